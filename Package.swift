@@ -1,0 +1,79 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "loket",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "loket", targets: ["loket"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
+        .target(name: "LoketDomain"),
+        // Reading the desk network and settings from YAML data files.
+        .target(
+            name: "LoketConfig",
+            dependencies: ["LoketDomain", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/desk-network.yaml")]
+        ),
+        // SQLite (embedded) and PostgreSQL storage behind one set of SQLKit queries.
+        .target(
+            name: "LoketStorage",
+            dependencies: [
+                "LoketDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The JSON API, the planner-compatible API, OpenAPI, health and metrics.
+        .target(
+            name: "LoketHTTP",
+            dependencies: [
+                "LoketDomain", "LoketStorage", "LoketConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .executableTarget(
+            name: "loket",
+            dependencies: [
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig"]),
+        .testTarget(
+            name: "LoketStorageTests",
+            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage"]
+        ),
+        .testTarget(
+            name: "LoketHTTPTests",
+            dependencies: [
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A confirmed booking (afspraak) at a desk.
+public struct Appointment: Sendable, Hashable, Codable {
+    public enum State: String, Sendable, Codable {
+        case confirmed
+        case cancelled
+    }
+
+    public let id: String
+    public let desk: String
+    public let product: String
+    public let persons: Int
+    public let slot: String
+    public let date: LocalDate
+    public let startTime: LocalTime
+    public let endTime: LocalTime
+    public let state: State
+    public let language: Customer.Language
+    public let createdAt: Date
+
+    public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
+                startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date) {
+        self.id = id
+        self.desk = desk
+        self.product = product
+        self.persons = persons
+        self.slot = slot
+        self.date = date
+        self.startTime = startTime
+        self.endTime = endTime
+        self.state = state
+        self.language = language
+        self.createdAt = createdAt
+    }
+}
+
+/// An appointment as first confirmed: the only time its manage token is shown.
+public struct ConfirmedBooking: Sendable, Hashable, Codable {
+    public let appointment: Appointment
+    public let manageToken: String
+
+    public init(appointment: Appointment, manageToken: String) {
+        self.appointment = appointment
+        self.manageToken = manageToken
+    }
+}

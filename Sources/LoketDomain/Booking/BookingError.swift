@@ -1,0 +1,37 @@
+/// Why a booking request was refused, naming the field that was wrong.
+///
+/// The HTTP layer maps `kind` to a status code in one place; the domain only says what happened.
+public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The request itself is wrong (422).
+        case invalid
+        /// A named desk, product, slot, hold or appointment does not exist (404).
+        case notFound
+        /// The request is sound but the world has moved on: the slot is taken (409).
+        case conflict
+        /// The thing existed but has lapsed: an expired hold (410).
+        case gone
+        /// The manage token is missing or wrong (401).
+        case unauthorized
+    }
+
+    public let kind: Kind
+    /// The field as the client wrote it, e.g. `customer.email` or `persons`.
+    public let field: String
+    /// A stable machine-readable reason, e.g. `out_of_range`.
+    public let code: String
+    public let message: String
+
+    public init(_ kind: Kind, field: String, code: String, _ message: String) {
+        self.kind = kind
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(kind) \(field): \(message)" }
+
+    public static func invalid(_ field: String, _ code: String, _ message: String) -> BookingError {
+        BookingError(.invalid, field: field, code: code, message)
+    }
+}

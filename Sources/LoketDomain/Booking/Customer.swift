@@ -1,0 +1,86 @@
+/// The person an appointment is for, as they gave their details.
+public struct Customer: Sendable, Hashable, Codable {
+    public enum Language: String, Sendable, Codable, CaseIterable { case nl, en }
+
+    public let name: String
+    public let email: String
+    public let phone: String?
+    /// Vreemdelingennummer: the 10-digit number the IND gives a foreign national.
+    public let vNumber: String?
+    /// Burgerservicenummer: the 9-digit citizen service number.
+    public let bsn: String?
+    public let language: Language
+
+    public init(name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: Language) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.vNumber = vNumber
+        self.bsn = bsn
+        self.language = language
+    }
+
+    /// Checks raw input field by field; the first problem is thrown with its field name under `prefix`.
+    public static func validated(name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+                                 language: String?, prefix: String = "customer.") throws(BookingError) -> Customer {
+        let name = (name ?? "").trimmingWhitespace
+        guard !name.isEmpty else { throw .invalid(prefix + "name", "required", "Give the name of the person the appointment is for.") }
+        guard name.count <= 200 else { throw .invalid(prefix + "name", "too_long", "A name may be at most 200 characters.") }
+        let email = (email ?? "").trimmingWhitespace
+        guard !email.isEmpty else { throw .invalid(prefix + "email", "required", "Give an email address for the confirmation.") }
+        guard Self.isPlausibleEmail(email) else { throw .invalid(prefix + "email", "invalid", "This is not a valid email address.") }
+        let phone = phone?.trimmingWhitespace.nilIfEmpty
+        if let phone, !Self.isPlausiblePhone(phone) {
+            throw .invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +.")
+        }
+        let vNumber = vNumber?.trimmingWhitespace.nilIfEmpty
+        if let vNumber, !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
+            throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")
+        }
+        let bsn = bsn?.trimmingWhitespace.nilIfEmpty
+        if let bsn, !Self.isValidBSN(bsn) {
+            throw .invalid(prefix + "bsn", "invalid", "A BSN has 9 digits and passes the eleven-test.")
+        }
+        let languageText = language?.trimmingWhitespace.nilIfEmpty ?? "en"
+        guard let language = Language(rawValue: languageText) else {
+            throw .invalid(prefix + "language", "invalid", "Language is nl or en.")
+        }
+        return Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+    }
+
+    /// The eleven-test (elfproef) for a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11, and not zero.
+    public static func isValidBSN(_ text: String) -> Bool {
+        guard text.count == 9, text.allSatisfy(\.isASCIIDigit) else { return false }
+        let digits = text.map { Int(String($0))! }
+        var sum = 0
+        for (index, digit) in digits.prefix(8).enumerated() { sum += (9 - index) * digit }
+        sum -= digits[8]
+        return sum != 0 && sum % 11 == 0
+    }
+
+    /// One `@`, a non-empty local part, a domain with a dot, no spaces; deliverability is the mail server's call.
+    public static func isPlausibleEmail(_ text: String) -> Bool {
+        guard text.count <= 254, !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else { return false }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+    }
+
+    public static func isPlausiblePhone(_ text: String) -> Bool {
+        let allowed = text.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
+        let digits = text.filter(\.isASCIIDigit).count
+        return allowed && (6...20).contains(digits) && !text.dropFirst().contains("+")
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// A checked request to hold a slot: everything storage needs to take the capacity.
+public struct HoldPlan: Sendable, Hashable {
+    public let desk: String
+    public let product: String
+    public let persons: Int
+    public let slot: SlotKey
+    public let end: LocalTime
+    /// The units to take, in ascending order so that concurrent takers lock rows in one order.
+    public let units: [UnitKey]
+    /// Counters of the pool: no unit may be taken more often than this.
+    public let capacity: Int
+    public let expiresAt: Date
+}

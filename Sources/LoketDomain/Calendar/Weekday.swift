@@ -1,0 +1,6 @@
+/// Days of the week in ISO order, Monday first, as Dutch rosters are written.
+public enum Weekday: String, CaseIterable, Codable, Sendable, Hashable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    public var isWeekend: Bool { self == .saturday || self == .sunday }
+}

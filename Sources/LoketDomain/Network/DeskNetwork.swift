@@ -1,0 +1,62 @@
+/// The whole service as configured: products, desks and the booking settings that hold for all.
+public struct DeskNetwork: Sendable, Codable {
+    /// Length of one slot unit in minutes; the planner shows slots of this length.
+    public let slotMinutes: Int
+    /// How far ahead customers may book, in calendar days from today.
+    public let bookingHorizonDays: Int
+    /// How long a hold keeps a slot before its capacity goes back.
+    public let holdMinutes: Int
+    public let holidays: DutchHolidays
+    public let products: [Product]
+    public let desks: [Desk]
+
+    public init(slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
+                products: [Product], desks: [Desk]) {
+        self.slotMinutes = slotMinutes
+        self.bookingHorizonDays = bookingHorizonDays
+        self.holdMinutes = holdMinutes
+        self.holidays = holidays
+        self.products = products
+        self.desks = desks
+    }
+
+    public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
+    public func product(_ key: String) -> Product? { products.first { $0.key == key } }
+
+    /// Problems that make the file unusable, each naming where it is; empty when the file is sound.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if slotMinutes < 1 || 60 % slotMinutes != 0 { problems.append("slotMinutes: must divide 60") }
+        if bookingHorizonDays < 1 { problems.append("bookingHorizonDays: must be at least 1") }
+        if holdMinutes < 1 { problems.append("holdMinutes: must be at least 1") }
+        let productKeys = Set(products.map(\.key))
+        if productKeys.count != products.count { problems.append("products: duplicate key") }
+        var codes = Set<String>()
+        for desk in desks {
+            let at = "desks[\(desk.code)]"
+            if !codes.insert(desk.code).inserted { problems.append("\(at): duplicate code") }
+            if desk.code.isEmpty || !desk.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+                problems.append("\(at).code: letters, digits and '-' only")
+            }
+            for key in desk.products where !productKeys.contains(key) { problems.append("\(at).products: unknown product \(key)") }
+            if let successor = desk.successor, !desks.contains(where: { $0.code == successor }) {
+                problems.append("\(at).successor: unknown desk \(successor)")
+            }
+            var pools = Set<String>()
+            for block in desk.roster {
+                if !pools.insert(block.id).inserted { problems.append("\(at).roster[\(block.id)]: duplicate id") }
+                if block.id.isEmpty || !block.id.allSatisfy({ ($0.isLowercase || $0.isNumber) && $0.isASCII }) {
+                    problems.append("\(at).roster[\(block.id)].id: lower-case letters and digits only")
+                }
+                if block.counters < 0 { problems.append("\(at).roster[\(block.id)].counters: must not be negative") }
+                if block.hours.from.minutes % slotMinutes != 0 || block.hours.to.minutes % slotMinutes != 0 {
+                    problems.append("\(at).roster[\(block.id)].hours: must align with \(slotMinutes)-minute slots")
+                }
+                for key in block.products where !desk.products.contains(key) {
+                    problems.append("\(at).roster[\(block.id)].products: \(key) is not offered by the desk")
+                }
+            }
+        }
+        return problems
+    }
+}

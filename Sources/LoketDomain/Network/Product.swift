@@ -1,0 +1,22 @@
+/// Something a customer comes to a desk for, known by the planner's product key
+/// (BIO biometrics, DOC collect a residence document, VAA residence endorsement sticker,
+/// TKV return visa, FAM family reunification of asylum status holders).
+public struct Product: Sendable, Hashable, Codable {
+    public let key: String
+    public let nameNL: String
+    public let nameEN: String
+    /// Counter time one person needs; a booking for several persons needs it for each.
+    public let minutesPerPerson: Int
+
+    public init(key: String, nameNL: String, nameEN: String, minutesPerPerson: Int) {
+        self.key = key
+        self.nameNL = nameNL
+        self.nameEN = nameEN
+        self.minutesPerPerson = minutesPerPerson
+    }
+
+    /// Consecutive slot units ("parts") a booking for `persons` occupies.
+    public func parts(persons: Int, slotMinutes: Int) -> Int {
+        max(1, (persons * minutesPerPerson + slotMinutes - 1) / slotMinutes)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+import LoketStorage
+import Logging
+import ServiceLifecycle
+
+/// Everything `loket serve` needs to know, with the defaults a fresh machine gets.
+public struct ServerOptions: Sendable {
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    public var network: DeskNetwork
+    /// Overrides the network file's hold time.
+    public var holdMinutes: Int?
+    /// How often expired holds are swept; a hold's capacity is back at most this long after it lapses.
+    public var sweepInterval: Duration = .seconds(1)
+    /// The clock; tests pass a fixed or manual one.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(network: DeskNetwork) { self.network = network }
+}
+
+/// The pieces of a running Loket, kept together so that tests can reach the service directly.
+public struct Loket {
+    public let service: BookingService
+    public let router: Router<BasicRequestContext>
+    public let database: Database
+    public let metrics: LoketMetrics
+}
+
+/// Builds the router with every route and middleware, on `database` (already migrated).
+public func makeLoket(options: ServerOptions, database: Database, logger: Logger) -> Loket {
+    let metrics = LoketMetrics()
+    let service = BookingService(rules: BookingRules(network: options.network, holdMinutes: options.holdMinutes),
+                                 database: database, logger: logger, now: options.now, metrics: metrics)
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: ErrorMiddleware())
+    NetworkRoutes(service: service).add(to: router)
+    SlotRoutes(service: service).add(to: router)
+    BookingRoutes(service: service).add(to: router)
+    CalendarRoutes(service: service).add(to: router)
+    PlannerRoutes(service: service).add(to: router)
+    ServiceRoutes(service: service, database: database).add(to: router)
+    return Loket(service: service, router: router, database: database, metrics: metrics)
+}
+
+/// The HTTP application with its background services: the hold sweeper, and on PostgreSQL the
+/// listener that hears of capacity changes made by other servers.
+public func buildApplication(options: ServerOptions, database: Database, logger: Logger) -> some ApplicationProtocol {
+    let loket = makeLoket(options: options, database: database, logger: logger)
+    var services: [any Service] = [
+        HoldSweeper(service: loket.service, interval: options.sweepInterval, logger: logger),
+        DatabaseCloser(database: database),
+    ]
+    if database.engine == .postgres {
+        services.append(CapacityListener(database: database, generations: loket.service.generations, logger: logger))
+    }
+    return Application(router: loket.router,
+                       configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
+                       services: services, logger: logger)
+}
+
+/// Closes the database after the server has stopped taking requests.
+struct DatabaseCloser: Service {
+    let database: Database
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.close()
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// Reading and writing JSON bodies with errors that name the field.
+enum JSONBody {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The body, at most 64 KiB, as bytes (kept for idempotency fingerprints).
+    static func bytes(_ request: Request) async throws -> [UInt8] {
+        var body = try await request.body.collect(upTo: 64 * 1024)
+        return body.readBytes(length: body.readableBytes) ?? []
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        guard !bytes.isEmpty else { throw BookingError.invalid("body", "required", "Send a JSON object as the request body.") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context):
+                throw BookingError.invalid(fieldPath(context.codingPath), "wrong_type", "This field has the wrong type: \(context.debugDescription)")
+            case .keyNotFound(let key, let context):
+                throw BookingError.invalid(fieldPath(context.codingPath + [key]), "required", "This field is required.")
+            case .dataCorrupted(let context):
+                throw BookingError.invalid(context.codingPath.isEmpty ? "body" : fieldPath(context.codingPath), "malformed", "The body is not valid JSON.")
+            @unknown default:
+                throw BookingError.invalid("body", "malformed", "The body is not valid JSON.")
+            }
+        }
+    }
+
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        var buffer = ByteBuffer()
+        buffer.writeBytes(try encoder.encode(value))
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: buffer))
+    }
+}

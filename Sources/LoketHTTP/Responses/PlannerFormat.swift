@@ -1,0 +1,66 @@
+import Foundation
+import LoketDomain
+import NIOCore
+
+/// The wire format of the service's existing online planner, byte for byte: the `)]}',` line
+/// that guards against JSON hijacking, then a compact object with `status` first and `data`
+/// second. Written by hand because clients cut the body at fixed offsets and a JSON encoder
+/// does not promise key order.
+enum PlannerFormat {
+    static let prefix = ")]}',\n"
+
+    static func slotList(_ slots: [Slot]) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(64 + slots.count * 96)
+        buffer.writeString(prefix)
+        buffer.writeString(#"{"status":"OK","data":["#)
+        for (index, slot) in slots.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            writeSlot(slot.key.description, slot.date, slot.start, slot.end, slot.parts, into: &buffer)
+            buffer.writeString("}")
+        }
+        buffer.writeString("]}")
+        return buffer
+    }
+
+    /// A reserved slot: the slot fields, then the hold that now keeps it.
+    static func reservation(_ hold: Hold, parts: Int) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.writeString(prefix)
+        buffer.writeString(#"{"status":"OK","data":"#)
+        writeSlot(hold.slot, hold.date, hold.startTime, hold.endTime, parts, into: &buffer)
+        buffer.writeString(#","holdId":"\#(hold.id)","expiresAt":"\#(iso8601(hold.expiresAt))"}}"#)
+        return buffer
+    }
+
+    static func error(_ error: BookingError) -> ByteBuffer {
+        struct Detail: Encodable { let field: String; let code: String; let message: String }
+        var buffer = ByteBuffer()
+        buffer.writeString(prefix)
+        buffer.writeString(#"{"status":"ERROR","data":"#)
+        let detail = (try? JSONEncoder().encode(Detail(field: error.field, code: error.code, message: error.message))) ?? Data("{}".utf8)
+        buffer.writeBytes(detail)
+        buffer.writeString("}")
+        return buffer
+    }
+
+    /// Writes `{"key":…,"date":…,"startTime":…,"endTime":…,"parts":…` without the closing brace.
+    /// Keys, dates and times contain only digits, letters, '-' and ':', so need no escaping.
+    private static func writeSlot(_ key: String, _ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ parts: Int,
+                                  into buffer: inout ByteBuffer) {
+        buffer.writeString(#"{"key":""#)
+        buffer.writeString(key)
+        buffer.writeString(#"","date":""#)
+        buffer.writeString(date.iso)
+        buffer.writeString(#"","startTime":""#)
+        buffer.writeString(start.text)
+        buffer.writeString(#"","endTime":""#)
+        buffer.writeString(end.text)
+        buffer.writeString(#"","parts":"#)
+        buffer.writeString(String(parts))
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

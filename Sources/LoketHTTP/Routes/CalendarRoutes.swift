@@ -1,0 +1,52 @@
+import Hummingbird
+import LoketDomain
+
+/// `GET /api/v1/wait-times`, `/api/v1/calendar/holidays?year=` and
+/// `/api/v1/calendar/working-days?from=&to=`.
+struct CalendarRoutes {
+    let service: BookingService
+
+    struct WorkingDaysResponse: Encodable {
+        let from: LocalDate
+        let to: LocalDate
+        /// Working days in (from, to]: the waiting time from `from` until `to`.
+        let workingDays: Int
+        let holidays: [PublicHoliday]
+    }
+
+    struct WaitTimesResponse: Encodable {
+        let measuredOn: LocalDate
+        let waitTimes: [WaitTime]
+    }
+
+    struct HolidaysResponse: Encodable {
+        let year: Int
+        let holidays: [PublicHoliday]
+    }
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/api/v1/wait-times") { _, _ in
+            let times = try await service.waitTimes()
+            return try JSONBody.response(WaitTimesResponse(measuredOn: service.today, waitTimes: times))
+        }
+        router.get("/api/v1/calendar/holidays") { request, _ in
+            let year = try request.integerQuery("year") ?? service.today.year
+            guard (1900...2200).contains(year) else { throw BookingError.invalid("year", "out_of_range", "Year must be between 1900 and 2200.") }
+            return try JSONBody.response(HolidaysResponse(year: year, holidays: service.network.holidays.holidays(in: year)))
+        }
+        router.get("/api/v1/calendar/working-days") { request, _ in
+            guard let fromText = request.query("from") else { throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.") }
+            guard let from = LocalDate(iso: fromText) else { throw BookingError.invalid("from", "invalid_date", "Write the date as YYYY-MM-DD.") }
+            guard let toText = request.query("to") else { throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.") }
+            guard let to = LocalDate(iso: toText) else { throw BookingError.invalid("to", "invalid_date", "Write the date as YYYY-MM-DD.") }
+            guard abs(to.dayNumber - from.dayNumber) <= 366 * 20 else {
+                throw BookingError.invalid("to", "out_of_range", "The range may span at most 20 years.")
+            }
+            let workingDays = service.rules.schedule.workingDays
+            let holidays = (min(from, to).year...max(from, to).year)
+                .flatMap { service.network.holidays.holidays(in: $0) }
+                .filter { $0.date > min(from, to) && $0.date <= max(from, to) }
+            return try JSONBody.response(WorkingDaysResponse(from: from, to: to, workingDays: workingDays.count(from: from, to: to), holidays: holidays))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import HTTPTypes
+import Hummingbird
+import LoketDomain
+import LoketStorage
+
+extension Request {
+    /// A query parameter as given, nil when absent or empty.
+    func query(_ name: String) -> String? {
+        guard let value = uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// An integer query parameter; a value that is not a number is refused by name.
+    func integerQuery(_ name: String) throws -> Int? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int(text) else { throw BookingError.invalid(name, "not_a_number", "\(name) must be a whole number.") }
+        return value
+    }
+
+    /// The bearer token of `Authorization: Bearer …`.
+    var bearerToken: String? {
+        guard let header = headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+    }
+
+    func idempotencyKey(scope: String, body: [UInt8]) -> IdempotencyKey? {
+        guard let key = headers[Self.idempotencyKeyField] else { return nil }
+        return IdempotencyKey(scope: scope, key: key, body: body)
+    }
+}
+
+import Foundation
+
+extension Request {
+    static let idempotencyKeyField = HTTPField.Name("Idempotency-Key")!
+}

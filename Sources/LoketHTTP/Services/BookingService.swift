@@ -1,0 +1,93 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+import Logging
+
+/// What the HTTP routes call: the domain rules applied to the store, with the caches and
+/// metrics that belong with them. Time comes from the injected `now`.
+public struct BookingService: Sendable {
+    public let rules: BookingRules
+    public let store: BookingStore
+    public let now: @Sendable () -> Date
+    let generations: CapacityGenerations
+    let usageCache: UsageCache
+    let slotCache: SlotCache
+    let metrics: LoketMetrics
+
+    init(rules: BookingRules, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics) {
+        let generations = CapacityGenerations()
+        let store = BookingStore(database: database, logger: logger) { desk in generations.bump(desk) }
+        self.rules = rules
+        self.store = store
+        self.now = now
+        self.generations = generations
+        self.usageCache = UsageCache(store: store, generations: generations)
+        self.slotCache = SlotCache()
+        self.metrics = metrics
+    }
+
+    public var network: DeskNetwork { rules.network }
+    var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
+
+    /// Free slots for a checked query.
+    func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>) async throws -> [Slot] {
+        let now = now()
+        let today = DeskTime(now, timeZone: rules.timeZone).date
+        let usage = try await usageCache.usage(desk: desk.code, dates: today...rules.horizon(from: today))
+        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage)
+    }
+
+    /// The published measure for every desk and product that is still open.
+    func waitTimes() async throws -> [WaitTime] {
+        let today = self.today
+        var result: [WaitTime] = []
+        for desk in network.desks where !desk.isClosedForGood(on: today) {
+            for key in desk.products {
+                guard let product = network.product(key) else { continue }
+                let slots = try await freeSlots(desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today))
+                result.append(WaitTime(desk: desk.code, product: key, today: today, freeSlots: slots, workingDays: rules.schedule.workingDays))
+            }
+        }
+        return result
+    }
+
+    func hold(desk: String?, product: String?, persons: Int?, slot: String?, idempotency: IdempotencyKey?) async throws -> Hold {
+        let now = now()
+        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now)
+        do {
+            let hold = try await store.hold(plan, now: now, idempotency: idempotency)
+            metrics.holds.increment()
+            return hold
+        } catch let error as BookingError where error.code == "slot_full" {
+            metrics.holdsRefused.increment()
+            throw error
+        }
+    }
+
+    func confirm(hold: String?, customer: Customer, idempotency: IdempotencyKey?) async throws -> ConfirmedBooking {
+        guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to confirm.") }
+        let booking = try await store.confirm(hold: hold, customer: customer, now: now(), idempotency: idempotency)
+        metrics.bookings.increment()
+        return booking
+    }
+
+    func cancel(id: String, token: String?) async throws -> Appointment {
+        let before = try await store.appointment(id: id, token: token)
+        let appointment = try await store.cancel(id: id, token: token, now: now())
+        if before.state == .confirmed { metrics.cancellations.increment() }
+        return appointment
+    }
+
+    func reschedule(id: String, token: String?, hold: String?, idempotency: IdempotencyKey?) async throws -> Appointment {
+        guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.") }
+        let appointment = try await store.reschedule(id: id, token: token, toHold: hold, now: now(), idempotency: idempotency)
+        metrics.reschedules.increment()
+        return appointment
+    }
+
+    /// Gives back the capacity of lapsed holds; run every second by `HoldSweeper`.
+    func sweep() async throws {
+        let desks = try await store.releaseExpiredHolds(now: now())
+        if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
+    }
+}

@@ -1,0 +1,21 @@
+import Synchronization
+
+/// A counter per desk that moves whenever capacity there changes, here or (through
+/// PostgreSQL notifications) on another server. Cached slot lists remember the counter they
+/// were computed at and are thrown away when it has moved.
+final class CapacityGenerations: Sendable {
+    /// Per-desk counters, plus an epoch that moves them all at once.
+    private let counters = Mutex<(epoch: UInt64, desks: [String: UInt64])>((0, [:]))
+
+    func current(_ desk: String) -> UInt64 {
+        counters.withLock { $0.epoch &+ ($0.desks[desk] ?? 0) }
+    }
+
+    func bump(_ desk: String) {
+        counters.withLock { $0.desks[desk, default: 0] &+= 1 }
+    }
+
+    func bumpAll() {
+        counters.withLock { $0.epoch &+= 1 }
+    }
+}

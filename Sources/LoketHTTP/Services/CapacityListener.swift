@@ -1,0 +1,27 @@
+import Logging
+import LoketStorage
+import ServiceLifecycle
+
+/// On PostgreSQL, hears the `loket_capacity` notifications other servers send when they change
+/// capacity at a desk, and drops this server's cached slot lists for that desk.
+struct CapacityListener: Service {
+    let database: Database
+    let generations: CapacityGenerations
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await cancelWhenGracefulShutdown {
+                    try await database.listenForCapacityChanges { desk in generations.bump(desk) }
+                }
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
+                logger.warning("capacity listener lost its connection; reconnecting")
+                // Whatever changed while deaf is unknown: drop every cached list.
+                generations.bumpAll()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Prometheus
+
+/// The counters Loket exports at `/metrics`, on one registry passed in rather than a global,
+/// so that each test application has its own.
+public struct LoketMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    let holds: Counter
+    let holdsRefused: Counter
+    let holdsExpired: Counter
+    let bookings: Counter
+    let cancellations: Counter
+    let reschedules: Counter
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        func counter(_ name: String, _ help: String) -> Counter {
+            registry.makeCounter(descriptor: .init(namespace: "loket", metricName: name, unitName: "total", helpText: help))
+        }
+        holds = counter("holds", "Slot holds taken.")
+        holdsRefused = counter("holds_refused", "Hold requests refused because the slot was full.")
+        holdsExpired = counter("holds_expired_desks", "Desks whose capacity came back from expired holds, per sweep.")
+        bookings = counter("bookings", "Appointments confirmed.")
+        cancellations = counter("cancellations", "Appointments cancelled.")
+        reschedules = counter("reschedules", "Appointments moved to another slot.")
+    }
+
+    func request(route: String, method: String, status: Int) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(namespace: "loket", subsystem: "http", metricName: "requests", unitName: "total",
+                              helpText: "HTTP requests by route, method and status."),
+            labels: [("route", route), ("method", method), ("status", String(status))])
+    }
+
+    func latency(route: String, method: String) -> DurationHistogram {
+        registry.makeDurationHistogram(
+            descriptor: .init(namespace: "loket", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                              helpText: "HTTP request latency by route."),
+            labels: [("route", route), ("method", method)],
+            buckets: [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5),
+                      .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                      .milliseconds(250), .milliseconds(500), .seconds(1)])
+    }
+
+    func freeCapacity(desk: String, product: String) -> Gauge {
+        registry.makeGauge(
+            descriptor: .init(namespace: "loket", metricName: "free_slot", unitName: "units",
+                              helpText: "Free one-person slot units within the booking horizon."),
+            labels: [("desk", desk), ("product", product)])
+    }
+}

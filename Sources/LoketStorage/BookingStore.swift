@@ -1,0 +1,331 @@
+import Crypto
+import Foundation
+import LoketDomain
+import Logging
+import SQLKit
+
+/// Holds, appointments and the capacity they take, kept consistent in the database.
+///
+/// Capacity lives in `slot_units`: one row per slot unit that anyone ever took, with a `taken`
+/// count. Taking a unit is one conditional update (`taken < capacity`) per unit, in ascending
+/// order, inside the transaction that records the hold, so that neither engine can overbook
+/// and PostgreSQL servers never deadlock on each other.
+public struct BookingStore: Sendable {
+    public let database: Database
+    let logger: Logger
+    /// Called after every commit that changed capacity at a desk (for cache invalidation).
+    let capacityChanged: @Sendable (String) -> Void
+
+    public init(database: Database, logger: Logger, capacityChanged: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.database = database
+        self.logger = logger
+        self.capacityChanged = capacityChanged
+    }
+
+    // MARK: Reading capacity
+
+    /// Units taken at `desk` on the days in `dates`.
+    public func usage(desk: String, dates: ClosedRange<LocalDate>) async throws -> UnitUsage {
+        let rows = try await database.session { db in
+            try await db.raw("""
+                SELECT pool, date, minute, taken FROM slot_units
+                WHERE desk = \(bind: desk) AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso) AND taken > 0
+                """).all()
+        }
+        var usage: UnitUsage = [:]
+        for row in rows {
+            let date = LocalDate(iso: try row.decode(column: "date", as: String.self))!
+            let key = UnitKey(pool: try row.decode(column: "pool", as: String.self), date: date,
+                              minute: try row.decode(column: "minute", as: Int.self))
+            usage[key] = try row.decode(column: "taken", as: Int.self)
+        }
+        return usage
+    }
+
+    // MARK: Holds
+
+    /// Takes the units of `plan` for a new hold, or throws `conflict` when any is full.
+    public func hold(_ plan: HoldPlan, now: Date, idempotency: IdempotencyKey? = nil) async throws -> Hold {
+        let id = Self.newIdentifier()
+        let hold = try await once(idempotency, now: now) { db in
+            try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            try await announce(plan.desk, on: db)
+            try await db.raw("""
+                INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
+                VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
+                        \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
+                        'active', \(bind: plan.expiresAt.millis), \(bind: now.millis))
+                """).run()
+            return Hold(id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
+                        date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt, state: .active)
+        }
+        capacityChanged(plan.desk)
+        return hold
+    }
+
+    public func hold(id: String) async throws -> Hold? {
+        try await database.session { db in
+            try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first().map(Self.decodeHold)
+        }
+    }
+
+    /// Gives back the capacity of every hold that expired by `now`; returns the desks affected.
+    @discardableResult
+    public func releaseExpiredHolds(now: Date) async throws -> Set<String> {
+        let expired = try await database.session { db in
+            try await db.raw("SELECT id FROM holds WHERE state = 'active' AND expires_at <= \(bind: now.millis)").all()
+                .map { try $0.decode(column: "id", as: String.self) }
+        }
+        var desks = Set<String>()
+        for id in expired {
+            // One transaction per hold, claimed by a conditional update, so that two servers
+            // sweeping at once release each hold exactly once.
+            let desk: String? = try await database.transaction { db in
+                guard let row = try await db.raw("""
+                    UPDATE holds SET state = 'expired' WHERE id = \(bind: id) AND state = 'active' AND expires_at <= \(bind: now.millis)
+                    RETURNING desk, pool, date, start_minute, end_minute, parts
+                    """).first() else { return nil }
+                try await Self.release(row: row, on: db)
+                let desk = try row.decode(column: "desk", as: String.self)
+                try await announce(desk, on: db)
+                return desk
+            }
+            if let desk { desks.insert(desk); capacityChanged(desk) }
+        }
+        if !desks.isEmpty { logger.info("released expired holds", metadata: ["count": "\(expired.count)"]) }
+        return desks
+    }
+
+    /// Forgets idempotency answers older than a day: clients retry within minutes, and the
+    /// answers of confirmations carry manage tokens that should not linger.
+    public func forgetIdempotencyKeys(before: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before.millis)").run()
+        }
+    }
+
+    // MARK: Appointments
+
+    /// Turns an active hold into an appointment for `customer`.
+    public func confirm(hold holdID: String, customer: Customer, now: Date, idempotency: IdempotencyKey? = nil) async throws -> ConfirmedBooking {
+        let id = Self.newIdentifier()
+        let token = Self.newToken()
+        let tokenHash = Self.hash(token)
+        let booking = try await once(idempotency, now: now) { db in
+            let hold = try await Self.consume(hold: holdID, now: now, on: db)
+            try await db.raw("""
+                INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
+                    token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at)
+                VALUES (\(bind: id), \(bind: holdID), \(bind: hold.desk), \(bind: hold.product), \(bind: hold.persons), \(bind: hold.pool),
+                    \(bind: hold.date), \(bind: hold.start), \(bind: hold.end), \(bind: hold.parts), 'confirmed', \(bind: tokenHash),
+                    \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+                    \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis))
+                """).run()
+            guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first() else {
+                throw BookingError(.notFound, field: "hold", code: "unknown_hold", "The appointment could not be read back.")
+            }
+            return ConfirmedBooking(appointment: try Self.decodeAppointment(row), manageToken: token)
+        }
+        logger.info("appointment confirmed", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
+        return booking
+    }
+
+    /// The appointment `id`, if `token` is its manage token.
+    public func appointment(id: String, token: String?) async throws -> Appointment {
+        try await database.session { db in
+            try await Self.authorised(id: id, token: token, on: db)
+        }
+    }
+
+    /// Cancels the appointment and gives its capacity back at once.
+    public func cancel(id: String, token: String?, now: Date) async throws -> Appointment {
+        let appointment = try await database.transaction { db in
+            let current = try await Self.authorised(id: id, token: token, on: db)
+            guard current.state == .confirmed else { return current }
+            guard let row = try await db.raw("""
+                UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis)
+                WHERE id = \(bind: id) AND state = 'confirmed'
+                RETURNING desk, pool, date, start_minute, end_minute, parts
+                """).first() else { return current }
+            try await Self.release(row: row, on: db)
+            try await announce(current.desk, on: db)
+            return try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
+        }
+        capacityChanged(appointment.desk)
+        logger.info("appointment cancelled", metadata: ["appointment": "\(id)"])
+        return appointment
+    }
+
+    /// Moves the appointment to the slot of another active hold; its old capacity goes back.
+    public func reschedule(id: String, token: String?, toHold holdID: String, now: Date,
+                           idempotency: IdempotencyKey? = nil) async throws -> Appointment {
+        let result = try await once(idempotency, now: now) { db in
+            let current = try await Self.authorised(id: id, token: token, on: db)
+            guard current.state == .confirmed else {
+                throw BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
+            }
+            let hold = try await Self.consume(hold: holdID, now: now, on: db)
+            guard hold.product == current.product, hold.persons == current.persons else {
+                throw BookingError.invalid("hold", "mismatch", "The new hold must be for the same product and number of persons.")
+            }
+            guard let old = try await db.raw("""
+                SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: id)
+                """).first() else { throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.") }
+            try await Self.release(row: old, on: db)
+            try await announce(current.desk, on: db)
+            try await announce(hold.desk, on: db)
+            try await db.raw("""
+                UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: hold.desk), pool = \(bind: hold.pool),
+                    date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts)
+                WHERE id = \(bind: id)
+                """).run()
+            let moved = try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
+            return RescheduleResult(appointment: moved, fromDesk: current.desk)
+        }
+        capacityChanged(result.fromDesk)
+        capacityChanged(result.appointment.desk)
+        logger.info("appointment rescheduled", metadata: ["appointment": "\(id)"])
+        return result.appointment
+    }
+
+    struct RescheduleResult: Codable, Sendable {
+        let appointment: Appointment
+        let fromDesk: String
+    }
+
+    // MARK: Helpers inside a transaction
+
+    /// Tells other servers on the same PostgreSQL that capacity at `desk` changed; the
+    /// notification is delivered only if the transaction commits. SQLite has one server.
+    func announce(_ desk: String, on db: any SQLDatabase) async throws {
+        guard database.engine == .postgres else { return }
+        try await db.raw("SELECT pg_notify(\(bind: Database.capacityChannel), \(bind: desk))").run()
+    }
+
+    /// Takes one unit of each of `units` (ascending), or throws `conflict` if any is full.
+    static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
+        for unit in units {
+            try await db.raw("""
+                INSERT INTO slot_units (desk, pool, date, minute, taken)
+                VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 0)
+                ON CONFLICT (desk, pool, date, minute) DO NOTHING
+                """).run()
+            let updated = try await db.raw("""
+                UPDATE slot_units SET taken = taken + 1
+                WHERE desk = \(bind: desk) AND pool = \(bind: unit.pool) AND date = \(bind: unit.date.iso)
+                  AND minute = \(bind: unit.minute) AND taken < \(bind: capacity)
+                RETURNING taken
+                """).first()
+            guard updated != nil else {
+                throw BookingError(.conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
+            }
+        }
+    }
+
+    /// Gives back the units described by a row with desk, pool, date, start_minute, end_minute and parts.
+    static func release(row: any SQLRow, on db: any SQLDatabase) async throws {
+        let desk = try row.decode(column: "desk", as: String.self)
+        let pool = try row.decode(column: "pool", as: String.self)
+        let date = try row.decode(column: "date", as: String.self)
+        let start = try row.decode(column: "start_minute", as: Int.self)
+        let parts = try row.decode(column: "parts", as: Int.self)
+        // Units are consecutive, so the span divided by the parts is the slot length.
+        let step = parts > 0 ? (try row.decode(column: "end_minute", as: Int.self) - start) / parts : 0
+        for part in 0..<parts {
+            try await db.raw("""
+                UPDATE slot_units SET taken = taken - 1
+                WHERE desk = \(bind: desk) AND pool = \(bind: pool) AND date = \(bind: date)
+                  AND minute = \(bind: start + part * step) AND taken > 0
+                """).run()
+        }
+    }
+
+    struct ConsumedHold {
+        let desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int
+    }
+
+    /// Marks an active, unexpired hold confirmed and returns it; the capacity it took now
+    /// belongs to whoever consumed it.
+    static func consume(hold id: String, now: Date, on db: any SQLDatabase) async throws -> ConsumedHold {
+        if let row = try await db.raw("""
+            UPDATE holds SET state = 'confirmed'
+            WHERE id = \(bind: id) AND state = 'active' AND expires_at > \(bind: now.millis)
+            RETURNING desk, product, persons, pool, date, start_minute, end_minute, parts
+            """).first() {
+            return ConsumedHold(desk: try row.decode(column: "desk", as: String.self),
+                                product: try row.decode(column: "product", as: String.self),
+                                persons: try row.decode(column: "persons", as: Int.self),
+                                pool: try row.decode(column: "pool", as: String.self),
+                                date: try row.decode(column: "date", as: String.self),
+                                start: try row.decode(column: "start_minute", as: Int.self),
+                                end: try row.decode(column: "end_minute", as: Int.self),
+                                parts: try row.decode(column: "parts", as: Int.self))
+        }
+        guard let row = try await db.raw("SELECT state, expires_at FROM holds WHERE id = \(bind: id)").first() else {
+            throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
+        }
+        let state = try row.decode(column: "state", as: String.self)
+        if state == "confirmed" {
+            throw BookingError(.conflict, field: "hold", code: "hold_used", "This hold has already been used for an appointment.")
+        }
+        throw BookingError(.gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
+    }
+
+    static func authorised(id: String, token: String?, on db: any SQLDatabase) async throws -> Appointment {
+        guard let token, !token.isEmpty else {
+            throw BookingError(.unauthorized, field: "Authorization", code: "missing_token", "Send the manage token as Authorization: Bearer <token>.")
+        }
+        guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first() else {
+            throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.")
+        }
+        let stored = try row.decode(column: "token_hash", as: String.self)
+        // Compare digests, not tokens, so the comparison time says nothing about the token.
+        guard Self.hash(token) == stored else {
+            throw BookingError(.unauthorized, field: "Authorization", code: "wrong_token", "This manage token does not open this appointment.")
+        }
+        return try decodeAppointment(row)
+    }
+
+    // MARK: Rows
+
+    static func decodeHold(_ row: any SQLRow) throws -> Hold {
+        let date = LocalDate(iso: try row.decode(column: "date", as: String.self))!
+        let start = LocalTime(minutes: try row.decode(column: "start_minute", as: Int.self))
+        return Hold(id: try row.decode(column: "id", as: String.self), desk: try row.decode(column: "desk", as: String.self),
+                    product: try row.decode(column: "product", as: String.self), persons: try row.decode(column: "persons", as: Int.self),
+                    slot: SlotKey(date: date, start: start, pool: try row.decode(column: "pool", as: String.self)).description,
+                    date: date, startTime: start, endTime: LocalTime(minutes: try row.decode(column: "end_minute", as: Int.self)),
+                    expiresAt: Date(millis: try row.decode(column: "expires_at", as: Int.self)),
+                    state: Hold.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .expired)
+    }
+
+    static func decodeAppointment(_ row: any SQLRow) throws -> Appointment {
+        let date = LocalDate(iso: try row.decode(column: "date", as: String.self))!
+        let start = LocalTime(minutes: try row.decode(column: "start_minute", as: Int.self))
+        return Appointment(
+            id: try row.decode(column: "id", as: String.self), desk: try row.decode(column: "desk", as: String.self),
+            product: try row.decode(column: "product", as: String.self), persons: try row.decode(column: "persons", as: Int.self),
+            slot: SlotKey(date: date, start: start, pool: try row.decode(column: "pool", as: String.self)).description,
+            date: date, startTime: start, endTime: LocalTime(minutes: try row.decode(column: "end_minute", as: Int.self)),
+            state: Appointment.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .cancelled,
+            language: Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
+            createdAt: Date(millis: try row.decode(column: "created_at", as: Int.self)))
+    }
+
+    // MARK: Identifiers
+
+    /// 128 random bits, URL-safe: identifiers that cannot be guessed or enumerated.
+    static func newIdentifier() -> String { randomBase64URL(bytes: 16) }
+
+    /// 256 random bits: the manage token, shown once and stored only as its SHA-256 digest.
+    static func newToken() -> String { randomBase64URL(bytes: 32) }
+
+    static func randomBase64URL(bytes count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hexString }
+}

@@ -1,0 +1,159 @@
+import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import PostgresNIO
+import SQLiteKit
+import SQLKit
+
+/// The one database Loket runs on: an embedded SQLite file, or PostgreSQL when several
+/// server processes share the work. Every query is written once in SQLKit and runs on both.
+public final class Database: Sendable {
+    public enum Engine: String, Sendable { case sqlite, postgres }
+
+    public let engine: Engine
+    private let sqlite: SQLitePool?
+    private let postgres: PostgresClient?
+    private let postgresRun: Task<Void, Never>?
+    let logger: Logger
+
+    /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
+    public static func open(_ location: String, logger: Logger) throws -> Database {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return try Database(postgresURL: location, logger: logger)
+        }
+        return Database(sqlitePath: location, logger: logger)
+    }
+
+    private init(sqlitePath: String, logger: Logger) {
+        self.engine = .sqlite
+        // One connection: SQLite has one writer at a time anyway, and a single connection makes
+        // every transaction strictly serial without busy retries.
+        let source = DurableSQLiteSource(base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))))
+        self.sqlite = SQLitePool(pool: EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
+            logger: logger, on: MultiThreadedEventLoopGroup.singleton.next()))
+        self.postgres = nil
+        self.postgresRun = nil
+        self.logger = logger
+    }
+
+    private init(postgresURL: String, logger: Logger) throws {
+        guard let url = URLComponents(string: postgresURL), let host = url.host, let user = url.user else {
+            throw StorageError.badDatabaseURL
+        }
+        let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        var configuration = PostgresClient.Configuration(
+            host: host, port: url.port ?? 5432, username: user, password: url.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        configuration.options.maximumConnections = 16
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.engine = .postgres
+        self.sqlite = nil
+        self.postgres = client
+        self.postgresRun = Task { await client.run() }
+        self.logger = logger
+    }
+
+    /// Runs `body` in one transaction, retrying when PostgreSQL aborts it for a deadlock or a
+    /// serialization conflict. Throwing from `body` rolls everything back.
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await session { db in
+                    try await db.raw(self.engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+                    do {
+                        let result = try await body(db)
+                        try await db.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await db.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where attempt < 10 && Self.isRetryable(error) {
+                continue
+            }
+        }
+    }
+
+    /// Runs `body` on one connection without a transaction, for reads.
+    public func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        if let sqlite {
+            let logger = self.logger
+            return try await sqlite.pool.withConnection(logger: logger) { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await body(connection.sql(queryLogLevel: .trace))
+                }
+            }.get()
+        }
+        return try await postgres!.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: .trace))
+        }
+    }
+
+    /// The PostgreSQL channel on which servers announce capacity changes, payload the desk code.
+    static let capacityChannel = "loket_capacity"
+
+    /// Calls `changed` with the desk code of every capacity change another server commits,
+    /// until the connection drops (then it throws) or the task is cancelled. PostgreSQL only.
+    public func listenForCapacityChanges(_ changed: @escaping @Sendable (String) -> Void) async throws {
+        guard let postgres else { return }
+        try await postgres.withConnection { connection in
+            try await connection.listen(on: Self.capacityChannel) { notifications in
+                for try await notification in notifications { changed(notification.payload) }
+            }
+        }
+    }
+
+    public func close() async {
+        if let sqlite { try? await sqlite.pool.shutdownAsync() }
+        postgresRun?.cancel()
+    }
+
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
+        if let error = error as? SQLiteError { return error.reason == .constraint || error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed }
+        return false
+    }
+}
+
+/// AsyncKit's pool guards its state with a lock and is used from any thread in Vapor, but is
+/// not annotated `Sendable`; this box says so once.
+struct SQLitePool: @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<DurableSQLiteSource>
+}
+
+/// Opens SQLite connections in WAL mode with full sync, so that a confirmed booking is on disk
+/// before the customer hears of it and readers never block the writer.
+struct DurableSQLiteSource: ConnectionPoolSource {
+    let base: SQLiteConnectionSource
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA journal_mode = WAL")
+                .flatMap { _ in connection.query("PRAGMA synchronous = FULL") }
+                .flatMap { _ in connection.query("PRAGMA busy_timeout = 10000") }
+                .map { _ in connection }
+        }
+    }
+}
+
+public enum StorageError: Error, CustomStringConvertible {
+    case badDatabaseURL
+
+    public var description: String {
+        switch self {
+        case .badDatabaseURL: "database: expected postgres://user[:password]@host[:port]/database"
+        }
+    }
+}

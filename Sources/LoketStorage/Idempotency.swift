@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// A client's `Idempotency-Key` for one kind of request, with a fingerprint of what it asked,
+/// so that a retry gets the first answer and a reused key with another body is refused.
+public struct IdempotencyKey: Sendable {
+    public let scope: String
+    public let key: String
+    public let fingerprint: String
+
+    /// `body` is the request as received; two requests are the same when their bodies are.
+    public init(scope: String, key: String, body: some Sequence<UInt8>) {
+        self.scope = scope
+        self.key = key
+        self.fingerprint = SHA256.hash(data: Array(body)).hexString
+    }
+}
+
+extension BookingStore {
+    /// Runs `work` once per idempotency key: the key row is claimed first in the same
+    /// transaction, so a concurrent retry waits for the first and then reads its answer.
+    func once<R: Codable & Sendable>(_ idempotency: IdempotencyKey?, now: Date,
+                                     _ work: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        guard let idempotency else { return try await database.transaction(work) }
+        guard !idempotency.key.isEmpty, idempotency.key.count <= 200 else {
+            throw BookingError.invalid("Idempotency-Key", "invalid", "An Idempotency-Key has 1 to 200 characters.")
+        }
+        let nowMillis = now.millis
+        return try await database.transaction { db in
+            let claimed = try await db.raw("""
+                INSERT INTO idempotency_keys (scope, key, fingerprint, created_at)
+                VALUES (\(bind: idempotency.scope), \(bind: idempotency.key), \(bind: idempotency.fingerprint), \(bind: nowMillis))
+                ON CONFLICT (scope, key) DO NOTHING RETURNING key
+                """).first()
+            if claimed == nil {
+                guard let row = try await db.raw("""
+                    SELECT fingerprint, response FROM idempotency_keys
+                    WHERE scope = \(bind: idempotency.scope) AND key = \(bind: idempotency.key)
+                    """).first() else {
+                    throw BookingError(.conflict, field: "Idempotency-Key", code: "in_progress", "A request with this key is still running; retry.")
+                }
+                guard try row.decode(column: "fingerprint", as: String.self) == idempotency.fingerprint else {
+                    throw BookingError.invalid("Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
+                }
+                guard let response = try row.decode(column: "response", as: String?.self) else {
+                    throw BookingError(.conflict, field: "Idempotency-Key", code: "in_progress", "A request with this key is still running; retry.")
+                }
+                return try JSONDecoder().decode(R.self, from: Data(response.utf8))
+            }
+            let result = try await work(db)
+            let response = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+            try await db.raw("""
+                UPDATE idempotency_keys SET response = \(bind: response)
+                WHERE scope = \(bind: idempotency.scope) AND key = \(bind: idempotency.key)
+                """).run()
+            return result
+        }
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+}
+
+extension Date {
+    var millis: Int { Int((timeIntervalSince1970 * 1000).rounded()) }
+    init(millis: Int) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}

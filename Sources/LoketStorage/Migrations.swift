@@ -1,0 +1,70 @@
+import SQLKit
+
+/// Versioned schema changes, applied in order, each in the transaction that records it.
+/// Written in the SQL both engines share (BIGINT, TEXT, ON CONFLICT, RETURNING).
+enum Migrations {
+    static let all: [(version: Int, statements: [String])] = [
+        (1, [
+            """
+            CREATE TABLE slot_units (
+                desk TEXT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, minute BIGINT NOT NULL,
+                taken BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (desk, pool, date, minute))
+            """,
+            """
+            CREATE TABLE holds (
+                id TEXT PRIMARY KEY, desk TEXT NOT NULL, product TEXT NOT NULL, persons BIGINT NOT NULL,
+                pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL, end_minute BIGINT NOT NULL,
+                parts BIGINT NOT NULL, state TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX holds_state_expiry ON holds (state, expires_at)",
+            """
+            CREATE TABLE appointments (
+                id TEXT PRIMARY KEY, hold_id TEXT NOT NULL UNIQUE, desk TEXT NOT NULL, product TEXT NOT NULL,
+                persons BIGINT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL,
+                end_minute BIGINT NOT NULL, parts BIGINT NOT NULL, state TEXT NOT NULL, token_hash TEXT NOT NULL,
+                customer_name TEXT NOT NULL, customer_email TEXT NOT NULL, customer_phone TEXT,
+                customer_v_number TEXT, customer_bsn TEXT, language TEXT NOT NULL,
+                created_at BIGINT NOT NULL, cancelled_at BIGINT)
+            """,
+            "CREATE INDEX appointments_desk_date ON appointments (desk, date)",
+            """
+            CREATE TABLE idempotency_keys (
+                scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT,
+                created_at BIGINT NOT NULL, PRIMARY KEY (scope, key))
+            """,
+        ]),
+    ]
+
+    static var latest: Int { all.last!.version }
+
+    /// Applies what is missing. On PostgreSQL an advisory lock keeps two servers starting at
+    /// once from migrating twice.
+    static func run(on database: Database) async throws -> [Int] {
+        try await database.transaction { db in
+            if database.engine == .postgres {
+                try await db.raw("SELECT pg_advisory_xact_lock(7324501)").run()
+            }
+            try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
+            let applied = Set(try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+            var done: [Int] = []
+            for migration in all where !applied.contains(migration.version) {
+                for statement in migration.statements {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                let now = Int(Date().timeIntervalSince1970)
+                try await db.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: now))").run()
+                done.append(migration.version)
+            }
+            return done
+        }
+    }
+}
+
+import Foundation
+
+extension Database {
+    /// Brings the schema up to date; returns the versions applied now.
+    @discardableResult
+    public func migrate() async throws -> [Int] { try await Migrations.run(on: self) }
+}

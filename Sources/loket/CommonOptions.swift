@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import LoketConfig
+import LoketDomain
+import LoketStorage
+import Logging
+
+/// Options shared by the commands that open the database, each also settable as `LOKET_*`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("SQLite file path, or postgres://user:password@host:port/database. Env: LOKET_DATABASE.",
+                               valueName: "path-or-url"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("Desk network YAML file; the IND network shipped with Loket when left out. Env: LOKET_DESKS.",
+                               valueName: "file"))
+    var desks: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error. Env: LOKET_LOG_LEVEL.")
+    var logLevel: String?
+
+    var resolvedDatabase: String { database ?? environment("LOKET_DATABASE") ?? "loket.sqlite" }
+
+    func loadNetwork() throws -> DeskNetwork {
+        if let path = desks ?? environment("LOKET_DESKS") {
+            return try DeskNetworkFile.load(URL(fileURLWithPath: path))
+        }
+        return try DeskNetworkFile.loadBundled()
+    }
+
+    func makeLogger() throws -> Logger {
+        let text = logLevel ?? environment("LOKET_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: text) else { throw ValidationError("--log-level: unknown level \(text)") }
+        var logger = Logger(label: "loket")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+func environment(_ name: String) -> String? {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+    return value
+}

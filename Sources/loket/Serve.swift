@@ -1,0 +1,45 @@
+import ArgumentParser
+import Hummingbird
+import LoketHTTP
+import LoketStorage
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the booking server: JSON API, planner-compatible API, metrics.",
+        discussion: "Migrates the database first. Stops gracefully on SIGINT or SIGTERM.")
+
+    @Option(help: "Address to listen on. Env: LOKET_HOSTNAME.")
+    var hostname: String?
+
+    @Option(help: "Port to listen on. Env: LOKET_PORT.")
+    var port: Int?
+
+    @Option(help: "Minutes a hold keeps a slot; overrides the desk network file. Env: LOKET_HOLD_MINUTES.")
+    var holdMinutes: Int?
+
+    @OptionGroup var common: DatabaseOptions
+
+    func run() async throws {
+        let logger = try common.makeLogger()
+        var options = ServerOptions(network: try common.loadNetwork())
+        options.hostname = hostname ?? environment("LOKET_HOSTNAME") ?? "127.0.0.1"
+        if let text = environment("LOKET_PORT"), port == nil {
+            guard let value = Int(text) else { throw ValidationError("LOKET_PORT: not a number") }
+            options.port = value
+        }
+        options.port = port ?? options.port
+        if let text = environment("LOKET_HOLD_MINUTES"), holdMinutes == nil {
+            guard let value = Int(text), value > 0 else { throw ValidationError("LOKET_HOLD_MINUTES: not a positive number") }
+            options.holdMinutes = value
+        }
+        if let holdMinutes {
+            guard holdMinutes > 0 else { throw ValidationError("--hold-minutes must be positive") }
+            options.holdMinutes = holdMinutes
+        }
+        let database = try Database.open(common.resolvedDatabase, logger: logger)
+        let applied = try await database.migrate()
+        logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
+        let app = buildApplication(options: options, database: database, logger: logger)
+        try await app.runService()
+    }
+}
