@@ -1,0 +1,56 @@
+import LoketConfig
+import LoketDomain
+import Testing
+
+struct DeskNetworkFileTests {
+    @Test func theShippedNetworkIsTheIND() throws {
+        let network = try DeskNetworkFile.loadBundled()
+        let codes = Set(network.desks.map(\.code))
+        #expect(codes.isSuperset(of: ["AM", "DH", "ZW", "DB", "RO"]))
+        #expect(network.desks.contains { $0.kind == .partner })
+        #expect(Set(network.products.map(\.key)).isSuperset(of: ["BIO", "DOC", "VAA", "TKV", "FAM"]))
+        let rotterdam = network.desk("RO")!
+        #expect(rotterdam.closedFrom?.iso == "2022-05-25")
+        #expect(rotterdam.successor == "DH")
+        #expect(network.desks.allSatisfy { $0.timeZone == "Europe/Amsterdam" })
+        // Saturdays open from January 2022 and evening hours from December 2021.
+        let schedule = Schedule(network: network)
+        let denHaag = network.desk("DH")!
+        #expect(schedule.pools(desk: denHaag, on: LocalDate(iso: "2022-01-01")!).isEmpty)
+        #expect(!schedule.pools(desk: denHaag, on: LocalDate(iso: "2022-01-08")!).isEmpty)
+        #expect(denHaag.hours(on: LocalDate(iso: "2021-11-30")!, workingDays: schedule.workingDays)?.text == "09:00-17:00")
+        #expect(denHaag.hours(on: LocalDate(iso: "2021-12-01")!, workingDays: schedule.workingDays)?.text == "08:00-20:00")
+        // A few hundred counters in all (BRIEF.md).
+        let counters = network.desks.flatMap(\.roster).filter { $0.days.contains(.monday) }.reduce(0) { $0 + $1.counters }
+        #expect(counters >= 100)
+    }
+
+    @Test(arguments: [
+        ("slotMinutes: 7", "slotMinutes"),
+        ("products: [BIO, XYZ]", "desks[TS].products: unknown product XYZ"),
+        ("successor: NOPE", "desks[OLD].successor"),
+        ("{id: Bio!,", "lower-case letters and digits only"),
+        ("hours: \"09:00-12:00\", counters: 1", "desks[TS].roster[doc].hours"),
+    ])
+    func problemsNameWhereTheyAre(change: String, expected: String) throws {
+        var yaml = TestNetwork.yaml
+        switch change {
+        case "slotMinutes: 7": yaml = yaml.replacingOccurrences(of: "slotMinutes: 10", with: change)
+        case "products: [BIO, XYZ]": yaml = yaml.replacingOccurrences(of: "products: [BIO, DOC]", with: change)
+        case "successor: NOPE": yaml = yaml.replacingOccurrences(of: "successor: TS", with: change)
+        case "{id: Bio!,": yaml = yaml.replacingOccurrences(of: "{id: bio,", with: change)
+        default: yaml = yaml.replacingOccurrences(of: "hours: \"09:00-12:00\", counters: 1", with: "hours: \"09:05-12:00\", counters: 1")
+        }
+        do {
+            _ = try DeskNetworkFile.parse(yaml)
+            Issue.record("expected the file to be refused")
+        } catch let error as DeskNetworkFile.Invalid {
+            #expect(error.description.contains(expected), "\(error)")
+        }
+    }
+
+    @Test func aBadTimeIsReportedWithItsPath() {
+        let yaml = TestNetwork.yaml.replacingOccurrences(of: "\"09:00-12:00\"", with: "\"9-12\"")
+        #expect(throws: DeskNetworkFile.Invalid.self) { try DeskNetworkFile.parse(yaml) }
+    }
+}

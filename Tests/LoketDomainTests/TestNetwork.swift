@@ -1,0 +1,46 @@
+import LoketConfig
+import LoketDomain
+
+/// A small desk network for tests: one desk with a 2-counter BIO pool, a 1-counter
+/// DOC pool on weekdays, Saturday BIO from 2022-01-08, and a desk that closes.
+enum TestNetwork {
+    static let yaml = """
+    slotMinutes: 10
+    bookingHorizonDays: 60
+    holdMinutes: 15
+    holidays: {liberationDay: lustrum, goodFriday: false}
+    products:
+      - {key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}
+      - {key: DOC, nameNL: Document ophalen, nameEN: Collect document, minutesPerPerson: 5}
+    desks:
+      - code: TS
+        name: Testloket
+        address: Teststraat 1
+        city: Den Haag
+        products: [BIO, DOC]
+        openingHours:
+          - hours: {monday: "09:00-17:00", tuesday: "09:00-17:00", wednesday: "09:00-17:00", thursday: "09:00-17:00", friday: "09:00-17:00"}
+          - validFrom: 2021-12-01
+            hours: {monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00"}
+          - validFrom: 2022-01-08
+            hours: {monday: "08:00-20:00", tuesday: "08:00-20:00", wednesday: "08:00-20:00", thursday: "08:00-20:00", friday: "08:00-20:00", saturday: "09:00-13:00"}
+        closures:
+          - {from: 2022-07-11, until: 2022-07-12, reason: Verbouwing}
+        roster:
+          - {id: bio, products: [BIO], days: [monday, tuesday, wednesday, thursday, friday, saturday], hours: "08:00-20:00", counters: 2}
+          - {id: doc, products: [DOC], days: [monday, tuesday, wednesday, thursday, friday], hours: "09:00-12:00", counters: 1}
+      - code: OLD
+        name: Oud loket
+        address: Oudestraat 1
+        city: Rotterdam
+        products: [BIO]
+        closedFrom: 2022-05-25
+        successor: TS
+        openingHours:
+          - hours: {monday: "09:00-17:00", tuesday: "09:00-17:00", wednesday: "09:00-17:00", thursday: "09:00-17:00", friday: "09:00-17:00"}
+        roster:
+          - {id: bio, products: [BIO], days: [monday, tuesday, wednesday, thursday, friday], hours: "09:00-17:00", counters: 1}
+    """
+
+    static let network: DeskNetwork = try! DeskNetworkFile.parse(yaml)
+}
