@@ -63,15 +63,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig"]),
+        // Fixtures shared by the test targets: a small desk network, a manual clock, fresh databases.
+        .target(
+            name: "LoketTestSupport",
+            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
-            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage"]
+            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport"]
         ),
         .testTarget(
             name: "LoketHTTPTests",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import LoketTestSupport
 import Testing
 
 struct BookingRulesTests {

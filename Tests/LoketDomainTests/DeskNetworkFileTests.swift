@@ -1,5 +1,6 @@
 import LoketConfig
 import LoketDomain
+import LoketTestSupport
 import Testing
 
 struct DeskNetworkFileTests {

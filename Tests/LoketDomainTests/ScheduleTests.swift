@@ -1,4 +1,5 @@
 import LoketDomain
+import LoketTestSupport
 import Testing
 
 struct ScheduleTests {

@@ -3,8 +3,8 @@ import LoketDomain
 
 /// A small desk network for tests: one desk with a 2-counter BIO pool, a 1-counter
 /// DOC pool on weekdays, Saturday BIO from 2022-01-08, and a desk that closes.
-enum TestNetwork {
-    static let yaml = """
+public enum TestNetwork {
+    public static let yaml = """
     slotMinutes: 10
     bookingHorizonDays: 60
     holdMinutes: 15
@@ -42,5 +42,30 @@ enum TestNetwork {
           - {id: bio, products: [BIO], days: [monday, tuesday, wednesday, thursday, friday], hours: "09:00-17:00", counters: 1}
     """
 
-    static let network: DeskNetwork = try! DeskNetworkFile.parse(yaml)
+    public static let network: DeskNetwork = try! DeskNetworkFile.parse(yaml)
+}
+
+extension TestNetwork {
+    /// One desk with a single 10-minute slot on weekdays and `counters` counters: a race for
+    /// exactly `counters` units.
+    public static func single(counters: Int) -> DeskNetwork {
+        try! DeskNetworkFile.parse("""
+        slotMinutes: 10
+        bookingHorizonDays: 60
+        holdMinutes: 15
+        holidays: {liberationDay: lustrum, goodFriday: false}
+        products:
+          - {key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}
+        desks:
+          - code: RACE
+            name: Raceloket
+            address: Renbaan 1
+            city: Zandvoort
+            products: [BIO]
+            openingHours:
+              - hours: {monday: "09:00-09:30", tuesday: "09:00-09:30", wednesday: "09:00-09:30", thursday: "09:00-09:30", friday: "09:00-09:30"}
+            roster:
+              - {id: one, products: [BIO], days: [monday, tuesday, wednesday, thursday, friday], hours: "09:00-09:30", counters: \(counters)}
+        """)
+    }
 }

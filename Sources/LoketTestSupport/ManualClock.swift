@@ -1,0 +1,23 @@
+import Foundation
+import LoketDomain
+import Synchronization
+
+/// A clock the test moves by hand, so that hold expiry and "not in the past" never depend on
+/// today's date.
+public final class ManualClock: Sendable {
+    private let current: Mutex<Date>
+
+    /// Starts at `time` on `date` in Amsterdam.
+    public init(date: String, time: String = "08:00") {
+        current = Mutex(DeskTime(date: LocalDate(iso: date)!, time: LocalTime(text: time)!).instant(in: DeskTime.amsterdam))
+    }
+
+    public var now: Date { current.withLock { $0 } }
+
+    public func advance(minutes: Double) {
+        current.withLock { $0 = $0.addingTimeInterval(minutes * 60) }
+    }
+
+    /// A closure for `ServerOptions.now`.
+    public var source: @Sendable () -> Date { { self.now } }
+}

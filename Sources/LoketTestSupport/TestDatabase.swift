@@ -1,0 +1,64 @@
+import Foundation
+import LoketStorage
+import SQLKit
+import Logging
+
+/// A fresh, migrated database for one test: a new SQLite file, or a new database on the test
+/// PostgreSQL server named by `LOKET_TEST_POSTGRES_URL` (scripts/start-test-postgres).
+public enum TestDatabase {
+    public enum Engine: String, Sendable, CaseIterable {
+        case sqlite, postgres
+    }
+
+    public static var postgresURL: String? {
+        let value = ProcessInfo.processInfo.environment["LOKET_TEST_POSTGRES_URL"]
+        return value?.isEmpty == false ? value : nil
+    }
+
+    /// The engines to run storage tests on: both when the test PostgreSQL is there. Under CI a
+    /// missing server is an error, not a silent skip.
+    public static var engines: [Engine] {
+        if postgresURL != nil { return [.sqlite, .postgres] }
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            fatalError("CI must set LOKET_TEST_POSTGRES_URL (scripts/start-test-postgres)")
+        }
+        return [.sqlite]
+    }
+
+    public static let logger: Logger = {
+        var logger = Logger(label: "loket-test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    /// Opens a fresh database; call `drop` when done.
+    public static func make(_ engine: Engine) async throws -> (database: Database, location: String, drop: @Sendable () async -> Void) {
+        let name = "lt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        switch engine {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
+            let database = try Database.open(path, logger: logger)
+            try await database.migrate()
+            return (database, path, {
+                await database.close()
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
+        case .postgres:
+            guard let base = postgresURL, var components = URLComponents(string: base) else {
+                fatalError("LOKET_TEST_POSTGRES_URL is not set")
+            }
+            let admin = try Database.open(base, logger: logger)
+            _ = try await admin.session { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            components.path = "/" + name
+            let location = components.string!
+            let database = try Database.open(location, logger: logger)
+            try await database.migrate()
+            return (database, location, {
+                await database.close()
+                _ = try? await admin.session { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
+                await admin.close()
+            })
+        }
+    }
+}
+
