@@ -48,10 +48,10 @@ public enum TestNetwork {
 extension TestNetwork {
     /// One desk with a single 10-minute slot on weekdays and `counters` counters: a race for
     /// exactly `counters` units.
-    public static func single(counters: Int) -> DeskNetwork {
+    public static func single(counters: Int, horizonDays: Int = 60) -> DeskNetwork {
         try! DeskNetworkFile.parse("""
         slotMinutes: 10
-        bookingHorizonDays: 60
+        bookingHorizonDays: \(horizonDays)
         holdMinutes: 15
         holidays: {liberationDay: lustrum, goodFriday: false}
         products:

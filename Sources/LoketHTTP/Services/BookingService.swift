@@ -91,3 +91,8 @@ public struct BookingService: Sendable {
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
     }
 }
+
+extension BookingService {
+    /// Sweeps expired holds now, for tests and tools that cannot wait for the background sweeper.
+    public func sweepNow() async throws { try await sweep() }
+}

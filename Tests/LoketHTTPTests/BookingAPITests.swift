@@ -1,0 +1,142 @@
+import Foundation
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+struct BookingAPITests {
+    static let customer = #"{"name":"Ana Silva","email":"ana@example.nl","vNumber":"1234567890","language":"en"}"#
+
+    @Test(arguments: TestDatabase.engines)
+    func aCustomerBooksViewsReschedulesAndCancels(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine) { _, api in
+            let slots = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-02&to=2022-06-02")
+            #expect(slots.status == 200)
+            let list = slots.json["slots"] as! [[String: Any]]
+            #expect(list.count == 71)
+            #expect(list[0]["key"] as? String == "20220602-0800-bio")
+            #expect(list[0]["parts"] as? Int == 2)
+            #expect(list[0]["capacity"] as? Int == 2)
+            #expect(list[0]["available"] as? Int == 2)
+
+            let hold = try await api.post("/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220602-0800-bio"}"#)
+            #expect(hold.status == 201)
+            let holdID = hold.json["id"] as! String
+            #expect(hold.json["expiresAt"] as? String == "2022-06-01T08:15:00Z")
+
+            // The cached list sees the hold at once.
+            let after = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-02&to=2022-06-02")
+            #expect((after.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 1)
+
+            let booked = try await api.post("/api/v1/appointments", #"{"hold":"\#(holdID)","customer":\#(Self.customer)}"#)
+            #expect(booked.status == 201)
+            let id = booked.json["id"] as! String
+            let token = booked.json["manageToken"] as! String
+            #expect(booked.json["date"] as? String == "2022-06-02")
+            #expect(booked.json["startTime"] as? String == "08:00")
+            #expect(booked.json["endTime"] as? String == "08:20")
+            #expect(booked.json["persons"] as? Int == 2)
+            #expect(booked.headers[.location] == "/api/v1/appointments/\(id)")
+
+            let view = try await api.get("/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            #expect(view.status == 200)
+            #expect(view.json["manageToken"] == nil)
+            #expect(view.json["state"] as? String == "confirmed")
+            #expect(try await api.get("/api/v1/appointments/\(id)").status == 401)
+            let wrong = try await api.get("/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer nope"])
+            #expect(wrong.status == 401)
+            #expect(wrong.errorField == "Authorization")
+
+            let newHold = try await api.post("/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220603-1400-bio"}"#)
+            let moved = try await api.post("/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(newHold.json["id"] as! String)"}"#,
+                                           headers: ["Authorization": "Bearer \(token)"])
+            #expect(moved.status == 200)
+            #expect(moved.json["date"] as? String == "2022-06-03")
+            #expect(moved.json["startTime"] as? String == "14:00")
+            let freed = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-02&to=2022-06-02")
+            #expect((freed.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 2)
+
+            let cancelled = try await api.call(.delete, "/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            #expect(cancelled.status == 200)
+            #expect(cancelled.json["state"] as? String == "cancelled")
+            let reopened = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-03&to=2022-06-03")
+            #expect((reopened.json["slots"] as! [[String: Any]]).first { $0["key"] as? String == "20220603-1400-bio" }?["available"] as? Int == 2)
+        }
+    }
+
+    @Test func anExpiredHoldCannotBeConfirmedAndItsCapacityReturns() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
+            let hold = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
+            #expect(hold.status == 201)
+            #expect(try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#).status == 409)
+            server.clock.advance(minutes: 16)
+            let late = try await api.post("/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(Self.customer)}"#)
+            #expect(late.status == 410)
+            #expect(late.errorField == "hold")
+            try await server.service.sweepNow()
+            let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
+            #expect((slots.json["slots"] as! [[String: Any]]).first?["key"] as? String == "20220602-0900-one")
+        }
+    }
+
+    @Test func idempotentRetriesReturnTheFirstAnswer() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 5)) { _, api in
+            let body = #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#
+            let first = try await api.post("/api/v1/holds", body, headers: ["Idempotency-Key": "k1"])
+            let retry = try await api.post("/api/v1/holds", body, headers: ["Idempotency-Key": "k1"])
+            #expect(first.status == 201)
+            #expect(retry.status == 201)
+            #expect(first.body == retry.body)
+            let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
+            #expect((slots.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 4)
+            let reuse = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0910-one"}"#, headers: ["Idempotency-Key": "k1"])
+            #expect(reuse.status == 422)
+            #expect(reuse.errorField == "Idempotency-Key")
+
+            let confirm = #"{"hold":"\#(first.json["id"] as! String)","customer":\#(Self.customer)}"#
+            let booked = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
+            let again = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
+            #expect(booked.status == 201)
+            #expect(again.body == booked.body)
+        }
+    }
+
+    /// Every invalid field gets a 4xx that names it, and nothing is written.
+    @Test(arguments: [
+        // method, path, body, status, field
+        ("GET", "/api/v1/desks/XX/slots?product=BIO", "", 404, "desk"),
+        ("GET", "/api/v1/desks/TS/slots", "", 422, "product"),
+        ("GET", "/api/v1/desks/TS/slots?product=NOPE", "", 404, "product"),
+        ("GET", "/api/v1/desks/TS/slots?product=BIO&persons=7", "", 422, "persons"),
+        ("GET", "/api/v1/desks/TS/slots?product=BIO&persons=two", "", 422, "persons"),
+        ("GET", "/api/v1/desks/TS/slots?product=BIO&from=2022-05-31", "", 422, "from"),
+        ("GET", "/api/v1/desks/TS/slots?product=BIO&to=2022-09-01", "", 422, "to"),
+        ("GET", "/api/v1/desks/TS/slots?product=BIO&from=2022-06-31", "", 422, "from"),
+        ("POST", "/api/v1/holds", "", 422, "body"),
+        ("POST", "/api/v1/holds", "{not json", 422, "body"),
+        ("POST", "/api/v1/holds", #"{"product":"BIO","slot":"20220602-0900-bio"}"#, 422, "desk"),
+        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":"2","slot":"20220602-0900-bio"}"#, 422, "persons"),
+        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":0,"slot":"20220602-0900-bio"}"#, 422, "persons"),
+        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20220602-0905-bio"}"#, 404, "slot"),
+        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20220530-0900-bio"}"#, 422, "slot"),
+        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20221001-0900-bio"}"#, 422, "slot"),
+        ("POST", "/api/v1/appointments", #"{"customer":{"name":"A","email":"a@b.nl"}}"#, 422, "hold"),
+        ("POST", "/api/v1/appointments", #"{"hold":"nope","customer":{"name":"A","email":"a@b.nl"}}"#, 404, "hold"),
+        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"not-an-email"}}"#, 422, "customer.email"),
+        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","bsn":"123456789"}}"#, 422, "customer.bsn"),
+        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","vNumber":"12345"}}"#, 422, "customer.vNumber"),
+        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"","email":"a@b.nl"}}"#, 422, "customer.name"),
+        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","language":"fr"}}"#, 422, "customer.language"),
+        ("GET", "/api/v1/appointments/unknown", "", 401, "Authorization"),
+        ("GET", "/api/v1/calendar/holidays?year=abc", "", 422, "year"),
+        ("GET", "/api/v1/calendar/working-days?from=2022-01-01", "", 422, "to"),
+    ])
+    func badInputIsRefusedByName(method: String, path: String, body: String, status: Int, field: String) async throws {
+        try await TestServer.run { server, api in
+            let response = try await api.call(method == "GET" ? .get : .post, path, json: body.isEmpty ? nil : body)
+            #expect(response.status == status, "\(response.body)")
+            #expect(response.errorField == field, "\(response.body)")
+            let day = LocalDate(iso: "2022-06-02")!
+            #expect(try await server.service.store.usage(desk: "TS", dates: day...day).isEmpty)
+        }
+    }
+}

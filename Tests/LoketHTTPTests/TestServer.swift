@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LoketDomain
+import LoketHTTP
+import LoketStorage
+import LoketTestSupport
+import Testing
+
+/// A Loket on a fresh database with a manual clock, exercised over real HTTP on 127.0.0.1.
+struct TestServer: Sendable {
+    let service: BookingService
+    let clock: ManualClock
+
+    static func run(engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
+                    clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
+                    _ body: @Sendable (TestServer, APIClient) async throws -> Void) async throws {
+        let (database, _, drop) = try await TestDatabase.make(engine)
+        var options = ServerOptions(network: network)
+        options.now = clock.source
+        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger)
+        let server = TestServer(service: loket.service, clock: clock)
+        let app = Application(router: loket.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
+        do {
+            try await app.test(.live) { client in try await body(server, APIClient(client: client)) }
+        } catch {
+            await drop()
+            throw error
+        }
+        await drop()
+    }
+}
+
+struct APIResponse {
+    let status: Int
+    let headers: HTTPFields
+    let body: String
+
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:] }
+    var errorField: String? { (json["error"] as? [String: Any])?["field"] as? String }
+    var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
+}
+
+struct APIClient: Sendable {
+    let client: any TestClientProtocol
+
+    @discardableResult
+    func call(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        if json != nil { fields[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) }) { response in
+            APIResponse(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+
+    func get(_ uri: String, headers: [String: String] = [:]) async throws -> APIResponse { try await call(.get, uri, headers: headers) }
+    func post(_ uri: String, _ json: String, headers: [String: String] = [:]) async throws -> APIResponse { try await call(.post, uri, json: json, headers: headers) }
+}
