@@ -1,0 +1,91 @@
+"""Starts real `loket serve` processes on loopback for the integration tests."""
+import os
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("LOKET_BIN", ROOT / ".build" / "debug" / "loket"))
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One `loket serve` process; waits until /health answers."""
+
+    def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        args = [str(BINARY), "serve", "--port", str(self.port), "--database", database, "--log-level", "warning"]
+        if desks:
+            args += ["--desks", str(desks)]
+        env = dict(os.environ, **(extra_env or {}))
+        self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"loket serve exited: {self.process.stdout.read().decode()}")
+            try:
+                if requests.get(self.base + "/health", timeout=1).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("loket serve did not become healthy")
+            time.sleep(0.05)  # waiting for a process to start listening; not test synchronisation
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def kill(self):
+        """A crash: SIGKILL, no graceful shutdown."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def servers():
+    started = []
+
+    def start(*args, **kwargs):
+        server = Server(*args, **kwargs)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_database():
+    """A fresh database on the test PostgreSQL (scripts/start-test-postgres)."""
+    base = os.environ.get("LOKET_TEST_POSTGRES_URL")
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("CI must set LOKET_TEST_POSTGRES_URL")
+        pytest.skip("LOKET_TEST_POSTGRES_URL not set")
+    name = "li_" + uuid.uuid4().hex[:16]
+    admin = base
+    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    yield base.rsplit("/", 1)[0] + "/" + name
+    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)

@@ -1,0 +1,33 @@
+"""A confirmed booking survives a crash of the process (SIGKILL) on the embedded SQLite database."""
+import requests
+
+
+def test_a_confirmed_booking_survives_sigkill(servers, tmp_path):
+    database = str(tmp_path / "crash.sqlite")
+    server = servers(database)
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO"}, timeout=10).json()["slots"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[0]["key"]}, timeout=10)
+    assert hold.status_code == 201
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "bsn": "111222333", "language": "en"}
+    booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "customer": customer}, timeout=10)
+    assert booked.status_code == 201
+    appointment = booked.json()
+    server.kill()
+
+    again = servers(database)
+    seen = requests.get(again.url(f"/api/v1/appointments/{appointment['id']}"),
+                        headers={"Authorization": f"Bearer {appointment['manageToken']}"}, timeout=10)
+    assert seen.status_code == 200
+    assert seen.json()["state"] == "confirmed"
+    assert seen.json()["slot"] == slots[0]["key"]
+
+
+def test_the_default_network_serves_the_planner_api(servers, tmp_path):
+    """A third-party planner client pointed at a fresh Loket finds slots."""
+    server = servers(str(tmp_path / "fresh.sqlite"))
+    for desk in ("AM", "DH", "ZW", "DB"):
+        body = requests.get(server.url(f"/oap/api/desks/{desk}/slots/"), params={"productKey": "BIO", "persons": 1}, timeout=10).text
+        assert body.startswith(")]}',\n{\"status\":\"OK\",\"data\":[{\"key\":")
+    closed = requests.get(server.url("/oap/api/desks/RO/slots/"), params={"productKey": "BIO", "persons": 1}, timeout=10)
+    assert closed.status_code == 200
+    assert closed.text == ")]}',\n{\"status\":\"OK\",\"data\":[]}"

@@ -1,0 +1,62 @@
+"""Two `loket serve` processes on one PostgreSQL never overbook, and each hears the other's changes."""
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+from conftest import FIXTURES
+
+
+def first_slot(server):
+    response = requests.get(server.url("/api/v1/desks/RACE/slots"), params={"product": "BIO"}, timeout=10)
+    response.raise_for_status()
+    return response.json()["slots"][0]
+
+
+def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(servers, postgres_database):
+    a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    slot = first_slot(a)
+    assert slot["capacity"] == 20
+
+    def hold(index):
+        server = a if index % 2 == 0 else b
+        body = {"desk": "RACE", "product": "BIO", "persons": 1, "slot": slot["key"]}
+        return requests.post(server.url("/api/v1/holds"), json=body, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        responses = list(pool.map(hold, range(200)))
+    statuses = [r.status_code for r in responses]
+    assert statuses.count(201) == 20, statuses
+    assert statuses.count(409) == 180, statuses
+
+    # Everyone who holds confirms, half on each server, while 200 more race on the next slot.
+    holds = [r.json()["id"] for r in responses if r.status_code == 201]
+    customer = {"name": "Test Person", "email": "test@example.nl", "language": "nl"}
+
+    def confirm(index_and_id):
+        index, hold_id = index_and_id
+        server = a if index % 2 else b
+        return requests.post(server.url("/api/v1/appointments"), json={"hold": hold_id, "customer": customer}, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        confirmations = list(pool.map(confirm, enumerate(holds)))
+    assert [r.status_code for r in confirmations] == [201] * 20
+
+    for server in (a, b):
+        slots = requests.get(server.url("/api/v1/desks/RACE/slots"), params={"product": "BIO"}, timeout=10).json()["slots"]
+        assert slot["key"] not in [s["key"] for s in slots]
+
+
+def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(servers, postgres_database):
+    a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    slot = first_slot(a)  # now cached on a
+    assert first_slot(a)["available"] == 20
+    response = requests.post(b.url("/api/v1/holds"), json={"desk": "RACE", "product": "BIO", "slot": slot["key"]}, timeout=10)
+    assert response.status_code == 201
+    # PostgreSQL delivers b's notification to a asynchronously: wait for it, with a deadline.
+    deadline = time.monotonic() + 5
+    while first_slot(a)["available"] != 19:
+        assert time.monotonic() < deadline, "server a never heard of the hold taken on server b"
+        time.sleep(0.02)
