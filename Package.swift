@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
@@ -54,10 +55,22 @@ let package = Package(
             ],
             resources: [.copy("Resources/openapi.json")]
         ),
+        // The forecast: a discrete-event core, the desk-day queue, the appointment backlog,
+        // the information line, Monte Carlo. Depends on the domain only.
+        .target(
+            name: "LoketSimulation",
+            dependencies: [
+                "LoketDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            // Optimised even in debug builds: the validation tests simulate millions of customers.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .executableTarget(
             name: "loket",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,6 +81,7 @@ let package = Package(
             name: "LoketTestSupport",
             dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]
         ),
+        .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",

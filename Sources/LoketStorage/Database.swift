@@ -20,9 +20,13 @@ public final class Database: Sendable {
     let logger: Logger
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
-    public static func open(_ location: String, logger: Logger) throws -> Database {
+    public static func open(_ location: String, logger: Logger) async throws -> Database {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return try Database(postgresURL: location, logger: logger)
+            let (started, signal) = AsyncStream.makeStream(of: Void.self)
+            let database = try Database(postgresURL: location, logger: logger, started: signal)
+            // Lease nothing before the client's run loop has begun.
+            for await _ in started {}
+            return database
         }
         return Database(sqlitePath: location, logger: logger)
     }
@@ -40,7 +44,7 @@ public final class Database: Sendable {
         self.logger = logger
     }
 
-    private init(postgresURL: String, logger: Logger) throws {
+    private init(postgresURL: String, logger: Logger, started: AsyncStream<Void>.Continuation) throws {
         guard let url = URLComponents(string: postgresURL), let host = url.host, let user = url.user else {
             throw StorageError.badDatabaseURL
         }
@@ -53,7 +57,10 @@ public final class Database: Sendable {
         self.engine = .postgres
         self.sqlite = nil
         self.postgres = client
-        self.postgresRun = Task { await client.run() }
+        self.postgresRun = Task {
+            started.finish()
+            await client.run()
+        }
         self.logger = logger
     }
 

@@ -37,7 +37,7 @@ public enum TestDatabase {
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
-            let database = try Database.open(path, logger: logger)
+            let database = try await Database.open(path, logger: logger)
             try await database.migrate()
             return (database, path, {
                 await database.close()
@@ -47,11 +47,11 @@ public enum TestDatabase {
             guard let base = postgresURL, var components = URLComponents(string: base) else {
                 fatalError("LOKET_TEST_POSTGRES_URL is not set")
             }
-            let admin = try Database.open(base, logger: logger)
+            let admin = try await Database.open(base, logger: logger)
             _ = try await admin.session { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
             components.path = "/" + name
             let location = components.string!
-            let database = try Database.open(location, logger: logger)
+            let database = try await Database.open(location, logger: logger)
             try await database.migrate()
             return (database, location, {
                 await database.close()

@@ -8,7 +8,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.makeLogger()
-        let database = try Database.open(common.resolvedDatabase, logger: logger)
+        let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         await database.close()
         print(applied.isEmpty ? "Database is up to date." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")

@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
             guard holdMinutes > 0 else { throw ValidationError("--hold-minutes must be positive") }
             options.holdMinutes = holdMinutes
         }
-        let database = try Database.open(common.resolvedDatabase, logger: logger)
+        let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
         let app = buildApplication(options: options, database: database, logger: logger)

@@ -1,0 +1,165 @@
+import Foundation
+import LoketDomain
+import Yams
+
+/// Every parameter of a forecast, as written in a scenario YAML file (see `scenarios/`).
+public struct Scenario: Sendable, Codable {
+    public var name: String
+    public var description: String?
+    /// First simulated day (a Monday is easiest to read).
+    public var start: LocalDate
+    public var weeks: Int
+    /// How far ahead customers can book, in working days.
+    public var bookingHorizonWorkingDays: Int
+    public var liberationDay: LiberationDayRule?
+    public var products: [String: ProductParameters]
+    public var desks: [DeskParameters]
+    public var demand: DemandPattern
+    public var behaviour: Behaviour
+    public var urgent: UrgentCapacity?
+    public var courier: [CourierStep]?
+    public var hiring: HiringPlan?
+    public var informationLine: InformationLine?
+    /// The waiting-time norm the forecast is asked about.
+    public var norm: Norm?
+
+    public struct ProductParameters: Sendable, Codable {
+        /// Counter minutes one appointment takes, all its persons included.
+        public var minutesPerAppointment: Double
+    }
+
+    public struct DeskParameters: Sendable, Codable {
+        public var code: String
+        /// Desks the customers who travel will also book at.
+        public var reach: [String]?
+        public var hours: [HoursStep]
+        public var products: [String: DeskProduct]
+        public var closes: Closing?
+    }
+
+    /// Opening hours from a date on (later steps override earlier ones field by field).
+    public struct HoursStep: Sendable, Codable {
+        public var from: LocalDate
+        public var weekdayHours: Double?
+        public var saturdayHours: Double?
+        /// Share of the counters staffed on a Saturday.
+        public var saturdayCounterShare: Double?
+    }
+
+    public struct DeskProduct: Sendable, Codable {
+        /// Staffed counters on this product on a weekday.
+        public var counters: Double
+        /// Requests for an appointment per working day at the start.
+        public var demandPerWorkingDay: Double
+        /// Working days until the first free slot at the start (the backlog already booked).
+        public var initialWaitWorkingDays: Int
+    }
+
+    public struct Closing: Sendable, Codable {
+        public var date: LocalDate
+        /// Where the closed desk's demand and counters go.
+        public var to: String
+        /// Share of the closed desk's counters that move with the work.
+        public var countersMoved: Double
+    }
+
+    public struct DemandPattern: Sendable, Codable {
+        /// Multipliers Monday to Friday.
+        public var weekdayPattern: [Double]
+        /// Growth of demand per week from a date, compounding (0.01 = +1% a week).
+        public var trend: [TrendStep]
+        public var shocks: [Shock]?
+    }
+
+    public struct TrendStep: Sendable, Codable {
+        public var from: LocalDate
+        public var growthPerWeek: Double
+    }
+
+    public struct Shock: Sendable, Codable {
+        public var from: LocalDate
+        public var until: LocalDate
+        public var product: String?
+        public var desk: String?
+        public var factor: Double
+    }
+
+    public struct Behaviour: Sendable, Codable {
+        /// Share of customers who take the earliest slot at any desk within reach.
+        public var travelShare: Double
+        /// Share of booked appointments cancelled before the day; the capacity returns.
+        public var cancellationShare: Double
+        /// Share of cancelling customers who book again.
+        public var cancellationRebookShare: Double
+        /// Share of appointments where nobody comes; the slot is lost.
+        public var noShowShare: Double
+        /// Share of no-shows who book again.
+        public var noShowRebookShare: Double
+    }
+
+    /// Protected capacity (spoedafspraak): a share held back for urgent cases and released to
+    /// everyone a few working days ahead when unused.
+    public struct UrgentCapacity: Sendable, Codable {
+        public var share: Double
+        public var releaseWorkingDaysAhead: Int
+        /// Urgent requests as a share of all requests.
+        public var demandShare: Double
+    }
+
+    /// From a date, a share of document hand-overs goes by courier (IPKD) instead of a DOC appointment.
+    public struct CourierStep: Sendable, Codable {
+        public var from: LocalDate
+        public var share: Double
+    }
+
+    public struct HiringPlan: Sendable, Codable {
+        /// Weeks from the decision to hire until the person starts.
+        public var recruitmentDelayWeeks: Int
+        /// Weeks a new person produces at `trainingProductivity` before full productivity.
+        public var trainingWeeks: Int
+        public var trainingProductivity: Double
+        /// The most people in training at one desk at once: the organisation's absorption limit.
+        public var maxInTrainingPerDesk: Int
+        public var hires: [Hire]
+    }
+
+    public struct Hire: Sendable, Codable {
+        public var date: LocalDate
+        public var desk: String
+        public var product: String
+        public var counters: Int
+    }
+
+    public struct InformationLine: Sendable, Codable {
+        public var callsPerWorkingDay: Double
+        /// Extra calls a day for every working day of national BIO waiting time.
+        public var callsPerWaitingDay: Double
+        public var openHoursPerDay: Double
+        public var meanCallMinutes: Double
+        public var agents: [AgentStep]
+        /// Answering-time target for the service level, in seconds.
+        public var targetAnswerSeconds: Double
+    }
+
+    public struct AgentStep: Sendable, Codable {
+        public var from: LocalDate
+        public var agents: Int
+    }
+
+    public struct Norm: Sendable, Codable {
+        public var product: String
+        public var workingDays: Double
+        /// The metric to hold against the norm; the first free slot by default.
+        public var metric: String?
+    }
+
+    public static func load(_ url: URL) throws -> Scenario {
+        try YAMLDecoder().decode(Scenario.self, from: String(contentsOf: url, encoding: .utf8))
+    }
+
+    public static func parse(_ yaml: String) throws -> Scenario {
+        try YAMLDecoder().decode(Scenario.self, from: yaml)
+    }
+
+    public var end: LocalDate { start.adding(days: weeks * 7) }
+}

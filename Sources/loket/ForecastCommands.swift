@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LoketSimulation
+
+/// Options shared by `simulate` and `forecast`.
+struct ForecastOutputOptions: ParsableArguments {
+    @Argument(help: "Scenario YAML file, e.g. scenarios/nl-2022-measures.yaml.") var scenario: String
+    @Option(help: "Random seed; the same seed gives the same result on any number of cores.") var seed: UInt64 = 2022
+    @Option(help: "Write every week, desk, product and metric as CSV.") var csv: String?
+    @Option(help: "Write the forecast as JSON.") var json: String?
+    @Option(help: "Write an SVG chart of the national waiting time with its P10–P90 band and the norm.") var svg: String?
+    @Option(help: "Product for the table and chart (default: the norm's, else BIO).") var product: String?
+
+    func loadScenario() throws -> Scenario {
+        do {
+            return try Scenario.load(URL(fileURLWithPath: scenario))
+        } catch let error as DecodingError {
+            throw ValidationError("\(scenario): \(error)")
+        }
+    }
+
+    func write(_ forecast: Forecast) throws {
+        let product = product ?? forecast.scenario.norm?.product ?? "BIO"
+        print(forecast.table(product: product), terminator: "")
+        if let csv { try forecast.csv.write(toFile: csv, atomically: true, encoding: .utf8); print("CSV written to \(csv)") }
+        if let json { try forecast.json().write(to: URL(fileURLWithPath: json)); print("JSON written to \(json)") }
+        if let svg { try forecast.svgChart(product: product).write(toFile: svg, atomically: true, encoding: .utf8); print("Chart written to \(svg)") }
+    }
+}
+
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a scenario once and print the weekly waiting times.")
+
+    @OptionGroup var options: ForecastOutputOptions
+
+    func run() async throws {
+        let forecast = try await Forecast.run(try options.loadScenario(), replications: 1, seed: options.seed)
+        try options.write(forecast)
+    }
+}
+
+struct ForecastCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Monte Carlo forecast: P10/P50/P90 per week and when the waiting-time norm is met, with its probability.")
+
+    @OptionGroup var options: ForecastOutputOptions
+    @Option(help: "Replications, run in parallel over all cores.") var replications: Int = 200
+
+    func validate() throws {
+        guard replications > 0 else { throw ValidationError("--replications must be at least 1") }
+    }
+
+    func run() async throws {
+        let scenario = try options.loadScenario()
+        let progress = ProgressBar(total: replications)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let forecast = try await Forecast.run(scenario, replications: replications, seed: options.seed) { progress.update($0) }
+        progress.finish(elapsed: clock.now - start)
+        try options.write(forecast)
+    }
+}
