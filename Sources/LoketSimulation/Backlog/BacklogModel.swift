@@ -1,5 +1,11 @@
 import LoketDomain
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One replication of the appointment backlog: every working day, requests arrive per desk and
 /// product and book the earliest free slot within the booking horizon at their desk (or, for
 /// those who travel, at any desk within reach); cancellations hand capacity back at a random day
@@ -43,6 +49,11 @@ public struct BacklogModel: Sendable {
         var waiting = [Int](repeating: 0, count: cellCount)
         var rebook = [Int](repeating: 0, count: cellCount)
         var events = Simulation<Cancellation>(capacity: 4096)
+        let uncertainty = scenario.demand.uncertainty
+        let uncertainFrom = uncertainty.map { $0.from.dayNumber - scenario.start.dayNumber } ?? Int.max
+        func lognormalFactor(_ sd: Double) -> Double { sd > 0 ? exp(sd * rng.normal() - sd * sd / 2) : 1 }
+        let level = lognormalFactor(uncertainty?.levelSD ?? 0)
+        var weekFactor = 1.0
 
         // The backlog at the start: every slot up to the initial wait is booked.
         for (c, cell) in plan.cells.enumerated() {
@@ -96,6 +107,7 @@ public struct BacklogModel: Sendable {
         }
 
         for today in 0..<plan.simulatedDays {
+            if today % 7 == 0 { weekFactor = today >= uncertainFrom ? level * lognormalFactor(uncertainty!.weeklySD) : 1 }
             // Cancellations due today give their capacity back.
             while let cancellation = events.step(until: Double(today)) {
                 let c = Int(cancellation.cell), d = Int(cancellation.day), i = c * totalDays + d
@@ -121,7 +133,7 @@ public struct BacklogModel: Sendable {
             if working {
                 let limit = plan.workingDay(horizon, after: today) ?? totalDays - 1
                 for c in 0..<cellCount {
-                    let expected = plan.demand[c * totalDays + today]
+                    let expected = plan.demand[c * totalDays + today] * weekFactor
                     var requests = rng.poisson(expected) + rebook[c] + waiting[c]
                     demandWeek[c] += expected
                     rebook[c] = 0
@@ -159,8 +171,13 @@ public struct BacklogModel: Sendable {
                         travellers -= took
                     }
                     stay += travellers
-                    let took = book(stay, at: c, today: today, limit: limit)
-                    waiting[c] += stay - took
+                    var left = stay - book(stay, at: c, today: today, limit: limit)
+                    // Nothing left at their own desk within the horizon (or it is closing): they book
+                    // wherever within reach has room rather than wait.
+                    for r in reach where left > 0 {
+                        left -= book(left, at: r, today: today, limit: limit)
+                    }
+                    waiting[c] += left
                 }
             }
             // Today's appointments: no-shows waste their slot, some book again.
@@ -179,6 +196,12 @@ public struct BacklogModel: Sendable {
                 var nationalWait = 0.0, nationalWeight = 0.0
                 for c in 0..<cellCount {
                     advance(c, from: today)
+                    // A desk that no longer opens within the horizon has no waiting time.
+                    if let closing = plan.closedFrom[c], closing <= max(today + 1, firstFree[c]) {
+                        waitFirst[c] = .nan
+                        waitThird[c] = .nan
+                        continue
+                    }
                     let beyond = Double(horizon) + Double(waiting[c]) / plan.typicalDailyCapacity[c]
                     let first = firstFree[c]
                     let w1 = first <= limit ? Double(plan.workingDaysThrough[first] - plan.workingDaysThrough[today]) : beyond
@@ -221,9 +244,11 @@ public struct BacklogModel: Sendable {
                     for (metric, value) in row { values[index(series: c, metric: metric, week: week)] = Float(value) }
                     let weight = demandWeek[c]
                     var n = national[plan.cells[c].product] ?? (0, 0, 0, 0, 0, 0, 0, 0)
-                    n.wait1 += waitFirst[c] / days * weight
-                    n.wait3 += waitThird[c] / days * weight
-                    n.weight += weight
+                    if !waitFirst[c].isNaN {
+                        n.wait1 += waitFirst[c] / days * weight
+                        n.wait3 += waitThird[c] / days * weight
+                        n.weight += weight
+                    }
                     n.backlog += Double(backlog)
                     n.served += servedWeek[c]
                     n.capacity += capacityWeek[c]

@@ -33,6 +33,8 @@ public struct NetworkPlan: Sendable {
     public let demand: [Double]
     /// Appointments per working day per cell at the start, to express waits beyond the horizon.
     public let typicalDailyCapacity: [Double]
+    /// The day index from which a cell's desk is closed for good, if it closes.
+    public let closedFrom: [Int?]
 
     public init(_ scenario: Scenario) throws {
         self.scenario = scenario
@@ -107,6 +109,10 @@ public struct NetworkPlan: Sendable {
         }
         self.capacity = capacity
         urgentCapacity = urgent
+        let start = scenario.start
+        closedFrom = cells.map { cell in
+            scenario.desks.first { $0.code == cell.desk }!.closes.map { $0.date.dayNumber - start.dayNumber }
+        }
         self.demand = demand
         let span = totalDays, workingFlags = isWorkingDay
         typicalDailyCapacity = (0..<cells.count).map { c in
@@ -181,7 +187,7 @@ public struct NetworkPlan: Sendable {
         let weekdayIndex = Weekday.allCases.firstIndex(of: date.weekday)!
         if weekdayIndex < pattern.count { value *= pattern[weekdayIndex] }
         // Compounding weekly growth, piecewise by trend step.
-        let steps = scenario.demand.trend.sorted { $0.from < $1.from }
+        let steps = scenario.demand.trend.filter { $0.product == nil || $0.product == cell.product }.sorted { $0.from < $1.from }
         for (i, step) in steps.enumerated() where step.from <= date {
             let until = i + 1 < steps.count ? min(date, steps[i + 1].from) : date
             let weeks = Double(until.dayNumber - step.from.dayNumber) / 7
@@ -200,11 +206,15 @@ public struct NetworkPlan: Sendable {
 public enum ScenarioError: Error, CustomStringConvertible {
     case unknownProduct(String, String)
     case unknownDesk(String)
+    case basedOnLoop(String)
+    case notAMapping(String)
 
     public var description: String {
         switch self {
         case .unknownProduct(let desk, let product): "desks[\(desk)].products: \(product) is not in products"
         case .unknownDesk(let desk): "unknown desk \(desk)"
+        case .basedOnLoop(let path): "\(path): basedOn nests too deep (a loop?)"
+        case .notAMapping(let path): "\(path): a scenario file is a YAML mapping"
         }
     }
 }

@@ -69,11 +69,25 @@ public struct Scenario: Sendable, Codable {
         /// Growth of demand per week from a date, compounding (0.01 = +1% a week).
         public var trend: [TrendStep]
         public var shocks: [Shock]?
+        /// What is not known about future demand, drawn anew in every replication.
+        public var uncertainty: Uncertainty?
+    }
+
+    /// Demand uncertainty from a date on: a level drawn once per replication (lognormal, mean 1)
+    /// and a week-to-week variation on top, so that the forecast's band says how sure it is.
+    public struct Uncertainty: Sendable, Codable {
+        public var from: LocalDate
+        /// Standard deviation of the replication's demand level, as a share (0.08 = 8%).
+        public var levelSD: Double
+        /// Standard deviation of each week's demand around that level.
+        public var weeklySD: Double
     }
 
     public struct TrendStep: Sendable, Codable {
         public var from: LocalDate
         public var growthPerWeek: Double
+        /// Only this product's demand; all products when left out.
+        public var product: String?
     }
 
     public struct Shock: Sendable, Codable {
@@ -153,8 +167,23 @@ public struct Scenario: Sendable, Codable {
         public var metric: String?
     }
 
+    /// Loads a scenario file. A file with `basedOn: other.yaml` starts from that file (relative to
+    /// its own folder) and replaces its top-level keys, so that a what-if names only what changes.
     public static func load(_ url: URL) throws -> Scenario {
-        try YAMLDecoder().decode(Scenario.self, from: String(contentsOf: url, encoding: .utf8))
+        let merged = try mapping(url, depth: 0)
+        return try YAMLDecoder().decode(Scenario.self, from: try Yams.serialize(node: .mapping(merged)))
+    }
+
+    private static func mapping(_ url: URL, depth: Int) throws -> Node.Mapping {
+        guard depth < 8 else { throw ScenarioError.basedOnLoop(url.path) }
+        guard let node = try Yams.compose(yaml: String(contentsOf: url, encoding: .utf8)), var own = node.mapping else {
+            throw ScenarioError.notAMapping(url.path)
+        }
+        guard let base = own["basedOn"]?.string else { return own }
+        own["basedOn"] = nil
+        var merged = try mapping(url.deletingLastPathComponent().appendingPathComponent(base), depth: depth + 1)
+        for (key, value) in own { merged[key] = value }
+        return merged
     }
 
     public static func parse(_ yaml: String) throws -> Scenario {

@@ -11,6 +11,29 @@ public struct Forecast: Sendable {
         public let p10: Double
         public let p50: Double
         public let p90: Double
+
+        public init(p10: Double, p50: Double, p90: Double) {
+            self.p10 = p10
+            self.p50 = p50
+            self.p90 = p90
+        }
+
+        private enum CodingKeys: String, CodingKey { case p10, p50, p90 }
+
+        /// No value (a closed desk) is written as null: JSON has no NaN.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.p10, p10), (.p50, p50), (.p90, p90)] {
+                if value.isNaN { try c.encodeNil(forKey: key) } else { try c.encode(value, forKey: key) }
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            p10 = try c.decodeIfPresent(Double.self, forKey: .p10) ?? .nan
+            p50 = try c.decodeIfPresent(Double.self, forKey: .p50) ?? .nan
+            p90 = try c.decodeIfPresent(Double.self, forKey: .p90) ?? .nan
+        }
     }
 
     public struct Row: Sendable, Codable, Hashable {
@@ -57,11 +80,15 @@ public struct Forecast: Sendable {
         }
         let all = results.values()
         var bands = [Band](repeating: Band(p10: 0, p50: 0, p90: 0), count: stride)
-        var column = [Float](repeating: 0, count: replications)
+        var column = [Float]()
+        column.reserveCapacity(replications)
         for i in 0..<stride {
-            for r in 0..<replications { column[r] = all[r * stride + i] }
+            column.removeAll(keepingCapacity: true)
+            for r in 0..<replications where !all[r * stride + i].isNaN { column.append(all[r * stride + i]) }
             column.sort()
-            bands[i] = Band(p10: quantile(column, 0.1), p50: quantile(column, 0.5), p90: quantile(column, 0.9))
+            // No value in any replication (a desk closed that week): the band is NaN, written as empty.
+            bands[i] = column.isEmpty ? Band(p10: .nan, p50: .nan, p90: .nan)
+                : Band(p10: quantile(column, 0.1), p50: quantile(column, 0.5), p90: quantile(column, 0.9))
         }
         var normWeeks: [Int?] = []
         if let norm = scenario.norm, let s = model.series.firstIndex(where: { $0.desk == "NL" && $0.product == norm.product }) {

@@ -6,7 +6,7 @@ import LoketDomain
 extension Forecast {
     public func svgChart(desk: String = "NL", product: String, metric: Metric = .waitFirstSlot) -> String {
         let width = 900.0, height = 480.0
-        let left = 70.0, right = 30.0, top = 50.0, bottom = 70.0
+        let left = 70.0, right = 50.0, top = 50.0, bottom = 70.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let bands = (0..<scenario.weeks).compactMap { band(desk: desk, product: product, metric: metric, week: $0) }
         let norm = scenario.norm.flatMap { $0.product == product ? $0.workingDays : nil }

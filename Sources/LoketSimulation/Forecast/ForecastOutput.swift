@@ -46,7 +46,7 @@ extension Forecast {
         let products = Array(Set(series.filter { $0.desk != "NL" && $0.desk != "PHONE" }.map(\.product))).sorted()
         out += pad("desk", 8) + products.map { pad($0, 8) }.joined() + "\n"
         for desk in Array(Set(series.filter { $0.desk != "NL" && $0.desk != "PHONE" }.map(\.desk))).sorted() {
-            out += pad(desk, 8) + products.map { p in pad(band(desk: desk, product: p, metric: .waitFirstSlot, week: last).map { Self.number($0.p50) } ?? "-", 8) }.joined() + "\n"
+            out += pad(desk, 8) + products.map { p in pad(band(desk: desk, product: p, metric: .waitFirstSlot, week: last).flatMap { $0.p50.isNaN ? nil : Self.number($0.p50) } ?? "closed", 8) }.joined() + "\n"
         }
         if let phone = band(desk: "PHONE", product: "CALLS", metric: .answerWaitMinutes, week: last),
            let calls = band(desk: "PHONE", product: "CALLS", metric: .callsPerDay, week: last) {
@@ -73,6 +73,7 @@ extension Forecast {
     }
 
     static func number(_ value: Double) -> String {
+        if value.isNaN { return "" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.2f", value)
     }
