@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
@@ -62,7 +61,6 @@ let package = Package(
             dependencies: [
                 "LoketDomain",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "DequeModule", package: "swift-collections"),
             ],
             // Optimised even in debug builds: the validation tests simulate millions of customers.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]

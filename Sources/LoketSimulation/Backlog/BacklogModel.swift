@@ -32,8 +32,8 @@ public struct BacklogModel: Sendable {
         (series * Metric.allCases.count + Metric.allCases.firstIndex(of: metric)!) * weeks + week
     }
 
-    /// A cancellation of `count` appointments of `cell` on `day`, taking effect on the event's time.
-    struct Cancellation { let cell: Int32; let day: Int32; let count: Int32 }
+    /// A cancellation of `count` (c) appointments of cell `a` on day `b`, taking effect at the event's time.
+    static let cancellation: Int32 = 1
 
     /// Runs one replication into `values` (length `valueCount`).
     public func run(seed: UInt64, replication: UInt64, into values: inout [Float]) {
@@ -48,7 +48,7 @@ public struct BacklogModel: Sendable {
         var firstFree = [Int](repeating: 1, count: cellCount)
         var waiting = [Int](repeating: 0, count: cellCount)
         var rebook = [Int](repeating: 0, count: cellCount)
-        var events = Simulation<Cancellation>(capacity: 4096)
+        var events = Simulation(capacity: 4096)
         let uncertainty = scenario.demand.uncertainty
         let uncertainFrom = uncertainty.map { $0.from.dayNumber - scenario.start.dayNumber } ?? Int.max
         func lognormalFactor(_ sd: Double) -> Double { sd > 0 ? exp(sd * rng.normal() - sd * sd / 2) : 1 }
@@ -103,15 +103,15 @@ public struct BacklogModel: Sendable {
             let cancelled = rng.binomial(k, behaviour.cancellationShare)
             guard cancelled > 0 else { return }
             let when = today + 1 + Int(rng.uniform() * Double(d - today - 1))
-            events.schedule(Cancellation(cell: Int32(c), day: Int32(d), count: Int32(cancelled)), at: Double(when))
+            events.schedule(Event(kind: Self.cancellation, a: Int32(c), b: Int32(d), c: Int32(cancelled)), at: Double(when))
         }
 
         for today in 0..<plan.simulatedDays {
             if today % 7 == 0 { weekFactor = today >= uncertainFrom ? level * lognormalFactor(uncertainty!.weeklySD) : 1 }
             // Cancellations due today give their capacity back.
             while let cancellation = events.step(until: Double(today)) {
-                let c = Int(cancellation.cell), d = Int(cancellation.day), i = c * totalDays + d
-                let count = min(Int(cancellation.count), Int(booked[i]))
+                let c = Int(cancellation.a), d = Int(cancellation.b), i = c * totalDays + d
+                let count = min(Int(cancellation.c), Int(booked[i]))
                 booked[i] -= Int32(count)
                 free[i] += Int32(count)
                 if d < firstFree[c] { firstFree[c] = d }

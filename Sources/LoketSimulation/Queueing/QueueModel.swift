@@ -1,5 +1,3 @@
-import DequeModule
-
 /// Customers arriving at a desk against `servers` counters, served first come, first served:
 /// the day-of-visit queue, and the M/M/c model that validates the engine against Erlang C.
 public struct QueueModel: Sendable {
@@ -23,43 +21,52 @@ public struct QueueModel: Sendable {
         public let simulatedTime: Double
     }
 
-    enum Event { case arrival, departure }
+    static let arrival = Event(kind: 0), departure = Event(kind: 1)
 
     /// Simulates `customers` arrivals after `warmup` unmeasured ones.
     public func run(customers: Int, warmup: Int = 0, seed: UInt64, replication: UInt64 = 0) -> Result {
         var arrivals = RandomStream(seed: seed, replication: replication, stream: 1)
         var services = RandomStream(seed: seed, replication: replication, stream: 2)
-        var sim = Simulation<Event>(capacity: servers + 2)
-        var waiting = Deque<Double>()
-        waiting.reserveCapacity(1024)
+        var sim = Simulation(capacity: servers + 2)
+        // Arrival times of those waiting, first come first served: an array read from `head`,
+        // compacted now and then, so that the hot path neither allocates nor calls out.
+        var waiting: [Double] = []
+        waiting.reserveCapacity(4096)
+        var head = 0
         let total = customers + warmup
         var arrived = 0, started = 0, busy = 0, waited = 0
         var waitSum = 0.0
 
-        func start(arrivedAt: Double, sim: inout Simulation<Event>) {
+        func start(arrivedAt: Double, sim: inout Simulation) {
             if started >= warmup {
                 let wait = sim.now - arrivedAt
                 waitSum += wait
                 if wait > 0 { waited += 1 }
             }
             started += 1
-            sim.schedule(.departure, after: service.sample(&services))
+            sim.schedule(Self.departure, after: service.sample(&services))
         }
 
-        sim.schedule(.arrival, after: interarrival.sample(&arrivals))
+        sim.schedule(Self.arrival, after: interarrival.sample(&arrivals))
         while let event = sim.step() {
-            switch event {
-            case .arrival:
+            switch event.kind {
+            case Self.arrival.kind:
                 arrived += 1
-                if arrived < total { sim.schedule(.arrival, after: interarrival.sample(&arrivals)) }
+                if arrived < total { sim.schedule(Self.arrival, after: interarrival.sample(&arrivals)) }
                 if busy < servers {
                     busy += 1
                     start(arrivedAt: sim.now, sim: &sim)
                 } else {
+                    if head > 4096 && head * 2 > waiting.count {
+                        waiting.removeFirst(head)
+                        head = 0
+                    }
                     waiting.append(sim.now)
                 }
-            case .departure:
-                if let next = waiting.popFirst() {
+            default: // departure
+                if head < waiting.count {
+                    let next = waiting[head]
+                    head += 1
                     start(arrivedAt: next, sim: &sim)
                 } else {
                     busy -= 1
