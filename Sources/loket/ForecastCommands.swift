@@ -10,13 +10,20 @@ struct ForecastOutputOptions: ParsableArguments {
     @Option(help: "Write the forecast as JSON.") var json: String?
     @Option(help: "Write an SVG chart of the national waiting time with its P10–P90 band and the norm.") var svg: String?
     @Option(help: "Product for the table and chart (default: the norm's, else BIO).") var product: String?
+    @Option(help: "Simulate this many weeks instead of the scenario's own number.") var weeks: Int?
 
     func loadScenario() throws -> Scenario {
+        var loaded: Scenario
         do {
-            return try Scenario.load(URL(fileURLWithPath: scenario))
+            loaded = try Scenario.load(URL(fileURLWithPath: scenario))
         } catch let error as DecodingError {
             throw ValidationError("\(scenario): \(error)")
         }
+        if let weeks {
+            guard weeks > 0 else { throw ValidationError("--weeks must be at least 1") }
+            loaded.weeks = weeks
+        }
+        return loaded
     }
 
     func write(_ forecast: Forecast) throws {
