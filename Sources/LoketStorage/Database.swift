@@ -17,6 +17,8 @@ public final class Database: Sendable {
     private let sqlite: SQLitePool?
     private let postgres: PostgresClient?
     private let postgresRun: Task<Void, Never>?
+    /// SQLite only: concurrent transactions share one COMMIT.
+    private let groupCommit: GroupCommit?
     let logger: Logger
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
@@ -42,6 +44,12 @@ public final class Database: Sendable {
         self.postgres = nil
         self.postgresRun = nil
         self.logger = logger
+        let pool = self.sqlite!
+        self.groupCommit = GroupCommit { body in
+            try await pool.pool.withConnection(logger: logger) { connection in
+                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+            }.get()
+        }
     }
 
     private init(postgresURL: String, logger: Logger, started: AsyncStream<Void>.Continuation) throws {
@@ -56,6 +64,7 @@ public final class Database: Sendable {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.engine = .postgres
         self.sqlite = nil
+        self.groupCommit = nil
         self.postgres = client
         self.postgresRun = Task {
             started.finish()
@@ -67,6 +76,7 @@ public final class Database: Sendable {
     /// Runs `body` in one transaction, retrying when PostgreSQL aborts it for a deadlock or a
     /// serialization conflict. Throwing from `body` rolls everything back.
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        if let groupCommit { return try await groupCommit.transaction(body) }
         var attempt = 0
         while true {
             attempt += 1
