@@ -49,7 +49,6 @@ public struct BookingStore: Sendable {
         let id = Self.newIdentifier()
         let hold = try await once(idempotency, now: now) { db in
             try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await announce(plan.desk, on: db)
             try await db.raw("""
                 INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
                 VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
@@ -59,7 +58,7 @@ public struct BookingStore: Sendable {
             return Hold(id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
                         date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt, state: .active)
         }
-        capacityChanged(plan.desk)
+        changed(plan.desk)
         return hold
     }
 
@@ -87,10 +86,9 @@ public struct BookingStore: Sendable {
                     """).first() else { return nil }
                 try await Self.release(row: row, on: db)
                 let desk = try row.decode(column: "desk", as: String.self)
-                try await announce(desk, on: db)
                 return desk
             }
-            if let desk { desks.insert(desk); capacityChanged(desk) }
+            if let desk { desks.insert(desk); changed(desk) }
         }
         if !desks.isEmpty { logger.info("released expired holds", metadata: ["count": "\(expired.count)"]) }
         return desks
@@ -113,15 +111,15 @@ public struct BookingStore: Sendable {
         let tokenHash = Self.hash(token)
         let booking = try await once(idempotency, now: now) { db in
             let hold = try await Self.consume(hold: holdID, now: now, on: db)
-            try await db.raw("""
+            guard let row = try await db.raw("""
                 INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
                     token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at)
                 VALUES (\(bind: id), \(bind: holdID), \(bind: hold.desk), \(bind: hold.product), \(bind: hold.persons), \(bind: hold.pool),
                     \(bind: hold.date), \(bind: hold.start), \(bind: hold.end), \(bind: hold.parts), 'confirmed', \(bind: tokenHash),
                     \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
                     \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis))
-                """).run()
-            guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first() else {
+                RETURNING *
+                """).first() else {
                 throw BookingError(.notFound, field: "hold", code: "unknown_hold", "The appointment could not be read back.")
             }
             return ConfirmedBooking(appointment: try Self.decodeAppointment(row), manageToken: token)
@@ -148,10 +146,9 @@ public struct BookingStore: Sendable {
                 RETURNING desk, pool, date, start_minute, end_minute, parts
                 """).first() else { return current }
             try await Self.release(row: row, on: db)
-            try await announce(current.desk, on: db)
             return try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
         }
-        capacityChanged(appointment.desk)
+        changed(appointment.desk)
         logger.info("appointment cancelled", metadata: ["appointment": "\(id)"])
         return appointment
     }
@@ -172,8 +169,6 @@ public struct BookingStore: Sendable {
                 SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: id)
                 """).first() else { throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.") }
             try await Self.release(row: old, on: db)
-            try await announce(current.desk, on: db)
-            try await announce(hold.desk, on: db)
             try await db.raw("""
                 UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: hold.desk), pool = \(bind: hold.pool),
                     date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts)
@@ -182,8 +177,8 @@ public struct BookingStore: Sendable {
             let moved = try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
-        capacityChanged(result.fromDesk)
-        capacityChanged(result.appointment.desk)
+        changed(result.fromDesk)
+        changed(result.appointment.desk)
         logger.info("appointment rescheduled", metadata: ["appointment": "\(id)"])
         return result.appointment
     }
@@ -193,30 +188,27 @@ public struct BookingStore: Sendable {
         let fromDesk: String
     }
 
-    // MARK: Helpers inside a transaction
-
-    /// Tells other servers on the same PostgreSQL that capacity at `desk` changed; the
-    /// notification is delivered only if the transaction commits. SQLite has one server.
-    func announce(_ desk: String, on db: any SQLDatabase) async throws {
-        guard database.engine == .postgres else { return }
-        try await db.raw("SELECT pg_notify(\(bind: Database.capacityChannel), \(bind: desk))").run()
+    /// After a commit that changed capacity at `desk`: this server's caches, then the others'.
+    func changed(_ desk: String) {
+        capacityChanged(desk)
+        database.announceCapacityChange(desk)
     }
 
+    // MARK: Helpers inside a transaction
+
     /// Takes one unit of each of `units` (ascending), or throws `conflict` if any is full.
+    /// One statement per unit: a unit nobody took yet is inserted with one taken; an existing one
+    /// is counted up only while below the capacity (the conditional update row-locks it).
     static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
         for unit in units {
-            try await db.raw("""
+            let taken = try await db.raw("""
                 INSERT INTO slot_units (desk, pool, date, minute, taken)
-                VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 0)
-                ON CONFLICT (desk, pool, date, minute) DO NOTHING
-                """).run()
-            let updated = try await db.raw("""
-                UPDATE slot_units SET taken = taken + 1
-                WHERE desk = \(bind: desk) AND pool = \(bind: unit.pool) AND date = \(bind: unit.date.iso)
-                  AND minute = \(bind: unit.minute) AND taken < \(bind: capacity)
+                VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
+                ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
+                WHERE slot_units.taken < \(bind: capacity)
                 RETURNING taken
                 """).first()
-            guard updated != nil else {
+            guard taken != nil else {
                 throw BookingError(.conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
             }
         }

@@ -7,6 +7,7 @@ import PostgresKit
 import PostgresNIO
 import SQLiteKit
 import SQLKit
+import Synchronization
 
 /// The one database Loket runs on: an embedded SQLite file, or PostgreSQL when several
 /// server processes share the work. Every query is written once in SQLKit and runs on both.
@@ -19,6 +20,8 @@ public final class Database: Sendable {
     private let postgresRun: Task<Void, Never>?
     /// SQLite only: concurrent transactions share one COMMIT.
     private let groupCommit: GroupCommit?
+    /// PostgreSQL only: desks whose capacity changed, waiting to be announced to other servers.
+    private let announcements = Mutex((pending: Set<String>(), sending: false))
     let logger: Logger
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
@@ -123,6 +126,42 @@ public final class Database: Sendable {
         try await postgres.withConnection { connection in
             try await connection.listen(on: Self.capacityChannel) { notifications in
                 for try await notification in notifications { changed(notification.payload) }
+            }
+        }
+    }
+
+    /// Tells the other servers on the same PostgreSQL that capacity at `desk` changed, after the
+    /// commit and outside it: a NOTIFY inside every booking transaction would serialise commits
+    /// on PostgreSQL's notification queue. Changes that arrive while a batch is being sent go out
+    /// in the next one. Should a process die in between, the other servers' caches still expire
+    /// within their one-second lifetime.
+    public func announceCapacityChange(_ desk: String) {
+        guard engine == .postgres else { return }
+        let start = announcements.withLock { state -> Bool in
+            state.pending.insert(desk)
+            guard !state.sending else { return false }
+            state.sending = true
+            return true
+        }
+        guard start else { return }
+        Task {
+            while true {
+                let desks = announcements.withLock { state -> Set<String> in
+                    let desks = state.pending
+                    state.pending.removeAll()
+                    if desks.isEmpty { state.sending = false }
+                    return desks
+                }
+                guard !desks.isEmpty else { return }
+                do {
+                    try await session { db in
+                        for desk in desks.sorted() {
+                            try await db.raw("SELECT pg_notify(\(bind: Self.capacityChannel), \(bind: desk))").run()
+                        }
+                    }
+                } catch {
+                    logger.warning("could not announce capacity changes", metadata: ["desks": "\(desks.count)"])
+                }
             }
         }
     }
