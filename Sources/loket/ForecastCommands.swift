@@ -8,7 +8,7 @@ struct ForecastOutputOptions: ParsableArguments {
     @Option(help: "Random seed; the same seed gives the same result on any number of cores.") var seed: UInt64 = 2022
     @Option(help: "Write every week, desk, product and metric as CSV.") var csv: String?
     @Option(help: "Write the forecast as JSON.") var json: String?
-    @Option(help: "Write an SVG chart of the national waiting time with its P10–P90 band and the norm.") var svg: String?
+    @Option(help: "Write an SVG chart of the national waiting time with its P10–P90 band and the norm (forecast: forecast-<scenario>.svg unless given).") var svg: String?
     @Option(help: "Product for the table and chart (default: the norm's, else BIO).") var product: String?
     @Option(help: "Simulate this many weeks instead of the scenario's own number.") var weeks: Int?
 
@@ -26,8 +26,9 @@ struct ForecastOutputOptions: ParsableArguments {
         return loaded
     }
 
-    func write(_ forecast: Forecast) throws {
+    func write(_ forecast: Forecast, defaultChart: String? = nil) throws {
         let product = product ?? forecast.scenario.norm?.product ?? "BIO"
+        let svg = self.svg ?? defaultChart
         print(forecast.table(product: product), terminator: "")
         if let csv { try forecast.csv.write(toFile: csv, atomically: true, encoding: .utf8); print("CSV written to \(csv)") }
         if let json { try forecast.json().write(to: URL(fileURLWithPath: json)); print("JSON written to \(json)") }
@@ -65,6 +66,6 @@ struct ForecastCommand: AsyncParsableCommand {
         let start = clock.now
         let forecast = try await Forecast.run(scenario, replications: replications, seed: options.seed) { progress.update($0) }
         progress.finish(elapsed: clock.now - start)
-        try options.write(forecast)
+        try options.write(forecast, defaultChart: "forecast-\(scenario.name).svg")
     }
 }

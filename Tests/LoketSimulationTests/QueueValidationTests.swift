@@ -101,3 +101,31 @@ struct DistributionTests {
         #expect(abs(Double(successes) / Double(n) / (Double(Int(mean.rounded(.up)) + 10) * 0.3) - 1) < 0.01)
     }
 }
+
+struct DeskDayModelTests {
+    @Test func punctualCustomersAndExactServiceNeverWait() {
+        // 4 counters, 8 hours, 10-minute appointments booked exactly to capacity.
+        let day = DeskDayModel(counters: 4, openMinutes: 480, products: [.init(product: "BIO", appointments: 192, service: .deterministic(10))],
+                               punctuality: .deterministic(0))
+        let result = day.run(seed: 1)
+        #expect(result.customers == 192)
+        #expect(result.meanWaitMinutes < 1e-9)
+        // Booked times are staggered over the day, so the last customer leaves just after closing.
+        #expect(result.utilisation > 0.98)
+        #expect(result.lastDepartureMinutes <= 490)
+    }
+
+    @Test func variableServiceAndLatenessMakeAQueue() {
+        let products: [DeskDayModel.ProductLoad] = [
+            .init(product: "BIO", appointments: 150, service: .lognormal(mean: 10, sd: 5)),
+            .init(product: "DOC", appointments: 60, service: .gamma(shape: 2, scale: 2.5)),
+        ]
+        let calm = DeskDayModel(counters: 5, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)).run(seed: 2)
+        let tight = DeskDayModel(counters: 4, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)).run(seed: 2)
+        #expect(calm.customers == 210)
+        #expect(tight.meanWaitMinutes > calm.meanWaitMinutes)
+        #expect(tight.shareWaitingOver15Minutes >= calm.shareWaitingOver15Minutes)
+        #expect(tight.utilisation > calm.utilisation)
+        #expect(tight.lastDepartureMinutes > 480)
+    }
+}
