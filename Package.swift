@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "LoketConfig",
             dependencies: ["LoketDomain", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/desk-network.yaml")]
+            resources: [.copy("Resources/desk-network.yaml"), .copy("Resources/biometrics-policy.yaml")]
         ),
         // SQLite (embedded) and PostgreSQL storage behind one set of SQLKit queries.
         .target(

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LoketConfig
 import LoketDomain
 import LoketStorage
 import Logging
@@ -16,8 +17,14 @@ public struct ServerOptions: Sendable {
     public var sweepInterval: Duration = .seconds(1)
     /// The clock; tests pass a fixed or manual one.
     public var now: @Sendable () -> Date = { Date() }
+    /// The rules for reusing biometrics (`biometrics-policy.yaml`).
+    public var biometricsPolicy: BiometricsPolicy
 
-    public init(network: DeskNetwork) { self.network = network }
+    public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
+        self.network = network
+        // The shipped policy is part of the build; failing to read it is a broken build.
+        self.biometricsPolicy = biometricsPolicy ?? (try! BiometricsPolicyFile.loadBundled())
+    }
 }
 
 /// The pieces of a running Loket, kept together so that tests can reach the service directly.
@@ -41,6 +48,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     BookingRoutes(service: service).add(to: router)
     CalendarRoutes(service: service).add(to: router)
     PlannerRoutes(service: service).add(to: router)
+    BiometricsRoutes(service: service, policy: options.biometricsPolicy).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }

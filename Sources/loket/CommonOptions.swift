@@ -15,6 +15,10 @@ struct DatabaseOptions: ParsableArguments {
                                valueName: "file"))
     var desks: String?
 
+    @Option(help: ArgumentHelp("Biometrics policy YAML file; the one shipped with Loket when left out. Env: LOKET_BIOMETRICS_POLICY.",
+                               valueName: "file"))
+    var biometricsPolicy: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error. Env: LOKET_LOG_LEVEL.")
     var logLevel: String?
 
@@ -25,6 +29,13 @@ struct DatabaseOptions: ParsableArguments {
             return try DeskNetworkFile.load(URL(fileURLWithPath: path))
         }
         return try DeskNetworkFile.loadBundled()
+    }
+
+    func loadBiometricsPolicy() throws -> BiometricsPolicy {
+        if let path = biometricsPolicy ?? environment("LOKET_BIOMETRICS_POLICY") {
+            return try BiometricsPolicyFile.load(URL(fileURLWithPath: path))
+        }
+        return try BiometricsPolicyFile.loadBundled()
     }
 
     func makeLogger() throws -> Logger {

@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.makeLogger()
-        var options = ServerOptions(network: try common.loadNetwork())
+        var options = ServerOptions(network: try common.loadNetwork(), biometricsPolicy: try common.loadBiometricsPolicy())
         options.hostname = hostname ?? environment("LOKET_HOSTNAME") ?? "127.0.0.1"
         if let text = environment("LOKET_PORT"), port == nil {
             guard let value = Int(text) else { throw ValidationError("LOKET_PORT: not a number") }

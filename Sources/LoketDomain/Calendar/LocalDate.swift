@@ -103,3 +103,30 @@ func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
+
+extension LocalDate {
+    /// The same day `months` months later, or the month's last day when it is shorter
+    /// (31 August + 6 months = 28 or 29 February).
+    public func adding(months: Int) -> LocalDate {
+        let (y, m, d) = components
+        let total = y * 12 + (m - 1) + months
+        let year = total >= 0 ? total / 12 : (total - 11) / 12
+        let month = total - year * 12 + 1
+        return LocalDate(year: year, month: month, day: min(d, LocalDate.daysIn(month: month, year: year)))!
+    }
+
+    /// The day someone born on this date turns `years` old. Someone born on 29 February turns
+    /// a year older on 1 March in years without a 29 February.
+    public func anniversary(_ years: Int) -> LocalDate {
+        let (y, m, d) = components
+        if let date = LocalDate(year: y + years, month: m, day: d) { return date }
+        return LocalDate(year: y + years, month: 3, day: 1)!
+    }
+
+    /// Whole years from this date (a birth date) to `date`.
+    public func age(on date: LocalDate) -> Int {
+        var years = date.year - year
+        if anniversary(years) > date { years -= 1 }
+        return years
+    }
+}

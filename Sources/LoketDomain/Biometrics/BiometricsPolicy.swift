@@ -1,0 +1,36 @@
+/// The rules that decide whether a new residence document needs a new capture, as a versioned
+/// data file with the legal source beside every rule (`biometrics-policy.yaml` in LoketConfig).
+public struct BiometricsPolicy: Sendable, Hashable, Codable {
+    /// Identifies the rules an assessment was made under; shown with every answer.
+    public let version: String
+    public let rules: [BiometricKind: Rule]
+
+    public struct Rule: Sendable, Hashable, Codable {
+        /// No capture of this kind before this age (fingerprints: 6).
+        public let requiredFromAge: Int
+        /// A capture made before one of these birthdays may not be reused on or after it
+        /// (fingerprints: 12 and 18).
+        public let retakeAtAges: [Int]
+        /// The oldest a capture may be on the application date, in months (face: 6); nil for no limit.
+        public let maxAgeMonths: Int?
+        /// Whether a capture of insufficient quality must be taken again.
+        public let retakeWhenInsufficient: Bool
+        /// Where the rule comes from, shown to staff.
+        public let source: String
+
+        public init(requiredFromAge: Int, retakeAtAges: [Int], maxAgeMonths: Int?, retakeWhenInsufficient: Bool, source: String) {
+            self.requiredFromAge = requiredFromAge
+            self.retakeAtAges = retakeAtAges
+            self.maxAgeMonths = maxAgeMonths
+            self.retakeWhenInsufficient = retakeWhenInsufficient
+            self.source = source
+        }
+    }
+
+    public init(version: String, rules: [BiometricKind: Rule]) {
+        self.version = version
+        self.rules = rules
+    }
+}
+
+extension BiometricKind: CodingKeyRepresentable {}

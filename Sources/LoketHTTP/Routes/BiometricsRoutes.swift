@@ -1,0 +1,66 @@
+import Hummingbird
+import LoketDomain
+
+/// `POST /api/v1/biometrics/assessment`: does this application need a desk visit for biometrics?
+/// The date of birth travels in the body, never in the URL, and is not stored or logged.
+struct BiometricsRoutes {
+    let service: BookingService
+    let policy: BiometricsPolicy
+
+    struct CaptureRequest: Decodable {
+        let kind: String?
+        let date: String?
+        let quality: String?
+    }
+
+    struct AssessmentRequest: Decodable {
+        let dateOfBirth: String?
+        let applicationDate: String?
+        let captures: [CaptureRequest]?
+    }
+
+    struct AssessmentResponse: Encodable {
+        let required: [BiometricKind]
+        let reusable: [BiometricsAssessment.Reuse]
+        let reasons: [BiometricsAssessment.Reason]
+        let policyVersion: String
+        let deskVisitNeeded: Bool
+    }
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/api/v1/biometrics/assessment") { request, _ in
+            let body = try JSONBody.decode(AssessmentRequest.self, from: try await JSONBody.bytes(request))
+            guard let birthText = body.dateOfBirth else { throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.") }
+            guard let birth = LocalDate(iso: birthText) else { throw BookingError.invalid("dateOfBirth", "invalid_date", "Write the date as YYYY-MM-DD.") }
+            let application: LocalDate
+            if let text = body.applicationDate {
+                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("applicationDate", "invalid_date", "Write the date as YYYY-MM-DD.") }
+                application = date
+            } else {
+                application = service.today
+            }
+            guard birth <= application else { throw BookingError.invalid("dateOfBirth", "after_application", "The date of birth is after the application date.") }
+            guard birth.age(on: application) <= 130 else { throw BookingError.invalid("dateOfBirth", "out_of_range", "The date of birth is too far in the past.") }
+            var captures: [BiometricCapture] = []
+            for (index, capture) in (body.captures ?? []).enumerated() {
+                let field = "captures[\(index)]"
+                guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
+                    throw BookingError.invalid("\(field).kind", "invalid", "Kind is face, fingerprints or signature.")
+                }
+                guard let date = capture.date.flatMap(LocalDate.init(iso:)) else {
+                    throw BookingError.invalid("\(field).date", "invalid_date", "Write the date as YYYY-MM-DD.")
+                }
+                guard date >= birth && date <= application else {
+                    throw BookingError.invalid("\(field).date", "out_of_range", "A capture lies between the date of birth and the application date.")
+                }
+                guard let quality = BiometricCapture.Quality(rawValue: capture.quality ?? "sufficient") else {
+                    throw BookingError.invalid("\(field).quality", "invalid", "Quality is sufficient or insufficient.")
+                }
+                captures.append(BiometricCapture(kind: kind, date: date, quality: quality))
+            }
+            let assessment = BiometricsAssessment(policy: policy, dateOfBirth: birth, applicationDate: application, captures: captures)
+            return try JSONBody.response(AssessmentResponse(required: assessment.required, reusable: assessment.reusable, reasons: assessment.reasons,
+                                                            policyVersion: assessment.policyVersion, deskVisitNeeded: assessment.deskVisitNeeded))
+        }
+    }
+}
