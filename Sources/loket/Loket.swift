@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 @main
 struct LoketCommand: AsyncParsableCommand {
@@ -6,4 +8,21 @@ struct LoketCommand: AsyncParsableCommand {
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
         subcommands: [Serve.self, Migrate.self, Simulate.self, ForecastCommand.self, Queue.self])
+
+    /// ArgumentParser's own entry point, after one step: Swift concurrency then runs on NIO's
+    /// event loops, so a request stays on the thread that read it instead of hopping to the
+    /// cooperative pool and back.
+    static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

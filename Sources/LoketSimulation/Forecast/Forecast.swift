@@ -64,9 +64,11 @@ public struct Forecast: Sendable {
         let results = ResultBuffer(count: stride * replications)
         let workerCount = max(1, min(workers, replications))
         let counter = ProgressCounter()
-        await withTaskGroup(of: Void.self) { group in
-            for worker in 0..<workerCount {
-                group.addTask {
+        // One OS thread per worker: the replications are pure computation, and Dispatch spreads
+        // them over the cores whatever executor Swift concurrency runs on.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
                     var values = [Float](repeating: 0, count: stride)
                     var r = worker
                     while r < replications {
@@ -76,6 +78,7 @@ public struct Forecast: Sendable {
                         r += workerCount
                     }
                 }
+                done.resume()
             }
         }
         let all = results.values()
