@@ -73,6 +73,9 @@ for engine in sqlite postgres; do
         curl -sf "$LOKET$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
         echo "  slot list: $(wc -c < "$WORK/www/slots.json") bytes, $(grep -o '"key"' "$WORK/www/slots.json" | wc -l) slots" >&2
     fi
+    # Warm up (first connections, cache fill, allocator growth) before measuring.
+    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET$JSON_PATH" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET$PLANNER_PATH" >/dev/null
     wrk_run "slot list, JSON API, $engine" "$LOKET$JSON_PATH"
     wrk_run "slot list, planner API, $engine" "$LOKET$PLANNER_PATH"
     LOKET_BENCH_KEYS="$WORK/keys.lua" wrk_run "hold+confirm, $engine" "$LOKET" benchmarks/hold-confirm.lua
@@ -97,6 +100,7 @@ CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/x" >/dev/null && break; sleep 0.05; done
 cmp <(curl -sf "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH") "$WORK/www/slots.json"
+wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH" >/dev/null
 wrk_run "slot list, nginx static file" "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH"
 kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
