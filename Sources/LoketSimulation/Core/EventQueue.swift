@@ -7,23 +7,20 @@ public struct EventQueue {
     @usableFromInline
     struct Entry {
         @usableFromInline let time: Double
-        @usableFromInline let priority: Int32
-        @usableFromInline let sequence: UInt64
+        /// Priority in the high bits, then the sequence number: one comparison breaks ties.
+        @usableFromInline let order: UInt64
         @usableFromInline let event: Event
 
         @usableFromInline
-        init(time: Double, priority: Int32, sequence: UInt64, event: Event) {
+        init(time: Double, order: UInt64, event: Event) {
             self.time = time
-            self.priority = priority
-            self.sequence = sequence
+            self.order = order
             self.event = event
         }
 
         @inlinable
         func precedes(_ other: Entry) -> Bool {
-            if time != other.time { return time < other.time }
-            if priority != other.priority { return priority < other.priority }
-            return sequence < other.sequence
+            time < other.time || (time == other.time && order < other.order)
         }
     }
 
@@ -37,37 +34,43 @@ public struct EventQueue {
     /// The time of the next event, if any.
     @inlinable public var nextTime: Double? { heap.first?.time }
 
+    /// Lower priorities first; within one, the order of scheduling (up to 2^40 events).
     @inlinable
     public mutating func push(_ event: Event, at time: Double, priority: Int32 = 0) {
-        heap.append(Entry(time: time, priority: priority, sequence: nextSequence, event: event))
+        let order = UInt64(UInt32(bitPattern: priority) ^ 0x8000_0000) << 40 | (nextSequence & 0xFF_FFFF_FFFF)
         nextSequence &+= 1
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+        let item = Entry(time: time, order: order, event: event)
+        heap.append(item)
+        // Sift up, moving parents down into the hole rather than swapping.
+        heap.withUnsafeMutableBufferPointer { h in
+            var hole = h.count - 1
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard item.precedes(h[parent]) else { break }
+                h[hole] = h[parent]
+                hole = parent
+            }
+            h[hole] = item
         }
     }
 
     @inlinable
     public mutating func pop() -> (time: Double, event: Event)? {
-        guard !heap.isEmpty else { return nil }
-        let top = heap[0]
+        guard let top = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            let n = heap.count
-            while true {
-                let left = 2 * parent + 1
-                guard left < n else { break }
-                var smallest = left
-                let right = left + 1
-                if right < n && heap[right].precedes(heap[left]) { smallest = right }
-                guard heap[smallest].precedes(heap[parent]) else { break }
-                heap.swapAt(smallest, parent)
-                parent = smallest
+            heap.withUnsafeMutableBufferPointer { h in
+                let n = h.count
+                var hole = 0
+                while true {
+                    var child = 2 * hole + 1
+                    guard child < n else { break }
+                    if child + 1 < n && h[child + 1].precedes(h[child]) { child += 1 }
+                    guard h[child].precedes(last) else { break }
+                    h[hole] = h[child]
+                    hole = child
+                }
+                h[hole] = last
             }
         }
         return (top.time, top.event)

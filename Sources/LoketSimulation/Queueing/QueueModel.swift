@@ -37,25 +37,16 @@ public struct QueueModel: Sendable {
         var arrived = 0, started = 0, busy = 0, waited = 0
         var waitSum = 0.0
 
-        func start(arrivedAt: Double, sim: inout Simulation) {
-            if started >= warmup {
-                let wait = sim.now - arrivedAt
-                waitSum += wait
-                if wait > 0 { waited += 1 }
-            }
-            started += 1
-            sim.schedule(Self.departure, after: service.sample(&services))
-        }
-
         sim.schedule(Self.arrival, after: interarrival.sample(&arrivals))
-        while let event = sim.step() {
-            switch event.kind {
-            case Self.arrival.kind:
+        while started < total, let event = sim.step() {
+            // The arrival time of whoever starts service now, if anyone does.
+            var starting: Double?
+            if event.kind == Self.arrival.kind {
                 arrived += 1
                 if arrived < total { sim.schedule(Self.arrival, after: interarrival.sample(&arrivals)) }
                 if busy < servers {
                     busy += 1
-                    start(arrivedAt: sim.now, sim: &sim)
+                    starting = sim.now
                 } else {
                     if head > 4096 && head * 2 > waiting.count {
                         waiting.removeFirst(head)
@@ -63,16 +54,21 @@ public struct QueueModel: Sendable {
                     }
                     waiting.append(sim.now)
                 }
-            default: // departure
-                if head < waiting.count {
-                    let next = waiting[head]
-                    head += 1
-                    start(arrivedAt: next, sim: &sim)
-                } else {
-                    busy -= 1
-                }
+            } else if head < waiting.count {
+                starting = waiting[head]
+                head += 1
+            } else {
+                busy -= 1
             }
-            if started >= total { break }
+            if let arrivedAt = starting {
+                if started >= warmup {
+                    let wait = sim.now - arrivedAt
+                    waitSum += wait
+                    if wait > 0 { waited += 1 }
+                }
+                started += 1
+                sim.schedule(Self.departure, after: service.sample(&services))
+            }
         }
         let measured = max(1, started - warmup)
         return Result(customers: started - warmup, meanWaitInQueue: waitSum / Double(measured),
