@@ -2,6 +2,7 @@ import AsyncKit
 import Foundation
 import Logging
 import NIOCore
+import NIOSSL
 import NIOPosix
 import PostgresKit
 import PostgresNIO
@@ -60,9 +61,17 @@ public final class Database: Sendable {
             throw StorageError.badDatabaseURL
         }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        // `?sslmode=` as libpq spells it: disable (default here, for loopback), prefer, require.
+        let tls: PostgresClient.Configuration.TLS
+        switch url.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "disable" {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default: throw StorageError.badDatabaseURL
+        }
         var configuration = PostgresClient.Configuration(
             host: host, port: url.port ?? 5432, username: user, password: url.password,
-            database: database.isEmpty ? nil : database, tls: .disable)
+            database: database.isEmpty ? nil : database, tls: tls)
         configuration.options.maximumConnections = 16
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.engine = .postgres
@@ -209,7 +218,7 @@ public enum StorageError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badDatabaseURL: "database: expected postgres://user[:password]@host[:port]/database"
+        case .badDatabaseURL: "database: expected postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]"
         }
     }
 }
