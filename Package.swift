@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
@@ -44,11 +45,24 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Customer messages: the outbox dispatcher, MIME, SMTP, calendar invites.
+        .target(
+            name: "LoketNotifications",
+            dependencies: [
+                "LoketDomain", "LoketStorage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The JSON API, the planner-compatible API, OpenAPI, health and metrics.
         .target(
             name: "LoketHTTP",
             dependencies: [
-                "LoketDomain", "LoketStorage", "LoketConfig",
+                "LoketDomain", "LoketStorage", "LoketConfig", "LoketNotifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -71,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "loket",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketSimulation",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketSimulation", "LoketNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketConfig
 import LoketDomain
+import LoketNotifications
 import LoketStorage
 import Logging
 import ServiceLifecycle
@@ -19,11 +20,27 @@ public struct ServerOptions: Sendable {
     public var now: @Sendable () -> Date = { Date() }
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public var biometricsPolicy: BiometricsPolicy
+    /// Customer email: where it goes and from whom; nil sends none.
+    public var mail: MailOptions?
 
     public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
         self.network = network
         // The shipped policy is part of the build; failing to read it is a broken build.
         self.biometricsPolicy = biometricsPolicy ?? (try! BiometricsPolicyFile.loadBundled())
+    }
+}
+
+/// How customer email is sent.
+public struct MailOptions: Sendable {
+    public var transport: any MailTransport
+    public var from: String
+    /// How long before the appointment the reminder goes; nil for none.
+    public var reminderLead: TimeInterval?
+
+    public init(transport: any MailTransport, from: String, reminderLead: TimeInterval?) {
+        self.transport = transport
+        self.from = from
+        self.reminderLead = reminderLead
     }
 }
 
@@ -39,7 +56,8 @@ public struct Loket {
 public func makeLoket(options: ServerOptions, database: Database, logger: Logger) -> Loket {
     let metrics = LoketMetrics()
     let service = BookingService(rules: BookingRules(network: options.network, holdMinutes: options.holdMinutes),
-                                 database: database, logger: logger, now: options.now, metrics: metrics)
+                                 database: database, logger: logger, now: options.now, metrics: metrics,
+                                 outbox: options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) })
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
@@ -63,6 +81,11 @@ public func buildApplication(options: ServerOptions, database: Database, logger:
     ]
     if database.engine == .postgres {
         services.append(CapacityListener(database: database, generations: loket.service.generations, logger: logger))
+    }
+    if let mail = options.mail {
+        let counter = loket.metrics.mailsSent
+        services.append(MailDispatcher(store: loket.service.store, network: options.network, transport: mail.transport, from: mail.from,
+                                       now: options.now, logger: logger, sent: { counter.increment() }))
     }
     return Application(router: loket.router,
                        configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),

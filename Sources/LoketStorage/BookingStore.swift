@@ -15,10 +15,14 @@ public struct BookingStore: Sendable {
     let logger: Logger
     /// Called after every commit that changed capacity at a desk (for cache invalidation).
     let capacityChanged: @Sendable (String) -> Void
+    /// Whether and when to write customer messages to the outbox; nil writes none.
+    let outbox: OutboxSettings?
 
-    public init(database: Database, logger: Logger, capacityChanged: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil,
+                capacityChanged: @escaping @Sendable (String) -> Void = { _ in }) {
         self.database = database
         self.logger = logger
+        self.outbox = outbox
         self.capacityChanged = capacityChanged
     }
 
@@ -109,6 +113,7 @@ public struct BookingStore: Sendable {
         let id = Self.newIdentifier()
         let token = Self.newToken()
         let tokenHash = Self.hash(token)
+        let outbox = self.outbox
         let booking = try await once(idempotency, now: now) { db in
             let hold = try await Self.consume(hold: holdID, now: now, on: db)
             guard let row = try await db.raw("""
@@ -122,7 +127,9 @@ public struct BookingStore: Sendable {
                 """).first() else {
                 throw BookingError(.notFound, field: "hold", code: "unknown_hold", "The appointment could not be read back.")
             }
-            return ConfirmedBooking(appointment: try Self.decodeAppointment(row), manageToken: token)
+            let appointment = try Self.decodeAppointment(row)
+            try await Self.enqueue(.confirmation, appointment: id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+            return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
         logger.info("appointment confirmed", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
         return booking
@@ -137,15 +144,18 @@ public struct BookingStore: Sendable {
 
     /// Cancels the appointment and gives its capacity back at once.
     public func cancel(id: String, token: String?, now: Date) async throws -> Appointment {
+        let outbox = self.outbox
         let appointment = try await database.transaction { db in
             let current = try await Self.authorised(id: id, token: token, on: db)
             guard current.state == .confirmed else { return current }
             guard let row = try await db.raw("""
-                UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis)
+                UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
                 WHERE id = \(bind: id) AND state = 'confirmed'
-                RETURNING desk, pool, date, start_minute, end_minute, parts
+                RETURNING desk, pool, date, start_minute, end_minute, parts, revision
                 """).first() else { return current }
             try await Self.release(row: row, on: db)
+            try await Self.enqueue(.cancellation, appointment: id, revision: try row.decode(column: "revision", as: Int.self), start: nil,
+                                   now: now, settings: outbox, on: db)
             return try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
         }
         changed(appointment.desk)
@@ -156,6 +166,7 @@ public struct BookingStore: Sendable {
     /// Moves the appointment to the slot of another active hold; its old capacity goes back.
     public func reschedule(id: String, token: String?, toHold holdID: String, now: Date,
                            idempotency: IdempotencyKey? = nil) async throws -> Appointment {
+        let outbox = self.outbox
         let result = try await once(idempotency, now: now) { db in
             let current = try await Self.authorised(id: id, token: token, on: db)
             guard current.state == .confirmed else {
@@ -171,10 +182,14 @@ public struct BookingStore: Sendable {
             try await Self.release(row: old, on: db)
             try await db.raw("""
                 UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: hold.desk), pool = \(bind: hold.pool),
-                    date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts)
+                    date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts),
+                    revision = revision + 1
                 WHERE id = \(bind: id)
                 """).run()
-            let moved = try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
+            let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!
+            let moved = try Self.decodeAppointment(row)
+            try await Self.enqueue(.reschedule, appointment: id, revision: try row.decode(column: "revision", as: Int.self),
+                                   start: moved.startInstant, now: now, settings: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         changed(result.fromDesk)

@@ -18,6 +18,7 @@ struct Serve: AsyncParsableCommand {
     var holdMinutes: Int?
 
     @OptionGroup var common: DatabaseOptions
+    @OptionGroup var mail: MailCommandOptions
 
     func run() async throws {
         let logger = try common.makeLogger()
@@ -36,6 +37,7 @@ struct Serve: AsyncParsableCommand {
             guard holdMinutes > 0 else { throw ValidationError("--hold-minutes must be positive") }
             options.holdMinutes = holdMinutes
         }
+        options.mail = try mail.resolve()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])

@@ -24,12 +24,13 @@ def free_port() -> int:
 class Server:
     """One `loket serve` process; waits until /health answers."""
 
-    def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None):
+    def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None, extra_args: list | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         args = [str(BINARY), "serve", "--port", str(self.port), "--database", database, "--log-level", "warning"]
         if desks:
             args += ["--desks", str(desks)]
+        args += extra_args or []
         env = dict(os.environ, **(extra_env or {}))
         self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60

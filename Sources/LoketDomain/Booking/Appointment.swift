@@ -45,3 +45,8 @@ public struct ConfirmedBooking: Sendable, Hashable, Codable {
         self.manageToken = manageToken
     }
 }
+
+extension Appointment {
+    /// When the appointment begins, as an instant (desks keep Amsterdam time).
+    public var startInstant: Date { DeskTime(date: date, time: startTime).instant(in: DeskTime.amsterdam) }
+}

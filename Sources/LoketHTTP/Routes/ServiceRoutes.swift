@@ -28,6 +28,7 @@ struct ServiceRoutes {
                     service.metrics.freeCapacity(desk: desk.code, product: key).set(Int64(slots.reduce(0) { $0 + $1.available }))
                 }
             }
+            service.metrics.outboxPending.set(Int64(try await service.store.pendingMessages()))
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: service.metrics.registry.emitToBuffer())))
         }

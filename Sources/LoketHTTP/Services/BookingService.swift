@@ -14,9 +14,10 @@ public struct BookingService: Sendable {
     let slotCache: SlotCache
     let metrics: LoketMetrics
 
-    init(rules: BookingRules, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics) {
+    init(rules: BookingRules, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics,
+         outbox: OutboxSettings? = nil) {
         let generations = CapacityGenerations()
-        let store = BookingStore(database: database, logger: logger) { desk in generations.bump(desk) }
+        let store = BookingStore(database: database, logger: logger, outbox: outbox) { desk in generations.bump(desk) }
         self.rules = rules
         self.store = store
         self.now = now

@@ -10,6 +10,8 @@ public struct LoketMetrics: Sendable {
     let bookings: Counter
     let cancellations: Counter
     let reschedules: Counter
+    let mailsSent: Counter
+    let outboxPending: Gauge
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -22,6 +24,9 @@ public struct LoketMetrics: Sendable {
         bookings = counter("bookings", "Appointments confirmed.")
         cancellations = counter("cancellations", "Appointments cancelled.")
         reschedules = counter("reschedules", "Appointments moved to another slot.")
+        mailsSent = counter("mails_sent", "Customer emails handed to the mail server.")
+        outboxPending = registry.makeGauge(descriptor: .init(namespace: "loket", metricName: "outbox", unitName: "pending",
+                                                             helpText: "Customer messages written but not yet sent."))
     }
 
     func request(route: String, method: String, status: Int) -> Counter {

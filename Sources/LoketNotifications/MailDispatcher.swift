@@ -1,0 +1,87 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Sends what the outbox holds: claims due messages, writes each in the customer's language with
+/// its calendar invite, hands it to the transport, and marks it sent. A message that fails is
+/// tried again with growing pauses; a reminder for an appointment since moved or cancelled is
+/// skipped. A dispatcher that dies mid-way leaves its claims to expire, so nothing is lost.
+public struct MailDispatcher: Service {
+    let store: BookingStore
+    let network: DeskNetwork
+    let transport: any MailTransport
+    let from: String
+    let now: @Sendable () -> Date
+    let interval: Duration
+    let logger: Logger
+    let sent: @Sendable () -> Void
+
+    public init(store: BookingStore, network: DeskNetwork, transport: any MailTransport, from: String,
+                now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
+                sent: @escaping @Sendable () -> Void = {}) {
+        self.store = store
+        self.network = network
+        self.transport = transport
+        self.from = from
+        self.now = now
+        self.interval = interval
+        self.logger = logger
+        self.sent = sent
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await deliverDue()
+            } catch {
+                logger.error("mail dispatch failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Sends every message due now; returns how many were sent.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        var count = 0
+        while true {
+            let due = try await store.claimDueMessages(now: now())
+            guard !due.isEmpty else { return count }
+            for entry in due {
+                if try await deliver(entry) { count += 1 }
+            }
+        }
+    }
+
+    func deliver(_ entry: OutboxEntry) async throws -> Bool {
+        guard let recipient = try await store.recipient(of: entry),
+              let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {
+            try await store.markSkipped(entry, now: now())
+            return false
+        }
+        if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) {
+            try await store.markSkipped(entry, now: now())
+            return false
+        }
+        let content = AppointmentMessage(kind: entry.kind, appointment: recipient.appointment, desk: desk, product: product,
+                                         sequence: entry.revision, organizer: from, stamp: now())
+        let message = MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
+                                  text: content.text, html: content.html, invite: content.invite, date: now())
+        do {
+            try await transport.send(message)
+        } catch {
+            // Back off 10 s, 20 s, 40 s … up to an hour; the log names the outbox entry, not the person.
+            let pause = min(3600, 10 * pow(2, Double(max(0, entry.attempts - 1))))
+            logger.warning("mail not sent; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
+            try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            return false
+        }
+        try await store.markSent(entry, now: now())
+        sent()
+        logger.info("mail sent", metadata: ["outbox": "\(entry.id)", "kind": "\(entry.kind.rawValue)"])
+        return true
+    }
+}

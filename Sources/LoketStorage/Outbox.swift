@@ -1,0 +1,105 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// When messages about an appointment are due; `nil` on the store means no messages are kept.
+public struct OutboxSettings: Sendable {
+    /// How long before the appointment the reminder goes out; nil for no reminders.
+    public var reminderLead: TimeInterval?
+
+    public init(reminderLead: TimeInterval?) { self.reminderLead = reminderLead }
+}
+
+/// A message due to be sent, claimed by one dispatcher for a while.
+public struct OutboxEntry: Sendable, Hashable {
+    public let id: String
+    public let appointmentID: String
+    public let kind: AppointmentMessage.Kind
+    /// The appointment's revision when the message was written (the invite's SEQUENCE).
+    public let revision: Int
+    public let attempts: Int
+}
+
+/// The appointment and its customer's address, as a message needs them.
+public struct MessageRecipient: Sendable {
+    public let appointment: Appointment
+    public let email: String
+    public let revision: Int
+}
+
+extension BookingStore {
+    /// Writes the messages an appointment event causes, inside the caller's transaction.
+    static func enqueue(_ kind: AppointmentMessage.Kind, appointment id: String, revision: Int, start: Date?, now: Date,
+                        settings: OutboxSettings?, on db: any SQLDatabase) async throws {
+        guard let settings else { return }
+        try await db.raw("""
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
+            VALUES (\(bind: newIdentifier()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis))
+            """).run()
+        if kind != .cancellation, let lead = settings.reminderLead, let start, start.addingTimeInterval(-lead) > now {
+            try await db.raw("""
+                INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
+                VALUES (\(bind: newIdentifier()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
+                """).run()
+        }
+    }
+
+    /// Claims up to `limit` due messages for `lease` seconds; a dispatcher that dies holding
+    /// them lets them go when the lease runs out, so each is sent even if a process dies.
+    public func claimDueMessages(now: Date, lease: TimeInterval = 60, limit: Int = 20) async throws -> [OutboxEntry] {
+        try await database.transaction { db in
+            try await db.raw("""
+                UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(lease).millis), attempts = attempts + 1
+                WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL
+                             AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
+                             ORDER BY send_after LIMIT \(bind: limit))
+                RETURNING id, appointment_id, kind, revision, attempts
+                """).all().compactMap { row in
+                guard let kind = AppointmentMessage.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                return OutboxEntry(id: try row.decode(column: "id", as: String.self),
+                                   appointmentID: try row.decode(column: "appointment_id", as: String.self), kind: kind,
+                                   revision: try row.decode(column: "revision", as: Int.self),
+                                   attempts: try row.decode(column: "attempts", as: Int.self))
+            }
+        }
+    }
+
+    public func recipient(of entry: OutboxEntry) async throws -> MessageRecipient? {
+        try await database.session { db in
+            guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID)").first() else { return nil }
+            return MessageRecipient(appointment: try Self.decodeAppointment(row), email: try row.decode(column: "customer_email", as: String.self),
+                                    revision: try row.decode(column: "revision", as: Int.self))
+        }
+    }
+
+    public func markSent(_ entry: OutboxEntry, now: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("UPDATE outbox SET sent_at = \(bind: now.millis), last_error = NULL WHERE id = \(bind: entry.id)").run()
+        }
+    }
+
+    /// A message that no longer applies (a reminder for a moved or cancelled appointment).
+    public func markSkipped(_ entry: OutboxEntry, now: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("UPDATE outbox SET skipped_at = \(bind: now.millis) WHERE id = \(bind: entry.id)").run()
+        }
+    }
+
+    /// A failed attempt: try again after `retryAfter`. The error text names no person.
+    public func markFailed(_ entry: OutboxEntry, error: String, retryAfter: TimeInterval, now: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("""
+                UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(retryAfter).millis), last_error = \(bind: error)
+                WHERE id = \(bind: entry.id)
+                """).run()
+        }
+    }
+
+    /// Messages not yet sent or skipped, for the metrics.
+    public func pendingMessages() async throws -> Int {
+        try await database.session { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -1,0 +1,148 @@
+"""Customer email through a real SMTP server (aiosmtpd on loopback), parsed with the standard
+library and the icalendar package; and a crash between commit and send loses nothing."""
+import email
+import email.policy
+import time
+
+import icalendar
+import pytest
+import requests
+from aiosmtpd.controller import Controller
+
+from conftest import free_port
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted"
+
+    def wait_for(self, count, seconds=20):
+        deadline = time.monotonic() + seconds
+        while len(self.messages) < count:
+            assert time.monotonic() < deadline, f"expected {count} messages, got {len(self.messages)}"
+            time.sleep(0.02)
+        return self.messages[count - 1]
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+def book(server, language="en", persons=1):
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": persons}, timeout=10).json()["slots"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": persons, "slot": slots[0]["key"]}, timeout=10)
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "language": language}
+    booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "customer": customer}, timeout=10)
+    assert booked.status_code == 201
+    return booked.json(), slots
+
+
+def invite(message):
+    parts = {part.get_content_type(): part for part in message.walk()}
+    assert "text/plain" in parts and "text/html" in parts and "text/calendar" in parts
+    calendar = icalendar.Calendar.from_ical(parts["text/calendar"].get_content())
+    event = next(component for component in calendar.walk() if component.name == "VEVENT")
+    return calendar, event, parts
+
+
+def mail_args(controller):
+    return ["--smtp-host", "127.0.0.1", "--smtp-port", str(controller.port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"]
+
+
+def test_confirmation_reschedule_and_cancellation_reach_the_customer(servers, smtp, tmp_path):
+    controller, inbox = smtp
+    server = servers(str(tmp_path / "mail.sqlite"), extra_args=mail_args(controller))
+    appointment, slots = book(server)
+
+    confirmation = inbox.wait_for(1)
+    assert confirmation["To"] == "<ana@example.nl>" or "ana@example.nl" in confirmation["To"]
+    assert confirmation["Subject"].startswith("Your appointment is confirmed")
+    calendar, event, parts = invite(confirmation)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(event["UID"]) == f"{appointment['id']}@loket"
+    assert int(event["SEQUENCE"]) == 0
+    start = event["DTSTART"].dt
+    assert str(start.tzinfo) in ("Europe/Amsterdam", "tzfile('Europe/Amsterdam')") or "Amsterdam" in str(start.tzinfo)
+    assert start.strftime("%Y-%m-%d %H:%M") == f"{appointment['date']} {appointment['startTime']}"
+    assert appointment["id"] in parts["text/plain"].get_content()
+
+    token = appointment["manageToken"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[5]["key"]}, timeout=10).json()
+    moved = requests.post(server.url(f"/api/v1/appointments/{appointment['id']}/reschedule"), json={"hold": hold["id"]},
+                          headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert moved.status_code == 200
+    update = inbox.wait_for(2)
+    assert update["Subject"].startswith("Your appointment has moved")
+    calendar, event, _ = invite(update)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert str(event["UID"]) == f"{appointment['id']}@loket"
+    assert int(event["SEQUENCE"]) == 1
+    assert event["DTSTART"].dt.strftime("%H:%M") == moved.json()["startTime"]
+
+    assert requests.delete(server.url(f"/api/v1/appointments/{appointment['id']}"), headers={"Authorization": f"Bearer {token}"}, timeout=10).ok
+    cancellation = inbox.wait_for(3)
+    assert cancellation["Subject"].startswith("Your appointment is cancelled")
+    calendar, event, _ = invite(cancellation)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert int(event["SEQUENCE"]) == 2
+
+
+def test_a_dutch_customer_gets_dutch_mail(servers, smtp, tmp_path):
+    controller, inbox = smtp
+    server = servers(str(tmp_path / "nl.sqlite"), extra_args=mail_args(controller))
+    book(server, language="nl")
+    message = inbox.wait_for(1)
+    assert message["Subject"].startswith("Bevestiging van uw afspraak")
+    _, _, parts = invite(message)
+    assert "Afspraakcode" in parts["text/plain"].get_content()
+    assert '<html lang="nl">' in parts["text/html"].get_content()
+
+
+def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, tmp_path):
+    port = free_port()  # nothing listens here yet: every send fails
+    database = str(tmp_path / "crash.sqlite")
+    args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"]
+    first = servers(database, extra_args=args)
+    book(first)
+    first.kill()
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        again = servers(database, extra_args=args)
+        # A claim that died with the first process expires after its 60-second lease at worst.
+        message = inbox.wait_for(1, seconds=90)
+        assert message["Subject"].startswith("Your appointment is confirmed")
+        # Wait until the outbox is empty, then check nothing came twice.
+        deadline = time.monotonic() + 20
+        while "loket_outbox_pending 0" not in requests.get(again.url("/metrics"), timeout=10).text:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert len(inbox.messages) == 1
+    finally:
+        controller.stop()
+
+
+def test_development_mode_writes_messages_to_a_folder(servers, tmp_path):
+    folder = tmp_path / "mail"
+    server = servers(str(tmp_path / "dev.sqlite"), extra_args=["--mail-folder", str(folder), "--reminder-days", "0"])
+    book(server)
+    deadline = time.monotonic() + 20
+    while not list(folder.glob("*.eml")):
+        assert time.monotonic() < deadline, "no message written"
+        time.sleep(0.02)
+    message = email.message_from_bytes(next(folder.glob("*.eml")).read_bytes(), policy=email.policy.default)
+    assert message["Subject"].startswith("Your appointment is confirmed")
