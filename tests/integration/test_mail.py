@@ -146,3 +146,28 @@ def test_development_mode_writes_messages_to_a_folder(servers, tmp_path):
         time.sleep(0.02)
     message = email.message_from_bytes(next(folder.glob("*.eml")).read_bytes(), policy=email.policy.default)
     assert message["Subject"].startswith("Your appointment is confirmed")
+
+
+def test_mail_goes_over_starttls_when_the_server_offers_it(servers, tmp_path):
+    """The server insists on STARTTLS with a certificate from a private CA that Loket is told to trust."""
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(cert), str(key))
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=context, require_starttls=True)
+    controller.start()
+    try:
+        server = servers(str(tmp_path / "tls.sqlite"), extra_args=[
+            "--smtp-host", "localhost", "--smtp-port", str(controller.port), "--smtp-require-tls",
+            "--smtp-ca-file", str(cert), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"])
+        book(server)
+        message = inbox.wait_for(1)
+        assert message["Subject"].startswith("Your appointment is confirmed")
+    finally:
+        controller.stop()
