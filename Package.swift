@@ -26,10 +26,12 @@ let package = Package(
     targets: [
         // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
         .target(name: "LoketDomain"),
+        // Catching misspelt keys in YAML data files, which Codable would silently ignore.
+        .target(name: "LoketYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Reading the desk network and settings from YAML data files.
         .target(
             name: "LoketConfig",
-            dependencies: ["LoketDomain", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LoketDomain", "LoketYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/desk-network.yaml"), .copy("Resources/biometrics-policy.yaml")]
         ),
         // SQLite (embedded) and PostgreSQL storage behind one set of SQLKit queries.
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "LoketSimulation",
             dependencies: [
-                "LoketDomain",
+                "LoketDomain", "LoketYAML",
                 .product(name: "Yams", package: "Yams"),
             ],
             // Optimised even in debug builds: the validation tests simulate millions of customers.

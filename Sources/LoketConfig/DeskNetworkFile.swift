@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import LoketYAML
 import Yams
 
 /// Reads a desk network from a YAML file: the one shipped with Loket, or the operator's own.
@@ -27,7 +28,7 @@ public enum DeskNetworkFile {
         } catch let error as DecodingError {
             throw Invalid(path: path, problems: [describe(error)])
         }
-        let problems = network.problems()
+        let problems = try UnknownKeys.find(in: text, decoded: network).map { "\($0): unknown key" } + network.problems()
         guard problems.isEmpty else { throw Invalid(path: path, problems: problems) }
         return network
     }

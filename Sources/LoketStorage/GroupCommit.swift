@@ -13,9 +13,10 @@ import Synchronization
 final class GroupCommit: Sendable {
     /// One transaction: runs its body and returns how to finish once the batch's fate is known.
     struct Job: Sendable {
-        /// Runs the body in a savepoint; the returned closure reports the outcome once the COMMIT is known.
-        let run: @Sendable (any SQLDatabase) async -> @Sendable (Result<Void, any Error>) -> Void
-        /// Reports failure for a job that never ran because its batch failed before it.
+        /// Runs the body in a savepoint; the returned closure reports the outcome once the COMMIT is
+        /// known. Throws only when its savepoint cannot be undone: then the whole batch must go.
+        let run: @Sendable (any SQLDatabase) async throws -> @Sendable (Result<Void, any Error>) -> Void
+        /// Reports failure for a job that did not finish because its batch failed.
         let abandon: @Sendable (any Error) -> Void
     }
 
@@ -39,11 +40,7 @@ final class GroupCommit: Sendable {
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
             let job = Job(run: { db in
-                do {
-                    try await db.raw("SAVEPOINT loket_job").run()
-                } catch {
-                    return { _ in continuation.resume(throwing: error) }
-                }
+                try await db.raw("SAVEPOINT loket_job").run()
                 do {
                     let result = try await body(db)
                     try await db.raw("RELEASE loket_job").run()
@@ -53,8 +50,9 @@ final class GroupCommit: Sendable {
                         try await db.raw("ROLLBACK TO loket_job").run()
                         try await db.raw("RELEASE loket_job").run()
                     } catch {
-                        // The savepoint is beyond repair: the whole batch must fail, so say so.
-                        return { _ in continuation.resume(throwing: error) }
+                        // The savepoint is beyond repair: its writes could reach the COMMIT, so the
+                        // whole batch is rolled back, this job with it (through `abandon`).
+                        throw error
                     }
                     return { _ in continuation.resume(throwing: error) }
                 }
@@ -90,7 +88,7 @@ final class GroupCommit: Sendable {
                 try await db.raw("BEGIN IMMEDIATE").run()
                 do {
                     for job in batch {
-                        let finish = await job.run(db)
+                        let finish = try await job.run(db)
                         finishers.withLock { $0.append(finish) }
                     }
                     try await db.raw("COMMIT").run()

@@ -55,3 +55,22 @@ struct DeskNetworkFileTests {
         #expect(throws: DeskNetworkFile.Invalid.self) { try DeskNetworkFile.parse(yaml) }
     }
 }
+
+struct UnknownKeyTests {
+    @Test func aMisspeltKeyIsReportedWithItsPath() {
+        let yaml = TestNetwork.yaml.replacingOccurrences(of: "closedFrom: 2022-05-25", with: "closedFrom: 2022-05-25\n    sucessor: TS")
+        do {
+            _ = try DeskNetworkFile.parse(yaml)
+            Issue.record("expected the misspelt key to be refused")
+        } catch let error as DeskNetworkFile.Invalid {
+            #expect(error.problems == ["desks[1].sucessor: unknown key"])
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func theShippedFilesHaveNoUnknownKeys() throws {
+        _ = try DeskNetworkFile.loadBundled()
+        _ = try BiometricsPolicyFile.loadBundled()
+    }
+}

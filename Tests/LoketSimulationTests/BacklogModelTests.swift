@@ -160,3 +160,23 @@ struct BacklogModelTests {
         #expect(svg.contains("P10–P90"))
     }
 }
+
+struct ScenarioFileTests {
+    @Test func aMisspeltScenarioKeyIsRefused() {
+        #expect(throws: ScenarioError.self) {
+            try Scenario.parse("""
+            name: typo
+            start: 2023-01-02
+            weeks: 2
+            bookingHorizonWorkingDays: 20
+            products: {BIO: {minutesPerAppointment: 10}}
+            desks:
+              - code: X
+                hours: [{from: 2023-01-02, weekdayHour: 8}]
+                products: {BIO: {counters: 1, demandPerWorkingDay: 10, initialWaitWorkingDays: 0}}
+            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+            """)
+        }
+    }
+}

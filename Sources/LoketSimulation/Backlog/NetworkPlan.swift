@@ -208,6 +208,7 @@ public enum ScenarioError: Error, CustomStringConvertible {
     case unknownDesk(String)
     case basedOnLoop(String)
     case notAMapping(String)
+    case unknownKeys(String, [String])
 
     public var description: String {
         switch self {
@@ -215,6 +216,7 @@ public enum ScenarioError: Error, CustomStringConvertible {
         case .unknownDesk(let desk): "unknown desk \(desk)"
         case .basedOnLoop(let path): "\(path): basedOn nests too deep (a loop?)"
         case .notAMapping(let path): "\(path): a scenario file is a YAML mapping"
+        case .unknownKeys(let path, let keys): "\(path): unknown key(s) \(keys.joined(separator: ", "))"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import LoketYAML
 import Yams
 
 /// Every parameter of a forecast, as written in a scenario YAML file (see `scenarios/`).
@@ -170,8 +171,11 @@ public struct Scenario: Sendable, Codable {
     /// Loads a scenario file. A file with `basedOn: other.yaml` starts from that file (relative to
     /// its own folder) and replaces its top-level keys, so that a what-if names only what changes.
     public static func load(_ url: URL) throws -> Scenario {
-        let merged = try mapping(url, depth: 0)
-        return try YAMLDecoder().decode(Scenario.self, from: try Yams.serialize(node: .mapping(merged)))
+        let text = try Yams.serialize(node: .mapping(try mapping(url, depth: 0)))
+        let scenario = try YAMLDecoder().decode(Scenario.self, from: text)
+        let unknown = try UnknownKeys.find(in: text, decoded: scenario)
+        guard unknown.isEmpty else { throw ScenarioError.unknownKeys(url.path, unknown) }
+        return scenario
     }
 
     private static func mapping(_ url: URL, depth: Int) throws -> Node.Mapping {
@@ -187,7 +191,10 @@ public struct Scenario: Sendable, Codable {
     }
 
     public static func parse(_ yaml: String) throws -> Scenario {
-        try YAMLDecoder().decode(Scenario.self, from: yaml)
+        let scenario = try YAMLDecoder().decode(Scenario.self, from: yaml)
+        let unknown = try UnknownKeys.find(in: yaml, decoded: scenario)
+        guard unknown.isEmpty else { throw ScenarioError.unknownKeys("scenario", unknown) }
+        return scenario
     }
 
     public var end: LocalDate { start.adding(days: weeks * 7) }
