@@ -67,6 +67,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     CalendarRoutes(service: service).add(to: router)
     PlannerRoutes(service: service).add(to: router)
     BiometricsRoutes(service: service, policy: options.biometricsPolicy).add(to: router)
+    PartnerRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+import LoketStorage
+
+/// The partner channel: organisations book several people in one request, all or nothing,
+/// within a weekly quota per desk, and see their own bookings and quota use — never anyone
+/// else's. Authorised by `Authorization: Bearer <partner API key>` (`loket partner add`).
+struct PartnerRoutes {
+    let service: BookingService
+
+    struct BatchRequest: Decodable {
+        struct Item: Decodable {
+            let desk: String?
+            let product: String?
+            let persons: Int?
+            let slot: String?
+            let customer: CustomerRequest?
+        }
+
+        let bookings: [Item]?
+    }
+
+    struct BookingsResponse: Encodable {
+        let partner: String
+        let bookings: [Item]
+
+        struct Item: Encodable {
+            let appointment: AppointmentResponse
+            let customerName: String
+            let customerEmail: String
+        }
+    }
+
+    struct QuotaResponse: Encodable {
+        let partner: String
+        let weekStarting: LocalDate
+        let quotas: [QuotaUse]
+    }
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/api/v1/partner/bookings") { request, _ in
+            let partner = try await service.store.partner(apiKey: request.bearerToken)
+            let bytes = try await JSONBody.bytes(request)
+            let body = try JSONBody.decode(BatchRequest.self, from: bytes)
+            guard let items = body.bookings, !items.isEmpty else { throw BookingError.invalid("bookings", "required", "List at least one booking.") }
+            guard items.count <= 50 else { throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.") }
+            let now = service.now()
+            var plans: [PartnerBookingPlan] = []
+            for (index, item) in items.enumerated() {
+                let field = "bookings[\(index)]"
+                do {
+                    let plan = try service.rules.planHold(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot, now: now)
+                    guard let c = item.customer else { throw BookingError.invalid("customer", "required", "Give the person's details.") }
+                    let customer = try Customer.validated(name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, bsn: c.bsn,
+                                                          language: c.language)
+                    plans.append(PartnerBookingPlan(plan: plan, customer: customer, field: field))
+                } catch let error as BookingError {
+                    throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
+                }
+            }
+            let booked = try await service.store.bookForPartner(
+                partner, plans, now: now,
+                idempotency: request.idempotencyKey(scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes))
+            service.metrics.bookings.increment(by: Int64(booked.count))
+            return try JSONBody.response(["bookings": booked.map { AppointmentResponse($0.appointment, manageToken: $0.manageToken) }],
+                                         status: .created)
+        }
+        router.get("/api/v1/partner/bookings") { request, _ in
+            let partner = try await service.store.partner(apiKey: request.bearerToken)
+            let today = service.today
+            let from = try request.query("from").map { text throws -> LocalDate in
+                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("from", "invalid_date", "Write the date as YYYY-MM-DD.") }
+                return date
+            } ?? today
+            let to = try request.query("to").map { text throws -> LocalDate in
+                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("to", "invalid_date", "Write the date as YYYY-MM-DD.") }
+                return date
+            } ?? service.rules.horizon(from: today)
+            guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
+            let bookings = try await service.store.partnerBookings(partner, dates: from...to)
+            return try JSONBody.response(BookingsResponse(partner: partner.name, bookings: bookings.map {
+                .init(appointment: AppointmentResponse($0.appointment), customerName: $0.customerName, customerEmail: $0.customerEmail)
+            }))
+        }
+        router.get("/api/v1/partner/quotas") { request, _ in
+            let partner = try await service.store.partner(apiKey: request.bearerToken)
+            let date = try request.query("week").map { text throws -> LocalDate in
+                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("week", "invalid_date", "Write the date as YYYY-MM-DD.") }
+                return date
+            } ?? service.today
+            let monday = date.adding(days: -(Weekday.allCases.firstIndex(of: date.weekday)!))
+            return try JSONBody.response(QuotaResponse(partner: partner.name, weekStarting: monday,
+                                                       quotas: try await service.store.partnerQuotas(partner, week: date)))
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// A partner organisation as the API knows it after checking its key.
+public struct Partner: Sendable, Hashable {
+    public let id: String
+    public let name: String
+}
+
+/// One booking in a partner's batch: a checked hold plan and the person it is for.
+public struct PartnerBookingPlan: Sendable {
+    public let plan: HoldPlan
+    public let customer: Customer
+    /// Where in the request it came from, for error messages (`bookings[2]`).
+    public let field: String
+
+    public init(plan: HoldPlan, customer: Customer, field: String) {
+        self.plan = plan
+        self.customer = customer
+        self.field = field
+    }
+}
+
+/// A partner's booking as the partner may see it: their own customers only.
+public struct PartnerBooking: Sendable, Codable {
+    public let appointment: Appointment
+    public let customerName: String
+    public let customerEmail: String
+}
+
+public struct QuotaUse: Sendable, Codable, Hashable {
+    public let desk: String
+    public let weekly: Int
+    public let used: Int
+}
+
+extension BookingStore {
+    /// Registers a partner with weekly quotas per desk; returns it and its API key, shown once
+    /// and stored only as its SHA-256 digest.
+    public func addPartner(name: String, quotas: [String: Int], now: Date) async throws -> (partner: Partner, apiKey: String) {
+        let id = Self.newIdentifier()
+        let key = "lk_" + Self.newToken()
+        try await database.transaction { db in
+            try await db.raw("INSERT INTO partners (id, name, key_hash, created_at) VALUES (\(bind: id), \(bind: name), \(bind: Self.hash(key)), \(bind: now.millis))").run()
+            for (desk, weekly) in quotas.sorted(by: { $0.key < $1.key }) {
+                try await db.raw("INSERT INTO partner_quotas (partner_id, desk, weekly) VALUES (\(bind: id), \(bind: desk), \(bind: weekly))").run()
+            }
+        }
+        return (Partner(id: id, name: name), key)
+    }
+
+    /// The partner whose API key this is.
+    public func partner(apiKey: String?) async throws -> Partner {
+        guard let apiKey, !apiKey.isEmpty else {
+            throw BookingError(.unauthorized, field: "Authorization", code: "missing_key", "Send the partner API key as Authorization: Bearer <key>.")
+        }
+        let row = try await database.session { db in
+            try await db.raw("SELECT id, name FROM partners WHERE key_hash = \(bind: Self.hash(apiKey))").first()
+        }
+        guard let row else { throw BookingError(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.") }
+        return Partner(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self))
+    }
+
+    /// Books every plan or none: capacity, then the partner's weekly quota per desk (weeks run
+    /// Monday to Sunday), in one transaction. The quota rows are locked first so that two
+    /// batches of one partner cannot both squeeze under the limit.
+    public func bookForPartner(_ partner: Partner, _ plans: [PartnerBookingPlan], now: Date,
+                               idempotency: IdempotencyKey? = nil) async throws -> [ConfirmedBooking] {
+        let outbox = self.outbox
+        let prepared = plans.map { (item: $0, id: Self.newIdentifier(), token: Self.newToken()) }
+        let bookings = try await once(idempotency, now: now) { db in
+            // Lock order: quota rows by desk, then units ascending across the batch.
+            let desks = Set(plans.map(\.plan.desk)).sorted()
+            var quotas: [String: Int] = [:]
+            for desk in desks {
+                guard let row = try await db.raw("""
+                    UPDATE partner_quotas SET weekly = weekly WHERE partner_id = \(bind: partner.id) AND desk = \(bind: desk) RETURNING weekly
+                    """).first() else {
+                    let field = plans.first { $0.plan.desk == desk }!.field
+                    throw BookingError(.conflict, field: "\(field).desk", code: "no_quota", "Your organisation has no quota at desk \(desk).")
+                }
+                quotas[desk] = try row.decode(column: "weekly", as: Int.self)
+            }
+            var perWeek: [String: Int] = [:]
+            for item in plans {
+                let monday = item.plan.slot.date.adding(days: -(Weekday.allCases.firstIndex(of: item.plan.slot.date.weekday)!))
+                let key = "\(item.plan.desk)/\(monday.iso)"
+                if perWeek[key] == nil {
+                    perWeek[key] = try await db.raw("""
+                        SELECT COUNT(*) AS n FROM appointments WHERE partner_id = \(bind: partner.id) AND desk = \(bind: item.plan.desk)
+                        AND state = 'confirmed' AND date >= \(bind: monday.iso) AND date <= \(bind: monday.adding(days: 6).iso)
+                        """).first()?.decode(column: "n", as: Int.self) ?? 0
+                }
+                perWeek[key]! += 1
+                guard perWeek[key]! <= quotas[item.plan.desk]! else {
+                    throw BookingError(.conflict, field: "\(item.field).slot", code: "quota_exceeded",
+                                       "Your weekly quota of \(quotas[item.plan.desk]!) at desk \(item.plan.desk) for the week of \(monday.iso) is used up.")
+                }
+            }
+            var result: [ConfirmedBooking] = []
+            for entry in prepared.sorted(by: { ($0.item.plan.desk, $0.item.plan.units.first!.pool, $0.item.plan.slot.date, $0.item.plan.slot.start) <
+                                                ($1.item.plan.desk, $1.item.plan.units.first!.pool, $1.item.plan.slot.date, $1.item.plan.slot.start) }) {
+                let plan = entry.item.plan, customer = entry.item.customer
+                do {
+                    try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+                } catch let error as BookingError where error.code == "slot_full" {
+                    throw BookingError(.conflict, field: "\(entry.item.field).slot", code: "slot_full", "Slot \(plan.slot) is full; nothing was booked.")
+                }
+                guard let row = try await db.raw("""
+                    INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
+                        token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at, partner_id)
+                    VALUES (\(bind: entry.id), \(bind: "partner:" + entry.id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons),
+                        \(bind: plan.slot.pool), \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes),
+                        \(bind: plan.units.count), 'confirmed', \(bind: Self.hash(entry.token)), \(bind: customer.name), \(bind: customer.email),
+                        \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
+                        \(bind: now.millis), \(bind: partner.id))
+                    RETURNING *
+                    """).first() else { throw BookingError(.conflict, field: entry.item.field, code: "not_stored", "The booking could not be stored.") }
+                let appointment = try Self.decodeAppointment(row)
+                try await Self.enqueue(.confirmation, appointment: entry.id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+                result.append(ConfirmedBooking(appointment: appointment, manageToken: entry.token))
+            }
+            // Answer in the order asked.
+            return prepared.map { entry in result.first { $0.appointment.id == entry.id }! }
+        }
+        for desk in Set(bookings.map(\.appointment.desk)) { changed(desk) }
+        logger.info("partner booked", metadata: ["partner": "\(partner.id)", "count": "\(bookings.count)"])
+        return bookings
+    }
+
+    /// The partner's own bookings on the days in `dates`.
+    public func partnerBookings(_ partner: Partner, dates: ClosedRange<LocalDate>) async throws -> [PartnerBooking] {
+        try await database.session { db in
+            try await db.raw("""
+                SELECT * FROM appointments WHERE partner_id = \(bind: partner.id)
+                AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso) ORDER BY date, start_minute, id
+                """).all().map { row in
+                PartnerBooking(appointment: try Self.decodeAppointment(row), customerName: try row.decode(column: "customer_name", as: String.self),
+                               customerEmail: try row.decode(column: "customer_email", as: String.self))
+            }
+        }
+    }
+
+    /// Quota and use per desk in the week (Monday to Sunday) that contains `date`.
+    public func partnerQuotas(_ partner: Partner, week date: LocalDate) async throws -> [QuotaUse] {
+        let monday = date.adding(days: -(Weekday.allCases.firstIndex(of: date.weekday)!))
+        return try await database.session { db in
+            try await db.raw("""
+                SELECT q.desk AS desk, q.weekly AS weekly,
+                    (SELECT COUNT(*) FROM appointments a WHERE a.partner_id = q.partner_id AND a.desk = q.desk AND a.state = 'confirmed'
+                     AND a.date >= \(bind: monday.iso) AND a.date <= \(bind: monday.adding(days: 6).iso)) AS used
+                FROM partner_quotas q WHERE q.partner_id = \(bind: partner.id) ORDER BY q.desk
+                """).all().map { row in
+                QuotaUse(desk: try row.decode(column: "desk", as: String.self), weekly: try row.decode(column: "weekly", as: Int.self),
+                         used: try row.decode(column: "used", as: Int.self))
+            }
+        }
+    }
+}

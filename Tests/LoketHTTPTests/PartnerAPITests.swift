@@ -1,0 +1,97 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+import LoketTestSupport
+import Testing
+
+/// The partner channel over real HTTP, on both engines: all or nothing, quotas, privacy.
+struct PartnerAPITests {
+    static func person(_ n: Int) -> String {
+        #"{"name":"Persoon \#(n)","email":"p\#(n)@example.nl","language":"nl"}"#
+    }
+
+    static func batch(_ slots: [String]) -> String {
+        let items = slots.enumerated().map { #"{"desk":"RACE","product":"BIO","slot":"\#($1)","customer":\#(person($0))}"# }
+        return #"{"bookings":[\#(items.joined(separator: ","))]}"#
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aBatchIsBookedWholeWithinTheQuota(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2)) { server, api in
+            let coa = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 3], now: server.clock.now)
+            let other = try await server.service.store.addPartner(name: "Gemeente", quotas: ["RACE": 10], now: server.clock.now)
+            let key = ["Authorization": "Bearer \(coa.apiKey)"]
+
+            let booked = try await api.post("/api/v1/partner/bookings", Self.batch(["20220602-0900-one", "20220602-0900-one"]), headers: key)
+            #expect(booked.status == 201, "\(booked.body)")
+            #expect((booked.json["bookings"] as? [[String: Any]])?.count == 2)
+
+            // All or nothing: the second slot (09:00) is now full, so the first (09:10) is not booked either.
+            let refused = try await api.post("/api/v1/partner/bookings", Self.batch(["20220602-0910-one", "20220602-0900-one"]), headers: key)
+            #expect(refused.status == 409)
+            #expect(refused.errorField == "bookings[1].slot")
+            let free = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
+            #expect((free.json["slots"] as! [[String: Any]]).first { $0["key"] as? String == "20220602-0910-one" }?["available"] as? Int == 2)
+
+            // The quota: 3 a week at RACE; two used, so two more in the same week are refused …
+            let overQuota = try await api.post("/api/v1/partner/bookings", Self.batch(["20220603-0900-one", "20220603-0910-one"]), headers: key)
+            #expect(overQuota.status == 409)
+            #expect(overQuota.errorCode == "quota_exceeded")
+            // … but one is fine, and the next week starts afresh.
+            #expect(try await api.post("/api/v1/partner/bookings", Self.batch(["20220603-0900-one"]), headers: key).status == 201)
+            #expect(try await api.post("/api/v1/partner/bookings", Self.batch(["20220607-0900-one", "20220607-0910-one"]), headers: key).status == 201)
+            let quotas = try await api.get("/api/v1/partner/quotas?week=2022-06-02", headers: key)
+            #expect((quotas.json["quotas"] as? [[String: Any]])?.first?["used"] as? Int == 3)
+            #expect(quotas.json["weekStarting"] as? String == "2022-05-30")
+
+            // Each partner sees only its own bookings.
+            let own = try await api.get("/api/v1/partner/bookings?from=2022-06-01&to=2022-06-30", headers: key)
+            #expect((own.json["bookings"] as? [[String: Any]])?.count == 5)
+            let theirs = try await api.get("/api/v1/partner/bookings?from=2022-06-01&to=2022-06-30", headers: ["Authorization": "Bearer \(other.apiKey)"])
+            #expect((theirs.json["bookings"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: [
+        // body, status, field
+        (#"{"bookings":[]}"#, 422, "bookings"),
+        (#"{"bookings":[{"desk":"RACE","product":"BIO","slot":"20220602-0900-one","customer":{"name":"A","email":"bad"}}]}"#, 422, "bookings[0].customer.email"),
+        (#"{"bookings":[{"desk":"XX","product":"BIO","slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl"}}]}"#, 404, "bookings[0].desk"),
+        (#"{"bookings":[{"desk":"RACE","product":"BIO","persons":9,"slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl"}}]}"#, 422, "bookings[0].persons"),
+    ])
+    func badBatchesNameTheField(body: String, status: Int, field: String) async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 2)) { server, api in
+            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 3], now: server.clock.now)
+            let response = try await api.post("/api/v1/partner/bookings", body, headers: ["Authorization": "Bearer \(partner.apiKey)"])
+            #expect(response.status == status)
+            #expect(response.errorField == field)
+        }
+    }
+
+    @Test func withoutAKnownKeyNothingIsShown() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 2)) { _, api in
+            #expect(try await api.get("/api/v1/partner/bookings").status == 401)
+            let wrong = try await api.get("/api/v1/partner/bookings", headers: ["Authorization": "Bearer lk_nope"])
+            #expect(wrong.status == 401)
+            #expect(wrong.errorField == "Authorization")
+            #expect(try await api.post("/api/v1/partner/bookings", Self.batch(["20220602-0900-one"])).status == 401)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func concurrentBatchesOfOnePartnerNeverExceedTheQuota(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 50)) { server, api in
+            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 7], now: server.clock.now)
+            let key = ["Authorization": "Bearer \(partner.apiKey)"]
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await api.post("/api/v1/partner/bookings", Self.batch(["20220602-0900-one", "20220602-0910-one"]), headers: key).status }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 3)   // 3 batches of 2 fit in 7
+            let quotas = try await api.get("/api/v1/partner/quotas?week=2022-06-02", headers: key)
+            #expect((quotas.json["quotas"] as? [[String: Any]])?.first?["used"] as? Int == 6)
+        }
+    }
+}
