@@ -22,6 +22,10 @@ public struct ServerOptions: Sendable {
     public var biometricsPolicy: BiometricsPolicy
     /// Customer email: where it goes and from whom; nil sends none.
     public var mail: MailOptions?
+    /// The address customers reach Loket at, for links in messages.
+    public var publicURL = "http://127.0.0.1:8080"
+    /// How long a waitlist offer is kept for the person it is offered to.
+    public var offerDuration: TimeInterval = 2 * 3600
 
     public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
         self.network = network
@@ -57,7 +61,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     let metrics = LoketMetrics()
     let service = BookingService(rules: BookingRules(network: options.network, holdMinutes: options.holdMinutes),
                                  database: database, logger: logger, now: options.now, metrics: metrics,
-                                 outbox: options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) })
+                                 outbox: options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) }, offerDuration: options.offerDuration)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
@@ -68,6 +72,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     PlannerRoutes(service: service).add(to: router)
     BiometricsRoutes(service: service, policy: options.biometricsPolicy).add(to: router)
     PartnerRoutes(service: service).add(to: router)
+    WaitlistRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }
@@ -86,7 +91,7 @@ public func buildApplication(options: ServerOptions, database: Database, logger:
     if let mail = options.mail {
         let counter = loket.metrics.mailsSent
         services.append(MailDispatcher(store: loket.service.store, network: options.network, transport: mail.transport, from: mail.from,
-                                       now: options.now, logger: logger, sent: { counter.increment() }))
+                                       publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
     }
     return Application(router: loket.router,
                        configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),

@@ -14,18 +14,21 @@ public struct MailDispatcher: Service {
     let network: DeskNetwork
     let transport: any MailTransport
     let from: String
+    /// Where customers reach Loket, for links in messages.
+    let publicURL: String
     let now: @Sendable () -> Date
     let interval: Duration
     let logger: Logger
     let sent: @Sendable () -> Void
 
-    public init(store: BookingStore, network: DeskNetwork, transport: any MailTransport, from: String,
+    public init(store: BookingStore, network: DeskNetwork, transport: any MailTransport, from: String, publicURL: String,
                 now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
                 sent: @escaping @Sendable () -> Void = {}) {
         self.store = store
         self.network = network
         self.transport = transport
         self.from = from
+        self.publicURL = publicURL
         self.now = now
         self.interval = interval
         self.logger = logger
@@ -57,19 +60,10 @@ public struct MailDispatcher: Service {
     }
 
     func deliver(_ entry: OutboxEntry) async throws -> Bool {
-        guard let recipient = try await store.recipient(of: entry),
-              let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {
+        guard let message = try await compose(entry) else {
             try await store.markSkipped(entry, now: now())
             return false
         }
-        if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) {
-            try await store.markSkipped(entry, now: now())
-            return false
-        }
-        let content = AppointmentMessage(kind: entry.kind, appointment: recipient.appointment, desk: desk, product: product,
-                                         sequence: entry.revision, organizer: from, stamp: now())
-        let message = MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
-                                  text: content.text, html: content.html, invite: content.invite, date: now())
         do {
             try await transport.send(message)
         } catch {
@@ -83,5 +77,27 @@ public struct MailDispatcher: Service {
         sent()
         logger.info("mail sent", metadata: ["outbox": "\(entry.id)", "kind": "\(entry.kind.rawValue)"])
         return true
+    }
+
+    /// The message for an outbox entry, or nil when it no longer applies.
+    func compose(_ entry: OutboxEntry) async throws -> MailMessage? {
+        if entry.kind == .waitlistOffer {
+            guard let (waiting, email) = try await store.waitlistOfferRecipient(entry: entry.appointmentID),
+                  waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
+                  let desk = network.desk(offer.desk), let product = network.product(waiting.product) else { return nil }
+            let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
+            let content = WaitlistOfferMessage(entry: waiting, offer: offer, desk: desk, product: product, link: link)
+            return MailMessage(from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
+                               text: content.text, html: content.html, invite: nil, date: now())
+        }
+        guard let kind = entry.kind.appointmentMessage, let recipient = try await store.recipient(of: entry),
+              let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {
+            return nil
+        }
+        if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) { return nil }
+        let content = AppointmentMessage(kind: kind, appointment: recipient.appointment, desk: desk, product: product,
+                                         sequence: entry.revision, organizer: from, stamp: now())
+        return MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
+                           text: content.text, html: content.html, invite: content.invite, date: now())
     }
 }

@@ -10,11 +10,21 @@ public struct OutboxSettings: Sendable {
     public init(reminderLead: TimeInterval?) { self.reminderLead = reminderLead }
 }
 
+/// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer.
+public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
+    case confirmation, reschedule, cancellation, reminder, waitlistOffer
+
+    /// The appointment message this is, if it is one.
+    public var appointmentMessage: AppointmentMessage.Kind? { AppointmentMessage.Kind(rawValue: rawValue) }
+}
+
 /// A message due to be sent, claimed by one dispatcher for a while.
 public struct OutboxEntry: Sendable, Hashable {
     public let id: String
     public let appointmentID: String
-    public let kind: AppointmentMessage.Kind
+    public let kind: OutboxKind
+    /// A secret only this message carries (an offer link's token).
+    public let secret: String?
     /// The appointment's revision when the message was written (the invite's SEQUENCE).
     public let revision: Int
     public let attempts: Int
@@ -29,14 +39,15 @@ public struct MessageRecipient: Sendable {
 
 extension BookingStore {
     /// Writes the messages an appointment event causes, inside the caller's transaction.
-    static func enqueue(_ kind: AppointmentMessage.Kind, appointment id: String, revision: Int, start: Date?, now: Date,
-                        settings: OutboxSettings?, on db: any SQLDatabase) async throws {
+    static func enqueue(_ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
+                        settings: OutboxSettings?, secret: String? = nil, on db: any SQLDatabase) async throws {
         guard let settings else { return }
         try await db.raw("""
-            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
-            VALUES (\(bind: newIdentifier()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis))
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret)
+            VALUES (\(bind: newIdentifier()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis),
+                    \(bind: secret))
             """).run()
-        if kind != .cancellation, let lead = settings.reminderLead, let start, start.addingTimeInterval(-lead) > now {
+        if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start, start.addingTimeInterval(-lead) > now {
             try await db.raw("""
                 INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
                 VALUES (\(bind: newIdentifier()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
@@ -53,11 +64,12 @@ extension BookingStore {
                 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL
                              AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
                              ORDER BY send_after LIMIT \(bind: limit))
-                RETURNING id, appointment_id, kind, revision, attempts
+                RETURNING id, appointment_id, kind, revision, attempts, secret
                 """).all().compactMap { row in
-                guard let kind = AppointmentMessage.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                guard let kind = OutboxKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
                 return OutboxEntry(id: try row.decode(column: "id", as: String.self),
                                    appointmentID: try row.decode(column: "appointment_id", as: String.self), kind: kind,
+                                   secret: try row.decode(column: "secret", as: String?.self),
                                    revision: try row.decode(column: "revision", as: Int.self),
                                    attempts: try row.decode(column: "attempts", as: Int.self))
             }
@@ -74,14 +86,14 @@ extension BookingStore {
 
     public func markSent(_ entry: OutboxEntry, now: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("UPDATE outbox SET sent_at = \(bind: now.millis), last_error = NULL WHERE id = \(bind: entry.id)").run()
+            try await db.raw("UPDATE outbox SET sent_at = \(bind: now.millis), last_error = NULL, secret = NULL WHERE id = \(bind: entry.id)").run()
         }
     }
 
     /// A message that no longer applies (a reminder for a moved or cancelled appointment).
     public func markSkipped(_ entry: OutboxEntry, now: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("UPDATE outbox SET skipped_at = \(bind: now.millis) WHERE id = \(bind: entry.id)").run()
+            try await db.raw("UPDATE outbox SET skipped_at = \(bind: now.millis), secret = NULL WHERE id = \(bind: entry.id)").run()
         }
     }
 

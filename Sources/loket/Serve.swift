@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on. Env: LOKET_PORT.")
     var port: Int?
 
+    @Option(help: "The address customers reach Loket at, for links in email (default http://HOSTNAME:PORT). Env: LOKET_PUBLIC_URL.")
+    var publicURL: String?
+
     @Option(help: "Minutes a hold keeps a slot; overrides the desk network file. Env: LOKET_HOLD_MINUTES.")
     var holdMinutes: Int?
 
@@ -38,6 +41,8 @@ struct Serve: AsyncParsableCommand {
             options.holdMinutes = holdMinutes
         }
         options.mail = try mail.resolve()
+        options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
+        while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])

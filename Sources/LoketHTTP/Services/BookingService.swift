@@ -13,9 +13,11 @@ public struct BookingService: Sendable {
     let usageCache: UsageCache
     let slotCache: SlotCache
     let metrics: LoketMetrics
+    /// How long a waitlist offer lasts.
+    let offerDuration: TimeInterval
 
     init(rules: BookingRules, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics,
-         outbox: OutboxSettings? = nil) {
+         outbox: OutboxSettings? = nil, offerDuration: TimeInterval = 2 * 3600) {
         let generations = CapacityGenerations()
         let store = BookingStore(database: database, logger: logger, outbox: outbox) { desk in generations.bump(desk) }
         self.rules = rules
@@ -25,6 +27,7 @@ public struct BookingService: Sendable {
         self.usageCache = UsageCache(store: store, generations: generations)
         self.slotCache = SlotCache()
         self.metrics = metrics
+        self.offerDuration = offerDuration
     }
 
     public var network: DeskNetwork { rules.network }
@@ -75,7 +78,11 @@ public struct BookingService: Sendable {
     func cancel(id: String, token: String?) async throws -> Appointment {
         let before = try await store.appointment(id: id, token: token)
         let appointment = try await store.cancel(id: id, token: token, now: now())
-        if before.state == .confirmed { metrics.cancellations.increment() }
+        if before.state == .confirmed {
+            metrics.cancellations.increment()
+            // The freed slot goes to the waitlist at once, before anyone polling can take it.
+            try await offerFreedCapacity()
+        }
         return appointment
     }
 
@@ -88,8 +95,10 @@ public struct BookingService: Sendable {
 
     /// Gives back the capacity of lapsed holds; run every second by `HoldSweeper`.
     func sweep() async throws {
+        try await store.lapseOffers(now: now())
         let desks = try await store.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
+        try await offerFreedCapacity()
     }
 }
 

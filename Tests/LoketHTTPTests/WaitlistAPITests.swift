@@ -1,0 +1,175 @@
+import Foundation
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// The waitlist over real HTTP: a freed slot goes to the first in the fair order as a held
+/// offer, not to whoever polls fastest.
+struct WaitlistAPITests {
+    static func customer(_ name: String) -> String { #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","language":"en"}"# }
+
+    /// One counter, one weekday slot a day at 09:00–09:10 (TestNetwork.single uses three; the
+    /// window below is a single day and the other two slots are booked first).
+    static func book(_ api: APIClient, slot: String, name: String) async throws -> (id: String, token: String) {
+        let hold = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#)
+        #expect(hold.status == 201, "\(hold.body)")
+        let booked = try await api.post("/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(customer(name))}"#)
+        return (booked.json["id"] as! String, booked.json["manageToken"] as! String)
+    }
+
+    static func fillDay(_ api: APIClient) async throws -> [(id: String, token: String)] {
+        var booked: [(String, String)] = []
+        for (i, slot) in ["20220602-0900-one", "20220602-0910-one", "20220602-0920-one"].enumerated() {
+            booked.append(try await book(api, slot: slot, name: "Booked\(i)"))
+        }
+        return booked
+    }
+
+    static func join(_ api: APIClient, _ name: String, urgent: Bool = false, expires: String? = nil) async throws -> APIResponse {
+        let extra = (urgent ? #","urgent":true"# : "") + (expires.map { #","documentExpiresOn":"\#($0)""# } ?? "")
+        return try await api.post("/api/v1/waitlist",
+                                  #"{"desks":["RACE"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-02","customer":\#(customer(name))\#(extra)}"#)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aCancelledSlotIsOfferedToTheFirstInFairOrderAndAccepted(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 1)) { server, api in
+            let booked = try await Self.fillDay(api)
+            let early = try await Self.join(api, "Early")
+            server.clock.advance(minutes: 1)
+            #expect(early.status == 201, "\(early.body)")
+            #expect(early.json["position"] as? Int == 1)
+            #expect(early.json["offer"] is NSNull)
+            let expiring = try await Self.join(api, "Expiring", expires: "2022-06-20")
+            server.clock.advance(minutes: 1)
+            let urgent = try await Self.join(api, "Urgent", urgent: true)
+            func position(_ r: APIResponse) async throws -> Int? {
+                try await api.get("/api/v1/waitlist/\(r.json["id"] as! String)", headers: ["Authorization": "Bearer \(r.json["token"] as! String)"]).json["position"] as? Int
+            }
+            #expect(try await position(urgent) == 1)
+            #expect(try await position(expiring) == 2)
+            #expect(try await position(early) == 3)
+
+            // A cancellation: the slot goes straight to the urgent case, held for them.
+            let cancelled = try await api.call(.delete, "/api/v1/appointments/\(booked[1].id)", headers: ["Authorization": "Bearer \(booked[1].token)"])
+            #expect(cancelled.status == 200)
+            let urgentView = try await api.get("/api/v1/waitlist/\(urgent.json["id"] as! String)", headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
+            #expect(urgentView.json["state"] as? String == "offered")
+            let offer = urgentView.json["offer"] as! [String: Any]
+            #expect(offer["slot"] as? String == "20220602-0910-one")
+            #expect(offer["expiresAt"] as? String == "2022-06-01T10:02:00Z") // two hours from 10:02 Amsterdam (08:02 UTC)
+            // Nobody polling can take it.
+            let list = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
+            #expect((list.json["slots"] as! [[String: Any]]).isEmpty)
+
+            let accepted = try await api.post("/api/v1/waitlist/\(urgent.json["id"] as! String)/offer/accept", "",
+                                              headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
+            #expect(accepted.status == 200, "\(accepted.body)")
+            let appointment = accepted.json["appointment"] as! [String: Any]
+            #expect(appointment["slot"] as? String == "20220602-0910-one")
+            #expect((appointment["manageToken"] as? String)?.isEmpty == false)
+            #expect(try await position(urgent) == nil)
+            #expect(try await position(expiring) == 1)
+            _ = server
+        }
+    }
+
+    @Test func aDeclinedOrLapsedOfferMovesToTheNextPerson() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
+            let booked = try await Self.fillDay(api)
+            // A minute apart: time on the list decides between equals.
+            let first = try await Self.join(api, "First")
+            server.clock.advance(minutes: 1)
+            let second = try await Self.join(api, "Second")
+            server.clock.advance(minutes: 1)
+            let third = try await Self.join(api, "Third")
+            func view(_ r: APIResponse) async throws -> APIResponse {
+                try await api.get("/api/v1/waitlist/\(r.json["id"] as! String)", headers: ["Authorization": "Bearer \(r.json["token"] as! String)"])
+            }
+            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"])
+            #expect(try await view(first).json["state"] as? String == "offered")
+
+            let declined = try await api.post("/api/v1/waitlist/\(first.json["id"] as! String)/offer/decline", "",
+                                              headers: ["Authorization": "Bearer \(first.json["token"] as! String)"])
+            #expect(declined.json["state"] as? String == "waiting")
+            #expect(try await view(first).json["offer"] is NSNull) // not offered the slot they declined
+            #expect(try await view(second).json["state"] as? String == "offered")
+
+            // Second lets the offer lapse: two hours later it goes to Third (First passed on this slot).
+            server.clock.advance(minutes: 121)
+            try await server.service.sweepNow()
+            #expect(try await view(second).json["state"] as? String == "waiting")
+            #expect(try await view(third).json["state"] as? String == "offered")
+            // A lapsed offer's token no longer accepts anything.
+            let late = try await api.post("/api/v1/waitlist/\(second.json["id"] as! String)/offer/accept", "",
+                                          headers: ["Authorization": "Bearer \(second.json["token"] as! String)"])
+            #expect(late.status == 409)
+        }
+    }
+
+    @Test func acceptingAnEarlierSlotMovesTheAppointmentAndFreesTheOldOne() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
+            let booked = try await Self.fillDay(api)
+            let later = try await Self.book(api, slot: "20220603-0900-one", name: "Later")
+            let improve = try await api.post("/api/v1/waitlist",
+                #"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-03","appointment":"\#(later.id)","customer":\#(Self.customer("Later"))}"#,
+                headers: ["Authorization": "Bearer \(later.token)"])
+            #expect(improve.status == 201, "\(improve.body)")
+            #expect(improve.json["offer"] is NSNull) // nothing earlier than 3 June 09:00 is free
+            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[2].id)", headers: ["Authorization": "Bearer \(booked[2].token)"])
+            let accepted = try await api.post("/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
+                                              headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
+            let moved = accepted.json["appointment"] as! [String: Any]
+            #expect(moved["id"] as? String == later.id)               // the same appointment, moved
+            #expect(moved["slot"] as? String == "20220602-0920-one")
+            #expect(moved["manageToken"] == nil)                      // its own token still works
+            let view = try await api.get("/api/v1/appointments/\(later.id)", headers: ["Authorization": "Bearer \(later.token)"])
+            #expect(view.json["date"] as? String == "2022-06-02")
+            // The old slot on 3 June is free again.
+            let list = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-03&to=2022-06-03")
+            #expect((list.json["slots"] as! [[String: Any]]).contains { $0["key"] as? String == "20220603-0900-one" })
+            _ = server
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "desks"),
+        (#"{"desks":["XX"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "desks[0]"),
+        (#"{"desks":["RACE"],"product":"BIO","from":"2022-05-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "from"),
+        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-03","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "to"),
+        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"x"}}"#, "customer.email"),
+        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","documentExpiresOn":"soon","customer":{"name":"A","email":"a@b.nl"}}"#, "documentExpiresOn"),
+        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","appointment":"nope","customer":{"name":"A","email":"a@b.nl"}}"#, "Authorization"),
+    ])
+    func badRequestsNameTheField(body: String, field: String) async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { _, api in
+            let response = try await api.post("/api/v1/waitlist", body)
+            #expect((400..<500).contains(response.status))
+            #expect(response.errorField == field, "\(response.body)")
+        }
+    }
+
+    @Test func theOfferPageAcceptsWithoutAProgram() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
+            let booked = try await Self.fillDay(api)
+            let waiting = try await Self.join(api, "Page")
+            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"])
+            let id = waiting.json["id"] as! String, token = waiting.json["token"] as! String
+            let page = try await api.get("/waitlist/\(id)/offer?token=\(token)")
+            #expect(page.status == 200)
+            #expect(page.body.contains(#"<html lang="en">"#))
+            #expect(page.body.contains("Accept the offer"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(try await api.get("/waitlist/\(id)/offer?token=wrong").status == 401)
+            let accepted = try await api.call(.post, "/waitlist/\(id)/offer/accept", json: nil, headers: ["Content-Type": "application/x-www-form-urlencoded"])
+            #expect(accepted.status == 401) // no token in the form
+            var fields = [String: String]()
+            fields["Content-Type"] = "application/x-www-form-urlencoded"
+            let done = try await api.client.execute(uri: "/waitlist/\(id)/offer/accept", method: .post,
+                                                   headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                   body: .init(string: "token=\(token)")) { String(buffer: $0.body) }
+            #expect(done.contains("Appointment booked"))
+            _ = server
+        }
+    }
+}

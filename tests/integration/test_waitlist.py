@@ -1,0 +1,58 @@
+"""A cancelled slot reaches the first person on the waitlist as an email offer within seconds,
+without anyone polling; the link in the email accepts it."""
+import re
+import time
+
+import requests
+from aiosmtpd.controller import Controller
+
+from conftest import FIXTURES, free_port
+from test_mail import Inbox
+
+
+def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_path):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        server = servers(str(tmp_path / "waitlist.sqlite"), desks=FIXTURES / "one-slot-network.yaml", extra_args=[
+            "--smtp-host", "127.0.0.1", "--smtp-port", str(controller.port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"])
+        slot = requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO"}, timeout=10).json()["slots"][0]
+        hold = requests.post(server.url("/api/v1/holds"), json={"desk": "ONE", "product": "BIO", "slot": slot["key"]}, timeout=10).json()
+        booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold["id"], "customer": {
+            "name": "Booked Early", "email": "early@example.nl", "language": "en"}}, timeout=10).json()
+        inbox.wait_for(1)  # the confirmation
+
+        joined = requests.post(server.url("/api/v1/waitlist"), json={
+            "desks": ["ONE"], "product": "BIO", "from": slot["date"], "to": slot["date"],
+            "customer": {"name": "Waiting Person", "email": "waiting@example.nl", "language": "nl"}}, timeout=10)
+        assert joined.status_code == 201
+        assert joined.json()["position"] == 1
+        assert joined.json()["offer"] is None
+
+        started = time.monotonic()
+        assert requests.delete(server.url(f"/api/v1/appointments/{booked['id']}"),
+                               headers={"Authorization": f"Bearer {booked['manageToken']}"}, timeout=10).ok
+        inbox.wait_for(3)  # the cancellation to the first customer, and the offer
+        messages = {m["To"].addresses[0].addr_spec: m for m in inbox.messages}
+        offer = messages["waiting@example.nl"]
+        assert time.monotonic() - started < 10
+        assert offer["Subject"].startswith("Er is een eerdere afspraak voor u")
+        # Nobody polling can take the slot meanwhile.
+        assert requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO", "from": slot["date"], "to": slot["date"]},
+                            timeout=10).json()["slots"] == []
+
+        link = re.search(r"(http://\S+/waitlist/\S+/offer\?token=\S+)", offer.get_body(preferencelist=("plain",)).get_content()).group(1)
+        page = requests.get(link, timeout=10)
+        assert page.status_code == 200 and "Aanbod aannemen" in page.text
+        token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
+        accept = re.search(r'action="([^"]+/accept)"', page.text).group(1)
+        done = requests.post(server.url(accept), data={"token": token}, timeout=10)
+        assert done.status_code == 200 and "Afspraak gemaakt" in done.text
+        confirmation = inbox.wait_for(4)
+        assert confirmation["Subject"].startswith("Bevestiging van uw afspraak")
+        status = requests.get(server.url(f"/api/v1/waitlist/{joined.json()['id']}"),
+                              headers={"Authorization": f"Bearer {joined.json()['token']}"}, timeout=10).json()
+        assert status["state"] == "booked"
+    finally:
+        controller.stop()
