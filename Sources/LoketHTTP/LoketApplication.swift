@@ -73,6 +73,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     BiometricsRoutes(service: service, policy: options.biometricsPolicy).add(to: router)
     PartnerRoutes(service: service).add(to: router)
     WaitlistRoutes(service: service).add(to: router)
+    UrgentCapacityRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }

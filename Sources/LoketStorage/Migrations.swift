@@ -77,6 +77,11 @@ enum Migrations {
             // A secret the message must carry (an offer link's token), erased once sent.
             "ALTER TABLE outbox ADD COLUMN secret TEXT",
         ]),
+        (5, [
+            // Why an appointment used the urgent reserve (spoedafspraak), as the partner stated it.
+            "ALTER TABLE appointments ADD COLUMN urgent_reason TEXT",
+            "ALTER TABLE appointments ADD COLUMN urgent_note TEXT",
+        ]),
     ]
 
     static var latest: Int { all.last!.version }

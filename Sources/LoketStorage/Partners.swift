@@ -14,11 +14,14 @@ public struct PartnerBookingPlan: Sendable {
     public let customer: Customer
     /// Where in the request it came from, for error messages (`bookings[2]`).
     public let field: String
+    /// Set when the booking may use the urgent reserve, with the reason given.
+    public let urgent: (reason: UrgentReserve.Reason, note: String?)?
 
-    public init(plan: HoldPlan, customer: Customer, field: String) {
+    public init(plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil) {
         self.plan = plan
         self.customer = customer
         self.field = field
+        self.urgent = urgent
     }
 }
 
@@ -109,12 +112,13 @@ extension BookingStore {
                 }
                 guard let row = try await db.raw("""
                     INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                        token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at, partner_id)
+                        token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at, partner_id,
+                        urgent_reason, urgent_note)
                     VALUES (\(bind: entry.id), \(bind: "partner:" + entry.id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons),
                         \(bind: plan.slot.pool), \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes),
                         \(bind: plan.units.count), 'confirmed', \(bind: Self.hash(entry.token)), \(bind: customer.name), \(bind: customer.email),
                         \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
-                        \(bind: now.millis), \(bind: partner.id))
+                        \(bind: now.millis), \(bind: partner.id), \(bind: entry.item.urgent?.reason.rawValue), \(bind: entry.item.urgent?.note))
                     RETURNING *
                     """).first() else { throw BookingError(.conflict, field: entry.item.field, code: "not_stored", "The booking could not be stored.") }
                 let appointment = try Self.decodeAppointment(row)
@@ -155,6 +159,24 @@ extension BookingStore {
                 QuotaUse(desk: try row.decode(column: "desk", as: String.self), weekly: try row.decode(column: "weekly", as: Int.self),
                          used: try row.decode(column: "used", as: Int.self))
             }
+        }
+    }
+}
+
+extension BookingStore {
+    /// Slot units booked from the urgent reserve at `desk`, per day.
+    public func urgentUnits(desk: String, dates: ClosedRange<LocalDate>) async throws -> [LocalDate: Int] {
+        try await database.session { db in
+            var result: [LocalDate: Int] = [:]
+            for row in try await db.raw("""
+                SELECT date, CAST(SUM(parts) AS BIGINT) AS units FROM appointments
+                WHERE desk = \(bind: desk) AND urgent_reason IS NOT NULL AND state = 'confirmed'
+                  AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso)
+                GROUP BY date
+                """).all() {
+                result[LocalDate(iso: try row.decode(column: "date", as: String.self))!] = try row.decode(column: "units", as: Int.self)
+            }
+            return result
         }
     }
 }

@@ -48,10 +48,11 @@ public enum TestNetwork {
 extension TestNetwork {
     /// One desk with a single 10-minute slot on weekdays and `counters` counters: a race for
     /// exactly `counters` units.
-    public static func single(counters: Int, horizonDays: Int = 60) -> DeskNetwork {
+    public static func single(counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil) -> DeskNetwork {
         try! DeskNetworkFile.parse("""
         slotMinutes: 10
         bookingHorizonDays: \(horizonDays)
+        \(urgentShare.map { "urgent: {share: \($0), releaseWorkingDaysAhead: 2}" } ?? "")
         holdMinutes: 15
         holidays: {liberationDay: lustrum, goodFriday: false}
         products:

@@ -78,11 +78,11 @@ struct ScheduleTests {
 
     @Test func claimChecksTheKeyAgainstTheRoster() {
         let day = LocalDate(iso: "2022-06-01")!
-        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "08:00")!, pool: "bio"), parts: 2)?.units.count == 2)
-        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "19:50")!, pool: "bio"), parts: 2) == nil)
-        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "08:05")!, pool: "bio"), parts: 1) == nil)
-        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "09:00")!, pool: "doc"), parts: 1) == nil)
-        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "09:00")!, pool: "nope"), parts: 1) == nil)
+        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "08:00")!, pool: "bio"), parts: 2, today: day)?.units.count == 2)
+        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "19:50")!, pool: "bio"), parts: 2, today: day) == nil)
+        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "08:05")!, pool: "bio"), parts: 1, today: day) == nil)
+        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "09:00")!, pool: "doc"), parts: 1, today: day) == nil)
+        #expect(schedule.claim(desk: desk, product: bio, key: SlotKey(date: day, start: LocalTime(text: "09:00")!, pool: "nope"), parts: 1, today: day) == nil)
     }
 
     @Test func slotKeysRoundTrip() {
@@ -94,5 +94,32 @@ struct ScheduleTests {
         for bad in ["", "20220701-0900", "2022071-0900-bio", "20220230-0900-bio", "20220701-2500-bio", "20220701-09x0-bio", "x-y-z"] {
             #expect(SlotKey(bad) == nil, "\(bad)")
         }
+    }
+}
+
+struct UrgentReserveTests {
+    let network = TestNetwork.single(counters: 5, urgentShare: 0.4)
+    var schedule: Schedule { Schedule(network: network) }
+    var desk: Desk { network.desk("RACE")! }
+    var bio: Product { network.product("BIO")! }
+
+    func available(on day: String, today: String, urgent: Bool = false) -> Int? {
+        let date = LocalDate(iso: day)!
+        return schedule.slots(desk: desk, product: bio, persons: 1, dates: date...date,
+                              notBefore: (LocalDate(iso: today)!, LocalTime(minutes: 0)), usage: [:], urgent: urgent).first?.available
+    }
+
+    @Test func theReserveIsHeldUntilTwoWorkingDaysAheadThenReleased() {
+        // Wednesday 1 June 2022: released through Friday 3 June (two working days ahead).
+        #expect(available(on: "2022-06-03", today: "2022-06-01") == 5)       // released: everyone may book all 5
+        #expect(available(on: "2022-06-07", today: "2022-06-01") == 3)       // Tuesday 7 June (Whit Monday is no working day): 2 of 5 held
+        #expect(available(on: "2022-06-07", today: "2022-06-01", urgent: true) == 5)
+        #expect(available(on: "2022-06-07", today: "2022-06-03") == 5)       // released two working days before
+    }
+
+    @Test func claimsRespectTheReserve() {
+        let key = SlotKey("20220607-0900-one")!
+        #expect(schedule.claim(desk: desk, product: bio, key: key, parts: 1, today: LocalDate(iso: "2022-06-01")!)?.capacity == 3)
+        #expect(schedule.claim(desk: desk, product: bio, key: key, parts: 1, today: LocalDate(iso: "2022-06-01")!, urgent: true)?.capacity == 5)
     }
 }

@@ -95,3 +95,45 @@ struct PartnerAPITests {
         }
     }
 }
+
+/// Urgent capacity (spoedafspraak): held for partners with a reason, released to all in time.
+struct UrgentCapacityAPITests {
+    @Test(arguments: TestDatabase.engines)
+    func onlyUrgentBookingsReachTheReserveUntilItIsReleased(engine: TestDatabase.Engine) async throws {
+        // 2 counters, half held back: on Tuesday 7 June one unit per slot is urgent-only.
+        try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2, urgentShare: 0.5)) { server, api in
+            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 10], now: server.clock.now)
+            let key = ["Authorization": "Bearer \(partner.apiKey)"]
+            let slot = "20220607-0900-one"
+            #expect(try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#).status == 201)
+            #expect(try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#).status == 409)
+            // Without a reason a partner is no different; with one, it gets the reserved unit.
+            let plain = #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","customer":{"name":"A","email":"a@b.nl"}}]}"#
+            #expect(try await api.post("/api/v1/partner/bookings", plain, headers: key).status == 409)
+            let noReason = #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"soon"},"customer":{"name":"A","email":"a@b.nl"}}]}"#
+            let refused = try await api.post("/api/v1/partner/bookings", noReason, headers: key)
+            #expect(refused.status == 422)
+            #expect(refused.errorField == "bookings[0].urgent.reason")
+            let urgent = #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"housing"},"customer":{"name":"A","email":"a@b.nl"}}]}"#
+            #expect(try await api.post("/api/v1/partner/bookings", urgent, headers: key).status == 201)
+
+            // The manager's view of the week of 6 June: 3 slots a day × 1 unit held on 4 working days (Whit Monday closed).
+            let report = try await api.get("/api/v1/desks/RACE/urgent-capacity?from=2022-06-06&to=2022-06-12")
+            let week = try #require((report.json["weeks"] as? [[String: Any]])?.first, "\(report.body)")
+            #expect(week["protected"] as? Int == 12)
+            #expect(week["used"] as? Int == 1)
+            #expect(week["held"] as? Int == 11)
+            #expect(week["released"] as? Int == 0)
+
+            // Two working days before, what is left of the reserve opens to everyone.
+            server.clock.advance(minutes: 3 * 24 * 60) // Saturday 4 June; Tuesday 7 June is two working days ahead
+            let opened = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-07&to=2022-06-07")
+            #expect((opened.json["slots"] as! [[String: Any]]).first { $0["key"] as? String == "20220607-0910-one" }?["available"] as? Int == 2)
+            // Released through Wednesday 8 June now: 7 June (3 held, 1 used) and 8 June (3); 9 and 10 June still held.
+            let later = try await api.get("/api/v1/desks/RACE/urgent-capacity?from=2022-06-06&to=2022-06-12")
+            let after = try #require((later.json["weeks"] as? [[String: Any]])?.first, "\(later.body)")
+            #expect(after["released"] as? Int == 5)
+            #expect(after["held"] as? Int == 6)
+        }
+    }
+}

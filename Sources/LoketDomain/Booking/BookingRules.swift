@@ -69,8 +69,9 @@ public struct BookingRules: Sendable {
     }
 
     /// Checks a hold request and says which units it takes.
+    /// `urgent` plans may use the urgent reserve (partners booking with a reason).
     public func planHold(desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
-                         now: Date) throws(BookingError) -> HoldPlan {
+                         now: Date, urgent: Bool = false) throws(BookingError) -> HoldPlan {
         let desk = try desk(deskCode)
         let product = try product(productKey, at: desk)
         let persons = try persons(personCount)
@@ -82,7 +83,7 @@ public struct BookingRules: Sendable {
             throw .invalid("slot", "in_past", "This slot has already started.")
         }
         let parts = product.parts(persons: persons, slotMinutes: network.slotMinutes)
-        guard let claim = schedule.claim(desk: desk, product: product, key: key, parts: parts) else {
+        guard let claim = schedule.claim(desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent) else {
             throw BookingError(.notFound, field: "slot", code: "unknown_slot", "Desk \(desk.code) has no \(product.key) slot \(slotText) for \(persons) person(s).")
         }
         return HoldPlan(desk: desk.code, product: product.key, persons: persons, slot: key,

@@ -24,17 +24,31 @@ public struct Schedule: Sendable {
         }
     }
 
+    /// The last day whose urgent reserve is already open to everyone, seen from `today`.
+    public func urgentReleaseDate(today: LocalDate) -> LocalDate? {
+        network.urgent.map { workingDays.adding($0.releaseWorkingDaysAhead, to: today) }
+    }
+
+    /// Counters of `pool` that ordinary bookings may use on `date`: all of them, less the
+    /// urgent reserve on days beyond the release date.
+    public func bookableCounters(_ pool: Pool, on date: LocalDate, releasedThrough: LocalDate?, urgent: Bool) -> Int {
+        guard !urgent, let reserve = network.urgent, let released = releasedThrough, date > released else { return pool.counters }
+        return pool.counters - reserve.kept(of: pool.counters)
+    }
+
     /// Every slot for `product` and `persons` at `desk` on the days in `dates`, starting no
-    /// earlier than `notBefore`, with availability taken from `usage`. Full slots are left out
-    /// unless `includeFull`.
+    /// earlier than `notBefore` (also "today" for the urgent reserve), with availability taken
+    /// from `usage`. Full slots are left out unless `includeFull`. `urgent` callers may use the
+    /// reserve.
     public func slots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>,
                       notBefore: (date: LocalDate, time: LocalTime), usage: UnitUsage,
-                      includeFull: Bool = false) -> [Slot] {
+                      includeFull: Bool = false, urgent: Bool = false) -> [Slot] {
         guard desk.offers(product.key), dates.lowerBound <= dates.upperBound else { return [] }
         let step = network.slotMinutes
         let parts = product.parts(persons: persons, slotMinutes: step)
         var result: [Slot] = []
         var day = max(dates.lowerBound, notBefore.date)
+        let released = urgentReleaseDate(today: notBefore.date)
         while day <= dates.upperBound {
             defer { day = day.adding(days: 1) }
             var daySlots: [Slot] = []
@@ -44,11 +58,12 @@ public struct Schedule: Sendable {
                     let earliest = notBefore.time.minutes
                     start = max(start, (earliest + step - 1) / step * step)
                 }
+                let limit = bookableCounters(pool, on: day, releasedThrough: released, urgent: urgent)
                 while start + parts * step <= pool.hours.to.minutes {
-                    var free = pool.counters
+                    var free = limit
                     for part in 0..<parts {
                         let taken = usage[UnitKey(pool: pool.id, date: day, minute: start + part * step)] ?? 0
-                        free = min(free, pool.counters - taken)
+                        free = min(free, limit - taken)
                     }
                     if free > 0 || includeFull {
                         let time = LocalTime(minutes: start)
@@ -65,9 +80,10 @@ public struct Schedule: Sendable {
         return result
     }
 
-    /// The units a booking at `key` for `parts` units would occupy, and the pool's counters;
-    /// nil when the key does not name a real start in the roster for that product.
-    public func claim(desk: Desk, product: Product, key: SlotKey, parts: Int) -> (units: [UnitKey], capacity: Int)? {
+    /// The units a booking at `key` for `parts` units would occupy, and how many of the pool's
+    /// counters it may fill (less the urgent reserve, unless `urgent`); nil when the key does not
+    /// name a real start in the roster for that product.
+    public func claim(desk: Desk, product: Product, key: SlotKey, parts: Int, today: LocalDate, urgent: Bool = false) -> (units: [UnitKey], capacity: Int)? {
         guard desk.offers(product.key),
               let pool = pools(desk: desk, on: key.date).first(where: { $0.id == key.pool }),
               pool.products.contains(product.key) else { return nil }
@@ -75,6 +91,6 @@ public struct Schedule: Sendable {
         let start = key.start.minutes
         guard start % step == 0, start >= pool.hours.from.minutes, start + parts * step <= pool.hours.to.minutes else { return nil }
         let units = (0..<parts).map { UnitKey(pool: pool.id, date: key.date, minute: start + $0 * step) }
-        return (units, pool.counters)
+        return (units, bookableCounters(pool, on: key.date, releasedThrough: urgentReleaseDate(today: today), urgent: urgent))
     }
 }

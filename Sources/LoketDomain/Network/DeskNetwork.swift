@@ -9,15 +9,18 @@ public struct DeskNetwork: Sendable, Codable {
     public let holidays: DutchHolidays
     public let products: [Product]
     public let desks: [Desk]
+    /// Capacity kept back for urgent cases (spoedafspraken); none when left out.
+    public let urgent: UrgentReserve?
 
     public init(slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
-                products: [Product], desks: [Desk]) {
+                products: [Product], desks: [Desk], urgent: UrgentReserve? = nil) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
         self.holdMinutes = holdMinutes
         self.holidays = holidays
         self.products = products
         self.desks = desks
+        self.urgent = urgent
     }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
@@ -29,6 +32,8 @@ public struct DeskNetwork: Sendable, Codable {
         if slotMinutes < 1 || 60 % slotMinutes != 0 { problems.append("slotMinutes: must divide 60") }
         if bookingHorizonDays < 1 { problems.append("bookingHorizonDays: must be at least 1") }
         if holdMinutes < 1 { problems.append("holdMinutes: must be at least 1") }
+        if let urgent, !(0...1).contains(urgent.share) { problems.append("urgent.share: between 0 and 1") }
+        if let urgent, urgent.releaseWorkingDaysAhead < 0 { problems.append("urgent.releaseWorkingDaysAhead: must not be negative") }
         let productKeys = Set(products.map(\.key))
         if productKeys.count != products.count { problems.append("products: duplicate key") }
         var codes = Set<String>()

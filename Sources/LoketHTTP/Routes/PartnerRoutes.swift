@@ -16,6 +16,13 @@ struct PartnerRoutes {
             let persons: Int?
             let slot: String?
             let customer: CustomerRequest?
+            /// Present to book from the urgent reserve: why it cannot wait.
+            let urgent: Urgent?
+        }
+
+        struct Urgent: Decodable {
+            let reason: String?
+            let note: String?
         }
 
         let bookings: [Item]?
@@ -50,11 +57,23 @@ struct PartnerRoutes {
             for (index, item) in items.enumerated() {
                 let field = "bookings[\(index)]"
                 do {
-                    let plan = try service.rules.planHold(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot, now: now)
+                    var urgent: (reason: UrgentReserve.Reason, note: String?)?
+                    if let given = item.urgent {
+                        guard let reason = given.reason.flatMap(UrgentReserve.Reason.init(rawValue:)) else {
+                            throw BookingError.invalid("urgent.reason", "invalid",
+                                                       "Reason is one of \(UrgentReserve.Reason.allCases.map(\.rawValue).joined(separator: ", ")).")
+                        }
+                        let note = given.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+                        if reason == .other && (note ?? "").isEmpty { throw BookingError.invalid("urgent.note", "required", "Say why, for reason other.") }
+                        if (note ?? "").count > 500 { throw BookingError.invalid("urgent.note", "too_long", "At most 500 characters.") }
+                        urgent = (reason, note?.isEmpty == true ? nil : note)
+                    }
+                    let plan = try service.rules.planHold(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
+                                                          now: now, urgent: urgent != nil)
                     guard let c = item.customer else { throw BookingError.invalid("customer", "required", "Give the person's details.") }
                     let customer = try Customer.validated(name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, bsn: c.bsn,
                                                           language: c.language)
-                    plans.append(PartnerBookingPlan(plan: plan, customer: customer, field: field))
+                    plans.append(PartnerBookingPlan(plan: plan, customer: customer, field: field, urgent: urgent))
                 } catch let error as BookingError {
                     throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
                 }
