@@ -89,6 +89,7 @@ public func buildApplication(options: ServerOptions, database: Database, logger:
     if database.engine == .postgres {
         services.append(CapacityListener(database: database, generations: loket.service.generations, logger: logger))
     }
+    services.append(WebhookDispatcher(store: loket.service.store, now: options.now, logger: logger))
     if let mail = options.mail {
         let counter = loket.metrics.mailsSent
         services.append(MailDispatcher(store: loket.service.store, network: options.network, transport: mail.transport, from: mail.from,

@@ -86,9 +86,10 @@ public struct MailDispatcher: Service {
                   waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
                   let desk = network.desk(offer.desk), let product = network.product(waiting.product) else { return nil }
             let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
-            let content = WaitlistOfferMessage(entry: waiting, offer: offer, desk: desk, product: product, link: link)
+            let content = WaitlistOfferMessage(entry: waiting, offer: offer, desk: desk, product: product, link: link,
+                                               organizer: from, stamp: now())
             return MailMessage(from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                               text: content.text, html: content.html, invite: nil, date: now())
+                               text: content.text, html: content.html, invite: content.invite, date: now())
         }
         guard let kind = entry.kind.appointmentMessage, let recipient = try await store.recipient(of: entry),
               let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {

@@ -151,11 +151,15 @@ public struct BookingStore: Sendable {
             guard let row = try await db.raw("""
                 UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
                 WHERE id = \(bind: id) AND state = 'confirmed'
-                RETURNING desk, pool, date, start_minute, end_minute, parts, revision
+                RETURNING desk, pool, date, start_minute, end_minute, parts, revision, partner_id
                 """).first() else { return current }
             try await Self.release(row: row, on: db)
             try await Self.enqueue(.cancellation, appointment: id, revision: try row.decode(column: "revision", as: Int.self), start: nil,
                                    now: now, settings: outbox, on: db)
+            let cancelled = try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
+            if let partner = try row.decode(column: "partner_id", as: String?.self) {
+                try await Self.enqueueWebhook(partner: partner, event: "booking.cancelled", appointment: cancelled, now: now, on: db)
+            }
             return try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
         }
         changed(appointment.desk)
@@ -190,6 +194,9 @@ public struct BookingStore: Sendable {
             let moved = try Self.decodeAppointment(row)
             try await Self.enqueue(.reschedule, appointment: id, revision: try row.decode(column: "revision", as: Int.self),
                                    start: moved.startInstant, now: now, settings: outbox, on: db)
+            if let partner = try row.decode(column: "partner_id", as: String?.self) {
+                try await Self.enqueueWebhook(partner: partner, event: "booking.rescheduled", appointment: moved, now: now, on: db)
+            }
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         changed(result.fromDesk)

@@ -13,6 +13,11 @@ public struct OutboxSettings: Sendable {
 /// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer.
 public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     case confirmation, reschedule, cancellation, reminder, waitlistOffer
+    /// An event posted to a partner's webhook; `payload` holds the JSON body.
+    case webhook
+
+    /// What the mail dispatcher sends.
+    public static let mail: [OutboxKind] = [.confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer]
 
     /// The appointment message this is, if it is one.
     public var appointmentMessage: AppointmentMessage.Kind? { AppointmentMessage.Kind(rawValue: rawValue) }
@@ -25,6 +30,9 @@ public struct OutboxEntry: Sendable, Hashable {
     public let kind: OutboxKind
     /// A secret only this message carries (an offer link's token).
     public let secret: String?
+    /// For a webhook: the partner and the JSON body.
+    public let partnerID: String?
+    public let payload: String?
     /// The appointment's revision when the message was written (the invite's SEQUENCE).
     public let revision: Int
     public let attempts: Int
@@ -57,19 +65,23 @@ extension BookingStore {
 
     /// Claims up to `limit` due messages for `lease` seconds; a dispatcher that dies holding
     /// them lets them go when the lease runs out, so each is sent even if a process dies.
-    public func claimDueMessages(now: Date, lease: TimeInterval = 60, limit: Int = 20) async throws -> [OutboxEntry] {
-        try await database.transaction { db in
+    public func claimDueMessages(now: Date, kinds: [OutboxKind] = OutboxKind.mail, lease: TimeInterval = 60,
+                                 limit: Int = 20) async throws -> [OutboxEntry] {
+        let kindList = SQLList(kinds.map { SQLBind($0.rawValue) })
+        return try await database.transaction { db in
             try await db.raw("""
                 UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(lease).millis), attempts = attempts + 1
-                WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL
+                WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND kind IN (\(kindList))
                              AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
                              ORDER BY send_after LIMIT \(bind: limit))
-                RETURNING id, appointment_id, kind, revision, attempts, secret
+                RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload
                 """).all().compactMap { row in
                 guard let kind = OutboxKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
                 return OutboxEntry(id: try row.decode(column: "id", as: String.self),
                                    appointmentID: try row.decode(column: "appointment_id", as: String.self), kind: kind,
                                    secret: try row.decode(column: "secret", as: String?.self),
+                                   partnerID: try row.decode(column: "partner_id", as: String?.self),
+                                   payload: try row.decode(column: "payload", as: String?.self),
                                    revision: try row.decode(column: "revision", as: Int.self),
                                    attempts: try row.decode(column: "attempts", as: Int.self))
             }
@@ -104,6 +116,35 @@ extension BookingStore {
                 UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(retryAfter).millis), last_error = \(bind: error)
                 WHERE id = \(bind: entry.id)
                 """).run()
+        }
+    }
+
+    /// Writes a webhook event for `partner`, if it has a webhook, inside the caller's transaction.
+    static func enqueueWebhook(partner: String, event: String, appointment: Appointment, now: Date, on db: any SQLDatabase) async throws {
+        guard try await db.raw("SELECT id FROM partners WHERE id = \(bind: partner) AND webhook_url IS NOT NULL").first() != nil else { return }
+        struct Body: Encodable {
+            let event: String
+            let occurredAt: Date
+            let appointment: Appointment
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = String(decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
+        try await db.raw("""
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload)
+            VALUES (\(bind: newIdentifier()), \(bind: appointment.id), 'webhook', 0, \(bind: now.millis), \(bind: now.millis),
+                    \(bind: partner), \(bind: payload))
+            """).run()
+    }
+
+    /// Where a partner's webhook goes and the secret that signs it.
+    public func webhook(partner: String) async throws -> (url: String, secret: String)? {
+        try await database.session { db in
+            guard let row = try await db.raw("SELECT webhook_url, webhook_secret FROM partners WHERE id = \(bind: partner)").first(),
+                  let url = try row.decode(column: "webhook_url", as: String?.self),
+                  let secret = try row.decode(column: "webhook_secret", as: String?.self) else { return nil }
+            return (url, secret)
         }
     }
 

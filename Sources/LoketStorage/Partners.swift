@@ -41,16 +41,23 @@ public struct QuotaUse: Sendable, Codable, Hashable {
 extension BookingStore {
     /// Registers a partner with weekly quotas per desk; returns it and its API key, shown once
     /// and stored only as its SHA-256 digest.
-    public func addPartner(name: String, quotas: [String: Int], now: Date) async throws -> (partner: Partner, apiKey: String) {
+    /// With `webhookURL`, events about the partner's bookings are posted there, signed with the
+    /// returned webhook secret.
+    public func addPartner(name: String, quotas: [String: Int], webhookURL: String? = nil,
+                           now: Date) async throws -> (partner: Partner, apiKey: String, webhookSecret: String?) {
         let id = Self.newIdentifier()
         let key = "lk_" + Self.newToken()
+        let secret = webhookURL.map { _ in "whsec_" + Self.newToken() }
         try await database.transaction { db in
-            try await db.raw("INSERT INTO partners (id, name, key_hash, created_at) VALUES (\(bind: id), \(bind: name), \(bind: Self.hash(key)), \(bind: now.millis))").run()
+            try await db.raw("""
+                INSERT INTO partners (id, name, key_hash, created_at, webhook_url, webhook_secret)
+                VALUES (\(bind: id), \(bind: name), \(bind: Self.hash(key)), \(bind: now.millis), \(bind: webhookURL), \(bind: secret))
+                """).run()
             for (desk, weekly) in quotas.sorted(by: { $0.key < $1.key }) {
                 try await db.raw("INSERT INTO partner_quotas (partner_id, desk, weekly) VALUES (\(bind: id), \(bind: desk), \(bind: weekly))").run()
             }
         }
-        return (Partner(id: id, name: name), key)
+        return (Partner(id: id, name: name), key, secret)
     }
 
     /// The partner whose API key this is.
@@ -123,6 +130,7 @@ extension BookingStore {
                     """).first() else { throw BookingError(.conflict, field: entry.item.field, code: "not_stored", "The booking could not be stored.") }
                 let appointment = try Self.decodeAppointment(row)
                 try await Self.enqueue(.confirmation, appointment: entry.id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+                try await Self.enqueueWebhook(partner: partner.id, event: "booking.confirmed", appointment: appointment, now: now, on: db)
                 result.append(ConfirmedBooking(appointment: appointment, manageToken: entry.token))
             }
             // Answer in the order asked.

@@ -10,6 +10,8 @@ struct PartnerCommand: AsyncParsableCommand {
 
     @Option(help: "The organisation's name, e.g. COA.") var name: String
     @Option(help: ArgumentHelp("A weekly quota at a desk, DESK=N; repeat for more desks.", valueName: "desk=n")) var quota: [String] = []
+    @Option(help: ArgumentHelp("Where to POST events about this partner's bookings (signed with HMAC-SHA256).", valueName: "url"))
+    var webhookURL: String?
     @OptionGroup var common: DatabaseOptions
 
     func run() async throws {
@@ -23,12 +25,22 @@ struct PartnerCommand: AsyncParsableCommand {
             quotas[String(parts[0])] = weekly
         }
         guard !quotas.isEmpty else { throw ValidationError("give at least one --quota DESK=N") }
+        if let webhookURL {
+            guard let url = URL(string: webhookURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--webhook-url: an http(s) URL")
+            }
+        }
         let logger = try common.makeLogger()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         try await database.migrate()
-        let (partner, key) = try await BookingStore(database: database, logger: logger).addPartner(name: name, quotas: quotas, now: Date())
+        let (partner, key, secret) = try await BookingStore(database: database, logger: logger)
+            .addPartner(name: name, quotas: quotas, webhookURL: webhookURL, now: Date())
         await database.close()
         print("Partner \(partner.name) (\(partner.id)) registered. API key, shown only now:")
         print(key)
+        if let secret {
+            print("Webhook signing secret, shown only now (verify X-Loket-Signature with it):")
+            print(secret)
+        }
     }
 }

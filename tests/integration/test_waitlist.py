@@ -3,6 +3,7 @@ without anyone polling; the link in the email accepts it."""
 import re
 import time
 
+import icalendar
 import requests
 from aiosmtpd.controller import Controller
 
@@ -38,6 +39,10 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         offer = messages["waiting@example.nl"]
         assert time.monotonic() - started < 10
         assert offer["Subject"].startswith("Er is een eerdere afspraak voor u")
+        calendar = icalendar.Calendar.from_ical(next(p for p in offer.walk() if p.get_content_type() == "text/calendar").get_content())
+        event = next(c for c in calendar.walk() if c.name == "VEVENT")
+        assert str(calendar["METHOD"]) == "PUBLISH" and str(event["STATUS"]) == "TENTATIVE"
+        assert event["DTSTART"].dt.strftime("%Y-%m-%d %H:%M") == f"{slot['date']} {slot['startTime']}"
         # Nobody polling can take the slot meanwhile.
         assert requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO", "from": slot["date"], "to": slot["date"]},
                             timeout=10).json()["slots"] == []

@@ -6,7 +6,11 @@ import Foundation
 /// zone's rules included, so the invite is right whatever zone the reader is in.
 /// Hand-written: no listed package writes iCalendar.
 public struct CalendarInvite: Sendable, Hashable {
-    public enum Method: String, Sendable { case request = "REQUEST", cancel = "CANCEL" }
+    public enum Method: String, Sendable {
+        case request = "REQUEST", cancel = "CANCEL"
+        /// For an offer not yet accepted: shown as tentative, asks for no reply.
+        case publish = "PUBLISH"
+    }
 
     public let method: Method
     /// Stable across updates, so that a move or cancellation finds the original event.
@@ -57,7 +61,7 @@ public struct CalendarInvite: Sendable, Hashable {
             "LOCATION:\(Self.escape(location))",
             "DESCRIPTION:\(Self.escape(description))",
             "ORGANIZER:mailto:\(organizer)",
-            "STATUS:\(method == .cancel ? "CANCELLED" : "CONFIRMED")",
+            "STATUS:\(method == .cancel ? "CANCELLED" : method == .publish ? "TENTATIVE" : "CONFIRMED")",
             "TRANSP:OPAQUE",
             "END:VEVENT",
             "END:VCALENDAR",

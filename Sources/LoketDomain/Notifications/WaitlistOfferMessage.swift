@@ -6,9 +6,11 @@ public struct WaitlistOfferMessage: Sendable {
     public let subject: String
     public let text: String
     public let html: String
+    /// The offered slot as a tentative calendar entry.
+    public let invite: CalendarInvite
 
     /// - Parameter link: the page where the offer is accepted or declined (carries the offer's token).
-    public init(entry: WaitlistEntry, offer: WaitlistEntry.Offer, desk: Desk, product: Product, link: String) {
+    public init(entry: WaitlistEntry, offer: WaitlistEntry.Offer, desk: Desk, product: Product, link: String, organizer: String, stamp: Date) {
         let language = entry.language
         let when = DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language)
         let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
@@ -38,5 +40,8 @@ public struct WaitlistOfferMessage: Sendable {
         <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
         <p>\(escaped[6])</p><p><a href="\(AppointmentMessage.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
         """
+        invite = CalendarInvite(method: .publish, uid: "\(offer.hold)@loket", sequence: 0, date: offer.date, start: offer.startTime,
+                                end: offer.endTime, summary: "\(language == .nl ? "Aanbod" : "Offer"): \(productName) — \(desk.name)",
+                                location: place, description: link, organizer: organizer, stamp: stamp)
     }
 }

@@ -1,0 +1,85 @@
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import LoketStorage
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Posts partner webhook events from the outbox: JSON bodies signed with HMAC-SHA256 over
+/// `timestamp.body` with the partner's secret (`X-Loket-Signature: sha256=<hex>`,
+/// `X-Loket-Timestamp`), each delivery named by `X-Loket-Delivery` so that a retry after a crash
+/// is recognisable. A failure or a non-2xx answer is retried with growing pauses.
+public struct WebhookDispatcher: Service {
+    let store: BookingStore
+    let now: @Sendable () -> Date
+    let interval: Duration
+    let logger: Logger
+
+    public init(store: BookingStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger) {
+        self.store = store
+        self.now = now
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await deliverDue()
+            } catch {
+                logger.error("webhook dispatch failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// The signature header value for `body` sent at `timestamp`.
+    public static func signature(secret: String, timestamp: String, body: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        var count = 0
+        while true {
+            let due = try await store.claimDueMessages(now: now(), kinds: [.webhook])
+            guard !due.isEmpty else { return count }
+            for entry in due where try await deliver(entry) { count += 1 }
+        }
+    }
+
+    func deliver(_ entry: OutboxEntry) async throws -> Bool {
+        guard let partner = entry.partnerID, let body = entry.payload, let hook = try await store.webhook(partner: partner) else {
+            try await store.markSkipped(entry, now: now())
+            return false
+        }
+        let timestamp = String(Int(now().timeIntervalSince1970))
+        var request = HTTPClientRequest(url: hook.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "Loket-Webhooks/1")
+        request.headers.add(name: "X-Loket-Delivery", value: entry.id)
+        request.headers.add(name: "X-Loket-Timestamp", value: timestamp)
+        request.headers.add(name: "X-Loket-Signature", value: Self.signature(secret: hook.secret, timestamp: timestamp, body: body))
+        request.body = .bytes(ByteBuffer(string: body))
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            guard (200..<300).contains(response.status.code) else { throw WebhookRefused(status: Int(response.status.code)) }
+        } catch {
+            let pause = min(3600, 5 * pow(2, Double(max(0, entry.attempts - 1))))
+            logger.warning("webhook not delivered; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
+            try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            return false
+        }
+        try await store.markSent(entry, now: now())
+        return true
+    }
+
+    struct WebhookRefused: Error, CustomStringConvertible {
+        let status: Int
+        var description: String { "webhook answered \(status)" }
+    }
+}
