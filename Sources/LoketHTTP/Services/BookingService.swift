@@ -98,7 +98,8 @@ public struct BookingService: Sendable {
         try await store.lapseOffers(now: now())
         let desks = try await store.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
-        try await offerFreedCapacity()
+        // The waitlist only needs another look when capacity changed or a new day released reserve.
+        if generations.changedSinceLastLook(day: today) { try await offerFreedCapacity() }
     }
 }
 
