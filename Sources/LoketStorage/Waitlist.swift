@@ -97,7 +97,7 @@ extension BookingStore {
             try await Self.enqueue(.waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: offerToken, on: db)
             return try await Self.fetchWaitlist(id: id, on: db)
         }
-        if let offered {
+        if offered != nil {
             changed(plan.desk)
             logger.info("waitlist offer made", metadata: ["waitlist": "\(id)", "desk": "\(plan.desk)"])
         }

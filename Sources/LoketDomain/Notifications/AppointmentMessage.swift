@@ -59,11 +59,11 @@ public struct AppointmentMessage: Sendable {
                 : "Bring your passport or identity document, and those of everyone the appointment is for. Be on time; if you are late you may have to book again."]
         }
         text = lines.joined(separator: "\n") + "\n"
-        let rows = facts.map { "<tr><th scope=\"row\" style=\"text-align:left;padding-right:1em\">\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>" }.joined()
-        let intro = Self.escape(lines[0])
-        let outro = kind == .cancellation ? "" : "<p>\(Self.escape(lines.last!))</p>"
+        let rows = facts.map { "<tr><th scope=\"row\" style=\"text-align:left;padding-right:1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>" }.joined()
+        let intro = HTMLText.escape(lines[0])
+        let outro = kind == .cancellation ? "" : "<p>\(HTMLText.escape(lines.last!))</p>"
         html = """
-        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(Self.escape(subject))</title></head>\
+        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
         <body style="font-family:sans-serif;color:#111"><p>\(intro)</p><table>\(rows)</table>\(outro)</body></html>
         """
         invite = CalendarInvite(method: kind == .cancellation ? .cancel : .request, uid: "\(appointment.id)@loket", sequence: sequence,
@@ -71,10 +71,5 @@ public struct AppointmentMessage: Sendable {
                                 summary: "\(productName) — \(desk.name)", location: place,
                                 description: "\(language == .nl ? "Afspraakcode" : "Appointment code"): \(reference)",
                                 organizer: organizer, stamp: stamp)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

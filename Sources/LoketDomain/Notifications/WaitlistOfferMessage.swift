@@ -33,12 +33,12 @@ public struct WaitlistOfferMessage: Sendable {
                      "If you do nothing, the slot goes to the next person on the waitlist and you keep waiting."]
         }
         text = lines.joined(separator: "\n") + "\n"
-        let escaped = lines.map(AppointmentMessage.escape)
+        let escaped = lines.map(HTMLText.escape)
         let linkText = language == .nl ? "Aanbod bekijken, aannemen of afslaan" : "View, accept or decline the offer"
         html = """
-        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(AppointmentMessage.escape(subject))</title></head>\
+        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
         <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
-        <p>\(escaped[6])</p><p><a href="\(AppointmentMessage.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
+        <p>\(escaped[6])</p><p><a href="\(HTMLText.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
         """
         invite = CalendarInvite(method: .publish, uid: "\(offer.hold)@loket", sequence: 0, date: offer.date, start: offer.startTime,
                                 end: offer.endTime, summary: "\(language == .nl ? "Aanbod" : "Offer"): \(productName) — \(desk.name)",

@@ -30,15 +30,15 @@ struct OfferPage {
             let when = DateWording.dateTime(offer.date, offer.startTime, offer.endTime, entry.language)
             let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
             let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
-            let t = Self.escape(token ?? "")
+            let t = HTMLText.escape(token ?? "")
             let body = """
-            <dl><dt>\(nl ? "Wat" : "What")</dt><dd>\(Self.escape((nl ? product?.nameNL : product?.nameEN) ?? entry.product))</dd>
-            <dt>\(nl ? "Wanneer" : "When")</dt><dd>\(Self.escape(when))</dd>
-            <dt>\(nl ? "Waar" : "Where")</dt><dd>\(Self.escape(desk.map { "\($0.name), \($0.address)" } ?? offer.desk))</dd></dl>
-            <p>\(nl ? "Wij houden deze plek voor u vast tot" : "We keep this slot for you until") \(Self.escape(deadline)).</p>
-            <form method="post" action="/waitlist/\(Self.escape(entry.id))/offer/accept"><input type="hidden" name="token" value="\(t)">
+            <dl><dt>\(nl ? "Wat" : "What")</dt><dd>\(HTMLText.escape((nl ? product?.nameNL : product?.nameEN) ?? entry.product))</dd>
+            <dt>\(nl ? "Wanneer" : "When")</dt><dd>\(HTMLText.escape(when))</dd>
+            <dt>\(nl ? "Waar" : "Where")</dt><dd>\(HTMLText.escape(desk.map { "\($0.name), \($0.address)" } ?? offer.desk))</dd></dl>
+            <p>\(nl ? "Wij houden deze plek voor u vast tot" : "We keep this slot for you until") \(HTMLText.escape(deadline)).</p>
+            <form method="post" action="/waitlist/\(HTMLText.escape(entry.id))/offer/accept"><input type="hidden" name="token" value="\(t)">
             <button type="submit">\(nl ? "Aanbod aannemen" : "Accept the offer")</button></form>
-            <form method="post" action="/waitlist/\(Self.escape(entry.id))/offer/decline"><input type="hidden" name="token" value="\(t)">
+            <form method="post" action="/waitlist/\(HTMLText.escape(entry.id))/offer/decline"><input type="hidden" name="token" value="\(t)">
             <button type="submit">\(nl ? "Afslaan en blijven wachten" : "Decline and keep waiting")</button></form>
             """
             return page(entry.language, status: .ok, title: nl ? "Een eerdere afspraak voor u" : "An earlier appointment for you", body: body)
@@ -58,7 +58,7 @@ struct OfferPage {
                         let when = DateWording.dateTime(accepted.appointment.date, accepted.appointment.startTime, accepted.appointment.endTime,
                                                         accepted.appointment.language)
                         return page(accepted.appointment.language, status: .ok, title: nl ? "Afspraak gemaakt" : "Appointment booked",
-                                    body: "<p>\(nl ? "Uw afspraak is" : "Your appointment is on") \(Self.escape(when)). "
+                                    body: "<p>\(nl ? "Uw afspraak is" : "Your appointment is on") \(HTMLText.escape(when)). "
                                         + "\(nl ? "U krijgt een bevestiging per e-mail." : "You will get a confirmation by email.")</p>")
                     } else {
                         let entry = try await service.store.declineOffer(entry: id, token: token, now: service.now())
@@ -68,7 +68,7 @@ struct OfferPage {
                                     body: nl ? "<p>U blijft op de wachtlijst.</p>" : "<p>You stay on the waitlist.</p>")
                     }
                 } catch let error as BookingError {
-                    return page(.en, status: Self.status(error), title: "Not possible", body: "<p>\(Self.escape(error.message))</p>")
+                    return page(.en, status: Self.status(error), title: "Not possible", body: "<p>\(HTMLText.escape(error.message))</p>")
                 }
             }
         }
@@ -77,9 +77,9 @@ struct OfferPage {
     func page(_ language: Customer.Language, status: HTTPResponse.Status, title: String, body: String) -> Response {
         let html = """
         <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(Self.escape(title)) — Loket</title></head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTMLText.escape(title)) — Loket</title></head>
         <body style="font-family:sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;color:#111;line-height:1.5">
-        <main><h1>\(Self.escape(title))</h1>\(body)</main></body></html>
+        <main><h1>\(HTMLText.escape(title))</h1>\(body)</main></body></html>
         """
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                                                   .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
@@ -88,9 +88,4 @@ struct OfferPage {
     }
 
     static func status(_ error: BookingError) -> HTTPResponse.Status { ErrorMiddleware<BasicRequestContext>.status(for: error.kind) }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

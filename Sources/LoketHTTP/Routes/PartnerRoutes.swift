@@ -88,14 +88,8 @@ struct PartnerRoutes {
         router.get("/api/v1/partner/bookings") { request, _ in
             let partner = try await service.store.partner(apiKey: request.bearerToken)
             let today = service.today
-            let from = try request.query("from").map { text throws -> LocalDate in
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("from", "invalid_date", "Write the date as YYYY-MM-DD.") }
-                return date
-            } ?? today
-            let to = try request.query("to").map { text throws -> LocalDate in
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("to", "invalid_date", "Write the date as YYYY-MM-DD.") }
-                return date
-            } ?? service.rules.horizon(from: today)
+            let from = try request.dateQuery("from") ?? today
+            let to = try request.dateQuery("to") ?? service.rules.horizon(from: today)
             guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
             let bookings = try await service.store.partnerBookings(partner, dates: from...to)
             return try JSONBody.response(BookingsResponse(partner: partner.name, bookings: bookings.map {
@@ -104,10 +98,7 @@ struct PartnerRoutes {
         }
         router.get("/api/v1/partner/quotas") { request, _ in
             let partner = try await service.store.partner(apiKey: request.bearerToken)
-            let date = try request.query("week").map { text throws -> LocalDate in
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("week", "invalid_date", "Write the date as YYYY-MM-DD.") }
-                return date
-            } ?? service.today
+            let date = try request.dateQuery("week") ?? service.today
             let monday = date.adding(days: -(Weekday.allCases.firstIndex(of: date.weekday)!))
             return try JSONBody.response(QuotaResponse(partner: partner.name, weekStarting: monday,
                                                        quotas: try await service.store.partnerQuotas(partner, week: date)))

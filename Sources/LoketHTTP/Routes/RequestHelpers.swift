@@ -17,6 +17,13 @@ extension Request {
         return value
     }
 
+    /// A `YYYY-MM-DD` query parameter; a value that is not a date is refused by name.
+    func dateQuery(_ name: String) throws -> LocalDate? {
+        guard let text = query(name) else { return nil }
+        guard let date = LocalDate(iso: text) else { throw BookingError.invalid(name, "invalid_date", "Write the date as YYYY-MM-DD.") }
+        return date
+    }
+
     /// The bearer token of `Authorization: Bearer …`.
     var bearerToken: String? {
         guard let header = headers[.authorization] else { return nil }

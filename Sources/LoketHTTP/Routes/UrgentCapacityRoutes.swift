@@ -31,13 +31,8 @@ struct UrgentCapacityRoutes {
         router.get("/api/v1/desks/{desk}/urgent-capacity") { request, context in
             let desk = try service.rules.desk(context.parameters.get("desk"))
             let today = service.today
-            func date(_ name: String, _ fallback: LocalDate) throws -> LocalDate {
-                guard let text = request.query(name) else { return fallback }
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid(name, "invalid_date", "Write the date as YYYY-MM-DD.") }
-                return date
-            }
             let monday = today.adding(days: -(Weekday.allCases.firstIndex(of: today.weekday)!))
-            let from = try date("from", monday), to = try date("to", service.rules.horizon(from: today))
+            let from = try request.dateQuery("from") ?? monday, to = try request.dateQuery("to") ?? service.rules.horizon(from: today)
             guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
             guard to.dayNumber - from.dayNumber <= 400 else { throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.") }
             let schedule = service.rules.schedule

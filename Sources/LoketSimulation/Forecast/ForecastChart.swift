@@ -21,7 +21,7 @@ extension Forecast {
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="13">
         <title>\(desk) \(product): \(metric.rawValue), \(scenario.name)</title>
         <rect width="100%" height="100%" fill="white"/>
-        <text x="\(Int(width / 2))" y="28" text-anchor="middle" font-size="16">\(Self.escape(scenario.name)): \(desk == "NL" ? "national" : desk) \(product) wait, working days (\(replications) runs)</text>
+        <text x="\(Int(width / 2))" y="28" text-anchor="middle" font-size="16">\(HTMLText.escape(scenario.name)): \(desk == "NL" ? "national" : desk) \(product) wait, working days (\(replications) runs)</text>
 
         """
         // Grid and y axis labels.
@@ -64,9 +64,5 @@ extension Forecast {
         let magnitude = pow(10, (log10(max(value, 1e-9))).rounded(.down))
         for factor in [1.0, 2, 2.5, 5, 10] where factor * magnitude >= value { return factor * magnitude }
         return 10 * magnitude
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }
