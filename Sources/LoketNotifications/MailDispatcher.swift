@@ -68,7 +68,7 @@ public struct MailDispatcher: Service {
             try await transport.send(message)
         } catch {
             // Back off 10 s, 20 s, 40 s … up to an hour; the log names the outbox entry, not the person.
-            let pause = min(3600, 10 * pow(2, Double(max(0, entry.attempts - 1))))
+            let pause = entry.retryPause(base: 10)
             logger.warning("mail not sent; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
             try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false

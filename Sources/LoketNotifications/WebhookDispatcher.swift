@@ -69,7 +69,7 @@ public struct WebhookDispatcher: Service {
             _ = try? await response.body.collect(upTo: 64 * 1024)
             guard (200..<300).contains(response.status.code) else { throw WebhookRefused(status: Int(response.status.code)) }
         } catch {
-            let pause = min(3600, 5 * pow(2, Double(max(0, entry.attempts - 1))))
+            let pause = entry.retryPause(base: 5)
             logger.warning("webhook not delivered; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
             try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false

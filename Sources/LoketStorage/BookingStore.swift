@@ -53,12 +53,7 @@ public struct BookingStore: Sendable {
         let id = Self.newIdentifier()
         let hold = try await once(idempotency, now: now) { db in
             try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await db.raw("""
-                INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
-                VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
-                        \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
-                        'active', \(bind: plan.expiresAt.millis), \(bind: now.millis))
-                """).run()
+            try await Self.insertHold(id: id, plan: plan, now: now, on: db)
             return Hold(id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
                         date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt, state: .active)
         }
@@ -115,20 +110,9 @@ public struct BookingStore: Sendable {
         let tokenHash = Self.hash(token)
         let outbox = self.outbox
         let booking = try await once(idempotency, now: now) { db in
-            let hold = try await Self.consume(hold: holdID, now: now, on: db)
-            guard let row = try await db.raw("""
-                INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                    token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at)
-                VALUES (\(bind: id), \(bind: holdID), \(bind: hold.desk), \(bind: hold.product), \(bind: hold.persons), \(bind: hold.pool),
-                    \(bind: hold.date), \(bind: hold.start), \(bind: hold.end), \(bind: hold.parts), 'confirmed', \(bind: tokenHash),
-                    \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
-                    \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis))
-                RETURNING *
-                """).first() else {
-                throw BookingError(.notFound, field: "hold", code: "unknown_hold", "The appointment could not be read back.")
-            }
-            let appointment = try Self.decodeAppointment(row)
-            try await Self.enqueue(.confirmation, appointment: id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+            let placement = try await Self.consume(hold: holdID, now: now, on: db)
+            let appointment = try await Self.insertAppointment(id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
+                                                               now: now, outbox: outbox, on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
         logger.info("appointment confirmed", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
@@ -151,16 +135,16 @@ public struct BookingStore: Sendable {
             guard let row = try await db.raw("""
                 UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
                 WHERE id = \(bind: id) AND state = 'confirmed'
-                RETURNING desk, pool, date, start_minute, end_minute, parts, revision, partner_id
+                RETURNING *
                 """).first() else { return current }
             try await Self.release(row: row, on: db)
+            let cancelled = try Self.decodeAppointment(row)
             try await Self.enqueue(.cancellation, appointment: id, revision: try row.decode(column: "revision", as: Int.self), start: nil,
                                    now: now, settings: outbox, on: db)
-            let cancelled = try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
             if let partner = try row.decode(column: "partner_id", as: String?.self) {
                 try await Self.enqueueWebhook(partner: partner, event: "booking.cancelled", appointment: cancelled, now: now, on: db)
             }
-            return try Self.decodeAppointment(try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!)
+            return cancelled
         }
         changed(appointment.desk)
         logger.info("appointment cancelled", metadata: ["appointment": "\(id)"])
@@ -176,27 +160,11 @@ public struct BookingStore: Sendable {
             guard current.state == .confirmed else {
                 throw BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
             }
-            let hold = try await Self.consume(hold: holdID, now: now, on: db)
-            guard hold.product == current.product, hold.persons == current.persons else {
+            let placement = try await Self.consume(hold: holdID, now: now, on: db)
+            guard placement.product == current.product, placement.persons == current.persons else {
                 throw BookingError.invalid("hold", "mismatch", "The new hold must be for the same product and number of persons.")
             }
-            guard let old = try await db.raw("""
-                SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: id)
-                """).first() else { throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.") }
-            try await Self.release(row: old, on: db)
-            try await db.raw("""
-                UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: hold.desk), pool = \(bind: hold.pool),
-                    date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts),
-                    revision = revision + 1
-                WHERE id = \(bind: id)
-                """).run()
-            let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first()!
-            let moved = try Self.decodeAppointment(row)
-            try await Self.enqueue(.reschedule, appointment: id, revision: try row.decode(column: "revision", as: Int.self),
-                                   start: moved.startInstant, now: now, settings: outbox, on: db)
-            if let partner = try row.decode(column: "partner_id", as: String?.self) {
-                try await Self.enqueueWebhook(partner: partner, event: "booking.rescheduled", appointment: moved, now: now, on: db)
-            }
+            let moved = try await Self.moveAppointment(id: id, toHold: holdID, at: placement, now: now, outbox: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         changed(result.fromDesk)
@@ -254,19 +222,92 @@ public struct BookingStore: Sendable {
         }
     }
 
-    struct ConsumedHold {
+    /// Where an appointment sits: the units a hold took, now handed to the appointment.
+    struct Placement {
         let desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int
+
+        init(desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int) {
+            self.desk = desk
+            self.product = product
+            self.persons = persons
+            self.pool = pool
+            self.date = date
+            self.start = start
+            self.end = end
+            self.parts = parts
+        }
+
+        /// The units of a plan taken directly, without a hold (partner bookings).
+        init(_ plan: HoldPlan) {
+            self.init(desk: plan.desk, product: plan.product, persons: plan.persons, pool: plan.slot.pool, date: plan.slot.date.iso,
+                      start: plan.slot.start.minutes, end: plan.end.minutes, parts: plan.units.count)
+        }
     }
 
-    /// Marks an active, unexpired hold confirmed and returns it; the capacity it took now
-    /// belongs to whoever consumed it.
-    static func consume(hold id: String, now: Date, on db: any SQLDatabase) async throws -> ConsumedHold {
+    /// Records a hold for `plan`, whose units the caller has taken.
+    static func insertHold(id: String, plan: HoldPlan, now: Date, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
+            VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
+                    \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
+                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis))
+            """).run()
+    }
+
+    /// Records a confirmed appointment at `placement` and writes its confirmation message.
+    static func insertAppointment(id: String, holdID: String, at p: Placement, customer: Customer, tokenHash: String, now: Date,
+                                  outbox: OutboxSettings?, partner: String? = nil, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil,
+                                  on db: any SQLDatabase) async throws -> Appointment {
+        guard let row = try await db.raw("""
+            INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
+                token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at,
+                partner_id, urgent_reason, urgent_note)
+            VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
+                \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
+                \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+                \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis),
+                \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note))
+            RETURNING *
+            """).first() else {
+            throw BookingError(.conflict, field: "hold", code: "not_stored", "The appointment could not be stored.")
+        }
+        let appointment = try decodeAppointment(row)
+        try await enqueue(.confirmation, appointment: id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+        return appointment
+    }
+
+    /// Moves a confirmed appointment to `placement` (a consumed hold): its old units go back, its
+    /// revision rises, and the customer (and a partner who booked it) hear of the move.
+    static func moveAppointment(id: String, toHold holdID: String, at p: Placement, now: Date, outbox: OutboxSettings?,
+                                on db: any SQLDatabase) async throws -> Appointment {
+        guard let old = try await db.raw("""
+            SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: id) AND state = 'confirmed'
+            """).first() else { throw BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.") }
+        try await release(row: old, on: db)
+        let row = try await db.raw("""
+            UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: p.desk), pool = \(bind: p.pool), date = \(bind: p.date),
+                start_minute = \(bind: p.start), end_minute = \(bind: p.end), parts = \(bind: p.parts), revision = revision + 1
+            WHERE id = \(bind: id)
+            RETURNING *
+            """).first()!
+        let moved = try decodeAppointment(row)
+        try await enqueue(.reschedule, appointment: id, revision: try row.decode(column: "revision", as: Int.self),
+                          start: moved.startInstant, now: now, settings: outbox, on: db)
+        if let partner = try row.decode(column: "partner_id", as: String?.self) {
+            try await enqueueWebhook(partner: partner, event: "booking.rescheduled", appointment: moved, now: now, on: db)
+        }
+        return moved
+    }
+
+    /// Marks an active, unexpired hold confirmed and returns where it sits; the capacity it took
+    /// now belongs to whoever consumed it.
+    static func consume(hold id: String, now: Date, on db: any SQLDatabase) async throws -> Placement {
         if let row = try await db.raw("""
             UPDATE holds SET state = 'confirmed'
             WHERE id = \(bind: id) AND state = 'active' AND expires_at > \(bind: now.millis)
             RETURNING desk, product, persons, pool, date, start_minute, end_minute, parts
             """).first() {
-            return ConsumedHold(desk: try row.decode(column: "desk", as: String.self),
+            return Placement(desk: try row.decode(column: "desk", as: String.self),
                                 product: try row.decode(column: "product", as: String.self),
                                 persons: try row.decode(column: "persons", as: Int.self),
                                 pool: try row.decode(column: "pool", as: String.self),

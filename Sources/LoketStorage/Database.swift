@@ -184,12 +184,6 @@ public final class Database: Sendable {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40P01" || state == "40001"
     }
-
-    static func isUniqueViolation(_ error: any Error) -> Bool {
-        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
-        if let error = error as? SQLiteError { return error.reason == .constraint || error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed }
-        return false
-    }
 }
 
 /// AsyncKit's pool guards its state with a lock and is used from any thread in Vapor, but is

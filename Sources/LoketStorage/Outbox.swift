@@ -36,6 +36,12 @@ public struct OutboxEntry: Sendable, Hashable {
     /// The appointment's revision when the message was written (the invite's SEQUENCE).
     public let revision: Int
     public let attempts: Int
+
+    /// How long to wait before trying again after a failed attempt: `base`, doubling with each
+    /// attempt, at most an hour.
+    public func retryPause(base: TimeInterval) -> TimeInterval {
+        min(3600, base * pow(2, Double(max(0, attempts - 1))))
+    }
 }
 
 /// The appointment and its customer's address, as a message needs them.

@@ -94,7 +94,7 @@ extension BookingStore {
             }
             var perWeek: [String: Int] = [:]
             for item in plans {
-                let monday = item.plan.slot.date.adding(days: -(Weekday.allCases.firstIndex(of: item.plan.slot.date.weekday)!))
+                let monday = item.plan.slot.date.weekStart
                 let key = "\(item.plan.desk)/\(monday.iso)"
                 if perWeek[key] == nil {
                     perWeek[key] = try await db.raw("""
@@ -117,19 +117,9 @@ extension BookingStore {
                 } catch let error as BookingError where error.code == "slot_full" {
                     throw BookingError(.conflict, field: "\(entry.item.field).slot", code: "slot_full", "Slot \(plan.slot) is full; nothing was booked.")
                 }
-                guard let row = try await db.raw("""
-                    INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                        token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at, partner_id,
-                        urgent_reason, urgent_note)
-                    VALUES (\(bind: entry.id), \(bind: "partner:" + entry.id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons),
-                        \(bind: plan.slot.pool), \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes),
-                        \(bind: plan.units.count), 'confirmed', \(bind: Self.hash(entry.token)), \(bind: customer.name), \(bind: customer.email),
-                        \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
-                        \(bind: now.millis), \(bind: partner.id), \(bind: entry.item.urgent?.reason.rawValue), \(bind: entry.item.urgent?.note))
-                    RETURNING *
-                    """).first() else { throw BookingError(.conflict, field: entry.item.field, code: "not_stored", "The booking could not be stored.") }
-                let appointment = try Self.decodeAppointment(row)
-                try await Self.enqueue(.confirmation, appointment: entry.id, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+                let appointment = try await Self.insertAppointment(
+                    id: entry.id, holdID: "partner:" + entry.id, at: Placement(plan), customer: customer, tokenHash: Self.hash(entry.token),
+                    now: now, outbox: outbox, partner: partner.id, urgent: entry.item.urgent, on: db)
                 try await Self.enqueueWebhook(partner: partner.id, event: "booking.confirmed", appointment: appointment, now: now, on: db)
                 result.append(ConfirmedBooking(appointment: appointment, manageToken: entry.token))
             }
@@ -156,7 +146,7 @@ extension BookingStore {
 
     /// Quota and use per desk in the week (Monday to Sunday) that contains `date`.
     public func partnerQuotas(_ partner: Partner, week date: LocalDate) async throws -> [QuotaUse] {
-        let monday = date.adding(days: -(Weekday.allCases.firstIndex(of: date.weekday)!))
+        let monday = date.weekStart
         return try await database.session { db in
             try await db.raw("""
                 SELECT q.desk AS desk, q.weekly AS weekly,

@@ -88,12 +88,7 @@ extension BookingStore {
                 WHERE id = \(bind: id) AND state = 'waiting' RETURNING id
                 """).first() != nil else { return nil }
             try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await db.raw("""
-                INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
-                VALUES (\(bind: holdID), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
-                        \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
-                        'active', \(bind: plan.expiresAt.millis), \(bind: now.millis))
-                """).run()
+            try await Self.insertHold(id: holdID, plan: plan, now: now, on: db)
             try await Self.enqueue(.waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: offerToken, on: db)
             return try await Self.fetchWaitlist(id: id, on: db)
         }
@@ -114,37 +109,19 @@ extension BookingStore {
             guard entry.state == .offered, let offer = entry.offer else {
                 throw BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
             }
-            let hold = try await Self.consume(hold: offer.hold, now: now, on: db)
-            var desks = [hold.desk]
+            let placement = try await Self.consume(hold: offer.hold, now: now, on: db)
+            var desks = [placement.desk]
             let accepted: AcceptedOffer
-            if let existing = entry.appointment,
-               let old = try await db.raw("""
-                   SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'
-                   """).first() {
-                try await Self.release(row: old, on: db)
-                desks.append(try old.decode(column: "desk", as: String.self))
-                let moved = try await db.raw("""
-                    UPDATE appointments SET hold_id = \(bind: offer.hold), desk = \(bind: hold.desk), pool = \(bind: hold.pool),
-                        date = \(bind: hold.date), start_minute = \(bind: hold.start), end_minute = \(bind: hold.end), parts = \(bind: hold.parts),
-                        revision = revision + 1
-                    WHERE id = \(bind: existing) RETURNING *
-                    """).first()!
-                let appointment = try Self.decodeAppointment(moved)
-                try await Self.enqueue(.reschedule, appointment: existing, revision: try moved.decode(column: "revision", as: Int.self),
-                                       start: appointment.startInstant, now: now, settings: outbox, on: db)
-                accepted = AcceptedOffer(appointment: appointment, manageToken: nil)
+            if let existing = entry.appointment, let current = try await db.raw("""
+                SELECT desk FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'
+                """).first() {
+                desks.append(try current.decode(column: "desk", as: String.self))
+                let moved = try await Self.moveAppointment(id: existing, toHold: offer.hold, at: placement, now: now, outbox: outbox, on: db)
+                accepted = AcceptedOffer(appointment: moved, manageToken: nil)
             } else {
-                let inserted = try await db.raw("""
-                    INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                        token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at)
-                    SELECT \(bind: newID), \(bind: offer.hold), \(bind: hold.desk), \(bind: hold.product), \(bind: hold.persons), \(bind: hold.pool),
-                        \(bind: hold.date), \(bind: hold.start), \(bind: hold.end), \(bind: hold.parts), 'confirmed', \(bind: Self.hash(newToken)),
-                        customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, \(bind: now.millis)
-                    FROM waitlist WHERE id = \(bind: id)
-                    RETURNING *
-                    """).first()!
-                let appointment = try Self.decodeAppointment(inserted)
-                try await Self.enqueue(.confirmation, appointment: newID, revision: 0, start: appointment.startInstant, now: now, settings: outbox, on: db)
+                let appointment = try await Self.insertAppointment(id: newID, holdID: offer.hold, at: placement,
+                                                                   customer: try await Self.waitlistCustomer(id: id, on: db),
+                                                                   tokenHash: Self.hash(newToken), now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: appointment, manageToken: newToken)
             }
             try await db.raw("""
@@ -228,6 +205,16 @@ extension BookingStore {
             guard let row = try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.id = \(bind: id)").first() else { return nil }
             return (try Self.decodeWaitlist(row), try row.decode(column: "customer_email", as: String.self))
         }
+    }
+
+    /// The customer details a waitlist entry was given, as validated when it joined.
+    static func waitlistCustomer(id: String, on db: any SQLDatabase) async throws -> Customer {
+        let row = try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!
+        return Customer(name: try row.decode(column: "customer_name", as: String.self), email: try row.decode(column: "customer_email", as: String.self),
+                        phone: try row.decode(column: "customer_phone", as: String?.self),
+                        vNumber: try row.decode(column: "customer_v_number", as: String?.self),
+                        bsn: try row.decode(column: "customer_bsn", as: String?.self),
+                        language: Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en)
     }
 
     static func authorisedWaitlist(id: String, token: String?, on db: any SQLDatabase) async throws -> WaitlistEntry {

@@ -58,6 +58,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
+    /// The Monday of this date's week: weeks, quotas and reports run Monday to Sunday.
+    public var weekStart: LocalDate { adding(days: -weekday.index) }
+
+    /// Parses `text` as a date a client sent in `field`; nil when absent, a 422 naming the field
+    /// when it is not `YYYY-MM-DD`.
+    public static func parse(_ text: String?, field: String) throws(BookingError) -> LocalDate? {
+        guard let text else { return nil }
+        guard let date = LocalDate(iso: text) else { throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.") }
+        return date
+    }
+
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components

@@ -36,6 +36,14 @@ public struct Schedule: Sendable {
         return pool.counters - reserve.kept(of: pool.counters)
     }
 
+    /// Slot units of all pools at `desk` kept back for urgent cases on `date` (before release).
+    public func reservedUnits(desk: Desk, on date: LocalDate) -> Int {
+        guard let reserve = network.urgent else { return 0 }
+        return pools(desk: desk, on: date).reduce(0) { total, pool in
+            total + reserve.kept(of: pool.counters) * (pool.hours.to.minutes - pool.hours.from.minutes) / network.slotMinutes
+        }
+    }
+
     /// Every slot for `product` and `persons` at `desk` on the days in `dates`, starting no
     /// earlier than `notBefore` (also "today" for the urgent reserve), with availability taken
     /// from `usage`. Full slots are left out unless `includeFull`. `urgent` callers may use the

@@ -9,7 +9,7 @@ public enum DateWording {
 
     public static func date(_ date: LocalDate, _ language: Customer.Language) -> String {
         let (y, m, d) = date.components
-        let weekday = Weekday.allCases.firstIndex(of: date.weekday)!
+        let weekday = date.weekday.index
         switch language {
         case .nl: return "\(weekdaysNL[weekday]) \(d) \(monthsNL[m - 1]) \(y)"
         case .en: return "\(weekdaysEN[weekday]) \(d) \(monthsEN[m - 1]) \(y)"

@@ -160,6 +160,10 @@ struct CustomerRequest: Decodable {
     let vNumber: String?
     let bsn: String?
     let language: String?
+
+    func validated() throws(BookingError) -> Customer {
+        try Customer.validated(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+    }
 }
 
 struct AppointmentRequest: Decodable {

@@ -30,15 +30,10 @@ struct BiometricsRoutes {
     func add(to router: Router<BasicRequestContext>) {
         router.post("/api/v1/biometrics/assessment") { request, _ in
             let body = try JSONBody.decode(AssessmentRequest.self, from: try await JSONBody.bytes(request))
-            guard let birthText = body.dateOfBirth else { throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.") }
-            guard let birth = LocalDate(iso: birthText) else { throw BookingError.invalid("dateOfBirth", "invalid_date", "Write the date as YYYY-MM-DD.") }
-            let application: LocalDate
-            if let text = body.applicationDate {
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("applicationDate", "invalid_date", "Write the date as YYYY-MM-DD.") }
-                application = date
-            } else {
-                application = service.today
+            guard let birth = try LocalDate.parse(body.dateOfBirth, field: "dateOfBirth") else {
+                throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
             }
+            let application = try LocalDate.parse(body.applicationDate, field: "applicationDate") ?? service.today
             guard birth <= application else { throw BookingError.invalid("dateOfBirth", "after_application", "The date of birth is after the application date.") }
             guard birth.age(on: application) <= 130 else { throw BookingError.invalid("dateOfBirth", "out_of_range", "The date of birth is too far in the past.") }
             var captures: [BiometricCapture] = []
@@ -47,9 +42,7 @@ struct BiometricsRoutes {
                 guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
                     throw BookingError.invalid("\(field).kind", "invalid", "Kind is face, fingerprints or signature.")
                 }
-                guard let date = capture.date.flatMap(LocalDate.init(iso:)) else {
-                    throw BookingError.invalid("\(field).date", "invalid_date", "Write the date as YYYY-MM-DD.")
-                }
+                guard let date = try LocalDate.parse(capture.date ?? "", field: "\(field).date") else { continue }
                 guard date >= birth && date <= application else {
                     throw BookingError.invalid("\(field).date", "out_of_range", "A capture lies between the date of birth and the application date.")
                 }

@@ -28,7 +28,7 @@ struct BookingRoutes {
             let body = try JSONBody.decode(AppointmentRequest.self, from: bytes)
             guard let hold = body.hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to confirm.") }
             guard let c = body.customer else { throw BookingError.invalid("customer", "required", "Give the customer's details.") }
-            let customer = try Customer.validated(name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, bsn: c.bsn, language: c.language)
+            let customer = try c.validated()
             let booking = try await service.confirm(hold: hold, customer: customer,
                                                     idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
             return try JSONBody.response(AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,

@@ -35,10 +35,8 @@ struct CalendarRoutes {
             return try JSONBody.response(HolidaysResponse(year: year, holidays: service.network.holidays.holidays(in: year)))
         }
         router.get("/api/v1/calendar/working-days") { request, _ in
-            guard let fromText = request.query("from") else { throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.") }
-            guard let from = LocalDate(iso: fromText) else { throw BookingError.invalid("from", "invalid_date", "Write the date as YYYY-MM-DD.") }
-            guard let toText = request.query("to") else { throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.") }
-            guard let to = LocalDate(iso: toText) else { throw BookingError.invalid("to", "invalid_date", "Write the date as YYYY-MM-DD.") }
+            guard let from = try request.dateQuery("from") else { throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.") }
+            guard let to = try request.dateQuery("to") else { throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.") }
             guard abs(to.dayNumber - from.dayNumber) <= 366 * 20 else {
                 throw BookingError.invalid("to", "out_of_range", "The range may span at most 20 years.")
             }

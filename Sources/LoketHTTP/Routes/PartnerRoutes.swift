@@ -71,8 +71,7 @@ struct PartnerRoutes {
                     let plan = try service.rules.planHold(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
                                                           now: now, urgent: urgent != nil)
                     guard let c = item.customer else { throw BookingError.invalid("customer", "required", "Give the person's details.") }
-                    let customer = try Customer.validated(name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, bsn: c.bsn,
-                                                          language: c.language)
+                    let customer = try c.validated()
                     plans.append(PartnerBookingPlan(plan: plan, customer: customer, field: field, urgent: urgent))
                 } catch let error as BookingError {
                     throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
@@ -99,8 +98,7 @@ struct PartnerRoutes {
         router.get("/api/v1/partner/quotas") { request, _ in
             let partner = try await service.store.partner(apiKey: request.bearerToken)
             let date = try request.dateQuery("week") ?? service.today
-            let monday = date.adding(days: -(Weekday.allCases.firstIndex(of: date.weekday)!))
-            return try JSONBody.response(QuotaResponse(partner: partner.name, weekStarting: monday,
+            return try JSONBody.response(QuotaResponse(partner: partner.name, weekStarting: date.weekStart,
                                                        quotas: try await service.store.partnerQuotas(partner, week: date)))
         }
     }

@@ -35,12 +35,12 @@ struct PlannerRoutes {
         let key = SlotCache.Key(format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
         let generation = service.generations.current(desk.code)
         if let cached = service.slotCache.lookup(key, generation: generation, now: now) {
-            return Self.answer(cached.body)
+            return Self.answer(cached)
         }
         let today = DeskTime(now, timeZone: rules.timeZone).date
         let slots = try await service.freeSlots(desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
         let body = PlannerFormat.slotList(slots)
-        service.slotCache.store(key, generation: generation, now: now, body: body, status: 200)
+        service.slotCache.store(key, generation: generation, now: now, body: body)
         return Self.answer(body)
     }
 

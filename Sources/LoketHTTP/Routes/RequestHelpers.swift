@@ -18,11 +18,7 @@ extension Request {
     }
 
     /// A `YYYY-MM-DD` query parameter; a value that is not a date is refused by name.
-    func dateQuery(_ name: String) throws -> LocalDate? {
-        guard let text = query(name) else { return nil }
-        guard let date = LocalDate(iso: text) else { throw BookingError.invalid(name, "invalid_date", "Write the date as YYYY-MM-DD.") }
-        return date
-    }
+    func dateQuery(_ name: String) throws -> LocalDate? { try LocalDate.parse(query(name), field: name) }
 
     /// The bearer token of `Authorization: Bearer …`.
     var bearerToken: String? {

@@ -19,14 +19,14 @@ struct SlotRoutes {
                                     from: dates.lowerBound, to: dates.upperBound)
             let generation = service.generations.current(desk.code)
             if let cached = service.slotCache.lookup(key, generation: generation, now: now) {
-                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: cached.body))
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: cached))
             }
             let slots = try await service.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
             let body = SlotListResponse(desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
                                         to: dates.upperBound, slots: slots.map(SlotResponse.init))
             var buffer = ByteBuffer()
             buffer.writeBytes(try JSONBody.encoder.encode(body))
-            service.slotCache.store(key, generation: generation, now: now, body: buffer, status: 200)
+            service.slotCache.store(key, generation: generation, now: now, body: buffer)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
         }
     }

@@ -31,7 +31,7 @@ struct UrgentCapacityRoutes {
         router.get("/api/v1/desks/{desk}/urgent-capacity") { request, context in
             let desk = try service.rules.desk(context.parameters.get("desk"))
             let today = service.today
-            let monday = today.adding(days: -(Weekday.allCases.firstIndex(of: today.weekday)!))
+            let monday = today.weekStart
             let from = try request.dateQuery("from") ?? monday, to = try request.dateQuery("to") ?? service.rules.horizon(from: today)
             guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
             guard to.dayNumber - from.dayNumber <= 400 else { throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.") }
@@ -43,14 +43,8 @@ struct UrgentCapacityRoutes {
             var day = from
             while day <= to {
                 defer { day = day.adding(days: 1) }
-                let week = day.adding(days: -(Weekday.allCases.firstIndex(of: day.weekday)!))
-                var kept = 0
-                if let reserve {
-                    for pool in schedule.pools(desk: desk, on: day) {
-                        let units = (pool.hours.to.minutes - pool.hours.from.minutes) / service.network.slotMinutes
-                        kept += reserve.kept(of: pool.counters) * units
-                    }
-                }
+                let week = day.weekStart
+                let kept = schedule.reservedUnits(desk: desk, on: day)
                 let usedToday = used[day] ?? 0
                 let unused = max(0, kept - usedToday)
                 let isReleased = released.map { day <= $0 } ?? true

@@ -96,12 +96,9 @@ struct WaitlistRoutes {
             let from = try rules.bookableDate(fromText, field: "from", today: today)
             let to = try rules.bookableDate(toText, field: "to", today: today)
             guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
-            let expiresOn = try body.documentExpiresOn.map { text throws -> LocalDate in
-                guard let date = LocalDate(iso: text) else { throw BookingError.invalid("documentExpiresOn", "invalid_date", "Write the date as YYYY-MM-DD.") }
-                return date
-            }
+            let expiresOn = try LocalDate.parse(body.documentExpiresOn, field: "documentExpiresOn")
             guard let c = body.customer else { throw BookingError.invalid("customer", "required", "Give your details.") }
-            let customer = try Customer.validated(name: c.name, email: c.email, phone: c.phone, vNumber: c.vNumber, bsn: c.bsn, language: c.language)
+            let customer = try c.validated()
             if let appointment = body.appointment {
                 let current = try await service.store.appointment(id: appointment, token: request.bearerToken)
                 guard current.state == .confirmed, current.product == product.key, current.persons == persons else {

@@ -22,7 +22,6 @@ final class SlotCache: Sendable {
         let generation: UInt64
         let computedAt: Date
         let body: ByteBuffer
-        let status: Int
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
@@ -35,18 +34,18 @@ final class SlotCache: Sendable {
         self.maxEntries = maxEntries
     }
 
-    func lookup(_ key: Key, generation: UInt64, now: Date) -> (body: ByteBuffer, status: Int)? {
+    func lookup(_ key: Key, generation: UInt64, now: Date) -> ByteBuffer? {
         entries.withLock { entries in
             guard let entry = entries[key], entry.generation == generation,
                   now.timeIntervalSince(entry.computedAt) < ttl, now >= entry.computedAt else { return nil }
-            return (entry.body, entry.status)
+            return entry.body
         }
     }
 
-    func store(_ key: Key, generation: UInt64, now: Date, body: ByteBuffer, status: Int) {
+    func store(_ key: Key, generation: UInt64, now: Date, body: ByteBuffer) {
         entries.withLock { entries in
             if entries.count >= maxEntries { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(generation: generation, computedAt: now, body: body, status: status)
+            entries[key] = Entry(generation: generation, computedAt: now, body: body)
         }
     }
 }

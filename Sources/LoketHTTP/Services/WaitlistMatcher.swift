@@ -19,7 +19,7 @@ extension BookingService {
             let first = max(entry.from, local.date), last = min(entry.to, rules.horizon(from: local.date))
             guard first <= last else { continue }
             var current: (LocalDate, LocalTime)?
-            if let id = entry.appointment, let appointment = try? await store.appointmentForWaitlist(id: id), appointment.state == .confirmed {
+            if let id = entry.appointment, let appointment = try await store.appointmentForWaitlist(id: id), appointment.state == .confirmed {
                 current = (appointment.date, appointment.startTime)
             }
             let passed = try await store.passedSlots(entry: entry.id)

@@ -184,7 +184,7 @@ public struct NetworkPlan: Sendable {
         let desk = scenario.desks.first { $0.code == cell.desk }!
         var value = desk.products[cell.product]!.demandPerWorkingDay
         let pattern = scenario.demand.weekdayPattern
-        let weekdayIndex = Weekday.allCases.firstIndex(of: date.weekday)!
+        let weekdayIndex = date.weekday.index
         if weekdayIndex < pattern.count { value *= pattern[weekdayIndex] }
         // Compounding weekly growth, piecewise by trend step.
         let steps = scenario.demand.trend.filter { $0.product == nil || $0.product == cell.product }.sorted { $0.from < $1.from }
