@@ -59,11 +59,12 @@ public struct Loket {
 /// Builds the router with every route and middleware, on `database` (already migrated).
 public func makeLoket(options: ServerOptions, database: Database, logger: Logger) -> Loket {
     let metrics = LoketMetrics()
-    let service = BookingService(rules: BookingRules(network: options.network, holdMinutes: options.holdMinutes),
+    let service = BookingService(network: options.network, holdMinutes: options.holdMinutes,
                                  database: database, logger: logger, now: options.now, metrics: metrics,
                                  outbox: options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) }, offerDuration: options.offerDuration)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorMiddleware())
     NetworkRoutes(service: service).add(to: router)
     SlotRoutes(service: service).add(to: router)
@@ -75,6 +76,9 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     WaitlistRoutes(service: service).add(to: router)
     UrgentCapacityRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
+    // The templates are part of the build; failing to read them is a broken build.
+    WebApp(service: service, pages: try! WebPages.load(), biometricsPolicy: options.biometricsPolicy, publicURL: options.publicURL)
+        .add(to: router)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }
 

@@ -224,9 +224,9 @@ public struct BookingStore: Sendable {
 
     /// Where an appointment sits: the units a hold took, now handed to the appointment.
     struct Placement {
-        let desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int
+        let desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int, assistance: Bool
 
-        init(desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int) {
+        init(desk: String, product: String, persons: Int, pool: String, date: String, start: Int, end: Int, parts: Int, assistance: Bool) {
             self.desk = desk
             self.product = product
             self.persons = persons
@@ -235,22 +235,24 @@ public struct BookingStore: Sendable {
             self.start = start
             self.end = end
             self.parts = parts
+            self.assistance = assistance
         }
 
         /// The units of a plan taken directly, without a hold (partner bookings).
         init(_ plan: HoldPlan) {
             self.init(desk: plan.desk, product: plan.product, persons: plan.persons, pool: plan.slot.pool, date: plan.slot.date.iso,
-                      start: plan.slot.start.minutes, end: plan.end.minutes, parts: plan.units.count)
+                      start: plan.slot.start.minutes, end: plan.end.minutes, parts: plan.units.count,
+                      assistance: plan.assistance)
         }
     }
 
     /// Records a hold for `plan`, whose units the caller has taken.
     static func insertHold(id: String, plan: HoldPlan, now: Date, on db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at)
+            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at, assistance)
             VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
                     \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
-                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis))
+                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0))
             """).run()
     }
 
@@ -261,12 +263,13 @@ public struct BookingStore: Sendable {
         guard let row = try await db.raw("""
             INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
                 token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at,
-                partner_id, urgent_reason, urgent_note)
+                partner_id, urgent_reason, urgent_note, assistance, code)
             VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
                 \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
                 \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
                 \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis),
-                \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note))
+                \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
+                \(bind: newAppointmentCode()))
             RETURNING *
             """).first() else {
             throw BookingError(.conflict, field: "hold", code: "not_stored", "The appointment could not be stored.")
@@ -305,7 +308,7 @@ public struct BookingStore: Sendable {
         if let row = try await db.raw("""
             UPDATE holds SET state = 'confirmed'
             WHERE id = \(bind: id) AND state = 'active' AND expires_at > \(bind: now.millis)
-            RETURNING desk, product, persons, pool, date, start_minute, end_minute, parts
+            RETURNING desk, product, persons, pool, date, start_minute, end_minute, parts, assistance
             """).first() {
             return Placement(desk: try row.decode(column: "desk", as: String.self),
                                 product: try row.decode(column: "product", as: String.self),
@@ -314,7 +317,8 @@ public struct BookingStore: Sendable {
                                 date: try row.decode(column: "date", as: String.self),
                                 start: try row.decode(column: "start_minute", as: Int.self),
                                 end: try row.decode(column: "end_minute", as: Int.self),
-                                parts: try row.decode(column: "parts", as: Int.self))
+                                parts: try row.decode(column: "parts", as: Int.self),
+                                assistance: try row.decode(column: "assistance", as: Int.self) != 0)
         }
         guard let row = try await db.raw("SELECT state, expires_at FROM holds WHERE id = \(bind: id)").first() else {
             throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
@@ -364,13 +368,24 @@ public struct BookingStore: Sendable {
             date: date, startTime: start, endTime: LocalTime(minutes: try row.decode(column: "end_minute", as: Int.self)),
             state: Appointment.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .cancelled,
             language: Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
-            createdAt: Date(millis: try row.decode(column: "created_at", as: Int.self)))
+            createdAt: Date(millis: try row.decode(column: "created_at", as: Int.self)),
+            code: try row.decode(column: "code", as: String?.self),
+            assistance: try row.decode(column: "assistance", as: Int.self) != 0,
+            revision: try row.decode(column: "revision", as: Int.self))
     }
 
     // MARK: Identifiers
 
     /// 128 random bits, URL-safe: identifiers that cannot be guessed or enumerated.
     static func newIdentifier() -> String { randomBase64URL(bytes: 16) }
+
+    /// The short code shown at the desk. Codes only need to differ within one desk's day; the
+    /// unique index refuses a clash there (odds about one in a million per desk-day) rather
+    /// than let two customers share a code.
+    static func newAppointmentCode() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return AppointmentCode.make(using: &generator)
+    }
 
     /// 256 random bits: the manage token, shown once and stored only as its SHA-256 digest.
     static func newToken() -> String { randomBase64URL(bytes: 32) }

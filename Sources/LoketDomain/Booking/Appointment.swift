@@ -18,9 +18,17 @@ public struct Appointment: Sendable, Hashable, Codable {
     public let state: State
     public let language: Customer.Language
     public let createdAt: Date
+    /// The short code the customer shows at the desk (afspraakcode); nil for appointments made
+    /// before codes existed.
+    public let code: String?
+    /// Extra time or assistance asked for (maatwerk).
+    public let assistance: Bool
+    /// How often it was moved: the SEQUENCE of its calendar entries.
+    public let revision: Int
 
     public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
-                startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date) {
+                startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date,
+                code: String? = nil, assistance: Bool = false, revision: Int = 0) {
         self.id = id
         self.desk = desk
         self.product = product
@@ -32,6 +40,9 @@ public struct Appointment: Sendable, Hashable, Codable {
         self.state = state
         self.language = language
         self.createdAt = createdAt
+        self.code = code
+        self.assistance = assistance
+        self.revision = revision
     }
 }
 

@@ -13,6 +13,8 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
         case gone
         /// The manage token is missing or wrong (401).
         case unauthorized
+        /// Signed in, or not, but not allowed to do this; or a form without its token (403).
+        case forbidden
     }
 
     public let kind: Kind

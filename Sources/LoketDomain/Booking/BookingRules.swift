@@ -62,16 +62,16 @@ public struct BookingRules: Sendable {
 
     /// Free slots as customers see them now.
     public func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, now: Date,
-                          usage: UnitUsage) -> [Slot] {
+                          usage: UnitUsage, assistance: Bool = false) -> [Slot] {
         let local = DeskTime(now, timeZone: timeZone)
         return schedule.slots(desk: desk, product: product, persons: persons, dates: dates,
-                              notBefore: (local.date, local.time), usage: usage)
+                              notBefore: (local.date, local.time), usage: usage, assistance: assistance)
     }
 
     /// Checks a hold request and says which units it takes.
     /// `urgent` plans may use the urgent reserve (partners booking with a reason).
     public func planHold(desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
-                         now: Date, urgent: Bool = false) throws(BookingError) -> HoldPlan {
+                         now: Date, urgent: Bool = false, assistance: Bool = false) throws(BookingError) -> HoldPlan {
         let desk = try desk(deskCode)
         let product = try product(productKey, at: desk)
         let persons = try persons(personCount)
@@ -82,12 +82,12 @@ public struct BookingRules: Sendable {
         if key.date == local.date && key.start <= local.time {
             throw .invalid("slot", "in_past", "This slot has already started.")
         }
-        let parts = product.parts(persons: persons, slotMinutes: network.slotMinutes)
+        let parts = product.parts(persons: persons, slotMinutes: network.slotMinutes, assistance: assistance)
         guard let claim = schedule.claim(desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent) else {
             throw BookingError(.notFound, field: "slot", code: "unknown_slot", "Desk \(desk.code) has no \(product.key) slot \(slotText) for \(persons) person(s).")
         }
         return HoldPlan(desk: desk.code, product: product.key, persons: persons, slot: key,
                         end: key.start.adding(minutes: parts * network.slotMinutes),
-                        units: claim.units, capacity: claim.capacity, expiresAt: now.addingTimeInterval(holdDuration))
+                        units: claim.units, capacity: claim.capacity, expiresAt: now.addingTimeInterval(holdDuration), assistance: assistance)
     }
 }

@@ -23,29 +23,47 @@ public struct Customer: Sendable, Hashable, Codable {
     /// Checks raw input field by field; the first problem is thrown with its field name under `prefix`.
     public static func validated(name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
                                  language: String?, prefix: String = "customer.") throws(BookingError) -> Customer {
+        switch checked(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language, prefix: prefix) {
+        case .success(let customer): return customer
+        case .failure(let problems): throw problems.errors[0]
+        }
+    }
+
+    /// Every problem at once, in form order, for forms that show them all next to their fields.
+    public static func checked(name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+                               language: String?, prefix: String = "customer.") -> Result<Customer, Problems> {
+        var problems: [BookingError] = []
         let name = (name ?? "").trimmingWhitespace
-        guard !name.isEmpty else { throw .invalid(prefix + "name", "required", "Give the name of the person the appointment is for.") }
-        guard name.count <= 200 else { throw .invalid(prefix + "name", "too_long", "A name may be at most 200 characters.") }
+        if name.isEmpty { problems.append(.invalid(prefix + "name", "required", "Give the name of the person the appointment is for.")) }
+        if name.count > 200 { problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters.")) }
         let email = (email ?? "").trimmingWhitespace
-        guard !email.isEmpty else { throw .invalid(prefix + "email", "required", "Give an email address for the confirmation.") }
-        guard Self.isPlausibleEmail(email) else { throw .invalid(prefix + "email", "invalid", "This is not a valid email address.") }
+        if email.isEmpty {
+            problems.append(.invalid(prefix + "email", "required", "Give an email address for the confirmation."))
+        } else if !Self.isPlausibleEmail(email) {
+            problems.append(.invalid(prefix + "email", "invalid", "This is not a valid email address."))
+        }
         let phone = phone?.trimmingWhitespace.nilIfEmpty
         if let phone, !Self.isPlausiblePhone(phone) {
-            throw .invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +.")
+            problems.append(.invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +."))
         }
         let vNumber = vNumber?.trimmingWhitespace.nilIfEmpty
         if let vNumber, !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
-            throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")
+            problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
         let bsn = bsn?.trimmingWhitespace.nilIfEmpty
         if let bsn, !Self.isValidBSN(bsn) {
-            throw .invalid(prefix + "bsn", "invalid", "A BSN has 9 digits and passes the eleven-test.")
+            problems.append(.invalid(prefix + "bsn", "invalid", "A BSN has 9 digits and passes the eleven-test."))
         }
         let languageText = language?.trimmingWhitespace.nilIfEmpty ?? "en"
-        guard let language = Language(rawValue: languageText) else {
-            throw .invalid(prefix + "language", "invalid", "Language is nl or en.")
-        }
-        return Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+        let language = Language(rawValue: languageText)
+        if language == nil { problems.append(.invalid(prefix + "language", "invalid", "Language is nl or en.")) }
+        guard problems.isEmpty, let language else { return .failure(Problems(errors: problems)) }
+        return .success(Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language))
+    }
+
+    /// The problems `checked` found; never empty.
+    public struct Problems: Error, Sendable {
+        public let errors: [BookingError]
     }
 
     /// The eleven-test (elfproef) for a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11, and not zero.

@@ -12,11 +12,13 @@ public struct HoldPlan: Sendable, Hashable {
     /// Counters of the pool: no unit may be taken more often than this.
     public let capacity: Int
     public let expiresAt: Date
+    /// Extra time or assistance asked for (maatwerk): the slot is longer and the desk is told.
+    public var assistance = false
 }
 
 extension HoldPlan {
     /// The same plan held until `date` instead: a waitlist offer lasts longer than a hold.
     public func expiring(at date: Date) -> HoldPlan {
-        HoldPlan(desk: desk, product: product, persons: persons, slot: slot, end: end, units: units, capacity: capacity, expiresAt: date)
+        HoldPlan(desk: desk, product: product, persons: persons, slot: slot, end: end, units: units, capacity: capacity, expiresAt: date, assistance: assistance)
     }
 }

@@ -7,6 +7,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
+    /// Bounds for periods open at one end ("since always", "until further notice").
+    public static let distantPast = LocalDate(dayNumber: -1_000_000)
+    public static let distantFuture = LocalDate(dayNumber: 1_000_000)
+
     /// Returns nil when the fields do not form a real date (30 February, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }

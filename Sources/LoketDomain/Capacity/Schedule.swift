@@ -50,10 +50,10 @@ public struct Schedule: Sendable {
     /// reserve.
     public func slots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>,
                       notBefore: (date: LocalDate, time: LocalTime), usage: UnitUsage,
-                      includeFull: Bool = false, urgent: Bool = false) -> [Slot] {
+                      includeFull: Bool = false, urgent: Bool = false, assistance: Bool = false) -> [Slot] {
         guard desk.offers(product.key), dates.lowerBound <= dates.upperBound else { return [] }
         let step = network.slotMinutes
-        let parts = product.parts(persons: persons, slotMinutes: step)
+        let parts = product.parts(persons: persons, slotMinutes: step, assistance: assistance)
         var result: [Slot] = []
         var day = max(dates.lowerBound, notBefore.date)
         let released = urgentReleaseDate(today: notBefore.date)

@@ -24,6 +24,13 @@ public struct DeskNetwork: Sendable, Codable {
     }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
+
+    /// The network with the desk managers' changes applied, per desk code.
+    public func applying(_ changes: [String: [DeskChange]]) -> DeskNetwork {
+        guard !changes.isEmpty else { return self }
+        return DeskNetwork(slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes, holidays: holidays,
+                           products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent)
+    }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 
     /// Problems that make the file unusable, each naming where it is; empty when the file is sound.

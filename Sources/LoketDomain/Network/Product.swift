@@ -15,8 +15,10 @@ public struct Product: Sendable, Hashable, Codable {
         self.minutesPerPerson = minutesPerPerson
     }
 
-    /// Consecutive slot units ("parts") a booking for `persons` occupies.
-    public func parts(persons: Int, slotMinutes: Int) -> Int {
-        max(1, (persons * minutesPerPerson + slotMinutes - 1) / slotMinutes)
+    /// Consecutive slot units ("parts") a booking for `persons` occupies. Customers who need
+    /// extra time or assistance (maatwerk) get twice the counter time.
+    public func parts(persons: Int, slotMinutes: Int, assistance: Bool = false) -> Int {
+        let minutes = persons * minutesPerPerson * (assistance ? 2 : 1)
+        return max(1, (minutes + slotMinutes - 1) / slotMinutes)
     }
 }

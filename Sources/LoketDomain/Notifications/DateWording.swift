@@ -16,6 +16,10 @@ public enum DateWording {
         }
     }
 
+    public static func monthName(_ month: Int, _ language: Customer.Language) -> String {
+        language == .nl ? monthsNL[month - 1] : monthsEN[month - 1]
+    }
+
     public static func dateTime(_ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ language: Customer.Language) -> String {
         "\(Self.date(date, language)), \(start.text)–\(end.text)"
     }

@@ -28,6 +28,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .conflict: .conflict
         case .gone: .gone
         case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
         }
     }
 

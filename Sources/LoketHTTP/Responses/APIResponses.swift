@@ -118,6 +118,8 @@ struct AppointmentResponse: Encodable {
     let endTime: LocalTime
     let state: String
     let language: String
+    let code: String?
+    let assistance: Bool
 
     init(_ appointment: Appointment, manageToken: String? = nil) {
         id = appointment.id
@@ -131,6 +133,8 @@ struct AppointmentResponse: Encodable {
         endTime = appointment.endTime
         state = appointment.state.rawValue
         language = appointment.language.rawValue
+        code = appointment.code
+        assistance = appointment.assistance
     }
 }
 
@@ -151,6 +155,7 @@ struct HoldRequest: Decodable {
     let product: String?
     let persons: Int?
     let slot: String?
+    let assistance: Bool?
 }
 
 struct CustomerRequest: Decodable {

@@ -12,6 +12,7 @@ struct BookingRoutes {
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)
             let hold = try await service.hold(desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
+                                              assistance: body.assistance ?? false,
                                               idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
             return try JSONBody.response(HoldResponse(hold), status: .created,
                                          headers: [.location: "/api/v1/holds/\(hold.id)"])

@@ -6,7 +6,8 @@ import Logging
 /// What the HTTP routes call: the domain rules applied to the store, with the caches and
 /// metrics that belong with them. Time comes from the injected `now`.
 public struct BookingService: Sendable {
-    public let rules: BookingRules
+    let live: LiveRules
+    public var rules: BookingRules { live.rules }
     public let store: BookingStore
     public let now: @Sendable () -> Date
     let generations: CapacityGenerations
@@ -16,11 +17,11 @@ public struct BookingService: Sendable {
     /// How long a waitlist offer lasts.
     let offerDuration: TimeInterval
 
-    init(rules: BookingRules, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics,
+    init(network: DeskNetwork, holdMinutes: Int?, database: Database, logger: Logger, now: @escaping @Sendable () -> Date, metrics: LoketMetrics,
          outbox: OutboxSettings? = nil, offerDuration: TimeInterval = 2 * 3600) {
         let generations = CapacityGenerations()
         let store = BookingStore(database: database, logger: logger, outbox: outbox) { desk in generations.bump(desk) }
-        self.rules = rules
+        self.live = LiveRules(network: network, holdMinutes: holdMinutes)
         self.store = store
         self.now = now
         self.generations = generations
@@ -34,11 +35,13 @@ public struct BookingService: Sendable {
     var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
 
     /// Free slots for a checked query.
-    func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>) async throws -> [Slot] {
+    func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
+                   rules: BookingRules? = nil) async throws -> [Slot] {
+        let rules = rules ?? self.rules
         let now = now()
         let today = DeskTime(now, timeZone: rules.timeZone).date
         let usage = try await usageCache.usage(desk: desk.code, dates: today...rules.horizon(from: today))
-        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage)
+        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage, assistance: assistance)
     }
 
     /// The published measure for every desk and product that is still open.
@@ -55,9 +58,10 @@ public struct BookingService: Sendable {
         return result
     }
 
-    func hold(desk: String?, product: String?, persons: Int?, slot: String?, idempotency: IdempotencyKey?) async throws -> Hold {
+    func hold(desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
+              idempotency: IdempotencyKey?) async throws -> Hold {
         let now = now()
-        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now)
+        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
         do {
             let hold = try await store.hold(plan, now: now, idempotency: idempotency)
             metrics.holds.increment()
@@ -93,8 +97,18 @@ public struct BookingService: Sendable {
         return appointment
     }
 
+    /// Reads the desk managers' changes again if any were made since the last look (here or on
+    /// another server), and makes every desk's slots be computed afresh.
+    func reloadDeskChanges() async throws {
+        let version = try await store.deskChangesVersion()
+        guard version != live.version else { return }
+        live.replace(changes: try await store.deskChanges(), version: version)
+        generations.bumpAll()
+    }
+
     /// Gives back the capacity of lapsed holds; run every second by `HoldSweeper`.
     func sweep() async throws {
+        try await reloadDeskChanges()
         try await store.lapseOffers(now: now())
         let desks = try await store.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }

@@ -1,0 +1,50 @@
+import Hummingbird
+import LoketDomain
+
+/// The question before a biometrics appointment: can what the IND already holds be reused?
+/// Someone who needs nothing new is told so and is not offered a BIO appointment. The dates
+/// are posted, used for the answer and forgotten.
+extension WebApp {
+    func addBiometricsRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/book/BIO/biometrics") { request, _ in
+            let web = web(request)
+            return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language))
+        }
+        router.post("/book/BIO/biometrics") { request, _ in
+            let web = web(request)
+            let form = try await web.form(request)
+            let nl = web.language == .nl
+            let today = service.today
+            var errors: [FieldError] = []
+            let birth = LocalDate(iso: form["dateOfBirth"] ?? "")
+            if birth == nil || birth! > today {
+                errors.append(FieldError(field: "dateOfBirth", message: nl ? "Vul uw geboortedatum in als jaar-maand-dag, bijvoorbeeld 2004-03-31."
+                                                                           : "Enter your date of birth as year-month-day, for example 2004-03-31."))
+            }
+            var captures: [BiometricCapture] = []
+            for (field, kind) in [("faceDate", BiometricKind.face), ("fingerDate", .fingerprints), ("signatureDate", .signature)] {
+                guard let text = form[field], !text.isEmpty else { continue }
+                guard let date = LocalDate(iso: text), date <= today, birth.map({ date >= $0 }) ?? true else {
+                    errors.append(FieldError(field: field, message: nl ? "Deze datum klopt niet: hij ligt na vandaag of voor uw geboortedatum."
+                                                                       : "This date is not possible: it is after today or before your date of birth."))
+                    continue
+                }
+                let quality: BiometricCapture.Quality = kind == .fingerprints && form["fingerPoor"] == "1" ? .insufficient : .sufficient
+                captures.append(BiometricCapture(kind: kind, date: date, quality: quality))
+            }
+            guard errors.isEmpty, let birth else {
+                return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: ["form": form],
+                                    errors: errors, status: .unprocessableContent)
+            }
+            let assessment = BiometricsAssessment(policy: biometricsPolicy, dateOfBirth: birth, applicationDate: today, captures: captures)
+            let reusable = assessment.reusable.map { reuse in
+                WebCopy.text("reusableUntil", web.language, WebCopy.text(reuse.kind.rawValue, web.language),
+                             DateWording.date(reuse.capturedOn, web.language), reuse.validUntil.map { DateWording.date($0, web.language) } ?? "—")
+            }
+            let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map { nl ? $0.nl : $0.en }
+            return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: [
+                "result": ["needed": assessment.deskVisitNeeded, "reasons": reasons, "reusable": reusable],
+            ])
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
+/// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
+extension WebApp {
+    func addBookingRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in
+            let web = web(request)
+            let products = service.network.products.map { product -> [String: Any] in
+                let name = web.language == .nl ? product.nameNL : product.nameEN
+                // Biometrics first asks whether a visit is needed at all.
+                return product.key == "BIO"
+                    ? ["name": name, "href": "/book/BIO/biometrics", "note": WebCopy.text("bioCheckHint", web.language)]
+                    : ["name": name, "href": "/book/\(product.key)/desks"]
+            }
+            return pages.render("home", web, title: WebCopy.text("homeTitle", web.language), values: ["products": products])
+        }
+        router.get("/book/{product}/desks") { request, context in
+            let web = web(request)
+            let key = try context.parameters.require("product")
+            guard let product = service.network.product(key) else {
+                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+            }
+            let today = service.today
+            let waits = try await service.waitTimes()
+            let desks = service.network.desks.filter { $0.offers(product.key) }.map { desk -> [String: Any] in
+                var item: [String: Any] = ["name": desk.name, "city": desk.city, "tailored": desk.kind == .tailored]
+                if desk.isClosedForGood(on: today) {
+                    let successor = desk.successor.flatMap { service.network.desk($0)?.name } ?? "—"
+                    item["closedText"] = WebCopy.text("deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
+                    return item
+                }
+                item["href"] = "/book/\(product.key)/desks/\(desk.code)"
+                item["chooseLabel"] = WebCopy.text("chooseDesk", web.language, desk.name)
+                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }), let first = wait.firstFreeDate {
+                    item["waitText"] = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
+                    item["firstFreeText"] = WebCopy.text("firstFree", web.language, DateWording.date(first, web.language))
+                } else {
+                    item["noFree"] = true
+                }
+                return item
+            }
+            return pages.render("desks", web, title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
+                                values: ["desks": desks])
+        }
+        router.get("/book/{product}/desks/{desk}") { request, context in
+            let web = web(request)
+            do {
+                let desk = try service.rules.desk(context.parameters.get("desk"))
+                let product = try service.rules.product(context.parameters.get("product"), at: desk)
+                let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+                return try await calendarPage(web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
+                                              month: request.query("month"), date: request.query("date"),
+                                              path: "/book/\(product.key)/desks/\(desk.code)", token: nil,
+                                              backHref: "/book/\(product.key)/desks")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.post("/book/{product}/desks/{desk}") { request, context in
+            let web = web(request)
+            let form = try await web.form(request)
+            do {
+                let hold = try await service.hold(desk: context.parameters.get("desk"), product: context.parameters.get("product"),
+                                                  persons: Int(form["persons"] ?? "1"), slot: form["slot"],
+                                                  assistance: form["assistance"] == "1", idempotency: nil)
+                return redirect("/book/hold/\(hold.id)")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.get("/book/hold/{id}") { request, context in
+            let web = web(request)
+            return try await detailsPage(web, hold: context.parameters.require("id"), form: [:], errors: [])
+        }
+        router.post("/book/hold/{id}") { request, context in
+            let web = web(request)
+            let id = try context.parameters.require("id")
+            let form = try await web.form(request)
+            let customer: Customer
+            switch Customer.checked(name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
+                                    bsn: nil, language: web.language.rawValue, prefix: "") {
+            case .success(let valid):
+                customer = valid
+            case .failure(let problems):
+                let errors = problems.errors.map { FieldError(field: $0.field, message: fieldMessage($0, web.language)) }
+                return try await detailsPage(web, hold: id, form: form, errors: errors)
+            }
+            do {
+                let booking = try await service.confirm(hold: id, customer: customer, idempotency: nil)
+                return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        addBiometricsRoutes(to: router)
+    }
+
+    /// The month view with the free days, and the free times of the chosen day as a form.
+    func calendarPage(_ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
+                      path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
+                      errors: [FieldError] = []) async throws -> Response {
+        let rules = service.rules
+        let today = service.today
+        let horizon = rules.horizon(from: today)
+        let view = MonthView(month: MonthView.month(month, fallback: today), language: web.language)
+        let first = max(view.month, today), last = min(view.last, horizon)
+        let slots = first <= last ? try await service.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
+                                                                assistance: assistance, rules: rules) : []
+        let chosen = date.flatMap { LocalDate(iso: $0) }
+        var query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
+        var values = view.values(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
+            "\(path)?\(query)&month=\(view.key)&date=\(day.iso)#slot"
+        }
+        query += ""
+        if view.month > MonthView.month(nil, fallback: today) {
+            values["previousHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
+        }
+        if view.last < horizon { values["nextHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))" }
+        if let chosen {
+            let times = slots.filter { $0.date == chosen }
+            // One time per start: several roster blocks may offer the same minute.
+            var seen = Set<LocalTime>()
+            values["chosenDate"] = true
+            values["timesTitle"] = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
+            values["times"] = times.filter { seen.insert($0.start).inserted }.map { ["key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)"] }
+        }
+        values["path"] = path
+        values["postPath"] = path
+        values["productName"] = productName(product.key, web.language)
+        values["deskName"] = place(desk)
+        values["persons"] = persons
+        values["assistance"] = assistance
+        values["fixedPersons"] = fixedPersons
+        values["personOptions"] = (1...6).map { ["value": $0, "selected": $0 == persons] }
+        values["backHref"] = backHref
+        if let token { values["tokenField"] = token }
+        return pages.render("calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), values: values, errors: errors)
+    }
+
+    func detailsPage(_ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]) async throws -> Response {
+        guard let hold = try await service.store.hold(id: id), hold.state == .active, hold.expiresAt > service.now(),
+              let desk = service.network.desk(hold.desk) else {
+            return pages.problem(web, status: .gone, message: web.language == .nl
+                ? "Deze tijd wordt niet meer voor u vastgehouden. Kies opnieuw een tijd."
+                : "This time is no longer held for you. Please choose a time again.")
+        }
+        let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
+        return pages.render("details", web, title: WebCopy.text("detailsTitle", web.language), values: [
+            "productName": productName(hold.product, web.language),
+            "when": DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
+            "where": place(desk),
+            "heldUntil": WebCopy.text("heldUntil", web.language, until),
+            "action": "/book/hold/\(hold.id)",
+            "form": form,
+        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// A validation message in the customer's language, for the fields of the details form.
+    func fieldMessage(_ error: BookingError, _ language: Customer.Language) -> String {
+        guard language == .nl else { return error.message }
+        switch error.field {
+        case "name": return "Vul uw naam in."
+        case "email": return "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."
+        case "phone": return "Vul een geldig telefoonnummer in, of laat het leeg."
+        case "vNumber": return "Een V-nummer heeft 10 cijfers. Laat het leeg als u het niet weet."
+        default: return error.message
+        }
+    }
+}

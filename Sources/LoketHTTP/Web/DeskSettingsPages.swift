@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
+/// per roster block, each a change on top of the network file that can be undone. The free
+/// slots of the coming days are shown next to the forms, so the effect is seen at once.
+extension WebApp {
+    func addDeskSettingsRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/staff/desks/{desk}/settings") { request, context in
+            let desk = try context.parameters.require("desk")
+            switch try await staff(request, .deskManager, desk: desk) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (_, web)): return try await settingsPage(web, desk: desk, notice: request.query("notice"))
+            }
+        }
+        for kind in ["closure", "hours", "counters"] {
+            router.post(RouterPath("/staff/desks/{desk}/settings/\(kind)")) { request, context in
+                let code = try context.parameters.require("desk")
+                switch try await staff(request, .deskManager, desk: code) {
+                case .failure(let refusal): return refusal.response
+                case .success(let (account, web)):
+                    let form = try await web.form(request)
+                    guard let desk = service.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
+                    do {
+                        let change = try deskChange(kind, form: form, desk: desk)
+                        _ = try await service.store.addDeskChange(change, desk: code, staff: account.id, now: service.now())
+                        try await service.reloadDeskChanges()
+                        return redirect("/staff/desks/\(code)/settings?notice=saved")
+                    } catch let error as BookingError {
+                        return try await settingsPage(web, desk: code, errors: [FieldError(field: kind + "From", message: error.message)])
+                    }
+                }
+            }
+        }
+        router.post("/staff/desks/{desk}/settings/changes/{id}/remove") { request, context in
+            let code = try context.parameters.require("desk")
+            switch try await staff(request, .deskManager, desk: code) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (_, web)):
+                _ = try await web.form(request)
+                try await service.store.removeDeskChange(id: context.parameters.require("id"), desk: code)
+                try await service.reloadDeskChanges()
+                return redirect("/staff/desks/\(code)/settings?notice=saved")
+            }
+        }
+    }
+
+    /// The change a form asks for, checked: real dates in order, hours as HH:MM-HH:MM, a known block.
+    func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(BookingError) -> DeskChange {
+        guard let from = LocalDate(iso: form["from"] ?? "") else { throw .invalid("from", "invalid_date", "Give the first day as YYYY-MM-DD.") }
+        guard let until = LocalDate(iso: form["until"] ?? ""), until >= from else {
+            throw .invalid("until", "invalid_date", "Give the last day as YYYY-MM-DD, not before the first.")
+        }
+        switch kind {
+        case "closure":
+            let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty, reason.count <= 200 else { throw .invalid("reason", "required", "Say why the desk is closed.") }
+            return .closure(Closure(from: from, until: until, reason: reason))
+        case "hours":
+            var hours: [Weekday: TimeRange] = [:]
+            for day in Weekday.allCases {
+                let text = (form[day.rawValue] ?? "").replacingOccurrences(of: " ", with: "")
+                guard !text.isEmpty else { continue }
+                guard let range = TimeRange(text: text), range.from < range.to else {
+                    throw .invalid(day.rawValue, "invalid_hours", "Write the hours on \(day.rawValue) as 09:00-17:00.")
+                }
+                hours[day] = range
+            }
+            return .hours(OpeningHours(validFrom: from, validUntil: until, hours: hours))
+        default:
+            guard let block = form["block"], desk.roster.contains(where: { $0.id == block }) else {
+                throw .invalid("block", "unknown_block", "Choose a roster block of this desk.")
+            }
+            guard let counters = Int(form["counters"] ?? ""), (0...99).contains(counters) else {
+                throw .invalid("counters", "out_of_range", "Counters is a number from 0 to 99.")
+            }
+            return .counters(block: block, from: from, until: until, counters: counters)
+        }
+    }
+
+    func settingsPage(_ web: WebRequest, desk code: String, notice: String? = nil, errors: [FieldError] = []) async throws -> Response {
+        let rules = service.rules
+        guard let desk = rules.network.desk(code) else {
+            return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+        }
+        let language = web.language
+        let today = service.today
+        let days = (0..<14).map { today.adding(days: $0) }
+        let products = desk.products.compactMap { rules.network.product($0) }
+        var effect: [[String: Any]] = []
+        for day in days {
+            var counts: [String] = []
+            for product in products {
+                counts.append("\(try await service.freeSlots(desk: desk, product: product, persons: 1, dates: day...day, rules: rules).count)")
+            }
+            effect.append(["date": DateWording.date(day, language), "counts": counts])
+        }
+        let changes = try await service.store.deskChanges().filter { $0.desk == code }
+        // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
+        var affected = 0
+        var checked = Set<LocalDate>()
+        for change in changes {
+            let range = change.change.dates.clamped(to: today...rules.horizon(from: today))
+            guard range.lowerBound <= range.upperBound else { continue }
+            for number in range.lowerBound.dayNumber...range.upperBound.dayNumber {
+                let day = LocalDate(dayNumber: number)
+                guard checked.insert(day).inserted else { continue }
+                let pools = rules.schedule.pools(desk: desk, on: day)
+                for item in try await service.store.agenda(desk: code, date: day) {
+                    let pool = SlotKey(item.appointment.slot).flatMap { key in pools.first { $0.id == key.pool } }
+                    if pool == nil || item.appointment.startTime < pool!.hours.from || item.appointment.endTime > pool!.hours.to { affected += 1 }
+                }
+            }
+        }
+        let blocks = service.network.desk(code).map { $0.roster } ?? []
+        var seen = Set<String>()
+        return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), values: [
+            "desk": code, "wide": true,
+            "notice": notice == "saved" ? WebCopy.text("saved", language) : false,
+            "affectedText": affected > 0 ? WebCopy.text("affected", language, "\(affected)") : false,
+            "productHeads": products.map { language == .nl ? $0.nameNL : $0.nameEN },
+            "effect": effect,
+            "changes": changes.map { ["id": $0.id, "text": describe($0.change, language)] },
+            "blocks": blocks.filter { seen.insert($0.id).inserted }.map { block in
+                ["id": block.id, "text": "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"]
+            },
+            "weekdays": Weekday.allCases.map { ["day": $0.rawValue, "name": WebCopy.text("weekday.\($0.rawValue)", language), "value": ""] },
+        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    func describe(_ change: DeskChange, _ language: Customer.Language) -> String {
+        let nl = language == .nl
+        func period(_ from: LocalDate?, _ until: LocalDate?) -> String {
+            "\(from.map { DateWording.date($0, language) } ?? "…") – \(until.map { DateWording.date($0, language) } ?? "…")"
+        }
+        switch change {
+        case .closure(let closure):
+            return "\(nl ? "Gesloten" : "Closed") \(period(closure.from, closure.until)): \(closure.reason)"
+        case .hours(let hours):
+            let days = Weekday.allCases.compactMap { day in hours.hours[day].map { "\(WebCopy.text("wd.\(day.rawValue)", language)) \($0.from.text)–\($0.to.text)" } }
+            return "\(nl ? "Openingstijden" : "Opening hours") \(period(hours.validFrom, hours.validUntil)): \(days.isEmpty ? (nl ? "gesloten" : "closed") : days.joined(separator: ", "))"
+        case .counters(let block, let from, let until, let counters):
+            return "\(nl ? "Roosterblok" : "Roster block") \(block) \(period(from, until)): \(counters) \(nl ? "balies" : "counters")"
+        case .rosterBlock(let block):
+            return "\(nl ? "Extra roosterblok" : "Extra roster block") \(block.id) \(period(block.validFrom, block.validUntil))"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// The manage page the confirmation links to: the appointment, its calendar file, and moving
+/// or cancelling it. The manage token is the only secret in any URL.
+extension WebApp {
+    func addManageRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/manage/{id}") { request, context in
+            let web = web(request)
+            let token = request.query("token")
+            do {
+                let appointment = try await service.store.appointment(id: context.parameters.require("id"), token: token)
+                guard appointment.state == .confirmed else {
+                    return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
+                }
+                return managePage(web, appointment, token: token ?? "", booked: request.query("booked") == "1", moved: request.query("moved") == "1")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.get("/manage/{id}/calendar.ics") { request, context in
+            let appointment = try await service.store.appointment(id: context.parameters.require("id"), token: request.query("token"))
+            guard let desk = service.network.desk(appointment.desk) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.") }
+            let language = appointment.language
+            let invite = CalendarInvite(method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
+                                        date: appointment.date, start: appointment.startTime, end: appointment.endTime,
+                                        summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
+                                        description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
+                                        organizer: "afspraken@loket.invalid", stamp: service.now())
+            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                                                   .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: invite.text)))
+        }
+        router.get("/manage/{id}/reschedule") { request, context in
+            let web = web(request)
+            let id = try context.parameters.require("id")
+            let token = request.query("token") ?? ""
+            do {
+                let appointment = try await service.store.appointment(id: id, token: token)
+                let desk = try service.rules.desk(appointment.desk)
+                let product = try service.rules.product(appointment.product, at: desk)
+                return try await calendarPage(web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
+                                              month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
+                                              token: token, backHref: "/manage/\(id)?token=\(token)",
+                                              title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.post("/manage/{id}/reschedule") { request, context in
+            let web = web(request)
+            let id = try context.parameters.require("id")
+            let form = try await web.form(request)
+            let token = form["token"] ?? ""
+            do {
+                let appointment = try await service.store.appointment(id: id, token: token)
+                let hold = try await service.hold(desk: appointment.desk, product: appointment.product, persons: appointment.persons,
+                                                  slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
+                _ = try await service.reschedule(id: id, token: token, hold: hold.id, idempotency: nil)
+                return redirect("/manage/\(id)?token=\(token)&moved=1")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.post("/manage/{id}/cancel") { request, context in
+            let web = web(request)
+            let form = try await web.form(request)
+            do {
+                _ = try await service.cancel(id: context.parameters.require("id"), token: form["token"])
+                return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+    }
+
+    func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response {
+        let desk = service.network.desk(appointment.desk)
+        let base = "/manage/\(appointment.id)"
+        return pages.render("appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language), values: [
+            "booked": booked, "moved": moved,
+            "productName": productName(appointment.product, web.language),
+            "assistance": appointment.assistance,
+            "when": DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
+            "where": desk.map(place) ?? appointment.desk,
+            "persons": appointment.persons,
+            "code": appointment.code ?? false,
+            "icsHref": "\(base)/calendar.ics?token=\(token)",
+            "rescheduleHref": "\(base)/reschedule?token=\(token)",
+            "cancelAction": "\(base)/cancel",
+            "token": token,
+        ])
+    }
+}

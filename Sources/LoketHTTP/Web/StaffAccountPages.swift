@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
+extension WebApp {
+    func addAccountRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/staff/accounts") { request, _ in
+            switch try await staff(request, .admin, desk: nil) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (_, web)): return try await accountsPage(web, notice: request.query("notice"))
+            }
+        }
+        router.post("/staff/accounts") { request, _ in
+            switch try await staff(request, .admin, desk: nil) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (_, web)):
+                let form = try await web.form(request)
+                let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                let password = form["password"] ?? ""
+                var errors: [FieldError] = []
+                if !StaffAccount.validUsername(username) {
+                    errors.append(FieldError(field: "username", message: web.language == .nl
+                        ? "Een gebruikersnaam heeft 3 tot 40 kleine letters, cijfers, punten of streepjes." : "A username has 3 to 40 lower-case letters, digits, dots or dashes."))
+                }
+                if password.count < StaffAccount.minimumPasswordLength {
+                    errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
+                }
+                let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+                let desk = form["desk"].flatMap { service.network.desk($0)?.code }
+                guard errors.isEmpty else { return try await accountsPage(web, form: ["username": username], errors: errors) }
+                do {
+                    _ = try await service.store.createStaff(username: username, passwordHash: try await StaffGate.hash(password), role: role,
+                                                            desk: desk, now: service.now())
+                } catch let error as BookingError {
+                    return try await accountsPage(web, form: ["username": username], errors: [FieldError(field: "username", message: error.message)])
+                }
+                return redirect("/staff/accounts?notice=saved")
+            }
+        }
+        router.post("/staff/accounts/{id}") { request, context in
+            switch try await staff(request, .admin, desk: nil) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (account, web)):
+                let form = try await web.form(request)
+                let id = try context.parameters.require("id")
+                guard try await service.store.staffAccount(id: id) != nil else {
+                    return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+                }
+                let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+                // An admin cannot lock themselves out by accident.
+                let active = id == account.id ? true : form["active"] == "1"
+                try await service.store.updateStaff(id: id, role: id == account.id ? account.role : role,
+                                                    desk: form["desk"].flatMap { service.network.desk($0)?.code }, active: active)
+                if let password = form["password"], !password.isEmpty {
+                    guard password.count >= StaffAccount.minimumPasswordLength else {
+                        return try await accountsPage(web, errors: [FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))])
+                    }
+                    try await service.store.setStaffPassword(id: id, passwordHash: try await StaffGate.hash(password))
+                }
+                return redirect("/staff/accounts?notice=saved")
+            }
+        }
+    }
+
+    func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
+        let language = web.language
+        let desks = service.network.desks.filter { !$0.isClosedForGood(on: service.today) }
+        func deskOptions(_ chosen: String?) -> [[String: Any]] {
+            [["value": "", "name": WebCopy.text("allDesks", language), "selected": chosen == nil]]
+                + desks.map { ["value": $0.code, "name": "\($0.code) — \($0.name)", "selected": $0.code == chosen] }
+        }
+        func roleOptions(_ chosen: StaffRole) -> [[String: Any]] {
+            StaffRole.allCases.map { ["value": $0.rawValue, "name": WebCopy.text("role.\($0.rawValue)", language), "selected": $0 == chosen] }
+        }
+        let accounts = try await service.store.staffAccounts()
+        return pages.render("accounts", web, title: WebCopy.text("accountsTitle", language), values: [
+            "wide": true, "form": form,
+            "notice": notice == "saved" ? WebCopy.text("saved", language) : false,
+            "accounts": accounts.map { account in [
+                "id": account.id, "username": account.username, "active": account.active,
+                "roles": roleOptions(account.role), "desks": deskOptions(account.desk),
+            ] as [String: Any] },
+            "newRoles": roleOptions(.clerk), "newDesks": deskOptions(nil),
+        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}

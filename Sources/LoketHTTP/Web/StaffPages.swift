@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
+/// calling the next customer to a counter, served or no-show. And the waiting-room display.
+extension WebApp {
+    /// The signed-in account if it may act as `role` at `desk` (any desk when nil); otherwise
+    /// the response to send instead: the sign-in page for nobody, 403 for too little right.
+    func staff(_ request: Request, _ role: StaffRole, desk: String?) async throws -> Result<(StaffAccount, WebRequest), Refusal> {
+        var web = web(request)
+        guard let account = try await gate.account(request) else {
+            return .failure(Refusal(response: redirect("/staff/sign-in")))
+        }
+        web.staff = account
+        let allowed = desk.map { account.may(role, at: $0) } ?? (account.active && account.role >= role)
+        guard allowed else {
+            return .failure(Refusal(response: pages.problem(web, status: .forbidden, message: web.language == .nl
+                ? "U heeft geen toegang tot deze pagina." : "You do not have access to this page.")))
+        }
+        return .success((account, web))
+    }
+
+    struct Refusal: Error { let response: Response }
+
+    func addStaffRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/staff/sign-in") { request, _ in
+            let web = web(request)
+            return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language))
+        }
+        router.post("/staff/sign-in") { request, _ in
+            let web = web(request)
+            let form = try await web.form(request)
+            let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            switch try await gate.signIn(username: username, password: form["password"] ?? "") {
+            case .signedIn(let account, let cookie):
+                return redirect(account.role == .admin && account.desk == nil ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
+                                cookies: [cookie])
+            case .refused:
+                return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), values: ["form": ["username": username]],
+                                    errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))], status: .unauthorized)
+            case .locked(let until):
+                let time = DeskTime(until, timeZone: DeskTime.amsterdam).time.text
+                return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), values: ["form": ["username": username]],
+                                    errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))], status: .tooManyRequests)
+            }
+        }
+        router.post("/staff/sign-out") { request, _ in
+            _ = try await web(request).form(request)
+            let cookie = try await gate.signOut(request)
+            return redirect("/staff/sign-in", cookies: cookie.map { [$0] } ?? [])
+        }
+        router.get("/staff") { request, _ in
+            guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
+            return redirect(account.desk.map { "/staff/desks/\($0)" } ?? "/staff/accounts")
+        }
+        router.get("/staff/desks/{desk}") { request, context in
+            let desk = try context.parameters.require("desk")
+            switch try await staff(request, .clerk, desk: desk) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (account, web)):
+                return try await deskDayPage(web, account: account, desk: desk, counter: request.query("counter") ?? "",
+                                             notice: request.query("notice"))
+            }
+        }
+        router.post("/staff/desks/{desk}/check-in") { request, context in
+            let desk = try context.parameters.require("desk")
+            switch try await staff(request, .clerk, desk: desk) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (account, web)):
+                let form = try await web.form(request)
+                do {
+                    let item = try await service.store.checkIn(code: form["code"] ?? "", desk: desk, date: service.today, now: service.now())
+                    let notice = WebCopy.text("checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
+                    return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)
+                } catch let error as BookingError {
+                    return try await deskDayPage(web, account: account, desk: desk, counter: "",
+                                                 errors: [FieldError(field: "code", message: error.message)])
+                }
+            }
+        }
+        router.post("/staff/desks/{desk}/call-next") { request, context in
+            let desk = try context.parameters.require("desk")
+            switch try await staff(request, .clerk, desk: desk) {
+            case .failure(let refusal): return refusal.response
+            case .success(let (account, web)):
+                let form = try await web.form(request)
+                let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !counter.isEmpty, counter.count <= 10 else {
+                    return try await deskDayPage(web, account: account, desk: desk, counter: "",
+                                                 errors: [FieldError(field: "counter", message: web.language == .nl ? "Vul uw baliennummer in." : "Enter your counter number.")])
+                }
+                let called = try await service.store.callNext(desk: desk, date: service.today, counter: counter, staff: account.id, now: service.now())
+                let notice = called.map { WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName) }
+                    ?? WebCopy.text("nobodyWaiting", web.language)
+                return try await deskDayPage(web, account: account, desk: desk, counter: counter, notice: notice)
+            }
+        }
+        for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
+            router.post(RouterPath("/staff/desks/{desk}/visits/{id}/\(action)")) { request, context in
+                let desk = try context.parameters.require("desk")
+                switch try await staff(request, .clerk, desk: desk) {
+                case .failure(let refusal): return refusal.response
+                case .success(let (account, web)):
+                    _ = try await web.form(request)
+                    do {
+                        _ = try await service.store.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
+                                                                staff: account.id, now: service.now())
+                        return redirect("/staff/desks/\(desk)?notice=\(action)")
+                    } catch let error as BookingError {
+                        return try await deskDayPage(web, account: account, desk: desk, counter: "",
+                                                     errors: [FieldError(field: "code", message: error.message)])
+                    }
+                }
+            }
+        }
+        router.get("/display/{desk}") { request, context in
+            let web = web(request)
+            do {
+                let desk = try service.rules.desk(context.parameters.get("desk"))
+                let calls = try await service.store.recentCalls(desk: desk.code, date: service.today)
+                return pages.render("display", web, title: "\(WebCopy.text("displayTitle", web.language)) — \(desk.name)", values: [
+                    "calls": calls.map { ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""] },
+                ])
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+    }
+
+    func deskDayPage(_ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
+                     errors: [FieldError] = []) async throws -> Response {
+        guard let desk = service.network.desk(code) else {
+            return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+        }
+        let now = service.now()
+        let agenda = try await service.store.agenda(desk: code, date: service.today)
+        let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted { ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0) }
+        let language = web.language
+        func state(_ item: AgendaItem) -> String {
+            switch item.visit?.state {
+            case nil: WebCopy.text("stateExpected", language)
+            case .waiting?: "\(WebCopy.text("stateWaiting", language)) (\(item.visit?.ticket ?? 0))"
+            case .called?: "\(WebCopy.text("stateCalled", language)) \(item.visit?.counter ?? "")"
+            case .served?: WebCopy.text("stateServed", language)
+            case .noShow?: WebCopy.text("stateNoShow", language)
+            }
+        }
+        let noticeText = notice.map { key in ["served": "stateServed", "no-show": "stateNoShow"][key].map { WebCopy.text($0, language) } ?? key }
+        return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), values: [
+            "desk": code, "counter": counter, "notice": noticeText ?? false, "wide": true,
+            "isManager": account.may(.deskManager, at: code),
+            "settingsLink": WebCopy.text("settingsTitle", language, desk.name),
+            "waiting": waiting.map { item in [
+                "ticket": item.visit?.ticket ?? 0, "time": item.appointment.startTime.text, "name": item.customerName,
+                "assistance": item.assistance,
+                "minutes": WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"),
+            ] as [String: Any] },
+            "agenda": agenda.map { item in [
+                "id": item.appointment.id, "time": "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
+                "name": item.customerName, "assistance": item.assistance, "code": item.appointment.code ?? "",
+                "persons": item.appointment.persons, "product": productName(item.appointment.product, language), "state": state(item),
+                "canServe": item.visit?.state == .called,
+                "canNoShow": item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called,
+            ] as [String: Any] },
+        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}

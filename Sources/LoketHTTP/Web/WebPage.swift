@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoketDomain
+import Mustache
+
+/// Renders the web pages from the Mustache templates shipped with Loket, inside one layout
+/// that carries the language switch, the skip link and the error summary.
+struct WebPages: Sendable {
+    let library: MustacheLibrary
+
+    /// Loads the templates from the bundle; a missing or broken template is a broken build.
+    static func load() throws -> WebPages {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates") else {
+            throw BookingError(.notFound, field: "templates", code: "missing", "The page templates are missing from the build.")
+        }
+        var library = MustacheLibrary()
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            try library.register(text, named: String(file.dropLast(".mustache".count)))
+        }
+        return WebPages(library: library)
+    }
+
+    /// A page in `language`; `values` are the template's own fields, next to `t` (texts),
+    /// `lang`, `csrf` and `errors`.
+    func render(_ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
+                errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var context = values
+        let language = request.language
+        context["t"] = WebCopy.table(language)
+        context["lang"] = language.rawValue
+        context["title"] = title
+        context["csrf"] = request.csrf
+        context["switchHref"] = "/language?to=\(language == .nl ? "en" : "nl")&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        context["switchLang"] = language == .nl ? "en" : "nl"
+        context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
+        context["hasErrors"] = !errors.isEmpty
+        for error in errors { context["error_\(error.field)"] = error.message }
+        if let staff = request.staff {
+            context["staff"] = ["username": staff.username, "signedInAs": WebCopy.text("signedInAs", language, staff.username)]
+        }
+        let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        fields[.cacheControl] = "no-store"
+        if let cookie = request.newCSRFCookie { fields.append(HTTPField(name: .setCookie, value: cookie.description)) }
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A page that only says what went wrong, with a way back.
+    func problem(_ request: WebRequest, status: HTTPResponse.Status, message: String) -> Response {
+        let notFound = status == .notFound || status == .gone
+        let title = WebCopy.text(notFound ? "notFoundTitle" : "problemTitle", request.language)
+        return render("problem", request, title: title, values: ["message": message], status: status)
+    }
+}
+
+/// A field that failed validation, shown next to the field and in the summary at the top.
+struct FieldError: Sendable {
+    let field: String
+    let message: String
+}
+
+/// 303 See Other: where a form sends the browser after a POST that worked.
+func redirect(_ location: String, cookies: [Cookie] = []) -> Response {
+    var headers: HTTPFields = [.location: location, .cacheControl: "no-store"]
+    for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie.description)) }
+    return Response(status: .seeOther, headers: headers)
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import LoketDomain
+
+/// What every page needs from the request: the language, the form token (CSRF) and the
+/// signed-in member of staff, if any.
+///
+/// Forms are protected with a double-submit token: a random value in an HTTP-only, SameSite
+/// cookie that every form repeats in a hidden field. A cross-site page can make the browser
+/// send the cookie but cannot read it to fill in the field. (Hummingbird has no CSRF
+/// middleware; this is the few lines it takes.)
+struct WebRequest: Sendable {
+    static let languageCookie = "loket_lang"
+    static let csrfCookie = "loket_csrf"
+
+    let language: Customer.Language
+    let csrf: String
+    /// Set when the request had no token yet: the response must carry it.
+    let newCSRFCookie: Cookie?
+    let backPath: String
+    var staff: StaffAccount?
+
+    init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
+        if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
+            language = chosen
+        } else {
+            // First visit: English only when the browser prefers it to Dutch.
+            let accept = request.headers[.acceptLanguage]?.lowercased() ?? ""
+            let en = accept.range(of: "en")?.lowerBound, nl = accept.range(of: "nl")?.lowerBound
+            language = en.map { e in nl.map { e < $0 } ?? true } ?? false ? .en : .nl
+        }
+        if let token = request.cookies[Self.csrfCookie]?.value, token.count >= 32 {
+            csrf = token
+            newCSRFCookie = nil
+        } else {
+            csrf = Self.randomToken()
+            newCSRFCookie = Cookie(name: Self.csrfCookie, value: csrf, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+        }
+        backPath = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        self.staff = staff
+    }
+
+    /// The form fields of a POST, after checking its token; a missing or wrong token is refused
+    /// with 403 and nothing happens.
+    func form(_ request: Request) async throws -> [String: String] {
+        var buffer = try await request.body.collect(upTo: 64 * 1024)
+        let text = buffer.readString(length: buffer.readableBytes) ?? ""
+        var fields: [String: String] = [:]
+        for item in URLComponents(string: "?" + text.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [] {
+            fields[item.name] = item.value ?? ""
+        }
+        guard let sent = fields["csrf"], newCSRFCookie == nil, Self.constantTimeEqual(sent, csrf) else {
+            throw BookingError(.forbidden, field: "csrf", code: "csrf_failed",
+                               "This form has expired or did not come from Loket. Go back, reload the page and try again.")
+        }
+        return fields
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// A desk's day as the clerks run it: the agenda, check-in by appointment code, calling the
+/// next customer to a counter, and the outcome with the real start and end of service.
+extension BookingStore {
+    /// Today's confirmed appointments at `desk` in time order, each with its visit if any.
+    public func agenda(desk: String, date: LocalDate) async throws -> [AgendaItem] {
+        try await database.session { db in
+            try await db.raw("""
+                SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
+                FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id
+                WHERE a.desk = \(bind: desk) AND a.date = \(bind: date.iso) AND a.state = 'confirmed'
+                ORDER BY a.start_minute, a.created_at
+                """).all().map(Self.decodeAgendaItem)
+        }
+    }
+
+    /// Checks in the customer whose appointment at `desk` today has `code`, giving them the next
+    /// ticket number. Checking in twice gives back the first ticket.
+    public func checkIn(code typed: String, desk: String, date: LocalDate, now: Date) async throws -> AgendaItem {
+        guard let code = AppointmentCode.normalised(typed) else {
+            throw BookingError.invalid("code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
+        }
+        return try await database.transaction { db in
+            guard let row = try await db.raw("""
+                SELECT id FROM appointments WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND code = \(bind: code) AND state = 'confirmed'
+                """).first() else {
+                throw BookingError(.notFound, field: "code", code: "unknown_code", "No appointment with code \(code) at this desk today.")
+            }
+            let id = try row.decode(column: "id", as: String.self)
+            if let existing = try await Self.agendaItem(id: id, on: db), let visit = existing.visit, visit.ticket != nil {
+                return existing
+            }
+            let ticket = try await db.raw("""
+                INSERT INTO ticket_counters (desk, date, last) VALUES (\(bind: desk), \(bind: date.iso), 1)
+                ON CONFLICT (desk, date) DO UPDATE SET last = ticket_counters.last + 1
+                RETURNING last
+                """).first()!.decode(column: "last", as: Int.self)
+            try await db.raw("""
+                INSERT INTO visits (appointment_id, desk, date, ticket, state, checked_in_at)
+                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), 'waiting', \(bind: now.millis))
+                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, state = 'waiting', checked_in_at = excluded.checked_in_at
+                """).run()
+            return try await Self.agendaItem(id: id, on: db)!
+        }
+    }
+
+    /// Calls the next waiting customer (earliest appointment, then earliest arrival) to
+    /// `counter`; nil when nobody is waiting. Two clerks calling at once get two different people.
+    public func callNext(desk: String, date: LocalDate, counter: String, staff: String, now: Date) async throws -> AgendaItem? {
+        try await database.transaction { db in
+            while true {
+                guard let next = try await db.raw("""
+                    SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
+                    WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
+                    ORDER BY a.start_minute, v.checked_in_at LIMIT 1
+                    """).first() else { return nil }
+                let id = try next.decode(column: "appointment_id", as: String.self)
+                let called = try await db.raw("""
+                    UPDATE visits SET state = 'called', called_at = \(bind: now.millis), counter = \(bind: counter), staff_id = \(bind: staff)
+                    WHERE appointment_id = \(bind: id) AND state = 'waiting' RETURNING appointment_id
+                    """).first()
+                if called != nil { return try await Self.agendaItem(id: id, on: db) }
+            }
+        }
+    }
+
+    /// Ends a visit: served (after being called) or no-show (never came, or did not answer the call).
+    public func finishVisit(appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date) async throws -> AgendaItem {
+        guard outcome == .served || outcome == .noShow else {
+            throw BookingError.invalid("outcome", "invalid", "A visit ends served or no-show.")
+        }
+        return try await database.transaction { db in
+            guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
+                throw BookingError(.notFound, field: "appointment", code: "unknown_appointment", "There is no such appointment at this desk.")
+            }
+            switch (outcome, item.visit?.state) {
+            case (.served, .called?):
+                try await db.raw("""
+                    UPDATE visits SET state = 'served', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
+                    """).run()
+            case (.noShow, nil):
+                try await db.raw("""
+                    INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
+                    VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), 'no-show', \(bind: now.millis), \(bind: staff))
+                    """).run()
+            case (.noShow, .waiting?), (.noShow, .called?):
+                try await db.raw("""
+                    UPDATE visits SET state = 'no-show', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
+                    """).run()
+            default:
+                throw BookingError(.conflict, field: "outcome", code: "not_possible",
+                                   outcome == .served ? "Only a customer who has been called can be marked served." : "This visit has already ended.")
+            }
+            return try await Self.agendaItem(id: id, on: db)!
+        }
+    }
+
+    /// The latest calls at `desk` on `date`, newest first: what the waiting-room screen shows.
+    public func recentCalls(desk: String, date: LocalDate, limit: Int = 8) async throws -> [Visit] {
+        try await database.session { db in
+            try await db.raw("""
+                SELECT * FROM visits WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND called_at IS NOT NULL
+                ORDER BY called_at DESC LIMIT \(bind: limit)
+                """).all().map { try Self.decodeVisit($0, state: "state") }
+        }
+    }
+
+    /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
+    public func bookUrgent(_ plan: HoldPlan, customer: Customer, reason: UrgentReserve.Reason, note: String?, now: Date) async throws -> ConfirmedBooking {
+        let id = Self.newIdentifier(), token = Self.newToken()
+        let outbox = self.outbox
+        let booking = try await database.transaction { db in
+            try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            let appointment = try await Self.insertAppointment(id: id, holdID: "staff:" + id, at: Placement(plan), customer: customer,
+                                                               tokenHash: Self.hash(token), now: now, outbox: outbox,
+                                                               urgent: (reason, note), on: db)
+            return ConfirmedBooking(appointment: appointment, manageToken: token)
+        }
+        capacityChanged(plan.desk)
+        return booking
+    }
+
+    static func agendaItem(id: String, on db: any SQLDatabase) async throws -> AgendaItem? {
+        try await db.raw("""
+            SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
+            FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id WHERE a.id = \(bind: id)
+            """).first().map(decodeAgendaItem)
+    }
+
+    static func decodeAgendaItem(_ row: any SQLRow) throws -> AgendaItem {
+        let appointment = try decodeAppointment(row)
+        let visit = try row.decode(column: "visit_state", as: String?.self) == nil ? nil : try decodeVisit(row, state: "visit_state", id: appointment.id)
+        return AgendaItem(appointment: appointment, customerName: try row.decode(column: "customer_name", as: String.self),
+                          assistance: appointment.assistance, visit: visit)
+    }
+
+    static func decodeVisit(_ row: any SQLRow, state column: String, id: String? = nil) throws -> Visit {
+        Visit(appointmentID: try id ?? row.decode(column: "appointment_id", as: String.self),
+              desk: try row.decode(column: "desk", as: String.self),
+              date: LocalDate(iso: try row.decode(column: "date", as: String.self))!,
+              ticket: try row.decode(column: "ticket", as: Int?.self),
+              state: Visit.State(rawValue: try row.decode(column: column, as: String.self)) ?? .waiting,
+              checkedInAt: try row.decode(column: "checked_in_at", as: Int?.self).map(Date.init(millis:)),
+              calledAt: try row.decode(column: "called_at", as: Int?.self).map(Date.init(millis:)),
+              counter: try row.decode(column: "counter", as: String?.self),
+              endedAt: try row.decode(column: "ended_at", as: Int?.self).map(Date.init(millis:)))
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// What a sign-in attempt needs to know about an account; the digest stays in this module's callers.
+public struct StaffCredentials: Sendable {
+    public let account: StaffAccount
+    public let passwordHash: String
+    public let failedSignIns: Int
+    public let lockedUntil: Date?
+}
+
+/// Staff accounts: created by the first-admin command or by an admin, never with a default password.
+extension BookingStore {
+    public func createStaff(username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date) async throws -> StaffAccount {
+        let id = Self.newIdentifier()
+        return try await database.transaction { db in
+            if try await db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
+                throw BookingError(.conflict, field: "username", code: "taken", "There is already an account \(username).")
+            }
+            try await db.raw("""
+                INSERT INTO staff (id, username, password_hash, role, desk, created_at)
+                VALUES (\(bind: id), \(bind: username), \(bind: passwordHash), \(bind: role.rawValue), \(bind: desk), \(bind: now.millis))
+                """).run()
+            return StaffAccount(id: id, username: username, role: role, desk: desk, active: true)
+        }
+    }
+
+    public func staffAccounts() async throws -> [StaffAccount] {
+        try await database.session { db in
+            try await db.raw("SELECT * FROM staff ORDER BY username").all().map(Self.decodeStaff)
+        }
+    }
+
+    public func staffAccount(id: String) async throws -> StaffAccount? {
+        try await database.session { db in
+            try await db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map(Self.decodeStaff)
+        }
+    }
+
+    public func credentials(username: String) async throws -> StaffCredentials? {
+        try await database.session { db in
+            guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: username)").first() else { return nil }
+            return StaffCredentials(account: try Self.decodeStaff(row), passwordHash: try row.decode(column: "password_hash", as: String.self),
+                                    failedSignIns: try row.decode(column: "failed_sign_ins", as: Int.self),
+                                    lockedUntil: try row.decode(column: "locked_until", as: Int?.self).map(Date.init(millis:)))
+        }
+    }
+
+    /// Counts a failed sign-in and locks the account when `throttle` says so; returns the lock.
+    @discardableResult
+    public func recordFailedSignIn(staff id: String, throttle: SignInThrottle, now: Date) async throws -> Date? {
+        try await database.transaction { db in
+            guard let row = try await db.raw("""
+                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: id) RETURNING failed_sign_ins
+                """).first() else { return nil }
+            guard let until = throttle.lockedUntil(afterFailures: try row.decode(column: "failed_sign_ins", as: Int.self), now: now) else { return nil }
+            try await db.raw("UPDATE staff SET locked_until = \(bind: until.millis), failed_sign_ins = 0 WHERE id = \(bind: id)").run()
+            return until
+        }
+    }
+
+    public func recordSignIn(staff id: String) async throws {
+        try await database.session { db in
+            try await db.raw("UPDATE staff SET failed_sign_ins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+        }
+    }
+
+    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool) async throws {
+        try await database.session { db in
+            try await db.raw("""
+                UPDATE staff SET role = \(bind: role.rawValue), desk = \(bind: desk), active = \(bind: active ? 1 : 0) WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
+    public func setStaffPassword(id: String, passwordHash: String) async throws {
+        try await database.session { db in
+            try await db.raw("""
+                UPDATE staff SET password_hash = \(bind: passwordHash), failed_sign_ins = 0, locked_until = NULL WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
+    static func decodeStaff(_ row: any SQLRow) throws -> StaffAccount {
+        StaffAccount(id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
+                     role: StaffRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .clerk,
+                     desk: try row.decode(column: "desk", as: String?.self),
+                     active: try row.decode(column: "active", as: Int.self) != 0)
+    }
+}
