@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import LoketHTTP
 import LoketStorage
@@ -19,6 +20,10 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Minutes a hold keeps a slot; overrides the desk network file. Env: LOKET_HOLD_MINUTES.")
     var holdMinutes: Int?
+
+    @Option(help: ArgumentHelp("Tests and demonstrations: start the clock at this instant (ISO 8601, e.g. 2026-12-01T07:00:00Z); it runs on from there.",
+                               valueName: "instant"))
+    var clockStart: String?
 
     @OptionGroup var common: DatabaseOptions
     @OptionGroup var mail: MailCommandOptions
@@ -41,6 +46,14 @@ struct Serve: AsyncParsableCommand {
             options.holdMinutes = holdMinutes
         }
         options.mail = try mail.resolve()
+        if let clockStart {
+            guard let start = ISO8601DateFormatter().date(from: clockStart) else { throw ValidationError("--clock-start: an ISO 8601 instant") }
+            let began = ContinuousClock.now
+            options.now = {
+                let elapsed = ContinuousClock.now - began
+                return start.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+        }
         options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
         while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
         let database = try await Database.open(common.resolvedDatabase, logger: logger)

@@ -63,8 +63,9 @@ public struct Schedule: Sendable {
             for pool in pools(desk: desk, on: day) where pool.products.contains(product.key) {
                 var start = pool.hours.from.minutes
                 if day == notBefore.date {
+                    // A slot starting this very minute has started: holding it is refused, so it is not listed.
                     let earliest = notBefore.time.minutes
-                    start = max(start, (earliest + step - 1) / step * step)
+                    start = max(start, (earliest + step) / step * step)
                 }
                 let limit = bookableCounters(pool, on: day, releasedThrough: released, urgent: urgent)
                 while start + parts * step <= pool.hours.to.minutes {

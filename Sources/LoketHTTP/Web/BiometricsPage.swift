@@ -43,7 +43,7 @@ extension WebApp {
             }
             let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map { nl ? $0.nl : $0.en }
             return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: [
-                "result": ["needed": assessment.deskVisitNeeded, "reasons": reasons, "reusable": reusable],
+                "result": ["needed": assessment.deskVisitNeeded, "reasons": reasons, "reusable": reusable, "has_reusable": !reusable.isEmpty],
             ])
         }
     }

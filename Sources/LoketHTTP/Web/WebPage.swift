@@ -27,6 +27,10 @@ struct WebPages: Sendable {
     func render(_ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
                 errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var context = values
+        // Mustache has no "list is not empty" test; `has_<name>` gives one for each list.
+        for (key, value) in values {
+            if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
+        }
         let language = request.language
         context["t"] = WebCopy.table(language)
         context["lang"] = language.rawValue

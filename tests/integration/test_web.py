@@ -1,0 +1,223 @@
+"""The web app in a real browser: headless Debian Chromium through chromium-driver and selenium.
+
+The server's clock starts at Tuesday 1 December 2026, 07:30 in Amsterdam (--clock-start), so the
+customer can book for today and the clerk can run that day, whatever the real date is.
+"""
+import email
+import email.policy
+import re
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+import requests
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import BINARY, ROOT
+
+SCREENSHOTS = ROOT / "screenshots"
+CLOCK_START = "2026-12-01T06:30:00Z"
+CLERK_PASSWORD = "desk-day-password-1"
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844", "--lang=en-GB"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+def shot(driver, name):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    # The whole page, not just the phone-sized viewport.
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(390, max(844, height + 100))
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    driver.set_window_size(390, 844)
+
+
+def submit(driver, button):
+    """Clicks a submit button and waits for the next page to replace this one."""
+    html = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 20).until(EC.staleness_of(html))
+
+
+def ensure_language(driver, lang):
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != lang:
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"header a[hreflang={lang}]"))
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+
+def axe_violations(driver):
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    violations = axe.run()["violations"]
+    for v in violations:
+        print(v["id"], [n["failureSummary"] for n in v["nodes"]][:2], [n["html"] for n in v["nodes"]][:2])
+    return violations
+
+
+@pytest.fixture
+def web(tmp_path, servers):
+    database = str(tmp_path / "web.db")
+    subprocess.run([str(BINARY), "staff", "--username", "balie", "--role", "clerk", "--desk", "DH", "--database", database],
+                   input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    mail = tmp_path / "mail"
+    server = servers(database, extra_args=["--clock-start", CLOCK_START, "--mail-folder", str(mail)])
+    driver = browser()
+    yield server, driver, database, mail
+    driver.quit()
+
+
+def book(driver, server, lang, name, email, shots=False):
+    """Books DOC at Den Haag on the first day with room; returns the manage page URL and the code."""
+    driver.get(server.url("/"))
+    ensure_language(driver, lang)
+    if shots:
+        shot(driver, f"{lang}-1-home")
+        assert axe_violations(driver) == []
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/book/DOC/desks']"))
+    if shots:
+        shot(driver, f"{lang}-2-desks")
+    assert "/book/DOC/desks/RO" not in driver.page_source  # Rotterdam closed: no link, but says where its work went
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/book/DOC/desks/DH']"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "table.month a[href*='date=']"))
+    if shots:
+        shot(driver, f"{lang}-3-calendar")
+        assert axe_violations(driver) == []
+    driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    # The details form: first sent empty, errors are shown next to the fields and at the top.
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert summary.find_element(By.CSS_SELECTOR, "a[href='#name']")
+    assert driver.find_element(By.ID, "name").get_attribute("aria-invalid") == "true"
+    if shots:
+        shot(driver, f"{lang}-4-details-errors")
+        assert axe_violations(driver) == []
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "email").send_keys(email)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    code = driver.find_element(By.ID, "appointment-code").text
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    if shots:
+        shot(driver, f"{lang}-5-booked")
+    assert name not in driver.current_url and email not in driver.current_url
+    return driver.current_url, code
+
+
+def test_customer_books_reschedules_and_cancels_in_english(web):
+    server, driver, database, mail = web
+    manage_url, code = book(driver, server, "en", "Ada Lovelace", "ada@example.org", shots=True)
+    assert driver.title.startswith("Your appointment is booked")
+    assert "Tuesday 1 December 2026" in driver.page_source
+
+    # The calendar file: a real RFC 5545 parser reads it.
+    ics = requests.get(driver.find_element(By.PARTIAL_LINK_TEXT, ".ics").get_attribute("href"), timeout=10)
+    assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
+    event = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")[0]
+    assert event.decoded("dtstart").isoformat().startswith("2026-12-01T")
+    assert code in str(event.get("description"))
+
+    # The confirmation email (development mail folder).
+    WebDriverWait(driver, 20).until(lambda _: list(Path(mail).glob("*.eml")) if mail.exists() else False)
+    subjects = [email.message_from_bytes(m.read_bytes(), policy=email.policy.default)["subject"] for m in Path(mail).glob("*.eml")]
+    assert any(subject.startswith("Your appointment is confirmed") for subject in subjects), subjects
+
+    # Reschedule to another day.
+    submit(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Change the appointment"))
+    days = driver.find_elements(By.CSS_SELECTOR, "table.month a[href*='date=']")
+    submit(driver, days[1])
+    driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    assert "has moved" in driver.page_source
+    assert "Wednesday 2 December 2026" in driver.page_source
+    shot(driver, "en-6-moved")
+
+    # Cancel.
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/cancel'] button"))
+    assert driver.title.startswith("Your appointment is cancelled")
+    shot(driver, "en-7-cancelled")
+    driver.get(manage_url)
+    assert "cancelled" in driver.page_source
+
+
+def test_customer_books_in_dutch_and_clerk_runs_the_day(web):
+    server, driver, database, mail = web
+    manage_url, code = book(driver, server, "nl", "Jan de Vries", "jan@example.org", shots=True)
+    assert driver.title.startswith("Uw afspraak is gemaakt")
+    assert "dinsdag 1 december 2026" in driver.page_source
+
+    # A new browser session: the clerk.
+    driver.delete_all_cookies()
+    driver.get(server.url("/staff/desks/DH"))
+    assert "/staff/sign-in" in driver.current_url  # anonymous: no staff page
+    ensure_language(driver, "en")
+    shot(driver, "staff-1-sign-in")
+    driver.find_element(By.ID, "username").send_keys("balie")
+    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert driver.title.startswith("Today at IND-loket Den Haag")
+    assert "Jan de Vries" in driver.page_source
+
+    driver.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/check-in'] button"))
+    assert "Jan de Vries is checked in with number 1" in driver.page_source
+    driver.find_element(By.ID, "counter").send_keys("3")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/call-next'] button"))
+    assert "Number 1 is called to counter 3" in driver.page_source
+    shot(driver, "staff-2-called")
+
+    display = requests.get(server.url("/display/DH"), timeout=10).text
+    assert re.search(r"<td>1</td><td>3</td>", display) and "Jan" not in display
+    assert '<meta http-equiv="refresh"' in display
+
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/served'] button"))
+    assert "served" in driver.find_element(By.CSS_SELECTOR, "main table").text
+    shot(driver, "staff-3-served")
+
+    with sqlite3.connect(database) as db:
+        called, ended, state = db.execute("SELECT called_at, ended_at, state FROM visits").fetchone()
+    assert state == "served" and called is not None and ended >= called
+
+    driver.get(server.url("/display/DH"))
+    shot(driver, "staff-4-display")
+
+
+def test_staff_pages_refuse_anonymous_visitors_and_forms_without_token(web):
+    server, driver, database, mail = web
+    for path in ("/staff/desks/DH", "/staff/accounts", "/staff/desks/DH/settings"):
+        response = requests.get(server.url(path), allow_redirects=False, timeout=10)
+        assert response.status_code == 303 and response.headers["location"] == "/staff/sign-in"
+    # A POST without its form token does nothing, signed in or not.
+    session = requests.Session()
+    page = session.get(server.url("/staff/sign-in"), timeout=10)
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff" and page.headers["referrer-policy"] == "no-referrer"
+    refused = session.post(server.url("/staff/sign-in"), data={"username": "balie", "password": CLERK_PASSWORD}, allow_redirects=False, timeout=10)
+    assert refused.status_code == 403 and "loket_staff" not in refused.headers.get("set-cookie", "")
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
+    wrong = session.post(server.url("/staff/sign-in"), data={"username": "balie", "password": CLERK_PASSWORD, "csrf": "0" * 64},
+                         allow_redirects=False, timeout=10)
+    assert wrong.status_code == 403
+    signed_in = session.post(server.url("/staff/sign-in"), data={"username": "balie", "password": CLERK_PASSWORD, "csrf": token},
+                             allow_redirects=False, timeout=10)
+    assert signed_in.status_code == 303 and "loket_staff=" in signed_in.headers["set-cookie"]
+    assert "HttpOnly" in signed_in.headers["set-cookie"] and "SameSite=Strict" in signed_in.headers["set-cookie"]
+    # Signed in as a clerk, but the check-in form without its token is refused too.
+    check_in = session.post(server.url("/staff/desks/DH/check-in"), data={"code": "AAAA-AAAA"}, allow_redirects=False, timeout=10)
+    assert check_in.status_code == 403
+    # A clerk is not an admin.
+    assert session.get(server.url("/staff/accounts"), timeout=10).status_code == 403
