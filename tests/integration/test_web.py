@@ -221,3 +221,42 @@ def test_staff_pages_refuse_anonymous_visitors_and_forms_without_token(web):
     assert check_in.status_code == 403
     # A clerk is not an admin.
     assert session.get(server.url("/staff/accounts"), timeout=10).status_code == 403
+
+
+def signed_in(server, username, password):
+    session = requests.Session()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', session.get(server.url("/staff/sign-in"), timeout=10).text).group(1)
+    response = session.post(server.url("/staff/sign-in"), data={"username": username, "password": password, "csrf": token},
+                            allow_redirects=False, timeout=10)
+    return session, token, response
+
+
+def test_desk_manager_closes_a_day_and_sees_the_effect_and_lockout_after_five_failures(tmp_path, servers):
+    database = str(tmp_path / "manager.db")
+    subprocess.run([str(BINARY), "staff", "--username", "chef", "--role", "desk-manager", "--desk", "DH", "--database", database],
+                   input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    server = servers(database, extra_args=["--clock-start", CLOCK_START])
+    session, token, response = signed_in(server, "chef", CLERK_PASSWORD)
+    assert response.status_code == 303 and response.headers["location"] == "/staff/desks/DH"
+    slots = lambda: requests.get(server.url("/api/v1/desks/DH/slots?product=DOC&from=2026-12-02&to=2026-12-02"), timeout=10).json()
+    assert len(slots()["slots"]) > 0
+    closed = session.post(server.url("/staff/desks/DH/settings/closure"),
+                          data={"from": "2026-12-02", "until": "2026-12-02", "reason": "Verhuizing", "csrf": token}, allow_redirects=False, timeout=10)
+    assert closed.status_code == 303
+    assert slots()["slots"] == []  # the effect is there at once, for the API too
+    page = session.get(server.url("/staff/desks/DH/settings"), timeout=10).text
+    assert "Verhuizing" in page
+    change = re.search(r'action="(/staff/desks/DH/settings/changes/[^"]+/remove)"', page).group(1)
+    assert session.post(server.url(change), data={"csrf": token}, allow_redirects=False, timeout=10).status_code == 303
+    assert len(slots()["slots"]) > 0
+    # A clerk's account cannot reach another desk's settings; bad input changes nothing.
+    bad = session.post(server.url("/staff/desks/DH/settings/counters"),
+                       data={"block": "nope", "from": "2026-12-02", "until": "2026-12-01", "counters": "2", "csrf": token}, timeout=10)
+    assert bad.status_code == 422
+    assert session.get(server.url("/staff/desks/AM/settings"), timeout=10).status_code == 403
+
+    # Five wrong passwords lock the account: the right one is refused after that.
+    for _ in range(4):
+        assert signed_in(server, "chef", "wrong password!!")[2].status_code == 401
+    assert signed_in(server, "chef", "wrong password!!")[2].status_code == 429
+    assert signed_in(server, "chef", CLERK_PASSWORD)[2].status_code == 429
