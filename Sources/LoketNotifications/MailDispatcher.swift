@@ -96,8 +96,10 @@ public struct MailDispatcher: Service {
             return nil
         }
         if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) { return nil }
-        let content = AppointmentMessage(kind: kind, appointment: recipient.appointment, desk: desk, product: product,
-                                         sequence: entry.revision, organizer: from, stamp: now())
+        let appointment = recipient.appointment
+        let link = "\(publicURL)/manage/\(appointment.id)?token=\(try await store.manageLinkToken(appointment: appointment.id))"
+        let content = AppointmentMessage(kind: kind, appointment: appointment, desk: desk, product: product,
+                                         sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
         return MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
                            text: content.text, html: content.html, invite: content.invite, date: now())
     }

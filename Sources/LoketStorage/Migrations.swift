@@ -123,6 +123,11 @@ enum Migrations {
                 id TEXT PRIMARY KEY, desk TEXT NOT NULL, change TEXT NOT NULL, staff_id TEXT NOT NULL, created_at BIGINT NOT NULL)
             """,
         ]),
+        (8, [
+            // Server-wide secrets, made on first use and shared by every server process: the key
+            // that signs the manage links in customer email.
+            "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ]),
     ]
 
     static var latest: Int { all.last!.version }

@@ -16,7 +16,6 @@ import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, ROOT
@@ -46,10 +45,14 @@ def shot(driver, name):
 
 
 def submit(driver, button):
-    """Clicks a submit button and waits for the next page to replace this one."""
-    html = driver.find_element(By.TAG_NAME, "html")
+    """Clicks a link or button and waits until the next page has replaced this one and loaded.
+
+    A mark on the old page's window is gone once a new document loads; polling for that avoids
+    racing chromedriver over elements of a page that is being torn down."""
+    driver.execute_script("window.loketOldPage = true")
     button.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(html))
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+        "return window.loketOldPage === undefined && document.readyState === 'complete'"))
 
 
 def ensure_language(driver, lang):
@@ -132,8 +135,15 @@ def test_customer_books_reschedules_and_cancels_in_english(web):
 
     # The confirmation email (development mail folder).
     WebDriverWait(driver, 20).until(lambda _: list(Path(mail).glob("*.eml")) if mail.exists() else False)
-    subjects = [email.message_from_bytes(m.read_bytes(), policy=email.policy.default)["subject"] for m in Path(mail).glob("*.eml")]
-    assert any(subject.startswith("Your appointment is confirmed") for subject in subjects), subjects
+    messages = [email.message_from_bytes(m.read_bytes(), policy=email.policy.default) for m in Path(mail).glob("*.eml")]
+    confirmation = next(m for m in messages if m["subject"].startswith("Your appointment is confirmed"))
+    text = confirmation.get_body(preferencelist=("plain",)).get_content()
+    assert code in text
+    # The email's own manage link opens the same appointment (a signed link token, not the manage token).
+    link = re.search(r"View, change or cancel the appointment: (\S+)", text).group(1)
+    assert link.startswith(server.base + "/manage/") and link != manage_url
+    assert "Tuesday 1 December 2026" in requests.get(link, timeout=10).text
+    assert requests.get(link[:-2] + "xx", timeout=10).status_code == 401
 
     # Reschedule to another day.
     submit(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Change the appointment"))
@@ -225,6 +235,7 @@ def test_staff_pages_refuse_anonymous_visitors_and_forms_without_token(web):
 
 def signed_in(server, username, password):
     session = requests.Session()
+    session.headers["Accept-Language"] = "en"
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', session.get(server.url("/staff/sign-in"), timeout=10).text).group(1)
     response = session.post(server.url("/staff/sign-in"), data={"username": username, "password": password, "csrf": token},
                             allow_redirects=False, timeout=10)
@@ -254,6 +265,30 @@ def test_desk_manager_closes_a_day_and_sees_the_effect_and_lockout_after_five_fa
                        data={"block": "nope", "from": "2026-12-02", "until": "2026-12-01", "counters": "2", "csrf": token}, timeout=10)
     assert bad.status_code == 422
     assert session.get(server.url("/staff/desks/AM/settings"), timeout=10).status_code == 403
+
+    # A Saturday opening: hours for that Saturday and a roster block that serves DOC on it.
+    saturday = lambda: requests.get(server.url("/api/v1/desks/DH/slots?product=DOC&from=2026-12-05&to=2026-12-05"), timeout=10).json()["slots"]
+    assert saturday() == []
+    for kind, data in (("hours", {"from": "2026-12-05", "until": "2026-12-05", "saturday": "10:00-14:00"}),
+                       ("block", {"from": "2026-12-05", "until": "2026-12-05", "product-DOC": "1", "day-saturday": "1",
+                                  "hours": "10:00-14:00", "counters": "2"})):
+        assert session.post(server.url(f"/staff/desks/DH/settings/{kind}"), data=dict(data, csrf=token), allow_redirects=False,
+                            timeout=10).status_code == 303
+    opened = saturday()
+    assert opened[0]["startTime"] == "10:00" and opened[-1]["endTime"] == "14:00" and opened[0]["available"] == 2
+
+    # Urgent capacity booked by staff with a reason: the reserve's use shows in the desk's report.
+    urgent_page = session.get(server.url("/staff/desks/DH/urgent?product=DOC&date=2026-12-10"), timeout=10).text
+    slot = re.search(r'name="slot" value="([^"]+)"', urgent_page).group(1)
+    refused = session.post(server.url("/staff/desks/DH/urgent"), data={"csrf": token, "product": "DOC", "persons": "1", "date": "2026-12-10",
+                                                                       "slot": slot, "reason": "other", "name": "Eva", "email": "eva@example.org"}, timeout=10)
+    assert refused.status_code == 422 and 'id="note-error"' in refused.text  # "other" needs a note
+    booked = session.post(server.url("/staff/desks/DH/urgent"), data={"csrf": token, "product": "DOC", "persons": "1", "date": "2026-12-10",
+                                                                      "slot": slot, "reason": "documentExpiring", "name": "Eva",
+                                                                      "email": "eva@example.org", "language": "nl"}, timeout=10)
+    assert booked.status_code == 200 and "Urgent appointment booked" in booked.text
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT urgent_reason FROM appointments").fetchall() == [("documentExpiring",)]
 
     # Five wrong passwords lock the account: the right one is refused after that.
     for _ in range(4):

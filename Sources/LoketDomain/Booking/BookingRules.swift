@@ -60,12 +60,12 @@ public struct BookingRules: Sendable {
         return start...end
     }
 
-    /// Free slots as customers see them now.
+    /// Free slots as customers see them now (`urgent`: as staff booking from the urgent reserve see them).
     public func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, now: Date,
-                          usage: UnitUsage, assistance: Bool = false) -> [Slot] {
+                          usage: UnitUsage, assistance: Bool = false, urgent: Bool = false) -> [Slot] {
         let local = DeskTime(now, timeZone: timeZone)
         return schedule.slots(desk: desk, product: product, persons: persons, dates: dates,
-                              notBefore: (local.date, local.time), usage: usage, assistance: assistance)
+                              notBefore: (local.date, local.time), usage: usage, urgent: urgent, assistance: assistance)
     }
 
     /// Checks a hold request and says which units it takes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Room kept at the desks for urgent appointments (spoedafspraak, Q4 and Q9 of the source
 /// document): a share of every slot that only partners with a stated reason can book, released
 /// to everyone a number of working days ahead so that no counter stands idle.
@@ -18,5 +20,19 @@ public struct UrgentReserve: Sendable, Hashable, Codable {
     /// Why an urgent appointment is needed; `other` needs a note.
     public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
         case documentExpiring, jobAtRisk, travelEmergency, housing, other
+    }
+}
+
+extension UrgentReserve.Reason {
+    /// The reason and note as typed, checked: a known reason, a note for `other`, at most 500
+    /// characters. Returns the note trimmed, nil when empty.
+    public static func checked(reason: String?, note: String?, field: String = "urgent") throws(BookingError) -> (reason: Self, note: String?) {
+        guard let reason = reason.flatMap(Self.init(rawValue:)) else {
+            throw .invalid("\(field).reason", "invalid", "Reason is one of \(allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason == .other && (note ?? "").isEmpty { throw .invalid("\(field).note", "required", "Say why, for reason other.") }
+        if (note ?? "").count > 500 { throw .invalid("\(field).note", "too_long", "At most 500 characters.") }
+        return (reason, note?.isEmpty == true ? nil : note)
     }
 }

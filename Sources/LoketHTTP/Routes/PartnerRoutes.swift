@@ -57,17 +57,7 @@ struct PartnerRoutes {
             for (index, item) in items.enumerated() {
                 let field = "bookings[\(index)]"
                 do {
-                    var urgent: (reason: UrgentReserve.Reason, note: String?)?
-                    if let given = item.urgent {
-                        guard let reason = given.reason.flatMap(UrgentReserve.Reason.init(rawValue:)) else {
-                            throw BookingError.invalid("urgent.reason", "invalid",
-                                                       "Reason is one of \(UrgentReserve.Reason.allCases.map(\.rawValue).joined(separator: ", ")).")
-                        }
-                        let note = given.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-                        if reason == .other && (note ?? "").isEmpty { throw BookingError.invalid("urgent.note", "required", "Say why, for reason other.") }
-                        if (note ?? "").count > 500 { throw BookingError.invalid("urgent.note", "too_long", "At most 500 characters.") }
-                        urgent = (reason, note?.isEmpty == true ? nil : note)
-                    }
+                    let urgent = try item.urgent.map { (given) throws(BookingError) in try UrgentReserve.Reason.checked(reason: given.reason, note: given.note) }
                     let plan = try service.rules.planHold(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
                                                           now: now, urgent: urgent != nil)
                     guard let c = item.customer else { throw BookingError.invalid("customer", "required", "Give the person's details.") }

@@ -134,6 +134,5 @@ struct WaitlistRoutes {
             try await service.offerFreedCapacity()
             return try JSONBody.response(try await response(entry))
         }
-        OfferPage(service: service).add(to: router)
     }
 }

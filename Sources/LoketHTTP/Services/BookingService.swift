@@ -36,12 +36,12 @@ public struct BookingService: Sendable {
 
     /// Free slots for a checked query.
     func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
-                   rules: BookingRules? = nil) async throws -> [Slot] {
+                   urgent: Bool = false, rules: BookingRules? = nil) async throws -> [Slot] {
         let rules = rules ?? self.rules
         let now = now()
         let today = DeskTime(now, timeZone: rules.timeZone).date
         let usage = try await usageCache.usage(desk: desk.code, dates: today...rules.horizon(from: today))
-        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage, assistance: assistance)
+        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage, assistance: assistance, urgent: urgent)
     }
 
     /// The published measure for every desk and product that is still open.

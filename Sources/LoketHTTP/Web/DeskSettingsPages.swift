@@ -14,7 +14,7 @@ extension WebApp {
             case .success(let (_, web)): return try await settingsPage(web, desk: desk, notice: request.query("notice"))
             }
         }
-        for kind in ["closure", "hours", "counters"] {
+        for kind in ["closure", "hours", "counters", "block"] {
             router.post(RouterPath("/staff/desks/{desk}/settings/\(kind)")) { request, context in
                 let code = try context.parameters.require("desk")
                 switch try await staff(request, .deskManager, desk: code) {
@@ -68,6 +68,22 @@ extension WebApp {
                 hours[day] = range
             }
             return .hours(OpeningHours(validFrom: from, validUntil: until, hours: hours))
+        case "block":
+            let products = desk.products.filter { form["product-\($0)"] == "1" }
+            guard !products.isEmpty else { throw .invalid("product", "required", "Choose the products the counters serve.") }
+            let days = Weekday.allCases.filter { form["day-\($0.rawValue)"] == "1" }
+            guard !days.isEmpty else { throw .invalid("days", "required", "Choose the days.") }
+            guard let hours = TimeRange(text: (form["hours"] ?? "").replacingOccurrences(of: " ", with: "")), hours.from < hours.to else {
+                throw .invalid("hours", "invalid_hours", "Write the hours as 09:00-13:00.")
+            }
+            guard let counters = Int(form["counters"] ?? ""), (1...99).contains(counters) else {
+                throw .invalid("counters", "out_of_range", "Counters is a number from 1 to 99.")
+            }
+            // A new pool id of its own: bookings in other blocks are not counted against it.
+            var id: String
+            repeat { id = "extra\(Int.random(in: 1000...9999))" } while desk.roster.contains { $0.id == id }
+            return .rosterBlock(RosterBlock(id: id, products: products, days: days, hours: hours, counters: counters,
+                                            validFrom: from, validUntil: until))
         default:
             guard let block = form["block"], desk.roster.contains(where: { $0.id == block }) else {
                 throw .invalid("block", "unknown_block", "Choose a roster block of this desk.")
@@ -125,6 +141,7 @@ extension WebApp {
             "blocks": blocks.filter { seen.insert($0.id).inserted }.map { block in
                 ["id": block.id, "text": "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"]
             },
+            "productChoices": products.map { ["key": $0.key, "name": language == .nl ? $0.nameNL : $0.nameEN] },
             "weekdays": Weekday.allCases.map { ["day": $0.rawValue, "name": WebCopy.text("weekday.\($0.rawValue)", language), "value": ""] },
         ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
@@ -143,7 +160,9 @@ extension WebApp {
         case .counters(let block, let from, let until, let counters):
             return "\(nl ? "Roosterblok" : "Roster block") \(block) \(period(from, until)): \(counters) \(nl ? "balies" : "counters")"
         case .rosterBlock(let block):
-            return "\(nl ? "Extra roosterblok" : "Extra roster block") \(block.id) \(period(block.validFrom, block.validUntil))"
+            let days = block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", ")
+            return "\(nl ? "Extra roosterblok" : "Extra roster block") \(period(block.validFrom, block.validUntil)): \(block.products.joined(separator: ", ")), "
+                + "\(days) \(block.hours.from.text)–\(block.hours.to.text), \(block.counters) \(nl ? "balies" : "counters")"
         }
     }
 }

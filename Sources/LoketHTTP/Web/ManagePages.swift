@@ -7,10 +7,12 @@ import LoketDomain
 extension WebApp {
     func addManageRoutes(to router: Router<BasicRequestContext>) {
         router.get("/manage/{id}") { request, context in
-            let web = web(request)
+            var web = web(request)
             let token = request.query("token")
             do {
                 let appointment = try await service.store.appointment(id: context.parameters.require("id"), token: token)
+                // Someone arriving from their email sees the language they booked in, until they switch.
+                if !web.languageChosen { web.language = appointment.language }
                 guard appointment.state == .confirmed else {
                     return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
                 }

@@ -41,6 +41,8 @@ struct WebApp: Sendable {
         addBookingRoutes(to: router)
         addManageRoutes(to: router)
         addStaffRoutes(to: router)
+        addOfferRoutes(to: router)
+        addUrgentBookingRoutes(to: router)
         addDeskSettingsRoutes(to: router)
         addAccountRoutes(to: router)
     }

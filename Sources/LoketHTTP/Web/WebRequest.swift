@@ -13,7 +13,10 @@ struct WebRequest: Sendable {
     static let languageCookie = "loket_lang"
     static let csrfCookie = "loket_csrf"
 
-    let language: Customer.Language
+    /// The visitor's choice; pages about one customer's offer use that customer's language.
+    var language: Customer.Language
+    /// Whether the visitor picked the language with the switch (rather than their browser's default).
+    let languageChosen: Bool
     let csrf: String
     /// Set when the request had no token yet: the response must carry it.
     let newCSRFCookie: Cookie?
@@ -23,7 +26,9 @@ struct WebRequest: Sendable {
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
         if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
             language = chosen
+            languageChosen = true
         } else {
+            languageChosen = false
             // First visit: English only when the browser prefers it to Dutch.
             let accept = request.headers[.acceptLanguage]?.lowercased() ?? ""
             let en = accept.range(of: "en")?.lowerBound, nl = accept.range(of: "nl")?.lowerBound
