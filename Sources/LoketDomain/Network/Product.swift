@@ -16,9 +16,8 @@ public struct Product: Sendable, Hashable, Codable {
     }
 
     /// Consecutive slot units ("parts") a booking for `persons` occupies. Customers who need
-    /// extra time or assistance (maatwerk) get twice the counter time.
+    /// extra time or assistance (maatwerk) get twice as many units, so always a longer slot.
     public func parts(persons: Int, slotMinutes: Int, assistance: Bool = false) -> Int {
-        let minutes = persons * minutesPerPerson * (assistance ? 2 : 1)
-        return max(1, (minutes + slotMinutes - 1) / slotMinutes)
+        max(1, (persons * minutesPerPerson + slotMinutes - 1) / slotMinutes) * (assistance ? 2 : 1)
     }
 }

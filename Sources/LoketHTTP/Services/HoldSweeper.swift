@@ -3,7 +3,7 @@ import Logging
 import ServiceLifecycle
 
 /// Gives back the capacity of expired holds every `interval`, and forgets old idempotency
-/// answers once an hour, until the server shuts down.
+/// answers and expired staff sessions once an hour, until the server shuts down.
 struct HoldSweeper: Service {
     let service: BookingService
     let interval: Duration
@@ -16,6 +16,7 @@ struct HoldSweeper: Service {
                 try await service.sweep()
                 if ContinuousClock.now - lastForget > .seconds(3600) {
                     try await service.store.forgetIdempotencyKeys(before: service.now().addingTimeInterval(-86_400))
+                    try await service.store.forgetExpiredSessions(now: service.now())
                     lastForget = .now
                 }
             } catch {
