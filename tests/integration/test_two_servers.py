@@ -60,3 +60,31 @@ def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(servers
     while first_slot(a)["available"] != 19:
         assert time.monotonic() < deadline, "server a never heard of the hold taken on server b"
         time.sleep(0.02)
+
+
+def test_a_desk_managers_change_on_one_server_reaches_the_other(servers, postgres_database):
+    import re
+    import subprocess
+
+    from conftest import BINARY
+    subprocess.run([str(BINARY), "staff", "--username", "chef", "--role", "desk-manager", "--desk", "RACE", "--database", postgres_database,
+                    "--desks", str(FIXTURES / "race-network.yaml")],
+                   input="a long enough password\n", text=True, check=True, capture_output=True)
+    a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    day = first_slot(b)["date"]
+    session = requests.Session()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', session.get(a.url("/staff/sign-in"), timeout=10).text).group(1)
+    assert session.post(a.url("/staff/sign-in"), data={"username": "chef", "password": "a long enough password", "csrf": token},
+                        allow_redirects=False, timeout=10).status_code == 303
+    closed = session.post(a.url("/staff/desks/RACE/settings/closure"), data={"from": day, "until": day, "reason": "Storing", "csrf": token},
+                          allow_redirects=False, timeout=10)
+    assert closed.status_code == 303
+    slots = lambda server: requests.get(server.url("/api/v1/desks/RACE/slots"), params={"product": "BIO", "from": day, "to": day},
+                                        timeout=10).json()["slots"]
+    assert slots(a) == []
+    # The other server reloads the changes when its sweeper next looks (every second).
+    deadline = time.monotonic() + 10
+    while slots(b) and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling another process until a deadline, not standing in for synchronisation
+    assert slots(b) == []

@@ -38,8 +38,9 @@ extension WebApp {
             }
             let assessment = BiometricsAssessment(policy: biometricsPolicy, dateOfBirth: birth, applicationDate: today, captures: captures)
             let reusable = assessment.reusable.map { reuse in
-                WebCopy.text("reusableUntil", web.language, WebCopy.text(reuse.kind.rawValue, web.language),
-                             DateWording.date(reuse.capturedOn, web.language), reuse.validUntil.map { DateWording.date($0, web.language) } ?? "—")
+                let kind = WebCopy.text(reuse.kind.rawValue, web.language), taken = DateWording.date(reuse.capturedOn, web.language)
+                return reuse.validUntil.map { WebCopy.text("reusableUntil", web.language, kind, taken, DateWording.date($0, web.language)) }
+                    ?? WebCopy.text("reusableOpenEnded", web.language, kind, taken)
             }
             let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map { nl ? $0.nl : $0.en }
             return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: [

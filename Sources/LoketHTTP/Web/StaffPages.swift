@@ -119,7 +119,8 @@ extension WebApp {
             do {
                 let desk = try service.rules.desk(context.parameters.get("desk"))
                 let calls = try await service.store.recentCalls(desk: desk.code, date: service.today)
-                return pages.render("display", web, title: "\(WebCopy.text("displayTitle", web.language)) — \(desk.name)", values: [
+                // A screen for everyone in the waiting room: both languages at once.
+                return pages.render("display", web, title: "Oproepen / Now calling — \(desk.name)", values: [
                     "calls": calls.map { ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""] },
                 ])
             } catch let error as BookingError {
