@@ -65,8 +65,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The JSON API, the planner-compatible API, OpenAPI, health and metrics, and the web
-        // pages for customers and staff (templates and style sheet under Resources/).
+        // The JSON API, the planner-compatible API, OpenAPI, health and metrics.
         .target(
             name: "LoketHTTP",
             dependencies: [
@@ -76,12 +75,24 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        // The web pages for people: customers book and manage appointments, staff run the desk
+        // day. Templates and the style sheet are under Resources/; the rules come from the
+        // same BookingService as the API's.
+        .target(
+            name: "LoketWeb",
+            dependencies: [
+                "LoketDomain", "LoketStorage", "LoketHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/openapi.json"), .copy("Resources/templates"), .copy("Resources/static")]
+            resources: [.copy("Resources/templates"), .copy("Resources/static")]
         ),
         // The forecast: a discrete-event core, the desk-day queue, the appointment backlog,
         // the information line, Monte Carlo. Depends on the domain only.
@@ -97,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "loket",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketSimulation", "LoketNotifications",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketWeb", "LoketSimulation", "LoketNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -120,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "LoketHTTPTests",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketTestSupport",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketWeb", "LoketTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -56,8 +56,11 @@ public struct Loket {
     public let metrics: LoketMetrics
 }
 
+/// Routes another module adds beside the API on the same router and service: the web pages.
+public typealias ExtraRoutes = @Sendable (Router<BasicRequestContext>, BookingService) -> Void
+
 /// Builds the router with every route and middleware, on `database` (already migrated).
-public func makeLoket(options: ServerOptions, database: Database, logger: Logger) -> Loket {
+public func makeLoket(options: ServerOptions, database: Database, logger: Logger, extraRoutes: ExtraRoutes? = nil) -> Loket {
     let metrics = LoketMetrics()
     let service = BookingService(network: options.network, holdMinutes: options.holdMinutes,
                                  database: database, logger: logger, now: options.now, metrics: metrics,
@@ -76,16 +79,15 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     WaitlistRoutes(service: service).add(to: router)
     UrgentCapacityRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
-    // The templates are part of the build; failing to read them is a broken build.
-    WebApp(service: service, pages: try! WebPages.load(), biometricsPolicy: options.biometricsPolicy, publicURL: options.publicURL)
-        .add(to: router)
+    extraRoutes?(router, service)
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }
 
 /// The HTTP application with its background services: the hold sweeper, and on PostgreSQL the
 /// listener that hears of capacity changes made by other servers.
-public func buildApplication(options: ServerOptions, database: Database, logger: Logger) -> some ApplicationProtocol {
-    let loket = makeLoket(options: options, database: database, logger: logger)
+public func buildApplication(options: ServerOptions, database: Database, logger: Logger,
+                             extraRoutes: ExtraRoutes? = nil) -> some ApplicationProtocol {
+    let loket = makeLoket(options: options, database: database, logger: logger, extraRoutes: extraRoutes)
     var services: [any Service] = [
         HoldSweeper(service: loket.service, interval: options.sweepInterval, logger: logger),
         DatabaseCloser(database: database),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import LoketHTTP
+import LoketWeb
 import LoketStorage
 
 struct Serve: AsyncParsableCommand {
@@ -59,7 +60,7 @@ struct Serve: AsyncParsableCommand {
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
-        let app = buildApplication(options: options, database: database, logger: logger)
+        let app = buildApplication(options: options, database: database, logger: logger, extraRoutes: WebApp.routes(options: options))
         try await app.runService()
     }
 }

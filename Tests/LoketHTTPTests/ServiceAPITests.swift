@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketDomain
 import LoketHTTP
+import LoketWeb
 import LoketTestSupport
 import Testing
 
@@ -71,7 +72,8 @@ struct ServiceAPITests {
     /// pages for people (customer booking pages, staff pages, display, style sheet).
     @Test func openAPIMatchesTheRouter() async throws {
         let (database, _, drop) = try await TestDatabase.make(.sqlite)
-        let loket = makeLoket(options: ServerOptions(network: TestNetwork.network), database: database, logger: TestDatabase.logger)
+        let options = ServerOptions(network: TestNetwork.network)
+        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger, extraRoutes: WebApp.routes(options: options))
         let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language"]
         let served = Set(loket.router.routes.map { "\($0.method.rawValue) \($0.path.description)" }
             .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import LoketDomain
 import LoketHTTP
+import LoketWeb
 import LoketStorage
 import LoketTestSupport
 import Testing
@@ -19,7 +20,7 @@ struct TestServer: Sendable {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
-        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger)
+        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger, extraRoutes: WebApp.routes(options: options))
         let server = TestServer(service: loket.service, clock: clock)
         let app = Application(router: loket.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
         do {

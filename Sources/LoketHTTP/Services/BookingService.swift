@@ -13,7 +13,7 @@ public struct BookingService: Sendable {
     let generations: CapacityGenerations
     let usageCache: UsageCache
     let slotCache: SlotCache
-    let metrics: LoketMetrics
+    public let metrics: LoketMetrics
     /// How long a waitlist offer lasts.
     let offerDuration: TimeInterval
 
@@ -32,10 +32,10 @@ public struct BookingService: Sendable {
     }
 
     public var network: DeskNetwork { rules.network }
-    var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
+    public var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
 
     /// Free slots for a checked query.
-    func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
+    public func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
                    urgent: Bool = false, rules: BookingRules? = nil) async throws -> [Slot] {
         let rules = rules ?? self.rules
         let now = now()
@@ -45,7 +45,7 @@ public struct BookingService: Sendable {
     }
 
     /// The published measure for every desk and product that is still open.
-    func waitTimes() async throws -> [WaitTime] {
+    public func waitTimes() async throws -> [WaitTime] {
         let today = self.today
         var result: [WaitTime] = []
         for desk in network.desks where !desk.isClosedForGood(on: today) {
@@ -58,7 +58,7 @@ public struct BookingService: Sendable {
         return result
     }
 
-    func hold(desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
+    public func hold(desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
               idempotency: IdempotencyKey?) async throws -> Hold {
         let now = now()
         let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
@@ -72,14 +72,14 @@ public struct BookingService: Sendable {
         }
     }
 
-    func confirm(hold: String?, customer: Customer, idempotency: IdempotencyKey?) async throws -> ConfirmedBooking {
+    public func confirm(hold: String?, customer: Customer, idempotency: IdempotencyKey?) async throws -> ConfirmedBooking {
         guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to confirm.") }
         let booking = try await store.confirm(hold: hold, customer: customer, now: now(), idempotency: idempotency)
         metrics.bookings.increment()
         return booking
     }
 
-    func cancel(id: String, token: String?) async throws -> Appointment {
+    public func cancel(id: String, token: String?) async throws -> Appointment {
         let before = try await store.appointment(id: id, token: token)
         let appointment = try await store.cancel(id: id, token: token, now: now())
         if before.state == .confirmed {
@@ -90,7 +90,7 @@ public struct BookingService: Sendable {
         return appointment
     }
 
-    func reschedule(id: String, token: String?, hold: String?, idempotency: IdempotencyKey?) async throws -> Appointment {
+    public func reschedule(id: String, token: String?, hold: String?, idempotency: IdempotencyKey?) async throws -> Appointment {
         guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.") }
         let appointment = try await store.reschedule(id: id, token: token, toHold: hold, now: now(), idempotency: idempotency)
         metrics.reschedules.increment()
@@ -99,7 +99,7 @@ public struct BookingService: Sendable {
 
     /// Reads the desk managers' changes again if any were made since the last look (here or on
     /// another server), and makes every desk's slots be computed afresh.
-    func reloadDeskChanges() async throws {
+    public func reloadDeskChanges() async throws {
         let version = try await store.deskChangesVersion()
         guard version != live.version else { return }
         live.replace(changes: try await store.deskChanges(), version: version)

@@ -7,7 +7,7 @@ public struct LoketMetrics: Sendable {
     let holds: Counter
     let holdsRefused: Counter
     let holdsExpired: Counter
-    let bookings: Counter
+    public let bookings: Counter
     let cancellations: Counter
     let reschedules: Counter
     let mailsSent: Counter

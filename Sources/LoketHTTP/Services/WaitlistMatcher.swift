@@ -8,7 +8,7 @@ extension BookingService {
     /// want to improve, and not one they passed on), held for them while the offer lasts.
     /// Runs after every cancellation and every second with the sweeper; returns the offers made.
     @discardableResult
-    func offerFreedCapacity() async throws -> Int {
+    public func offerFreedCapacity() async throws -> Int {
         let waiting = try await store.activeWaitlist().filter { $0.state == .waiting }.sorted(by: WaitlistEntry.fairOrder)
         guard !waiting.isEmpty else { return 0 }
         let now = now()

@@ -1,5 +1,6 @@
 import Hummingbird
 import LoketDomain
+import LoketHTTP
 
 /// The question before a biometrics appointment: can what the IND already holds be reused?
 /// Someone who needs nothing new is told so and is not offered a BIO appointment. The dates

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
 extension WebApp {

@@ -2,10 +2,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The web pages: customers book and manage appointments, staff run the desk day. They call
 /// the same `BookingService` and store as the JSON API; no rule is written twice.
-struct WebApp: Sendable {
+public struct WebApp: Sendable {
     let service: BookingService
     let pages: WebPages
     let gate: StaffGate
@@ -22,6 +24,15 @@ struct WebApp: Sendable {
         self.gate = StaffGate(store: service.store, now: service.now, secureCookies: secureCookies)
         let css = Bundle.module.url(forResource: "loket", withExtension: "css", subdirectory: "static").flatMap { try? Data(contentsOf: $0) }
         self.stylesheet = ByteBuffer(bytes: css ?? Data())
+    }
+
+    /// The pages, for `makeLoket`/`buildApplication` to add beside the API.
+    public static func routes(options: ServerOptions) -> ExtraRoutes {
+        // The templates are part of the build; failing to read them is a broken build.
+        let pages = try! WebPages.load()
+        return { router, service in
+            WebApp(service: service, pages: pages, biometricsPolicy: options.biometricsPolicy, publicURL: options.publicURL).add(to: router)
+        }
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -51,7 +62,7 @@ struct WebApp: Sendable {
 
     /// The page for a refused request: the message of the error, with the fitting status.
     func problem(_ request: WebRequest, _ error: BookingError) -> Response {
-        pages.problem(request, status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind), message: error.message)
+        pages.problem(request, status: error.kind.httpStatus, message: error.message)
     }
 
     func productName(_ key: String, _ language: Customer.Language) -> String {

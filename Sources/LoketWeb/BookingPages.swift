@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.

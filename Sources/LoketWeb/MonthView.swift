@@ -1,4 +1,5 @@
 import LoketDomain
+import LoketHTTP
 
 /// The month grid of the booking calendar: weeks from Monday, each day a link when it has room.
 struct MonthView {

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import HummingbirdBcrypt
 import LoketDomain
+import LoketHTTP
 import LoketStorage
 import NIOPosix
 

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept

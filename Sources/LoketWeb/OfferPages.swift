@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms; it is also what
@@ -16,7 +18,7 @@ extension WebApp {
             do {
                 entry = try await service.store.waitlistEntry(id: id, token: token)
             } catch let error as BookingError {
-                return offerPage(web, status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind), title: "Offer not found",
+                return offerPage(web, status: error.kind.httpStatus, title: "Offer not found",
                                  message: "This link is not valid (any more).")
             }
             web.language = entry.language
@@ -67,7 +69,7 @@ extension WebApp {
                                          message: nl ? "U blijft op de wachtlijst." : "You stay on the waitlist.")
                     }
                 } catch let error as BookingError {
-                    return offerPage(web, status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind), title: "Not possible",
+                    return offerPage(web, status: error.kind.httpStatus, title: "Not possible",
                                      message: error.message)
                 }
             }

@@ -1,4 +1,5 @@
 import LoketDomain
+import LoketHTTP
 
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a key
 /// missing from one language is caught by a test rather than shown as an empty string.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.

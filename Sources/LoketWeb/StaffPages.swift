@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketHTTP
+import LoketStorage
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
