@@ -3,6 +3,7 @@
 #   - the slot list (JSON API and planner API) on SQLite and on PostgreSQL,
 #   - nginx serving the same planner slot list as a static file (the ceiling to compare with),
 #   - the hold+confirm booking path on both engines,
+#   - the customer's calendar page (HTML from the templates) on both engines,
 #   - what each engine manages for one conditional UPDATE + INSERT per commit (the baseline).
 # Release build; load from wrk on loopback. Usage: benchmarks/run.sh [duration] [connections]
 set -euo pipefail
@@ -71,6 +72,7 @@ for engine in sqlite postgres; do
         mkdir -p "$WORK/www"
         curl -sf "$LOKET$PLANNER_PATH" > "$WORK/www/slots.json"
         curl -sf "$LOKET$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
+        FIRST_DATE=$(curl -sf "$LOKET$JSON_PATH" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slots"][0]["date"])')
         echo "  slot list: $(wc -c < "$WORK/www/slots.json") bytes, $(grep -o '"key"' "$WORK/www/slots.json" | wc -l) slots" >&2
     fi
     # Warm up (first connections, cache fill, allocator growth) before measuring.
@@ -78,6 +80,8 @@ for engine in sqlite postgres; do
     wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET$PLANNER_PATH" >/dev/null
     wrk_run "slot list, JSON API, $engine" "$LOKET$JSON_PATH"
     wrk_run "slot list, planner API, $engine" "$LOKET$PLANNER_PATH"
+    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET/book/BIO/desks/BENCH?persons=1&date=$FIRST_DATE" >/dev/null
+    wrk_run "calendar page (HTML), $engine" "$LOKET/book/BIO/desks/BENCH?persons=1&date=$FIRST_DATE"
     LOKET_BENCH_KEYS="$WORK/keys.lua" wrk_run "hold+confirm, $engine" "$LOKET" benchmarks/hold-confirm.lua
     kill "$LOKET_PID"; wait "$LOKET_PID" 2>/dev/null || true
 done

@@ -37,6 +37,8 @@ extension WebApp {
                 item["href"] = "/book/\(product.key)/desks/\(desk.code)"
                 item["chooseLabel"] = WebCopy.text("chooseDesk", web.language, desk.name)
                 if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }), let first = wait.firstFreeDate {
+                    // Straight to the first free day: the calendar opens on its month with its times.
+                    item["href"] = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
                     item["waitText"] = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
                     item["firstFreeText"] = WebCopy.text("firstFree", web.language, DateWording.date(first, web.language))
                 } else {
@@ -107,16 +109,15 @@ extension WebApp {
         let rules = service.rules
         let today = service.today
         let horizon = rules.horizon(from: today)
-        let view = MonthView(month: MonthView.month(month, fallback: today), language: web.language)
+        let chosen = date.flatMap { LocalDate(iso: $0) }
+        let view = MonthView(month: MonthView.month(month, fallback: chosen ?? today), language: web.language)
         let first = max(view.month, today), last = min(view.last, horizon)
         let slots = first <= last ? try await service.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
                                                                 assistance: assistance, rules: rules) : []
-        let chosen = date.flatMap { LocalDate(iso: $0) }
-        var query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
+        let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
         var values = view.values(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
             "\(path)?\(query)&month=\(view.key)&date=\(day.iso)#slot"
         }
-        query += ""
         if view.month > MonthView.month(nil, fallback: today) {
             values["previousHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
         }
@@ -130,7 +131,6 @@ extension WebApp {
             values["times"] = times.filter { seen.insert($0.start).inserted }.map { ["key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)"] }
         }
         values["path"] = path
-        values["postPath"] = path
         values["productName"] = productName(product.key, web.language)
         values["deskName"] = place(desk)
         values["persons"] = persons

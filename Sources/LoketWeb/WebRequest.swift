@@ -51,9 +51,11 @@ struct WebRequest: Sendable {
     func form(_ request: Request) async throws -> [String: String] {
         var buffer = try await request.body.collect(upTo: 64 * 1024)
         let text = buffer.readString(length: buffer.readableBytes) ?? ""
-        var fields: [String: String] = [:]
-        for item in URLComponents(string: "?" + text.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? [] {
-            fields[item.name] = item.value ?? ""
+        let fields: [String: String]
+        do {
+            fields = text.isEmpty ? [:] : try URLEncodedFormDecoder().decode([String: String].self, from: text)
+        } catch {
+            throw BookingError.invalid("form", "unreadable", "The form could not be read; go back and send it again.")
         }
         guard let sent = fields["csrf"], newCSRFCookie == nil, Self.constantTimeEqual(sent, csrf) else {
             throw BookingError(.forbidden, field: "csrf", code: "csrf_failed",
