@@ -131,6 +131,10 @@ extension WebApp {
                 }
             }
         }
+        // The urgent reserve of the coming weeks: kept back, used for urgent cases, released, still held.
+        let weeks = today.weekStart...today.weekStart.adding(days: 27)
+        let urgentWeeks = rules.schedule.urgentWeeks(desk: desk, dates: weeks, used: try await service.store.urgentUnits(desk: code, dates: weeks),
+                                                     today: today)
         let blocks = service.network.desk(code).map { $0.roster } ?? []
         var seen = Set<String>()
         return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), values: [
@@ -139,6 +143,10 @@ extension WebApp {
             "affectedText": affected > 0 ? WebCopy.text("affected", language, "\(affected)") : false,
             "productHeads": products.map { language == .nl ? $0.nameNL : $0.nameEN },
             "effect": effect,
+            "urgentWeeks": urgentWeeks.map { week in [
+                "week": DateWording.date(week.weekStarting, language), "protected": week.protected, "used": week.used,
+                "released": week.released, "held": week.held,
+            ] as [String: Any] },
             "changes": changes.map { ["id": $0.id, "text": describe($0.change, language)] },
             "blocks": blocks.filter { seen.insert($0.id).inserted }.map { block in
                 ["id": block.id, "text": "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"]

@@ -42,7 +42,13 @@ struct WebRequest: Sendable {
             csrf = Self.randomToken()
             newCSRFCookie = Cookie(name: Self.csrfCookie, value: csrf, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
         }
-        backPath = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        // Where the language switch returns to: this page, or after a form (whose address may
+        // take only POSTs) the start page of the part of the site the visitor is in.
+        if request.method == .get {
+            backPath = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        } else {
+            backPath = request.uri.path.hasPrefix("/staff") ? "/staff" : "/"
+        }
         self.staff = staff
     }
 

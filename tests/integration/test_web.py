@@ -294,6 +294,11 @@ def test_desk_manager_closes_a_day_and_sees_the_effect_and_lockout_after_five_fa
     assert booked.status_code == 200 and "Urgent appointment booked" in booked.text
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT urgent_reason FROM appointments").fetchall() == [("documentExpiring",)]
+    # The desk manager sees it counted as used in that week's urgent reserve.
+    settings = session.get(server.url("/staff/desks/DH/settings"), timeout=10).text
+    urgent_table = settings[settings.index('id="urgent"'):]
+    week = re.search(r'<th scope="row">Monday 7 December 2026</th><td>(\d+)</td><td>(\d+)</td>', urgent_table)
+    assert int(week.group(1)) > 0 and week.group(2) == "1"
 
     # Five wrong passwords lock the account: the right one is refused after that.
     for _ in range(4):
