@@ -6,8 +6,8 @@ import LoketHTTP
 import LoketStorage
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
-/// accept and decline. The offer's token travels in the link and in the forms; it is also what
-/// protects the forms from cross-site posts, since no other site knows it.
+/// accept and decline. The offer's token travels in the link and in the forms, next to the
+/// form token every Loket form carries.
 extension WebApp {
     func addOfferRoutes(to router: Router<BasicRequestContext>) {
         router.get("/waitlist/{id}/offer") { request, context in
@@ -45,9 +45,7 @@ extension WebApp {
             router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in
                 var web = web(request)
                 let id = try context.parameters.require("id")
-                var buffer = try await request.body.collect(upTo: 4096)
-                let form = buffer.readString(length: buffer.readableBytes) ?? ""
-                let token = URLComponents(string: "?" + form)?.queryItems?.first { $0.name == "token" }?.value
+                let token = try await web.form(request)["token"]
                 do {
                     if action == "accept" {
                         let accepted = try await service.store.acceptOffer(entry: id, token: token, now: service.now())

@@ -62,7 +62,7 @@ extension WebApp {
             case .failure(let refusal): return refusal.response
             case .success(let (account, web)):
                 return try await deskDayPage(web, account: account, desk: desk, counter: request.query("counter") ?? "",
-                                             notice: request.query("notice"))
+                                             noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
@@ -104,11 +104,13 @@ extension WebApp {
                 switch try await staff(request, .clerk, desk: desk) {
                 case .failure(let refusal): return refusal.response
                 case .success(let (account, web)):
-                    _ = try await web.form(request)
+                    let form = try await web.form(request)
                     do {
                         _ = try await service.store.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
                                                                 staff: account.id, now: service.now())
-                        return redirect("/staff/desks/\(desk)?notice=\(action)")
+                        // Back to the day, at the same counter, ready for the next call.
+                        let counter = (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                        return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)")
                     } catch let error as BookingError {
                         return try await deskDayPage(web, account: account, desk: desk, counter: "",
                                                      errors: [FieldError(field: "code", message: error.message)])
@@ -132,7 +134,7 @@ extension WebApp {
     }
 
     func deskDayPage(_ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
-                     errors: [FieldError] = []) async throws -> Response {
+                     noticeKey: String? = nil, errors: [FieldError] = []) async throws -> Response {
         guard let desk = service.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
@@ -149,7 +151,8 @@ extension WebApp {
             case .noShow?: WebCopy.text("stateNoShow", language)
             }
         }
-        let noticeText = notice.map { key in ["served": "stateServed", "no-show": "stateNoShow"][key].map { WebCopy.text($0, language) } ?? key }
+        // A notice after a redirect comes as a key in the address; unknown keys show nothing.
+        let noticeText = notice ?? noticeKey.flatMap { ["served": "markedServed", "no-show": "markedNoShow"][$0] }.map { WebCopy.text($0, language) }
         return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), values: [
             "desk": code, "counter": counter, "notice": noticeText ?? false, "wide": true,
             "isManager": account.may(.deskManager, at: code),

@@ -122,6 +122,8 @@ enum WebCopy {
         "counter": ("Balie", "Counter"),
         "callNext": ("Volgende oproepen", "Call the next customer"),
         "called": ("Nummer %@ is opgeroepen naar balie %@: %@.", "Number %@ is called to counter %@: %@."),
+        "markedServed": ("Gemarkeerd als geholpen.", "Marked as served."),
+        "markedNoShow": ("Gemarkeerd als niet gekomen.", "Marked as a no-show."),
         "served": ("Geholpen", "Served"),
         "noShow": ("Niet gekomen", "No-show"),
         "minutesWaiting": ("%@ min. wachtend", "waiting %@ min"),
@@ -203,10 +205,10 @@ enum WebCopy {
         "wd.friday": ("vr", "Fri"), "wd.saturday": ("za", "Sat"), "wd.sunday": ("zo", "Sun"),
     ]
 
-    /// The table for one language, as templates see it.
-    static func table(_ language: Customer.Language) -> [String: String] {
-        texts.mapValues { language == .nl ? $0.nl : $0.en }
-    }
+    /// The table for one language, as templates see it; made once.
+    static func table(_ language: Customer.Language) -> [String: String] { language == .nl ? dutch : english }
+    private static let dutch = texts.mapValues(\.nl)
+    private static let english = texts.mapValues(\.en)
 
     /// One text with `%@` filled in order.
     static func text(_ key: String, _ language: Customer.Language, _ arguments: String...) -> String {

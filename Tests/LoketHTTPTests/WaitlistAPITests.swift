@@ -161,13 +161,17 @@ struct WaitlistAPITests {
             #expect(page.body.contains("Accept the offer"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             #expect(try await api.get("/waitlist/\(id)/offer?token=wrong").status == 401)
-            let accepted = try await api.call(.post, "/waitlist/\(id)/offer/accept", json: nil, headers: ["Content-Type": "application/x-www-form-urlencoded"])
-            #expect(accepted.status == 401) // no token in the form
-            var fields = [String: String]()
-            fields["Content-Type"] = "application/x-www-form-urlencoded"
+            // The form token: the page sets it as a cookie and repeats it in each form.
+            let csrf = page.headers[.setCookie]!.split(separator: ";")[0].split(separator: "=")[1]
+            let form: [String: String] = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "loket_csrf=\(csrf)"]
+            #expect(try await api.call(.post, "/waitlist/\(id)/offer/accept", headers: form).status == 403) // no form token
+            let withoutOfferToken = try await api.client.execute(uri: "/waitlist/\(id)/offer/accept", method: .post,
+                                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
+                                                                body: .init(string: "csrf=\(csrf)")) { $0.status.code }
+            #expect(withoutOfferToken == 401)
             let done = try await api.client.execute(uri: "/waitlist/\(id)/offer/accept", method: .post,
-                                                   headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                   body: .init(string: "token=\(token)")) { String(buffer: $0.body) }
+                                                   headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
+                                                   body: .init(string: "token=\(token)&csrf=\(csrf)")) { String(buffer: $0.body) }
             #expect(done.contains("Appointment booked"))
             _ = server
         }

@@ -48,11 +48,13 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
                             timeout=10).json()["slots"] == []
 
         link = re.search(r"(http://\S+/waitlist/\S+/offer\?token=\S+)", offer.get_body(preferencelist=("plain",)).get_content()).group(1)
-        page = requests.get(link, timeout=10)
+        browser = requests.Session()  # keeps the form-token cookie, as a browser does
+        page = browser.get(link, timeout=10)
         assert page.status_code == 200 and "Aanbod aannemen" in page.text
         token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
         accept = re.search(r'action="([^"]+/accept)"', page.text).group(1)
-        done = requests.post(server.url(accept), data={"token": token}, timeout=10)
+        done = browser.post(server.url(accept), data={"token": token, "csrf": csrf}, timeout=10)
         assert done.status_code == 200 and "Afspraak gemaakt" in done.text
         confirmation = inbox.wait_for(4)
         assert confirmation["Subject"].startswith("Bevestiging van uw afspraak")
