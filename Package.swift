@@ -123,6 +123,7 @@ let package = Package(
             dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
+        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketDomain"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",

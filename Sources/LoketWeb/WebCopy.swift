@@ -1,8 +1,8 @@
 import LoketDomain
 import LoketHTTP
 
-/// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a key
-/// missing from one language is caught by a test rather than shown as an empty string.
+/// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
+/// checks that every key a template uses is here, so none shows up as an empty string.
 enum WebCopy {
     static let texts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
@@ -103,7 +103,6 @@ enum WebCopy {
         "fingerprints": ("Vingerafdrukken", "Fingerprints"),
         "signature": ("Handtekening", "Signature"),
         // Staff
-        "staffTitle": ("Medewerkers", "Staff"),
         "signInTitle": ("Inloggen voor medewerkers", "Staff sign-in"),
         "username": ("Gebruikersnaam", "Username"),
         "password": ("Wachtwoord", "Password"),
