@@ -128,7 +128,17 @@ extension WebApp {
             var seen = Set<LocalTime>()
             values["chosenDate"] = true
             values["timesTitle"] = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
-            values["times"] = times.filter { seen.insert($0.start).inserted }.map { ["key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)"] }
+            let unique = times.filter { seen.insert($0.start).inserted }
+            values["times"] = unique.map(\.key.description)  // for "no time left" and the button
+            // A day's times in three parts, so that a phone screen shows where the evening starts.
+            let parts: [(key: String, range: Range<Int>)] = [("morning", 0..<720), ("afternoon", 720..<1020), ("evening", 1020..<1440)]
+            values["timeGroups"] = parts.compactMap { part -> [String: Any]? in
+                let inPart = unique.filter { part.range.contains($0.start.minutes) }
+                guard !inPart.isEmpty else { return nil }
+                return ["label": WebCopy.text(part.key, web.language),
+                        // The start is what people choose by; the end is on the next page.
+                        "times": inPart.map { ["key": $0.key.description, "text": $0.start.text] }]
+            }
         }
         values["path"] = path
         values["productName"] = productName(product.key, web.language)
