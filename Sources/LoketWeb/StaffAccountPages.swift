@@ -30,6 +30,7 @@ extension WebApp {
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
                 let desk = form["desk"].flatMap { service.network.desk($0)?.code }
+                if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
                 guard errors.isEmpty else { return try await accountsPage(web, form: ["username": username], errors: errors) }
                 do {
                     _ = try await service.store.createStaff(username: username, passwordHash: try await StaffGate.hash(password), role: role,
@@ -50,10 +51,11 @@ extension WebApp {
                     return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+                let desk = form["desk"].flatMap { service.network.desk($0)?.code }
+                if id != account.id && role != .admin && desk == nil { return try await accountsPage(web, errors: [deskNeeded(web.language)]) }
                 // An admin cannot lock themselves out by accident.
                 let active = id == account.id ? true : form["active"] == "1"
-                try await service.store.updateStaff(id: id, role: id == account.id ? account.role : role,
-                                                    desk: form["desk"].flatMap { service.network.desk($0)?.code }, active: active)
+                try await service.store.updateStaff(id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
                 if let password = form["password"], !password.isEmpty {
                     guard password.count >= StaffAccount.minimumPasswordLength else {
                         return try await accountsPage(web, errors: [FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))])
@@ -63,6 +65,12 @@ extension WebApp {
                 return redirect("/staff/accounts?notice=saved")
             }
         }
+    }
+
+    /// Clerks and desk managers work at one desk; only an admin works at all of them.
+    func deskNeeded(_ language: Customer.Language) -> FieldError {
+        FieldError(field: "desk", message: language == .nl ? "Kies het loket van een baliemedewerker of vestigingsmanager."
+                                                            : "Choose the desk of a clerk or desk manager.")
     }
 
     func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {

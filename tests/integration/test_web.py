@@ -371,6 +371,9 @@ def test_admin_adds_a_clerk_who_signs_in_and_out(web):
     bad = admin.post(server.url("/staff/accounts"), data={"csrf": token, "username": "Jan de Vries", "role": "clerk", "desk": "AM",
                                                           "password": "short"}, timeout=10)
     assert bad.status_code == 422 and 'id="username-error"' in bad.text and 'id="password-error"' in bad.text
+    no_desk = admin.post(server.url("/staff/accounts"), data={"csrf": token, "username": "zwerver", "role": "clerk", "desk": "",
+                                                              "password": "another good password"}, timeout=10)
+    assert no_desk.status_code == 422 and 'id="desk-error"' in no_desk.text
     made = admin.post(server.url("/staff/accounts"), data={"csrf": token, "username": "balie-am", "role": "clerk", "desk": "AM",
                                                            "password": "another good password"}, allow_redirects=False, timeout=10)
     assert made.status_code == 303
