@@ -31,7 +31,7 @@ extension WebApp {
                                         date: appointment.date, start: appointment.startTime, end: appointment.endTime,
                                         summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
                                         description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
-                                        organizer: "afspraken@loket.invalid", stamp: service.now())
+                                        organizer: organizer, stamp: service.now())
             return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8; method=PUBLISH",
                                                    .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: invite.text)))

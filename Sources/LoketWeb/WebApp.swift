@@ -14,9 +14,12 @@ public struct WebApp: Sendable {
     let biometricsPolicy: BiometricsPolicy
     let secureCookies: Bool
     let stylesheet: ByteBuffer
+    /// The ORGANIZER of downloaded calendar files: the address customer email comes from.
+    let organizer: String
 
-    init(service: BookingService, pages: WebPages, biometricsPolicy: BiometricsPolicy, publicURL: String) {
+    init(service: BookingService, pages: WebPages, biometricsPolicy: BiometricsPolicy, publicURL: String, organizer: String) {
         self.service = service
+        self.organizer = organizer
         self.pages = pages
         self.biometricsPolicy = biometricsPolicy
         // Behind HTTPS, cookies are marked Secure; on a developer's http://127.0.0.1 they cannot be.
@@ -31,7 +34,9 @@ public struct WebApp: Sendable {
         // The templates are part of the build; failing to read them is a broken build.
         let pages = try! WebPages.load()
         return { router, service in
-            WebApp(service: service, pages: pages, biometricsPolicy: options.biometricsPolicy, publicURL: options.publicURL).add(to: router)
+            let host = URLComponents(string: options.publicURL)?.host ?? "localhost"
+            WebApp(service: service, pages: pages, biometricsPolicy: options.biometricsPolicy, publicURL: options.publicURL,
+                   organizer: options.mail?.from ?? "afspraken@\(host)").add(to: router)
         }
     }
 
