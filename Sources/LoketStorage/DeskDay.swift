@@ -82,10 +82,14 @@ extension BookingStore {
                     UPDATE visits SET state = 'served', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
                     """).run()
             case (.noShow, nil):
-                try await db.raw("""
+                // Two clerks at once: the second finds the visit already ended.
+                guard try await db.raw("""
                     INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
                     VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), 'no-show', \(bind: now.millis), \(bind: staff))
-                    """).run()
+                    ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
+                    """).first() != nil else {
+                    throw BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                }
             case (.noShow, .waiting?), (.noShow, .called?):
                 try await db.raw("""
                     UPDATE visits SET state = 'no-show', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
