@@ -128,15 +128,21 @@ public struct BookingStore: Sendable {
 
     /// Cancels the appointment and gives its capacity back at once.
     public func cancel(id: String, token: String?, now: Date) async throws -> Appointment {
+        try await cancelIfConfirmed(id: id, token: token, now: now).appointment
+    }
+
+    /// Cancels the appointment if it is still confirmed; `cancelled` says whether this call did
+    /// (false when it was cancelled already), so callers need not read it first.
+    public func cancelIfConfirmed(id: String, token: String?, now: Date) async throws -> (appointment: Appointment, cancelled: Bool) {
         let outbox = self.outbox
-        let appointment = try await database.transaction { db in
+        let result = try await database.transaction { db -> (appointment: Appointment, cancelled: Bool) in
             let current = try await Self.authorised(id: id, token: token, on: db)
-            guard current.state == .confirmed else { return current }
+            guard current.state == .confirmed else { return (current, false) }
             guard let row = try await db.raw("""
                 UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
                 WHERE id = \(bind: id) AND state = 'confirmed'
                 RETURNING *
-                """).first() else { return current }
+                """).first() else { return (current, false) }
             try await Self.release(row: row, on: db)
             let cancelled = try Self.decodeAppointment(row)
             try await Self.enqueue(.cancellation, appointment: id, revision: try row.decode(column: "revision", as: Int.self), start: nil,
@@ -144,11 +150,13 @@ public struct BookingStore: Sendable {
             if let partner = try row.decode(column: "partner_id", as: String?.self) {
                 try await Self.enqueueWebhook(partner: partner, event: "booking.cancelled", appointment: cancelled, now: now, on: db)
             }
-            return cancelled
+            return (cancelled, true)
         }
-        changed(appointment.desk)
-        logger.info("appointment cancelled", metadata: ["appointment": "\(id)"])
-        return appointment
+        if result.cancelled {
+            changed(result.appointment.desk)
+            logger.info("appointment cancelled", metadata: ["appointment": "\(id)"])
+        }
+        return result
     }
 
     /// Moves the appointment to the slot of another active hold; its old capacity goes back.

@@ -7,12 +7,15 @@ import SQLKit
 extension BookingStore {
     /// Today's confirmed appointments at `desk` in time order, each with its visit if any.
     public func agenda(desk: String, date: LocalDate) async throws -> [AgendaItem] {
+        try await agenda(desk: desk, dates: date...date)
+    }
+
+    /// The confirmed appointments at `desk` on `dates`, by day and time, each with its visit if any.
+    public func agenda(desk: String, dates: ClosedRange<LocalDate>) async throws -> [AgendaItem] {
         try await database.session { db in
-            try await db.raw("""
-                SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
-                FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id
-                WHERE a.desk = \(bind: desk) AND a.date = \(bind: date.iso) AND a.state = 'confirmed'
-                ORDER BY a.start_minute, a.created_at
+            try await db.raw(Self.agendaSelect + """
+                 WHERE a.desk = \(bind: desk) AND a.date >= \(bind: dates.lowerBound.iso) AND a.date <= \(bind: dates.upperBound.iso)
+                AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at
                 """).all().map(Self.decodeAgendaItem)
         }
     }
@@ -128,11 +131,14 @@ extension BookingStore {
     }
 
     static func agendaItem(id: String, on db: any SQLDatabase) async throws -> AgendaItem? {
-        try await db.raw("""
-            SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
-            FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id WHERE a.id = \(bind: id)
-            """).first().map(decodeAgendaItem)
+        try await db.raw(agendaSelect + " WHERE a.id = \(bind: id)").first().map(decodeAgendaItem)
     }
+
+    /// An appointment with its visit's columns, as `decodeAgendaItem` reads them.
+    static let agendaSelect: SQLQueryString = """
+        SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
+        FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id
+        """
 
     static func decodeAgendaItem(_ row: any SQLRow) throws -> AgendaItem {
         let appointment = try decodeAppointment(row)

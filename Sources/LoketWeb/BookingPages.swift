@@ -26,7 +26,7 @@ extension WebApp {
                 return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
             }
             let today = service.today
-            let waits = try await service.waitTimes()
+            let waits = try await service.waitTimes(product: product.key)
             let desks = service.network.desks.filter { $0.offers(product.key) }.map { desk -> [String: Any] in
                 var item: [String: Any] = ["name": desk.name, "city": desk.city, "tailored": desk.kind == .tailored]
                 if desk.isClosedForGood(on: today) {
@@ -123,12 +123,9 @@ extension WebApp {
         }
         if view.last < horizon { values["nextHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))" }
         if let chosen {
-            let times = slots.filter { $0.date == chosen }
-            // One time per start: several roster blocks may offer the same minute.
-            var seen = Set<LocalTime>()
             values["chosenDate"] = true
             values["timesTitle"] = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
-            let unique = times.filter { seen.insert($0.start).inserted }
+            let unique = slots.filter { $0.date == chosen }.oneEachStart
             values["times"] = unique.map(\.key.description)  // for "no time left" and the button
             // A day's times in three parts, so that a phone screen shows where the evening starts.
             let parts: [(key: String, range: Range<Int>)] = [("morning", 0..<720), ("afternoon", 720..<1020), ("evening", 1020..<1440)]
@@ -180,5 +177,13 @@ extension WebApp {
         case "vNumber": return "Een V-nummer heeft 10 cijfers. Laat het leeg als u het niet weet."
         default: return error.message
         }
+    }
+}
+
+extension Array where Element == Slot {
+    /// One slot per start time, as customers choose: several roster blocks may offer the same minute.
+    var oneEachStart: [Slot] {
+        var seen = Set<LocalTime>()
+        return filter { seen.insert($0.start).inserted }
     }
 }

@@ -11,17 +11,14 @@ extension WebApp {
     func addDeskSettingsRoutes(to router: Router<BasicRequestContext>) {
         router.get("/staff/desks/{desk}/settings") { request, context in
             let desk = try context.parameters.require("desk")
-            switch try await staff(request, .deskManager, desk: desk) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)): return try await settingsPage(web, desk: desk, notice: request.query("notice"))
+            return try await asStaff(request, .deskManager, desk: desk) { _, web in
+                return try await settingsPage(web, desk: desk, notice: request.query("notice"))
             }
         }
         for kind in ["closure", "hours", "counters", "block"] {
             router.post(RouterPath("/staff/desks/{desk}/settings/\(kind)")) { request, context in
                 let code = try context.parameters.require("desk")
-                switch try await staff(request, .deskManager, desk: code) {
-                case .failure(let refusal): return refusal.response
-                case .success(let (account, web)):
+                return try await asStaff(request, .deskManager, desk: code) { account, web in
                     let form = try await web.form(request)
                     guard let desk = service.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
                     do {
@@ -37,9 +34,7 @@ extension WebApp {
         }
         router.post("/staff/desks/{desk}/settings/changes/{id}/remove") { request, context in
             let code = try context.parameters.require("desk")
-            switch try await staff(request, .deskManager, desk: code) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)):
+            return try await asStaff(request, .deskManager, desk: code) { _, web in
                 _ = try await web.form(request)
                 try await service.store.removeDeskChange(id: context.parameters.require("id"), desk: code)
                 try await service.reloadDeskChanges()
@@ -104,38 +99,35 @@ extension WebApp {
         }
         let language = web.language
         let today = service.today
-        let days = (0..<14).map { today.adding(days: $0) }
+        let days = today...today.adding(days: 13)
         let products = desk.products.compactMap { rules.network.product($0) }
-        var effect: [[String: Any]] = []
-        for day in days {
-            var counts: [String] = []
-            for product in products {
-                counts.append("\(try await service.freeSlots(desk: desk, product: product, persons: 1, dates: day...day, rules: rules).count)")
-            }
-            effect.append(["date": DateWording.date(day, language), "counts": counts])
+        var free: [String: [LocalDate: Int]] = [:]
+        for product in products {
+            let slots = try await service.freeSlots(desk: desk, product: product, persons: 1, dates: days, rules: rules)
+            free[product.key] = Dictionary(grouping: slots, by: \.date).mapValues(\.count)
+        }
+        let effect = (0..<14).map { offset -> [String: Any] in
+            let day = today.adding(days: offset)
+            return ["date": DateWording.date(day, language), "counts": products.map { "\(free[$0.key]?[day] ?? 0)" }]
         }
         let changes = try await service.store.deskChanges().filter { $0.desk == code }
         // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
+        let horizon = today...rules.horizon(from: today)
+        // (clamped(to:) squeezes a range wholly outside onto an edge, so overlap is checked first)
+        let changedDays = changes.map(\.change.dates).filter { $0.overlaps(horizon) }.map { $0.clamped(to: horizon) }
         var affected = 0
-        var checked = Set<LocalDate>()
-        for change in changes {
-            let range = change.change.dates.clamped(to: today...rules.horizon(from: today))
-            guard range.lowerBound <= range.upperBound else { continue }
-            for number in range.lowerBound.dayNumber...range.upperBound.dayNumber {
-                let day = LocalDate(dayNumber: number)
-                guard checked.insert(day).inserted else { continue }
-                let pools = rules.schedule.pools(desk: desk, on: day)
-                for item in try await service.store.agenda(desk: code, date: day) {
-                    let pool = SlotKey(item.appointment.slot).flatMap { key in pools.first { $0.id == key.pool } }
-                    if pool == nil || item.appointment.startTime < pool!.hours.from || item.appointment.endTime > pool!.hours.to { affected += 1 }
-                }
+        if let first = changedDays.map(\.lowerBound).min(), let last = changedDays.map(\.upperBound).max() {
+            for item in try await service.store.agenda(desk: code, dates: first...last)
+            where changedDays.contains(where: { $0.contains(item.appointment.date) }) {
+                let pool = SlotKey(item.appointment.slot).flatMap { key in rules.schedule.pools(desk: desk, on: key.date).first { $0.id == key.pool } }
+                if pool == nil || item.appointment.startTime < pool!.hours.from || item.appointment.endTime > pool!.hours.to { affected += 1 }
             }
         }
         // The urgent reserve of the coming weeks: kept back, used for urgent cases, released, still held.
         let weeks = today.weekStart...today.weekStart.adding(days: 27)
         let urgentWeeks = rules.schedule.urgentWeeks(desk: desk, dates: weeks, used: try await service.store.urgentUnits(desk: code, dates: weeks),
                                                      today: today)
-        let blocks = service.network.desk(code).map { $0.roster } ?? []
+        let blocks = desk.roster
         var seen = Set<String>()
         return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), values: [
             "desk": code, "wide": true,

@@ -8,15 +8,12 @@ import LoketStorage
 extension WebApp {
     func addAccountRoutes(to router: Router<BasicRequestContext>) {
         router.get("/staff/accounts") { request, _ in
-            switch try await staff(request, .admin, desk: nil) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)): return try await accountsPage(web, notice: request.query("notice"))
+            return try await asStaff(request, .admin, desk: nil) { _, web in
+                return try await accountsPage(web, notice: request.query("notice"))
             }
         }
         router.post("/staff/accounts") { request, _ in
-            switch try await staff(request, .admin, desk: nil) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)):
+            return try await asStaff(request, .admin, desk: nil) { _, web in
                 let form = try await web.form(request)
                 let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
                 let password = form["password"] ?? ""
@@ -42,9 +39,7 @@ extension WebApp {
             }
         }
         router.post("/staff/accounts/{id}") { request, context in
-            switch try await staff(request, .admin, desk: nil) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (account, web)):
+            return try await asStaff(request, .admin, desk: nil) { account, web in
                 let form = try await web.form(request)
                 let id = try context.parameters.require("id")
                 guard try await service.store.staffAccount(id: id) != nil else {

@@ -7,23 +7,19 @@ import LoketStorage
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
 extension WebApp {
-    /// The signed-in account if it may act as `role` at `desk` (any desk when nil); otherwise
-    /// the response to send instead: the sign-in page for nobody, 403 for too little right.
-    func staff(_ request: Request, _ role: StaffRole, desk: String?) async throws -> Result<(StaffAccount, WebRequest), Refusal> {
+    /// Runs `page` for the signed-in account if it may act as `role` at `desk` (any desk when
+    /// nil); otherwise answers with the sign-in page for nobody, 403 for too little right.
+    func asStaff(_ request: Request, _ role: StaffRole, desk: String?,
+                 _ page: (StaffAccount, WebRequest) async throws -> Response) async throws -> Response {
         var web = web(request)
-        guard let account = try await gate.account(request) else {
-            return .failure(Refusal(response: redirect("/staff/sign-in")))
-        }
+        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
         web.staff = account
-        let allowed = desk.map { account.may(role, at: $0) } ?? (account.active && account.role >= role)
-        guard allowed else {
-            return .failure(Refusal(response: pages.problem(web, status: .forbidden, message: web.language == .nl
-                ? "U heeft geen toegang tot deze pagina." : "You do not have access to this page.")))
+        guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
+            return pages.problem(web, status: .forbidden, message: web.language == .nl
+                ? "U heeft geen toegang tot deze pagina." : "You do not have access to this page.")
         }
-        return .success((account, web))
+        return try await page(account, web)
     }
-
-    struct Refusal: Error { let response: Response }
 
     func addStaffRoutes(to router: Router<BasicRequestContext>) {
         router.get("/staff/sign-in") { request, _ in
@@ -58,18 +54,14 @@ extension WebApp {
         }
         router.get("/staff/desks/{desk}") { request, context in
             let desk = try context.parameters.require("desk")
-            switch try await staff(request, .clerk, desk: desk) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (account, web)):
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
                 return try await deskDayPage(web, account: account, desk: desk, counter: request.query("counter") ?? "",
                                              noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
             let desk = try context.parameters.require("desk")
-            switch try await staff(request, .clerk, desk: desk) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (account, web)):
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 do {
                     let item = try await service.store.checkIn(code: form["code"] ?? "", desk: desk, date: service.today, now: service.now())
@@ -83,9 +75,7 @@ extension WebApp {
         }
         router.post("/staff/desks/{desk}/call-next") { request, context in
             let desk = try context.parameters.require("desk")
-            switch try await staff(request, .clerk, desk: desk) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (account, web)):
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !counter.isEmpty, counter.count <= 10 else {
@@ -101,9 +91,7 @@ extension WebApp {
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
             router.post(RouterPath("/staff/desks/{desk}/visits/{id}/\(action)")) { request, context in
                 let desk = try context.parameters.require("desk")
-                switch try await staff(request, .clerk, desk: desk) {
-                case .failure(let refusal): return refusal.response
-                case .success(let (account, web)):
+                return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
                     do {
                         _ = try await service.store.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,

@@ -11,18 +11,14 @@ extension WebApp {
     func addUrgentBookingRoutes(to router: Router<BasicRequestContext>) {
         router.get("/staff/desks/{desk}/urgent") { request, context in
             let code = try context.parameters.require("desk")
-            switch try await staff(request, .clerk, desk: code) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)):
+            return try await asStaff(request, .clerk, desk: code) { _, web in
                 return try await urgentPage(web, desk: code, product: request.query("product"), persons: request.query("persons"),
                                             date: request.query("date"))
             }
         }
         router.post("/staff/desks/{desk}/urgent") { request, context in
             let code = try context.parameters.require("desk")
-            switch try await staff(request, .clerk, desk: code) {
-            case .failure(let refusal): return refusal.response
-            case .success(let (_, web)):
+            return try await asStaff(request, .clerk, desk: code) { _, web in
                 let form = try await web.form(request)
                 var errors: [FieldError] = []
                 var urgent: (reason: UrgentReserve.Reason, note: String?)?
@@ -75,7 +71,6 @@ extension WebApp {
         let today = service.today
         let day = date.flatMap { LocalDate(iso: $0) }.map { min(max($0, today), rules.horizon(from: today)) } ?? today
         let slots = try await service.freeSlots(desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
-        var seen = Set<LocalTime>()
         return pages.render("urgent", web, title: WebCopy.text("urgentTitle", language), values: [
             "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
             "notice": notice ?? false,
@@ -83,7 +78,7 @@ extension WebApp {
             "products": products.map { ["key": $0.key, "name": language == .nl ? $0.nameNL : $0.nameEN, "selected": $0.key == product.key] },
             "personOptions": (1...6).map { ["value": $0, "selected": $0 == persons] },
             "timesTitle": WebCopy.text("timesOn", language, DateWording.date(day, language)),
-            "times": slots.filter { seen.insert($0.start).inserted }.map {
+            "times": slots.oneEachStart.map {
                 ["key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)", "checked": $0.key.description == form["slot"]]
             },
             "reasons": UrgentReserve.Reason.allCases.map {

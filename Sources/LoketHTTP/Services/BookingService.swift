@@ -44,12 +44,12 @@ public struct BookingService: Sendable {
         return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage, assistance: assistance, urgent: urgent)
     }
 
-    /// The published measure for every desk and product that is still open.
-    public func waitTimes() async throws -> [WaitTime] {
+    /// The published measure for every desk and product that is still open (or for one product).
+    public func waitTimes(product only: String? = nil) async throws -> [WaitTime] {
         let today = self.today
         var result: [WaitTime] = []
         for desk in network.desks where !desk.isClosedForGood(on: today) {
-            for key in desk.products {
+            for key in desk.products where only.map({ $0 == key }) ?? true {
                 guard let product = network.product(key) else { continue }
                 let slots = try await freeSlots(desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today))
                 result.append(WaitTime(desk: desk.code, product: key, today: today, freeSlots: slots, workingDays: rules.schedule.workingDays))
@@ -80,14 +80,13 @@ public struct BookingService: Sendable {
     }
 
     public func cancel(id: String, token: String?) async throws -> Appointment {
-        let before = try await store.appointment(id: id, token: token)
-        let appointment = try await store.cancel(id: id, token: token, now: now())
-        if before.state == .confirmed {
+        let result = try await store.cancelIfConfirmed(id: id, token: token, now: now())
+        if result.cancelled {
             metrics.cancellations.increment()
             // The freed slot goes to the waitlist at once, before anyone polling can take it.
             try await offerFreedCapacity()
         }
-        return appointment
+        return result.appointment
     }
 
     public func reschedule(id: String, token: String?, hold: String?, idempotency: IdempotencyKey?) async throws -> Appointment {
