@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -65,32 +64,41 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The JSON API, the planner-compatible API, OpenAPI, health and metrics.
+        // The application layer: one method per use case, the only way each use case happens,
+        // whichever channel asks. Metrics, cache invalidation, outbox and waitlist matcher here.
+        .target(
+            name: "LoketApp",
+            dependencies: [
+                "LoketDomain", "LoketStorage", "LoketConfig", "LoketNotifications",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The JSON API, the planner-compatible API, the partner API, OpenAPI, health and metrics.
         .target(
             name: "LoketHTTP",
             dependencies: [
-                "LoketDomain", "LoketStorage", "LoketConfig", "LoketNotifications",
+                "LoketDomain", "LoketApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/openapi.json")]
         ),
         // The web pages for people: customers book and manage appointments, staff run the desk
-        // day. Templates and the style sheet are under Resources/; the rules come from the
-        // same BookingService as the API's.
+        // day. Templates and the style sheet are under Resources/; every use case is a call to
+        // the same application layer as the API's.
         .target(
             name: "LoketWeb",
             dependencies: [
-                "LoketDomain", "LoketStorage", "LoketHTTP",
+                "LoketDomain", "LoketApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/templates"), .copy("Resources/static")]
         ),
@@ -108,10 +116,9 @@ let package = Package(
         .executableTarget(
             name: "loket",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketWeb", "LoketSimulation", "LoketNotifications",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketSimulation", "LoketNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,7 +130,7 @@ let package = Package(
             dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]
         ),
         .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
-        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketDomain"]),
+        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
@@ -132,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "LoketHTTPTests",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketHTTP", "LoketWeb", "LoketTestSupport",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -175,6 +175,11 @@ public final class Database: Sendable {
         }
     }
 
+    /// Fails unless the database answers a query.
+    public func ping() async throws {
+        _ = try await session { db in try await db.raw("SELECT 1 AS ok").first() }
+    }
+
     public func close() async {
         if let sqlite { try? await sqlite.pool.shutdownAsync() }
         postgresRun?.cancel()

@@ -2,14 +2,6 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// A desk manager's change as stored: who made it and when, so it can be shown and undone.
-public struct StoredDeskChange: Sendable, Hashable {
-    public let id: String
-    public let desk: String
-    public let change: DeskChange
-    public let createdAt: Date
-}
-
 /// Desk managers' changes to the desk network, kept in the database so that every server
 /// process applies the same ones.
 extension BookingStore {
@@ -22,7 +14,7 @@ extension BookingStore {
                 VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
                 """).run()
         }
-        capacityChanged(desk)
+        changed(desk)
         return StoredDeskChange(id: id, desk: desk, change: change, createdAt: now)
     }
 
@@ -30,7 +22,7 @@ extension BookingStore {
         try await database.session { db in
             try await db.raw("DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk)").run()
         }
-        capacityChanged(desk)
+        changed(desk)
     }
 
     /// Every change in the order made.

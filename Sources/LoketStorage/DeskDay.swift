@@ -126,7 +126,7 @@ extension BookingStore {
                                                                urgent: (reason, note), on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
-        capacityChanged(plan.desk)
+        changed(plan.desk)
         return booking
     }
 

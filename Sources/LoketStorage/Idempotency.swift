@@ -3,21 +3,6 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// A client's `Idempotency-Key` for one kind of request, with a fingerprint of what it asked,
-/// so that a retry gets the first answer and a reused key with another body is refused.
-public struct IdempotencyKey: Sendable {
-    public let scope: String
-    public let key: String
-    public let fingerprint: String
-
-    /// `body` is the request as received; two requests are the same when their bodies are.
-    public init(scope: String, key: String, body: some Sequence<UInt8>) {
-        self.scope = scope
-        self.key = key
-        self.fingerprint = SHA256.hash(data: Array(body)).hexString
-    }
-}
-
 extension BookingStore {
     /// Runs `work` once per idempotency key: the key row is claimed first in the same
     /// transaction, so a concurrent retry waits for the first and then reads its answer.

@@ -2,42 +2,6 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// A partner organisation as the API knows it after checking its key.
-public struct Partner: Sendable, Hashable {
-    public let id: String
-    public let name: String
-}
-
-/// One booking in a partner's batch: a checked hold plan and the person it is for.
-public struct PartnerBookingPlan: Sendable {
-    public let plan: HoldPlan
-    public let customer: Customer
-    /// Where in the request it came from, for error messages (`bookings[2]`).
-    public let field: String
-    /// Set when the booking may use the urgent reserve, with the reason given.
-    public let urgent: (reason: UrgentReserve.Reason, note: String?)?
-
-    public init(plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil) {
-        self.plan = plan
-        self.customer = customer
-        self.field = field
-        self.urgent = urgent
-    }
-}
-
-/// A partner's booking as the partner may see it: their own customers only.
-public struct PartnerBooking: Sendable, Codable {
-    public let appointment: Appointment
-    public let customerName: String
-    public let customerEmail: String
-}
-
-public struct QuotaUse: Sendable, Codable, Hashable {
-    public let desk: String
-    public let weekly: Int
-    public let used: Int
-}
-
 extension BookingStore {
     /// Registers a partner with weekly quotas per desk; returns it and its API key, shown once
     /// and stored only as its SHA-256 digest.

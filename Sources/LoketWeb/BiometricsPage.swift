@@ -1,6 +1,6 @@
 import Hummingbird
 import LoketDomain
-import LoketHTTP
+import LoketApp
 
 /// The question before a biometrics appointment: can what the IND already holds be reused?
 /// Someone who needs nothing new is told so and is not offered a BIO appointment. The dates
@@ -15,7 +15,7 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             let nl = web.language == .nl
-            let today = service.today
+            let today = loket.today
             var errors: [FieldError] = []
             let birth = LocalDate(iso: form["dateOfBirth"] ?? "")
             if birth == nil || birth! > today {
@@ -37,7 +37,7 @@ extension WebApp {
                 return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: ["form": form],
                                     errors: errors, status: .unprocessableContent)
             }
-            let assessment = BiometricsAssessment(policy: biometricsPolicy, dateOfBirth: birth, applicationDate: today, captures: captures)
+            let assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures)
             let reusable = assessment.reusable.map { reuse in
                 let kind = WebCopy.text(reuse.kind.rawValue, web.language), taken = DateWording.date(reuse.capturedOn, web.language)
                 return reuse.validUntil.map { WebCopy.text("reusableUntil", web.language, kind, taken, DateWording.date($0, web.language)) }

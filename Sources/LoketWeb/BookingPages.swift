@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
@@ -10,7 +9,7 @@ extension WebApp {
     func addBookingRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
             let web = web(request)
-            let products = service.network.products.map { product -> [String: Any] in
+            let products = loket.network.products.map { product -> [String: Any] in
                 let name = web.language == .nl ? product.nameNL : product.nameEN
                 // Biometrics first asks whether a visit is needed at all.
                 return product.key == "BIO"
@@ -22,15 +21,15 @@ extension WebApp {
         router.get("/book/{product}/desks") { request, context in
             let web = web(request)
             let key = try context.parameters.require("product")
-            guard let product = service.network.product(key) else {
+            guard let product = loket.network.product(key) else {
                 return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
             }
-            let today = service.today
-            let waits = try await service.waitTimes(product: product.key)
-            let desks = service.network.desks.filter { $0.offers(product.key) }.map { desk -> [String: Any] in
+            let today = loket.today
+            let waits = try await loket.waitTimes(product: product.key)
+            let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk -> [String: Any] in
                 var item: [String: Any] = ["name": desk.name, "city": desk.city, "tailored": desk.kind == .tailored]
                 if desk.isClosedForGood(on: today) {
-                    let successor = desk.successor.flatMap { service.network.desk($0)?.name } ?? "—"
+                    let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
                     item["closedText"] = WebCopy.text("deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
                     return item
                 }
@@ -52,8 +51,8 @@ extension WebApp {
         router.get("/book/{product}/desks/{desk}") { request, context in
             let web = web(request)
             do {
-                let desk = try service.rules.desk(context.parameters.get("desk"))
-                let product = try service.rules.product(context.parameters.get("product"), at: desk)
+                let desk = try loket.rules.desk(context.parameters.get("desk"))
+                let product = try loket.rules.product(context.parameters.get("product"), at: desk)
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
                 return try await calendarPage(web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
                                               month: request.query("month"), date: request.query("date"),
@@ -67,7 +66,7 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             do {
-                let hold = try await service.hold(desk: context.parameters.get("desk"), product: context.parameters.get("product"),
+                let hold = try await loket.hold(desk: context.parameters.get("desk"), product: context.parameters.get("product"),
                                                   persons: Int(form["persons"] ?? "1"), slot: form["slot"],
                                                   assistance: form["assistance"] == "1", idempotency: nil)
                 return redirect("/book/hold/\(hold.id)")
@@ -93,7 +92,7 @@ extension WebApp {
                 return try await detailsPage(web, hold: id, form: form, errors: errors)
             }
             do {
-                let booking = try await service.confirm(hold: id, customer: customer, idempotency: nil)
+                let booking = try await loket.confirm(hold: id, customer: customer, idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
             } catch let error as BookingError {
                 return problem(web, error)
@@ -106,13 +105,13 @@ extension WebApp {
     func calendarPage(_ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
                       path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
                       errors: [FieldError] = []) async throws -> Response {
-        let rules = service.rules
-        let today = service.today
+        let rules = loket.rules
+        let today = loket.today
         let horizon = rules.horizon(from: today)
         let chosen = date.flatMap { LocalDate(iso: $0) }
         let view = MonthView(month: MonthView.month(month, fallback: chosen ?? today), language: web.language)
         let first = max(view.month, today), last = min(view.last, horizon)
-        let slots = first <= last ? try await service.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
+        let slots = first <= last ? try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
                                                                 assistance: assistance, rules: rules) : []
         let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
         var values = view.values(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
@@ -150,8 +149,7 @@ extension WebApp {
     }
 
     func detailsPage(_ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]) async throws -> Response {
-        guard let hold = try await service.store.hold(id: id), hold.state == .active, hold.expiresAt > service.now(),
-              let desk = service.network.desk(hold.desk) else {
+        guard let hold = try await loket.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
             return pages.problem(web, status: .gone, message: web.language == .nl
                 ? "Deze tijd wordt niet meer voor u vastgehouden. Kies opnieuw een tijd."
                 : "This time is no longer held for you. Please choose a time again.")

@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free
@@ -20,11 +19,10 @@ extension WebApp {
                 let code = try context.parameters.require("desk")
                 return try await asStaff(request, .deskManager, desk: code) { account, web in
                     let form = try await web.form(request)
-                    guard let desk = service.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
+                    guard let desk = loket.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
                     do {
                         let change = try deskChange(kind, form: form, desk: desk)
-                        _ = try await service.store.addDeskChange(change, desk: code, staff: account.id, now: service.now())
-                        try await service.reloadDeskChanges()
+                        try await loket.addDeskChange(change, desk: code, staff: account.id)
                         return redirect("/staff/desks/\(code)/settings?notice=saved")
                     } catch let error as BookingError {
                         return try await settingsPage(web, desk: code, errors: [FieldError(field: kind + "From", message: error.message)])
@@ -36,8 +34,7 @@ extension WebApp {
             let code = try context.parameters.require("desk")
             return try await asStaff(request, .deskManager, desk: code) { _, web in
                 _ = try await web.form(request)
-                try await service.store.removeDeskChange(id: context.parameters.require("id"), desk: code)
-                try await service.reloadDeskChanges()
+                try await loket.removeDeskChange(id: context.parameters.require("id"), desk: code)
                 return redirect("/staff/desks/\(code)/settings?notice=saved")
             }
         }
@@ -93,31 +90,31 @@ extension WebApp {
     }
 
     func settingsPage(_ web: WebRequest, desk code: String, notice: String? = nil, errors: [FieldError] = []) async throws -> Response {
-        let rules = service.rules
+        let rules = loket.rules
         guard let desk = rules.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         let language = web.language
-        let today = service.today
+        let today = loket.today
         let days = today...today.adding(days: 13)
         let products = desk.products.compactMap { rules.network.product($0) }
         var free: [String: [LocalDate: Int]] = [:]
         for product in products {
-            let slots = try await service.freeSlots(desk: desk, product: product, persons: 1, dates: days, rules: rules)
+            let slots = try await loket.freeSlots(desk: desk, product: product, persons: 1, dates: days, rules: rules)
             free[product.key] = Dictionary(grouping: slots, by: \.date).mapValues(\.count)
         }
         let effect = (0..<14).map { offset -> [String: Any] in
             let day = today.adding(days: offset)
             return ["date": DateWording.date(day, language), "counts": products.map { "\(free[$0.key]?[day] ?? 0)" }]
         }
-        let changes = try await service.store.deskChanges().filter { $0.desk == code }
+        let changes = try await loket.deskChanges(desk: code)
         // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
         let horizon = today...rules.horizon(from: today)
         // (clamped(to:) squeezes a range wholly outside onto an edge, so overlap is checked first)
         let changedDays = changes.map(\.change.dates).filter { $0.overlaps(horizon) }.map { $0.clamped(to: horizon) }
         var affected = 0
         if let first = changedDays.map(\.lowerBound).min(), let last = changedDays.map(\.upperBound).max() {
-            for item in try await service.store.agenda(desk: code, dates: first...last)
+            for item in try await loket.agenda(desk: code, dates: first...last)
             where changedDays.contains(where: { $0.contains(item.appointment.date) }) {
                 let pool = SlotKey(item.appointment.slot).flatMap { key in rules.schedule.pools(desk: desk, on: key.date).first { $0.id == key.pool } }
                 if pool == nil || item.appointment.startTime < pool!.hours.from || item.appointment.endTime > pool!.hours.to { affected += 1 }
@@ -125,8 +122,7 @@ extension WebApp {
         }
         // The urgent reserve of the coming weeks: kept back, used for urgent cases, released, still held.
         let weeks = today.weekStart...today.weekStart.adding(days: 27)
-        let urgentWeeks = rules.schedule.urgentWeeks(desk: desk, dates: weeks, used: try await service.store.urgentUnits(desk: code, dates: weeks),
-                                                     today: today)
+        let urgentWeeks = try await loket.urgentWeeks(desk: desk, dates: weeks)
         let blocks = desk.roster
         var seen = Set<String>()
         return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), values: [

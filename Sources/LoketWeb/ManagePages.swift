@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.
@@ -12,7 +11,7 @@ extension WebApp {
             var web = web(request)
             let token = request.query("token")
             do {
-                let appointment = try await service.store.appointment(id: context.parameters.require("id"), token: token)
+                let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
                 // Someone arriving from their email sees the language they booked in, until they switch.
                 if !web.languageChosen { web.language = appointment.language }
                 guard appointment.state == .confirmed else {
@@ -24,14 +23,14 @@ extension WebApp {
             }
         }
         router.get("/manage/{id}/calendar.ics") { request, context in
-            let appointment = try await service.store.appointment(id: context.parameters.require("id"), token: request.query("token"))
-            guard let desk = service.network.desk(appointment.desk) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.") }
+            let appointment = try await loket.appointment(id: context.parameters.require("id"), token: request.query("token"))
+            guard let desk = loket.network.desk(appointment.desk) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.") }
             let language = appointment.language
             let invite = CalendarInvite(method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
                                         date: appointment.date, start: appointment.startTime, end: appointment.endTime,
                                         summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
                                         description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
-                                        organizer: organizer, stamp: service.now())
+                                        organizer: organizer, stamp: loket.now())
             return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8; method=PUBLISH",
                                                    .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: invite.text)))
@@ -41,9 +40,9 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let token = request.query("token") ?? ""
             do {
-                let appointment = try await service.store.appointment(id: id, token: token)
-                let desk = try service.rules.desk(appointment.desk)
-                let product = try service.rules.product(appointment.product, at: desk)
+                let appointment = try await loket.appointment(id: id, token: token)
+                let desk = try loket.rules.desk(appointment.desk)
+                let product = try loket.rules.product(appointment.product, at: desk)
                 return try await calendarPage(web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
                                               month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
                                               token: token, backHref: "/manage/\(id)?token=\(token)",
@@ -58,10 +57,10 @@ extension WebApp {
             let form = try await web.form(request)
             let token = form["token"] ?? ""
             do {
-                let appointment = try await service.store.appointment(id: id, token: token)
-                let hold = try await service.hold(desk: appointment.desk, product: appointment.product, persons: appointment.persons,
+                let appointment = try await loket.appointment(id: id, token: token)
+                let hold = try await loket.hold(desk: appointment.desk, product: appointment.product, persons: appointment.persons,
                                                   slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
-                _ = try await service.reschedule(id: id, token: token, hold: hold.id, idempotency: nil)
+                _ = try await loket.reschedule(id: id, token: token, hold: hold.id, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")
             } catch let error as BookingError {
                 return problem(web, error)
@@ -71,7 +70,7 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             do {
-                _ = try await service.cancel(id: context.parameters.require("id"), token: form["token"])
+                _ = try await loket.cancel(id: context.parameters.require("id"), token: form["token"])
                 return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
             } catch let error as BookingError {
                 return problem(web, error)
@@ -80,7 +79,7 @@ extension WebApp {
     }
 
     func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response {
-        let desk = service.network.desk(appointment.desk)
+        let desk = loket.network.desk(appointment.desk)
         let base = "/manage/\(appointment.id)"
         return pages.render("appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language), values: [
             "booked": booked, "moved": moved,

@@ -1,5 +1,5 @@
 import LoketDomain
-import LoketHTTP
+import LoketApp
 
 /// The month grid of the booking calendar: weeks from Monday, each day a link when it has room.
 struct MonthView {

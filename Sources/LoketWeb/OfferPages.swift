@@ -2,8 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms, next to the
@@ -16,9 +15,9 @@ extension WebApp {
             let token = request.query("token")
             let entry: WaitlistEntry
             do {
-                entry = try await service.store.waitlistEntry(id: id, token: token)
+                entry = try await loket.waitlistEntry(id: id, token: token)
             } catch let error as BookingError {
-                return offerPage(web, status: error.kind.httpStatus, title: "Offer not found",
+                return offerPage(web, status: .init(code: error.kind.statusCode), title: "Offer not found",
                                  message: "This link is not valid (any more).")
             }
             web.language = entry.language
@@ -34,7 +33,7 @@ extension WebApp {
                     "id": entry.id, "token": token ?? "",
                     "productName": productName(entry.product, entry.language),
                     "when": DateWording.dateTime(offer.date, offer.startTime, offer.endTime, entry.language),
-                    "where": service.network.desk(offer.desk).map(place) ?? offer.desk,
+                    "where": loket.network.desk(offer.desk).map(place) ?? offer.desk,
                     "deadline": "\(nl ? "Wij houden deze plek voor u vast tot" : "We keep this slot for you until") \(deadline).",
                     "acceptLabel": nl ? "Aanbod aannemen" : "Accept the offer",
                     "declineLabel": nl ? "Afslaan en blijven wachten" : "Decline and keep waiting",
@@ -48,9 +47,7 @@ extension WebApp {
                 let token = try await web.form(request)["token"]
                 do {
                     if action == "accept" {
-                        let accepted = try await service.store.acceptOffer(entry: id, token: token, now: service.now())
-                        service.metrics.bookings.increment()
-                        try await service.offerFreedCapacity()
+                        let accepted = try await loket.acceptOffer(entry: id, token: token)
                         let appointment = accepted.appointment
                         web.language = appointment.language
                         let nl = appointment.language == .nl
@@ -59,15 +56,14 @@ extension WebApp {
                                          message: "\(nl ? "Uw afspraak is" : "Your appointment is on") \(when). "
                                             + (nl ? "U krijgt een bevestiging per e-mail." : "You will get a confirmation by email."))
                     } else {
-                        let entry = try await service.store.declineOffer(entry: id, token: token, now: service.now())
-                        try await service.offerFreedCapacity()
+                        let entry = try await loket.declineOffer(entry: id, token: token)
                         web.language = entry.language
                         let nl = entry.language == .nl
                         return offerPage(web, status: .ok, title: nl ? "Aanbod afgeslagen" : "Offer declined",
                                          message: nl ? "U blijft op de wachtlijst." : "You stay on the waitlist.")
                     }
                 } catch let error as BookingError {
-                    return offerPage(web, status: error.kind.httpStatus, title: "Not possible",
+                    return offerPage(web, status: .init(code: error.kind.statusCode), title: "Not possible",
                                      message: error.message)
                 }
             }

@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
 extension WebApp {
@@ -26,12 +25,11 @@ extension WebApp {
                     errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
-                let desk = form["desk"].flatMap { service.network.desk($0)?.code }
+                let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
                 if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
                 guard errors.isEmpty else { return try await accountsPage(web, form: ["username": username], errors: errors) }
                 do {
-                    _ = try await service.store.createStaff(username: username, passwordHash: try await StaffGate.hash(password), role: role,
-                                                            desk: desk, now: service.now())
+                    try await loket.createStaff(username: username, password: password, role: role, desk: desk)
                 } catch let error as BookingError {
                     return try await accountsPage(web, form: ["username": username], errors: [FieldError(field: "username", message: error.message)])
                 }
@@ -42,20 +40,20 @@ extension WebApp {
             return try await asStaff(request, .admin, desk: nil) { account, web in
                 let form = try await web.form(request)
                 let id = try context.parameters.require("id")
-                guard try await service.store.staffAccount(id: id) != nil else {
+                guard try await loket.staffAccount(id: id) != nil else {
                     return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
-                let desk = form["desk"].flatMap { service.network.desk($0)?.code }
+                let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
                 if id != account.id && role != .admin && desk == nil { return try await accountsPage(web, errors: [deskNeeded(web.language)]) }
                 // An admin cannot lock themselves out by accident.
                 let active = id == account.id ? true : form["active"] == "1"
-                try await service.store.updateStaff(id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
+                try await loket.updateStaff(id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
                 if let password = form["password"], !password.isEmpty {
                     guard password.count >= StaffAccount.minimumPasswordLength else {
                         return try await accountsPage(web, errors: [FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))])
                     }
-                    try await service.store.setStaffPassword(id: id, passwordHash: try await StaffGate.hash(password))
+                    try await loket.setStaffPassword(id: id, password: password)
                 }
                 return redirect("/staff/accounts?notice=saved")
             }
@@ -70,7 +68,7 @@ extension WebApp {
 
     func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
         let language = web.language
-        let desks = service.network.desks.filter { !$0.isClosedForGood(on: service.today) }
+        let desks = loket.network.desks.filter { !$0.isClosedForGood(on: loket.today) }
         func deskOptions(_ chosen: String?) -> [[String: Any]] {
             [["value": "", "name": WebCopy.text("allDesks", language), "selected": chosen == nil]]
                 + desks.map { ["value": $0.code, "name": "\($0.code) — \($0.name)", "selected": $0.code == chosen] }
@@ -78,7 +76,7 @@ extension WebApp {
         func roleOptions(_ chosen: StaffRole) -> [[String: Any]] {
             StaffRole.allCases.map { ["value": $0.rawValue, "name": WebCopy.text("role.\($0.rawValue)", language), "selected": $0 == chosen] }
         }
-        let accounts = try await service.store.staffAccounts()
+        let accounts = try await loket.staffAccounts()
         return pages.render("accounts", web, title: WebCopy.text("accountsTitle", language), values: [
             "wide": true, "form": form,
             "notice": notice == "saved" ? WebCopy.text("saved", language) : false,

@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
@@ -64,7 +63,7 @@ extension WebApp {
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 do {
-                    let item = try await service.store.checkIn(code: form["code"] ?? "", desk: desk, date: service.today, now: service.now())
+                    let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk)
                     let notice = WebCopy.text("checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
                     return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)
                 } catch let error as BookingError {
@@ -82,7 +81,7 @@ extension WebApp {
                     return try await deskDayPage(web, account: account, desk: desk, counter: "",
                                                  errors: [FieldError(field: "counter", message: web.language == .nl ? "Vul uw baliennummer in." : "Enter your counter number.")])
                 }
-                let called = try await service.store.callNext(desk: desk, date: service.today, counter: counter, staff: account.id, now: service.now())
+                let called = try await loket.callNext(desk: desk, counter: counter, staff: account.id)
                 let notice = called.map { WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName) }
                     ?? WebCopy.text("nobodyWaiting", web.language)
                 return try await deskDayPage(web, account: account, desk: desk, counter: counter, notice: notice)
@@ -94,8 +93,8 @@ extension WebApp {
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
                     do {
-                        _ = try await service.store.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
-                                                                staff: account.id, now: service.now())
+                        _ = try await loket.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
+                                                        staff: account.id)
                         // Back to the day, at the same counter, ready for the next call.
                         let counter = (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                         return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)")
@@ -109,8 +108,8 @@ extension WebApp {
         router.get("/display/{desk}") { request, context in
             let web = web(request)
             do {
-                let desk = try service.rules.desk(context.parameters.get("desk"))
-                let calls = try await service.store.recentCalls(desk: desk.code, date: service.today)
+                let desk = try loket.rules.desk(context.parameters.get("desk"))
+                let calls = try await loket.recentCalls(desk: desk.code)
                 // A screen for everyone in the waiting room: both languages at once.
                 return pages.render("display", web, title: "Oproepen / Now calling — \(desk.name)", values: [
                     "calls": calls.map { ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""] },
@@ -123,11 +122,11 @@ extension WebApp {
 
     func deskDayPage(_ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
                      noticeKey: String? = nil, errors: [FieldError] = []) async throws -> Response {
-        guard let desk = service.network.desk(code) else {
+        guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        let now = service.now()
-        let agenda = try await service.store.agenda(desk: code, date: service.today)
+        let now = loket.now()
+        let agenda = try await loket.agenda(desk: code)
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted { ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0) }
         let language = web.language
         func state(_ item: AgendaItem) -> String {

@@ -1,8 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
-import LoketStorage
+import LoketApp
 
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept
@@ -39,11 +38,8 @@ extension WebApp {
                                                 form: form, errors: errors)
                 }
                 do {
-                    let plan = try service.rules.planHold(desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
-                                                          slot: form["slot"], now: service.now(), urgent: true)
-                    let booking = try await service.store.bookUrgent(plan, customer: customer, reason: urgent.reason, note: urgent.note,
-                                                                     now: service.now())
-                    service.metrics.bookings.increment()
+                    let booking = try await loket.bookUrgent(desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
+                                                             slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note)
                     let appointment = booking.appointment
                     let notice = WebCopy.text("urgentBooked", web.language,
                                               DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
@@ -60,7 +56,7 @@ extension WebApp {
 
     func urgentPage(_ web: WebRequest, desk code: String, product productKey: String?, persons personsText: String?, date: String?,
                     form: [String: String] = [:], errors: [FieldError] = [], notice: String? = nil) async throws -> Response {
-        let rules = service.rules
+        let rules = loket.rules
         guard let desk = rules.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
@@ -68,9 +64,9 @@ extension WebApp {
         let products = desk.products.compactMap { rules.network.product($0) }
         let product = products.first { $0.key == productKey } ?? products[0]
         let persons = Int(personsText ?? "1").map { min(max($0, 1), 6) } ?? 1
-        let today = service.today
+        let today = loket.today
         let day = date.flatMap { LocalDate(iso: $0) }.map { min(max($0, today), rules.horizon(from: today)) } ?? today
-        let slots = try await service.freeSlots(desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
+        let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
         return pages.render("urgent", web, title: WebCopy.text("urgentTitle", language), values: [
             "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
             "notice": notice ?? false,

@@ -1,5 +1,5 @@
 import LoketDomain
-import LoketHTTP
+import LoketApp
 
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
 /// checks that every key a template uses is here, so none shows up as an empty string.

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LoketDomain
-import LoketHTTP
+import LoketApp
 import Mustache
 
 /// Renders the web pages from the Mustache templates shipped with Loket, inside one layout

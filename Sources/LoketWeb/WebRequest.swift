@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketHTTP
+import LoketApp
 
 /// What every page needs from the request: the language, the form token (CSRF) and the
 /// signed-in member of staff, if any.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LoketHTTP
+import LoketApp
 import LoketNotifications
 
 /// Where customer email goes: an SMTP server, a folder (development), or nowhere (the default).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoketApp
 import LoketStorage
 
 struct PartnerCommand: AsyncParsableCommand {
@@ -33,8 +34,8 @@ struct PartnerCommand: AsyncParsableCommand {
         let logger = try common.makeLogger()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         try await database.migrate()
-        let (partner, key, secret) = try await BookingStore(database: database, logger: logger)
-            .addPartner(name: name, quotas: quotas, webhookURL: webhookURL, now: Date())
+        let loket = Loket(options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
+        let (partner, key, secret) = try await loket.addPartner(name: name, quotas: quotas, webhookURL: webhookURL)
         await database.close()
         print("Partner \(partner.name) (\(partner.id)) registered. API key, shown only now:")
         print(key)

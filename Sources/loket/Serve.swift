@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LoketApp
 import LoketHTTP
-import LoketWeb
 import LoketStorage
+import LoketWeb
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +61,18 @@ struct Serve: AsyncParsableCommand {
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
-        let app = buildApplication(options: options, database: database, logger: logger, extraRoutes: WebApp.routes(options: options))
+        let loket = Loket(options: options, database: database, logger: logger)
+        let app = Application(router: Self.router(loket: loket, options: options),
+                              configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
+                              services: loket.backgroundServices(options: options), logger: logger)
         try await app.runService()
+    }
+
+    /// One router for both channels: the API (with the middleware every response passes) and the pages.
+    static func router(loket: Loket, options: ServerOptions) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        LoketAPI(loket: loket).add(to: router)
+        WebApp(loket: loket, options: options).add(to: router)
+        return router
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HummingbirdBcrypt
+import LoketApp
 import LoketDomain
 import LoketStorage
 
@@ -30,8 +30,8 @@ struct StaffCommand: AsyncParsableCommand {
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         try await database.migrate()
         do {
-            let account = try await BookingStore(database: database, logger: logger)
-                .createStaff(username: username, passwordHash: Bcrypt.hash(password, cost: 12), role: role, desk: desk, now: Date())
+            let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
+            let account = try await loket.createStaff(username: username, password: password, role: role, desk: desk)
             await database.close()
             print("Account \(account.username) (\(account.role.rawValue)\(account.desk.map { " at \($0)" } ?? "")) created.")
         } catch let error as BookingError {

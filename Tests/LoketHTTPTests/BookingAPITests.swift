@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import LoketStorage
 import LoketTestSupport
 import Testing
 
@@ -72,7 +73,7 @@ struct BookingAPITests {
             let late = try await api.post("/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(Self.customer)}"#)
             #expect(late.status == 410)
             #expect(late.errorField == "hold")
-            try await server.service.sweepNow()
+            try await server.loket.sweep()
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((slots.json["slots"] as! [[String: Any]]).first?["key"] as? String == "20220602-0900-one")
         }
@@ -136,7 +137,7 @@ struct BookingAPITests {
             #expect(response.status == status, "\(response.body)")
             #expect(response.errorField == field, "\(response.body)")
             let day = LocalDate(iso: "2022-06-02")!
-            #expect(try await server.service.store.usage(desk: "TS", dates: day...day).isEmpty)
+            #expect(try await BookingStore(database: server.database, logger: TestDatabase.logger).usage(desk: "TS", dates: day...day).isEmpty)
         }
     }
 }

@@ -18,8 +18,8 @@ struct PartnerAPITests {
     @Test(arguments: TestDatabase.engines)
     func aBatchIsBookedWholeWithinTheQuota(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2)) { server, api in
-            let coa = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 3], now: server.clock.now)
-            let other = try await server.service.store.addPartner(name: "Gemeente", quotas: ["RACE": 10], now: server.clock.now)
+            let coa = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
+            let other = try await server.loket.addPartner(name: "Gemeente", quotas: ["RACE": 10], webhookURL: nil)
             let key = ["Authorization": "Bearer \(coa.apiKey)"]
 
             let booked = try await api.post("/api/v1/partner/bookings", Self.batch(["20220602-0900-one", "20220602-0900-one"]), headers: key)
@@ -61,7 +61,7 @@ struct PartnerAPITests {
     ])
     func badBatchesNameTheField(body: String, status: Int, field: String) async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 2)) { server, api in
-            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 3], now: server.clock.now)
+            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
             let response = try await api.post("/api/v1/partner/bookings", body, headers: ["Authorization": "Bearer \(partner.apiKey)"])
             #expect(response.status == status)
             #expect(response.errorField == field)
@@ -81,7 +81,7 @@ struct PartnerAPITests {
     @Test(arguments: TestDatabase.engines)
     func concurrentBatchesOfOnePartnerNeverExceedTheQuota(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 50)) { server, api in
-            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 7], now: server.clock.now)
+            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 7], webhookURL: nil)
             let key = ["Authorization": "Bearer \(partner.apiKey)"]
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<20 {
@@ -102,7 +102,7 @@ struct UrgentCapacityAPITests {
     func onlyUrgentBookingsReachTheReserveUntilItIsReleased(engine: TestDatabase.Engine) async throws {
         // 2 counters, half held back: on Tuesday 7 June one unit per slot is urgent-only.
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2, urgentShare: 0.5)) { server, api in
-            let partner = try await server.service.store.addPartner(name: "COA", quotas: ["RACE": 10], now: server.clock.now)
+            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 10], webhookURL: nil)
             let key = ["Authorization": "Bearer \(partner.apiKey)"]
             let slot = "20220607-0900-one"
             #expect(try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#).status == 201)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketApp
 import LoketHTTP
 import LoketWeb
 import LoketTestSupport
@@ -73,9 +74,9 @@ struct ServiceAPITests {
     @Test func openAPIMatchesTheRouter() async throws {
         let (database, _, drop) = try await TestDatabase.make(.sqlite)
         let options = ServerOptions(network: TestNetwork.network)
-        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger, extraRoutes: WebApp.routes(options: options))
+        let routes = router(Loket(options: options, database: database, logger: TestDatabase.logger), options)
         let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language"]
-        let served = Set(loket.router.routes.map { "\($0.method.rawValue) \($0.path.description)" }
+        let served = Set(routes.routes.map { "\($0.method.rawValue) \($0.path.description)" }
             .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })
         await drop()
 

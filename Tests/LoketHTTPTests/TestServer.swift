@@ -2,17 +2,20 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LoketApp
 import LoketDomain
 import LoketHTTP
-import LoketWeb
 import LoketStorage
 import LoketTestSupport
+import LoketWeb
 import Testing
 
 /// A Loket on a fresh database with a manual clock, exercised over real HTTP on 127.0.0.1.
 struct TestServer: Sendable {
-    let service: BookingService
+    let loket: Loket
     let clock: ManualClock
+    /// The database underneath, to check what a request did or did not change.
+    let database: Database
 
     static func run(engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
                     clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
@@ -20,9 +23,9 @@ struct TestServer: Sendable {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
-        let loket = makeLoket(options: options, database: database, logger: TestDatabase.logger, extraRoutes: WebApp.routes(options: options))
-        let server = TestServer(service: loket.service, clock: clock)
-        let app = Application(router: loket.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
+        let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
+        let server = TestServer(loket: loket, clock: clock, database: database)
+        let app = Application(router: router(loket, options), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
         do {
             try await app.test(.live) { client in try await body(server, APIClient(client: client)) }
         } catch {
@@ -31,6 +34,14 @@ struct TestServer: Sendable {
         }
         await drop()
     }
+}
+
+/// The API and the pages on one router, as `loket serve` composes them.
+func router(_ loket: Loket, _ options: ServerOptions) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    LoketAPI(loket: loket).add(to: router)
+    WebApp(loket: loket, options: options).add(to: router)
+    return router
 }
 
 struct APIResponse {

@@ -97,7 +97,7 @@ struct WaitlistAPITests {
 
             // Second lets the offer lapse: two hours later it goes to Third (First passed on this slot).
             server.clock.advance(minutes: 121)
-            try await server.service.sweepNow()
+            try await server.loket.sweep()
             #expect(try await view(second).json["state"] as? String == "waiting")
             #expect(try await view(third).json["state"] as? String == "offered")
             // A lapsed offer's token no longer accepts anything.

@@ -99,18 +99,18 @@ struct BookingStoreTests {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
-            let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", body: Array("same body".utf8))
+            let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "same body")
             let first = try await store.hold(plan, now: clock.now, idempotency: key)
             let second = try await store.hold(plan, now: clock.now, idempotency: key)
             #expect(first == second)
             #expect(try await taken(store, on: "2022-06-02") == 1)
 
-            let otherBody = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", body: Array("another body".utf8))
+            let otherBody = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "another body")
             await #expect(throws: BookingError.invalid("Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")) {
                 try await store.hold(plan, now: clock.now, idempotency: otherBody)
             }
 
-            let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", body: Array(first.id.utf8))
+            let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", fingerprint: first.id)
             let booked = try await store.confirm(hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
             let again = try await store.confirm(hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
             #expect(booked == again)
@@ -122,7 +122,7 @@ struct BookingStoreTests {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
-            let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "storm", body: Array("b".utf8))
+            let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "storm", fingerprint: "b")
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<30 { group.addTask { try await store.hold(plan, now: clock.now, idempotency: key).id } }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }

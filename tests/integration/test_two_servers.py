@@ -88,3 +88,30 @@ def test_a_desk_managers_change_on_one_server_reaches_the_other(servers, postgre
     while slots(b) and time.monotonic() < deadline:
         time.sleep(0.1)  # polling another process until a deadline, not standing in for synchronisation
     assert slots(b) == []
+
+
+def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_within_a_second(servers, postgres_database):
+    import re
+    import subprocess
+
+    from conftest import BINARY
+    subprocess.run([str(BINARY), "staff", "--username", "balie", "--role", "clerk", "--desk", "RACE", "--database", postgres_database,
+                    "--desks", str(FIXTURES / "race-network.yaml")],
+                   input="a long enough password\n", text=True, check=True, capture_output=True)
+    a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
+    slot = first_slot(b)  # now cached on b
+    assert first_slot(b)["available"] == 20
+    session = requests.Session()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', session.get(a.url("/staff/sign-in"), timeout=10).text).group(1)
+    assert session.post(a.url("/staff/sign-in"), data={"username": "balie", "password": "a long enough password", "csrf": token},
+                        allow_redirects=False, timeout=10).status_code == 303
+    booked = session.post(a.url("/staff/desks/RACE/urgent"), data={
+        "csrf": token, "product": "BIO", "persons": "1", "date": slot["date"], "slot": slot["key"], "reason": "documentExpiring",
+        "name": "Urgent Person", "email": "urgent@example.nl", "language": "nl"}, timeout=10)
+    assert booked.status_code == 200 and "Spoedafspraak gemaakt" in booked.text, booked.text
+    # Server b must stop offering the unit within a second (PostgreSQL's notification, not a cache timeout).
+    deadline = time.monotonic() + 1
+    while first_slot(b)["available"] != 19:
+        assert time.monotonic() < deadline, "server b kept listing the unit booked urgently on server a"
+        time.sleep(0.02)  # polling another process until a deadline, not standing in for synchronisation

@@ -1,6 +1,7 @@
 /// Why a booking request was refused, naming the field that was wrong.
 ///
-/// The HTTP layer maps `kind` to a status code in one place; the domain only says what happened.
+/// `kind` says what happened; `Kind.statusCode` is the one mapping to an HTTP status, used by
+/// the API and the web pages alike.
 public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The request itself is wrong (422).
@@ -35,5 +36,19 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public static func invalid(_ field: String, _ code: String, _ message: String) -> BookingError {
         BookingError(.invalid, field: field, code: code, message)
+    }
+}
+
+extension BookingError.Kind {
+    /// The HTTP status that says this to any client.
+    public var statusCode: Int {
+        switch self {
+        case .invalid: 422
+        case .notFound: 404
+        case .conflict: 409
+        case .gone: 410
+        case .unauthorized: 401
+        case .forbidden: 403
+        }
     }
 }

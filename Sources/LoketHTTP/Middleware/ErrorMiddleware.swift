@@ -21,7 +21,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func status(for kind: BookingError.Kind) -> HTTPResponse.Status { kind.httpStatus }
+    static func status(for kind: BookingError.Kind) -> HTTPResponse.Status { .init(code: kind.statusCode) }
 
     static func response(for error: BookingError, status: HTTPResponse.Status? = nil) -> Response {
         let body = ErrorResponse(error: .init(field: error.field, code: error.code, message: error.message))
@@ -29,19 +29,5 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         if error.kind == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         return (try? JSONBody.response(body, status: status ?? Self.status(for: error.kind), headers: headers))
             ?? Response(status: .internalServerError)
-    }
-}
-
-extension BookingError.Kind {
-    /// The one mapping from what went wrong to an HTTP status, for the API and the web pages.
-    public var httpStatus: HTTPResponse.Status {
-        switch self {
-        case .invalid: .unprocessableContent
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .gone: .gone
-        case .unauthorized: .unauthorized
-        case .forbidden: .forbidden
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import LoketApp
 
 /// Counts requests and their latency per route pattern (never per concrete path, which could
 /// carry identifiers) on Loket's own registry. Hummingbird's MetricsMiddleware writes to the

@@ -1,11 +1,11 @@
 import Hummingbird
+import LoketApp
 import LoketDomain
 
 /// `POST /api/v1/biometrics/assessment`: does this application need a desk visit for biometrics?
 /// The date of birth travels in the body, never in the URL, and is not stored or logged.
 struct BiometricsRoutes {
-    let service: BookingService
-    let policy: BiometricsPolicy
+    let loket: Loket
 
     struct CaptureRequest: Decodable {
         let kind: String?
@@ -33,25 +33,28 @@ struct BiometricsRoutes {
             guard let birth = try LocalDate.parse(body.dateOfBirth, field: "dateOfBirth") else {
                 throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
             }
-            let application = try LocalDate.parse(body.applicationDate, field: "applicationDate") ?? service.today
-            guard birth <= application else { throw BookingError.invalid("dateOfBirth", "after_application", "The date of birth is after the application date.") }
-            guard birth.age(on: application) <= 130 else { throw BookingError.invalid("dateOfBirth", "out_of_range", "The date of birth is too far in the past.") }
+            let application = try LocalDate.parse(body.applicationDate, field: "applicationDate")
             var captures: [BiometricCapture] = []
+            var positions: [Int] = []  // where each capture stood in the request, for error fields
             for (index, capture) in (body.captures ?? []).enumerated() {
                 let field = "captures[\(index)]"
                 guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
                     throw BookingError.invalid("\(field).kind", "invalid", "Kind is face, fingerprints or signature.")
                 }
                 guard let date = try LocalDate.parse(capture.date ?? "", field: "\(field).date") else { continue }
-                guard date >= birth && date <= application else {
-                    throw BookingError.invalid("\(field).date", "out_of_range", "A capture lies between the date of birth and the application date.")
-                }
                 guard let quality = BiometricCapture.Quality(rawValue: capture.quality ?? "sufficient") else {
                     throw BookingError.invalid("\(field).quality", "invalid", "Quality is sufficient or insufficient.")
                 }
                 captures.append(BiometricCapture(kind: kind, date: date, quality: quality))
+                positions.append(index)
             }
-            let assessment = BiometricsAssessment(policy: policy, dateOfBirth: birth, applicationDate: application, captures: captures)
+            let assessment: BiometricsAssessment
+            do {
+                assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: application, captures: captures)
+            } catch let error as BookingError where error.field.hasPrefix("captures[") {
+                let index = Int(error.field.dropFirst("captures[".count).prefix { $0.isNumber }) ?? 0
+                throw BookingError(error.kind, field: "captures[\(positions[index])].date", code: error.code, error.message)
+            }
             return try JSONBody.response(AssessmentResponse(required: assessment.required, reusable: assessment.reusable, reasons: assessment.reasons,
                                                             policyVersion: assessment.policyVersion, deskVisitNeeded: assessment.deskVisitNeeded))
         }

@@ -1,10 +1,11 @@
 import Hummingbird
+import LoketApp
 import LoketDomain
 
 /// `GET /api/v1/wait-times`, `/api/v1/calendar/holidays?year=` and
 /// `/api/v1/calendar/working-days?from=&to=`.
 struct CalendarRoutes {
-    let service: BookingService
+    let loket: Loket
 
     struct WorkingDaysResponse: Encodable {
         let from: LocalDate
@@ -26,13 +27,13 @@ struct CalendarRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/api/v1/wait-times") { _, _ in
-            let times = try await service.waitTimes()
-            return try JSONBody.response(WaitTimesResponse(measuredOn: service.today, waitTimes: times))
+            let times = try await loket.waitTimes()
+            return try JSONBody.response(WaitTimesResponse(measuredOn: loket.today, waitTimes: times))
         }
         router.get("/api/v1/calendar/holidays") { request, _ in
-            let year = try request.integerQuery("year") ?? service.today.year
+            let year = try request.integerQuery("year") ?? loket.today.year
             guard (1900...2200).contains(year) else { throw BookingError.invalid("year", "out_of_range", "Year must be between 1900 and 2200.") }
-            return try JSONBody.response(HolidaysResponse(year: year, holidays: service.network.holidays.holidays(in: year)))
+            return try JSONBody.response(HolidaysResponse(year: year, holidays: loket.network.holidays.holidays(in: year)))
         }
         router.get("/api/v1/calendar/working-days") { request, _ in
             guard let from = try request.dateQuery("from") else { throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.") }
@@ -40,9 +41,9 @@ struct CalendarRoutes {
             guard abs(to.dayNumber - from.dayNumber) <= 366 * 20 else {
                 throw BookingError.invalid("to", "out_of_range", "The range may span at most 20 years.")
             }
-            let workingDays = service.rules.schedule.workingDays
+            let workingDays = loket.rules.schedule.workingDays
             let holidays = (min(from, to).year...max(from, to).year)
-                .flatMap { service.network.holidays.holidays(in: $0) }
+                .flatMap { loket.network.holidays.holidays(in: $0) }
                 .filter { $0.date > min(from, to) && $0.date <= max(from, to) }
             return try JSONBody.response(WorkingDaysResponse(from: from, to: to, workingDays: workingDays.count(from: from, to: to), holidays: holidays))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LoketApp
 import LoketDomain
 
 /// The online planner's public endpoints, so that the many existing scripts that poll them work
@@ -7,7 +8,8 @@ import LoketDomain
 /// `GET /oap/api/desks/{desk}/slots/?productKey=BIO&persons=1` and
 /// `POST /oap/api/desks/{desk}/slots/{key}` (a reserve, which is a hold in Loket).
 struct PlannerRoutes {
-    let service: BookingService
+    let loket: Loket
+    let slotCache: SlotCache
 
     struct ReserveBody: Decodable {
         let productKey: String?
@@ -27,20 +29,20 @@ struct PlannerRoutes {
     }
 
     private func slotList(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let rules = service.rules
+        let rules = loket.rules
         let desk = try rules.desk(context.parameters.get("desk"))
         let product = try rules.product(request.query("productKey"), at: desk, field: "productKey")
         let persons = try rules.persons(request.integerQuery("persons"))
-        let now = service.now()
+        let now = loket.now()
         let key = SlotCache.Key(format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
-        let generation = service.generations.current(desk.code)
-        if let cached = service.slotCache.lookup(key, generation: generation, now: now) {
+        let generation = loket.capacityGeneration(desk: desk.code)
+        if let cached = slotCache.lookup(key, generation: generation, now: now) {
             return Self.answer(cached)
         }
         let today = DeskTime(now, timeZone: rules.timeZone).date
-        let slots = try await service.freeSlots(desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
+        let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
         let body = PlannerFormat.slotList(slots)
-        service.slotCache.store(key, generation: generation, now: now, body: body)
+        slotCache.store(key, generation: generation, now: now, body: body)
         return Self.answer(body)
     }
 
@@ -48,11 +50,11 @@ struct PlannerRoutes {
         let bytes = try await JSONBody.bytes(request)
         let body = bytes.isEmpty ? ReserveBody(productKey: nil, persons: nil) : try JSONBody.decode(ReserveBody.self, from: bytes)
         let persons = try request.integerQuery("persons") ?? body.persons
-        let hold = try await service.hold(
+        let hold = try await loket.hold(
             desk: context.parameters.get("desk"), product: request.query("productKey") ?? body.productKey, persons: persons,
             slot: context.parameters.get("key"),
             idempotency: request.idempotencyKey(scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
-        let parts = service.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: service.network.slotMinutes) ?? 1
+        let parts = loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes) ?? 1
         return Self.answer(PlannerFormat.reservation(hold, parts: parts))
     }
 

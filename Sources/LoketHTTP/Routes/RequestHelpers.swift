@@ -1,11 +1,11 @@
 import HTTPTypes
 import Hummingbird
+import LoketApp
 import LoketDomain
-import LoketStorage
 
 extension Request {
     /// A query parameter as given, nil when absent or empty.
-    public func query(_ name: String) -> String? {
+    func query(_ name: String) -> String? {
         guard let value = uri.queryParameters.get(name), !value.isEmpty else { return nil }
         return value
     }
@@ -28,6 +28,7 @@ extension Request {
         return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
 
+    /// The client's `Idempotency-Key` for a request of `scope` with this body.
     func idempotencyKey(scope: String, body: [UInt8]) -> IdempotencyKey? {
         guard let key = headers[Self.idempotencyKeyField] else { return nil }
         return IdempotencyKey(scope: scope, key: key, body: body)

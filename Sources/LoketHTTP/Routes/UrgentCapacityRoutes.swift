@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
+import LoketApp
 import LoketDomain
 
 /// `GET /api/v1/desks/{desk}/urgent-capacity?from=&to=`: per week, the slot units kept back for
 /// urgent cases, how many were booked urgently, how many went to everyone when their release
 /// date came, and how many are still held. Aggregate numbers only, for the desk manager.
 struct UrgentCapacityRoutes {
-    let service: BookingService
+    let loket: Loket
 
     struct Report: Encodable {
         let desk: String
@@ -17,16 +18,15 @@ struct UrgentCapacityRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/api/v1/desks/{desk}/urgent-capacity") { request, context in
-            let desk = try service.rules.desk(context.parameters.get("desk"))
-            let today = service.today
+            let desk = try loket.rules.desk(context.parameters.get("desk"))
+            let today = loket.today
             let monday = today.weekStart
-            let from = try request.dateQuery("from") ?? monday, to = try request.dateQuery("to") ?? service.rules.horizon(from: today)
+            let from = try request.dateQuery("from") ?? monday, to = try request.dateQuery("to") ?? loket.rules.horizon(from: today)
             guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
             guard to.dayNumber - from.dayNumber <= 400 else { throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.") }
-            let reserve = service.network.urgent
-            let used = try await service.store.urgentUnits(desk: desk.code, dates: from...to)
+            let reserve = loket.network.urgent
             let report = Report(desk: desk.code, share: reserve?.share ?? 0, releaseWorkingDaysAhead: reserve?.releaseWorkingDaysAhead ?? 0,
-                                weeks: service.rules.schedule.urgentWeeks(desk: desk, dates: from...to, used: used, today: today))
+                                weeks: try await loket.urgentWeeks(desk: desk, dates: from...to))
             return try JSONBody.response(report)
         }
     }

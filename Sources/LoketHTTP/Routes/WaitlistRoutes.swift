@@ -1,14 +1,14 @@
 import Foundation
 import Hummingbird
 import LoketDomain
-import LoketStorage
+import LoketApp
 
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
 /// offer's token), and the page the offer email links to, `/waitlist/{id}/offer?token=…`,
 /// where the offer is accepted or declined without any program.
 struct WaitlistRoutes {
-    let service: BookingService
+    let loket: Loket
 
     struct JoinRequest: Decodable {
         let desks: [String]?
@@ -66,72 +66,38 @@ struct WaitlistRoutes {
     }
 
     func response(_ entry: WaitlistEntry, token: String? = nil) async throws -> EntryResponse {
-        EntryResponse(id: entry.id, token: token, state: entry.state.rawValue, position: try await position(of: entry), product: entry.product,
+        EntryResponse(id: entry.id, token: token, state: entry.state.rawValue, position: try await loket.waitlistPosition(of: entry),
+                      product: entry.product,
                       persons: entry.persons, desks: entry.desks, from: entry.from, to: entry.to,
                       offer: entry.offer.map { OfferResponse(desk: $0.desk, slot: $0.slot, date: $0.date, startTime: $0.startTime,
                                                              endTime: $0.endTime, expiresAt: $0.expiresAt) })
     }
 
-    /// 1 for the first in line for this product; nil once no longer waiting.
-    func position(of entry: WaitlistEntry) async throws -> Int? {
-        guard entry.state == .waiting || entry.state == .offered else { return nil }
-        let line = try await service.store.activeWaitlist().filter { $0.product == entry.product }.sorted(by: WaitlistEntry.fairOrder)
-        return line.firstIndex { $0.id == entry.id }.map { $0 + 1 }
-    }
-
     func add(to router: Router<BasicRequestContext>) {
         router.post("/api/v1/waitlist") { request, _ in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
-            let rules = service.rules
-            guard let codes = body.desks, !codes.isEmpty else { throw BookingError.invalid("desks", "required", "Choose at least one desk.") }
-            guard let firstDesk = codes.first.flatMap({ service.network.desk($0) }) else {
-                throw BookingError(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
-            }
-            let product = try rules.product(body.product, at: firstDesk)
-            for (index, code) in codes.enumerated() { _ = try rules.product(product.key, at: try rules.desk(code, field: "desks[\(index)]"), field: "desks[\(index)]") }
-            let persons = try rules.persons(body.persons)
-            let today = service.today
-            guard let fromText = body.from else { throw BookingError.invalid("from", "required", "Give the first day you could come, YYYY-MM-DD.") }
-            guard let toText = body.to else { throw BookingError.invalid("to", "required", "Give the last day you could come, YYYY-MM-DD.") }
-            let from = try rules.bookableDate(fromText, field: "from", today: today)
-            let to = try rules.bookableDate(toText, field: "to", today: today)
-            guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
-            let expiresOn = try LocalDate.parse(body.documentExpiresOn, field: "documentExpiresOn")
             guard let c = body.customer else { throw BookingError.invalid("customer", "required", "Give your details.") }
-            let customer = try c.validated()
-            if let appointment = body.appointment {
-                let current = try await service.store.appointment(id: appointment, token: request.bearerToken)
-                guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
-                    throw BookingError.invalid("appointment", "mismatch", "The appointment to improve must be confirmed, for the same product and persons.")
-                }
-            }
-            let joined = try await service.store.joinWaitlist(
-                WaitlistRequest(product: product.key, persons: persons, desks: codes, from: from, to: to, urgent: body.urgent ?? false,
-                                expiresOn: expiresOn, customer: customer, appointment: body.appointment), now: service.now())
-            // Capacity that is free now is offered at once.
-            try await service.offerFreedCapacity()
-            let entry = try await service.store.waitlistEntry(id: joined.entry.id, token: joined.token)
-            return try JSONBody.response(try await response(entry, token: joined.token), status: .created,
-                                         headers: [.location: "/api/v1/waitlist/\(entry.id)"])
+            let joined = try await loket.joinWaitlist(
+                desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to, urgent: body.urgent ?? false,
+                documentExpiresOn: body.documentExpiresOn, customer: try c.validated(), appointment: body.appointment,
+                appointmentToken: request.bearerToken)
+            return try JSONBody.response(try await response(joined.entry, token: joined.token), status: .created,
+                                         headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
         }
         router.get("/api/v1/waitlist/{id}") { request, context in
-            let entry = try await service.store.waitlistEntry(id: try context.parameters.require("id"), token: request.bearerToken)
+            let entry = try await loket.waitlistEntry(id: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
         router.delete("/api/v1/waitlist/{id}") { request, context in
-            try await service.store.leaveWaitlist(id: try context.parameters.require("id"), token: request.bearerToken, now: service.now())
-            try await service.offerFreedCapacity()
+            try await loket.leaveWaitlist(id: try context.parameters.require("id"), token: request.bearerToken)
             return Response(status: .noContent)
         }
         router.post("/api/v1/waitlist/{id}/offer/accept") { request, context in
-            let accepted = try await service.store.acceptOffer(entry: try context.parameters.require("id"), token: request.bearerToken, now: service.now())
-            service.metrics.bookings.increment()
-            try await service.offerFreedCapacity() // an improved appointment freed its old slot
+            let accepted = try await loket.acceptOffer(entry: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(AcceptResponse(appointment: AppointmentResponse(accepted.appointment, manageToken: accepted.manageToken)))
         }
         router.post("/api/v1/waitlist/{id}/offer/decline") { request, context in
-            let entry = try await service.store.declineOffer(entry: try context.parameters.require("id"), token: request.bearerToken, now: service.now())
-            try await service.offerFreedCapacity()
+            let entry = try await loket.declineOffer(entry: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
     }

@@ -2,13 +2,13 @@ import Foundation
 import LoketDomain
 import LoketStorage
 
-extension BookingService {
+extension Loket {
     /// Offers free capacity to the waitlist in its fair order: each waiting person gets the
     /// earliest free slot at their desks within their window (earlier than the appointment they
     /// want to improve, and not one they passed on), held for them while the offer lasts.
     /// Runs after every cancellation and every second with the sweeper; returns the offers made.
     @discardableResult
-    public func offerFreedCapacity() async throws -> Int {
+    func offerFreedCapacity() async throws -> Int {
         let waiting = try await store.activeWaitlist().filter { $0.state == .waiting }.sorted(by: WaitlistEntry.fairOrder)
         guard !waiting.isEmpty else { return 0 }
         let now = now()

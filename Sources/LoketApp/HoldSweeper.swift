@@ -2,10 +2,10 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Gives back the capacity of expired holds every `interval`, and forgets old idempotency
+/// Gives back the capacity of expired holds every `interval`, and forgets stale idempotency
 /// answers and expired staff sessions once an hour, until the server shuts down.
 struct HoldSweeper: Service {
-    let service: BookingService
+    let loket: Loket
     let interval: Duration
     let logger: Logger
 
@@ -13,10 +13,9 @@ struct HoldSweeper: Service {
         var lastForget = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                try await service.sweep()
+                try await loket.sweep()
                 if ContinuousClock.now - lastForget > .seconds(3600) {
-                    try await service.store.forgetIdempotencyKeys(before: service.now().addingTimeInterval(-86_400))
-                    try await service.store.forgetExpiredSessions(now: service.now())
+                    try await loket.forgetStale()
                     lastForget = .now
                 }
             } catch {

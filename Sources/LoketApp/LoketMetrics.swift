@@ -29,14 +29,14 @@ public struct LoketMetrics: Sendable {
                                                              helpText: "Customer messages written but not yet sent."))
     }
 
-    func request(route: String, method: String, status: Int) -> Counter {
+    public func request(route: String, method: String, status: Int) -> Counter {
         registry.makeCounter(
             descriptor: .init(namespace: "loket", subsystem: "http", metricName: "requests", unitName: "total",
                               helpText: "HTTP requests by route, method and status."),
             labels: [("route", route), ("method", method), ("status", String(status))])
     }
 
-    func latency(route: String, method: String) -> DurationHistogram {
+    public func latency(route: String, method: String) -> DurationHistogram {
         registry.makeDurationHistogram(
             descriptor: .init(namespace: "loket", subsystem: "http", metricName: "request_duration", unitName: "seconds",
                               helpText: "HTTP request latency by route."),

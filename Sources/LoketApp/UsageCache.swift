@@ -5,32 +5,42 @@ import Synchronization
 
 /// The units taken at each desk over the booking horizon, read once per capacity generation,
 /// so that slot lists and wait times for every product and party size share one read.
+///
+/// An entry also lapses after `ttl`: should a change announced by another server be lost (its
+/// process died between commit and notification), this server still sees it within a second.
 final class UsageCache: Sendable {
     private struct Entry {
         let generation: UInt64
         let dates: ClosedRange<LocalDate>
+        let readAt: Date
         let usage: UnitUsage
     }
 
     private let entries = Mutex<[String: Entry]>([:])
     let store: BookingStore
     let generations: CapacityGenerations
+    let now: @Sendable () -> Date
+    let ttl: TimeInterval
 
-    init(store: BookingStore, generations: CapacityGenerations) {
+    init(store: BookingStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date, ttl: TimeInterval = 1) {
         self.store = store
         self.generations = generations
+        self.now = now
+        self.ttl = ttl
     }
 
     func usage(desk: String, dates: ClosedRange<LocalDate>) async throws -> UnitUsage {
         // Read the generation before the database: a change committed meanwhile moves it and
         // so invalidates what is stored here.
         let generation = generations.current(desk)
+        let now = now()
         if let entry = entries.withLock({ $0[desk] }), entry.generation == generation,
-           entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound {
+           entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
+           now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl {
             return entry.usage
         }
         let usage = try await store.usage(desk: desk, dates: dates)
-        entries.withLock { $0[desk] = Entry(generation: generation, dates: dates, usage: usage) }
+        entries.withLock { $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage) }
         return usage
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import LoketDomain
+
+/// Desk managers' changes on top of the desk network file: closures, hours, counters, blocks.
+extension Loket {
+    /// Records `change` at `desk` and puts it in force here at once (other servers within a second).
+    @discardableResult
+    public func addDeskChange(_ change: DeskChange, desk: String, staff: String) async throws -> StoredDeskChange {
+        let stored = try await store.addDeskChange(change, desk: desk, staff: staff, now: now())
+        try await reloadDeskChanges()
+        return stored
+    }
+
+    /// Undoes a change at `desk`.
+    public func removeDeskChange(id: String, desk: String) async throws {
+        try await store.removeDeskChange(id: id, desk: desk)
+        try await reloadDeskChanges()
+    }
+
+    /// The changes at `desk`, in the order made.
+    public func deskChanges(desk: String) async throws -> [StoredDeskChange] {
+        try await store.deskChanges().filter { $0.desk == desk }
+    }
+
+    /// Reads the desk managers' changes again if any were made since the last look (here or on
+    /// another server), and makes every desk's slots be computed afresh.
+    public func reloadDeskChanges() async throws {
+        let version = try await store.deskChangesVersion()
+        guard version != live.version else { return }
+        live.replace(changes: try await store.deskChanges(), version: version)
+        generations.bumpAll()
+    }
+}

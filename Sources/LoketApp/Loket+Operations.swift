@@ -1,0 +1,45 @@
+import Foundation
+import LoketDomain
+
+/// Keeping the service running: health, the metrics page, the sweep of lapsed holds and offers.
+extension Loket {
+    /// The database engine, once it has answered a query: healthy means the database answers,
+    /// not just that the process runs.
+    public func health() async throws -> String {
+        try await database.ping()
+        return database.engine.rawValue
+    }
+
+    /// The Prometheus text of `/metrics`, with the gauges read afresh.
+    public func metricsText() async throws -> [UInt8] {
+        let rules = self.rules
+        let today = DeskTime(now(), timeZone: rules.timeZone).date
+        for desk in rules.network.desks where !desk.isClosedForGood(on: today) {
+            for key in desk.products {
+                guard let product = rules.network.product(key) else { continue }
+                let slots = try await freeSlots(desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today), rules: rules)
+                metrics.freeCapacity(desk: desk.code, product: key).set(Int64(slots.reduce(0) { $0 + $1.available }))
+            }
+        }
+        metrics.outboxPending.set(Int64(try await store.pendingMessages()))
+        return metrics.registry.emitToBuffer()
+    }
+
+    /// Gives back the capacity of lapsed holds and offers, takes in other servers' desk changes,
+    /// and offers what came free to the waitlist; run every second by `HoldSweeper`.
+    public func sweep() async throws {
+        try await reloadDeskChanges()
+        try await store.lapseOffers(now: now())
+        let desks = try await store.releaseExpiredHolds(now: now())
+        if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
+        // The waitlist only needs another look when capacity changed or a new day released reserve.
+        if generations.changedSinceLastLook(day: today) { try await offerFreedCapacity() }
+    }
+
+    /// Forgets what must not linger: idempotency answers older than a day (they carry manage
+    /// tokens) and expired staff sessions. Run hourly by `HoldSweeper`.
+    public func forgetStale() async throws {
+        try await store.forgetIdempotencyKeys(before: now().addingTimeInterval(-86_400))
+        try await store.forgetExpiredSessions(now: now())
+    }
+}

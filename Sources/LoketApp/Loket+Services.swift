@@ -1,0 +1,37 @@
+import Foundation
+import LoketNotifications
+import LoketStorage
+import Logging
+import ServiceLifecycle
+
+extension Loket {
+    /// What runs beside the HTTP server: the hold sweeper; on PostgreSQL the listener that hears
+    /// of capacity changes made by other servers; the webhook and mail dispatchers that empty
+    /// the outbox; and, last, closing the database once the server has stopped.
+    public func backgroundServices(options: ServerOptions) -> [any Service] {
+        var services: [any Service] = [
+            HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
+            DatabaseCloser(database: database),
+        ]
+        if database.engine == .postgres {
+            services.append(CapacityListener(database: database, generations: generations, logger: logger))
+        }
+        services.append(WebhookDispatcher(store: store, now: options.now, logger: logger))
+        if let mail = options.mail {
+            let counter = metrics.mailsSent
+            services.append(MailDispatcher(store: store, network: options.network, transport: mail.transport, from: mail.from,
+                                           publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
+        }
+        return services
+    }
+}
+
+/// Closes the database after the server has stopped taking requests.
+struct DatabaseCloser: Service {
+    let database: Database
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.close()
+    }
+}

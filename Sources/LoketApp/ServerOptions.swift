@@ -1,0 +1,45 @@
+import Foundation
+import LoketConfig
+import LoketDomain
+import LoketNotifications
+
+/// Everything `loket serve` needs to know, with the defaults a fresh machine gets.
+public struct ServerOptions: Sendable {
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    public var network: DeskNetwork
+    /// Overrides the network file's hold time.
+    public var holdMinutes: Int?
+    /// How often expired holds are swept; a hold's capacity is back at most this long after it lapses.
+    public var sweepInterval: Duration = .seconds(1)
+    /// The clock; tests pass a fixed or manual one.
+    public var now: @Sendable () -> Date = { Date() }
+    /// The rules for reusing biometrics (`biometrics-policy.yaml`).
+    public var biometricsPolicy: BiometricsPolicy
+    /// Customer email: where it goes and from whom; nil sends none.
+    public var mail: MailOptions?
+    /// The address customers reach Loket at, for links in messages.
+    public var publicURL = "http://127.0.0.1:8080"
+    /// How long a waitlist offer is kept for the person it is offered to.
+    public var offerDuration: TimeInterval = 2 * 3600
+
+    public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
+        self.network = network
+        // The shipped policy is part of the build; failing to read it is a broken build.
+        self.biometricsPolicy = biometricsPolicy ?? (try! BiometricsPolicyFile.loadBundled())
+    }
+}
+
+/// How customer email is sent.
+public struct MailOptions: Sendable {
+    public var transport: any MailTransport
+    public var from: String
+    /// How long before the appointment the reminder goes; nil for none.
+    public var reminderLead: TimeInterval?
+
+    public init(transport: any MailTransport, from: String, reminderLead: TimeInterval?) {
+        self.transport = transport
+        self.from = from
+        self.reminderLead = reminderLead
+    }
+}

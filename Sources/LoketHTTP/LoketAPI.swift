@@ -1,0 +1,33 @@
+import Hummingbird
+import LoketApp
+
+/// The machine channels of Loket: the JSON API, the planner-compatible API, the partner API,
+/// OpenAPI, health and metrics. Every route translates HTTP to one call of the application
+/// layer and its answer back.
+public struct LoketAPI: Sendable {
+    let loket: Loket
+
+    public init(loket: Loket) {
+        self.loket = loket
+    }
+
+    /// Adds the API's routes and the middleware every response on `router` passes through
+    /// (metrics, security headers, errors as JSON): the web pages on the same router get them too.
+    public func add(to router: Router<BasicRequestContext>) {
+        // One cache for both slot-list formats, so that one generation counter serves them.
+        let slotCache = SlotCache()
+        router.add(middleware: MetricsMiddleware(metrics: loket.metrics))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorMiddleware())
+        NetworkRoutes(loket: loket).add(to: router)
+        SlotRoutes(loket: loket, slotCache: slotCache).add(to: router)
+        BookingRoutes(loket: loket).add(to: router)
+        CalendarRoutes(loket: loket).add(to: router)
+        PlannerRoutes(loket: loket, slotCache: slotCache).add(to: router)
+        BiometricsRoutes(loket: loket).add(to: router)
+        PartnerRoutes(loket: loket).add(to: router)
+        WaitlistRoutes(loket: loket).add(to: router)
+        UrgentCapacityRoutes(loket: loket).add(to: router)
+        ServiceRoutes(loket: loket).add(to: router)
+    }
+}
