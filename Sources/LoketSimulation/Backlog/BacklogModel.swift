@@ -41,6 +41,8 @@ public struct BacklogModel: Sendable {
         let cellCount = plan.cells.count, totalDays = plan.totalDays
         let behaviour = scenario.behaviour
         let horizon = scenario.bookingHorizonWorkingDays
+        // Calls to the information line follow the national wait for this product.
+        let callsFollow = scenario.roles.biometrics
         var rng = RandomStream(seed: seed, replication: replication, stream: 10)
         var free = plan.capacity
         var urgentFree = plan.urgentCapacity
@@ -213,7 +215,7 @@ public struct BacklogModel: Sendable {
                     }
                     waitFirst[c] += w1
                     waitThird[c] += w3
-                    if plan.cells[c].product == "BIO" && plan.demand[c * totalDays + today] > 0 {
+                    if plan.cells[c].product == callsFollow && plan.demand[c * totalDays + today] > 0 {
                         nationalWait += w1 * plan.demand[c * totalDays + today]
                         nationalWeight += plan.demand[c * totalDays + today]
                     }
