@@ -68,6 +68,14 @@ public struct NetworkPlan: Sendable {
         }
         self.cells = cells
         products = Array(Set(cells.map(\.product))).sorted()
+        // A role the scenario uses must name one of its products: a misspelt key would
+        // otherwise leave the courier or the information line without effect, silently.
+        if scenario.courier != nil, scenario.products[scenario.roles.collection] == nil {
+            throw ScenarioError.unknownRoleProduct("collection", scenario.roles.collection)
+        }
+        if scenario.informationLine != nil, scenario.products[scenario.roles.biometrics] == nil {
+            throw ScenarioError.unknownRoleProduct("biometrics", scenario.roles.biometrics)
+        }
 
         var capacity = [Int32](repeating: 0, count: cells.count * totalDays)
         var urgent = [Int32](repeating: 0, count: cells.count * totalDays)
@@ -196,7 +204,7 @@ public struct NetworkPlan: Sendable {
         for shock in scenario.demand.shocks ?? [] where shock.from <= date && date <= shock.until {
             if (shock.product == nil || shock.product == cell.product) && (shock.desk == nil || shock.desk == cell.desk) { value *= shock.factor }
         }
-        if cell.product == "DOC", let share = scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share {
+        if cell.product == scenario.roles.collection, let share = scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share {
             value *= 1 - share
         }
         return value
@@ -205,6 +213,9 @@ public struct NetworkPlan: Sendable {
 
 public enum ScenarioError: Error, CustomStringConvertible {
     case unknownProduct(String, String)
+    /// A product role (`productRoles.<role>`, or its default) that the scenario uses but whose
+    /// product is not in `products`.
+    case unknownRoleProduct(String, String)
     case unknownDesk(String)
     case basedOnLoop(String)
     case notAMapping(String)
@@ -213,6 +224,7 @@ public enum ScenarioError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownProduct(let desk, let product): "desks[\(desk)].products: \(product) is not in products"
+        case .unknownRoleProduct(let role, let product): "productRoles.\(role): \(product) is not in products"
         case .unknownDesk(let desk): "unknown desk \(desk)"
         case .basedOnLoop(let path): "\(path): basedOn nests too deep (a loop?)"
         case .notAMapping(let path): "\(path): a scenario file is a YAML mapping"

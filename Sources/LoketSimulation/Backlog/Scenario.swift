@@ -14,6 +14,9 @@ public struct Scenario: Sendable, Codable {
     public var bookingHorizonWorkingDays: Int
     public var liberationDay: LiberationDayRule?
     public var products: [String: ProductParameters]
+    /// Which product is the biometrics visit and which the collection of the document; the
+    /// planner's keys (BIO, DOC) for a role left out. Read it through `roles`.
+    public var productRoles: ProductRoles?
     public var desks: [DeskParameters]
     public var demand: DemandPattern
     public var behaviour: Behaviour
@@ -121,7 +124,8 @@ public struct Scenario: Sendable, Codable {
         public var demandShare: Double
     }
 
-    /// From a date, a share of document hand-overs goes by courier (IPKD) instead of a DOC appointment.
+    /// From a date, a share of document hand-overs goes by courier (IPKD) instead of an
+    /// appointment for the collection product (`productRoles.collection`).
     public struct CourierStep: Sendable, Codable {
         public var from: LocalDate
         public var share: Double
@@ -147,7 +151,8 @@ public struct Scenario: Sendable, Codable {
 
     public struct InformationLine: Sendable, Codable {
         public var callsPerWorkingDay: Double
-        /// Extra calls a day for every working day of national BIO waiting time.
+        /// Extra calls a day for every working day of national waiting time for the biometrics
+        /// product (`productRoles.biometrics`).
         public var callsPerWaitingDay: Double
         public var openHoursPerDay: Double
         public var meanCallMinutes: Double
@@ -198,4 +203,7 @@ public struct Scenario: Sendable, Codable {
     }
 
     public var end: LocalDate { start.adding(days: weeks * 7) }
+
+    /// The product roles, with the planner's keys where the file names none.
+    public var roles: ProductRoles { productRoles ?? .plannerKeys }
 }

@@ -60,34 +60,21 @@ public struct DeskDayModel: Sendable {
             let arrival = max(0, booking.time + punctuality.sample(&rng))
             sim.schedule(Event(kind: Self.arrival, a: Int32(index)), at: arrival)
         }
-        var waiting: [(arrived: Double, product: Int)] = []
-        var head = 0, busy = 0
+        // The counters; a customer's kind is the index of their product.
+        var desk = ServerQueue(servers: counters, expectedLine: total)
         var waitSum = 0.0, longWaits = 0, busyMinutes = 0.0, served = 0
-        func serve(_ product: Int, arrived: Double, sim: inout Simulation) {
-            let wait = sim.now - arrived
+        while let event = sim.step() {
+            let starting = event.kind == Self.arrival
+                ? desk.arrive(.init(arrived: sim.now, kind: Int32(bookings[Int(event.a)].product)))
+                : desk.release()
+            guard let customer = starting else { continue }
+            let wait = sim.now - customer.arrived
             waitSum += wait
             if wait > 15 { longWaits += 1 }
-            let minutes = products[product].service.sample(&rng)
+            let minutes = products[Int(customer.kind)].service.sample(&rng)
             busyMinutes += minutes
             served += 1
             sim.schedule(Event(kind: Self.departure), after: minutes)
-        }
-        while let event = sim.step() {
-            if event.kind == Self.arrival {
-                let product = bookings[Int(event.a)].product
-                if busy < counters {
-                    busy += 1
-                    serve(product, arrived: sim.now, sim: &sim)
-                } else {
-                    waiting.append((sim.now, product))
-                }
-            } else if head < waiting.count {
-                let next = waiting[head]
-                head += 1
-                serve(next.product, arrived: next.arrived, sim: &sim)
-            } else {
-                busy -= 1
-            }
         }
         let n = Double(max(1, served))
         return Result(customers: served, meanWaitMinutes: waitSum / n, shareWaitingOver15Minutes: Double(longWaits) / n,

@@ -28,41 +28,25 @@ public struct QueueModel: Sendable {
         var arrivals = RandomStream(seed: seed, replication: replication, stream: 1)
         var services = RandomStream(seed: seed, replication: replication, stream: 2)
         var sim = Simulation(capacity: servers + 2)
-        // Arrival times of those waiting, first come first served: an array read from `head`,
-        // compacted now and then, so that the hot path neither allocates nor calls out.
-        var waiting: [Double] = []
-        waiting.reserveCapacity(4096)
-        var head = 0
+        var desk = ServerQueue(servers: servers, expectedLine: 4096)
         let total = customers + warmup
-        var arrived = 0, started = 0, busy = 0, waited = 0
+        var arrived = 0, started = 0, waited = 0
         var waitSum = 0.0
 
         sim.schedule(Self.arrival, after: interarrival.sample(&arrivals))
         while started < total, let event = sim.step() {
-            // The arrival time of whoever starts service now, if anyone does.
-            var starting: Double?
+            // Whoever starts service now, if anyone does.
+            let starting: ServerQueue.Customer?
             if event.kind == Self.arrival.kind {
                 arrived += 1
                 if arrived < total { sim.schedule(Self.arrival, after: interarrival.sample(&arrivals)) }
-                if busy < servers {
-                    busy += 1
-                    starting = sim.now
-                } else {
-                    if head > 4096 && head * 2 > waiting.count {
-                        waiting.removeFirst(head)
-                        head = 0
-                    }
-                    waiting.append(sim.now)
-                }
-            } else if head < waiting.count {
-                starting = waiting[head]
-                head += 1
+                starting = desk.arrive(.init(arrived: sim.now))
             } else {
-                busy -= 1
+                starting = desk.release()
             }
-            if let arrivedAt = starting {
+            if let customer = starting {
                 if started >= warmup {
-                    let wait = sim.now - arrivedAt
+                    let wait = sim.now - customer.arrived
                     waitSum += wait
                     if wait > 0 { waited += 1 }
                 }
