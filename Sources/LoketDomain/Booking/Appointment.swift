@@ -2,20 +2,21 @@ import Foundation
 
 /// A confirmed booking (afspraak) at a desk.
 public struct Appointment: Sendable, Hashable, Codable {
+    /// A moved appointment stays confirmed; its `revision` counts the moves and the cancellation.
     public enum State: String, Sendable, Codable {
         case confirmed
         case cancelled
     }
 
     public let id: String
-    public let desk: String
+    public internal(set) var desk: String
     public let product: String
     public let persons: Int
-    public let slot: String
-    public let date: LocalDate
-    public let startTime: LocalTime
-    public let endTime: LocalTime
-    public let state: State
+    public internal(set) var slot: String
+    public internal(set) var date: LocalDate
+    public internal(set) var startTime: LocalTime
+    public internal(set) var endTime: LocalTime
+    public internal(set) var state: State
     public let language: Customer.Language
     public let createdAt: Date
     /// The short code the customer shows at the desk (afspraakcode); nil for appointments made
@@ -24,7 +25,7 @@ public struct Appointment: Sendable, Hashable, Codable {
     /// Extra time or assistance asked for (maatwerk).
     public let assistance: Bool
     /// How often it was moved: the SEQUENCE of its calendar entries.
-    public let revision: Int
+    public internal(set) var revision: Int
 
     public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
                 startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date,

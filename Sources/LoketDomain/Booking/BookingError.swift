@@ -52,3 +52,9 @@ extension BookingError.Kind {
         }
     }
 }
+
+/// An error that answers a client the way a `BookingError` does, so the HTTP layer can map every
+/// refusal in its one place without knowing each lifecycle's error type.
+public protocol BookingErrorConvertible: Error {
+    var bookingError: BookingError { get }
+}

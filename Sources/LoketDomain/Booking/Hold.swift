@@ -9,6 +9,8 @@ public struct Hold: Sendable, Hashable, Codable {
         case confirmed
         /// Lapsed; its capacity went back.
         case expired
+        /// Given back before it was used, because the waitlist offer it carried ended.
+        case released
     }
 
     public let id: String
@@ -20,7 +22,7 @@ public struct Hold: Sendable, Hashable, Codable {
     public let startTime: LocalTime
     public let endTime: LocalTime
     public let expiresAt: Date
-    public let state: State
+    public internal(set) var state: State
 
     public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
                 startTime: LocalTime, endTime: LocalTime, expiresAt: Date, state: State) {

@@ -5,7 +5,7 @@ public struct AgendaItem: Sendable, Hashable {
     public let customerName: String
     /// The customer asked for extra time or assistance (maatwerk).
     public let assistance: Bool
-    public let visit: Visit?
+    public internal(set) var visit: Visit?
 
     public init(appointment: Appointment, customerName: String, assistance: Bool, visit: Visit?) {
         self.appointment = appointment

@@ -16,12 +16,12 @@ public struct Visit: Sendable, Hashable, Codable {
     public let desk: String
     public let date: LocalDate
     /// The number shown on the waiting-room display; counts up per desk and day.
-    public let ticket: Int?
-    public let state: State
-    public let checkedInAt: Date?
-    public let calledAt: Date?
-    public let counter: String?
-    public let endedAt: Date?
+    public internal(set) var ticket: Int?
+    public internal(set) var state: State
+    public internal(set) var checkedInAt: Date?
+    public internal(set) var calledAt: Date?
+    public internal(set) var counter: String?
+    public internal(set) var endedAt: Date?
 
     public init(appointmentID: String, desk: String, date: LocalDate, ticket: Int?, state: State,
                 checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?) {

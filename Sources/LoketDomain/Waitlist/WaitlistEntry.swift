@@ -42,8 +42,8 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
     public let appointment: String?
     public let language: Customer.Language
     public let createdAt: Date
-    public let state: State
-    public let offer: Offer?
+    public internal(set) var state: State
+    public internal(set) var offer: Offer?
 
     public init(id: String, product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
                 expiresOn: LocalDate?, appointment: String?, language: Customer.Language, createdAt: Date, state: State, offer: Offer?) {

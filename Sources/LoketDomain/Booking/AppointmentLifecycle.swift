@@ -1,0 +1,43 @@
+/// An appointment's life: confirmed until cancelled. Moving it keeps it confirmed at a new slot
+/// with a higher revision, which is the SEQUENCE the customer's calendar needs to replace the old entry.
+extension Appointment {
+    /// What can happen to an appointment; a refusal names it.
+    public enum Event: String, Sendable, Hashable, Codable {
+        case move, cancel
+    }
+
+    /// Whether it was moved since it was first confirmed.
+    public var wasMoved: Bool { state == .confirmed && revision > 0 }
+
+    /// Moves the appointment to the slot of `hold`, which must already be confirmed for it and be
+    /// for the same product and party size; a cancelled appointment cannot be moved.
+    public mutating func move(to hold: Hold) throws(TransitionError<State, Event>) {
+        guard state == .confirmed else {
+            throw TransitionError(from: state, event: .move, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
+        }
+        guard hold.state == .confirmed else {
+            throw TransitionError(from: state, event: .move, field: "hold", code: "hold_not_confirmed",
+                                  "The new hold must be confirmed for this appointment before it moves there.")
+        }
+        guard hold.product == product, hold.persons == persons else {
+            throw TransitionError(from: state, event: .move, .invalid, field: "hold", code: "mismatch",
+                                  "The new hold must be for the same product and number of persons.")
+        }
+        desk = hold.desk
+        slot = hold.slot
+        date = hold.date
+        startTime = hold.startTime
+        endTime = hold.endTime
+        revision += 1
+    }
+
+    /// Cancels the appointment; the revision rises so calendars drop the entry. Cancelling twice is
+    /// refused with `already_cancelled`, which callers that cancel idempotently treat as "nothing to do".
+    public mutating func cancel() throws(TransitionError<State, Event>) {
+        guard state == .confirmed else {
+            throw TransitionError(from: state, event: .cancel, field: "id", code: "already_cancelled", "This appointment is already cancelled.")
+        }
+        state = .cancelled
+        revision += 1
+    }
+}
