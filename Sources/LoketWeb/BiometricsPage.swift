@@ -14,20 +14,17 @@ extension WebApp {
         router.post("/book/BIO/biometrics") { request, _ in
             let web = web(request)
             let form = try await web.form(request)
-            let nl = web.language == .nl
             let today = loket.today
             var errors: [FieldError] = []
             let birth = LocalDate(iso: form["dateOfBirth"] ?? "")
             if birth == nil || birth! > today {
-                errors.append(FieldError(field: "dateOfBirth", message: nl ? "Vul uw geboortedatum in als jaar-maand-dag, bijvoorbeeld 2004-03-31."
-                                                                           : "Enter your date of birth as year-month-day, for example 2004-03-31."))
+                errors.append(FieldError(field: "dateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
             }
             var captures: [BiometricCapture] = []
             for (field, kind) in [("faceDate", BiometricKind.face), ("fingerDate", .fingerprints), ("signatureDate", .signature)] {
                 guard let text = form[field], !text.isEmpty else { continue }
                 guard let date = LocalDate(iso: text), date <= today, birth.map({ date >= $0 }) ?? true else {
-                    errors.append(FieldError(field: field, message: nl ? "Deze datum klopt niet: hij ligt na vandaag of voor uw geboortedatum."
-                                                                       : "This date is not possible: it is after today or before your date of birth."))
+                    errors.append(FieldError(field: field, message: WebCopy.text("bioDateInvalid", web.language)))
                     continue
                 }
                 let quality: BiometricCapture.Quality = kind == .fingerprints && form["fingerPoor"] == "1" ? .insufficient : .sufficient
@@ -39,11 +36,13 @@ extension WebApp {
             }
             let assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures)
             let reusable = assessment.reusable.map { reuse in
-                let kind = WebCopy.text(reuse.kind.rawValue, web.language), taken = DateWording.date(reuse.capturedOn, web.language)
+                let kind = WebCopy.text("capture.\(reuse.kind.rawValue)", web.language), taken = DateWording.date(reuse.capturedOn, web.language)
                 return reuse.validUntil.map { WebCopy.text("reusableUntil", web.language, kind, taken, DateWording.date($0, web.language)) }
                     ?? WebCopy.text("reusableOpenEnded", web.language, kind, taken)
             }
-            let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map { nl ? $0.nl : $0.en }
+            let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map {
+                WebCopy.reason($0, policy: loket.biometricsPolicy, web.language)
+            }
             return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language), values: [
                 "result": ["needed": assessment.deskVisitNeeded, "reasons": reasons, "reusable": reusable, "has_reusable": !reusable.isEmpty],
             ])

@@ -10,7 +10,7 @@ extension WebApp {
         router.get("/") { request, _ in
             let web = web(request)
             let products = loket.network.products.map { product -> [String: Any] in
-                let name = web.language == .nl ? product.nameNL : product.nameEN
+                let name = product.name(web.language)
                 // Biometrics first asks whether a visit is needed at all.
                 return product.key == "BIO"
                     ? ["name": name, "href": "/book/BIO/biometrics", "note": WebCopy.text("bioCheckHint", web.language)]
@@ -88,7 +88,7 @@ extension WebApp {
             case .success(let valid):
                 customer = valid
             case .failure(let problems):
-                let errors = problems.errors.map { FieldError(field: $0.field, message: fieldMessage($0, web.language)) }
+                let errors = problems.errors.map { FieldError(field: $0.field, message: WebCopy.message($0, web.language)) }
                 return try await detailsPage(web, hold: id, form: form, errors: errors)
             }
             do {
@@ -127,11 +127,13 @@ extension WebApp {
             let unique = slots.filter { $0.date == chosen }.oneEachStart
             values["times"] = unique.map(\.key.description)  // for "no time left" and the button
             // A day's times in three parts, so that a phone screen shows where the evening starts.
-            let parts: [(key: String, range: Range<Int>)] = [("morning", 0..<720), ("afternoon", 720..<1020), ("evening", 1020..<1440)]
+            let parts: [(label: String, range: Range<Int>)] = [(WebCopy.text("morning", web.language), 0..<720),
+                                                               (WebCopy.text("afternoon", web.language), 720..<1020),
+                                                               (WebCopy.text("evening", web.language), 1020..<1440)]
             values["timeGroups"] = parts.compactMap { part -> [String: Any]? in
                 let inPart = unique.filter { part.range.contains($0.start.minutes) }
                 guard !inPart.isEmpty else { return nil }
-                return ["label": WebCopy.text(part.key, web.language),
+                return ["label": part.label,
                         // The start is what people choose by; the end is on the next page.
                         "times": inPart.map { ["key": $0.key.description, "text": $0.start.text] }]
             }
@@ -150,9 +152,7 @@ extension WebApp {
 
     func detailsPage(_ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]) async throws -> Response {
         guard let hold = try await loket.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
-            return pages.problem(web, status: .gone, message: web.language == .nl
-                ? "Deze tijd wordt niet meer voor u vastgehouden. Kies opnieuw een tijd."
-                : "This time is no longer held for you. Please choose a time again.")
+            return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
         return pages.render("details", web, title: WebCopy.text("detailsTitle", web.language), values: [
@@ -163,18 +163,6 @@ extension WebApp {
             "action": "/book/hold/\(hold.id)",
             "form": form,
         ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
-    }
-
-    /// A validation message in the customer's language, for the fields of the details form.
-    func fieldMessage(_ error: BookingError, _ language: Customer.Language) -> String {
-        guard language == .nl else { return error.message }
-        switch error.field {
-        case "name": return "Vul uw naam in."
-        case "email": return "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."
-        case "phone": return "Vul een geldig telefoonnummer in, of laat het leeg."
-        case "vNumber": return "Een V-nummer heeft 10 cijfers. Laat het leeg als u het niet weet."
-        default: return error.message
-        }
     }
 }
 

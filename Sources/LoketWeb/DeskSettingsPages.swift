@@ -21,11 +21,11 @@ extension WebApp {
                     let form = try await web.form(request)
                     guard let desk = loket.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
                     do {
-                        let change = try deskChange(kind, form: form, desk: desk)
+                        let change = try Self.deskChange(kind, form: form, desk: desk)
                         try await loket.addDeskChange(change, desk: code, staff: account.id)
                         return redirect("/staff/desks/\(code)/settings?notice=saved")
                     } catch let error as BookingError {
-                        return try await settingsPage(web, desk: code, errors: [FieldError(field: kind + "From", message: error.message)])
+                        return try await settingsPage(web, desk: code, errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
                     }
                 }
             }
@@ -41,7 +41,7 @@ extension WebApp {
     }
 
     /// The change a form asks for, checked: real dates in order, hours as HH:MM-HH:MM, a known block.
-    func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(BookingError) -> DeskChange {
+    static func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(BookingError) -> DeskChange {
         guard let from = LocalDate(iso: form["from"] ?? "") else { throw .invalid("from", "invalid_date", "Give the first day as YYYY-MM-DD.") }
         guard let until = LocalDate(iso: form["until"] ?? ""), until >= from else {
             throw .invalid("until", "invalid_date", "Give the last day as YYYY-MM-DD, not before the first.")
@@ -71,7 +71,7 @@ extension WebApp {
                 throw .invalid("hours", "invalid_hours", "Write the hours as 09:00-13:00.")
             }
             guard let counters = Int(form["counters"] ?? ""), (1...99).contains(counters) else {
-                throw .invalid("counters", "out_of_range", "Counters is a number from 1 to 99.")
+                throw .invalid("counters", "too_few", "Counters is a number from 1 to 99.")
             }
             // A new pool id of its own: bookings in other blocks are not counted against it.
             var id: String
@@ -129,7 +129,7 @@ extension WebApp {
             "desk": code, "wide": true,
             "notice": notice == "saved" ? WebCopy.text("saved", language) : false,
             "affectedText": affected > 0 ? WebCopy.text("affected", language, "\(affected)") : false,
-            "productHeads": products.map { language == .nl ? $0.nameNL : $0.nameEN },
+            "productHeads": products.map { $0.name(language) },
             "effect": effect,
             "urgentWeeks": urgentWeeks.map { week in [
                 "week": DateWording.date(week.weekStarting, language), "protected": week.protected, "used": week.used,
@@ -139,28 +139,28 @@ extension WebApp {
             "blocks": blocks.filter { seen.insert($0.id).inserted }.map { block in
                 ["id": block.id, "text": "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"]
             },
-            "productChoices": products.map { ["key": $0.key, "name": language == .nl ? $0.nameNL : $0.nameEN] },
+            "productChoices": products.map { ["key": $0.key, "name": $0.name(language)] },
             "weekdays": Weekday.allCases.map { ["day": $0.rawValue, "name": WebCopy.text("weekday.\($0.rawValue)", language), "value": ""] },
         ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func describe(_ change: DeskChange, _ language: Customer.Language) -> String {
-        let nl = language == .nl
         func period(_ from: LocalDate?, _ until: LocalDate?) -> String {
             "\(from.map { DateWording.date($0, language) } ?? "…") – \(until.map { DateWording.date($0, language) } ?? "…")"
         }
         switch change {
         case .closure(let closure):
-            return "\(nl ? "Gesloten" : "Closed") \(period(closure.from, closure.until)): \(closure.reason)"
+            return WebCopy.text("change.closure", language, period(closure.from, closure.until), closure.reason)
         case .hours(let hours):
             let days = Weekday.allCases.compactMap { day in hours.hours[day].map { "\(WebCopy.text("wd.\(day.rawValue)", language)) \($0.from.text)–\($0.to.text)" } }
-            return "\(nl ? "Openingstijden" : "Opening hours") \(period(hours.validFrom, hours.validUntil)): \(days.isEmpty ? (nl ? "gesloten" : "closed") : days.joined(separator: ", "))"
+            return WebCopy.text("change.hours", language, period(hours.validFrom, hours.validUntil),
+                                days.isEmpty ? WebCopy.text("change.closed", language) : days.joined(separator: ", "))
         case .counters(let block, let from, let until, let counters):
-            return "\(nl ? "Roosterblok" : "Roster block") \(block) \(period(from, until)): \(counters) \(nl ? "balies" : "counters")"
+            return WebCopy.text("change.counters", language, block, period(from, until), "\(counters)")
         case .rosterBlock(let block):
             let days = block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", ")
-            return "\(nl ? "Extra roosterblok" : "Extra roster block") \(period(block.validFrom, block.validUntil)): \(block.products.joined(separator: ", ")), "
-                + "\(days) \(block.hours.from.text)–\(block.hours.to.text), \(block.counters) \(nl ? "balies" : "counters")"
+            return WebCopy.text("change.block", language, period(block.validFrom, block.validUntil), block.products.joined(separator: ", "), days,
+                                "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
         }
     }
 }

@@ -17,26 +17,26 @@ extension WebApp {
             do {
                 entry = try await loket.waitlistEntry(id: id, token: token)
             } catch let error as BookingError {
-                return offerPage(web, status: .init(code: error.kind.statusCode), title: "Offer not found",
-                                 message: "This link is not valid (any more).")
+                return offerPage(web, status: .init(code: error.kind.statusCode), title: WebCopy.text("offerNotFoundTitle", web.language),
+                                 message: WebCopy.text("offerBadLink", web.language))
             }
             web.language = entry.language
-            let nl = entry.language == .nl
+            let language = entry.language
             guard entry.state == .offered, let offer = entry.offer else {
-                return offerPage(web, status: .gone, title: nl ? "Geen aanbod meer" : "No offer any more",
-                                 message: nl ? "Dit aanbod is niet meer geldig." : "This offer is no longer valid.")
+                return offerPage(web, status: .gone, title: WebCopy.text("noOfferTitle", language),
+                                 message: WebCopy.text("noOfferText", language))
             }
             let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
             let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
-            return pages.render("offer", web, title: nl ? "Een eerdere afspraak voor u" : "An earlier appointment for you", values: [
+            return pages.render("offer", web, title: WebCopy.text("offerTitle", language), values: [
                 "offer": [
                     "id": entry.id, "token": token ?? "",
                     "productName": productName(entry.product, entry.language),
                     "when": DateWording.dateTime(offer.date, offer.startTime, offer.endTime, entry.language),
                     "where": loket.network.desk(offer.desk).map(place) ?? offer.desk,
-                    "deadline": "\(nl ? "Wij houden deze plek voor u vast tot" : "We keep this slot for you until") \(deadline).",
-                    "acceptLabel": nl ? "Aanbod aannemen" : "Accept the offer",
-                    "declineLabel": nl ? "Afslaan en blijven wachten" : "Decline and keep waiting",
+                    "deadline": WebCopy.text("offerDeadline", language, deadline),
+                    "acceptLabel": WebCopy.text("acceptOffer", language),
+                    "declineLabel": WebCopy.text("declineOffer", language),
                 ],
             ])
         }
@@ -50,21 +50,18 @@ extension WebApp {
                         let accepted = try await loket.acceptOffer(entry: id, token: token)
                         let appointment = accepted.appointment
                         web.language = appointment.language
-                        let nl = appointment.language == .nl
                         let when = DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, appointment.language)
-                        return offerPage(web, status: .ok, title: nl ? "Afspraak gemaakt" : "Appointment booked",
-                                         message: "\(nl ? "Uw afspraak is" : "Your appointment is on") \(when). "
-                                            + (nl ? "U krijgt een bevestiging per e-mail." : "You will get a confirmation by email."))
+                        return offerPage(web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
+                                         message: WebCopy.text("offerBooked", web.language, when))
                     } else {
                         let entry = try await loket.declineOffer(entry: id, token: token)
                         web.language = entry.language
-                        let nl = entry.language == .nl
-                        return offerPage(web, status: .ok, title: nl ? "Aanbod afgeslagen" : "Offer declined",
-                                         message: nl ? "U blijft op de wachtlijst." : "You stay on the waitlist.")
+                        return offerPage(web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
+                                         message: WebCopy.text("offerDeclined", web.language))
                     }
                 } catch let error as BookingError {
-                    return offerPage(web, status: .init(code: error.kind.statusCode), title: "Not possible",
-                                     message: error.message)
+                    return offerPage(web, status: .init(code: error.kind.statusCode), title: WebCopy.text("notPossibleTitle", web.language),
+                                     message: WebCopy.message(error, web.language))
                 }
             }
         }

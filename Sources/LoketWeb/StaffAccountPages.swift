@@ -18,8 +18,7 @@ extension WebApp {
                 let password = form["password"] ?? ""
                 var errors: [FieldError] = []
                 if !StaffAccount.validUsername(username) {
-                    errors.append(FieldError(field: "username", message: web.language == .nl
-                        ? "Een gebruikersnaam heeft 3 tot 40 kleine letters, cijfers, punten of streepjes." : "A username has 3 to 40 lower-case letters, digits, dots or dashes."))
+                    errors.append(FieldError(field: "username", message: WebCopy.text("error.username.invalid", web.language)))
                 }
                 if password.count < StaffAccount.minimumPasswordLength {
                     errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
@@ -31,7 +30,7 @@ extension WebApp {
                 do {
                     try await loket.createStaff(username: username, password: password, role: role, desk: desk)
                 } catch let error as BookingError {
-                    return try await accountsPage(web, form: ["username": username], errors: [FieldError(field: "username", message: error.message)])
+                    return try await accountsPage(web, form: ["username": username], errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
                 }
                 return redirect("/staff/accounts?notice=saved")
             }
@@ -62,8 +61,7 @@ extension WebApp {
 
     /// Clerks and desk managers work at one desk; only an admin works at all of them.
     func deskNeeded(_ language: Customer.Language) -> FieldError {
-        FieldError(field: "desk", message: language == .nl ? "Kies het loket van een baliemedewerker of vestigingsmanager."
-                                                            : "Choose the desk of a clerk or desk manager.")
+        FieldError(field: "desk", message: WebCopy.text("error.desk.required", language))
     }
 
     func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {

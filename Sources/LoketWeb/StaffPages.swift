@@ -14,8 +14,7 @@ extension WebApp {
         guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
         web.staff = account
         guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
-            return pages.problem(web, status: .forbidden, message: web.language == .nl
-                ? "U heeft geen toegang tot deze pagina." : "You do not have access to this page.")
+            return pages.problem(web, status: .forbidden, message: WebCopy.text("noAccess", web.language))
         }
         return try await page(account, web)
     }
@@ -68,7 +67,7 @@ extension WebApp {
                     return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)
                 } catch let error as BookingError {
                     return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                 errors: [FieldError(field: "code", message: error.message)])
+                                                 errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                 }
             }
         }
@@ -79,7 +78,7 @@ extension WebApp {
                 let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !counter.isEmpty, counter.count <= 10 else {
                     return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                 errors: [FieldError(field: "counter", message: web.language == .nl ? "Vul uw baliennummer in." : "Enter your counter number.")])
+                                                 errors: [FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))])
                 }
                 let called = try await loket.callNext(desk: desk, counter: counter, staff: account.id)
                 let notice = called.map { WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName) }
@@ -100,7 +99,7 @@ extension WebApp {
                         return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)")
                     } catch let error as BookingError {
                         return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                     errors: [FieldError(field: "code", message: error.message)])
+                                                     errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                     }
                 }
             }
@@ -111,7 +110,7 @@ extension WebApp {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let calls = try await loket.recentCalls(desk: desk.code)
                 // A screen for everyone in the waiting room: both languages at once.
-                return pages.render("display", web, title: "Oproepen / Now calling — \(desk.name)", values: [
+                return pages.render("display", web, title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)", values: [
                     "calls": calls.map { ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""] },
                 ])
             } catch let error as BookingError {
@@ -139,7 +138,7 @@ extension WebApp {
             }
         }
         // A notice after a redirect comes as a key in the address; unknown keys show nothing.
-        let noticeText = notice ?? noticeKey.flatMap { ["served": "markedServed", "no-show": "markedNoShow"][$0] }.map { WebCopy.text($0, language) }
+        let noticeText = notice ?? noticeKey.flatMap { ["served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language)][$0] }
         return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), values: [
             "desk": code, "counter": counter, "notice": noticeText ?? false, "wide": true,
             "isManager": account.may(.deskManager, at: code),

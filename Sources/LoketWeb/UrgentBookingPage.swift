@@ -24,13 +24,13 @@ extension WebApp {
                 do {
                     urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
                 } catch let error as BookingError {
-                    errors.append(FieldError(field: String(error.field.drop { $0 == "." }), message: error.message))
+                    errors.append(FieldError(field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)))
                 }
                 var customer: Customer?
                 switch Customer.checked(name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
                                         bsn: nil, language: form["language"], prefix: "") {
                 case .success(let valid): customer = valid
-                case .failure(let problems): errors += problems.errors.map { FieldError(field: $0.field, message: $0.message) }
+                case .failure(let problems): errors += problems.errors.map { FieldError(field: $0.field, message: WebCopy.message($0, web.language)) }
                 }
                 if (form["slot"] ?? "").isEmpty { errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language))) }
                 guard errors.isEmpty, let urgent, let customer else {
@@ -48,7 +48,7 @@ extension WebApp {
                                                 notice: notice)
                 } catch let error as BookingError {
                     return try await urgentPage(web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                                                form: form, errors: [FieldError(field: "slot", message: error.message)])
+                                                form: form, errors: [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
                 }
             }
         }
@@ -71,7 +71,7 @@ extension WebApp {
             "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
             "notice": notice ?? false,
             "languageNL": (form["language"] ?? language.rawValue) == "nl",
-            "products": products.map { ["key": $0.key, "name": language == .nl ? $0.nameNL : $0.nameEN, "selected": $0.key == product.key] },
+            "products": products.map { ["key": $0.key, "name": $0.name(language), "selected": $0.key == product.key] },
             "personOptions": (1...6).map { ["value": $0, "selected": $0 == persons] },
             "timesTitle": WebCopy.text("timesOn", language, DateWording.date(day, language)),
             "times": slots.oneEachStart.map {

@@ -57,12 +57,22 @@ public struct WebApp: Sendable {
 
     /// The page for a refused request: the message of the error, with the fitting status.
     func problem(_ request: WebRequest, _ error: BookingError) -> Response {
-        pages.problem(request, status: .init(code: error.kind.statusCode), message: error.message)
+        pages.problem(request, status: .init(code: error.kind.statusCode), message: WebCopy.message(error, request.language))
     }
 
     func productName(_ key: String, _ language: Customer.Language) -> String {
-        loket.network.product(key).map { language == .nl ? $0.nameNL : $0.nameEN } ?? key
+        loket.network.product(key)?.name(language) ?? key
     }
 
     func place(_ desk: Desk) -> String { "\(desk.name), \(desk.address)" }
+}
+
+extension Product {
+    /// The product's name in `language`, as the desk network file gives it.
+    func name(_ language: Customer.Language) -> String {
+        switch language {
+        case .nl: nameNL
+        case .en: nameEN
+        }
+    }
 }

@@ -2,9 +2,12 @@ import LoketDomain
 import LoketApp
 
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
-/// checks that every key a template uses is here, so none shows up as an empty string.
+/// checks that every key a template or the Swift code uses is here, so none shows up as an empty
+/// string. The messages and sentences the Swift code builds are in `messageTexts`.
 enum WebCopy {
-    static let texts: [String: (nl: String, en: String)] = [
+    static let texts = pageTexts.merging(messageTexts) { page, _ in page }
+
+    static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
         "skip": ("Naar de inhoud", "Skip to content"),
         "switchTo": ("English", "Nederlands"),
@@ -102,9 +105,9 @@ enum WebCopy {
         "reusableUntil": ("%@: wij gebruiken de opname van %@ (geldig tot en met %@)", "%@: we use the one from %@ (valid up to and including %@)"),
         "bookBio": ("Afspraak voor biometrie maken", "Book a biometrics appointment"),
         "skipCheck": ("Ik ben nog nooit bij de IND geweest voor biometrie", "I have never given biometrics to the IND"),
-        "face": ("Pasfoto", "Photo"),
-        "fingerprints": ("Vingerafdrukken", "Fingerprints"),
-        "signature": ("Handtekening", "Signature"),
+        "capture.face": ("Pasfoto", "Photo"),
+        "capture.fingerprints": ("Vingerafdrukken", "Fingerprints"),
+        "capture.signature": ("Handtekening", "Signature"),
         // Staff
         "signInTitle": ("Inloggen voor medewerkers", "Staff sign-in"),
         "username": ("Gebruikersnaam", "Username"),
@@ -208,17 +211,22 @@ enum WebCopy {
     ]
 
     /// The table for one language, as templates see it; made once.
-    static func table(_ language: Customer.Language) -> [String: String] { language == .nl ? dutch : english }
+    static func table(_ language: Customer.Language) -> [String: String] {
+        switch language {
+        case .nl: dutch
+        case .en: english
+        }
+    }
     private static let dutch = texts.mapValues(\.nl)
     private static let english = texts.mapValues(\.en)
 
-    /// One text with `%@` filled in order.
+    /// One text with `%@` filled in order; an argument's own `%@` stays as it is.
     static func text(_ key: String, _ language: Customer.Language, _ arguments: String...) -> String {
-        guard let entry = texts[key] else { return key }
-        var result = language == .nl ? entry.nl : entry.en
-        for argument in arguments {
-            guard let range = result.range(of: "%@") else { break }
-            result.replaceSubrange(range, with: argument)
+        guard let text = table(language)[key] else { return key }
+        let parts = text.components(separatedBy: "%@")
+        var result = parts[0]
+        for (index, part) in parts.dropFirst().enumerated() {
+            result += (index < arguments.count ? arguments[index] : "%@") + part
         }
         return result
     }

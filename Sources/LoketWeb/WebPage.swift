@@ -37,8 +37,12 @@ struct WebPages: Sendable {
         context["lang"] = language.rawValue
         context["title"] = title
         context["csrf"] = request.csrf
-        context["switchHref"] = "/language?to=\(language == .nl ? "en" : "nl")&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
-        context["switchLang"] = language == .nl ? "en" : "nl"
+        let other: Customer.Language = switch language {
+        case .nl: .en
+        case .en: .nl
+        }
+        context["switchHref"] = "/language?to=\(other.rawValue)&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        context["switchLang"] = other.rawValue
         context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
         context["hasErrors"] = !errors.isEmpty
         for error in errors { context["error_\(error.field)"] = error.message }
