@@ -2,6 +2,7 @@ import Foundation
 import LoketDomain
 import LoketStorage
 import LoketTestSupport
+import Synchronization
 import Testing
 
 /// The booking lifecycle on a real SQLite file and a real PostgreSQL server.
@@ -69,6 +70,31 @@ struct AppointmentStoreTests {
             _ = try await store.appointments.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
             #expect(try await taken(store, on: "2022-06-03") == 0)
         }
+    }
+
+    /// Every commit that changed capacity is announced once, through the one `CapacityChanges`;
+    /// confirming a hold (whose capacity is already taken) and a second cancel announce nothing.
+    @Test(arguments: TestDatabase.engines)
+    func capacityChangesAreAnnouncedAfterEachCommit(engine: TestDatabase.Engine) async throws {
+        let (database, _, drop) = try await TestDatabase.make(engine)
+        let announced = Mutex<[String]>([])
+        let changes = CapacityChanges(database: database) { desk in announced.withLock { $0.append(desk) } }
+        let store = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
+        do {
+            let clock = ManualClock(date: "2022-06-01")
+            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let hold = try await store.hold(plan, now: clock.now)
+            #expect(announced.withLock { $0 } == ["TS"])
+            let booking = try await store.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            #expect(announced.withLock { $0 } == ["TS"])
+            _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+            _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+            #expect(announced.withLock { $0 } == ["TS", "TS"])
+        } catch {
+            await drop()
+            throw error
+        }
+        await drop()
     }
 
     @Test(arguments: TestDatabase.engines)
