@@ -6,28 +6,28 @@ extension Loket {
     /// Records `change` at `desk` and puts it in force here at once (other servers within a second).
     @discardableResult
     public func addDeskChange(_ change: DeskChange, desk: String, staff: String) async throws -> StoredDeskChange {
-        let stored = try await store.addDeskChange(change, desk: desk, staff: staff, now: now())
+        let stored = try await deskChangeStore.addDeskChange(change, desk: desk, staff: staff, now: now())
         try await reloadDeskChanges()
         return stored
     }
 
     /// Undoes a change at `desk`.
     public func removeDeskChange(id: String, desk: String) async throws {
-        try await store.removeDeskChange(id: id, desk: desk)
+        try await deskChangeStore.removeDeskChange(id: id, desk: desk)
         try await reloadDeskChanges()
     }
 
     /// The changes at `desk`, in the order made.
     public func deskChanges(desk: String) async throws -> [StoredDeskChange] {
-        try await store.deskChanges().filter { $0.desk == desk }
+        try await deskChangeStore.deskChanges().filter { $0.desk == desk }
     }
 
     /// Reads the desk managers' changes again if any were made since the last look (here or on
     /// another server), and makes every desk's slots be computed afresh.
     public func reloadDeskChanges() async throws {
-        let version = try await store.deskChangesVersion()
+        let version = try await deskChangeStore.deskChangesVersion()
         guard version != live.version else { return }
-        live.replace(changes: try await store.deskChanges(), version: version)
+        live.replace(changes: try await deskChangeStore.deskChanges(), version: version)
         generations.bumpAll()
     }
 }

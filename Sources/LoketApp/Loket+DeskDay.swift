@@ -5,27 +5,27 @@ import LoketDomain
 extension Loket {
     /// The confirmed appointments at `desk` on `dates` (today when nil), by day and time.
     public func agenda(desk: String, dates: ClosedRange<LocalDate>? = nil) async throws -> [AgendaItem] {
-        try await store.agenda(desk: desk, dates: dates ?? today...today)
+        try await deskDayStore.agenda(desk: desk, dates: dates ?? today...today)
     }
 
     /// Checks in today's customer with appointment `code` at `desk`, giving them a ticket.
     public func checkIn(code: String, desk: String) async throws -> AgendaItem {
-        try await store.checkIn(code: code, desk: desk, date: today, now: now())
+        try await deskDayStore.checkIn(code: code, desk: desk, date: today, now: now())
     }
 
     /// Calls the longest-waiting checked-in customer to `counter`; nil when nobody waits.
     public func callNext(desk: String, counter: String, staff: String) async throws -> AgendaItem? {
-        try await store.callNext(desk: desk, date: today, counter: counter, staff: staff, now: now())
+        try await deskDayStore.callNext(desk: desk, date: today, counter: counter, staff: staff, now: now())
     }
 
     /// Ends a visit as served or as a no-show.
     public func finishVisit(appointment: String, desk: String, outcome: Visit.State, staff: String) async throws -> AgendaItem {
-        try await store.finishVisit(appointment: appointment, desk: desk, outcome: outcome, staff: staff, now: now())
+        try await deskDayStore.finishVisit(appointment: appointment, desk: desk, outcome: outcome, staff: staff, now: now())
     }
 
     /// Today's latest calls at `desk`, newest first: what the waiting-room screen shows.
     public func recentCalls(desk: String) async throws -> [Visit] {
-        try await store.recentCalls(desk: desk, date: today)
+        try await deskDayStore.recentCalls(desk: desk, date: today)
     }
 
     /// Books from the urgent reserve (spoedafspraak) for a customer, with the reason.
@@ -33,7 +33,7 @@ extension Loket {
                            reason: UrgentReserve.Reason, note: String?) async throws -> ConfirmedBooking {
         let now = now()
         let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
-        let booking = try await store.bookUrgent(plan, customer: customer, reason: reason, note: note, now: now)
+        let booking = try await deskDayStore.bookUrgent(plan, customer: customer, reason: reason, note: note, now: now)
         metrics.bookings.increment()
         return booking
     }

@@ -21,7 +21,7 @@ extension Loket {
                 metrics.freeCapacity(desk: desk.code, product: key).set(Int64(slots.reduce(0) { $0 + $1.available }))
             }
         }
-        metrics.outboxPending.set(Int64(try await store.pendingMessages()))
+        metrics.outboxPending.set(Int64(try await outboxStore.pendingMessages()))
         return metrics.registry.emitToBuffer()
     }
 
@@ -29,8 +29,8 @@ extension Loket {
     /// and offers what came free to the waitlist; run every second by `HoldSweeper`.
     public func sweep() async throws {
         try await reloadDeskChanges()
-        try await store.lapseOffers(now: now())
-        let desks = try await store.releaseExpiredHolds(now: now())
+        try await waitlistStore.lapseOffers(now: now())
+        let desks = try await appointmentStore.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
         // The waitlist only needs another look when capacity changed or a new day released reserve.
         if generations.changedSinceLastLook(day: today) { try await offerFreedCapacity() }
@@ -39,7 +39,7 @@ extension Loket {
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage
     /// tokens) and expired staff sessions. Run hourly by `HoldSweeper`.
     public func forgetStale() async throws {
-        try await store.forgetIdempotencyKeys(before: now().addingTimeInterval(-86_400))
-        try await store.forgetExpiredSessions(now: now())
+        try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
+        try await staffStore.forgetExpiredSessions(now: now())
     }
 }

@@ -29,12 +29,12 @@ extension Loket {
     /// secret, shown once.
     public func addPartner(name: String, quotas: [String: Int], webhookURL: String?) async throws
         -> (partner: Partner, apiKey: String, webhookSecret: String?) {
-        try await store.addPartner(name: name, quotas: quotas, webhookURL: webhookURL, now: now())
+        try await partnerStore.addPartner(name: name, quotas: quotas, webhookURL: webhookURL, now: now())
     }
 
     /// The partner whose API key this is.
     public func partner(apiKey: String?) async throws -> Partner {
-        try await store.partner(apiKey: apiKey)
+        try await partnerStore.partner(apiKey: apiKey)
     }
 
     /// Books up to 50 people at once, all or nothing, within the partner's quotas.
@@ -58,7 +58,7 @@ extension Loket {
                 throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
             }
         }
-        let booked = try await store.bookForPartner(partner, plans, now: now, idempotency: idempotency)
+        let booked = try await partnerStore.bookForPartner(partner, plans, now: now, idempotency: idempotency)
         metrics.bookings.increment(by: Int64(booked.count))
         return booked
     }
@@ -68,11 +68,11 @@ extension Loket {
         let today = self.today
         let from = from ?? today, to = to ?? rules.horizon(from: today)
         guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
-        return try await store.partnerBookings(partner, dates: from...to)
+        return try await partnerStore.partnerBookings(partner, dates: from...to)
     }
 
     /// The partner's quota use per desk in the week of `date`.
     public func partnerQuotas(_ partner: Partner, week date: LocalDate) async throws -> [QuotaUse] {
-        try await store.partnerQuotas(partner, week: date)
+        try await partnerStore.partnerQuotas(partner, week: date)
     }
 }

@@ -16,10 +16,11 @@ extension Loket {
         if database.engine == .postgres {
             services.append(CapacityListener(database: database, generations: generations, logger: logger))
         }
-        services.append(WebhookDispatcher(store: store, now: options.now, logger: logger))
+        services.append(WebhookDispatcher(outbox: outboxStore, now: options.now, logger: logger))
         if let mail = options.mail {
             let counter = metrics.mailsSent
-            services.append(MailDispatcher(store: store, network: options.network, transport: mail.transport, from: mail.from,
+            services.append(MailDispatcher(outbox: outboxStore, appointments: appointmentStore, network: options.network,
+                                           transport: mail.transport, from: mail.from,
                                            publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
         }
         return services

@@ -32,7 +32,7 @@ extension Loket {
 
     /// Per week at `desk`: the urgent reserve kept back, used, released and still held.
     public func urgentWeeks(desk: Desk, dates: ClosedRange<LocalDate>) async throws -> [UrgentCapacityWeek] {
-        let used = try await store.urgentUnits(desk: desk.code, dates: dates)
+        let used = try await capacityStore.urgentUnits(desk: desk.code, dates: dates)
         return rules.schedule.urgentWeeks(desk: desk, dates: dates, used: used, today: today)
     }
 }

@@ -28,12 +28,12 @@ extension Loket {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        return try await store.createStaff(username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
+        return try await staffStore.createStaff(username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
     }
 
-    public func staffAccounts() async throws -> [StaffAccount] { try await store.staffAccounts() }
+    public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
 
-    public func staffAccount(id: String) async throws -> StaffAccount? { try await store.staffAccount(id: id) }
+    public func staffAccount(id: String) async throws -> StaffAccount? { try await staffStore.staffAccount(id: id) }
 
     /// Changes an account's role, desk and whether it may sign in; an inactive account's
     /// sessions end at once, since every page looks the account up.
@@ -41,32 +41,32 @@ extension Loket {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        try await store.updateStaff(id: id, role: role, desk: desk, active: active)
+        try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
     }
 
     public func setStaffPassword(id: String, password: String) async throws {
         guard password.count >= StaffAccount.minimumPasswordLength else {
             throw BookingError.invalid("password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
-        try await store.setStaffPassword(id: id, passwordHash: try await Self.hash(password))
+        try await staffStore.setStaffPassword(id: id, passwordHash: try await Self.hash(password))
     }
 
     /// Checks the password, counting failures towards a lockout. Unknown usernames cost the
     /// same bcrypt work as known ones, so timing does not tell them apart.
     public func signIn(username: String, password: String) async throws -> SignIn {
         let now = now()
-        guard let credentials = try await store.credentials(username: username), credentials.account.active else {
+        guard let credentials = try await staffStore.credentials(username: username), credentials.account.active else {
             _ = try await Self.verify(password, hash: Self.decoyHash)
             return .refused
         }
         if let until = credentials.lockedUntil, until > now { return .locked(until: until) }
         guard try await Self.verify(password, hash: credentials.passwordHash) else {
-            if let until = try await store.recordFailedSignIn(staff: credentials.account.id, throttle: SignInThrottle(), now: now) {
+            if let until = try await staffStore.recordFailedSignIn(staff: credentials.account.id, throttle: SignInThrottle(), now: now) {
                 return .locked(until: until)
             }
             return .refused
         }
-        try await store.recordSignIn(staff: credentials.account.id)
+        try await staffStore.recordSignIn(staff: credentials.account.id)
         return .signedIn(credentials.account)
     }
 
@@ -74,14 +74,14 @@ extension Loket {
 
     /// Keeps a signed-in session; the database keeps only a digest of its key.
     public func putSession(key: String, value: String, expires: Date?) async throws {
-        try await store.putSession(key: key, value: value, expires: expires)
+        try await staffStore.putSession(key: key, value: value, expires: expires)
     }
 
     public func session(key: String) async throws -> (value: String, expires: Date?)? {
-        try await store.session(key: key, now: now())
+        try await staffStore.session(key: key, now: now())
     }
 
-    public func removeSession(key: String) async throws { try await store.removeSession(key: key) }
+    public func removeSession(key: String) async throws { try await staffStore.removeSession(key: key) }
 
     static func hash(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: 12) }

@@ -28,39 +28,39 @@ extension Loket {
         guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
         let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
         if let appointment {
-            let current = try await store.appointment(id: appointment, token: appointmentToken)
+            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
                 throw BookingError.invalid("appointment", "mismatch", "The appointment to improve must be confirmed, for the same product and persons.")
             }
         }
-        let joined = try await store.joinWaitlist(
+        let joined = try await waitlistStore.joinWaitlist(
             WaitlistRequest(product: product.key, persons: persons, desks: codes, from: from, to: to, urgent: urgent,
                             expiresOn: expiresOn, customer: customer, appointment: appointment), now: now())
         try await offerFreedCapacity()
-        return (try await store.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
+        return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
     }
 
     /// The entry, if `token` is its own token or the token of its current offer.
     public func waitlistEntry(id: String, token: String?) async throws -> WaitlistEntry {
-        try await store.waitlistEntry(id: id, token: token)
+        try await waitlistStore.waitlistEntry(id: id, token: token)
     }
 
     /// 1 for the first in line for this product; nil once no longer waiting.
     public func waitlistPosition(of entry: WaitlistEntry) async throws -> Int? {
         guard entry.state == .waiting || entry.state == .offered else { return nil }
-        let line = try await store.activeWaitlist().filter { $0.product == entry.product }.sorted(by: WaitlistEntry.fairOrder)
+        let line = try await waitlistStore.activeWaitlist().filter { $0.product == entry.product }.sorted(by: WaitlistEntry.fairOrder)
         return line.firstIndex { $0.id == entry.id }.map { $0 + 1 }
     }
 
     /// Leaves the waitlist; an open offer goes to the next in line.
     public func leaveWaitlist(id: String, token: String?) async throws {
-        try await store.leaveWaitlist(id: id, token: token, now: now())
+        try await waitlistStore.leaveWaitlist(id: id, token: token, now: now())
         try await offerFreedCapacity()
     }
 
     /// Books the offered slot (or moves the appointment being improved to it).
     public func acceptOffer(entry id: String, token: String?) async throws -> AcceptedOffer {
-        let accepted = try await store.acceptOffer(entry: id, token: token, now: now())
+        let accepted = try await waitlistStore.acceptOffer(entry: id, token: token, now: now())
         metrics.bookings.increment()
         try await offerFreedCapacity()  // an improved appointment freed its old slot
         return accepted
@@ -68,7 +68,7 @@ extension Loket {
 
     /// Declines the offer: the slot goes to the next in line and this entry waits on.
     public func declineOffer(entry id: String, token: String?) async throws -> WaitlistEntry {
-        let entry = try await store.declineOffer(entry: id, token: token, now: now())
+        let entry = try await waitlistStore.declineOffer(entry: id, token: token, now: now())
         try await offerFreedCapacity()
         return entry
     }

@@ -11,7 +11,15 @@ import Logging
 /// waitlist matcher that offers freed capacity. Time comes from the injected clock `now`.
 public struct Loket: Sendable {
     let live: LiveRules
-    let store: BookingStore
+    let capacityStore: CapacityStore
+    let appointmentStore: AppointmentStore
+    let waitlistStore: WaitlistStore
+    let partnerStore: PartnerStore
+    let deskDayStore: DeskDayStore
+    let deskChangeStore: DeskChangeStore
+    let staffStore: StaffStore
+    let outboxStore: OutboxStore
+    let idempotencyStore: Idempotency
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -28,16 +36,25 @@ public struct Loket: Sendable {
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {
         let generations = CapacityGenerations()
         let outbox = options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) }
-        // The store announces every capacity change to the other servers itself; here it
-        // reaches this server's caches.
-        let store = BookingStore(database: database, logger: logger, outbox: outbox) { desk in generations.bump(desk) }
+        // The one announcement of a capacity change, given to every store that changes
+        // capacity: this server's caches, then the other servers.
+        let changes = CapacityChanges(database: database) { desk in generations.bump(desk) }
+        let capacityStore = CapacityStore(database: database)
         self.live = LiveRules(network: options.network, holdMinutes: options.holdMinutes)
-        self.store = store
+        self.capacityStore = capacityStore
+        self.appointmentStore = AppointmentStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.partnerStore = PartnerStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
+        self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
+        self.staffStore = StaffStore(database: database)
+        self.outboxStore = OutboxStore(database: database)
+        self.idempotencyStore = Idempotency(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now
         self.generations = generations
-        self.usageCache = UsageCache(store: store, generations: generations, now: options.now)
+        self.usageCache = UsageCache(capacity: capacityStore, generations: generations, now: options.now)
         self.metrics = metrics
         self.offerDuration = options.offerDuration
         self.biometricsPolicy = options.biometricsPolicy

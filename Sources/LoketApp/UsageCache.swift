@@ -17,13 +17,13 @@ final class UsageCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    let store: BookingStore
+    let capacity: CapacityStore
     let generations: CapacityGenerations
     let now: @Sendable () -> Date
     let ttl: TimeInterval
 
-    init(store: BookingStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date, ttl: TimeInterval = 1) {
-        self.store = store
+    init(capacity: CapacityStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date, ttl: TimeInterval = 1) {
+        self.capacity = capacity
         self.generations = generations
         self.now = now
         self.ttl = ttl
@@ -39,7 +39,7 @@ final class UsageCache: Sendable {
            now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl {
             return entry.usage
         }
-        let usage = try await store.usage(desk: desk, dates: dates)
+        let usage = try await capacity.usage(desk: desk, dates: dates)
         entries.withLock { $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage) }
         return usage
     }

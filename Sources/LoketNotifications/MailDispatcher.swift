@@ -10,7 +10,9 @@ import Synchronization
 /// tried again with growing pauses; a reminder for an appointment since moved or cancelled is
 /// skipped. A dispatcher that dies mid-way leaves its claims to expire, so nothing is lost.
 public struct MailDispatcher: Service {
-    let store: BookingStore
+    let outbox: OutboxStore
+    /// For the manage link each appointment message carries.
+    let appointments: AppointmentStore
     let network: DeskNetwork
     let transport: any MailTransport
     let from: String
@@ -21,10 +23,11 @@ public struct MailDispatcher: Service {
     let logger: Logger
     let sent: @Sendable () -> Void
 
-    public init(store: BookingStore, network: DeskNetwork, transport: any MailTransport, from: String, publicURL: String,
+    public init(outbox: OutboxStore, appointments: AppointmentStore, network: DeskNetwork, transport: any MailTransport, from: String, publicURL: String,
                 now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
                 sent: @escaping @Sendable () -> Void = {}) {
-        self.store = store
+        self.outbox = outbox
+        self.appointments = appointments
         self.network = network
         self.transport = transport
         self.from = from
@@ -51,7 +54,7 @@ public struct MailDispatcher: Service {
     public func deliverDue() async throws -> Int {
         var count = 0
         while true {
-            let due = try await store.claimDueMessages(now: now())
+            let due = try await outbox.claimDueMessages(now: now())
             guard !due.isEmpty else { return count }
             for entry in due {
                 if try await deliver(entry) { count += 1 }
@@ -61,7 +64,7 @@ public struct MailDispatcher: Service {
 
     func deliver(_ entry: OutboxEntry) async throws -> Bool {
         guard let message = try await compose(entry) else {
-            try await store.markSkipped(entry, now: now())
+            try await outbox.markSkipped(entry, now: now())
             return false
         }
         do {
@@ -70,10 +73,10 @@ public struct MailDispatcher: Service {
             // Back off 10 s, 20 s, 40 s … up to an hour; the log names the outbox entry, not the person.
             let pause = entry.retryPause(base: 10)
             logger.warning("mail not sent; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
-            try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            try await outbox.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false
         }
-        try await store.markSent(entry, now: now())
+        try await outbox.markSent(entry, now: now())
         sent()
         logger.info("mail sent", metadata: ["outbox": "\(entry.id)", "kind": "\(entry.kind.rawValue)"])
         return true
@@ -82,7 +85,7 @@ public struct MailDispatcher: Service {
     /// The message for an outbox entry, or nil when it no longer applies.
     func compose(_ entry: OutboxEntry) async throws -> MailMessage? {
         if entry.kind == .waitlistOffer {
-            guard let (waiting, email) = try await store.waitlistOfferRecipient(entry: entry.appointmentID),
+            guard let (waiting, email) = try await outbox.waitlistOfferRecipient(entry: entry.appointmentID),
                   waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
                   let desk = network.desk(offer.desk), let product = network.product(waiting.product) else { return nil }
             let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
@@ -91,13 +94,13 @@ public struct MailDispatcher: Service {
             return MailMessage(from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                                text: content.text, html: content.html, invite: content.invite, date: now())
         }
-        guard let kind = entry.kind.appointmentMessage, let recipient = try await store.recipient(of: entry),
+        guard let kind = entry.kind.appointmentMessage, let recipient = try await outbox.recipient(of: entry),
               let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {
             return nil
         }
         if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) { return nil }
         let appointment = recipient.appointment
-        let link = "\(publicURL)/manage/\(appointment.id)?token=\(try await store.manageLinkToken(appointment: appointment.id))"
+        let link = "\(publicURL)/manage/\(appointment.id)?token=\(try await appointments.manageLinkToken(appointment: appointment.id))"
         let content = AppointmentMessage(kind: kind, appointment: appointment, desk: desk, product: product,
                                          sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
         return MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",

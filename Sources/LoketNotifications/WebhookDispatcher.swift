@@ -11,13 +11,13 @@ import ServiceLifecycle
 /// `X-Loket-Timestamp`), each delivery named by `X-Loket-Delivery` so that a retry after a crash
 /// is recognisable. A failure or a non-2xx answer is retried with growing pauses.
 public struct WebhookDispatcher: Service {
-    let store: BookingStore
+    let outbox: OutboxStore
     let now: @Sendable () -> Date
     let interval: Duration
     let logger: Logger
 
-    public init(store: BookingStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger) {
-        self.store = store
+    public init(outbox: OutboxStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger) {
+        self.outbox = outbox
         self.now = now
         self.interval = interval
         self.logger = logger
@@ -44,15 +44,15 @@ public struct WebhookDispatcher: Service {
     public func deliverDue() async throws -> Int {
         var count = 0
         while true {
-            let due = try await store.claimDueMessages(now: now(), kinds: [.webhook])
+            let due = try await outbox.claimDueMessages(now: now(), kinds: [.webhook])
             guard !due.isEmpty else { return count }
             for entry in due where try await deliver(entry) { count += 1 }
         }
     }
 
     func deliver(_ entry: OutboxEntry) async throws -> Bool {
-        guard let partner = entry.partnerID, let body = entry.payload, let hook = try await store.webhook(partner: partner) else {
-            try await store.markSkipped(entry, now: now())
+        guard let partner = entry.partnerID, let body = entry.payload, let hook = try await outbox.webhook(partner: partner) else {
+            try await outbox.markSkipped(entry, now: now())
             return false
         }
         let timestamp = String(Int(now().timeIntervalSince1970))
@@ -71,10 +71,10 @@ public struct WebhookDispatcher: Service {
         } catch {
             let pause = entry.retryPause(base: 5)
             logger.warning("webhook not delivered; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
-            try await store.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            try await outbox.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false
         }
-        try await store.markSent(entry, now: now())
+        try await outbox.markSent(entry, now: now())
         return true
     }
 

@@ -1,9 +1,14 @@
-import Crypto
 import Foundation
 import LoketDomain
 import SQLKit
 
-extension BookingStore {
+/// Answers to requests that carried an `Idempotency-Key`, so that a retry gets the first answer
+/// instead of doing the work twice.
+public struct Idempotency: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
     /// Runs `work` once per idempotency key: the key row is claimed first in the same
     /// transaction, so a concurrent retry waits for the first and then reads its answer.
     func once<R: Codable & Sendable>(_ idempotency: IdempotencyKey?, now: Date,
@@ -26,10 +31,11 @@ extension BookingStore {
                     """).first() else {
                     throw BookingError(.conflict, field: "Idempotency-Key", code: "in_progress", "A request with this key is still running; retry.")
                 }
-                guard try row.decode(column: "fingerprint", as: String.self) == idempotency.fingerprint else {
+                let stored = try row.decode(model: StoredAnswer.self, keyDecodingStrategy: .convertFromSnakeCase)
+                guard stored.fingerprint == idempotency.fingerprint else {
                     throw BookingError.invalid("Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
                 }
-                guard let response = try row.decode(column: "response", as: String?.self) else {
+                guard let response = stored.response else {
                     throw BookingError(.conflict, field: "Idempotency-Key", code: "in_progress", "A request with this key is still running; retry.")
                 }
                 return try JSONDecoder().decode(R.self, from: Data(response.utf8))
@@ -43,13 +49,18 @@ extension BookingStore {
             return result
         }
     }
-}
 
-extension Sequence where Element == UInt8 {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}
+    /// Forgets idempotency answers older than `before` (the caller keeps a day): clients retry
+    /// within minutes, and the answers of confirmations carry manage tokens that should not linger.
+    public func forgetKeys(before: Date) async throws {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before.millis)").run()
+        }
+    }
 
-extension Date {
-    var millis: Int { Int((timeIntervalSince1970 * 1000).rounded()) }
-    init(millis: Int) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+    /// An `idempotency_keys` row: the request's fingerprint and, once done, its answer.
+    struct StoredAnswer: Decodable {
+        let fingerprint: String
+        let response: String?
+    }
 }

@@ -7,7 +7,7 @@ import SQLKit
 /// HMAC-SHA256 of the appointment id under a server-wide key. Nothing per appointment is stored,
 /// every message (reminders days later too) can carry the link, and the manage page accepts
 /// either token. Rotating the key (deleting the `manage-link` secret) voids all emailed links.
-extension BookingStore {
+extension AppointmentStore {
     /// The link token for `appointment`.
     public func manageLinkToken(appointment id: String) async throws -> String {
         try await database.session { db in try await Self.manageLinkToken(id: id, on: db) }
@@ -23,7 +23,7 @@ extension BookingStore {
     /// The key, made by whichever server needs it first.
     static func linkKey(on db: any SQLDatabase) async throws -> SymmetricKey {
         try await db.raw("""
-            INSERT INTO secrets (name, value) VALUES ('manage-link', \(bind: randomBase64URL(bytes: 32))) ON CONFLICT (name) DO NOTHING
+            INSERT INTO secrets (name, value) VALUES ('manage-link', \(bind: Identifiers.randomBase64URL(bytes: 32))) ON CONFLICT (name) DO NOTHING
             """).run()
         let value = try await db.raw("SELECT value FROM secrets WHERE name = 'manage-link'").first()!.decode(column: "value", as: String.self)
         return SymmetricKey(data: Data(value.utf8))

@@ -137,7 +137,7 @@ struct BookingAPITests {
             #expect(response.status == status, "\(response.body)")
             #expect(response.errorField == field, "\(response.body)")
             let day = LocalDate(iso: "2022-06-02")!
-            #expect(try await BookingStore(database: server.database, logger: TestDatabase.logger).usage(desk: "TS", dates: day...day).isEmpty)
+            #expect(try await CapacityStore(database: server.database).usage(desk: "TS", dates: day...day).isEmpty)
         }
     }
 }

@@ -9,18 +9,18 @@ struct DeskDayStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
     let day = LocalDate(iso: "2022-06-02")!
 
-    func book(_ store: BookingStore, _ slot: String, _ name: String, now: Date) async throws -> Appointment {
+    func book(_ store: Stores, _ slot: String, _ name: String, now: Date) async throws -> Appointment {
         let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: now)
-        let hold = try await store.hold(plan, now: now)
+        let hold = try await store.appointments.hold(plan, now: now)
         let customer = try Customer.validated(name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
-        return try await store.confirm(hold: hold.id, customer: customer, now: now).appointment
+        return try await store.appointments.confirm(hold: hold.id, customer: customer, now: now).appointment
     }
 
     @Test(arguments: TestDatabase.engines)
     func aDayAtTheDesk(engine: TestDatabase.Engine) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         do {
-            try await runDay(BookingStore(database: database, logger: TestDatabase.logger))
+            try await runDay(Stores(database))
         } catch {
             await drop()
             throw error
@@ -28,7 +28,7 @@ struct DeskDayStoreTests {
         await drop()
     }
 
-    func runDay(_ store: BookingStore) async throws {
+    func runDay(_ store: Stores) async throws {
         let booked = ManualClock(date: "2022-06-01").now
         let late = try await book(store, "20220602-0930-bio", "Late Booker", now: booked)
         let early = try await book(store, "20220602-0900-bio", "Early Bird", now: booked)
@@ -36,32 +36,32 @@ struct DeskDayStoreTests {
         let arrival = ManualClock(date: "2022-06-02", time: "08:50").now
 
         // The later appointment arrives first and gets ticket 1; typing the code loosely works.
-        let first = try await store.checkIn(code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, now: arrival)
+        let first = try await store.deskDay.checkIn(code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, now: arrival)
         #expect(first.visit?.ticket == 1 && first.visit?.state == .waiting)
-        let second = try await store.checkIn(code: early.code!, desk: "TS", date: day, now: arrival.addingTimeInterval(60))
+        let second = try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival.addingTimeInterval(60))
         #expect(second.visit?.ticket == 2)
         // Checking in twice keeps the first ticket; unknown codes name the field.
-        #expect(try await store.checkIn(code: early.code!, desk: "TS", date: day, now: arrival).visit?.ticket == 2)
-        await #expect(throws: BookingError.self) { try await store.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, now: arrival) }
+        #expect(try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival).visit?.ticket == 2)
+        await #expect(throws: BookingError.self) { try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, now: arrival) }
 
         // Called in appointment order, not arrival order.
-        let called = try await store.callNext(desk: "TS", date: day, counter: "4", staff: "s1", now: arrival.addingTimeInterval(600))
+        let called = try await store.deskDay.callNext(desk: "TS", date: day, counter: "4", staff: "s1", now: arrival.addingTimeInterval(600))
         #expect(called?.appointment.id == early.id && called?.visit?.counter == "4")
         #expect(called?.visit?.waitingMinutes(now: arrival.addingTimeInterval(3600)) == 9)
-        let served = try await store.finishVisit(appointment: early.id, desk: "TS", outcome: .served, staff: "s1",
+        let served = try await store.deskDay.finishVisit(appointment: early.id, desk: "TS", outcome: .served, staff: "s1",
                                                  now: arrival.addingTimeInterval(1200))
         #expect(served.visit?.state == .served && served.visit?.endedAt == arrival.addingTimeInterval(1200))
         // Served needs a call first; a finished visit cannot end again.
         await #expect(throws: BookingError.self) {
-            try await store.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
+            try await store.deskDay.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
         }
-        _ = try await store.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
+        _ = try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         await #expect(throws: BookingError.self) {
-            try await store.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
+            try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         }
         // The display shows the calls, newest first.
-        #expect(try await store.recentCalls(desk: "TS", date: day).map(\.ticket) == [2])
-        let agenda = try await store.agenda(desk: "TS", date: day)
+        #expect(try await store.deskDay.recentCalls(desk: "TS", date: day).map(\.ticket) == [2])
+        let agenda = try await store.deskDay.agenda(desk: "TS", date: day)
         #expect(agenda.map(\.customerName) == ["Early Bird", "Late Booker", "Never Came"])
         #expect(agenda.map { $0.visit?.state } == [.served, .waiting, .noShow])
     }

@@ -3,11 +3,11 @@ import SQLKit
 
 /// A small key-value table with expiry for sign-in sessions, shared by every server process.
 /// Keys are stored as SHA-256 digests: a copy of the database does not hand out live sessions.
-extension BookingStore {
+extension StaffStore {
     public func putSession(key: String, value: String, expires: Date?) async throws {
         try await database.session { db in
             try await db.raw("""
-                INSERT INTO web_sessions (key_hash, value, expires_at) VALUES (\(bind: Self.hash(key)), \(bind: value), \(bind: expires?.millis))
+                INSERT INTO web_sessions (key_hash, value, expires_at) VALUES (\(bind: Identifiers.hash(key)), \(bind: value), \(bind: expires?.millis))
                 ON CONFLICT (key_hash) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
                 """).run()
         }
@@ -16,18 +16,19 @@ extension BookingStore {
     /// The value and its expiry, unless it has expired by `now`.
     public func session(key: String, now: Date) async throws -> (value: String, expires: Date?)? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT value, expires_at FROM web_sessions WHERE key_hash = \(bind: Self.hash(key))").first() else {
+            guard let row = try await db.raw("SELECT value, expires_at FROM web_sessions WHERE key_hash = \(bind: Identifiers.hash(key))").first() else {
                 return nil
             }
-            let expires = try row.decode(column: "expires_at", as: Int?.self).map(Date.init(millis:))
+            let stored = try row.decode(model: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let expires = stored.expiresAt.map(Date.init(millis:))
             if let expires, expires <= now { return nil }
-            return (try row.decode(column: "value", as: String.self), expires)
+            return (stored.value, expires)
         }
     }
 
     public func removeSession(key: String) async throws {
         try await database.session { db in
-            try await db.raw("DELETE FROM web_sessions WHERE key_hash = \(bind: Self.hash(key))").run()
+            try await db.raw("DELETE FROM web_sessions WHERE key_hash = \(bind: Identifiers.hash(key))").run()
         }
     }
 
@@ -35,5 +36,10 @@ extension BookingStore {
         try await database.session { db in
             try await db.raw("DELETE FROM web_sessions WHERE expires_at < \(bind: now.millis)").run()
         }
+    }
+
+    /// A `web_sessions` row without its key.
+    struct SessionRow: Decodable {
+        let value: String, expiresAt: Int?
     }
 }

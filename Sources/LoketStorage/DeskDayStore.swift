@@ -3,8 +3,20 @@ import LoketDomain
 import SQLKit
 
 /// A desk's day as the clerks run it: the agenda, check-in by appointment code, calling the
-/// next customer to a counter, and the outcome with the real start and end of service.
-extension BookingStore {
+/// next customer to a counter, and the outcome with the real start and end of service; and
+/// urgent bookings staff make from the reserve.
+public struct DeskDayStore: Sendable {
+    let database: Database
+    /// Whether and when to write customer messages to the outbox; nil writes none.
+    let outbox: OutboxSettings?
+    let capacityChanges: CapacityChanges
+
+    public init(database: Database, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+        self.database = database
+        self.outbox = outbox
+        self.capacityChanges = capacityChanges
+    }
+
     /// Today's confirmed appointments at `desk` in time order, each with its visit if any.
     public func agenda(desk: String, date: LocalDate) async throws -> [AgendaItem] {
         try await agenda(desk: desk, dates: date...date)
@@ -111,22 +123,22 @@ extension BookingStore {
             try await db.raw("""
                 SELECT * FROM visits WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND called_at IS NOT NULL
                 ORDER BY called_at DESC LIMIT \(bind: limit)
-                """).all().map { try Self.decodeVisit($0, state: "state") }
+                """).all().map { try $0.decode(model: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit }
         }
     }
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
     public func bookUrgent(_ plan: HoldPlan, customer: Customer, reason: UrgentReserve.Reason, note: String?, now: Date) async throws -> ConfirmedBooking {
-        let id = Self.newIdentifier(), token = Self.newToken()
+        let id = Identifiers.make(), token = Identifiers.token()
         let outbox = self.outbox
         let booking = try await database.transaction { db in
-            try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            let appointment = try await Self.insertAppointment(id: id, holdID: "staff:" + id, at: Placement(plan), customer: customer,
-                                                               tokenHash: Self.hash(token), now: now, outbox: outbox,
-                                                               urgent: (reason, note), on: db)
+            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            let appointment = try await AppointmentStore.insertAppointment(
+                id: id, holdID: "staff:" + id, at: AppointmentStore.Placement(plan), customer: customer,
+                tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note), on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
-        changed(plan.desk)
+        capacityChanges.announce(plan.desk)
         return booking
     }
 
@@ -141,21 +153,37 @@ extension BookingStore {
         """
 
     static func decodeAgendaItem(_ row: any SQLRow) throws -> AgendaItem {
-        let appointment = try decodeAppointment(row)
-        let visit = try row.decode(column: "visit_state", as: String?.self) == nil ? nil : try decodeVisit(row, state: "visit_state", id: appointment.id)
-        return AgendaItem(appointment: appointment, customerName: try row.decode(column: "customer_name", as: String.self),
-                          assistance: appointment.assistance, visit: visit)
+        let stored = try AppointmentRow(decoding: row)
+        let appointment = stored.appointment
+        let visit = try row.decode(model: AgendaVisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit(of: appointment)
+        return AgendaItem(appointment: appointment, customerName: stored.customerName, assistance: appointment.assistance, visit: visit)
     }
 
-    static func decodeVisit(_ row: any SQLRow, state column: String, id: String? = nil) throws -> Visit {
-        Visit(appointmentID: try id ?? row.decode(column: "appointment_id", as: String.self),
-              desk: try row.decode(column: "desk", as: String.self),
-              date: LocalDate(iso: try row.decode(column: "date", as: String.self))!,
-              ticket: try row.decode(column: "ticket", as: Int?.self),
-              state: Visit.State(rawValue: try row.decode(column: column, as: String.self)) ?? .waiting,
-              checkedInAt: try row.decode(column: "checked_in_at", as: Int?.self).map(Date.init(millis:)),
-              calledAt: try row.decode(column: "called_at", as: Int?.self).map(Date.init(millis:)),
-              counter: try row.decode(column: "counter", as: String?.self),
-              endedAt: try row.decode(column: "ended_at", as: Int?.self).map(Date.init(millis:)))
+    // MARK: Rows
+
+    /// A `visits` row.
+    struct VisitRow: Decodable {
+        let appointmentId: String, desk: String, date: String, ticket: Int?, state: String
+        let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+
+        var visit: Visit {
+            Visit(appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!, ticket: ticket,
+                  state: Visit.State(rawValue: state) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
+                  calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+        }
+    }
+
+    /// The visit columns of `agendaSelect`; all nil when the appointment has no visit yet.
+    struct AgendaVisitRow: Decodable {
+        let ticket: Int?, visitState: String?
+        let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+
+        /// The visit, on the appointment's desk and day.
+        func visit(of appointment: Appointment) -> Visit? {
+            guard let visitState else { return nil }
+            return Visit(appointmentID: appointment.id, desk: appointment.desk, date: appointment.date, ticket: ticket,
+                         state: Visit.State(rawValue: visitState) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
+                         calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+        }
     }
 }

@@ -1,21 +1,39 @@
 import Foundation
 import LoketDomain
+import Logging
 import SQLKit
 
-extension BookingStore {
+/// Partner organisations: their API keys, weekly quotas per desk, and booking batches that
+/// take capacity (`CapacityStore`), record appointments (`AppointmentStore`) and write webhook
+/// events (`OutboxStore`) in one transaction.
+public struct PartnerStore: Sendable {
+    let database: Database
+    let logger: Logger
+    /// Whether and when to write customer messages to the outbox; nil writes none.
+    let outbox: OutboxSettings?
+    let capacityChanges: CapacityChanges
+    var idempotency: Idempotency { Idempotency(database: database) }
+
+    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+        self.database = database
+        self.logger = logger
+        self.outbox = outbox
+        self.capacityChanges = capacityChanges
+    }
+
     /// Registers a partner with weekly quotas per desk; returns it and its API key, shown once
     /// and stored only as its SHA-256 digest.
     /// With `webhookURL`, events about the partner's bookings are posted there, signed with the
     /// returned webhook secret.
     public func addPartner(name: String, quotas: [String: Int], webhookURL: String? = nil,
                            now: Date) async throws -> (partner: Partner, apiKey: String, webhookSecret: String?) {
-        let id = Self.newIdentifier()
-        let key = "lk_" + Self.newToken()
-        let secret = webhookURL.map { _ in "whsec_" + Self.newToken() }
+        let id = Identifiers.make()
+        let key = "lk_" + Identifiers.token()
+        let secret = webhookURL.map { _ in "whsec_" + Identifiers.token() }
         try await database.transaction { db in
             try await db.raw("""
                 INSERT INTO partners (id, name, key_hash, created_at, webhook_url, webhook_secret)
-                VALUES (\(bind: id), \(bind: name), \(bind: Self.hash(key)), \(bind: now.millis), \(bind: webhookURL), \(bind: secret))
+                VALUES (\(bind: id), \(bind: name), \(bind: Identifiers.hash(key)), \(bind: now.millis), \(bind: webhookURL), \(bind: secret))
                 """).run()
             for (desk, weekly) in quotas.sorted(by: { $0.key < $1.key }) {
                 try await db.raw("INSERT INTO partner_quotas (partner_id, desk, weekly) VALUES (\(bind: id), \(bind: desk), \(bind: weekly))").run()
@@ -30,20 +48,21 @@ extension BookingStore {
             throw BookingError(.unauthorized, field: "Authorization", code: "missing_key", "Send the partner API key as Authorization: Bearer <key>.")
         }
         let row = try await database.session { db in
-            try await db.raw("SELECT id, name FROM partners WHERE key_hash = \(bind: Self.hash(apiKey))").first()
+            try await db.raw("SELECT id, name FROM partners WHERE key_hash = \(bind: Identifiers.hash(apiKey))").first()
         }
         guard let row else { throw BookingError(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.") }
-        return Partner(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self))
+        let known = try row.decode(model: PartnerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Partner(id: known.id, name: known.name)
     }
 
     /// Books every plan or none: capacity, then the partner's weekly quota per desk (weeks run
     /// Monday to Sunday), in one transaction. The quota rows are locked first so that two
     /// batches of one partner cannot both squeeze under the limit.
     public func bookForPartner(_ partner: Partner, _ plans: [PartnerBookingPlan], now: Date,
-                               idempotency: IdempotencyKey? = nil) async throws -> [ConfirmedBooking] {
+                               idempotency key: IdempotencyKey? = nil) async throws -> [ConfirmedBooking] {
         let outbox = self.outbox
-        let prepared = plans.map { (item: $0, id: Self.newIdentifier(), token: Self.newToken()) }
-        let bookings = try await once(idempotency, now: now) { db in
+        let prepared = plans.map { (item: $0, id: Identifiers.make(), token: Identifiers.token()) }
+        let bookings = try await idempotency.once(key, now: now) { db in
             // Lock order: quota rows by desk, then units ascending across the batch.
             let desks = Set(plans.map(\.plan.desk)).sorted()
             var quotas: [String: Int] = [:]
@@ -77,20 +96,20 @@ extension BookingStore {
                                                 ($1.item.plan.desk, $1.item.plan.units.first!.pool, $1.item.plan.slot.date, $1.item.plan.slot.start) }) {
                 let plan = entry.item.plan, customer = entry.item.customer
                 do {
-                    try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+                    try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
                 } catch let error as BookingError where error.code == "slot_full" {
                     throw BookingError(.conflict, field: "\(entry.item.field).slot", code: "slot_full", "Slot \(plan.slot) is full; nothing was booked.")
                 }
-                let appointment = try await Self.insertAppointment(
-                    id: entry.id, holdID: "partner:" + entry.id, at: Placement(plan), customer: customer, tokenHash: Self.hash(entry.token),
-                    now: now, outbox: outbox, partner: partner.id, urgent: entry.item.urgent, on: db)
-                try await Self.enqueueWebhook(partner: partner.id, event: "booking.confirmed", appointment: appointment, now: now, on: db)
+                let appointment = try await AppointmentStore.insertAppointment(
+                    id: entry.id, holdID: "partner:" + entry.id, at: AppointmentStore.Placement(plan), customer: customer,
+                    tokenHash: Identifiers.hash(entry.token), now: now, outbox: outbox, partner: partner.id, urgent: entry.item.urgent, on: db)
+                try await OutboxStore.enqueueWebhook(partner: partner.id, event: "booking.confirmed", appointment: appointment, now: now, on: db)
                 result.append(ConfirmedBooking(appointment: appointment, manageToken: entry.token))
             }
             // Answer in the order asked.
             return prepared.map { entry in result.first { $0.appointment.id == entry.id }! }
         }
-        for desk in Set(bookings.map(\.appointment.desk)) { changed(desk) }
+        for desk in Set(bookings.map(\.appointment.desk)) { capacityChanges.announce(desk) }
         logger.info("partner booked", metadata: ["partner": "\(partner.id)", "count": "\(bookings.count)"])
         return bookings
     }
@@ -102,8 +121,8 @@ extension BookingStore {
                 SELECT * FROM appointments WHERE partner_id = \(bind: partner.id)
                 AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso) ORDER BY date, start_minute, id
                 """).all().map { row in
-                PartnerBooking(appointment: try Self.decodeAppointment(row), customerName: try row.decode(column: "customer_name", as: String.self),
-                               customerEmail: try row.decode(column: "customer_email", as: String.self))
+                let stored = try AppointmentRow(decoding: row)
+                return PartnerBooking(appointment: stored.appointment, customerName: stored.customerName, customerEmail: stored.customerEmail)
             }
         }
     }
@@ -118,27 +137,21 @@ extension BookingStore {
                      AND a.date >= \(bind: monday.iso) AND a.date <= \(bind: monday.adding(days: 6).iso)) AS used
                 FROM partner_quotas q WHERE q.partner_id = \(bind: partner.id) ORDER BY q.desk
                 """).all().map { row in
-                QuotaUse(desk: try row.decode(column: "desk", as: String.self), weekly: try row.decode(column: "weekly", as: Int.self),
-                         used: try row.decode(column: "used", as: Int.self))
+                let quota = try row.decode(model: QuotaRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return QuotaUse(desk: quota.desk, weekly: quota.weekly, used: quota.used)
             }
         }
     }
-}
 
-extension BookingStore {
-    /// Slot units booked from the urgent reserve at `desk`, per day.
-    public func urgentUnits(desk: String, dates: ClosedRange<LocalDate>) async throws -> [LocalDate: Int] {
-        try await database.session { db in
-            var result: [LocalDate: Int] = [:]
-            for row in try await db.raw("""
-                SELECT date, CAST(SUM(parts) AS BIGINT) AS units FROM appointments
-                WHERE desk = \(bind: desk) AND urgent_reason IS NOT NULL AND state = 'confirmed'
-                  AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso)
-                GROUP BY date
-                """).all() {
-                result[LocalDate(iso: try row.decode(column: "date", as: String.self))!] = try row.decode(column: "units", as: Int.self)
-            }
-            return result
-        }
+    // MARK: Rows
+
+    /// A partner as its API key finds it.
+    struct PartnerRow: Decodable {
+        let id: String, name: String
+    }
+
+    /// A desk's weekly quota and its use.
+    struct QuotaRow: Decodable {
+        let desk: String, weekly: Int, used: Int
     }
 }

@@ -1,16 +1,34 @@
 import Foundation
 import LoketDomain
+import Logging
 import SQLKit
 
-extension BookingStore {
+/// The waitlist: people who want an earlier (or any) slot, the offers made to them when
+/// capacity frees up, and accepting, declining or letting an offer lapse. An offer is a hold
+/// whose capacity `CapacityStore` takes; accepting it books or moves an appointment through
+/// `AppointmentStore` in the same transaction.
+public struct WaitlistStore: Sendable {
+    let database: Database
+    let logger: Logger
+    /// Whether and when to write customer messages to the outbox; nil writes none.
+    let outbox: OutboxSettings?
+    let capacityChanges: CapacityChanges
+
+    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+        self.database = database
+        self.logger = logger
+        self.outbox = outbox
+        self.capacityChanges = capacityChanges
+    }
+
     public func joinWaitlist(_ request: WaitlistRequest, now: Date) async throws -> (entry: WaitlistEntry, token: String) {
-        let id = Self.newIdentifier(), token = Self.newToken()
+        let id = Identifiers.make(), token = Identifiers.token()
         let customer = request.customer
         let entry = try await database.transaction { db in
             try await db.raw("""
                 INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
                     customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, state, created_at)
-                VALUES (\(bind: id), \(bind: Self.hash(token)), \(bind: request.product), \(bind: request.persons),
+                VALUES (\(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.product), \(bind: request.persons),
                     \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
                     \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
                     \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
@@ -30,7 +48,7 @@ extension BookingStore {
     /// Everyone still waiting or holding an offer, in no particular order.
     public func activeWaitlist() async throws -> [WaitlistEntry] {
         try await database.session { db in
-            try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.state IN ('waiting', 'offered')").all().map(Self.decodeWaitlist)
+            try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.state IN ('waiting', 'offered')").all().map { try WaitlistRow(decoding: $0).entry }
         }
     }
 
@@ -46,21 +64,21 @@ extension BookingStore {
     /// offer, and writes the offer email, in one transaction. Returns nil when the entry is no
     /// longer waiting.
     public func makeOffer(entry id: String, plan: HoldPlan, now: Date) async throws -> WaitlistEntry? {
-        let holdID = Self.newIdentifier(), offerToken = Self.newToken()
+        let holdID = Identifiers.make(), offerToken = Identifiers.token()
         let outbox = self.outbox
         let offered = try await database.transaction { db -> WaitlistEntry? in
             guard try await db.raw("""
                 UPDATE waitlist SET state = 'offered', offer_hold_id = \(bind: holdID), offer_expires_at = \(bind: plan.expiresAt.millis),
-                    offer_token_hash = \(bind: Self.hash(offerToken))
+                    offer_token_hash = \(bind: Identifiers.hash(offerToken))
                 WHERE id = \(bind: id) AND state = 'waiting' RETURNING id
                 """).first() != nil else { return nil }
-            try await Self.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await Self.insertHold(id: holdID, plan: plan, now: now, on: db)
-            try await Self.enqueue(.waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: offerToken, on: db)
+            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            try await AppointmentStore.insertHold(id: holdID, plan: plan, now: now, on: db)
+            try await OutboxStore.enqueue(.waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: offerToken, on: db)
             return try await Self.fetchWaitlist(id: id, on: db)
         }
         if offered != nil {
-            changed(plan.desk)
+            capacityChanges.announce(plan.desk)
             logger.info("waitlist offer made", metadata: ["waitlist": "\(id)", "desk": "\(plan.desk)"])
         }
         return offered
@@ -70,25 +88,26 @@ extension BookingStore {
     /// frees the old slot) in one transaction.
     public func acceptOffer(entry id: String, token: String?, now: Date) async throws -> AcceptedOffer {
         let outbox = self.outbox
-        let newID = Self.newIdentifier(), newToken = Self.newToken()
+        let newID = Identifiers.make(), newToken = Identifiers.token()
         let result = try await database.transaction { db -> (AcceptedOffer, [String]) in
             let entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
             guard entry.state == .offered, let offer = entry.offer else {
                 throw BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
             }
-            let placement = try await Self.consume(hold: offer.hold, now: now, on: db)
+            let placement = try await AppointmentStore.consume(hold: offer.hold, now: now, on: db)
             var desks = [placement.desk]
             let accepted: AcceptedOffer
             if let existing = entry.appointment, let current = try await db.raw("""
                 SELECT desk FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'
                 """).first() {
                 desks.append(try current.decode(column: "desk", as: String.self))
-                let moved = try await Self.moveAppointment(id: existing, toHold: offer.hold, at: placement, now: now, outbox: outbox, on: db)
+                let moved = try await AppointmentStore.moveAppointment(id: existing, toHold: offer.hold, at: placement, now: now,
+                                                                       outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: moved, manageToken: nil)
             } else {
-                let appointment = try await Self.insertAppointment(id: newID, holdID: offer.hold, at: placement,
-                                                                   customer: try await Self.waitlistCustomer(id: id, on: db),
-                                                                   tokenHash: Self.hash(newToken), now: now, outbox: outbox, on: db)
+                let appointment = try await AppointmentStore.insertAppointment(
+                    id: newID, holdID: offer.hold, at: placement, customer: try await Self.waitlistCustomer(id: id, on: db),
+                    tokenHash: Identifiers.hash(newToken), now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: appointment, manageToken: newToken)
             }
             try await db.raw("""
@@ -97,7 +116,7 @@ extension BookingStore {
                 """).run()
             return (accepted, desks)
         }
-        for desk in result.1 { changed(desk) }
+        for desk in result.1 { capacityChanges.announce(desk) }
         logger.info("waitlist offer accepted", metadata: ["waitlist": "\(id)"])
         return result.0
     }
@@ -113,7 +132,7 @@ extension BookingStore {
             let desk = try await Self.endOffer(entry: id, hold: offer.hold, slot: "\(offer.desk)/\(offer.slot)", now: now, on: db)
             return (try await Self.fetchWaitlist(id: id, on: db)!, desk)
         }
-        if let desk { changed(desk) }
+        if let desk { capacityChanges.announce(desk) }
         return entry
     }
 
@@ -122,14 +141,14 @@ extension BookingStore {
     public func lapseOffers(now: Date) async throws -> Int {
         let lapsed = try await database.session { db in
             try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.state = 'offered' AND w.offer_expires_at <= \(bind: now.millis)").all()
-                .map(Self.decodeWaitlist)
+                .map { try WaitlistRow(decoding: $0).entry }
         }
         for entry in lapsed {
             guard let offer = entry.offer else { continue }
             let desk = try await database.transaction { db in
                 try await Self.endOffer(entry: entry.id, hold: offer.hold, slot: "\(offer.desk)/\(offer.slot)", now: now, on: db)
             }
-            if let desk { changed(desk) }
+            if let desk { capacityChanges.announce(desk) }
         }
         return lapsed.count
     }
@@ -145,7 +164,7 @@ extension BookingStore {
             try await db.raw("UPDATE waitlist SET state = 'left', offer_token_hash = NULL WHERE id = \(bind: id)").run()
             return desk
         }
-        if let desk { changed(desk) }
+        if let desk { capacityChanges.announce(desk) }
     }
 
     /// Ends an offer inside a transaction: releases its hold, remembers the slot as passed, and
@@ -162,26 +181,13 @@ extension BookingStore {
             UPDATE holds SET state = 'expired' WHERE id = \(bind: hold) AND state = 'active'
             RETURNING desk, pool, date, start_minute, end_minute, parts
             """).first() else { return nil }
-        try await release(row: row, on: db)
-        return try row.decode(column: "desk", as: String.self)
-    }
-
-    /// The offer email's recipient and the offer, if the entry still holds that offer.
-    public func waitlistOfferRecipient(entry id: String) async throws -> (entry: WaitlistEntry, email: String)? {
-        try await database.session { db in
-            guard let row = try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.id = \(bind: id)").first() else { return nil }
-            return (try Self.decodeWaitlist(row), try row.decode(column: "customer_email", as: String.self))
-        }
+        return try await CapacityStore.release(row: row, on: db)
     }
 
     /// The customer details a waitlist entry was given, as validated when it joined.
     static func waitlistCustomer(id: String, on db: any SQLDatabase) async throws -> Customer {
         let row = try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!
-        return Customer(name: try row.decode(column: "customer_name", as: String.self), email: try row.decode(column: "customer_email", as: String.self),
-                        phone: try row.decode(column: "customer_phone", as: String?.self),
-                        vNumber: try row.decode(column: "customer_v_number", as: String?.self),
-                        bsn: try row.decode(column: "customer_bsn", as: String?.self),
-                        language: Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en)
+        return try WaitlistRow(decoding: row).customer
     }
 
     static func authorisedWaitlist(id: String, token: String?, on db: any SQLDatabase) async throws -> WaitlistEntry {
@@ -191,12 +197,12 @@ extension BookingStore {
         guard let row = try await db.raw("\(unsafeRaw: waitlistSelect) WHERE w.id = \(bind: id)").first() else {
             throw BookingError(.notFound, field: "id", code: "unknown_waitlist", "There is no such waitlist entry.")
         }
-        let digest = hash(token)
-        let own = try row.decode(column: "token_hash", as: String.self), offer = try row.decode(column: "offer_token_hash", as: String?.self)
-        guard digest == own || digest == offer else {
+        let stored = try WaitlistRow(decoding: row)
+        let digest = Identifiers.hash(token)
+        guard digest == stored.tokenHash || digest == stored.offerTokenHash else {
             throw BookingError(.unauthorized, field: "Authorization", code: "wrong_token", "This token does not open this waitlist entry.")
         }
-        return try decodeWaitlist(row)
+        return stored.entry
     }
 
     /// Waitlist rows with the slot of their current offer, if any.
@@ -206,39 +212,6 @@ extension BookingStore {
         """
 
     static func fetchWaitlist(id: String, on db: any SQLDatabase) async throws -> WaitlistEntry? {
-        try await db.raw("\(unsafeRaw: waitlistSelect) WHERE w.id = \(bind: id)").first().map(decodeWaitlist)
-    }
-
-    static func decodeWaitlist(_ row: any SQLRow) throws -> WaitlistEntry {
-        var offer: WaitlistEntry.Offer?
-        if let hold = try row.decode(column: "offer_hold_id", as: String?.self), let expires = try row.decode(column: "offer_expires_at", as: Int?.self),
-           let desk = try row.decode(column: "offer_desk", as: String?.self), let pool = try row.decode(column: "offer_pool", as: String?.self),
-           let dateText = try row.decode(column: "offer_date", as: String?.self), let date = LocalDate(iso: dateText),
-           let start = try row.decode(column: "offer_start", as: Int?.self), let end = try row.decode(column: "offer_end", as: Int?.self) {
-            let startTime = LocalTime(minutes: start)
-            offer = WaitlistEntry.Offer(hold: hold, desk: desk, slot: SlotKey(date: date, start: startTime, pool: pool).description, date: date,
-                                        startTime: startTime, endTime: LocalTime(minutes: end), expiresAt: Date(millis: expires))
-        }
-        return WaitlistEntry(
-            id: try row.decode(column: "id", as: String.self), product: try row.decode(column: "product", as: String.self),
-            persons: try row.decode(column: "persons", as: Int.self),
-            desks: try row.decode(column: "desks", as: String.self).split(separator: ",").map(String.init),
-            from: LocalDate(iso: try row.decode(column: "from_date", as: String.self))!, to: LocalDate(iso: try row.decode(column: "to_date", as: String.self))!,
-            urgent: try row.decode(column: "urgent", as: Int.self) != 0,
-            expiresOn: try row.decode(column: "expires_on", as: String?.self).flatMap { LocalDate(iso: $0) },
-            appointment: try row.decode(column: "appointment_id", as: String?.self),
-            language: Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en,
-            createdAt: Date(millis: try row.decode(column: "created_at", as: Int.self)),
-            state: WaitlistEntry.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .left, offer: offer)
-    }
-}
-
-extension BookingStore {
-    /// The appointment a waitlist entry improves on, without its token (the entry was authorised
-    /// for it when it joined).
-    public func appointmentForWaitlist(id: String) async throws -> Appointment? {
-        try await database.session { db in
-            try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map(Self.decodeAppointment)
-        }
+        try await db.raw("\(unsafeRaw: waitlistSelect) WHERE w.id = \(bind: id)").first().map { try WaitlistRow(decoding: $0).entry }
     }
 }

@@ -51,22 +51,48 @@ public struct MessageRecipient: Sendable {
     public let revision: Int
 }
 
-extension BookingStore {
+/// The outbox: customer messages and partner webhook events written inside the transactions
+/// that cause them, and claimed, marked sent, skipped or failed by the dispatchers in
+/// LoketNotifications.
+public struct OutboxStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
     /// Writes the messages an appointment event causes, inside the caller's transaction.
     static func enqueue(_ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
                         settings: OutboxSettings?, secret: String? = nil, on db: any SQLDatabase) async throws {
         guard let settings else { return }
         try await db.raw("""
             INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret)
-            VALUES (\(bind: newIdentifier()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis),
+            VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis),
                     \(bind: secret))
             """).run()
         if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start, start.addingTimeInterval(-lead) > now {
             try await db.raw("""
                 INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
-                VALUES (\(bind: newIdentifier()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
+                VALUES (\(bind: Identifiers.make()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
                 """).run()
         }
+    }
+
+    /// Writes a webhook event for `partner`, if it has a webhook, inside the caller's transaction.
+    static func enqueueWebhook(partner: String, event: String, appointment: Appointment, now: Date, on db: any SQLDatabase) async throws {
+        guard try await db.raw("SELECT id FROM partners WHERE id = \(bind: partner) AND webhook_url IS NOT NULL").first() != nil else { return }
+        struct Body: Encodable {
+            let event: String
+            let occurredAt: Date
+            let appointment: Appointment
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = String(decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
+        try await db.raw("""
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload)
+            VALUES (\(bind: Identifiers.make()), \(bind: appointment.id), 'webhook', 0, \(bind: now.millis), \(bind: now.millis),
+                    \(bind: partner), \(bind: payload))
+            """).run()
     }
 
     /// Claims up to `limit` due messages for `lease` seconds; a dispatcher that dies holding
@@ -82,23 +108,30 @@ extension BookingStore {
                              ORDER BY send_after LIMIT \(bind: limit))
                 RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload
                 """).all().compactMap { row in
-                guard let kind = OutboxKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-                return OutboxEntry(id: try row.decode(column: "id", as: String.self),
-                                   appointmentID: try row.decode(column: "appointment_id", as: String.self), kind: kind,
-                                   secret: try row.decode(column: "secret", as: String?.self),
-                                   partnerID: try row.decode(column: "partner_id", as: String?.self),
-                                   payload: try row.decode(column: "payload", as: String?.self),
-                                   revision: try row.decode(column: "revision", as: Int.self),
-                                   attempts: try row.decode(column: "attempts", as: Int.self))
+                let claimed = try row.decode(model: ClaimedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                guard let kind = OutboxKind(rawValue: claimed.kind) else { return nil }
+                return OutboxEntry(id: claimed.id, appointmentID: claimed.appointmentId, kind: kind, secret: claimed.secret,
+                                   partnerID: claimed.partnerId, payload: claimed.payload, revision: claimed.revision,
+                                   attempts: claimed.attempts)
             }
         }
     }
 
+    /// The appointment a message is about and its customer's address.
     public func recipient(of entry: OutboxEntry) async throws -> MessageRecipient? {
         try await database.session { db in
             guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID)").first() else { return nil }
-            return MessageRecipient(appointment: try Self.decodeAppointment(row), email: try row.decode(column: "customer_email", as: String.self),
-                                    revision: try row.decode(column: "revision", as: Int.self))
+            let stored = try AppointmentRow(decoding: row)
+            return MessageRecipient(appointment: stored.appointment, email: stored.customerEmail, revision: stored.revision)
+        }
+    }
+
+    /// The offer email's recipient and the offer, if the entry still holds that offer.
+    public func waitlistOfferRecipient(entry id: String) async throws -> (entry: WaitlistEntry, email: String)? {
+        try await database.session { db in
+            guard let row = try await db.raw("\(unsafeRaw: WaitlistStore.waitlistSelect) WHERE w.id = \(bind: id)").first() else { return nil }
+            let stored = try WaitlistRow(decoding: row)
+            return (stored.entry, stored.customerEmail)
         }
     }
 
@@ -125,31 +158,12 @@ extension BookingStore {
         }
     }
 
-    /// Writes a webhook event for `partner`, if it has a webhook, inside the caller's transaction.
-    static func enqueueWebhook(partner: String, event: String, appointment: Appointment, now: Date, on db: any SQLDatabase) async throws {
-        guard try await db.raw("SELECT id FROM partners WHERE id = \(bind: partner) AND webhook_url IS NOT NULL").first() != nil else { return }
-        struct Body: Encodable {
-            let event: String
-            let occurredAt: Date
-            let appointment: Appointment
-        }
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        let payload = String(decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
-        try await db.raw("""
-            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload)
-            VALUES (\(bind: newIdentifier()), \(bind: appointment.id), 'webhook', 0, \(bind: now.millis), \(bind: now.millis),
-                    \(bind: partner), \(bind: payload))
-            """).run()
-    }
-
     /// Where a partner's webhook goes and the secret that signs it.
     public func webhook(partner: String) async throws -> (url: String, secret: String)? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT webhook_url, webhook_secret FROM partners WHERE id = \(bind: partner)").first(),
-                  let url = try row.decode(column: "webhook_url", as: String?.self),
-                  let secret = try row.decode(column: "webhook_secret", as: String?.self) else { return nil }
+            guard let row = try await db.raw("SELECT webhook_url, webhook_secret FROM partners WHERE id = \(bind: partner)").first() else { return nil }
+            let hook = try row.decode(model: WebhookRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard let url = hook.webhookUrl, let secret = hook.webhookSecret else { return nil }
             return (url, secret)
         }
     }
@@ -160,5 +174,18 @@ extension BookingStore {
             try await db.raw("SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL").first()?
                 .decode(column: "n", as: Int.self) ?? 0
         }
+    }
+
+    // MARK: Rows
+
+    /// An `outbox` row as a claim returns it.
+    struct ClaimedRow: Decodable {
+        let id: String, appointmentId: String, kind: String, revision: Int, attempts: Int
+        let secret: String?, partnerId: String?, payload: String?
+    }
+
+    /// A partner's webhook columns.
+    struct WebhookRow: Decodable {
+        let webhookUrl: String?, webhookSecret: String?
     }
 }

@@ -10,10 +10,16 @@ public struct StaffCredentials: Sendable {
     public let lockedUntil: Date?
 }
 
-/// Staff accounts: created by the first-admin command or by an admin, never with a default password.
-extension BookingStore {
+/// Staff accounts: created by the first-admin command or by an admin, never with a default
+/// password; their credentials and sign-in bookkeeping, and the sign-in sessions of the web
+/// pages (StaffStore+Sessions.swift).
+public struct StaffStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
     public func createStaff(username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date) async throws -> StaffAccount {
-        let id = Self.newIdentifier()
+        let id = Identifiers.make()
         return try await database.transaction { db in
             if try await db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
                 throw BookingError(.conflict, field: "username", code: "taken", "There is already an account \(username).")
@@ -28,22 +34,22 @@ extension BookingStore {
 
     public func staffAccounts() async throws -> [StaffAccount] {
         try await database.session { db in
-            try await db.raw("SELECT * FROM staff ORDER BY username").all().map(Self.decodeStaff)
+            try await db.raw("SELECT * FROM staff ORDER BY username").all().map { try StaffRow(decoding: $0).account }
         }
     }
 
     public func staffAccount(id: String) async throws -> StaffAccount? {
         try await database.session { db in
-            try await db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map(Self.decodeStaff)
+            try await db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map { try StaffRow(decoding: $0).account }
         }
     }
 
     public func credentials(username: String) async throws -> StaffCredentials? {
         try await database.session { db in
             guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: username)").first() else { return nil }
-            return StaffCredentials(account: try Self.decodeStaff(row), passwordHash: try row.decode(column: "password_hash", as: String.self),
-                                    failedSignIns: try row.decode(column: "failed_sign_ins", as: Int.self),
-                                    lockedUntil: try row.decode(column: "locked_until", as: Int?.self).map(Date.init(millis:)))
+            let stored = try StaffRow(decoding: row)
+            return StaffCredentials(account: stored.account, passwordHash: stored.passwordHash, failedSignIns: stored.failedSignIns,
+                                    lockedUntil: stored.lockedUntil.map(Date.init(millis:)))
         }
     }
 
@@ -82,10 +88,17 @@ extension BookingStore {
         }
     }
 
-    static func decodeStaff(_ row: any SQLRow) throws -> StaffAccount {
-        StaffAccount(id: try row.decode(column: "id", as: String.self), username: try row.decode(column: "username", as: String.self),
-                     role: StaffRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .clerk,
-                     desk: try row.decode(column: "desk", as: String?.self),
-                     active: try row.decode(column: "active", as: Int.self) != 0)
+    /// A `staff` row.
+    struct StaffRow: Decodable {
+        let id: String, username: String, role: String, desk: String?, active: Int
+        let passwordHash: String, failedSignIns: Int, lockedUntil: Int?
+
+        init(decoding row: any SQLRow) throws {
+            self = try row.decode(model: StaffRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+
+        var account: StaffAccount {
+            StaffAccount(id: id, username: username, role: StaffRole(rawValue: role) ?? .clerk, desk: desk, active: active != 0)
+        }
     }
 }

@@ -3,10 +3,19 @@ import LoketDomain
 import SQLKit
 
 /// Desk managers' changes to the desk network, kept in the database so that every server
-/// process applies the same ones.
-extension BookingStore {
+/// process applies the same ones. A change alters capacity, so adding or removing one is
+/// announced through `CapacityChanges`.
+public struct DeskChangeStore: Sendable {
+    let database: Database
+    let capacityChanges: CapacityChanges
+
+    public init(database: Database, capacityChanges: CapacityChanges) {
+        self.database = database
+        self.capacityChanges = capacityChanges
+    }
+
     public func addDeskChange(_ change: DeskChange, desk: String, staff: String, now: Date) async throws -> StoredDeskChange {
-        let id = Self.newIdentifier()
+        let id = Identifiers.make()
         let json = String(decoding: try JSONEncoder().encode(change), as: UTF8.self)
         try await database.session { db in
             try await db.raw("""
@@ -14,7 +23,7 @@ extension BookingStore {
                 VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
                 """).run()
         }
-        changed(desk)
+        capacityChanges.announce(desk)
         return StoredDeskChange(id: id, desk: desk, change: change, createdAt: now)
     }
 
@@ -22,16 +31,17 @@ extension BookingStore {
         try await database.session { db in
             try await db.raw("DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk)").run()
         }
-        changed(desk)
+        capacityChanges.announce(desk)
     }
 
     /// Every change in the order made.
     public func deskChanges() async throws -> [StoredDeskChange] {
         try await database.session { db in
             try await db.raw("SELECT * FROM desk_changes ORDER BY created_at, id").all().map { row in
-                StoredDeskChange(id: try row.decode(column: "id", as: String.self), desk: try row.decode(column: "desk", as: String.self),
-                                 change: try JSONDecoder().decode(DeskChange.self, from: Data(try row.decode(column: "change", as: String.self).utf8)),
-                                 createdAt: Date(millis: try row.decode(column: "created_at", as: Int.self)))
+                let stored = try row.decode(model: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return StoredDeskChange(id: stored.id, desk: stored.desk,
+                                        change: try JSONDecoder().decode(DeskChange.self, from: Data(stored.change.utf8)),
+                                        createdAt: Date(millis: stored.createdAt))
             }
         }
     }
@@ -39,8 +49,20 @@ extension BookingStore {
     /// Changes when any desk change is added or removed; servers compare it to reload.
     public func deskChangesVersion() async throws -> String {
         try await database.session { db in
-            let row = try await db.raw("SELECT COUNT(*) AS n, MAX(created_at) AS last FROM desk_changes").first()!
-            return "\(try row.decode(column: "n", as: Int.self))/\(try row.decode(column: "last", as: Int?.self) ?? 0)"
+            let version = try await db.raw("SELECT COUNT(*) AS n, MAX(created_at) AS last FROM desk_changes").first()!
+                .decode(model: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return "\(version.n)/\(version.last ?? 0)"
         }
+    }
+
+    // MARK: Rows
+
+    /// A `desk_changes` row; `change` is the change as JSON.
+    struct ChangeRow: Decodable {
+        let id: String, desk: String, change: String, createdAt: Int
+    }
+
+    struct VersionRow: Decodable {
+        let n: Int, last: Int?
     }
 }

@@ -1,0 +1,19 @@
+/// The one way to say that capacity at a desk changed, after the commit that changed it: first
+/// this server's caches (`local`), then the other servers on the same PostgreSQL (a NOTIFY, see
+/// `Database.announceCapacityChange`). Every store that changes capacity is given this value.
+public struct CapacityChanges: Sendable {
+    let database: Database
+    /// This server's reaction, such as bumping the cache generation of the desk.
+    let local: @Sendable (String) -> Void
+
+    public init(database: Database, local: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.database = database
+        self.local = local
+    }
+
+    /// Capacity at `desk` changed and is committed: tell this server and the others.
+    public func announce(_ desk: String) {
+        local(desk)
+        database.announceCapacityChange(desk)
+    }
+}

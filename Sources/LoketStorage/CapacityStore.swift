@@ -1,0 +1,106 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// The capacity that holds and appointments take, kept consistent in the database.
+///
+/// Capacity lives in `slot_units`: one row per slot unit that anyone ever took, with a `taken`
+/// count. Taking a unit is one conditional update (`taken < capacity`) per unit, in ascending
+/// order, inside the transaction that records the hold, so that neither engine can overbook
+/// and PostgreSQL servers never deadlock on each other.
+///
+/// The stores that take or give back capacity (appointments, waitlist offers, partner and
+/// urgent bookings) call `take` and `release` inside their own transactions and announce the
+/// change through `CapacityChanges` after the commit.
+public struct CapacityStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Units taken at `desk` on the days in `dates`.
+    public func usage(desk: String, dates: ClosedRange<LocalDate>) async throws -> UnitUsage {
+        let rows = try await database.session { db in
+            try await db.raw("""
+                SELECT pool, date, minute, taken FROM slot_units
+                WHERE desk = \(bind: desk) AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso) AND taken > 0
+                """).all()
+        }
+        var usage: UnitUsage = [:]
+        for row in rows {
+            let unit = try row.decode(model: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            usage[UnitKey(pool: unit.pool, date: LocalDate(iso: unit.date)!, minute: unit.minute)] = unit.taken
+        }
+        return usage
+    }
+
+    /// Slot units booked from the urgent reserve at `desk`, per day.
+    public func urgentUnits(desk: String, dates: ClosedRange<LocalDate>) async throws -> [LocalDate: Int] {
+        try await database.session { db in
+            var result: [LocalDate: Int] = [:]
+            for row in try await db.raw("""
+                SELECT date, CAST(SUM(parts) AS BIGINT) AS units FROM appointments
+                WHERE desk = \(bind: desk) AND urgent_reason IS NOT NULL AND state = 'confirmed'
+                  AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso)
+                GROUP BY date
+                """).all() {
+                let day = try row.decode(model: UrgentDayRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                result[LocalDate(iso: day.date)!] = day.units
+            }
+            return result
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    /// Takes one unit of each of `units` (ascending), or throws `conflict` if any is full.
+    /// One statement per unit: a unit nobody took yet is inserted with one taken; an existing one
+    /// is counted up only while below the capacity (the conditional update row-locks it).
+    static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
+        for unit in units {
+            let taken = try await db.raw("""
+                INSERT INTO slot_units (desk, pool, date, minute, taken)
+                VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
+                ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
+                WHERE slot_units.taken < \(bind: capacity)
+                RETURNING taken
+                """).first()
+            guard taken != nil else {
+                throw BookingError(.conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
+            }
+        }
+    }
+
+    /// Gives back the units described by a row with desk, pool, date, start_minute, end_minute
+    /// and parts (a hold or an appointment); returns the desk.
+    @discardableResult
+    static func release(row: any SQLRow, on db: any SQLDatabase) async throws -> String {
+        let span = try row.decode(model: UnitSpanRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        // Units are consecutive, so the span divided by the parts is the slot length.
+        let step = span.parts > 0 ? (span.endMinute - span.startMinute) / span.parts : 0
+        for part in 0..<span.parts {
+            try await db.raw("""
+                UPDATE slot_units SET taken = taken - 1
+                WHERE desk = \(bind: span.desk) AND pool = \(bind: span.pool) AND date = \(bind: span.date)
+                  AND minute = \(bind: span.startMinute + part * step) AND taken > 0
+                """).run()
+        }
+        return span.desk
+    }
+
+    // MARK: Rows
+
+    /// A `slot_units` row.
+    struct UnitRow: Decodable {
+        let pool: String, date: String, minute: Int, taken: Int
+    }
+
+    /// Urgent-reserve units booked on one day.
+    struct UrgentDayRow: Decodable {
+        let date: String, units: Int
+    }
+
+    /// The units a hold or an appointment took.
+    struct UnitSpanRow: Decodable {
+        let desk: String, pool: String, date: String, startMinute: Int, endMinute: Int, parts: Int
+    }
+}
