@@ -114,40 +114,35 @@ extension WebApp {
         let slots = first <= last ? try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
                                                                 assistance: assistance, rules: rules) : []
         let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
-        var values = view.values(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
+        let grid = view.grid(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
             "\(path)?\(query)&month=\(view.key)&date=\(day.iso)#slot"
         }
+        var page = CalendarPage(weekdays: grid.weekdays, weeks: grid.weeks, monthTitle: view.title, month: view.key,
+                                path: path, productName: productName(product.key, web.language), deskName: place(desk),
+                                persons: persons, assistance: assistance, fixedPersons: fixedPersons,
+                                personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+                                backHref: backHref, tokenField: token)
         if view.month > MonthView.month(nil, fallback: today) {
-            values["previousHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
+            page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
         }
-        if view.last < horizon { values["nextHref"] = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))" }
+        if view.last < horizon { page.nextHref = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))" }
         if let chosen {
-            values["chosenDate"] = true
-            values["timesTitle"] = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
+            page.chosenDate = true
+            page.timesTitle = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
             let unique = slots.filter { $0.date == chosen }.oneEachStart
-            values["times"] = unique.map(\.key.description)  // for "no time left" and the button
+            page.times = unique.map(\.key.description)
             // A day's times in three parts, so that a phone screen shows where the evening starts.
             let parts: [(label: String, range: Range<Int>)] = [(WebCopy.text("morning", web.language), 0..<720),
                                                                (WebCopy.text("afternoon", web.language), 720..<1020),
                                                                (WebCopy.text("evening", web.language), 1020..<1440)]
-            values["timeGroups"] = parts.compactMap { part -> [String: Any]? in
+            page.timeGroups = parts.compactMap { part in
                 let inPart = unique.filter { part.range.contains($0.start.minutes) }
                 guard !inPart.isEmpty else { return nil }
-                return ["label": part.label,
-                        // The start is what people choose by; the end is on the next page.
-                        "times": inPart.map { ["key": $0.key.description, "text": $0.start.text] }]
+                // The start is what people choose by; the end is on the next page.
+                return CalendarPage.TimeGroup(label: part.label, times: inPart.map { CalendarPage.Time(key: $0.key.description, text: $0.start.text) })
             }
         }
-        values["path"] = path
-        values["productName"] = productName(product.key, web.language)
-        values["deskName"] = place(desk)
-        values["persons"] = persons
-        values["assistance"] = assistance
-        values["fixedPersons"] = fixedPersons
-        values["personOptions"] = (1...6).map { ["value": $0, "selected": $0 == persons] }
-        values["backHref"] = backHref
-        if let token { values["tokenField"] = token }
-        return pages.render("calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), values: values, errors: errors)
+        return pages.render("calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
     }
 
     func detailsPage(_ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]) async throws -> Response {
@@ -155,14 +150,11 @@ extension WebApp {
             return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
-        return pages.render("details", web, title: WebCopy.text("detailsTitle", web.language), values: [
-            "productName": productName(hold.product, web.language),
-            "when": DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
-            "where": place(desk),
-            "heldUntil": WebCopy.text("heldUntil", web.language, until),
-            "action": "/book/hold/\(hold.id)",
-            "form": form,
-        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let page = DetailsPage(productName: productName(hold.product, web.language),
+                               when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
+                               where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
+                               action: "/book/hold/\(hold.id)", form: form)
+        return pages.render("details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
 

@@ -103,9 +103,9 @@ extension WebApp {
             let slots = try await loket.freeSlots(desk: desk, product: product, persons: 1, dates: days, rules: rules)
             free[product.key] = Dictionary(grouping: slots, by: \.date).mapValues(\.count)
         }
-        let effect = (0..<14).map { offset -> [String: Any] in
+        let effect = (0..<14).map { offset in
             let day = today.adding(days: offset)
-            return ["date": DateWording.date(day, language), "counts": products.map { "\(free[$0.key]?[day] ?? 0)" }]
+            return DeskSettingsPage.Effect(date: DateWording.date(day, language), counts: products.map { "\(free[$0.key]?[day] ?? 0)" })
         }
         let changes = try await loket.deskChanges(desk: code)
         // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
@@ -125,23 +125,23 @@ extension WebApp {
         let urgentWeeks = try await loket.urgentWeeks(desk: desk, dates: weeks)
         let blocks = desk.roster
         var seen = Set<String>()
-        return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), values: [
-            "desk": code, "wide": true,
-            "notice": notice == "saved" ? WebCopy.text("saved", language) : false,
-            "affectedText": affected > 0 ? WebCopy.text("affected", language, "\(affected)") : false,
-            "productHeads": products.map { $0.name(language) },
-            "effect": effect,
-            "urgentWeeks": urgentWeeks.map { week in [
-                "week": DateWording.date(week.weekStarting, language), "protected": week.protected, "used": week.used,
-                "released": week.released, "held": week.held,
-            ] as [String: Any] },
-            "changes": changes.map { ["id": $0.id, "text": describe($0.change, language)] },
-            "blocks": blocks.filter { seen.insert($0.id).inserted }.map { block in
-                ["id": block.id, "text": "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"]
+        let page = DeskSettingsPage(
+            desk: code, notice: notice == "saved" ? WebCopy.text("saved", language) : nil,
+            affectedText: affected > 0 ? WebCopy.text("affected", language, "\(affected)") : nil,
+            productHeads: products.map { $0.name(language) },
+            effect: effect,
+            urgentWeeks: urgentWeeks.map { week in
+                DeskSettingsPage.UrgentWeek(week: DateWording.date(week.weekStarting, language), protected: week.protected, used: week.used,
+                                            released: week.released, held: week.held)
             },
-            "productChoices": products.map { ["key": $0.key, "name": $0.name(language)] },
-            "weekdays": Weekday.allCases.map { ["day": $0.rawValue, "name": WebCopy.text("weekday.\($0.rawValue)", language), "value": ""] },
-        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+            changes: changes.map { DeskSettingsPage.Item(id: $0.id, text: describe($0.change, language)) },
+            blocks: blocks.filter { seen.insert($0.id).inserted }.map { block in
+                DeskSettingsPage.Item(id: block.id, text: "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)")
+            },
+            productChoices: products.map { DeskSettingsPage.ProductChoice(key: $0.key, name: $0.name(language)) },
+            weekdays: Weekday.allCases.map { DeskSettingsPage.WeekdayField(day: $0.rawValue, name: WebCopy.text("weekday.\($0.rawValue)", language), value: "") })
+        return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), page: page,
+                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func describe(_ change: DeskChange, _ language: Customer.Language) -> String {

@@ -21,26 +21,27 @@ struct MonthView {
         return "\(DateWording.monthName(m, language)) \(y)"
     }
 
-    /// Template values: weekday heads and weeks of days; `href` gives the link of a day with room.
-    func values(roomOn days: Set<LocalDate>, chosen: LocalDate?, href: (LocalDate) -> String) -> [String: Any] {
-        let heads = Weekday.allCases.map { ["short": WebCopy.text("wd.\($0.rawValue)", language), "long": WebCopy.text("weekday.\($0.rawValue)", language)] }
-        var weeks: [[String: Any]] = []
+    /// The weekday heads and the weeks of the month from Monday; `href` gives the link of a day with room.
+    func grid(roomOn days: Set<LocalDate>, chosen: LocalDate?, href: (LocalDate) -> String)
+        -> (weekdays: [CalendarPage.WeekdayHead], weeks: [CalendarPage.Week]) {
+        let heads = Weekday.allCases.map {
+            CalendarPage.WeekdayHead(short: WebCopy.text("wd.\($0.rawValue)", language), long: WebCopy.text("weekday.\($0.rawValue)", language))
+        }
+        var weeks: [CalendarPage.Week] = []
         var day = month.weekStart
         while day <= last {
-            var cells: [[String: Any]] = []
+            var cells: [CalendarPage.Day] = []
             for _ in 0..<7 {
                 if day < month || day > last {
-                    cells.append(["day": false])
+                    cells.append(CalendarPage.Day())
                 } else {
-                    var cell: [String: Any] = ["day": "\(day.components.day)", "label": DateWording.date(day, language)]
-                    if days.contains(day) { cell["href"] = href(day) }
-                    if day == chosen { cell["current"] = true }
-                    cells.append(cell)
+                    cells.append(CalendarPage.Day(day: "\(day.components.day)", label: DateWording.date(day, language),
+                                                  href: days.contains(day) ? href(day) : nil, current: day == chosen))
                 }
                 day = day.adding(days: 1)
             }
-            weeks.append(["days": cells])
+            weeks.append(CalendarPage.Week(days: cells))
         }
-        return ["weekdays": heads, "weeks": weeks, "monthTitle": title, "month": key]
+        return (heads, weeks)
     }
 }

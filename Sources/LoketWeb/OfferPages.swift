@@ -28,17 +28,12 @@ extension WebApp {
             }
             let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
             let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
-            return pages.render("offer", web, title: WebCopy.text("offerTitle", language), values: [
-                "offer": [
-                    "id": entry.id, "token": token ?? "",
-                    "productName": productName(entry.product, entry.language),
-                    "when": DateWording.dateTime(offer.date, offer.startTime, offer.endTime, entry.language),
-                    "where": loket.network.desk(offer.desk).map(place) ?? offer.desk,
-                    "deadline": WebCopy.text("offerDeadline", language, deadline),
-                    "acceptLabel": WebCopy.text("acceptOffer", language),
-                    "declineLabel": WebCopy.text("declineOffer", language),
-                ],
-            ])
+            let shown = OfferPage.Offer(id: entry.id, token: token ?? "", productName: productName(entry.product, language),
+                                        when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
+                                        where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
+                                        deadline: WebCopy.text("offerDeadline", language, deadline),
+                                        acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language))
+            return pages.render("offer", web, title: WebCopy.text("offerTitle", language), page: OfferPage(offer: shown))
         }
         for action in ["accept", "decline"] {
             router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in
@@ -68,6 +63,6 @@ extension WebApp {
     }
 
     func offerPage(_ web: WebRequest, status: HTTPResponse.Status, title: String, message: String) -> Response {
-        pages.render("offer", web, title: title, values: ["message": message], status: status)
+        pages.render("offer", web, title: title, page: OfferPage(message: message), status: status)
     }
 }

@@ -67,22 +67,22 @@ extension WebApp {
     func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
         let language = web.language
         let desks = loket.network.desks.filter { !$0.isClosedForGood(on: loket.today) }
-        func deskOptions(_ chosen: String?) -> [[String: Any]] {
-            [["value": "", "name": WebCopy.text("allDesks", language), "selected": chosen == nil]]
-                + desks.map { ["value": $0.code, "name": "\($0.code) — \($0.name)", "selected": $0.code == chosen] }
+        func deskOptions(_ chosen: String?) -> [AccountsPage.Option] {
+            [AccountsPage.Option(value: "", name: WebCopy.text("allDesks", language), selected: chosen == nil)]
+                + desks.map { AccountsPage.Option(value: $0.code, name: "\($0.code) — \($0.name)", selected: $0.code == chosen) }
         }
-        func roleOptions(_ chosen: StaffRole) -> [[String: Any]] {
-            StaffRole.allCases.map { ["value": $0.rawValue, "name": WebCopy.text("role.\($0.rawValue)", language), "selected": $0 == chosen] }
+        func roleOptions(_ chosen: StaffRole) -> [AccountsPage.Option] {
+            StaffRole.allCases.map { AccountsPage.Option(value: $0.rawValue, name: WebCopy.text("role.\($0.rawValue)", language), selected: $0 == chosen) }
         }
         let accounts = try await loket.staffAccounts()
-        return pages.render("accounts", web, title: WebCopy.text("accountsTitle", language), values: [
-            "wide": true, "form": form,
-            "notice": notice == "saved" ? WebCopy.text("saved", language) : false,
-            "accounts": accounts.map { account in [
-                "id": account.id, "username": account.username, "active": account.active,
-                "roles": roleOptions(account.role), "desks": deskOptions(account.desk),
-            ] as [String: Any] },
-            "newRoles": roleOptions(.clerk), "newDesks": deskOptions(nil),
-        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let page = AccountsPage(
+            form: form, notice: notice == "saved" ? WebCopy.text("saved", language) : nil,
+            accounts: accounts.map { account in
+                AccountsPage.Account(id: account.id, username: account.username, active: account.active,
+                                     roles: roleOptions(account.role), desks: deskOptions(account.desk))
+            },
+            newRoles: roleOptions(.clerk), newDesks: deskOptions(nil))
+        return pages.render("accounts", web, title: WebCopy.text("accountsTitle", language), page: page,
+                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -139,22 +139,22 @@ extension WebApp {
         }
         // A notice after a redirect comes as a key in the address; unknown keys show nothing.
         let noticeText = notice ?? noticeKey.flatMap { ["served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language)][$0] }
-        return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), values: [
-            "desk": code, "counter": counter, "notice": noticeText ?? false, "wide": true,
-            "isManager": account.may(.deskManager, at: code),
-            "settingsLink": WebCopy.text("settingsTitle", language, desk.name),
-            "waiting": waiting.map { item in [
-                "ticket": item.visit?.ticket ?? 0, "time": item.appointment.startTime.text, "name": item.customerName,
-                "assistance": item.assistance,
-                "minutes": WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"),
-            ] as [String: Any] },
-            "agenda": agenda.map { item in [
-                "id": item.appointment.id, "time": "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
-                "name": item.customerName, "assistance": item.assistance, "code": item.appointment.code ?? "",
-                "persons": item.appointment.persons, "product": productName(item.appointment.product, language), "state": state(item),
-                "canServe": item.visit?.state == .called,
-                "canNoShow": item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called,
-            ] as [String: Any] },
-        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let page = DeskDayPage(
+            desk: code, counter: counter, notice: noticeText, isManager: account.may(.deskManager, at: code),
+            settingsLink: WebCopy.text("settingsTitle", language, desk.name),
+            waiting: waiting.map { item in
+                DeskDayPage.Waiting(ticket: item.visit?.ticket ?? 0, time: item.appointment.startTime.text, name: item.customerName,
+                                    assistance: item.assistance,
+                                    minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"))
+            },
+            agenda: agenda.map { item in
+                DeskDayPage.Appointment(id: item.appointment.id, time: "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
+                                        name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
+                                        persons: item.appointment.persons, product: productName(item.appointment.product, language),
+                                        state: state(item), canServe: item.visit?.state == .called,
+                                        canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called)
+            })
+        return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
+                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -27,11 +27,26 @@ struct WebPages: Sendable {
     /// `lang`, `csrf` and `errors`.
     func render(_ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
                 errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var context = values
+        var context = common(request, title: title, errors: errors)
+        context.merge(values) { common, _ in common }
         // Mustache has no "list is not empty" test; `has_<name>` gives one for each list.
         for (key, value) in values {
             if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
         }
+        return response(template, context, request: request, status: status, headers: headers)
+    }
+
+    /// A page whose own fields are those of `page`, a view model struct, next to the same
+    /// common fields as above.
+    func render(_ template: String, _ request: WebRequest, title: String, page: some Sendable,
+                errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        let context = PageContext(page: page, common: common(request, title: title, errors: errors))
+        return response(template, context, request: request, status: status, headers: headers)
+    }
+
+    /// What the layout needs on every page.
+    private func common(_ request: WebRequest, title: String, errors: [FieldError]) -> [String: Any] {
+        var context: [String: Any] = [:]
         let language = request.language
         context["t"] = WebCopy.table(language)
         context["lang"] = language.rawValue
@@ -49,6 +64,11 @@ struct WebPages: Sendable {
         if let staff = request.staff {
             context["staff"] = ["username": staff.username, "signedInAs": WebCopy.text("signedInAs", language, staff.username)]
         }
+        return context
+    }
+
+    private func response(_ template: String, _ context: Any, request: WebRequest, status: HTTPResponse.Status,
+                          headers: HTTPFields) -> Response {
         let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
@@ -62,6 +82,29 @@ struct WebPages: Sendable {
         let notFound = status == .notFound || status == .gone
         let title = WebCopy.text(notFound ? "notFoundTitle" : "problemTitle", request.language)
         return render("problem", request, title: title, values: ["message": message], status: status)
+    }
+}
+
+/// A typed page as a template sees it: the layout's common fields, then the view model's fields
+/// by name (Mirror, as Mustache reads any struct); `has_<list>` says whether a list of the
+/// page has items, as for dictionary pages. A field that is nil counts as absent.
+struct PageContext<Page>: MustacheParent {
+    let page: Page
+    let common: [String: Any]
+
+    func child(named name: String) -> Any? {
+        if let value = common[name] { return value }
+        if let value = Self.field(name, of: page) { return value }
+        if name.hasPrefix("has_"), let list = Self.field(String(name.dropFirst(4)), of: page) as? [Any] { return !list.isEmpty }
+        return nil
+    }
+
+    /// The value of the stored property `name`, unwrapped when optional; nil when absent or nil.
+    static func field(_ name: String, of object: Any) -> Any? {
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        let optional = Mirror(reflecting: value)
+        guard optional.displayStyle == .optional else { return value }
+        return optional.children.first?.value
     }
 }
 
