@@ -80,6 +80,7 @@ public func makeLoket(options: ServerOptions, database: Database, logger: Logger
     UrgentCapacityRoutes(service: service).add(to: router)
     ServiceRoutes(service: service, database: database).add(to: router)
     extraRoutes?(router, service)
+    router.add(middleware: MethodNotAllowed(routes: router.routes)) // last: it sees only what no route matched
     return Loket(service: service, router: router, database: database, metrics: metrics)
 }
 

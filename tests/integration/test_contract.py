@@ -16,7 +16,7 @@ from conftest import BINARY, ROOT
 
 DOCUMENT = ROOT / "Sources" / "LoketHTTP" / "Resources" / "openapi.json"
 SEED = 20260901
-EXAMPLES = 15
+EXAMPLES = 50
 
 
 def beyond_schema_config(document: dict) -> str:
