@@ -30,4 +30,10 @@ public struct LoketAPI: Sendable {
         UrgentCapacityRoutes(loket: loket).add(to: router)
         ServiceRoutes(loket: loket).add(to: router)
     }
+
+    /// Answers a known path asked with a method it does not serve with `405` and `Allow`
+    /// (instead of `404`). Call it last, once every route set is on `router`.
+    public static func refuseUnknownMethods(on router: Router<BasicRequestContext>) {
+        router.add(middleware: MethodNotAllowed(routes: router.routes))
+    }
 }

@@ -73,6 +73,7 @@ struct Serve: AsyncParsableCommand {
         let router = Router(context: BasicRequestContext.self)
         LoketAPI(loket: loket).add(to: router)
         WebApp(loket: loket, options: options).add(to: router)
+        LoketAPI.refuseUnknownMethods(on: router)
         return router
     }
 }

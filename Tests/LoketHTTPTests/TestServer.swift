@@ -41,6 +41,7 @@ func router(_ loket: Loket, _ options: ServerOptions) -> Router<BasicRequestCont
     let router = Router(context: BasicRequestContext.self)
     LoketAPI(loket: loket).add(to: router)
     WebApp(loket: loket, options: options).add(to: router)
+    LoketAPI.refuseUnknownMethods(on: router)
     return router
 }
 
