@@ -91,27 +91,32 @@ public struct DeskDayStore: Sendable {
             guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
                 throw BookingError(.notFound, field: "appointment", code: "unknown_appointment", "There is no such appointment at this desk.")
             }
-            switch (outcome, item.visit?.state) {
-            case (.served, .called?):
-                try await db.raw("""
-                    UPDATE visits SET state = 'served', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
-                    """).run()
-            case (.noShow, nil):
+            // The domain decides whether the visit may end so (served only after a call; no
+            // no-show for a cancelled appointment or before its start); storage persists it.
+            var ended = item
+            do {
+                if outcome == .served { try ended.serve(now: now) } else { try ended.markNoShow(now: now) }
+            } catch let refused as AgendaItem.VisitError {
+                throw refused.bookingError
+            }
+            let state = outcome.rawValue
+            if let before = item.visit?.state {
+                // Conditional on the state it was read in: of two clerks at once, one ends it.
+                guard try await db.raw("""
+                    UPDATE visits SET state = \(bind: state), ended_at = \(bind: now.millis)
+                    WHERE appointment_id = \(bind: id) AND state = \(bind: before.rawValue) RETURNING appointment_id
+                    """).first() != nil else {
+                    throw BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                }
+            } else {
                 // Two clerks at once: the second finds the visit already ended.
                 guard try await db.raw("""
                     INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
-                    VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), 'no-show', \(bind: now.millis), \(bind: staff))
+                    VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: now.millis), \(bind: staff))
                     ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
                     """).first() != nil else {
                     throw BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
-            case (.noShow, .waiting?), (.noShow, .called?):
-                try await db.raw("""
-                    UPDATE visits SET state = 'no-show', ended_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)
-                    """).run()
-            default:
-                throw BookingError(.conflict, field: "outcome", code: "not_possible",
-                                   outcome == .served ? "Only a customer who has been called can be marked served." : "This visit has already ended.")
             }
             return try await Self.agendaItem(id: id, on: db)!
         }

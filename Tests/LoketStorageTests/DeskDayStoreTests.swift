@@ -55,9 +55,23 @@ struct DeskDayStoreTests {
         await #expect(throws: BookingError.self) {
             try await store.deskDay.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
         }
-        _ = try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
+        // Nobody is a no-show before their appointment has begun, nor for one they cancelled.
         await #expect(throws: BookingError.self) {
             try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
+        }
+        let withToken = try await store.appointments.confirm(
+            hold: try await store.appointments.hold(try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio",
+                                                                       now: booked), now: booked).id,
+            customer: try Customer.validated(name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
+            now: booked)
+        _ = try await store.appointments.cancel(id: withToken.appointment.id, token: withToken.manageToken, now: booked)
+        let afterAll = arrival.addingTimeInterval(2 * 3600)
+        await #expect(throws: BookingError.self) {
+            try await store.deskDay.finishVisit(appointment: withToken.appointment.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
+        }
+        _ = try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
+        await #expect(throws: BookingError.self) {
+            try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }
         // The display shows the calls, newest first.
         #expect(try await store.deskDay.recentCalls(desk: "TS", date: day).map(\.ticket) == [2])
