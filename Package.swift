@@ -5,7 +5,7 @@ let package = Package(
     name: "loket",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "loket", targets: ["loket"]),
+        .executable(name: "loket", targets: ["loket"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -116,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "loket",
             dependencies: [
-                "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketSimulation", "LoketNotifications",
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketSimulation",
+                "LoketNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -127,7 +128,10 @@ let package = Package(
         // Fixtures shared by the test targets: a small desk network, a manual clock, fresh databases.
         .target(
             name: "LoketTestSupport",
-            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "LoketDomain", "LoketConfig", "LoketStorage", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
         .testTarget(name: "LoketNotificationsTests", dependencies: ["LoketNotifications", "LoketDomain"]),

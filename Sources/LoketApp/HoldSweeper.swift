@@ -19,7 +19,8 @@ struct HoldSweeper: Service {
                     lastForget = .now
                 }
             } catch {
-                logger.error("sweeping expired holds failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                logger.error(
+                    "sweeping expired holds failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
             try? await Task.sleep(for: interval)
         }

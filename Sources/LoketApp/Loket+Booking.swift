@@ -3,10 +3,13 @@ import LoketDomain
 
 /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
 extension Loket {
-    public func hold(desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
-                     idempotency: IdempotencyKey?) async throws -> Hold {
+    public func hold(
+        desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
+        idempotency: IdempotencyKey?
+    ) async throws -> Hold {
         let now = now()
-        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
+        let plan = try rules.planHold(
+            desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
         do {
             let hold = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
             metrics.holds.increment()
@@ -27,13 +30,20 @@ extension Loket {
 
     /// The hold `id` if it still keeps its slot, nil when it is unknown, taken or lapsed.
     public func activeHold(id: String) async throws -> Hold? {
-        guard let hold = try await appointmentStore.hold(id: id), hold.state == .active, hold.expiresAt > now() else { return nil }
+        guard let hold = try await appointmentStore.hold(id: id), hold.state == .active, hold.expiresAt > now() else {
+            return nil
+        }
         return hold
     }
 
-    public func confirm(hold: String?, customer: Customer, idempotency: IdempotencyKey?) async throws -> ConfirmedBooking {
-        guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to confirm.") }
-        let booking = try await appointmentStore.confirm(hold: hold, customer: customer, now: now(), idempotency: idempotency)
+    public func confirm(
+        hold: String?, customer: Customer, idempotency: IdempotencyKey?
+    ) async throws -> ConfirmedBooking {
+        guard let hold, !hold.isEmpty else {
+            throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
+        }
+        let booking = try await appointmentStore.confirm(
+            hold: hold, customer: customer, now: now(), idempotency: idempotency)
         metrics.bookings.increment()
         return booking
     }
@@ -53,9 +63,14 @@ extension Loket {
         return result.appointment
     }
 
-    public func reschedule(id: String, token: String?, hold: String?, idempotency: IdempotencyKey?) async throws -> Appointment {
-        guard let hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.") }
-        let appointment = try await appointmentStore.reschedule(id: id, token: token, toHold: hold, now: now(), idempotency: idempotency)
+    public func reschedule(
+        id: String, token: String?, hold: String?, idempotency: IdempotencyKey?
+    ) async throws -> Appointment {
+        guard let hold, !hold.isEmpty else {
+            throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
+        }
+        let appointment = try await appointmentStore.reschedule(
+            id: id, token: token, toHold: hold, now: now(), idempotency: idempotency)
         metrics.reschedules.increment()
         // The slot it left is free again.
         try await offerFreedCapacity()

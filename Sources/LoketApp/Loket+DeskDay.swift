@@ -19,8 +19,11 @@ extension Loket {
     }
 
     /// Ends a visit as served or as a no-show.
-    public func finishVisit(appointment: String, desk: String, outcome: Visit.State, staff: String) async throws -> AgendaItem {
-        try await deskDayStore.finishVisit(appointment: appointment, desk: desk, outcome: outcome, staff: staff, now: now())
+    public func finishVisit(
+        appointment: String, desk: String, outcome: Visit.State, staff: String
+    ) async throws -> AgendaItem {
+        try await deskDayStore.finishVisit(
+            appointment: appointment, desk: desk, outcome: outcome, staff: staff, now: now())
     }
 
     /// Today's latest calls at `desk`, newest first: what the waiting-room screen shows.
@@ -29,10 +32,13 @@ extension Loket {
     }
 
     /// Books from the urgent reserve (spoedafspraak) for a customer, with the reason.
-    public func bookUrgent(desk: String, product: String?, persons: Int?, slot: String?, customer: Customer,
-                           reason: UrgentReserve.Reason, note: String?) async throws -> ConfirmedBooking {
+    public func bookUrgent(
+        desk: String, product: String?, persons: Int?, slot: String?, customer: Customer,
+        reason: UrgentReserve.Reason, note: String?
+    ) async throws -> ConfirmedBooking {
         let now = now()
-        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
+        let plan = try rules.planHold(
+            desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
         let booking = try await deskDayStore.bookUrgent(plan, customer: customer, reason: reason, note: note, now: now)
         metrics.bookings.increment()
         return booking

@@ -17,7 +17,8 @@ extension Loket {
         for desk in rules.network.desks where !desk.isClosedForGood(on: today) {
             for key in desk.products {
                 guard let product = rules.network.product(key) else { continue }
-                let slots = try await freeSlots(desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today), rules: rules)
+                let slots = try await freeSlots(
+                    desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today), rules: rules)
                 metrics.freeCapacity(desk: desk.code, product: key).set(Int64(slots.reduce(0) { $0 + $1.available }))
             }
         }

@@ -14,8 +14,10 @@ extension Loket {
         /// Present to book from the urgent reserve.
         public var urgent: (reason: String?, note: String?)?
 
-        public init(desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer,
-                    urgent: (reason: String?, note: String?)?) {
+        public init(
+            desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer,
+            urgent: (reason: String?, note: String?)?
+        ) {
             self.desk = desk
             self.product = product
             self.persons = persons
@@ -27,8 +29,11 @@ extension Loket {
 
     /// Registers a partner with weekly quotas per desk; returns it with its API key and webhook
     /// secret, shown once.
-    public func addPartner(name: String, quotas: [String: Int], webhookURL: String?) async throws
-        -> (partner: Partner, apiKey: String, webhookSecret: String?) {
+    public func addPartner(
+        name: String, quotas: [String: Int], webhookURL: String?
+    ) async throws
+        -> (partner: Partner, apiKey: String, webhookSecret: String?)
+    {
         try await partnerStore.addPartner(name: name, quotas: quotas, webhookURL: webhookURL, now: now())
     }
 
@@ -38,10 +43,16 @@ extension Loket {
     }
 
     /// Books up to 50 people at once, all or nothing, within the partner's quotas.
-    public func bookForPartner(_ partner: Partner, _ requests: [PartnerBookingRequest],
-                               idempotency: IdempotencyKey?) async throws -> [ConfirmedBooking] {
-        guard !requests.isEmpty else { throw BookingError.invalid("bookings", "required", "List at least one booking.") }
-        guard requests.count <= 50 else { throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.") }
+    public func bookForPartner(
+        _ partner: Partner, _ requests: [PartnerBookingRequest],
+        idempotency: IdempotencyKey?
+    ) async throws -> [ConfirmedBooking] {
+        guard !requests.isEmpty else {
+            throw BookingError.invalid("bookings", "required", "List at least one booking.")
+        }
+        guard requests.count <= 50 else {
+            throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.")
+        }
         let now = now()
         let rules = self.rules
         var plans: [PartnerBookingPlan] = []
@@ -51,8 +62,9 @@ extension Loket {
                 let urgent = try request.urgent.map { (given) throws(BookingError) in
                     try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
                 }
-                let plan = try rules.planHold(desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
-                                              now: now, urgent: urgent != nil)
+                let plan = try rules.planHold(
+                    desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
+                    now: now, urgent: urgent != nil)
                 plans.append(PartnerBookingPlan(plan: plan, customer: request.customer, field: field, urgent: urgent))
             } catch {
                 throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
@@ -66,8 +78,11 @@ extension Loket {
     /// The partner's own bookings on `dates` (from today to the horizon when nil).
     public func partnerBookings(_ partner: Partner, from: LocalDate?, to: LocalDate?) async throws -> [PartnerBooking] {
         let today = self.today
-        let from = from ?? today, to = to ?? rules.horizon(from: today)
-        guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
+        let from = from ?? today
+        let to = to ?? rules.horizon(from: today)
+        guard from <= to else {
+            throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+        }
         return try await partnerStore.partnerBookings(partner, dates: from...to)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import LoketNotifications
 import LoketStorage
-import Logging
 import ServiceLifecycle
 
 extension Loket {
@@ -19,9 +19,11 @@ extension Loket {
         services.append(WebhookDispatcher(outbox: outboxStore, now: options.now, logger: logger))
         if let mail = options.mail {
             let counter = metrics.mailsSent
-            services.append(MailDispatcher(outbox: outboxStore, appointments: appointmentStore, network: options.network,
-                                           transport: mail.transport, from: mail.from,
-                                           publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
+            services.append(
+                MailDispatcher(
+                    outbox: outboxStore, appointments: appointmentStore, network: options.network,
+                    transport: mail.transport, from: mail.from,
+                    publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
         }
         return services
     }

@@ -4,14 +4,17 @@ import LoketDomain
 /// Finding free slots and the published waiting times.
 extension Loket {
     /// Free slots for a checked query.
-    public func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
-                          urgent: Bool = false, rules: BookingRules? = nil) async throws -> [Slot] {
+    public func freeSlots(
+        desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
+        urgent: Bool = false, rules: BookingRules? = nil
+    ) async throws -> [Slot] {
         let rules = rules ?? self.rules
         let now = now()
         let today = DeskTime(now, timeZone: rules.timeZone).date
         let usage = try await usageCache.usage(desk: desk.code, dates: today...rules.horizon(from: today))
-        return rules.freeSlots(desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage,
-                               assistance: assistance, urgent: urgent)
+        return rules.freeSlots(
+            desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage,
+            assistance: assistance, urgent: urgent)
     }
 
     /// The published measure for every desk and product that is still open (or for one product).
@@ -22,9 +25,13 @@ extension Loket {
         for desk in rules.network.desks where !desk.isClosedForGood(on: today) {
             for key in desk.products where only.map({ $0 == key }) ?? true {
                 guard let product = rules.network.product(key) else { continue }
-                let slots = try await freeSlots(desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today),
-                                                rules: rules)
-                result.append(WaitTime(desk: desk.code, product: key, today: today, freeSlots: slots, workingDays: rules.schedule.workingDays))
+                let slots = try await freeSlots(
+                    desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today),
+                    rules: rules)
+                result.append(
+                    WaitTime(
+                        desk: desk.code, product: key, today: today, freeSlots: slots,
+                        workingDays: rules.schedule.workingDays))
             }
         }
         return result

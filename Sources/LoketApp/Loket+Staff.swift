@@ -15,12 +15,16 @@ extension Loket {
 
     /// Creates an account; a wrong username, short password or missing desk is refused by field.
     @discardableResult
-    public func createStaff(username: String, password: String, role: StaffRole, desk: String?) async throws -> StaffAccount {
+    public func createStaff(
+        username: String, password: String, role: StaffRole, desk: String?
+    ) async throws -> StaffAccount {
         guard StaffAccount.validUsername(username) else {
-            throw BookingError.invalid("username", "invalid", "A username has 3 to 40 lower-case letters, digits, dots or dashes.")
+            throw BookingError.invalid(
+                "username", "invalid", "A username has 3 to 40 lower-case letters, digits, dots or dashes.")
         }
         guard password.count >= StaffAccount.minimumPasswordLength else {
-            throw BookingError.invalid("password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
+            throw BookingError.invalid(
+                "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         if let desk, network.desk(desk) == nil {
             throw BookingError(.notFound, field: "desk", code: "unknown_desk", "There is no desk \(desk).")
@@ -28,7 +32,8 @@ extension Loket {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        return try await staffStore.createStaff(username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
+        return try await staffStore.createStaff(
+            username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
     }
 
     public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
@@ -46,7 +51,8 @@ extension Loket {
 
     public func setStaffPassword(id: String, password: String) async throws {
         guard password.count >= StaffAccount.minimumPasswordLength else {
-            throw BookingError.invalid("password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
+            throw BookingError.invalid(
+                "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         try await staffStore.setStaffPassword(id: id, passwordHash: try await Self.hash(password))
     }
@@ -61,7 +67,9 @@ extension Loket {
         }
         if let until = credentials.lockedUntil, until > now { return .locked(until: until) }
         guard try await Self.verify(password, hash: credentials.passwordHash) else {
-            if let until = try await staffStore.recordFailedSignIn(staff: credentials.account.id, throttle: SignInThrottle(), now: now) {
+            if let until = try await staffStore.recordFailedSignIn(
+                staff: credentials.account.id, throttle: SignInThrottle(), now: now)
+            {
                 return .locked(until: until)
             }
             return .refused

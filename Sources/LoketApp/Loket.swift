@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import LoketDomain
 import LoketStorage
-import Logging
 
 /// Loket's application layer: one method per use case, and each the only way that use case
 /// happens, whichever channel asks (JSON API, planner API, partner API, web pages, CLI).
@@ -42,7 +42,8 @@ public struct Loket: Sendable {
         let capacityStore = CapacityStore(database: database)
         self.live = LiveRules(network: options.network, holdMinutes: options.holdMinutes)
         self.capacityStore = capacityStore
-        self.appointmentStore = AppointmentStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.appointmentStore = AppointmentStore(
+            database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.partnerStore = PartnerStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)

@@ -16,7 +16,8 @@ public struct LoketMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         func counter(_ name: String, _ help: String) -> Counter {
-            registry.makeCounter(descriptor: .init(namespace: "loket", metricName: name, unitName: "total", helpText: help))
+            registry.makeCounter(
+                descriptor: .init(namespace: "loket", metricName: name, unitName: "total", helpText: help))
         }
         holds = counter("holds", "Slot holds taken.")
         holdsRefused = counter("holds_refused", "Hold requests refused because the slot was full.")
@@ -25,31 +26,38 @@ public struct LoketMetrics: Sendable {
         cancellations = counter("cancellations", "Appointments cancelled.")
         reschedules = counter("reschedules", "Appointments moved to another slot.")
         mailsSent = counter("mails_sent", "Customer emails handed to the mail server.")
-        outboxPending = registry.makeGauge(descriptor: .init(namespace: "loket", metricName: "outbox", unitName: "pending",
-                                                             helpText: "Customer messages written but not yet sent."))
+        outboxPending = registry.makeGauge(
+            descriptor: .init(
+                namespace: "loket", metricName: "outbox", unitName: "pending",
+                helpText: "Customer messages written but not yet sent."))
     }
 
     public func request(route: String, method: String, status: Int) -> Counter {
         registry.makeCounter(
-            descriptor: .init(namespace: "loket", subsystem: "http", metricName: "requests", unitName: "total",
-                              helpText: "HTTP requests by route, method and status."),
+            descriptor: .init(
+                namespace: "loket", subsystem: "http", metricName: "requests", unitName: "total",
+                helpText: "HTTP requests by route, method and status."),
             labels: [("route", route), ("method", method), ("status", String(status))])
     }
 
     public func latency(route: String, method: String) -> DurationHistogram {
         registry.makeDurationHistogram(
-            descriptor: .init(namespace: "loket", subsystem: "http", metricName: "request_duration", unitName: "seconds",
-                              helpText: "HTTP request latency by route."),
+            descriptor: .init(
+                namespace: "loket", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                helpText: "HTTP request latency by route."),
             labels: [("route", route), ("method", method)],
-            buckets: [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5),
-                      .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-                      .milliseconds(250), .milliseconds(500), .seconds(1)])
+            buckets: [
+                .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2.5),
+                .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                .milliseconds(250), .milliseconds(500), .seconds(1),
+            ])
     }
 
     func freeCapacity(desk: String, product: String) -> Gauge {
         registry.makeGauge(
-            descriptor: .init(namespace: "loket", metricName: "free_slot", unitName: "units",
-                              helpText: "Free one-person slot units within the booking horizon."),
+            descriptor: .init(
+                namespace: "loket", metricName: "free_slot", unitName: "units",
+                helpText: "Free one-person slot units within the booking horizon."),
             labels: [("desk", desk), ("product", product)])
     }
 }

@@ -22,7 +22,10 @@ final class UsageCache: Sendable {
     let now: @Sendable () -> Date
     let ttl: TimeInterval
 
-    init(capacity: CapacityStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date, ttl: TimeInterval = 1) {
+    init(
+        capacity: CapacityStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date,
+        ttl: TimeInterval = 1
+    ) {
         self.capacity = capacity
         self.generations = generations
         self.now = now
@@ -35,8 +38,9 @@ final class UsageCache: Sendable {
         let generation = generations.current(desk)
         let now = now()
         if let entry = entries.withLock({ $0[desk] }), entry.generation == generation,
-           entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
-           now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl {
+            entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
+            now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl
+        {
             return entry.usage
         }
         let usage = try await capacity.usage(desk: desk, dates: dates)

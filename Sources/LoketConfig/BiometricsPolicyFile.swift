@@ -13,7 +13,9 @@ public enum BiometricsPolicyFile {
         let text = try String(contentsOf: url, encoding: .utf8)
         let policy = try YAMLDecoder().decode(BiometricsPolicy.self, from: text)
         let unknown = try UnknownKeys.find(in: text, decoded: policy)
-        guard unknown.isEmpty else { throw DeskNetworkFile.Invalid(path: url.path, problems: unknown.map { "\($0): unknown key" }) }
+        guard unknown.isEmpty else {
+            throw DeskNetworkFile.Invalid(path: url.path, problems: unknown.map { "\($0): unknown key" })
+        }
         return policy
     }
 }

@@ -28,14 +28,16 @@ public enum DeskNetworkFile {
         } catch let error as DecodingError {
             throw Invalid(path: path, problems: [describe(error)])
         }
-        let problems = try UnknownKeys.find(in: text, decoded: network).map { "\($0): unknown key" } + network.problems()
+        let problems =
+            try UnknownKeys.find(in: text, decoded: network).map { "\($0): unknown key" } + network.problems()
         guard problems.isEmpty else { throw Invalid(path: path, problems: problems) }
         return network
     }
 
     static func describe(_ error: DecodingError) -> String {
         func at(_ path: [any CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." })
+                .description
         }
         switch error {
         case .keyNotFound(let key, let context): return "\(at(context.codingPath + [key])): missing"

@@ -37,7 +37,8 @@ final class SlotCache: Sendable {
     func lookup(_ key: Key, generation: UInt64, now: Date) -> ByteBuffer? {
         entries.withLock { entries in
             guard let entry = entries[key], entry.generation == generation,
-                  now.timeIntervalSince(entry.computedAt) < ttl, now >= entry.computedAt else { return nil }
+                now.timeIntervalSince(entry.computedAt) < ttl, now >= entry.computedAt
+            else { return nil }
             return entry.body
         }
     }

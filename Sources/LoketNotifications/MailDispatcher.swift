@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import LoketDomain
 import LoketStorage
-import Logging
 import ServiceLifecycle
 import Synchronization
 
@@ -23,9 +23,12 @@ public struct MailDispatcher: Service {
     let logger: Logger
     let sent: @Sendable () -> Void
 
-    public init(outbox: OutboxStore, appointments: AppointmentStore, network: DeskNetwork, transport: any MailTransport, from: String, publicURL: String,
-                now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
-                sent: @escaping @Sendable () -> Void = {}) {
+    public init(
+        outbox: OutboxStore, appointments: AppointmentStore, network: DeskNetwork, transport: any MailTransport,
+        from: String, publicURL: String,
+        now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
+        sent: @escaping @Sendable () -> Void = {}
+    ) {
         self.outbox = outbox
         self.appointments = appointments
         self.network = network
@@ -72,8 +75,11 @@ public struct MailDispatcher: Service {
         } catch {
             // Back off 10 s, 20 s, 40 s … up to an hour; the log names the outbox entry, not the person.
             let pause = entry.retryPause(base: 10)
-            logger.warning("mail not sent; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
-            try await outbox.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            logger.warning(
+                "mail not sent; will retry",
+                metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
+            try await outbox.markFailed(
+                entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false
         }
         try await outbox.markSent(entry, now: now())
@@ -86,24 +92,36 @@ public struct MailDispatcher: Service {
     func compose(_ entry: OutboxEntry) async throws -> MailMessage? {
         if entry.kind == .waitlistOffer {
             guard let (waiting, email) = try await outbox.waitlistOfferRecipient(entry: entry.appointmentID),
-                  waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
-                  let desk = network.desk(offer.desk), let product = network.product(waiting.product) else { return nil }
+                waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
+                let desk = network.desk(offer.desk), let product = network.product(waiting.product)
+            else { return nil }
             let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
-            let content = WaitlistOfferMessage(entry: waiting, offer: offer, desk: desk, product: product, link: link,
-                                               organizer: from, stamp: now())
-            return MailMessage(from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                               text: content.text, html: content.html, invite: content.invite, date: now())
+            let content = WaitlistOfferMessage(
+                entry: waiting, offer: offer, desk: desk, product: product, link: link,
+                organizer: from, stamp: now())
+            return MailMessage(
+                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: content.invite, date: now())
         }
         guard let kind = entry.kind.appointmentMessage, let recipient = try await outbox.recipient(of: entry),
-              let desk = network.desk(recipient.appointment.desk), let product = network.product(recipient.appointment.product) else {
+            let desk = network.desk(recipient.appointment.desk),
+            let product = network.product(recipient.appointment.product)
+        else {
             return nil
         }
-        if entry.kind == .reminder && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision) { return nil }
+        if entry.kind == .reminder
+            && (recipient.appointment.state == .cancelled || recipient.revision != entry.revision)
+        {
+            return nil
+        }
         let appointment = recipient.appointment
-        let link = "\(publicURL)/manage/\(appointment.id)?token=\(try await appointments.manageLinkToken(appointment: appointment.id))"
-        let content = AppointmentMessage(kind: kind, appointment: appointment, desk: desk, product: product,
-                                         sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
-        return MailMessage(from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
-                           text: content.text, html: content.html, invite: content.invite, date: now())
+        let link =
+            "\(publicURL)/manage/\(appointment.id)?token=\(try await appointments.manageLinkToken(appointment: appointment.id))"
+        let content = AppointmentMessage(
+            kind: kind, appointment: appointment, desk: desk, product: product,
+            sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
+        return MailMessage(
+            from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
+            text: content.text, html: content.html, invite: content.invite, date: now())
     }
 }

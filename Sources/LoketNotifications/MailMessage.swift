@@ -15,7 +15,10 @@ public struct MailMessage: Sendable {
     public let invite: CalendarInvite?
     public let date: Date
 
-    public init(from: String, to: String, subject: String, messageID: String, text: String, html: String, invite: CalendarInvite?, date: Date) {
+    public init(
+        from: String, to: String, subject: String, messageID: String, text: String, html: String,
+        invite: CalendarInvite?, date: Date
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -50,8 +53,9 @@ public struct MailMessage: Sendable {
         lines.append("--\(alternative)--")
         if let invite {
             lines.append("--\(mixed)")
-            lines += Self.part("text/calendar; charset=utf-8; method=\(invite.method.rawValue)", invite.text,
-                               extra: ["Content-Disposition: attachment; filename=\"appointment.ics\""])
+            lines += Self.part(
+                "text/calendar; charset=utf-8; method=\(invite.method.rawValue)", invite.text,
+                extra: ["Content-Disposition: attachment; filename=\"appointment.ics\""])
         }
         lines.append("--\(mixed)--")
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -59,8 +63,10 @@ public struct MailMessage: Sendable {
 
     static func part(_ type: String, _ body: String, extra: [String] = []) -> [String] {
         ["Content-Type: \(type)", "Content-Transfer-Encoding: base64"] + extra + [""]
-            + Data(body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-                .components(separatedBy: "\r\n")
+            + Data(body.utf8).base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ])
+            .components(separatedBy: "\r\n")
     }
 
     /// RFC 2047 encoded word for non-ASCII subjects.

@@ -19,8 +19,10 @@ public struct SMTPClient: MailTransport {
         /// The name this client gives in EHLO.
         public var heloName: String
 
-        public init(host: String, port: Int, username: String? = nil, password: String? = nil, requireTLS: Bool = false,
-                    trustRootsFile: String? = nil, heloName: String = "loket.localhost") {
+        public init(
+            host: String, port: Int, username: String? = nil, password: String? = nil, requireTLS: Bool = false,
+            trustRootsFile: String? = nil, heloName: String = "loket.localhost"
+        ) {
             self.host = host
             self.port = port
             self.username = username
@@ -54,22 +56,32 @@ public struct SMTPClient: MailTransport {
             func reply() async throws -> (code: Int, lines: [String]) {
                 var texts: [String] = []
                 while true {
-                    guard var buffer = try await lines.next() else { throw Failure(description: "SMTP server closed the connection") }
+                    guard var buffer = try await lines.next() else {
+                        throw Failure(description: "SMTP server closed the connection")
+                    }
                     let line = buffer.readString(length: buffer.readableBytes) ?? ""
                     let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
-                    guard trimmed.count >= 3, let code = Int(trimmed.prefix(3)) else { throw Failure(description: "SMTP: malformed reply") }
+                    guard trimmed.count >= 3, let code = Int(trimmed.prefix(3)) else {
+                        throw Failure(description: "SMTP: malformed reply")
+                    }
                     texts.append(String(trimmed.dropFirst(4)))
-                    if trimmed.count == 3 || trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)] == " " { return (code, texts) }
+                    if trimmed.count == 3 || trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)] == " " {
+                        return (code, texts)
+                    }
                 }
             }
             func command(_ text: String, expect: ClosedRange<Int>) async throws -> [String] {
                 try await outbound.write(ByteBuffer(string: text + "\r\n"))
                 let (code, texts) = try await reply()
                 // The command is named, its arguments (addresses, credentials) are not.
-                guard expect.contains(code) else { throw Failure(description: "SMTP \(text.prefix(4)) refused with \(code)") }
+                guard expect.contains(code) else {
+                    throw Failure(description: "SMTP \(text.prefix(4)) refused with \(code)")
+                }
                 return texts
             }
-            guard (200...299).contains(try await reply().code) else { throw Failure(description: "SMTP greeting refused") }
+            guard (200...299).contains(try await reply().code) else {
+                throw Failure(description: "SMTP greeting refused")
+            }
             var capabilities = try await command("EHLO \(settings.heloName)", expect: 250...250)
             if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                 _ = try await command("STARTTLS", expect: 220...220)

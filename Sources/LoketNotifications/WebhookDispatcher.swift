@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-import LoketStorage
 import Logging
+import LoketStorage
 import NIOCore
 import ServiceLifecycle
 
@@ -16,7 +16,9 @@ public struct WebhookDispatcher: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(outbox: OutboxStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger) {
+    public init(
+        outbox: OutboxStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger
+    ) {
         self.outbox = outbox
         self.now = now
         self.interval = interval
@@ -36,7 +38,8 @@ public struct WebhookDispatcher: Service {
 
     /// The signature header value for `body` sent at `timestamp`.
     public static func signature(secret: String, timestamp: String, body: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(timestamp).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
@@ -51,7 +54,9 @@ public struct WebhookDispatcher: Service {
     }
 
     func deliver(_ entry: OutboxEntry) async throws -> Bool {
-        guard let partner = entry.partnerID, let body = entry.payload, let hook = try await outbox.webhook(partner: partner) else {
+        guard let partner = entry.partnerID, let body = entry.payload,
+            let hook = try await outbox.webhook(partner: partner)
+        else {
             try await outbox.markSkipped(entry, now: now())
             return false
         }
@@ -62,16 +67,22 @@ public struct WebhookDispatcher: Service {
         request.headers.add(name: "User-Agent", value: "Loket-Webhooks/1")
         request.headers.add(name: "X-Loket-Delivery", value: entry.id)
         request.headers.add(name: "X-Loket-Timestamp", value: timestamp)
-        request.headers.add(name: "X-Loket-Signature", value: Self.signature(secret: hook.secret, timestamp: timestamp, body: body))
+        request.headers.add(
+            name: "X-Loket-Signature", value: Self.signature(secret: hook.secret, timestamp: timestamp, body: body))
         request.body = .bytes(ByteBuffer(string: body))
         do {
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
             _ = try? await response.body.collect(upTo: 64 * 1024)
-            guard (200..<300).contains(response.status.code) else { throw WebhookRefused(status: Int(response.status.code)) }
+            guard (200..<300).contains(response.status.code) else {
+                throw WebhookRefused(status: Int(response.status.code))
+            }
         } catch {
             let pause = entry.retryPause(base: 5)
-            logger.warning("webhook not delivered; will retry", metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
-            try await outbox.markFailed(entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
+            logger.warning(
+                "webhook not delivered; will retry",
+                metadata: ["outbox": "\(entry.id)", "attempt": "\(entry.attempts)", "retryInSeconds": "\(Int(pause))"])
+            try await outbox.markFailed(
+                entry, error: String(describing: error).prefix(200).description, retryAfter: pause, now: now())
             return false
         }
         try await outbox.markSent(entry, now: now())

@@ -11,10 +11,11 @@ struct HoldRow: Decodable {
     var hold: Hold {
         let date = LocalDate(iso: date)!
         let start = LocalTime(minutes: startMinute)
-        return Hold(id: id, desk: desk, product: product, persons: persons,
-                    slot: SlotKey(date: date, start: start, pool: pool).description,
-                    date: date, startTime: start, endTime: LocalTime(minutes: endMinute),
-                    expiresAt: Date(millis: expiresAt), state: Hold.State(rawValue: state) ?? .expired)
+        return Hold(
+            id: id, desk: desk, product: product, persons: persons,
+            slot: SlotKey(date: date, start: start, pool: pool).description,
+            date: date, startTime: start, endTime: LocalTime(minutes: endMinute),
+            expiresAt: Date(millis: expiresAt), state: Hold.State(rawValue: state) ?? .expired)
     }
 }
 
@@ -24,8 +25,9 @@ struct PlacementRow: Decodable {
     let startMinute: Int, endMinute: Int, parts: Int, assistance: Int
 
     var placement: AppointmentStore.Placement {
-        AppointmentStore.Placement(desk: desk, product: product, persons: persons, pool: pool, date: date,
-                                   start: startMinute, end: endMinute, parts: parts, assistance: assistance != 0)
+        AppointmentStore.Placement(
+            desk: desk, product: product, persons: persons, pool: pool, date: date,
+            start: startMinute, end: endMinute, parts: parts, assistance: assistance != 0)
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import LoketDomain
 import Logging
+import LoketDomain
 import SQLKit
 
 /// Holds and appointments: taking a slot for a while, turning the hold into an appointment,
@@ -29,8 +29,10 @@ public struct AppointmentStore: Sendable {
         let hold = try await idempotency.once(key, now: now) { db in
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
             try await Self.insertHold(id: id, plan: plan, now: now, on: db)
-            return Hold(id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
-                        date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt, state: .active)
+            return Hold(
+                id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
+                date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt,
+                state: .active)
         }
         capacityChanges.announce(plan.desk)
         return hold
@@ -55,13 +57,20 @@ public struct AppointmentStore: Sendable {
             // One transaction per hold, claimed by a conditional update, so that two servers
             // sweeping at once release each hold exactly once.
             let desk: String? = try await database.transaction { db in
-                guard let row = try await db.raw("""
-                    UPDATE holds SET state = 'expired' WHERE id = \(bind: id) AND state = 'active' AND expires_at <= \(bind: now.millis)
-                    RETURNING desk, pool, date, start_minute, end_minute, parts
-                    """).first() else { return nil }
+                guard
+                    let row = try await db.raw(
+                        """
+                        UPDATE holds SET state = 'expired' WHERE id = \(bind: id) AND state = 'active' AND expires_at <= \(bind: now.millis)
+                        RETURNING desk, pool, date, start_minute, end_minute, parts
+                        """
+                    ).first()
+                else { return nil }
                 return try await CapacityStore.release(row: row, on: db)
             }
-            if let desk { desks.insert(desk); capacityChanges.announce(desk) }
+            if let desk {
+                desks.insert(desk)
+                capacityChanges.announce(desk)
+            }
         }
         if !desks.isEmpty { logger.info("released expired holds", metadata: ["count": "\(expired.count)"]) }
         return desks
@@ -70,18 +79,23 @@ public struct AppointmentStore: Sendable {
     // MARK: Appointments
 
     /// Turns an active hold into an appointment for `customer`.
-    public func confirm(hold holdID: String, customer: Customer, now: Date, idempotency key: IdempotencyKey? = nil) async throws -> ConfirmedBooking {
+    public func confirm(
+        hold holdID: String, customer: Customer, now: Date, idempotency key: IdempotencyKey? = nil
+    ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
         let tokenHash = Identifiers.hash(token)
         let outbox = self.outbox
         let booking = try await idempotency.once(key, now: now) { db in
             let placement = try await Self.consume(hold: holdID, now: now, on: db)
-            let appointment = try await Self.insertAppointment(id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
-                                                               now: now, outbox: outbox, on: db)
+            let appointment = try await Self.insertAppointment(
+                id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
+                now: now, outbox: outbox, on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
-        logger.info("appointment confirmed", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
+        logger.info(
+            "appointment confirmed",
+            metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
         return booking
     }
 
@@ -96,7 +110,9 @@ public struct AppointmentStore: Sendable {
     /// for it when it joined).
     public func appointmentForWaitlist(id: String) async throws -> Appointment? {
         try await database.session { db in
-            try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map { try AppointmentRow(decoding: $0).appointment }
+            try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map {
+                try AppointmentRow(decoding: $0).appointment
+            }
         }
     }
 
@@ -107,23 +123,31 @@ public struct AppointmentStore: Sendable {
 
     /// Cancels the appointment if it is still confirmed; `cancelled` says whether this call did
     /// (false when it was cancelled already), so callers need not read it first.
-    public func cancelIfConfirmed(id: String, token: String?, now: Date) async throws -> (appointment: Appointment, cancelled: Bool) {
+    public func cancelIfConfirmed(
+        id: String, token: String?, now: Date
+    ) async throws -> (appointment: Appointment, cancelled: Bool) {
         let outbox = self.outbox
         let result = try await database.transaction { db -> (appointment: Appointment, cancelled: Bool) in
             let current = try await Self.authorised(id: id, token: token, on: db)
             guard current.state == .confirmed else { return (current, false) }
-            guard let row = try await db.raw("""
-                UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
-                WHERE id = \(bind: id) AND state = 'confirmed'
-                RETURNING *
-                """).first() else { return (current, false) }
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
+                    WHERE id = \(bind: id) AND state = 'confirmed'
+                    RETURNING *
+                    """
+                ).first()
+            else { return (current, false) }
             try await CapacityStore.release(row: row, on: db)
             let stored = try AppointmentRow(decoding: row)
             let cancelled = stored.appointment
-            try await OutboxStore.enqueue(.cancellation, appointment: id, revision: stored.revision, start: nil,
-                                          now: now, settings: outbox, on: db)
+            try await OutboxStore.enqueue(
+                .cancellation, appointment: id, revision: stored.revision, start: nil,
+                now: now, settings: outbox, on: db)
             if let partner = stored.partnerId {
-                try await OutboxStore.enqueueWebhook(partner: partner, event: "booking.cancelled", appointment: cancelled, now: now, on: db)
+                try await OutboxStore.enqueueWebhook(
+                    partner: partner, event: "booking.cancelled", appointment: cancelled, now: now, on: db)
             }
             return (cancelled, true)
         }
@@ -135,19 +159,24 @@ public struct AppointmentStore: Sendable {
     }
 
     /// Moves the appointment to the slot of another active hold; its old capacity goes back.
-    public func reschedule(id: String, token: String?, toHold holdID: String, now: Date,
-                           idempotency key: IdempotencyKey? = nil) async throws -> Appointment {
+    public func reschedule(
+        id: String, token: String?, toHold holdID: String, now: Date,
+        idempotency key: IdempotencyKey? = nil
+    ) async throws -> Appointment {
         let outbox = self.outbox
         let result = try await idempotency.once(key, now: now) { db in
             let current = try await Self.authorised(id: id, token: token, on: db)
             guard current.state == .confirmed else {
-                throw BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
+                throw BookingError(
+                    .conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
             }
             let placement = try await Self.consume(hold: holdID, now: now, on: db)
             guard placement.product == current.product, placement.persons == current.persons else {
-                throw BookingError.invalid("hold", "mismatch", "The new hold must be for the same product and number of persons.")
+                throw BookingError.invalid(
+                    "hold", "mismatch", "The new hold must be for the same product and number of persons.")
             }
-            let moved = try await Self.moveAppointment(id: id, toHold: holdID, at: placement, now: now, outbox: outbox, on: db)
+            let moved = try await Self.moveAppointment(
+                id: id, toHold: holdID, at: placement, now: now, outbox: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         capacityChanges.announce(result.fromDesk)

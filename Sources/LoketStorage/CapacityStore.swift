@@ -20,10 +20,12 @@ public struct CapacityStore: Sendable {
     /// Units taken at `desk` on the days in `dates`.
     public func usage(desk: String, dates: ClosedRange<LocalDate>) async throws -> UnitUsage {
         let rows = try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT pool, date, minute, taken FROM slot_units
                 WHERE desk = \(bind: desk) AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso) AND taken > 0
-                """).all()
+                """
+            ).all()
         }
         var usage: UnitUsage = [:]
         for row in rows {
@@ -37,12 +39,14 @@ public struct CapacityStore: Sendable {
     public func urgentUnits(desk: String, dates: ClosedRange<LocalDate>) async throws -> [LocalDate: Int] {
         try await database.session { db in
             var result: [LocalDate: Int] = [:]
-            for row in try await db.raw("""
+            for row in try await db.raw(
+                """
                 SELECT date, CAST(SUM(parts) AS BIGINT) AS units FROM appointments
                 WHERE desk = \(bind: desk) AND urgent_reason IS NOT NULL AND state = 'confirmed'
                   AND date >= \(bind: dates.lowerBound.iso) AND date <= \(bind: dates.upperBound.iso)
                 GROUP BY date
-                """).all() {
+                """
+            ).all() {
                 let day = try row.decode(model: UrgentDayRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 result[LocalDate(iso: day.date)!] = day.units
             }
@@ -57,15 +61,18 @@ public struct CapacityStore: Sendable {
     /// is counted up only while below the capacity (the conditional update row-locks it).
     static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
         for unit in units {
-            let taken = try await db.raw("""
+            let taken = try await db.raw(
+                """
                 INSERT INTO slot_units (desk, pool, date, minute, taken)
                 VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
                 ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
                 WHERE slot_units.taken < \(bind: capacity)
                 RETURNING taken
-                """).first()
+                """
+            ).first()
             guard taken != nil else {
-                throw BookingError(.conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
+                throw BookingError(
+                    .conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
             }
         }
     }
@@ -78,11 +85,13 @@ public struct CapacityStore: Sendable {
         // Units are consecutive, so the span divided by the parts is the slot length.
         let step = span.parts > 0 ? (span.endMinute - span.startMinute) / span.parts : 0
         for part in 0..<span.parts {
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE slot_units SET taken = taken - 1
                 WHERE desk = \(bind: span.desk) AND pool = \(bind: span.pool) AND date = \(bind: span.date)
                   AND minute = \(bind: span.startMinute + part * step) AND taken > 0
-                """).run()
+                """
+            ).run()
         }
         return span.desk
     }

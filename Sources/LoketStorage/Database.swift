@@ -2,12 +2,12 @@ import AsyncKit
 import Foundation
 import Logging
 import NIOCore
-import NIOSSL
 import NIOPosix
+import NIOSSL
 import PostgresKit
 import PostgresNIO
-import SQLiteKit
 import SQLKit
+import SQLiteKit
 import Synchronization
 
 /// The one database Loket runs on: an embedded SQLite file, or PostgreSQL when several
@@ -41,10 +41,12 @@ public final class Database: Sendable {
         self.engine = .sqlite
         // One connection: SQLite has one writer at a time anyway, and a single connection makes
         // every transaction strictly serial without busy retries.
-        let source = DurableSQLiteSource(base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))))
-        self.sqlite = SQLitePool(pool: EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
-            logger: logger, on: MultiThreadedEventLoopGroup.singleton.next()))
+        let source = DurableSQLiteSource(
+            base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))))
+        self.sqlite = SQLitePool(
+            pool: EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
+                logger: logger, on: MultiThreadedEventLoopGroup.singleton.next()))
         self.postgres = nil
         self.postgresRun = nil
         self.logger = logger
@@ -87,7 +89,9 @@ public final class Database: Sendable {
 
     /// Runs `body` in one transaction, retrying when PostgreSQL aborts it for a deadlock or a
     /// serialization conflict. Throwing from `body` rolls everything back.
-    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func transaction<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
         if let groupCommit { return try await groupCommit.transaction(body) }
         var attempt = 0
         while true {
@@ -111,7 +115,8 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` on one connection without a transaction, for reads.
-    public func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+    {
         if let sqlite {
             let logger = self.logger
             return try await sqlite.pool.withConnection(logger: logger) { connection in
@@ -217,7 +222,8 @@ public enum StorageError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badDatabaseURL: "database: expected postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]"
+        case .badDatabaseURL:
+            "database: expected postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]"
         }
     }
 }

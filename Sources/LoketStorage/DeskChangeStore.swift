@@ -14,14 +14,18 @@ public struct DeskChangeStore: Sendable {
         self.capacityChanges = capacityChanges
     }
 
-    public func addDeskChange(_ change: DeskChange, desk: String, staff: String, now: Date) async throws -> StoredDeskChange {
+    public func addDeskChange(
+        _ change: DeskChange, desk: String, staff: String, now: Date
+    ) async throws -> StoredDeskChange {
         let id = Identifiers.make()
         let json = String(decoding: try JSONEncoder().encode(change), as: UTF8.self)
         try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO desk_changes (id, desk, change, staff_id, created_at)
                 VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
-                """).run()
+                """
+            ).run()
         }
         capacityChanges.announce(desk)
         return StoredDeskChange(id: id, desk: desk, change: change, createdAt: now)
@@ -39,9 +43,10 @@ public struct DeskChangeStore: Sendable {
         try await database.session { db in
             try await db.raw("SELECT * FROM desk_changes ORDER BY created_at, id").all().map { row in
                 let stored = try row.decode(model: ChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-                return StoredDeskChange(id: stored.id, desk: stored.desk,
-                                        change: try JSONDecoder().decode(DeskChange.self, from: Data(stored.change.utf8)),
-                                        createdAt: Date(millis: stored.createdAt))
+                return StoredDeskChange(
+                    id: stored.id, desk: stored.desk,
+                    change: try JSONDecoder().decode(DeskChange.self, from: Data(stored.change.utf8)),
+                    createdAt: Date(millis: stored.createdAt))
             }
         }
     }

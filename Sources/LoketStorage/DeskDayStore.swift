@@ -25,10 +25,12 @@ public struct DeskDayStore: Sendable {
     /// The confirmed appointments at `desk` on `dates`, by day and time, each with its visit if any.
     public func agenda(desk: String, dates: ClosedRange<LocalDate>) async throws -> [AgendaItem] {
         try await database.session { db in
-            try await db.raw(Self.agendaSelect + """
-                 WHERE a.desk = \(bind: desk) AND a.date >= \(bind: dates.lowerBound.iso) AND a.date <= \(bind: dates.upperBound.iso)
-                AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at
-                """).all().map(Self.decodeAgendaItem)
+            try await db.raw(
+                Self.agendaSelect + """
+                     WHERE a.desk = \(bind: desk) AND a.date >= \(bind: dates.lowerBound.iso) AND a.date <= \(bind: dates.upperBound.iso)
+                    AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at
+                    """
+            ).all().map(Self.decodeAgendaItem)
         }
     }
 
@@ -36,60 +38,84 @@ public struct DeskDayStore: Sendable {
     /// ticket number. Checking in twice gives back the first ticket.
     public func checkIn(code typed: String, desk: String, date: LocalDate, now: Date) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
-            throw BookingError.invalid("code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
+            throw BookingError.invalid(
+                "code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
         }
         return try await database.transaction { db in
-            guard let row = try await db.raw("""
-                SELECT id FROM appointments WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND code = \(bind: code) AND state = 'confirmed'
-                """).first() else {
-                throw BookingError(.notFound, field: "code", code: "unknown_code", "No appointment with code \(code) at this desk today.")
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id FROM appointments WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND code = \(bind: code) AND state = 'confirmed'
+                    """
+                ).first()
+            else {
+                throw BookingError(
+                    .notFound, field: "code", code: "unknown_code",
+                    "No appointment with code \(code) at this desk today.")
             }
             let id = try row.decode(column: "id", as: String.self)
-            if let existing = try await Self.agendaItem(id: id, on: db), let visit = existing.visit, visit.ticket != nil {
+            if let existing = try await Self.agendaItem(id: id, on: db), let visit = existing.visit, visit.ticket != nil
+            {
                 return existing
             }
-            let ticket = try await db.raw("""
+            let ticket = try await db.raw(
+                """
                 INSERT INTO ticket_counters (desk, date, last) VALUES (\(bind: desk), \(bind: date.iso), 1)
                 ON CONFLICT (desk, date) DO UPDATE SET last = ticket_counters.last + 1
                 RETURNING last
-                """).first()!.decode(column: "last", as: Int.self)
-            try await db.raw("""
+                """
+            ).first()!.decode(column: "last", as: Int.self)
+            try await db.raw(
+                """
                 INSERT INTO visits (appointment_id, desk, date, ticket, state, checked_in_at)
                 VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), 'waiting', \(bind: now.millis))
                 ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, state = 'waiting', checked_in_at = excluded.checked_in_at
-                """).run()
+                """
+            ).run()
             return try await Self.agendaItem(id: id, on: db)!
         }
     }
 
     /// Calls the next waiting customer (earliest appointment, then earliest arrival) to
     /// `counter`; nil when nobody is waiting. Two clerks calling at once get two different people.
-    public func callNext(desk: String, date: LocalDate, counter: String, staff: String, now: Date) async throws -> AgendaItem? {
+    public func callNext(
+        desk: String, date: LocalDate, counter: String, staff: String, now: Date
+    ) async throws -> AgendaItem? {
         try await database.transaction { db in
             while true {
-                guard let next = try await db.raw("""
-                    SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
-                    WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
-                    ORDER BY a.start_minute, v.checked_in_at LIMIT 1
-                    """).first() else { return nil }
+                guard
+                    let next = try await db.raw(
+                        """
+                        SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
+                        WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
+                        ORDER BY a.start_minute, v.checked_in_at LIMIT 1
+                        """
+                    ).first()
+                else { return nil }
                 let id = try next.decode(column: "appointment_id", as: String.self)
-                let called = try await db.raw("""
+                let called = try await db.raw(
+                    """
                     UPDATE visits SET state = 'called', called_at = \(bind: now.millis), counter = \(bind: counter), staff_id = \(bind: staff)
                     WHERE appointment_id = \(bind: id) AND state = 'waiting' RETURNING appointment_id
-                    """).first()
+                    """
+                ).first()
                 if called != nil { return try await Self.agendaItem(id: id, on: db) }
             }
         }
     }
 
     /// Ends a visit: served (after being called) or no-show (never came, or did not answer the call).
-    public func finishVisit(appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date) async throws -> AgendaItem {
+    public func finishVisit(
+        appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date
+    ) async throws -> AgendaItem {
         guard outcome == .served || outcome == .noShow else {
             throw BookingError.invalid("outcome", "invalid", "A visit ends served or no-show.")
         }
         return try await database.transaction { db in
             guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
-                throw BookingError(.notFound, field: "appointment", code: "unknown_appointment", "There is no such appointment at this desk.")
+                throw BookingError(
+                    .notFound, field: "appointment", code: "unknown_appointment",
+                    "There is no such appointment at this desk.")
             }
             // The domain decides whether the visit may end so (served only after a call; no
             // no-show for a cancelled appointment or before its start); storage persists it.
@@ -102,20 +128,30 @@ public struct DeskDayStore: Sendable {
             let state = outcome.rawValue
             if let before = item.visit?.state {
                 // Conditional on the state it was read in: of two clerks at once, one ends it.
-                guard try await db.raw("""
-                    UPDATE visits SET state = \(bind: state), ended_at = \(bind: now.millis)
-                    WHERE appointment_id = \(bind: id) AND state = \(bind: before.rawValue) RETURNING appointment_id
-                    """).first() != nil else {
-                    throw BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                guard
+                    try await db.raw(
+                        """
+                        UPDATE visits SET state = \(bind: state), ended_at = \(bind: now.millis)
+                        WHERE appointment_id = \(bind: id) AND state = \(bind: before.rawValue) RETURNING appointment_id
+                        """
+                    ).first() != nil
+                else {
+                    throw BookingError(
+                        .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
             } else {
                 // Two clerks at once: the second finds the visit already ended.
-                guard try await db.raw("""
-                    INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
-                    VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: now.millis), \(bind: staff))
-                    ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
-                    """).first() != nil else {
-                    throw BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                guard
+                    try await db.raw(
+                        """
+                        INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
+                        VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: now.millis), \(bind: staff))
+                        ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
+                        """
+                    ).first() != nil
+                else {
+                    throw BookingError(
+                        .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
             }
             return try await Self.agendaItem(id: id, on: db)!
@@ -125,16 +161,21 @@ public struct DeskDayStore: Sendable {
     /// The latest calls at `desk` on `date`, newest first: what the waiting-room screen shows.
     public func recentCalls(desk: String, date: LocalDate, limit: Int = 8) async throws -> [Visit] {
         try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 SELECT * FROM visits WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND called_at IS NOT NULL
                 ORDER BY called_at DESC LIMIT \(bind: limit)
-                """).all().map { try $0.decode(model: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit }
+                """
+            ).all().map { try $0.decode(model: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit }
         }
     }
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
-    public func bookUrgent(_ plan: HoldPlan, customer: Customer, reason: UrgentReserve.Reason, note: String?, now: Date) async throws -> ConfirmedBooking {
-        let id = Identifiers.make(), token = Identifiers.token()
+    public func bookUrgent(
+        _ plan: HoldPlan, customer: Customer, reason: UrgentReserve.Reason, note: String?, now: Date
+    ) async throws -> ConfirmedBooking {
+        let id = Identifiers.make()
+        let token = Identifiers.token()
         let outbox = self.outbox
         let booking = try await database.transaction { db in
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
@@ -160,8 +201,11 @@ public struct DeskDayStore: Sendable {
     static func decodeAgendaItem(_ row: any SQLRow) throws -> AgendaItem {
         let stored = try AppointmentRow(decoding: row)
         let appointment = stored.appointment
-        let visit = try row.decode(model: AgendaVisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit(of: appointment)
-        return AgendaItem(appointment: appointment, customerName: stored.customerName, assistance: appointment.assistance, visit: visit)
+        let visit = try row.decode(model: AgendaVisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit(
+            of: appointment)
+        return AgendaItem(
+            appointment: appointment, customerName: stored.customerName, assistance: appointment.assistance,
+            visit: visit)
     }
 
     // MARK: Rows
@@ -172,9 +216,10 @@ public struct DeskDayStore: Sendable {
         let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
 
         var visit: Visit {
-            Visit(appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!, ticket: ticket,
-                  state: Visit.State(rawValue: state) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
-                  calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+            Visit(
+                appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!, ticket: ticket,
+                state: Visit.State(rawValue: state) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
+                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
         }
     }
 
@@ -186,9 +231,10 @@ public struct DeskDayStore: Sendable {
         /// The visit, on the appointment's desk and day.
         func visit(of appointment: Appointment) -> Visit? {
             guard let visitState else { return nil }
-            return Visit(appointmentID: appointment.id, desk: appointment.desk, date: appointment.date, ticket: ticket,
-                         state: Visit.State(rawValue: visitState) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
-                         calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+            return Visit(
+                appointmentID: appointment.id, desk: appointment.desk, date: appointment.date, ticket: ticket,
+                state: Visit.State(rawValue: visitState) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
+                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
         }
     }
 }

@@ -30,8 +30,10 @@ final class GroupCommit: Sendable {
     /// The most transactions one COMMIT carries, to bound latency and savepoint depth.
     let maxBatch: Int
 
-    init(maxBatch: Int = 128,
-         session: @escaping @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void) {
+    init(
+        maxBatch: Int = 128,
+        session: @escaping @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
+    ) {
         self.maxBatch = maxBatch
         self.session = session
     }
@@ -39,24 +41,25 @@ final class GroupCommit: Sendable {
     /// Runs `body` as one transaction in the next batch.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
-            let job = Job(run: { db in
-                try await db.raw("SAVEPOINT loket_job").run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("RELEASE loket_job").run()
-                    return { commit in continuation.resume(with: commit.map { result }) }
-                } catch {
+            let job = Job(
+                run: { db in
+                    try await db.raw("SAVEPOINT loket_job").run()
                     do {
-                        try await db.raw("ROLLBACK TO loket_job").run()
+                        let result = try await body(db)
                         try await db.raw("RELEASE loket_job").run()
+                        return { commit in continuation.resume(with: commit.map { result }) }
                     } catch {
-                        // The savepoint is beyond repair: its writes could reach the COMMIT, so the
-                        // whole batch is rolled back, this job with it (through `abandon`).
-                        throw error
+                        do {
+                            try await db.raw("ROLLBACK TO loket_job").run()
+                            try await db.raw("RELEASE loket_job").run()
+                        } catch {
+                            // The savepoint is beyond repair: its writes could reach the COMMIT, so the
+                            // whole batch is rolled back, this job with it (through `abandon`).
+                            throw error
+                        }
+                        return { _ in continuation.resume(throwing: error) }
                     }
-                    return { _ in continuation.resume(throwing: error) }
-                }
-            }, abandon: { error in continuation.resume(throwing: error) })
+                }, abandon: { error in continuation.resume(throwing: error) })
             let startWriter = state.withLock { state -> Bool in
                 state.queue.append(job)
                 guard !state.writing else { return false }

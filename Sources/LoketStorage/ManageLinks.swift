@@ -16,16 +16,21 @@ extension AppointmentStore {
     static func manageLinkToken(id: String, on db: any SQLDatabase) async throws -> String {
         let key = try await linkKey(on: db)
         let mac = HMAC<SHA256>.authenticationCode(for: Data("manage:\(id)".utf8), using: key)
-        return "m" + Data(mac).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return "m"
+            + Data(mac).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// The key, made by whichever server needs it first.
     static func linkKey(on db: any SQLDatabase) async throws -> SymmetricKey {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO secrets (name, value) VALUES ('manage-link', \(bind: Identifiers.randomBase64URL(bytes: 32))) ON CONFLICT (name) DO NOTHING
-            """).run()
-        let value = try await db.raw("SELECT value FROM secrets WHERE name = 'manage-link'").first()!.decode(column: "value", as: String.self)
+            """
+        ).run()
+        let value = try await db.raw("SELECT value FROM secrets WHERE name = 'manage-link'").first()!.decode(
+            column: "value", as: String.self)
         return SymmetricKey(data: Data(value.utf8))
     }
 }

@@ -1,133 +1,158 @@
+import Foundation
 import SQLKit
 
 /// Versioned schema changes, applied in order, each in the transaction that records it.
 /// Written in the SQL both engines share (BIGINT, TEXT, ON CONFLICT, RETURNING).
 enum Migrations {
     static let all: [(version: Int, statements: [String])] = [
-        (1, [
-            """
-            CREATE TABLE slot_units (
-                desk TEXT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, minute BIGINT NOT NULL,
-                taken BIGINT NOT NULL DEFAULT 0,
-                PRIMARY KEY (desk, pool, date, minute))
-            """,
-            """
-            CREATE TABLE holds (
-                id TEXT PRIMARY KEY, desk TEXT NOT NULL, product TEXT NOT NULL, persons BIGINT NOT NULL,
-                pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL, end_minute BIGINT NOT NULL,
-                parts BIGINT NOT NULL, state TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL)
-            """,
-            "CREATE INDEX holds_state_expiry ON holds (state, expires_at)",
-            """
-            CREATE TABLE appointments (
-                id TEXT PRIMARY KEY, hold_id TEXT NOT NULL UNIQUE, desk TEXT NOT NULL, product TEXT NOT NULL,
-                persons BIGINT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL,
-                end_minute BIGINT NOT NULL, parts BIGINT NOT NULL, state TEXT NOT NULL, token_hash TEXT NOT NULL,
-                customer_name TEXT NOT NULL, customer_email TEXT NOT NULL, customer_phone TEXT,
-                customer_v_number TEXT, customer_bsn TEXT, language TEXT NOT NULL,
-                created_at BIGINT NOT NULL, cancelled_at BIGINT)
-            """,
-            "CREATE INDEX appointments_desk_date ON appointments (desk, date)",
-            """
-            CREATE TABLE idempotency_keys (
-                scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT,
-                created_at BIGINT NOT NULL, PRIMARY KEY (scope, key))
-            """,
-        ]),
-        (2, [
-            // How often an appointment was moved: the SEQUENCE of its calendar invites.
-            "ALTER TABLE appointments ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
-            // The transactional outbox: a row per message, written in the transaction that caused
-            // it, sent afterwards, so that a crash between commit and send loses nothing.
-            """
-            CREATE TABLE outbox (
-                id TEXT PRIMARY KEY, appointment_id TEXT NOT NULL, kind TEXT NOT NULL, revision BIGINT NOT NULL,
-                send_after BIGINT NOT NULL, claimed_until BIGINT NOT NULL DEFAULT 0, attempts BIGINT NOT NULL DEFAULT 0,
-                sent_at BIGINT, skipped_at BIGINT, last_error TEXT, created_at BIGINT NOT NULL)
-            """,
-            "CREATE INDEX outbox_due ON outbox (sent_at, skipped_at, send_after)",
-        ]),
-        (3, [
-            // Partner organisations (COA, municipalities, expat centres, universities) book for
-            // the people they support, within a weekly quota per desk.
-            "CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)",
-            """
-            CREATE TABLE partner_quotas (partner_id TEXT NOT NULL, desk TEXT NOT NULL, weekly BIGINT NOT NULL,
-                PRIMARY KEY (partner_id, desk))
-            """,
-            "ALTER TABLE appointments ADD COLUMN partner_id TEXT",
-            "CREATE INDEX appointments_partner ON appointments (partner_id, desk, date)",
-        ]),
-        (4, [
-            // The waitlist: freed capacity is offered in a fair order instead of to the fastest poller.
-            """
-            CREATE TABLE waitlist (
-                id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, product TEXT NOT NULL, persons BIGINT NOT NULL,
-                desks TEXT NOT NULL, from_date TEXT NOT NULL, to_date TEXT NOT NULL, urgent BIGINT NOT NULL,
-                expires_on TEXT, appointment_id TEXT, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
-                customer_phone TEXT, customer_v_number TEXT, customer_bsn TEXT, language TEXT NOT NULL,
-                state TEXT NOT NULL, offer_hold_id TEXT, offer_expires_at BIGINT, booked_appointment_id TEXT,
-                created_at BIGINT NOT NULL)
-            """,
-            "CREATE INDEX waitlist_state ON waitlist (state, product)",
-            // Slots a person declined or let lapse are not offered to them again.
-            "CREATE TABLE waitlist_passed (entry_id TEXT NOT NULL, hold_slot TEXT NOT NULL, PRIMARY KEY (entry_id, hold_slot))",
-            // An offer's own token, for the accept and decline links in its email.
-            "ALTER TABLE waitlist ADD COLUMN offer_token_hash TEXT",
-            // A secret the message must carry (an offer link's token), erased once sent.
-            "ALTER TABLE outbox ADD COLUMN secret TEXT",
-        ]),
-        (5, [
-            // Why an appointment used the urgent reserve (spoedafspraak), as the partner stated it.
-            "ALTER TABLE appointments ADD COLUMN urgent_reason TEXT",
-            "ALTER TABLE appointments ADD COLUMN urgent_note TEXT",
-        ]),
-        (6, [
-            // Partner webhooks: where events about their bookings go, and the shared secret that
-            // signs them (HMAC-SHA256; kept in the clear because signing needs it).
-            "ALTER TABLE partners ADD COLUMN webhook_url TEXT",
-            "ALTER TABLE partners ADD COLUMN webhook_secret TEXT",
-            "ALTER TABLE outbox ADD COLUMN partner_id TEXT",
-            "ALTER TABLE outbox ADD COLUMN payload TEXT",
-        ]),
-        (7, [
-            // Maatwerk: extra time or assistance, asked for at the hold and shown to the desk.
-            "ALTER TABLE holds ADD COLUMN assistance BIGINT NOT NULL DEFAULT 0",
-            "ALTER TABLE appointments ADD COLUMN assistance BIGINT NOT NULL DEFAULT 0",
-            // The short code a customer shows to check in (afspraakcode).
-            "ALTER TABLE appointments ADD COLUMN code TEXT",
-            "CREATE UNIQUE INDEX appointments_code ON appointments (desk, date, code)",
-            // Staff who sign in to the desk pages; passwords as bcrypt digests.
-            """
-            CREATE TABLE staff (
-                id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, role TEXT NOT NULL,
-                desk TEXT, active BIGINT NOT NULL DEFAULT 1, failed_sign_ins BIGINT NOT NULL DEFAULT 0, locked_until BIGINT,
-                created_at BIGINT NOT NULL)
-            """,
-            // Staff sign-in sessions (hummingbird-auth's session storage); keys stored as digests.
-            "CREATE TABLE web_sessions (key_hash TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at BIGINT)",
-            // A customer's visit on the day: check-in, call to a counter, real start and end.
-            """
-            CREATE TABLE visits (
-                appointment_id TEXT PRIMARY KEY, desk TEXT NOT NULL, date TEXT NOT NULL, ticket BIGINT, state TEXT NOT NULL,
-                checked_in_at BIGINT, called_at BIGINT, counter TEXT, ended_at BIGINT, staff_id TEXT,
-                UNIQUE (desk, date, ticket))
-            """,
-            "CREATE INDEX visits_desk_date ON visits (desk, date, state)",
-            // The last ticket number given out per desk and day, taken with one upsert so that
-            // two clerks checking people in at once never hand out the same number.
-            "CREATE TABLE ticket_counters (desk TEXT NOT NULL, date TEXT NOT NULL, last BIGINT NOT NULL, PRIMARY KEY (desk, date))",
-            // Desk managers' changes to roster, opening hours and closures, on top of the network file.
-            """
-            CREATE TABLE desk_changes (
-                id TEXT PRIMARY KEY, desk TEXT NOT NULL, change TEXT NOT NULL, staff_id TEXT NOT NULL, created_at BIGINT NOT NULL)
-            """,
-        ]),
-        (8, [
-            // Server-wide secrets, made on first use and shared by every server process: the key
-            // that signs the manage links in customer email.
-            "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        ]),
+        (
+            1,
+            [
+                """
+                CREATE TABLE slot_units (
+                    desk TEXT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, minute BIGINT NOT NULL,
+                    taken BIGINT NOT NULL DEFAULT 0,
+                    PRIMARY KEY (desk, pool, date, minute))
+                """,
+                """
+                CREATE TABLE holds (
+                    id TEXT PRIMARY KEY, desk TEXT NOT NULL, product TEXT NOT NULL, persons BIGINT NOT NULL,
+                    pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL, end_minute BIGINT NOT NULL,
+                    parts BIGINT NOT NULL, state TEXT NOT NULL, expires_at BIGINT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX holds_state_expiry ON holds (state, expires_at)",
+                """
+                CREATE TABLE appointments (
+                    id TEXT PRIMARY KEY, hold_id TEXT NOT NULL UNIQUE, desk TEXT NOT NULL, product TEXT NOT NULL,
+                    persons BIGINT NOT NULL, pool TEXT NOT NULL, date TEXT NOT NULL, start_minute BIGINT NOT NULL,
+                    end_minute BIGINT NOT NULL, parts BIGINT NOT NULL, state TEXT NOT NULL, token_hash TEXT NOT NULL,
+                    customer_name TEXT NOT NULL, customer_email TEXT NOT NULL, customer_phone TEXT,
+                    customer_v_number TEXT, customer_bsn TEXT, language TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, cancelled_at BIGINT)
+                """,
+                "CREATE INDEX appointments_desk_date ON appointments (desk, date)",
+                """
+                CREATE TABLE idempotency_keys (
+                    scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT,
+                    created_at BIGINT NOT NULL, PRIMARY KEY (scope, key))
+                """,
+            ]
+        ),
+        (
+            2,
+            [
+                // How often an appointment was moved: the SEQUENCE of its calendar invites.
+                "ALTER TABLE appointments ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+                // The transactional outbox: a row per message, written in the transaction that caused
+                // it, sent afterwards, so that a crash between commit and send loses nothing.
+                """
+                CREATE TABLE outbox (
+                    id TEXT PRIMARY KEY, appointment_id TEXT NOT NULL, kind TEXT NOT NULL, revision BIGINT NOT NULL,
+                    send_after BIGINT NOT NULL, claimed_until BIGINT NOT NULL DEFAULT 0, attempts BIGINT NOT NULL DEFAULT 0,
+                    sent_at BIGINT, skipped_at BIGINT, last_error TEXT, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX outbox_due ON outbox (sent_at, skipped_at, send_after)",
+            ]
+        ),
+        (
+            3,
+            [
+                // Partner organisations (COA, municipalities, expat centres, universities) book for
+                // the people they support, within a weekly quota per desk.
+                "CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)",
+                """
+                CREATE TABLE partner_quotas (partner_id TEXT NOT NULL, desk TEXT NOT NULL, weekly BIGINT NOT NULL,
+                    PRIMARY KEY (partner_id, desk))
+                """,
+                "ALTER TABLE appointments ADD COLUMN partner_id TEXT",
+                "CREATE INDEX appointments_partner ON appointments (partner_id, desk, date)",
+            ]
+        ),
+        (
+            4,
+            [
+                // The waitlist: freed capacity is offered in a fair order instead of to the fastest poller.
+                """
+                CREATE TABLE waitlist (
+                    id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, product TEXT NOT NULL, persons BIGINT NOT NULL,
+                    desks TEXT NOT NULL, from_date TEXT NOT NULL, to_date TEXT NOT NULL, urgent BIGINT NOT NULL,
+                    expires_on TEXT, appointment_id TEXT, customer_name TEXT NOT NULL, customer_email TEXT NOT NULL,
+                    customer_phone TEXT, customer_v_number TEXT, customer_bsn TEXT, language TEXT NOT NULL,
+                    state TEXT NOT NULL, offer_hold_id TEXT, offer_expires_at BIGINT, booked_appointment_id TEXT,
+                    created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX waitlist_state ON waitlist (state, product)",
+                // Slots a person declined or let lapse are not offered to them again.
+                "CREATE TABLE waitlist_passed (entry_id TEXT NOT NULL, hold_slot TEXT NOT NULL, PRIMARY KEY (entry_id, hold_slot))",
+                // An offer's own token, for the accept and decline links in its email.
+                "ALTER TABLE waitlist ADD COLUMN offer_token_hash TEXT",
+                // A secret the message must carry (an offer link's token), erased once sent.
+                "ALTER TABLE outbox ADD COLUMN secret TEXT",
+            ]
+        ),
+        (
+            5,
+            [
+                // Why an appointment used the urgent reserve (spoedafspraak), as the partner stated it.
+                "ALTER TABLE appointments ADD COLUMN urgent_reason TEXT",
+                "ALTER TABLE appointments ADD COLUMN urgent_note TEXT",
+            ]
+        ),
+        (
+            6,
+            [
+                // Partner webhooks: where events about their bookings go, and the shared secret that
+                // signs them (HMAC-SHA256; kept in the clear because signing needs it).
+                "ALTER TABLE partners ADD COLUMN webhook_url TEXT",
+                "ALTER TABLE partners ADD COLUMN webhook_secret TEXT",
+                "ALTER TABLE outbox ADD COLUMN partner_id TEXT",
+                "ALTER TABLE outbox ADD COLUMN payload TEXT",
+            ]
+        ),
+        (
+            7,
+            [
+                // Maatwerk: extra time or assistance, asked for at the hold and shown to the desk.
+                "ALTER TABLE holds ADD COLUMN assistance BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE appointments ADD COLUMN assistance BIGINT NOT NULL DEFAULT 0",
+                // The short code a customer shows to check in (afspraakcode).
+                "ALTER TABLE appointments ADD COLUMN code TEXT",
+                "CREATE UNIQUE INDEX appointments_code ON appointments (desk, date, code)",
+                // Staff who sign in to the desk pages; passwords as bcrypt digests.
+                """
+                CREATE TABLE staff (
+                    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+                    desk TEXT, active BIGINT NOT NULL DEFAULT 1, failed_sign_ins BIGINT NOT NULL DEFAULT 0, locked_until BIGINT,
+                    created_at BIGINT NOT NULL)
+                """,
+                // Staff sign-in sessions (hummingbird-auth's session storage); keys stored as digests.
+                "CREATE TABLE web_sessions (key_hash TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at BIGINT)",
+                // A customer's visit on the day: check-in, call to a counter, real start and end.
+                """
+                CREATE TABLE visits (
+                    appointment_id TEXT PRIMARY KEY, desk TEXT NOT NULL, date TEXT NOT NULL, ticket BIGINT, state TEXT NOT NULL,
+                    checked_in_at BIGINT, called_at BIGINT, counter TEXT, ended_at BIGINT, staff_id TEXT,
+                    UNIQUE (desk, date, ticket))
+                """,
+                "CREATE INDEX visits_desk_date ON visits (desk, date, state)",
+                // The last ticket number given out per desk and day, taken with one upsert so that
+                // two clerks checking people in at once never hand out the same number.
+                "CREATE TABLE ticket_counters (desk TEXT NOT NULL, date TEXT NOT NULL, last BIGINT NOT NULL, PRIMARY KEY (desk, date))",
+                // Desk managers' changes to roster, opening hours and closures, on top of the network file.
+                """
+                CREATE TABLE desk_changes (
+                    id TEXT PRIMARY KEY, desk TEXT NOT NULL, change TEXT NOT NULL, staff_id TEXT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+            ]
+        ),
+        (
+            8,
+            [
+                // Server-wide secrets, made on first use and shared by every server process: the key
+                // that signs the manage links in customer email.
+                "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }
@@ -139,23 +164,28 @@ enum Migrations {
             if database.engine == .postgres {
                 try await db.raw("SELECT pg_advisory_xact_lock(7324501)").run()
             }
-            try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)").run()
-            let applied = Set(try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)"
+            ).run()
+            let applied = Set(
+                try await db.raw("SELECT version FROM schema_migrations").all().map {
+                    try $0.decode(column: "version", as: Int.self)
+                })
             var done: [Int] = []
             for migration in all where !applied.contains(migration.version) {
                 for statement in migration.statements {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 let now = Int(Date().timeIntervalSince1970)
-                try await db.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: now))").run()
+                try await db.raw(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: now))"
+                ).run()
                 done.append(migration.version)
             }
             return done
         }
     }
 }
-
-import Foundation
 
 extension Database {
     /// Brings the schema up to date; returns the versions applied now.

@@ -60,25 +60,38 @@ public struct OutboxStore: Sendable {
     public init(database: Database) { self.database = database }
 
     /// Writes the messages an appointment event causes, inside the caller's transaction.
-    static func enqueue(_ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
-                        settings: OutboxSettings?, secret: String? = nil, on db: any SQLDatabase) async throws {
+    static func enqueue(
+        _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
+        settings: OutboxSettings?, secret: String? = nil, on db: any SQLDatabase
+    ) async throws {
         guard let settings else { return }
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret)
             VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis),
                     \(bind: secret))
-            """).run()
-        if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start, start.addingTimeInterval(-lead) > now {
-            try await db.raw("""
+            """
+        ).run()
+        if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start,
+            start.addingTimeInterval(-lead) > now
+        {
+            try await db.raw(
+                """
                 INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
                 VALUES (\(bind: Identifiers.make()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Writes a webhook event for `partner`, if it has a webhook, inside the caller's transaction.
-    static func enqueueWebhook(partner: String, event: String, appointment: Appointment, now: Date, on db: any SQLDatabase) async throws {
-        guard try await db.raw("SELECT id FROM partners WHERE id = \(bind: partner) AND webhook_url IS NOT NULL").first() != nil else { return }
+    static func enqueueWebhook(
+        partner: String, event: String, appointment: Appointment, now: Date, on db: any SQLDatabase
+    ) async throws {
+        guard
+            try await db.raw("SELECT id FROM partners WHERE id = \(bind: partner) AND webhook_url IS NOT NULL").first()
+                != nil
+        else { return }
         struct Body: Encodable {
             let event: String
             let occurredAt: Date
@@ -87,32 +100,40 @@ public struct OutboxStore: Sendable {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
-        let payload = String(decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
-        try await db.raw("""
+        let payload = String(
+            decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
+        try await db.raw(
+            """
             INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload)
             VALUES (\(bind: Identifiers.make()), \(bind: appointment.id), 'webhook', 0, \(bind: now.millis), \(bind: now.millis),
                     \(bind: partner), \(bind: payload))
-            """).run()
+            """
+        ).run()
     }
 
     /// Claims up to `limit` due messages for `lease` seconds; a dispatcher that dies holding
     /// them lets them go when the lease runs out, so each is sent even if a process dies.
-    public func claimDueMessages(now: Date, kinds: [OutboxKind] = OutboxKind.mail, lease: TimeInterval = 60,
-                                 limit: Int = 20) async throws -> [OutboxEntry] {
+    public func claimDueMessages(
+        now: Date, kinds: [OutboxKind] = OutboxKind.mail, lease: TimeInterval = 60,
+        limit: Int = 20
+    ) async throws -> [OutboxEntry] {
         let kindList = SQLList(kinds.map { SQLBind($0.rawValue) })
         return try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(lease).millis), attempts = attempts + 1
                 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND kind IN (\(kindList))
                              AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
                              ORDER BY send_after LIMIT \(bind: limit))
                 RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload
-                """).all().compactMap { row in
+                """
+            ).all().compactMap { row in
                 let claimed = try row.decode(model: ClaimedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 guard let kind = OutboxKind(rawValue: claimed.kind) else { return nil }
-                return OutboxEntry(id: claimed.id, appointmentID: claimed.appointmentId, kind: kind, secret: claimed.secret,
-                                   partnerID: claimed.partnerId, payload: claimed.payload, revision: claimed.revision,
-                                   attempts: claimed.attempts)
+                return OutboxEntry(
+                    id: claimed.id, appointmentID: claimed.appointmentId, kind: kind, secret: claimed.secret,
+                    partnerID: claimed.partnerId, payload: claimed.payload, revision: claimed.revision,
+                    attempts: claimed.attempts)
             }
         }
     }
@@ -120,16 +141,22 @@ public struct OutboxStore: Sendable {
     /// The appointment a message is about and its customer's address.
     public func recipient(of entry: OutboxEntry) async throws -> MessageRecipient? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID)").first() else { return nil }
+            guard
+                let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID)").first()
+            else { return nil }
             let stored = try AppointmentRow(decoding: row)
-            return MessageRecipient(appointment: stored.appointment, email: stored.customerEmail, revision: stored.revision)
+            return MessageRecipient(
+                appointment: stored.appointment, email: stored.customerEmail, revision: stored.revision)
         }
     }
 
     /// The offer email's recipient and the offer, if the entry still holds that offer.
     public func waitlistOfferRecipient(entry id: String) async throws -> (entry: WaitlistEntry, email: String)? {
         try await database.session { db in
-            guard let row = try await db.raw("\(unsafeRaw: WaitlistStore.waitlistSelect) WHERE w.id = \(bind: id)").first() else { return nil }
+            guard
+                let row = try await db.raw("\(unsafeRaw: WaitlistStore.waitlistSelect) WHERE w.id = \(bind: id)")
+                    .first()
+            else { return nil }
             let stored = try WaitlistRow(decoding: row)
             return (stored.entry, stored.customerEmail)
         }
@@ -137,31 +164,41 @@ public struct OutboxStore: Sendable {
 
     public func markSent(_ entry: OutboxEntry, now: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("UPDATE outbox SET sent_at = \(bind: now.millis), last_error = NULL, secret = NULL WHERE id = \(bind: entry.id)").run()
+            try await db.raw(
+                "UPDATE outbox SET sent_at = \(bind: now.millis), last_error = NULL, secret = NULL WHERE id = \(bind: entry.id)"
+            ).run()
         }
     }
 
     /// A message that no longer applies (a reminder for a moved or cancelled appointment).
     public func markSkipped(_ entry: OutboxEntry, now: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("UPDATE outbox SET skipped_at = \(bind: now.millis), secret = NULL WHERE id = \(bind: entry.id)").run()
+            try await db.raw(
+                "UPDATE outbox SET skipped_at = \(bind: now.millis), secret = NULL WHERE id = \(bind: entry.id)"
+            ).run()
         }
     }
 
     /// A failed attempt: try again after `retryAfter`. The error text names no person.
     public func markFailed(_ entry: OutboxEntry, error: String, retryAfter: TimeInterval, now: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(retryAfter).millis), last_error = \(bind: error)
                 WHERE id = \(bind: entry.id)
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Where a partner's webhook goes and the secret that signs it.
     public func webhook(partner: String) async throws -> (url: String, secret: String)? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT webhook_url, webhook_secret FROM partners WHERE id = \(bind: partner)").first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    "SELECT webhook_url, webhook_secret FROM partners WHERE id = \(bind: partner)"
+                ).first()
+            else { return nil }
             let hook = try row.decode(model: WebhookRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             guard let url = hook.webhookUrl, let secret = hook.webhookSecret else { return nil }
             return (url, secret)

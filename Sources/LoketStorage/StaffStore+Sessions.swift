@@ -6,17 +6,23 @@ import SQLKit
 extension StaffStore {
     public func putSession(key: String, value: String, expires: Date?) async throws {
         try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO web_sessions (key_hash, value, expires_at) VALUES (\(bind: Identifiers.hash(key)), \(bind: value), \(bind: expires?.millis))
                 ON CONFLICT (key_hash) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// The value and its expiry, unless it has expired by `now`.
     public func session(key: String, now: Date) async throws -> (value: String, expires: Date?)? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT value, expires_at FROM web_sessions WHERE key_hash = \(bind: Identifiers.hash(key))").first() else {
+            guard
+                let row = try await db.raw(
+                    "SELECT value, expires_at FROM web_sessions WHERE key_hash = \(bind: Identifiers.hash(key))"
+                ).first()
+            else {
                 return nil
             }
             let stored = try row.decode(model: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)

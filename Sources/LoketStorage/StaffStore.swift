@@ -18,16 +18,21 @@ public struct StaffStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    public func createStaff(username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date) async throws -> StaffAccount {
+    public func createStaff(
+        username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date
+    ) async throws -> StaffAccount {
         let id = Identifiers.make()
         return try await database.transaction { db in
             if try await db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
-                throw BookingError(.conflict, field: "username", code: "taken", "There is already an account \(username).")
+                throw BookingError(
+                    .conflict, field: "username", code: "taken", "There is already an account \(username).")
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO staff (id, username, password_hash, role, desk, created_at)
                 VALUES (\(bind: id), \(bind: username), \(bind: passwordHash), \(bind: role.rawValue), \(bind: desk), \(bind: now.millis))
-                """).run()
+                """
+            ).run()
             return StaffAccount(id: id, username: username, role: role, desk: desk, active: true)
         }
     }
@@ -40,16 +45,21 @@ public struct StaffStore: Sendable {
 
     public func staffAccount(id: String) async throws -> StaffAccount? {
         try await database.session { db in
-            try await db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map { try StaffRow(decoding: $0).account }
+            try await db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map {
+                try StaffRow(decoding: $0).account
+            }
         }
     }
 
     public func credentials(username: String) async throws -> StaffCredentials? {
         try await database.session { db in
-            guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: username)").first() else { return nil }
+            guard let row = try await db.raw("SELECT * FROM staff WHERE username = \(bind: username)").first() else {
+                return nil
+            }
             let stored = try StaffRow(decoding: row)
-            return StaffCredentials(account: stored.account, passwordHash: stored.passwordHash, failedSignIns: stored.failedSignIns,
-                                    lockedUntil: stored.lockedUntil.map(Date.init(millis:)))
+            return StaffCredentials(
+                account: stored.account, passwordHash: stored.passwordHash, failedSignIns: stored.failedSignIns,
+                lockedUntil: stored.lockedUntil.map(Date.init(millis:)))
         }
     }
 
@@ -57,11 +67,20 @@ public struct StaffStore: Sendable {
     @discardableResult
     public func recordFailedSignIn(staff id: String, throttle: SignInThrottle, now: Date) async throws -> Date? {
         try await database.transaction { db in
-            guard let row = try await db.raw("""
-                UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: id) RETURNING failed_sign_ins
-                """).first() else { return nil }
-            guard let until = throttle.lockedUntil(afterFailures: try row.decode(column: "failed_sign_ins", as: Int.self), now: now) else { return nil }
-            try await db.raw("UPDATE staff SET locked_until = \(bind: until.millis), failed_sign_ins = 0 WHERE id = \(bind: id)").run()
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: id) RETURNING failed_sign_ins
+                    """
+                ).first()
+            else { return nil }
+            guard
+                let until = throttle.lockedUntil(
+                    afterFailures: try row.decode(column: "failed_sign_ins", as: Int.self), now: now)
+            else { return nil }
+            try await db.raw(
+                "UPDATE staff SET locked_until = \(bind: until.millis), failed_sign_ins = 0 WHERE id = \(bind: id)"
+            ).run()
             return until
         }
     }
@@ -74,17 +93,21 @@ public struct StaffStore: Sendable {
 
     public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool) async throws {
         try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE staff SET role = \(bind: role.rawValue), desk = \(bind: desk), active = \(bind: active ? 1 : 0) WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
         }
     }
 
     public func setStaffPassword(id: String, passwordHash: String) async throws {
         try await database.session { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE staff SET password_hash = \(bind: passwordHash), failed_sign_ins = 0, locked_until = NULL WHERE id = \(bind: id)
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -98,7 +121,8 @@ public struct StaffStore: Sendable {
         }
 
         var account: StaffAccount {
-            StaffAccount(id: id, username: username, role: StaffRole(rawValue: role) ?? .clerk, desk: desk, active: active != 0)
+            StaffAccount(
+                id: id, username: username, role: StaffRole(rawValue: role) ?? .clerk, desk: desk, active: active != 0)
         }
     }
 }

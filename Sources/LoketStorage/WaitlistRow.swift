@@ -8,7 +8,8 @@ struct WaitlistRow: Decodable {
     let id: String, tokenHash: String, offerTokenHash: String?
     let product: String, persons: Int, desks: String, fromDate: String, toDate: String, urgent: Int
     let expiresOn: String?, appointmentId: String?
-    let customerName: String, customerEmail: String, customerPhone: String?, customerVNumber: String?, customerBsn: String?
+    let customerName: String, customerEmail: String, customerPhone: String?, customerVNumber: String?,
+        customerBsn: String?
     let language: String, createdAt: Int, state: String
     let offerHoldId: String?, offerExpiresAt: Int?
     let offerDesk: String?, offerPool: String?, offerDate: String?, offerStart: Int?, offerEnd: Int?
@@ -19,12 +20,16 @@ struct WaitlistRow: Decodable {
 
     var entry: WaitlistEntry {
         var offer: WaitlistEntry.Offer?
-        if let offerHoldId, let offerExpiresAt, let offerDesk, let offerPool, let offerDate, let date = LocalDate(iso: offerDate),
-           let offerStart, let offerEnd {
+        if let offerHoldId, let offerExpiresAt, let offerDesk, let offerPool, let offerDate,
+            let date = LocalDate(iso: offerDate),
+            let offerStart, let offerEnd
+        {
             let startTime = LocalTime(minutes: offerStart)
-            offer = WaitlistEntry.Offer(hold: offerHoldId, desk: offerDesk, slot: SlotKey(date: date, start: startTime, pool: offerPool).description,
-                                        date: date, startTime: startTime, endTime: LocalTime(minutes: offerEnd),
-                                        expiresAt: Date(millis: offerExpiresAt))
+            offer = WaitlistEntry.Offer(
+                hold: offerHoldId, desk: offerDesk,
+                slot: SlotKey(date: date, start: startTime, pool: offerPool).description,
+                date: date, startTime: startTime, endTime: LocalTime(minutes: offerEnd),
+                expiresAt: Date(millis: offerExpiresAt))
         }
         return WaitlistEntry(
             id: id, product: product, persons: persons, desks: desks.split(separator: ",").map(String.init),
@@ -36,7 +41,8 @@ struct WaitlistRow: Decodable {
 
     /// The customer details the entry was given, as validated when it joined.
     var customer: Customer {
-        Customer(name: customerName, email: customerEmail, phone: customerPhone, vNumber: customerVNumber, bsn: customerBsn,
-                 language: Customer.Language(rawValue: language) ?? .en)
+        Customer(
+            name: customerName, email: customerEmail, phone: customerPhone, vNumber: customerVNumber, bsn: customerBsn,
+            language: Customer.Language(rawValue: language) ?? .en)
     }
 }

@@ -9,7 +9,8 @@ public final class ManualClock: Sendable {
 
     /// Starts at `time` on `date` in Amsterdam.
     public init(date: String, time: String = "08:00") {
-        current = Mutex(DeskTime(date: LocalDate(iso: date)!, time: LocalTime(text: time)!).instant(in: DeskTime.amsterdam))
+        current = Mutex(
+            DeskTime(date: LocalDate(iso: date)!, time: LocalTime(text: time)!).instant(in: DeskTime.amsterdam))
     }
 
     public var now: Date { current.withLock { $0 } }

@@ -1,7 +1,7 @@
 import Foundation
+import Logging
 import LoketStorage
 import SQLKit
-import Logging
 
 /// A fresh, migrated database for one test: a new SQLite file, or a new database on the test
 /// PostgreSQL server named by `LOKET_TEST_POSTGRES_URL` (scripts/start-test-postgres).
@@ -32,17 +32,22 @@ public enum TestDatabase {
     }()
 
     /// Opens a fresh database; call `drop` when done.
-    public static func make(_ engine: Engine) async throws -> (database: Database, location: String, drop: @Sendable () async -> Void) {
+    public static func make(
+        _ engine: Engine
+    ) async throws -> (database: Database, location: String, drop: @Sendable () async -> Void) {
         let name = "lt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
             let database = try await Database.open(path, logger: logger)
             try await database.migrate()
-            return (database, path, {
-                await database.close()
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            })
+            return (
+                database, path,
+                {
+                    await database.close()
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            )
         case .postgres:
             guard let base = postgresURL, var components = URLComponents(string: base) else {
                 fatalError("LOKET_TEST_POSTGRES_URL is not set")
@@ -53,12 +58,16 @@ public enum TestDatabase {
             let location = components.string!
             let database = try await Database.open(location, logger: logger)
             try await database.migrate()
-            return (database, location, {
-                await database.close()
-                _ = try? await admin.session { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
-                await admin.close()
-            })
+            return (
+                database, location,
+                {
+                    await database.close()
+                    _ = try? await admin.session { db in
+                        try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run()
+                    }
+                    await admin.close()
+                }
+            )
         }
     }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
@@ -13,10 +13,14 @@ extension WebApp {
                 let name = product.name(web.language)
                 // Biometrics first asks whether a visit is needed at all.
                 return product.key == "BIO"
-                    ? ["name": name, "href": "/book/BIO/biometrics", "note": WebCopy.text("bioCheckHint", web.language)]
+                    ? [
+                        "name": name, "href": "/book/BIO/biometrics",
+                        "note": WebCopy.text("bioCheckHint", web.language),
+                    ]
                     : ["name": name, "href": "/book/\(product.key)/desks"]
             }
-            return pages.render("home", web, title: WebCopy.text("homeTitle", web.language), values: ["products": products])
+            return pages.render(
+                "home", web, title: WebCopy.text("homeTitle", web.language), values: ["products": products])
         }
         router.get("/book/{product}/desks") { request, context in
             let web = web(request)
@@ -30,23 +34,29 @@ extension WebApp {
                 var item: [String: Any] = ["name": desk.name, "city": desk.city, "tailored": desk.kind == .tailored]
                 if desk.isClosedForGood(on: today) {
                     let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
-                    item["closedText"] = WebCopy.text("deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
+                    item["closedText"] = WebCopy.text(
+                        "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
                     return item
                 }
                 item["href"] = "/book/\(product.key)/desks/\(desk.code)"
                 item["chooseLabel"] = WebCopy.text("chooseDesk", web.language, desk.name)
-                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }), let first = wait.firstFreeDate {
+                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
+                    let first = wait.firstFreeDate
+                {
                     // Straight to the first free day: the calendar opens on its month with its times.
                     item["href"] = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
                     item["waitText"] = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
-                    item["firstFreeText"] = WebCopy.text("firstFree", web.language, DateWording.date(first, web.language))
+                    item["firstFreeText"] = WebCopy.text(
+                        "firstFree", web.language, DateWording.date(first, web.language))
                 } else {
                     item["noFree"] = true
                 }
                 return item
             }
-            return pages.render("desks", web, title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
-                                values: ["desks": desks])
+            return pages.render(
+                "desks", web,
+                title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
+                values: ["desks": desks])
         }
         router.get("/book/{product}/desks/{desk}") { request, context in
             let web = web(request)
@@ -54,10 +64,11 @@ extension WebApp {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let product = try loket.rules.product(context.parameters.get("product"), at: desk)
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
-                return try await calendarPage(web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
-                                              month: request.query("month"), date: request.query("date"),
-                                              path: "/book/\(product.key)/desks/\(desk.code)", token: nil,
-                                              backHref: "/book/\(product.key)/desks")
+                return try await calendarPage(
+                    web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
+                    month: request.query("month"), date: request.query("date"),
+                    path: "/book/\(product.key)/desks/\(desk.code)", token: nil,
+                    backHref: "/book/\(product.key)/desks")
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -66,9 +77,10 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             do {
-                let hold = try await loket.hold(desk: context.parameters.get("desk"), product: context.parameters.get("product"),
-                                                  persons: Int(form["persons"] ?? "1"), slot: form["slot"],
-                                                  assistance: form["assistance"] == "1", idempotency: nil)
+                let hold = try await loket.hold(
+                    desk: context.parameters.get("desk"), product: context.parameters.get("product"),
+                    persons: Int(form["persons"] ?? "1"), slot: form["slot"],
+                    assistance: form["assistance"] == "1", idempotency: nil)
                 return redirect("/book/hold/\(hold.id)")
             } catch let error as BookingError {
                 return problem(web, error)
@@ -83,12 +95,16 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let form = try await web.form(request)
             let customer: Customer
-            switch Customer.checked(name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                                    bsn: nil, language: web.language.rawValue, prefix: "") {
+            switch Customer.checked(
+                name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
+                bsn: nil, language: web.language.rawValue, prefix: "")
+            {
             case .success(let valid):
                 customer = valid
             case .failure(let problems):
-                let errors = problems.errors.map { FieldError(field: $0.field, message: WebCopy.message($0, web.language)) }
+                let errors = problems.errors.map {
+                    FieldError(field: $0.field, message: WebCopy.message($0, web.language))
+                }
                 return try await detailsPage(web, hold: id, form: form, errors: errors)
             }
             do {
@@ -102,59 +118,78 @@ extension WebApp {
     }
 
     /// The month view with the free days, and the free times of the chosen day as a form.
-    func calendarPage(_ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
-                      path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
-                      errors: [FieldError] = []) async throws -> Response {
+    func calendarPage(
+        _ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
+        path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
+        errors: [FieldError] = []
+    ) async throws -> Response {
         let rules = loket.rules
         let today = loket.today
         let horizon = rules.horizon(from: today)
         let chosen = date.flatMap { LocalDate(iso: $0) }
         let view = MonthView(month: MonthView.month(month, fallback: chosen ?? today), language: web.language)
-        let first = max(view.month, today), last = min(view.last, horizon)
-        let slots = first <= last ? try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: first...last,
-                                                                assistance: assistance, rules: rules) : []
+        let first = max(view.month, today)
+        let last = min(view.last, horizon)
+        let slots =
+            first <= last
+            ? try await loket.freeSlots(
+                desk: desk, product: product, persons: persons, dates: first...last,
+                assistance: assistance, rules: rules) : []
         let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
         let grid = view.grid(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
             "\(path)?\(query)&month=\(view.key)&date=\(day.iso)#slot"
         }
-        var page = CalendarPage(weekdays: grid.weekdays, weeks: grid.weeks, monthTitle: view.title, month: view.key,
-                                path: path, productName: productName(product.key, web.language), deskName: place(desk),
-                                persons: persons, assistance: assistance, fixedPersons: fixedPersons,
-                                personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
-                                backHref: backHref, tokenField: token)
+        var page = CalendarPage(
+            weekdays: grid.weekdays, weeks: grid.weeks, monthTitle: view.title, month: view.key,
+            path: path, productName: productName(product.key, web.language), deskName: place(desk),
+            persons: persons, assistance: assistance, fixedPersons: fixedPersons,
+            personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+            backHref: backHref, tokenField: token)
         if view.month > MonthView.month(nil, fallback: today) {
             page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
         }
-        if view.last < horizon { page.nextHref = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))" }
+        if view.last < horizon {
+            page.nextHref = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))"
+        }
         if let chosen {
             page.chosenDate = true
             page.timesTitle = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
             let unique = slots.filter { $0.date == chosen }.oneEachStart
             page.times = unique.map(\.key.description)
             // A day's times in three parts, so that a phone screen shows where the evening starts.
-            let parts: [(label: String, range: Range<Int>)] = [(WebCopy.text("morning", web.language), 0..<720),
-                                                               (WebCopy.text("afternoon", web.language), 720..<1020),
-                                                               (WebCopy.text("evening", web.language), 1020..<1440)]
+            let parts: [(label: String, range: Range<Int>)] = [
+                (WebCopy.text("morning", web.language), 0..<720),
+                (WebCopy.text("afternoon", web.language), 720..<1020),
+                (WebCopy.text("evening", web.language), 1020..<1440),
+            ]
             page.timeGroups = parts.compactMap { part in
                 let inPart = unique.filter { part.range.contains($0.start.minutes) }
                 guard !inPart.isEmpty else { return nil }
                 // The start is what people choose by; the end is on the next page.
-                return CalendarPage.TimeGroup(label: part.label, times: inPart.map { CalendarPage.Time(key: $0.key.description, text: $0.start.text) })
+                return CalendarPage.TimeGroup(
+                    label: part.label,
+                    times: inPart.map { CalendarPage.Time(key: $0.key.description, text: $0.start.text) })
             }
         }
-        return pages.render("calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
+        return pages.render(
+            "calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
     }
 
-    func detailsPage(_ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]) async throws -> Response {
+    func detailsPage(
+        _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]
+    ) async throws -> Response {
         guard let hold = try await loket.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
             return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
-        let page = DetailsPage(productName: productName(hold.product, web.language),
-                               when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
-                               where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
-                               action: "/book/hold/\(hold.id)", form: form)
-        return pages.render("details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let page = DetailsPage(
+            productName: productName(hold.product, web.language),
+            when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
+            where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
+            action: "/book/hold/\(hold.id)", form: form)
+        return pages.render(
+            "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
 

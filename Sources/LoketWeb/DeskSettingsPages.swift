@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free
@@ -19,13 +19,17 @@ extension WebApp {
                 let code = try context.parameters.require("desk")
                 return try await asStaff(request, .deskManager, desk: code) { account, web in
                     let form = try await web.form(request)
-                    guard let desk = loket.network.desk(code) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).") }
+                    guard let desk = loket.network.desk(code) else {
+                        throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).")
+                    }
                     do {
                         let change = try Self.deskChange(kind, form: form, desk: desk)
                         try await loket.addDeskChange(change, desk: code, staff: account.id)
                         return redirect("/staff/desks/\(code)/settings?notice=saved")
                     } catch let error as BookingError {
-                        return try await settingsPage(web, desk: code, errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
+                        return try await settingsPage(
+                            web, desk: code,
+                            errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
                     }
                 }
             }
@@ -42,14 +46,18 @@ extension WebApp {
 
     /// The change a form asks for, checked: real dates in order, hours as HH:MM-HH:MM, a known block.
     static func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(BookingError) -> DeskChange {
-        guard let from = LocalDate(iso: form["from"] ?? "") else { throw .invalid("from", "invalid_date", "Give the first day as YYYY-MM-DD.") }
+        guard let from = LocalDate(iso: form["from"] ?? "") else {
+            throw .invalid("from", "invalid_date", "Give the first day as YYYY-MM-DD.")
+        }
         guard let until = LocalDate(iso: form["until"] ?? ""), until >= from else {
             throw .invalid("until", "invalid_date", "Give the last day as YYYY-MM-DD, not before the first.")
         }
         switch kind {
         case "closure":
             let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty, reason.count <= 200 else { throw .invalid("reason", "required", "Say why the desk is closed.") }
+            guard !reason.isEmpty, reason.count <= 200 else {
+                throw .invalid("reason", "required", "Say why the desk is closed.")
+            }
             return .closure(Closure(from: from, until: until, reason: reason))
         case "hours":
             var hours: [Weekday: TimeRange] = [:]
@@ -64,10 +72,14 @@ extension WebApp {
             return .hours(OpeningHours(validFrom: from, validUntil: until, hours: hours))
         case "block":
             let products = desk.products.filter { form["product-\($0)"] == "1" }
-            guard !products.isEmpty else { throw .invalid("product", "required", "Choose the products the counters serve.") }
+            guard !products.isEmpty else {
+                throw .invalid("product", "required", "Choose the products the counters serve.")
+            }
             let days = Weekday.allCases.filter { form["day-\($0.rawValue)"] == "1" }
             guard !days.isEmpty else { throw .invalid("days", "required", "Choose the days.") }
-            guard let hours = TimeRange(text: (form["hours"] ?? "").replacingOccurrences(of: " ", with: "")), hours.from < hours.to else {
+            guard let hours = TimeRange(text: (form["hours"] ?? "").replacingOccurrences(of: " ", with: "")),
+                hours.from < hours.to
+            else {
                 throw .invalid("hours", "invalid_hours", "Write the hours as 09:00-13:00.")
             }
             guard let counters = Int(form["counters"] ?? ""), (1...99).contains(counters) else {
@@ -76,8 +88,10 @@ extension WebApp {
             // A new pool id of its own: bookings in other blocks are not counted against it.
             var id: String
             repeat { id = "extra\(Int.random(in: 1000...9999))" } while desk.roster.contains { $0.id == id }
-            return .rosterBlock(RosterBlock(id: id, products: products, days: days, hours: hours, counters: counters,
-                                            validFrom: from, validUntil: until))
+            return .rosterBlock(
+                RosterBlock(
+                    id: id, products: products, days: days, hours: hours, counters: counters,
+                    validFrom: from, validUntil: until))
         default:
             guard let block = form["block"], desk.roster.contains(where: { $0.id == block }) else {
                 throw .invalid("block", "unknown_block", "Choose a roster block of this desk.")
@@ -89,7 +103,9 @@ extension WebApp {
         }
     }
 
-    func settingsPage(_ web: WebRequest, desk code: String, notice: String? = nil, errors: [FieldError] = []) async throws -> Response {
+    func settingsPage(
+        _ web: WebRequest, desk code: String, notice: String? = nil, errors: [FieldError] = []
+    ) async throws -> Response {
         let rules = loket.rules
         guard let desk = rules.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
@@ -105,7 +121,8 @@ extension WebApp {
         }
         let effect = (0..<14).map { offset in
             let day = today.adding(days: offset)
-            return DeskSettingsPage.Effect(date: DateWording.date(day, language), counts: products.map { "\(free[$0.key]?[day] ?? 0)" })
+            return DeskSettingsPage.Effect(
+                date: DateWording.date(day, language), counts: products.map { "\(free[$0.key]?[day] ?? 0)" })
         }
         let changes = try await loket.deskChanges(desk: code)
         // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
@@ -116,8 +133,14 @@ extension WebApp {
         if let first = changedDays.map(\.lowerBound).min(), let last = changedDays.map(\.upperBound).max() {
             for item in try await loket.agenda(desk: code, dates: first...last)
             where changedDays.contains(where: { $0.contains(item.appointment.date) }) {
-                let pool = SlotKey(item.appointment.slot).flatMap { key in rules.schedule.pools(desk: desk, on: key.date).first { $0.id == key.pool } }
-                if pool == nil || item.appointment.startTime < pool!.hours.from || item.appointment.endTime > pool!.hours.to { affected += 1 }
+                let pool = SlotKey(item.appointment.slot).flatMap { key in
+                    rules.schedule.pools(desk: desk, on: key.date).first { $0.id == key.pool }
+                }
+                if pool == nil || item.appointment.startTime < pool!.hours.from
+                    || item.appointment.endTime > pool!.hours.to
+                {
+                    affected += 1
+                }
             }
         }
         // The urgent reserve of the coming weeks: kept back, used for urgent cases, released, still held.
@@ -131,17 +154,26 @@ extension WebApp {
             productHeads: products.map { $0.name(language) },
             effect: effect,
             urgentWeeks: urgentWeeks.map { week in
-                DeskSettingsPage.UrgentWeek(week: DateWording.date(week.weekStarting, language), protected: week.protected, used: week.used,
-                                            released: week.released, held: week.held)
+                DeskSettingsPage.UrgentWeek(
+                    week: DateWording.date(week.weekStarting, language), protected: week.protected, used: week.used,
+                    released: week.released, held: week.held)
             },
             changes: changes.map { DeskSettingsPage.Item(id: $0.id, text: describe($0.change, language)) },
             blocks: blocks.filter { seen.insert($0.id).inserted }.map { block in
-                DeskSettingsPage.Item(id: block.id, text: "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)")
+                DeskSettingsPage.Item(
+                    id: block.id,
+                    text:
+                        "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"
+                )
             },
             productChoices: products.map { DeskSettingsPage.ProductChoice(key: $0.key, name: $0.name(language)) },
-            weekdays: Weekday.allCases.map { DeskSettingsPage.WeekdayField(day: $0.rawValue, name: WebCopy.text("weekday.\($0.rawValue)", language), value: "") })
-        return pages.render("desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), page: page,
-                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+            weekdays: Weekday.allCases.map {
+                DeskSettingsPage.WeekdayField(
+                    day: $0.rawValue, name: WebCopy.text("weekday.\($0.rawValue)", language), value: "")
+            })
+        return pages.render(
+            "desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), page: page,
+            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func describe(_ change: DeskChange, _ language: Customer.Language) -> String {
@@ -152,15 +184,20 @@ extension WebApp {
         case .closure(let closure):
             return WebCopy.text("change.closure", language, period(closure.from, closure.until), closure.reason)
         case .hours(let hours):
-            let days = Weekday.allCases.compactMap { day in hours.hours[day].map { "\(WebCopy.text("wd.\(day.rawValue)", language)) \($0.from.text)–\($0.to.text)" } }
-            return WebCopy.text("change.hours", language, period(hours.validFrom, hours.validUntil),
-                                days.isEmpty ? WebCopy.text("change.closed", language) : days.joined(separator: ", "))
+            let days = Weekday.allCases.compactMap { day in
+                hours.hours[day].map { "\(WebCopy.text("wd.\(day.rawValue)", language)) \($0.from.text)–\($0.to.text)" }
+            }
+            return WebCopy.text(
+                "change.hours", language, period(hours.validFrom, hours.validUntil),
+                days.isEmpty ? WebCopy.text("change.closed", language) : days.joined(separator: ", "))
         case .counters(let block, let from, let until, let counters):
             return WebCopy.text("change.counters", language, block, period(from, until), "\(counters)")
         case .rosterBlock(let block):
             let days = block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", ")
-            return WebCopy.text("change.block", language, period(block.validFrom, block.validUntil), block.products.joined(separator: ", "), days,
-                                "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
+            return WebCopy.text(
+                "change.block", language, period(block.validFrom, block.validUntil),
+                block.products.joined(separator: ", "), days,
+                "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
         }
     }
 }

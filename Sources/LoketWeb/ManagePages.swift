@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.
@@ -17,23 +17,33 @@ extension WebApp {
                 guard appointment.state == .confirmed else {
                     return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
                 }
-                return managePage(web, appointment, token: token ?? "", booked: request.query("booked") == "1", moved: request.query("moved") == "1")
+                return managePage(
+                    web, appointment, token: token ?? "", booked: request.query("booked") == "1",
+                    moved: request.query("moved") == "1")
             } catch let error as BookingError {
                 return problem(web, error)
             }
         }
         router.get("/manage/{id}/calendar.ics") { request, context in
-            let appointment = try await loket.appointment(id: context.parameters.require("id"), token: request.query("token"))
-            guard let desk = loket.network.desk(appointment.desk) else { throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.") }
+            let appointment = try await loket.appointment(
+                id: context.parameters.require("id"), token: request.query("token"))
+            guard let desk = loket.network.desk(appointment.desk) else {
+                throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
+            }
             let language = appointment.language
-            let invite = CalendarInvite(method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
-                                        date: appointment.date, start: appointment.startTime, end: appointment.endTime,
-                                        summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
-                                        description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
-                                        organizer: organizer, stamp: loket.now())
-            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                                                   .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: invite.text)))
+            let invite = CalendarInvite(
+                method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
+                date: appointment.date, start: appointment.startTime, end: appointment.endTime,
+                summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
+                description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
+                organizer: organizer, stamp: loket.now())
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                    .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: invite.text)))
         }
         router.get("/manage/{id}/reschedule") { request, context in
             let web = web(request)
@@ -43,10 +53,11 @@ extension WebApp {
                 let appointment = try await loket.appointment(id: id, token: token)
                 let desk = try loket.rules.desk(appointment.desk)
                 let product = try loket.rules.product(appointment.product, at: desk)
-                return try await calendarPage(web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
-                                              month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
-                                              token: token, backHref: "/manage/\(id)?token=\(token)",
-                                              title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
+                return try await calendarPage(
+                    web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
+                    month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
+                    token: token, backHref: "/manage/\(id)?token=\(token)",
+                    title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -58,8 +69,9 @@ extension WebApp {
             let token = form["token"] ?? ""
             do {
                 let appointment = try await loket.appointment(id: id, token: token)
-                let hold = try await loket.hold(desk: appointment.desk, product: appointment.product, persons: appointment.persons,
-                                                  slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
+                let hold = try await loket.hold(
+                    desk: appointment.desk, product: appointment.product, persons: appointment.persons,
+                    slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
                 _ = try await loket.reschedule(id: id, token: token, hold: hold.id, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")
             } catch let error as BookingError {
@@ -78,21 +90,25 @@ extension WebApp {
         }
     }
 
-    func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response {
+    func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response
+    {
         let desk = loket.network.desk(appointment.desk)
         let base = "/manage/\(appointment.id)"
-        return pages.render("appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language), values: [
-            "booked": booked, "moved": moved,
-            "productName": productName(appointment.product, web.language),
-            "assistance": appointment.assistance,
-            "when": DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
-            "where": desk.map(place) ?? appointment.desk,
-            "persons": appointment.persons,
-            "code": appointment.code ?? false,
-            "icsHref": "\(base)/calendar.ics?token=\(token)",
-            "rescheduleHref": "\(base)/reschedule?token=\(token)",
-            "cancelAction": "\(base)/cancel",
-            "token": token,
-        ])
+        return pages.render(
+            "appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language),
+            values: [
+                "booked": booked, "moved": moved,
+                "productName": productName(appointment.product, web.language),
+                "assistance": appointment.assistance,
+                "when": DateWording.dateTime(
+                    appointment.date, appointment.startTime, appointment.endTime, web.language),
+                "where": desk.map(place) ?? appointment.desk,
+                "persons": appointment.persons,
+                "code": appointment.code ?? false,
+                "icsHref": "\(base)/calendar.ics?token=\(token)",
+                "rescheduleHref": "\(base)/reschedule?token=\(token)",
+                "cancelAction": "\(base)/cancel",
+                "token": token,
+            ])
     }
 }

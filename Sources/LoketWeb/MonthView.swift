@@ -1,5 +1,5 @@
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The month grid of the booking calendar: weeks from Monday, each day a link when it has room.
 struct MonthView {
@@ -22,10 +22,15 @@ struct MonthView {
     }
 
     /// The weekday heads and the weeks of the month from Monday; `href` gives the link of a day with room.
-    func grid(roomOn days: Set<LocalDate>, chosen: LocalDate?, href: (LocalDate) -> String)
-        -> (weekdays: [CalendarPage.WeekdayHead], weeks: [CalendarPage.Week]) {
+    func grid(
+        roomOn days: Set<LocalDate>, chosen: LocalDate?, href: (LocalDate) -> String
+    )
+        -> (weekdays: [CalendarPage.WeekdayHead], weeks: [CalendarPage.Week])
+    {
         let heads = Weekday.allCases.map {
-            CalendarPage.WeekdayHead(short: WebCopy.text("wd.\($0.rawValue)", language), long: WebCopy.text("weekday.\($0.rawValue)", language))
+            CalendarPage.WeekdayHead(
+                short: WebCopy.text("wd.\($0.rawValue)", language),
+                long: WebCopy.text("weekday.\($0.rawValue)", language))
         }
         var weeks: [CalendarPage.Week] = []
         var day = month.weekStart
@@ -35,8 +40,10 @@ struct MonthView {
                 if day < month || day > last {
                     cells.append(CalendarPage.Day())
                 } else {
-                    cells.append(CalendarPage.Day(day: "\(day.components.day)", label: DateWording.date(day, language),
-                                                  href: days.contains(day) ? href(day) : nil, current: day == chosen))
+                    cells.append(
+                        CalendarPage.Day(
+                            day: "\(day.components.day)", label: DateWording.date(day, language),
+                            href: days.contains(day) ? href(day) : nil, current: day == chosen))
                 }
                 day = day.adding(days: 1)
             }

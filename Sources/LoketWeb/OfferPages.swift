@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms, next to the
@@ -17,23 +17,29 @@ extension WebApp {
             do {
                 entry = try await loket.waitlistEntry(id: id, token: token)
             } catch let error as BookingError {
-                return offerPage(web, status: .init(code: error.kind.statusCode), title: WebCopy.text("offerNotFoundTitle", web.language),
-                                 message: WebCopy.text("offerBadLink", web.language))
+                return offerPage(
+                    web, status: .init(code: error.kind.statusCode),
+                    title: WebCopy.text("offerNotFoundTitle", web.language),
+                    message: WebCopy.text("offerBadLink", web.language))
             }
             web.language = entry.language
             let language = entry.language
             guard entry.state == .offered, let offer = entry.offer else {
-                return offerPage(web, status: .gone, title: WebCopy.text("noOfferTitle", language),
-                                 message: WebCopy.text("noOfferText", language))
+                return offerPage(
+                    web, status: .gone, title: WebCopy.text("noOfferTitle", language),
+                    message: WebCopy.text("noOfferText", language))
             }
             let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
             let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
-            let shown = OfferPage.Offer(id: entry.id, token: token ?? "", productName: productName(entry.product, language),
-                                        when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
-                                        where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
-                                        deadline: WebCopy.text("offerDeadline", language, deadline),
-                                        acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language))
-            return pages.render("offer", web, title: WebCopy.text("offerTitle", language), page: OfferPage(offer: shown))
+            let shown = OfferPage.Offer(
+                id: entry.id, token: token ?? "", productName: productName(entry.product, language),
+                when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
+                where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
+                deadline: WebCopy.text("offerDeadline", language, deadline),
+                acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language)
+            )
+            return pages.render(
+                "offer", web, title: WebCopy.text("offerTitle", language), page: OfferPage(offer: shown))
         }
         for action in ["accept", "decline"] {
             router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in
@@ -45,18 +51,23 @@ extension WebApp {
                         let accepted = try await loket.acceptOffer(entry: id, token: token)
                         let appointment = accepted.appointment
                         web.language = appointment.language
-                        let when = DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, appointment.language)
-                        return offerPage(web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
-                                         message: WebCopy.text("offerBooked", web.language, when))
+                        let when = DateWording.dateTime(
+                            appointment.date, appointment.startTime, appointment.endTime, appointment.language)
+                        return offerPage(
+                            web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
+                            message: WebCopy.text("offerBooked", web.language, when))
                     } else {
                         let entry = try await loket.declineOffer(entry: id, token: token)
                         web.language = entry.language
-                        return offerPage(web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
-                                         message: WebCopy.text("offerDeclined", web.language))
+                        return offerPage(
+                            web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
+                            message: WebCopy.text("offerDeclined", web.language))
                     }
                 } catch let error as BookingError {
-                    return offerPage(web, status: .init(code: error.kind.statusCode), title: WebCopy.text("notPossibleTitle", web.language),
-                                     message: WebCopy.message(error, web.language))
+                    return offerPage(
+                        web, status: .init(code: error.kind.statusCode),
+                        title: WebCopy.text("notPossibleTitle", web.language),
+                        message: WebCopy.message(error, web.language))
                 }
             }
         }

@@ -57,7 +57,8 @@ struct OfferPage {
 struct DeskDayPage {
     struct Waiting { let ticket: Int, time: String, name: String, assistance: Bool, minutes: String }
     struct Appointment {
-        let id: String, time: String, name: String, assistance: Bool, code: String, persons: Int, product: String, state: String
+        let id: String, time: String, name: String, assistance: Bool, code: String, persons: Int, product: String,
+            state: String
         let canServe: Bool, canNoShow: Bool
     }
     let desk: String

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
 extension WebApp {
@@ -18,7 +18,8 @@ extension WebApp {
                 let password = form["password"] ?? ""
                 var errors: [FieldError] = []
                 if !StaffAccount.validUsername(username) {
-                    errors.append(FieldError(field: "username", message: WebCopy.text("error.username.invalid", web.language)))
+                    errors.append(
+                        FieldError(field: "username", message: WebCopy.text("error.username.invalid", web.language)))
                 }
                 if password.count < StaffAccount.minimumPasswordLength {
                     errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
@@ -26,11 +27,15 @@ extension WebApp {
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
                 let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
                 if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
-                guard errors.isEmpty else { return try await accountsPage(web, form: ["username": username], errors: errors) }
+                guard errors.isEmpty else {
+                    return try await accountsPage(web, form: ["username": username], errors: errors)
+                }
                 do {
                     try await loket.createStaff(username: username, password: password, role: role, desk: desk)
                 } catch let error as BookingError {
-                    return try await accountsPage(web, form: ["username": username], errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
+                    return try await accountsPage(
+                        web, form: ["username": username],
+                        errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
                 }
                 return redirect("/staff/accounts?notice=saved")
             }
@@ -44,13 +49,20 @@ extension WebApp {
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
                 let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
-                if id != account.id && role != .admin && desk == nil { return try await accountsPage(web, errors: [deskNeeded(web.language)]) }
+                if id != account.id && role != .admin && desk == nil {
+                    return try await accountsPage(web, errors: [deskNeeded(web.language)])
+                }
                 // An admin cannot lock themselves out by accident.
                 let active = id == account.id ? true : form["active"] == "1"
-                try await loket.updateStaff(id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
+                try await loket.updateStaff(
+                    id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
                 if let password = form["password"], !password.isEmpty {
                     guard password.count >= StaffAccount.minimumPasswordLength else {
-                        return try await accountsPage(web, errors: [FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))])
+                        return try await accountsPage(
+                            web,
+                            errors: [
+                                FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
+                            ])
                     }
                     try await loket.setStaffPassword(id: id, password: password)
                 }
@@ -64,25 +76,34 @@ extension WebApp {
         FieldError(field: "desk", message: WebCopy.text("error.desk.required", language))
     }
 
-    func accountsPage(_ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
+    func accountsPage(
+        _ web: WebRequest, notice: String? = nil, form: [String: String] = [:], errors: [FieldError] = []
+    ) async throws -> Response {
         let language = web.language
         let desks = loket.network.desks.filter { !$0.isClosedForGood(on: loket.today) }
         func deskOptions(_ chosen: String?) -> [AccountsPage.Option] {
             [AccountsPage.Option(value: "", name: WebCopy.text("allDesks", language), selected: chosen == nil)]
-                + desks.map { AccountsPage.Option(value: $0.code, name: "\($0.code) — \($0.name)", selected: $0.code == chosen) }
+                + desks.map {
+                    AccountsPage.Option(value: $0.code, name: "\($0.code) — \($0.name)", selected: $0.code == chosen)
+                }
         }
         func roleOptions(_ chosen: StaffRole) -> [AccountsPage.Option] {
-            StaffRole.allCases.map { AccountsPage.Option(value: $0.rawValue, name: WebCopy.text("role.\($0.rawValue)", language), selected: $0 == chosen) }
+            StaffRole.allCases.map {
+                AccountsPage.Option(
+                    value: $0.rawValue, name: WebCopy.text("role.\($0.rawValue)", language), selected: $0 == chosen)
+            }
         }
         let accounts = try await loket.staffAccounts()
         let page = AccountsPage(
             form: form, notice: notice == "saved" ? WebCopy.text("saved", language) : nil,
             accounts: accounts.map { account in
-                AccountsPage.Account(id: account.id, username: account.username, active: account.active,
-                                     roles: roleOptions(account.role), desks: deskOptions(account.desk))
+                AccountsPage.Account(
+                    id: account.id, username: account.username, active: account.active,
+                    roles: roleOptions(account.role), desks: deskOptions(account.desk))
             },
             newRoles: roleOptions(.clerk), newDesks: deskOptions(nil))
-        return pages.render("accounts", web, title: WebCopy.text("accountsTitle", language), page: page,
-                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return pages.render(
+            "accounts", web, title: WebCopy.text("accountsTitle", language), page: page,
+            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -1,15 +1,17 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
 extension WebApp {
     /// Runs `page` for the signed-in account if it may act as `role` at `desk` (any desk when
     /// nil); otherwise answers with the sign-in page for nobody, 403 for too little right.
-    func asStaff(_ request: Request, _ role: StaffRole, desk: String?,
-                 _ page: (StaffAccount, WebRequest) async throws -> Response) async throws -> Response {
+    func asStaff(
+        _ request: Request, _ role: StaffRole, desk: String?,
+        _ page: (StaffAccount, WebRequest) async throws -> Response
+    ) async throws -> Response {
         var web = web(request)
         guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
         web.staff = account
@@ -30,15 +32,23 @@ extension WebApp {
             let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             switch try await gate.signIn(username: username, password: form["password"] ?? "") {
             case .signedIn(let account, let cookie):
-                return redirect(account.role == .admin && account.desk == nil ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
-                                cookies: [cookie])
+                return redirect(
+                    account.role == .admin && account.desk == nil
+                        ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
+                    cookies: [cookie])
             case .refused:
-                return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), values: ["form": ["username": username]],
-                                    errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))], status: .unauthorized)
+                return pages.render(
+                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                    values: ["form": ["username": username]],
+                    errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
+                    status: .unauthorized)
             case .locked(let until):
                 let time = DeskTime(until, timeZone: DeskTime.amsterdam).time.text
-                return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), values: ["form": ["username": username]],
-                                    errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))], status: .tooManyRequests)
+                return pages.render(
+                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                    values: ["form": ["username": username]],
+                    errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))],
+                    status: .tooManyRequests)
             }
         }
         router.post("/staff/sign-out") { request, _ in
@@ -53,8 +63,9 @@ extension WebApp {
         router.get("/staff/desks/{desk}") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
-                return try await deskDayPage(web, account: account, desk: desk, counter: request.query("counter") ?? "",
-                                             noticeKey: request.query("notice"))
+                return try await deskDayPage(
+                    web, account: account, desk: desk, counter: request.query("counter") ?? "",
+                    noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
@@ -63,11 +74,13 @@ extension WebApp {
                 let form = try await web.form(request)
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk)
-                    let notice = WebCopy.text("checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
+                    let notice = WebCopy.text(
+                        "checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
                     return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)
                 } catch let error as BookingError {
-                    return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                 errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
+                    return try await deskDayPage(
+                        web, account: account, desk: desk, counter: "",
+                        errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                 }
             }
         }
@@ -77,11 +90,17 @@ extension WebApp {
                 let form = try await web.form(request)
                 let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !counter.isEmpty, counter.count <= 10 else {
-                    return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                 errors: [FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))])
+                    return try await deskDayPage(
+                        web, account: account, desk: desk, counter: "",
+                        errors: [
+                            FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
+                        ])
                 }
                 let called = try await loket.callNext(desk: desk, counter: counter, staff: account.id)
-                let notice = called.map { WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName) }
+                let notice =
+                    called.map {
+                        WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName)
+                    }
                     ?? WebCopy.text("nobodyWaiting", web.language)
                 return try await deskDayPage(web, account: account, desk: desk, counter: counter, notice: notice)
             }
@@ -92,14 +111,17 @@ extension WebApp {
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
                     do {
-                        _ = try await loket.finishVisit(appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
-                                                        staff: account.id)
+                        _ = try await loket.finishVisit(
+                            appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
+                            staff: account.id)
                         // Back to the day, at the same counter, ready for the next call.
-                        let counter = (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                        let counter =
+                            (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                         return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)")
                     } catch let error as BookingError {
-                        return try await deskDayPage(web, account: account, desk: desk, counter: "",
-                                                     errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
+                        return try await deskDayPage(
+                            web, account: account, desk: desk, counter: "",
+                            errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                     }
                 }
             }
@@ -110,23 +132,32 @@ extension WebApp {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let calls = try await loket.recentCalls(desk: desk.code)
                 // A screen for everyone in the waiting room: both languages at once.
-                return pages.render("display", web, title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)", values: [
-                    "calls": calls.map { ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""] },
-                ])
+                return pages.render(
+                    "display", web,
+                    title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)",
+                    values: [
+                        "calls": calls.map {
+                            ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""]
+                        }
+                    ])
             } catch let error as BookingError {
                 return problem(web, error)
             }
         }
     }
 
-    func deskDayPage(_ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
-                     noticeKey: String? = nil, errors: [FieldError] = []) async throws -> Response {
+    func deskDayPage(
+        _ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
+        noticeKey: String? = nil, errors: [FieldError] = []
+    ) async throws -> Response {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         let now = loket.now()
         let agenda = try await loket.agenda(desk: code)
-        let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted { ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0) }
+        let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
+            ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0)
+        }
         let language = web.language
         func state(_ item: AgendaItem) -> String {
             switch item.visit?.state {
@@ -138,23 +169,32 @@ extension WebApp {
             }
         }
         // A notice after a redirect comes as a key in the address; unknown keys show nothing.
-        let noticeText = notice ?? noticeKey.flatMap { ["served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language)][$0] }
+        let noticeText =
+            notice
+            ?? noticeKey.flatMap {
+                ["served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language)][
+                    $0]
+            }
         let page = DeskDayPage(
             desk: code, counter: counter, notice: noticeText, isManager: account.may(.deskManager, at: code),
             settingsLink: WebCopy.text("settingsTitle", language, desk.name),
             waiting: waiting.map { item in
-                DeskDayPage.Waiting(ticket: item.visit?.ticket ?? 0, time: item.appointment.startTime.text, name: item.customerName,
-                                    assistance: item.assistance,
-                                    minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"))
+                DeskDayPage.Waiting(
+                    ticket: item.visit?.ticket ?? 0, time: item.appointment.startTime.text, name: item.customerName,
+                    assistance: item.assistance,
+                    minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"))
             },
             agenda: agenda.map { item in
-                DeskDayPage.Appointment(id: item.appointment.id, time: "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
-                                        name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
-                                        persons: item.appointment.persons, product: productName(item.appointment.product, language),
-                                        state: state(item), canServe: item.visit?.state == .called,
-                                        canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called)
+                DeskDayPage.Appointment(
+                    id: item.appointment.id,
+                    time: "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
+                    name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
+                    persons: item.appointment.persons, product: productName(item.appointment.product, language),
+                    state: state(item), canServe: item.visit?.state == .called,
+                    canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called)
             })
-        return pages.render("desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
-                            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return pages.render(
+            "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
+            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

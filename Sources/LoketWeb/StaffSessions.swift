@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// Hummingbird's key-value store interface over Loket's own database, so that hummingbird-auth's
 /// `SessionStorage` keeps staff sessions where every server process can see them.
@@ -23,7 +23,9 @@ struct DatabasePersistDriver: PersistDriver {
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
         guard let stored = try await loket.session(key: key) else { return nil }
-        do { return try JSONDecoder().decode(type, from: Data(stored.value.utf8)) } catch { throw PersistError.invalidConversion }
+        do { return try JSONDecoder().decode(type, from: Data(stored.value.utf8)) } catch {
+            throw PersistError.invalidConversion
+        }
     }
 
     func remove(key: String) async throws { try await loket.removeSession(key: key) }
@@ -44,8 +46,11 @@ struct StaffGate: Sendable {
 
     init(loket: Loket, secureCookies: Bool) {
         self.loket = loket
-        self.sessions = SessionStorage(DatabasePersistDriver(loket: loket), configuration: .init(
-            sessionCookieParameters: .init(name: "loket_staff", path: "/", secure: secureCookies, sameSite: .strict), keyPrefix: "staff."))
+        self.sessions = SessionStorage(
+            DatabasePersistDriver(loket: loket),
+            configuration: .init(
+                sessionCookieParameters: .init(
+                    name: "loket_staff", path: "/", secure: secureCookies, sameSite: .strict), keyPrefix: "staff."))
     }
 
     /// The signed-in, active account, or nil.
@@ -65,7 +70,8 @@ struct StaffGate: Sendable {
     func signIn(username: String, password: String) async throws -> SignIn {
         switch try await loket.signIn(username: username, password: password) {
         case .signedIn(let account):
-            let cookie = try await sessions.save(session: StaffSession(staffID: account.id), expiresIn: Self.sessionLength)
+            let cookie = try await sessions.save(
+                session: StaffSession(staffID: account.id), expiresIn: Self.sessionLength)
             return .signedIn(account, cookie)
         case .refused: return .refused
         case .locked(let until): return .locked(until: until)

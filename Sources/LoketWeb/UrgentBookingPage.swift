@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept
@@ -11,8 +11,9 @@ extension WebApp {
         router.get("/staff/desks/{desk}/urgent") { request, context in
             let code = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: code) { _, web in
-                return try await urgentPage(web, desk: code, product: request.query("product"), persons: request.query("persons"),
-                                            date: request.query("date"))
+                return try await urgentPage(
+                    web, desk: code, product: request.query("product"), persons: request.query("persons"),
+                    date: request.query("date"))
             }
         }
         router.post("/staff/desks/{desk}/urgent") { request, context in
@@ -24,38 +25,56 @@ extension WebApp {
                 do {
                     urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
                 } catch let error as BookingError {
-                    errors.append(FieldError(field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)))
+                    errors.append(
+                        FieldError(
+                            field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
+                        ))
                 }
                 var customer: Customer?
-                switch Customer.checked(name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                                        bsn: nil, language: form["language"], prefix: "") {
+                switch Customer.checked(
+                    name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
+                    bsn: nil, language: form["language"], prefix: "")
+                {
                 case .success(let valid): customer = valid
-                case .failure(let problems): errors += problems.errors.map { FieldError(field: $0.field, message: WebCopy.message($0, web.language)) }
+                case .failure(let problems):
+                    errors += problems.errors.map {
+                        FieldError(field: $0.field, message: WebCopy.message($0, web.language))
+                    }
                 }
-                if (form["slot"] ?? "").isEmpty { errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language))) }
+                if (form["slot"] ?? "").isEmpty {
+                    errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
+                }
                 guard errors.isEmpty, let urgent, let customer else {
-                    return try await urgentPage(web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                                                form: form, errors: errors)
+                    return try await urgentPage(
+                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                        form: form, errors: errors)
                 }
                 do {
-                    let booking = try await loket.bookUrgent(desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
-                                                             slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note)
+                    let booking = try await loket.bookUrgent(
+                        desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
+                        slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note)
                     let appointment = booking.appointment
-                    let notice = WebCopy.text("urgentBooked", web.language,
-                                              DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
-                                              appointment.code ?? appointment.id)
-                    return try await urgentPage(web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                                                notice: notice)
+                    let notice = WebCopy.text(
+                        "urgentBooked", web.language,
+                        DateWording.dateTime(
+                            appointment.date, appointment.startTime, appointment.endTime, web.language),
+                        appointment.code ?? appointment.id)
+                    return try await urgentPage(
+                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                        notice: notice)
                 } catch let error as BookingError {
-                    return try await urgentPage(web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                                                form: form, errors: [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
+                    return try await urgentPage(
+                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                        form: form, errors: [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
                 }
             }
         }
     }
 
-    func urgentPage(_ web: WebRequest, desk code: String, product productKey: String?, persons personsText: String?, date: String?,
-                    form: [String: String] = [:], errors: [FieldError] = [], notice: String? = nil) async throws -> Response {
+    func urgentPage(
+        _ web: WebRequest, desk code: String, product productKey: String?, persons personsText: String?, date: String?,
+        form: [String: String] = [:], errors: [FieldError] = [], notice: String? = nil
+    ) async throws -> Response {
         let rules = loket.rules
         guard let desk = rules.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
@@ -66,20 +85,31 @@ extension WebApp {
         let persons = Int(personsText ?? "1").map { min(max($0, 1), 6) } ?? 1
         let today = loket.today
         let day = date.flatMap { LocalDate(iso: $0) }.map { min(max($0, today), rules.horizon(from: today)) } ?? today
-        let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
-        return pages.render("urgent", web, title: WebCopy.text("urgentTitle", language), values: [
-            "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
-            "notice": notice ?? false,
-            "languageNL": (form["language"] ?? language.rawValue) == "nl",
-            "products": products.map { ["key": $0.key, "name": $0.name(language), "selected": $0.key == product.key] },
-            "personOptions": (1...6).map { ["value": $0, "selected": $0 == persons] },
-            "timesTitle": WebCopy.text("timesOn", language, DateWording.date(day, language)),
-            "times": slots.oneEachStart.map {
-                ["key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)", "checked": $0.key.description == form["slot"]]
-            },
-            "reasons": UrgentReserve.Reason.allCases.map {
-                ["value": $0.rawValue, "name": WebCopy.text("reason.\($0.rawValue)", language), "selected": $0.rawValue == form["reason"]]
-            },
-        ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let slots = try await loket.freeSlots(
+            desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
+        return pages.render(
+            "urgent", web, title: WebCopy.text("urgentTitle", language),
+            values: [
+                "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
+                "notice": notice ?? false,
+                "languageNL": (form["language"] ?? language.rawValue) == "nl",
+                "products": products.map {
+                    ["key": $0.key, "name": $0.name(language), "selected": $0.key == product.key]
+                },
+                "personOptions": (1...6).map { ["value": $0, "selected": $0 == persons] },
+                "timesTitle": WebCopy.text("timesOn", language, DateWording.date(day, language)),
+                "times": slots.oneEachStart.map {
+                    [
+                        "key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)",
+                        "checked": $0.key.description == form["slot"],
+                    ]
+                },
+                "reasons": UrgentReserve.Reason.allCases.map {
+                    [
+                        "value": $0.rawValue, "name": WebCopy.text("reason.\($0.rawValue)", language),
+                        "selected": $0.rawValue == form["reason"],
+                    ]
+                },
+            ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

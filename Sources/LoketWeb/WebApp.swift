@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The web pages: customers book and manage appointments, staff run the desk day. Every use
 /// case is a call to the same application layer as the JSON API's; no rule is written twice.
@@ -25,23 +25,27 @@ public struct WebApp: Sendable {
         // Behind HTTPS, cookies are marked Secure; on a developer's http://127.0.0.1 they cannot be.
         self.secureCookies = options.publicURL.hasPrefix("https://")
         self.gate = StaffGate(loket: loket, secureCookies: secureCookies)
-        let css = Bundle.module.url(forResource: "loket", withExtension: "css", subdirectory: "static").flatMap { try? Data(contentsOf: $0) }
+        let css = Bundle.module.url(forResource: "loket", withExtension: "css", subdirectory: "static").flatMap {
+            try? Data(contentsOf: $0)
+        }
         self.stylesheet = ByteBuffer(bytes: css ?? Data())
     }
 
     /// Adds the pages to `router`, beside the API's routes and behind its middleware.
     public func add(to router: Router<BasicRequestContext>) {
         router.get("/static/loket.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: stylesheet))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: stylesheet))
         }
         router.get("/language") { request, _ in
             let language = request.query("to").flatMap(Customer.Language.init(rawValue:)) ?? .nl
             // Only a path on this site: the switch must not become an open redirect.
             var back = request.query("back") ?? "/"
             if !back.hasPrefix("/") || back.hasPrefix("//") || back.hasPrefix("/\\") { back = "/" }
-            let cookie = Cookie(name: WebRequest.languageCookie, value: language.rawValue, maxAge: 365 * 86400, path: "/",
-                                secure: secureCookies, httpOnly: true, sameSite: .lax)
+            let cookie = Cookie(
+                name: WebRequest.languageCookie, value: language.rawValue, maxAge: 365 * 86400, path: "/",
+                secure: secureCookies, httpOnly: true, sameSite: .lax)
             return redirect(back, cookies: [cookie])
         }
         addBookingRoutes(to: router)
@@ -57,7 +61,8 @@ public struct WebApp: Sendable {
 
     /// The page for a refused request: the message of the error, with the fitting status.
     func problem(_ request: WebRequest, _ error: BookingError) -> Response {
-        pages.problem(request, status: .init(code: error.kind.statusCode), message: WebCopy.message(error, request.language))
+        pages.problem(
+            request, status: .init(code: error.kind.statusCode), message: WebCopy.message(error, request.language))
     }
 
     func productName(_ key: String, _ language: Customer.Language) -> String {

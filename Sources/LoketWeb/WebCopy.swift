@@ -1,5 +1,5 @@
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
 /// checks that every key a template or the Swift code uses is here, so none shows up as an empty
@@ -20,15 +20,23 @@ enum WebCopy {
         "optional": ("niet verplicht", "optional"),
         // Booking flow
         "homeTitle": ("Een afspraak maken", "Book an appointment"),
-        "homeIntro": ("Kies waarvoor u komt. Daarna kiest u het loket, de dag en de tijd.",
-                      "Choose what you are coming for. Then you choose the desk, the day and the time."),
+        "homeIntro": (
+            "Kies waarvoor u komt. Daarna kiest u het loket, de dag en de tijd.",
+            "Choose what you are coming for. Then you choose the desk, the day and the time."
+        ),
         "productLegend": ("Waarvoor komt u?", "What are you coming for?"),
-        "bioCheckHint": ("Eerst kijken we of u wel langs hoeft te komen.", "First we check whether you need to come at all."),
-        "manageHint": ("Heeft u al een afspraak? Gebruik de link in uw bevestigingsmail om die te verzetten of af te zeggen.",
-                       "Already have an appointment? Use the link in your confirmation email to change or cancel it."),
+        "bioCheckHint": (
+            "Eerst kijken we of u wel langs hoeft te komen.", "First we check whether you need to come at all."
+        ),
+        "manageHint": (
+            "Heeft u al een afspraak? Gebruik de link in uw bevestigingsmail om die te verzetten of af te zeggen.",
+            "Already have an appointment? Use the link in your confirmation email to change or cancel it."
+        ),
         "desksTitle": ("Kies een loket", "Choose a desk"),
-        "desksIntro": ("Bij elk loket ziet u de wachttijd in werkdagen en de eerste vrije dag.",
-                       "Each desk shows its waiting time in working days and its first free day."),
+        "desksIntro": (
+            "Bij elk loket ziet u de wachttijd in werkdagen en de eerste vrije dag.",
+            "Each desk shows its waiting time in working days and its first free day."
+        ),
         "waitDays": ("Wachttijd: %@ werkdagen", "Waiting time: %@ working days"),
         "firstFree": ("Eerste vrije dag: %@", "First free day: %@"),
         "noFree": ("Geen vrije plek in de komende periode.", "No free time in the coming period."),
@@ -37,10 +45,14 @@ enum WebCopy {
         "tailoredNote": ("Voor wie meer tijd of hulp nodig heeft.", "For people who need more time or help."),
         "calendarTitle": ("Kies een dag en tijd", "Choose a day and time"),
         "persons": ("Aantal personen", "Number of persons"),
-        "personsHint": ("Voor iedereen die meekomt en zelf aan de beurt is.", "Everyone who comes along and needs to be served."),
+        "personsHint": (
+            "Voor iedereen die meekomt en zelf aan de beurt is.", "Everyone who comes along and needs to be served."
+        ),
         "assistance": ("Ik heb extra tijd of hulp nodig", "I need extra time or assistance"),
-        "assistanceHint": ("U krijgt een langere afspraak en het loket weet dat u komt.",
-                           "You get a longer appointment and the desk knows you are coming."),
+        "assistanceHint": (
+            "U krijgt een langere afspraak en het loket weet dat u komt.",
+            "You get a longer appointment and the desk knows you are coming."
+        ),
         "update": ("Vrije tijden tonen", "Show free times"),
         "previousMonth": ("Vorige maand", "Previous month"),
         "nextMonth": ("Volgende maand", "Next month"),
@@ -67,42 +79,62 @@ enum WebCopy {
         "code": ("Afspraakcode", "Appointment code"),
         "codeHint": ("Laat deze code zien bij het loket.", "Show this code at the desk."),
         "bookedTitle": ("Uw afspraak is gemaakt", "Your appointment is booked"),
-        "bookedText": ("U krijgt een bevestiging per e-mail. Bewaar de link op deze pagina om uw afspraak te verzetten of af te zeggen.",
-                       "You will get a confirmation by email. Keep the link to this page to change or cancel your appointment."),
+        "bookedText": (
+            "U krijgt een bevestiging per e-mail. Bewaar de link op deze pagina om uw afspraak te verzetten of af te zeggen.",
+            "You will get a confirmation by email. Keep the link to this page to change or cancel your appointment."
+        ),
         "manageTitle": ("Uw afspraak", "Your appointment"),
         "addToCalendar": ("Zet in uw agenda (.ics)", "Add to your calendar (.ics)"),
         "reschedule": ("Afspraak verzetten", "Change the appointment"),
         "cancel": ("Afspraak afzeggen", "Cancel the appointment"),
         "cancelConfirm": ("Ja, zeg mijn afspraak af", "Yes, cancel my appointment"),
         "cancelledTitle": ("Uw afspraak is afgezegd", "Your appointment is cancelled"),
-        "cancelledText": ("U hoeft niet te komen. De tijd is vrijgegeven voor iemand anders.",
-                          "You do not need to come. The time has been given back for someone else."),
+        "cancelledText": (
+            "U hoeft niet te komen. De tijd is vrijgegeven voor iemand anders.",
+            "You do not need to come. The time has been given back for someone else."
+        ),
         "bookAgain": ("Nieuwe afspraak maken", "Book a new appointment"),
         "rescheduleTitle": ("Kies een nieuwe dag en tijd", "Choose a new day and time"),
         "movedTitle": ("Uw afspraak is verzet", "Your appointment has moved"),
-        "bring": ("Neem uw paspoort of identiteitsbewijs mee, en dat van iedereen voor wie de afspraak is.",
-                  "Bring your passport or identity document, and those of everyone the appointment is for."),
+        "bring": (
+            "Neem uw paspoort of identiteitsbewijs mee, en dat van iedereen voor wie de afspraak is.",
+            "Bring your passport or identity document, and those of everyone the appointment is for."
+        ),
         "notFoundTitle": ("Niet gevonden", "Not found"),
         "notFoundText": ("Deze pagina of link bestaat niet (meer).", "This page or link does not exist (any more)."),
         "problemTitle": ("Dat lukte niet", "That did not work"),
         // Biometrics question
         "bioTitle": ("Moet u langskomen voor biometrie?", "Do you need to come in for biometrics?"),
-        "bioIntro": ("Voor een verblijfsdocument hebben wij een pasfoto, vingerafdrukken en een handtekening nodig. Soms kunnen wij die van een eerdere keer gebruiken. Vul in wat u weet; wij bewaren dit niet.",
-                     "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. Fill in what you know; we do not keep it."),
+        "bioIntro": (
+            "Voor een verblijfsdocument hebben wij een pasfoto, vingerafdrukken en een handtekening nodig. Soms kunnen wij die van een eerdere keer gebruiken. Vul in wat u weet; wij bewaren dit niet.",
+            "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. Fill in what you know; we do not keep it."
+        ),
         "dateOfBirth": ("Geboortedatum", "Date of birth"),
         "dateHint": ("Bijvoorbeeld 2004-03-31 (jaar-maand-dag).", "For example 2004-03-31 (year-month-day)."),
         "faceDate": ("Datum van uw laatste pasfoto bij de IND", "Date of your last photo taken by the IND"),
-        "fingerDate": ("Datum waarop de IND voor het laatst uw vingerafdrukken nam", "Date the IND last took your fingerprints"),
-        "fingerPoor": ("Het loket zei toen dat de vingerafdrukken niet goed genoeg waren", "The desk said then that the fingerprints were not good enough"),
+        "fingerDate": (
+            "Datum waarop de IND voor het laatst uw vingerafdrukken nam", "Date the IND last took your fingerprints"
+        ),
+        "fingerPoor": (
+            "Het loket zei toen dat de vingerafdrukken niet goed genoeg waren",
+            "The desk said then that the fingerprints were not good enough"
+        ),
         "signatureDate": ("Datum van uw laatste handtekening bij de IND", "Date of your last signature at the IND"),
-        "leaveEmpty": ("Leeg laten als u het niet weet of nooit heeft gedaan.", "Leave empty if you do not know or never did."),
+        "leaveEmpty": (
+            "Leeg laten als u het niet weet of nooit heeft gedaan.", "Leave empty if you do not know or never did."
+        ),
         "check": ("Controleren", "Check"),
         "bioNeeded": ("U moet langskomen", "You need to come in"),
         "bioNotNeeded": ("U hoeft niet langs te komen voor biometrie", "You do not need to come in for biometrics"),
-        "bioNotNeededText": ("Wij gebruiken wat wij al hebben. U hoeft hiervoor geen afspraak te maken.",
-                             "We will use what we already have. You do not need to book an appointment for this."),
+        "bioNotNeededText": (
+            "Wij gebruiken wat wij al hebben. U hoeft hiervoor geen afspraak te maken.",
+            "We will use what we already have. You do not need to book an appointment for this."
+        ),
         "reusableOpenEnded": ("%@: wij gebruiken de opname van %@", "%@: we use the one from %@"),
-        "reusableUntil": ("%@: wij gebruiken de opname van %@ (geldig tot en met %@)", "%@: we use the one from %@ (valid up to and including %@)"),
+        "reusableUntil": (
+            "%@: wij gebruiken de opname van %@ (geldig tot en met %@)",
+            "%@: we use the one from %@ (valid up to and including %@)"
+        ),
         "bookBio": ("Afspraak voor biometrie maken", "Book a biometrics appointment"),
         "skipCheck": ("Ik ben nog nooit bij de IND geweest voor biometrie", "I have never given biometrics to the IND"),
         "capture.face": ("Pasfoto", "Photo"),
@@ -116,8 +148,10 @@ enum WebCopy {
         "signOut": ("Uitloggen", "Sign out"),
         "signedInAs": ("Ingelogd als %@", "Signed in as %@"),
         "badSignIn": ("Gebruikersnaam of wachtwoord klopt niet.", "The username or password is not right."),
-        "locked": ("Te vaak een verkeerd wachtwoord. Probeer het na %@ opnieuw of vraag een beheerder.",
-                   "Too many wrong passwords. Try again after %@ or ask an administrator."),
+        "locked": (
+            "Te vaak een verkeerd wachtwoord. Probeer het na %@ opnieuw of vraag een beheerder.",
+            "Too many wrong passwords. Try again after %@ or ask an administrator."
+        ),
         "dayTitle": ("Dagagenda %@", "Today at %@"),
         "checkIn": ("Aanmelden", "Check in"),
         "checkInLabel": ("Afspraakcode van de klant", "The customer's appointment code"),
@@ -147,8 +181,10 @@ enum WebCopy {
         "displayTitle": ("Oproepen", "Now calling"),
         "ticket": ("Nummer", "Number"),
         "urgentTitle": ("Spoedafspraak maken", "Book an urgent appointment"),
-        "urgentIntro": ("Voor spoed is een deel van de plekken vastgehouden. Geef de reden op.",
-                        "Part of the capacity is kept for urgent cases. State the reason."),
+        "urgentIntro": (
+            "Voor spoed is een deel van de plekken vastgehouden. Geef de reden op.",
+            "Part of the capacity is kept for urgent cases. State the reason."
+        ),
         "reason": ("Reden", "Reason"),
         "reasonNote": ("Toelichting", "Note"),
         "chooseTime": ("Kies een tijd.", "Choose a time."),
@@ -185,11 +221,15 @@ enum WebCopy {
         "block": ("Roosterblok", "Roster block"),
         "counters": ("Balies", "Counters"),
         "addCounters": ("Balies opslaan", "Save counters"),
-        "extraBlockTitle": ("Extra roosterblok (bijvoorbeeld voor een zaterdag)", "Extra roster block (for example for a Saturday)"),
+        "extraBlockTitle": (
+            "Extra roosterblok (bijvoorbeeld voor een zaterdag)", "Extra roster block (for example for a Saturday)"
+        ),
         "hours": ("Tijden", "Hours"),
         "addBlock": ("Roosterblok toevoegen", "Add roster block"),
-        "affected": ("Let op: %@ afspraken vallen op dagen die nu dicht zijn of minder balies hebben; neem contact op met die klanten.",
-                     "Note: %@ appointments fall on days that are now closed or have fewer counters; contact those customers."),
+        "affected": (
+            "Let op: %@ afspraken vallen op dagen die nu dicht zijn of minder balies hebben; neem contact op met die klanten.",
+            "Note: %@ appointments fall on days that are now closed or have fewer counters; contact those customers."
+        ),
         "accountsTitle": ("Medewerkers en rollen", "Staff accounts and roles"),
         "role": ("Rol", "Role"),
         "desk": ("Loket", "Desk"),
@@ -203,10 +243,13 @@ enum WebCopy {
         "role.admin": ("Beheerder", "Administrator"),
         "allDesks": ("alle loketten", "all desks"),
         "saved": ("Opgeslagen.", "Saved."),
-        "weekday.monday": ("maandag", "Monday"), "weekday.tuesday": ("dinsdag", "Tuesday"), "weekday.wednesday": ("woensdag", "Wednesday"),
-        "weekday.thursday": ("donderdag", "Thursday"), "weekday.friday": ("vrijdag", "Friday"), "weekday.saturday": ("zaterdag", "Saturday"),
+        "weekday.monday": ("maandag", "Monday"), "weekday.tuesday": ("dinsdag", "Tuesday"),
+        "weekday.wednesday": ("woensdag", "Wednesday"),
+        "weekday.thursday": ("donderdag", "Thursday"), "weekday.friday": ("vrijdag", "Friday"),
+        "weekday.saturday": ("zaterdag", "Saturday"),
         "weekday.sunday": ("zondag", "Sunday"),
-        "wd.monday": ("ma", "Mon"), "wd.tuesday": ("di", "Tue"), "wd.wednesday": ("wo", "Wed"), "wd.thursday": ("do", "Thu"),
+        "wd.monday": ("ma", "Mon"), "wd.tuesday": ("di", "Tue"), "wd.wednesday": ("wo", "Wed"),
+        "wd.thursday": ("do", "Thu"),
         "wd.friday": ("vr", "Fri"), "wd.saturday": ("za", "Sat"), "wd.sunday": ("zo", "Sun"),
     ]
 

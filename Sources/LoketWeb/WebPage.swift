@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 import Mustache
 
 /// Renders the web pages from the Mustache templates shipped with Loket, inside one layout
@@ -13,10 +13,12 @@ struct WebPages: Sendable {
     /// Loads the templates from the bundle; a missing or broken template is a broken build.
     static func load() throws -> WebPages {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates") else {
-            throw BookingError(.notFound, field: "templates", code: "missing", "The page templates are missing from the build.")
+            throw BookingError(
+                .notFound, field: "templates", code: "missing", "The page templates are missing from the build.")
         }
         var library = MustacheLibrary()
-        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where file.hasSuffix(".mustache") {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             try library.register(text, named: String(file.dropLast(".mustache".count)))
         }
@@ -25,8 +27,10 @@ struct WebPages: Sendable {
 
     /// A page in `language`; `values` are the template's own fields, next to `t` (texts),
     /// `lang`, `csrf` and `errors`.
-    func render(_ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
-                errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    func render(
+        _ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
+        errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) -> Response {
         var context = common(request, title: title, errors: errors)
         context.merge(values) { common, _ in common }
         // Mustache has no "list is not empty" test; `has_<name>` gives one for each list.
@@ -38,8 +42,10 @@ struct WebPages: Sendable {
 
     /// A page whose own fields are those of `page`, a view model struct, next to the same
     /// common fields as above.
-    func render(_ template: String, _ request: WebRequest, title: String, page: some Sendable,
-                errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    func render(
+        _ template: String, _ request: WebRequest, title: String, page: some Sendable,
+        errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) -> Response {
         let context = PageContext(page: page, common: common(request, title: title, errors: errors))
         return response(template, context, request: request, status: status, headers: headers)
     }
@@ -52,23 +58,29 @@ struct WebPages: Sendable {
         context["lang"] = language.rawValue
         context["title"] = title
         context["csrf"] = request.csrf
-        let other: Customer.Language = switch language {
-        case .nl: .en
-        case .en: .nl
-        }
-        context["switchHref"] = "/language?to=\(other.rawValue)&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        let other: Customer.Language =
+            switch language {
+            case .nl: .en
+            case .en: .nl
+            }
+        context["switchHref"] =
+            "/language?to=\(other.rawValue)&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
         context["switchLang"] = other.rawValue
         context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
         context["hasErrors"] = !errors.isEmpty
         for error in errors { context["error_\(error.field)"] = error.message }
         if let staff = request.staff {
-            context["staff"] = ["username": staff.username, "signedInAs": WebCopy.text("signedInAs", language, staff.username)]
+            context["staff"] = [
+                "username": staff.username, "signedInAs": WebCopy.text("signedInAs", language, staff.username),
+            ]
         }
         return context
     }
 
-    private func response(_ template: String, _ context: Any, request: WebRequest, status: HTTPResponse.Status,
-                          headers: HTTPFields) -> Response {
+    private func response(
+        _ template: String, _ context: Any, request: WebRequest, status: HTTPResponse.Status,
+        headers: HTTPFields
+    ) -> Response {
         let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
@@ -95,13 +107,17 @@ struct PageContext<Page>: MustacheParent {
     func child(named name: String) -> Any? {
         if let value = common[name] { return value }
         if let value = Self.field(name, of: page) { return value }
-        if name.hasPrefix("has_"), let list = Self.field(String(name.dropFirst(4)), of: page) as? [Any] { return !list.isEmpty }
+        if name.hasPrefix("has_"), let list = Self.field(String(name.dropFirst(4)), of: page) as? [Any] {
+            return !list.isEmpty
+        }
         return nil
     }
 
     /// The value of the stored property `name`, unwrapped when optional; nil when absent or nil.
     static func field(_ name: String, of object: Any) -> Any? {
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else {
+            return nil
+        }
         let optional = Mirror(reflecting: value)
         guard optional.displayStyle == .optional else { return value }
         return optional.children.first?.value

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// What every page needs from the request: the language, the form token (CSRF) and the
 /// signed-in member of staff, if any.
@@ -32,7 +32,8 @@ struct WebRequest: Sendable {
             languageChosen = false
             // First visit: English only when the browser prefers it to Dutch.
             let accept = request.headers[.acceptLanguage]?.lowercased() ?? ""
-            let en = accept.range(of: "en")?.lowerBound, nl = accept.range(of: "nl")?.lowerBound
+            let en = accept.range(of: "en")?.lowerBound
+            let nl = accept.range(of: "nl")?.lowerBound
             language = en.map { e in nl.map { e < $0 } ?? true } ?? false ? .en : .nl
         }
         if let token = request.cookies[Self.csrfCookie]?.value, token.count >= 32 {
@@ -40,7 +41,8 @@ struct WebRequest: Sendable {
             newCSRFCookie = nil
         } else {
             csrf = Self.randomToken()
-            newCSRFCookie = Cookie(name: Self.csrfCookie, value: csrf, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+            newCSRFCookie = Cookie(
+                name: Self.csrfCookie, value: csrf, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
         }
         // Where the language switch returns to: this page, or after a form (whose address may
         // take only POSTs) the start page of the part of the site the visitor is in.
@@ -64,8 +66,9 @@ struct WebRequest: Sendable {
             throw BookingError.invalid("form", "unreadable", "The form could not be read; go back and send it again.")
         }
         guard let sent = fields["csrf"], newCSRFCookie == nil, Self.constantTimeEqual(sent, csrf) else {
-            throw BookingError(.forbidden, field: "csrf", code: "csrf_failed",
-                               "This form has expired or did not come from Loket. Go back, reload the page and try again.")
+            throw BookingError(
+                .forbidden, field: "csrf", code: "csrf_failed",
+                "This form has expired or did not come from Loket. Go back, reload the page and try again.")
         }
         return fields
     }
@@ -76,7 +79,8 @@ struct WebRequest: Sendable {
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

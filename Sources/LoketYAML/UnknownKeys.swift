@@ -28,7 +28,9 @@ public enum UnknownKeys {
                 }
             }
         case (.sequence(let o), .sequence(let k)):
-            for (index, pair) in zip(o, k).enumerated() { compare(pair.0, pair.1, path: "\(path)[\(index)]", into: &found) }
+            for (index, pair) in zip(o, k).enumerated() {
+                compare(pair.0, pair.1, path: "\(path)[\(index)]", into: &found)
+            }
         default:
             return
         }

@@ -1,22 +1,28 @@
 import ArgumentParser
 import Foundation
+import Logging
 import LoketConfig
 import LoketDomain
 import LoketStorage
-import Logging
 
 /// Options shared by the commands that open the database, each also settable as `LOKET_*`.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("SQLite file path, or postgres://user:password@host:port/database. Env: LOKET_DATABASE.",
-                               valueName: "path-or-url"))
+    @Option(
+        help: ArgumentHelp(
+            "SQLite file path, or postgres://user:password@host:port/database. Env: LOKET_DATABASE.",
+            valueName: "path-or-url"))
     var database: String?
 
-    @Option(help: ArgumentHelp("Desk network YAML file; the IND network shipped with Loket when left out. Env: LOKET_DESKS.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Desk network YAML file; the IND network shipped with Loket when left out. Env: LOKET_DESKS.",
+            valueName: "file"))
     var desks: String?
 
-    @Option(help: ArgumentHelp("Biometrics policy YAML file; the one shipped with Loket when left out. Env: LOKET_BIOMETRICS_POLICY.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Biometrics policy YAML file; the one shipped with Loket when left out. Env: LOKET_BIOMETRICS_POLICY.",
+            valueName: "file"))
     var biometricsPolicy: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error. Env: LOKET_LOG_LEVEL.")
@@ -40,7 +46,9 @@ struct DatabaseOptions: ParsableArguments {
 
     func makeLogger() throws -> Logger {
         let text = logLevel ?? environment("LOKET_LOG_LEVEL") ?? "info"
-        guard let level = Logger.Level(rawValue: text) else { throw ValidationError("--log-level: unknown level \(text)") }
+        guard let level = Logger.Level(rawValue: text) else {
+            throw ValidationError("--log-level: unknown level \(text)")
+        }
         var logger = Logger(label: "loket")
         logger.logLevel = level
         return logger

@@ -8,7 +8,10 @@ struct ForecastOutputOptions: ParsableArguments {
     @Option(help: "Random seed; the same seed gives the same result on any number of cores.") var seed: UInt64 = 2022
     @Option(help: "Write every week, desk, product and metric as CSV.") var csv: String?
     @Option(help: "Write the forecast as JSON.") var json: String?
-    @Option(help: "Write an SVG chart of the national waiting time with its P10–P90 band and the norm (forecast: forecast-<scenario>.svg unless given).") var svg: String?
+    @Option(
+        help:
+            "Write an SVG chart of the national waiting time with its P10–P90 band and the norm (forecast: forecast-<scenario>.svg unless given)."
+    ) var svg: String?
     @Option(help: "Product for the table and chart (default: the norm's, else BIO).") var product: String?
     @Option(help: "Simulate this many weeks instead of the scenario's own number.") var weeks: Int?
 
@@ -30,9 +33,18 @@ struct ForecastOutputOptions: ParsableArguments {
         let product = product ?? forecast.scenario.norm?.product ?? "BIO"
         let svg = self.svg ?? defaultChart
         print(forecast.table(product: product), terminator: "")
-        if let csv { try forecast.csv.write(toFile: csv, atomically: true, encoding: .utf8); print("CSV written to \(csv)") }
-        if let json { try forecast.json().write(to: URL(fileURLWithPath: json)); print("JSON written to \(json)") }
-        if let svg { try forecast.svgChart(product: product).write(toFile: svg, atomically: true, encoding: .utf8); print("Chart written to \(svg)") }
+        if let csv {
+            try forecast.csv.write(toFile: csv, atomically: true, encoding: .utf8)
+            print("CSV written to \(csv)")
+        }
+        if let json {
+            try forecast.json().write(to: URL(fileURLWithPath: json))
+            print("JSON written to \(json)")
+        }
+        if let svg {
+            try forecast.svgChart(product: product).write(toFile: svg, atomically: true, encoding: .utf8)
+            print("Chart written to \(svg)")
+        }
     }
 }
 
@@ -50,7 +62,8 @@ struct Simulate: AsyncParsableCommand {
 struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
-        abstract: "Monte Carlo forecast: P10/P50/P90 per week and when the waiting-time norm is met, with its probability.")
+        abstract:
+            "Monte Carlo forecast: P10/P50/P90 per week and when the waiting-time norm is met, with its probability.")
 
     @OptionGroup var options: ForecastOutputOptions
     @Option(help: "Replications, run in parallel over all cores.") var replications: Int = 200
@@ -64,7 +77,9 @@ struct ForecastCommand: AsyncParsableCommand {
         let progress = ProgressBar(total: replications)
         let clock = ContinuousClock()
         let start = clock.now
-        let forecast = try await Forecast.run(scenario, replications: replications, seed: options.seed) { progress.update($0) }
+        let forecast = try await Forecast.run(scenario, replications: replications, seed: options.seed) {
+            progress.update($0)
+        }
         progress.finish(elapsed: clock.now - start)
         try options.write(forecast, defaultChart: "forecast-\(scenario.name).svg")
     }

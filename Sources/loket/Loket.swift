@@ -7,7 +7,10 @@ struct LoketCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
-        subcommands: [Serve.self, Migrate.self, PartnerCommand.self, StaffCommand.self, Simulate.self, ForecastCommand.self, Queue.self])
+        subcommands: [
+            Serve.self, Migrate.self, PartnerCommand.self, StaffCommand.self, Simulate.self, ForecastCommand.self,
+            Queue.self,
+        ])
 
     /// ArgumentParser's own entry point, after one step: Swift concurrency then runs on NIO's
     /// event loops, so a request stays on the thread that read it instead of hopping to the

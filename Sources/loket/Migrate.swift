@@ -11,6 +11,9 @@ struct Migrate: AsyncParsableCommand {
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
         await database.close()
-        print(applied.isEmpty ? "Database is up to date." : "Applied migrations: \(applied.map(String.init).joined(separator: ", ")).")
+        print(
+            applied.isEmpty
+                ? "Database is up to date." : "Applied migrations: \(applied.map(String.init).joined(separator: ", "))."
+        )
     }
 }

@@ -12,7 +12,8 @@ final class ProgressBar: Sendable {
 
     func update(_ done: Int) {
         if isTerminal {
-            let width = 40, filled = width * done / max(1, total)
+            let width = 40
+            let filled = width * done / max(1, total)
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
             FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) replications".utf8))
         } else {
@@ -28,6 +29,7 @@ final class ProgressBar: Sendable {
 
     func finish(elapsed: Duration) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        FileHandle.standardError.write(Data("\(isTerminal ? "\n" : "")done in \(String(format: "%.2f", seconds)) s\n".utf8))
+        FileHandle.standardError.write(
+            Data("\(isTerminal ? "\n" : "")done in \(String(format: "%.2f", seconds)) s\n".utf8))
     }
 }

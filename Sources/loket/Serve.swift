@@ -17,14 +17,19 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on. Env: LOKET_PORT.")
     var port: Int?
 
-    @Option(help: "The address customers reach Loket at, for links in email (default http://HOSTNAME:PORT). Env: LOKET_PUBLIC_URL.")
+    @Option(
+        help:
+            "The address customers reach Loket at, for links in email (default http://HOSTNAME:PORT). Env: LOKET_PUBLIC_URL."
+    )
     var publicURL: String?
 
     @Option(help: "Minutes a hold keeps a slot; overrides the desk network file. Env: LOKET_HOLD_MINUTES.")
     var holdMinutes: Int?
 
-    @Option(help: ArgumentHelp("Tests and demonstrations: start the clock at this instant (ISO 8601, e.g. 2026-12-01T07:00:00Z); it runs on from there.",
-                               valueName: "instant"))
+    @Option(
+        help: ArgumentHelp(
+            "Tests and demonstrations: start the clock at this instant (ISO 8601, e.g. 2026-12-01T07:00:00Z); it runs on from there.",
+            valueName: "instant"))
     var clockStart: String?
 
     @OptionGroup var common: DatabaseOptions
@@ -32,7 +37,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.makeLogger()
-        var options = ServerOptions(network: try common.loadNetwork(), biometricsPolicy: try common.loadBiometricsPolicy())
+        var options = ServerOptions(
+            network: try common.loadNetwork(), biometricsPolicy: try common.loadBiometricsPolicy())
         options.hostname = hostname ?? environment("LOKET_HOSTNAME") ?? "127.0.0.1"
         if let text = environment("LOKET_PORT"), port == nil {
             guard let value = Int(text) else { throw ValidationError("LOKET_PORT: not a number") }
@@ -40,7 +46,9 @@ struct Serve: AsyncParsableCommand {
         }
         options.port = port ?? options.port
         if let text = environment("LOKET_HOLD_MINUTES"), holdMinutes == nil {
-            guard let value = Int(text), value > 0 else { throw ValidationError("LOKET_HOLD_MINUTES: not a positive number") }
+            guard let value = Int(text), value > 0 else {
+                throw ValidationError("LOKET_HOLD_MINUTES: not a positive number")
+            }
             options.holdMinutes = value
         }
         if let holdMinutes {
@@ -49,22 +57,28 @@ struct Serve: AsyncParsableCommand {
         }
         options.mail = try mail.resolve()
         if let clockStart {
-            guard let start = ISO8601DateFormatter().date(from: clockStart) else { throw ValidationError("--clock-start: an ISO 8601 instant") }
+            guard let start = ISO8601DateFormatter().date(from: clockStart) else {
+                throw ValidationError("--clock-start: an ISO 8601 instant")
+            }
             let began = ContinuousClock.now
             options.now = {
                 let elapsed = ContinuousClock.now - began
-                return start.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                return start.addingTimeInterval(
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             }
         }
         options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
         while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let applied = try await database.migrate()
-        logger.info("database ready", metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
+        logger.info(
+            "database ready",
+            metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
         let loket = Loket(options: options, database: database, logger: logger)
-        let app = Application(router: Self.router(loket: loket, options: options),
-                              configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
-                              services: loket.backgroundServices(options: options), logger: logger)
+        let app = Application(
+            router: Self.router(loket: loket, options: options),
+            configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
+            services: loket.backgroundServices(options: options), logger: logger)
         try await app.runService()
     }
 

@@ -10,7 +10,9 @@ struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Create a staff account (the first admin, or any other).",
-        discussion: "Reads the password from the first line of standard input. Example: printf '%s\\n' \"$PASSWORD\" | loket staff --username beheer --role admin")
+        discussion:
+            "Reads the password from the first line of standard input. Example: printf '%s\\n' \"$PASSWORD\" | loket staff --username beheer --role admin"
+    )
 
     @Option(help: "Lower-case letters, digits, dots and dashes, 3 to 40 long.") var username: String
     @Option(help: "clerk, desk-manager or admin.") var role: String = "admin"
@@ -18,13 +20,19 @@ struct StaffCommand: AsyncParsableCommand {
     @OptionGroup var common: DatabaseOptions
 
     func run() async throws {
-        guard StaffAccount.validUsername(username) else { throw ValidationError("--username: 3 to 40 lower-case letters, digits, dots or dashes") }
-        guard let role = StaffRole(rawValue: role) else { throw ValidationError("--role: clerk, desk-manager or admin") }
+        guard StaffAccount.validUsername(username) else {
+            throw ValidationError("--username: 3 to 40 lower-case letters, digits, dots or dashes")
+        }
+        guard let role = StaffRole(rawValue: role) else {
+            throw ValidationError("--role: clerk, desk-manager or admin")
+        }
         let network = try common.loadNetwork()
         if let desk, network.desk(desk) == nil { throw ValidationError("--desk: there is no desk \(desk)") }
         guard role == .admin || desk != nil else { throw ValidationError("--desk is needed for a \(role.rawValue)") }
-        guard let password = readLine(strippingNewline: true), password.count >= StaffAccount.minimumPasswordLength else {
-            throw ValidationError("give a password of at least \(StaffAccount.minimumPasswordLength) characters on standard input")
+        guard let password = readLine(strippingNewline: true), password.count >= StaffAccount.minimumPasswordLength
+        else {
+            throw ValidationError(
+                "give a password of at least \(StaffAccount.minimumPasswordLength) characters on standard input")
         }
         let logger = try common.makeLogger()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
@@ -33,7 +41,9 @@ struct StaffCommand: AsyncParsableCommand {
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
             let account = try await loket.createStaff(username: username, password: password, role: role, desk: desk)
             await database.close()
-            print("Account \(account.username) (\(account.role.rawValue)\(account.desk.map { " at \($0)" } ?? "")) created.")
+            print(
+                "Account \(account.username) (\(account.role.rawValue)\(account.desk.map { " at \($0)" } ?? "")) created."
+            )
         } catch let error as BookingError {
             await database.close()
             throw ValidationError(error.message)

@@ -11,15 +11,18 @@ import Testing
         case morePersons = "a hold for more persons"
 
         var hold: Hold {
-            Hold(id: "h2", desk: "UT", product: self == .otherProduct ? "ID" : "BIO", persons: self == .morePersons ? 2 : 1,
-                 slot: "20261203-1430-bio", date: LocalDate(iso: "2026-12-03")!, startTime: LocalTime(minutes: 870),
-                 endTime: LocalTime(minutes: 880), expiresAt: Date(timeIntervalSince1970: 1_800_000_000),
-                 state: self == .activeHold ? .active : .confirmed)
+            Hold(
+                id: "h2", desk: "UT", product: self == .otherProduct ? "ID" : "BIO",
+                persons: self == .morePersons ? 2 : 1,
+                slot: "20261203-1430-bio", date: LocalDate(iso: "2026-12-03")!, startTime: LocalTime(minutes: 870),
+                endTime: LocalTime(minutes: 880), expiresAt: Date(timeIntervalSince1970: 1_800_000_000),
+                state: self == .activeHold ? .active : .confirmed)
         }
     }
 
     enum Step: Sendable, CustomStringConvertible {
-        case move(Target), cancel
+        case move(Target)
+        case cancel
 
         var description: String {
             switch self {
@@ -45,18 +48,20 @@ import Testing
 
     static let table: [Row] = [
         Row(.confirmed, .move(.confirmedHold), .becomes(.confirmed)),
-        Row(.confirmed, .move(.activeHold),    .refused(.conflict, "hold_not_confirmed")),
-        Row(.confirmed, .move(.otherProduct),  .refused(.invalid, "mismatch")),
-        Row(.confirmed, .move(.morePersons),   .refused(.invalid, "mismatch")),
+        Row(.confirmed, .move(.activeHold), .refused(.conflict, "hold_not_confirmed")),
+        Row(.confirmed, .move(.otherProduct), .refused(.invalid, "mismatch")),
+        Row(.confirmed, .move(.morePersons), .refused(.invalid, "mismatch")),
         Row(.cancelled, .move(.confirmedHold), .refused(.conflict, "cancelled")),
-        Row(.confirmed, .cancel,               .becomes(.cancelled)),
-        Row(.cancelled, .cancel,               .refused(.conflict, "already_cancelled")),
+        Row(.confirmed, .cancel, .becomes(.cancelled)),
+        Row(.cancelled, .cancel, .refused(.conflict, "already_cancelled")),
     ]
 
     static func appointment(_ state: Appointment.State, revision: Int = 0) -> Appointment {
-        Appointment(id: "a1", desk: "TS", product: "BIO", persons: 1, slot: "20261201-1000-bio", date: LocalDate(iso: "2026-12-01")!,
-                    startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610), state: state, language: .nl,
-                    createdAt: Date(timeIntervalSince1970: 1_700_000_000), code: "K7M2-Q9XD", revision: revision)
+        Appointment(
+            id: "a1", desk: "TS", product: "BIO", persons: 1, slot: "20261201-1000-bio",
+            date: LocalDate(iso: "2026-12-01")!,
+            startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610), state: state, language: .nl,
+            createdAt: Date(timeIntervalSince1970: 1_700_000_000), code: "K7M2-Q9XD", revision: revision)
     }
 
     @Test(arguments: table) func transition(_ row: Row) {
@@ -76,7 +81,8 @@ import Testing
         #expect(appointment.state == .confirmed && appointment.wasMoved)
         #expect(appointment.revision == 2)
         #expect(appointment.desk == "UT" && appointment.slot == "20261203-1430-bio")
-        #expect(appointment.date == LocalDate(iso: "2026-12-03") && appointment.startTime == LocalTime(minutes: 870)
+        #expect(
+            appointment.date == LocalDate(iso: "2026-12-03") && appointment.startTime == LocalTime(minutes: 870)
                 && appointment.endTime == LocalTime(minutes: 880))
         #expect(appointment.id == "a1" && appointment.code == "K7M2-Q9XD")
     }
@@ -89,7 +95,10 @@ import Testing
 
     @Test func movingACancelledAppointmentAnswersAsStorageDoesToday() {
         var appointment = Self.appointment(.cancelled)
-        #expect(answer { () throws(TransitionError<Appointment.State, Appointment.Event>) in try appointment.move(to: Target.confirmedHold.hold) }
+        #expect(
+            answer { () throws(TransitionError<Appointment.State, Appointment.Event>) in
+                try appointment.move(to: Target.confirmedHold.hold)
+            }
                 == BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved."))
     }
 }

@@ -6,9 +6,12 @@ import Testing
 struct BiometricsAssessmentTests {
     let policy = try! BiometricsPolicyFile.loadBundled()
 
-    func assess(born: String, applying: String, _ captures: [(BiometricKind, String, BiometricCapture.Quality)] = []) -> BiometricsAssessment {
-        BiometricsAssessment(policy: policy, dateOfBirth: LocalDate(iso: born)!, applicationDate: LocalDate(iso: applying)!,
-                             captures: captures.map { BiometricCapture(kind: $0.0, date: LocalDate(iso: $0.1)!, quality: $0.2) })
+    func assess(
+        born: String, applying: String, _ captures: [(BiometricKind, String, BiometricCapture.Quality)] = []
+    ) -> BiometricsAssessment {
+        BiometricsAssessment(
+            policy: policy, dateOfBirth: LocalDate(iso: born)!, applicationDate: LocalDate(iso: applying)!,
+            captures: captures.map { BiometricCapture(kind: $0.0, date: LocalDate(iso: $0.1)!, quality: $0.2) })
     }
 
     @Test func theShippedPolicyCitesItsSources() {
@@ -21,36 +24,47 @@ struct BiometricsAssessmentTests {
 
     @Test(arguments: [
         // face captured on, applying on, reusable?
-        ("2022-01-15", "2022-07-15", true),    // exactly six months old: still allowed ("at most six months")
-        ("2022-01-15", "2022-07-16", false),   // a day more
-        ("2022-08-31", "2023-02-28", true),    // six months after 31 August is the last day of February
+        ("2022-01-15", "2022-07-15", true), // exactly six months old: still allowed ("at most six months")
+        ("2022-01-15", "2022-07-16", false), // a day more
+        ("2022-08-31", "2023-02-28", true), // six months after 31 August is the last day of February
         ("2022-08-31", "2023-03-01", false),
-        ("2023-08-31", "2024-02-29", true),    // … in a leap year the 29th
+        ("2023-08-31", "2024-02-29", true), // … in a leap year the 29th
         ("2023-08-31", "2024-03-01", false),
     ])
     func faceImageAtMostSixMonthsOld(captured: String, applying: String, reusable: Bool) {
         let result = assess(born: "1990-05-05", applying: applying, [(.face, captured, .sufficient)])
         #expect(result.required.contains(.face) == !reusable)
-        if reusable { #expect(result.reusable.first { $0.kind == .face }?.validUntil == LocalDate(iso: captured)!.adding(months: 6)) }
-        else { #expect(result.reasons.contains { $0.kind == .face && $0.code == "too_old" }) }
+        if reusable {
+            #expect(
+                result.reusable.first { $0.kind == .face }?.validUntil == LocalDate(iso: captured)!.adding(months: 6))
+        } else {
+            #expect(result.reasons.contains { $0.kind == .face && $0.code == "too_old" })
+        }
     }
 
     @Test(arguments: [
         // born, fingerprints captured on, applying on, must retake?
-        ("2010-03-10", "2022-03-09", "2022-03-10", true),   // captured one day before the 12th birthday, applying on it
-        ("2010-03-10", "2022-03-10", "2022-04-01", false),  // captured on the 12th birthday
-        ("2010-03-10", "2022-03-09", "2022-03-09", false),  // still 11 on the application date
-        ("2004-03-10", "2022-03-09", "2022-06-01", true),   // one day before the 18th birthday
-        ("2004-03-10", "2022-03-10", "2022-06-01", false),  // on the 18th birthday
-        ("1990-01-01", "2015-01-01", "2022-06-01", false),  // adult capture: no other limit
+        ("2010-03-10", "2022-03-09", "2022-03-10", true), // captured one day before the 12th birthday, applying on it
+        ("2010-03-10", "2022-03-10", "2022-04-01", false), // captured on the 12th birthday
+        ("2010-03-10", "2022-03-09", "2022-03-09", false), // still 11 on the application date
+        ("2004-03-10", "2022-03-09", "2022-06-01", true), // one day before the 18th birthday
+        ("2004-03-10", "2022-03-10", "2022-06-01", false), // on the 18th birthday
+        ("1990-01-01", "2015-01-01", "2022-06-01", false), // adult capture: no other limit
     ])
     func fingerprintsAgainAtTwelveAndEighteen(born: String, captured: String, applying: String, retake: Bool) {
-        let result = assess(born: born, applying: applying, [(.fingerprints, captured, .sufficient), (.face, applying, .sufficient), (.signature, captured, .sufficient)])
+        let result = assess(
+            born: born, applying: applying,
+            [
+                (.fingerprints, captured, .sufficient), (.face, applying, .sufficient),
+                (.signature, captured, .sufficient),
+            ])
         #expect(result.required.contains(.fingerprints) == retake)
     }
 
     @Test func aReusedChildsFingerprintsAreValidUntilTheDayBeforeTheNextRetakeBirthday() {
-        let result = assess(born: "2012-06-20", applying: "2022-06-01", [(.fingerprints, "2021-01-10", .sufficient), (.face, "2022-05-01", .sufficient)])
+        let result = assess(
+            born: "2012-06-20", applying: "2022-06-01",
+            [(.fingerprints, "2021-01-10", .sufficient), (.face, "2022-05-01", .sufficient)])
         #expect(result.reusable.first { $0.kind == .fingerprints }?.validUntil?.iso == "2024-06-19")
         #expect(result.reusable.first { $0.kind == .face }?.validUntil?.iso == "2022-11-01")
         #expect(!result.deskVisitNeeded)
@@ -62,7 +76,10 @@ struct BiometricsAssessmentTests {
         #expect(result.reasons.contains { $0.kind == .fingerprints && $0.code == "not_required_below_age" })
         #expect(!result.deskVisitNeeded)
         // On the sixth birthday they are needed.
-        #expect(assess(born: "2016-06-01", applying: "2022-06-01", [(.face, "2022-05-20", .sufficient)]).required == [.fingerprints])
+        #expect(
+            assess(born: "2016-06-01", applying: "2022-06-01", [(.face, "2022-05-20", .sufficient)]).required == [
+                .fingerprints
+            ])
     }
 
     @Test func someoneBornOn29FebruaryTurnsTwelveOn1MarchInOtherYears() {
@@ -71,12 +88,15 @@ struct BiometricsAssessmentTests {
         #expect(LocalDate(iso: "2008-02-29")!.anniversary(12).iso == "2020-02-29")
         #expect(LocalDate(iso: "2009-02-28")!.age(on: LocalDate(iso: "2021-02-28")!) == 12)
         let born = "2010-02-28" // control: no leap-day shift
-        #expect(assess(born: born, applying: "2022-02-28", [(.fingerprints, "2022-02-27", .sufficient)]).required.contains(.fingerprints))
+        #expect(
+            assess(born: born, applying: "2022-02-28", [(.fingerprints, "2022-02-27", .sufficient)]).required.contains(
+                .fingerprints))
         // Born 29 February 2004: 18 on 1 March 2022; a capture on 28 February 2022 is a minor's.
         let leapling = assess(born: "2004-02-29", applying: "2022-03-01", [(.fingerprints, "2022-02-28", .sufficient)])
         #expect(leapling.required.contains(.fingerprints))
         #expect(leapling.reasons.contains { $0.code == "retake_at_age_18" })
-        let stillSeventeen = assess(born: "2004-02-29", applying: "2022-02-28", [(.fingerprints, "2022-02-01", .sufficient)])
+        let stillSeventeen = assess(
+            born: "2004-02-29", applying: "2022-02-28", [(.fingerprints, "2022-02-01", .sufficient)])
         #expect(!stillSeventeen.required.contains(.fingerprints))
     }
 
@@ -84,7 +104,9 @@ struct BiometricsAssessmentTests {
         let poor = assess(born: "1990-01-01", applying: "2022-06-01", [(.fingerprints, "2022-01-01", .insufficient)])
         #expect(poor.required.contains(.fingerprints))
         #expect(poor.reasons.contains { $0.code == "insufficient_quality" && !$0.nl.isEmpty && !$0.en.isEmpty })
-        let retaken = assess(born: "1990-01-01", applying: "2022-06-01", [(.fingerprints, "2022-01-01", .insufficient), (.fingerprints, "2022-03-01", .sufficient)])
+        let retaken = assess(
+            born: "1990-01-01", applying: "2022-06-01",
+            [(.fingerprints, "2022-01-01", .insufficient), (.fingerprints, "2022-03-01", .sufficient)])
         #expect(!retaken.required.contains(.fingerprints))
     }
 

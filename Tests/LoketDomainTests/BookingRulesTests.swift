@@ -6,7 +6,8 @@ import Testing
 struct BookingRulesTests {
     let rules = BookingRules(network: TestNetwork.network)
     /// Wednesday 1 June 2022, 10:00 in Amsterdam.
-    let now = DeskTime(date: LocalDate(iso: "2022-06-01")!, time: LocalTime(text: "10:00")!).instant(in: DeskTime.amsterdam)
+    let now = DeskTime(date: LocalDate(iso: "2022-06-01")!, time: LocalTime(text: "10:00")!).instant(
+        in: DeskTime.amsterdam)
 
     func refusal(desk: String? = "TS", product: String? = "BIO", persons: Int? = 1, slot: String?) -> BookingError? {
         do {
@@ -33,7 +34,8 @@ struct BookingRulesTests {
         ("TS", "BIO", 1, "20220602-0900-doc", "slot", "unknown_slot"), // a DOC pool
         ("TS", "BIO", 2, "20220602-1950-bio", "slot", "unknown_slot"), // runs past closing
     ])
-    func refusesAndNamesTheField(desk: String, product: String, persons: Int, slot: String, field: String, code: String) {
+    func refusesAndNamesTheField(desk: String, product: String, persons: Int, slot: String, field: String, code: String)
+    {
         let error = refusal(desk: desk, product: product, persons: persons, slot: slot)
         #expect(error?.field == field)
         #expect(error?.code == code)
@@ -64,12 +66,16 @@ struct BookingRulesTests {
         // Every unit up to and including Friday 3 June is full except one on Thursday the 2nd.
         var usage: UnitUsage = [:]
         for day in ["2022-06-01", "2022-06-02", "2022-06-03"] {
-            for minute in stride(from: 480, to: 1200, by: 10) { usage[UnitKey(pool: "bio", date: LocalDate(iso: day)!, minute: minute)] = 2 }
+            for minute in stride(from: 480, to: 1200, by: 10) {
+                usage[UnitKey(pool: "bio", date: LocalDate(iso: day)!, minute: minute)] = 2
+            }
         }
         usage[UnitKey(pool: "bio", date: LocalDate(iso: "2022-06-02")!, minute: 600)] = 1
-        let free = schedule.slots(desk: desk, product: TestNetwork.network.product("BIO")!, persons: 1, dates: today...today.adding(days: 30),
-                                  notBefore: (today, LocalTime(minutes: 0)), usage: usage)
-        let wait = WaitTime(desk: "TS", product: "BIO", today: today, freeSlots: free, workingDays: schedule.workingDays)
+        let free = schedule.slots(
+            desk: desk, product: TestNetwork.network.product("BIO")!, persons: 1, dates: today...today.adding(days: 30),
+            notBefore: (today, LocalTime(minutes: 0)), usage: usage)
+        let wait = WaitTime(
+            desk: "TS", product: "BIO", today: today, freeSlots: free, workingDays: schedule.workingDays)
         #expect(wait.firstFreeDate?.iso == "2022-06-02")
         #expect(wait.workingDaysToFirstSlot == 1)
         // Saturday the 4th has room (2 units in its first slot): the third free unit is on a Saturday, still 2 working days.
@@ -84,35 +90,43 @@ struct CustomerTests {
     @Test(arguments: ["111222334", "12345678", "1234567890", "000000000", "12345678a", "123456789"])
     func invalidBSNs(bsn: String) { #expect(!Customer.isValidBSN(bsn)) }
 
-    @Test(arguments: [
-        // name, email, phone, vNumber, bsn, language, field
-        ("", "a@b.nl", nil, nil, nil, "en", "customer.name"),
-        ("Ana", "", nil, nil, nil, "en", "customer.email"),
-        ("Ana", "ana@", nil, nil, nil, "en", "customer.email"),
-        ("Ana", "ana@example", nil, nil, nil, "en", "customer.email"),
-        ("Ana", "an a@example.nl", nil, nil, nil, "en", "customer.email"),
-        ("Ana", "ana@example.nl", "12", nil, nil, "en", "customer.phone"),
-        ("Ana", "ana@example.nl", nil, "123456789", nil, "en", "customer.vNumber"),
-        ("Ana", "ana@example.nl", nil, "12345678901", nil, "en", "customer.vNumber"),
-        ("Ana", "ana@example.nl", nil, nil, "111222334", "en", "customer.bsn"),
-        ("Ana", "ana@example.nl", nil, nil, nil, "de", "customer.language"),
-    ] as [(String, String, String?, String?, String?, String, String)])
-    func refusesAndNamesTheField(name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: String, field: String) {
+    @Test(
+        arguments: [
+            // name, email, phone, vNumber, bsn, language, field
+            ("", "a@b.nl", nil, nil, nil, "en", "customer.name"),
+            ("Ana", "", nil, nil, nil, "en", "customer.email"),
+            ("Ana", "ana@", nil, nil, nil, "en", "customer.email"),
+            ("Ana", "ana@example", nil, nil, nil, "en", "customer.email"),
+            ("Ana", "an a@example.nl", nil, nil, nil, "en", "customer.email"),
+            ("Ana", "ana@example.nl", "12", nil, nil, "en", "customer.phone"),
+            ("Ana", "ana@example.nl", nil, "123456789", nil, "en", "customer.vNumber"),
+            ("Ana", "ana@example.nl", nil, "12345678901", nil, "en", "customer.vNumber"),
+            ("Ana", "ana@example.nl", nil, nil, "111222334", "en", "customer.bsn"),
+            ("Ana", "ana@example.nl", nil, nil, nil, "de", "customer.language"),
+        ] as [(String, String, String?, String?, String?, String, String)])
+    func refusesAndNamesTheField(
+        name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: String, field: String
+    ) {
         #expect(throws: BookingError.self) {
-            try Customer.validated(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+            try Customer.validated(
+                name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
         }
         do {
-            _ = try Customer.validated(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+            _ = try Customer.validated(
+                name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
         } catch {
             #expect(error.field == field)
         }
     }
 
     @Test func acceptsAndTrims() throws {
-        let customer = try Customer.validated(name: "  Ana Silva ", email: "ana@example.nl", phone: "+31 6 1234 5678",
-                                              vNumber: "1234567890", bsn: "111222333", language: "nl")
+        let customer = try Customer.validated(
+            name: "  Ana Silva ", email: "ana@example.nl", phone: "+31 6 1234 5678",
+            vNumber: "1234567890", bsn: "111222333", language: "nl")
         #expect(customer.name == "Ana Silva")
         #expect(customer.language == .nl)
-        #expect(try Customer.validated(name: "A", email: "a@b.nl", phone: "", vNumber: nil, bsn: "", language: nil).bsn == nil)
+        #expect(
+            try Customer.validated(name: "A", email: "a@b.nl", phone: "", vNumber: nil, bsn: "", language: nil).bsn
+                == nil)
     }
 }

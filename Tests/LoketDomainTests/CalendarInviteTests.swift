@@ -4,14 +4,16 @@ import LoketTestSupport
 import Testing
 
 struct CalendarInviteTests {
-    let appointment = Appointment(id: "abc123", desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio",
-                                  date: LocalDate(iso: "2022-06-02")!, startTime: LocalTime(text: "09:00")!, endTime: LocalTime(text: "09:20")!,
-                                  state: .confirmed, language: .nl, createdAt: Date(timeIntervalSince1970: 0))
+    let appointment = Appointment(
+        id: "abc123", desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio",
+        date: LocalDate(iso: "2022-06-02")!, startTime: LocalTime(text: "09:00")!, endTime: LocalTime(text: "09:20")!,
+        state: .confirmed, language: .nl, createdAt: Date(timeIntervalSince1970: 0))
 
     @Test func anInviteIsValidICalendarText() {
-        let message = AppointmentMessage(kind: .confirmation, appointment: appointment, desk: TestNetwork.network.desk("TS")!,
-                                         product: TestNetwork.network.product("BIO")!, sequence: 0, organizer: "afspraken@loket.test",
-                                         stamp: Date(timeIntervalSince1970: 1_654_000_000))
+        let message = AppointmentMessage(
+            kind: .confirmation, appointment: appointment, desk: TestNetwork.network.desk("TS")!,
+            product: TestNetwork.network.product("BIO")!, sequence: 0, organizer: "afspraken@loket.test",
+            stamp: Date(timeIntervalSince1970: 1_654_000_000))
         let text = message.invite.text
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
@@ -27,10 +29,11 @@ struct CalendarInviteTests {
     }
 
     @Test func textIsEscapedAndLongLinesFoldWithoutSplittingCharacters() {
-        let invite = CalendarInvite(method: .cancel, uid: "x", sequence: 3, date: LocalDate(iso: "2022-06-02")!, start: LocalTime(minutes: 540),
-                                    end: LocalTime(minutes: 550), summary: "Biometrie; vingerafdrukken, foto",
-                                    location: String(repeating: "Prinses Beatrixlaan — Den Haag ", count: 4),
-                                    description: "regel 1\nregel 2", organizer: "a@b.nl", stamp: Date(timeIntervalSince1970: 0))
+        let invite = CalendarInvite(
+            method: .cancel, uid: "x", sequence: 3, date: LocalDate(iso: "2022-06-02")!, start: LocalTime(minutes: 540),
+            end: LocalTime(minutes: 550), summary: "Biometrie; vingerafdrukken, foto",
+            location: String(repeating: "Prinses Beatrixlaan — Den Haag ", count: 4),
+            description: "regel 1\nregel 2", organizer: "a@b.nl", stamp: Date(timeIntervalSince1970: 0))
         let text = invite.text
         #expect(text.contains("SUMMARY:Biometrie\\; vingerafdrukken\\, foto"))
         #expect(text.contains("DESCRIPTION:regel 1\\nregel 2"))
@@ -41,8 +44,10 @@ struct CalendarInviteTests {
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
     }
 
-    @Test(arguments: [("2022-06-02", Customer.Language.nl, "donderdag 2 juni 2022"), ("2022-06-02", .en, "Thursday 2 June 2022"),
-                      ("2024-02-29", .nl, "donderdag 29 februari 2024"), ("2023-01-01", .en, "Sunday 1 January 2023")])
+    @Test(arguments: [
+        ("2022-06-02", Customer.Language.nl, "donderdag 2 juni 2022"), ("2022-06-02", .en, "Thursday 2 June 2022"),
+        ("2024-02-29", .nl, "donderdag 29 februari 2024"), ("2023-01-01", .en, "Sunday 1 January 2023"),
+    ])
     func datesAreWrittenAsEachLanguageWritesThem(date: String, language: Customer.Language, expected: String) {
         #expect(DateWording.date(LocalDate(iso: date)!, language) == expected)
     }

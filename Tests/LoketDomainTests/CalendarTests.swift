@@ -2,7 +2,9 @@ import LoketDomain
 import Testing
 
 struct LocalDateTests {
-    @Test(arguments: ["2022-02-29", "2022-13-01", "2022-00-10", "2022-4-01", "20220401", "2022-04-31", "abcd-ef-gh", ""])
+    @Test(arguments: [
+        "2022-02-29", "2022-13-01", "2022-00-10", "2022-4-01", "20220401", "2022-04-31", "abcd-ef-gh", "",
+    ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(LocalDate(iso: text) == nil)
     }
@@ -14,8 +16,14 @@ struct LocalDateTests {
             #expect(date.components == (y, m, d))
             date = date.adding(days: 1)
             d += 1
-            if d > LocalDate.daysIn(month: m, year: y) { d = 1; m += 1 }
-            if m > 12 { m = 1; y += 1 }
+            if d > LocalDate.daysIn(month: m, year: y) {
+                d = 1
+                m += 1
+            }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
         }
     }
 
@@ -32,14 +40,14 @@ struct WorkingDaysTests {
 
     @Test(arguments: [
         // from, to, working days in (from, to]
-        ("2022-04-22", "2022-04-29", 4),   // King's Day (Wed 27 April) is not a working day
+        ("2022-04-22", "2022-04-29", 4), // King's Day (Wed 27 April) is not a working day
         ("2022-06-17", "2022-06-17", 0),
-        ("2022-06-17", "2022-06-20", 1),   // Friday to Monday
-        ("2022-06-18", "2022-06-19", 0),   // a weekend
-        ("2022-12-23", "2022-12-27", 1),   // Christmas on a weekend: only Tuesday the 27th
-        ("2021-12-24", "2021-12-28", 2),   // Christmas Day and Boxing Day on Sat and Sun
-        ("2025-05-02", "2025-05-06", 1),   // Liberation Day (Monday 5 May 2025) is a lustrum holiday
-        ("2022-05-04", "2022-05-06", 2),   // … and 2022 is not
+        ("2022-06-17", "2022-06-20", 1), // Friday to Monday
+        ("2022-06-18", "2022-06-19", 0), // a weekend
+        ("2022-12-23", "2022-12-27", 1), // Christmas on a weekend: only Tuesday the 27th
+        ("2021-12-24", "2021-12-28", 2), // Christmas Day and Boxing Day on Sat and Sun
+        ("2025-05-02", "2025-05-06", 1), // Liberation Day (Monday 5 May 2025) is a lustrum holiday
+        ("2022-05-04", "2022-05-06", 2), // … and 2022 is not
         ("2022-01-01", "2022-12-31", 255), // the whole of 2022: 260 weekdays less 5 holidays on weekdays
         ("2022-06-20", "2022-06-17", -1),
     ])
@@ -71,10 +79,14 @@ struct WorkingDaysTests {
         let base = LocalDate(iso: "2021-11-01")!
         for length in [0, 3, 6, 7, 8, 13, 14, 30, 61, 400] {
             for shift in 0..<30 {
-                let from = base.adding(days: shift * 5), to = from.adding(days: length)
+                let from = base.adding(days: shift * 5)
+                let to = from.adding(days: length)
                 var naive = 0
                 var d = from.adding(days: 1)
-                while d <= to { if days.isWorkingDay(d) { naive += 1 }; d = d.adding(days: 1) }
+                while d <= to {
+                    if days.isWorkingDay(d) { naive += 1 }
+                    d = d.adding(days: 1)
+                }
                 #expect(days.count(from: from, to: to) == naive)
             }
         }

@@ -3,19 +3,28 @@ import LoketDomain
 import Testing
 
 @Suite struct DeskDayTests {
-    let block = RosterBlock(id: "bio", products: ["BIO"], days: [.monday, .tuesday], hours: TimeRange(text: "09:00-12:00")!, counters: 3)
+    let block = RosterBlock(
+        id: "bio", products: ["BIO"], days: [.monday, .tuesday], hours: TimeRange(text: "09:00-12:00")!, counters: 3)
 
     func desk() -> Desk {
-        Desk(code: "TS", name: "Test", address: "Straat 1", city: "Utrecht", products: ["BIO"],
-             openingHours: [OpeningHours(hours: [.monday: TimeRange(text: "09:00-17:00")!, .tuesday: TimeRange(text: "09:00-17:00")!])],
-             roster: [block])
+        Desk(
+            code: "TS", name: "Test", address: "Straat 1", city: "Utrecht", products: ["BIO"],
+            openingHours: [
+                OpeningHours(hours: [
+                    .monday: TimeRange(text: "09:00-17:00")!, .tuesday: TimeRange(text: "09:00-17:00")!,
+                ])
+            ],
+            roster: [block])
     }
 
     @Test func changingCountersSplitsTheBlockAndKeepsItsPool() {
-        let from = LocalDate(iso: "2026-12-07")!, until = LocalDate(iso: "2026-12-08")!
+        let from = LocalDate(iso: "2026-12-07")!
+        let until = LocalDate(iso: "2026-12-08")!
         let changed = desk().applying([.counters(block: "bio", from: from, until: until, counters: 1)])
-        let schedule = Schedule(network: DeskNetwork(slotMinutes: 10, bookingHorizonDays: 60, holdMinutes: 15, holidays: DutchHolidays(),
-                                                     products: [], desks: [changed]))
+        let schedule = Schedule(
+            network: DeskNetwork(
+                slotMinutes: 10, bookingHorizonDays: 60, holdMinutes: 15, holidays: DutchHolidays(),
+                products: [], desks: [changed]))
         #expect(schedule.pools(desk: changed, on: LocalDate(iso: "2026-11-30")!).map(\.counters) == [3])
         #expect(schedule.pools(desk: changed, on: from).map(\.counters) == [1])
         #expect(schedule.pools(desk: changed, on: until).map(\.id) == ["bio"])
@@ -23,10 +32,13 @@ import Testing
     }
 
     @Test func aClosureAndASaturdayOpeningChangeTheHours() {
-        let saturday = LocalDate(iso: "2026-12-05")!, monday = LocalDate(iso: "2026-12-07")!
+        let saturday = LocalDate(iso: "2026-12-05")!
+        let monday = LocalDate(iso: "2026-12-07")!
         let changed = desk().applying([
             .closure(Closure(from: monday, until: monday, reason: "Verhuizing")),
-            .hours(OpeningHours(validFrom: saturday, validUntil: saturday, hours: [.saturday: TimeRange(text: "10:00-14:00")!])),
+            .hours(
+                OpeningHours(
+                    validFrom: saturday, validUntil: saturday, hours: [.saturday: TimeRange(text: "10:00-14:00")!])),
         ])
         let days = WorkingDays(holidays: DutchHolidays())
         #expect(changed.hours(on: monday, workingDays: days) == nil)
@@ -39,23 +51,28 @@ import Testing
         let code = AppointmentCode.make(using: &generator)
         #expect(code.count == 9 && code.dropFirst(4).first == "-")
         #expect(AppointmentCode.normalised(code.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
-        #expect(AppointmentCode.normalised("ABCD-EFG0") == nil)  // 0 is not in the alphabet
+        #expect(AppointmentCode.normalised("ABCD-EFG0") == nil) // 0 is not in the alphabet
         #expect(AppointmentCode.normalised("ABC") == nil)
     }
 
     @Test func waitingMinutesStopWhenCalled() {
         let arrived = Date(timeIntervalSince1970: 1_000_000)
-        let waiting = Visit(appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .waiting,
-                            checkedInAt: arrived, calledAt: nil, counter: nil, endedAt: nil)
+        let waiting = Visit(
+            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .waiting,
+            checkedInAt: arrived, calledAt: nil, counter: nil, endedAt: nil)
         #expect(waiting.waitingMinutes(now: arrived.addingTimeInterval(7 * 60 + 59)) == 7)
-        let called = Visit(appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .called,
-                           checkedInAt: arrived, calledAt: arrived.addingTimeInterval(600), counter: "3", endedAt: nil)
+        let called = Visit(
+            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .called,
+            checkedInAt: arrived, calledAt: arrived.addingTimeInterval(600), counter: "3", endedAt: nil)
         #expect(called.waitingMinutes(now: arrived.addingTimeInterval(3600)) == 10)
     }
 
     @Test func customerFormsGetEveryProblemAtOnce() {
-        guard case .failure(let problems) = Customer.checked(name: " ", email: "not-an-address", phone: "12", vNumber: "123", bsn: nil,
-                                                              language: "nl", prefix: "") else {
+        guard
+            case .failure(let problems) = Customer.checked(
+                name: " ", email: "not-an-address", phone: "12", vNumber: "123", bsn: nil,
+                language: "nl", prefix: "")
+        else {
             Issue.record("expected problems")
             return
         }
@@ -70,6 +87,8 @@ import Testing
         #expect(admin.may(.deskManager, at: "AM"))
         #expect(!StaffAccount(id: "3", username: "c", role: .clerk, desk: "DH", active: false).may(.clerk, at: "DH"))
         #expect(SignInThrottle().lockedUntil(afterFailures: 4, now: Date()) == nil)
-        #expect(SignInThrottle().lockedUntil(afterFailures: 5, now: Date(timeIntervalSince1970: 0)) == Date(timeIntervalSince1970: 900))
+        #expect(
+            SignInThrottle().lockedUntil(afterFailures: 5, now: Date(timeIntervalSince1970: 0))
+                == Date(timeIntervalSince1970: 900))
     }
 }

@@ -19,10 +19,14 @@ struct DeskNetworkFileTests {
         let denHaag = network.desk("DH")!
         #expect(schedule.pools(desk: denHaag, on: LocalDate(iso: "2022-01-01")!).isEmpty)
         #expect(!schedule.pools(desk: denHaag, on: LocalDate(iso: "2022-01-08")!).isEmpty)
-        #expect(denHaag.hours(on: LocalDate(iso: "2021-11-30")!, workingDays: schedule.workingDays)?.text == "09:00-17:00")
-        #expect(denHaag.hours(on: LocalDate(iso: "2021-12-01")!, workingDays: schedule.workingDays)?.text == "08:00-20:00")
+        #expect(
+            denHaag.hours(on: LocalDate(iso: "2021-11-30")!, workingDays: schedule.workingDays)?.text == "09:00-17:00")
+        #expect(
+            denHaag.hours(on: LocalDate(iso: "2021-12-01")!, workingDays: schedule.workingDays)?.text == "08:00-20:00")
         // A few hundred counters in all (BRIEF.md).
-        let counters = network.desks.flatMap(\.roster).filter { $0.days.contains(.monday) }.reduce(0) { $0 + $1.counters }
+        let counters = network.desks.flatMap(\.roster).filter { $0.days.contains(.monday) }.reduce(0) {
+            $0 + $1.counters
+        }
         #expect(counters >= 100)
     }
 
@@ -40,7 +44,9 @@ struct DeskNetworkFileTests {
         case "products: [BIO, XYZ]": yaml = yaml.replacingOccurrences(of: "products: [BIO, DOC]", with: change)
         case "successor: NOPE": yaml = yaml.replacingOccurrences(of: "successor: TS", with: change)
         case "{id: Bio!,": yaml = yaml.replacingOccurrences(of: "{id: bio,", with: change)
-        default: yaml = yaml.replacingOccurrences(of: "hours: \"09:00-12:00\", counters: 1", with: "hours: \"09:05-12:00\", counters: 1")
+        default:
+            yaml = yaml.replacingOccurrences(
+                of: "hours: \"09:00-12:00\", counters: 1", with: "hours: \"09:05-12:00\", counters: 1")
         }
         do {
             _ = try DeskNetworkFile.parse(yaml)
@@ -58,7 +64,8 @@ struct DeskNetworkFileTests {
 
 struct UnknownKeyTests {
     @Test func aMisspeltKeyIsReportedWithItsPath() {
-        let yaml = TestNetwork.yaml.replacingOccurrences(of: "closedFrom: 2022-05-25", with: "closedFrom: 2022-05-25\n    sucessor: TS")
+        let yaml = TestNetwork.yaml.replacingOccurrences(
+            of: "closedFrom: 2022-05-25", with: "closedFrom: 2022-05-25\n    sucessor: TS")
         do {
             _ = try DeskNetworkFile.parse(yaml)
             Issue.record("expected the misspelt key to be refused")

@@ -18,25 +18,32 @@ import Testing
 
         var item: AgendaItem {
             let cancelled = self == .cancelledBooked || self == .cancelledWaiting
-            let appointment = Appointment(id: "a1", desk: "TS", product: "BIO", persons: 1, slot: "20261201-1000-bio", date: day,
-                                          startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610),
-                                          state: cancelled ? .cancelled : .confirmed, language: .nl, createdAt: .distantPast, code: "K7M2-Q9XD")
+            let appointment = Appointment(
+                id: "a1", desk: "TS", product: "BIO", persons: 1, slot: "20261201-1000-bio", date: day,
+                startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610),
+                state: cancelled ? .cancelled : .confirmed, language: .nl, createdAt: .distantPast, code: "K7M2-Q9XD")
             func visit(_ state: Visit.State, ticket: Int? = 7, calledAt: Date? = nil, endedAt: Date? = nil) -> Visit {
-                Visit(appointmentID: "a1", desk: "TS", date: day, ticket: ticket, state: state, checkedInAt: ticket == nil ? nil : checkedIn,
-                      calledAt: calledAt, counter: calledAt == nil ? nil : "3", endedAt: endedAt)
+                Visit(
+                    appointmentID: "a1", desk: "TS", date: day, ticket: ticket, state: state,
+                    checkedInAt: ticket == nil ? nil : checkedIn,
+                    calledAt: calledAt, counter: calledAt == nil ? nil : "3", endedAt: endedAt)
             }
             let visits: [Given: Visit?] = [
                 .booked: nil, .cancelledBooked: nil, .waiting: visit(.waiting), .cancelledWaiting: visit(.waiting),
-                .called: visit(.called, calledAt: calledAt), .served: visit(.served, calledAt: calledAt, endedAt: start.addingTimeInterval(900)),
+                .called: visit(.called, calledAt: calledAt),
+                .served: visit(.served, calledAt: calledAt, endedAt: start.addingTimeInterval(900)),
                 .noShowUnarrived: visit(.noShow, ticket: nil, endedAt: start.addingTimeInterval(1800)),
                 .noShowAfterCheckIn: visit(.noShow, endedAt: start.addingTimeInterval(1800)),
             ]
-            return AgendaItem(appointment: appointment, customerName: "A. de Vries", assistance: false, visit: visits[self]!)
+            return AgendaItem(
+                appointment: appointment, customerName: "A. de Vries", assistance: false, visit: visits[self]!)
         }
     }
 
     enum Step: Sendable, CustomStringConvertible {
-        case checkIn(today: LocalDate), call, serve, markNoShow(now: Date)
+        case checkIn(today: LocalDate)
+        case call, serve
+        case markNoShow(now: Date)
 
         var description: String {
             switch self {
@@ -64,45 +71,46 @@ import Testing
         var testDescription: String { "\(given.rawValue) + \(step) → \(expected)" }
     }
 
-    static let otherDay = day.adding(days: 1), early = start.addingTimeInterval(-3600), late = start.addingTimeInterval(600)
+    static let otherDay = day.adding(days: 1), early = start.addingTimeInterval(-3600),
+        late = start.addingTimeInterval(600)
     static let dayBefore = start.addingTimeInterval(-86_400)
 
     static let table: [Row] = [
-        Row(.booked,             .checkIn(today: day),      .becomes(.waiting)),
-        Row(.noShowUnarrived,    .checkIn(today: day),      .becomes(.waiting)),
-        Row(.waiting,            .checkIn(today: day),      .refused(.conflict, "already_checked_in")),
-        Row(.called,             .checkIn(today: day),      .refused(.conflict, "already_checked_in")),
-        Row(.served,             .checkIn(today: day),      .refused(.conflict, "already_checked_in")),
-        Row(.noShowAfterCheckIn, .checkIn(today: day),      .refused(.conflict, "already_checked_in")),
-        Row(.booked,             .checkIn(today: otherDay), .refused(.conflict, "not_today")),
-        Row(.cancelledBooked,    .checkIn(today: day),      .refused(.conflict, "cancelled")),
+        Row(.booked, .checkIn(today: day), .becomes(.waiting)),
+        Row(.noShowUnarrived, .checkIn(today: day), .becomes(.waiting)),
+        Row(.waiting, .checkIn(today: day), .refused(.conflict, "already_checked_in")),
+        Row(.called, .checkIn(today: day), .refused(.conflict, "already_checked_in")),
+        Row(.served, .checkIn(today: day), .refused(.conflict, "already_checked_in")),
+        Row(.noShowAfterCheckIn, .checkIn(today: day), .refused(.conflict, "already_checked_in")),
+        Row(.booked, .checkIn(today: otherDay), .refused(.conflict, "not_today")),
+        Row(.cancelledBooked, .checkIn(today: day), .refused(.conflict, "cancelled")),
 
-        Row(.waiting,            .call,                     .becomes(.called)),
-        Row(.booked,             .call,                     .refused(.conflict, "not_waiting")),
-        Row(.called,             .call,                     .refused(.conflict, "not_waiting")),
-        Row(.served,             .call,                     .refused(.conflict, "not_waiting")),
-        Row(.noShowAfterCheckIn, .call,                     .refused(.conflict, "not_waiting")),
-        Row(.noShowUnarrived,    .call,                     .refused(.conflict, "not_waiting")),
+        Row(.waiting, .call, .becomes(.called)),
+        Row(.booked, .call, .refused(.conflict, "not_waiting")),
+        Row(.called, .call, .refused(.conflict, "not_waiting")),
+        Row(.served, .call, .refused(.conflict, "not_waiting")),
+        Row(.noShowAfterCheckIn, .call, .refused(.conflict, "not_waiting")),
+        Row(.noShowUnarrived, .call, .refused(.conflict, "not_waiting")),
 
-        Row(.called,             .serve,                    .becomes(.served)),
-        Row(.booked,             .serve,                    .refused(.conflict, "not_possible")),
-        Row(.waiting,            .serve,                    .refused(.conflict, "not_possible")),
-        Row(.served,             .serve,                    .refused(.conflict, "not_possible")),
-        Row(.noShowAfterCheckIn, .serve,                    .refused(.conflict, "not_possible")),
-        Row(.noShowUnarrived,    .serve,                    .refused(.conflict, "not_possible")),
+        Row(.called, .serve, .becomes(.served)),
+        Row(.booked, .serve, .refused(.conflict, "not_possible")),
+        Row(.waiting, .serve, .refused(.conflict, "not_possible")),
+        Row(.served, .serve, .refused(.conflict, "not_possible")),
+        Row(.noShowAfterCheckIn, .serve, .refused(.conflict, "not_possible")),
+        Row(.noShowUnarrived, .serve, .refused(.conflict, "not_possible")),
 
-        Row(.booked,             .markNoShow(now: late),      .becomes(.noShow)),
-        Row(.waiting,            .markNoShow(now: late),      .becomes(.noShow)),
-        Row(.called,             .markNoShow(now: late),      .becomes(.noShow)),
-        Row(.waiting,            .markNoShow(now: early),     .becomes(.noShow)),
-        Row(.booked,             .markNoShow(now: start),     .becomes(.noShow)),
-        Row(.booked,             .markNoShow(now: early),     .refused(.conflict, "not_yet")),
-        Row(.booked,             .markNoShow(now: dayBefore), .refused(.conflict, "not_yet")),
-        Row(.served,             .markNoShow(now: late),      .refused(.conflict, "not_possible")),
-        Row(.noShowUnarrived,    .markNoShow(now: late),      .refused(.conflict, "not_possible")),
-        Row(.noShowAfterCheckIn, .markNoShow(now: late),      .refused(.conflict, "not_possible")),
-        Row(.cancelledBooked,    .markNoShow(now: late),      .refused(.conflict, "cancelled")),
-        Row(.cancelledWaiting,   .markNoShow(now: late),      .refused(.conflict, "cancelled")),
+        Row(.booked, .markNoShow(now: late), .becomes(.noShow)),
+        Row(.waiting, .markNoShow(now: late), .becomes(.noShow)),
+        Row(.called, .markNoShow(now: late), .becomes(.noShow)),
+        Row(.waiting, .markNoShow(now: early), .becomes(.noShow)),
+        Row(.booked, .markNoShow(now: start), .becomes(.noShow)),
+        Row(.booked, .markNoShow(now: early), .refused(.conflict, "not_yet")),
+        Row(.booked, .markNoShow(now: dayBefore), .refused(.conflict, "not_yet")),
+        Row(.served, .markNoShow(now: late), .refused(.conflict, "not_possible")),
+        Row(.noShowUnarrived, .markNoShow(now: late), .refused(.conflict, "not_possible")),
+        Row(.noShowAfterCheckIn, .markNoShow(now: late), .refused(.conflict, "not_possible")),
+        Row(.cancelledBooked, .markNoShow(now: late), .refused(.conflict, "cancelled")),
+        Row(.cancelledWaiting, .markNoShow(now: late), .refused(.conflict, "cancelled")),
     ]
 
     @Test(arguments: table) func transition(_ row: Row) {
@@ -120,8 +128,11 @@ import Testing
     @Test func aVisitRecordsItsTicketCounterAndTimes() throws {
         var item = Given.booked.item
         try item.checkIn(ticket: 12, today: Self.day, now: Self.checkedIn)
-        #expect(item.visit == Visit(appointmentID: "a1", desk: "TS", date: Self.day, ticket: 12, state: .waiting,
-                                    checkedInAt: Self.checkedIn, calledAt: nil, counter: nil, endedAt: nil))
+        #expect(
+            item.visit
+                == Visit(
+                    appointmentID: "a1", desk: "TS", date: Self.day, ticket: 12, state: .waiting,
+                    checkedInAt: Self.checkedIn, calledAt: nil, counter: nil, endedAt: nil))
         try item.call(counter: "4", now: Self.calledAt)
         #expect(item.visit?.counter == "4" && item.visit?.calledAt == Self.calledAt)
         try item.serve(now: Self.late)
@@ -142,20 +153,27 @@ import Testing
 
     @Test func aSecondNoShowAnswersAsStorageDoesToday() {
         var item = Given.noShowUnarrived.item
-        #expect(answer { () throws(AgendaItem.VisitError) in try item.markNoShow(now: Self.late) }
+        #expect(
+            answer { () throws(AgendaItem.VisitError) in try item.markNoShow(now: Self.late) }
                 == BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended."))
     }
 
     @Test func theEarliestAppointmentIsCalledFirstThenTheEarliestArrival() throws {
         func waiting(at minutes: Int, arrived: TimeInterval) throws -> AgendaItem {
-            var item = AgendaItem(appointment: Appointment(id: "a\(minutes)-\(arrived)", desk: "TS", product: "BIO", persons: 1, slot: "s",
-                                                           date: Self.day, startTime: LocalTime(minutes: minutes), endTime: LocalTime(minutes: minutes + 10),
-                                                           state: .confirmed, language: .en, createdAt: .distantPast),
-                                  customerName: "x", assistance: false, visit: nil)
+            var item = AgendaItem(
+                appointment: Appointment(
+                    id: "a\(minutes)-\(arrived)", desk: "TS", product: "BIO", persons: 1, slot: "s",
+                    date: Self.day, startTime: LocalTime(minutes: minutes), endTime: LocalTime(minutes: minutes + 10),
+                    state: .confirmed, language: .en, createdAt: .distantPast),
+                customerName: "x", assistance: false, visit: nil)
             try item.checkIn(ticket: 1, today: Self.day, now: Self.start.addingTimeInterval(arrived))
             return item
         }
-        let late = try waiting(at: 610, arrived: -60), first = try waiting(at: 600, arrived: 0), second = try waiting(at: 600, arrived: 30)
-        #expect([late, second, first].sorted(by: AgendaItem.callOrder).map(\.appointment.id) == [first, second, late].map(\.appointment.id))
+        let late = try waiting(at: 610, arrived: -60)
+        let first = try waiting(at: 600, arrived: 0)
+        let second = try waiting(at: 600, arrived: 30)
+        #expect(
+            [late, second, first].sorted(by: AgendaItem.callOrder).map(\.appointment.id)
+                == [first, second, late].map(\.appointment.id))
     }
 }

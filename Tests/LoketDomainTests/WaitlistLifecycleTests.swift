@@ -5,16 +5,24 @@ import Testing
 @Suite struct WaitlistLifecycleTests {
     static let expiry = Date(timeIntervalSince1970: 1_800_000_000)
     static let before = expiry.addingTimeInterval(-1), after = expiry.addingTimeInterval(60)
-    static let slotOffered = WaitlistEntry.Offer(hold: "h1", desk: "TS", slot: "20261201-1000-bio", date: LocalDate(iso: "2026-12-01")!,
-                                                 startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610), expiresAt: expiry)
+    static let slotOffered = WaitlistEntry.Offer(
+        hold: "h1", desk: "TS", slot: "20261201-1000-bio", date: LocalDate(iso: "2026-12-01")!,
+        startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610), expiresAt: expiry)
 
     static func entry(_ state: WaitlistEntry.State, offer: WaitlistEntry.Offer? = nil) -> WaitlistEntry {
-        WaitlistEntry(id: "w1", product: "BIO", persons: 1, desks: ["TS"], from: LocalDate(iso: "2026-11-20")!, to: LocalDate(iso: "2026-12-20")!,
-                      urgent: false, expiresOn: nil, appointment: nil, language: .nl, createdAt: .distantPast, state: state, offer: offer)
+        WaitlistEntry(
+            id: "w1", product: "BIO", persons: 1, desks: ["TS"], from: LocalDate(iso: "2026-11-20")!,
+            to: LocalDate(iso: "2026-12-20")!,
+            urgent: false, expiresOn: nil, appointment: nil, language: .nl, createdAt: .distantPast, state: state,
+            offer: offer)
     }
 
     enum Step: Sendable, CustomStringConvertible {
-        case offer, accept(Date), decline, lapse(Date), leave
+        case offer
+        case accept(Date)
+        case decline
+        case lapse(Date)
+        case leave
 
         var description: String {
             func when(_ now: Date) -> String { now < expiry ? "before the offer runs out" : "after the offer ran out" }
@@ -46,39 +54,40 @@ import Testing
     }
 
     static let table: [Row] = [
-        Row(.waiting, .offer,          .becomes(.offered)),
-        Row(.offered, .offer,          .refused(.conflict, "not_waiting")),
-        Row(.booked,  .offer,          .refused(.conflict, "not_waiting")),
-        Row(.left,    .offer,          .refused(.conflict, "not_waiting")),
+        Row(.waiting, .offer, .becomes(.offered)),
+        Row(.offered, .offer, .refused(.conflict, "not_waiting")),
+        Row(.booked, .offer, .refused(.conflict, "not_waiting")),
+        Row(.left, .offer, .refused(.conflict, "not_waiting")),
 
         Row(.offered, .accept(before), .becomes(.booked)),
         Row(.offered, .accept(expiry), .refused(.gone, "hold_expired")),
-        Row(.offered, .accept(after),  .refused(.gone, "hold_expired")),
+        Row(.offered, .accept(after), .refused(.gone, "hold_expired")),
         Row(.waiting, .accept(before), .refused(.conflict, "no_offer")),
-        Row(.booked,  .accept(before), .refused(.conflict, "no_offer")),
-        Row(.left,    .accept(before), .refused(.conflict, "no_offer")),
+        Row(.booked, .accept(before), .refused(.conflict, "no_offer")),
+        Row(.left, .accept(before), .refused(.conflict, "no_offer")),
 
-        Row(.offered, .decline,        .becomes(.waiting)),
-        Row(.waiting, .decline,        .refused(.conflict, "no_offer")),
-        Row(.booked,  .decline,        .refused(.conflict, "no_offer")),
-        Row(.left,    .decline,        .refused(.conflict, "no_offer")),
+        Row(.offered, .decline, .becomes(.waiting)),
+        Row(.waiting, .decline, .refused(.conflict, "no_offer")),
+        Row(.booked, .decline, .refused(.conflict, "no_offer")),
+        Row(.left, .decline, .refused(.conflict, "no_offer")),
 
-        Row(.offered, .lapse(expiry),  .becomes(.waiting)),
-        Row(.offered, .lapse(after),   .becomes(.waiting)),
-        Row(.offered, .lapse(before),  .refused(.conflict, "offer_not_due")),
-        Row(.waiting, .lapse(after),   .refused(.conflict, "no_offer")),
-        Row(.booked,  .lapse(after),   .refused(.conflict, "no_offer")),
-        Row(.left,    .lapse(after),   .refused(.conflict, "no_offer")),
+        Row(.offered, .lapse(expiry), .becomes(.waiting)),
+        Row(.offered, .lapse(after), .becomes(.waiting)),
+        Row(.offered, .lapse(before), .refused(.conflict, "offer_not_due")),
+        Row(.waiting, .lapse(after), .refused(.conflict, "no_offer")),
+        Row(.booked, .lapse(after), .refused(.conflict, "no_offer")),
+        Row(.left, .lapse(after), .refused(.conflict, "no_offer")),
 
-        Row(.waiting, .leave,          .becomes(.left)),
-        Row(.offered, .leave,          .becomes(.left)),
-        Row(.booked,  .leave,          .refused(.conflict, "already_booked")),
-        Row(.left,    .leave,          .refused(.conflict, "already_left")),
+        Row(.waiting, .leave, .becomes(.left)),
+        Row(.offered, .leave, .becomes(.left)),
+        Row(.booked, .leave, .refused(.conflict, "already_booked")),
+        Row(.left, .leave, .refused(.conflict, "already_left")),
     ]
 
     @Test(arguments: table) func transition(_ row: Row) {
         let given = Self.entry(row.state, offer: row.state == .offered || row.state == .booked ? Self.slotOffered : nil)
-        let result = outcome(of: given, state: \.state, row.step.event) { entry throws(TransitionError<WaitlistEntry.State, WaitlistEntry.Event>) in
+        let result = outcome(of: given, state: \.state, row.step.event) {
+            entry throws(TransitionError<WaitlistEntry.State, WaitlistEntry.Event>) in
             switch row.step {
             case .offer: try entry.offer(Self.slotOffered)
             case .accept(let now): try entry.accept(now: now)
@@ -92,14 +101,19 @@ import Testing
 
     @Test func anOfferedStateWithoutAnOfferHasNothingToAccept() {
         var entry = Self.entry(.offered)
-        #expect(throws: TransitionError(from: WaitlistEntry.State.offered, event: WaitlistEntry.Event.accept, field: "offer", code: "no_offer",
-                                        "There is no offer to accept.")) {
+        #expect(
+            throws: TransitionError(
+                from: WaitlistEntry.State.offered, event: WaitlistEntry.Event.accept, field: "offer", code: "no_offer",
+                "There is no offer to accept.")
+        ) {
             try entry.accept(now: Self.before)
         }
     }
 
     @Test func endingAnOfferHandsItBackAndTheEntryWaitsOn() throws {
-        for end: (inout WaitlistEntry) throws -> WaitlistEntry.Offer? in [{ try $0.decline() }, { try $0.lapse(now: Self.after) }, { try $0.leave() }] {
+        for end: (inout WaitlistEntry) throws -> WaitlistEntry.Offer? in [
+            { try $0.decline() }, { try $0.lapse(now: Self.after) }, { try $0.leave() },
+        ] {
             var entry = Self.entry(.waiting)
             try entry.offer(Self.slotOffered)
             #expect(entry.offer == Self.slotOffered)

@@ -19,7 +19,8 @@ struct BookingAPITests {
             #expect(list[0]["capacity"] as? Int == 2)
             #expect(list[0]["available"] as? Int == 2)
 
-            let hold = try await api.post("/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220602-0800-bio"}"#)
+            let hold = try await api.post(
+                "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220602-0800-bio"}"#)
             #expect(hold.status == 201)
             let holdID = hold.json["id"] as! String
             #expect(hold.json["expiresAt"] as? String == "2022-06-01T08:15:00Z")
@@ -28,7 +29,8 @@ struct BookingAPITests {
             let after = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-02&to=2022-06-02")
             #expect((after.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 1)
 
-            let booked = try await api.post("/api/v1/appointments", #"{"hold":"\#(holdID)","customer":\#(Self.customer)}"#)
+            let booked = try await api.post(
+                "/api/v1/appointments", #"{"hold":"\#(holdID)","customer":\#(Self.customer)}"#)
             #expect(booked.status == 201)
             let id = booked.json["id"] as! String
             let token = booked.json["manageToken"] as! String
@@ -47,30 +49,40 @@ struct BookingAPITests {
             #expect(wrong.status == 401)
             #expect(wrong.errorField == "Authorization")
 
-            let newHold = try await api.post("/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220603-1400-bio"}"#)
-            let moved = try await api.post("/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(newHold.json["id"] as! String)"}"#,
-                                           headers: ["Authorization": "Bearer \(token)"])
+            let newHold = try await api.post(
+                "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220603-1400-bio"}"#)
+            let moved = try await api.post(
+                "/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(newHold.json["id"] as! String)"}"#,
+                headers: ["Authorization": "Bearer \(token)"])
             #expect(moved.status == 200)
             #expect(moved.json["date"] as? String == "2022-06-03")
             #expect(moved.json["startTime"] as? String == "14:00")
             let freed = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-02&to=2022-06-02")
             #expect((freed.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 2)
 
-            let cancelled = try await api.call(.delete, "/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            let cancelled = try await api.call(
+                .delete, "/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
             #expect(cancelled.status == 200)
             #expect(cancelled.json["state"] as? String == "cancelled")
-            let reopened = try await api.get("/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-03&to=2022-06-03")
-            #expect((reopened.json["slots"] as! [[String: Any]]).first { $0["key"] as? String == "20220603-1400-bio" }?["available"] as? Int == 2)
+            let reopened = try await api.get(
+                "/api/v1/desks/TS/slots?product=BIO&persons=2&from=2022-06-03&to=2022-06-03")
+            #expect(
+                (reopened.json["slots"] as! [[String: Any]]).first { $0["key"] as? String == "20220603-1400-bio" }?[
+                    "available"] as? Int == 2)
         }
     }
 
     @Test func anExpiredHoldCannotBeConfirmedAndItsCapacityReturns() async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
-            let hold = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
+            let hold = try await api.post(
+                "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
             #expect(hold.status == 201)
-            #expect(try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#).status == 409)
+            #expect(
+                try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
+                    .status == 409)
             server.clock.advance(minutes: 16)
-            let late = try await api.post("/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(Self.customer)}"#)
+            let late = try await api.post(
+                "/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(Self.customer)}"#)
             #expect(late.status == 410)
             #expect(late.errorField == "hold")
             try await server.loket.sweep()
@@ -89,7 +101,9 @@ struct BookingAPITests {
             #expect(first.body == retry.body)
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((slots.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 4)
-            let reuse = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0910-one"}"#, headers: ["Idempotency-Key": "k1"])
+            let reuse = try await api.post(
+                "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0910-one"}"#,
+                headers: ["Idempotency-Key": "k1"])
             #expect(reuse.status == 422)
             #expect(reuse.errorField == "Idempotency-Key")
 
@@ -115,18 +129,39 @@ struct BookingAPITests {
         ("POST", "/api/v1/holds", "", 422, "body"),
         ("POST", "/api/v1/holds", "{not json", 422, "body"),
         ("POST", "/api/v1/holds", #"{"product":"BIO","slot":"20220602-0900-bio"}"#, 422, "desk"),
-        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":"2","slot":"20220602-0900-bio"}"#, 422, "persons"),
-        ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":0,"slot":"20220602-0900-bio"}"#, 422, "persons"),
+        (
+            "POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":"2","slot":"20220602-0900-bio"}"#, 422,
+            "persons"
+        ),
+        (
+            "POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":0,"slot":"20220602-0900-bio"}"#, 422,
+            "persons"
+        ),
         ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20220602-0905-bio"}"#, 404, "slot"),
         ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20220530-0900-bio"}"#, 422, "slot"),
         ("POST", "/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"20221001-0900-bio"}"#, 422, "slot"),
         ("POST", "/api/v1/appointments", #"{"customer":{"name":"A","email":"a@b.nl"}}"#, 422, "hold"),
         ("POST", "/api/v1/appointments", #"{"hold":"nope","customer":{"name":"A","email":"a@b.nl"}}"#, 404, "hold"),
-        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"not-an-email"}}"#, 422, "customer.email"),
-        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","bsn":"123456789"}}"#, 422, "customer.bsn"),
-        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","vNumber":"12345"}}"#, 422, "customer.vNumber"),
-        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"","email":"a@b.nl"}}"#, 422, "customer.name"),
-        ("POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","language":"fr"}}"#, 422, "customer.language"),
+        (
+            "POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"not-an-email"}}"#, 422,
+            "customer.email"
+        ),
+        (
+            "POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","bsn":"123456789"}}"#,
+            422, "customer.bsn"
+        ),
+        (
+            "POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","vNumber":"12345"}}"#,
+            422, "customer.vNumber"
+        ),
+        (
+            "POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"","email":"a@b.nl"}}"#, 422,
+            "customer.name"
+        ),
+        (
+            "POST", "/api/v1/appointments", #"{"hold":"x","customer":{"name":"A","email":"a@b.nl","language":"fr"}}"#,
+            422, "customer.language"
+        ),
         ("GET", "/api/v1/appointments/unknown", "", 401, "Authorization"),
         ("GET", "/api/v1/calendar/holidays?year=abc", "", 422, "year"),
         ("GET", "/api/v1/calendar/working-days?from=2022-01-01", "", 422, "to"),

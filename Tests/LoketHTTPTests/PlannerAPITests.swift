@@ -7,7 +7,8 @@ struct PlannerAPITests {
     /// One desk, three 10-minute slots a weekday, a one-day horizon: the whole answer fits here.
     static let network = TestNetwork.single(counters: 2, horizonDays: 1)
 
-    static let expected = ")]}',\n"
+    static let expected =
+        ")]}',\n"
         + #"{"status":"OK","data":["#
         + #"{"key":"20220602-0900-one","date":"2022-06-02","startTime":"09:00","endTime":"09:10","parts":1},"#
         + #"{"key":"20220602-0910-one","date":"2022-06-02","startTime":"09:10","endTime":"09:20","parts":1},"#
@@ -22,7 +23,8 @@ struct PlannerAPITests {
             let withoutSlash = try await api.get("/oap/api/desks/RACE/slots?productKey=BIO&persons=1")
             #expect(withoutSlash.body == Self.expected)
             // A script that cuts at the prefix and parses the rest gets the slots.
-            let parsed = try JSONSerialization.jsonObject(with: Data(withSlash.body.dropFirst(6).utf8)) as! [String: Any]
+            let parsed =
+                try JSONSerialization.jsonObject(with: Data(withSlash.body.dropFirst(6).utf8)) as! [String: Any]
             #expect(parsed["status"] as? String == "OK")
             #expect((parsed["data"] as! [Any]).count == 3)
         }
@@ -31,7 +33,10 @@ struct PlannerAPITests {
     @Test func partiesOfSeveralPersonsSeeLongerSlots() async throws {
         try await TestServer.run(network: Self.network) { _, api in
             let three = try await api.get("/oap/api/desks/RACE/slots/?productKey=BIO&persons=3")
-            #expect(three.body == ")]}',\n" + #"{"status":"OK","data":[{"key":"20220602-0900-one","date":"2022-06-02","startTime":"09:00","endTime":"09:30","parts":3}]}"#)
+            #expect(
+                three.body == ")]}',\n"
+                    + #"{"status":"OK","data":[{"key":"20220602-0900-one","date":"2022-06-02","startTime":"09:00","endTime":"09:30","parts":3}]}"#
+            )
         }
     }
 
@@ -39,12 +44,17 @@ struct PlannerAPITests {
         try await TestServer.run(network: TestNetwork.single(counters: 1, horizonDays: 1)) { _, api in
             let reserve = try await api.post("/oap/api/desks/RACE/slots/20220602-0910-one?productKey=BIO&persons=1", "")
             #expect(reserve.status == 200)
-            #expect(reserve.body.hasPrefix(")]}',\n" + #"{"status":"OK","data":{"key":"20220602-0910-one","date":"2022-06-02","startTime":"09:10","endTime":"09:20","parts":1,"holdId":""#))
+            #expect(
+                reserve.body.hasPrefix(
+                    ")]}',\n"
+                        + #"{"status":"OK","data":{"key":"20220602-0910-one","date":"2022-06-02","startTime":"09:10","endTime":"09:20","parts":1,"holdId":""#
+                ))
             #expect(reserve.body.hasSuffix(#","expiresAt":"2022-06-01T08:15:00Z"}}"#))
             let list = try await api.get("/oap/api/desks/RACE/slots/?productKey=BIO&persons=1")
             #expect(!list.body.contains("20220602-0910-one"))
             // The same slot again is full; the body says so in the planner's envelope.
-            let again = try await api.post("/oap/api/desks/RACE/slots/20220602-0910-one", #"{"productKey":"BIO","persons":1}"#)
+            let again = try await api.post(
+                "/oap/api/desks/RACE/slots/20220602-0910-one", #"{"productKey":"BIO","persons":1}"#)
             #expect(again.status == 409)
             #expect(again.body.hasPrefix(")]}',\n" + #"{"status":"ERROR","data":{"#))
         }

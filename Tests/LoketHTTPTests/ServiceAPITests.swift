@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 import LoketHTTP
-import LoketWeb
 import LoketTestSupport
+import LoketWeb
 import Testing
 
 struct ServiceAPITests {
@@ -22,14 +22,17 @@ struct ServiceAPITests {
             _ = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
             let metrics = try await api.get("/metrics")
             #expect(metrics.status == 200)
-            #expect(metrics.body.contains(#"loket_http_requests_total{route="/api/v1/desks/{desk}/slots",method="GET",status="200"} 1"#))
+            #expect(
+                metrics.body.contains(
+                    #"loket_http_requests_total{route="/api/v1/desks/{desk}/slots",method="GET",status="200"} 1"#))
             #expect(metrics.body.contains("loket_http_request_duration_seconds_bucket"))
             #expect(metrics.body.contains("loket_holds_total 1"))
             #expect(metrics.body.contains("loket_bookings_total 0"))
             #expect(metrics.body.contains("loket_cancellations_total 0"))
             // 3 slots a day × 3 counters on the working days from 2 June to 31 July (Whit Monday is not one), less the unit held.
             let workingDays = WorkingDays(holidays: DutchHolidays())
-            let days = (1...60).map { LocalDate(iso: "2022-06-01")!.adding(days: $0) }.filter(workingDays.isWorkingDay).count
+            let days = (1...60).map { LocalDate(iso: "2022-06-01")!.adding(days: $0) }.filter(workingDays.isWorkingDay)
+                .count
             #expect(days == 41)
             #expect(metrics.body.contains(#"loket_free_slot_units{desk="RACE",product="BIO"} \#(days * 9 - 1).0"#))
             // Route labels are patterns, never concrete paths with identifiers.
@@ -52,7 +55,9 @@ struct ServiceAPITests {
 
             let waits = try await api.get("/api/v1/wait-times")
             #expect(waits.json["measuredOn"] as? String == "2022-06-01")
-            let bio = (waits.json["waitTimes"] as! [[String: Any]]).first { $0["desk"] as? String == "TS" && $0["product"] as? String == "BIO" }!
+            let bio = (waits.json["waitTimes"] as! [[String: Any]]).first {
+                $0["desk"] as? String == "TS" && $0["product"] as? String == "BIO"
+            }!
             // It is 10:00 on Wednesday 1 June: slots today are still free, so the wait is 0 working days.
             #expect(bio["firstFreeDate"] as? String == "2022-06-01")
             #expect(bio["workingDaysToFirstSlot"] as? Int == 0)
@@ -76,8 +81,9 @@ struct ServiceAPITests {
         let options = ServerOptions(network: TestNetwork.network)
         let routes = router(Loket(options: options, database: database, logger: TestDatabase.logger), options)
         let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language"]
-        let served = Set(routes.routes.map { "\($0.method.rawValue) \($0.path.description)" }
-            .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })
+        let served = Set(
+            routes.routes.map { "\($0.method.rawValue) \($0.path.description)" }
+                .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })
         await drop()
 
         try await TestServer.run { _, api in
@@ -89,7 +95,10 @@ struct ServiceAPITests {
             for (path, item) in document["paths"] as! [String: [String: Any]] {
                 for method in item.keys { documented.insert("\(method.uppercased()) \(path)") }
             }
-            let normalise = { (route: String) in route.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "") }
+            let normalise = { (route: String) in
+                route.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "{", with: "")
+                    .replacingOccurrences(of: "}", with: "")
+            }
             #expect(Set(served.map(normalise)) == Set(documented.map(normalise)))
         }
     }

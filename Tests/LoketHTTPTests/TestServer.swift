@@ -17,15 +17,19 @@ struct TestServer: Sendable {
     /// The database underneath, to check what a request did or did not change.
     let database: Database
 
-    static func run(engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
-                    clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
-                    _ body: @Sendable (TestServer, APIClient) async throws -> Void) async throws {
+    static func run(
+        engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
+        clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
+        _ body: @Sendable (TestServer, APIClient) async throws -> Void
+    ) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         let server = TestServer(loket: loket, clock: clock, database: database)
-        let app = Application(router: router(loket, options), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
+        let app = Application(
+            router: router(loket, options), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            logger: TestDatabase.logger)
         do {
             try await app.test(.live) { client in try await body(server, APIClient(client: client)) }
         } catch {
@@ -59,15 +63,24 @@ struct APIClient: Sendable {
     let client: any TestClientProtocol
 
     @discardableResult
-    func call(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: [String: String] = [:]
+    ) async throws -> APIResponse {
         var fields = HTTPFields()
         for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
         if json != nil { fields[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) }) { response in
-            APIResponse(status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
+        return try await client.execute(
+            uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) }
+        ) { response in
+            APIResponse(
+                status: Int(response.status.code), headers: response.headers, body: String(buffer: response.body))
         }
     }
 
-    func get(_ uri: String, headers: [String: String] = [:]) async throws -> APIResponse { try await call(.get, uri, headers: headers) }
-    func post(_ uri: String, _ json: String, headers: [String: String] = [:]) async throws -> APIResponse { try await call(.post, uri, json: json, headers: headers) }
+    func get(_ uri: String, headers: [String: String] = [:]) async throws -> APIResponse {
+        try await call(.get, uri, headers: headers)
+    }
+    func post(_ uri: String, _ json: String, headers: [String: String] = [:]) async throws -> APIResponse {
+        try await call(.post, uri, json: json, headers: headers)
+    }
 }

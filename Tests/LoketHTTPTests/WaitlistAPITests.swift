@@ -6,14 +6,17 @@ import Testing
 /// The waitlist over real HTTP: a freed slot goes to the first in the fair order as a held
 /// offer, not to whoever polls fastest.
 struct WaitlistAPITests {
-    static func customer(_ name: String) -> String { #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","language":"en"}"# }
+    static func customer(_ name: String) -> String {
+        #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","language":"en"}"#
+    }
 
     /// One counter, one weekday slot a day at 09:00–09:10 (TestNetwork.single uses three; the
     /// window below is a single day and the other two slots are booked first).
     static func book(_ api: APIClient, slot: String, name: String) async throws -> (id: String, token: String) {
         let hold = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#)
         #expect(hold.status == 201, "\(hold.body)")
-        let booked = try await api.post("/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(customer(name))}"#)
+        let booked = try await api.post(
+            "/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(customer(name))}"#)
         return (booked.json["id"] as! String, booked.json["manageToken"] as! String)
     }
 
@@ -25,10 +28,14 @@ struct WaitlistAPITests {
         return booked
     }
 
-    static func join(_ api: APIClient, _ name: String, urgent: Bool = false, expires: String? = nil) async throws -> APIResponse {
+    static func join(
+        _ api: APIClient, _ name: String, urgent: Bool = false, expires: String? = nil
+    ) async throws -> APIResponse {
         let extra = (urgent ? #","urgent":true"# : "") + (expires.map { #","documentExpiresOn":"\#($0)""# } ?? "")
-        return try await api.post("/api/v1/waitlist",
-                                  #"{"desks":["RACE"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-02","customer":\#(customer(name))\#(extra)}"#)
+        return try await api.post(
+            "/api/v1/waitlist",
+            #"{"desks":["RACE"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-02","customer":\#(customer(name))\#(extra)}"#
+        )
     }
 
     @Test(arguments: TestDatabase.engines)
@@ -44,26 +51,35 @@ struct WaitlistAPITests {
             server.clock.advance(minutes: 1)
             let urgent = try await Self.join(api, "Urgent", urgent: true)
             func position(_ r: APIResponse) async throws -> Int? {
-                try await api.get("/api/v1/waitlist/\(r.json["id"] as! String)", headers: ["Authorization": "Bearer \(r.json["token"] as! String)"]).json["position"] as? Int
+                try await api.get(
+                    "/api/v1/waitlist/\(r.json["id"] as! String)",
+                    headers: ["Authorization": "Bearer \(r.json["token"] as! String)"]
+                ).json["position"] as? Int
             }
             #expect(try await position(urgent) == 1)
             #expect(try await position(expiring) == 2)
             #expect(try await position(early) == 3)
 
             // A cancellation: the slot goes straight to the urgent case, held for them.
-            let cancelled = try await api.call(.delete, "/api/v1/appointments/\(booked[1].id)", headers: ["Authorization": "Bearer \(booked[1].token)"])
+            let cancelled = try await api.call(
+                .delete, "/api/v1/appointments/\(booked[1].id)", headers: ["Authorization": "Bearer \(booked[1].token)"]
+            )
             #expect(cancelled.status == 200)
-            let urgentView = try await api.get("/api/v1/waitlist/\(urgent.json["id"] as! String)", headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
+            let urgentView = try await api.get(
+                "/api/v1/waitlist/\(urgent.json["id"] as! String)",
+                headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
             #expect(urgentView.json["state"] as? String == "offered")
             let offer = urgentView.json["offer"] as! [String: Any]
             #expect(offer["slot"] as? String == "20220602-0910-one")
-            #expect(offer["expiresAt"] as? String == "2022-06-01T10:02:00Z") // two hours from 10:02 Amsterdam (08:02 UTC)
+            // two hours from 10:02 Amsterdam (08:02 UTC)
+            #expect(offer["expiresAt"] as? String == "2022-06-01T10:02:00Z")
             // Nobody polling can take it.
             let list = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((list.json["slots"] as! [[String: Any]]).isEmpty)
 
-            let accepted = try await api.post("/api/v1/waitlist/\(urgent.json["id"] as! String)/offer/accept", "",
-                                              headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
+            let accepted = try await api.post(
+                "/api/v1/waitlist/\(urgent.json["id"] as! String)/offer/accept", "",
+                headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
             #expect(accepted.status == 200, "\(accepted.body)")
             let appointment = accepted.json["appointment"] as! [String: Any]
             #expect(appointment["slot"] as? String == "20220602-0910-one")
@@ -84,13 +100,18 @@ struct WaitlistAPITests {
             server.clock.advance(minutes: 1)
             let third = try await Self.join(api, "Third")
             func view(_ r: APIResponse) async throws -> APIResponse {
-                try await api.get("/api/v1/waitlist/\(r.json["id"] as! String)", headers: ["Authorization": "Bearer \(r.json["token"] as! String)"])
+                try await api.get(
+                    "/api/v1/waitlist/\(r.json["id"] as! String)",
+                    headers: ["Authorization": "Bearer \(r.json["token"] as! String)"])
             }
-            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"])
+            _ = try await api.call(
+                .delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"]
+            )
             #expect(try await view(first).json["state"] as? String == "offered")
 
-            let declined = try await api.post("/api/v1/waitlist/\(first.json["id"] as! String)/offer/decline", "",
-                                              headers: ["Authorization": "Bearer \(first.json["token"] as! String)"])
+            let declined = try await api.post(
+                "/api/v1/waitlist/\(first.json["id"] as! String)/offer/decline", "",
+                headers: ["Authorization": "Bearer \(first.json["token"] as! String)"])
             #expect(declined.json["state"] as? String == "waiting")
             #expect(try await view(first).json["offer"] is NSNull) // not offered the slot they declined
             #expect(try await view(second).json["state"] as? String == "offered")
@@ -101,8 +122,9 @@ struct WaitlistAPITests {
             #expect(try await view(second).json["state"] as? String == "waiting")
             #expect(try await view(third).json["state"] as? String == "offered")
             // A lapsed offer's token no longer accepts anything.
-            let late = try await api.post("/api/v1/waitlist/\(second.json["id"] as! String)/offer/accept", "",
-                                          headers: ["Authorization": "Bearer \(second.json["token"] as! String)"])
+            let late = try await api.post(
+                "/api/v1/waitlist/\(second.json["id"] as! String)/offer/accept", "",
+                headers: ["Authorization": "Bearer \(second.json["token"] as! String)"])
             #expect(late.status == 409)
         }
     }
@@ -111,19 +133,24 @@ struct WaitlistAPITests {
         try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
             let booked = try await Self.fillDay(api)
             let later = try await Self.book(api, slot: "20220603-0900-one", name: "Later")
-            let improve = try await api.post("/api/v1/waitlist",
+            let improve = try await api.post(
+                "/api/v1/waitlist",
                 #"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-03","appointment":"\#(later.id)","customer":\#(Self.customer("Later"))}"#,
                 headers: ["Authorization": "Bearer \(later.token)"])
             #expect(improve.status == 201, "\(improve.body)")
             #expect(improve.json["offer"] is NSNull) // nothing earlier than 3 June 09:00 is free
-            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[2].id)", headers: ["Authorization": "Bearer \(booked[2].token)"])
-            let accepted = try await api.post("/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
-                                              headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
+            _ = try await api.call(
+                .delete, "/api/v1/appointments/\(booked[2].id)", headers: ["Authorization": "Bearer \(booked[2].token)"]
+            )
+            let accepted = try await api.post(
+                "/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
+                headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
             let moved = accepted.json["appointment"] as! [String: Any]
-            #expect(moved["id"] as? String == later.id)               // the same appointment, moved
+            #expect(moved["id"] as? String == later.id) // the same appointment, moved
             #expect(moved["slot"] as? String == "20220602-0920-one")
-            #expect(moved["manageToken"] == nil)                      // its own token still works
-            let view = try await api.get("/api/v1/appointments/\(later.id)", headers: ["Authorization": "Bearer \(later.token)"])
+            #expect(moved["manageToken"] == nil) // its own token still works
+            let view = try await api.get(
+                "/api/v1/appointments/\(later.id)", headers: ["Authorization": "Bearer \(later.token)"])
             #expect(view.json["date"] as? String == "2022-06-02")
             // The old slot on 3 June is free again.
             let list = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-03&to=2022-06-03")
@@ -134,12 +161,30 @@ struct WaitlistAPITests {
 
     @Test(arguments: [
         (#"{"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "desks"),
-        (#"{"desks":["XX"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "desks[0]"),
-        (#"{"desks":["RACE"],"product":"BIO","from":"2022-05-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "from"),
-        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-03","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#, "to"),
-        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"x"}}"#, "customer.email"),
-        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","documentExpiresOn":"soon","customer":{"name":"A","email":"a@b.nl"}}"#, "documentExpiresOn"),
-        (#"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","appointment":"nope","customer":{"name":"A","email":"a@b.nl"}}"#, "Authorization"),
+        (
+            #"{"desks":["XX"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#,
+            "desks[0]"
+        ),
+        (
+            #"{"desks":["RACE"],"product":"BIO","from":"2022-05-02","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#,
+            "from"
+        ),
+        (
+            #"{"desks":["RACE"],"product":"BIO","from":"2022-06-03","to":"2022-06-02","customer":{"name":"A","email":"a@b.nl"}}"#,
+            "to"
+        ),
+        (
+            #"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","customer":{"name":"A","email":"x"}}"#,
+            "customer.email"
+        ),
+        (
+            #"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","documentExpiresOn":"soon","customer":{"name":"A","email":"a@b.nl"}}"#,
+            "documentExpiresOn"
+        ),
+        (
+            #"{"desks":["RACE"],"product":"BIO","from":"2022-06-02","to":"2022-06-02","appointment":"nope","customer":{"name":"A","email":"a@b.nl"}}"#,
+            "Authorization"
+        ),
     ])
     func badRequestsNameTheField(body: String, field: String) async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 1)) { _, api in
@@ -153,8 +198,11 @@ struct WaitlistAPITests {
         try await TestServer.run(network: TestNetwork.single(counters: 1)) { server, api in
             let booked = try await Self.fillDay(api)
             let waiting = try await Self.join(api, "Page")
-            _ = try await api.call(.delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"])
-            let id = waiting.json["id"] as! String, token = waiting.json["token"] as! String
+            _ = try await api.call(
+                .delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"]
+            )
+            let id = waiting.json["id"] as! String
+            let token = waiting.json["token"] as! String
             let page = try await api.get("/waitlist/\(id)/offer?token=\(token)")
             #expect(page.status == 200)
             #expect(page.body.contains(#"<html lang="en">"#))
@@ -163,15 +211,22 @@ struct WaitlistAPITests {
             #expect(try await api.get("/waitlist/\(id)/offer?token=wrong").status == 401)
             // The form token: the page sets it as a cookie and repeats it in each form.
             let csrf = page.headers[.setCookie]!.split(separator: ";")[0].split(separator: "=")[1]
-            let form: [String: String] = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "loket_csrf=\(csrf)"]
-            #expect(try await api.call(.post, "/waitlist/\(id)/offer/accept", headers: form).status == 403) // no form token
-            let withoutOfferToken = try await api.client.execute(uri: "/waitlist/\(id)/offer/accept", method: .post,
-                                                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
-                                                                body: .init(string: "csrf=\(csrf)")) { $0.status.code }
+            let form: [String: String] = [
+                "Content-Type": "application/x-www-form-urlencoded", "Cookie": "loket_csrf=\(csrf)",
+            ]
+            // no form token
+            #expect(try await api.call(.post, "/waitlist/\(id)/offer/accept", headers: form).status == 403)
+            let withoutOfferToken = try await api.client.execute(
+                uri: "/waitlist/\(id)/offer/accept", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
+                body: .init(string: "csrf=\(csrf)")
+            ) { $0.status.code }
             #expect(withoutOfferToken == 401)
-            let done = try await api.client.execute(uri: "/waitlist/\(id)/offer/accept", method: .post,
-                                                   headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
-                                                   body: .init(string: "token=\(token)&csrf=\(csrf)")) { String(buffer: $0.body) }
+            let done = try await api.client.execute(
+                uri: "/waitlist/\(id)/offer/accept", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
+                body: .init(string: "token=\(token)&csrf=\(csrf)")
+            ) { String(buffer: $0.body) }
             #expect(done.contains("Appointment booked"))
             _ = server
         }

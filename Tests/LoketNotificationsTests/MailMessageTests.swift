@@ -23,7 +23,8 @@ struct MailMessageTests {
     static func parts(_ rendered: String) -> [(type: String, body: String)] {
         let sections = rendered.components(separatedBy: "\r\n--")
         return sections.compactMap { section in
-            guard let typeLine = section.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("Content-Type: ") }),
+            guard
+                let typeLine = section.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("Content-Type: ") }),
                 section.contains("Content-Transfer-Encoding: base64"),
                 let blank = section.range(of: "\r\n\r\n")
             else { return nil }
@@ -57,11 +58,15 @@ struct MailMessageTests {
     }
 
     @Test func everyPartDecodesToWhatWentIn() {
-        let text = "Uw afspraak is op donderdag 2 juni om 09:00. Één regel met ë, ü en 漢字, "
+        let text =
+            "Uw afspraak is op donderdag 2 juni om 09:00. Één regel met ë, ü en 漢字, "
             + String(repeating: "en een heel lange zin zonder einde ", count: 20)
         let parts = Self.parts(Self.message(subject: "s", text: text).rendered)
-        #expect(parts.map(\.type) == ["text/plain; charset=utf-8", "text/html; charset=utf-8",
-                                      "text/calendar; charset=utf-8; method=REQUEST"])
+        #expect(
+            parts.map(\.type) == [
+                "text/plain; charset=utf-8", "text/html; charset=utf-8",
+                "text/calendar; charset=utf-8; method=REQUEST",
+            ])
         #expect(parts[0].body == text)
         #expect(parts[1].body == "<p>\(text)</p>")
         #expect(parts[2].body == Self.invite.text)

@@ -82,12 +82,14 @@ struct SMTPConversationTests {
     @Test func aMessageArrivesAsSent() async throws {
         let server = try Server()
         let message = MailMessageTests.message(subject: "Afspraak bevestigd – 2 juni", text: "Tot donderdag, ë ü 漢字")
-        try await SMTPClient(settings: .init(host: "127.0.0.1", port: server.port, heloName: "loket.test")).send(message)
+        try await SMTPClient(settings: .init(host: "127.0.0.1", port: server.port, heloName: "loket.test")).send(
+            message)
         let received = try server.received()
         try #require(received.count == 1)
-        let (envelope, content) = try #require(received[0].range(of: "\n\n").map {
-            (received[0][..<$0.lowerBound], received[0][$0.upperBound...])
-        })
+        let (envelope, content) = try #require(
+            received[0].range(of: "\n\n").map {
+                (received[0][..<$0.lowerBound], received[0][$0.upperBound...])
+            })
         #expect(envelope == "HELO loket.test\nFROM afspraken@loket.test\nTO klant@example.nl")
         // aiosmtpd keeps the content as sent, with CRLF line endings.
         #expect(String(content) == message.rendered)

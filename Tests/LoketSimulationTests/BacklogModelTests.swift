@@ -6,7 +6,8 @@ import Testing
 /// The appointment backlog model against its fluid approximation and the source document.
 struct BacklogModelTests {
     static var scenarios: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scenarios")
     }
 
@@ -14,25 +15,27 @@ struct BacklogModelTests {
     static func fluidScenario(capacity: Double, demand: Double, weeks: Int = 30) throws -> Scenario {
         // 10 counters × 8 hours × 60 / minutes = capacity.
         let minutes = 10 * 8 * 60 / capacity
-        return try Scenario.parse("""
-        name: fluid
-        start: 2023-01-02
-        weeks: \(weeks)
-        bookingHorizonWorkingDays: 250
-        products: {BIO: {minutesPerAppointment: \(minutes)}}
-        desks:
-          - code: X
-            hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
-            products: {BIO: {counters: 10, demandPerWorkingDay: \(demand), initialWaitWorkingDays: 5}}
-        demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
-        behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
-        """)
+        return try Scenario.parse(
+            """
+            name: fluid
+            start: 2023-01-02
+            weeks: \(weeks)
+            bookingHorizonWorkingDays: 250
+            products: {BIO: {minutesPerAppointment: \(minutes)}}
+            desks:
+              - code: X
+                hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
+                products: {BIO: {counters: 10, demandPerWorkingDay: \(demand), initialWaitWorkingDays: 5}}
+            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+            """)
     }
 
     /// Least-squares slope of `values` against working days elapsed.
     static func slope(_ points: [(x: Double, y: Double)]) -> Double {
         let n = Double(points.count)
-        let mx = points.map(\.x).reduce(0, +) / n, my = points.map(\.y).reduce(0, +) / n
+        let mx = points.map(\.x).reduce(0, +) / n
+        let my = points.map(\.y).reduce(0, +) / n
         let sxy = points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) }
         let sxx = points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
         return sxy / sxx
@@ -46,15 +49,24 @@ struct BacklogModelTests {
         // Working days elapsed at the end of each week, weeks 4 to 29 (past the start-up).
         let weeks = Array(4..<30)
         func workingDays(_ week: Int) -> Double { Double(plan.workingDaysThrough[week * 7 + 6]) }
-        let backlog = weeks.map { (x: workingDays($0), y: forecast.band(desk: "X", product: "BIO", metric: .backlog, week: $0)!.p50) }
-        let wait = weeks.map { (x: workingDays($0), y: forecast.band(desk: "X", product: "BIO", metric: .waitFirstSlot, week: $0)!.p50) }
+        let backlog = weeks.map {
+            (x: workingDays($0), y: forecast.band(desk: "X", product: "BIO", metric: .backlog, week: $0)!.p50)
+        }
+        let wait = weeks.map {
+            (x: workingDays($0), y: forecast.band(desk: "X", product: "BIO", metric: .waitFirstSlot, week: $0)!.p50)
+        }
         let excess = demand - capacity
-        #expect(abs(Self.slope(backlog) / excess - 1) < 0.05, "backlog grows \(Self.slope(backlog)) a working day, expected \(excess)")
-        #expect(abs(Self.slope(wait) / (excess / capacity) - 1) < 0.05, "wait grows \(Self.slope(wait)), expected \(excess / capacity)")
+        #expect(
+            abs(Self.slope(backlog) / excess - 1) < 0.05,
+            "backlog grows \(Self.slope(backlog)) a working day, expected \(excess)")
+        #expect(
+            abs(Self.slope(wait) / (excess / capacity) - 1) < 0.05,
+            "wait grows \(Self.slope(wait)), expected \(excess / capacity)")
     }
 
     @Test func demandBelowCapacityEmptiesTheBacklog() async throws {
-        let forecast = try await Forecast.run(try Self.fluidScenario(capacity: 1000, demand: 800), replications: 2, seed: 1)
+        let forecast = try await Forecast.run(
+            try Self.fluidScenario(capacity: 1000, demand: 800), replications: 2, seed: 1)
         #expect(forecast.band(desk: "X", product: "BIO", metric: .waitFirstSlot, week: 0)!.p50 > 3)
         #expect(forecast.band(desk: "X", product: "BIO", metric: .waitFirstSlot, week: 10)!.p50 <= 1.01)
         #expect(forecast.band(desk: "X", product: "BIO", metric: .utilisation, week: 20)!.p50 < 0.85)
@@ -67,11 +79,15 @@ struct BacklogModelTests {
         let forecast = try await Forecast.run(scenario, replications: 40, seed: 2022)
         let june = forecast.weekStarts.indices.filter { forecast.weekStarts[$0].iso.hasPrefix("2022-06") }
         #expect(june.count == 4)
-        let bio = june.map { forecast.band(desk: "NL", product: "BIO", metric: .waitFirstSlot, week: $0)!.p50 }.reduce(0, +) / Double(june.count)
+        let bio =
+            june.map { forecast.band(desk: "NL", product: "BIO", metric: .waitFirstSlot, week: $0)!.p50 }.reduce(0, +)
+            / Double(june.count)
         #expect(abs(bio - 45) <= 5, "BIO in June 2022: \(bio) working days")
         var doc: [Double] = []
         for desk in ["AM", "DH", "ZW", "DB"] {
-            for week in june { doc.append(forecast.band(desk: desk, product: "DOC", metric: .waitFirstSlot, week: week)!.p50) }
+            for week in june {
+                doc.append(forecast.band(desk: desk, product: "DOC", metric: .waitFirstSlot, week: week)!.p50)
+            }
         }
         let docMean = doc.reduce(0, +) / Double(doc.count)
         #expect(abs(docMean - 25) <= 5, "DOC in June 2022: \(docMean) working days on average")
@@ -117,36 +133,40 @@ struct BacklogModelTests {
     }
 
     @Test func hiresWaitForATrainingPlace() throws {
-        let scenario = try Scenario.parse("""
-        name: hiring
-        start: 2023-01-02
-        weeks: 20
-        bookingHorizonWorkingDays: 20
-        products: {BIO: {minutesPerAppointment: 4.8}}
-        desks:
-          - code: X
-            hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
-            products: {BIO: {counters: 10, demandPerWorkingDay: 1000, initialWaitWorkingDays: 0}}
-        demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
-        behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
-        hiring:
-          recruitmentDelayWeeks: 2
-          trainingWeeks: 4
-          trainingProductivity: 0.5
-          maxInTrainingPerDesk: 1
-          hires: [{date: 2023-01-02, desk: X, product: BIO, counters: 2}]
-        """)
+        let scenario = try Scenario.parse(
+            """
+            name: hiring
+            start: 2023-01-02
+            weeks: 20
+            bookingHorizonWorkingDays: 20
+            products: {BIO: {minutesPerAppointment: 4.8}}
+            desks:
+              - code: X
+                hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
+                products: {BIO: {counters: 10, demandPerWorkingDay: 1000, initialWaitWorkingDays: 0}}
+            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+            hiring:
+              recruitmentDelayWeeks: 2
+              trainingWeeks: 4
+              trainingProductivity: 0.5
+              maxInTrainingPerDesk: 1
+              hires: [{date: 2023-01-02, desk: X, product: BIO, counters: 2}]
+            """)
         let plan = try NetworkPlan(scenario)
         // A Monday in each phase: before arrival, first hire training, first full and second training, both full.
-        func capacity(_ day: String) -> Int32 { plan.capacity[LocalDate(iso: day)!.dayNumber - scenario.start.dayNumber] }
+        func capacity(_ day: String) -> Int32 {
+            plan.capacity[LocalDate(iso: day)!.dayNumber - scenario.start.dayNumber]
+        }
         #expect(capacity("2023-01-09") == 1000)
-        #expect(capacity("2023-01-16") == 1050)   // 10.5 counters: one hire at half productivity
-        #expect(capacity("2023-02-13") == 1150)   // 11.5: the first full, the second in training
-        #expect(capacity("2023-03-13") == 1200)   // 12
+        #expect(capacity("2023-01-16") == 1050) // 10.5 counters: one hire at half productivity
+        #expect(capacity("2023-02-13") == 1150) // 11.5: the first full, the second in training
+        #expect(capacity("2023-03-13") == 1200) // 12
     }
 
     @Test func outputsHaveTheDocumentedShape() async throws {
-        let forecast = try await Forecast.run(try Self.fluidScenario(capacity: 1000, demand: 1100, weeks: 3), replications: 3, seed: 1)
+        let forecast = try await Forecast.run(
+            try Self.fluidScenario(capacity: 1000, demand: 1100, weeks: 3), replications: 3, seed: 1)
         let lines = forecast.csv.split(separator: "\n")
         #expect(lines.first == "week_start,desk,product,metric,p10,p50,p90")
         #expect(lines.contains { $0.hasPrefix("2023-01-02,X,BIO,wait_first_slot_working_days,") })
@@ -164,19 +184,20 @@ struct BacklogModelTests {
 struct ScenarioFileTests {
     @Test func aMisspeltScenarioKeyIsRefused() {
         #expect(throws: ScenarioError.self) {
-            try Scenario.parse("""
-            name: typo
-            start: 2023-01-02
-            weeks: 2
-            bookingHorizonWorkingDays: 20
-            products: {BIO: {minutesPerAppointment: 10}}
-            desks:
-              - code: X
-                hours: [{from: 2023-01-02, weekdayHour: 8}]
-                products: {BIO: {counters: 1, demandPerWorkingDay: 10, initialWaitWorkingDays: 0}}
-            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
-            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
-            """)
+            try Scenario.parse(
+                """
+                name: typo
+                start: 2023-01-02
+                weeks: 2
+                bookingHorizonWorkingDays: 20
+                products: {BIO: {minutesPerAppointment: 10}}
+                desks:
+                  - code: X
+                    hours: [{from: 2023-01-02, weekdayHour: 8}]
+                    products: {BIO: {counters: 1, demandPerWorkingDay: 10, initialWaitWorkingDays: 0}}
+                demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+                behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+                """)
         }
     }
 }

@@ -7,23 +7,24 @@ import Testing
 struct ProductRolesTests {
     /// Two products at one desk and courier delivery of half the documents from 2023-01-09.
     static func scenario(products: (String, String), roles: String) throws -> Scenario {
-        try Scenario.parse("""
-        name: roles
-        start: 2023-01-02
-        weeks: 2
-        bookingHorizonWorkingDays: 20
-        \(roles)
-        products: {\(products.0): {minutesPerAppointment: 12}, \(products.1): {minutesPerAppointment: 6}}
-        desks:
-          - code: X
-            hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
-            products:
-              \(products.0): {counters: 2, demandPerWorkingDay: 100, initialWaitWorkingDays: 0}
-              \(products.1): {counters: 1, demandPerWorkingDay: 40, initialWaitWorkingDays: 0}
-        demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
-        behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
-        courier: [{from: 2023-01-09, share: 0.5}]
-        """)
+        try Scenario.parse(
+            """
+            name: roles
+            start: 2023-01-02
+            weeks: 2
+            bookingHorizonWorkingDays: 20
+            \(roles)
+            products: {\(products.0): {minutesPerAppointment: 12}, \(products.1): {minutesPerAppointment: 6}}
+            desks:
+              - code: X
+                hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 0}]
+                products:
+                  \(products.0): {counters: 2, demandPerWorkingDay: 100, initialWaitWorkingDays: 0}
+                  \(products.1): {counters: 1, demandPerWorkingDay: 40, initialWaitWorkingDays: 0}
+            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+            courier: [{from: 2023-01-09, share: 0.5}]
+            """)
     }
 
     /// Expected requests for `product` at desk X on `day`.
@@ -44,7 +45,9 @@ struct ProductRolesTests {
         (("PHOTO", "CARD"), "productRoles: {biometrics: PHOTO, collection: CARD}", "CARD"),
         (("BIO", "CARD"), "productRoles: {collection: CARD}", "CARD"),
     ])
-    func courierDeliveryReplacesTheCollectionProduct(products: (String, String), roles: String, collection: String) throws {
+    func courierDeliveryReplacesTheCollectionProduct(
+        products: (String, String), roles: String, collection: String
+    ) throws {
         let plan = try NetworkPlan(try Self.scenario(products: products, roles: roles))
         let other = products.0 == collection ? products.1 : products.0
         #expect(Self.demand(plan, collection, "2023-01-04") == 40)
@@ -57,4 +60,3 @@ struct ProductRolesTests {
         #expect(throws: ScenarioError.self) { try NetworkPlan(scenario) }
     }
 }
-

@@ -31,11 +31,13 @@ struct QueueValidationTests {
     ])
     func mmcAgainstErlangC(servers: Int, rho: Double, customers: Int) {
         let lambda = rho * Double(servers)
-        let model = QueueModel(interarrival: .exponential(mean: 1 / lambda), service: .exponential(mean: 1), servers: servers)
+        let model = QueueModel(
+            interarrival: .exponential(mean: 1 / lambda), service: .exponential(mean: 1), servers: servers)
         let result = model.run(customers: customers, warmup: 100_000, seed: 20_220_622)
         let exact = ErlangC(arrivalRate: lambda, serviceRate: 1, servers: servers)
-        #expect(abs(result.meanWaitInQueue / exact.meanWaitInQueue - 1) < 0.02,
-                "simulated \(result.meanWaitInQueue), Erlang C \(exact.meanWaitInQueue)")
+        #expect(
+            abs(result.meanWaitInQueue / exact.meanWaitInQueue - 1) < 0.02,
+            "simulated \(result.meanWaitInQueue), Erlang C \(exact.meanWaitInQueue)")
         #expect(abs(result.probabilityOfWaiting - exact.probabilityOfWaiting) < 0.01)
     }
 
@@ -62,12 +64,14 @@ struct QueueValidationTests {
 struct DistributionTests {
     @Test(arguments: [
         Distribution.deterministic(2.5), .exponential(mean: 3), .uniform(min: 1, max: 5), .lognormal(mean: 2, sd: 1.5),
-        .gamma(shape: 0.5, scale: 4), .gamma(shape: 3, scale: 0.5), .empirical(values: [1, 2, 10], weights: [0.5, 0.3, 0.2]),
+        .gamma(shape: 0.5, scale: 4), .gamma(shape: 3, scale: 0.5),
+        .empirical(values: [1, 2, 10], weights: [0.5, 0.3, 0.2]),
     ])
     func sampleMeanAndVarianceMatchTheParameters(distribution: Distribution) {
         var rng = RandomStream(seed: 42)
         let n = 1_000_000
-        var sum = 0.0, sumSquares = 0.0
+        var sum = 0.0
+        var sumSquares = 0.0
         for _ in 0..<n {
             let x = distribution.sample(&rng)
             sum += x
@@ -77,7 +81,9 @@ struct DistributionTests {
         let variance = sumSquares / Double(n) - mean * mean
         #expect(abs(mean / distribution.mean - 1) < 0.01, "mean \(mean) vs \(distribution.mean)")
         let expectedVariance = distribution.scv * distribution.mean * distribution.mean
-        #expect(abs(variance - expectedVariance) <= 0.03 * max(expectedVariance, 1e-9), "variance \(variance) vs \(expectedVariance)")
+        #expect(
+            abs(variance - expectedVariance) <= 0.03 * max(expectedVariance, 1e-9),
+            "variance \(variance) vs \(expectedVariance)")
     }
 
     @Test func streamsAreIndependentOfEachOther() {
@@ -105,8 +111,10 @@ struct DistributionTests {
 struct DeskDayModelTests {
     @Test func punctualCustomersAndExactServiceNeverWait() {
         // 4 counters, 8 hours, 10-minute appointments booked exactly to capacity.
-        let day = DeskDayModel(counters: 4, openMinutes: 480, products: [.init(product: "BIO", appointments: 192, service: .deterministic(10))],
-                               punctuality: .deterministic(0))
+        let day = DeskDayModel(
+            counters: 4, openMinutes: 480,
+            products: [.init(product: "BIO", appointments: 192, service: .deterministic(10))],
+            punctuality: .deterministic(0))
         let result = day.run(seed: 1)
         #expect(result.customers == 192)
         #expect(result.meanWaitMinutes < 1e-9)
@@ -120,8 +128,12 @@ struct DeskDayModelTests {
             .init(product: "BIO", appointments: 150, service: .lognormal(mean: 10, sd: 5)),
             .init(product: "DOC", appointments: 60, service: .gamma(shape: 2, scale: 2.5)),
         ]
-        let calm = DeskDayModel(counters: 5, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)).run(seed: 2)
-        let tight = DeskDayModel(counters: 4, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)).run(seed: 2)
+        let calm = DeskDayModel(
+            counters: 5, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)
+        ).run(seed: 2)
+        let tight = DeskDayModel(
+            counters: 4, openMinutes: 480, products: products, punctuality: .uniform(min: -10, max: 5)
+        ).run(seed: 2)
         #expect(calm.customers == 210)
         #expect(tight.meanWaitMinutes > calm.meanWaitMinutes)
         #expect(tight.shareWaitingOver15Minutes >= calm.shareWaitingOver15Minutes)

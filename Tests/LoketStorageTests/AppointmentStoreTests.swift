@@ -25,14 +25,16 @@ struct AppointmentStoreTests {
         return try await store.capacity.usage(desk: "TS", dates: date...date).values.reduce(0, +)
     }
 
-    static let customer = try! Customer.validated(name: "Ana Silva", email: "ana@example.nl", phone: nil, vNumber: "1234567890",
-                                                  bsn: nil, language: "en")
+    static let customer = try! Customer.validated(
+        name: "Ana Silva", email: "ana@example.nl", phone: nil, vNumber: "1234567890",
+        bsn: nil, language: "en")
 
     @Test(arguments: TestDatabase.engines)
     func holdConfirmRescheduleCancel(engine: TestDatabase.Engine) async throws {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.appointments.hold(plan, now: clock.now)
             #expect(hold.state == .active)
             #expect(try await taken(store, on: "2022-06-02") == 2)
@@ -44,30 +46,39 @@ struct AppointmentStoreTests {
             #expect(try await taken(store, on: "2022-06-02") == 2)
 
             // The hold cannot be used twice.
-            await #expect(throws: BookingError.self) { try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now) }
+            await #expect(throws: BookingError.self) {
+                try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            }
 
             // Only the manage token opens it.
             let seen = try await store.appointments.appointment(id: booking.appointment.id, token: booking.manageToken)
             #expect(seen.id == booking.appointment.id)
-            await #expect(throws: BookingError(.unauthorized, field: "Authorization", code: "wrong_token",
-                                               "This manage token does not open this appointment.")) {
+            await #expect(
+                throws: BookingError(
+                    .unauthorized, field: "Authorization", code: "wrong_token",
+                    "This manage token does not open this appointment.")
+            ) {
                 try await store.appointments.appointment(id: booking.appointment.id, token: "not-the-token")
             }
 
             // Reschedule to the 3rd: the 2nd's units come back, the 3rd's stay taken.
-            let newPlan = try rules.planHold(desk: "TS", product: "BIO", persons: 2, slot: "20220603-1000-bio", now: clock.now)
+            let newPlan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 2, slot: "20220603-1000-bio", now: clock.now)
             let newHold = try await store.appointments.hold(newPlan, now: clock.now)
-            let moved = try await store.appointments.reschedule(id: booking.appointment.id, token: booking.manageToken, toHold: newHold.id, now: clock.now)
+            let moved = try await store.appointments.reschedule(
+                id: booking.appointment.id, token: booking.manageToken, toHold: newHold.id, now: clock.now)
             #expect(moved.date.iso == "2022-06-03")
             #expect(moved.startTime.text == "10:00")
             #expect(try await taken(store, on: "2022-06-02") == 0)
             #expect(try await taken(store, on: "2022-06-03") == 2)
 
             // Cancel gives the capacity back at once; cancelling again changes nothing.
-            let cancelled = try await store.appointments.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+            let cancelled = try await store.appointments.cancel(
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now)
             #expect(cancelled.state == .cancelled)
             #expect(try await taken(store, on: "2022-06-03") == 0)
-            _ = try await store.appointments.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+            _ = try await store.appointments.cancel(
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now)
             #expect(try await taken(store, on: "2022-06-03") == 0)
         }
     }
@@ -82,7 +93,8 @@ struct AppointmentStoreTests {
         let store = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
         do {
             let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.hold(plan, now: clock.now)
             #expect(announced.withLock { $0 } == ["TS"])
             let booking = try await store.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
@@ -101,14 +113,18 @@ struct AppointmentStoreTests {
     func anExpiredHoldGivesItsCapacityBack(engine: TestDatabase.Engine) async throws {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.appointments.hold(plan, now: clock.now)
             clock.advance(minutes: 14)
             #expect(try await store.appointments.releaseExpiredHolds(now: clock.now).isEmpty)
             #expect(try await taken(store, on: "2022-06-02") == 1)
             clock.advance(minutes: 1)
             // Confirming at the moment of expiry is too late, and writes nothing.
-            await #expect(throws: BookingError(.gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")) {
+            await #expect(
+                throws: BookingError(
+                    .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
+            ) {
                 try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
             }
             #expect(try await store.appointments.releaseExpiredHolds(now: clock.now) == ["TS"])
@@ -124,7 +140,8 @@ struct AppointmentStoreTests {
     func aRetryWithTheSameIdempotencyKeyBooksNothingTwice(engine: TestDatabase.Engine) async throws {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "same body")
             let first = try await store.appointments.hold(plan, now: clock.now, idempotency: key)
             let second = try await store.appointments.hold(plan, now: clock.now, idempotency: key)
@@ -132,13 +149,18 @@ struct AppointmentStoreTests {
             #expect(try await taken(store, on: "2022-06-02") == 1)
 
             let otherBody = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "another body")
-            await #expect(throws: BookingError.invalid("Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")) {
+            await #expect(
+                throws: BookingError.invalid(
+                    "Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
+            ) {
                 try await store.appointments.hold(plan, now: clock.now, idempotency: otherBody)
             }
 
             let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", fingerprint: first.id)
-            let booked = try await store.appointments.confirm(hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
-            let again = try await store.appointments.confirm(hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
+            let booked = try await store.appointments.confirm(
+                hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
+            let again = try await store.appointments.confirm(
+                hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
             #expect(booked == again)
         }
     }
@@ -147,10 +169,13 @@ struct AppointmentStoreTests {
     func concurrentRetriesOfOneKeyTakeOneUnit(engine: TestDatabase.Engine) async throws {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "storm", fingerprint: "b")
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
-                for _ in 0..<30 { group.addTask { try await store.appointments.hold(plan, now: clock.now, idempotency: key).id } }
+                for _ in 0..<30 {
+                    group.addTask { try await store.appointments.hold(plan, now: clock.now, idempotency: key).id }
+                }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }
             #expect(ids.count == 1)
@@ -169,12 +194,15 @@ struct CapacityRaceTests {
         defer { Task { await drop() } }
         let store = Stores(database)
         let clock = ManualClock(date: "2022-06-01")
-        let plan = try rules.planHold(desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0900-one", now: clock.now)
+        let plan = try rules.planHold(
+            desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0900-one", now: clock.now)
 
         let outcomes = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<200 {
                 group.addTask {
-                    do { return try await store.appointments.hold(plan, now: clock.now).id } catch let error as BookingError where error.code == "slot_full" { return nil }
+                    do { return try await store.appointments.hold(plan, now: clock.now).id } catch let error
+                        as BookingError where error.code == "slot_full"
+                    { return nil }
                 }
             }
             return try await group.reduce(into: [String?]()) { $0.append($1) }
@@ -182,16 +210,27 @@ struct CapacityRaceTests {
         let holds = outcomes.compactMap { $0 }
         #expect(holds.count == 20)
         let date = LocalDate(iso: "2022-06-02")!
-        #expect(try await store.capacity.usage(desk: "RACE", dates: date...date)[UnitKey(pool: "one", date: date, minute: 540)] == 20)
+        #expect(
+            try await store.capacity.usage(desk: "RACE", dates: date...date)[
+                UnitKey(pool: "one", date: date, minute: 540)] == 20)
 
         // Every holder confirms at once, and 200 more race for the next slot while they do.
         let customer = AppointmentStoreTests.customer
-        let plan2 = try rules.planHold(desk: "RACE", product: "BIO", persons: 2, slot: "20220602-0910-one", now: clock.now)
+        let plan2 = try rules.planHold(
+            desk: "RACE", product: "BIO", persons: 2, slot: "20220602-0910-one", now: clock.now)
         let (confirmed, secondRound) = try await withThrowingTaskGroup(of: (Bool, Bool).self) { group in
-            for id in holds { group.addTask { _ = try await store.appointments.confirm(hold: id, customer: customer, now: clock.now); return (true, false) } }
+            for id in holds {
+                group.addTask {
+                    _ = try await store.appointments.confirm(hold: id, customer: customer, now: clock.now)
+                    return (true, false)
+                }
+            }
             for _ in 0..<200 {
                 group.addTask {
-                    do { _ = try await store.appointments.hold(plan2, now: clock.now); return (false, true) } catch let error as BookingError where error.code == "slot_full" { return (false, false) }
+                    do {
+                        _ = try await store.appointments.hold(plan2, now: clock.now)
+                        return (false, true)
+                    } catch let error as BookingError where error.code == "slot_full" { return (false, false) }
                 }
             }
             return try await group.reduce(into: (0, 0)) { totals, outcome in

@@ -12,7 +12,8 @@ struct DeskDayStoreTests {
     func book(_ store: Stores, _ slot: String, _ name: String, now: Date) async throws -> Appointment {
         let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: now)
         let hold = try await store.appointments.hold(plan, now: now)
-        let customer = try Customer.validated(name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
+        let customer = try Customer.validated(
+            name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
         return try await store.appointments.confirm(hold: hold.id, customer: customer, now: now).appointment
     }
 
@@ -36,42 +37,58 @@ struct DeskDayStoreTests {
         let arrival = ManualClock(date: "2022-06-02", time: "08:50").now
 
         // The later appointment arrives first and gets ticket 1; typing the code loosely works.
-        let first = try await store.deskDay.checkIn(code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, now: arrival)
+        let first = try await store.deskDay.checkIn(
+            code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, now: arrival)
         #expect(first.visit?.ticket == 1 && first.visit?.state == .waiting)
-        let second = try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival.addingTimeInterval(60))
+        let second = try await store.deskDay.checkIn(
+            code: early.code!, desk: "TS", date: day, now: arrival.addingTimeInterval(60))
         #expect(second.visit?.ticket == 2)
         // Checking in twice keeps the first ticket; unknown codes name the field.
-        #expect(try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival).visit?.ticket == 2)
-        await #expect(throws: BookingError.self) { try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, now: arrival) }
+        #expect(
+            try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival).visit?.ticket == 2)
+        await #expect(throws: BookingError.self) {
+            try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, now: arrival)
+        }
 
         // Called in appointment order, not arrival order.
-        let called = try await store.deskDay.callNext(desk: "TS", date: day, counter: "4", staff: "s1", now: arrival.addingTimeInterval(600))
+        let called = try await store.deskDay.callNext(
+            desk: "TS", date: day, counter: "4", staff: "s1", now: arrival.addingTimeInterval(600))
         #expect(called?.appointment.id == early.id && called?.visit?.counter == "4")
         #expect(called?.visit?.waitingMinutes(now: arrival.addingTimeInterval(3600)) == 9)
-        let served = try await store.deskDay.finishVisit(appointment: early.id, desk: "TS", outcome: .served, staff: "s1",
-                                                 now: arrival.addingTimeInterval(1200))
+        let served = try await store.deskDay.finishVisit(
+            appointment: early.id, desk: "TS", outcome: .served, staff: "s1",
+            now: arrival.addingTimeInterval(1200))
         #expect(served.visit?.state == .served && served.visit?.endedAt == arrival.addingTimeInterval(1200))
         // Served needs a call first; a finished visit cannot end again.
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
+            try await store.deskDay.finishVisit(
+                appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
         }
         // Nobody is a no-show before their appointment has begun, nor for one they cancelled.
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
+            try await store.deskDay.finishVisit(
+                appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         }
         let withToken = try await store.appointments.confirm(
-            hold: try await store.appointments.hold(try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio",
-                                                                       now: booked), now: booked).id,
-            customer: try Customer.validated(name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
+            hold: try await store.appointments.hold(
+                try rules.planHold(
+                    desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio",
+                    now: booked), now: booked
+            ).id,
+            customer: try Customer.validated(
+                name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
             now: booked)
         _ = try await store.appointments.cancel(id: withToken.appointment.id, token: withToken.manageToken, now: booked)
         let afterAll = arrival.addingTimeInterval(2 * 3600)
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.finishVisit(appointment: withToken.appointment.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
+            try await store.deskDay.finishVisit(
+                appointment: withToken.appointment.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }
-        _ = try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
+        _ = try await store.deskDay.finishVisit(
+            appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
+            try await store.deskDay.finishVisit(
+                appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }
         // The display shows the calls, newest first.
         #expect(try await store.deskDay.recentCalls(desk: "TS", date: day).map(\.ticket) == [2])

@@ -27,8 +27,12 @@ public struct BiometricsAssessment: Sendable, Hashable, Codable {
 
     /// Assesses an application on `applicationDate` by someone born on `dateOfBirth`, given the
     /// captures the service already holds (the newest of each kind counts).
-    public init(policy: BiometricsPolicy, dateOfBirth: LocalDate, applicationDate: LocalDate, captures: [BiometricCapture]) {
-        var required: [BiometricKind] = [], reusable: [Reuse] = [], reasons: [Reason] = []
+    public init(
+        policy: BiometricsPolicy, dateOfBirth: LocalDate, applicationDate: LocalDate, captures: [BiometricCapture]
+    ) {
+        var required: [BiometricKind] = []
+        var reusable: [Reuse] = []
+        var reasons: [Reason] = []
         let age = dateOfBirth.age(on: applicationDate)
         for kind in BiometricKind.allCases {
             guard let rule = policy.rules[kind] else { continue }
@@ -38,45 +42,64 @@ public struct BiometricsAssessment: Sendable, Hashable, Codable {
             }
             let name = kind.names
             if age < rule.requiredFromAge {
-                reasons.append(Reason(kind: kind, code: "not_required_below_age",
-                                      nl: "\(name.nl.capitalisedFirst) worden pas vanaf \(rule.requiredFromAge) jaar afgenomen.",
-                                      en: "\(name.en.capitalisedFirst) are only taken from the age of \(rule.requiredFromAge)."))
+                reasons.append(
+                    Reason(
+                        kind: kind, code: "not_required_below_age",
+                        nl: "\(name.nl.capitalisedFirst) worden pas vanaf \(rule.requiredFromAge) jaar afgenomen.",
+                        en: "\(name.en.capitalisedFirst) are only taken from the age of \(rule.requiredFromAge)."))
                 continue
             }
-            guard let latest = captures.filter({ $0.kind == kind && $0.date <= applicationDate }).max(by: { $0.date < $1.date }) else {
-                need("no_capture", "Er is nog geen \(name.nlSingular) van u.", "We do not have your \(name.enSingular) yet.")
+            guard
+                let latest = captures.filter({ $0.kind == kind && $0.date <= applicationDate }).max(by: {
+                    $0.date < $1.date
+                })
+            else {
+                need(
+                    "no_capture", "Er is nog geen \(name.nlSingular) van u.",
+                    "We do not have your \(name.enSingular) yet.")
                 continue
             }
             if rule.retakeWhenInsufficient && latest.quality == .insufficient {
-                need("insufficient_quality", "De kwaliteit van de vorige \(name.nlSingular) was onvoldoende.",
-                     "The quality of your last \(name.enSingular) was not good enough.")
+                need(
+                    "insufficient_quality", "De kwaliteit van de vorige \(name.nlSingular) was onvoldoende.",
+                    "The quality of your last \(name.enSingular) was not good enough.")
                 continue
             }
-            if let threshold = rule.retakeAtAges.sorted().last(where: { dateOfBirth.anniversary($0) <= applicationDate }),
-               latest.date < dateOfBirth.anniversary(threshold) {
-                need("retake_at_age_\(threshold)", "Vanaf \(threshold) jaar worden \(name.nl) opnieuw afgenomen.",
-                     "\(name.en.capitalisedFirst) are taken again from the age of \(threshold).")
+            if let threshold = rule.retakeAtAges.sorted().last(where: { dateOfBirth.anniversary($0) <= applicationDate }
+            ),
+                latest.date < dateOfBirth.anniversary(threshold)
+            {
+                need(
+                    "retake_at_age_\(threshold)", "Vanaf \(threshold) jaar worden \(name.nl) opnieuw afgenomen.",
+                    "\(name.en.capitalisedFirst) are taken again from the age of \(threshold).")
                 continue
             }
             var validUntil: LocalDate?
             if let months = rule.maxAgeMonths {
                 let limit = latest.date.adding(months: months)
                 if applicationDate > limit {
-                    need("too_old", "Uw \(name.nlSingular) is ouder dan \(months) maanden.", "Your \(name.enSingular) is more than \(months) months old.")
+                    need(
+                        "too_old", "Uw \(name.nlSingular) is ouder dan \(months) maanden.",
+                        "Your \(name.enSingular) is more than \(months) months old.")
                     continue
                 }
                 validUntil = limit
             }
             // The next birthday at which it must be taken again also ends the reuse.
             if let next = rule.retakeAtAges.sorted().first(where: { dateOfBirth.anniversary($0) > applicationDate }),
-               latest.date < dateOfBirth.anniversary(next) {
+                latest.date < dateOfBirth.anniversary(next)
+            {
                 let lastDay = dateOfBirth.anniversary(next).adding(days: -1)
                 validUntil = validUntil.map { min($0, lastDay) } ?? lastDay
             }
             reusable.append(Reuse(kind: kind, capturedOn: latest.date, validUntil: validUntil))
-            reasons.append(Reason(kind: kind, code: "reusable",
-                                  nl: "Uw \(name.nlSingular) van \(latest.date.iso) kan opnieuw worden gebruikt" + (validUntil.map { " tot en met \($0.iso)." } ?? "."),
-                                  en: "Your \(name.enSingular) of \(latest.date.iso) can be used again" + (validUntil.map { " until \($0.iso)." } ?? ".")))
+            reasons.append(
+                Reason(
+                    kind: kind, code: "reusable",
+                    nl: "Uw \(name.nlSingular) van \(latest.date.iso) kan opnieuw worden gebruikt"
+                        + (validUntil.map { " tot en met \($0.iso)." } ?? "."),
+                    en: "Your \(name.enSingular) of \(latest.date.iso) can be used again"
+                        + (validUntil.map { " until \($0.iso)." } ?? ".")))
         }
         self.required = required
         self.reusable = reusable

@@ -18,7 +18,9 @@ public struct BiometricsPolicy: Sendable, Hashable, Codable {
         /// Where the rule comes from, shown to staff.
         public let source: String
 
-        public init(requiredFromAge: Int, retakeAtAges: [Int], maxAgeMonths: Int?, retakeWhenInsufficient: Bool, source: String) {
+        public init(
+            requiredFromAge: Int, retakeAtAges: [Int], maxAgeMonths: Int?, retakeWhenInsufficient: Bool, source: String
+        ) {
             self.requiredFromAge = requiredFromAge
             self.retakeAtAges = retakeAtAges
             self.maxAgeMonths = maxAgeMonths

@@ -27,9 +27,11 @@ public struct Appointment: Sendable, Hashable, Codable {
     /// How often it was moved: the SEQUENCE of its calendar entries.
     public internal(set) var revision: Int
 
-    public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
-                startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date,
-                code: String? = nil, assistance: Bool = false, revision: Int = 0) {
+    public init(
+        id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
+        startTime: LocalTime, endTime: LocalTime, state: State, language: Customer.Language, createdAt: Date,
+        code: String? = nil, assistance: Bool = false, revision: Int = 0
+    ) {
         self.id = id
         self.desk = desk
         self.product = product

@@ -13,15 +13,18 @@ extension Appointment {
     /// for the same product and party size; a cancelled appointment cannot be moved.
     public mutating func move(to hold: Hold) throws(TransitionError<State, Event>) {
         guard state == .confirmed else {
-            throw TransitionError(from: state, event: .move, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
+            throw TransitionError(
+                from: state, event: .move, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
         }
         guard hold.state == .confirmed else {
-            throw TransitionError(from: state, event: .move, field: "hold", code: "hold_not_confirmed",
-                                  "The new hold must be confirmed for this appointment before it moves there.")
+            throw TransitionError(
+                from: state, event: .move, field: "hold", code: "hold_not_confirmed",
+                "The new hold must be confirmed for this appointment before it moves there.")
         }
         guard hold.product == product, hold.persons == persons else {
-            throw TransitionError(from: state, event: .move, .invalid, field: "hold", code: "mismatch",
-                                  "The new hold must be for the same product and number of persons.")
+            throw TransitionError(
+                from: state, event: .move, .invalid, field: "hold", code: "mismatch",
+                "The new hold must be for the same product and number of persons.")
         }
         desk = hold.desk
         slot = hold.slot
@@ -35,7 +38,9 @@ extension Appointment {
     /// refused with `already_cancelled`, which callers that cancel idempotently treat as "nothing to do".
     public mutating func cancel() throws(TransitionError<State, Event>) {
         guard state == .confirmed else {
-            throw TransitionError(from: state, event: .cancel, field: "id", code: "already_cancelled", "This appointment is already cancelled.")
+            throw TransitionError(
+                from: state, event: .cancel, field: "id", code: "already_cancelled",
+                "This appointment is already cancelled.")
         }
         state = .cancelled
         revision += 1

@@ -20,7 +20,9 @@ public struct BookingRules: Sendable {
 
     public func desk(_ code: String?, field: String = "desk") throws(BookingError) -> Desk {
         guard let code, !code.isEmpty else { throw .invalid(field, "required", "Name a desk, e.g. DH.") }
-        guard let desk = network.desk(code) else { throw BookingError(.notFound, field: field, code: "unknown_desk", "There is no desk \(code).") }
+        guard let desk = network.desk(code) else {
+            throw BookingError(.notFound, field: field, code: "unknown_desk", "There is no desk \(code).")
+        }
         return desk
     }
 
@@ -37,13 +39,17 @@ public struct BookingRules: Sendable {
 
     public func persons(_ value: Int?, field: String = "persons") throws(BookingError) -> Int {
         let persons = value ?? 1
-        guard (1...6).contains(persons) else { throw .invalid(field, "out_of_range", "An appointment is for 1 to 6 persons.") }
+        guard (1...6).contains(persons) else {
+            throw .invalid(field, "out_of_range", "An appointment is for 1 to 6 persons.")
+        }
         return persons
     }
 
     /// Parses and checks a date a customer may book on: real, not in the past, within the horizon.
     public func bookableDate(_ text: String, field: String, today: LocalDate) throws(BookingError) -> LocalDate {
-        guard let date = LocalDate(iso: text) else { throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.") }
+        guard let date = LocalDate(iso: text) else {
+            throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.")
+        }
         guard date >= today else { throw .invalid(field, "in_past", "The date \(date) is in the past.") }
         guard date <= horizon(from: today) else {
             throw .invalid(field, "beyond_horizon", "Appointments can be booked up to \(horizon(from: today)).")
@@ -54,40 +60,60 @@ public struct BookingRules: Sendable {
     /// The date range of a slot list; missing ends default to today and the horizon.
     public func slotRange(from: String?, to: String?, now: Date) throws(BookingError) -> ClosedRange<LocalDate> {
         let today = DeskTime(now, timeZone: timeZone).date
-        let start = try from.map { (text: String) throws(BookingError) in try bookableDate(text, field: "from", today: today) } ?? today
-        let end = try to.map { (text: String) throws(BookingError) in try bookableDate(text, field: "to", today: today) } ?? horizon(from: today)
+        let start =
+            try from.map { (text: String) throws(BookingError) in try bookableDate(text, field: "from", today: today) }
+            ?? today
+        let end =
+            try to.map { (text: String) throws(BookingError) in try bookableDate(text, field: "to", today: today) }
+            ?? horizon(from: today)
         guard start <= end else { throw .invalid("to", "before_from", "The end date is before the start date.") }
         return start...end
     }
 
     /// Free slots as customers see them now (`urgent`: as staff booking from the urgent reserve see them).
-    public func freeSlots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, now: Date,
-                          usage: UnitUsage, assistance: Bool = false, urgent: Bool = false) -> [Slot] {
+    public func freeSlots(
+        desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, now: Date,
+        usage: UnitUsage, assistance: Bool = false, urgent: Bool = false
+    ) -> [Slot] {
         let local = DeskTime(now, timeZone: timeZone)
-        return schedule.slots(desk: desk, product: product, persons: persons, dates: dates,
-                              notBefore: (local.date, local.time), usage: usage, urgent: urgent, assistance: assistance)
+        return schedule.slots(
+            desk: desk, product: product, persons: persons, dates: dates,
+            notBefore: (local.date, local.time), usage: usage, urgent: urgent, assistance: assistance)
     }
 
     /// Checks a hold request and says which units it takes.
     /// `urgent` plans may use the urgent reserve (partners booking with a reason).
-    public func planHold(desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
-                         now: Date, urgent: Bool = false, assistance: Bool = false) throws(BookingError) -> HoldPlan {
+    public func planHold(
+        desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
+        now: Date, urgent: Bool = false, assistance: Bool = false
+    ) throws(BookingError) -> HoldPlan {
         let desk = try desk(deskCode)
         let product = try product(productKey, at: desk)
         let persons = try persons(personCount)
-        guard let slotText = slot, !slotText.isEmpty else { throw .invalid("slot", "required", "Name the slot key to hold.") }
-        guard let key = SlotKey(slotText) else { throw BookingError(.notFound, field: "slot", code: "unknown_slot", "There is no slot \(slotText).") }
+        guard let slotText = slot, !slotText.isEmpty else {
+            throw .invalid("slot", "required", "Name the slot key to hold.")
+        }
+        guard let key = SlotKey(slotText) else {
+            throw BookingError(.notFound, field: "slot", code: "unknown_slot", "There is no slot \(slotText).")
+        }
         let local = DeskTime(now, timeZone: timeZone)
         _ = try bookableDate(key.date.iso, field: "slot", today: local.date)
         if key.date == local.date && key.start <= local.time {
             throw .invalid("slot", "in_past", "This slot has already started.")
         }
         let parts = product.parts(persons: persons, slotMinutes: network.slotMinutes, assistance: assistance)
-        guard let claim = schedule.claim(desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent) else {
-            throw BookingError(.notFound, field: "slot", code: "unknown_slot", "Desk \(desk.code) has no \(product.key) slot \(slotText) for \(persons) person(s).")
+        guard
+            let claim = schedule.claim(
+                desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent)
+        else {
+            throw BookingError(
+                .notFound, field: "slot", code: "unknown_slot",
+                "Desk \(desk.code) has no \(product.key) slot \(slotText) for \(persons) person(s).")
         }
-        return HoldPlan(desk: desk.code, product: product.key, persons: persons, slot: key,
-                        end: key.start.adding(minutes: parts * network.slotMinutes),
-                        units: claim.units, capacity: claim.capacity, expiresAt: now.addingTimeInterval(holdDuration), assistance: assistance)
+        return HoldPlan(
+            desk: desk.code, product: product.key, persons: persons, slot: key,
+            end: key.start.adding(minutes: parts * network.slotMinutes),
+            units: claim.units, capacity: claim.capacity, expiresAt: now.addingTimeInterval(holdDuration),
+            assistance: assistance)
     }
 }

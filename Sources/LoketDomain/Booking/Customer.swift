@@ -21,21 +21,32 @@ public struct Customer: Sendable, Hashable, Codable {
     }
 
     /// Checks raw input field by field; the first problem is thrown with its field name under `prefix`.
-    public static func validated(name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
-                                 language: String?, prefix: String = "customer.") throws(BookingError) -> Customer {
-        switch checked(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language, prefix: prefix) {
+    public static func validated(
+        name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+        language: String?, prefix: String = "customer."
+    ) throws(BookingError) -> Customer {
+        switch checked(
+            name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language, prefix: prefix)
+        {
         case .success(let customer): return customer
         case .failure(let problems): throw problems.errors[0]
         }
     }
 
     /// Every problem at once, in form order, for forms that show them all next to their fields.
-    public static func checked(name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
-                               language: String?, prefix: String = "customer.") -> Result<Customer, Problems> {
+    public static func checked(
+        name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+        language: String?, prefix: String = "customer."
+    ) -> Result<Customer, Problems> {
         var problems: [BookingError] = []
         let name = (name ?? "").trimmingWhitespace
-        if name.isEmpty { problems.append(.invalid(prefix + "name", "required", "Give the name of the person the appointment is for.")) }
-        if name.count > 200 { problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters.")) }
+        if name.isEmpty {
+            problems.append(
+                .invalid(prefix + "name", "required", "Give the name of the person the appointment is for."))
+        }
+        if name.count > 200 {
+            problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters."))
+        }
         let email = (email ?? "").trimmingWhitespace
         if email.isEmpty {
             problems.append(.invalid(prefix + "email", "required", "Give an email address for the confirmation."))
@@ -44,7 +55,8 @@ public struct Customer: Sendable, Hashable, Codable {
         }
         let phone = phone?.trimmingWhitespace.nilIfEmpty
         if let phone, !Self.isPlausiblePhone(phone) {
-            problems.append(.invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +."))
+            problems.append(
+                .invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +."))
         }
         let vNumber = vNumber?.trimmingWhitespace.nilIfEmpty
         if let vNumber, !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
@@ -58,7 +70,8 @@ public struct Customer: Sendable, Hashable, Codable {
         let language = Language(rawValue: languageText)
         if language == nil { problems.append(.invalid(prefix + "language", "invalid", "Language is nl or en.")) }
         guard problems.isEmpty, let language else { return .failure(Problems(errors: problems)) }
-        return .success(Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language))
+        return .success(
+            Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language))
     }
 
     /// The problems `checked` found; never empty.
@@ -78,7 +91,9 @@ public struct Customer: Sendable, Hashable, Codable {
 
     /// One `@`, a non-empty local part, a domain with a dot, no spaces; deliverability is the mail server's call.
     public static func isPlausibleEmail(_ text: String) -> Bool {
-        guard text.count <= 254, !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else { return false }
+        guard text.count <= 254, !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            return false
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)

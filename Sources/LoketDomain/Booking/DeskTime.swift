@@ -24,7 +24,8 @@ public struct DeskTime: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let (y, m, d) = date.components
-        return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: time.minutes / 60, minute: time.minutes % 60))!
+        return calendar.date(
+            from: DateComponents(year: y, month: m, day: d, hour: time.minutes / 60, minute: time.minutes % 60))!
     }
 
     /// Europe/Amsterdam, the zone of every desk in the network.

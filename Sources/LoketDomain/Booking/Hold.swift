@@ -24,8 +24,10 @@ public struct Hold: Sendable, Hashable, Codable {
     public let expiresAt: Date
     public internal(set) var state: State
 
-    public init(id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
-                startTime: LocalTime, endTime: LocalTime, expiresAt: Date, state: State) {
+    public init(
+        id: String, desk: String, product: String, persons: Int, slot: String, date: LocalDate,
+        startTime: LocalTime, endTime: LocalTime, expiresAt: Date, state: State
+    ) {
         self.id = id
         self.desk = desk
         self.product = product

@@ -20,7 +20,8 @@ extension Hold {
     public mutating func expire(now: Date) throws(TransitionError<State, Event>) {
         try requireActive(.expire)
         guard now >= expiresAt else {
-            throw TransitionError(from: state, event: .expire, field: "hold", code: "hold_not_due", "This hold has not expired yet.")
+            throw TransitionError(
+                from: state, event: .expire, field: "hold", code: "hold_not_due", "This hold has not expired yet.")
         }
         state = .expired
     }
@@ -36,12 +37,16 @@ extension Hold {
         switch state {
         case .active: return
         case .confirmed:
-            throw TransitionError(from: state, event: event, field: "hold", code: "hold_used", "This hold has already been used for an appointment.")
+            throw TransitionError(
+                from: state, event: event, field: "hold", code: "hold_used",
+                "This hold has already been used for an appointment.")
         case .expired, .released: throw lapsed(event)
         }
     }
 
     private func lapsed(_ event: Event) -> TransitionError<State, Event> {
-        TransitionError(from: state, event: event, .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
+        TransitionError(
+            from: state, event: event, .gone, field: "hold", code: "hold_expired",
+            "This hold has expired; choose a slot again.")
     }
 }

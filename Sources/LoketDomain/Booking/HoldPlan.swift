@@ -19,6 +19,8 @@ public struct HoldPlan: Sendable, Hashable {
 extension HoldPlan {
     /// The same plan held until `date` instead: a waitlist offer lasts longer than a hold.
     public func expiring(at date: Date) -> HoldPlan {
-        HoldPlan(desk: desk, product: product, persons: persons, slot: slot, end: end, units: units, capacity: capacity, expiresAt: date, assistance: assistance)
+        HoldPlan(
+            desk: desk, product: product, persons: persons, slot: slot, end: end, units: units, capacity: capacity,
+            expiresAt: date, assistance: assistance)
     }
 }

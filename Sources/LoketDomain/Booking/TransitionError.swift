@@ -3,7 +3,9 @@
 ///
 /// It keeps the state and the event so logs and tests can say what was tried; `bookingError` is
 /// the answer the HTTP layer gives, a 409 unless the thing has lapsed (410) or the input is wrong (422).
-public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hashable>: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hashable>: Error, Sendable, Hashable,
+    CustomStringConvertible
+{
     /// The state the event found.
     public let from: State
     public let event: Event
@@ -14,7 +16,9 @@ public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hash
     public let code: String
     public let message: String
 
-    public init(from: State, event: Event, _ kind: BookingError.Kind = .conflict, field: String, code: String, _ message: String) {
+    public init(
+        from: State, event: Event, _ kind: BookingError.Kind = .conflict, field: String, code: String, _ message: String
+    ) {
         self.from = from
         self.event = event
         self.kind = kind

@@ -19,7 +19,10 @@ public struct WaitTime: Sendable, Hashable, Codable {
         var third: LocalDate?
         for slot in freeSlots {
             seen += slot.available
-            if seen >= 3 { third = slot.date; break }
+            if seen >= 3 {
+                third = slot.date
+                break
+            }
         }
         self.workingDaysToThirdSlot = third.map { workingDays.count(from: today, to: $0) }
     }

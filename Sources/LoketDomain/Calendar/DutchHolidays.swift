@@ -23,10 +23,13 @@ public struct DutchHolidays: Sendable, Hashable, Codable {
     public func holidays(in year: Int) -> [PublicHoliday] {
         let easter = Self.easterSunday(year)
         var list: [PublicHoliday] = [
-            .init(key: "newYearsDay", date: LocalDate(year: year, month: 1, day: 1)!, nameNL: "Nieuwjaarsdag", nameEN: "New Year's Day"),
+            .init(
+                key: "newYearsDay", date: LocalDate(year: year, month: 1, day: 1)!, nameNL: "Nieuwjaarsdag",
+                nameEN: "New Year's Day")
         ]
         if goodFriday {
-            list.append(.init(key: "goodFriday", date: easter.adding(days: -2), nameNL: "Goede Vrijdag", nameEN: "Good Friday"))
+            list.append(
+                .init(key: "goodFriday", date: easter.adding(days: -2), nameNL: "Goede Vrijdag", nameEN: "Good Friday"))
         }
         list += [
             .init(key: "easterSunday", date: easter, nameNL: "Eerste Paasdag", nameEN: "Easter Sunday"),
@@ -34,24 +37,40 @@ public struct DutchHolidays: Sendable, Hashable, Codable {
         ]
         if let monarch = Self.monarchsDay(year) { list.append(monarch) }
         if year >= 1945, liberationDay == .everyYear || (liberationDay == .lustrum && year % 5 == 0) {
-            list.append(.init(key: "liberationDay", date: LocalDate(year: year, month: 5, day: 5)!, nameNL: "Bevrijdingsdag", nameEN: "Liberation Day"))
+            list.append(
+                .init(
+                    key: "liberationDay", date: LocalDate(year: year, month: 5, day: 5)!, nameNL: "Bevrijdingsdag",
+                    nameEN: "Liberation Day"))
         }
         list += [
-            .init(key: "ascensionDay", date: easter.adding(days: 39), nameNL: "Hemelvaartsdag", nameEN: "Ascension Day"),
-            .init(key: "whitSunday", date: easter.adding(days: 49), nameNL: "Eerste Pinksterdag", nameEN: "Whit Sunday"),
-            .init(key: "whitMonday", date: easter.adding(days: 50), nameNL: "Tweede Pinksterdag", nameEN: "Whit Monday"),
-            .init(key: "christmasDay", date: LocalDate(year: year, month: 12, day: 25)!, nameNL: "Eerste Kerstdag", nameEN: "Christmas Day"),
-            .init(key: "boxingDay", date: LocalDate(year: year, month: 12, day: 26)!, nameNL: "Tweede Kerstdag", nameEN: "Boxing Day"),
+            .init(
+                key: "ascensionDay", date: easter.adding(days: 39), nameNL: "Hemelvaartsdag", nameEN: "Ascension Day"),
+            .init(
+                key: "whitSunday", date: easter.adding(days: 49), nameNL: "Eerste Pinksterdag", nameEN: "Whit Sunday"),
+            .init(
+                key: "whitMonday", date: easter.adding(days: 50), nameNL: "Tweede Pinksterdag", nameEN: "Whit Monday"),
+            .init(
+                key: "christmasDay", date: LocalDate(year: year, month: 12, day: 25)!, nameNL: "Eerste Kerstdag",
+                nameEN: "Christmas Day"),
+            .init(
+                key: "boxingDay", date: LocalDate(year: year, month: 12, day: 26)!, nameNL: "Tweede Kerstdag",
+                nameEN: "Boxing Day"),
         ]
         return list.sorted { $0.date < $1.date }
     }
 
     /// Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
     public static func easterSunday(_ year: Int) -> LocalDate {
-        let a = year % 19, b = year / 100, c = year % 100
-        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4
+        let i = c / 4
+        let k = c % 4
         let l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31

@@ -69,7 +69,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// when it is not `YYYY-MM-DD`.
     public static func parse(_ text: String?, field: String) throws(BookingError) -> LocalDate? {
         guard let text else { return nil }
-        guard let date = LocalDate(iso: text) else { throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.") }
+        guard let date = LocalDate(iso: text) else {
+            throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.")
+        }
         return date
     }
 
@@ -102,7 +104,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got \(text)"))
         }
         self = date
     }

@@ -13,7 +13,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(text: some StringProtocol) {
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1])
+        else { return nil }
         self.init(hour: h, minute: m)
     }
 
@@ -30,7 +31,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let time = LocalTime(text: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a time HH:MM, got \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a time HH:MM, got \(text)"))
         }
         self = time
     }
@@ -54,21 +56,27 @@ public struct TimeRange: Hashable, Sendable, Codable {
     /// Parses `HH:MM-HH:MM`.
     public init?(text: some StringProtocol) {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, let f = LocalTime(text: parts[0]), let t = LocalTime(text: parts[1]), f < t else { return nil }
+        guard parts.count == 2, let f = LocalTime(text: parts[0]), let t = LocalTime(text: parts[1]), f < t else {
+            return nil
+        }
         self.init(from: f, to: t)
     }
 
     public var text: String { "\(from.text)-\(to.text)" }
 
     public func intersection(_ other: TimeRange) -> TimeRange? {
-        let f = max(from, other.from), t = min(to, other.to)
+        let f = max(from, other.from)
+        let t = min(to, other.to)
         return f < t ? TimeRange(from: f, to: t) : nil
     }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let range = TimeRange(text: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected HH:MM-HH:MM with start before end, got \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected HH:MM-HH:MM with start before end, got \(text)"))
         }
         self = range
     }

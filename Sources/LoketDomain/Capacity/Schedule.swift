@@ -19,7 +19,9 @@ public struct Schedule: Sendable {
     public func pools(desk: Desk, on date: LocalDate) -> [Pool] {
         guard let open = desk.hours(on: date, workingDays: workingDays) else { return [] }
         return desk.roster.compactMap { block in
-            guard block.applies(on: date), block.counters > 0, let hours = block.hours.intersection(open) else { return nil }
+            guard block.applies(on: date), block.counters > 0, let hours = block.hours.intersection(open) else {
+                return nil
+            }
             return Pool(id: block.id, products: block.products, hours: hours, counters: block.counters)
         }
     }
@@ -32,7 +34,9 @@ public struct Schedule: Sendable {
     /// Counters of `pool` that ordinary bookings may use on `date`: all of them, less the
     /// urgent reserve on days beyond the release date.
     public func bookableCounters(_ pool: Pool, on date: LocalDate, releasedThrough: LocalDate?, urgent: Bool) -> Int {
-        guard !urgent, let reserve = network.urgent, let released = releasedThrough, date > released else { return pool.counters }
+        guard !urgent, let reserve = network.urgent, let released = releasedThrough, date > released else {
+            return pool.counters
+        }
         return pool.counters - reserve.kept(of: pool.counters)
     }
 
@@ -40,7 +44,8 @@ public struct Schedule: Sendable {
     public func reservedUnits(desk: Desk, on date: LocalDate) -> Int {
         guard let reserve = network.urgent else { return 0 }
         return pools(desk: desk, on: date).reduce(0) { total, pool in
-            total + reserve.kept(of: pool.counters) * (pool.hours.to.minutes - pool.hours.from.minutes) / network.slotMinutes
+            total + reserve.kept(of: pool.counters) * (pool.hours.to.minutes - pool.hours.from.minutes)
+                / network.slotMinutes
         }
     }
 
@@ -48,9 +53,11 @@ public struct Schedule: Sendable {
     /// earlier than `notBefore` (also "today" for the urgent reserve), with availability taken
     /// from `usage`. Full slots are left out unless `includeFull`. `urgent` callers may use the
     /// reserve.
-    public func slots(desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>,
-                      notBefore: (date: LocalDate, time: LocalTime), usage: UnitUsage,
-                      includeFull: Bool = false, urgent: Bool = false, assistance: Bool = false) -> [Slot] {
+    public func slots(
+        desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>,
+        notBefore: (date: LocalDate, time: LocalTime), usage: UnitUsage,
+        includeFull: Bool = false, urgent: Bool = false, assistance: Bool = false
+    ) -> [Slot] {
         guard desk.offers(product.key), dates.lowerBound <= dates.upperBound else { return [] }
         let step = network.slotMinutes
         let parts = product.parts(persons: persons, slotMinutes: step, assistance: assistance)
@@ -76,9 +83,11 @@ public struct Schedule: Sendable {
                     }
                     if free > 0 || includeFull {
                         let time = LocalTime(minutes: start)
-                        daySlots.append(Slot(key: SlotKey(date: day, start: time, pool: pool.id), date: day, start: time,
-                                             end: time.adding(minutes: parts * step), parts: parts,
-                                             capacity: pool.counters, available: max(0, free)))
+                        daySlots.append(
+                            Slot(
+                                key: SlotKey(date: day, start: time, pool: pool.id), date: day, start: time,
+                                end: time.adding(minutes: parts * step), parts: parts,
+                                capacity: pool.counters, available: max(0, free)))
                     }
                     start += step
                 }
@@ -92,14 +101,22 @@ public struct Schedule: Sendable {
     /// The units a booking at `key` for `parts` units would occupy, and how many of the pool's
     /// counters it may fill (less the urgent reserve, unless `urgent`); nil when the key does not
     /// name a real start in the roster for that product.
-    public func claim(desk: Desk, product: Product, key: SlotKey, parts: Int, today: LocalDate, urgent: Bool = false) -> (units: [UnitKey], capacity: Int)? {
+    public func claim(
+        desk: Desk, product: Product, key: SlotKey, parts: Int, today: LocalDate, urgent: Bool = false
+    ) -> (units: [UnitKey], capacity: Int)? {
         guard desk.offers(product.key),
-              let pool = pools(desk: desk, on: key.date).first(where: { $0.id == key.pool }),
-              pool.products.contains(product.key) else { return nil }
+            let pool = pools(desk: desk, on: key.date).first(where: { $0.id == key.pool }),
+            pool.products.contains(product.key)
+        else { return nil }
         let step = network.slotMinutes
         let start = key.start.minutes
-        guard start % step == 0, start >= pool.hours.from.minutes, start + parts * step <= pool.hours.to.minutes else { return nil }
+        guard start % step == 0, start >= pool.hours.from.minutes, start + parts * step <= pool.hours.to.minutes else {
+            return nil
+        }
         let units = (0..<parts).map { UnitKey(pool: pool.id, date: key.date, minute: start + $0 * step) }
-        return (units, bookableCounters(pool, on: key.date, releasedThrough: urgentReleaseDate(today: today), urgent: urgent))
+        return (
+            units,
+            bookableCounters(pool, on: key.date, releasedThrough: urgentReleaseDate(today: today), urgent: urgent)
+        )
     }
 }

@@ -16,9 +16,9 @@ public struct SlotKey: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 8, parts[1].count == 4, !parts[2].isEmpty,
-              parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
-              let date = LocalDate(iso: "\(parts[0].prefix(4))-\(parts[0].dropFirst(4).prefix(2))-\(parts[0].suffix(2))"),
-              let time = LocalTime(hour: Int(parts[1].prefix(2))!, minute: Int(parts[1].suffix(2))!)
+            parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
+            let date = LocalDate(iso: "\(parts[0].prefix(4))-\(parts[0].dropFirst(4).prefix(2))-\(parts[0].suffix(2))"),
+            let time = LocalTime(hour: Int(parts[1].prefix(2))!, minute: Int(parts[1].suffix(2))!)
         else { return nil }
         self.init(date: date, start: time, pool: String(parts[2]))
     }

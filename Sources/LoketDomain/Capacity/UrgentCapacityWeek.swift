@@ -15,7 +15,9 @@ public struct UrgentCapacityWeek: Sendable, Hashable, Codable {
 
 extension Schedule {
     /// The weeks of `dates` at `desk`, given the units booked urgently per day and today's date.
-    public func urgentWeeks(desk: Desk, dates: ClosedRange<LocalDate>, used: [LocalDate: Int], today: LocalDate) -> [UrgentCapacityWeek] {
+    public func urgentWeeks(
+        desk: Desk, dates: ClosedRange<LocalDate>, used: [LocalDate: Int], today: LocalDate
+    ) -> [UrgentCapacityWeek] {
         let released = urgentReleaseDate(today: today)
         var weeks: [LocalDate: (protected: Int, used: Int, released: Int, held: Int)] = [:]
         var day = dates.lowerBound
@@ -32,7 +34,8 @@ extension Schedule {
         }
         return weeks.keys.sorted().map { start in
             let w = weeks[start]!
-            return UrgentCapacityWeek(weekStarting: start, protected: w.protected, used: w.used, released: w.released, held: w.held)
+            return UrgentCapacityWeek(
+                weekStarting: start, protected: w.protected, used: w.used, released: w.released, held: w.held)
         }
     }
 }

@@ -26,12 +26,17 @@ public struct UrgentReserve: Sendable, Hashable, Codable {
 extension UrgentReserve.Reason {
     /// The reason and note as typed, checked: a known reason, a note for `other`, at most 500
     /// characters. Returns the note trimmed, nil when empty.
-    public static func checked(reason: String?, note: String?, field: String = "urgent") throws(BookingError) -> (reason: Self, note: String?) {
+    public static func checked(
+        reason: String?, note: String?, field: String = "urgent"
+    ) throws(BookingError) -> (reason: Self, note: String?) {
         guard let reason = reason.flatMap(Self.init(rawValue:)) else {
-            throw .invalid("\(field).reason", "invalid", "Reason is one of \(allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw .invalid(
+                "\(field).reason", "invalid", "Reason is one of \(allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason == .other && (note ?? "").isEmpty { throw .invalid("\(field).note", "required", "Say why, for reason other.") }
+        if reason == .other && (note ?? "").isEmpty {
+            throw .invalid("\(field).note", "required", "Say why, for reason other.")
+        }
         if (note ?? "").count > 500 { throw .invalid("\(field).note", "too_long", "At most 500 characters.") }
         return (reason, note?.isEmpty == true ? nil : note)
     }

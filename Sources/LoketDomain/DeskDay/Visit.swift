@@ -23,8 +23,10 @@ public struct Visit: Sendable, Hashable, Codable {
     public internal(set) var counter: String?
     public internal(set) var endedAt: Date?
 
-    public init(appointmentID: String, desk: String, date: LocalDate, ticket: Int?, state: State,
-                checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?) {
+    public init(
+        appointmentID: String, desk: String, date: LocalDate, ticket: Int?, state: State,
+        checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?
+    ) {
         self.appointmentID = appointmentID
         self.desk = desk
         self.date = date

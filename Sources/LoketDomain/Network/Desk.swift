@@ -26,9 +26,11 @@ public struct Desk: Sendable, Hashable, Codable {
     /// Where the work of a closed desk went (Rotterdam → DH).
     public let successor: String?
 
-    public init(code: String, name: String, kind: Kind = .desk, address: String, city: String,
-                timeZone: String = "Europe/Amsterdam", products: [String], openingHours: [OpeningHours],
-                roster: [RosterBlock], closures: [Closure] = [], closedFrom: LocalDate? = nil, successor: String? = nil) {
+    public init(
+        code: String, name: String, kind: Kind = .desk, address: String, city: String,
+        timeZone: String = "Europe/Amsterdam", products: [String], openingHours: [OpeningHours],
+        roster: [RosterBlock], closures: [Closure] = [], closedFrom: LocalDate? = nil, successor: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -66,15 +68,16 @@ public struct Desk: Sendable, Hashable, Codable {
     /// Kind, time zone and closures may be left out of a desk network file.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
-                  kind: try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .desk,
-                  address: try c.decode(String.self, forKey: .address), city: try c.decode(String.self, forKey: .city),
-                  timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone) ?? "Europe/Amsterdam",
-                  products: try c.decode([String].self, forKey: .products),
-                  openingHours: try c.decode([OpeningHours].self, forKey: .openingHours),
-                  roster: try c.decode([RosterBlock].self, forKey: .roster),
-                  closures: try c.decodeIfPresent([Closure].self, forKey: .closures) ?? [],
-                  closedFrom: try c.decodeIfPresent(LocalDate.self, forKey: .closedFrom),
-                  successor: try c.decodeIfPresent(String.self, forKey: .successor))
+        self.init(
+            code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
+            kind: try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .desk,
+            address: try c.decode(String.self, forKey: .address), city: try c.decode(String.self, forKey: .city),
+            timeZone: try c.decodeIfPresent(String.self, forKey: .timeZone) ?? "Europe/Amsterdam",
+            products: try c.decode([String].self, forKey: .products),
+            openingHours: try c.decode([OpeningHours].self, forKey: .openingHours),
+            roster: try c.decode([RosterBlock].self, forKey: .roster),
+            closures: try c.decodeIfPresent([Closure].self, forKey: .closures) ?? [],
+            closedFrom: try c.decodeIfPresent(LocalDate.self, forKey: .closedFrom),
+            successor: try c.decodeIfPresent(String.self, forKey: .successor))
     }
 }

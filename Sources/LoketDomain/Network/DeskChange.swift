@@ -40,24 +40,30 @@ extension Desk {
                 // validity is split around the changed period.
                 roster = roster.flatMap { block -> [RosterBlock] in
                     guard block.id == id else { return [block] }
-                    let start = block.validFrom ?? .distantPast, end = block.validUntil ?? .distantFuture
+                    let start = block.validFrom ?? .distantPast
+                    let end = block.validUntil ?? .distantFuture
                     guard from <= end, until >= start else { return [block] }
                     var parts: [RosterBlock] = []
                     if start < from { parts.append(block.valid(from: block.validFrom, until: from.adding(days: -1))) }
-                    parts.append(RosterBlock(id: id, products: block.products, days: block.days, hours: block.hours, counters: counters,
-                                             validFrom: max(start, from), validUntil: min(end, until)))
+                    parts.append(
+                        RosterBlock(
+                            id: id, products: block.products, days: block.days, hours: block.hours, counters: counters,
+                            validFrom: max(start, from), validUntil: min(end, until)))
                     if end > until { parts.append(block.valid(from: until.adding(days: 1), until: block.validUntil)) }
                     return parts
                 }
             }
         }
-        return Desk(code: code, name: name, kind: kind, address: address, city: city, timeZone: timeZone, products: products,
-                    openingHours: hours, roster: roster, closures: closures, closedFrom: closedFrom, successor: successor)
+        return Desk(
+            code: code, name: name, kind: kind, address: address, city: city, timeZone: timeZone, products: products,
+            openingHours: hours, roster: roster, closures: closures, closedFrom: closedFrom, successor: successor)
     }
 }
 
 extension RosterBlock {
     func valid(from: LocalDate?, until: LocalDate?) -> RosterBlock {
-        RosterBlock(id: id, products: products, days: days, hours: hours, counters: counters, validFrom: from, validUntil: until)
+        RosterBlock(
+            id: id, products: products, days: days, hours: hours, counters: counters, validFrom: from, validUntil: until
+        )
     }
 }

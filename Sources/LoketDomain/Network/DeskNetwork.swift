@@ -12,8 +12,10 @@ public struct DeskNetwork: Sendable, Codable {
     /// Capacity kept back for urgent cases (spoedafspraken); none when left out.
     public let urgent: UrgentReserve?
 
-    public init(slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
-                products: [Product], desks: [Desk], urgent: UrgentReserve? = nil) {
+    public init(
+        slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
+        products: [Product], desks: [Desk], urgent: UrgentReserve? = nil
+    ) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
         self.holdMinutes = holdMinutes
@@ -28,8 +30,10 @@ public struct DeskNetwork: Sendable, Codable {
     /// The network with the desk managers' changes applied, per desk code.
     public func applying(_ changes: [String: [DeskChange]]) -> DeskNetwork {
         guard !changes.isEmpty else { return self }
-        return DeskNetwork(slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes, holidays: holidays,
-                           products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent)
+        return DeskNetwork(
+            slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes,
+            holidays: holidays,
+            products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent)
     }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 
@@ -40,7 +44,9 @@ public struct DeskNetwork: Sendable, Codable {
         if bookingHorizonDays < 1 { problems.append("bookingHorizonDays: must be at least 1") }
         if holdMinutes < 1 { problems.append("holdMinutes: must be at least 1") }
         if let urgent, !(0...1).contains(urgent.share) { problems.append("urgent.share: between 0 and 1") }
-        if let urgent, urgent.releaseWorkingDaysAhead < 0 { problems.append("urgent.releaseWorkingDaysAhead: must not be negative") }
+        if let urgent, urgent.releaseWorkingDaysAhead < 0 {
+            problems.append("urgent.releaseWorkingDaysAhead: must not be negative")
+        }
         let productKeys = Set(products.map(\.key))
         if productKeys.count != products.count { problems.append("products: duplicate key") }
         var codes = Set<String>()
@@ -50,7 +56,9 @@ public struct DeskNetwork: Sendable, Codable {
             if desk.code.isEmpty || !desk.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
                 problems.append("\(at).code: letters, digits and '-' only")
             }
-            for key in desk.products where !productKeys.contains(key) { problems.append("\(at).products: unknown product \(key)") }
+            for key in desk.products where !productKeys.contains(key) {
+                problems.append("\(at).products: unknown product \(key)")
+            }
             if let successor = desk.successor, !desks.contains(where: { $0.code == successor }) {
                 problems.append("\(at).successor: unknown desk \(successor)")
             }

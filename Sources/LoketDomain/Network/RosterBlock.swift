@@ -14,8 +14,10 @@ public struct RosterBlock: Sendable, Hashable, Codable {
     public let validFrom: LocalDate?
     public let validUntil: LocalDate?
 
-    public init(id: String, products: [String], days: [Weekday], hours: TimeRange, counters: Int,
-                validFrom: LocalDate? = nil, validUntil: LocalDate? = nil) {
+    public init(
+        id: String, products: [String], days: [Weekday], hours: TimeRange, counters: Int,
+        validFrom: LocalDate? = nil, validUntil: LocalDate? = nil
+    ) {
         self.id = id
         self.products = products
         self.days = days

@@ -16,8 +16,11 @@ public struct AppointmentMessage: Sendable {
     ///   - sequence: how often the appointment was moved before, for the invite's SEQUENCE.
     ///   - organizer: the address invites come from.
     ///   - manageLink: where the customer can move or cancel the appointment; left out of cancellations.
-    public init(kind: Kind, appointment: Appointment, desk: Desk, product: Product, sequence: Int, organizer: String, stamp: Date,
-                manageLink: String? = nil) {
+    public init(
+        kind: Kind, appointment: Appointment, desk: Desk, product: Product, sequence: Int, organizer: String,
+        stamp: Date,
+        manageLink: String? = nil
+    ) {
         let language = appointment.language
         let when = DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, language)
         let productName = language == .nl ? product.nameNL : product.nameEN
@@ -52,29 +55,41 @@ public struct AppointmentMessage: Sendable {
             subject = "Reminder: your appointment on \(when)"
             lines = ["You have an appointment soon.", ""]
         }
-        let facts: [(String, String)] = language == .nl
-            ? [("Wat", productName), ("Wanneer", when), ("Waar", place), ("Personen", "\(persons)"), ("Afspraakcode", reference)]
-            : [("What", productName), ("When", when), ("Where", place), ("Persons", "\(persons)"), ("Appointment code", reference)]
+        let facts: [(String, String)] =
+            language == .nl
+            ? [
+                ("Wat", productName), ("Wanneer", when), ("Waar", place), ("Personen", "\(persons)"),
+                ("Afspraakcode", reference),
+            ]
+            : [
+                ("What", productName), ("When", when), ("Where", place), ("Persons", "\(persons)"),
+                ("Appointment code", reference),
+            ]
         lines += facts.map { "\($0.0): \($0.1)" }
-        let bring = language == .nl
+        let bring =
+            language == .nl
             ? "Neem uw paspoort of identiteitsbewijs mee, en dat van iedereen voor wie de afspraak is. Kom op tijd; wie te laat is, kan een nieuwe afspraak moeten maken."
             : "Bring your passport or identity document, and those of everyone the appointment is for. Be on time; if you are late you may have to book again."
         if kind != .cancellation { lines += ["", bring] }
-        let linkLabel = language == .nl ? "Afspraak bekijken, verzetten of afzeggen" : "View, change or cancel the appointment"
+        let linkLabel =
+            language == .nl ? "Afspraak bekijken, verzetten of afzeggen" : "View, change or cancel the appointment"
         if let link { lines += ["", "\(linkLabel): \(link)"] }
         text = lines.joined(separator: "\n") + "\n"
-        let rows = facts.map { "<tr><th scope=\"row\" style=\"text-align:left;padding-right:1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>" }.joined()
+        let rows = facts.map {
+            "<tr><th scope=\"row\" style=\"text-align:left;padding-right:1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
+        }.joined()
         let intro = HTMLText.escape(lines[0])
         var outro = kind == .cancellation ? "" : "<p>\(HTMLText.escape(bring))</p>"
         if let link { outro += "<p><a href=\"\(HTMLText.escape(link))\">\(HTMLText.escape(linkLabel))</a></p>" }
         html = """
-        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-        <body style="font-family:sans-serif;color:#111"><p>\(intro)</p><table>\(rows)</table>\(outro)</body></html>
-        """
-        invite = CalendarInvite(method: kind == .cancellation ? .cancel : .request, uid: "\(appointment.id)@loket", sequence: sequence,
-                                date: appointment.date, start: appointment.startTime, end: appointment.endTime,
-                                summary: "\(productName) — \(desk.name)", location: place,
-                                description: "\(language == .nl ? "Afspraakcode" : "Appointment code"): \(reference)",
-                                organizer: organizer, stamp: stamp)
+            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
+            <body style="font-family:sans-serif;color:#111"><p>\(intro)</p><table>\(rows)</table>\(outro)</body></html>
+            """
+        invite = CalendarInvite(
+            method: kind == .cancellation ? .cancel : .request, uid: "\(appointment.id)@loket", sequence: sequence,
+            date: appointment.date, start: appointment.startTime, end: appointment.endTime,
+            summary: "\(productName) — \(desk.name)", location: place,
+            description: "\(language == .nl ? "Afspraakcode" : "Appointment code"): \(reference)",
+            organizer: organizer, stamp: stamp)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// Hand-written: no listed package writes iCalendar.
 public struct CalendarInvite: Sendable, Hashable {
     public enum Method: String, Sendable {
-        case request = "REQUEST", cancel = "CANCEL"
+        case request = "REQUEST"
+        case cancel = "CANCEL"
         /// For an offer not yet accepted: shown as tentative, asks for no reply.
         case publish = "PUBLISH"
     }
@@ -25,8 +26,10 @@ public struct CalendarInvite: Sendable, Hashable {
     public let organizer: String
     public let stamp: Date
 
-    public init(method: Method, uid: String, sequence: Int, date: LocalDate, start: LocalTime, end: LocalTime, summary: String,
-                location: String, description: String, organizer: String, stamp: Date) {
+    public init(
+        method: Method, uid: String, sequence: Int, date: LocalDate, start: LocalTime, end: LocalTime, summary: String,
+        location: String, description: String, organizer: String, stamp: Date
+    ) {
         self.method = method
         self.uid = uid
         self.sequence = sequence
@@ -89,7 +92,8 @@ public struct CalendarInvite: Sendable, Hashable {
     /// Lines longer than 75 octets continue on the next line after a space (§3.1), never inside
     /// a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for character in line {
             let size = String(character).utf8.count
             if count + size > 75 {

@@ -4,8 +4,14 @@
 public enum DateWording {
     static let weekdaysNL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
     static let weekdaysEN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let monthsNL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let monthsNL = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+        "december",
+    ]
+    static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 
     public static func date(_ date: LocalDate, _ language: Customer.Language) -> String {
         let (y, m, d) = date.components
@@ -20,7 +26,9 @@ public enum DateWording {
         language == .nl ? monthsNL[month - 1] : monthsEN[month - 1]
     }
 
-    public static func dateTime(_ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ language: Customer.Language) -> String {
+    public static func dateTime(
+        _ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ language: Customer.Language
+    ) -> String {
         "\(Self.date(date, language)), \(start.text)–\(end.text)"
     }
 }

@@ -10,7 +10,10 @@ public struct WaitlistOfferMessage: Sendable {
     public let invite: CalendarInvite
 
     /// - Parameter link: the page where the offer is accepted or declined (carries the offer's token).
-    public init(entry: WaitlistEntry, offer: WaitlistEntry.Offer, desk: Desk, product: Product, link: String, organizer: String, stamp: Date) {
+    public init(
+        entry: WaitlistEntry, offer: WaitlistEntry.Offer, desk: Desk, product: Product, link: String, organizer: String,
+        stamp: Date
+    ) {
         let language = entry.language
         let when = DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language)
         let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
@@ -21,27 +24,32 @@ public struct WaitlistOfferMessage: Sendable {
         switch language {
         case .nl:
             subject = "Er is een eerdere afspraak voor u: \(when)"
-            lines = ["Er is een plek vrijgekomen die bij uw wachtlijstverzoek past.", "",
-                     "Wat: \(productName)", "Wanneer: \(when)", "Waar: \(place)", "",
-                     "Wij houden deze plek voor u vast tot \(deadline). Neem het aanbod aan of sla het af:", link, "",
-                     "Als u niets doet, gaat de plek daarna naar de volgende op de wachtlijst en blijft u wachten."]
+            lines = [
+                "Er is een plek vrijgekomen die bij uw wachtlijstverzoek past.", "",
+                "Wat: \(productName)", "Wanneer: \(when)", "Waar: \(place)", "",
+                "Wij houden deze plek voor u vast tot \(deadline). Neem het aanbod aan of sla het af:", link, "",
+                "Als u niets doet, gaat de plek daarna naar de volgende op de wachtlijst en blijft u wachten.",
+            ]
         case .en:
             subject = "An earlier appointment is available for you: \(when)"
-            lines = ["A slot has come free that matches your waitlist request.", "",
-                     "What: \(productName)", "When: \(when)", "Where: \(place)", "",
-                     "We keep it for you until \(deadline). Accept or decline the offer here:", link, "",
-                     "If you do nothing, the slot goes to the next person on the waitlist and you keep waiting."]
+            lines = [
+                "A slot has come free that matches your waitlist request.", "",
+                "What: \(productName)", "When: \(when)", "Where: \(place)", "",
+                "We keep it for you until \(deadline). Accept or decline the offer here:", link, "",
+                "If you do nothing, the slot goes to the next person on the waitlist and you keep waiting.",
+            ]
         }
         text = lines.joined(separator: "\n") + "\n"
         let escaped = lines.map(HTMLText.escape)
         let linkText = language == .nl ? "Aanbod bekijken, aannemen of afslaan" : "View, accept or decline the offer"
         html = """
-        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-        <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
-        <p>\(escaped[6])</p><p><a href="\(HTMLText.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
-        """
-        invite = CalendarInvite(method: .publish, uid: "\(offer.hold)@loket", sequence: 0, date: offer.date, start: offer.startTime,
-                                end: offer.endTime, summary: "\(language == .nl ? "Aanbod" : "Offer"): \(productName) — \(desk.name)",
-                                location: place, description: link, organizer: organizer, stamp: stamp)
+            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
+            <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
+            <p>\(escaped[6])</p><p><a href="\(HTMLText.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
+            """
+        invite = CalendarInvite(
+            method: .publish, uid: "\(offer.hold)@loket", sequence: 0, date: offer.date, start: offer.startTime,
+            end: offer.endTime, summary: "\(language == .nl ? "Aanbod" : "Offer"): \(productName) — \(desk.name)",
+            location: place, description: link, organizer: organizer, stamp: stamp)
     }
 }

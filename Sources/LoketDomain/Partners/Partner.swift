@@ -20,7 +20,9 @@ public struct PartnerBookingPlan: Sendable {
     /// Set when the booking may use the urgent reserve, with the reason given.
     public let urgent: (reason: UrgentReserve.Reason, note: String?)?
 
-    public init(plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil) {
+    public init(
+        plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil
+    ) {
         self.plan = plan
         self.customer = customer
         self.field = field

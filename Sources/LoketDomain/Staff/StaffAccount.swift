@@ -26,7 +26,8 @@ public struct StaffAccount: Sendable, Hashable, Codable {
     /// Usernames are lower-case letters, digits, dots and dashes, 3 to 40 long: they appear in
     /// audit trails, so they must not be an email address or a name.
     public static func validUsername(_ text: String) -> Bool {
-        (3...40).contains(text.count) && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+        (3...40).contains(text.count)
+            && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
     }
 
     /// Passwords need 12 characters at least; length does more than character rules.

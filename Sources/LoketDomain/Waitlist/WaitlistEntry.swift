@@ -17,7 +17,10 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
         public let endTime: LocalTime
         public let expiresAt: Date
 
-        public init(hold: String, desk: String, slot: String, date: LocalDate, startTime: LocalTime, endTime: LocalTime, expiresAt: Date) {
+        public init(
+            hold: String, desk: String, slot: String, date: LocalDate, startTime: LocalTime, endTime: LocalTime,
+            expiresAt: Date
+        ) {
             self.hold = hold
             self.desk = desk
             self.slot = slot
@@ -45,8 +48,11 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
     public internal(set) var state: State
     public internal(set) var offer: Offer?
 
-    public init(id: String, product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
-                expiresOn: LocalDate?, appointment: String?, language: Customer.Language, createdAt: Date, state: State, offer: Offer?) {
+    public init(
+        id: String, product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
+        expiresOn: LocalDate?, appointment: String?, language: Customer.Language, createdAt: Date, state: State,
+        offer: Offer?
+    ) {
         self.id = id
         self.product = product
         self.persons = persons
@@ -67,7 +73,7 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
     public static func fairOrder(_ a: WaitlistEntry, _ b: WaitlistEntry) -> Bool {
         if a.urgent != b.urgent { return a.urgent }
         switch (a.expiresOn, b.expiresOn) {
-        case let (x?, y?) where x != y: return x < y
+        case (let x?, let y?) where x != y: return x < y
         case (.some, nil): return true
         case (nil, .some): return false
         default: break

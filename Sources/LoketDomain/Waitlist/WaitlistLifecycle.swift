@@ -12,7 +12,9 @@ extension WaitlistEntry {
     /// Offers a slot, held for this entry until `offer.expiresAt`; only an entry that is waiting.
     public mutating func offer(_ offer: Offer) throws(TransitionError<State, Event>) {
         guard state == .waiting else {
-            throw TransitionError(from: state, event: .offer, field: "offer", code: "not_waiting", "Only a waiting entry can be offered a slot.")
+            throw TransitionError(
+                from: state, event: .offer, field: "offer", code: "not_waiting",
+                "Only a waiting entry can be offered a slot.")
         }
         state = .offered
         self.offer = offer
@@ -22,7 +24,9 @@ extension WaitlistEntry {
     public mutating func accept(now: Date) throws(TransitionError<State, Event>) {
         let offer = try openOffer(.accept, "There is no offer to accept.")
         guard now < offer.expiresAt else {
-            throw TransitionError(from: state, event: .accept, .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
+            throw TransitionError(
+                from: state, event: .accept, .gone, field: "hold", code: "hold_expired",
+                "This hold has expired; choose a slot again.")
         }
         state = .booked
     }
@@ -41,7 +45,8 @@ extension WaitlistEntry {
     public mutating func lapse(now: Date) throws(TransitionError<State, Event>) -> Offer {
         let offer = try openOffer(.lapse, "There is no offer to lapse.")
         guard now >= offer.expiresAt else {
-            throw TransitionError(from: state, event: .lapse, field: "offer", code: "offer_not_due", "This offer has not run out yet.")
+            throw TransitionError(
+                from: state, event: .lapse, field: "offer", code: "offer_not_due", "This offer has not run out yet.")
         }
         state = .waiting
         self.offer = nil
@@ -59,9 +64,12 @@ extension WaitlistEntry {
             offer = nil
             return ended
         case .booked:
-            throw TransitionError(from: state, event: .leave, field: "id", code: "already_booked", "This waitlist entry has already been booked.")
+            throw TransitionError(
+                from: state, event: .leave, field: "id", code: "already_booked",
+                "This waitlist entry has already been booked.")
         case .left:
-            throw TransitionError(from: state, event: .leave, field: "id", code: "already_left", "This waitlist entry has already left.")
+            throw TransitionError(
+                from: state, event: .leave, field: "id", code: "already_left", "This waitlist entry has already left.")
         }
     }
 

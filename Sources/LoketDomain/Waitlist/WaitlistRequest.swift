@@ -13,8 +13,11 @@ public struct WaitlistRequest: Sendable {
     /// The appointment to improve on, already authorised by its manage token.
     public let appointment: String?
 
-    public init(product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool, expiresOn: LocalDate?,
-                customer: Customer, appointment: String?) {
+    public init(
+        product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
+        expiresOn: LocalDate?,
+        customer: Customer, appointment: String?
+    ) {
         self.product = product
         self.persons = persons
         self.desks = desks

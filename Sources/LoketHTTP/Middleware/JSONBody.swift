@@ -18,17 +18,23 @@ enum JSONBody {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        guard !bytes.isEmpty else { throw BookingError.invalid("body", "required", "Send a JSON object as the request body.") }
+        guard !bytes.isEmpty else {
+            throw BookingError.invalid("body", "required", "Send a JSON object as the request body.")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
             switch error {
             case .typeMismatch(_, let context), .valueNotFound(_, let context):
-                throw BookingError.invalid(fieldPath(context.codingPath), "wrong_type", "This field has the wrong type: \(context.debugDescription)")
+                throw BookingError.invalid(
+                    fieldPath(context.codingPath), "wrong_type",
+                    "This field has the wrong type: \(context.debugDescription)")
             case .keyNotFound(let key, let context):
                 throw BookingError.invalid(fieldPath(context.codingPath + [key]), "required", "This field is required.")
             case .dataCorrupted(let context):
-                throw BookingError.invalid(context.codingPath.isEmpty ? "body" : fieldPath(context.codingPath), "malformed", "The body is not valid JSON.")
+                throw BookingError.invalid(
+                    context.codingPath.isEmpty ? "body" : fieldPath(context.codingPath), "malformed",
+                    "The body is not valid JSON.")
             @unknown default:
                 throw BookingError.invalid("body", "malformed", "The body is not valid JSON.")
             }
@@ -36,10 +42,13 @@ enum JSONBody {
     }
 
     static func fieldPath(_ path: [any CodingKey]) -> String {
-        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
+            of: ".[", with: "[")
     }
 
-    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    static func response<T: Encodable>(
+        _ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) throws -> Response {
         var buffer = ByteBuffer()
         buffer.writeBytes(try encoder.encode(value))
         var fields = headers

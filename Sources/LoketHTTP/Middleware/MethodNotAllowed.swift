@@ -27,20 +27,26 @@ struct MethodNotAllowed<Context: RequestContext>: RouterMiddleware {
         let router = Router(context: Context.self)
         for (path, methods) in allowed.values {
             let allow = methods.sorted().joined(separator: ", ")
-            router.on(path, method: Self.probe) { _, _ in Response(status: .methodNotAllowed, headers: [.allow: allow]) }
+            router.on(path, method: Self.probe) { _, _ in Response(status: .methodNotAllowed, headers: [.allow: allow])
+            }
         }
         self.paths = router.buildResponder()
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var head = request.head
         head.method = Self.probe
-        let known = try await paths.respond(to: Request(head: head, body: .init(buffer: ByteBuffer())), context: context)
+        let known = try await paths.respond(
+            to: Request(head: head, body: .init(buffer: ByteBuffer())), context: context)
         guard known.status == .methodNotAllowed, let allow = known.headers[.allow] else {
             return try await next(request, context)
         }
         var response = ErrorMiddleware<Context>.response(
-            for: BookingError(.invalid, field: "method", code: "http_405", "This path does not answer \(request.method.rawValue); it answers \(allow)."),
+            for: BookingError(
+                .invalid, field: "method", code: "http_405",
+                "This path does not answer \(request.method.rawValue); it answers \(allow)."),
             status: .methodNotAllowed)
         response.headers[.allow] = allow
         return response

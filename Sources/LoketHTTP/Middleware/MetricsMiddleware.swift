@@ -7,7 +7,9 @@ import LoketApp
 struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: LoketMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"

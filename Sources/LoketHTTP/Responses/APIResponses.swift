@@ -32,8 +32,9 @@ struct DeskResponse: Encodable {
         timeZone = desk.timeZone
         products = desk.products
         openingHours = desk.openingHours.map { period in
-            Hours(validFrom: period.validFrom, validUntil: period.validUntil,
-                  hours: Dictionary(uniqueKeysWithValues: period.hours.map { ($0.key.rawValue, $0.value.text) }))
+            Hours(
+                validFrom: period.validFrom, validUntil: period.validUntil,
+                hours: Dictionary(uniqueKeysWithValues: period.hours.map { ($0.key.rawValue, $0.value.text) }))
         }
         closures = desk.closures
         closedFrom = desk.closedFrom

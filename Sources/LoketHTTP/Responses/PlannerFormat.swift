@@ -34,11 +34,17 @@ enum PlannerFormat {
     }
 
     static func error(_ error: BookingError) -> ByteBuffer {
-        struct Detail: Encodable { let field: String; let code: String; let message: String }
+        struct Detail: Encodable {
+            let field: String
+            let code: String
+            let message: String
+        }
         var buffer = ByteBuffer()
         buffer.writeString(prefix)
         buffer.writeString(#"{"status":"ERROR","data":"#)
-        let detail = (try? JSONEncoder().encode(Detail(field: error.field, code: error.code, message: error.message))) ?? Data("{}".utf8)
+        let detail =
+            (try? JSONEncoder().encode(Detail(field: error.field, code: error.code, message: error.message)))
+            ?? Data("{}".utf8)
         buffer.writeBytes(detail)
         buffer.writeString("}")
         return buffer
@@ -46,8 +52,10 @@ enum PlannerFormat {
 
     /// Writes `{"key":…,"date":…,"startTime":…,"endTime":…,"parts":…` without the closing brace.
     /// Keys, dates and times contain only digits, letters, '-' and ':', so need no escaping.
-    private static func writeSlot(_ key: String, _ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ parts: Int,
-                                  into buffer: inout ByteBuffer) {
+    private static func writeSlot(
+        _ key: String, _ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ parts: Int,
+        into buffer: inout ByteBuffer
+    ) {
         buffer.writeString(#"{"key":""#)
         buffer.writeString(key)
         buffer.writeString(#"","date":""#)

@@ -35,7 +35,7 @@ struct BiometricsRoutes {
             }
             let application = try LocalDate.parse(body.applicationDate, field: "applicationDate")
             var captures: [BiometricCapture] = []
-            var positions: [Int] = []  // where each capture stood in the request, for error fields
+            var positions: [Int] = [] // where each capture stood in the request, for error fields
             for (index, capture) in (body.captures ?? []).enumerated() {
                 let field = "captures[\(index)]"
                 guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
@@ -50,13 +50,17 @@ struct BiometricsRoutes {
             }
             let assessment: BiometricsAssessment
             do {
-                assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: application, captures: captures)
+                assessment = try loket.assessBiometrics(
+                    dateOfBirth: birth, applicationDate: application, captures: captures)
             } catch let error as BookingError where error.field.hasPrefix("captures[") {
                 let index = Int(error.field.dropFirst("captures[".count).prefix { $0.isNumber }) ?? 0
-                throw BookingError(error.kind, field: "captures[\(positions[index])].date", code: error.code, error.message)
+                throw BookingError(
+                    error.kind, field: "captures[\(positions[index])].date", code: error.code, error.message)
             }
-            return try JSONBody.response(AssessmentResponse(required: assessment.required, reusable: assessment.reusable, reasons: assessment.reasons,
-                                                            policyVersion: assessment.policyVersion, deskVisitNeeded: assessment.deskVisitNeeded))
+            return try JSONBody.response(
+                AssessmentResponse(
+                    required: assessment.required, reusable: assessment.reusable, reasons: assessment.reasons,
+                    policyVersion: assessment.policyVersion, deskVisitNeeded: assessment.deskVisitNeeded))
         }
     }
 }

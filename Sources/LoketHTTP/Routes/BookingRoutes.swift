@@ -12,11 +12,13 @@ struct BookingRoutes {
         router.post("/api/v1/holds") { request, _ in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)
-            let hold = try await loket.hold(desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
-                                              assistance: body.assistance ?? false,
-                                              idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
-            return try JSONBody.response(HoldResponse(hold), status: .created,
-                                         headers: [.location: "/api/v1/holds/\(hold.id)"])
+            let hold = try await loket.hold(
+                desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
+                assistance: body.assistance ?? false,
+                idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
+            return try JSONBody.response(
+                HoldResponse(hold), status: .created,
+                headers: [.location: "/api/v1/holds/\(hold.id)"])
         }
         router.get("/api/v1/holds/{id}") { _, context in
             try JSONBody.response(HoldResponse(try await loket.hold(id: context.parameters.require("id"))))
@@ -24,16 +26,23 @@ struct BookingRoutes {
         router.post("/api/v1/appointments") { request, _ in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(AppointmentRequest.self, from: bytes)
-            guard let hold = body.hold, !hold.isEmpty else { throw BookingError.invalid("hold", "required", "Name the hold to confirm.") }
-            guard let c = body.customer else { throw BookingError.invalid("customer", "required", "Give the customer's details.") }
+            guard let hold = body.hold, !hold.isEmpty else {
+                throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
+            }
+            guard let c = body.customer else {
+                throw BookingError.invalid("customer", "required", "Give the customer's details.")
+            }
             let customer = try c.validated()
-            let booking = try await loket.confirm(hold: hold, customer: customer,
-                                                    idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
-            return try JSONBody.response(AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,
-                                         headers: [.location: "/api/v1/appointments/\(booking.appointment.id)"])
+            let booking = try await loket.confirm(
+                hold: hold, customer: customer,
+                idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
+            return try JSONBody.response(
+                AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,
+                headers: [.location: "/api/v1/appointments/\(booking.appointment.id)"])
         }
         router.get("/api/v1/appointments/{id}") { request, context in
-            let appointment = try await loket.appointment(id: context.parameters.require("id"), token: request.bearerToken)
+            let appointment = try await loket.appointment(
+                id: context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(AppointmentResponse(appointment))
         }
         router.delete("/api/v1/appointments/{id}") { request, context in

@@ -32,12 +32,19 @@ struct CalendarRoutes {
         }
         router.get("/api/v1/calendar/holidays") { request, _ in
             let year = try request.integerQuery("year") ?? loket.today.year
-            guard (1900...2200).contains(year) else { throw BookingError.invalid("year", "out_of_range", "Year must be between 1900 and 2200.") }
-            return try JSONBody.response(HolidaysResponse(year: year, holidays: loket.network.holidays.holidays(in: year)))
+            guard (1900...2200).contains(year) else {
+                throw BookingError.invalid("year", "out_of_range", "Year must be between 1900 and 2200.")
+            }
+            return try JSONBody.response(
+                HolidaysResponse(year: year, holidays: loket.network.holidays.holidays(in: year)))
         }
         router.get("/api/v1/calendar/working-days") { request, _ in
-            guard let from = try request.dateQuery("from") else { throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.") }
-            guard let to = try request.dateQuery("to") else { throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.") }
+            guard let from = try request.dateQuery("from") else {
+                throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.")
+            }
+            guard let to = try request.dateQuery("to") else {
+                throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.")
+            }
             guard abs(to.dayNumber - from.dayNumber) <= 366 * 20 else {
                 throw BookingError.invalid("to", "out_of_range", "The range may span at most 20 years.")
             }
@@ -45,7 +52,9 @@ struct CalendarRoutes {
             let holidays = (min(from, to).year...max(from, to).year)
                 .flatMap { loket.network.holidays.holidays(in: $0) }
                 .filter { $0.date > min(from, to) && $0.date <= max(from, to) }
-            return try JSONBody.response(WorkingDaysResponse(from: from, to: to, workingDays: workingDays.count(from: from, to: to), holidays: holidays))
+            return try JSONBody.response(
+                WorkingDaysResponse(
+                    from: from, to: to, workingDays: workingDays.count(from: from, to: to), holidays: holidays))
         }
     }
 }

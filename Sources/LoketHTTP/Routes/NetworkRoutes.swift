@@ -18,9 +18,10 @@ struct NetworkRoutes {
         router.get("/api/v1/products") { _, _ in
             let network = loket.network
             let products = network.products.map { product in
-                ProductResponse(key: product.key, nameNL: product.nameNL, nameEN: product.nameEN,
-                                minutesPerPerson: product.minutesPerPerson,
-                                desks: network.desks.filter { $0.offers(product.key) }.map(\.code))
+                ProductResponse(
+                    key: product.key, nameNL: product.nameNL, nameEN: product.nameEN,
+                    minutesPerPerson: product.minutesPerPerson,
+                    desks: network.desks.filter { $0.offers(product.key) }.map(\.code))
             }
             return try JSONBody.response(["products": products])
         }

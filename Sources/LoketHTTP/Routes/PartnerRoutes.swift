@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The partner channel: organisations book several people in one request, all or nothing,
 /// within a weekly quota per desk, and see their own bookings and quota use — never anyone
@@ -59,28 +59,42 @@ struct PartnerRoutes {
                 do {
                     customer = try c.validated()
                 } catch let error as BookingError {
-                    throw BookingError(error.kind, field: "bookings[\(index)].\(error.field)", code: error.code, error.message)
+                    throw BookingError(
+                        error.kind, field: "bookings[\(index)].\(error.field)", code: error.code, error.message)
                 }
-                requests.append(.init(desk: item.desk, product: item.product, persons: item.persons, slot: item.slot, customer: customer,
-                                      urgent: item.urgent.map { ($0.reason, $0.note) }))
+                requests.append(
+                    .init(
+                        desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
+                        customer: customer,
+                        urgent: item.urgent.map { ($0.reason, $0.note) }))
             }
             let booked = try await loket.bookForPartner(
-                partner, requests, idempotency: request.idempotencyKey(scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes))
-            return try JSONBody.response(["bookings": booked.map { AppointmentResponse($0.appointment, manageToken: $0.manageToken) }],
-                                         status: .created)
+                partner, requests,
+                idempotency: request.idempotencyKey(scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes))
+            return try JSONBody.response(
+                ["bookings": booked.map { AppointmentResponse($0.appointment, manageToken: $0.manageToken) }],
+                status: .created)
         }
         router.get("/api/v1/partner/bookings") { request, _ in
             let partner = try await loket.partner(apiKey: request.bearerToken)
-            let bookings = try await loket.partnerBookings(partner, from: try request.dateQuery("from"), to: try request.dateQuery("to"))
-            return try JSONBody.response(BookingsResponse(partner: partner.name, bookings: bookings.map {
-                .init(appointment: AppointmentResponse($0.appointment), customerName: $0.customerName, customerEmail: $0.customerEmail)
-            }))
+            let bookings = try await loket.partnerBookings(
+                partner, from: try request.dateQuery("from"), to: try request.dateQuery("to"))
+            return try JSONBody.response(
+                BookingsResponse(
+                    partner: partner.name,
+                    bookings: bookings.map {
+                        .init(
+                            appointment: AppointmentResponse($0.appointment), customerName: $0.customerName,
+                            customerEmail: $0.customerEmail)
+                    }))
         }
         router.get("/api/v1/partner/quotas") { request, _ in
             let partner = try await loket.partner(apiKey: request.bearerToken)
             let date = try request.dateQuery("week") ?? loket.today
-            return try JSONBody.response(QuotaResponse(partner: partner.name, weekStarting: date.weekStart,
-                                                       quotas: try await loket.partnerQuotas(partner, week: date)))
+            return try JSONBody.response(
+                QuotaResponse(
+                    partner: partner.name, weekStarting: date.weekStart,
+                    quotas: try await loket.partnerQuotas(partner, week: date)))
         }
     }
 }

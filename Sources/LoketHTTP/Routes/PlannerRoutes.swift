@@ -34,13 +34,15 @@ struct PlannerRoutes {
         let product = try rules.product(request.query("productKey"), at: desk, field: "productKey")
         let persons = try rules.persons(request.integerQuery("persons"))
         let now = loket.now()
-        let key = SlotCache.Key(format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
+        let key = SlotCache.Key(
+            format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
         let generation = loket.capacityGeneration(desk: desk.code)
         if let cached = slotCache.lookup(key, generation: generation, now: now) {
             return Self.answer(cached)
         }
         let today = DeskTime(now, timeZone: rules.timeZone).date
-        let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
+        let slots = try await loket.freeSlots(
+            desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
         let body = PlannerFormat.slotList(slots)
         slotCache.store(key, generation: generation, now: now, body: body)
         return Self.answer(body)
@@ -48,13 +50,19 @@ struct PlannerRoutes {
 
     private func reserve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let bytes = try await JSONBody.bytes(request)
-        let body = bytes.isEmpty ? ReserveBody(productKey: nil, persons: nil) : try JSONBody.decode(ReserveBody.self, from: bytes)
+        let body =
+            bytes.isEmpty
+            ? ReserveBody(productKey: nil, persons: nil) : try JSONBody.decode(ReserveBody.self, from: bytes)
         let persons = try request.integerQuery("persons") ?? body.persons
         let hold = try await loket.hold(
-            desk: context.parameters.get("desk"), product: request.query("productKey") ?? body.productKey, persons: persons,
+            desk: context.parameters.get("desk"), product: request.query("productKey") ?? body.productKey,
+            persons: persons,
             slot: context.parameters.get("key"),
-            idempotency: request.idempotencyKey(scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
-        let parts = loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes) ?? 1
+            idempotency: request.idempotencyKey(
+                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
+        let parts =
+            loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes)
+            ?? 1
         return Self.answer(PlannerFormat.reservation(hold, parts: parts))
     }
 
@@ -67,7 +75,8 @@ struct PlannerRoutes {
         do {
             return try await body()
         } catch let error as BookingError {
-            return answer(PlannerFormat.error(error), status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind))
+            return answer(
+                PlannerFormat.error(error), status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind))
         }
     }
 }

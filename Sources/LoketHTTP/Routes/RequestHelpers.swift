@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import LoketApp
@@ -13,7 +14,9 @@ extension Request {
     /// An integer query parameter; a value that is not a number is refused by name.
     func integerQuery(_ name: String) throws -> Int? {
         guard let text = query(name) else { return nil }
-        guard let value = Int(text) else { throw BookingError.invalid(name, "not_a_number", "\(name) must be a whole number.") }
+        guard let value = Int(text) else {
+            throw BookingError.invalid(name, "not_a_number", "\(name) must be a whole number.")
+        }
         return value
     }
 
@@ -34,8 +37,6 @@ extension Request {
         return IdempotencyKey(scope: scope, key: key, body: body)
     }
 }
-
-import Foundation
 
 extension Request {
     static let idempotencyKeyField = HTTPField.Name("Idempotency-Key")!

@@ -17,19 +17,25 @@ struct SlotRoutes {
             let persons = try rules.persons(request.integerQuery("persons"))
             let now = loket.now()
             let dates = try rules.slotRange(from: request.query("from"), to: request.query("to"), now: now)
-            let key = SlotCache.Key(format: "json", desk: desk.code, product: product.key, persons: persons,
-                                    from: dates.lowerBound, to: dates.upperBound)
+            let key = SlotCache.Key(
+                format: "json", desk: desk.code, product: product.key, persons: persons,
+                from: dates.lowerBound, to: dates.upperBound)
             let generation = loket.capacityGeneration(desk: desk.code)
             if let cached = slotCache.lookup(key, generation: generation, now: now) {
-                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: cached))
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: cached))
             }
             let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
-            let body = SlotListResponse(desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
-                                        to: dates.upperBound, slots: slots.map(SlotResponse.init))
+            let body = SlotListResponse(
+                desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
+                to: dates.upperBound, slots: slots.map(SlotResponse.init))
             var buffer = ByteBuffer()
             buffer.writeBytes(try JSONBody.encoder.encode(body))
             slotCache.store(key, generation: generation, now: now, body: buffer)
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer)
+            )
         }
     }
 }

@@ -21,12 +21,19 @@ struct UrgentCapacityRoutes {
             let desk = try loket.rules.desk(context.parameters.get("desk"))
             let today = loket.today
             let monday = today.weekStart
-            let from = try request.dateQuery("from") ?? monday, to = try request.dateQuery("to") ?? loket.rules.horizon(from: today)
-            guard from <= to else { throw BookingError.invalid("to", "before_from", "The end date is before the start date.") }
-            guard to.dayNumber - from.dayNumber <= 400 else { throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.") }
+            let from = try request.dateQuery("from") ?? monday
+            let to = try request.dateQuery("to") ?? loket.rules.horizon(from: today)
+            guard from <= to else {
+                throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+            }
+            guard to.dayNumber - from.dayNumber <= 400 else {
+                throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.")
+            }
             let reserve = loket.network.urgent
-            let report = Report(desk: desk.code, share: reserve?.share ?? 0, releaseWorkingDaysAhead: reserve?.releaseWorkingDaysAhead ?? 0,
-                                weeks: try await loket.urgentWeeks(desk: desk, dates: from...to))
+            let report = Report(
+                desk: desk.code, share: reserve?.share ?? 0,
+                releaseWorkingDaysAhead: reserve?.releaseWorkingDaysAhead ?? 0,
+                weeks: try await loket.urgentWeeks(desk: desk, dates: from...to))
             return try JSONBody.response(report)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import LoketDomain
 import LoketApp
+import LoketDomain
 
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
@@ -43,7 +43,9 @@ struct WaitlistRoutes {
         let to: LocalDate
         let offer: OfferResponse?
 
-        private enum CodingKeys: String, CodingKey { case id, token, state, position, product, persons, desks, from, to, offer }
+        private enum CodingKeys: String, CodingKey {
+            case id, token, state, position, product, persons, desks, from, to, offer
+        }
 
         /// `position` and `offer` are always present, null when there is none; `token` only on joining.
         func encode(to encoder: any Encoder) throws {
@@ -66,26 +68,36 @@ struct WaitlistRoutes {
     }
 
     func response(_ entry: WaitlistEntry, token: String? = nil) async throws -> EntryResponse {
-        EntryResponse(id: entry.id, token: token, state: entry.state.rawValue, position: try await loket.waitlistPosition(of: entry),
-                      product: entry.product,
-                      persons: entry.persons, desks: entry.desks, from: entry.from, to: entry.to,
-                      offer: entry.offer.map { OfferResponse(desk: $0.desk, slot: $0.slot, date: $0.date, startTime: $0.startTime,
-                                                             endTime: $0.endTime, expiresAt: $0.expiresAt) })
+        EntryResponse(
+            id: entry.id, token: token, state: entry.state.rawValue,
+            position: try await loket.waitlistPosition(of: entry),
+            product: entry.product,
+            persons: entry.persons, desks: entry.desks, from: entry.from, to: entry.to,
+            offer: entry.offer.map {
+                OfferResponse(
+                    desk: $0.desk, slot: $0.slot, date: $0.date, startTime: $0.startTime,
+                    endTime: $0.endTime, expiresAt: $0.expiresAt)
+            })
     }
 
     func add(to router: Router<BasicRequestContext>) {
         router.post("/api/v1/waitlist") { request, _ in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
-            guard let c = body.customer else { throw BookingError.invalid("customer", "required", "Give your details.") }
+            guard let c = body.customer else {
+                throw BookingError.invalid("customer", "required", "Give your details.")
+            }
             let joined = try await loket.joinWaitlist(
-                desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to, urgent: body.urgent ?? false,
+                desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
+                urgent: body.urgent ?? false,
                 documentExpiresOn: body.documentExpiresOn, customer: try c.validated(), appointment: body.appointment,
                 appointmentToken: request.bearerToken)
-            return try JSONBody.response(try await response(joined.entry, token: joined.token), status: .created,
-                                         headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
+            return try JSONBody.response(
+                try await response(joined.entry, token: joined.token), status: .created,
+                headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
         }
         router.get("/api/v1/waitlist/{id}") { request, context in
-            let entry = try await loket.waitlistEntry(id: try context.parameters.require("id"), token: request.bearerToken)
+            let entry = try await loket.waitlistEntry(
+                id: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
         router.delete("/api/v1/waitlist/{id}") { request, context in
@@ -93,11 +105,15 @@ struct WaitlistRoutes {
             return Response(status: .noContent)
         }
         router.post("/api/v1/waitlist/{id}/offer/accept") { request, context in
-            let accepted = try await loket.acceptOffer(entry: try context.parameters.require("id"), token: request.bearerToken)
-            return try JSONBody.response(AcceptResponse(appointment: AppointmentResponse(accepted.appointment, manageToken: accepted.manageToken)))
+            let accepted = try await loket.acceptOffer(
+                entry: try context.parameters.require("id"), token: request.bearerToken)
+            return try JSONBody.response(
+                AcceptResponse(
+                    appointment: AppointmentResponse(accepted.appointment, manageToken: accepted.manageToken)))
         }
         router.post("/api/v1/waitlist/{id}/offer/decline") { request, context in
-            let entry = try await loket.declineOffer(entry: try context.parameters.require("id"), token: request.bearerToken)
+            let entry = try await loket.declineOffer(
+                entry: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
     }

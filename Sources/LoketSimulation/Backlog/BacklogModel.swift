@@ -12,7 +12,9 @@ public struct BacklogModel: Sendable {
         self.plan = plan
         var series = plan.cells.map { Series(desk: $0.desk, product: $0.product, metrics: Metric.deskMetrics) }
         series += plan.products.map { Series(desk: "NL", product: $0, metrics: Metric.deskMetrics) }
-        if plan.scenario.informationLine != nil { series.append(Series(desk: "PHONE", product: "CALLS", metrics: Metric.phoneMetrics)) }
+        if plan.scenario.informationLine != nil {
+            series.append(Series(desk: "PHONE", product: "CALLS", metrics: Metric.phoneMetrics))
+        }
         self.series = series
     }
 

@@ -60,7 +60,9 @@ struct BacklogReplication {
     /// is uncertain.
     mutating func drawWeeksDemand(_ today: Int) {
         let scenario = plan.scenario
-        guard let uncertainty = scenario.demand.uncertainty, today >= uncertainty.from.dayNumber - scenario.start.dayNumber else {
+        guard let uncertainty = scenario.demand.uncertainty,
+            today >= uncertainty.from.dayNumber - scenario.start.dayNumber
+        else {
             weekFactor = 1
             return
         }
@@ -78,7 +80,8 @@ struct BacklogReplication {
 
     /// Unused urgent capacity some working days ahead becomes bookable by everyone.
     mutating func releaseUrgentReserve(_ today: Int) {
-        guard let urgent = plan.scenario.urgent, let day = plan.workingDay(urgent.releaseWorkingDaysAhead, after: today) else { return }
+        guard let urgent = plan.scenario.urgent, let day = plan.workingDay(urgent.releaseWorkingDaysAhead, after: today)
+        else { return }
         for cell in plan.cells.indices {
             tally.urgentReleased[cell] += Double(book.releaseUrgent(at: cell, on: day))
         }
@@ -127,10 +130,12 @@ struct BacklogReplication {
     /// by today's demand, which drives calls to the information line.
     mutating func measureWaits(_ today: Int) -> Double {
         tally.measuredDays += 1
-        let limit = bookingLimit(today), horizon = plan.scenario.bookingHorizonWorkingDays
+        let limit = bookingLimit(today)
+        let horizon = plan.scenario.bookingHorizonWorkingDays
         let through = plan.workingDaysThrough
         let callsFollow = plan.scenario.roles.biometrics
-        var nationalWait = 0.0, nationalWeight = 0.0
+        var nationalWait = 0.0
+        var nationalWeight = 0.0
         for cell in plan.cells.indices {
             let first = book.firstFreeDay(cell, after: today)
             // A desk that no longer opens within the horizon has no waiting time.
@@ -141,10 +146,15 @@ struct BacklogReplication {
             }
             let beyond = Double(horizon) + Double(waiting[cell]) / plan.typicalDailyCapacity[cell]
             let w1 = first <= limit ? Double(through[first] - through[today]) : beyond
-            var w3 = beyond, seen = 0, d = first
+            var w3 = beyond
+            var seen = 0
+            var d = first
             while d <= limit {
                 seen += book.freeSlots(cell, on: d)
-                if seen >= 3 { w3 = Double(through[d] - through[today]); break }
+                if seen >= 3 {
+                    w3 = Double(through[d] - through[today])
+                    break
+                }
                 d += 1
             }
             tally.waitFirst[cell] += w1
@@ -164,7 +174,8 @@ struct BacklogReplication {
         guard let line = plan.scenario.informationLine else { return }
         let calls = line.callsPerWorkingDay + line.callsPerWaitingDay * nationalWait
         let agents = line.agents.sorted { $0.from < $1.from }.last { $0.from <= plan.dates[today] }?.agents ?? 0
-        let queue = ErlangC(arrivalRate: calls / line.openHoursPerDay, serviceRate: 60 / line.meanCallMinutes, servers: max(1, agents))
+        let queue = ErlangC(
+            arrivalRate: calls / line.openHoursPerDay, serviceRate: 60 / line.meanCallMinutes, servers: max(1, agents))
         tally.phoneCalls += calls
         // An overloaded line: callers wait, at worst, the rest of the day; report a working day.
         let day = line.openHoursPerDay * 60
@@ -205,10 +216,14 @@ struct BacklogReplication {
     private mutating func bookTravellers(_ travellers: Int, from cell: Int, today: Int, limit: Int) -> Int {
         var left = travellers
         while left > 0 {
-            var best = cell, bestDay = book.firstFreeDay(cell, after: today)
+            var best = cell
+            var bestDay = book.firstFreeDay(cell, after: today)
             for other in plan.cells[cell].reach {
                 let day = book.firstFreeDay(other, after: today)
-                if day < bestDay { best = other; bestDay = day }
+                if day < bestDay {
+                    best = other
+                    bestDay = day
+                }
             }
             guard bestDay <= limit else { break }
             let took = book(min(left, book.freeSlots(best, on: bestDay)), at: best, today: today, limit: limit)
@@ -221,7 +236,8 @@ struct BacklogReplication {
     /// Books up to `n` appointments at `cell`, earliest first, from tomorrow up to `limit`;
     /// returns how many found a slot.
     private mutating func book(_ n: Int, at cell: Int, today: Int, limit: Int) -> Int {
-        var left = n, day = book.firstFreeDay(cell, after: today)
+        var left = n
+        var day = book.firstFreeDay(cell, after: today)
         while left > 0 && day <= limit {
             let taken = book.take(left, at: cell, on: day)
             if taken > 0 {
@@ -240,6 +256,7 @@ struct BacklogReplication {
         let cancelled = rng.binomial(count, behaviour.cancellationShare)
         guard cancelled > 0 else { return }
         let when = today + 1 + Int(rng.uniform() * Double(day - today - 1))
-        cancellations.schedule(Event(kind: Self.cancellation, a: Int32(cell), b: Int32(day), c: Int32(cancelled)), at: Double(when))
+        cancellations.schedule(
+            Event(kind: Self.cancellation, a: Int32(cell), b: Int32(day), c: Int32(cancelled)), at: Double(when))
     }
 }

@@ -11,7 +11,9 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case answerWaitMinutes = "answer_wait_minutes"
     case serviceLevel = "service_level"
 
-    public static let deskMetrics: [Metric] = [.waitFirstSlot, .waitThirdSlot, .backlog, .utilisation, .urgentUsed, .urgentReleased]
+    public static let deskMetrics: [Metric] = [
+        .waitFirstSlot, .waitThirdSlot, .backlog, .utilisation, .urgentUsed, .urgentReleased,
+    ]
     public static let phoneMetrics: [Metric] = [.callsPerDay, .answerWaitMinutes, .serviceLevel]
 }
 

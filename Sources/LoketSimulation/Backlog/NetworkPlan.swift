@@ -43,9 +43,14 @@ public struct NetworkPlan: Sendable {
         totalDays = simulatedDays + scenario.bookingHorizonWorkingDays * 7 / 5 + 40
         dates = (0..<totalDays).map { scenario.start.adding(days: $0) }
         isWorkingDay = dates.map(holidays.isWorkingDay)
-        var through: [Int] = [], index: [Int] = [], count = 0
+        var through: [Int] = []
+        var index: [Int] = []
+        var count = 0
         for (day, working) in isWorkingDay.enumerated() {
-            if working { count += 1; index.append(day) }
+            if working {
+                count += 1
+                index.append(day)
+            }
             through.append(count)
         }
         workingDaysThrough = through
@@ -57,7 +62,10 @@ public struct NetworkPlan: Sendable {
             for product in desk.products.keys.sorted() {
                 guard scenario.products[product] != nil else { throw ScenarioError.unknownProduct(desk.code, product) }
                 cellIndex["\(desk.code)/\(product)"] = cells.count
-                cells.append(Cell(desk: desk.code, product: product, reach: [], initialWait: desk.products[product]!.initialWaitWorkingDays))
+                cells.append(
+                    Cell(
+                        desk: desk.code, product: product, reach: [],
+                        initialWait: desk.products[product]!.initialWaitWorkingDays))
             }
         }
         // Reach, now that every cell has its index.
@@ -99,14 +107,16 @@ public struct NetworkPlan: Sendable {
                 urgent[c * totalDays + day] = Int32(protected)
             }
             for day in 0..<totalDays where isWorkingDay[day] {
-                demand[c * totalDays + day] = Self.expectedDemand(scenario, cell: cell, day: day, date: dates[day], cellIndex: cellIndex)
+                demand[c * totalDays + day] = Self.expectedDemand(
+                    scenario, cell: cell, day: day, date: dates[day], cellIndex: cellIndex)
             }
         }
         // A closed desk's demand goes to its successor.
         for desk in scenario.desks {
             guard let closes = desk.closes else { continue }
             for product in desk.products.keys {
-                guard let from = cellIndex["\(desk.code)/\(product)"], let to = cellIndex["\(closes.to)/\(product)"] else {
+                guard let from = cellIndex["\(desk.code)/\(product)"], let to = cellIndex["\(closes.to)/\(product)"]
+                else {
                     throw ScenarioError.unknownDesk(closes.to)
                 }
                 for day in 0..<totalDays where dates[day] >= closes.date {
@@ -122,7 +132,8 @@ public struct NetworkPlan: Sendable {
             scenario.desks.first { $0.code == cell.desk }!.closes.map { $0.date.dayNumber - start.dayNumber }
         }
         self.demand = demand
-        let span = totalDays, workingFlags = isWorkingDay
+        let span = totalDays
+        let workingFlags = isWorkingDay
         typicalDailyCapacity = (0..<cells.count).map { c in
             let days = (0..<min(span, 28)).filter { workingFlags[$0] }
             let sum = days.reduce(0.0) { $0 + Double(capacity[c * span + $1] + urgent[c * span + $1]) }
@@ -136,7 +147,11 @@ public struct NetworkPlan: Sendable {
         return target < workingDayIndex.count ? workingDayIndex[target] : nil
     }
 
-    struct Hours { var weekday: Double; var saturday: Double; var saturdayShare: Double }
+    struct Hours {
+        var weekday: Double
+        var saturday: Double
+        var saturdayShare: Double
+    }
 
     static func hours(_ desk: Scenario.DeskParameters, on date: LocalDate) -> Hours {
         var hours = Hours(weekday: 0, saturday: 0, saturdayShare: 1)
@@ -151,16 +166,22 @@ public struct NetworkPlan: Sendable {
     /// Effective counters per cell per day: the base, counters moved from a closed desk, and hires
     /// who start after the recruitment delay, wait for a training place when the desk's
     /// absorption limit is reached, and produce less while in training.
-    static func counters(_ scenario: Scenario, cells: [Cell], cellIndex: [String: Int], totalDays: Int) throws -> [[Double]] {
+    static func counters(
+        _ scenario: Scenario, cells: [Cell], cellIndex: [String: Int], totalDays: Int
+    ) throws -> [[Double]] {
         var counters = cells.map { cell in
-            [Double](repeating: scenario.desks.first { $0.code == cell.desk }!.products[cell.product]!.counters, count: totalDays)
+            [Double](
+                repeating: scenario.desks.first { $0.code == cell.desk }!.products[cell.product]!.counters,
+                count: totalDays)
         }
         for desk in scenario.desks {
             guard let closes = desk.closes else { continue }
             let closeDay = closes.date.dayNumber - scenario.start.dayNumber
             for (product, parameters) in desk.products {
                 guard let to = cellIndex["\(closes.to)/\(product)"] else { throw ScenarioError.unknownDesk(closes.to) }
-                for day in max(0, closeDay)..<totalDays { counters[to][day] += parameters.counters * closes.countersMoved }
+                for day in max(0, closeDay)..<totalDays {
+                    counters[to][day] += parameters.counters * closes.countersMoved
+                }
             }
         }
         guard let plan = scenario.hiring else { return counters }
@@ -168,13 +189,19 @@ public struct NetworkPlan: Sendable {
         // Training places per desk per day, taken in order of arrival.
         var inTraining: [String: [Int]] = [:]
         for hire in plan.hires.sorted(by: { $0.date < $1.date }) {
-            guard let cell = cellIndex["\(hire.desk)/\(hire.product)"] else { throw ScenarioError.unknownDesk(hire.desk) }
+            guard let cell = cellIndex["\(hire.desk)/\(hire.product)"] else {
+                throw ScenarioError.unknownDesk(hire.desk)
+            }
             var places = inTraining[hire.desk] ?? [Int](repeating: 0, count: totalDays + trainingDays + 1)
             let arrival = hire.date.dayNumber - scenario.start.dayNumber + plan.recruitmentDelayWeeks * 7
             for _ in 0..<hire.counters {
                 // Start training on the first day from arrival when a place is free for the whole training.
                 var start = max(0, arrival)
-                while start < totalDays, (start..<min(start + trainingDays, places.count)).contains(where: { places[$0] >= plan.maxInTrainingPerDesk }) {
+                while start < totalDays,
+                    (start..<min(start + trainingDays, places.count)).contains(where: {
+                        places[$0] >= plan.maxInTrainingPerDesk
+                    })
+                {
                     start += 1
                 }
                 guard start < totalDays else { continue }
@@ -188,23 +215,32 @@ public struct NetworkPlan: Sendable {
         return counters
     }
 
-    static func expectedDemand(_ scenario: Scenario, cell: Cell, day: Int, date: LocalDate, cellIndex: [String: Int]) -> Double {
+    static func expectedDemand(
+        _ scenario: Scenario, cell: Cell, day: Int, date: LocalDate, cellIndex: [String: Int]
+    ) -> Double {
         let desk = scenario.desks.first { $0.code == cell.desk }!
         var value = desk.products[cell.product]!.demandPerWorkingDay
         let pattern = scenario.demand.weekdayPattern
         let weekdayIndex = date.weekday.index
         if weekdayIndex < pattern.count { value *= pattern[weekdayIndex] }
         // Compounding weekly growth, piecewise by trend step.
-        let steps = scenario.demand.trend.filter { $0.product == nil || $0.product == cell.product }.sorted { $0.from < $1.from }
+        let steps = scenario.demand.trend.filter { $0.product == nil || $0.product == cell.product }.sorted {
+            $0.from < $1.from
+        }
         for (i, step) in steps.enumerated() where step.from <= date {
             let until = i + 1 < steps.count ? min(date, steps[i + 1].from) : date
             let weeks = Double(until.dayNumber - step.from.dayNumber) / 7
             value *= pow(1 + step.growthPerWeek, weeks)
         }
         for shock in scenario.demand.shocks ?? [] where shock.from <= date && date <= shock.until {
-            if (shock.product == nil || shock.product == cell.product) && (shock.desk == nil || shock.desk == cell.desk) { value *= shock.factor }
+            if (shock.product == nil || shock.product == cell.product) && (shock.desk == nil || shock.desk == cell.desk)
+            {
+                value *= shock.factor
+            }
         }
-        if cell.product == scenario.roles.collection, let share = scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share {
+        if cell.product == scenario.roles.collection,
+            let share = scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share
+        {
             value *= 1 - share
         }
         return value

@@ -29,7 +29,8 @@ struct WeekTally {
 
     /// One product's national figures for the week, summed over its cells.
     private struct National {
-        var wait1 = 0.0, wait3 = 0.0, weight = 0.0, backlog = 0.0, served = 0.0, capacity = 0.0, used = 0.0, released = 0.0
+        var wait1 = 0.0, wait3 = 0.0, weight = 0.0, backlog = 0.0, served = 0.0, capacity = 0.0, used = 0.0,
+            released = 0.0
     }
 
     /// Writes week `week` into `values`, given each cell's `backlog` at the end of it, and resets.
@@ -39,9 +40,11 @@ struct WeekTally {
         var national = [National](repeating: National(), count: plan.products.count)
         for (c, cell) in plan.cells.enumerated() {
             let utilisation = capacity[c] > 0 ? served[c] / capacity[c] : 0
-            let row: [(Metric, Double)] = [(.waitFirstSlot, waitFirst[c] / days), (.waitThirdSlot, waitThird[c] / days),
-                                           (.backlog, Double(backlog[c])), (.utilisation, utilisation),
-                                           (.urgentUsed, urgentUsed[c]), (.urgentReleased, urgentReleased[c])]
+            let row: [(Metric, Double)] = [
+                (.waitFirstSlot, waitFirst[c] / days), (.waitThirdSlot, waitThird[c] / days),
+                (.backlog, Double(backlog[c])), (.utilisation, utilisation),
+                (.urgentUsed, urgentUsed[c]), (.urgentReleased, urgentReleased[c]),
+            ]
             for (metric, value) in row { values[model.index(series: c, metric: metric, week: week)] = Float(value) }
             let p = plan.products.firstIndex(of: cell.product)!
             // A desk closed this week reports no wait, and weighs nothing in the national one.
@@ -58,9 +61,12 @@ struct WeekTally {
         }
         for (p, n) in national.enumerated() {
             let s = plan.cells.count + p
-            let row: [(Metric, Double)] = [(.waitFirstSlot, n.weight > 0 ? n.wait1 / n.weight : 0), (.waitThirdSlot, n.weight > 0 ? n.wait3 / n.weight : 0),
-                                           (.backlog, n.backlog), (.utilisation, n.capacity > 0 ? n.served / n.capacity : 0),
-                                           (.urgentUsed, n.used), (.urgentReleased, n.released)]
+            let row: [(Metric, Double)] = [
+                (.waitFirstSlot, n.weight > 0 ? n.wait1 / n.weight : 0),
+                (.waitThirdSlot, n.weight > 0 ? n.wait3 / n.weight : 0),
+                (.backlog, n.backlog), (.utilisation, n.capacity > 0 ? n.served / n.capacity : 0),
+                (.urgentUsed, n.used), (.urgentReleased, n.released),
+            ]
             for (metric, value) in row { values[model.index(series: s, metric: metric, week: week)] = Float(value) }
         }
         if plan.scenario.informationLine != nil {

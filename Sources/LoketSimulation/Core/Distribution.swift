@@ -38,7 +38,8 @@ public enum Distribution: Sendable, Hashable {
         case .gamma(let k, _): 1 / k
         case .empirical(let values, let weights):
             {
-                let total = weights.reduce(0, +), m = mean
+                let total = weights.reduce(0, +)
+                let m = mean
                 let variance = zip(values, weights).reduce(0) { $0 + $1.1 * ($1.0 - m) * ($1.0 - m) } / total
                 return variance / (m * m)
             }()
@@ -72,10 +73,15 @@ public enum Distribution: Sendable, Hashable {
     /// Marsaglia & Tsang (2000); shape < 1 by the boost u^(1/shape).
     static func gamma(shape: Double, _ rng: inout RandomStream) -> Double {
         if shape < 1 { return gamma(shape: shape + 1, &rng) * pow(rng.uniformPositive(), 1 / shape) }
-        let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        let d = shape - 1.0 / 3
+        let c = 1 / (9 * d).squareRoot()
         while true {
-            var x: Double, v: Double
-            repeat { x = rng.normal(); v = 1 + c * x } while v <= 0
+            var x: Double
+            var v: Double
+            repeat {
+                x = rng.normal()
+                v = 1 + c * x
+            } while v <= 0
             v = v * v * v
             let u = rng.uniformPositive()
             if u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }

@@ -14,7 +14,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        s0 = next(); s1 = next(); s2 = next(); s3 = next()
+        s0 = next()
+        s1 = next()
+        s2 = next()
+        s3 = next()
     }
 
     public mutating func next() -> UInt64 {
@@ -42,7 +45,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// A standard normal deviate (Marsaglia's polar method).
     public mutating func normal() -> Double {
         while true {
-            let u = 2 * uniform() - 1, v = 2 * uniform() - 1
+            let u = 2 * uniform() - 1
+            let v = 2 * uniform() - 1
             let s = u * u + v * v
             if s > 0 && s < 1 { return u * (-2 * _log(s) / s).squareRoot() }
         }
@@ -54,13 +58,18 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         guard mean > 0 else { return 0 }
         if mean > 500 { return max(0, Int((mean + mean.squareRoot() * normal() + 0.5).rounded(.down))) }
         // Split large means so exp(-mean) does not underflow.
-        var remaining = mean, total = 0
+        var remaining = mean
+        var total = 0
         while remaining > 0 {
             let chunk = min(remaining, 30)
             remaining -= chunk
             let limit = _exp(-chunk)
-            var product = uniform(), k = 0
-            while product > limit { product *= uniform(); k += 1 }
+            var product = uniform()
+            var k = 0
+            while product > limit {
+                product *= uniform()
+                k += 1
+            }
             total += k
         }
         return total
@@ -75,7 +84,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
             for _ in 0..<n where uniform() < p { k += 1 }
             return k
         }
-        let mean = Double(n) * p, sd = (mean * (1 - p)).squareRoot()
+        let mean = Double(n) * p
+        let sd = (mean * (1 - p)).squareRoot()
         return min(n, max(0, Int((mean + sd * normal() + 0.5).rounded(.down))))
     }
 }

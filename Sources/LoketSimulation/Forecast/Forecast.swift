@@ -55,8 +55,11 @@ public struct Forecast: Sendable {
     public let weekStarts: [LocalDate]
 
     /// Runs the forecast; `progress` is called with the number of finished replications.
-    public static func run(_ scenario: Scenario, replications: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Forecast {
+    public static func run(
+        _ scenario: Scenario, replications: Int, seed: UInt64,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Forecast {
         let plan = try NetworkPlan(scenario)
         let model = BacklogModel(plan: plan)
         let stride = model.valueCount
@@ -90,11 +93,15 @@ public struct Forecast: Sendable {
             for r in 0..<replications where !all[r * stride + i].isNaN { column.append(all[r * stride + i]) }
             column.sort()
             // No value in any replication (a desk closed that week): the band is NaN, written as empty.
-            bands[i] = column.isEmpty ? Band(p10: .nan, p50: .nan, p90: .nan)
+            bands[i] =
+                column.isEmpty
+                ? Band(p10: .nan, p50: .nan, p90: .nan)
                 : Band(p10: quantile(column, 0.1), p50: quantile(column, 0.5), p90: quantile(column, 0.9))
         }
         var normWeeks: [Int?] = []
-        if let norm = scenario.norm, let s = model.series.firstIndex(where: { $0.desk == "NL" && $0.product == norm.product }) {
+        if let norm = scenario.norm,
+            let s = model.series.firstIndex(where: { $0.desk == "NL" && $0.product == norm.product })
+        {
             let metric = norm.metric.flatMap(Metric.init(rawValue:)) ?? .waitFirstSlot
             for r in 0..<replications {
                 var met: Int?
@@ -105,15 +112,17 @@ public struct Forecast: Sendable {
                 normWeeks.append(met)
             }
         }
-        return Forecast(scenario: scenario, series: model.series, replications: replications, seed: seed, bands: bands,
-                        normMetWeek: normWeeks, weekStarts: (0..<scenario.weeks).map { scenario.start.adding(days: $0 * 7) })
+        return Forecast(
+            scenario: scenario, series: model.series, replications: replications, seed: seed, bands: bands,
+            normMetWeek: normWeeks, weekStarts: (0..<scenario.weeks).map { scenario.start.adding(days: $0 * 7) })
     }
 
     /// Linear interpolation between order statistics (type 7, as numpy's default).
     static func quantile(_ sorted: [Float], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return 0 }
         let position = q * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
         let fraction = position - Double(lower)
         return Double(sorted[lower]) * (1 - fraction) + Double(sorted[upper]) * fraction
     }
@@ -129,8 +138,12 @@ public struct Forecast: Sendable {
         for week in 0..<scenario.weeks {
             for (s, line) in series.enumerated() {
                 for metric in line.metrics {
-                    let band = bands[(s * Metric.allCases.count + Metric.allCases.firstIndex(of: metric)!) * scenario.weeks + week]
-                    rows.append(Row(weekStart: weekStarts[week], desk: line.desk, product: line.product, metric: metric, band: band))
+                    let band = bands[
+                        (s * Metric.allCases.count + Metric.allCases.firstIndex(of: metric)!) * scenario.weeks + week]
+                    rows.append(
+                        Row(
+                            weekStart: weekStarts[week], desk: line.desk, product: line.product, metric: metric,
+                            band: band))
                 }
             }
         }
@@ -159,10 +172,13 @@ public struct Forecast: Sendable {
             let index = Int((q * Double(normMetWeek.count - 1)).rounded())
             return index < met.count ? weekStarts[met[index]] : nil
         }
-        let cumulative = (0..<scenario.weeks).map { w in Double(met.filter { $0 <= w }.count) / Double(normMetWeek.count) }
-        return NormAnswer(product: norm.product, normWorkingDays: norm.workingDays, medianWeek: week(0.5), p10Week: week(0.1),
-                          p90Week: week(0.9), probabilityMetWithinPeriod: Double(met.count) / Double(normMetWeek.count),
-                          cumulativeProbability: cumulative)
+        let cumulative = (0..<scenario.weeks).map { w in
+            Double(met.filter { $0 <= w }.count) / Double(normMetWeek.count)
+        }
+        return NormAnswer(
+            product: norm.product, normWorkingDays: norm.workingDays, medianWeek: week(0.5), p10Week: week(0.1),
+            p90Week: week(0.9), probabilityMetWithinPeriod: Double(met.count) / Double(normMetWeek.count),
+            cumulativeProbability: cumulative)
     }
 }
 
@@ -184,5 +200,10 @@ final class ResultBuffer: Sendable {
 final class ProgressCounter: Sendable {
     private let done = Mutex(0)
 
-    func increment() -> Int { done.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        done.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

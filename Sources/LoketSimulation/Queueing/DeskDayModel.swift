@@ -62,9 +62,13 @@ public struct DeskDayModel: Sendable {
         }
         // The counters; a customer's kind is the index of their product.
         var desk = ServerQueue(servers: counters, expectedLine: total)
-        var waitSum = 0.0, longWaits = 0, busyMinutes = 0.0, served = 0
+        var waitSum = 0.0
+        var longWaits = 0
+        var busyMinutes = 0.0
+        var served = 0
         while let event = sim.step() {
-            let starting = event.kind == Self.arrival
+            let starting =
+                event.kind == Self.arrival
                 ? desk.arrive(.init(arrived: sim.now, kind: Int32(bookings[Int(event.a)].product)))
                 : desk.release()
             guard let customer = starting else { continue }
@@ -77,7 +81,8 @@ public struct DeskDayModel: Sendable {
             sim.schedule(Event(kind: Self.departure), after: minutes)
         }
         let n = Double(max(1, served))
-        return Result(customers: served, meanWaitMinutes: waitSum / n, shareWaitingOver15Minutes: Double(longWaits) / n,
-                      utilisation: busyMinutes / (Double(counters) * max(openMinutes, sim.now)), lastDepartureMinutes: sim.now)
+        return Result(
+            customers: served, meanWaitMinutes: waitSum / n, shareWaitingOver15Minutes: Double(longWaits) / n,
+            utilisation: busyMinutes / (Double(counters) * max(openMinutes, sim.now)), lastDepartureMinutes: sim.now)
     }
 }

@@ -39,9 +39,13 @@ public struct ErlangC: Sendable, Hashable, Codable {
     }
 
     /// The fewest servers that answer `target` of callers within `time`.
-    public static func serversNeeded(arrivalRate: Double, serviceRate: Double, target: Double, within time: Double) -> Int {
+    public static func serversNeeded(
+        arrivalRate: Double, serviceRate: Double, target: Double, within time: Double
+    ) -> Int {
         var c = max(1, Int((arrivalRate / serviceRate).rounded(.up)))
-        while ErlangC(arrivalRate: arrivalRate, serviceRate: serviceRate, servers: c).serviceLevel(within: time) < target { c += 1 }
+        while ErlangC(arrivalRate: arrivalRate, serviceRate: serviceRate, servers: c).serviceLevel(within: time)
+            < target
+        { c += 1 }
         return c
     }
 

@@ -30,7 +30,9 @@ public struct QueueModel: Sendable {
         var sim = Simulation(capacity: servers + 2)
         var desk = ServerQueue(servers: servers, expectedLine: 4096)
         let total = customers + warmup
-        var arrived = 0, started = 0, waited = 0
+        var arrived = 0
+        var started = 0
+        var waited = 0
         var waitSum = 0.0
 
         sim.schedule(Self.arrival, after: interarrival.sample(&arrivals))
@@ -55,7 +57,8 @@ public struct QueueModel: Sendable {
             }
         }
         let measured = max(1, started - warmup)
-        return Result(customers: started - warmup, meanWaitInQueue: waitSum / Double(measured),
-                      probabilityOfWaiting: Double(waited) / Double(measured), simulatedTime: sim.now)
+        return Result(
+            customers: started - warmup, meanWaitInQueue: waitSum / Double(measured),
+            probabilityOfWaiting: Double(waited) / Double(measured), simulatedTime: sim.now)
     }
 }
