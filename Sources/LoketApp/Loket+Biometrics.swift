@@ -4,10 +4,11 @@ import LoketDomain
 extension Loket {
     /// Whether an application needs a desk visit for biometrics, under the policy in force:
     /// what must be captured, what can be reused and until when. The dates are used for the
-    /// answer and forgotten, never stored or logged.
+    /// answer and forgotten, never stored or logged. Each capture comes with the field its date
+    /// was given in, for the error that names it.
     public func assessBiometrics(
         dateOfBirth birth: LocalDate, applicationDate: LocalDate?,
-        captures: [BiometricCapture]
+        captures: [(capture: BiometricCapture, dateField: String)]
     ) throws(BookingError) -> BiometricsAssessment {
         let application = applicationDate ?? today
         guard birth <= application else {
@@ -16,12 +17,13 @@ extension Loket {
         guard birth.age(on: application) <= 130 else {
             throw .invalid("dateOfBirth", "out_of_range", "The date of birth is too far in the past.")
         }
-        for (index, capture) in captures.enumerated() where capture.date < birth || capture.date > application {
+        for (capture, field) in captures where capture.date < birth || capture.date > application {
             throw .invalid(
-                "captures[\(index)].date", "out_of_range",
+                field, "out_of_range",
                 "A capture lies between the date of birth and the application date.")
         }
         return BiometricsAssessment(
-            policy: biometricsPolicy, dateOfBirth: birth, applicationDate: application, captures: captures)
+            policy: biometricsPolicy, dateOfBirth: birth, applicationDate: application,
+            captures: captures.map(\.capture))
     }
 }

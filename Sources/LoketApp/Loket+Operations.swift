@@ -12,15 +12,9 @@ extension Loket {
 
     /// The Prometheus text of `/metrics`, with the gauges read afresh.
     public func metricsText() async throws -> [UInt8] {
-        let rules = self.rules
-        let today = DeskTime(now(), timeZone: rules.timeZone).date
-        for desk in rules.network.desks where !desk.isClosedForGood(on: today) {
-            for key in desk.products {
-                guard let product = rules.network.product(key) else { continue }
-                let slots = try await freeSlots(
-                    desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today), rules: rules)
-                metrics.freeCapacity(desk: desk.code, product: key).set(Int64(slots.reduce(0) { $0 + $1.available }))
-            }
+        for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
+            metrics.freeCapacity(desk: desk.code, product: product.key).set(
+                Int64(slots.reduce(0) { $0 + $1.available }))
         }
         metrics.outboxPending.set(Int64(try await outboxStore.pendingMessages()))
         return metrics.registry.emitToBuffer()

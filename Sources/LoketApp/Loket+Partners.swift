@@ -10,12 +10,14 @@ extension Loket {
         public var product: String?
         public var persons: Int?
         public var slot: String?
-        public var customer: Customer
+        /// The person's details as the channel read them, or why they are wrong (fields relative
+        /// to the booking): checked after the slot, so errors come in the order of the booking.
+        public var customer: Result<Customer, BookingError>
         /// Present to book from the urgent reserve.
         public var urgent: (reason: String?, note: String?)?
 
         public init(
-            desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer,
+            desk: String?, product: String?, persons: Int?, slot: String?, customer: Result<Customer, BookingError>,
             urgent: (reason: String?, note: String?)?
         ) {
             self.desk = desk
@@ -65,7 +67,8 @@ extension Loket {
                 let plan = try rules.planHold(
                     desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
                     now: now, urgent: urgent != nil)
-                plans.append(PartnerBookingPlan(plan: plan, customer: request.customer, field: field, urgent: urgent))
+                plans.append(
+                    PartnerBookingPlan(plan: plan, customer: try request.customer.get(), field: field, urgent: urgent))
             } catch {
                 throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
             }

@@ -20,18 +20,28 @@ extension Loket {
     /// The published measure for every desk and product that is still open (or for one product).
     public func waitTimes(product only: String? = nil) async throws -> [WaitTime] {
         let rules = self.rules
+        return try await horizonSlots(product: only, rules: rules).map { desk, product, today, slots in
+            WaitTime(
+                desk: desk.code, product: product.key, today: today, freeSlots: slots,
+                workingDays: rules.schedule.workingDays)
+        }
+    }
+
+    /// One person's free slots up to the horizon at every desk that is still open, per product it
+    /// offers (or for one product): what the wait times and the free-capacity gauges are made of.
+    func horizonSlots(
+        product only: String? = nil, rules: BookingRules
+    ) async throws
+        -> [(desk: Desk, product: Product, today: LocalDate, slots: [Slot])]
+    {
         let today = DeskTime(now(), timeZone: rules.timeZone).date
-        var result: [WaitTime] = []
+        var result: [(desk: Desk, product: Product, today: LocalDate, slots: [Slot])] = []
         for desk in rules.network.desks where !desk.isClosedForGood(on: today) {
             for key in desk.products where only.map({ $0 == key }) ?? true {
                 guard let product = rules.network.product(key) else { continue }
                 let slots = try await freeSlots(
-                    desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today),
-                    rules: rules)
-                result.append(
-                    WaitTime(
-                        desk: desk.code, product: key, today: today, freeSlots: slots,
-                        workingDays: rules.schedule.workingDays))
+                    desk: desk, product: product, persons: 1, dates: today...rules.horizon(from: today), rules: rules)
+                result.append((desk, product, today, slots))
             }
         }
         return result

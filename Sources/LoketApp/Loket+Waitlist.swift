@@ -6,10 +6,11 @@ import LoketDomain
 extension Loket {
     /// Puts a customer on the waitlist for `desks` (the product must be offered at each) between
     /// `from` and `to`, optionally to improve the appointment `appointment` opened by
-    /// `appointmentToken`. Capacity that is free now is offered at once.
+    /// `appointmentToken`. `customer` is the details as the channel read them, or why they are wrong;
+    /// they are checked after the dates, in the order of the request. Capacity free now is offered at once.
     public func joinWaitlist(
         desks codes: [String]?, product: String?, persons: Int?, from fromText: String?, to toText: String?,
-        urgent: Bool, documentExpiresOn: String?, customer: Customer,
+        urgent: Bool, documentExpiresOn: String?, customer: Result<Customer, BookingError>,
         appointment: String?, appointmentToken: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
         let rules = self.rules
@@ -38,6 +39,7 @@ extension Loket {
             throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
         }
         let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
+        let customer = try customer.get()
         if let appointment {
             let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {

@@ -150,7 +150,8 @@ extension AppointmentStore {
         // Compare digests, not tokens, so the comparison time says nothing about the token. A link
         // from an email carries the signed link token instead (see ManageLinks).
         let fromEmail = token.hasPrefix("m") ? try await Identifiers.hash(Self.manageLinkToken(id: id, on: db)) : nil
-        guard Identifiers.hash(token) == stored.tokenHash || Identifiers.hash(token) == fromEmail else {
+        let digest = Identifiers.hash(token)
+        guard digest == stored.tokenHash || digest == fromEmail else {
             throw BookingError(
                 .unauthorized, field: "Authorization", code: "wrong_token",
                 "This manage token does not open this appointment.")

@@ -125,13 +125,15 @@ public struct DeskDayStore: Sendable {
             } catch let refused as AgendaItem.VisitError {
                 throw refused.bookingError
             }
-            let state = outcome.rawValue
+            // What the lifecycle decided is what is written; both events end the visit.
+            let state = ended.visit!.state.rawValue
+            let endedAt = ended.visit!.endedAt!
             if let before = item.visit?.state {
                 // Conditional on the state it was read in: of two clerks at once, one ends it.
                 guard
                     try await db.raw(
                         """
-                        UPDATE visits SET state = \(bind: state), ended_at = \(bind: now.millis)
+                        UPDATE visits SET state = \(bind: state), ended_at = \(bind: endedAt.millis)
                         WHERE appointment_id = \(bind: id) AND state = \(bind: before.rawValue) RETURNING appointment_id
                         """
                     ).first() != nil
@@ -145,7 +147,7 @@ public struct DeskDayStore: Sendable {
                     try await db.raw(
                         """
                         INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
-                        VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: now.millis), \(bind: staff))
+                        VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: endedAt.millis), \(bind: staff))
                         ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
                         """
                     ).first() != nil

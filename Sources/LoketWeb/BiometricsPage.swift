@@ -20,7 +20,7 @@ extension WebApp {
             if birth == nil || birth! > today {
                 errors.append(FieldError(field: "dateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
             }
-            var captures: [BiometricCapture] = []
+            var captures: [(capture: BiometricCapture, dateField: String)] = []
             for (field, kind) in [
                 ("faceDate", BiometricKind.face), ("fingerDate", .fingerprints), ("signatureDate", .signature),
             ] {
@@ -31,7 +31,7 @@ extension WebApp {
                 }
                 let quality: BiometricCapture.Quality =
                     kind == .fingerprints && form["fingerPoor"] == "1" ? .insufficient : .sufficient
-                captures.append(BiometricCapture(kind: kind, date: date, quality: quality))
+                captures.append((BiometricCapture(kind: kind, date: date, quality: quality), field))
             }
             guard errors.isEmpty, let birth else {
                 return pages.render(

@@ -34,8 +34,7 @@ struct BiometricsRoutes {
                 throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
             }
             let application = try LocalDate.parse(body.applicationDate, field: "applicationDate")
-            var captures: [BiometricCapture] = []
-            var positions: [Int] = [] // where each capture stood in the request, for error fields
+            var captures: [(capture: BiometricCapture, dateField: String)] = []
             for (index, capture) in (body.captures ?? []).enumerated() {
                 let field = "captures[\(index)]"
                 guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
@@ -45,18 +44,10 @@ struct BiometricsRoutes {
                 guard let quality = BiometricCapture.Quality(rawValue: capture.quality ?? "sufficient") else {
                     throw BookingError.invalid("\(field).quality", "invalid", "Quality is sufficient or insufficient.")
                 }
-                captures.append(BiometricCapture(kind: kind, date: date, quality: quality))
-                positions.append(index)
+                captures.append((BiometricCapture(kind: kind, date: date, quality: quality), "\(field).date"))
             }
-            let assessment: BiometricsAssessment
-            do {
-                assessment = try loket.assessBiometrics(
-                    dateOfBirth: birth, applicationDate: application, captures: captures)
-            } catch let error as BookingError where error.field.hasPrefix("captures[") {
-                let index = Int(error.field.dropFirst("captures[".count).prefix { $0.isNumber }) ?? 0
-                throw BookingError(
-                    error.kind, field: "captures[\(positions[index])].date", code: error.code, error.message)
-            }
+            let assessment = try loket.assessBiometrics(
+                dateOfBirth: birth, applicationDate: application, captures: captures)
             return try JSONBody.response(
                 AssessmentResponse(
                     required: assessment.required, reusable: assessment.reusable, reasons: assessment.reasons,

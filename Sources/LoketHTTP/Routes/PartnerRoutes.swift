@@ -50,23 +50,12 @@ struct PartnerRoutes {
             let partner = try await loket.partner(apiKey: request.bearerToken)
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(BatchRequest.self, from: bytes)
-            var requests: [Loket.PartnerBookingRequest] = []
-            for (index, item) in (body.bookings ?? []).enumerated() {
-                guard let c = item.customer else {
-                    throw BookingError.invalid("bookings[\(index)].customer", "required", "Give the person's details.")
-                }
-                let customer: Customer
-                do {
-                    customer = try c.validated()
-                } catch let error as BookingError {
-                    throw BookingError(
-                        error.kind, field: "bookings[\(index)].\(error.field)", code: error.code, error.message)
-                }
-                requests.append(
-                    .init(
-                        desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
-                        customer: customer,
-                        urgent: item.urgent.map { ($0.reason, $0.note) }))
+            let requests = (body.bookings ?? []).map { item in
+                Loket.PartnerBookingRequest(
+                    desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
+                    customer: item.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                        ?? .failure(.invalid("customer", "required", "Give the person's details.")),
+                    urgent: item.urgent.map { ($0.reason, $0.note) })
             }
             let booked = try await loket.bookForPartner(
                 partner, requests,

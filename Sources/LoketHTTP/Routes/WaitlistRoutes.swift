@@ -83,13 +83,13 @@ struct WaitlistRoutes {
     func add(to router: Router<BasicRequestContext>) {
         router.post("/api/v1/waitlist") { request, _ in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
-            guard let c = body.customer else {
-                throw BookingError.invalid("customer", "required", "Give your details.")
-            }
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
                 urgent: body.urgent ?? false,
-                documentExpiresOn: body.documentExpiresOn, customer: try c.validated(), appointment: body.appointment,
+                documentExpiresOn: body.documentExpiresOn,
+                customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                    ?? .failure(.invalid("customer", "required", "Give your details.")),
+                appointment: body.appointment,
                 appointmentToken: request.bearerToken)
             return try JSONBody.response(
                 try await response(joined.entry, token: joined.token), status: .created,
