@@ -5,7 +5,7 @@ import SQLKit
 /// A `holds` row.
 struct HoldRow: Decodable {
     let id: String, desk: String, product: String, persons: Int
-    let pool: String, date: String, startMinute: Int, endMinute: Int
+    let pool: String, date: String, startMinute: Int, endMinute: Int, parts: Int, assistance: Int
     let expiresAt: Int, state: String
 
     var hold: Hold {
@@ -17,13 +17,8 @@ struct HoldRow: Decodable {
             date: date, startTime: start, endTime: LocalTime(minutes: endMinute),
             expiresAt: Date(millis: expiresAt), state: Hold.State(rawValue: state) ?? .expired)
     }
-}
 
-/// What a consumed hold hands to its appointment.
-struct PlacementRow: Decodable {
-    let desk: String, product: String, persons: Int, pool: String, date: String
-    let startMinute: Int, endMinute: Int, parts: Int, assistance: Int
-
+    /// What the hold hands to the appointment that consumes it.
     var placement: AppointmentStore.Placement {
         AppointmentStore.Placement(
             desk: desk, product: product, persons: persons, pool: pool, date: date,

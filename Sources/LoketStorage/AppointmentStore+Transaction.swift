@@ -78,63 +78,91 @@ extension AppointmentStore {
         return appointment
     }
 
-    /// Moves a confirmed appointment to `placement` (a consumed hold): its old units go back, its
-    /// revision rises, and the customer (and a partner who booked it) hear of the move.
+    /// Moves `appointment` to the consumed `hold` at `placement`, as the appointment lifecycle
+    /// decides (still confirmed; same product and party size): its old units go back, its revision
+    /// rises, and the customer (and a partner who booked it) hear of the move.
     static func moveAppointment(
-        id: String, toHold holdID: String, at p: Placement, now: Date, outbox: OutboxSettings?,
+        _ appointment: Appointment, to hold: Hold, at p: Placement, now: Date, outbox: OutboxSettings?,
         on db: any SQLDatabase
     ) async throws -> Appointment {
+        var moved = appointment
+        try decided { () throws(TransitionError<Appointment.State, Appointment.Event>) in try moved.move(to: hold) }
+        // Conditional on the revision it was read in: a cancellation or another move in between wins.
         guard
             let old = try await db.raw(
                 """
-                SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments WHERE id = \(bind: id) AND state = 'confirmed'
+                SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments
+                WHERE id = \(bind: appointment.id) AND state = \(bind: appointment.state.rawValue) AND revision = \(bind: appointment.revision)
                 """
             ).first()
-        else {
-            throw BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
-        }
+        else { throw BookingError.changedMeanwhile }
         try await CapacityStore.release(row: old, on: db)
         let row = try await db.raw(
             """
-            UPDATE appointments SET hold_id = \(bind: holdID), desk = \(bind: p.desk), pool = \(bind: p.pool), date = \(bind: p.date),
-                start_minute = \(bind: p.start), end_minute = \(bind: p.end), parts = \(bind: p.parts), revision = revision + 1
-            WHERE id = \(bind: id)
+            UPDATE appointments SET hold_id = \(bind: hold.id), desk = \(bind: moved.desk), pool = \(bind: p.pool),
+                date = \(bind: moved.date.iso), start_minute = \(bind: moved.startTime.minutes), end_minute = \(bind: moved.endTime.minutes),
+                parts = \(bind: p.parts), revision = \(bind: moved.revision)
+            WHERE id = \(bind: appointment.id)
             RETURNING *
             """
         ).first()!
         let stored = try AppointmentRow(decoding: row)
-        let moved = stored.appointment
         try await OutboxStore.enqueue(
-            .reschedule, appointment: id, revision: stored.revision,
-            start: moved.startInstant, now: now, settings: outbox, on: db)
+            .reschedule, appointment: moved.id, revision: stored.revision,
+            start: stored.appointment.startInstant, now: now, settings: outbox, on: db)
         if let partner = stored.partnerId {
             try await OutboxStore.enqueueWebhook(
-                partner: partner, event: "booking.rescheduled", appointment: moved, now: now, on: db)
+                partner: partner, event: "booking.rescheduled", appointment: stored.appointment, now: now, on: db)
         }
-        return moved
+        return stored.appointment
     }
 
-    /// Marks an active, unexpired hold confirmed and returns where it sits; the capacity it took
-    /// now belongs to whoever consumed it.
-    static func consume(hold id: String, now: Date, on db: any SQLDatabase) async throws -> Placement {
-        if let row = try await db.raw(
-            """
-            UPDATE holds SET state = 'confirmed'
-            WHERE id = \(bind: id) AND state = 'active' AND expires_at > \(bind: now.millis)
-            RETURNING desk, product, persons, pool, date, start_minute, end_minute, parts, assistance
-            """
-        ).first() {
-            return try row.decode(model: PlacementRow.self, keyDecodingStrategy: .convertFromSnakeCase).placement
-        }
-        guard let row = try await db.raw("SELECT state, expires_at FROM holds WHERE id = \(bind: id)").first() else {
+    /// Confirms an active, unexpired hold as the domain's hold lifecycle decides and returns it
+    /// with where it sits; the capacity it took now belongs to whoever consumed it.
+    static func consume(
+        hold id: String, now: Date, on db: any SQLDatabase
+    ) async throws -> (
+        hold: Hold, placement: Placement
+    ) {
+        guard let (_, stored) = try await readHold(id: id, on: db) else {
             throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
         }
-        let state = try row.decode(column: "state", as: String.self)
-        if state == "confirmed" {
+        var hold = stored.hold
+        try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
+        // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
+        guard try await write(hold, readIn: stored.hold.state, on: db) else {
             throw BookingError(
                 .conflict, field: "hold", code: "hold_used", "This hold has already been used for an appointment.")
         }
-        throw BookingError(.gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
+        return (hold, stored.placement)
+    }
+
+    /// The hold `id` decoded, with its row for giving its units back.
+    static func readHold(id: String, on db: any SQLDatabase) async throws -> (row: any SQLRow, stored: HoldRow)? {
+        guard let row = try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first() else { return nil }
+        return (row, try row.decode(model: HoldRow.self, keyDecodingStrategy: .convertFromSnakeCase))
+    }
+
+    /// Writes the state a hold event decided, if the row is still in `before`; false when another
+    /// transaction changed it first.
+    static func write(_ hold: Hold, readIn before: Hold.State, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            """
+            UPDATE holds SET state = \(bind: hold.state.rawValue) WHERE id = \(bind: hold.id) AND state = \(bind: before.rawValue)
+            RETURNING id
+            """
+        ).first() != nil
+    }
+
+    /// Releases an active hold early, as the hold lifecycle decides, and gives its capacity back;
+    /// returns the desk, or nil when the hold was no longer active.
+    static func release(hold id: String, on db: any SQLDatabase) async throws -> String? {
+        guard let (row, stored) = try await readHold(id: id, on: db) else { return nil }
+        var hold = stored.hold
+        guard (try? hold.release()) != nil, try await write(hold, readIn: stored.hold.state, on: db) else {
+            return nil
+        }
+        return try await CapacityStore.release(row: row, on: db)
     }
 
     static func authorised(id: String, token: String?, on db: any SQLDatabase) async throws -> Appointment {
@@ -158,4 +186,10 @@ extension AppointmentStore {
         }
         return stored.appointment
     }
+}
+
+extension BookingError {
+    /// An appointment another request cancelled or moved between reading and writing it.
+    static let changedMeanwhile = BookingError(
+        .conflict, field: "id", code: "changed", "This appointment changed meanwhile; load it again.")
 }

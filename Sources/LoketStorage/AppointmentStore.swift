@@ -57,13 +57,11 @@ public struct AppointmentStore: Sendable {
             // One transaction per hold, claimed by a conditional update, so that two servers
             // sweeping at once release each hold exactly once.
             let desk: String? = try await database.transaction { db in
-                guard
-                    let row = try await db.raw(
-                        """
-                        UPDATE holds SET state = 'expired' WHERE id = \(bind: id) AND state = 'active' AND expires_at <= \(bind: now.millis)
-                        RETURNING desk, pool, date, start_minute, end_minute, parts
-                        """
-                    ).first()
+                guard let (row, stored) = try await Self.readHold(id: id, on: db) else { return nil }
+                var hold = stored.hold
+                // The lifecycle decides; a hold confirmed or swept by another server meanwhile is
+                // left alone, and the write is conditional on the state it was read in.
+                guard (try? hold.expire(now: now)) != nil, try await Self.write(hold, readIn: stored.hold.state, on: db)
                 else { return nil }
                 return try await CapacityStore.release(row: row, on: db)
             }
@@ -87,7 +85,7 @@ public struct AppointmentStore: Sendable {
         let tokenHash = Identifiers.hash(token)
         let outbox = self.outbox
         let booking = try await idempotency.once(key, now: now) { db in
-            let placement = try await Self.consume(hold: holdID, now: now, on: db)
+            let (_, placement) = try await Self.consume(hold: holdID, now: now, on: db)
             let appointment = try await Self.insertAppointment(
                 id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
                 now: now, outbox: outbox, on: db)
@@ -129,19 +127,34 @@ public struct AppointmentStore: Sendable {
         let outbox = self.outbox
         let result = try await database.transaction { db -> (appointment: Appointment, cancelled: Bool) in
             let current = try await Self.authorised(id: id, token: token, on: db)
-            guard current.state == .confirmed else { return (current, false) }
+            var cancelled = current
+            do throws(TransitionError<Appointment.State, Appointment.Event>) {
+                try cancelled.cancel()
+            } catch {
+                // Cancelling is idempotent for the customer: a second time has nothing to do.
+                guard error.code == "already_cancelled" else { throw error.bookingError }
+                return (current, false)
+            }
+            // What the lifecycle decided, conditional on the revision it was read in: of two
+            // cancellations at once, one gives the capacity back.
             guard
                 let row = try await db.raw(
                     """
-                    UPDATE appointments SET state = 'cancelled', cancelled_at = \(bind: now.millis), revision = revision + 1
-                    WHERE id = \(bind: id) AND state = 'confirmed'
+                    UPDATE appointments SET state = \(bind: cancelled.state.rawValue), cancelled_at = \(bind: now.millis),
+                        revision = \(bind: cancelled.revision)
+                    WHERE id = \(bind: id) AND state = \(bind: current.state.rawValue) AND revision = \(bind: current.revision)
                     RETURNING *
                     """
                 ).first()
-            else { return (current, false) }
+            else {
+                // Changed meanwhile: cancelled by another request (nothing to do) or moved.
+                let latest = try await Self.authorised(id: id, token: token, on: db)
+                guard latest.state == .cancelled else { throw BookingError.changedMeanwhile }
+                return (latest, false)
+            }
             try await CapacityStore.release(row: row, on: db)
             let stored = try AppointmentRow(decoding: row)
-            let cancelled = stored.appointment
+            cancelled = stored.appointment
             try await OutboxStore.enqueue(
                 .cancellation, appointment: id, revision: stored.revision, start: nil,
                 now: now, settings: outbox, on: db)
@@ -166,17 +179,9 @@ public struct AppointmentStore: Sendable {
         let outbox = self.outbox
         let result = try await idempotency.once(key, now: now) { db in
             let current = try await Self.authorised(id: id, token: token, on: db)
-            guard current.state == .confirmed else {
-                throw BookingError(
-                    .conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
-            }
-            let placement = try await Self.consume(hold: holdID, now: now, on: db)
-            guard placement.product == current.product, placement.persons == current.persons else {
-                throw BookingError.invalid(
-                    "hold", "mismatch", "The new hold must be for the same product and number of persons.")
-            }
+            let (hold, placement) = try await Self.consume(hold: holdID, now: now, on: db)
             let moved = try await Self.moveAppointment(
-                id: id, toHold: holdID, at: placement, now: now, outbox: outbox, on: db)
+                current, to: hold, at: placement, now: now, outbox: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         capacityChanges.announce(result.fromDesk)

@@ -54,9 +54,15 @@ public struct DeskDayStore: Sendable {
                     "No appointment with code \(code) at this desk today.")
             }
             let id = try row.decode(column: "id", as: String.self)
-            if let existing = try await Self.agendaItem(id: id, on: db), let visit = existing.visit, visit.ticket != nil
-            {
-                return existing
+            let item = try await Self.agendaItem(id: id, on: db)!
+            // The lifecycle decides before a ticket number is spent.
+            var probe = item
+            do throws(AgendaItem.VisitError) {
+                try probe.checkIn(ticket: 0, today: date, now: now)
+            } catch {
+                // Checking in twice gives back the first ticket.
+                guard error.code == "already_checked_in" else { throw error.bookingError }
+                return item
             }
             let ticket = try await db.raw(
                 """
@@ -65,11 +71,21 @@ public struct DeskDayStore: Sendable {
                 RETURNING last
                 """
             ).first()!.decode(column: "last", as: Int.self)
+            var arrived = item
+            try decided { () throws(AgendaItem.VisitError) in
+                try arrived.checkIn(ticket: ticket, today: date, now: now)
+            }
+            let visit = arrived.visit!
+            // A no-show marked before they came may still arrive late: the ticketless visit row
+            // is replaced.
             try await db.raw(
                 """
                 INSERT INTO visits (appointment_id, desk, date, ticket, state, checked_in_at)
-                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), 'waiting', \(bind: now.millis))
-                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, state = 'waiting', checked_in_at = excluded.checked_in_at
+                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), \(bind: visit.state.rawValue),
+                    \(bind: now.millis))
+                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, state = excluded.state,
+                    checked_in_at = excluded.checked_in_at
+                WHERE visits.ticket IS NULL
                 """
             ).run()
             return try await Self.agendaItem(id: id, on: db)!
@@ -93,9 +109,13 @@ public struct DeskDayStore: Sendable {
                     ).first()
                 else { return nil }
                 let id = try next.decode(column: "appointment_id", as: String.self)
+                var item = try await Self.agendaItem(id: id, on: db)!
+                try decided { () throws(AgendaItem.VisitError) in try item.call(counter: counter, now: now) }
+                // Conditional on the state it was read in: two clerks calling at once get two people.
                 let called = try await db.raw(
                     """
-                    UPDATE visits SET state = 'called', called_at = \(bind: now.millis), counter = \(bind: counter), staff_id = \(bind: staff)
+                    UPDATE visits SET state = \(bind: item.visit!.state.rawValue), called_at = \(bind: now.millis),
+                        counter = \(bind: counter), staff_id = \(bind: staff)
                     WHERE appointment_id = \(bind: id) AND state = 'waiting' RETURNING appointment_id
                     """
                 ).first()

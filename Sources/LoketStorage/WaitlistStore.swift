@@ -76,12 +76,17 @@ public struct WaitlistStore: Sendable {
         let offerToken = Identifiers.token()
         let outbox = self.outbox
         let offered = try await database.transaction { db -> WaitlistEntry? in
-            guard
+            guard var entry = try await Self.fetchWaitlist(id: id, on: db) else { return nil }
+            let offer = WaitlistEntry.Offer(
+                hold: holdID, desk: plan.desk, slot: plan.slot.description, date: plan.slot.date,
+                startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt)
+            // Only a waiting entry is offered a slot; one that left or was offered meanwhile is skipped.
+            guard (try? entry.offer(offer)) != nil,
                 try await db.raw(
                     """
-                    UPDATE waitlist SET state = 'offered', offer_hold_id = \(bind: holdID), offer_expires_at = \(bind: plan.expiresAt.millis),
-                        offer_token_hash = \(bind: Identifiers.hash(offerToken))
-                    WHERE id = \(bind: id) AND state = 'waiting' RETURNING id
+                    UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = \(bind: holdID),
+                        offer_expires_at = \(bind: plan.expiresAt.millis), offer_token_hash = \(bind: Identifiers.hash(offerToken))
+                    WHERE id = \(bind: id) AND state = \(bind: WaitlistEntry.State.waiting.rawValue) RETURNING id
                     """
                 ).first() != nil
             else { return nil }
@@ -106,24 +111,20 @@ public struct WaitlistStore: Sendable {
         let newID = Identifiers.make()
         let newToken = Identifiers.token()
         let result = try await database.transaction { db -> (AcceptedOffer, [String]) in
-            let entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            guard entry.state == .offered, let offer = entry.offer else {
-                throw BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
-            }
-            let placement = try await AppointmentStore.consume(hold: offer.hold, now: now, on: db)
+            var entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
+            try decided { () throws(EntryError) in try entry.accept(now: now) }
+            guard let offer = entry.offer else { throw BookingError.noOffer }
+            let (hold, placement) = try await AppointmentStore.consume(hold: offer.hold, now: now, on: db)
             var desks = [placement.desk]
             let accepted: AcceptedOffer
             if let existing = entry.appointment,
                 let current = try await db.raw(
-                    """
-                    SELECT desk FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'
-                    """
-                ).first()
+                    "SELECT * FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'"
+                ).first().map({ try AppointmentRow(decoding: $0).appointment })
             {
-                desks.append(try current.decode(column: "desk", as: String.self))
+                desks.append(current.desk)
                 let moved = try await AppointmentStore.moveAppointment(
-                    id: existing, toHold: offer.hold, at: placement, now: now,
-                    outbox: outbox, on: db)
+                    current, to: hold, at: placement, now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: moved, manageToken: nil)
             } else {
                 let appointment = try await AppointmentStore.insertAppointment(
@@ -134,7 +135,8 @@ public struct WaitlistStore: Sendable {
             }
             try await db.raw(
                 """
-                UPDATE waitlist SET state = 'booked', booked_appointment_id = \(bind: accepted.appointment.id), offer_token_hash = NULL
+                UPDATE waitlist SET state = \(bind: entry.state.rawValue), booked_appointment_id = \(bind: accepted.appointment.id),
+                    offer_token_hash = NULL
                 WHERE id = \(bind: id)
                 """
             ).run()
@@ -149,12 +151,10 @@ public struct WaitlistStore: Sendable {
     /// this entry again, and the entry waits on.
     public func declineOffer(entry id: String, token: String?, now: Date) async throws -> WaitlistEntry {
         let (entry, desk) = try await database.transaction { db -> (WaitlistEntry, String?) in
-            let entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            guard entry.state == .offered, let offer = entry.offer else {
-                throw BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to decline.")
-            }
-            let desk = try await Self.endOffer(
-                entry: id, hold: offer.hold, slot: "\(offer.desk)/\(offer.slot)", now: now, on: db)
+            let read = try await Self.authorisedWaitlist(id: id, token: token, on: db)
+            var entry = read
+            let offer = try decided { () throws(EntryError) in try entry.decline() }
+            let desk = try await Self.endOffer(offer, of: entry, readIn: read, on: db)
             return (try await Self.fetchWaitlist(id: id, on: db)!, desk)
         }
         if let desk { capacityChanges.announce(desk) }
@@ -164,65 +164,75 @@ public struct WaitlistStore: Sendable {
     /// Offers whose time ran out go back to the pool; the entries wait on. Returns how many.
     @discardableResult
     public func lapseOffers(now: Date) async throws -> Int {
-        let lapsed = try await database.session { db in
+        let due = try await database.session { db in
             try await db.raw(
-                "\(unsafeRaw: Self.waitlistSelect) WHERE w.state = 'offered' AND w.offer_expires_at <= \(bind: now.millis)"
-            ).all()
-                .map { try WaitlistRow(decoding: $0).entry }
+                "SELECT id FROM waitlist WHERE state = 'offered' AND offer_expires_at <= \(bind: now.millis)"
+            ).all().map { try $0.decode(column: "id", as: String.self) }
         }
-        for entry in lapsed {
-            guard let offer = entry.offer else { continue }
-            let desk = try await database.transaction { db in
-                try await Self.endOffer(
-                    entry: entry.id, hold: offer.hold, slot: "\(offer.desk)/\(offer.slot)", now: now, on: db)
+        for id in due {
+            let desk = try await database.transaction { db -> String? in
+                guard let read = try await Self.fetchWaitlist(id: id, on: db) else { return nil }
+                var entry = read
+                // Accepted, declined or left meanwhile: nothing to lapse.
+                guard let offer = try? entry.lapse(now: now) else { return nil }
+                return try await Self.endOffer(offer, of: entry, readIn: read, on: db)
             }
             if let desk { capacityChanges.announce(desk) }
         }
-        return lapsed.count
+        return due.count
     }
 
-    /// Leaves the waitlist; an open offer is given back.
+    /// Leaves the waitlist; an open offer is given back. Leaving twice is nothing to do; an entry
+    /// that was booked has nothing to leave (the appointment is cancelled on its own).
     public func leaveWaitlist(id: String, token: String?, now: Date) async throws {
         let desk = try await database.transaction { db -> String? in
-            let entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            var desk: String?
-            if entry.state == .offered, let offer = entry.offer {
-                desk = try await Self.endOffer(
-                    entry: id, hold: offer.hold, slot: "\(offer.desk)/\(offer.slot)", now: now, on: db)
+            let read = try await Self.authorisedWaitlist(id: id, token: token, on: db)
+            var entry = read
+            let ended: WaitlistEntry.Offer?
+            do throws(EntryError) {
+                ended = try entry.leave()
+            } catch {
+                guard error.code == "already_left" else { throw error.bookingError }
+                return nil
             }
-            try await db.raw("UPDATE waitlist SET state = 'left', offer_token_hash = NULL WHERE id = \(bind: id)").run()
-            return desk
+            if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, on: db) }
+            guard
+                try await db.raw(
+                    """
+                    UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_token_hash = NULL
+                    WHERE id = \(bind: id) AND state = \(bind: read.state.rawValue) RETURNING id
+                    """
+                ).first() != nil
+            else { throw BookingError.waitlistChangedMeanwhile }
+            return nil
         }
         if let desk { capacityChanges.announce(desk) }
     }
 
-    /// Ends an offer inside a transaction: releases its hold, remembers the slot as passed, and
-    /// puts the entry back to waiting. Returns the desk whose capacity came back.
+    typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>
+
+    /// Ends `offer` inside a transaction, writing the state the entry's lifecycle decided (waiting
+    /// again, or left) on condition that it still holds that offer: releases its hold and
+    /// remembers the slot as passed. Returns the desk whose capacity came back.
     static func endOffer(
-        entry id: String, hold: String, slot: String, now: Date, on db: any SQLDatabase
+        _ offer: WaitlistEntry.Offer, of entry: WaitlistEntry, readIn read: WaitlistEntry, on db: any SQLDatabase
     ) async throws -> String? {
         guard
             try await db.raw(
                 """
-                UPDATE waitlist SET state = 'waiting', offer_hold_id = NULL, offer_expires_at = NULL, offer_token_hash = NULL
-                WHERE id = \(bind: id) AND state = 'offered' AND offer_hold_id = \(bind: hold) RETURNING id
+                UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = NULL, offer_expires_at = NULL,
+                    offer_token_hash = NULL
+                WHERE id = \(bind: entry.id) AND state = \(bind: read.state.rawValue) AND offer_hold_id = \(bind: offer.hold) RETURNING id
                 """
             ).first() != nil
         else { return nil }
         try await db.raw(
             """
-            INSERT INTO waitlist_passed (entry_id, hold_slot) VALUES (\(bind: id), \(bind: slot)) ON CONFLICT (entry_id, hold_slot) DO NOTHING
+            INSERT INTO waitlist_passed (entry_id, hold_slot) VALUES (\(bind: entry.id), \(bind: "\(offer.desk)/\(offer.slot)"))
+            ON CONFLICT (entry_id, hold_slot) DO NOTHING
             """
         ).run()
-        guard
-            let row = try await db.raw(
-                """
-                UPDATE holds SET state = 'expired' WHERE id = \(bind: hold) AND state = 'active'
-                RETURNING desk, pool, date, start_minute, end_minute, parts
-                """
-            ).first()
-        else { return nil }
-        return try await CapacityStore.release(row: row, on: db)
+        return try await AppointmentStore.release(hold: offer.hold, on: db)
     }
 
     /// The customer details a waitlist entry was given, as validated when it joined.
@@ -261,4 +271,11 @@ public struct WaitlistStore: Sendable {
             try WaitlistRow(decoding: $0).entry
         }
     }
+}
+
+extension BookingError {
+    static let noOffer = BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
+    /// A waitlist entry another request changed between reading and writing it.
+    static let waitlistChangedMeanwhile = BookingError(
+        .conflict, field: "id", code: "changed", "This waitlist entry changed meanwhile; load it again.")
 }

@@ -137,6 +137,31 @@ struct AppointmentStoreTests {
     }
 
     @Test(arguments: TestDatabase.engines)
+    func ofConcurrentCancellationsOneGivesTheCapacityBack(engine: TestDatabase.Engine) async throws {
+        try await withStore(engine) { store in
+            let clock = ManualClock(date: "2022-06-01")
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
+            let hold = try await store.appointments.hold(plan, now: clock.now)
+            let booking = try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            let id = booking.appointment.id
+            let token = booking.manageToken
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await store.appointments.cancelIfConfirmed(id: id, token: token, now: clock.now).cancelled
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            #expect(try await taken(store, on: "2022-06-02") == 0)
+            let cancelled = try await store.appointments.appointment(id: id, token: token)
+            #expect(cancelled.state == .cancelled && cancelled.revision == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
     func aRetryWithTheSameIdempotencyKeyBooksNothingTwice(engine: TestDatabase.Engine) async throws {
         try await withStore(engine) { store in
             let clock = ManualClock(date: "2022-06-01")

@@ -1,0 +1,91 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+import LoketTestSupport
+import Testing
+
+/// Waitlist entries and the holds of their offers, as their lifecycles decide, on a real SQLite
+/// file and a real PostgreSQL server.
+struct WaitlistStoreTests {
+    let rules = BookingRules(network: TestNetwork.network)
+
+    static let request = WaitlistRequest(
+        product: "BIO", persons: 1, desks: ["TS"], from: LocalDate(iso: "2022-06-02")!,
+        to: LocalDate(iso: "2022-06-30")!, urgent: false, expiresOn: nil, customer: AppointmentStoreTests.customer,
+        appointment: nil)
+
+    func offer(
+        _ store: Stores, _ entry: String, slot: String, clock: ManualClock
+    ) async throws -> WaitlistEntry.Offer {
+        let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: clock.now)
+        let offered = try await store.waitlist.makeOffer(entry: entry, plan: plan, now: clock.now)
+        return try #require(offered?.offer)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func offersEndAsTheEntryDecides(engine: TestDatabase.Engine) async throws {
+        try await withStores(engine) { store in
+            let clock = ManualClock(date: "2022-06-01")
+            let (entry, token) = try await store.waitlist.joinWaitlist(Self.request, now: clock.now)
+
+            // Declined: the hold is released (not expired), the entry waits on.
+            let first = try await offer(store, entry.id, slot: "20220602-0900-bio", clock: clock)
+            #expect(
+                try await store.waitlist.makeOffer(
+                    entry: entry.id,
+                    plan: rules.planHold(
+                        desk: "TS", product: "BIO", persons: 1, slot: "20220602-0910-bio", now: clock.now),
+                    now: clock.now) == nil, "an offered entry is not offered twice")
+            let declined = try await store.waitlist.declineOffer(entry: entry.id, token: token, now: clock.now)
+            #expect(declined.state == .waiting && declined.offer == nil)
+            #expect(try await store.appointments.hold(id: first.hold)?.state == .released)
+            #expect(try await store.waitlist.passedSlots(entry: entry.id) == ["TS/\(first.slot)"])
+            await #expect(throws: BookingError.self) {
+                try await store.waitlist.declineOffer(entry: entry.id, token: token, now: clock.now)
+            }
+
+            // Lapsed: the sweep ends it once its time has run out, and only then.
+            let second = try await offer(store, entry.id, slot: "20220602-0930-bio", clock: clock)
+            #expect(try await store.waitlist.lapseOffers(now: clock.now) == 0)
+            clock.advance(minutes: 60)
+            #expect(try await store.waitlist.lapseOffers(now: clock.now) == 1)
+            #expect(try await store.appointments.hold(id: second.hold)?.state == .released)
+            #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .waiting)
+
+            // Accepted: booked; a booked entry has nothing to leave.
+            let third = try await offer(store, entry.id, slot: "20220603-0900-bio", clock: clock)
+            let accepted = try await store.waitlist.acceptOffer(entry: entry.id, token: token, now: clock.now)
+            #expect(accepted.appointment.slot == third.slot)
+            #expect(try await store.appointments.hold(id: third.hold)?.state == .confirmed)
+            await #expect(
+                throws: BookingError(
+                    .conflict, field: "id", code: "already_booked", "This waitlist entry has already been booked.")
+            ) {
+                try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
+            }
+            #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .booked)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func leavingGivesTheOfferBackAndLeavingTwiceIsNothingToDo(engine: TestDatabase.Engine) async throws {
+        try await withStores(engine) { store in
+            let clock = ManualClock(date: "2022-06-01")
+            let (entry, token) = try await store.waitlist.joinWaitlist(Self.request, now: clock.now)
+            let offered = try await offer(store, entry.id, slot: "20220602-0900-bio", clock: clock)
+            let day = LocalDate(iso: "2022-06-02")!
+            #expect(try await store.capacity.usage(desk: "TS", dates: day...day).values.reduce(0, +) == 1)
+            try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
+            try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
+            #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .left)
+            #expect(try await store.appointments.hold(id: offered.hold)?.state == .released)
+            #expect(try await store.capacity.usage(desk: "TS", dates: day...day).values.reduce(0, +) == 0)
+            #expect(
+                try await store.waitlist.makeOffer(
+                    entry: entry.id,
+                    plan: rules.planHold(
+                        desk: "TS", product: "BIO", persons: 1, slot: "20220602-0910-bio", now: clock.now),
+                    now: clock.now) == nil, "nobody offers a slot to an entry that left")
+        }
+    }
+}
