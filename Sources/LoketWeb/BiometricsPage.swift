@@ -9,7 +9,8 @@ extension WebApp {
     func addBiometricsRoutes(to router: Router<BasicRequestContext>) {
         router.get("/book/BIO/biometrics") { request, _ in
             let web = web(request)
-            return pages.render("biometrics", web, title: WebCopy.text("bioTitle", web.language))
+            return pages.render(
+                "biometrics", web, title: WebCopy.text("bioTitle", web.language), page: BiometricsCheckPage())
         }
         router.post("/book/BIO/biometrics") { request, _ in
             let web = web(request)
@@ -35,7 +36,8 @@ extension WebApp {
             }
             guard errors.isEmpty, let birth else {
                 return pages.render(
-                    "biometrics", web, title: WebCopy.text("bioTitle", web.language), values: ["form": form],
+                    "biometrics", web, title: WebCopy.text("bioTitle", web.language),
+                    page: BiometricsCheckPage(form: form),
                     errors: errors, status: .unprocessableContent)
             }
             let assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures)
@@ -52,12 +54,8 @@ extension WebApp {
             }
             return pages.render(
                 "biometrics", web, title: WebCopy.text("bioTitle", web.language),
-                values: [
-                    "result": [
-                        "needed": assessment.deskVisitNeeded, "reasons": reasons, "reusable": reusable,
-                        "has_reusable": !reusable.isEmpty,
-                    ]
-                ])
+                page: BiometricsCheckPage(
+                    result: .init(needed: assessment.deskVisitNeeded, reasons: reasons, reusable: reusable)))
         }
     }
 }

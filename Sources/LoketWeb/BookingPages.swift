@@ -9,18 +9,16 @@ extension WebApp {
     func addBookingRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
             let web = web(request)
-            let products = loket.network.products.map { product -> [String: Any] in
+            let products = loket.network.products.map { product in
                 let name = product.name(web.language)
                 // Biometrics first asks whether a visit is needed at all.
                 return product.key == "BIO"
-                    ? [
-                        "name": name, "href": "/book/BIO/biometrics",
-                        "note": WebCopy.text("bioCheckHint", web.language),
-                    ]
-                    : ["name": name, "href": "/book/\(product.key)/desks"]
+                    ? HomePage.Product(
+                        name: name, href: "/book/BIO/biometrics", note: WebCopy.text("bioCheckHint", web.language))
+                    : HomePage.Product(name: name, href: "/book/\(product.key)/desks", note: nil)
             }
             return pages.render(
-                "home", web, title: WebCopy.text("homeTitle", web.language), values: ["products": products])
+                "home", web, title: WebCopy.text("homeTitle", web.language), page: HomePage(products: products))
         }
         router.get("/book/{product}/desks") { request, context in
             let web = web(request)
@@ -30,33 +28,33 @@ extension WebApp {
             }
             let today = loket.today
             let waits = try await loket.waitTimes(product: product.key)
-            let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk -> [String: Any] in
-                var item: [String: Any] = ["name": desk.name, "city": desk.city, "tailored": desk.kind == .tailored]
+            let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
+                var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
                 if desk.isClosedForGood(on: today) {
                     let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
-                    item["closedText"] = WebCopy.text(
+                    item.closedText = WebCopy.text(
                         "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
                     return item
                 }
-                item["href"] = "/book/\(product.key)/desks/\(desk.code)"
-                item["chooseLabel"] = WebCopy.text("chooseDesk", web.language, desk.name)
+                item.href = "/book/\(product.key)/desks/\(desk.code)"
+                item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
                 if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
                     let first = wait.firstFreeDate
                 {
                     // Straight to the first free day: the calendar opens on its month with its times.
-                    item["href"] = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
-                    item["waitText"] = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
-                    item["firstFreeText"] = WebCopy.text(
+                    item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
+                    item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
+                    item.firstFreeText = WebCopy.text(
                         "firstFree", web.language, DateWording.date(first, web.language))
                 } else {
-                    item["noFree"] = true
+                    item.noFree = true
                 }
                 return item
             }
             return pages.render(
                 "desks", web,
                 title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
-                values: ["desks": desks])
+                page: DesksPage(desks: desks))
         }
         router.get("/book/{product}/desks/{desk}") { request, context in
             let web = web(request)

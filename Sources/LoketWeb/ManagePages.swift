@@ -15,7 +15,8 @@ extension WebApp {
                 // Someone arriving from their email sees the language they booked in, until they switch.
                 if !web.languageChosen { web.language = appointment.language }
                 guard appointment.state == .confirmed else {
-                    return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
+                    return pages.render(
+                        "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
                 }
                 return managePage(
                     web, appointment, token: token ?? "", booked: request.query("booked") == "1",
@@ -83,7 +84,8 @@ extension WebApp {
             let form = try await web.form(request)
             do {
                 _ = try await loket.cancel(id: context.parameters.require("id"), token: form["token"])
-                return pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language))
+                return pages.render(
+                    "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -96,19 +98,12 @@ extension WebApp {
         let base = "/manage/\(appointment.id)"
         return pages.render(
             "appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language),
-            values: [
-                "booked": booked, "moved": moved,
-                "productName": productName(appointment.product, web.language),
-                "assistance": appointment.assistance,
-                "when": DateWording.dateTime(
-                    appointment.date, appointment.startTime, appointment.endTime, web.language),
-                "where": desk.map(place) ?? appointment.desk,
-                "persons": appointment.persons,
-                "code": appointment.code ?? false,
-                "icsHref": "\(base)/calendar.ics?token=\(token)",
-                "rescheduleHref": "\(base)/reschedule?token=\(token)",
-                "cancelAction": "\(base)/cancel",
-                "token": token,
-            ])
+            page: AppointmentPage(
+                booked: booked, moved: moved, productName: productName(appointment.product, web.language),
+                assistance: appointment.assistance,
+                when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
+                where: desk.map(place) ?? appointment.desk, persons: appointment.persons, code: appointment.code,
+                icsHref: "\(base)/calendar.ics?token=\(token)", rescheduleHref: "\(base)/reschedule?token=\(token)",
+                cancelAction: "\(base)/cancel", token: token))
     }
 }

@@ -1,5 +1,24 @@
-/// The view models of the busiest pages: one struct per template, with the fields the template
-/// reads by name; nested structs are the rows of its lists. A nil field is absent for Mustache.
+/// The view models of the pages: one struct per template, with the fields the template reads by
+/// name; nested structs are the rows of its lists. A nil field is absent for Mustache.
+
+/// home.mustache: the products to book; biometrics starts with its check.
+struct HomePage {
+    struct Product { let name: String, href: String, note: String? }
+    let products: [Product]
+}
+
+/// desks.mustache: the desks that offer a product, each with its wait, or why it cannot be chosen.
+struct DesksPage {
+    struct Desk {
+        let name: String, city: String, tailored: Bool
+        /// Set for a desk closed for good, which has no link.
+        var closedText: String?
+        var href: String?, chooseLabel: String?
+        var waitText: String?, firstFreeText: String?
+        var noFree = false
+    }
+    let desks: [Desk]
+}
 
 /// calendar.mustache: a month of days with room and the free times of the chosen day.
 struct CalendarPage {
@@ -102,3 +121,62 @@ struct AccountsPage {
     let newRoles: [Option]
     let newDesks: [Option]
 }
+
+/// appointment.mustache: an appointment with its code, calendar file and the ways to move or cancel it.
+struct AppointmentPage {
+    let booked: Bool, moved: Bool
+    let productName: String, assistance: Bool, when: String, `where`: String, persons: Int
+    let code: String?
+    let icsHref: String, rescheduleHref: String, cancelAction: String, token: String
+}
+
+/// biometrics.mustache: the reuse check's form, or its answer.
+struct BiometricsCheckPage {
+    struct Result {
+        let needed: Bool, reasons: [String], reusable: [String]
+        let hasReusable: Bool
+
+        init(needed: Bool, reasons: [String], reusable: [String]) {
+            self.needed = needed
+            self.reasons = reasons
+            self.reusable = reusable
+            hasReusable = !reusable.isEmpty
+        }
+    }
+    var form: [String: String] = [:]
+    var result: Result?
+}
+
+/// sign-in.mustache: the staff sign-in form, keeping the username after a refusal.
+struct SignInPage {
+    var form: [String: String] = [:]
+}
+
+/// display.mustache: the latest calls on the waiting-room screen.
+struct DisplayPage {
+    struct Call { let ticket: String, counter: String }
+    let calls: [Call]
+}
+
+/// urgent.mustache: a clerk's booking from the urgent reserve: product, persons, day, time, reason, customer.
+struct UrgentPage {
+    struct Choice { let value: String, name: String, selected: Bool }
+    struct Time { let key: String, text: String, checked: Bool }
+    let desk: String, product: String, persons: Int, date: String
+    let form: [String: String]
+    let notice: String?
+    let languageNL: Bool
+    let products: [Choice]
+    let personOptions: [CalendarPage.PersonOption]
+    let timesTitle: String
+    let times: [Time]
+    let reasons: [Choice]
+}
+
+/// problem.mustache: only what went wrong, with a way back.
+struct ProblemPage {
+    let message: String
+}
+
+/// A page whose template has no fields of its own (cancelled.mustache).
+struct PlainPage {}

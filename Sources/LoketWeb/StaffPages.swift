@@ -24,7 +24,7 @@ extension WebApp {
     func addStaffRoutes(to router: Router<BasicRequestContext>) {
         router.get("/staff/sign-in") { request, _ in
             let web = web(request)
-            return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language))
+            return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), page: SignInPage())
         }
         router.post("/staff/sign-in") { request, _ in
             let web = web(request)
@@ -39,14 +39,14 @@ extension WebApp {
             case .refused:
                 return pages.render(
                     "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    values: ["form": ["username": username]],
+                    page: SignInPage(form: ["username": username]),
                     errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
                     status: .unauthorized)
             case .locked(let until):
                 let time = DeskTime(until, timeZone: DeskTime.amsterdam).time.text
                 return pages.render(
                     "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    values: ["form": ["username": username]],
+                    page: SignInPage(form: ["username": username]),
                     errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))],
                     status: .tooManyRequests)
             }
@@ -135,11 +135,10 @@ extension WebApp {
                 return pages.render(
                     "display", web,
                     title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)",
-                    values: [
-                        "calls": calls.map {
-                            ["ticket": $0.ticket.map(String.init) ?? "–", "counter": $0.counter ?? ""]
-                        }
-                    ])
+                    page: DisplayPage(
+                        calls: calls.map {
+                            DisplayPage.Call(ticket: $0.ticket.map(String.init) ?? "–", counter: $0.counter ?? "")
+                        }))
             } catch let error as BookingError {
                 return problem(web, error)
             }

@@ -89,27 +89,24 @@ extension WebApp {
             desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
         return pages.render(
             "urgent", web, title: WebCopy.text("urgentTitle", language),
-            values: [
-                "desk": code, "product": product.key, "persons": persons, "date": day.iso, "form": form,
-                "notice": notice ?? false,
-                "languageNL": (form["language"] ?? language.rawValue) == "nl",
-                "products": products.map {
-                    ["key": $0.key, "name": $0.name(language), "selected": $0.key == product.key]
+            page: UrgentPage(
+                desk: code, product: product.key, persons: persons, date: day.iso, form: form, notice: notice,
+                languageNL: (form["language"] ?? language.rawValue) == "nl",
+                products: products.map {
+                    UrgentPage.Choice(value: $0.key, name: $0.name(language), selected: $0.key == product.key)
                 },
-                "personOptions": (1...6).map { ["value": $0, "selected": $0 == persons] },
-                "timesTitle": WebCopy.text("timesOn", language, DateWording.date(day, language)),
-                "times": slots.oneEachStart.map {
-                    [
-                        "key": $0.key.description, "text": "\($0.start.text)–\($0.end.text)",
-                        "checked": $0.key.description == form["slot"],
-                    ]
+                personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+                timesTitle: WebCopy.text("timesOn", language, DateWording.date(day, language)),
+                times: slots.oneEachStart.map {
+                    UrgentPage.Time(
+                        key: $0.key.description, text: "\($0.start.text)–\($0.end.text)",
+                        checked: $0.key.description == form["slot"])
                 },
-                "reasons": UrgentReserve.Reason.allCases.map {
-                    [
-                        "value": $0.rawValue, "name": WebCopy.text("reason.\($0.rawValue)", language),
-                        "selected": $0.rawValue == form["reason"],
-                    ]
-                },
-            ], errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+                reasons: UrgentReserve.Reason.allCases.map {
+                    UrgentPage.Choice(
+                        value: $0.rawValue, name: WebCopy.text("reason.\($0.rawValue)", language),
+                        selected: $0.rawValue == form["reason"])
+                }),
+            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

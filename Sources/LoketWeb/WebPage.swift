@@ -25,56 +25,32 @@ struct WebPages: Sendable {
         return WebPages(library: library)
     }
 
-    /// A page in `language`; `values` are the template's own fields, next to `t` (texts),
-    /// `lang`, `csrf` and `errors`.
-    func render(
-        _ template: String, _ request: WebRequest, title: String, values: [String: Any] = [:],
-        errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
-    ) -> Response {
-        var context = common(request, title: title, errors: errors)
-        context.merge(values) { common, _ in common }
-        // Mustache has no "list is not empty" test; `has_<name>` gives one for each list.
-        for (key, value) in values {
-            if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
-        }
-        return response(template, context, request: request, status: status, headers: headers)
-    }
-
-    /// A page whose own fields are those of `page`, a view model struct, next to the same
-    /// common fields as above.
+    /// A page in the request's language whose own fields are those of `page`, a view model
+    /// struct, next to `t` (texts), `lang`, `csrf`, `errors` and the other fields of the layout.
     func render(
         _ template: String, _ request: WebRequest, title: String, page: some Sendable,
         errors: [FieldError] = [], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) -> Response {
-        let context = PageContext(page: page, common: common(request, title: title, errors: errors))
+        let context = PageContext(page: page, layout: layout(request, title: title, errors: errors))
         return response(template, context, request: request, status: status, headers: headers)
     }
 
     /// What the layout needs on every page.
-    private func common(_ request: WebRequest, title: String, errors: [FieldError]) -> [String: Any] {
-        var context: [String: Any] = [:]
+    private func layout(_ request: WebRequest, title: String, errors: [FieldError]) -> LayoutFields {
         let language = request.language
-        context["t"] = WebCopy.table(language)
-        context["lang"] = language.rawValue
-        context["title"] = title
-        context["csrf"] = request.csrf
         let other: Customer.Language =
             switch language {
             case .nl: .en
             case .en: .nl
             }
-        context["switchHref"] =
-            "/language?to=\(other.rawValue)&back=\(request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
-        context["switchLang"] = other.rawValue
-        context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
-        context["hasErrors"] = !errors.isEmpty
-        for error in errors { context["error_\(error.field)"] = error.message }
-        if let staff = request.staff {
-            context["staff"] = [
-                "username": staff.username, "signedInAs": WebCopy.text("signedInAs", language, staff.username),
-            ]
-        }
-        return context
+        let back = request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return LayoutFields(
+            t: WebCopy.table(language), lang: language.rawValue, title: title, csrf: request.csrf,
+            switchHref: "/language?to=\(other.rawValue)&back=\(back)", switchLang: other.rawValue,
+            errors: errors, hasErrors: !errors.isEmpty,
+            staff: request.staff.map {
+                LayoutFields.Staff(username: $0.username, signedInAs: WebCopy.text("signedInAs", language, $0.username))
+            })
     }
 
     private func response(
@@ -93,20 +69,39 @@ struct WebPages: Sendable {
     func problem(_ request: WebRequest, status: HTTPResponse.Status, message: String) -> Response {
         let notFound = status == .notFound || status == .gone
         let title = WebCopy.text(notFound ? "notFoundTitle" : "problemTitle", request.language)
-        return render("problem", request, title: title, values: ["message": message], status: status)
+        return render("problem", request, title: title, page: ProblemPage(message: message), status: status)
     }
 }
 
-/// A typed page as a template sees it: the layout's common fields, then the view model's fields
-/// by name (Mirror, as Mustache reads any struct); `has_<list>` says whether a list of the
-/// page has items, as for dictionary pages. A field that is nil counts as absent.
+/// The fields of layout.mustache, which every page has.
+struct LayoutFields {
+    struct Staff { let username: String, signedInAs: String }
+    /// The text table of the page's language.
+    let t: [String: String]
+    let lang: String
+    let title: String
+    let csrf: String
+    let switchHref: String
+    let switchLang: String
+    let errors: [FieldError]
+    let hasErrors: Bool
+    let staff: Staff?
+}
+
+/// A page as a template sees it: the layout's fields, then the view model's fields by name
+/// (Mirror, as Mustache reads any struct). Two families of names are derived: `error_<field>` is
+/// the message of that field's error, and `has_<list>` says whether a list of the page has items.
+/// A field that is nil counts as absent.
 struct PageContext<Page>: MustacheParent {
     let page: Page
-    let common: [String: Any]
+    let layout: LayoutFields
 
     func child(named name: String) -> Any? {
-        if let value = common[name] { return value }
-        if let value = Self.field(name, of: page) { return value }
+        if name.hasPrefix("error_") {
+            let field = name.dropFirst("error_".count)
+            return layout.errors.first { $0.field == field }?.message
+        }
+        if let value = Self.field(name, of: layout) ?? Self.field(name, of: page) { return value }
         if name.hasPrefix("has_"), let list = Self.field(String(name.dropFirst(4)), of: page) as? [Any] {
             return !list.isEmpty
         }
