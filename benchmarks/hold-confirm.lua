@@ -19,9 +19,10 @@ local customer = '"customer":{"name":"Bench Mark","email":"bench@example.nl","vN
 local json = { ["Content-Type"] = "application/json" }
 
 function request()
-    local id = table.remove(pending)
-    if id then
-        return wrk.format("POST", "/api/v1/appointments", json, '{"hold":"' .. id .. '",' .. customer .. '}')
+    local held = table.remove(pending)
+    if held then
+        return wrk.format("POST", "/api/v1/appointments", json,
+            '{"hold":"' .. held.id .. '","holdToken":"' .. held.token .. '",' .. customer .. '}')
     end
     local key = keys[math.random(#keys)]
     return wrk.format("POST", "/api/v1/holds", json, '{"desk":"BENCH","product":"BIO","persons":1,"slot":"' .. key .. '"}')
@@ -34,7 +35,7 @@ function response(status, headers, body)
         confirms = confirms + 1
     else
         holds = holds + 1
-        table.insert(pending, body:match('"id":"([^"]+)"'))
+        table.insert(pending, { id = body:match('"id":"([^"]+)"'), token = body:match('"token":"([^"]+)"') })
     end
 end
 

@@ -3,10 +3,11 @@ import LoketDomain
 
 /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
 extension Loket {
+    /// Holds a slot for a while; only the receipt's token confirms it.
     public func hold(
         desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
         idempotency: IdempotencyKey?
-    ) async throws -> Hold {
+    ) async throws -> HoldReceipt {
         let now = now()
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
@@ -36,14 +37,15 @@ extension Loket {
         return hold
     }
 
+    /// Books the held slot for `customer`; `holdToken` must be the secret the hold's maker got.
     public func confirm(
-        hold: String?, customer: Customer, idempotency: IdempotencyKey?
+        hold: String?, holdToken: String?, customer: Customer, idempotency: IdempotencyKey?
     ) async throws -> ConfirmedBooking {
         guard let hold, !hold.isEmpty else {
             throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
         }
         let booking = try await appointmentStore.confirm(
-            hold: hold, customer: customer, now: now(), idempotency: idempotency)
+            hold: hold, holdToken: holdToken, customer: customer, now: now(), idempotency: idempotency)
         metrics.bookings.increment()
         return booking
     }
@@ -63,14 +65,15 @@ extension Loket {
         return result.appointment
     }
 
+    /// Moves the appointment (opened by its manage `token`) to the held slot, with the hold's secret.
     public func reschedule(
-        id: String, token: String?, hold: String?, idempotency: IdempotencyKey?
+        id: String, token: String?, hold: String?, holdToken: String?, idempotency: IdempotencyKey?
     ) async throws -> Appointment {
         guard let hold, !hold.isEmpty else {
             throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
         }
         let appointment = try await appointmentStore.reschedule(
-            id: id, token: token, toHold: hold, now: now(), idempotency: idempotency)
+            id: id, token: token, toHold: hold, holdToken: holdToken, now: now(), idempotency: idempotency)
         metrics.reschedules.increment()
         // The slot it left is free again.
         try await offerFreedCapacity()

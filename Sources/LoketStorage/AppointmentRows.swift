@@ -7,6 +7,7 @@ struct HoldRow: Decodable {
     let id: String, desk: String, product: String, persons: Int
     let pool: String, date: String, startMinute: Int, endMinute: Int, parts: Int, assistance: Int
     let expiresAt: Int, state: String
+    let tokenHash: String?
 
     var hold: Hold {
         let date = LocalDate(iso: date)!

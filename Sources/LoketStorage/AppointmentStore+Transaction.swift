@@ -35,14 +35,18 @@ extension AppointmentStore {
         }
     }
 
-    /// Records a hold for `plan`, whose units the caller has taken.
-    static func insertHold(id: String, plan: HoldPlan, now: Date, on db: any SQLDatabase) async throws {
+    /// Records a hold for `plan`, whose units the caller has taken; `tokenHash` is the digest of
+    /// its maker's secret, nil for a hold only its waitlist offer may take.
+    static func insertHold(
+        id: String, plan: HoldPlan, tokenHash: String?, now: Date, on db: any SQLDatabase
+    ) async throws {
         try await db.raw(
             """
-            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at, assistance)
+            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at,
+                assistance, token_hash)
             VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
                     \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
-                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0))
+                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0), \(bind: tokenHash))
             """
         ).run()
     }
@@ -117,15 +121,38 @@ extension AppointmentStore {
         return stored.appointment
     }
 
+    /// What entitles a caller to take a hold.
+    enum HoldAccess {
+        /// The secret its maker got with it, as the client sent it.
+        case token(String?)
+        /// The waitlist offer that carries it, which the caller has authorised.
+        case offer
+    }
+
     /// Confirms an active, unexpired hold as the domain's hold lifecycle decides and returns it
     /// with where it sits; the capacity it took now belongs to whoever consumed it.
     static func consume(
-        hold id: String, now: Date, on db: any SQLDatabase
-    ) async throws -> (
-        hold: Hold, placement: Placement
-    ) {
+        hold id: String, access: HoldAccess, now: Date, on db: any SQLDatabase
+    ) async throws -> (hold: Hold, placement: Placement) {
         guard let (_, stored) = try await readHold(id: id, on: db) else {
             throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
+        }
+        // The secret first, so that someone without it learns nothing about the hold's state.
+        if case .token(let token) = access {
+            guard let expected = stored.tokenHash else {
+                throw BookingError(
+                    .forbidden, field: "hold", code: "offered_hold",
+                    "This slot is held for a waitlist offer and can only be taken through that offer.")
+            }
+            guard let token, !token.isEmpty else {
+                throw BookingError.invalid(
+                    "holdToken", "required", "Send the token you got with the hold as holdToken.")
+            }
+            // Digests, so the comparison time says nothing about the token.
+            guard Identifiers.hash(token) == expected else {
+                throw BookingError(
+                    .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
+            }
         }
         var hold = stored.hold
         try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }

@@ -23,19 +23,24 @@ public struct AppointmentStore: Sendable {
 
     // MARK: Holds
 
-    /// Takes the units of `plan` for a new hold, or throws `conflict` when any is full.
-    public func hold(_ plan: HoldPlan, now: Date, idempotency key: IdempotencyKey? = nil) async throws -> Hold {
+    /// Takes the units of `plan` for a new hold, or throws `conflict` when any is full. The
+    /// receipt's token is the only way to confirm it; a retry with the same key gets the same one.
+    public func hold(
+        _ plan: HoldPlan, now: Date, idempotency key: IdempotencyKey? = nil
+    ) async throws -> HoldReceipt {
         let id = Identifiers.make()
-        let hold = try await idempotency.once(key, now: now) { db in
+        let token = Identifiers.token()
+        let receipt = try await idempotency.once(key, now: now) { db in
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await Self.insertHold(id: id, plan: plan, now: now, on: db)
-            return Hold(
+            try await Self.insertHold(id: id, plan: plan, tokenHash: Identifiers.hash(token), now: now, on: db)
+            let hold = Hold(
                 id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
                 date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt,
                 state: .active)
+            return HoldReceipt(hold: hold, token: token)
         }
         capacityChanges.announce(plan.desk)
-        return hold
+        return receipt
     }
 
     public func hold(id: String) async throws -> Hold? {
@@ -76,16 +81,16 @@ public struct AppointmentStore: Sendable {
 
     // MARK: Appointments
 
-    /// Turns an active hold into an appointment for `customer`.
+    /// Turns an active hold into an appointment for `customer`, if `holdToken` is the hold's secret.
     public func confirm(
-        hold holdID: String, customer: Customer, now: Date, idempotency key: IdempotencyKey? = nil
+        hold holdID: String, holdToken: String?, customer: Customer, now: Date, idempotency key: IdempotencyKey? = nil
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
         let tokenHash = Identifiers.hash(token)
         let outbox = self.outbox
         let booking = try await idempotency.once(key, now: now) { db in
-            let (_, placement) = try await Self.consume(hold: holdID, now: now, on: db)
+            let (_, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
             let appointment = try await Self.insertAppointment(
                 id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
                 now: now, outbox: outbox, on: db)
@@ -171,15 +176,16 @@ public struct AppointmentStore: Sendable {
         return result
     }
 
-    /// Moves the appointment to the slot of another active hold; its old capacity goes back.
+    /// Moves the appointment to the slot of another active hold (with that hold's secret); its old
+    /// capacity goes back.
     public func reschedule(
-        id: String, token: String?, toHold holdID: String, now: Date,
+        id: String, token: String?, toHold holdID: String, holdToken: String?, now: Date,
         idempotency key: IdempotencyKey? = nil
     ) async throws -> Appointment {
         let outbox = self.outbox
         let result = try await idempotency.once(key, now: now) { db in
             let current = try await Self.authorised(id: id, token: token, on: db)
-            let (hold, placement) = try await Self.consume(hold: holdID, now: now, on: db)
+            let (hold, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
             let moved = try await Self.moveAppointment(
                 current, to: hold, at: placement, now: now, outbox: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)

@@ -153,6 +153,14 @@ enum Migrations {
                 "CREATE TABLE secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
             ]
         ),
+        (
+            9,
+            [
+                // A hold confirms only with the secret its maker got (digest here); holds of
+                // waitlist offers have none and are taken only through their offer.
+                "ALTER TABLE holds ADD COLUMN token_hash TEXT"
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }

@@ -91,7 +91,7 @@ public struct WaitlistStore: Sendable {
                 ).first() != nil
             else { return nil }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await AppointmentStore.insertHold(id: holdID, plan: plan, now: now, on: db)
+            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
             try await OutboxStore.enqueue(
                 .waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox,
                 secret: offerToken, on: db)
@@ -114,7 +114,8 @@ public struct WaitlistStore: Sendable {
             var entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
             try decided { () throws(EntryError) in try entry.accept(now: now) }
             guard let offer = entry.offer else { throw BookingError.noOffer }
-            let (hold, placement) = try await AppointmentStore.consume(hold: offer.hold, now: now, on: db)
+            let (hold, placement) = try await AppointmentStore.consume(
+                hold: offer.hold, access: .offer, now: now, on: db)
             var desks = [placement.desk]
             let accepted: AcceptedOffer
             if let existing = entry.appointment,

@@ -75,11 +75,19 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             do {
-                let hold = try await loket.hold(
+                let receipt = try await loket.hold(
                     desk: context.parameters.get("desk"), product: context.parameters.get("product"),
                     persons: Int(form["persons"] ?? "1"), slot: form["slot"],
                     assistance: form["assistance"] == "1", idempotency: nil)
-                return redirect("/book/hold/\(hold.id)")
+                // The hold's secret stays in this browser: a cookie only the hold's own page gets.
+                let path = "/book/hold/\(receipt.hold.id)"
+                return redirect(
+                    path,
+                    cookies: [
+                        Cookie(
+                            name: WebRequest.holdCookie, value: receipt.token, maxAge: 3600, path: path,
+                            secure: secureCookies, httpOnly: true, sameSite: .strict)
+                    ])
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -106,7 +114,9 @@ extension WebApp {
                 return try await detailsPage(web, hold: id, form: form, errors: errors)
             }
             do {
-                let booking = try await loket.confirm(hold: id, customer: customer, idempotency: nil)
+                let booking = try await loket.confirm(
+                    hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
+                    idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
             } catch let error as BookingError {
                 return problem(web, error)

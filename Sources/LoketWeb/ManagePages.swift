@@ -70,10 +70,11 @@ extension WebApp {
             let token = form["token"] ?? ""
             do {
                 let appointment = try await loket.appointment(id: id, token: token)
-                let hold = try await loket.hold(
+                let receipt = try await loket.hold(
                     desk: appointment.desk, product: appointment.product, persons: appointment.persons,
                     slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
-                _ = try await loket.reschedule(id: id, token: token, hold: hold.id, idempotency: nil)
+                _ = try await loket.reschedule(
+                    id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")
             } catch let error as BookingError {
                 return problem(web, error)

@@ -13,6 +13,8 @@ import LoketDomain
 struct WebRequest: Sendable {
     static let languageCookie = "loket_lang"
     static let csrfCookie = "loket_csrf"
+    /// The secret of the hold whose details page this browser is on.
+    static let holdCookie = "loket_hold"
 
     /// The visitor's choice; pages about one customer's offer use that customer's language.
     var language: Customer.Language

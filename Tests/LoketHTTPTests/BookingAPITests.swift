@@ -30,7 +30,8 @@ struct BookingAPITests {
             #expect((after.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 1)
 
             let booked = try await api.post(
-                "/api/v1/appointments", #"{"hold":"\#(holdID)","customer":\#(Self.customer)}"#)
+                "/api/v1/appointments",
+                #"{"hold":"\#(holdID)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(Self.customer)}"#)
             #expect(booked.status == 201)
             let id = booked.json["id"] as! String
             let token = booked.json["manageToken"] as! String
@@ -52,7 +53,8 @@ struct BookingAPITests {
             let newHold = try await api.post(
                 "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220603-1400-bio"}"#)
             let moved = try await api.post(
-                "/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(newHold.json["id"] as! String)"}"#,
+                "/api/v1/appointments/\(id)/reschedule",
+                #"{"hold":"\#(newHold.json["id"] as! String)","holdToken":"\#(newHold.json["token"] as! String)"}"#,
                 headers: ["Authorization": "Bearer \(token)"])
             #expect(moved.status == 200)
             #expect(moved.json["date"] as? String == "2022-06-03")
@@ -82,12 +84,37 @@ struct BookingAPITests {
                     .status == 409)
             server.clock.advance(minutes: 16)
             let late = try await api.post(
-                "/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(Self.customer)}"#)
+                "/api/v1/appointments",
+                #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(Self.customer)}"#
+            )
             #expect(late.status == 410)
             #expect(late.errorField == "hold")
             try await server.loket.sweep()
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((slots.json["slots"] as! [[String: Any]]).first?["key"] as? String == "20220602-0900-one")
+        }
+    }
+
+    @Test func aHoldIDAloneConfirmsNothing() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { _, api in
+            let hold = try await api.post(
+                "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
+            let id = hold.json["id"] as! String
+            let token = try #require(hold.json["token"] as? String)
+            // Looking the hold up never shows its secret again.
+            #expect(try await api.get("/api/v1/holds/\(id)").json["token"] == nil)
+            let bare = try await api.post("/api/v1/appointments", #"{"hold":"\#(id)","customer":\#(Self.customer)}"#)
+            #expect(bare.status == 422)
+            #expect(bare.errorField == "holdToken")
+            let guessed = try await api.post(
+                "/api/v1/appointments", #"{"hold":"\#(id)","holdToken":"guess","customer":\#(Self.customer)}"#)
+            #expect(guessed.status == 403)
+            #expect(guessed.errorField == "holdToken")
+            #expect(try await api.get("/api/v1/holds/\(id)").json["state"] as? String == "active")
+            let booked = try await api.post(
+                "/api/v1/appointments",
+                #"{"hold":"\#(id)","holdToken":"\#(token)","customer":\#(Self.customer)}"#)
+            #expect(booked.status == 201)
         }
     }
 
@@ -107,7 +134,8 @@ struct BookingAPITests {
             #expect(reuse.status == 422)
             #expect(reuse.errorField == "Idempotency-Key")
 
-            let confirm = #"{"hold":"\#(first.json["id"] as! String)","customer":\#(Self.customer)}"#
+            let confirm =
+                #"{"hold":"\#(first.json["id"] as! String)","holdToken":"\#(first.json["token"] as! String)","customer":\#(Self.customer)}"#
             let booked = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
             let again = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
             #expect(booked.status == 201)

@@ -16,7 +16,9 @@ struct WaitlistAPITests {
         let hold = try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#)
         #expect(hold.status == 201, "\(hold.body)")
         let booked = try await api.post(
-            "/api/v1/appointments", #"{"hold":"\#(hold.json["id"] as! String)","customer":\#(customer(name))}"#)
+            "/api/v1/appointments",
+            #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(customer(name))}"#
+        )
         return (booked.json["id"] as! String, booked.json["manageToken"] as! String)
     }
 

@@ -36,10 +36,11 @@ struct AppointmentStoreTests {
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.appointments.hold(plan, now: clock.now)
-            #expect(hold.state == .active)
+            #expect(hold.hold.state == .active)
             #expect(try await taken(store, on: "2022-06-02") == 2)
 
-            let booking = try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            let booking = try await store.appointments.confirm(
+                hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             #expect(booking.manageToken.count >= 43) // 256 bits in base64url
             #expect(booking.appointment.startTime.text == "09:00")
             #expect(booking.appointment.endTime.text == "09:20")
@@ -47,7 +48,8 @@ struct AppointmentStoreTests {
 
             // The hold cannot be used twice.
             await #expect(throws: BookingError.self) {
-                try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+                try await store.appointments.confirm(
+                    hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             }
 
             // Only the manage token opens it.
@@ -66,7 +68,8 @@ struct AppointmentStoreTests {
                 desk: "TS", product: "BIO", persons: 2, slot: "20220603-1000-bio", now: clock.now)
             let newHold = try await store.appointments.hold(newPlan, now: clock.now)
             let moved = try await store.appointments.reschedule(
-                id: booking.appointment.id, token: booking.manageToken, toHold: newHold.id, now: clock.now)
+                id: booking.appointment.id, token: booking.manageToken, toHold: newHold.hold.id,
+                holdToken: newHold.token, now: clock.now)
             #expect(moved.date.iso == "2022-06-03")
             #expect(moved.startTime.text == "10:00")
             #expect(try await taken(store, on: "2022-06-02") == 0)
@@ -97,7 +100,8 @@ struct AppointmentStoreTests {
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.hold(plan, now: clock.now)
             #expect(announced.withLock { $0 } == ["TS"])
-            let booking = try await store.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            let booking = try await store.confirm(
+                hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             #expect(announced.withLock { $0 } == ["TS"])
             _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
             _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
@@ -125,14 +129,46 @@ struct AppointmentStoreTests {
                 throws: BookingError(
                     .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
             ) {
-                try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+                try await store.appointments.confirm(
+                    hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             }
             #expect(try await store.appointments.releaseExpiredHolds(now: clock.now) == ["TS"])
             #expect(try await taken(store, on: "2022-06-02") == 0)
-            #expect(try await store.appointments.hold(id: hold.id)?.state == .expired)
+            #expect(try await store.appointments.hold(id: hold.hold.id)?.state == .expired)
             // A second sweep releases nothing twice.
             #expect(try await store.appointments.releaseExpiredHolds(now: clock.now).isEmpty)
             #expect(try await taken(store, on: "2022-06-02") == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aHoldConfirmsOnlyWithItsMakersToken(engine: TestDatabase.Engine) async throws {
+        try await withStore(engine) { store in
+            let clock = ManualClock(date: "2022-06-01")
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let held = try await store.appointments.hold(plan, now: clock.now)
+            #expect(held.token.count >= 32)
+            await #expect(
+                throws: BookingError.invalid(
+                    "holdToken", "required", "Send the token you got with the hold as holdToken.")
+            ) {
+                try await store.appointments.confirm(
+                    hold: held.hold.id, holdToken: nil, customer: Self.customer, now: clock.now)
+            }
+            await #expect(
+                throws: BookingError(
+                    .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
+            ) {
+                try await store.appointments.confirm(
+                    hold: held.hold.id, holdToken: "someone-elses-token", customer: Self.customer, now: clock.now)
+            }
+            // Refusals change nothing: the hold still keeps its slot for its maker.
+            #expect(try await store.appointments.hold(id: held.hold.id)?.state == .active)
+            #expect(try await taken(store, on: "2022-06-02") == 1)
+            let booking = try await store.appointments.confirm(
+                hold: held.hold.id, holdToken: held.token, customer: Self.customer, now: clock.now)
+            #expect(booking.appointment.slot == held.hold.slot)
         }
     }
 
@@ -143,7 +179,8 @@ struct AppointmentStoreTests {
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
             let hold = try await store.appointments.hold(plan, now: clock.now)
-            let booking = try await store.appointments.confirm(hold: hold.id, customer: Self.customer, now: clock.now)
+            let booking = try await store.appointments.confirm(
+                hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             let id = booking.appointment.id
             let token = booking.manageToken
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -181,11 +218,13 @@ struct AppointmentStoreTests {
                 try await store.appointments.hold(plan, now: clock.now, idempotency: otherBody)
             }
 
-            let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", fingerprint: first.id)
+            let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", fingerprint: first.hold.id)
             let booked = try await store.appointments.confirm(
-                hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
+                hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now,
+                idempotency: confirmKey)
             let again = try await store.appointments.confirm(
-                hold: first.id, customer: Self.customer, now: clock.now, idempotency: confirmKey)
+                hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now,
+                idempotency: confirmKey)
             #expect(booked == again)
         }
     }
@@ -199,7 +238,7 @@ struct AppointmentStoreTests {
             let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "storm", fingerprint: "b")
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<30 {
-                    group.addTask { try await store.appointments.hold(plan, now: clock.now, idempotency: key).id }
+                    group.addTask { try await store.appointments.hold(plan, now: clock.now, idempotency: key).hold.id }
                 }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }
@@ -222,15 +261,15 @@ struct CapacityRaceTests {
         let plan = try rules.planHold(
             desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0900-one", now: clock.now)
 
-        let outcomes = try await withThrowingTaskGroup(of: String?.self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: HoldReceipt?.self) { group in
             for _ in 0..<200 {
                 group.addTask {
-                    do { return try await store.appointments.hold(plan, now: clock.now).id } catch let error
+                    do { return try await store.appointments.hold(plan, now: clock.now) } catch let error
                         as BookingError where error.code == "slot_full"
                     { return nil }
                 }
             }
-            return try await group.reduce(into: [String?]()) { $0.append($1) }
+            return try await group.reduce(into: [HoldReceipt?]()) { $0.append($1) }
         }
         let holds = outcomes.compactMap { $0 }
         #expect(holds.count == 20)
@@ -244,9 +283,10 @@ struct CapacityRaceTests {
         let plan2 = try rules.planHold(
             desk: "RACE", product: "BIO", persons: 2, slot: "20220602-0910-one", now: clock.now)
         let (confirmed, secondRound) = try await withThrowingTaskGroup(of: (Bool, Bool).self) { group in
-            for id in holds {
+            for held in holds {
                 group.addTask {
-                    _ = try await store.appointments.confirm(hold: id, customer: customer, now: clock.now)
+                    _ = try await store.appointments.confirm(
+                        hold: held.hold.id, holdToken: held.token, customer: customer, now: clock.now)
                     return (true, false)
                 }
             }

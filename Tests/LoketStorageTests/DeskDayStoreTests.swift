@@ -14,7 +14,9 @@ struct DeskDayStoreTests {
         let hold = try await store.appointments.hold(plan, now: now)
         let customer = try Customer.validated(
             name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
-        return try await store.appointments.confirm(hold: hold.id, customer: customer, now: now).appointment
+        return try await store.appointments.confirm(
+            hold: hold.hold.id, holdToken: hold.token, customer: customer, now: now
+        ).appointment
     }
 
     @Test(arguments: TestDatabase.engines)
@@ -69,12 +71,11 @@ struct DeskDayStoreTests {
             try await store.deskDay.finishVisit(
                 appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         }
+        let held = try await store.appointments.hold(
+            try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio", now: booked),
+            now: booked)
         let withToken = try await store.appointments.confirm(
-            hold: try await store.appointments.hold(
-                try rules.planHold(
-                    desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio",
-                    now: booked), now: booked
-            ).id,
+            hold: held.hold.id, holdToken: held.token,
             customer: try Customer.validated(
                 name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
             now: booked)

@@ -52,8 +52,17 @@ struct WaitlistStoreTests {
             #expect(try await store.appointments.hold(id: second.hold)?.state == .released)
             #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .waiting)
 
-            // Accepted: booked; a booked entry has nothing to leave.
+            // Accepted: booked; a booked entry has nothing to leave. Its hold cannot be taken
+            // any other way than through the offer.
             let third = try await offer(store, entry.id, slot: "20220603-0900-bio", clock: clock)
+            await #expect(
+                throws: BookingError(
+                    .forbidden, field: "hold", code: "offered_hold",
+                    "This slot is held for a waitlist offer and can only be taken through that offer.")
+            ) {
+                try await store.appointments.confirm(
+                    hold: third.hold, holdToken: token, customer: AppointmentStoreTests.customer, now: clock.now)
+            }
             let accepted = try await store.waitlist.acceptOffer(entry: entry.id, token: token, now: clock.now)
             #expect(accepted.appointment.slot == third.slot)
             #expect(try await store.appointments.hold(id: third.hold)?.state == .confirmed)

@@ -43,7 +43,7 @@ def book(server, language="en", persons=1):
     slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": persons}, timeout=10).json()["slots"]
     hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": persons, "slot": slots[0]["key"]}, timeout=10)
     customer = {"name": "Ana Silva", "email": "ana@example.nl", "language": language}
-    booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "customer": customer}, timeout=10)
+    booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
     assert booked.status_code == 201
     return booked.json(), slots
 
@@ -79,7 +79,7 @@ def test_confirmation_reschedule_and_cancellation_reach_the_customer(servers, sm
 
     token = appointment["manageToken"]
     hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[5]["key"]}, timeout=10).json()
-    moved = requests.post(server.url(f"/api/v1/appointments/{appointment['id']}/reschedule"), json={"hold": hold["id"]},
+    moved = requests.post(server.url(f"/api/v1/appointments/{appointment['id']}/reschedule"), json={"hold": hold["id"], "holdToken": hold["token"]},
                           headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert moved.status_code == 200
     update = inbox.wait_for(2)

@@ -31,13 +31,13 @@ def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(servers,
     assert statuses.count(409) == 180, statuses
 
     # Everyone who holds confirms, half on each server, while 200 more race on the next slot.
-    holds = [r.json()["id"] for r in responses if r.status_code == 201]
+    holds = [(r.json()["id"], r.json()["token"]) for r in responses if r.status_code == 201]
     customer = {"name": "Test Person", "email": "test@example.nl", "language": "nl"}
 
-    def confirm(index_and_id):
-        index, hold_id = index_and_id
+    def confirm(index_and_hold):
+        index, (hold_id, token) = index_and_hold
         server = a if index % 2 else b
-        return requests.post(server.url("/api/v1/appointments"), json={"hold": hold_id, "customer": customer}, timeout=60)
+        return requests.post(server.url("/api/v1/appointments"), json={"hold": hold_id, "holdToken": token, "customer": customer}, timeout=60)
 
     with ThreadPoolExecutor(max_workers=64) as pool:
         confirmations = list(pool.map(confirm, enumerate(holds)))

@@ -20,7 +20,7 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
             "--smtp-host", "127.0.0.1", "--smtp-port", str(controller.port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"])
         slot = requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO"}, timeout=10).json()["slots"][0]
         hold = requests.post(server.url("/api/v1/holds"), json={"desk": "ONE", "product": "BIO", "slot": slot["key"]}, timeout=10).json()
-        booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold["id"], "customer": {
+        booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold["id"], "holdToken": hold["token"], "customer": {
             "name": "Booked Early", "email": "early@example.nl", "language": "en"}}, timeout=10).json()
         inbox.wait_for(1)  # the confirmation
 

@@ -91,8 +91,15 @@ struct HoldResponse: Codable {
     let endTime: LocalTime
     let expiresAt: Date
     let state: String
+    /// The secret that confirms the hold, given once, to its maker.
+    let token: String?
 
-    init(_ hold: Hold) {
+    init(_ receipt: HoldReceipt) {
+        self.init(receipt.hold, token: receipt.token)
+    }
+
+    init(_ hold: Hold, token: String? = nil) {
+        self.token = token
         id = hold.id
         desk = hold.desk
         product = hold.product
@@ -174,9 +181,11 @@ struct CustomerRequest: Decodable {
 
 struct AppointmentRequest: Decodable {
     let hold: String?
+    let holdToken: String?
     let customer: CustomerRequest?
 }
 
 struct RescheduleRequest: Decodable {
     let hold: String?
+    let holdToken: String?
 }

@@ -4,7 +4,8 @@ import LoketDomain
 
 /// Holds and appointments: `POST /api/v1/holds`, `POST /api/v1/appointments`,
 /// `GET`/`DELETE /api/v1/appointments/{id}` and `POST /api/v1/appointments/{id}/reschedule`.
-/// POSTs honour `Idempotency-Key`; appointments open with `Authorization: Bearer <manageToken>`.
+/// POSTs honour `Idempotency-Key`; a hold confirms only with the `holdToken` its maker got;
+/// appointments open with `Authorization: Bearer <manageToken>`.
 struct BookingRoutes {
     let loket: Loket
 
@@ -12,13 +13,13 @@ struct BookingRoutes {
         router.post("/api/v1/holds") { request, _ in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)
-            let hold = try await loket.hold(
+            let receipt = try await loket.hold(
                 desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
                 assistance: body.assistance ?? false,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
             return try JSONBody.response(
-                HoldResponse(hold), status: .created,
-                headers: [.location: "/api/v1/holds/\(hold.id)"])
+                HoldResponse(receipt), status: .created,
+                headers: [.location: "/api/v1/holds/\(receipt.hold.id)"])
         }
         router.get("/api/v1/holds/{id}") { _, context in
             try JSONBody.response(HoldResponse(try await loket.hold(id: context.parameters.require("id"))))
@@ -34,7 +35,7 @@ struct BookingRoutes {
             }
             let customer = try c.validated()
             let booking = try await loket.confirm(
-                hold: hold, customer: customer,
+                hold: hold, holdToken: body.holdToken, customer: customer,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
             return try JSONBody.response(
                 AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,
@@ -54,7 +55,7 @@ struct BookingRoutes {
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(RescheduleRequest.self, from: bytes)
             let appointment = try await loket.reschedule(
-                id: id, token: request.bearerToken, hold: body.hold,
+                id: id, token: request.bearerToken, hold: body.hold, holdToken: body.holdToken,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments/\(id)/reschedule", body: bytes))
             return try JSONBody.response(AppointmentResponse(appointment))
         }

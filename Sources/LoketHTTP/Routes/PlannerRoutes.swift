@@ -59,7 +59,8 @@ struct PlannerRoutes {
             persons: persons,
             slot: context.parameters.get("key"),
             idempotency: request.idempotencyKey(
-                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
+                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes)
+        ).hold
         let parts =
             loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes)
             ?? 1
