@@ -44,8 +44,13 @@ extension Loket {
         guard let hold, !hold.isEmpty else {
             throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
         }
+        guard let held = try await appointmentStore.hold(id: hold) else {
+            throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(hold).")
+        }
+        let people = try rules.people(of: customer, product: held.product, persons: held.persons)
         let booking = try await appointmentStore.confirm(
-            hold: hold, holdToken: holdToken, customer: customer, now: now(), idempotency: idempotency)
+            hold: hold, holdToken: holdToken, customer: customer, people: people, now: now(),
+            idempotency: idempotency)
         metrics.bookings.increment()
         return booking
     }
@@ -73,7 +78,8 @@ extension Loket {
             throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
         }
         let appointment = try await appointmentStore.reschedule(
-            id: id, token: token, toHold: hold, holdToken: holdToken, now: now(), idempotency: idempotency)
+            id: id, token: token, toHold: hold, holdToken: holdToken,
+            movesAllowed: rules.network.fairness.movesAllowed, now: now(), idempotency: idempotency)
         metrics.reschedules.increment()
         // The slot it left is free again.
         try await offerFreedCapacity()

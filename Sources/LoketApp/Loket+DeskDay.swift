@@ -39,7 +39,9 @@ extension Loket {
         let now = now()
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
-        let booking = try await deskDayStore.bookUrgent(plan, customer: customer, reason: reason, note: note, now: now)
+        let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
+        let booking = try await deskDayStore.bookUrgent(
+            plan, customer: customer, people: people, reason: reason, note: note, now: now)
         metrics.bookings.increment()
         return booking
     }

@@ -67,8 +67,11 @@ extension Loket {
                 let plan = try rules.planHold(
                     desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
                     now: now, urgent: urgent != nil)
+                let customer = try request.customer.get()
                 plans.append(
-                    PartnerBookingPlan(plan: plan, customer: try request.customer.get(), field: field, urgent: urgent))
+                    PartnerBookingPlan(
+                        plan: plan, customer: customer, field: field, urgent: urgent,
+                        people: try rules.people(of: customer, product: plan.product, persons: plan.persons)))
             } catch {
                 throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
             }

@@ -40,6 +40,8 @@ extension Loket {
         }
         let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
         let customer = try customer.get()
+        // Improving an appointment moves it, so its people are claimed already.
+        let people = appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
         if let appointment {
             let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
@@ -51,7 +53,7 @@ extension Loket {
         let joined = try await waitlistStore.joinWaitlist(
             WaitlistRequest(
                 product: product.key, persons: persons, desks: codes, from: from, to: to, urgent: urgent,
-                expiresOn: expiresOn, customer: customer, appointment: appointment), now: now())
+                expiresOn: expiresOn, customer: customer, appointment: appointment, people: people), now: now())
         try await offerFreedCapacity()
         return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
     }

@@ -52,23 +52,28 @@ extension AppointmentStore {
     }
 
     /// Records a confirmed appointment at `placement` and writes its confirmation message.
+    /// `people` are the V-numbers the booking claims (one live booking per person and product).
     static func insertAppointment(
-        id: String, holdID: String, at p: Placement, customer: Customer, tokenHash: String, now: Date,
+        id: String, holdID: String, at p: Placement, customer: Customer, people: [String], tokenHash: String, now: Date,
         outbox: OutboxSettings?, partner: String? = nil, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil,
         on db: any SQLDatabase
     ) async throws -> Appointment {
+        try await LiveBookings.claim(people, product: p.product, appointment: id, date: p.date, now: now, on: db)
+        let companions =
+            customer.companions.isEmpty
+            ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
         guard
             let row = try await db.raw(
                 """
                 INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
                     token_hash, customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, created_at,
-                    partner_id, urgent_reason, urgent_note, assistance, code)
+                    partner_id, urgent_reason, urgent_note, assistance, code, companions)
                 VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
                     \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
                     \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
                     \(bind: customer.bsn), \(bind: customer.language.rawValue), \(bind: now.millis),
                     \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
-                    \(bind: Identifiers.appointmentCode()))
+                    \(bind: Identifiers.appointmentCode()), \(bind: companions))
                 RETURNING *
                 """
             ).first()
@@ -86,11 +91,13 @@ extension AppointmentStore {
     /// decides (still confirmed; same product and party size): its old units go back, its revision
     /// rises, and the customer (and a partner who booked it) hear of the move.
     static func moveAppointment(
-        _ appointment: Appointment, to hold: Hold, at p: Placement, now: Date, outbox: OutboxSettings?,
-        on db: any SQLDatabase
+        _ appointment: Appointment, to hold: Hold, at p: Placement, movesAllowed: Int, now: Date,
+        outbox: OutboxSettings?, on db: any SQLDatabase
     ) async throws -> Appointment {
         var moved = appointment
-        try decided { () throws(TransitionError<Appointment.State, Appointment.Event>) in try moved.move(to: hold) }
+        try decided { () throws(TransitionError<Appointment.State, Appointment.Event>) in
+            try moved.move(to: hold, allowed: movesAllowed)
+        }
         // Conditional on the revision it was read in: a cancellation or another move in between wins.
         guard
             let old = try await db.raw(
@@ -110,6 +117,7 @@ extension AppointmentStore {
             RETURNING *
             """
         ).first()!
+        try await LiveBookings.move(appointment: moved.id, to: moved.date.iso, on: db)
         let stored = try AppointmentRow(decoding: row)
         try await OutboxStore.enqueue(
             .reschedule, appointment: moved.id, revision: stored.revision,

@@ -82,8 +82,10 @@ public struct AppointmentStore: Sendable {
     // MARK: Appointments
 
     /// Turns an active hold into an appointment for `customer`, if `holdToken` is the hold's secret.
+    /// `people` are the V-numbers it claims, each at most one live booking per product.
     public func confirm(
-        hold holdID: String, holdToken: String?, customer: Customer, now: Date, idempotency key: IdempotencyKey? = nil
+        hold holdID: String, holdToken: String?, customer: Customer, people: [String] = [], now: Date,
+        idempotency key: IdempotencyKey? = nil
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
@@ -92,7 +94,7 @@ public struct AppointmentStore: Sendable {
         let booking = try await idempotency.once(key, now: now) { db in
             let (_, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
             let appointment = try await Self.insertAppointment(
-                id: id, holdID: holdID, at: placement, customer: customer, tokenHash: tokenHash,
+                id: id, holdID: holdID, at: placement, customer: customer, people: people, tokenHash: tokenHash,
                 now: now, outbox: outbox, on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
@@ -158,6 +160,7 @@ public struct AppointmentStore: Sendable {
                 return (latest, false)
             }
             try await CapacityStore.release(row: row, on: db)
+            try await LiveBookings.release(appointment: id, on: db)
             let stored = try AppointmentRow(decoding: row)
             cancelled = stored.appointment
             try await OutboxStore.enqueue(
@@ -179,7 +182,7 @@ public struct AppointmentStore: Sendable {
     /// Moves the appointment to the slot of another active hold (with that hold's secret); its old
     /// capacity goes back.
     public func reschedule(
-        id: String, token: String?, toHold holdID: String, holdToken: String?, now: Date,
+        id: String, token: String?, toHold holdID: String, holdToken: String?, movesAllowed: Int, now: Date,
         idempotency key: IdempotencyKey? = nil
     ) async throws -> Appointment {
         let outbox = self.outbox
@@ -187,7 +190,7 @@ public struct AppointmentStore: Sendable {
             let current = try await Self.authorised(id: id, token: token, on: db)
             let (hold, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
             let moved = try await Self.moveAppointment(
-                current, to: hold, at: placement, now: now, outbox: outbox, on: db)
+                current, to: hold, at: placement, movesAllowed: movesAllowed, now: now, outbox: outbox, on: db)
             return RescheduleResult(appointment: moved, fromDesk: current.desk)
         }
         capacityChanges.announce(result.fromDesk)

@@ -194,7 +194,7 @@ public struct DeskDayStore: Sendable {
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
     public func bookUrgent(
-        _ plan: HoldPlan, customer: Customer, reason: UrgentReserve.Reason, note: String?, now: Date
+        _ plan: HoldPlan, customer: Customer, people: [String], reason: UrgentReserve.Reason, note: String?, now: Date
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
@@ -203,7 +203,8 @@ public struct DeskDayStore: Sendable {
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
             let appointment = try await AppointmentStore.insertAppointment(
                 id: id, holdID: "staff:" + id, at: AppointmentStore.Placement(plan), customer: customer,
-                tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note), on: db)
+                people: people, tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note),
+                on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }
         capacityChanges.announce(plan.desk)

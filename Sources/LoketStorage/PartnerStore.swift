@@ -129,11 +129,18 @@ public struct PartnerStore: Sendable {
                         .conflict, field: "\(entry.item.field).slot", code: "slot_full",
                         "Slot \(plan.slot) is full; nothing was booked.")
                 }
-                let appointment = try await AppointmentStore.insertAppointment(
-                    id: entry.id, holdID: "partner:" + entry.id, at: AppointmentStore.Placement(plan),
-                    customer: customer,
-                    tokenHash: Identifiers.hash(entry.token), now: now, outbox: outbox, partner: partner.id,
-                    urgent: entry.item.urgent, on: db)
+                let appointment: Appointment
+                do {
+                    appointment = try await AppointmentStore.insertAppointment(
+                        id: entry.id, holdID: "partner:" + entry.id, at: AppointmentStore.Placement(plan),
+                        customer: customer, people: entry.item.people,
+                        tokenHash: Identifiers.hash(entry.token), now: now, outbox: outbox, partner: partner.id,
+                        urgent: entry.item.urgent, on: db)
+                } catch let error as BookingError where error.code == BookingError.alreadyBooked.code {
+                    throw BookingError(
+                        .conflict, field: "\(entry.item.field).customer.vNumber", code: error.code,
+                        "A person in this booking already has an appointment for this; nothing was booked.")
+                }
                 try await OutboxStore.enqueueWebhook(
                     partner: partner.id, event: "booking.confirmed", appointment: appointment, now: now, on: db)
                 result.append(ConfirmedBooking(appointment: appointment, manageToken: entry.token))

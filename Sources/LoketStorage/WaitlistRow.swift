@@ -13,6 +13,8 @@ struct WaitlistRow: Decodable {
     let language: String, createdAt: Int, state: String
     let offerHoldId: String?, offerExpiresAt: Int?
     let offerDesk: String?, offerPool: String?, offerDate: String?, offerStart: Int?, offerEnd: Int?
+    /// Comma-separated V-numbers; absent or empty for a product without one live booking per person.
+    let people: String?
 
     init(decoding row: any SQLRow) throws {
         self = try row.decode(model: WaitlistRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -38,6 +40,9 @@ struct WaitlistRow: Decodable {
             language: Customer.Language(rawValue: language) ?? .en, createdAt: Date(millis: createdAt),
             state: WaitlistEntry.State(rawValue: state) ?? .left, offer: offer)
     }
+
+    /// The V-numbers an accepted offer claims.
+    var claimedPeople: [String] { (people ?? "").split(separator: ",").map(String.init) }
 
     /// The customer details the entry was given, as validated when it joined.
     var customer: Customer {

@@ -31,12 +31,13 @@ public struct WaitlistStore: Sendable {
             try await db.raw(
                 """
                 INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
-                    customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, state, created_at)
+                    customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, state, created_at,
+                    people)
                 VALUES (\(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.product), \(bind: request.persons),
                     \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
                     \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
                     \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
-                    'waiting', \(bind: now.millis))
+                    'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")))
                 """
             ).run()
             return try await Self.fetchWaitlist(id: id, on: db)!
@@ -124,13 +125,15 @@ public struct WaitlistStore: Sendable {
                 ).first().map({ try AppointmentRow(decoding: $0).appointment })
             {
                 desks.append(current.desk)
+                // The service's own offer, not a customer's swap: it does not count against the moves.
                 let moved = try await AppointmentStore.moveAppointment(
-                    current, to: hold, at: placement, now: now, outbox: outbox, on: db)
+                    current, to: hold, at: placement, movesAllowed: .max, now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: moved, manageToken: nil)
             } else {
+                let stored = try await Self.waitlistRow(id: id, on: db)
                 let appointment = try await AppointmentStore.insertAppointment(
                     id: newID, holdID: offer.hold, at: placement,
-                    customer: try await Self.waitlistCustomer(id: id, on: db),
+                    customer: stored.customer, people: stored.claimedPeople,
                     tokenHash: Identifiers.hash(newToken), now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: appointment, manageToken: newToken)
             }
@@ -236,10 +239,9 @@ public struct WaitlistStore: Sendable {
         return try await AppointmentStore.release(hold: offer.hold, on: db)
     }
 
-    /// The customer details a waitlist entry was given, as validated when it joined.
-    static func waitlistCustomer(id: String, on db: any SQLDatabase) async throws -> Customer {
-        let row = try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!
-        return try WaitlistRow(decoding: row).customer
+    /// The entry's row: the customer details and people it was given, as validated when it joined.
+    static func waitlistRow(id: String, on db: any SQLDatabase) async throws -> WaitlistRow {
+        try WaitlistRow(decoding: try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!)
     }
 
     static func authorisedWaitlist(id: String, token: String?, on db: any SQLDatabase) async throws -> WaitlistEntry {

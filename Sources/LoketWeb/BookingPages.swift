@@ -100,24 +100,39 @@ extension WebApp {
             let web = web(request)
             let id = try context.parameters.require("id")
             let form = try await web.form(request)
-            let customer: Customer
+            guard let hold = try await loket.activeHold(id: id) else {
+                return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
+            }
+            var problems: [BookingError] = []
+            var customer: Customer?
             switch Customer.checked(
                 name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
                 bsn: nil, language: web.language.rawValue, prefix: "")
             {
-            case .success(let valid):
-                customer = valid
-            case .failure(let problems):
-                let errors = problems.errors.map {
-                    FieldError(field: $0.field, message: WebCopy.message($0, web.language))
+            case .success(let valid): customer = valid
+            case .failure(let found): problems += found.errors
+            }
+            // The other persons, when every person is named (one live booking per person).
+            for index in stride(from: 1, through: companionCount(hold), by: 1) {
+                switch Companion.checked(
+                    name: form["companion\(index).name"], vNumber: form["companion\(index).vNumber"],
+                    prefix: "companion\(index).")
+                {
+                case .success(let valid): customer?.companions.append(valid)
+                case .failure(let found): problems += found.errors
                 }
-                return try await detailsPage(web, hold: id, form: form, errors: errors)
+            }
+            guard let customer, problems.isEmpty else {
+                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(problems, web))
             }
             do {
                 let booking = try await loket.confirm(
                     hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
                     idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+            } catch let error as BookingError where error.field.hasPrefix("customer.") {
+                // Someone already booked, or a person missing: said next to the form's field.
+                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors([error], web))
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -183,6 +198,21 @@ extension WebApp {
             "calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
     }
 
+    /// The persons besides the customer that the details form names: all of a group, for products
+    /// with one live booking per person.
+    func companionCount(_ hold: Hold) -> Int {
+        loket.network.product(hold.product)?.onePerPerson == true ? hold.persons - 1 : 0
+    }
+
+    /// Refusals as the form shows them: `customer.vNumber` is the form's `vNumber`.
+    func fieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
+        errors.map { error in
+            let field =
+                error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
+            return FieldError(field: field, message: WebCopy.message(error, web.language))
+        }
+    }
+
     func detailsPage(
         _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]
     ) async throws -> Response {
@@ -194,7 +224,19 @@ extension WebApp {
             productName: productName(hold.product, web.language),
             when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
             where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
-            action: "/book/hold/\(hold.id)", form: form)
+            action: "/book/hold/\(hold.id)", form: form,
+            vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
+            companions: (0..<companionCount(hold)).map { offset in
+                let index = offset + 1
+                let name = "companion\(index).name"
+                let vNumber = "companion\(index).vNumber"
+                return DetailsPage.CompanionFields(
+                    legend: WebCopy.text("companionLegend", web.language, "\(index + 1)"),
+                    nameField: name, nameValue: form[name] ?? "",
+                    nameError: errors.first { $0.field == name }?.message,
+                    vNumberField: vNumber, vNumberValue: form[vNumber] ?? "",
+                    vNumberError: errors.first { $0.field == vNumber }?.message)
+            })
         return pages.render(
             "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
             status: errors.isEmpty ? .ok : .unprocessableContent)

@@ -54,12 +54,21 @@ struct CalendarPage {
 
 /// details.mustache: the held time and the customer's details form.
 struct DetailsPage {
+    /// The name and V-number of another person in the group.
+    struct CompanionFields {
+        let legend: String
+        let nameField: String, nameValue: String, nameError: String?
+        let vNumberField: String, vNumberValue: String, vNumberError: String?
+    }
     let productName: String
     let when: String
     let `where`: String
     let heldUntil: String
     let action: String
     let form: [String: String]
+    /// Whether each person must give a V-number (one live booking per person and product).
+    let vNumberRequired: Bool
+    let companions: [CompanionFields]
 }
 
 /// offer.mustache: a waitlist offer with its two buttons, or only a message.

@@ -25,7 +25,38 @@ extension WebCopy {
             "A phone number has 6 to 20 digits and may start with +."
         ),
         "error.vNumber.invalid": (
-            "Een V-nummer heeft 10 cijfers. Laat het leeg als u het niet weet.", "A V-number has exactly 10 digits."
+            "Een V-nummer heeft 10 cijfers. Het staat op uw brieven van de IND.",
+            "A V-number has exactly 10 digits. It is on your letters from the IND."
+        ),
+        "error.vNumber.required": (
+            "Vul het V-nummer in. Iedereen kan voor deze afspraak maar één afspraak tegelijk hebben.",
+            "Give the V-number. Each person can have only one appointment of this kind at a time."
+        ),
+        "error.vNumber.already_booked": (
+            "Voor deze persoon is al een afspraak gemaakt. Wilt u een andere tijd? Verzet dan die afspraak met de link in de bevestigingsmail.",
+            "This person already has an appointment for this. To change the time, move that appointment with the link in its confirmation email."
+        ),
+        "error.companions.count": (
+            "Vul de naam en het V-nummer in van iedereen die meekomt.",
+            "Give the name and V-number of everyone who comes."
+        ),
+        "error.companions.duplicate": (
+            "Elk V-nummer mag maar één keer voorkomen.", "Each person can be named only once."
+        ),
+        "error.holdToken.required": (
+            "Deze tijd wordt niet in deze browser vastgehouden. Kies opnieuw een tijd.",
+            "This time is not held in this browser. Please choose a time again."
+        ),
+        "error.holdToken.wrong_token": (
+            "Deze tijd wordt niet in deze browser vastgehouden. Kies opnieuw een tijd.",
+            "This time is not held in this browser. Please choose a time again."
+        ),
+        "error.hold.offered_hold": (
+            "Deze tijd is aangeboden aan iemand op de wachtlijst.", "This time is offered to someone on the waitlist."
+        ),
+        "error.id.move_limit": (
+            "Deze afspraak is al te vaak verzet. Past de tijd niet? Zeg de afspraak dan af.",
+            "This appointment has been moved too often. If the time does not suit you, cancel it."
         ),
         "error.language.invalid": ("Kies Nederlands of Engels.", "Choose Dutch or English."),
         // Times and appointments

@@ -66,6 +66,7 @@ enum WebCopy {
         "noTimes": ("Op deze dag is geen tijd meer vrij.", "There is no free time left on this day."),
         "detailsTitle": ("Uw gegevens", "Your details"),
         "heldUntil": ("Wij houden deze tijd voor u vast tot %@.", "We keep this time for you until %@."),
+        "companionLegend": ("Persoon %@", "Person %@"),
         "name": ("Naam", "Name"),
         "email": ("E-mailadres", "Email address"),
         "emailHint": ("Hier sturen wij de bevestiging heen.", "We send the confirmation here."),

@@ -68,7 +68,7 @@ import Testing
         let result = outcome(of: Self.appointment(row.state), state: \.state, row.step.event) {
             appointment throws(TransitionError<Appointment.State, Appointment.Event>) in
             switch row.step {
-            case .move(let target): try appointment.move(to: target.hold)
+            case .move(let target): try appointment.move(to: target.hold, allowed: 3)
             case .cancel: try appointment.cancel()
             }
         }
@@ -77,7 +77,7 @@ import Testing
 
     @Test func aMovedAppointmentStaysConfirmedAtTheNewSlotWithTheNextRevision() throws {
         var appointment = Self.appointment(.confirmed, revision: 1)
-        try appointment.move(to: Target.confirmedHold.hold)
+        try appointment.move(to: Target.confirmedHold.hold, allowed: 3)
         #expect(appointment.state == .confirmed && appointment.wasMoved)
         #expect(appointment.revision == 2)
         #expect(appointment.desk == "UT" && appointment.slot == "20261203-1430-bio")
@@ -97,8 +97,19 @@ import Testing
         var appointment = Self.appointment(.cancelled)
         #expect(
             answer { () throws(TransitionError<Appointment.State, Appointment.Event>) in
-                try appointment.move(to: Target.confirmedHold.hold)
+                try appointment.move(to: Target.confirmedHold.hold, allowed: 3)
             }
                 == BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved."))
+    }
+
+    @Test func anAppointmentMovesAtMostTheAllowedNumberOfTimes() throws {
+        var appointment = Self.appointment(.confirmed)
+        for _ in 0..<3 { try appointment.move(to: Target.confirmedHold.hold, allowed: 3) }
+        #expect(appointment.revision == 3)
+        #expect(
+            answer { () throws(TransitionError<Appointment.State, Appointment.Event>) in
+                try appointment.move(to: Target.confirmedHold.hold, allowed: 3)
+            }?.code == "move_limit")
+        #expect(appointment.revision == 3)
     }
 }

@@ -6,6 +6,9 @@ import Testing
 
 struct BookingAPITests {
     static let customer = #"{"name":"Ana Silva","email":"ana@example.nl","vNumber":"1234567890","language":"en"}"#
+    /// Ana with her son: a booking for two names both (one live booking per person).
+    static let family =
+        #"{"name":"Ana Silva","email":"ana@example.nl","vNumber":"1234567890","language":"en","companions":[{"name":"Rui Silva","vNumber":"1234567891"}]}"#
 
     @Test(arguments: TestDatabase.engines)
     func aCustomerBooksViewsReschedulesAndCancels(engine: TestDatabase.Engine) async throws {
@@ -31,7 +34,7 @@ struct BookingAPITests {
 
             let booked = try await api.post(
                 "/api/v1/appointments",
-                #"{"hold":"\#(holdID)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(Self.customer)}"#)
+                #"{"hold":"\#(holdID)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(Self.family)}"#)
             #expect(booked.status == 201)
             let id = booked.json["id"] as! String
             let token = booked.json["manageToken"] as! String
@@ -115,6 +118,55 @@ struct BookingAPITests {
                 "/api/v1/appointments",
                 #"{"hold":"\#(id)","holdToken":"\#(token)","customer":\#(Self.customer)}"#)
             #expect(booked.status == 201)
+        }
+    }
+
+    @Test func onePersonHasOneLiveBookingPerProductAndMovesAreCapped() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 5)) { _, api in
+            func hold(_ slot: String, persons: Int = 1) async throws -> (id: String, token: String) {
+                let hold = try await api.post(
+                    "/api/v1/holds", #"{"desk":"RACE","product":"BIO","persons":\#(persons),"slot":"\#(slot)"}"#)
+                return (hold.json["id"] as! String, hold.json["token"] as! String)
+            }
+            func confirm(_ held: (id: String, token: String), _ customer: String) async throws -> APIResponse {
+                try await api.post(
+                    "/api/v1/appointments",
+                    #"{"hold":"\#(held.id)","holdToken":"\#(held.token)","customer":\#(customer)}"#)
+            }
+            let anonymous = #"{"name":"Bot","email":"bot@example.nl"}"#
+            let missing = try await confirm(try await hold("20220602-0900-one"), anonymous)
+            #expect(missing.status == 422)
+            #expect(missing.errorField == "customer.vNumber")
+            let alone = try await confirm(try await hold("20220602-0900-one", persons: 2), Self.customer)
+            #expect(alone.status == 422)
+            #expect(alone.errorField == "customer.companions")
+
+            let first = try await confirm(try await hold("20220602-0900-one"), Self.customer)
+            #expect(first.status == 201)
+            let second = try await confirm(try await hold("20220603-0900-one"), Self.customer)
+            #expect(second.status == 409)
+            #expect(second.errorField == "customer.vNumber")
+            #expect(second.errorCode == "already_booked")
+            // A group booking that names her again is refused as well.
+            let family = try await confirm(try await hold("20220603-0900-one", persons: 2), Self.family)
+            #expect(family.status == 409)
+
+            // Three moves, then no more: swap chains stop here.
+            let id = first.json["id"] as! String
+            let manage = ["Authorization": "Bearer \(first.json["manageToken"] as! String)"]
+            for (index, slot) in ["20220602-0910-one", "20220602-0920-one", "20220603-0910-one"].enumerated() {
+                let held = try await hold(slot)
+                let moved = try await api.post(
+                    "/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(held.id)","holdToken":"\#(held.token)"}"#,
+                    headers: manage)
+                #expect(moved.status == 200, "move \(index + 1): \(moved.body)")
+            }
+            let held = try await hold("20220603-0920-one")
+            let fourth = try await api.post(
+                "/api/v1/appointments/\(id)/reschedule", #"{"hold":"\#(held.id)","holdToken":"\#(held.token)"}"#,
+                headers: manage)
+            #expect(fourth.status == 409)
+            #expect(fourth.errorCode == "move_limit")
         }
     }
 

@@ -6,13 +6,16 @@ import Testing
 
 /// The partner channel over real HTTP, on both engines: all or nothing, quotas, privacy.
 struct PartnerAPITests {
-    static func person(_ n: Int) -> String {
-        #"{"name":"Persoon \#(n)","email":"p\#(n)@example.nl","language":"nl"}"#
+    /// A different person for each place in each slot (one live booking per person).
+    static func person(_ n: Int, slot: String = "", tag: String = "") -> String {
+        let name = "Persoon \(n) \(slot)\(tag)"
+        return
+            #"{"name":"\#(name)","email":"p\#(n)@example.nl","vNumber":"\#(TestPeople.vNumber(name))","language":"nl"}"#
     }
 
-    static func batch(_ slots: [String]) -> String {
+    static func batch(_ slots: [String], tag: String = "") -> String {
         let items = slots.enumerated().map {
-            #"{"desk":"RACE","product":"BIO","slot":"\#($1)","customer":\#(person($0))}"#
+            #"{"desk":"RACE","product":"BIO","slot":"\#($1)","customer":\#(person($0, slot: $1, tag: tag))}"#
         }
         return #"{"bookings":[\#(items.joined(separator: ","))]}"#
     }
@@ -74,11 +77,11 @@ struct PartnerAPITests {
             422, "bookings[0].customer.email"
         ),
         (
-            #"{"bookings":[{"desk":"XX","product":"BIO","slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl"}}]}"#,
+            #"{"bookings":[{"desk":"XX","product":"BIO","slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl","vNumber":"1111111111"}}]}"#,
             404, "bookings[0].desk"
         ),
         (
-            #"{"bookings":[{"desk":"RACE","product":"BIO","persons":9,"slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl"}}]}"#,
+            #"{"bookings":[{"desk":"RACE","product":"BIO","persons":9,"slot":"20220602-0900-one","customer":{"name":"A","email":"a@b.nl","vNumber":"1111111111"}}]}"#,
             422, "bookings[0].persons"
         ),
     ])
@@ -108,10 +111,11 @@ struct PartnerAPITests {
             let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 7], webhookURL: nil)
             let key = ["Authorization": "Bearer \(partner.apiKey)"]
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<20 {
+                for batch in 0..<20 {
                     group.addTask {
                         try await api.post(
-                            "/api/v1/partner/bookings", Self.batch(["20220602-0900-one", "20220602-0910-one"]),
+                            "/api/v1/partner/bookings",
+                            Self.batch(["20220602-0900-one", "20220602-0910-one"], tag: " batch \(batch)"),
                             headers: key
                         ).status
                     }
@@ -143,15 +147,15 @@ struct UrgentCapacityAPITests {
             )
             // Without a reason a partner is no different; with one, it gets the reserved unit.
             let plain =
-                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","customer":{"name":"A","email":"a@b.nl"}}]}"#
+                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","customer":{"name":"A","email":"a@b.nl","vNumber":"1111111111"}}]}"#
             #expect(try await api.post("/api/v1/partner/bookings", plain, headers: key).status == 409)
             let noReason =
-                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"soon"},"customer":{"name":"A","email":"a@b.nl"}}]}"#
+                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"soon"},"customer":{"name":"A","email":"a@b.nl","vNumber":"1111111111"}}]}"#
             let refused = try await api.post("/api/v1/partner/bookings", noReason, headers: key)
             #expect(refused.status == 422)
             #expect(refused.errorField == "bookings[0].urgent.reason")
             let urgent =
-                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"housing"},"customer":{"name":"A","email":"a@b.nl"}}]}"#
+                #"{"bookings":[{"desk":"RACE","product":"BIO","slot":"\#(slot)","urgent":{"reason":"housing"},"customer":{"name":"A","email":"a@b.nl","vNumber":"1111111111"}}]}"#
             #expect(try await api.post("/api/v1/partner/bookings", urgent, headers: key).status == 201)
 
             // The manager's view of the week of 6 June: 3 slots a day × 1 unit held on 4 working days (Whit Monday closed).

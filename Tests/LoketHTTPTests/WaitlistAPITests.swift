@@ -7,7 +7,7 @@ import Testing
 /// offer, not to whoever polls fastest.
 struct WaitlistAPITests {
     static func customer(_ name: String) -> String {
-        #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","language":"en"}"#
+        #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","vNumber":"\#(TestPeople.vNumber(name))","language":"en"}"#
     }
 
     /// One counter, one weekday slot a day at 09:00–09:10 (TestNetwork.single uses three; the

@@ -69,7 +69,7 @@ struct AppointmentStoreTests {
             let newHold = try await store.appointments.hold(newPlan, now: clock.now)
             let moved = try await store.appointments.reschedule(
                 id: booking.appointment.id, token: booking.manageToken, toHold: newHold.hold.id,
-                holdToken: newHold.token, now: clock.now)
+                holdToken: newHold.token, movesAllowed: 3, now: clock.now)
             #expect(moved.date.iso == "2022-06-03")
             #expect(moved.startTime.text == "10:00")
             #expect(try await taken(store, on: "2022-06-02") == 0)

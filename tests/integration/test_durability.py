@@ -8,7 +8,7 @@ def test_a_confirmed_booking_survives_sigkill(servers, tmp_path):
     slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO"}, timeout=10).json()["slots"]
     hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[0]["key"]}, timeout=10)
     assert hold.status_code == 201
-    customer = {"name": "Ana Silva", "email": "ana@example.nl", "bsn": "111222333", "language": "en"}
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "bsn": "111222333", "vNumber": "1234567890", "language": "en"}
     booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
     assert booked.status_code == 201
     appointment = booked.json()

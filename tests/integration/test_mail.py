@@ -39,10 +39,17 @@ def smtp():
     controller.stop()
 
 
+booked_people = 0
+
+
 def book(server, language="en", persons=1):
     slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": persons}, timeout=10).json()["slots"]
     hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": persons, "slot": slots[0]["key"]}, timeout=10)
-    customer = {"name": "Ana Silva", "email": "ana@example.nl", "language": language}
+    # A new person each time (one live booking per person and product), with the family named.
+    global booked_people
+    booked_people += 1
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "language": language, "vNumber": f"{booked_people:010d}",
+                "companions": [{"name": f"Kind {n}", "vNumber": f"9{booked_people:05d}{n:04d}"} for n in range(1, persons)]}
     booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
     assert booked.status_code == 201
     return booked.json(), slots

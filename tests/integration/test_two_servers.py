@@ -37,7 +37,8 @@ def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(servers,
     def confirm(index_and_hold):
         index, (hold_id, token) = index_and_hold
         server = a if index % 2 else b
-        return requests.post(server.url("/api/v1/appointments"), json={"hold": hold_id, "holdToken": token, "customer": customer}, timeout=60)
+        person = dict(customer, vNumber=f"{index:010d}")  # one live booking per person
+        return requests.post(server.url("/api/v1/appointments"), json={"hold": hold_id, "holdToken": token, "customer": person}, timeout=60)
 
     with ThreadPoolExecutor(max_workers=64) as pool:
         confirmations = list(pool.map(confirm, enumerate(holds)))
@@ -108,7 +109,7 @@ def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_withi
                         allow_redirects=False, timeout=10).status_code == 303
     booked = session.post(a.url("/staff/desks/RACE/urgent"), data={
         "csrf": token, "product": "BIO", "persons": "1", "date": slot["date"], "slot": slot["key"], "reason": "documentExpiring",
-        "name": "Urgent Person", "email": "urgent@example.nl", "language": "nl"}, timeout=10)
+        "name": "Urgent Person", "email": "urgent@example.nl", "vNumber": "7777777777", "language": "nl"}, timeout=10)
     assert booked.status_code == 200 and "Spoedafspraak gemaakt" in booked.text, booked.text
     # Server b must stop offering the unit within a second (PostgreSQL's notification, not a cache timeout).
     deadline = time.monotonic() + 1

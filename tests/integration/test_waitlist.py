@@ -21,12 +21,12 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         slot = requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO"}, timeout=10).json()["slots"][0]
         hold = requests.post(server.url("/api/v1/holds"), json={"desk": "ONE", "product": "BIO", "slot": slot["key"]}, timeout=10).json()
         booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold["id"], "holdToken": hold["token"], "customer": {
-            "name": "Booked Early", "email": "early@example.nl", "language": "en"}}, timeout=10).json()
+            "name": "Booked Early", "email": "early@example.nl", "vNumber": "1111111111", "language": "en"}}, timeout=10).json()
         inbox.wait_for(1)  # the confirmation
 
         joined = requests.post(server.url("/api/v1/waitlist"), json={
             "desks": ["ONE"], "product": "BIO", "from": slot["date"], "to": slot["date"],
-            "customer": {"name": "Waiting Person", "email": "waiting@example.nl", "language": "nl"}}, timeout=10)
+            "customer": {"name": "Waiting Person", "email": "waiting@example.nl", "vNumber": "2222222222", "language": "nl"}}, timeout=10)
         assert joined.status_code == 201
         assert joined.json()["position"] == 1
         assert joined.json()["offer"] is None

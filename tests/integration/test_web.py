@@ -9,6 +9,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import zlib
 from pathlib import Path
 
 import icalendar
@@ -111,6 +112,7 @@ def book(driver, server, lang, name, email, shots=False):
         assert axe_violations(driver) == []
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "vNumber").send_keys(f"{zlib.crc32(name.encode()):010d}")  # one per person
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     code = driver.find_element(By.ID, "appointment-code").text
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
@@ -284,11 +286,12 @@ def test_desk_manager_closes_a_day_and_sees_the_effect_and_lockout_after_five_fa
     urgent_page = session.get(server.url("/staff/desks/DH/urgent?product=DOC&date=2026-12-10"), timeout=10).text
     slot = re.search(r'name="slot" value="([^"]+)"', urgent_page).group(1)
     refused = session.post(server.url("/staff/desks/DH/urgent"), data={"csrf": token, "product": "DOC", "persons": "1", "date": "2026-12-10",
-                                                                       "slot": slot, "reason": "other", "name": "Eva", "email": "eva@example.org"}, timeout=10)
+                                                                       "slot": slot, "reason": "other", "name": "Eva", "email": "eva@example.org",
+                                                                       "vNumber": "4444444444"}, timeout=10)
     assert refused.status_code == 422 and 'id="note-error"' in refused.text  # "other" needs a note
     booked = session.post(server.url("/staff/desks/DH/urgent"), data={"csrf": token, "product": "DOC", "persons": "1", "date": "2026-12-10",
                                                                       "slot": slot, "reason": "documentExpiring", "name": "Eva",
-                                                                      "email": "eva@example.org", "language": "nl"}, timeout=10)
+                                                                      "email": "eva@example.org", "vNumber": "4444444444", "language": "nl"}, timeout=10)
     assert booked.status_code == 200 and "Urgent appointment booked" in booked.text
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT urgent_reason FROM appointments").fetchall() == [("documentExpiring",)]
@@ -354,6 +357,7 @@ def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     assert "08:00–08:20" in driver.page_source  # twice the one 10-minute unit DOC needs
     driver.find_element(By.ID, "name").send_keys("Kim Jansen")
     driver.find_element(By.ID, "email").send_keys("kim@example.org")
+    driver.find_element(By.ID, "vNumber").send_keys("5555555555")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "I need extra time or assistance" in driver.page_source
     with sqlite3.connect(database) as db:
@@ -409,7 +413,8 @@ def test_pages_are_valid_html(web, tmp_path):
     details = customer.post(server.url("/book/DOC/desks/DH"), data={"csrf": csrf, "slot": slot, "persons": "2", "assistance": "1"}, timeout=10)
     pages["details"] = details.text
     pages["details-errors"] = customer.post(details.url, data={"csrf": csrf, "email": "nope"}, timeout=10).text
-    manage = customer.post(details.url, data={"csrf": csrf, "name": "Ada", "email": "ada@example.org"}, timeout=10)
+    manage = customer.post(details.url, data={"csrf": csrf, "name": "Ada", "email": "ada@example.org", "vNumber": "6666666666",
+                                              "companion1.name": "Bo", "companion1.vNumber": "6666666667"}, timeout=10)
     pages["manage"] = manage.text
     pages["reschedule"] = customer.get(manage.url.replace("?", "/reschedule?").replace("&booked=1", "") + "&month=2026-12&date=2026-12-02",
                                        timeout=10).text

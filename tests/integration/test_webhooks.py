@@ -58,7 +58,7 @@ def test_partner_webhooks_are_signed_and_retried(servers, tmp_path):
     server = servers(database, desks=desks)
     slot = requests.get(server.url("/api/v1/desks/ONE/slots"), params={"product": "BIO"}, timeout=10).json()["slots"][0]
     booked = requests.post(server.url("/api/v1/partner/bookings"), headers={"Authorization": f"Bearer {api_key}"}, json={"bookings": [
-        {"desk": "ONE", "product": "BIO", "slot": slot["key"], "customer": {"name": "Status Holder", "email": "sh@example.nl"}}]}, timeout=10)
+        {"desk": "ONE", "product": "BIO", "slot": slot["key"], "customer": {"name": "Status Holder", "email": "sh@example.nl", "vNumber": "3333333333"}}]}, timeout=10)
     assert booked.status_code == 201
     appointment = booked.json()["bookings"][0]
 

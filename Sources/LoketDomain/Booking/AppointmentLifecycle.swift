@@ -10,11 +10,19 @@ extension Appointment {
     public var wasMoved: Bool { state == .confirmed && revision > 0 }
 
     /// Moves the appointment to the slot of `hold`, which must already be confirmed for it and be
-    /// for the same product and party size; a cancelled appointment cannot be moved.
-    public mutating func move(to hold: Hold) throws(TransitionError<State, Event>) {
+    /// for the same product and party size; a cancelled appointment cannot be moved, nor one moved
+    /// `allowed` times already.
+    public mutating func move(to hold: Hold, allowed: Int) throws(TransitionError<State, Event>) {
         guard state == .confirmed else {
             throw TransitionError(
                 from: state, event: .move, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
+        }
+        // While confirmed, the revision counts the moves.
+        guard revision < allowed else {
+            throw TransitionError(
+                from: state, event: .move, field: "id", code: "move_limit",
+                "This appointment has been moved \(allowed) times and cannot be moved again; cancel it if the time does not suit."
+            )
         }
         guard hold.state == .confirmed else {
             throw TransitionError(

@@ -10,14 +10,21 @@ public struct Customer: Sendable, Hashable, Codable {
     /// Burgerservicenummer: the 9-digit citizen service number.
     public let bsn: String?
     public let language: Language
+    /// The other persons of a group booking, for products where each person may have only one
+    /// live appointment (see `BookingRules.people`).
+    public var companions: [Companion]
 
-    public init(name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: Language) {
+    public init(
+        name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: Language,
+        companions: [Companion] = []
+    ) {
         self.name = name
         self.email = email
         self.phone = phone
         self.vNumber = vNumber
         self.bsn = bsn
         self.language = language
+        self.companions = companions
     }
 
     /// Checks raw input field by field; the first problem is thrown with its field name under `prefix`.

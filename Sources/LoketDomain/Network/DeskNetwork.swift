@@ -11,10 +11,12 @@ public struct DeskNetwork: Sendable, Codable {
     public let desks: [Desk]
     /// Capacity kept back for urgent cases (spoedafspraken); none when left out.
     public let urgent: UrgentReserve?
+    /// Limits against hoarding and resale; defaults when left out.
+    public let fairAccess: FairAccess?
 
     public init(
         slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
-        products: [Product], desks: [Desk], urgent: UrgentReserve? = nil
+        products: [Product], desks: [Desk], urgent: UrgentReserve? = nil, fairAccess: FairAccess? = nil
     ) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
@@ -23,7 +25,11 @@ public struct DeskNetwork: Sendable, Codable {
         self.products = products
         self.desks = desks
         self.urgent = urgent
+        self.fairAccess = fairAccess
     }
+
+    /// The fair-access rules in force, defaults filled in.
+    public var fairness: FairAccess { fairAccess ?? FairAccess() }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
 
@@ -33,7 +39,8 @@ public struct DeskNetwork: Sendable, Codable {
         return DeskNetwork(
             slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes,
             holidays: holidays,
-            products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent)
+            products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent,
+            fairAccess: fairAccess)
     }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 

@@ -7,13 +7,21 @@ public struct Product: Sendable, Hashable, Codable {
     public let nameEN: String
     /// Counter time one person needs; a booking for several persons needs it for each.
     public let minutesPerPerson: Int
+    /// Whether each person (V-number) may have only one live appointment for it; left out, yes.
+    public let oneBookingPerPerson: Bool?
 
-    public init(key: String, nameNL: String, nameEN: String, minutesPerPerson: Int) {
+    public init(
+        key: String, nameNL: String, nameEN: String, minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil
+    ) {
         self.key = key
         self.nameNL = nameNL
         self.nameEN = nameEN
         self.minutesPerPerson = minutesPerPerson
+        self.oneBookingPerPerson = oneBookingPerPerson
     }
+
+    /// Bookings name every person by V-number, and each person has at most one live appointment.
+    public var onePerPerson: Bool { oneBookingPerPerson ?? true }
 
     /// Consecutive slot units ("parts") a booking for `persons` occupies. Customers who need
     /// extra time or assistance (maatwerk) get twice as many units, so always a longer slot.

@@ -19,14 +19,18 @@ public struct PartnerBookingPlan: Sendable {
     public let field: String
     /// Set when the booking may use the urgent reserve, with the reason given.
     public let urgent: (reason: UrgentReserve.Reason, note: String?)?
+    /// The V-numbers it claims (one live booking per person and product).
+    public let people: [String]
 
     public init(
-        plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil
+        plan: HoldPlan, customer: Customer, field: String, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil,
+        people: [String] = []
     ) {
         self.plan = plan
         self.customer = customer
         self.field = field
         self.urgent = urgent
+        self.people = people
     }
 }
 

@@ -12,12 +12,15 @@ public struct WaitlistRequest: Sendable {
     public let customer: Customer
     /// The appointment to improve on, already authorised by its manage token.
     public let appointment: String?
+    /// The V-numbers the booking will claim when an offer is accepted (one live booking per person).
+    public let people: [String]
 
     public init(
         product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
         expiresOn: LocalDate?,
-        customer: Customer, appointment: String?
+        customer: Customer, appointment: String?, people: [String] = []
     ) {
+        self.people = people
         self.product = product
         self.persons = persons
         self.desks = desks

@@ -173,9 +173,26 @@ struct CustomerRequest: Decodable {
     let vNumber: String?
     let bsn: String?
     let language: String?
+    /// The other persons of a group booking.
+    let companions: [CompanionRequest]?
+
+    struct CompanionRequest: Decodable {
+        let name: String?
+        let vNumber: String?
+    }
 
     func validated() throws(BookingError) -> Customer {
-        try Customer.validated(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+        var customer = try Customer.validated(
+            name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+        for (index, companion) in (companions ?? []).enumerated() {
+            switch Companion.checked(
+                name: companion.name, vNumber: companion.vNumber, prefix: "customer.companions[\(index)].")
+            {
+            case .success(let valid): customer.companions.append(valid)
+            case .failure(let problems): throw problems.errors[0]
+            }
+        }
+        return customer
     }
 }
 

@@ -1,0 +1,30 @@
+/// Another person in a group booking, named with their V-number: each person may have one live
+/// appointment per product, and the desk checks who comes against the booking.
+public struct Companion: Sendable, Hashable, Codable {
+    public let name: String
+    /// Vreemdelingennummer, 10 digits.
+    public let vNumber: String
+
+    public init(name: String, vNumber: String) {
+        self.name = name
+        self.vNumber = vNumber
+    }
+
+    /// Checks raw input; problems name the field as `<prefix>name` and `<prefix>vNumber`.
+    public static func checked(name: String?, vNumber: String?, prefix: String) -> Result<Companion, Customer.Problems>
+    {
+        var problems: [BookingError] = []
+        let name = (name ?? "").trimmingWhitespace
+        if name.isEmpty {
+            problems.append(.invalid(prefix + "name", "required", "Give the name of each person who comes."))
+        } else if name.count > 200 {
+            problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters."))
+        }
+        let vNumber = (vNumber ?? "").trimmingWhitespace
+        if !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
+            problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
+        }
+        guard problems.isEmpty else { return .failure(Customer.Problems(errors: problems)) }
+        return .success(Companion(name: name, vNumber: vNumber))
+    }
+}

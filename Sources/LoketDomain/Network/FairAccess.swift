@@ -1,0 +1,13 @@
+/// The rules that keep scarce capacity fair when part of the traffic is scripts (see
+/// FAIRNESS.md). Every field has a default, so a network file may leave the section out.
+public struct FairAccess: Sendable, Hashable, Codable {
+    /// How often one appointment may be moved; left out, 3. Swap chains that hand a slot over
+    /// (book under one name, cancel as the buyer books in the same second) stop here.
+    public let maxMoves: Int?
+
+    public init(maxMoves: Int? = nil) {
+        self.maxMoves = maxMoves
+    }
+
+    public var movesAllowed: Int { maxMoves ?? 3 }
+}

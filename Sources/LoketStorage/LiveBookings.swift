@@ -1,0 +1,47 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// One live booking per person and product, kept by the database: a row per V-number and product
+/// whose primary key refuses a second, so two requests at once (on any server) cannot both book.
+/// A row stays until the appointment is cancelled or its day has passed.
+enum LiveBookings {
+    /// Claims `people` for the appointment on `date`, replacing only claims whose day has passed.
+    static func claim(
+        _ people: [String], product: String, appointment: String, date: String, now: Date, on db: any SQLDatabase
+    ) async throws {
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+        for vNumber in people {
+            guard
+                try await db.raw(
+                    """
+                    INSERT INTO live_bookings (product, v_number, appointment_id, date)
+                    VALUES (\(bind: product), \(bind: vNumber), \(bind: appointment), \(bind: date))
+                    ON CONFLICT (product, v_number) DO UPDATE SET appointment_id = excluded.appointment_id, date = excluded.date
+                    WHERE live_bookings.date < \(bind: today)
+                    RETURNING v_number
+                    """
+                ).first() != nil
+            else { throw BookingError.alreadyBooked }
+        }
+    }
+
+    /// The appointment's claims follow it to its new day.
+    static func move(appointment: String, to date: String, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE live_bookings SET date = \(bind: date) WHERE appointment_id = \(bind: appointment)")
+            .run()
+    }
+
+    /// A cancelled appointment no longer counts.
+    static func release(appointment: String, on db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM live_bookings WHERE appointment_id = \(bind: appointment)").run()
+    }
+}
+
+extension BookingError {
+    /// A person who already has a live appointment for the product.
+    public static let alreadyBooked = BookingError(
+        .conflict, field: "customer.vNumber", code: "already_booked",
+        "This person already has an appointment for this. Move that one with the link in its confirmation email instead of booking another."
+    )
+}
