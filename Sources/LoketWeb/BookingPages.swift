@@ -113,15 +113,9 @@ extension WebApp {
             case .failure(let found): problems += found.errors
             }
             // The other persons, when every person is named (one live booking per person).
-            for index in stride(from: 1, through: companionCount(hold), by: 1) {
-                switch Companion.checked(
-                    name: form["companion\(index).name"], vNumber: form["companion\(index).vNumber"],
-                    prefix: "companion\(index).")
-                {
-                case .success(let valid): customer?.companions.append(valid)
-                case .failure(let found): problems += found.errors
-                }
-            }
+            let others = CompanionFields.read(count: companionCount(hold), form: form)
+            customer?.companions = others.companions
+            problems += others.problems
             guard let customer, problems.isEmpty else {
                 return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(problems, web))
             }
@@ -198,11 +192,13 @@ extension WebApp {
             "calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
     }
 
-    /// The persons besides the customer that the details form names: all of a group, for products
-    /// with one live booking per person.
-    func companionCount(_ hold: Hold) -> Int {
-        loket.network.product(hold.product)?.onePerPerson == true ? hold.persons - 1 : 0
+    /// The persons besides the customer that a form names: all of a group, for products with one
+    /// live booking per person.
+    func companionCount(product: String, persons: Int) -> Int {
+        loket.network.product(product)?.onePerPerson == true ? persons - 1 : 0
     }
+
+    func companionCount(_ hold: Hold) -> Int { companionCount(product: hold.product, persons: hold.persons) }
 
     /// Refusals as the form shows them: `customer.vNumber` is the form's `vNumber`.
     func fieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
@@ -226,17 +222,7 @@ extension WebApp {
             where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
             action: "/book/hold/\(hold.id)", form: form,
             vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
-            companions: (0..<companionCount(hold)).map { offset in
-                let index = offset + 1
-                let name = "companion\(index).name"
-                let vNumber = "companion\(index).vNumber"
-                return DetailsPage.CompanionFields(
-                    legend: WebCopy.text("companionLegend", web.language, "\(index + 1)"),
-                    nameField: name, nameValue: form[name] ?? "",
-                    nameError: errors.first { $0.field == name }?.message,
-                    vNumberField: vNumber, vNumberValue: form[vNumber] ?? "",
-                    vNumberError: errors.first { $0.field == vNumber }?.message)
-            })
+            companions: CompanionFields.rows(count: companionCount(hold), form: form, errors: errors, web.language))
         return pages.render(
             "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
             status: errors.isEmpty ? .ok : .unprocessableContent)

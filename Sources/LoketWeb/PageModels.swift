@@ -54,12 +54,6 @@ struct CalendarPage {
 
 /// details.mustache: the held time and the customer's details form.
 struct DetailsPage {
-    /// The name and V-number of another person in the group.
-    struct CompanionFields {
-        let legend: String
-        let nameField: String, nameValue: String, nameError: String?
-        let vNumberField: String, vNumberValue: String, vNumberError: String?
-    }
     let productName: String
     let when: String
     let `where`: String
@@ -180,6 +174,9 @@ struct UrgentPage {
     let timesTitle: String
     let times: [Time]
     let reasons: [Choice]
+    /// Whether each person must give a V-number (one live booking per person and product).
+    let vNumberRequired: Bool
+    let companions: [CompanionFields]
 }
 
 /// problem.mustache: only what went wrong, with a way back.

@@ -41,6 +41,13 @@ extension WebApp {
                         FieldError(field: $0.field, message: WebCopy.message($0, web.language))
                     }
                 }
+                // Every person of a group, for products with one live booking per person.
+                let others = CompanionFields.read(
+                    count: companionCount(
+                        product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
+                    form: form)
+                customer?.companions = others.companions
+                errors += fieldErrors(others.problems, web)
                 if (form["slot"] ?? "").isEmpty {
                     errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
                 }
@@ -65,7 +72,10 @@ extension WebApp {
                 } catch let error as BookingError {
                     return try await urgentPage(
                         web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                        form: form, errors: [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
+                        form: form,
+                        errors: error.field.hasPrefix("customer.")
+                            ? fieldErrors([error], web)
+                            : [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
                 }
             }
         }
@@ -106,7 +116,11 @@ extension WebApp {
                     UrgentPage.Choice(
                         value: $0.rawValue, name: WebCopy.text("reason.\($0.rawValue)", language),
                         selected: $0.rawValue == form["reason"])
-                }),
+                },
+                vNumberRequired: product.onePerPerson,
+                companions: CompanionFields.rows(
+                    count: companionCount(product: product.key, persons: persons), form: form, errors: errors, language)
+            ),
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
