@@ -78,11 +78,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The request context both route sets share: who the client is (its address, believed
+        // from X-Forwarded-For only when a trusted proxy sent it).
+        .target(
+            name: "LoketRequestContext",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The JSON API, the planner-compatible API, the partner API, OpenAPI, health and metrics.
         .target(
             name: "LoketHTTP",
             dependencies: [
-                "LoketDomain", "LoketApp",
+                "LoketDomain", "LoketApp", "LoketRequestContext",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +104,7 @@ let package = Package(
         .target(
             name: "LoketWeb",
             dependencies: [
-                "LoketDomain", "LoketApp",
+                "LoketDomain", "LoketApp", "LoketRequestContext",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -117,7 +126,7 @@ let package = Package(
             name: "loket",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketSimulation",
-                "LoketNotifications",
+                "LoketNotifications", "LoketRequestContext",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,7 +144,8 @@ let package = Package(
         ),
         .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
         .testTarget(name: "LoketNotificationsTests", dependencies: ["LoketNotifications", "LoketDomain"]),
-        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain"]),
+        .testTarget(
+            name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain", "LoketRequestContext"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
@@ -145,7 +155,7 @@ let package = Package(
             name: "LoketHTTPTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "LoketRequestContext", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

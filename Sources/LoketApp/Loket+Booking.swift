@@ -3,18 +3,21 @@ import LoketDomain
 
 /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
 extension Loket {
-    /// Holds a slot for a while; only the receipt's token confirms it.
+    /// Holds a slot for a while; only the receipt's token confirms it. `client` may keep only a
+    /// few holds at once and make them at a limited rate.
     public func hold(
         desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
-        idempotency: IdempotencyKey?
+        client: String?, idempotency: IdempotencyKey?
     ) async throws -> HoldReceipt {
+        try admitHold(client: client)
         let now = now()
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
         do {
-            let hold = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
+            let receipt = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
             metrics.holds.increment()
-            return hold
+            if let client { limiter.held(receipt.hold.id, by: client, until: receipt.hold.expiresAt) }
+            return receipt
         } catch let error as BookingError where error.code == "slot_full" {
             metrics.holdsRefused.increment()
             throw error
@@ -39,8 +42,9 @@ extension Loket {
 
     /// Books the held slot for `customer`; `holdToken` must be the secret the hold's maker got.
     public func confirm(
-        hold: String?, holdToken: String?, customer: Customer, idempotency: IdempotencyKey?
+        hold: String?, holdToken: String?, customer: Customer, client: String?, idempotency: IdempotencyKey?
     ) async throws -> ConfirmedBooking {
+        try admit(.confirmations, client: client)
         guard let hold, !hold.isEmpty else {
             throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
         }
@@ -51,6 +55,7 @@ extension Loket {
         let booking = try await appointmentStore.confirm(
             hold: hold, holdToken: holdToken, customer: customer, people: people, now: now(),
             idempotency: idempotency)
+        limiter.used(hold)
         metrics.bookings.increment()
         return booking
     }
@@ -80,6 +85,7 @@ extension Loket {
         let appointment = try await appointmentStore.reschedule(
             id: id, token: token, toHold: hold, holdToken: holdToken,
             movesAllowed: rules.network.fairness.movesAllowed, now: now(), idempotency: idempotency)
+        limiter.used(hold)
         metrics.reschedules.increment()
         // The slot it left is free again.
         try await offerFreedCapacity()

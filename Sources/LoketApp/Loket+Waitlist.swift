@@ -11,8 +11,9 @@ extension Loket {
     public func joinWaitlist(
         desks codes: [String]?, product: String?, persons: Int?, from fromText: String?, to toText: String?,
         urgent: Bool, documentExpiresOn: String?, customer: Result<Customer, BookingError>,
-        appointment: String?, appointmentToken: String?
+        appointment: String?, appointmentToken: String?, client: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
+        try admit(.waitlistJoins, client: client)
         let rules = self.rules
         guard let codes, !codes.isEmpty else {
             throw BookingError.invalid("desks", "required", "Choose at least one desk.")

@@ -31,6 +31,7 @@ public struct Loket: Sendable {
     let offerDuration: TimeInterval
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public let biometricsPolicy: BiometricsPolicy
+    let limiter = ClientLimiter()
 
     /// A Loket on `database` (already migrated) with the options `loket serve` was given.
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {

@@ -32,6 +32,15 @@ public struct LoketMetrics: Sendable {
                 helpText: "Customer messages written but not yet sent."))
     }
 
+    /// Requests refused by a per-client limit, by the limit's name.
+    func limitRefusals(_ rule: String) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "loket", metricName: "limit_refusals", unitName: "total",
+                helpText: "Requests refused by a per-client fair-access limit, by limit."),
+            labels: [("rule", rule)])
+    }
+
     public func request(route: String, method: String, status: Int) -> Counter {
         registry.makeCounter(
             descriptor: .init(

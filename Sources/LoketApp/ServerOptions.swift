@@ -22,6 +22,8 @@ public struct ServerOptions: Sendable {
     public var publicURL = "http://127.0.0.1:8080"
     /// How long a waitlist offer is kept for the person it is offered to.
     public var offerDuration: TimeInterval = 2 * 3600
+    /// Addresses or CIDR networks of one's own proxies, whose `X-Forwarded-For` is believed.
+    public var trustedProxies: [String] = []
 
     public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
         self.network = network

@@ -1,5 +1,6 @@
 import Hummingbird
 import LoketApp
+import LoketRequestContext
 
 /// The machine channels of Loket: the JSON API, the planner-compatible API, the partner API,
 /// OpenAPI, health and metrics. Every route translates HTTP to one call of the application
@@ -13,7 +14,7 @@ public struct LoketAPI: Sendable {
 
     /// Adds the API's routes and the middleware every response on `router` passes through
     /// (metrics, security headers, errors as JSON): the web pages on the same router get them too.
-    public func add(to router: Router<BasicRequestContext>) {
+    public func add(to router: Router<LoketRequestContext>) {
         // One cache for both slot-list formats, so that one generation counter serves them.
         let slotCache = SlotCache()
         router.add(middleware: MetricsMiddleware(metrics: loket.metrics))
@@ -33,7 +34,7 @@ public struct LoketAPI: Sendable {
 
     /// Answers a known path asked with a method it does not serve with `405` and `Allow`
     /// (instead of `404`). Call it last, once every route set is on `router`.
-    public static func refuseUnknownMethods(on router: Router<BasicRequestContext>) {
+    public static func refuseUnknownMethods(on router: Router<LoketRequestContext>) {
         router.add(middleware: MethodNotAllowed(routes: router.routes))
     }
 }

@@ -2,12 +2,14 @@ import LoketConfig
 import LoketDomain
 
 /// A small desk network for tests: one desk with a 2-counter BIO pool, a 1-counter
-/// DOC pool on weekdays, Saturday BIO from 2022-01-08, and a desk that closes.
+/// DOC pool on weekdays, Saturday BIO from 2022-01-08, and a desk that closes. Every test
+/// client is 127.0.0.1, so the per-client limits are off unless a test sets them.
 public enum TestNetwork {
     public static let yaml = """
         slotMinutes: 10
         bookingHorizonDays: 60
         holdMinutes: 15
+        fairAccess: {limits: {enabled: false}}
         holidays: {liberationDay: lustrum, goodFriday: false}
         products:
           - {key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}
@@ -48,11 +50,15 @@ public enum TestNetwork {
 extension TestNetwork {
     /// One desk with a single 10-minute slot on weekdays and `counters` counters: a race for
     /// exactly `counters` units.
-    public static func single(counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil) -> DeskNetwork {
+    /// `limits` is the `fairAccess.limits` of the file, off when not given.
+    public static func single(
+        counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil, limits: String = "{enabled: false}"
+    ) -> DeskNetwork {
         try! DeskNetworkFile.parse(
             """
             slotMinutes: 10
             bookingHorizonDays: \(horizonDays)
+            fairAccess: {limits: \(limits)}
             \(urgentShare.map { "urgent: {share: \($0), releaseWorkingDaysAhead: 2}" } ?? "")
             holdMinutes: 15
             holidays: {liberationDay: lustrum, goodFriday: false}

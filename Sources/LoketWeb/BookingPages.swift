@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
 extension WebApp {
-    func addBookingRoutes(to router: Router<BasicRequestContext>) {
+    func addBookingRoutes(to router: Router<LoketRequestContext>) {
         router.get("/") { request, _ in
             let web = web(request)
             let products = loket.network.products.map { product in
@@ -59,6 +60,7 @@ extension WebApp {
         router.get("/book/{product}/desks/{desk}") { request, context in
             let web = web(request)
             do {
+                try loket.admit(.slotReads, client: context.client)
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let product = try loket.rules.product(context.parameters.get("product"), at: desk)
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
@@ -78,7 +80,7 @@ extension WebApp {
                 let receipt = try await loket.hold(
                     desk: context.parameters.get("desk"), product: context.parameters.get("product"),
                     persons: Int(form["persons"] ?? "1"), slot: form["slot"],
-                    assistance: form["assistance"] == "1", idempotency: nil)
+                    assistance: form["assistance"] == "1", client: context.client, idempotency: nil)
                 // The hold's secret stays in this browser: a cookie only the hold's own page gets.
                 let path = "/book/hold/\(receipt.hold.id)"
                 return redirect(
@@ -122,7 +124,7 @@ extension WebApp {
             do {
                 let booking = try await loket.confirm(
                     hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
-                    idempotency: nil)
+                    client: context.client, idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
             } catch let error as BookingError where error.field.hasPrefix("customer.") {
                 // Someone already booked, or a person missing: said next to the form's field.

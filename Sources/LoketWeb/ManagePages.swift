@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.
 extension WebApp {
-    func addManageRoutes(to router: Router<BasicRequestContext>) {
+    func addManageRoutes(to router: Router<LoketRequestContext>) {
         router.get("/manage/{id}") { request, context in
             var web = web(request)
             let token = request.query("token")
@@ -51,6 +52,7 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let token = request.query("token") ?? ""
             do {
+                try loket.admit(.slotReads, client: context.client)
                 let appointment = try await loket.appointment(id: id, token: token)
                 let desk = try loket.rules.desk(appointment.desk)
                 let product = try loket.rules.product(appointment.product, at: desk)
@@ -72,7 +74,7 @@ extension WebApp {
                 let appointment = try await loket.appointment(id: id, token: token)
                 let receipt = try await loket.hold(
                     desk: appointment.desk, product: appointment.product, persons: appointment.persons,
-                    slot: form["slot"], assistance: appointment.assistance, idempotency: nil)
+                    slot: form["slot"], assistance: appointment.assistance, client: context.client, idempotency: nil)
                 _ = try await loket.reschedule(
                     id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")

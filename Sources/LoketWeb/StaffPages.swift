@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
@@ -21,15 +22,27 @@ extension WebApp {
         return try await page(account, web)
     }
 
-    func addStaffRoutes(to router: Router<BasicRequestContext>) {
+    func addStaffRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/sign-in") { request, _ in
             let web = web(request)
             return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), page: SignInPage())
         }
-        router.post("/staff/sign-in") { request, _ in
+        router.post("/staff/sign-in") { request, context in
             let web = web(request)
             let form = try await web.form(request)
             let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            do throws(BookingError) {
+                // Per address, before any password is looked at.
+                try loket.admit(.signIns, client: context.client)
+            } catch {
+                var refused = pages.render(
+                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                    page: SignInPage(form: ["username": username]),
+                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
+                    status: .tooManyRequests)
+                refused.headers[.retryAfter] = error.retryAfter.map(String.init)
+                return refused
+            }
             switch try await gate.signIn(username: username, password: form["password"] ?? "") {
             case .signedIn(let account, let cookie):
                 return redirect(

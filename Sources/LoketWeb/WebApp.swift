@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// The web pages: customers book and manage appointments, staff run the desk day. Every use
 /// case is a call to the same application layer as the JSON API's; no rule is written twice.
@@ -32,7 +33,7 @@ public struct WebApp: Sendable {
     }
 
     /// Adds the pages to `router`, beside the API's routes and behind its middleware.
-    public func add(to router: Router<BasicRequestContext>) {
+    public func add(to router: Router<LoketRequestContext>) {
         router.get("/static/loket.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -59,10 +60,13 @@ public struct WebApp: Sendable {
 
     func web(_ request: Request) -> WebRequest { WebRequest(request, secureCookies: secureCookies) }
 
-    /// The page for a refused request: the message of the error, with the fitting status.
+    /// The page for a refused request: the message of the error, with the fitting status (and
+    /// when to come back, for a per-client limit).
     func problem(_ request: WebRequest, _ error: BookingError) -> Response {
-        pages.problem(
+        var response = pages.problem(
             request, status: .init(code: error.kind.statusCode), message: WebCopy.message(error, request.language))
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     func productName(_ key: String, _ language: Customer.Language) -> String {

@@ -54,6 +54,10 @@ extension WebCopy {
         "error.hold.offered_hold": (
             "Deze tijd is aangeboden aan iemand op de wachtlijst.", "This time is offered to someone on the waitlist."
         ),
+        "error.limit": (
+            "U heeft dit vanaf uw adres te vaak kort na elkaar gedaan. Probeer het over %@ seconden opnieuw.",
+            "You did this too often in a short time from your address. Please try again in %@ seconds."
+        ),
         "error.id.move_limit": (
             "Deze afspraak is al te vaak verzet. Past de tijd niet? Zeg de afspraak dan af.",
             "This appointment has been moved too often. If the time does not suit you, cancel it."
@@ -199,6 +203,9 @@ extension WebCopy {
     /// What a page says about `error`: the table's text for its field and code in `language`,
     /// or the application's own (English) message when the table has none.
     static func message(_ error: BookingError, _ language: Customer.Language) -> String {
+        if error.kind == .tooManyRequests {
+            return text("error.limit", language, String(error.retryAfter ?? 60))
+        }
         // "customer.email" and ".note" are the fields "email" and "note" of the page's form.
         let field = error.field.split(separator: ".").last.map(String.init) ?? error.field
         if let day = Weekday(rawValue: field) {

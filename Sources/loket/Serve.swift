@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketHTTP
+import LoketRequestContext
 import LoketStorage
 import LoketWeb
 
@@ -32,6 +33,13 @@ struct Serve: AsyncParsableCommand {
             valueName: "instant"))
     var clockStart: String?
 
+    @Option(
+        name: .customLong("trusted-proxy"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Your own reverse proxies (addresses or CIDR networks): only from them is X-Forwarded-For believed when telling clients apart for the per-client limits.",
+            valueName: "cidr"))
+    var trustedProxies: [String] = []
+
     @OptionGroup var common: DatabaseOptions
     @OptionGroup var mail: MailCommandOptions
 
@@ -55,6 +63,12 @@ struct Serve: AsyncParsableCommand {
             guard holdMinutes > 0 else { throw ValidationError("--hold-minutes must be positive") }
             options.holdMinutes = holdMinutes
         }
+        do {
+            _ = try TrustedProxies(cidrs: trustedProxies)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        options.trustedProxies = trustedProxies
         options.mail = try mail.resolve()
         if let clockStart {
             guard let start = ISO8601DateFormatter().date(from: clockStart) else {
@@ -83,8 +97,10 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// One router for both channels: the API (with the middleware every response passes) and the pages.
-    static func router(loket: Loket, options: ServerOptions) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    static func router(loket: Loket, options: ServerOptions) -> Router<LoketRequestContext> {
+        let router = Router(context: LoketRequestContext.self)
+        // Checked when the options were read.
+        router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
         LoketAPI(loket: loket).add(to: router)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)

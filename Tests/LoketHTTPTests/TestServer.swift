@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LoketApp
 import LoketDomain
 import LoketHTTP
+import LoketRequestContext
 import LoketStorage
 import LoketTestSupport
 import LoketWeb
@@ -19,12 +20,13 @@ struct TestServer: Sendable {
 
     static func run(
         engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
-        clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
+        clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"), trustedProxies: [String] = [],
         _ body: @Sendable (TestServer, APIClient) async throws -> Void
     ) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
+        options.trustedProxies = trustedProxies
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         let server = TestServer(loket: loket, clock: clock, database: database)
         let app = Application(
@@ -41,8 +43,9 @@ struct TestServer: Sendable {
 }
 
 /// The API and the pages on one router, as `loket serve` composes them.
-func router(_ loket: Loket, _ options: ServerOptions) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+func router(_ loket: Loket, _ options: ServerOptions) -> Router<LoketRequestContext> {
+    let router = Router(context: LoketRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
     LoketAPI(loket: loket).add(to: router)
     WebApp(loket: loket, options: options).add(to: router)
     LoketAPI.refuseUnknownMethods(on: router)

@@ -16,6 +16,8 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
         case unauthorized
         /// Signed in, or not, but not allowed to do this; or a form without its token (403).
         case forbidden
+        /// One client asked more often than a fair-access limit allows (429, with `retryAfter`).
+        case tooManyRequests
     }
 
     public let kind: Kind
@@ -24,12 +26,15 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A stable machine-readable reason, e.g. `out_of_range`.
     public let code: String
     public let message: String
+    /// For `tooManyRequests`: whole seconds until the client may ask again.
+    public let retryAfter: Int?
 
-    public init(_ kind: Kind, field: String, code: String, _ message: String) {
+    public init(_ kind: Kind, field: String, code: String, _ message: String, retryAfter: Int? = nil) {
         self.kind = kind
         self.field = field
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public var description: String { "\(kind) \(field): \(message)" }
@@ -49,6 +54,7 @@ extension BookingError.Kind {
         case .gone: 410
         case .unauthorized: 401
         case .forbidden: 403
+        case .tooManyRequests: 429
         }
     }
 }

@@ -4,10 +4,14 @@ public struct FairAccess: Sendable, Hashable, Codable {
     /// How often one appointment may be moved; left out, 3. Swap chains that hand a slot over
     /// (book under one name, cancel as the buyer books in the same second) stop here.
     public let maxMoves: Int?
+    /// Per-client limits; defaults when left out.
+    public let limits: ClientLimits?
 
-    public init(maxMoves: Int? = nil) {
+    public init(maxMoves: Int? = nil, limits: ClientLimits? = nil) {
         self.maxMoves = maxMoves
+        self.limits = limits
     }
 
     public var movesAllowed: Int { maxMoves ?? 3 }
+    public var clientLimits: ClientLimits { limits ?? ClientLimits() }
 }

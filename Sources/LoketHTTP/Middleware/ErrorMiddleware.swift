@@ -33,6 +33,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let body = ErrorResponse(error: .init(field: error.field, code: error.code, message: error.message))
         var headers: HTTPFields = [:]
         if error.kind == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let seconds = error.retryAfter { headers[.retryAfter] = String(seconds) }
         return (try? JSONBody.response(body, status: status ?? Self.status(for: error.kind), headers: headers))
             ?? Response(status: .internalServerError)
     }

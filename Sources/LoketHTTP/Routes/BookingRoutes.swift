@@ -1,6 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// Holds and appointments: `POST /api/v1/holds`, `POST /api/v1/appointments`,
 /// `GET`/`DELETE /api/v1/appointments/{id}` and `POST /api/v1/appointments/{id}/reschedule`.
@@ -9,13 +10,13 @@ import LoketDomain
 struct BookingRoutes {
     let loket: Loket
 
-    func add(to router: Router<BasicRequestContext>) {
-        router.post("/api/v1/holds") { request, _ in
+    func add(to router: Router<LoketRequestContext>) {
+        router.post("/api/v1/holds") { request, context in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)
             let receipt = try await loket.hold(
                 desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
-                assistance: body.assistance ?? false,
+                assistance: body.assistance ?? false, client: context.client,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
             return try JSONBody.response(
                 HoldResponse(receipt), status: .created,
@@ -24,7 +25,7 @@ struct BookingRoutes {
         router.get("/api/v1/holds/{id}") { _, context in
             try JSONBody.response(HoldResponse(try await loket.hold(id: context.parameters.require("id"))))
         }
-        router.post("/api/v1/appointments") { request, _ in
+        router.post("/api/v1/appointments") { request, context in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(AppointmentRequest.self, from: bytes)
             guard let hold = body.hold, !hold.isEmpty else {
@@ -35,7 +36,7 @@ struct BookingRoutes {
             }
             let customer = try c.validated()
             let booking = try await loket.confirm(
-                hold: hold, holdToken: body.holdToken, customer: customer,
+                hold: hold, holdToken: body.holdToken, customer: customer, client: context.client,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
             return try JSONBody.response(
                 AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketApp
+import LoketRequestContext
 
 /// `GET /health`, `GET /metrics` (Prometheus text) and `GET /openapi.json`.
 struct ServiceRoutes {
@@ -11,7 +12,7 @@ struct ServiceRoutes {
         return ByteBuffer(bytes: (try? Data(contentsOf: url)) ?? Data("{}".utf8))
     }()
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/health") { _, _ in
             try JSONBody.response(["status": "ok", "database": try await loket.health()])
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// `GET /api/v1/desks/{desk}/slots`: free slots for a product and party size, served from memory
 /// while capacity at the desk is unchanged.
@@ -9,8 +10,9 @@ struct SlotRoutes {
     let loket: Loket
     let slotCache: SlotCache
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/desks/{desk}/slots") { request, context in
+            try loket.admit(.slotReads, client: context.client)
             let rules = loket.rules
             let desk = try rules.desk(context.parameters.get("desk"))
             let product = try rules.product(request.query("product"), at: desk)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketRequestContext
 
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
@@ -80,8 +81,8 @@ struct WaitlistRoutes {
             })
     }
 
-    func add(to router: Router<BasicRequestContext>) {
-        router.post("/api/v1/waitlist") { request, _ in
+    func add(to router: Router<LoketRequestContext>) {
+        router.post("/api/v1/waitlist") { request, context in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
@@ -90,7 +91,7 @@ struct WaitlistRoutes {
                 customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give your details.")),
                 appointment: body.appointment,
-                appointmentToken: request.bearerToken)
+                appointmentToken: request.bearerToken, client: context.client)
             return try JSONBody.response(
                 try await response(joined.entry, token: joined.token), status: .created,
                 headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])

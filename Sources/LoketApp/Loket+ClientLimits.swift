@@ -1,0 +1,36 @@
+import Foundation
+import LoketDomain
+
+/// The per-client limits of the desk network file (`fairAccess.limits`), applied by the use
+/// cases (holds, confirmations, waitlist joins) and by the channels before a read they answer
+/// from a cache (slot lists). `client` is the address the channel saw; nil (the CLI, the
+/// service's own work, partners with their own quotas) is not limited.
+extension Loket {
+    var limits: ClientLimits { network.fairness.clientLimits }
+
+    /// Takes one of `client`'s tokens for `rule`, or refuses with 429 naming the limit.
+    public func admit(_ rule: ClientLimits.Rule, client: String?) throws(BookingError) {
+        guard let client, limits.isEnabled else { return }
+        guard let wait = limiter.take(rule, client: client, limits: limits, now: now()) else { return }
+        throw refusal(rule.rawValue, wait: wait)
+    }
+
+    /// Refuses a new hold while `client` keeps as many as allowed.
+    func admitHold(client: String?) throws(BookingError) {
+        guard let client, limits.isEnabled else { return }
+        try admit(.holds, client: client)
+        let now = now()
+        if let lapses = limiter.holdLimitReached(client: client, allowed: limits.activeHoldsAllowed, now: now) {
+            throw refusal("activeHolds", wait: lapses.timeIntervalSince(now))
+        }
+    }
+
+    func refusal(_ limit: String, wait: TimeInterval) -> BookingError {
+        metrics.limitRefusals(limit).increment()
+        let seconds = wait.isFinite ? max(1, Int(wait.rounded(.up))) : 3600
+        return BookingError(
+            .tooManyRequests, field: "limit", code: limit,
+            "Too many requests of this kind from your address (limit \(limit)); try again in \(seconds) s.",
+            retryAfter: seconds)
+    }
+}

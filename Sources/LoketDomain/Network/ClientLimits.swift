@@ -1,0 +1,74 @@
+/// What one client may do how often, each a token bucket counted per client address: a first
+/// line against scripts that poll and grab (see FAIRNESS.md), set so that a person clicking
+/// through the pages never meets one. Every field has a default, so a network file may leave
+/// the section out; `enabled: false` switches them all off (for measuring what they do).
+public struct ClientLimits: Sendable, Hashable, Codable {
+    /// Up to `burst` at once, refilled at `perMinute`.
+    public struct Bucket: Sendable, Hashable, Codable {
+        public let burst: Int
+        public let perMinute: Double
+
+        public init(burst: Int, perMinute: Double) {
+            self.burst = burst
+            self.perMinute = perMinute
+        }
+    }
+
+    /// The limited actions, by the name a refusal gives.
+    public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
+        case slotReads, holds, confirmations, waitlistJoins, drawEntries, signIns
+
+        /// Generous for people: a month of calendar pages a minute, a few tries at a time.
+        var standard: Bucket {
+            switch self {
+            case .slotReads: Bucket(burst: 60, perMinute: 60)
+            case .holds: Bucket(burst: 10, perMinute: 2)
+            case .confirmations: Bucket(burst: 5, perMinute: 1)
+            case .waitlistJoins: Bucket(burst: 3, perMinute: 0.2)
+            case .drawEntries: Bucket(burst: 3, perMinute: 0.2)
+            case .signIns: Bucket(burst: 10, perMinute: 2)
+            }
+        }
+    }
+
+    public let enabled: Bool?
+    public let slotReads: Bucket?
+    public let holds: Bucket?
+    public let confirmations: Bucket?
+    public let waitlistJoins: Bucket?
+    public let drawEntries: Bucket?
+    public let signIns: Bucket?
+    /// Holds one client may keep at once; left out, 2.
+    public let maxActiveHolds: Int?
+
+    public init(
+        enabled: Bool? = nil, slotReads: Bucket? = nil, holds: Bucket? = nil, confirmations: Bucket? = nil,
+        waitlistJoins: Bucket? = nil, drawEntries: Bucket? = nil, signIns: Bucket? = nil, maxActiveHolds: Int? = nil
+    ) {
+        self.enabled = enabled
+        self.slotReads = slotReads
+        self.holds = holds
+        self.confirmations = confirmations
+        self.waitlistJoins = waitlistJoins
+        self.drawEntries = drawEntries
+        self.signIns = signIns
+        self.maxActiveHolds = maxActiveHolds
+    }
+
+    public var isEnabled: Bool { enabled ?? true }
+    public var activeHoldsAllowed: Int { maxActiveHolds ?? 2 }
+
+    /// The bucket in force for `rule`, the default when the file does not set it.
+    public func bucket(_ rule: Rule) -> Bucket {
+        let set: Bucket? =
+            switch rule {
+            case .slotReads: slotReads
+            case .holds: holds
+            case .confirmations: confirmations
+            case .waitlistJoins: waitlistJoins
+            case .drawEntries: drawEntries
+            case .signIns: signIns
+            }
+        return set ?? rule.standard
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// Per-client limits over real HTTP: each client (told apart by X-Forwarded-For from a trusted
+/// proxy) has its own buckets and its own few holds; a refusal is 429 with Retry-After.
+struct ClientLimitsAPITests {
+    static let network = TestNetwork.single(
+        counters: 50, limits: "{holds: {burst: 3, perMinute: 1}, slotReads: {burst: 2, perMinute: 60}}")
+
+    static func from(_ address: String) -> [String: String] { ["X-Forwarded-For": address] }
+
+    @Test func aClientKeepsTwoHoldsAtOnceAndMakesThemAtALimitedRate() async throws {
+        try await TestServer.run(network: Self.network, trustedProxies: ["127.0.0.0/8"]) { server, api in
+            func hold(_ slot: String, from address: String) async throws -> APIResponse {
+                try await api.post(
+                    "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"\#(slot)"}"#, headers: Self.from(address))
+            }
+            let first = try await hold("20220602-0900-one", from: "203.0.113.7")
+            #expect(try await hold("20220602-0910-one", from: "203.0.113.7").status == 201)
+            // A third hold while two are kept: refused until the first lapses (15 minutes).
+            let third = try await hold("20220602-0920-one", from: "203.0.113.7")
+            #expect(third.status == 429)
+            #expect(third.errorField == "limit" && third.errorCode == "activeHolds")
+            #expect(third.headers[.retryAfter] == "900")
+            // Another client is not affected.
+            #expect(try await hold("20220602-0920-one", from: "198.51.100.2").status == 201)
+
+            // Confirming a hold frees its place; the rate then says no to the fourth within the minute.
+            let confirmed = try await api.post(
+                "/api/v1/appointments",
+                #"{"hold":"\#(first.json["id"] as! String)","holdToken":"\#(first.json["token"] as! String)","customer":\#(BookingAPITests.customer)}"#,
+                headers: Self.from("203.0.113.7"))
+            #expect(confirmed.status == 201)
+            let fourth = try await hold("20220603-0900-one", from: "203.0.113.7")
+            #expect(fourth.status == 429)
+            #expect(fourth.errorCode == "holds")
+            #expect(fourth.headers[.retryAfter] == "60")
+            server.clock.advance(minutes: 1)
+            #expect(try await hold("20220603-0900-one", from: "203.0.113.7").status == 201)
+
+            let metrics = try await api.get("/metrics")
+            #expect(metrics.body.contains(#"loket_limit_refusals_total{rule="activeHolds"} 1"#))
+            #expect(metrics.body.contains(#"loket_limit_refusals_total{rule="holds"} 1"#))
+        }
+    }
+
+    @Test func slotListsAreLimitedPerClientAndAForgedHeaderChangesNothing() async throws {
+        // No trusted proxy: X-Forwarded-For is ignored, so both "clients" are 127.0.0.1.
+        try await TestServer.run(network: Self.network) { _, api in
+            let list = "/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02"
+            #expect(try await api.get(list, headers: Self.from("203.0.113.1")).status == 200)
+            #expect(try await api.get(list, headers: Self.from("203.0.113.2")).status == 200)
+            let refused = try await api.get(list, headers: Self.from("203.0.113.3"))
+            #expect(refused.status == 429)
+            #expect(refused.errorCode == "slotReads")
+            #expect(refused.headers[.retryAfter] == "1")
+        }
+    }
+
+    @Test func behindATrustedProxyEachForwardedClientHasItsOwnBucket() async throws {
+        try await TestServer.run(network: Self.network, trustedProxies: ["127.0.0.1"]) { _, api in
+            let list = "/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02"
+            func read(from address: String) async throws -> Int {
+                try await api.get(list, headers: Self.from(address)).status
+            }
+            var statuses: [Int] = []
+            for address in ["203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2"] {
+                statuses.append(try await read(from: address))
+            }
+            #expect(statuses == [200, 200, 429, 200])
+            // A client cannot choose its address by prepending one: the last untrusted hop counts.
+            let prepended = try await read(from: "192.0.2.9, 203.0.113.1")
+            #expect(prepended == 429)
+        }
+    }
+}
