@@ -9,17 +9,6 @@ import Testing
 struct AppointmentStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
 
-    func withStore(_ engine: TestDatabase.Engine, _ body: (Stores) async throws -> Void) async throws {
-        let (database, _, drop) = try await TestDatabase.make(engine)
-        do {
-            try await body(Stores(database))
-        } catch {
-            await drop()
-            throw error
-        }
-        await drop()
-    }
-
     func taken(_ store: Stores, on day: String) async throws -> Int {
         let date = LocalDate(iso: day)!
         return try await store.capacity.usage(desk: "TS", dates: date...date).values.reduce(0, +)
@@ -31,7 +20,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func holdConfirmRescheduleCancel(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
@@ -115,7 +104,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func anExpiredHoldGivesItsCapacityBack(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
@@ -143,7 +132,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func aHoldConfirmsOnlyWithItsMakersToken(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
@@ -174,7 +163,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func ofConcurrentCancellationsOneGivesTheCapacityBack(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 2, slot: "20220602-0900-bio", now: clock.now)
@@ -200,7 +189,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func aRetryWithTheSameIdempotencyKeyBooksNothingTwice(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
@@ -231,7 +220,7 @@ struct AppointmentStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func concurrentRetriesOfOneKeyTakeOneUnit(engine: TestDatabase.Engine) async throws {
-        try await withStore(engine) { store in
+        try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)

@@ -21,14 +21,7 @@ struct DeskDayStoreTests {
 
     @Test(arguments: TestDatabase.engines)
     func aDayAtTheDesk(engine: TestDatabase.Engine) async throws {
-        let (database, _, drop) = try await TestDatabase.make(engine)
-        do {
-            try await runDay(Stores(database))
-        } catch {
-            await drop()
-            throw error
-        }
-        await drop()
+        try await withStores(engine) { try await runDay($0) }
     }
 
     func runDay(_ store: Stores) async throws {
