@@ -13,9 +13,10 @@ final class ClientLimiter: Sendable {
 
     private struct State {
         var buckets: [Key: TokenBucket] = [:]
-        /// Active holds by client: hold id → when it lapses.
-        var holds: [String: [String: Date]] = [:]
+        /// Active holds by client: hold id → when it lapses, and the order they were made in.
+        var holds: [String: [String: (expiresAt: Date, made: Int)]] = [:]
         var holders: [String: String] = [:]
+        var made = 0
     }
 
     private let state = Mutex(State())
@@ -37,20 +38,29 @@ final class ClientLimiter: Sendable {
         }
     }
 
+    /// `client`'s active holds at `now`, oldest first.
+    func activeHolds(client: String, now: Date) -> [(id: String, expiresAt: Date)] {
+        state.withLock { state in
+            (state.holds[client] ?? [:]).filter { $0.value.expiresAt > now }
+                .sorted { $0.value.made < $1.value.made }.map { ($0.key, $0.value.expiresAt) }
+        }
+    }
+
     /// When `client`'s earliest active hold lapses, if it keeps `allowed` or more at `now`.
     func holdLimitReached(client: String, allowed: Int, now: Date) -> Date? {
         state.withLock { state in
             let holds = state.holds[client] ?? [:]
-            let active = holds.filter { $0.value > now }
+            let active = holds.filter { $0.value.expiresAt > now }
             for lapsed in holds.keys where active[lapsed] == nil { state.holders[lapsed] = nil }
             state.holds[client] = active.isEmpty ? nil : active
-            return active.count >= allowed ? active.values.min() : nil
+            return active.count >= allowed ? active.values.map(\.expiresAt).min() : nil
         }
     }
 
     func held(_ hold: String, by client: String, until expiry: Date) {
         state.withLock { state in
-            state.holds[client, default: [:]][hold] = expiry
+            state.made += 1
+            state.holds[client, default: [:]][hold] = (expiry, state.made)
             state.holders[hold] = client
         }
     }

@@ -4,12 +4,13 @@ import LoketDomain
 /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
 extension Loket {
     /// Holds a slot for a while; only the receipt's token confirms it. `client` may keep only a
-    /// few holds at once and make them at a limited rate.
+    /// few holds at once and make them at a limited rate; `replacingOldest` gives its oldest back
+    /// instead of refusing (the pages: the visitor went back and chose another time).
     public func hold(
         desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
-        client: String?, idempotency: IdempotencyKey?
+        client: String?, replacingOldest: Bool = false, idempotency: IdempotencyKey?
     ) async throws -> HoldReceipt {
-        try admitHold(client: client)
+        try await admitHold(client: client, replacingOldest: replacingOldest)
         let now = now()
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)

@@ -15,11 +15,19 @@ extension Loket {
         throw refusal(rule.rawValue, wait: wait)
     }
 
-    /// Refuses a new hold while `client` keeps as many as allowed.
-    func admitHold(client: String?) throws(BookingError) {
+    /// Refuses a new hold while `client` keeps as many as allowed, or with `replacingOldest` (a
+    /// browser, whose visitor went back to choose another time) gives the oldest one back first.
+    func admitHold(client: String?, replacingOldest: Bool) async throws {
         guard let client, limits.isEnabled else { return }
         try admit(.holds, client: client)
         let now = now()
+        if replacingOldest {
+            let active = limiter.activeHolds(client: client, now: now)
+            for old in active.prefix(max(0, active.count - limits.activeHoldsAllowed + 1)) {
+                try await appointmentStore.release(hold: old.id)
+                limiter.used(old.id)
+            }
+        }
         if let lapses = limiter.holdLimitReached(client: client, allowed: limits.activeHoldsAllowed, now: now) {
             throw refusal("activeHolds", wait: lapses.timeIntervalSince(now))
         }

@@ -50,6 +50,13 @@ public struct AppointmentStore: Sendable {
         }
     }
 
+    /// Gives an active hold's capacity back before it lapses, as the hold lifecycle decides;
+    /// nothing happens to a hold that is no longer active.
+    public func release(hold id: String) async throws {
+        let desk = try await database.transaction { db in try await Self.release(hold: id, on: db) }
+        if let desk { capacityChanges.announce(desk) }
+    }
+
     /// Gives back the capacity of every hold that expired by `now`; returns the desks affected.
     @discardableResult
     public func releaseExpiredHolds(now: Date) async throws -> Set<String> {

@@ -80,7 +80,8 @@ extension WebApp {
                 let receipt = try await loket.hold(
                     desk: context.parameters.get("desk"), product: context.parameters.get("product"),
                     persons: Int(form["persons"] ?? "1"), slot: form["slot"],
-                    assistance: form["assistance"] == "1", client: context.client, idempotency: nil)
+                    assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
+                    idempotency: nil)
                 // The hold's secret stays in this browser: a cookie only the hold's own page gets.
                 let path = "/book/hold/\(receipt.hold.id)"
                 return redirect(

@@ -74,7 +74,8 @@ extension WebApp {
                 let appointment = try await loket.appointment(id: id, token: token)
                 let receipt = try await loket.hold(
                     desk: appointment.desk, product: appointment.product, persons: appointment.persons,
-                    slot: form["slot"], assistance: appointment.assistance, client: context.client, idempotency: nil)
+                    slot: form["slot"], assistance: appointment.assistance, client: context.client,
+                    replacingOldest: true, idempotency: nil)
                 _ = try await loket.reschedule(
                     id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")

@@ -46,6 +46,21 @@ struct ClientLimitsAPITests {
         }
     }
 
+    @Test func aVisitorWhoGoesBackAndChoosesAgainGivesTheOldestHoldBack() async throws {
+        try await TestServer.run(network: Self.network) { server, _ in
+            var held: [HoldReceipt] = []
+            for slot in ["20220602-0900-one", "20220602-0910-one", "20220602-0920-one"] {
+                held.append(
+                    try await server.loket.hold(
+                        desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "203.0.113.7",
+                        replacingOldest: true, idempotency: nil))
+            }
+            #expect(try await server.loket.hold(id: held[0].hold.id).state == .released)
+            #expect(try await server.loket.hold(id: held[1].hold.id).state == .active)
+            #expect(try await server.loket.hold(id: held[2].hold.id).state == .active)
+        }
+    }
+
     @Test func slotListsAreLimitedPerClientAndAForgedHeaderChangesNothing() async throws {
         // No trusted proxy: X-Forwarded-For is ignored, so both "clients" are 127.0.0.1.
         try await TestServer.run(network: Self.network) { _, api in
