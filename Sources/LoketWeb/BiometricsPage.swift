@@ -1,12 +1,13 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The question before a biometrics appointment: can what the IND already holds be reused?
 /// Someone who needs nothing new is told so and is not offered a BIO appointment. The dates
 /// are posted, used for the answer and forgotten.
 extension WebApp {
-    func addBiometricsRoutes(to router: Router<BasicRequestContext>) {
+    func addBiometricsRoutes(to router: Router<LoketRequestContext>) {
         router.get("/book/BIO/biometrics") { request, _ in
             let web = web(request)
             return pages.render(

@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
 extension WebApp {
-    func addBookingRoutes(to router: Router<BasicRequestContext>) {
+    func addBookingRoutes(to router: Router<LoketRequestContext>) {
         router.get("/") { request, _ in
             let web = web(request)
             let products = loket.network.products.map { product in

@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free
 /// slots of the coming days are shown next to the forms, so the effect is seen at once.
 extension WebApp {
-    func addDeskSettingsRoutes(to router: Router<BasicRequestContext>) {
+    func addDeskSettingsRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/desks/{desk}/settings") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .deskManager, desk: desk) { _, web in

@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.
 extension WebApp {
-    func addManageRoutes(to router: Router<BasicRequestContext>) {
+    func addManageRoutes(to router: Router<LoketRequestContext>) {
         router.get("/manage/{id}") { request, context in
             var web = web(request)
             let token = request.query("token")

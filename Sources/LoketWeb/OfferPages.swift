@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms, next to the
 /// form token every Loket form carries.
 extension WebApp {
-    func addOfferRoutes(to router: Router<BasicRequestContext>) {
+    func addOfferRoutes(to router: Router<LoketRequestContext>) {
         router.get("/waitlist/{id}/offer") { request, context in
             var web = web(request)
             let id = try context.parameters.require("id")

@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
 extension WebApp {
-    func addAccountRoutes(to router: Router<BasicRequestContext>) {
+    func addAccountRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/accounts") { request, _ in
             return try await asStaff(request, .admin, desk: nil) { _, web in
                 return try await accountsPage(web, notice: request.query("notice"))

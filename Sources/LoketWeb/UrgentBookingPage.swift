@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept
 /// with the appointment and counted in the urgent-capacity report.
 extension WebApp {
-    func addUrgentBookingRoutes(to router: Router<BasicRequestContext>) {
+    func addUrgentBookingRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/desks/{desk}/urgent") { request, context in
             let code = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: code) { _, web in

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LoketApp
 import LoketDomain
 import LoketHTTP
+import LoketServer
 import LoketStorage
 import LoketTestSupport
 import LoketWeb
@@ -20,11 +21,13 @@ struct TestServer: Sendable {
     static func run(
         engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
         clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"),
+        options configure: (inout ServerOptions) -> Void = { _ in },
         _ body: @Sendable (TestServer, APIClient) async throws -> Void
     ) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
+        configure(&options)
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         let server = TestServer(loket: loket, clock: clock, database: database)
         let app = Application(
@@ -41,8 +44,8 @@ struct TestServer: Sendable {
 }
 
 /// The API and the pages on one router, as `loket serve` composes them.
-func router(_ loket: Loket, _ options: ServerOptions) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+func router(_ loket: Loket, _ options: ServerOptions) -> Router<LoketRequestContext> {
+    let router = Router(context: LoketRequestContext.self)
     LoketAPI(loket: loket).add(to: router)
     WebApp(loket: loket, options: options).add(to: router)
     LoketAPI.refuseUnknownMethods(on: router)

@@ -1,6 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// `POST /api/v1/biometrics/assessment`: does this application need a desk visit for biometrics?
 /// The date of birth travels in the body, never in the URL, and is not stored or logged.
@@ -27,7 +28,7 @@ struct BiometricsRoutes {
         let deskVisitNeeded: Bool
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/biometrics/assessment") { request, _ in
             let body = try JSONBody.decode(AssessmentRequest.self, from: try await JSONBody.bytes(request))
             guard let birth = try LocalDate.parse(body.dateOfBirth, field: "dateOfBirth") else {

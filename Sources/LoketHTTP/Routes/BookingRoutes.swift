@@ -1,6 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// Holds and appointments: `POST /api/v1/holds`, `POST /api/v1/appointments`,
 /// `GET`/`DELETE /api/v1/appointments/{id}` and `POST /api/v1/appointments/{id}/reschedule`.
@@ -8,7 +9,7 @@ import LoketDomain
 struct BookingRoutes {
     let loket: Loket
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/holds") { request, _ in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)

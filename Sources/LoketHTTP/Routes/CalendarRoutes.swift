@@ -1,6 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// `GET /api/v1/wait-times`, `/api/v1/calendar/holidays?year=` and
 /// `/api/v1/calendar/working-days?from=&to=`.
@@ -25,7 +26,7 @@ struct CalendarRoutes {
         let holidays: [PublicHoliday]
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/wait-times") { _, _ in
             let times = try await loket.waitTimes()
             return try JSONBody.response(WaitTimesResponse(measuredOn: loket.today, waitTimes: times))

@@ -1,12 +1,13 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// `GET /api/v1/desks`, `/api/v1/desks/{desk}` and `/api/v1/products`: the desk network as configured.
 struct NetworkRoutes {
     let loket: Loket
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/desks") { _, _ in
             let today = loket.today
             return try JSONBody.response(["desks": loket.network.desks.map { DeskResponse($0, today: today) }])

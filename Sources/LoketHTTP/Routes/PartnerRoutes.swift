@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The partner channel: organisations book several people in one request, all or nothing,
 /// within a weekly quota per desk, and see their own bookings and quota use — never anyone
@@ -45,7 +46,7 @@ struct PartnerRoutes {
         let quotas: [QuotaUse]
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/partner/bookings") { request, _ in
             let partner = try await loket.partner(apiKey: request.bearerToken)
             let bytes = try await JSONBody.bytes(request)

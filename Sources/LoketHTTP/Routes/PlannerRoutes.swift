@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The online planner's public endpoints, so that the many existing scripts that poll them work
 /// against Loket with only the base URL changed:
@@ -18,7 +19,7 @@ struct PlannerRoutes {
 
     static let contentType = "application/json;charset=UTF-8"
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         // Clients use both `…/slots/` and `…/slots`; Hummingbird's router matches either.
         router.get("/oap/api/desks/{desk}/slots") { request, context in
             try await Self.planner { try await slotList(request, context) }
@@ -28,7 +29,7 @@ struct PlannerRoutes {
         }
     }
 
-    private func slotList(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func slotList(_ request: Request, _ context: LoketRequestContext) async throws -> Response {
         let rules = loket.rules
         let desk = try rules.desk(context.parameters.get("desk"))
         let product = try rules.product(request.query("productKey"), at: desk, field: "productKey")
@@ -48,7 +49,7 @@ struct PlannerRoutes {
         return Self.answer(body)
     }
 
-    private func reserve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func reserve(_ request: Request, _ context: LoketRequestContext) async throws -> Response {
         let bytes = try await JSONBody.bytes(request)
         let body =
             bytes.isEmpty
@@ -76,7 +77,7 @@ struct PlannerRoutes {
             return try await body()
         } catch let error as BookingError {
             return answer(
-                PlannerFormat.error(error), status: ErrorMiddleware<BasicRequestContext>.status(for: error.kind))
+                PlannerFormat.error(error), status: ErrorMiddleware<LoketRequestContext>.status(for: error.kind))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketApp
+import LoketServer
 
 /// `GET /health`, `GET /metrics` (Prometheus text) and `GET /openapi.json`.
 struct ServiceRoutes {
@@ -11,19 +12,22 @@ struct ServiceRoutes {
         return ByteBuffer(bytes: (try? Data(contentsOf: url)) ?? Data("{}".utf8))
     }()
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/health") { _, _ in
             try JSONBody.response(["status": "ok", "database": try await loket.health()])
-        }
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try await loket.metricsText())))
         }
         router.get("/openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: .init(byteBuffer: Self.openAPIDocument))
+        }
+    }
+
+    func addMetrics(to router: Router<LoketRequestContext>) {
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try await loket.metricsText())))
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// `GET /api/v1/desks/{desk}/slots`: free slots for a product and party size, served from memory
 /// while capacity at the desk is unchanged.
@@ -9,7 +10,7 @@ struct SlotRoutes {
     let loket: Loket
     let slotCache: SlotCache
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/desks/{desk}/slots") { request, context in
             let rules = loket.rules
             let desk = try rules.desk(context.parameters.get("desk"))

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// `GET /api/v1/desks/{desk}/urgent-capacity?from=&to=`: per week, the slot units kept back for
 /// urgent cases, how many were booked urgently, how many went to everyone when their release
@@ -16,7 +17,7 @@ struct UrgentCapacityRoutes {
         let weeks: [UrgentCapacityWeek]
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/desks/{desk}/urgent-capacity") { request, context in
             let desk = try loket.rules.desk(context.parameters.get("desk"))
             let today = loket.today

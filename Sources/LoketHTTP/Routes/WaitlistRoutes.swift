@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
@@ -80,7 +81,7 @@ struct WaitlistRoutes {
             })
     }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/waitlist") { request, _ in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
             let joined = try await loket.joinWaitlist(
