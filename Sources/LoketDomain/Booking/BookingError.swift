@@ -16,6 +16,10 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
         case unauthorized
         /// Signed in, or not, but not allowed to do this; or a form without its token (403).
         case forbidden
+        /// The body is not in the format the endpoint reads, e.g. not `application/json` (415).
+        case unsupportedMediaType
+        /// The server is too busy with this kind of request just now; trying later helps (503).
+        case unavailable
     }
 
     public let kind: Kind
@@ -49,6 +53,8 @@ extension BookingError.Kind {
         case .gone: 410
         case .unauthorized: 401
         case .forbidden: 403
+        case .unsupportedMediaType: 415
+        case .unavailable: 503
         }
     }
 }
