@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
@@ -21,16 +22,27 @@ extension WebApp {
         return try await page(account, web)
     }
 
-    func addStaffRoutes(to router: Router<BasicRequestContext>) {
+    func addStaffRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/sign-in") { request, _ in
             let web = web(request)
             return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), page: SignInPage())
         }
-        router.post("/staff/sign-in") { request, _ in
+        router.post("/staff/sign-in") { request, context in
             let web = web(request)
             let form = try await web.form(request)
             let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            switch try await gate.signIn(username: username, password: form["password"] ?? "") {
+            let outcome: StaffGate.SignIn
+            do {
+                outcome = try await gate.signIn(
+                    username: username, password: form["password"] ?? "", client: context.clientAddress)
+            } catch let error as BookingError {
+                return pages.render(
+                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                    page: SignInPage(form: ["username": username]),
+                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
+                    status: .init(code: error.kind.statusCode))
+            }
+            switch outcome {
             case .signedIn(let account, let cookie):
                 return redirect(
                     account.role == .admin && account.desk == nil
@@ -42,13 +54,6 @@ extension WebApp {
                     page: SignInPage(form: ["username": username]),
                     errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
                     status: .unauthorized)
-            case .locked(let until):
-                let time = DeskTime(until, timeZone: DeskTime.amsterdam).time.text
-                return pages.render(
-                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    page: SignInPage(form: ["username": username]),
-                    errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))],
-                    status: .tooManyRequests)
             }
         }
         router.post("/staff/sign-out") { request, _ in
