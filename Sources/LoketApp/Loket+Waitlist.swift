@@ -41,7 +41,7 @@ extension Loket {
         let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
         let customer = try customer.get()
         if let appointment {
-            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken)
+            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken, today: today)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
                 throw BookingError.invalid(
                     "appointment", "mismatch",

@@ -2,6 +2,7 @@ import Foundation
 import LoketConfig
 import LoketDomain
 import LoketNotifications
+import LoketStorage
 
 /// Everything `loket serve` needs to know, with the defaults a fresh machine gets.
 public struct ServerOptions: Sendable {
@@ -22,6 +23,11 @@ public struct ServerOptions: Sendable {
     public var publicURL = "http://127.0.0.1:8080"
     /// How long a waitlist offer is kept for the person it is offered to.
     public var offerDuration: TimeInterval = 2 * 3600
+    /// The keys that sign manage links in email; `loket serve` reads them from a file or the
+    /// environment, tests get a random one.
+    public var manageLinkKeys = try! ManageLinkKeys([ManageLinkKeys.randomSecret()])
+    /// Where passwords are hashed and checked: threads of their own, a bounded queue.
+    public var passwordHasher = PasswordHasher.shared
 
     public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
         self.network = network
