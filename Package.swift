@@ -78,20 +78,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The request context both route sets share: who the client is (its address, believed
-        // from X-Forwarded-For only when a trusted proxy sent it).
+        // What both HTTP channels share: the request context with the client's address, and the
+        // server's connection limits.
         .target(
-            name: "LoketRequestContext",
+            name: "LoketServer",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         // The JSON API, the planner-compatible API, the partner API, OpenAPI, health and metrics.
         .target(
             name: "LoketHTTP",
             dependencies: [
-                "LoketDomain", "LoketApp", "LoketRequestContext",
+                "LoketDomain", "LoketApp", "LoketServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -104,7 +106,7 @@ let package = Package(
         .target(
             name: "LoketWeb",
             dependencies: [
-                "LoketDomain", "LoketApp", "LoketRequestContext",
+                "LoketDomain", "LoketApp", "LoketServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -126,7 +128,7 @@ let package = Package(
             name: "loket",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketSimulation",
-                "LoketNotifications", "LoketRequestContext",
+                "LoketNotifications", "LoketServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -143,9 +145,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoketSimulationTests", dependencies: ["LoketSimulation", "LoketDomain"]),
-        .testTarget(name: "LoketNotificationsTests", dependencies: ["LoketNotifications", "LoketDomain"]),
         .testTarget(
-            name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain", "LoketRequestContext"]),
+            name: "LoketNotificationsTests",
+            dependencies: [
+                "LoketNotifications", "LoketDomain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
@@ -155,7 +162,10 @@ let package = Package(
             name: "LoketHTTPTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
-                "LoketRequestContext", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "LoketServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ]

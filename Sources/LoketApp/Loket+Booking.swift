@@ -63,11 +63,11 @@ extension Loket {
 
     /// The appointment `id`, if `token` is its manage token (or the signed link from its email).
     public func appointment(id: String, token: String?) async throws -> Appointment {
-        try await appointmentStore.appointment(id: id, token: token)
+        try await appointmentStore.appointment(id: id, token: token, today: today)
     }
 
     public func cancel(id: String, token: String?) async throws -> Appointment {
-        let result = try await appointmentStore.cancelIfConfirmed(id: id, token: token, now: now())
+        let result = try await appointmentStore.cancelIfConfirmed(id: id, token: token, now: now(), today: today)
         if result.cancelled {
             metrics.cancellations.increment()
             // The freed slot goes to the waitlist at once, before anyone polling can take it.
@@ -85,7 +85,7 @@ extension Loket {
         }
         let appointment = try await appointmentStore.reschedule(
             id: id, token: token, toHold: hold, holdToken: holdToken,
-            movesAllowed: rules.network.fairness.movesAllowed, now: now(), idempotency: idempotency)
+            movesAllowed: rules.network.fairness.movesAllowed, now: now(), today: today, idempotency: idempotency)
         limiter.used(hold)
         metrics.reschedules.increment()
         // The slot it left is free again.

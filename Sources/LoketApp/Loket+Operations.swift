@@ -32,9 +32,10 @@ extension Loket {
     }
 
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage
-    /// tokens) and expired staff sessions. Run hourly by `HoldSweeper`.
+    /// tokens), ended staff sessions and old sign-in counters. Run hourly by `HoldSweeper`.
     public func forgetStale() async throws {
         try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
-        try await staffStore.forgetExpiredSessions(now: now())
+        try await staffStore.forgetExpiredSessions(now: now(), idle: StaffSessionLimits.idle)
+        try await staffStore.forgetSignInAttempts(now: now())
     }
 }

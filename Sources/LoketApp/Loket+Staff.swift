@@ -1,16 +1,15 @@
 import Foundation
-import HummingbirdBcrypt
 import LoketDomain
-import NIOPosix
+import LoketStorage
 
 /// Staff accounts and signing in. Passwords are kept as bcrypt digests (cost 12), hashed and
-/// checked on NIO's thread pool so that the event loops keep serving.
+/// checked by `PasswordHasher` on threads of their own.
 extension Loket {
-    /// What a sign-in attempt came to.
+    /// What a sign-in attempt came to. A wrong password, an unknown or inactive account and a
+    /// lockout give the one answer `refused`, so that none of them tells a guesser anything.
     public enum SignIn: Sendable {
         case signedIn(StaffAccount)
         case refused
-        case locked(until: Date)
     }
 
     /// Creates an account; a wrong username, short password or missing desk is refused by field.
@@ -33,7 +32,8 @@ extension Loket {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         return try await staffStore.createStaff(
-            username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
+            username: username, passwordHash: try await passwordHasher.hash(password), role: role, desk: desk,
+            now: now())
     }
 
     public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
@@ -47,6 +47,7 @@ extension Loket {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
+        if !active { try await staffStore.endSessions(staff: id) }
     }
 
     public func setStaffPassword(id: String, password: String) async throws {
@@ -54,51 +55,50 @@ extension Loket {
             throw BookingError.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
-        try await staffStore.setStaffPassword(id: id, passwordHash: try await Self.hash(password))
+        try await staffStore.setStaffPassword(id: id, passwordHash: try await passwordHasher.hash(password))
     }
 
-    /// Checks the password, counting failures towards a lockout. Unknown usernames cost the
-    /// same bcrypt work as known ones, so timing does not tell them apart.
-    public func signIn(username: String, password: String) async throws -> SignIn {
+    /// Checks the password of `username`, signing in from `client` (its address). The attempt
+    /// is counted against the address and the account before the password is checked, so a
+    /// burst of guesses cannot get past the lockout; and every attempt costs one bcrypt check,
+    /// against a decoy digest when there is no account or a lock, so that the answer and the time
+    /// it takes are the same for an unknown name, a wrong password and a locked account.
+    public func signIn(username: String, password: String, client: String) async throws -> SignIn {
         let now = now()
-        guard let credentials = try await staffStore.credentials(username: username), credentials.account.active else {
-            _ = try await Self.verify(password, hash: Self.decoyHash)
+        // A flood is turned away before it is counted, so that it cannot lock anyone out.
+        try passwordHasher.checkRoom()
+        let credentials = try await staffStore.credentials(username: username).flatMap {
+            $0.account.active ? $0 : nil
+        }
+        // An address that is locked does not count against the account: one guesser must not
+        // keep its owner out.
+        var open = try await staffStore.countSignInAttempt(.address(client), throttle: .address, now: now)
+        if open {
+            open = try await staffStore.countSignInAttempt(.account(username: username), throttle: .account, now: now)
+        }
+        let right = try await passwordHasher.verify(password, hash: open ? credentials?.passwordHash : nil)
+        guard right, let account = credentials?.account else {
+            metrics.signIns(outcome: open ? "refused" : "locked").increment()
             return .refused
         }
-        if let until = credentials.lockedUntil, until > now { return .locked(until: until) }
-        guard try await Self.verify(password, hash: credentials.passwordHash) else {
-            if let until = try await staffStore.recordFailedSignIn(
-                staff: credentials.account.id, throttle: SignInThrottle(), now: now)
-            {
-                return .locked(until: until)
-            }
-            return .refused
-        }
-        try await staffStore.recordSignIn(staff: credentials.account.id)
-        return .signedIn(credentials.account)
+        try await staffStore.signInSucceeded(.account(username: username), throttle: .account, now: now)
+        try await staffStore.signInSucceeded(.address(client), throttle: .address, now: now)
+        metrics.signIns(outcome: "signed_in").increment()
+        return .signedIn(account)
     }
 
     // MARK: Sessions
 
-    /// Keeps a signed-in session; the database keeps only a digest of its key.
-    public func putSession(key: String, value: String, expires: Date?) async throws {
-        try await staffStore.putSession(key: key, value: value, expires: expires)
+    /// Keeps a signed-in session of `staff`; the database keeps only a digest of its key.
+    public func putSession(key: String, value: String, staff: String?, expires: Date?) async throws {
+        try await staffStore.putSession(key: key, value: value, staff: staff, expires: expires, now: now())
     }
 
+    /// The session, unless it has expired or lain unused for `StaffSessionLimits.idle`; looking
+    /// it up counts as using it.
     public func session(key: String) async throws -> (value: String, expires: Date?)? {
-        try await staffStore.session(key: key, now: now())
+        try await staffStore.session(key: key, now: now(), idle: StaffSessionLimits.idle)
     }
 
     public func removeSession(key: String) async throws { try await staffStore.removeSession(key: key) }
-
-    static func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: 12) }
-    }
-
-    static func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-    }
-
-    /// A bcrypt digest of nothing anyone knows, for timing-equal refusals.
-    static let decoyHash = Bcrypt.hash(UUID().uuidString + UUID().uuidString, cost: 12)
 }

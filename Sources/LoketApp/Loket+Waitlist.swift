@@ -44,7 +44,7 @@ extension Loket {
         // Improving an appointment moves it, so its people are claimed already.
         let people = appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
         if let appointment {
-            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken)
+            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken, today: today)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
                 throw BookingError.invalid(
                     "appointment", "mismatch",

@@ -32,6 +32,7 @@ public struct Loket: Sendable {
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public let biometricsPolicy: BiometricsPolicy
     let limiter = ClientLimiter()
+    let passwordHasher: PasswordHasher
 
     /// A Loket on `database` (already migrated) with the options `loket serve` was given.
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {
@@ -44,7 +45,8 @@ public struct Loket: Sendable {
         self.live = LiveRules(network: options.network, holdMinutes: options.holdMinutes)
         self.capacityStore = capacityStore
         self.appointmentStore = AppointmentStore(
-            database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+            database: database, logger: logger, outbox: outbox, capacityChanges: changes,
+            links: options.manageLinkKeys)
         self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.partnerStore = PartnerStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
@@ -60,6 +62,7 @@ public struct Loket: Sendable {
         self.metrics = metrics
         self.offerDuration = options.offerDuration
         self.biometricsPolicy = options.biometricsPolicy
+        self.passwordHasher = options.passwordHasher
     }
 
     /// The booking rules in force: the desk network file with the desk managers' changes.

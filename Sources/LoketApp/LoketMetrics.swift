@@ -49,6 +49,16 @@ public struct LoketMetrics: Sendable {
             labels: [("route", route), ("method", method), ("status", String(status))])
     }
 
+    /// Staff sign-ins by outcome: `signed_in`, `refused` (a wrong password or no such account)
+    /// or `locked` (refused by the lockout before the password was looked at).
+    public func signIns(outcome: String) -> Counter {
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "loket", metricName: "staff_sign_ins", unitName: "total",
+                helpText: "Staff sign-in attempts by outcome."),
+            labels: [("outcome", outcome)])
+    }
+
     public func latency(route: String, method: String) -> DurationHistogram {
         registry.makeDurationHistogram(
             descriptor: .init(

@@ -2,6 +2,7 @@ import Foundation
 import LoketConfig
 import LoketDomain
 import LoketNotifications
+import LoketStorage
 
 /// Everything `loket serve` needs to know, with the defaults a fresh machine gets.
 public struct ServerOptions: Sendable {
@@ -24,6 +25,11 @@ public struct ServerOptions: Sendable {
     public var offerDuration: TimeInterval = 2 * 3600
     /// Addresses or CIDR networks of one's own proxies, whose `X-Forwarded-For` is believed.
     public var trustedProxies: [String] = []
+    /// The keys that sign manage links in email; `loket serve` reads them from a file or the
+    /// environment, tests get a random one.
+    public var manageLinkKeys = try! ManageLinkKeys([ManageLinkKeys.randomSecret()])
+    /// Where passwords are hashed and checked: threads of their own, a bounded queue.
+    public var passwordHasher = PasswordHasher.shared
 
     public init(network: DeskNetwork, biometricsPolicy: BiometricsPolicy? = nil) {
         self.network = network

@@ -1,6 +1,6 @@
 import Hummingbird
 import LoketApp
-import LoketRequestContext
+import LoketServer
 
 /// The machine channels of Loket: the JSON API, the planner-compatible API, the partner API,
 /// OpenAPI, health and metrics. Every route translates HTTP to one call of the application
@@ -14,7 +14,8 @@ public struct LoketAPI: Sendable {
 
     /// Adds the API's routes and the middleware every response on `router` passes through
     /// (metrics, security headers, errors as JSON): the web pages on the same router get them too.
-    public func add(to router: Router<LoketRequestContext>) {
+    /// Without `servesMetrics`, `/metrics` is left to `metricsRouter()` on an address of its own.
+    public func add(to router: Router<LoketRequestContext>, servesMetrics: Bool = true) {
         // One cache for both slot-list formats, so that one generation counter serves them.
         let slotCache = SlotCache()
         router.add(middleware: MetricsMiddleware(metrics: loket.metrics))
@@ -30,6 +31,15 @@ public struct LoketAPI: Sendable {
         WaitlistRoutes(loket: loket).add(to: router)
         UrgentCapacityRoutes(loket: loket).add(to: router)
         ServiceRoutes(loket: loket).add(to: router)
+        if servesMetrics { ServiceRoutes(loket: loket).addMetrics(to: router) }
+    }
+
+    /// `/metrics` alone, for a separate address that only the monitoring can reach.
+    public func metricsRouter() -> Router<LoketRequestContext> {
+        let router = Router(context: LoketRequestContext.self)
+        router.add(middleware: SecurityHeaders())
+        ServiceRoutes(loket: loket).addMetrics(to: router)
+        return router
     }
 
     /// Answers a known path asked with a method it does not serve with `405` and `Allow`

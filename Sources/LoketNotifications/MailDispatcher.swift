@@ -116,7 +116,7 @@ public struct MailDispatcher: Service {
         }
         let appointment = recipient.appointment
         let link =
-            "\(publicURL)/manage/\(appointment.id)?token=\(try await appointments.manageLinkToken(appointment: appointment.id))"
+            "\(publicURL)/manage/\(appointment.id)?token=\(appointments.manageLinkToken(appointment: appointment.id))"
         let content = AppointmentMessage(
             kind: kind, appointment: appointment, desk: desk, product: product,
             sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)

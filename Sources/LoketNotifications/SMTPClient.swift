@@ -5,8 +5,9 @@ import NIOPosix
 import NIOSSL
 
 /// Sends mail to an SMTP server (RFC 5321): EHLO, STARTTLS where the server offers it (or
-/// insists, when `requireTLS`), AUTH PLAIN when credentials are set, then one message per
-/// connection. Written by hand on SwiftNIO: no listed package speaks SMTP.
+/// insists, when `requireTLS`), AUTH PLAIN when credentials are set (only after STARTTLS, unless
+/// `allowPlainAuth`), then one message per connection. Written by hand on SwiftNIO: no listed
+/// package speaks SMTP.
 public struct SMTPClient: MailTransport {
     public struct Settings: Sendable {
         public var host: String
@@ -14,6 +15,8 @@ public struct SMTPClient: MailTransport {
         public var username: String?
         public var password: String?
         public var requireTLS: Bool
+        /// Sends credentials over a connection without TLS; only for a server on a trusted network.
+        public var allowPlainAuth: Bool
         /// Extra certificate authorities to trust (PEM), for a server with a private certificate.
         public var trustRootsFile: String?
         /// The name this client gives in EHLO.
@@ -21,13 +24,14 @@ public struct SMTPClient: MailTransport {
 
         public init(
             host: String, port: Int, username: String? = nil, password: String? = nil, requireTLS: Bool = false,
-            trustRootsFile: String? = nil, heloName: String = "loket.localhost"
+            allowPlainAuth: Bool = false, trustRootsFile: String? = nil, heloName: String = "loket.localhost"
         ) {
             self.host = host
             self.port = port
             self.username = username
             self.password = password
             self.requireTLS = requireTLS
+            self.allowPlainAuth = allowPlainAuth
             self.trustRootsFile = trustRootsFile
             self.heloName = heloName
         }
@@ -83,6 +87,7 @@ public struct SMTPClient: MailTransport {
                 throw Failure(description: "SMTP greeting refused")
             }
             var capabilities = try await command("EHLO \(settings.heloName)", expect: 250...250)
+            var secured = false
             if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                 _ = try await command("STARTTLS", expect: 220...220)
                 var configuration = TLSConfiguration.makeClientConfiguration()
@@ -97,10 +102,18 @@ public struct SMTPClient: MailTransport {
                         NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
                 }.get()
                 capabilities = try await command("EHLO \(settings.heloName)", expect: 250...250)
+                secured = true
             } else if settings.requireTLS {
                 throw Failure(description: "SMTP server does not offer STARTTLS and TLS is required")
             }
             if let username = settings.username, let password = settings.password {
+                // Anyone on the way could read a password sent without TLS.
+                guard secured || settings.allowPlainAuth else {
+                    throw Failure(
+                        description:
+                            "SMTP server does not offer STARTTLS; credentials are not sent without TLS (--smtp-allow-plain)"
+                    )
+                }
                 let token = Data("\0\(username)\0\(password)".utf8).base64EncodedString()
                 _ = try await command("AUTH PLAIN \(token)", expect: 235...235)
             }

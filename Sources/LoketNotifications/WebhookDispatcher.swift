@@ -9,7 +9,9 @@ import ServiceLifecycle
 /// Posts partner webhook events from the outbox: JSON bodies signed with HMAC-SHA256 over
 /// `timestamp.body` with the partner's secret (`X-Loket-Signature: sha256=<hex>`,
 /// `X-Loket-Timestamp`), each delivery named by `X-Loket-Delivery` so that a retry after a crash
-/// is recognisable. A failure or a non-2xx answer is retried with growing pauses.
+/// is recognisable. A failure or a non-2xx answer is retried with growing pauses. Redirects
+/// are not followed: a partner's URL that answers 302 would otherwise send a signed event about a
+/// booking to whatever address it names, inside the partner's network or out of it.
 public struct WebhookDispatcher: Service {
     let outbox: OutboxStore
     let now: @Sendable () -> Date
@@ -71,11 +73,8 @@ public struct WebhookDispatcher: Service {
             name: "X-Loket-Signature", value: Self.signature(secret: hook.secret, timestamp: timestamp, body: body))
         request.body = .bytes(ByteBuffer(string: body))
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-            _ = try? await response.body.collect(upTo: 64 * 1024)
-            guard (200..<300).contains(response.status.code) else {
-                throw WebhookRefused(status: Int(response.status.code))
-            }
+            let status = try await Self.post(request)
+            guard (200..<300).contains(status) else { throw WebhookRefused(status: status) }
         } catch {
             let pause = entry.retryPause(base: 5)
             logger.warning(
@@ -88,6 +87,17 @@ public struct WebhookDispatcher: Service {
         try await outbox.markSent(entry, now: now())
         return true
     }
+
+    /// Sends `request` and returns the status of the answer, a redirect included, never followed.
+    public static func post(_ request: HTTPClientRequest) async throws -> Int {
+        let response = try await client.execute(request, timeout: .seconds(10))
+        _ = try? await response.body.collect(upTo: 64 * 1024)
+        return Int(response.status.code)
+    }
+
+    /// The process's one webhook client; like `HTTPClient.shared`, it lives as long as the process.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
 
     struct WebhookRefused: Error, CustomStringConvertible {
         let status: Int

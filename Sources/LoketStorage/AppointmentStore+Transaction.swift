@@ -200,7 +200,9 @@ extension AppointmentStore {
         return try await CapacityStore.release(row: row, on: db)
     }
 
-    static func authorised(id: String, token: String?, on db: any SQLDatabase) async throws -> Appointment {
+    /// The appointment `id` if `token` opens it on `today`: its manage token, or the signed link
+    /// from its email until the appointment's day has passed (see ManageLinks).
+    func authorised(id: String, token: String?, today: LocalDate, on db: any SQLDatabase) async throws -> Appointment {
         guard let token, !token.isEmpty else {
             throw BookingError(
                 .unauthorized, field: "Authorization", code: "missing_token",
@@ -210,11 +212,9 @@ extension AppointmentStore {
             throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.")
         }
         let stored = try AppointmentRow(decoding: row)
-        // Compare digests, not tokens, so the comparison time says nothing about the token. A link
-        // from an email carries the signed link token instead (see ManageLinks).
-        let fromEmail = token.hasPrefix("m") ? try await Identifiers.hash(Self.manageLinkToken(id: id, on: db)) : nil
-        let digest = Identifiers.hash(token)
-        guard digest == stored.tokenHash || digest == fromEmail else {
+        // Compare digests, not tokens, so the comparison time says nothing about the token.
+        guard try Identifiers.hash(token) == stored.tokenHash || linkOpens(token, stored.appointment, today: today)
+        else {
             throw BookingError(
                 .unauthorized, field: "Authorization", code: "wrong_token",
                 "This manage token does not open this appointment.")

@@ -12,13 +12,19 @@ public struct AppointmentStore: Sendable {
     /// Whether and when to write customer messages to the outbox; nil writes none.
     let outbox: OutboxSettings?
     let capacityChanges: CapacityChanges
+    /// The keys that sign and open the manage links in customer email.
+    let links: ManageLinkKeys
     var idempotency: Idempotency { Idempotency(database: database) }
 
-    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+    public init(
+        database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges,
+        links: ManageLinkKeys = try! ManageLinkKeys([ManageLinkKeys.randomSecret()])
+    ) {
         self.database = database
         self.logger = logger
         self.outbox = outbox
         self.capacityChanges = capacityChanges
+        self.links = links
     }
 
     // MARK: Holds
@@ -111,10 +117,10 @@ public struct AppointmentStore: Sendable {
         return booking
     }
 
-    /// The appointment `id`, if `token` is its manage token.
-    public func appointment(id: String, token: String?) async throws -> Appointment {
+    /// The appointment `id`, if `token` opens it on `today`.
+    public func appointment(id: String, token: String?, today: LocalDate) async throws -> Appointment {
         try await database.session { db in
-            try await Self.authorised(id: id, token: token, on: db)
+            try await authorised(id: id, token: token, today: today, on: db)
         }
     }
 
@@ -129,18 +135,18 @@ public struct AppointmentStore: Sendable {
     }
 
     /// Cancels the appointment and gives its capacity back at once.
-    public func cancel(id: String, token: String?, now: Date) async throws -> Appointment {
-        try await cancelIfConfirmed(id: id, token: token, now: now).appointment
+    public func cancel(id: String, token: String?, now: Date, today: LocalDate) async throws -> Appointment {
+        try await cancelIfConfirmed(id: id, token: token, now: now, today: today).appointment
     }
 
     /// Cancels the appointment if it is still confirmed; `cancelled` says whether this call did
     /// (false when it was cancelled already), so callers need not read it first.
     public func cancelIfConfirmed(
-        id: String, token: String?, now: Date
+        id: String, token: String?, now: Date, today: LocalDate
     ) async throws -> (appointment: Appointment, cancelled: Bool) {
         let outbox = self.outbox
         let result = try await database.transaction { db -> (appointment: Appointment, cancelled: Bool) in
-            let current = try await Self.authorised(id: id, token: token, on: db)
+            let current = try await self.authorised(id: id, token: token, today: today, on: db)
             var cancelled = current
             do throws(TransitionError<Appointment.State, Appointment.Event>) {
                 try cancelled.cancel()
@@ -162,7 +168,7 @@ public struct AppointmentStore: Sendable {
                 ).first()
             else {
                 // Changed meanwhile: cancelled by another request (nothing to do) or moved.
-                let latest = try await Self.authorised(id: id, token: token, on: db)
+                let latest = try await self.authorised(id: id, token: token, today: today, on: db)
                 guard latest.state == .cancelled else { throw BookingError.changedMeanwhile }
                 return (latest, false)
             }
@@ -190,11 +196,12 @@ public struct AppointmentStore: Sendable {
     /// capacity goes back.
     public func reschedule(
         id: String, token: String?, toHold holdID: String, holdToken: String?, movesAllowed: Int, now: Date,
+        today: LocalDate,
         idempotency key: IdempotencyKey? = nil
     ) async throws -> Appointment {
         let outbox = self.outbox
         let result = try await idempotency.once(key, now: now) { db in
-            let current = try await Self.authorised(id: id, token: token, on: db)
+            let current = try await self.authorised(id: id, token: token, today: today, on: db)
             let (hold, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
             let moved = try await Self.moveAppointment(
                 current, to: hold, at: placement, movesAllowed: movesAllowed, now: now, outbox: outbox, on: db)

@@ -6,8 +6,6 @@ import SQLKit
 public struct StaffCredentials: Sendable {
     public let account: StaffAccount
     public let passwordHash: String
-    public let failedSignIns: Int
-    public let lockedUntil: Date?
 }
 
 /// Staff accounts: created by the first-admin command or by an admin, never with a default
@@ -57,37 +55,7 @@ public struct StaffStore: Sendable {
                 return nil
             }
             let stored = try StaffRow(decoding: row)
-            return StaffCredentials(
-                account: stored.account, passwordHash: stored.passwordHash, failedSignIns: stored.failedSignIns,
-                lockedUntil: stored.lockedUntil.map(Date.init(millis:)))
-        }
-    }
-
-    /// Counts a failed sign-in and locks the account when `throttle` says so; returns the lock.
-    @discardableResult
-    public func recordFailedSignIn(staff id: String, throttle: SignInThrottle, now: Date) async throws -> Date? {
-        try await database.transaction { db in
-            guard
-                let row = try await db.raw(
-                    """
-                    UPDATE staff SET failed_sign_ins = failed_sign_ins + 1 WHERE id = \(bind: id) RETURNING failed_sign_ins
-                    """
-                ).first()
-            else { return nil }
-            guard
-                let until = throttle.lockedUntil(
-                    afterFailures: try row.decode(column: "failed_sign_ins", as: Int.self), now: now)
-            else { return nil }
-            try await db.raw(
-                "UPDATE staff SET locked_until = \(bind: until.millis), failed_sign_ins = 0 WHERE id = \(bind: id)"
-            ).run()
-            return until
-        }
-    }
-
-    public func recordSignIn(staff id: String) async throws {
-        try await database.session { db in
-            try await db.raw("UPDATE staff SET failed_sign_ins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+            return StaffCredentials(account: stored.account, passwordHash: stored.passwordHash)
         }
     }
 
@@ -101,12 +69,19 @@ public struct StaffStore: Sendable {
         }
     }
 
+    /// Sets a new password. Whoever knew the old one, or sat at a desk signed in with it, is
+    /// out: the account's sessions end, and its lockout starts afresh.
     public func setStaffPassword(id: String, passwordHash: String) async throws {
-        try await database.session { db in
+        try await database.transaction { db in
+            guard
+                let row = try await db.raw(
+                    "UPDATE staff SET password_hash = \(bind: passwordHash) WHERE id = \(bind: id) RETURNING username"
+                ).first()
+            else { return }
+            let username = try row.decode(column: "username", as: String.self)
+            try await db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: id)").run()
             try await db.raw(
-                """
-                UPDATE staff SET password_hash = \(bind: passwordHash), failed_sign_ins = 0, locked_until = NULL WHERE id = \(bind: id)
-                """
+                "DELETE FROM sign_in_attempts WHERE key_hash = \(bind: SignInCounter.account(username: username).keyHash)"
             ).run()
         }
     }
@@ -114,7 +89,7 @@ public struct StaffStore: Sendable {
     /// A `staff` row.
     struct StaffRow: Decodable {
         let id: String, username: String, role: String, desk: String?, active: Int
-        let passwordHash: String, failedSignIns: Int, lockedUntil: Int?
+        let passwordHash: String
 
         init(decoding row: any SQLRow) throws {
             self = try row.decode(model: StaffRow.self, keyDecodingStrategy: .convertFromSnakeCase)

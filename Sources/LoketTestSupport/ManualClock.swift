@@ -15,6 +15,9 @@ public final class ManualClock: Sendable {
 
     public var now: Date { current.withLock { $0 } }
 
+    /// The day it is at the desks (Amsterdam).
+    public var today: LocalDate { DeskTime(now, timeZone: DeskTime.amsterdam).date }
+
     public func advance(minutes: Double) {
         current.withLock { $0 = $0.addingTimeInterval(minutes * 60) }
     }

@@ -1,7 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The question before a biometrics appointment: can what the IND already holds be reused?
 /// Someone who needs nothing new is told so and is not offered a BIO appointment. The dates

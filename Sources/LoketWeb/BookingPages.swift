@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free

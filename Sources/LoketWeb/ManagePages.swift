@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.

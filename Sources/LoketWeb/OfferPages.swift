@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms, next to the

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
 extension WebApp {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
@@ -43,7 +43,18 @@ extension WebApp {
                 refused.headers[.retryAfter] = error.retryAfter.map(String.init)
                 return refused
             }
-            switch try await gate.signIn(username: username, password: form["password"] ?? "") {
+            let outcome: StaffGate.SignIn
+            do {
+                outcome = try await gate.signIn(
+                    username: username, password: form["password"] ?? "", client: context.clientAddress)
+            } catch let error as BookingError {
+                return pages.render(
+                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                    page: SignInPage(form: ["username": username]),
+                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
+                    status: .init(code: error.kind.statusCode))
+            }
+            switch outcome {
             case .signedIn(let account, let cookie):
                 return redirect(
                     account.role == .admin && account.desk == nil
@@ -55,13 +66,6 @@ extension WebApp {
                     page: SignInPage(form: ["username": username]),
                     errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
                     status: .unauthorized)
-            case .locked(let until):
-                let time = DeskTime(until, timeZone: DeskTime.amsterdam).time.text
-                return pages.render(
-                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    page: SignInPage(form: ["username": username]),
-                    errors: [FieldError(field: "username", message: WebCopy.text("locked", web.language, time))],
-                    status: .tooManyRequests)
             }
         }
         router.post("/staff/sign-out") { request, _ in

@@ -18,7 +18,8 @@ struct DatabasePersistDriver: PersistDriver {
         let json = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         var until = expires.map { loket.now().addingTimeInterval(TimeInterval($0.components.seconds)) }
         if until == nil { until = try await loket.session(key: key)?.expires }
-        try await loket.putSession(key: key, value: json, expires: until)
+        // The account goes beside the value, so that a password reset can end its sessions.
+        try await loket.putSession(key: key, value: json, staff: (value as? StaffSession)?.staffID, expires: until)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -41,8 +42,8 @@ struct StaffSession: Codable, Sendable {
 struct StaffGate: Sendable {
     let loket: Loket
     let sessions: SessionStorage<StaffSession>
-    /// A work day; signing in again the next morning is expected.
-    static let sessionLength: Duration = .seconds(8 * 3600)
+    /// At most a work day; half an hour unused ends it sooner (`StaffSessionLimits`).
+    static let sessionLength: Duration = .seconds(StaffSessionLimits.length)
 
     init(loket: Loket, secureCookies: Bool) {
         self.loket = loket
@@ -63,18 +64,16 @@ struct StaffGate: Sendable {
     enum SignIn {
         case signedIn(StaffAccount, Cookie)
         case refused
-        case locked(until: Date)
     }
 
-    /// Checks the password and, when it is right, starts a session.
-    func signIn(username: String, password: String) async throws -> SignIn {
-        switch try await loket.signIn(username: username, password: password) {
+    /// Checks the password of a sign-in from `client` and, when it is right, starts a session.
+    func signIn(username: String, password: String, client: String) async throws -> SignIn {
+        switch try await loket.signIn(username: username, password: password, client: client) {
         case .signedIn(let account):
             let cookie = try await sessions.save(
                 session: StaffSession(staffID: account.id), expiresIn: Self.sessionLength)
             return .signedIn(account, cookie)
         case .refused: return .refused
-        case .locked(let until): return .locked(until: until)
         }
     }
 

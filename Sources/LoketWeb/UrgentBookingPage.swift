@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The web pages: customers book and manage appointments, staff run the desk day. Every use
 /// case is a call to the same application layer as the JSON API's; no rule is written twice.
@@ -42,8 +42,7 @@ public struct WebApp: Sendable {
         router.get("/language") { request, _ in
             let language = request.query("to").flatMap(Customer.Language.init(rawValue:)) ?? .nl
             // Only a path on this site: the switch must not become an open redirect.
-            var back = request.query("back") ?? "/"
-            if !back.hasPrefix("/") || back.hasPrefix("//") || back.hasPrefix("/\\") { back = "/" }
+            let back = SameSitePath.from(request.query("back"))
             let cookie = Cookie(
                 name: WebRequest.languageCookie, value: language.rawValue, maxAge: 365 * 86400, path: "/",
                 secure: secureCookies, httpOnly: true, sameSite: .lax)

@@ -148,10 +148,14 @@ enum WebCopy {
         "signIn": ("Inloggen", "Sign in"),
         "signOut": ("Uitloggen", "Sign out"),
         "signedInAs": ("Ingelogd als %@", "Signed in as %@"),
-        "badSignIn": ("Gebruikersnaam of wachtwoord klopt niet.", "The username or password is not right."),
-        "locked": (
-            "Te vaak een verkeerd wachtwoord. Probeer het na %@ opnieuw of vraag een beheerder.",
-            "Too many wrong passwords. Try again after %@ or ask an administrator."
+        // One answer for a wrong name, a wrong password and a lockout: none tells a guesser more.
+        "badSignIn": (
+            "Gebruikersnaam of wachtwoord klopt niet, of er is te vaak geprobeerd: probeer het over een kwartier opnieuw of vraag een beheerder.",
+            "The username or password is not right, or there were too many tries: try again in a quarter of an hour or ask an administrator."
+        ),
+        "error.password.busy": (
+            "Er wordt nu te vaak tegelijk ingelogd. Probeer het over een minuut opnieuw.",
+            "Too many sign-ins at once. Try again in a minute."
         ),
         "dayTitle": ("Dagagenda %@", "Today at %@"),
         "checkIn": ("Aanmelden", "Check in"),

@@ -7,9 +7,14 @@ import LoketNotifications
 struct MailCommandOptions: ParsableArguments {
     @Option(help: "SMTP server to send customer email through. Env: LOKET_SMTP_HOST.") var smtpHost: String?
     @Option(help: "SMTP port (default 587). Env: LOKET_SMTP_PORT.") var smtpPort: Int?
-    @Option(help: "SMTP user name, for AUTH PLAIN. Env: LOKET_SMTP_USERNAME.") var smtpUsername: String?
+    @Option(help: "SMTP user name, for AUTH PLAIN after STARTTLS. Env: LOKET_SMTP_USERNAME.") var smtpUsername: String?
     @Flag(help: "Refuse to send unless the server offers STARTTLS. Env: LOKET_SMTP_REQUIRE_TLS=1.") var smtpRequireTLS =
         false
+    @Flag(
+        help:
+            "Send the SMTP user name and password even without STARTTLS (a server on a trusted network only). Env: LOKET_SMTP_ALLOW_PLAIN=1."
+    )
+    var smtpAllowPlain = false
     @Option(
         help: ArgumentHelp(
             "Extra CA certificates (PEM) to trust for STARTTLS. Env: LOKET_SMTP_CA_FILE.", valueName: "file"))
@@ -48,6 +53,7 @@ struct MailCommandOptions: ParsableArguments {
             host: host, port: port, username: smtpUsername ?? environment("LOKET_SMTP_USERNAME"),
             password: environment("LOKET_SMTP_PASSWORD"),
             requireTLS: smtpRequireTLS || environment("LOKET_SMTP_REQUIRE_TLS") == "1",
+            allowPlainAuth: smtpAllowPlain || environment("LOKET_SMTP_ALLOW_PLAIN") == "1",
             trustRootsFile: smtpCAFile ?? environment("LOKET_SMTP_CA_FILE"))
         return MailOptions(transport: SMTPClient(settings: settings), from: from, reminderLead: lead)
     }

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketHTTP
-import LoketRequestContext
+import LoketServer
 import LoketStorage
 import LoketWeb
 
@@ -41,6 +41,7 @@ struct Serve: AsyncParsableCommand {
     var trustedProxies: [String] = []
 
     @OptionGroup var common: DatabaseOptions
+    @OptionGroup var server: ServerCommandOptions
     @OptionGroup var mail: MailCommandOptions
 
     func run() async throws {
@@ -70,6 +71,9 @@ struct Serve: AsyncParsableCommand {
         }
         options.trustedProxies = trustedProxies
         options.mail = try mail.resolve()
+        let limits = try server.limits()
+        let metricsEndpoint = try server.metricsEndpoint()
+        options.manageLinkKeys = try server.manageLinkKeys(database: common.resolvedDatabase, logger: logger)
         if let clockStart {
             guard let start = ISO8601DateFormatter().date(from: clockStart) else {
                 throw ValidationError("--clock-start: an ISO 8601 instant")
@@ -89,19 +93,29 @@ struct Serve: AsyncParsableCommand {
             "database ready",
             metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
         let loket = Loket(options: options, database: database, logger: logger)
-        let app = Application(
-            router: Self.router(loket: loket, options: options),
+        var app = Application(
+            router: Self.router(loket: loket, options: options, servesMetrics: metricsEndpoint == nil),
+            server: limits.server,
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
             services: loket.backgroundServices(options: options), logger: logger)
+        if let metricsEndpoint {
+            // Only the monitoring needs to reach this address; the public one no longer serves it.
+            app.addServices(
+                Application(
+                    router: LoketAPI(loket: loket).metricsRouter(), server: limits.server,
+                    configuration: .init(
+                        address: .hostname(metricsEndpoint.host, port: metricsEndpoint.port), serverName: "Loket"),
+                    logger: logger))
+        }
         try await app.runService()
     }
 
     /// One router for both channels: the API (with the middleware every response passes) and the pages.
-    static func router(loket: Loket, options: ServerOptions) -> Router<LoketRequestContext> {
+    static func router(loket: Loket, options: ServerOptions, servesMetrics: Bool) -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
         // Checked when the options were read.
         router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
-        LoketAPI(loket: loket).add(to: router)
+        LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)
         return router

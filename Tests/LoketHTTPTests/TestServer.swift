@@ -5,7 +5,7 @@ import HummingbirdTesting
 import LoketApp
 import LoketDomain
 import LoketHTTP
-import LoketRequestContext
+import LoketServer
 import LoketStorage
 import LoketTestSupport
 import LoketWeb
@@ -21,12 +21,14 @@ struct TestServer: Sendable {
     static func run(
         engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
         clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"), trustedProxies: [String] = [],
+        options configure: (inout ServerOptions) -> Void = { _ in },
         _ body: @Sendable (TestServer, APIClient) async throws -> Void
     ) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         var options = ServerOptions(network: network)
         options.now = clock.source
         options.trustedProxies = trustedProxies
+        configure(&options)
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         let server = TestServer(loket: loket, clock: clock, database: database)
         let app = Application(

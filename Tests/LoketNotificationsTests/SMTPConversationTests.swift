@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized)
 struct SMTPConversationTests {
     /// An aiosmtpd server that keeps each message it accepts as a file (written before it
-    /// answers 250, so the file is there when the client returns) and refuses `nobody@…`.
+    /// answers 250, so the file is there when the client returns) and refuses `nobody@…`. With
+    /// `plainAuth` it offers AUTH without TLS and notes who signed in above the envelope.
     final class Server {
         let process = Process()
         /// Closing it ends the server: it reads standard input until the end.
@@ -18,7 +19,9 @@ struct SMTPConversationTests {
         static let script = #"""
             import os, socket, sys
             from aiosmtpd.controller import Controller
+            from aiosmtpd.smtp import AuthResult
             out = sys.argv[1]
+            plain = len(sys.argv) > 2
             class Keep:
                 async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                     if address.startswith("nobody@"):
@@ -28,22 +31,26 @@ struct SMTPConversationTests {
                 async def handle_DATA(self, server, session, envelope):
                     name = os.path.join(out, "%d.eml" % len(os.listdir(out)))
                     with open(name, "wb") as f:
+                        if plain:
+                            f.write(("AUTH %s\n" % session.auth_data).encode())
                         f.write(("HELO %s\nFROM %s\nTO %s\n\n" % (session.host_name, envelope.mail_from,
                                  ",".join(envelope.rcpt_tos))).encode() + envelope.original_content)
                     return "250 OK"
             probe = socket.socket(); probe.bind(("127.0.0.1", 0)); port = probe.getsockname()[1]; probe.close()
-            controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+            extra = dict(authenticator=lambda *a: AuthResult(success=True, auth_data=a[4].login.decode()),
+                         auth_require_tls=False) if plain else {}
+            controller = Controller(Keep(), hostname="127.0.0.1", port=port, **extra)
             controller.start()
             print("ready", port, flush=True)
             sys.stdin.read()
             controller.stop()
             """#
 
-        init() throws {
+        init(plainAuth: Bool = false) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("loket-smtp-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", Self.script, folder.path]
+            process.arguments = ["python3", "-c", Self.script, folder.path] + (plainAuth ? ["plain"] : [])
             let output = Pipe()
             process.standardOutput = output
             process.standardInput = input
@@ -104,5 +111,22 @@ struct SMTPConversationTests {
             try await SMTPClient(settings: .init(host: "127.0.0.1", port: server.port)).send(message)
         }
         #expect(try server.received().isEmpty)
+    }
+
+    /// Credentials go only over TLS: a server without STARTTLS gets no password, and no message,
+    /// unless plain AUTH is allowed for it.
+    @Test func credentialsAreNotSentWithoutTLS() async throws {
+        let server = try Server(plainAuth: true)
+        let message = MailMessageTests.message(subject: "s", text: "t")
+        var settings = SMTPClient.Settings(host: "127.0.0.1", port: server.port, username: "loket", password: "geheim")
+        let refused = await #expect(throws: SMTPClient.Failure.self) {
+            try await SMTPClient(settings: settings).send(message)
+        }
+        #expect(refused?.description.contains("STARTTLS") == true)
+        #expect(try server.received().isEmpty)
+        settings.allowPlainAuth = true
+        try await SMTPClient(settings: settings).send(message)
+        let received = try server.received()
+        #expect(received.count == 1 && received[0].hasPrefix("AUTH loket\n"))
     }
 }

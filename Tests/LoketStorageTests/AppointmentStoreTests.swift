@@ -42,14 +42,16 @@ struct AppointmentStoreTests {
             }
 
             // Only the manage token opens it.
-            let seen = try await store.appointments.appointment(id: booking.appointment.id, token: booking.manageToken)
+            let seen = try await store.appointments.appointment(
+                id: booking.appointment.id, token: booking.manageToken, today: clock.today)
             #expect(seen.id == booking.appointment.id)
             await #expect(
                 throws: BookingError(
                     .unauthorized, field: "Authorization", code: "wrong_token",
                     "This manage token does not open this appointment.")
             ) {
-                try await store.appointments.appointment(id: booking.appointment.id, token: "not-the-token")
+                try await store.appointments.appointment(
+                    id: booking.appointment.id, token: "not-the-token", today: clock.today)
             }
 
             // Reschedule to the 3rd: the 2nd's units come back, the 3rd's stay taken.
@@ -58,7 +60,7 @@ struct AppointmentStoreTests {
             let newHold = try await store.appointments.hold(newPlan, now: clock.now)
             let moved = try await store.appointments.reschedule(
                 id: booking.appointment.id, token: booking.manageToken, toHold: newHold.hold.id,
-                holdToken: newHold.token, movesAllowed: 3, now: clock.now)
+                holdToken: newHold.token, movesAllowed: 3, now: clock.now, today: clock.today)
             #expect(moved.date.iso == "2022-06-03")
             #expect(moved.startTime.text == "10:00")
             #expect(try await taken(store, on: "2022-06-02") == 0)
@@ -66,11 +68,11 @@ struct AppointmentStoreTests {
 
             // Cancel gives the capacity back at once; cancelling again changes nothing.
             let cancelled = try await store.appointments.cancel(
-                id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now, today: clock.today)
             #expect(cancelled.state == .cancelled)
             #expect(try await taken(store, on: "2022-06-03") == 0)
             _ = try await store.appointments.cancel(
-                id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now, today: clock.today)
             #expect(try await taken(store, on: "2022-06-03") == 0)
         }
     }
@@ -92,8 +94,10 @@ struct AppointmentStoreTests {
             let booking = try await store.confirm(
                 hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             #expect(announced.withLock { $0 } == ["TS"])
-            _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
-            _ = try await store.cancel(id: booking.appointment.id, token: booking.manageToken, now: clock.now)
+            _ = try await store.cancel(
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now, today: clock.today)
+            _ = try await store.cancel(
+                id: booking.appointment.id, token: booking.manageToken, now: clock.now, today: clock.today)
             #expect(announced.withLock { $0 } == ["TS", "TS"])
         } catch {
             await drop()
@@ -175,14 +179,16 @@ struct AppointmentStoreTests {
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        try await store.appointments.cancelIfConfirmed(id: id, token: token, now: clock.now).cancelled
+                        try await store.appointments.cancelIfConfirmed(
+                            id: id, token: token, now: clock.now, today: clock.today
+                        ).cancelled
                     }
                 }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(results.filter { $0 }.count == 1)
             #expect(try await taken(store, on: "2022-06-02") == 0)
-            let cancelled = try await store.appointments.appointment(id: id, token: token)
+            let cancelled = try await store.appointments.appointment(id: id, token: token, today: clock.today)
             #expect(cancelled.state == .cancelled && cancelled.revision == 1)
         }
     }

@@ -72,7 +72,9 @@ struct DeskDayStoreTests {
             customer: try Customer.validated(
                 name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
             now: booked)
-        _ = try await store.appointments.cancel(id: withToken.appointment.id, token: withToken.manageToken, now: booked)
+        _ = try await store.appointments.cancel(
+            id: withToken.appointment.id, token: withToken.manageToken, now: booked,
+            today: LocalDate(iso: "2022-06-01")!)
         let afterAll = arrival.addingTimeInterval(2 * 3600)
         await #expect(throws: BookingError.self) {
             try await store.deskDay.finishVisit(

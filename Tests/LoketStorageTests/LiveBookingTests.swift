@@ -66,7 +66,7 @@ struct LiveBookingTests {
                 try await confirm(store, second, now: clock.now)
             }
             _ = try await store.appointments.cancel(
-                id: first.appointment.id, token: first.manageToken, now: clock.now)
+                id: first.appointment.id, token: first.manageToken, now: clock.now, today: clock.today)
             let rebooked = try await confirm(store, second, now: clock.now)
             #expect(rebooked.appointment.date.iso == "2022-06-03")
 

@@ -18,6 +18,10 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
         case forbidden
         /// One client asked more often than a fair-access limit allows (429, with `retryAfter`).
         case tooManyRequests
+        /// The body is not in the format the endpoint reads, e.g. not `application/json` (415).
+        case unsupportedMediaType
+        /// The server is too busy with this kind of request just now; trying later helps (503).
+        case unavailable
     }
 
     public let kind: Kind
@@ -55,6 +59,8 @@ extension BookingError.Kind {
         case .unauthorized: 401
         case .forbidden: 403
         case .tooManyRequests: 429
+        case .unsupportedMediaType: 415
+        case .unavailable: 503
         }
     }
 }

@@ -11,10 +11,28 @@ enum JSONBody {
         return encoder
     }()
 
-    /// The body, at most 64 KiB, as bytes (kept for idempotency fingerprints).
+    /// The body, at most 64 KiB, as bytes (kept for idempotency fingerprints). Only a body
+    /// declared `application/json` is read: a browser cannot send that type to another site
+    /// without asking first (CORS preflight), so no other site's form or script can make a
+    /// visitor's browser take holds here. A request with no body and no `Content-Type` at all
+    /// (a planner client's bare reserve) is not a form, so it is read as an empty body.
     static func bytes(_ request: Request) async throws -> [UInt8] {
         var body = try await request.body.collect(upTo: 64 * 1024)
-        return body.readBytes(length: body.readableBytes) ?? []
+        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        let contentType = request.headers[.contentType]
+        guard isJSON(contentType) || (contentType == nil && bytes.isEmpty) else {
+            throw BookingError(
+                .unsupportedMediaType, field: "Content-Type", code: "unsupported_media_type",
+                "Send the body as Content-Type: application/json.")
+        }
+        return bytes
+    }
+
+    /// Whether a `Content-Type` value names `application/json`, with or without parameters.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {

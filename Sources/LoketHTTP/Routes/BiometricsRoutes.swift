@@ -1,7 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// `POST /api/v1/biometrics/assessment`: does this application need a desk visit for biometrics?
 /// The date of birth travels in the body, never in the URL, and is not stored or logged.

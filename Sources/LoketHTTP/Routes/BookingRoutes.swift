@@ -1,7 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// Holds and appointments: `POST /api/v1/holds`, `POST /api/v1/appointments`,
 /// `GET`/`DELETE /api/v1/appointments/{id}` and `POST /api/v1/appointments/{id}/reschedule`.

@@ -1,7 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// `GET /api/v1/wait-times`, `/api/v1/calendar/holidays?year=` and
 /// `/api/v1/calendar/working-days?from=&to=`.

@@ -1,7 +1,7 @@
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// `GET /api/v1/desks`, `/api/v1/desks/{desk}` and `/api/v1/products`: the desk network as configured.
 struct NetworkRoutes {

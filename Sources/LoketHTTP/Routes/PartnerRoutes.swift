@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The partner channel: organisations book several people in one request, all or nothing,
 /// within a weekly quota per desk, and see their own bookings and quota use — never anyone

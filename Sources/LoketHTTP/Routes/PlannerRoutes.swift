@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The online planner's public endpoints, so that the many existing scripts that poll them work
 /// against Loket with only the base URL changed:

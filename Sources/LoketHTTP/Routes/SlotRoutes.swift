@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// `GET /api/v1/desks/{desk}/slots`: free slots for a product and party size, served from memory
 /// while capacity at the desk is unchanged.

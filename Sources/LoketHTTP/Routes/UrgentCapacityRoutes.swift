@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// `GET /api/v1/desks/{desk}/urgent-capacity?from=&to=`: per week, the slot units kept back for
 /// urgent cases, how many were booked urgently, how many went to everyone when their release

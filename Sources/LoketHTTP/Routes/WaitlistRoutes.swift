@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
-import LoketRequestContext
+import LoketServer
 
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
