@@ -68,7 +68,10 @@ public struct AppointmentStore: Sendable {
                 // left alone, and the write is conditional on the state it was read in.
                 guard (try? hold.expire(now: now)) != nil, try await Self.write(hold, readIn: stored.hold.state, on: db)
                 else { return nil }
-                return try await CapacityStore.release(row: row, on: db)
+                // A client's lapsed hold goes to the waitlist first, so letting holds lapse and
+                // re-taking them gains nothing; parked and offer holds just give their units back.
+                guard stored.tokenHash != nil else { return try await CapacityStore.release(row: row, on: db) }
+                return try await FreedSlots.free(row: row, now: now, on: db) ?? stored.desk
             }
             if let desk {
                 desks.insert(desk)
@@ -104,6 +107,32 @@ public struct AppointmentStore: Sendable {
         return booking
     }
 
+    /// Holds `plan` and confirms it for `customer` in one transaction, all or nothing: a booking
+    /// without a reservation first (the planner's), which leaves no hold behind when refused.
+    public func book(
+        _ plan: HoldPlan, customer: Customer, people: [String], now: Date, idempotency key: IdempotencyKey? = nil
+    ) async throws -> ConfirmedBooking {
+        let holdID = Identifiers.make()
+        let holdToken = Identifiers.token()
+        let id = Identifiers.make()
+        let token = Identifiers.token()
+        let outbox = self.outbox
+        let booking = try await idempotency.once(key, now: now) { db in
+            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            try await Self.insertHold(
+                id: holdID, plan: plan, tokenHash: Identifiers.hash(holdToken), now: now, on: db)
+            let (_, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
+            let appointment = try await Self.insertAppointment(
+                id: id, holdID: holdID, at: placement, customer: customer, people: people,
+                tokenHash: Identifiers.hash(token), now: now, outbox: outbox, on: db)
+            return ConfirmedBooking(appointment: appointment, manageToken: token)
+        }
+        capacityChanges.announce(plan.desk)
+        logger.info(
+            "appointment booked", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(plan.desk)"])
+        return booking
+    }
+
     /// The appointment `id`, if `token` is its manage token.
     public func appointment(id: String, token: String?) async throws -> Appointment {
         try await database.session { db in
@@ -121,7 +150,7 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// Cancels the appointment and gives its capacity back at once.
+    /// Cancels the appointment; its capacity goes to the waitlist first (`FreedSlots`).
     public func cancel(id: String, token: String?, now: Date) async throws -> Appointment {
         try await cancelIfConfirmed(id: id, token: token, now: now).appointment
     }
@@ -159,7 +188,7 @@ public struct AppointmentStore: Sendable {
                 guard latest.state == .cancelled else { throw BookingError.changedMeanwhile }
                 return (latest, false)
             }
-            try await CapacityStore.release(row: row, on: db)
+            try await FreedSlots.free(row: row, now: now, on: db)
             try await LiveBookings.release(appointment: id, on: db)
             let stored = try AppointmentRow(decoding: row)
             cancelled = stored.appointment
