@@ -61,6 +61,30 @@ extension Loket {
         return booking
     }
 
+    /// Books a slot in one step, without a hold first (the planner's booking of a slot it did not
+    /// reserve): checked like a hold and a confirmation, and all or nothing.
+    public func book(
+        desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer, client: String?,
+        idempotency: IdempotencyKey?
+    ) async throws -> ConfirmedBooking {
+        // A hold and a confirmation at once: both of the client's limits count.
+        try admit(.holds, client: client)
+        try admit(.confirmations, client: client)
+        let now = now()
+        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now)
+        let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
+        do {
+            let booking = try await appointmentStore.book(
+                plan, customer: customer, people: people, now: now, idempotency: idempotency)
+            metrics.holds.increment()
+            metrics.bookings.increment()
+            return booking
+        } catch let error as BookingError where error.code == "slot_full" {
+            metrics.holdsRefused.increment()
+            throw error
+        }
+    }
+
     /// The appointment `id`, if `token` is its manage token (or the signed link from its email).
     public func appointment(id: String, token: String?) async throws -> Appointment {
         try await appointmentStore.appointment(id: id, token: token, today: today)
@@ -70,8 +94,8 @@ extension Loket {
         let result = try await appointmentStore.cancelIfConfirmed(id: id, token: token, now: now(), today: today)
         if result.cancelled {
             metrics.cancellations.increment()
-            // The freed slot goes to the waitlist at once, before anyone polling can take it.
-            try await offerFreedCapacity()
+            // The freed slot is kept for the waitlist (FreedSlots); the matcher offers it on.
+            matcherWakeUp.signal()
         }
         return result.appointment
     }
@@ -88,8 +112,8 @@ extension Loket {
             movesAllowed: rules.network.fairness.movesAllowed, now: now(), today: today, idempotency: idempotency)
         limiter.used(hold)
         metrics.reschedules.increment()
-        // The slot it left is free again.
-        try await offerFreedCapacity()
+        // The slot it left goes to the waitlist first.
+        matcherWakeUp.signal()
         return appointment
     }
 }

@@ -24,8 +24,9 @@ extension Loket {
         if replacingOldest {
             let active = limiter.activeHolds(client: client, now: now)
             for old in active.prefix(max(0, active.count - limits.activeHoldsAllowed + 1)) {
-                try await appointmentStore.release(hold: old.id)
+                try await appointmentStore.release(hold: old.id, now: now)
                 limiter.used(old.id)
+                matcherWakeUp.signal()
             }
         }
         if let lapses = limiter.holdLimitReached(client: client, allowed: limits.activeHoldsAllowed, now: now) {

@@ -20,15 +20,16 @@ extension Loket {
         return metrics.registry.emitToBuffer()
     }
 
-    /// Gives back the capacity of lapsed holds and offers, takes in other servers' desk changes,
-    /// and offers what came free to the waitlist; run every second by `HoldSweeper`.
+    /// Takes in other servers' desk changes, ends waitlist entries past their last day, lapsed
+    /// offers and expired holds, and wakes the matcher for what they freed; run every second by
+    /// `HoldSweeper`.
     public func sweep() async throws {
         try await reloadDeskChanges()
+        try await waitlistStore.endPastEntries(now: now())
         try await waitlistStore.lapseOffers(now: now())
         let desks = try await appointmentStore.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
-        // The waitlist only needs another look when capacity changed or a new day released reserve.
-        if generations.changedSinceLastLook(day: today) { try await offerFreedCapacity() }
+        matcherWakeUp.signal()
     }
 
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage

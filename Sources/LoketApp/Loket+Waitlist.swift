@@ -2,21 +2,35 @@ import Foundation
 import LoketDomain
 
 /// The waitlist: joining, looking, leaving, and accepting or declining an offer. Every change
-/// that frees capacity is followed by the matcher, so freed slots go to the line first.
+/// that frees capacity keeps it for the line and wakes the matcher, which offers it on.
 extension Loket {
-    /// Puts a customer on the waitlist for `desks` (the product must be offered at each) between
-    /// `from` and `to`, optionally to improve the appointment `appointment` opened by
-    /// `appointmentToken`. `customer` is the details as the channel read them, or why they are wrong;
-    /// they are checked after the dates, in the order of the request. Capacity free now is offered at once.
+    /// Who enters a waitlist entry: the person themselves, or a partner who vouches for its
+    /// urgency and document expiry. Only a trusted channel's word moves an entry up the line.
+    public enum WaitlistChannel: Sendable {
+        /// The public API or the pages: ordered by time on the list alone.
+        case anonymous
+        /// A partner (`Authorization: Bearer <API key>`), with its reason when the case is urgent.
+        case partner(Partner, urgent: (reason: String?, note: String?)?)
+    }
+
+    /// Puts a customer on the waitlist for `desks` (the product must be offered at each, at most
+    /// `WaitlistEntry.maxDesks`, duplicates counted once) between `from` and `to`, optionally to
+    /// improve the appointment `appointment` opened by `appointmentToken`. `documentExpiresOn` is
+    /// checked on every channel but counts only on a partner's. `customer` is the details as the
+    /// channel read them, or why they are wrong; they are checked after the dates, in the order of
+    /// the request. A person waits in one entry per product. Capacity free now is offered at once.
     public func joinWaitlist(
         desks codes: [String]?, product: String?, persons: Int?, from fromText: String?, to toText: String?,
-        urgent: Bool, documentExpiresOn: String?, customer: Result<Customer, BookingError>,
-        appointment: String?, appointmentToken: String?, client: String?
+        documentExpiresOn: String?, customer: Result<Customer, BookingError>,
+        appointment: String?, appointmentToken: String?, channel: WaitlistChannel = .anonymous, client: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
         try admit(.waitlistJoins, client: client)
         let rules = self.rules
         guard let codes, !codes.isEmpty else {
             throw BookingError.invalid("desks", "required", "Choose at least one desk.")
+        }
+        guard codes.count <= WaitlistEntry.maxDesks else {
+            throw BookingError.invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
         }
         guard let firstDesk = rules.network.desk(codes[0]) else {
             throw BookingError(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
@@ -26,6 +40,8 @@ extension Loket {
             _ = try rules.product(
                 product.key, at: try rules.desk(code, field: "desks[\(index)]"), field: "desks[\(index)]")
         }
+        var seen = Set<String>()
+        let desks = codes.filter { seen.insert($0).inserted }
         let persons = try rules.persons(persons)
         let today = DeskTime(now(), timeZone: rules.timeZone).date
         guard let fromText else {
@@ -40,6 +56,14 @@ extension Loket {
             throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
         }
         let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
+        var partner: Partner?
+        var urgent: (reason: UrgentReserve.Reason, note: String?)?
+        if case .partner(let vouching, let given) = channel {
+            partner = vouching
+            urgent = try given.map { (given) throws(BookingError) in
+                try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
+            }
+        }
         let customer = try customer.get()
         // Improving an appointment moves it, so its people are claimed already.
         let people = appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
@@ -53,9 +77,11 @@ extension Loket {
         }
         let joined = try await waitlistStore.joinWaitlist(
             WaitlistRequest(
-                product: product.key, persons: persons, desks: codes, from: from, to: to, urgent: urgent,
-                expiresOn: expiresOn, customer: customer, appointment: appointment, people: people), now: now())
-        try await offerFreedCapacity()
+                product: product.key, persons: persons, desks: desks, from: from, to: to, urgent: urgent != nil,
+                expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
+                people: people, partner: partner?.id, urgentReason: urgent),
+            now: now())
+        try await offerFreeCapacity(to: joined.entry)
         return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
     }
 
@@ -67,29 +93,27 @@ extension Loket {
     /// 1 for the first in line for this product; nil once no longer waiting.
     public func waitlistPosition(of entry: WaitlistEntry) async throws -> Int? {
         guard entry.state == .waiting || entry.state == .offered else { return nil }
-        let line = try await waitlistStore.activeWaitlist().filter { $0.product == entry.product }.sorted(
-            by: WaitlistEntry.fairOrder)
-        return line.firstIndex { $0.id == entry.id }.map { $0 + 1 }
+        return try await waitlistStore.position(of: entry)
     }
 
     /// Leaves the waitlist; an open offer goes to the next in line.
     public func leaveWaitlist(id: String, token: String?) async throws {
         try await waitlistStore.leaveWaitlist(id: id, token: token, now: now())
-        try await offerFreedCapacity()
+        matcherWakeUp.signal()
     }
 
     /// Books the offered slot (or moves the appointment being improved to it).
     public func acceptOffer(entry id: String, token: String?) async throws -> AcceptedOffer {
         let accepted = try await waitlistStore.acceptOffer(entry: id, token: token, now: now())
         metrics.bookings.increment()
-        try await offerFreedCapacity() // an improved appointment freed its old slot
+        matcherWakeUp.signal() // an improved appointment freed its old slot
         return accepted
     }
 
     /// Declines the offer: the slot goes to the next in line and this entry waits on.
     public func declineOffer(entry id: String, token: String?) async throws -> WaitlistEntry {
         let entry = try await waitlistStore.declineOffer(entry: id, token: token, now: now())
-        try await offerFreedCapacity()
+        matcherWakeUp.signal()
         return entry
     }
 }

@@ -8,7 +8,7 @@ import LoketStorage
 ///
 /// A rule that must hold on every channel is written here once; so are the metrics, the
 /// announcement that capacity changed (to this server's caches and the others') and the
-/// waitlist matcher that offers freed capacity. Time comes from the injected clock `now`.
+/// wake-up of the waitlist matcher that offers freed capacity. Time comes from the injected clock `now`.
 public struct Loket: Sendable {
     let live: LiveRules
     let capacityStore: CapacityStore
@@ -33,6 +33,8 @@ public struct Loket: Sendable {
     public let biometricsPolicy: BiometricsPolicy
     let limiter = ClientLimiter()
     let passwordHasher: PasswordHasher
+    /// Wakes `WaitlistMatcherService` when a request has freed capacity.
+    let matcherWakeUp = MatcherWakeUp()
 
     /// A Loket on `database` (already migrated) with the options `loket serve` was given.
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {

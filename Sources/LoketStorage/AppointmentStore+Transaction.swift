@@ -102,12 +102,12 @@ extension AppointmentStore {
         guard
             let old = try await db.raw(
                 """
-                SELECT desk, pool, date, start_minute, end_minute, parts FROM appointments
+                SELECT desk, product, persons, pool, date, start_minute, end_minute, parts FROM appointments
                 WHERE id = \(bind: appointment.id) AND state = \(bind: appointment.state.rawValue) AND revision = \(bind: appointment.revision)
                 """
             ).first()
         else { throw BookingError.changedMeanwhile }
-        try await CapacityStore.release(row: old, on: db)
+        try await FreedSlots.free(row: old, now: now, on: db)
         let row = try await db.raw(
             """
             UPDATE appointments SET hold_id = \(bind: hold.id), desk = \(bind: moved.desk), pool = \(bind: p.pool),
@@ -189,15 +189,20 @@ extension AppointmentStore {
         ).first() != nil
     }
 
-    /// Releases an active hold early, as the hold lifecycle decides, and gives its capacity back;
-    /// returns the desk, or nil when the hold was no longer active.
-    static func release(hold id: String, on db: any SQLDatabase) async throws -> String? {
+    /// Releases an active hold early, as the hold lifecycle decides, and frees its capacity (for
+    /// the waitlist first when `toWaitlist`); returns the hold's desk, or nil when it was no
+    /// longer active.
+    static func release(
+        hold id: String, toWaitlist: Bool = false, now: Date, on db: any SQLDatabase
+    ) async throws -> String? {
         guard let (row, stored) = try await readHold(id: id, on: db) else { return nil }
         var hold = stored.hold
         guard (try? hold.release()) != nil, try await write(hold, readIn: stored.hold.state, on: db) else {
             return nil
         }
-        return try await CapacityStore.release(row: row, on: db)
+        guard toWaitlist else { return try await CapacityStore.release(row: row, on: db) }
+        try await FreedSlots.free(row: row, now: now, on: db)
+        return stored.desk
     }
 
     /// The appointment `id` if `token` opens it on `today`: its manage token, or the signed link

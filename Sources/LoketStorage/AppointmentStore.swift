@@ -56,10 +56,12 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// Gives an active hold's capacity back before it lapses, as the hold lifecycle decides;
-    /// nothing happens to a hold that is no longer active.
-    public func release(hold id: String) async throws {
-        let desk = try await database.transaction { db in try await Self.release(hold: id, on: db) }
+    /// Gives an active hold's capacity back before it lapses (to the waitlist first), as the
+    /// hold lifecycle decides; nothing happens to a hold that is no longer active.
+    public func release(hold id: String, now: Date) async throws {
+        let desk = try await database.transaction { db in
+            try await Self.release(hold: id, toWaitlist: true, now: now, on: db)
+        }
         if let desk { capacityChanges.announce(desk) }
     }
 
@@ -81,7 +83,10 @@ public struct AppointmentStore: Sendable {
                 // left alone, and the write is conditional on the state it was read in.
                 guard (try? hold.expire(now: now)) != nil, try await Self.write(hold, readIn: stored.hold.state, on: db)
                 else { return nil }
-                return try await CapacityStore.release(row: row, on: db)
+                // A client's lapsed hold goes to the waitlist first, so letting holds lapse and
+                // re-taking them gains nothing; parked and offer holds just give their units back.
+                guard stored.tokenHash != nil else { return try await CapacityStore.release(row: row, on: db) }
+                return try await FreedSlots.free(row: row, now: now, on: db) ?? stored.desk
             }
             if let desk {
                 desks.insert(desk)
@@ -117,6 +122,32 @@ public struct AppointmentStore: Sendable {
         return booking
     }
 
+    /// Holds `plan` and confirms it for `customer` in one transaction, all or nothing: a booking
+    /// without a reservation first (the planner's), which leaves no hold behind when refused.
+    public func book(
+        _ plan: HoldPlan, customer: Customer, people: [String], now: Date, idempotency key: IdempotencyKey? = nil
+    ) async throws -> ConfirmedBooking {
+        let holdID = Identifiers.make()
+        let holdToken = Identifiers.token()
+        let id = Identifiers.make()
+        let token = Identifiers.token()
+        let outbox = self.outbox
+        let booking = try await idempotency.once(key, now: now) { db in
+            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            try await Self.insertHold(
+                id: holdID, plan: plan, tokenHash: Identifiers.hash(holdToken), now: now, on: db)
+            let (_, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
+            let appointment = try await Self.insertAppointment(
+                id: id, holdID: holdID, at: placement, customer: customer, people: people,
+                tokenHash: Identifiers.hash(token), now: now, outbox: outbox, on: db)
+            return ConfirmedBooking(appointment: appointment, manageToken: token)
+        }
+        capacityChanges.announce(plan.desk)
+        logger.info(
+            "appointment booked", metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(plan.desk)"])
+        return booking
+    }
+
     /// The appointment `id`, if `token` opens it on `today`.
     public func appointment(id: String, token: String?, today: LocalDate) async throws -> Appointment {
         try await database.session { db in
@@ -134,7 +165,7 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// Cancels the appointment and gives its capacity back at once.
+    /// Cancels the appointment; its capacity goes to the waitlist first (`FreedSlots`).
     public func cancel(id: String, token: String?, now: Date, today: LocalDate) async throws -> Appointment {
         try await cancelIfConfirmed(id: id, token: token, now: now, today: today).appointment
     }
@@ -172,7 +203,7 @@ public struct AppointmentStore: Sendable {
                 guard latest.state == .cancelled else { throw BookingError.changedMeanwhile }
                 return (latest, false)
             }
-            try await CapacityStore.release(row: row, on: db)
+            try await FreedSlots.free(row: row, now: now, on: db)
             try await LiveBookings.release(appointment: id, on: db)
             let stored = try AppointmentRow(decoding: row)
             cancelled = stored.appointment

@@ -21,26 +21,47 @@ public struct WaitlistStore: Sendable {
         self.capacityChanges = capacityChanges
     }
 
+    /// Adds the entry and puts it in line; refuses a person who already waits for the product
+    /// (`alreadyWaiting`) or, unless the entry improves an appointment, already has one
+    /// (`alreadyBooked`), both checked by the database in the same transaction.
     public func joinWaitlist(
         _ request: WaitlistRequest, now: Date
     ) async throws -> (entry: WaitlistEntry, token: String) {
         let id = Identifiers.make()
         let token = Identifiers.token()
         let customer = request.customer
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
         let entry = try await database.transaction { db in
+            for vNumber in request.people {
+                guard
+                    try await db.raw(
+                        """
+                        SELECT v_number FROM live_bookings
+                        WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
+                        """
+                    ).first() == nil
+                else { throw BookingError.alreadyBooked }
+            }
+            let rank = WaitlistEntry.FairRank(
+                priority: request.urgent ? 0 : 1,
+                expiresRank: (request.expiresOn ?? WaitlistEntry.FairRank.noExpiry).iso, createdAt: now.millis, id: id)
             try await db.raw(
                 """
                 INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
                     customer_name, customer_email, customer_phone, customer_v_number, customer_bsn, language, state, created_at,
-                    people)
+                    people, partner_id, urgent_reason, urgent_note, priority, expires_rank)
                 VALUES (\(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.product), \(bind: request.persons),
                     \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
                     \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
                     \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.bsn), \(bind: customer.language.rawValue),
-                    'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")))
+                    'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")), \(bind: request.partner),
+                    \(bind: request.urgentReason?.reason.rawValue), \(bind: request.urgentReason?.note), \(bind: rank.priority),
+                    \(bind: rank.expiresRank))
                 """
             ).run()
-            return try await Self.fetchWaitlist(id: id, on: db)!
+            let entry = try await Self.fetchWaitlist(id: id, on: db)!
+            try await WaitlistLine.enter(entry, people: request.waitingPeople, on: db)
+            return entry
         }
         logger.info("joined waitlist", metadata: ["waitlist": "\(id)", "product": "\(request.product)"])
         return (entry, token)
@@ -51,13 +72,9 @@ public struct WaitlistStore: Sendable {
         try await database.session { db in try await Self.authorisedWaitlist(id: id, token: token, on: db) }
     }
 
-    /// Everyone still waiting or holding an offer, in no particular order.
-    public func activeWaitlist() async throws -> [WaitlistEntry] {
-        try await database.session { db in
-            try await db.raw("\(unsafeRaw: Self.waitlistSelect) WHERE w.state IN ('waiting', 'offered')").all().map {
-                try WaitlistRow(decoding: $0).entry
-            }
-        }
+    /// 1 for the first in line for its product, counting the entries ahead in fair order.
+    public func position(of entry: WaitlistEntry) async throws -> Int {
+        try await database.session { db in try await WaitlistLine.ahead(of: entry, on: db) + 1 }
     }
 
     /// Slots this entry declined or let lapse.
@@ -67,42 +84,6 @@ public struct WaitlistStore: Sendable {
                 try await db.raw("SELECT hold_slot FROM waitlist_passed WHERE entry_id = \(bind: entry)").all()
                     .map { try $0.decode(column: "hold_slot", as: String.self) })
         }
-    }
-
-    /// Offers `plan` to a waiting entry: takes the capacity as a hold that lasts as long as the
-    /// offer, and writes the offer email, in one transaction. Returns nil when the entry is no
-    /// longer waiting.
-    public func makeOffer(entry id: String, plan: HoldPlan, now: Date) async throws -> WaitlistEntry? {
-        let holdID = Identifiers.make()
-        let offerToken = Identifiers.token()
-        let outbox = self.outbox
-        let offered = try await database.transaction { db -> WaitlistEntry? in
-            guard var entry = try await Self.fetchWaitlist(id: id, on: db) else { return nil }
-            let offer = WaitlistEntry.Offer(
-                hold: holdID, desk: plan.desk, slot: plan.slot.description, date: plan.slot.date,
-                startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt)
-            // Only a waiting entry is offered a slot; one that left or was offered meanwhile is skipped.
-            guard (try? entry.offer(offer)) != nil,
-                try await db.raw(
-                    """
-                    UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = \(bind: holdID),
-                        offer_expires_at = \(bind: plan.expiresAt.millis), offer_token_hash = \(bind: Identifiers.hash(offerToken))
-                    WHERE id = \(bind: id) AND state = \(bind: WaitlistEntry.State.waiting.rawValue) RETURNING id
-                    """
-                ).first() != nil
-            else { return nil }
-            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
-            try await OutboxStore.enqueue(
-                .waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox,
-                secret: offerToken, on: db)
-            return try await Self.fetchWaitlist(id: id, on: db)
-        }
-        if offered != nil {
-            capacityChanges.announce(plan.desk)
-            logger.info("waitlist offer made", metadata: ["waitlist": "\(id)", "desk": "\(plan.desk)"])
-        }
-        return offered
     }
 
     /// Accepts the current offer: books it (or moves the appointment being improved to it, which
@@ -144,6 +125,7 @@ public struct WaitlistStore: Sendable {
                 WHERE id = \(bind: id)
                 """
             ).run()
+            try await WaitlistLine.leave(entry: id, on: db)
             return (accepted, desks)
         }
         for desk in result.1 { capacityChanges.announce(desk) }
@@ -158,7 +140,7 @@ public struct WaitlistStore: Sendable {
             let read = try await Self.authorisedWaitlist(id: id, token: token, on: db)
             var entry = read
             let offer = try decided { () throws(EntryError) in try entry.decline() }
-            let desk = try await Self.endOffer(offer, of: entry, readIn: read, on: db)
+            let desk = try await Self.endOffer(offer, of: entry, readIn: read, now: now, on: db)
             return (try await Self.fetchWaitlist(id: id, on: db)!, desk)
         }
         if let desk { capacityChanges.announce(desk) }
@@ -179,7 +161,7 @@ public struct WaitlistStore: Sendable {
                 var entry = read
                 // Accepted, declined or left meanwhile: nothing to lapse.
                 guard let offer = try? entry.lapse(now: now) else { return nil }
-                return try await Self.endOffer(offer, of: entry, readIn: read, on: db)
+                return try await Self.endOffer(offer, of: entry, readIn: read, now: now, on: db)
             }
             if let desk { capacityChanges.announce(desk) }
         }
@@ -199,7 +181,8 @@ public struct WaitlistStore: Sendable {
                 guard error.code == "already_left" else { throw error.bookingError }
                 return nil
             }
-            if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, on: db) }
+            try await WaitlistLine.leave(entry: id, on: db)
+            if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, now: now, on: db) }
             guard
                 try await db.raw(
                     """
@@ -216,10 +199,11 @@ public struct WaitlistStore: Sendable {
     typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>
 
     /// Ends `offer` inside a transaction, writing the state the entry's lifecycle decided (waiting
-    /// again, or left) on condition that it still holds that offer: releases its hold and
-    /// remembers the slot as passed. Returns the desk whose capacity came back.
+    /// again, left or expired) on condition that it still holds that offer: releases its hold (for
+    /// the next in line first) and remembers the slot as passed. Returns the hold's desk.
     static func endOffer(
-        _ offer: WaitlistEntry.Offer, of entry: WaitlistEntry, readIn read: WaitlistEntry, on db: any SQLDatabase
+        _ offer: WaitlistEntry.Offer, of entry: WaitlistEntry, readIn read: WaitlistEntry, now: Date,
+        on db: any SQLDatabase
     ) async throws -> String? {
         guard
             try await db.raw(
@@ -236,7 +220,8 @@ public struct WaitlistStore: Sendable {
             ON CONFLICT (entry_id, hold_slot) DO NOTHING
             """
         ).run()
-        return try await AppointmentStore.release(hold: offer.hold, on: db)
+        // The next in line may want it: the matcher offers it on.
+        return try await AppointmentStore.release(hold: offer.hold, toWaitlist: true, now: now, on: db)
     }
 
     /// The entry's row: the customer details and people it was given, as validated when it joined.

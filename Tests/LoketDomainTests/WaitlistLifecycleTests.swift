@@ -23,6 +23,7 @@ import Testing
         case decline
         case lapse(Date)
         case leave
+        case expire(LocalDate)
 
         var description: String {
             func when(_ now: Date) -> String { now < expiry ? "before the offer runs out" : "after the offer ran out" }
@@ -32,6 +33,7 @@ import Testing
             case .decline: return "decline"
             case .lapse(let now): return "lapse \(when(now))"
             case .leave: return "leave"
+            case .expire(let today): return "expire on \(today)"
             }
         }
         var event: WaitlistEntry.Event {
@@ -41,6 +43,7 @@ import Testing
             case .decline: .decline
             case .lapse: .lapse
             case .leave: .leave
+            case .expire: .expire
             }
         }
     }
@@ -82,7 +85,19 @@ import Testing
         Row(.offered, .leave, .becomes(.left)),
         Row(.booked, .leave, .refused(.conflict, "already_booked")),
         Row(.left, .leave, .refused(.conflict, "already_left")),
+        Row(.expired, .leave, .refused(.conflict, "already_left")),
+
+        // The window ends on 2026-12-20: the entry expires from the next day on.
+        Row(.waiting, .expire(lastDay.adding(days: 1)), .becomes(.expired)),
+        Row(.offered, .expire(lastDay.adding(days: 1)), .becomes(.expired)),
+        Row(.waiting, .expire(lastDay), .refused(.conflict, "window_open")),
+        Row(.booked, .expire(lastDay.adding(days: 1)), .refused(.conflict, "not_waiting")),
+        Row(.left, .expire(lastDay.adding(days: 1)), .refused(.conflict, "not_waiting")),
+        Row(.expired, .expire(lastDay.adding(days: 1)), .refused(.conflict, "not_waiting")),
+        Row(.expired, .offer, .refused(.conflict, "not_waiting")),
     ]
+
+    static let lastDay = LocalDate(iso: "2026-12-20")!
 
     @Test(arguments: table) func transition(_ row: Row) {
         let given = Self.entry(row.state, offer: row.state == .offered || row.state == .booked ? Self.slotOffered : nil)
@@ -94,6 +109,7 @@ import Testing
             case .decline: try entry.decline()
             case .lapse(let now): try entry.lapse(now: now)
             case .leave: try entry.leave()
+            case .expire(let today): try entry.expire(today: today)
             }
         }
         #expect(result == row.expected)
@@ -113,6 +129,7 @@ import Testing
     @Test func endingAnOfferHandsItBackAndTheEntryWaitsOn() throws {
         for end: (inout WaitlistEntry) throws -> WaitlistEntry.Offer? in [
             { try $0.decline() }, { try $0.lapse(now: Self.after) }, { try $0.leave() },
+            { try $0.expire(today: Self.lastDay.adding(days: 1)) },
         ] {
             var entry = Self.entry(.waiting)
             try entry.offer(Self.slotOffered)

@@ -5,8 +5,13 @@ import Foundation
 /// time-limited hold they accept or decline; nobody has to poll the slot list.
 public struct WaitlistEntry: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Codable {
-        case waiting, offered, booked, left
+        /// `expired`: the last day of its window passed while it was still waiting.
+        case waiting, offered, booked, left, expired
     }
+
+    /// The most desks one entry may wait at: enough to cover the desks within reach, few enough
+    /// that one person cannot stand in every line of the country at once.
+    public static let maxDesks = 5
 
     public struct Offer: Sendable, Hashable, Codable {
         public let hold: String
@@ -37,9 +42,11 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
     public let desks: [String]
     public let from: LocalDate
     public let to: LocalDate
-    /// Urgent cases come first (a document or right about to lapse, a job at risk).
+    /// Urgent cases come first (a document or right about to lapse, a job at risk): only as a
+    /// partner or staff member entered it, never as the person claimed it.
     public let urgent: Bool
-    /// When their document or right expires, if it does: sooner comes first.
+    /// When their document or right expires, if a partner or staff member vouched for it:
+    /// sooner comes first.
     public let expiresOn: LocalDate?
     /// The appointment this entry tries to improve on, if any.
     public let appointment: String?
@@ -71,14 +78,40 @@ public struct WaitlistEntry: Sendable, Hashable, Codable {
     /// The fair order in which capacity is offered: urgent cases first, then whoever's document
     /// or right expires soonest, then whoever has waited longest.
     public static func fairOrder(_ a: WaitlistEntry, _ b: WaitlistEntry) -> Bool {
-        if a.urgent != b.urgent { return a.urgent }
-        switch (a.expiresOn, b.expiresOn) {
-        case (let x?, let y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+        a.fairRank < b.fairRank
+    }
+
+    /// The entry's place in the fair order as a tuple that sorts the same way in Swift and, column
+    /// by column, in the database (`priority`, `expires_rank`, `created_at`, `id`), so the line can
+    /// be walked by an index instead of sorted in memory.
+    public var fairRank: FairRank {
+        FairRank(
+            priority: urgent ? 0 : 1, expiresRank: (expiresOn ?? FairRank.noExpiry).iso,
+            createdAt: Int((createdAt.timeIntervalSince1970 * 1000).rounded()), id: id)
+    }
+
+    /// See `fairRank`.
+    public struct FairRank: Sendable, Hashable, Comparable {
+        /// 0 for urgent entries, 1 for the others.
+        public let priority: Int
+        /// The expiry date as `YYYY-MM-DD`, or `noExpiry` (which sorts after every real date).
+        public let expiresRank: String
+        /// Milliseconds since 1970.
+        public let createdAt: Int
+        public let id: String
+
+        public init(priority: Int, expiresRank: String, createdAt: Int, id: String) {
+            self.priority = priority
+            self.expiresRank = expiresRank
+            self.createdAt = createdAt
+            self.id = id
         }
-        if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
-        return a.id < b.id
+
+        /// The expiry of entries that have none.
+        public static let noExpiry = LocalDate(year: 9999, month: 12, day: 31)!
+
+        public static func < (a: FairRank, b: FairRank) -> Bool {
+            (a.priority, a.expiresRank, a.createdAt, a.id) < (b.priority, b.expiresRank, b.createdAt, b.id)
+        }
     }
 }

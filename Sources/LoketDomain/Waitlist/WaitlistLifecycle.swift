@@ -2,11 +2,12 @@ import Foundation
 
 /// A waitlist entry's life: waiting until capacity is offered; an offer is accepted (booked), or
 /// declined or let lapse, after which the entry waits on for another slot; waiting or offered, it
-/// may leave. Ending an offer hands it back so the caller can release its hold and remember the slot.
+/// may leave; once the last day of its window has passed it expires. Ending an offer hands it back
+/// so the caller can release its hold and remember the slot.
 extension WaitlistEntry {
     /// What can happen to a waitlist entry; a refusal names it.
     public enum Event: String, Sendable, Hashable, Codable {
-        case offer, accept, decline, lapse, leave
+        case offer, accept, decline, lapse, leave, expire
     }
 
     /// Offers a slot, held for this entry until `offer.expiresAt`; only an entry that is waiting.
@@ -67,10 +68,29 @@ extension WaitlistEntry {
             throw TransitionError(
                 from: state, event: .leave, field: "id", code: "already_booked",
                 "This waitlist entry has already been booked.")
-        case .left:
+        case .left, .expired:
             throw TransitionError(
                 from: state, event: .leave, field: "id", code: "already_left", "This waitlist entry has already left.")
         }
+    }
+
+    /// Ends an entry whose window closed before `today`: nobody waits for days that have passed.
+    /// An open offer ends with it (its slot lay in the window, so its day has passed too) and is
+    /// handed back.
+    @discardableResult
+    public mutating func expire(today: LocalDate) throws(TransitionError<State, Event>) -> Offer? {
+        guard state == .waiting || state == .offered else {
+            throw TransitionError(
+                from: state, event: .expire, field: "id", code: "not_waiting", "Only a waiting entry can expire.")
+        }
+        guard to < today else {
+            throw TransitionError(
+                from: state, event: .expire, field: "to", code: "window_open", "The entry's last day has not passed.")
+        }
+        let ended = state == .offered ? offer : nil
+        state = .expired
+        offer = nil
+        return ended
     }
 
     private func openOffer(_ event: Event, _ message: String) throws(TransitionError<State, Event>) -> Offer {

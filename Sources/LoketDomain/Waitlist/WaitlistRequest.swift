@@ -7,20 +7,28 @@ public struct WaitlistRequest: Sendable {
     public let desks: [String]
     public let from: LocalDate
     public let to: LocalDate
+    /// Urgent, as the partner who entered it said (always false for anyone else).
     public let urgent: Bool
+    /// The document's expiry, as the partner who entered it vouched (nil for anyone else).
     public let expiresOn: LocalDate?
     public let customer: Customer
     /// The appointment to improve on, already authorised by its manage token.
     public let appointment: String?
     /// The V-numbers the booking will claim when an offer is accepted (one live booking per person).
     public let people: [String]
+    /// The partner who entered the entry and, when urgent, why (a trusted channel).
+    public let partner: String?
+    public let urgentReason: (reason: UrgentReserve.Reason, note: String?)?
 
     public init(
         product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
         expiresOn: LocalDate?,
-        customer: Customer, appointment: String?, people: [String] = []
+        customer: Customer, appointment: String?, people: [String] = [], partner: String? = nil,
+        urgentReason: (reason: UrgentReserve.Reason, note: String?)? = nil
     ) {
         self.people = people
+        self.partner = partner
+        self.urgentReason = urgentReason
         self.product = product
         self.persons = persons
         self.desks = desks
@@ -30,6 +38,14 @@ public struct WaitlistRequest: Sendable {
         self.expiresOn = expiresOn
         self.customer = customer
         self.appointment = appointment
+    }
+
+    /// The V-numbers that may wait in only one entry for this product: everyone the request names.
+    public var waitingPeople: [String] {
+        var seen = Set<String>()
+        return ([customer.vNumber].compactMap { $0 } + customer.companions.map(\.vNumber) + people).filter {
+            seen.insert($0).inserted
+        }
     }
 }
 

@@ -23,13 +23,31 @@ enum PlannerFormat {
         return buffer
     }
 
-    /// A reserved slot: the slot fields, then the hold that now keeps it.
-    static func reservation(_ hold: Hold, parts: Int) -> ByteBuffer {
+    /// A reserved slot: the slot fields, then the hold that now keeps it and the token only its
+    /// maker gets (see `PlannerReservation`).
+    static func reservation(_ receipt: HoldReceipt, parts: Int) -> ByteBuffer {
+        let hold = receipt.hold
         var buffer = ByteBuffer()
         buffer.writeString(prefix)
         buffer.writeString(#"{"status":"OK","data":"#)
         writeSlot(hold.slot, hold.date, hold.startTime, hold.endTime, parts, into: &buffer)
-        buffer.writeString(#","holdId":"\#(hold.id)","expiresAt":"\#(iso8601(hold.expiresAt))"}}"#)
+        buffer.writeString(#","holdId":"\#(hold.id)","holdToken":"\#(receipt.token)","#)
+        buffer.writeString(#""expiresAt":"\#(iso8601(hold.expiresAt))"}}"#)
+        return buffer
+    }
+
+    /// A booked slot: the slot fields with `booked` true, then the appointment, the code to show
+    /// at the desk and the token that manages it (ids, codes and tokens need no escaping).
+    static func booking(_ booking: ConfirmedBooking, parts: Int) -> ByteBuffer {
+        let appointment = booking.appointment
+        var buffer = ByteBuffer()
+        buffer.writeString(prefix)
+        buffer.writeString(#"{"status":"OK","data":"#)
+        writeSlot(
+            appointment.slot, appointment.date, appointment.startTime, appointment.endTime, parts, into: &buffer)
+        buffer.writeString(#","booked":true,"appointmentId":"\#(appointment.id)","code":"#)
+        buffer.writeString(appointment.code.map { #""\#($0)""# } ?? "null")
+        buffer.writeString(#","manageToken":"\#(booking.manageToken)"}}"#)
         return buffer
     }
 

@@ -6,15 +6,24 @@ import LoketServer
 
 /// The online planner's public endpoints, so that the many existing scripts that poll them work
 /// against Loket with only the base URL changed:
-/// `GET /oap/api/desks/{desk}/slots/?productKey=BIO&persons=1` and
-/// `POST /oap/api/desks/{desk}/slots/{key}` (a reserve, which is a hold in Loket).
+/// `GET /oap/api/desks/{desk}/slots/?productKey=BIO&persons=1`,
+/// `POST /oap/api/desks/{desk}/slots/{key}` (a reserve, which is a hold in Loket) and
+/// `POST /oap/api/desks/{desk}/appointments/` (a booking, of the reserved slot or afresh), under
+/// the same rules as every other channel.
 struct PlannerRoutes {
     let loket: Loket
     let slotCache: SlotCache
 
+    /// What clients send to reserve: the slot as they saw it (`parts` gives the party size), or
+    /// the product and persons; either may also come in the query.
     struct ReserveBody: Decodable {
         let productKey: String?
         let persons: Int?
+        let key: String?
+        let date: String?
+        let startTime: String?
+        let endTime: String?
+        let parts: Int?
     }
 
     static let contentType = "application/json;charset=UTF-8"
@@ -26,6 +35,9 @@ struct PlannerRoutes {
         }
         router.post("/oap/api/desks/{desk}/slots/{key}") { request, context in
             try await Self.planner { try await reserve(request, context) }
+        }
+        router.post("/oap/api/desks/{desk}/appointments") { request, context in
+            try await Self.planner { try await book(request, context) }
         }
     }
 
@@ -52,22 +64,76 @@ struct PlannerRoutes {
 
     private func reserve(_ request: Request, _ context: LoketRequestContext) async throws -> Response {
         let bytes = try await JSONBody.bytes(request)
-        let body =
-            bytes.isEmpty
-            ? ReserveBody(productKey: nil, persons: nil) : try JSONBody.decode(ReserveBody.self, from: bytes)
-        let persons = try request.integerQuery("persons") ?? body.persons
-        let hold = try await loket.hold(
-            desk: context.parameters.get("desk"), product: request.query("productKey") ?? body.productKey,
-            persons: persons,
-            slot: context.parameters.get("key"),
-            client: context.client,
+        let body = bytes.isEmpty ? nil : try JSONBody.decode(ReserveBody.self, from: bytes)
+        let rules = loket.rules
+        let desk = try rules.desk(context.parameters.get("desk"))
+        let key = context.parameters.get("key")
+        // The planner's clients name no product: the slot key's pool tells it where it serves one.
+        let product = try rules.product(
+            request.query("productKey") ?? body?.productKey ?? rules.product(ofSlot: key, at: desk)?.key, at: desk,
+            field: "productKey")
+        let persons =
+            try request.integerQuery("persons") ?? body?.persons
+            ?? body?.parts.map { (parts) throws(BookingError) in try rules.persons(parts: parts, product: product) }
+        let now = loket.now()
+        let receipt = try await loket.hold(
+            desk: desk.code, product: product.key, persons: persons, slot: key, client: context.client,
             idempotency: request.idempotencyKey(
-                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes)
-        ).hold
+                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
+        let parts = product.parts(persons: receipt.hold.persons, slotMinutes: loket.network.slotMinutes)
+        var response = Self.answer(PlannerFormat.reservation(receipt, parts: parts))
+        response.setCookie(PlannerReservation.cookie(for: receipt, desk: receipt.hold.desk, now: now))
+        return response
+    }
+
+    /// Books the slot this client reserved (see `PlannerReservation`), or, without a reservation,
+    /// the slot afresh in one step; either way every person is checked (one live booking each).
+    private func book(_ request: Request, _ context: LoketRequestContext) async throws -> Response {
+        let bytes = try await JSONBody.bytes(request)
+        let body = try JSONBody.decode(PlannerBookingRequest.self, from: bytes)
+        let rules = loket.rules
+        let desk = try rules.desk(context.parameters.get("desk"))
+        guard let key = body.bookableSlot?.key, !key.isEmpty else {
+            throw BookingError.invalid("bookableSlot.key", "required", "Send the slot you book as bookableSlot.")
+        }
+        let customer = try body.customer()
+        let productKey = body.appointment?.productKey
+        let idempotency = request.idempotencyKey(scope: "POST /oap/api/desks/appointments", body: bytes)
+        let booking: ConfirmedBooking
+        do {
+            if let reserved = PlannerReservation.find(in: request, key: key, echoed: body.bookableSlot) {
+                let hold = try await loket.hold(id: reserved.hold)
+                guard hold.desk == desk.code, hold.slot == key else {
+                    throw BookingError.invalid(
+                        "bookableSlot.key", "not_reserved", "This reservation is for another slot.")
+                }
+                if let productKey, productKey != hold.product {
+                    throw BookingError.invalid(
+                        "appointment.productKey", "mismatch", "The slot was reserved for \(hold.product).")
+                }
+                guard customer.companions.count + 1 == hold.persons else {
+                    throw BookingError.invalid(
+                        "appointment.customers", "count", "The slot was reserved for \(hold.persons) person(s).")
+                }
+                booking = try await loket.confirm(
+                    hold: hold.id, holdToken: reserved.token, customer: customer, client: context.client,
+                    idempotency: idempotency)
+            } else {
+                booking = try await loket.book(
+                    desk: desk.code,
+                    product: productKey ?? rules.product(ofSlot: key, at: desk)?.key,
+                    persons: customer.companions.count + 1, slot: key, customer: customer, client: context.client,
+                    idempotency: idempotency)
+            }
+        } catch let error as BookingError {
+            throw PlannerBookingRequest.plannerField(error)
+        }
         let parts =
-            loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes)
-            ?? 1
-        return Self.answer(PlannerFormat.reservation(hold, parts: parts))
+            loket.network.product(booking.appointment.product)?.parts(
+                persons: booking.appointment.persons, slotMinutes: loket.network.slotMinutes) ?? 1
+        var response = Self.answer(PlannerFormat.booking(booking, parts: parts))
+        response.setCookie(PlannerReservation.clearing(key: key, desk: desk.code))
+        return response
     }
 
     private static func answer(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {

@@ -7,7 +7,9 @@ import LoketServer
 /// The waitlist: `POST /api/v1/waitlist`, `GET`/`DELETE /api/v1/waitlist/{id}`,
 /// `POST /api/v1/waitlist/{id}/offer/accept` and `…/decline` (Bearer: the waitlist token or the
 /// offer's token), and the page the offer email links to, `/waitlist/{id}/offer?token=…`,
-/// where the offer is accepted or declined without any program.
+/// where the offer is accepted or declined without any program. Partners enter entries with
+/// `POST /api/v1/partner/waitlist` (Bearer: their API key): only there do urgency (with a reason)
+/// and document expiry move an entry up the line; on the public join they are accepted and ignored.
 struct WaitlistRoutes {
     let loket: Loket
 
@@ -17,10 +19,24 @@ struct WaitlistRoutes {
         let persons: Int?
         let from: String?
         let to: String?
+        /// Accepted so that existing clients keep working; a claim nobody vouched for does not count.
         let urgent: Bool?
         let documentExpiresOn: String?
         let customer: CustomerRequest?
         let appointment: String?
+    }
+
+    /// A partner's entry: the same fields, with `urgent` as in partner bookings (a reason, and a
+    /// note for `other`).
+    struct PartnerJoinRequest: Decodable {
+        let desks: [String]?
+        let product: String?
+        let persons: Int?
+        let from: String?
+        let to: String?
+        let documentExpiresOn: String?
+        let customer: CustomerRequest?
+        let urgent: PartnerRoutes.BatchRequest.Urgent?
     }
 
     struct OfferResponse: Encodable {
@@ -86,12 +102,25 @@ struct WaitlistRoutes {
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
-                urgent: body.urgent ?? false,
                 documentExpiresOn: body.documentExpiresOn,
                 customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give your details.")),
                 appointment: body.appointment,
                 appointmentToken: request.bearerToken, client: context.client)
+            return try JSONBody.response(
+                try await response(joined.entry, token: joined.token), status: .created,
+                headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
+        }
+        router.post("/api/v1/partner/waitlist") { request, _ in
+            let partner = try await loket.partner(apiKey: request.bearerToken)
+            let body = try JSONBody.decode(PartnerJoinRequest.self, from: try await JSONBody.bytes(request))
+            let joined = try await loket.joinWaitlist(
+                desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
+                documentExpiresOn: body.documentExpiresOn,
+                customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                    ?? .failure(.invalid("customer", "required", "Give the person's details.")),
+                appointment: nil, appointmentToken: nil,
+                channel: .partner(partner, urgent: body.urgent.map { ($0.reason, $0.note) }), client: nil)
             return try JSONBody.response(
                 try await response(joined.entry, token: joined.token), status: .created,
                 headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
