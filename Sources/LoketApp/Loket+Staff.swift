@@ -13,10 +13,11 @@ extension Loket {
         case locked(until: Date)
     }
 
-    /// Creates an account; a wrong username, short password or missing desk is refused by field.
+    /// `actor` (nil: the command line) creates an account; a wrong username, short password or
+    /// missing desk is refused by field.
     @discardableResult
     public func createStaff(
-        username: String, password: String, role: StaffRole, desk: String?
+        username: String, password: String, role: StaffRole, desk: String?, by actor: String?
     ) async throws -> StaffAccount {
         guard StaffAccount.validUsername(username) else {
             throw BookingError.invalid(
@@ -32,8 +33,10 @@ extension Loket {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        return try await staffStore.createStaff(
+        let account = try await staffStore.createStaff(
             username: username, passwordHash: try await Self.hash(password), role: role, desk: desk, now: now())
+        try await audit(.staffCreated, by: actor, target: account.id, desk: desk, detail: role.rawValue)
+        return account
     }
 
     public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
@@ -41,20 +44,24 @@ extension Loket {
     public func staffAccount(id: String) async throws -> StaffAccount? { try await staffStore.staffAccount(id: id) }
 
     /// Changes an account's role, desk and whether it may sign in; an inactive account's
-    /// sessions end at once, since every page looks the account up.
-    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool) async throws {
+    /// sessions end at once, since every page looks the account up. `actor` made the change.
+    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool, by actor: String) async throws {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
+        try await audit(
+            .staffUpdated, by: actor, target: id, desk: desk, detail: "\(role.rawValue)\(active ? "" : ", inactive")")
     }
 
-    public func setStaffPassword(id: String, password: String) async throws {
+    /// `actor` sets a new password for account `id`.
+    public func setStaffPassword(id: String, password: String, by actor: String) async throws {
         guard password.count >= StaffAccount.minimumPasswordLength else {
             throw BookingError.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         try await staffStore.setStaffPassword(id: id, passwordHash: try await Self.hash(password))
+        try await audit(.passwordReset, by: actor, target: id, desk: nil)
     }
 
     /// Checks the password, counting failures towards a lockout. Unknown usernames cost the
@@ -75,6 +82,8 @@ extension Loket {
             return .refused
         }
         try await staffStore.recordSignIn(staff: credentials.account.id)
+        try await audit(
+            .signIn, by: credentials.account.id, target: credentials.account.id, desk: credentials.account.desk)
         return .signedIn(credentials.account)
     }
 

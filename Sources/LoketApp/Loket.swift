@@ -20,6 +20,7 @@ public struct Loket: Sendable {
     let staffStore: StaffStore
     let outboxStore: OutboxStore
     let idempotencyStore: Idempotency
+    let auditLog: AuditLog
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -52,6 +53,7 @@ public struct Loket: Sendable {
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)
         self.idempotencyStore = Idempotency(database: database)
+        self.auditLog = AuditLog(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

@@ -1,4 +1,5 @@
 import Foundation
+import LoketApp
 import LoketDomain
 import LoketStorage
 import LoketTestSupport
@@ -6,7 +7,7 @@ import SQLKit
 import Testing
 
 /// Keeping less personal data (issue #10), through the use cases every channel calls: a BSN is
-/// checked and dropped.
+/// checked and dropped, and each staff action leaves an audit line without customer data.
 struct PersonalDataTests {
     static let bsn = "111222333"
 
@@ -42,6 +43,94 @@ struct PersonalDataTests {
                 #expect(stored.contains("ana@example.nl"), "the row is there")
                 #expect(!stored.contains(Self.bsn), "no BSN in \(table)")
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func everyStaffActionIsAudited(engine: TestDatabase.Engine) async throws {
+        let clock = ManualClock(date: "2022-06-01", time: "07:00")
+        try await TestServer.run(
+            engine: engine, network: TestNetwork.single(counters: 4, urgentShare: 0.5), clock: clock
+        ) { server, api in
+            let loket = server.loket
+            func book(_ slot: String, _ name: String) async throws -> Appointment {
+                let hold = try await api.post(
+                    "/api/v1/holds", #"{"desk":"RACE","product":"BIO","persons":1,"slot":"\#(slot)"}"#)
+                let booked = try await api.post(
+                    "/api/v1/appointments",
+                    #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":{"name":"\#(name)","email":"x@example.nl","vNumber":"\#(TestPeople.vNumber(name))"}}"#
+                )
+                return try #require(
+                    try await loket.agenda(desk: "RACE").first { $0.appointment.id == booked.json["id"] as? String }?
+                        .appointment)
+            }
+            // A minute between actions, so that the log's order is the order they happened in.
+            func next() { clock.advance(minutes: 1) }
+            let served = try await book("20220601-0900-one", "Served Customer")
+            let absent = try await book("20220601-0910-one", "Absent Customer")
+            let admin = try await loket.createStaff(
+                username: "beheer", password: "correct horse battery", role: .admin, desk: nil, by: nil)
+            next()
+            let clerk = try await loket.createStaff(
+                username: "balie", password: "correct horse battery", role: .clerk, desk: "RACE", by: admin.id)
+            next()
+            try await loket.updateStaff(id: clerk.id, role: .clerk, desk: "RACE", active: false, by: admin.id)
+            next()
+            try await loket.setStaffPassword(id: clerk.id, password: "another long password", by: admin.id)
+            next()
+            guard case .signedIn = try await loket.signIn(username: "beheer", password: "correct horse battery") else {
+                Issue.record("the admin signs in")
+                return
+            }
+            next()
+            _ = try await loket.checkIn(code: served.code!, desk: "RACE", staff: admin.id)
+            next()
+            _ = try await loket.callNext(desk: "RACE", counter: "3", staff: admin.id)
+            next()
+            _ = try await loket.finishVisit(appointment: served.id, desk: "RACE", outcome: .served, staff: admin.id)
+            clock.advance(minutes: 150)
+            _ = try await loket.finishVisit(appointment: absent.id, desk: "RACE", outcome: .noShow, staff: admin.id)
+            next()
+            let urgent = try await loket.bookUrgent(
+                desk: "RACE", product: "BIO", persons: 1, slot: "20220608-0900-one",
+                customer: Customer.validated(
+                    name: "Urgent Customer", email: "u@example.nl", phone: nil,
+                    vNumber: TestPeople.vNumber("Urgent Customer"), bsn: nil, language: "nl"),
+                reason: .other, note: "a note about the person", staff: admin.id)
+            next()
+            let change = try await loket.addDeskChange(
+                .closure(
+                    Closure(
+                        from: LocalDate(iso: "2022-06-20")!, until: LocalDate(iso: "2022-06-20")!, reason: "Training")),
+                desk: "RACE", staff: admin.id)
+            next()
+            try await loket.removeDeskChange(id: change.id, desk: "RACE", staff: admin.id)
+
+            let log = try await loket.auditEntries(since: .distantPast)
+            let lines = log.map {
+                [
+                    $0.username ?? "-", $0.entry.action.rawValue, $0.entry.target ?? "-", $0.entry.desk ?? "-",
+                    $0.entry.detail ?? "-",
+                ]
+            }
+            #expect(
+                lines == [
+                    ["-", "staff.create", admin.id, "-", "admin"],
+                    ["beheer", "staff.create", clerk.id, "RACE", "clerk"],
+                    ["beheer", "staff.update", clerk.id, "RACE", "clerk, inactive"],
+                    ["beheer", "staff.password-reset", clerk.id, "-", "-"],
+                    ["beheer", "staff.sign-in", admin.id, "-", "-"],
+                    ["beheer", "visit.check-in", served.id, "RACE", "-"],
+                    ["beheer", "visit.call", served.id, "RACE", "counter 3"],
+                    ["beheer", "visit.served", served.id, "RACE", "-"],
+                    ["beheer", "visit.no-show", absent.id, "RACE", "-"],
+                    ["beheer", "appointment.urgent-booking", urgent.appointment.id, "RACE", "other"],
+                    ["beheer", "desk-change.add", change.id, "RACE", "-"],
+                    ["beheer", "desk-change.remove", change.id, "RACE", "-"],
+                ])
+            // Ids and codes only: no customer's name, email or note.
+            let stored = try await dump(server.database, "audit_log")
+            for personal in ["Customer", "example.nl", "a note"] { #expect(!stored.contains(personal)) }
         }
     }
 }
