@@ -21,6 +21,7 @@ public struct Loket: Sendable {
     let outboxStore: OutboxStore
     let idempotencyStore: Idempotency
     let auditLog: AuditLog
+    let purgeStore: PurgeStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -54,6 +55,7 @@ public struct Loket: Sendable {
         self.outboxStore = OutboxStore(database: database)
         self.idempotencyStore = Idempotency(database: database)
         self.auditLog = AuditLog(database: database)
+        self.purgeStore = PurgeStore(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

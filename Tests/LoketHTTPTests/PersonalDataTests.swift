@@ -1,13 +1,15 @@
 import Foundation
-import LoketApp
 import LoketDomain
 import LoketStorage
 import LoketTestSupport
 import SQLKit
 import Testing
 
+@testable import LoketApp
+
 /// Keeping less personal data (issue #10), through the use cases every channel calls: a BSN is
-/// checked and dropped, and each staff action leaves an audit line without customer data.
+/// checked and dropped, each staff action leaves an audit line without customer data, and the
+/// daily purge erases what is past its retention.
 struct PersonalDataTests {
     static let bsn = "111222333"
 
@@ -131,6 +133,43 @@ struct PersonalDataTests {
             // Ids and codes only: no customer's name, email or note.
             let stored = try await dump(server.database, "audit_log")
             for personal in ["Customer", "example.nl", "a note"] { #expect(!stored.contains(personal)) }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func theDailyPurgeRunsOnceADayOnTheInjectedClock(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine) { server, api in
+            let hold = try await api.post(
+                "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":1,"slot":"20220602-0900-bio"}"#)
+            let booked = try await api.post(
+                "/api/v1/appointments",
+                #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(BookingAPITests.customer)}"#
+            )
+            let id = booked.json["id"] as! String
+            let purger = Purger(loket: server.loket, interval: .seconds(600), logger: TestDatabase.logger)
+            func name() async throws -> String {
+                try await server.database.session { db in
+                    try await db.raw("SELECT customer_name FROM appointments WHERE id = \(bind: id)").first()!
+                        .decode(column: "customer_name", as: String.self)
+                }
+            }
+
+            // At start: nothing is old enough yet.
+            let started = await purger.purgeIfNewDay(after: nil)
+            #expect(started == LocalDate(iso: "2022-06-01"))
+            #expect(try await name() == "Ana Silva")
+            // 92 days on, the appointment of 2 June is past the 90 days; on a day already
+            // purged the purger waits for the next.
+            server.clock.advance(minutes: 92 * 24 * 60)
+            let today = server.loket.today
+            #expect(await purger.purgeIfNewDay(after: today) == today)
+            #expect(try await name() == "Ana Silva")
+            #expect(await purger.purgeIfNewDay(after: started) == today)
+            #expect(try await name() == "")
+            // The customer's appointment is still there for them, without their details.
+            let token = booked.json["manageToken"] as! String
+            let seen = try await api.get("/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            #expect(seen.status == 200 && seen.json["date"] as? String == "2022-06-02")
         }
     }
 }
