@@ -11,9 +11,9 @@ extension Loket {
         return stored
     }
 
-    /// Undoes a change at `desk`.
-    public func removeDeskChange(id: String, desk: String) async throws {
-        try await deskChangeStore.removeDeskChange(id: id, desk: desk)
+    /// `staff` undoes a change at `desk`.
+    public func removeDeskChange(id: String, desk: String, staff: String) async throws {
+        try await deskChangeStore.removeDeskChange(id: id, desk: desk, staff: staff, now: now())
         try await reloadDeskChanges()
     }
 

@@ -8,9 +8,9 @@ extension Loket {
         try await deskDayStore.agenda(desk: desk, dates: dates ?? today...today)
     }
 
-    /// Checks in today's customer with appointment `code` at `desk`, giving them a ticket.
-    public func checkIn(code: String, desk: String) async throws -> AgendaItem {
-        try await deskDayStore.checkIn(code: code, desk: desk, date: today, now: now())
+    /// `staff` checks in today's customer with appointment `code` at `desk`, giving them a ticket.
+    public func checkIn(code: String, desk: String, staff: String) async throws -> AgendaItem {
+        try await deskDayStore.checkIn(code: code, desk: desk, date: today, staff: staff, now: now())
     }
 
     /// Calls the longest-waiting checked-in customer to `counter`; nil when nobody waits.
@@ -31,17 +31,17 @@ extension Loket {
         try await deskDayStore.recentCalls(desk: desk, date: today)
     }
 
-    /// Books from the urgent reserve (spoedafspraak) for a customer, with the reason.
+    /// `staff` books from the urgent reserve (spoedafspraak) for a customer, with the reason.
     public func bookUrgent(
         desk: String, product: String?, persons: Int?, slot: String?, customer: Customer,
-        reason: UrgentReserve.Reason, note: String?
+        reason: UrgentReserve.Reason, note: String?, staff: String
     ) async throws -> ConfirmedBooking {
         let now = now()
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
         let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
         let booking = try await deskDayStore.bookUrgent(
-            plan, customer: customer, people: people, reason: reason, note: note, now: now)
+            plan, customer: customer, people: people, reason: reason, note: note, staff: staff, now: now)
         metrics.bookings.increment()
         return booking
     }

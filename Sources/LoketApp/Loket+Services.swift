@@ -5,13 +5,15 @@ import LoketStorage
 import ServiceLifecycle
 
 extension Loket {
-    /// What runs beside the HTTP server: the hold sweeper and the waitlist matcher; on PostgreSQL the listener that hears
-    /// of capacity changes made by other servers; the webhook and mail dispatchers that empty
-    /// the outbox; and, last, closing the database once the server has stopped.
+    /// What runs beside the HTTP server: the hold sweeper, the waitlist matcher and the daily
+    /// purge; on PostgreSQL the listener that hears of capacity changes made by other servers;
+    /// the webhook and mail dispatchers that empty the outbox; and, last, closing the database
+    /// once the server has stopped.
     public func backgroundServices(options: ServerOptions) -> [any Service] {
         var services: [any Service] = [
             HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
+            Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
             DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {

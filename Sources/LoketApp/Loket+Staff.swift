@@ -12,10 +12,11 @@ extension Loket {
         case refused
     }
 
-    /// Creates an account; a wrong username, short password or missing desk is refused by field.
+    /// `actor` (nil: the command line) creates an account; a wrong username, short password or
+    /// missing desk is refused by field.
     @discardableResult
     public func createStaff(
-        username: String, password: String, role: StaffRole, desk: String?
+        username: String, password: String, role: StaffRole, desk: String?, by actor: String?
     ) async throws -> StaffAccount {
         guard StaffAccount.validUsername(username) else {
             throw BookingError.invalid(
@@ -31,9 +32,11 @@ extension Loket {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        return try await staffStore.createStaff(
+        let account = try await staffStore.createStaff(
             username: username, passwordHash: try await passwordHasher.hash(password), role: role, desk: desk,
             now: now())
+        try await audit(.staffCreated, by: actor, target: account.id, desk: desk, detail: role.rawValue)
+        return account
     }
 
     public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
@@ -41,21 +44,25 @@ extension Loket {
     public func staffAccount(id: String) async throws -> StaffAccount? { try await staffStore.staffAccount(id: id) }
 
     /// Changes an account's role, desk and whether it may sign in; an inactive account's
-    /// sessions end at once, since every page looks the account up.
-    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool) async throws {
+    /// sessions end at once, since every page looks the account up. `actor` made the change.
+    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool, by actor: String) async throws {
         guard role == .admin || desk != nil else {
             throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
         if !active { try await staffStore.endSessions(staff: id) }
+        try await audit(
+            .staffUpdated, by: actor, target: id, desk: desk, detail: "\(role.rawValue)\(active ? "" : ", inactive")")
     }
 
-    public func setStaffPassword(id: String, password: String) async throws {
+    /// `actor` sets a new password for account `id`.
+    public func setStaffPassword(id: String, password: String, by actor: String) async throws {
         guard password.count >= StaffAccount.minimumPasswordLength else {
             throw BookingError.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         try await staffStore.setStaffPassword(id: id, passwordHash: try await passwordHasher.hash(password))
+        try await audit(.passwordReset, by: actor, target: id, desk: nil)
     }
 
     /// Checks the password of `username`, signing in from `client` (its address). The attempt
@@ -84,6 +91,7 @@ extension Loket {
         try await staffStore.signInSucceeded(.account(username: username), throttle: .account, now: now)
         try await staffStore.signInSucceeded(.address(client), throttle: .address, now: now)
         metrics.signIns(outcome: "signed_in").increment()
+        try await audit(.signIn, by: account.id, target: account.id, desk: account.desk)
         return .signedIn(account)
     }
 

@@ -20,6 +20,8 @@ public struct Loket: Sendable {
     let staffStore: StaffStore
     let outboxStore: OutboxStore
     let idempotencyStore: Idempotency
+    let auditLog: AuditLog
+    let purgeStore: PurgeStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -56,6 +58,8 @@ public struct Loket: Sendable {
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)
         self.idempotencyStore = Idempotency(database: database)
+        self.auditLog = AuditLog(database: database)
+        self.purgeStore = PurgeStore(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

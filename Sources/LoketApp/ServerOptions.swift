@@ -13,6 +13,8 @@ public struct ServerOptions: Sendable {
     public var holdMinutes: Int?
     /// How often expired holds are swept; a hold's capacity is back at most this long after it lapses.
     public var sweepInterval: Duration = .seconds(1)
+    /// How often the purge looks whether a new day began; it purges once a day.
+    public var purgeCheckInterval: Duration = .seconds(600)
     /// The clock; tests pass a fixed or manual one.
     public var now: @Sendable () -> Date = { Date() }
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).

@@ -19,21 +19,30 @@ public struct DeskChangeStore: Sendable {
     ) async throws -> StoredDeskChange {
         let id = Identifiers.make()
         let json = String(decoding: try JSONEncoder().encode(change), as: UTF8.self)
-        try await database.session { db in
+        try await database.transaction { db in
             try await db.raw(
                 """
                 INSERT INTO desk_changes (id, desk, change, staff_id, created_at)
                 VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
                 """
             ).run()
+            try await AuditLog.append(
+                AuditEntry(at: now, staff: staff, action: .deskChangeAdded, target: id, desk: desk), on: db)
         }
         capacityChanges.announce(desk)
         return StoredDeskChange(id: id, desk: desk, change: change, createdAt: now)
     }
 
-    public func removeDeskChange(id: String, desk: String) async throws {
-        try await database.session { db in
-            try await db.raw("DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk)").run()
+    /// Undoes a change; `staff` did it (audit log, when there was a change to undo).
+    public func removeDeskChange(id: String, desk: String, staff: String, now: Date) async throws {
+        try await database.transaction { db in
+            guard
+                try await db.raw(
+                    "DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk) RETURNING id"
+                ).first() != nil
+            else { return }
+            try await AuditLog.append(
+                AuditEntry(at: now, staff: staff, action: .deskChangeRemoved, target: id, desk: desk), on: db)
         }
         capacityChanges.announce(desk)
     }

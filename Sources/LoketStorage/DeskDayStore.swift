@@ -35,8 +35,10 @@ public struct DeskDayStore: Sendable {
     }
 
     /// Checks in the customer whose appointment at `desk` today has `code`, giving them the next
-    /// ticket number. Checking in twice gives back the first ticket.
-    public func checkIn(code typed: String, desk: String, date: LocalDate, now: Date) async throws -> AgendaItem {
+    /// ticket number. Checking in twice gives back the first ticket. `staff` did it (audit log).
+    public func checkIn(
+        code typed: String, desk: String, date: LocalDate, staff: String, now: Date
+    ) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
             throw BookingError.invalid(
                 "code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
@@ -88,6 +90,8 @@ public struct DeskDayStore: Sendable {
                 WHERE visits.ticket IS NULL
                 """
             ).run()
+            try await AuditLog.append(
+                AuditEntry(at: now, staff: staff, action: .checkIn, target: id, desk: desk), on: db)
             return try await Self.agendaItem(id: id, on: db)!
         }
     }
@@ -119,7 +123,13 @@ public struct DeskDayStore: Sendable {
                     WHERE appointment_id = \(bind: id) AND state = 'waiting' RETURNING appointment_id
                     """
                 ).first()
-                if called != nil { return try await Self.agendaItem(id: id, on: db) }
+                if called != nil {
+                    try await AuditLog.append(
+                        AuditEntry(
+                            at: now, staff: staff, action: .call, target: id, desk: desk, detail: "counter \(counter)"),
+                        on: db)
+                    return try await Self.agendaItem(id: id, on: db)
+                }
             }
         }
     }
@@ -176,6 +186,10 @@ public struct DeskDayStore: Sendable {
                         .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
             }
+            try await AuditLog.append(
+                AuditEntry(
+                    at: now, staff: staff, action: outcome == .served ? .served : .noShow, target: id, desk: desk),
+                on: db)
             return try await Self.agendaItem(id: id, on: db)!
         }
     }
@@ -194,7 +208,8 @@ public struct DeskDayStore: Sendable {
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
     public func bookUrgent(
-        _ plan: HoldPlan, customer: Customer, people: [String], reason: UrgentReserve.Reason, note: String?, now: Date
+        _ plan: HoldPlan, customer: Customer, people: [String], reason: UrgentReserve.Reason, note: String?,
+        staff: String, now: Date
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
@@ -204,6 +219,11 @@ public struct DeskDayStore: Sendable {
             let appointment = try await AppointmentStore.insertAppointment(
                 id: id, holdID: "staff:" + id, at: AppointmentStore.Placement(plan), customer: customer,
                 people: people, tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note),
+                on: db)
+            // The reason, not the note: the note is free text about the person.
+            try await AuditLog.append(
+                AuditEntry(
+                    at: now, staff: staff, action: .urgentBooking, target: id, desk: plan.desk, detail: reason.rawValue),
                 on: db)
             return ConfirmedBooking(appointment: appointment, manageToken: token)
         }

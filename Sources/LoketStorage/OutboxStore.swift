@@ -138,11 +138,13 @@ public struct OutboxStore: Sendable {
         }
     }
 
-    /// The appointment a message is about and its customer's address.
+    /// The appointment a message is about and its customer's address; nil once the purge erased it.
     public func recipient(of entry: OutboxEntry) async throws -> MessageRecipient? {
         try await database.session { db in
             guard
-                let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID)").first()
+                let row = try await db.raw(
+                    "SELECT * FROM appointments WHERE id = \(bind: entry.appointmentID) AND purged_at IS NULL"
+                ).first()
             else { return nil }
             let stored = try AppointmentRow(decoding: row)
             return MessageRecipient(

@@ -8,8 +8,7 @@ struct WaitlistRow: Decodable {
     let id: String, tokenHash: String, offerTokenHash: String?
     let product: String, persons: Int, desks: String, fromDate: String, toDate: String, urgent: Int
     let expiresOn: String?, appointmentId: String?
-    let customerName: String, customerEmail: String, customerPhone: String?, customerVNumber: String?,
-        customerBsn: String?
+    let customerName: String, customerEmail: String, customerPhone: String?, customerVNumber: String?
     let language: String, createdAt: Int, state: String
     let offerHoldId: String?, offerExpiresAt: Int?
     let offerDesk: String?, offerPool: String?, offerDate: String?, offerStart: Int?, offerEnd: Int?
@@ -47,7 +46,7 @@ struct WaitlistRow: Decodable {
     /// The customer details the entry was given, as validated when it joined.
     var customer: Customer {
         Customer(
-            name: customerName, email: customerEmail, phone: customerPhone, vNumber: customerVNumber, bsn: customerBsn,
+            name: customerName, email: customerEmail, phone: customerPhone, vNumber: customerVNumber,
             language: Customer.Language(rawValue: language) ?? .en)
     }
 }

@@ -37,9 +37,9 @@ extension WebApp {
         }
         router.post("/staff/desks/{desk}/settings/changes/{id}/remove") { request, context in
             let code = try context.parameters.require("desk")
-            return try await asStaff(request, .deskManager, desk: code) { _, web in
+            return try await asStaff(request, .deskManager, desk: code) { account, web in
                 _ = try await web.form(request)
-                try await loket.removeDeskChange(id: context.parameters.require("id"), desk: code)
+                try await loket.removeDeskChange(id: context.parameters.require("id"), desk: code, staff: account.id)
                 return redirect("/staff/desks/\(code)/settings?notice=saved")
             }
         }

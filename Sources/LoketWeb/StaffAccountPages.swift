@@ -13,7 +13,7 @@ extension WebApp {
             }
         }
         router.post("/staff/accounts") { request, _ in
-            return try await asStaff(request, .admin, desk: nil) { _, web in
+            return try await asStaff(request, .admin, desk: nil) { account, web in
                 let form = try await web.form(request)
                 let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
                 let password = form["password"] ?? ""
@@ -32,7 +32,8 @@ extension WebApp {
                     return try await accountsPage(web, form: ["username": username], errors: errors)
                 }
                 do {
-                    try await loket.createStaff(username: username, password: password, role: role, desk: desk)
+                    try await loket.createStaff(
+                        username: username, password: password, role: role, desk: desk, by: account.id)
                 } catch let error as BookingError {
                     return try await accountsPage(
                         web, form: ["username": username],
@@ -56,7 +57,7 @@ extension WebApp {
                 // An admin cannot lock themselves out by accident.
                 let active = id == account.id ? true : form["active"] == "1"
                 try await loket.updateStaff(
-                    id: id, role: id == account.id ? account.role : role, desk: desk, active: active)
+                    id: id, role: id == account.id ? account.role : role, desk: desk, active: active, by: account.id)
                 if let password = form["password"], !password.isEmpty {
                     guard password.count >= StaffAccount.minimumPasswordLength else {
                         return try await accountsPage(
@@ -65,7 +66,7 @@ extension WebApp {
                                 FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
                             ])
                     }
-                    try await loket.setStaffPassword(id: id, password: password)
+                    try await loket.setStaffPassword(id: id, password: password, by: account.id)
                 }
                 return redirect("/staff/accounts?notice=saved")
             }

@@ -90,7 +90,7 @@ extension WebApp {
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 do {
-                    let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk)
+                    let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
                     return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)

@@ -19,7 +19,7 @@ extension WebApp {
         }
         router.post("/staff/desks/{desk}/urgent") { request, context in
             let code = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: code) { _, web in
+            return try await asStaff(request, .clerk, desk: code) { account, web in
                 let form = try await web.form(request)
                 var errors: [FieldError] = []
                 var urgent: (reason: UrgentReserve.Reason, note: String?)?
@@ -60,7 +60,8 @@ extension WebApp {
                 do {
                     let booking = try await loket.bookUrgent(
                         desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
-                        slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note)
+                        slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
+                        staff: account.id)
                     let appointment = booking.appointment
                     let notice = WebCopy.text(
                         "urgentBooked", web.language,

@@ -8,8 +8,8 @@ struct LoketCommand: AsyncParsableCommand {
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
         subcommands: [
-            Serve.self, Migrate.self, PartnerCommand.self, StaffCommand.self, Simulate.self, ForecastCommand.self,
-            Queue.self,
+            Serve.self, Migrate.self, PartnerCommand.self, StaffCommand.self, PurgeCommand.self, AuditCommand.self,
+            Simulate.self, ForecastCommand.self, Queue.self,
         ])
 
     /// ArgumentParser's own entry point, after one step: Swift concurrency then runs on NIO's

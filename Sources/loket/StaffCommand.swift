@@ -39,7 +39,8 @@ struct StaffCommand: AsyncParsableCommand {
         try await database.migrate()
         do {
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            let account = try await loket.createStaff(username: username, password: password, role: role, desk: desk)
+            let account = try await loket.createStaff(
+                username: username, password: password, role: role, desk: desk, by: nil)
             await database.close()
             print(
                 "Account \(account.username) (\(account.role.rawValue)\(account.desk.map { " at \($0)" } ?? "")) created."

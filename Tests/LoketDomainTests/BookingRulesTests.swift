@@ -126,7 +126,15 @@ struct CustomerTests {
         #expect(customer.name == "Ana Silva")
         #expect(customer.language == .nl)
         #expect(
-            try Customer.validated(name: "A", email: "a@b.nl", phone: "", vNumber: nil, bsn: "", language: nil).bsn
+            try Customer.validated(name: "A", email: "a@b.nl", phone: "", vNumber: nil, bsn: "", language: nil).phone
                 == nil)
+    }
+
+    /// A valid BSN is accepted and dropped: the customer carries no BSN to store.
+    @Test func keepsNoBSN() throws {
+        let customer = try Customer.validated(
+            name: "Ana", email: "ana@example.nl", phone: nil, vNumber: nil, bsn: "111222333", language: "nl")
+        let encoded = String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)
+        #expect(!encoded.contains("111222333"))
     }
 }

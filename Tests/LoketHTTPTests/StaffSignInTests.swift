@@ -26,7 +26,7 @@ import Testing
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         do {
             let account = try await loket.createStaff(
-                username: "balie", password: Self.password, role: .clerk, desk: "TS")
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             try await body(loket, clock, account)
         } catch {
             await drop()
@@ -93,7 +93,7 @@ import Testing
             let expires = clock.now.addingTimeInterval(StaffSessionLimits.length)
             try await loket.putSession(key: "k1", value: "{}", staff: account.id, expires: expires)
             #expect(try await loket.session(key: "k1") != nil)
-            try await loket.setStaffPassword(id: account.id, password: "another long password")
+            try await loket.setStaffPassword(id: account.id, password: "another long password", by: account.id)
             #expect(try await loket.session(key: "k1") == nil)
             try await loket.putSession(key: "k2", value: "{}", staff: account.id, expires: expires)
             clock.advance(minutes: 31)
@@ -123,7 +123,8 @@ import Testing
     @Test func theSignInPageAnswersEveryRefusalAlike() async throws {
         let quickHashes: (inout ServerOptions) -> Void = { $0.passwordHasher = Self.hasher }
         try await TestServer.run(options: quickHashes) { server, api in
-            _ = try await server.loket.createStaff(username: "balie", password: Self.password, role: .clerk, desk: "TS")
+            _ = try await server.loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             let csrf = String(repeating: "ab", count: 32)
             func signIn(_ username: String, _ password: String) async throws -> (Int, String) {
                 try await api.client.execute(

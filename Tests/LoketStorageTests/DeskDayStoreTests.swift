@@ -33,16 +33,18 @@ struct DeskDayStoreTests {
 
         // The later appointment arrives first and gets ticket 1; typing the code loosely works.
         let first = try await store.deskDay.checkIn(
-            code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, now: arrival)
+            code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, staff: "s1",
+            now: arrival)
         #expect(first.visit?.ticket == 1 && first.visit?.state == .waiting)
         let second = try await store.deskDay.checkIn(
-            code: early.code!, desk: "TS", date: day, now: arrival.addingTimeInterval(60))
+            code: early.code!, desk: "TS", date: day, staff: "s1", now: arrival.addingTimeInterval(60))
         #expect(second.visit?.ticket == 2)
         // Checking in twice keeps the first ticket; unknown codes name the field.
         #expect(
-            try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, now: arrival).visit?.ticket == 2)
+            try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, staff: "s1", now: arrival).visit?
+                .ticket == 2)
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, now: arrival)
+            try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, staff: "s1", now: arrival)
         }
 
         // Called in appointment order, not arrival order.

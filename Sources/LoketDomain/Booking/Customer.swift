@@ -1,4 +1,5 @@
-/// The person an appointment is for, as they gave their details.
+/// The person an appointment is for, as they gave their details. A BSN is checked when given
+/// (old clients still send it) but not kept: nothing in Loket needs it.
 public struct Customer: Sendable, Hashable, Codable {
     public enum Language: String, Sendable, Codable, CaseIterable { case nl, en }
 
@@ -7,22 +8,19 @@ public struct Customer: Sendable, Hashable, Codable {
     public let phone: String?
     /// Vreemdelingennummer: the 10-digit number the IND gives a foreign national.
     public let vNumber: String?
-    /// Burgerservicenummer: the 9-digit citizen service number.
-    public let bsn: String?
     public let language: Language
     /// The other persons of a group booking, for products where each person may have only one
     /// live appointment (see `BookingRules.people`).
     public var companions: [Companion]
 
     public init(
-        name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: Language,
+        name: String, email: String, phone: String?, vNumber: String?, language: Language,
         companions: [Companion] = []
     ) {
         self.name = name
         self.email = email
         self.phone = phone
         self.vNumber = vNumber
-        self.bsn = bsn
         self.language = language
         self.companions = companions
     }
@@ -69,8 +67,8 @@ public struct Customer: Sendable, Hashable, Codable {
         if let vNumber, !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
             problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
-        let bsn = bsn?.trimmingWhitespace.nilIfEmpty
-        if let bsn, !Self.isValidBSN(bsn) {
+        // Checked so that a wrong one is still refused, then dropped: it is never stored.
+        if let bsn = bsn?.trimmingWhitespace.nilIfEmpty, !Self.isValidBSN(bsn) {
             problems.append(.invalid(prefix + "bsn", "invalid", "A BSN has 9 digits and passes the eleven-test."))
         }
         let languageText = language?.trimmingWhitespace.nilIfEmpty ?? "en"
@@ -78,7 +76,7 @@ public struct Customer: Sendable, Hashable, Codable {
         if language == nil { problems.append(.invalid(prefix + "language", "invalid", "Language is nl or en.")) }
         guard problems.isEmpty, let language else { return .failure(Problems(errors: problems)) }
         return .success(
-            Customer(name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language))
+            Customer(name: name, email: email, phone: phone, vNumber: vNumber, language: language))
     }
 
     /// The problems `checked` found; never empty.

@@ -13,10 +13,13 @@ public struct DeskNetwork: Sendable, Codable {
     public let urgent: UrgentReserve?
     /// Limits against hoarding and resale; defaults when left out.
     public let fairAccess: FairAccess?
+    /// How long customers' personal data is kept; defaults when left out.
+    public let retention: Retention?
 
     public init(
         slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
-        products: [Product], desks: [Desk], urgent: UrgentReserve? = nil, fairAccess: FairAccess? = nil
+        products: [Product], desks: [Desk], urgent: UrgentReserve? = nil, fairAccess: FairAccess? = nil,
+        retention: Retention? = nil
     ) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
@@ -26,10 +29,13 @@ public struct DeskNetwork: Sendable, Codable {
         self.desks = desks
         self.urgent = urgent
         self.fairAccess = fairAccess
+        self.retention = retention
     }
 
     /// The fair-access rules in force, defaults filled in.
     public var fairness: FairAccess { fairAccess ?? FairAccess() }
+    /// The retention in force, defaults filled in.
+    public var dataRetention: Retention { retention ?? Retention() }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
 
@@ -40,7 +46,7 @@ public struct DeskNetwork: Sendable, Codable {
             slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes,
             holidays: holidays,
             products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent,
-            fairAccess: fairAccess)
+            fairAccess: fairAccess, retention: retention)
     }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 
@@ -50,6 +56,7 @@ public struct DeskNetwork: Sendable, Codable {
         if slotMinutes < 1 || 60 % slotMinutes != 0 { problems.append("slotMinutes: must divide 60") }
         if bookingHorizonDays < 1 { problems.append("bookingHorizonDays: must be at least 1") }
         if holdMinutes < 1 { problems.append("holdMinutes: must be at least 1") }
+        if dataRetention.days < 1 { problems.append("retention.personalDataDays: must be at least 1") }
         if let urgent, !(0...1).contains(urgent.share) { problems.append("urgent.share: between 0 and 1") }
         if let urgent, urgent.releaseWorkingDaysAhead < 0 {
             problems.append("urgent.releaseWorkingDaysAhead: must not be negative")

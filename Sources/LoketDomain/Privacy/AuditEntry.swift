@@ -1,0 +1,41 @@
+import Foundation
+
+/// One line of the audit log: which member of staff did what, to which appointment, account or
+/// desk change, and when. It never holds a customer's personal data, so the purge keeps it.
+public struct AuditEntry: Sendable, Hashable {
+    public let at: Date
+    /// The acting account's id; nil when the command line acted (`loket staff`).
+    public let staff: String?
+    public let action: AuditAction
+    /// What was acted on: an appointment, a staff account or a desk change id.
+    public let target: String?
+    public let desk: String?
+    /// Non-personal facts of the action: a counter, a role, an urgent reason.
+    public let detail: String?
+
+    public init(
+        at: Date, staff: String?, action: AuditAction, target: String?, desk: String?, detail: String? = nil
+    ) {
+        self.at = at
+        self.staff = staff
+        self.action = action
+        self.target = target
+        self.desk = desk
+        self.detail = detail
+    }
+}
+
+/// The staff actions the audit log records, by the name stored and printed.
+public enum AuditAction: String, Sendable, Hashable, CaseIterable {
+    case checkIn = "visit.check-in"
+    case call = "visit.call"
+    case served = "visit.served"
+    case noShow = "visit.no-show"
+    case urgentBooking = "appointment.urgent-booking"
+    case deskChangeAdded = "desk-change.add"
+    case deskChangeRemoved = "desk-change.remove"
+    case staffCreated = "staff.create"
+    case staffUpdated = "staff.update"
+    case passwordReset = "staff.password-reset"
+    case signIn = "staff.sign-in"
+}

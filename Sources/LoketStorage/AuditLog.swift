@@ -1,0 +1,55 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// The audit log: a line per staff action, written in the action's own transaction where the
+/// store has one (desk day, desk changes) and right after it otherwise (accounts, sign-in).
+/// It holds ids, never a customer's personal data, so the purge leaves it alone.
+public struct AuditLog: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Writes `entry` inside the caller's transaction.
+    static func append(_ entry: AuditEntry, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO audit_log (id, at, staff_id, action, target, desk, detail)
+            VALUES (\(bind: Identifiers.make()), \(bind: entry.at.millis), \(bind: entry.staff), \(bind: entry.action.rawValue),
+                \(bind: entry.target), \(bind: entry.desk), \(bind: entry.detail))
+            """
+        ).run()
+    }
+
+    /// Writes `entry` on its own, after an action whose store has no transaction to join.
+    public func append(_ entry: AuditEntry) async throws {
+        try await database.transaction { db in try await Self.append(entry, on: db) }
+    }
+
+    /// The entries at or after `since`, oldest first, each with the acting account's username.
+    public func entries(since: Date) async throws -> [(entry: AuditEntry, username: String?)] {
+        try await database.session { db in
+            try await db.raw(
+                """
+                SELECT l.*, s.username FROM audit_log l LEFT JOIN staff s ON s.id = l.staff_id
+                WHERE l.at >= \(bind: since.millis) ORDER BY l.at, l.id
+                """
+            ).all().compactMap { row in
+                let stored = try row.decode(model: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                guard let action = AuditAction(rawValue: stored.action) else { return nil }
+                return (
+                    AuditEntry(
+                        at: Date(millis: stored.at), staff: stored.staffId, action: action, target: stored.target,
+                        desk: stored.desk, detail: stored.detail),
+                    stored.username
+                )
+            }
+        }
+    }
+
+    /// An `audit_log` row with the username joined in.
+    struct AuditRow: Decodable {
+        let at: Int, staffId: String?, action: String, target: String?, desk: String?, detail: String?
+        let username: String?
+    }
+}

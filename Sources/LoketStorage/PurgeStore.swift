@@ -1,0 +1,116 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// How many rows a purge changed or would change, per kind; never what was in them.
+public struct PurgeReport: Sendable, Hashable {
+    /// Appointments whose customer's details were erased.
+    public var appointments = 0
+    /// Ended waitlist entries whose customer's details were erased.
+    public var waitlistEntries = 0
+    /// One-live-booking claims of past days, deleted.
+    public var liveBookings = 0
+    /// Holds that ended a day ago or more, deleted.
+    public var holds = 0
+    /// Sent or skipped outbox messages a month old, deleted.
+    public var messages = 0
+
+    public init() {}
+}
+
+/// Erases what Loket no longer needs (see `Retention`): the personal data of appointments and
+/// waitlist entries (the rows stay, with their desk, product, day, times, state and visit, for
+/// the planning statistics), the live-booking claims of past days, ended holds and sent
+/// messages. The audit log stays. Each kind is one condition, used both to count (a dry run)
+/// and to change, so the two never disagree.
+public struct PurgeStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// Purges what `cutoffs` put on the old side, in one transaction; with `dryRun` only counts.
+    public func purge(_ cutoffs: PurgeCutoffs, now: Date, dryRun: Bool) async throws -> PurgeReport {
+        let kinds = Self.kinds(cutoffs, now: now)
+        let counts: [Int]
+        if dryRun {
+            counts = try await database.session { db in
+                var counts: [Int] = []
+                for kind in kinds {
+                    counts.append(
+                        try await db.raw("SELECT COUNT(*) AS n FROM " + kind.table + " WHERE " + kind.condition)
+                            .first()!.decode(column: "n", as: Int.self))
+                }
+                return counts
+            }
+        } else {
+            counts = try await database.transaction { db in
+                var counts: [Int] = []
+                for kind in kinds {
+                    counts.append(
+                        try await db.raw(kind.change + " WHERE " + kind.condition + " RETURNING 1 AS done").all().count)
+                }
+                return counts
+            }
+        }
+        var report = PurgeReport()
+        (report.appointments, report.waitlistEntries, report.liveBookings, report.holds, report.messages) = (
+            counts[0], counts[1], counts[2], counts[3], counts[4]
+        )
+        return report
+    }
+
+    /// One kind of row to purge: the table, the rows that go, and what happens to them.
+    struct Kind: Sendable {
+        let table: SQLQueryString
+        let condition: SQLQueryString
+        /// An UPDATE or DELETE of `table`, without its WHERE.
+        let change: SQLQueryString
+    }
+
+    /// The kinds in `PurgeReport`'s order.
+    static func kinds(_ cut: PurgeCutoffs, now: Date) -> [Kind] {
+        [
+            // Took place, or was cancelled, at least the retention ago. The visit, the urgent reason
+            // and the non-personal columns stay; the note is free text staff typed about the person.
+            Kind(
+                table: "appointments",
+                condition: """
+                    purged_at IS NULL AND (date <= \(bind: cut.appointmentsOnOrBefore.iso)
+                        OR (state = 'cancelled' AND cancelled_at < \(bind: cut.cancelledBefore.millis)))
+                    """,
+                change: """
+                    UPDATE appointments SET customer_name = '', customer_email = '', customer_phone = NULL,
+                        customer_v_number = NULL, customer_bsn = NULL, companions = NULL, urgent_note = NULL,
+                        purged_at = \(bind: now.millis)
+                    """),
+            // Ended: booked (the appointment has its own copy), left, or past its last day while
+            // waiting. Nothing reads an ended entry's details, so they go at once, not after the
+            // retention; the fair-order facts (created, urgent, expiry, passed slots) stay.
+            Kind(
+                table: "waitlist",
+                condition: """
+                    purged_at IS NULL AND (state IN ('booked', 'left')
+                        OR (state = 'waiting' AND to_date < \(bind: cut.today.iso)))
+                    """,
+                change: """
+                    UPDATE waitlist SET customer_name = '', customer_email = '', customer_phone = NULL,
+                        customer_v_number = NULL, customer_bsn = NULL, people = NULL, purged_at = \(bind: now.millis)
+                    """),
+            // A claim of a past day no longer refuses anything (LiveBookings.claim replaces it).
+            Kind(
+                table: "live_bookings", condition: "date < \(bind: cut.today.iso)", change: "DELETE FROM live_bookings"),
+            // Active holds are the sweeper's: it gives their capacity back first.
+            Kind(
+                table: "holds",
+                condition: "state <> 'active' AND expires_at < \(bind: cut.holdsEndedBefore.millis)",
+                change: "DELETE FROM holds"),
+            Kind(
+                table: "outbox",
+                condition: """
+                    (sent_at IS NOT NULL AND sent_at < \(bind: cut.messagesDoneBefore.millis))
+                        OR (skipped_at IS NOT NULL AND skipped_at < \(bind: cut.messagesDoneBefore.millis))
+                    """,
+                change: "DELETE FROM outbox"),
+        ]
+    }
+}
