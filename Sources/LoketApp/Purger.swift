@@ -12,10 +12,13 @@ struct Purger: Service {
     let logger: Logger
 
     func run() async throws {
-        var lastDay: LocalDate?
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            lastDay = await purgeIfNewDay(after: lastDay)
-            try? await Task.sleep(for: interval)
+        // Cancelled at shutdown, so that a long wait between looks does not hold the server up.
+        await cancelWhenGracefulShutdown {
+            var lastDay: LocalDate?
+            while !Task.isCancelled {
+                lastDay = await purgeIfNewDay(after: lastDay)
+                try? await Task.sleep(for: interval)
+            }
         }
     }
 

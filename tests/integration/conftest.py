@@ -55,12 +55,14 @@ class Server:
         self.process.wait(10)
 
     def stop(self):
+        """A graceful shutdown (SIGTERM); a server that does not stop within 10 s is a failure."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(20)
+                self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+                raise AssertionError("loket serve did not stop within 10 s of SIGTERM")
 
 
 @pytest.fixture

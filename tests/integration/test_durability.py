@@ -1,4 +1,7 @@
-"""A confirmed booking survives a crash of the process (SIGKILL) on the embedded SQLite database."""
+"""A confirmed booking survives a crash of the process (SIGKILL) on the embedded SQLite database,
+and a server asked to stop (SIGTERM) stops promptly, with its background services."""
+import time
+
 import requests
 
 
@@ -31,3 +34,13 @@ def test_the_default_network_serves_the_planner_api(servers, tmp_path):
     closed = requests.get(server.url("/oap/api/desks/RO/slots/"), params={"productKey": "BIO", "persons": 1}, timeout=10)
     assert closed.status_code == 200
     assert closed.text == ")]}',\n{\"status\":\"OK\",\"data\":[]}"
+
+
+def test_sigterm_stops_the_server_promptly_with_a_connection_open(servers, tmp_path):
+    server = servers(str(tmp_path / "stop.sqlite"))
+    session = requests.Session()  # keeps its connection open
+    assert session.get(server.url("/api/v1/desks"), timeout=10).status_code == 200
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 5
+    assert server.process.returncode == 0
