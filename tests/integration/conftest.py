@@ -81,7 +81,8 @@ def servers():
 
 @pytest.fixture
 def postgres_database():
-    """A fresh database on the test PostgreSQL (scripts/start-test-postgres)."""
+    """A fresh database on the test PostgreSQL (scripts/start-test-postgres). Name it before
+    `servers` in a test's arguments, so that the servers stop before their database is dropped."""
     base = os.environ.get("LOKET_TEST_POSTGRES_URL")
     if not base:
         if os.environ.get("CI"):

@@ -13,7 +13,7 @@ def first_slot(server):
     return response.json()["slots"][0]
 
 
-def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(servers, postgres_database):
+def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(postgres_database, servers):
     a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
     b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
     slot = first_slot(a)
@@ -49,7 +49,7 @@ def test_two_hundred_holds_across_two_servers_take_exactly_twenty_units(servers,
         assert slot["key"] not in [s["key"] for s in slots]
 
 
-def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(servers, postgres_database):
+def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(postgres_database, servers):
     a = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
     b = servers(postgres_database, desks=FIXTURES / "race-network.yaml")
     slot = first_slot(a)  # now cached on a
@@ -63,7 +63,7 @@ def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(servers
         time.sleep(0.02)
 
 
-def test_a_desk_managers_change_on_one_server_reaches_the_other(servers, postgres_database):
+def test_a_desk_managers_change_on_one_server_reaches_the_other(postgres_database, servers):
     import re
     import subprocess
 
@@ -91,7 +91,7 @@ def test_a_desk_managers_change_on_one_server_reaches_the_other(servers, postgre
     assert slots(b) == []
 
 
-def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_within_a_second(servers, postgres_database):
+def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_within_a_second(postgres_database, servers):
     import re
     import subprocess
 
