@@ -72,7 +72,9 @@ extension Loket {
     /// it takes are the same for an unknown name, a wrong password and a locked account.
     public func signIn(username: String, password: String, client: String) async throws -> SignIn {
         let now = now()
-        // A flood is turned away before it is counted, so that it cannot lock anyone out.
+        // The address's rate first, then a flood is turned away before it is counted, so that
+        // it cannot lock anyone out.
+        try admit(.signIns, client: client)
         try passwordHasher.checkRoom()
         let credentials = try await staffStore.credentials(username: username).flatMap {
             $0.account.active ? $0 : nil

@@ -31,28 +31,18 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            do throws(BookingError) {
-                // Per address, before any password is looked at.
-                try loket.admit(.signIns, client: context.client)
-            } catch {
-                var refused = pages.render(
-                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    page: SignInPage(form: ["username": username]),
-                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
-                    status: .tooManyRequests)
-                refused.headers[.retryAfter] = error.retryAfter.map(String.init)
-                return refused
-            }
             let outcome: StaffGate.SignIn
             do {
                 outcome = try await gate.signIn(
                     username: username, password: form["password"] ?? "", client: context.clientAddress)
             } catch let error as BookingError {
-                return pages.render(
+                var refused = pages.render(
                     "sign-in", web, title: WebCopy.text("signInTitle", web.language),
                     page: SignInPage(form: ["username": username]),
                     errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
                     status: .init(code: error.kind.statusCode))
+                refused.headers[.retryAfter] = error.retryAfter.map(String.init)
+                return refused
             }
             switch outcome {
             case .signedIn(let account, let cookie):

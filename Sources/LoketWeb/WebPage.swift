@@ -47,7 +47,7 @@ struct WebPages: Sendable {
         return LayoutFields(
             t: WebCopy.table(language), lang: language.rawValue, title: title, csrf: request.csrf,
             switchHref: "/language?to=\(other.rawValue)&back=\(back)", switchLang: other.rawValue,
-            errors: errors, hasErrors: !errors.isEmpty,
+            errors: errors,
             staff: request.staff.map {
                 LayoutFields.Staff(username: $0.username, signedInAs: WebCopy.text("signedInAs", language, $0.username))
             })
@@ -84,13 +84,12 @@ struct LayoutFields {
     let switchHref: String
     let switchLang: String
     let errors: [FieldError]
-    let hasErrors: Bool
     let staff: Staff?
 }
 
 /// A page as a template sees it: the layout's fields, then the view model's fields by name
 /// (Mirror, as Mustache reads any struct). Two families of names are derived: `error_<field>` is
-/// the message of that field's error, and `has_<list>` says whether a list of the page has items.
+/// the message of that field's error, and `has_<list>` says whether a list of the layout or page has items.
 /// A field that is nil counts as absent.
 struct PageContext<Page>: MustacheParent {
     let page: Page
@@ -102,8 +101,11 @@ struct PageContext<Page>: MustacheParent {
             return layout.errors.first { $0.field == field }?.message
         }
         if let value = Self.field(name, of: layout) ?? Self.field(name, of: page) { return value }
-        if name.hasPrefix("has_"), let list = Self.field(String(name.dropFirst(4)), of: page) as? [Any] {
-            return !list.isEmpty
+        if name.hasPrefix("has_") {
+            let list = String(name.dropFirst(4))
+            if let items = (Self.field(list, of: layout) ?? Self.field(list, of: page)) as? [Any] {
+                return !items.isEmpty
+            }
         }
         return nil
     }
