@@ -11,9 +11,11 @@ extension Loket {
         client: String?, replacingOldest: Bool = false, idempotency: IdempotencyKey?
     ) async throws -> HoldReceipt {
         try await admitHold(client: client, replacingOldest: replacingOldest)
+        let withheld = try await withholding(desk: desk, product: product)
         let now = now()
         let plan = try rules.planHold(
-            desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance)
+            desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
+            withheld: withheld)
         do {
             let receipt = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
             metrics.holds.increment()
@@ -70,8 +72,10 @@ extension Loket {
         // A hold and a confirmation at once: both of the client's limits count.
         try admit(.holds, client: client)
         try admit(.confirmations, client: client)
+        let withheld = try await withholding(desk: desk, product: product)
         let now = now()
-        let plan = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now)
+        let plan = try rules.planHold(
+            desk: desk, product: product, persons: persons, slot: slot, now: now, withheld: withheld)
         let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
         do {
             let booking = try await appointmentStore.book(

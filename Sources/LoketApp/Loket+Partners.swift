@@ -58,6 +58,12 @@ extension Loket {
         let now = now()
         let rules = self.rules
         var plans: [PartnerBookingPlan] = []
+        // Only urgent bookings pass what draws withhold: the reserve is theirs.
+        var withheld: [DrawWithholding] = []
+        for request in requests {
+            withheld.append(
+                request.urgent == nil ? try await withholding(desk: request.desk, product: request.product) : .none)
+        }
         for (index, request) in requests.enumerated() {
             let field = "bookings[\(index)]"
             do {
@@ -66,7 +72,7 @@ extension Loket {
                 }
                 let plan = try rules.planHold(
                     desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
-                    now: now, urgent: urgent != nil)
+                    now: now, urgent: urgent != nil, withheld: withheld[index])
                 let customer = try request.customer.get()
                 plans.append(
                     PartnerBookingPlan(

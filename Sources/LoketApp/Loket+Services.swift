@@ -5,8 +5,8 @@ import LoketStorage
 import ServiceLifecycle
 
 extension Loket {
-    /// What runs beside the HTTP server: the hold sweeper, the waitlist matcher and the daily
-    /// purge; on PostgreSQL the listener that hears of capacity changes made by other servers;
+    /// What runs beside the HTTP server: the hold sweeper, the waitlist matcher, the daily
+    /// purge and the draws; on PostgreSQL the listener that hears of capacity changes made by other servers;
     /// the webhook and mail dispatchers that empty the outbox; and, last, closing the database
     /// once the server has stopped.
     public func backgroundServices(options: ServerOptions) -> [any Service] {
@@ -14,6 +14,7 @@ extension Loket {
             HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
             Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
+            DrawService(loket: self, interval: options.drawInterval, logger: logger),
             DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {

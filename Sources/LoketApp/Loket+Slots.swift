@@ -3,7 +3,8 @@ import LoketDomain
 
 /// Finding free slots and the published waiting times.
 extension Loket {
-    /// Free slots for a checked query.
+    /// Free slots for a checked query: those anyone may book first-come, or (`urgent`) those
+    /// partners and staff may book from the urgent reserve, which draws do not withhold.
     public func freeSlots(
         desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
         urgent: Bool = false, rules: BookingRules? = nil
@@ -11,10 +12,19 @@ extension Loket {
         let rules = rules ?? self.rules
         let now = now()
         let today = DeskTime(now, timeZone: rules.timeZone).date
-        let usage = try await usageCache.usage(desk: desk.code, dates: today...rules.horizon(from: today))
+        let read = try await usageCache.read(desk: desk.code, dates: today...rules.horizon(from: today))
         return rules.freeSlots(
-            desk: desk, product: product, persons: persons, dates: dates, now: now, usage: usage,
-            assistance: assistance, urgent: urgent)
+            desk: desk, product: product, persons: persons, dates: dates, now: now, usage: read.usage,
+            assistance: assistance, urgent: urgent,
+            withheld: urgent ? .none : read.withholding[product.key] ?? .none)
+    }
+
+    /// What draws withhold from first-come booking of `product` at `desk`.
+    func withholding(desk: String?, product: String?) async throws -> DrawWithholding {
+        guard let desk, let product, rules.network.desk(desk) != nil else { return .none }
+        let today = self.today
+        return try await usageCache.read(desk: desk, dates: today...rules.horizon(from: today))
+            .withholding[product] ?? .none
     }
 
     /// The published measure for every desk and product that is still open (or for one product).

@@ -22,6 +22,7 @@ public struct Loket: Sendable {
     let idempotencyStore: Idempotency
     let auditLog: AuditLog
     let purgeStore: PurgeStore
+    let drawStore: DrawStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -60,11 +61,14 @@ public struct Loket: Sendable {
         self.idempotencyStore = Idempotency(database: database)
         self.auditLog = AuditLog(database: database)
         self.purgeStore = PurgeStore(database: database)
+        let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.drawStore = drawStore
         self.database = database
         self.logger = logger
         self.now = options.now
         self.generations = generations
-        self.usageCache = UsageCache(capacity: capacityStore, generations: generations, now: options.now)
+        self.usageCache = UsageCache(
+            capacity: capacityStore, draws: drawStore, generations: generations, now: options.now)
         self.metrics = metrics
         self.offerDuration = options.offerDuration
         self.biometricsPolicy = options.biometricsPolicy

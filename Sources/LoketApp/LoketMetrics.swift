@@ -12,6 +12,9 @@ public struct LoketMetrics: Sendable {
     let reschedules: Counter
     let mailsSent: Counter
     let outboxPending: Gauge
+    let drawEntries: Counter
+    let drawsAllocated: Counter
+    let drawPlacesGiven: Counter
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -26,6 +29,9 @@ public struct LoketMetrics: Sendable {
         cancellations = counter("cancellations", "Appointments cancelled.")
         reschedules = counter("reschedules", "Appointments moved to another slot.")
         mailsSent = counter("mails_sent", "Customer emails handed to the mail server.")
+        drawEntries = counter("draw_entries", "Entries made in draws.")
+        drawsAllocated = counter("draws_allocated", "Draws whose places were allocated.")
+        drawPlacesGiven = counter("draw_places_given", "Appointments given out by draws.")
         outboxPending = registry.makeGauge(
             descriptor: .init(
                 namespace: "loket", metricName: "outbox", unitName: "pending",

@@ -15,6 +15,9 @@ public struct ServerOptions: Sendable {
     public var sweepInterval: Duration = .seconds(1)
     /// How often the purge looks whether a new day began; it purges once a day.
     public var purgeCheckInterval: Duration = .seconds(600)
+    /// How often draws are run: modes switched by the rule, draws opened and allocated. A draw is
+    /// allocated at most this long after its window closes.
+    public var drawInterval: Duration = .seconds(30)
     /// The clock; tests pass a fixed or manual one.
     public var now: @Sendable () -> Date = { Date() }
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).

@@ -29,6 +29,7 @@ public struct LoketAPI: Sendable {
         BiometricsRoutes(loket: loket).add(to: router)
         PartnerRoutes(loket: loket).add(to: router)
         WaitlistRoutes(loket: loket).add(to: router)
+        DrawRoutes(loket: loket).add(to: router)
         UrgentCapacityRoutes(loket: loket).add(to: router)
         ServiceRoutes(loket: loket).add(to: router)
         if servesMetrics { ServiceRoutes(loket: loket).addMetrics(to: router) }

@@ -135,6 +135,8 @@ extension AppointmentStore {
         case token(String?)
         /// The waitlist offer that carries it, which the caller has authorised.
         case offer
+        /// The draw that placed it, in the same transaction.
+        case draw
     }
 
     /// Confirms an active, unexpired hold as the domain's hold lifecycle decides and returns it

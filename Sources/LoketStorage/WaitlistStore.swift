@@ -29,42 +29,50 @@ public struct WaitlistStore: Sendable {
     ) async throws -> (entry: WaitlistEntry, token: String) {
         let id = Identifiers.make()
         let token = Identifiers.token()
-        let customer = request.customer
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
         let entry = try await database.transaction { db in
-            for vNumber in request.people {
-                guard
-                    try await db.raw(
-                        """
-                        SELECT v_number FROM live_bookings
-                        WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
-                        """
-                    ).first() == nil
-                else { throw BookingError.alreadyBooked }
-            }
-            let rank = WaitlistEntry.FairRank(
-                priority: request.urgent ? 0 : 1,
-                expiresRank: (request.expiresOn ?? WaitlistEntry.FairRank.noExpiry).iso, createdAt: now.millis, id: id)
-            try await db.raw(
-                """
-                INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
-                    customer_name, customer_email, customer_phone, customer_v_number, language, state, created_at,
-                    people, partner_id, urgent_reason, urgent_note, priority, expires_rank)
-                VALUES (\(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.product), \(bind: request.persons),
-                    \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
-                    \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
-                    \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.language.rawValue),
-                    'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")), \(bind: request.partner),
-                    \(bind: request.urgentReason?.reason.rawValue), \(bind: request.urgentReason?.note), \(bind: rank.priority),
-                    \(bind: rank.expiresRank))
-                """
-            ).run()
-            let entry = try await Self.fetchWaitlist(id: id, on: db)!
-            try await WaitlistLine.enter(entry, people: request.waitingPeople, on: db)
-            return entry
+            try await Self.insertEntry(request, id: id, tokenHash: Identifiers.hash(token), now: now, on: db)
         }
         logger.info("joined waitlist", metadata: ["waitlist": "\(id)", "product": "\(request.product)"])
         return (entry, token)
+    }
+
+    /// Inserts the entry and puts it in line, inside the caller's transaction (a draw puts the
+    /// people it did not draw in line this way, with their draw entry's token).
+    static func insertEntry(
+        _ request: WaitlistRequest, id: String, tokenHash: String, now: Date, on db: any SQLDatabase
+    ) async throws -> WaitlistEntry {
+        let customer = request.customer
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+        for vNumber in request.people {
+            guard
+                try await db.raw(
+                    """
+                    SELECT v_number FROM live_bookings
+                    WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
+                    """
+                ).first() == nil
+            else { throw BookingError.alreadyBooked }
+        }
+        let rank = WaitlistEntry.FairRank(
+            priority: request.urgent ? 0 : 1,
+            expiresRank: (request.expiresOn ?? WaitlistEntry.FairRank.noExpiry).iso, createdAt: now.millis, id: id)
+        try await db.raw(
+            """
+            INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
+                customer_name, customer_email, customer_phone, customer_v_number, language, state, created_at,
+                people, partner_id, urgent_reason, urgent_note, priority, expires_rank)
+            VALUES (\(bind: id), \(bind: tokenHash), \(bind: request.product), \(bind: request.persons),
+                \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
+                \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
+                \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.language.rawValue),
+                'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")), \(bind: request.partner),
+                \(bind: request.urgentReason?.reason.rawValue), \(bind: request.urgentReason?.note), \(bind: rank.priority),
+                \(bind: rank.expiresRank))
+            """
+        ).run()
+        let entry = try await fetchWaitlist(id: id, on: db)!
+        try await WaitlistLine.enter(entry, people: request.waitingPeople, on: db)
+        return entry
     }
 
     /// The entry, if `token` is its own token or the token of its current offer.

@@ -73,19 +73,21 @@ public struct BookingRules: Sendable {
     /// Free slots as customers see them now (`urgent`: as staff booking from the urgent reserve see them).
     public func freeSlots(
         desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, now: Date,
-        usage: UnitUsage, assistance: Bool = false, urgent: Bool = false
+        usage: UnitUsage, assistance: Bool = false, urgent: Bool = false, withheld: DrawWithholding = .none
     ) -> [Slot] {
         let local = DeskTime(now, timeZone: timeZone)
         return schedule.slots(
             desk: desk, product: product, persons: persons, dates: dates,
-            notBefore: (local.date, local.time), usage: usage, urgent: urgent, assistance: assistance)
+            notBefore: (local.date, local.time), usage: usage, urgent: urgent, assistance: assistance,
+            withheld: withheld)
     }
 
     /// Checks a hold request and says which units it takes.
-    /// `urgent` plans may use the urgent reserve (partners booking with a reason).
+    /// `urgent` plans may use the urgent reserve (partners booking with a reason). What draws
+    /// keep (`withheld`) cannot be held first-come.
     public func planHold(
         desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
-        now: Date, urgent: Bool = false, assistance: Bool = false
+        now: Date, urgent: Bool = false, assistance: Bool = false, withheld: DrawWithholding = .none
     ) throws(BookingError) -> HoldPlan {
         let desk = try desk(deskCode)
         let product = try product(productKey, at: desk)
@@ -101,10 +103,16 @@ public struct BookingRules: Sendable {
         if key.date == local.date && key.start <= local.time {
             throw .invalid("slot", "in_past", "This slot has already started.")
         }
+        guard withheld.isFirstCome(key.date) else {
+            throw BookingError(
+                .conflict, field: "slot", code: "in_draw",
+                "Appointments at \(desk.code) on \(key.date) are given out by draw; enter the draw instead.")
+        }
         let parts = product.parts(persons: persons, slotMinutes: network.slotMinutes, assistance: assistance)
         guard
             let claim = schedule.claim(
-                desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent)
+                desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent,
+                withheld: withheld)
         else {
             throw BookingError(
                 .notFound, field: "slot", code: "unknown_slot",

@@ -24,3 +24,23 @@ extension BookingRules {
         return people
     }
 }
+
+extension BookingRules {
+    /// The V-numbers of everyone a request names, whatever the product: the customer's and one
+    /// per companion, `persons` in all, no one twice (a draw takes one entry per person).
+    public func everyone(of customer: Customer, persons: Int) throws(BookingError) -> [String] {
+        guard let vNumber = customer.vNumber else {
+            throw .invalid("customer.vNumber", "required", "Give the V-number (10 digits) of the person.")
+        }
+        guard customer.companions.count == persons - 1 else {
+            throw .invalid(
+                "customer.companions", "count",
+                "Name each of the other \(persons - 1) person(s) with their V-number (companions).")
+        }
+        let people = [vNumber] + customer.companions.map(\.vNumber)
+        guard Set(people).count == people.count else {
+            throw .invalid("customer.companions", "duplicate", "Each person can be named only once.")
+        }
+        return people
+    }
+}

@@ -32,9 +32,14 @@ public struct Schedule: Sendable {
     }
 
     /// Counters of `pool` that ordinary bookings may use on `date`: all of them, less the
-    /// urgent reserve on days beyond the release date.
-    public func bookableCounters(_ pool: Pool, on date: LocalDate, releasedThrough: LocalDate?, urgent: Bool) -> Int {
-        guard !urgent, let reserve = network.urgent, let released = releasedThrough, date > released else {
+    /// urgent reserve on days beyond the release date (or whose reserve a draw allocates).
+    public func bookableCounters(
+        _ pool: Pool, on date: LocalDate, releasedThrough: LocalDate?, urgent: Bool,
+        withheld: DrawWithholding = .none
+    ) -> Int {
+        guard !urgent, let reserve = network.urgent, let released = releasedThrough,
+            date > released || !withheld.releasesReserve(on: date)
+        else {
             return pool.counters
         }
         return pool.counters - reserve.kept(of: pool.counters)
@@ -52,11 +57,12 @@ public struct Schedule: Sendable {
     /// Every slot for `product` and `persons` at `desk` on the days in `dates`, starting no
     /// earlier than `notBefore` (also "today" for the urgent reserve), with availability taken
     /// from `usage`. Full slots are left out unless `includeFull`. `urgent` callers may use the
-    /// reserve.
+    /// reserve. Days and reserve that draws keep (`withheld`) are not offered.
     public func slots(
         desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>,
         notBefore: (date: LocalDate, time: LocalTime), usage: UnitUsage,
-        includeFull: Bool = false, urgent: Bool = false, assistance: Bool = false
+        includeFull: Bool = false, urgent: Bool = false, assistance: Bool = false,
+        withheld: DrawWithholding = .none
     ) -> [Slot] {
         guard desk.offers(product.key), dates.lowerBound <= dates.upperBound else { return [] }
         let step = network.slotMinutes
@@ -66,6 +72,7 @@ public struct Schedule: Sendable {
         let released = urgentReleaseDate(today: notBefore.date)
         while day <= dates.upperBound {
             defer { day = day.adding(days: 1) }
+            guard withheld.isFirstCome(day) else { continue }
             var daySlots: [Slot] = []
             for pool in pools(desk: desk, on: day) where pool.products.contains(product.key) {
                 var start = pool.hours.from.minutes
@@ -74,7 +81,8 @@ public struct Schedule: Sendable {
                     let earliest = notBefore.time.minutes
                     start = max(start, (earliest + step) / step * step)
                 }
-                let limit = bookableCounters(pool, on: day, releasedThrough: released, urgent: urgent)
+                let limit = bookableCounters(
+                    pool, on: day, releasedThrough: released, urgent: urgent, withheld: withheld)
                 while start + parts * step <= pool.hours.to.minutes {
                     var free = limit
                     for part in 0..<parts {
@@ -102,7 +110,8 @@ public struct Schedule: Sendable {
     /// counters it may fill (less the urgent reserve, unless `urgent`); nil when the key does not
     /// name a real start in the roster for that product.
     public func claim(
-        desk: Desk, product: Product, key: SlotKey, parts: Int, today: LocalDate, urgent: Bool = false
+        desk: Desk, product: Product, key: SlotKey, parts: Int, today: LocalDate, urgent: Bool = false,
+        withheld: DrawWithholding = .none
     ) -> (units: [UnitKey], capacity: Int)? {
         guard desk.offers(product.key),
             let pool = pools(desk: desk, on: key.date).first(where: { $0.id == key.pool }),
@@ -116,7 +125,9 @@ public struct Schedule: Sendable {
         let units = (0..<parts).map { UnitKey(pool: pool.id, date: key.date, minute: start + $0 * step) }
         return (
             units,
-            bookableCounters(pool, on: key.date, releasedThrough: urgentReleaseDate(today: today), urgent: urgent)
+            bookableCounters(
+                pool, on: key.date, releasedThrough: urgentReleaseDate(today: today), urgent: urgent,
+                withheld: withheld)
         )
     }
 }

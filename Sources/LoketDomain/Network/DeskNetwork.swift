@@ -57,6 +57,12 @@ public struct DeskNetwork: Sendable, Codable {
         if bookingHorizonDays < 1 { problems.append("bookingHorizonDays: must be at least 1") }
         if holdMinutes < 1 { problems.append("holdMinutes: must be at least 1") }
         if dataRetention.days < 1 { problems.append("retention.personalDataDays: must be at least 1") }
+        if let hours = fairness.drawRule.windowHours, hours < 1 {
+            problems.append("fairAccess.draws.windowHours: must be at least 1")
+        }
+        if let norm = fairness.drawRule.whenWaitAbove, norm < 0 {
+            problems.append("fairAccess.draws.whenWaitAbove: must not be negative")
+        }
         if let urgent, !(0...1).contains(urgent.share) { problems.append("urgent.share: between 0 and 1") }
         if let urgent, urgent.releaseWorkingDaysAhead < 0 {
             problems.append("urgent.releaseWorkingDaysAhead: must not be negative")

@@ -6,12 +6,16 @@ public struct FairAccess: Sendable, Hashable, Codable {
     public let maxMoves: Int?
     /// Per-client limits; defaults when left out.
     public let limits: ClientLimits?
+    /// When capacity is drawn instead of booked first-come; left out, only by a desk manager.
+    public let draws: DrawRule?
 
-    public init(maxMoves: Int? = nil, limits: ClientLimits? = nil) {
+    public init(maxMoves: Int? = nil, limits: ClientLimits? = nil, draws: DrawRule? = nil) {
         self.maxMoves = maxMoves
         self.limits = limits
+        self.draws = draws
     }
 
     public var movesAllowed: Int { maxMoves ?? 3 }
     public var clientLimits: ClientLimits { limits ?? ClientLimits() }
+    public var drawRule: DrawRule { draws ?? DrawRule() }
 }

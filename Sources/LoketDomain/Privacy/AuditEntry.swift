@@ -34,6 +34,7 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case urgentBooking = "appointment.urgent-booking"
     case deskChangeAdded = "desk-change.add"
     case deskChangeRemoved = "desk-change.remove"
+    case drawModeSet = "draw-mode.set"
     case staffCreated = "staff.create"
     case staffUpdated = "staff.update"
     case passwordReset = "staff.password-reset"

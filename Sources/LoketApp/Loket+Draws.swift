@@ -1,0 +1,273 @@
+import Crypto
+import Foundation
+import LoketDomain
+import LoketStorage
+
+/// Draws at peak times (loting): a product at a desk in draw mode gives out the capacity it
+/// releases by lot among the requests made during a window, instead of to whoever polls fastest.
+extension Loket {
+    /// How long an allocated draw stays in the list.
+    static let recentDraws: TimeInterval = 14 * 24 * 3600
+
+    /// Open draws, and those allocated in the last two weeks, newest first; optionally for one
+    /// desk or product (each checked).
+    public func draws(desk: String?, product: String?) async throws -> [Draw] {
+        if let desk, !desk.isEmpty { _ = try rules.desk(desk) }
+        if let product, !product.isEmpty, network.product(product) == nil {
+            throw BookingError(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
+        }
+        return try await drawStore.draws(
+            desk: desk?.nilIfEmpty, product: product?.nilIfEmpty, since: now().addingTimeInterval(-Self.recentDraws))
+    }
+
+    public func draw(id: String) async throws -> Draw {
+        guard let draw = try await drawStore.draw(id: id) else {
+            throw BookingError(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
+        }
+        return draw
+    }
+
+    /// Enters the draw `id` for the person with `vNumber` and their companions (`customer`), at
+    /// the draw's desk and, if not drawn, the other `desks` for the waitlist; on any of `days` of
+    /// the draw (none: any). Each person may enter once per draw, and not while they have an
+    /// appointment for the product. Checked in the order of the request.
+    public func enterDraw(
+        id: String, vNumber: String?, persons: Int?, desks codes: [String]?, days dayTexts: [String]?,
+        customer: Result<Customer, BookingError>, client: String?
+    ) async throws -> (entry: DrawEntry, token: String) {
+        try admit(.drawEntries, client: client)
+        let rules = self.rules
+        let draw = try await draw(id: id)
+        do {
+            try draw.admitsEntry(at: now())
+        } catch {
+            throw error.bookingError
+        }
+        guard let vNumber = vNumber?.trimmingCharacters(in: .whitespaces), !vNumber.isEmpty else {
+            throw BookingError.invalid(
+                "vNumber", "required", "Give your V-number (10 digits): each person may enter a draw once.")
+        }
+        guard vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
+        }
+        let persons = try rules.persons(persons)
+        let desks = try drawDesks(codes, draw: draw, rules: rules)
+        var days: [LocalDate] = []
+        for (index, text) in (dayTexts ?? []).enumerated() {
+            guard let day = LocalDate(iso: text) else {
+                throw BookingError.invalid("days[\(index)]", "invalid_date", "Write the date as YYYY-MM-DD.")
+            }
+            guard draw.allDays.contains(day) else {
+                throw BookingError.invalid(
+                    "days[\(index)]", "not_in_draw",
+                    "This draw gives places on \(draw.allDays.map(\.iso).joined(separator: ", ")) only.")
+            }
+            if !days.contains(day) { days.append(day) }
+        }
+        var entrant = try customer.get()
+        entrant = Customer(
+            name: entrant.name, email: entrant.email, phone: entrant.phone, vNumber: vNumber,
+            language: entrant.language, companions: entrant.companions)
+        let people = try rules.everyone(of: entrant, persons: persons)
+        let entered = try await drawStore.enter(
+            draw: draw.id,
+            DrawStore.EntryRequest(persons: persons, desks: desks, days: days, customer: entrant, people: people),
+            now: now())
+        metrics.drawEntries.increment()
+        return (entered.0, entered.1)
+    }
+
+    /// The desks of an entry: the draw's own first, then the others named (for the waitlist),
+    /// each offering the product, duplicates once, at most `WaitlistEntry.maxDesks`.
+    private func drawDesks(_ codes: [String]?, draw: Draw, rules: BookingRules) throws(BookingError) -> [String] {
+        let codes = codes ?? [draw.desk]
+        guard codes.count <= WaitlistEntry.maxDesks else {
+            throw .invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
+        }
+        for (index, code) in codes.enumerated() {
+            _ = try rules.product(
+                draw.product, at: try rules.desk(code, field: "desks[\(index)]"), field: "desks[\(index)]")
+        }
+        guard codes.contains(draw.desk) else {
+            throw .invalid("desks", "missing_draw_desk", "Name the draw's desk, \(draw.desk), among your desks.")
+        }
+        var seen: Set<String> = [draw.desk]
+        return [draw.desk] + codes.filter { seen.insert($0).inserted }
+    }
+
+    /// The entry and, once drawn, its appointment; `token` is the one the entry was given.
+    public func drawEntry(draw: String, id: String, token: String?) async throws -> (DrawEntry, Appointment?) {
+        let entry = try await drawStore.entry(draw: draw, id: id, token: token)
+        let appointment = try await entry.appointment.asyncMap { try await appointmentStore.appointmentForWaitlist(id: $0) }
+        return (entry, appointment ?? nil)
+    }
+
+    /// The published result of an allocated draw.
+    public func drawResult(id: String) async throws -> DrawResult {
+        let draw = try await draw(id: id)
+        guard draw.state == .allocated, let seed = draw.seedValue,
+            let counts = try await drawStore.result(draw: id)
+        else {
+            throw BookingError(
+                .conflict, field: "id", code: "not_allocated",
+                "This draw has not been allocated yet; its result is published when its window has closed.")
+        }
+        let stored = Dictionary(uniqueKeysWithValues: try await drawStore.entries(draw: id).map { ($0.entry.id, $0) })
+        let allocation = DrawOrder.order(Array(stored.keys), seed: seed).enumerated().map {
+            DrawResult.Place(position: $0.offset + 1, entry: $0.element, slot: stored[$0.element]?.slot)
+        }
+        return DrawResult(
+            draw: draw, entries: counts.entries, drawn: counts.drawn, digest: counts.digest, allocation: allocation)
+    }
+
+    // MARK: Draw mode
+
+    /// The draw modes set (by managers or the rule).
+    public func drawModes(desk: String? = nil) async throws -> [DrawMode] {
+        try await drawStore.modes(desk: desk)
+    }
+
+    /// A desk manager puts `product` at `desk` in draw mode or takes it out; their word stands
+    /// against the rule until they change it. Days already published stay bookable first-come.
+    public func setDrawMode(desk code: String, product key: String, on: Bool, staff: String) async throws {
+        let rules = self.rules
+        let desk = try rules.desk(code)
+        let product = try rules.product(key, at: desk)
+        let today = self.today
+        try await drawStore.setMode(
+            desk: desk.code, product: product.key, on: on, setBy: .manager,
+            publishedThrough: on ? rules.horizon(from: today) : nil,
+            reservePublishedThrough: on ? rules.schedule.urgentReleaseDate(today: today) : nil, now: now())
+        try await audit(.drawModeSet, by: staff, target: product.key, desk: desk.code, detail: on ? "on" : "off")
+    }
+
+    // MARK: Running the draws
+
+    /// What `DrawService` does every interval (tests call it directly): the rule switches draw
+    /// modes, products in draw mode open draws for capacity that came up, and draws whose
+    /// window has closed are allocated.
+    @discardableResult
+    public func runDraws() async throws -> (opened: Int, allocated: Int) {
+        try await applyDrawRule()
+        let rules = self.rules
+        var opened = 0
+        for mode in try await drawStore.modes() where mode.on {
+            guard let desk = rules.network.desk(mode.desk), let product = rules.network.product(mode.product),
+                desk.offers(product.key), let opening = rules.nextDraw(for: mode, desk: desk, product: product, now: now())
+            else { continue }
+            let now = now()
+            let today = DeskTime(now, timeZone: rules.timeZone).date
+            let usage = try await capacityStore.usage(desk: desk.code, dates: today...rules.horizon(from: today))
+            let places = rules.drawPlaces(
+                desk: desk, product: product, days: opening.days, reserveDays: opening.reserveDays, usage: usage,
+                now: now)
+            if try await drawStore.open(opening, places: places, mode: mode, now: now) != nil { opened += 1 }
+        }
+        var allocated = 0
+        for draw in try await drawStore.due(now: now()) where try await allocate(draw) {
+            allocated += 1
+        }
+        return (opened, allocated)
+    }
+
+    /// The rule in the network file switches draw mode on while a product's published wait is
+    /// above the norm and off once it is back; a manager's setting is left alone.
+    func applyDrawRule() async throws {
+        let rule = rules.network.fairness.drawRule
+        guard rule.whenWaitAbove != nil else { return }
+        let rules = self.rules
+        let today = self.today
+        let modes = Dictionary(
+            try await drawStore.modes().map { ("\($0.desk)\t\($0.product)", $0) }, uniquingKeysWith: { a, _ in a })
+        for wait in try await waitTimes() {
+            guard let wants = rule.wantsDraw(wait: wait.workingDaysToThirdSlot) else { return }
+            let mode = modes["\(wait.desk)\t\(wait.product)"]
+            guard mode?.setBy != .manager, wants != (mode?.on ?? false) else { continue }
+            try await drawStore.setMode(
+                desk: wait.desk, product: wait.product, on: wants, setBy: .rule,
+                publishedThrough: wants ? rules.horizon(from: today) : nil,
+                reservePublishedThrough: wants ? rules.schedule.urgentReleaseDate(today: today) : nil, now: now())
+        }
+    }
+
+    /// Allocates a draw whose window has closed: entries in the order drawn from a fresh seed,
+    /// each the earliest free slot on the days it accepts, at most one place per entry; those
+    /// left join the waitlist in draw order. Resumes an allocation another run began. False
+    /// when another server is allocating it.
+    func allocate(_ due: Draw) async throws -> Bool {
+        var draw = due
+        if draw.state == .open {
+            guard let started = try await drawStore.startAllocation(draw: draw.id, seed: .random(in: .min ... .max), now: now())
+            else { return false }
+            draw = started
+        }
+        guard let seed = draw.seedValue else { return false }
+        let rules = self.rules
+        guard let desk = rules.network.desk(draw.desk), let product = rules.network.product(draw.product) else {
+            return false
+        }
+        let entries = Dictionary(uniqueKeysWithValues: try await drawStore.entries(draw: draw.id).map { ($0.entry.id, $0) })
+        let order = DrawOrder.order(Array(entries.keys), seed: seed)
+        let now = now()
+        let today = DeskTime(now, timeZone: rules.timeZone).date
+        let dates = today...rules.horizon(from: today)
+        var usage = try await capacityStore.usage(desk: desk.code, dates: dates)
+        var slots: [String: SlotKey] = entries.compactMapValues(\.slot)
+        for (position, id) in order.enumerated() {
+            guard let stored = entries[id], stored.entry.status == .entered else { continue }
+            var placed = false
+            // Capacity another channel took meanwhile (urgent bookings pass draws): look again, a few times.
+            attempts: for _ in 0..<3 {
+                guard
+                    let slot = rules.drawPlace(
+                        draw: draw, entry: stored.entry, desk: desk, product: product, usage: usage, now: now),
+                    let plan = try? rules.planHold(
+                        desk: desk.code, product: product.key, persons: stored.entry.persons,
+                        slot: slot.key.description, now: now, urgent: draw.reserveDays.contains(slot.date))
+                else { break attempts }
+                do {
+                    _ = try await drawStore.placeDrawn(stored, plan: plan, now: now)
+                    for unit in plan.units { usage[unit, default: 0] += 1 }
+                    slots[id] = slot.key
+                    placed = true
+                    metrics.drawPlacesGiven.increment()
+                    metrics.bookings.increment()
+                    break attempts
+                } catch let error as BookingError where error.code == "slot_full" {
+                    usage = try await capacityStore.usage(desk: desk.code, dates: dates)
+                } catch let error as BookingError where error.code == "already_booked" {
+                    break attempts  // they booked elsewhere meanwhile: nothing to give, nothing to wait for
+                }
+            }
+            if !placed {
+                let waitlist = WaitlistRequest(
+                    product: product.key, persons: stored.entry.persons, desks: stored.entry.desks, from: today,
+                    to: stored.entry.days.max() ?? rules.horizon(from: today), urgent: false, expiresOn: nil,
+                    customer: stored.customer, appointment: nil, people: stored.people)
+                // Not drawn: in line in draw order, one millisecond apart.
+                _ = try await drawStore.placeNotDrawn(
+                    stored, waitlist: waitlist, now: now.addingTimeInterval(Double(position) / 1000))
+            }
+        }
+        let allocation = order.map { (entry: $0, slot: slots[$0]) }
+        let digest = SHA256.hash(data: Data(DrawOrder.allocationText(allocation).utf8))
+            .map { String(format: "%02x", $0) }.joined()
+        try await drawStore.finish(
+            draw: draw.id, entries: order.count, drawn: slots.count, digest: digest, now: now)
+        metrics.drawsAllocated.increment()
+        // Not-drawn entries may already fit capacity freed elsewhere.
+        matcherWakeUp.signal()
+        return true
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// What a product in draw mode publishes next: the days that came into the booking horizon and
+/// the days whose urgent reserve came up for release since it last published, as one draw, and
+/// how far it has then published. Decided from the clock alone, so every server decides alike.
+public struct DrawOpening: Sendable, Hashable {
+    public let days: [LocalDate]
+    public let reserveDays: [LocalDate]
+    public let closesAt: Date
+    public let publishedThrough: LocalDate
+    public let reservePublishedThrough: LocalDate?
+
+    /// Whether there is anything to draw (otherwise only the published dates move: the new days
+    /// had no opening hours).
+    public var hasPlaces: Bool { !days.isEmpty || !reserveDays.isEmpty }
+}
+
+extension BookingRules {
+    /// The next opening for `mode` at `now`, nil when nothing new has come up.
+    ///
+    /// A reserve draw must close before its first day: its window ends at the start of the day
+    /// before, and if that leaves less than an hour the reserve is released as usual instead.
+    public func nextDraw(for mode: DrawMode, desk: Desk, product: Product, now: Date) -> DrawOpening? {
+        let today = DeskTime(now, timeZone: timeZone).date
+        let horizon = horizon(from: today)
+        let released = schedule.urgentReleaseDate(today: today)
+        let publishedThrough = max(mode.publishedThrough ?? horizon, horizon)
+        let reservePublishedThrough = released.map { max(mode.reservePublishedThrough ?? $0, $0) }
+        guard publishedThrough != mode.publishedThrough || reservePublishedThrough != mode.reservePublishedThrough else {
+            return nil
+        }
+        func opens(_ day: LocalDate) -> Bool {
+            schedule.pools(desk: desk, on: day).contains { $0.products.contains(product.key) }
+        }
+        func days(after start: LocalDate?, through end: LocalDate) -> [LocalDate] {
+            guard let start else { return [] }
+            var result: [LocalDate] = []
+            var day = start.adding(days: 1)
+            while day <= end {
+                if opens(day) { result.append(day) }
+                day = day.adding(days: 1)
+            }
+            return result
+        }
+        let newDays = days(after: mode.publishedThrough, through: horizon)
+        var reserveDays: [LocalDate] = []
+        if let released, (network.urgent?.share ?? 0) > 0 {
+            reserveDays = days(after: mode.reservePublishedThrough, through: released).filter { $0 > today }
+        }
+        var closesAt = now.addingTimeInterval(TimeInterval(network.fairness.drawRule.window.components.seconds))
+        if let first = reserveDays.first {
+            let latest = DeskTime(date: first.adding(days: -1), time: LocalTime(minutes: 0)).instant(in: timeZone)
+            if latest.timeIntervalSince(now) < 3600 {
+                reserveDays = []
+            } else {
+                closesAt = min(closesAt, latest)
+            }
+        }
+        return DrawOpening(
+            days: newDays, reserveDays: reserveDays, closesAt: closesAt, publishedThrough: publishedThrough,
+            reservePublishedThrough: reservePublishedThrough)
+    }
+}

@@ -1,0 +1,489 @@
+import Foundation
+import Logging
+import LoketDomain
+import SQLKit
+
+/// Draws at peak times: the draw modes, the draws, their entries and how each entry was
+/// decided. Opening a draw and changing a mode move what is withheld from first-come booking, so
+/// both announce a capacity change for the desk (slot lists and caches follow).
+public struct DrawStore: Sendable {
+    let database: Database
+    let logger: Logger
+    let outbox: OutboxSettings?
+    let capacityChanges: CapacityChanges
+
+    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+        self.database = database
+        self.logger = logger
+        self.outbox = outbox
+        self.capacityChanges = capacityChanges
+    }
+
+    /// A checked request to enter a draw.
+    public struct EntryRequest: Sendable {
+        public let persons: Int
+        public let desks: [String]
+        public let days: [LocalDate]
+        public let customer: Customer
+        /// Everyone the entry names (the entrant first): each may be in one entry per draw.
+        public let people: [String]
+
+        public init(persons: Int, desks: [String], days: [LocalDate], customer: Customer, people: [String]) {
+            self.persons = persons
+            self.desks = desks
+            self.days = days
+            self.customer = customer
+            self.people = people
+        }
+    }
+
+    /// An entry with what the allocation needs: who it is for and the slot it got, if any.
+    public struct StoredEntry: Sendable {
+        public let entry: DrawEntry
+        public let customer: Customer
+        public let people: [String]
+        public let tokenHash: String
+        public let slot: SlotKey?
+    }
+
+    public static let alreadyEntered = BookingError(
+        .conflict, field: "vNumber", code: "already_entered", "This person has already entered this draw.")
+
+    // MARK: Modes
+
+    public func modes(desk: String? = nil) async throws -> [DrawMode] {
+        try await database.session { db in
+            let rows =
+                if let desk {
+                    try await db.raw("SELECT * FROM draw_modes WHERE desk = \(bind: desk)").all()
+                } else {
+                    try await db.raw("SELECT * FROM draw_modes").all()
+                }
+            return try rows.map { try ModeRow(decoding: $0).mode }
+        }
+    }
+
+    /// Sets the mode of `product` at `desk`. The rule (`setBy: .rule`) changes only a mode it set
+    /// itself or that nobody set; false when it left a manager's mode alone.
+    @discardableResult
+    public func setMode(
+        desk: String, product: String, on: Bool, setBy: DrawMode.SetBy, publishedThrough: LocalDate?,
+        reservePublishedThrough: LocalDate?, now: Date
+    ) async throws -> Bool {
+        let changed = try await database.session { db in
+            try await db.raw(
+                """
+                INSERT INTO draw_modes (desk, product, mode_on, set_by, since, published_through, reserve_published_through)
+                VALUES (\(bind: desk), \(bind: product), \(bind: on ? 1 : 0), \(bind: setBy.rawValue), \(bind: now.millis),
+                    \(bind: publishedThrough?.iso), \(bind: reservePublishedThrough?.iso))
+                ON CONFLICT (desk, product) DO UPDATE SET mode_on = excluded.mode_on, set_by = excluded.set_by,
+                    since = excluded.since, published_through = excluded.published_through,
+                    reserve_published_through = excluded.reserve_published_through
+                WHERE \(unsafeRaw: setBy == .rule ? "draw_modes.set_by = 'rule'" : "1 = 1")
+                RETURNING desk
+                """
+            ).first() != nil
+        }
+        if changed { capacityChanges.announce(desk) }
+        return changed
+    }
+
+    /// What draws withhold at `desk`, per product: the modes' published days and the days and
+    /// reserve that open draws are allocating.
+    public func withholding(desk: String) async throws -> [String: DrawWithholding] {
+        try await database.session { db in
+            var result: [String: DrawWithholding] = [:]
+            for row in try await db.raw("SELECT * FROM draw_modes WHERE desk = \(bind: desk) AND mode_on = 1").all() {
+                let mode = try ModeRow(decoding: row).mode
+                result[mode.product] = DrawWithholding(
+                    publishedThrough: mode.publishedThrough, reservePublishedThrough: mode.reservePublishedThrough)
+            }
+            for row in try await db.raw(
+                "SELECT * FROM draws WHERE desk = \(bind: desk) AND state <> 'allocated'"
+            ).all() {
+                let draw = try DrawRow(decoding: row).draw
+                result[draw.product, default: .none].drawnDays.formUnion(draw.days)
+                result[draw.product, default: .none].drawnReserveDays.formUnion(draw.reserveDays)
+            }
+            return result
+        }
+    }
+
+    // MARK: Draws
+
+    /// Opens a draw for `opening` (if it has places) with `places` counted, and publishes the
+    /// mode's days through its dates, on condition that the mode still reads as `mode` (another
+    /// server may have opened it first); nil when it had, or when there was nothing to draw.
+    @discardableResult
+    public func open(_ opening: DrawOpening, places: Int, mode: DrawMode, now: Date) async throws -> Draw? {
+        let draw =
+            opening.hasPlaces
+            ? Draw(
+                id: Identifiers.make(), desk: mode.desk, product: mode.product, days: opening.days,
+                reserveDays: opening.reserveDays, opensAt: now, closesAt: opening.closesAt, places: places,
+                state: .open, seed: nil) : nil
+        let opened = try await database.transaction { db -> Bool in
+            guard
+                try await db.raw(
+                    """
+                    UPDATE draw_modes SET published_through = \(bind: opening.publishedThrough.iso),
+                        reserve_published_through = \(bind: opening.reservePublishedThrough?.iso)
+                    WHERE desk = \(bind: mode.desk) AND product = \(bind: mode.product) AND mode_on = 1
+                      AND COALESCE(published_through, '') = \(bind: mode.publishedThrough?.iso ?? "")
+                      AND COALESCE(reserve_published_through, '') = \(bind: mode.reservePublishedThrough?.iso ?? "")
+                    RETURNING desk
+                    """
+                ).first() != nil
+            else { return false }
+            if let draw {
+                try await db.raw(
+                    """
+                    INSERT INTO draws (id, desk, product, days, reserve_days, opens_at, closes_at, places, state)
+                    VALUES (\(bind: draw.id), \(bind: draw.desk), \(bind: draw.product), \(bind: Self.list(draw.days)),
+                        \(bind: Self.list(draw.reserveDays)), \(bind: draw.opensAt.millis), \(bind: draw.closesAt.millis),
+                        \(bind: draw.places), 'open')
+                    """
+                ).run()
+            }
+            return true
+        }
+        guard opened else { return nil }
+        capacityChanges.announce(mode.desk)
+        if let draw {
+            logger.info(
+                "draw opened", metadata: ["draw": "\(draw.id)", "desk": "\(draw.desk)", "product": "\(draw.product)"])
+        }
+        return draw
+    }
+
+    public func draw(id: String) async throws -> Draw? {
+        try await database.session { db in
+            try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first().map { try DrawRow(decoding: $0).draw }
+        }
+    }
+
+    /// Draws still open, and those that closed after `since`, newest first (at most 100).
+    public func draws(desk: String?, product: String?, since: Date) async throws -> [Draw] {
+        try await database.session { db in
+            var query = SQLQueryString("SELECT * FROM draws WHERE (state <> 'allocated' OR closes_at >= \(bind: since.millis))")
+            if let desk { query.appendInterpolation(unsafeRaw: " AND desk = "); query.appendInterpolation(bind: desk) }
+            if let product {
+                query.appendInterpolation(unsafeRaw: " AND product = ")
+                query.appendInterpolation(bind: product)
+            }
+            query.appendInterpolation(unsafeRaw: " ORDER BY closes_at DESC, id LIMIT 100")
+            return try await db.raw(query).all().map { try DrawRow(decoding: $0).draw }
+        }
+    }
+
+    /// Draws whose window has closed and that are not yet allocated (or whose allocation stopped).
+    public func due(now: Date) async throws -> [Draw] {
+        try await database.session { db in
+            try await db.raw(
+                "SELECT * FROM draws WHERE state <> 'allocated' AND closes_at <= \(bind: now.millis) ORDER BY closes_at, id"
+            ).all().map { try DrawRow(decoding: $0).draw }
+        }
+    }
+
+    /// Starts the allocation of `id` with `seed`, as the draw's lifecycle decides; nil when
+    /// another server started it first (it carries on, or a later run resumes it).
+    public func startAllocation(draw id: String, seed: UInt64, now: Date) async throws -> Draw? {
+        try await database.transaction { db -> Draw? in
+            guard var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                .map({ try DrawRow(decoding: $0).draw })
+            else { return nil }
+            try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.allocate(seed: seed, now: now) }
+            let started = try await db.raw(
+                """
+                UPDATE draws SET state = \(bind: draw.state.rawValue), seed = \(bind: draw.seed)
+                WHERE id = \(bind: id) AND state = 'open' RETURNING id
+                """
+            ).first()
+            return started == nil ? nil : draw
+        }
+    }
+
+    /// Ends the allocation: the counts and the digest are published, and the draw's days are
+    /// no longer withheld (what nobody asked for is bookable first-come).
+    public func finish(draw id: String, entries: Int, drawn: Int, digest: String, now: Date) async throws {
+        let desk = try await database.transaction { db -> String? in
+            guard var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                .map({ try DrawRow(decoding: $0).draw })
+            else { return nil }
+            try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.finish() }
+            try await db.raw(
+                """
+                UPDATE draws SET state = \(bind: draw.state.rawValue), entries = \(bind: entries), drawn = \(bind: drawn),
+                    digest = \(bind: digest), allocated_at = \(bind: now.millis)
+                WHERE id = \(bind: id) AND state = 'allocating'
+                """
+            ).run()
+            return draw.desk
+        }
+        if let desk { capacityChanges.announce(desk) }
+        logger.info("draw allocated", metadata: ["draw": "\(id)", "entries": "\(entries)", "drawn": "\(drawn)"])
+    }
+
+    /// The published result of an allocated draw: counts and digest.
+    public func result(draw id: String) async throws -> (entries: Int, drawn: Int, digest: String)? {
+        try await database.session { db in
+            guard let row = try await db.raw(
+                "SELECT entries, drawn, digest FROM draws WHERE id = \(bind: id) AND state = 'allocated'"
+            ).first() else { return nil }
+            return (
+                try row.decode(column: "entries", as: Int.self), try row.decode(column: "drawn", as: Int.self),
+                try row.decode(column: "digest", as: String.self)
+            )
+        }
+    }
+
+    // MARK: Entries
+
+    /// Enters the draw while its window is open. Refuses a person who is already in it
+    /// (`already_entered`) or already has a live appointment for the product (`already_booked`:
+    /// move that one instead), both checked by the database in the same transaction.
+    public func enter(draw id: String, _ request: EntryRequest, now: Date) async throws -> (DrawEntry, String) {
+        let entryID = Identifiers.make()
+        let token = Identifiers.token()
+        let customer = request.customer
+        let entry = try await database.transaction { db -> DrawEntry in
+            guard let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                .map({ try DrawRow(decoding: $0).draw })
+            else { throw Self.unknownDraw(id) }
+            try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
+            let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+            for vNumber in request.people {
+                guard
+                    try await db.raw(
+                        """
+                        SELECT v_number FROM live_bookings
+                        WHERE product = \(bind: draw.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
+                        """
+                    ).first() == nil
+                else { throw BookingError.alreadyBooked }
+                guard
+                    try await db.raw(
+                        """
+                        INSERT INTO draw_people (draw_id, v_number, entry_id) VALUES (\(bind: id), \(bind: vNumber), \(bind: entryID))
+                        ON CONFLICT (draw_id, v_number) DO NOTHING RETURNING v_number
+                        """
+                    ).first() != nil
+                else { throw Self.alreadyEntered }
+            }
+            let companions =
+                customer.companions.isEmpty
+                ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
+            try await db.raw(
+                """
+                INSERT INTO draw_entries (id, draw_id, token_hash, persons, desks, days, customer_name, customer_email,
+                    customer_phone, customer_v_number, language, companions, people, status, created_at)
+                VALUES (\(bind: entryID), \(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.persons),
+                    \(bind: request.desks.joined(separator: ",")), \(bind: Self.list(request.days)), \(bind: customer.name),
+                    \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+                    \(bind: customer.language.rawValue), \(bind: companions), \(bind: request.people.joined(separator: ",")),
+                    'entered', \(bind: now.millis))
+                """
+            ).run()
+            return DrawEntry(
+                id: entryID, draw: id, persons: request.persons, desks: request.desks, days: request.days,
+                createdAt: now, status: .entered, appointment: nil, waitlistEntry: nil)
+        }
+        logger.info("draw entered", metadata: ["draw": "\(id)", "entry": "\(entryID)"])
+        return (entry, token)
+    }
+
+    /// The entry, if `token` is its own.
+    public func entry(draw: String, id: String, token: String?) async throws -> DrawEntry {
+        try await database.session { db in
+            guard let row = try await db.raw(
+                "SELECT * FROM draw_entries WHERE id = \(bind: id) AND draw_id = \(bind: draw)"
+            ).first() else {
+                throw BookingError(.notFound, field: "entry", code: "unknown_entry", "There is no entry \(id) in this draw.")
+            }
+            let stored = try EntryRow(decoding: row)
+            guard let token, !token.isEmpty else {
+                throw BookingError(.unauthorized, field: "token", code: "token_required", "Give the entry's token.")
+            }
+            guard Identifiers.hash(token) == stored.tokenHash else {
+                throw BookingError(.forbidden, field: "token", code: "wrong_token", "This token does not open this entry.")
+            }
+            return stored.entry
+        }
+    }
+
+    /// Every entry of the draw, with the slot each drawn one got.
+    public func entries(draw id: String) async throws -> [StoredEntry] {
+        try await database.session { db in
+            try await db.raw(
+                """
+                SELECT e.*, a.pool AS slot_pool, a.date AS slot_date, a.start_minute AS slot_start
+                FROM draw_entries e LEFT JOIN appointments a ON a.id = e.appointment_id
+                WHERE e.draw_id = \(bind: id) ORDER BY e.id
+                """
+            ).all().map { row in
+                let stored = try EntryRow(decoding: row)
+                let slot = try row.decode(model: SlotColumns.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return StoredEntry(
+                    entry: stored.entry, customer: stored.customer, people: stored.claimedPeople,
+                    tokenHash: stored.tokenHash,
+                    slot: slot.slotPool.flatMap { pool in
+                        slot.slotDate.flatMap(LocalDate.init(iso:)).map {
+                            SlotKey(date: $0, start: LocalTime(minutes: slot.slotStart ?? 0), pool: pool)
+                        }
+                    })
+            }
+        }
+    }
+
+    /// Books `plan` for a drawn entry, all or nothing: capacity, hold, appointment (with its
+    /// confirmation email and manage link), and the entry's new status. Throws `slot_full` when
+    /// the capacity went meanwhile and `already_booked` when a person booked elsewhere.
+    public func placeDrawn(_ stored: StoredEntry, plan: HoldPlan, now: Date) async throws -> Appointment {
+        let holdID = Identifiers.make()
+        let appointmentID = Identifiers.make()
+        let outbox = self.outbox
+        let appointment = try await database.transaction { db -> Appointment in
+            var entry = stored.entry
+            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
+                try entry.drawn(appointment: appointmentID)
+            }
+            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
+            let (_, placement) = try await AppointmentStore.consume(hold: holdID, access: .draw, now: now, on: db)
+            // The customer manages it with the signed link in the confirmation email.
+            let appointment = try await AppointmentStore.insertAppointment(
+                id: appointmentID, holdID: holdID, at: placement, customer: stored.customer, people: stored.people,
+                tokenHash: Identifiers.hash(Identifiers.token()), now: now, outbox: outbox, on: db)
+            try await Self.decide(entry, on: db)
+            return appointment
+        }
+        capacityChanges.announce(plan.desk)
+        return appointment
+    }
+
+    /// Decides an entry that got no place: it joins the waitlist (`waitlist`, with the entry's
+    /// own token) unless `waitlist` is nil or a person already waits or has an appointment.
+    public func placeNotDrawn(_ stored: StoredEntry, waitlist: WaitlistRequest?, now: Date) async throws -> DrawEntry {
+        try await database.transaction { db -> DrawEntry in
+            var entry = stored.entry
+            var waitlistID: String?
+            if let waitlist, try await !Self.waitsOrHasAppointment(waitlist, now: now, on: db) {
+                let id = Identifiers.make()
+                _ = try await WaitlistStore.insertEntry(waitlist, id: id, tokenHash: stored.tokenHash, now: now, on: db)
+                waitlistID = id
+            }
+            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
+                try entry.notDrawn(waitlistEntry: waitlistID)
+            }
+            try await Self.decide(entry, on: db)
+            return entry
+        }
+    }
+
+    // MARK: Inside a transaction
+
+    static func decide(_ entry: DrawEntry, on db: any SQLDatabase) async throws {
+        guard
+            try await db.raw(
+                """
+                UPDATE draw_entries SET status = \(bind: entry.status.rawValue), appointment_id = \(bind: entry.appointment),
+                    waitlist_id = \(bind: entry.waitlistEntry)
+                WHERE id = \(bind: entry.id) AND status = 'entered' RETURNING id
+                """
+            ).first() != nil
+        else {
+            throw BookingError(.conflict, field: "entry", code: "already_decided", "This entry has been decided.")
+        }
+    }
+
+    static func waitsOrHasAppointment(_ request: WaitlistRequest, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+        for vNumber in request.waitingPeople {
+            if try await db.raw(
+                """
+                SELECT v_number FROM waiting_people WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber)
+                UNION ALL
+                SELECT v_number FROM live_bookings
+                WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
+                """
+            ).first() != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func unknownDraw(_ id: String) -> BookingError {
+        BookingError(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
+    }
+
+    static func list(_ days: [LocalDate]) -> String { days.map(\.iso).joined(separator: ",") }
+    static func days(_ text: String) -> [LocalDate] { text.split(separator: ",").compactMap { LocalDate(iso: String($0)) } }
+
+    // MARK: Rows
+
+    struct ModeRow: Decodable {
+        let desk: String, product: String, modeOn: Int, setBy: String, since: Int
+        let publishedThrough: String?, reservePublishedThrough: String?
+
+        init(decoding row: any SQLRow) throws {
+            self = try row.decode(model: ModeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+
+        var mode: DrawMode {
+            DrawMode(
+                desk: desk, product: product, on: modeOn != 0, setBy: DrawMode.SetBy(rawValue: setBy) ?? .manager,
+                since: Date(millis: since), publishedThrough: publishedThrough.flatMap(LocalDate.init(iso:)),
+                reservePublishedThrough: reservePublishedThrough.flatMap(LocalDate.init(iso:)))
+        }
+    }
+
+    struct DrawRow: Decodable {
+        let id: String, desk: String, product: String, days: String, reserveDays: String
+        let opensAt: Int, closesAt: Int, places: Int, state: String, seed: String?
+
+        init(decoding row: any SQLRow) throws {
+            self = try row.decode(model: DrawRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+
+        var draw: Draw {
+            Draw(
+                id: id, desk: desk, product: product, days: DrawStore.days(days), reserveDays: DrawStore.days(reserveDays),
+                opensAt: Date(millis: opensAt), closesAt: Date(millis: closesAt), places: places,
+                state: Draw.State(rawValue: state) ?? .allocated, seed: seed)
+        }
+    }
+
+    struct EntryRow: Decodable {
+        let id: String, drawId: String, tokenHash: String, persons: Int, desks: String, days: String
+        let customerName: String?, customerEmail: String?, customerPhone: String?, customerVNumber: String?
+        let language: String, companions: String?, people: String, status: String
+        let appointmentId: String?, waitlistId: String?, createdAt: Int
+
+        init(decoding row: any SQLRow) throws {
+            self = try row.decode(model: EntryRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+
+        var entry: DrawEntry {
+            DrawEntry(
+                id: id, draw: drawId, persons: persons, desks: desks.split(separator: ",").map(String.init),
+                days: DrawStore.days(days), createdAt: Date(millis: createdAt),
+                status: DrawEntry.Status(rawValue: status) ?? .notDrawn, appointment: appointmentId,
+                waitlistEntry: waitlistId)
+        }
+
+        var claimedPeople: [String] { people.split(separator: ",").map(String.init) }
+
+        /// The details as given when entering (empty once purged).
+        var customer: Customer {
+            Customer(
+                name: customerName ?? "", email: customerEmail ?? "", phone: customerPhone, vNumber: customerVNumber,
+                language: Customer.Language(rawValue: language) ?? .en,
+                companions: companions.flatMap { try? JSONDecoder().decode([Companion].self, from: Data($0.utf8)) } ?? [])
+        }
+    }
+
+    struct SlotColumns: Decodable {
+        let slotPool: String?, slotDate: String?, slotStart: Int?
+    }
+}
