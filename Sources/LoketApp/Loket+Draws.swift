@@ -98,7 +98,9 @@ extension Loket {
     /// The entry and, once drawn, its appointment; `token` is the one the entry was given.
     public func drawEntry(draw: String, id: String, token: String?) async throws -> (DrawEntry, Appointment?) {
         let entry = try await drawStore.entry(draw: draw, id: id, token: token)
-        let appointment = try await entry.appointment.asyncMap { try await appointmentStore.appointmentForWaitlist(id: $0) }
+        let appointment = try await entry.appointment.asyncMap {
+            try await appointmentStore.appointmentForWaitlist(id: $0)
+        }
         return (entry, appointment ?? nil)
     }
 
@@ -153,7 +155,8 @@ extension Loket {
         var opened = 0
         for mode in try await drawStore.modes() where mode.on {
             guard let desk = rules.network.desk(mode.desk), let product = rules.network.product(mode.product),
-                desk.offers(product.key), let opening = rules.nextDraw(for: mode, desk: desk, product: product, now: now())
+                desk.offers(product.key),
+                let opening = rules.nextDraw(for: mode, desk: desk, product: product, now: now())
             else { continue }
             let now = now()
             let today = DeskTime(now, timeZone: rules.timeZone).date
@@ -192,21 +195,20 @@ extension Loket {
 
     /// Allocates a draw whose window has closed: entries in the order drawn from a fresh seed,
     /// each the earliest free slot on the days it accepts, at most one place per entry; those
-    /// left join the waitlist in draw order. Resumes an allocation another run began. False
-    /// when another server is allocating it.
+    /// left join the waitlist in draw order. Resumes an allocation whose server stopped (the
+    /// order follows from the stored seed, and decided entries are skipped). False when another
+    /// run is allocating it.
     func allocate(_ due: Draw) async throws -> Bool {
-        var draw = due
-        if draw.state == .open {
-            guard let started = try await drawStore.startAllocation(draw: draw.id, seed: .random(in: .min ... .max), now: now())
-            else { return false }
-            draw = started
-        }
-        guard let seed = draw.seedValue else { return false }
+        guard
+            let draw = try await drawStore.claimAllocation(draw: due.id, seed: .random(in: .min ... .max), now: now()),
+            let seed = draw.seedValue
+        else { return false }
         let rules = self.rules
         guard let desk = rules.network.desk(draw.desk), let product = rules.network.product(draw.product) else {
             return false
         }
-        let entries = Dictionary(uniqueKeysWithValues: try await drawStore.entries(draw: draw.id).map { ($0.entry.id, $0) })
+        let entries = Dictionary(
+            uniqueKeysWithValues: try await drawStore.entries(draw: draw.id).map { ($0.entry.id, $0) })
         let order = DrawOrder.order(Array(entries.keys), seed: seed)
         let now = now()
         let today = DeskTime(now, timeZone: rules.timeZone).date
@@ -236,7 +238,7 @@ extension Loket {
                 } catch let error as BookingError where error.code == "slot_full" {
                     usage = try await capacityStore.usage(desk: desk.code, dates: dates)
                 } catch let error as BookingError where error.code == "already_booked" {
-                    break attempts  // they booked elsewhere meanwhile: nothing to give, nothing to wait for
+                    break attempts // they booked elsewhere meanwhile: nothing to give, nothing to wait for
                 }
             }
             if !placed {

@@ -17,7 +17,7 @@ extension Loket {
                 metadata: [
                     "appointments": "\(report.appointments)", "waitlistEntries": "\(report.waitlistEntries)",
                     "liveBookings": "\(report.liveBookings)", "holds": "\(report.holds)",
-                    "messages": "\(report.messages)",
+                    "messages": "\(report.messages)", "drawEntries": "\(report.drawEntries)",
                 ])
         }
         return report

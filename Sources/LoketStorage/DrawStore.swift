@@ -158,15 +158,21 @@ public struct DrawStore: Sendable {
 
     public func draw(id: String) async throws -> Draw? {
         try await database.session { db in
-            try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first().map { try DrawRow(decoding: $0).draw }
+            try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first().map {
+                try DrawRow(decoding: $0).draw
+            }
         }
     }
 
     /// Draws still open, and those that closed after `since`, newest first (at most 100).
     public func draws(desk: String?, product: String?, since: Date) async throws -> [Draw] {
         try await database.session { db in
-            var query = SQLQueryString("SELECT * FROM draws WHERE (state <> 'allocated' OR closes_at >= \(bind: since.millis))")
-            if let desk { query.appendInterpolation(unsafeRaw: " AND desk = "); query.appendInterpolation(bind: desk) }
+            var query = SQLQueryString(
+                "SELECT * FROM draws WHERE (state <> 'allocated' OR closes_at >= \(bind: since.millis))")
+            if let desk {
+                query.appendInterpolation(unsafeRaw: " AND desk = ")
+                query.appendInterpolation(bind: desk)
+            }
             if let product {
                 query.appendInterpolation(unsafeRaw: " AND product = ")
                 query.appendInterpolation(bind: product)
@@ -185,21 +191,42 @@ public struct DrawStore: Sendable {
         }
     }
 
-    /// Starts the allocation of `id` with `seed`, as the draw's lifecycle decides; nil when
-    /// another server started it first (it carries on, or a later run resumes it).
-    public func startAllocation(draw id: String, seed: UInt64, now: Date) async throws -> Draw? {
+    /// How long an allocation may run before another run takes it over (its server died).
+    static let allocationLease: TimeInterval = 600
+
+    /// Starts the allocation of `id` with `seed`, as the draw's lifecycle decides, or takes over
+    /// one whose server stopped more than `allocationLease` ago; nil when another run has it.
+    public func claimAllocation(draw id: String, seed: UInt64, now: Date) async throws -> Draw? {
         try await database.transaction { db -> Draw? in
-            guard var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
-                .map({ try DrawRow(decoding: $0).draw })
+            guard
+                var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                    .map({ try DrawRow(decoding: $0).draw })
             else { return nil }
-            try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.allocate(seed: seed, now: now) }
-            let started = try await db.raw(
-                """
-                UPDATE draws SET state = \(bind: draw.state.rawValue), seed = \(bind: draw.seed)
-                WHERE id = \(bind: id) AND state = 'open' RETURNING id
-                """
-            ).first()
-            return started == nil ? nil : draw
+            switch draw.state {
+            case .open:
+                try decided { () throws(TransitionError<Draw.State, Draw.Event>) in
+                    try draw.allocate(seed: seed, now: now)
+                }
+                let started = try await db.raw(
+                    """
+                    UPDATE draws SET state = \(bind: draw.state.rawValue), seed = \(bind: draw.seed),
+                        allocation_started_at = \(bind: now.millis)
+                    WHERE id = \(bind: id) AND state = 'open' RETURNING id
+                    """
+                ).first()
+                return started == nil ? nil : draw
+            case .allocating:
+                let stale = now.addingTimeInterval(-Self.allocationLease).millis
+                let taken = try await db.raw(
+                    """
+                    UPDATE draws SET allocation_started_at = \(bind: now.millis)
+                    WHERE id = \(bind: id) AND state = 'allocating' AND allocation_started_at <= \(bind: stale) RETURNING id
+                    """
+                ).first()
+                return taken == nil ? nil : draw
+            case .allocated:
+                return nil
+            }
         }
     }
 
@@ -207,8 +234,9 @@ public struct DrawStore: Sendable {
     /// no longer withheld (what nobody asked for is bookable first-come).
     public func finish(draw id: String, entries: Int, drawn: Int, digest: String, now: Date) async throws {
         let desk = try await database.transaction { db -> String? in
-            guard var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
-                .map({ try DrawRow(decoding: $0).draw })
+            guard
+                var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                    .map({ try DrawRow(decoding: $0).draw })
             else { return nil }
             try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.finish() }
             try await db.raw(
@@ -227,9 +255,11 @@ public struct DrawStore: Sendable {
     /// The published result of an allocated draw: counts and digest.
     public func result(draw id: String) async throws -> (entries: Int, drawn: Int, digest: String)? {
         try await database.session { db in
-            guard let row = try await db.raw(
-                "SELECT entries, drawn, digest FROM draws WHERE id = \(bind: id) AND state = 'allocated'"
-            ).first() else { return nil }
+            guard
+                let row = try await db.raw(
+                    "SELECT entries, drawn, digest FROM draws WHERE id = \(bind: id) AND state = 'allocated'"
+                ).first()
+            else { return nil }
             return (
                 try row.decode(column: "entries", as: Int.self), try row.decode(column: "drawn", as: Int.self),
                 try row.decode(column: "digest", as: String.self)
@@ -247,8 +277,9 @@ public struct DrawStore: Sendable {
         let token = Identifiers.token()
         let customer = request.customer
         let entry = try await database.transaction { db -> DrawEntry in
-            guard let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
-                .map({ try DrawRow(decoding: $0).draw })
+            guard
+                let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
+                    .map({ try DrawRow(decoding: $0).draw })
             else { throw Self.unknownDraw(id) }
             try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
             let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
@@ -295,17 +326,21 @@ public struct DrawStore: Sendable {
     /// The entry, if `token` is its own.
     public func entry(draw: String, id: String, token: String?) async throws -> DrawEntry {
         try await database.session { db in
-            guard let row = try await db.raw(
-                "SELECT * FROM draw_entries WHERE id = \(bind: id) AND draw_id = \(bind: draw)"
-            ).first() else {
-                throw BookingError(.notFound, field: "entry", code: "unknown_entry", "There is no entry \(id) in this draw.")
+            guard
+                let row = try await db.raw(
+                    "SELECT * FROM draw_entries WHERE id = \(bind: id) AND draw_id = \(bind: draw)"
+                ).first()
+            else {
+                throw BookingError(
+                    .notFound, field: "entry", code: "unknown_entry", "There is no entry \(id) in this draw.")
             }
             let stored = try EntryRow(decoding: row)
             guard let token, !token.isEmpty else {
                 throw BookingError(.unauthorized, field: "token", code: "token_required", "Give the entry's token.")
             }
             guard Identifiers.hash(token) == stored.tokenHash else {
-                throw BookingError(.forbidden, field: "token", code: "wrong_token", "This token does not open this entry.")
+                throw BookingError(
+                    .forbidden, field: "token", code: "wrong_token", "This token does not open this entry.")
             }
             return stored.entry
         }
@@ -396,7 +431,9 @@ public struct DrawStore: Sendable {
         }
     }
 
-    static func waitsOrHasAppointment(_ request: WaitlistRequest, now: Date, on db: any SQLDatabase) async throws -> Bool {
+    static func waitsOrHasAppointment(
+        _ request: WaitlistRequest, now: Date, on db: any SQLDatabase
+    ) async throws -> Bool {
         let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
         for vNumber in request.waitingPeople {
             if try await db.raw(
@@ -418,7 +455,9 @@ public struct DrawStore: Sendable {
     }
 
     static func list(_ days: [LocalDate]) -> String { days.map(\.iso).joined(separator: ",") }
-    static func days(_ text: String) -> [LocalDate] { text.split(separator: ",").compactMap { LocalDate(iso: String($0)) } }
+    static func days(_ text: String) -> [LocalDate] {
+        text.split(separator: ",").compactMap { LocalDate(iso: String($0)) }
+    }
 
     // MARK: Rows
 
@@ -448,7 +487,8 @@ public struct DrawStore: Sendable {
 
         var draw: Draw {
             Draw(
-                id: id, desk: desk, product: product, days: DrawStore.days(days), reserveDays: DrawStore.days(reserveDays),
+                id: id, desk: desk, product: product, days: DrawStore.days(days),
+                reserveDays: DrawStore.days(reserveDays),
                 opensAt: Date(millis: opensAt), closesAt: Date(millis: closesAt), places: places,
                 state: Draw.State(rawValue: state) ?? .allocated, seed: seed)
         }
@@ -479,7 +519,8 @@ public struct DrawStore: Sendable {
             Customer(
                 name: customerName ?? "", email: customerEmail ?? "", phone: customerPhone, vNumber: customerVNumber,
                 language: Customer.Language(rawValue: language) ?? .en,
-                companions: companions.flatMap { try? JSONDecoder().decode([Companion].self, from: Data($0.utf8)) } ?? [])
+                companions: companions.flatMap { try? JSONDecoder().decode([Companion].self, from: Data($0.utf8)) }
+                    ?? [])
         }
     }
 

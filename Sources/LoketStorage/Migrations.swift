@@ -265,7 +265,7 @@ enum Migrations {
                     id TEXT PRIMARY KEY, desk TEXT NOT NULL, product TEXT NOT NULL, days TEXT NOT NULL,
                     reserve_days TEXT NOT NULL, opens_at BIGINT NOT NULL, closes_at BIGINT NOT NULL,
                     places BIGINT NOT NULL, state TEXT NOT NULL, seed TEXT, entries BIGINT, drawn BIGINT, digest TEXT,
-                    allocated_at BIGINT)
+                    allocation_started_at BIGINT, allocated_at BIGINT)
                 """,
                 "CREATE INDEX draws_desk ON draws (desk, product, closes_at)",
                 "CREATE INDEX draws_state ON draws (state, closes_at)",

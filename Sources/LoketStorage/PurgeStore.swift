@@ -14,14 +14,18 @@ public struct PurgeReport: Sendable, Hashable {
     public var holds = 0
     /// Sent or skipped outbox messages a month old, deleted.
     public var messages = 0
+    /// Decided draw entries whose entrant's details were erased.
+    public var drawEntries = 0
+    /// One-entry-per-person claims of decided draw entries, deleted.
+    public var drawPeople = 0
 
     public init() {}
 }
 
 /// Erases what Loket no longer needs (see `Retention`): the personal data of appointments and
 /// waitlist entries (the rows stay, with their desk, product, day, times, state and visit, for
-/// the planning statistics), the live-booking claims of past days, ended holds and sent
-/// messages. The audit log stays. Each kind is one condition, used both to count (a dry run)
+/// the planning statistics), the live-booking claims of past days, ended holds, sent
+/// messages, and decided draw entries. The audit log stays. Each kind is one condition, used both to count (a dry run)
 /// and to change, so the two never disagree.
 public struct PurgeStore: Sendable {
     let database: Database
@@ -56,6 +60,7 @@ public struct PurgeStore: Sendable {
         (report.appointments, report.waitlistEntries, report.liveBookings, report.holds, report.messages) = (
             counts[0], counts[1], counts[2], counts[3], counts[4]
         )
+        (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
         return report
     }
 
@@ -111,6 +116,18 @@ public struct PurgeStore: Sendable {
                         OR (skipped_at IS NOT NULL AND skipped_at < \(bind: cut.messagesDoneBefore.millis))
                     """,
                 change: "DELETE FROM outbox"),
+            // Decided: drawn (the appointment has its own copy) or not (the waitlist entry has
+            // one, or the person had an appointment). Nothing reads them after, so they go at once.
+            Kind(
+                table: "draw_entries", condition: "purged_at IS NULL AND status <> 'entered'",
+                change: """
+                    UPDATE draw_entries SET customer_name = NULL, customer_email = NULL, customer_phone = NULL,
+                        customer_v_number = NULL, companions = NULL, people = '', purged_at = \(bind: now.millis)
+                    """),
+            Kind(
+                table: "draw_people",
+                condition: "entry_id IN (SELECT id FROM draw_entries WHERE status <> 'entered')",
+                change: "DELETE FROM draw_people"),
         ]
     }
 }

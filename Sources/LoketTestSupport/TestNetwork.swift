@@ -52,13 +52,14 @@ extension TestNetwork {
     /// exactly `counters` units.
     /// `limits` is the `fairAccess.limits` of the file, off when not given.
     public static func single(
-        counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil, limits: String = "{enabled: false}"
+        counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil, limits: String = "{enabled: false}",
+        draws: String = "{}"
     ) -> DeskNetwork {
         try! DeskNetworkFile.parse(
             """
             slotMinutes: 10
             bookingHorizonDays: \(horizonDays)
-            fairAccess: {limits: \(limits)}
+            fairAccess: {limits: \(limits), draws: \(draws)}
             \(urgentShare.map { "urgent: {share: \($0), releaseWorkingDaysAhead: 2}" } ?? "")
             holdMinutes: 15
             holidays: {liberationDay: lustrum, goodFriday: false}

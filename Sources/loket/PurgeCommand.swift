@@ -47,6 +47,8 @@ struct PurgeCommand: AsyncParsableCommand {
         for (count, what) in [
             (report.appointments, "appointments: personal data erased (took place or cancelled \(days)+ days ago)"),
             (report.waitlistEntries, "ended waitlist entries: personal data erased"),
+            (report.drawEntries, "decided draw entries: personal data erased"),
+            (report.drawPeople, "decided draw entries' one-entry-per-person claims: deleted"),
             (report.liveBookings, "live-booking claims of past days: deleted"),
             (report.holds, "holds ended a day ago or more: deleted"),
             (report.messages, "messages sent or skipped 30+ days ago: deleted"),

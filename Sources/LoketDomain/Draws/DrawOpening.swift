@@ -26,7 +26,8 @@ extension BookingRules {
         let released = schedule.urgentReleaseDate(today: today)
         let publishedThrough = max(mode.publishedThrough ?? horizon, horizon)
         let reservePublishedThrough = released.map { max(mode.reservePublishedThrough ?? $0, $0) }
-        guard publishedThrough != mode.publishedThrough || reservePublishedThrough != mode.reservePublishedThrough else {
+        guard publishedThrough != mode.publishedThrough || reservePublishedThrough != mode.reservePublishedThrough
+        else {
             return nil
         }
         func opens(_ day: LocalDate) -> Bool {

@@ -19,7 +19,9 @@ public enum DrawOrder {
     /// The text the allocation digest is taken of: one line per entry in draw order, with the
     /// slot it got (`-` for none). It names no person.
     public static func allocationText(_ allocation: [(entry: String, slot: SlotKey?)]) -> String {
-        allocation.enumerated().map { "\($0.offset + 1)\t\($0.element.entry)\t\($0.element.slot?.description ?? "-")\n" }
-            .joined()
+        allocation.enumerated().map {
+            "\($0.offset + 1)\t\($0.element.entry)\t\($0.element.slot?.description ?? "-")\n"
+        }
+        .joined()
     }
 }

@@ -15,14 +15,17 @@ extension BookingRules {
         }
         let whole = days.reduce(0) { $0 + free($1, urgent: false) }
         let reserve = reserveDays.reduce(0) { total, day in
-            total + free(day, urgent: true) - free(day, urgent: false, withheld: DrawWithholding(drawnReserveDays: [day]))
+            total + free(day, urgent: true)
+                - free(day, urgent: false, withheld: DrawWithholding(drawnReserveDays: [day]))
         }
         return whole + reserve
     }
 
     /// The earliest free slot for `entry` on the days of `draw` it accepts, given `usage`; nil
     /// when none is left. On reserve days the whole pool may be used: the reserve is what is drawn.
-    public func drawPlace(draw: Draw, entry: DrawEntry, desk: Desk, product: Product, usage: UnitUsage, now: Date)
+    public func drawPlace(
+        draw: Draw, entry: DrawEntry, desk: Desk, product: Product, usage: UnitUsage, now: Date
+    )
         -> Slot?
     {
         for day in entry.acceptableDays(in: draw) {
