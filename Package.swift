@@ -162,7 +162,7 @@ let package = Package(
             name: "LoketHTTPTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
-                "LoketServer",
+                "LoketServer", "LoketNotifications",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

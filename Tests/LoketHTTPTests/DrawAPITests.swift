@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import LoketApp
 import LoketDomain
+import LoketNotifications
 import LoketTestSupport
 import Testing
 
@@ -336,6 +337,29 @@ struct DrawAPITests {
             #expect(after.map(\.on) == [false] && after.first?.setBy == .manager)
             let audit = try await server.loket.auditEntries(since: .distantPast)
             #expect(audit.contains { $0.entry.action == .drawModeSet && $0.entry.detail == "off" })
+        }
+    }
+
+    @Test func theDrawnGetTheirAppointmentByEmail() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draw-mail-\(UUID())")
+        try await TestServer.run(
+            network: Self.network(),
+            options: { $0.mail = MailOptions(transport: MailFolder(folder: folder), from: "loket@example.nl", reminderLead: nil) }
+        ) { server, api in
+            let id = try await Self.openDraw(server)
+            for name in ["Quinten", "Roos"] { #expect(try await Self.enter(api, id, Self.entry(name)).status == 201) }
+            server.clock.advance(minutes: 24 * 60)
+            try await server.loket.runDraws()
+            // The confirmation of each appointment, which carries the signed manage link, waits in the outbox.
+            let confirmations = try await server.database.session { db in
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM outbox o JOIN appointments a ON a.id = o.appointment_id
+                    WHERE o.kind = 'confirmation' AND a.date = '2022-06-07'
+                    """
+                ).first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(confirmations == 2)
         }
     }
 }
