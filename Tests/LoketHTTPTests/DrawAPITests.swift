@@ -343,7 +343,8 @@ struct DrawAPITests {
     @Test func theDrawnGetTheirAppointmentByEmail() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draw-mail-\(UUID())")
         let mail = MailOptions(transport: MailFolder(folder: folder), from: "loket@example.nl", reminderLead: nil)
-        try await TestServer.run(network: Self.network(), options: { $0.mail = mail }) { server, api in
+        func withMail(_ options: inout ServerOptions) { options.mail = mail }
+        try await TestServer.run(network: Self.network(), options: withMail) { server, api in
             let id = try await Self.openDraw(server)
             for name in ["Quinten", "Roos"] { #expect(try await Self.enter(api, id, Self.entry(name)).status == 201) }
             server.clock.advance(minutes: 24 * 60)
