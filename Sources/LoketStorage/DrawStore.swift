@@ -64,7 +64,8 @@ public struct DrawStore: Sendable {
     }
 
     /// Sets the mode of `product` at `desk`. The rule (`setBy: .rule`) changes only a mode it set
-    /// itself or that nobody set; false when it left a manager's mode alone.
+    /// itself or that nobody set; false when it left a manager's mode alone. Switching on a mode
+    /// that is on keeps how far it has published, so no day waiting for its draw slips out.
     @discardableResult
     public func setMode(
         desk: String, product: String, on: Bool, setBy: DrawMode.SetBy, publishedThrough: LocalDate?,
@@ -77,8 +78,11 @@ public struct DrawStore: Sendable {
                 VALUES (\(bind: desk), \(bind: product), \(bind: on ? 1 : 0), \(bind: setBy.rawValue), \(bind: now.millis),
                     \(bind: publishedThrough?.iso), \(bind: reservePublishedThrough?.iso))
                 ON CONFLICT (desk, product) DO UPDATE SET mode_on = excluded.mode_on, set_by = excluded.set_by,
-                    since = excluded.since, published_through = excluded.published_through,
-                    reserve_published_through = excluded.reserve_published_through
+                    since = CASE WHEN draw_modes.mode_on = excluded.mode_on THEN draw_modes.since ELSE excluded.since END,
+                    published_through = CASE WHEN draw_modes.mode_on = 1 AND excluded.mode_on = 1
+                        THEN draw_modes.published_through ELSE excluded.published_through END,
+                    reserve_published_through = CASE WHEN draw_modes.mode_on = 1 AND excluded.mode_on = 1
+                        THEN draw_modes.reserve_published_through ELSE excluded.reserve_published_through END
                 WHERE \(unsafeRaw: setBy == .rule ? "draw_modes.set_by = 'rule'" : "1 = 1")
                 RETURNING desk
                 """

@@ -49,6 +49,10 @@ struct DrawAPITests {
     func capacityReleasedInDrawModeIsDrawnNotBookedFirstCome(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: Self.network()) { server, api in
             let id = try await Self.openDraw(server)
+            // Switching it on again changes nothing: no day waiting for a draw slips out.
+            let modes = try await server.loket.drawModes()
+            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
+            #expect(try await server.loket.drawModes() == modes)
             let listed = try await api.get("/api/v1/draws?desk=RACE&product=BIO")
             let draws = try #require(listed.json["draws"] as? [[String: Any]])
             #expect(draws.count == 1)
@@ -64,9 +68,9 @@ struct DrawAPITests {
             #expect(hold.status == 409)
             #expect(hold.errorField == "slot" && hold.errorCode == "in_draw")
             // Days published before the mode came on stay bookable first-come.
-            let before = try await api.post(
+            let published = try await api.post(
                 "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220603-0900-one"}"#)
-            #expect(before.status == 201)
+            #expect(published.status == 201)
             _ = id
         }
     }
