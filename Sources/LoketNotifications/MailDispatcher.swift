@@ -91,7 +91,7 @@ public struct MailDispatcher: Service {
     /// The message for an outbox entry, or nil when it no longer applies.
     func compose(_ entry: OutboxEntry) async throws -> MailMessage? {
         if entry.kind == .waitlistOffer {
-            guard let (waiting, email) = try await outbox.waitlistOfferRecipient(entry: entry.appointmentID),
+            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
                 waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
                 let desk = network.desk(offer.desk), let product = network.product(waiting.product)
             else { return nil }
@@ -102,6 +102,17 @@ public struct MailDispatcher: Service {
             return MailMessage(
                 from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                 text: content.text, html: content.html, invite: content.invite, date: now())
+        }
+        if entry.kind == .notDrawn {
+            // Only while they still wait: an offer may have come first, and says more.
+            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
+                waiting.state == .waiting, let product = network.product(waiting.product)
+            else { return nil }
+            let content = NotDrawnMessage(
+                entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk))
+            return MailMessage(
+                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
         }
         guard let kind = entry.kind.appointmentMessage, let recipient = try await outbox.recipient(of: entry),
             let desk = network.desk(recipient.appointment.desk),

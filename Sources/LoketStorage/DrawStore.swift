@@ -401,7 +401,8 @@ public struct DrawStore: Sendable {
     }
 
     /// Decides an entry that got no place: it joins the waitlist (`waitlist`, with the entry's
-    /// own token) unless `waitlist` is nil or a person already waits or has an appointment.
+    /// own token, and an email saying so) unless `waitlist` is nil or a person already waits or
+    /// has an appointment.
     public func placeNotDrawn(_ stored: StoredEntry, waitlist: WaitlistRequest?, now: Date) async throws -> DrawEntry {
         try await database.transaction { db -> DrawEntry in
             var entry = stored.entry
@@ -409,6 +410,8 @@ public struct DrawStore: Sendable {
             if let waitlist, try await !Self.waitsOrHasAppointment(waitlist, now: now, on: db) {
                 let id = Identifiers.make()
                 _ = try await WaitlistStore.insertEntry(waitlist, id: id, tokenHash: stored.tokenHash, now: now, on: db)
+                try await OutboxStore.enqueue(
+                    .notDrawn, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
                 waitlistID = id
             }
             try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in

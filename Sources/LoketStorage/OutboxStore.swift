@@ -10,14 +10,17 @@ public struct OutboxSettings: Sendable {
     public init(reminderLead: TimeInterval?) { self.reminderLead = reminderLead }
 }
 
-/// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer.
+/// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer and
+/// for a draw's word that someone was not drawn (they wait in that entry).
 public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
-    case confirmation, reschedule, cancellation, reminder, waitlistOffer
+    case confirmation, reschedule, cancellation, reminder, waitlistOffer, notDrawn
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
     /// What the mail dispatcher sends.
-    public static let mail: [OutboxKind] = [.confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer]
+    public static let mail: [OutboxKind] = [
+        .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn,
+    ]
 
     /// The appointment message this is, if it is one.
     public var appointmentMessage: AppointmentMessage.Kind? { AppointmentMessage.Kind(rawValue: rawValue) }
@@ -152,8 +155,9 @@ public struct OutboxStore: Sendable {
         }
     }
 
-    /// The offer email's recipient and the offer, if the entry still holds that offer.
-    public func waitlistOfferRecipient(entry id: String) async throws -> (entry: WaitlistEntry, email: String)? {
+    /// The waitlist entry a message is about (its offer, or that its person was not drawn), and
+    /// its email address.
+    public func waitlistRecipient(entry id: String) async throws -> (entry: WaitlistEntry, email: String)? {
         try await database.session { db in
             guard
                 let row = try await db.raw("\(unsafeRaw: WaitlistStore.waitlistSelect) WHERE w.id = \(bind: id)")

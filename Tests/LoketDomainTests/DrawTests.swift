@@ -112,7 +112,22 @@ struct DrawTests {
         #expect(released.reserveDays.isEmpty && !released.hasPlaces)
         #expect(released.reservePublishedThrough == LocalDate(iso: "2022-06-10"))
     }
+
+    @Test(arguments: Customer.Language.allCases)
+    func theNotDrawnAreToldTheyWaitInTheirLanguage(language: Customer.Language) {
+        let network = TestNetwork.network
+        let entry = WaitlistEntry(
+            id: "w", product: network.products[0].key, persons: 1, desks: [network.desks[0].code], from: Self.monday,
+            to: Self.monday.adding(days: 30), urgent: false, expiresOn: nil, appointment: nil, language: language,
+            createdAt: Date(), state: .waiting, offer: nil)
+        let message = NotDrawnMessage(entry: entry, product: network.products[0], desks: [network.desks[0]])
+        let product = language == .nl ? network.products[0].nameNL : network.products[0].nameEN
+        #expect(message.subject.contains(product))
+        #expect(message.text.contains(network.desks[0].name) && message.html.contains("lang=\"\(language.rawValue)\""))
+        #expect(message.text.contains(language == .nl ? "wachtlijst" : "waitlist"))
+    }
 }
+
 /// The code a draw or entry event was refused with; nil when it went through.
 private func refusal(_ body: () throws -> Void) -> String? {
     do {

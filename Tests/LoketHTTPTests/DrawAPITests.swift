@@ -344,16 +344,18 @@ struct DrawAPITests {
         }
     }
 
-    @Test func theDrawnGetTheirAppointmentByEmail() async throws {
+    @Test func everyEntrantHearsTheOutcomeByEmail() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("draw-mail-\(UUID())")
         let mail = MailOptions(transport: MailFolder(folder: folder), from: "loket@example.nl", reminderLead: nil)
         func withMail(_ options: inout ServerOptions) { options.mail = mail }
         try await TestServer.run(network: Self.network(), options: withMail) { server, api in
             let id = try await Self.openDraw(server)
-            for name in ["Quinten", "Roos"] { #expect(try await Self.enter(api, id, Self.entry(name)).status == 201) }
+            for name in ["Quinten", "Roos", "Sem", "Tess"] {
+                #expect(try await Self.enter(api, id, Self.entry(name)).status == 201)
+            }
             server.clock.advance(minutes: 24 * 60)
             try await server.loket.runDraws()
-            // The confirmation of each appointment, which carries the signed manage link, waits in the outbox.
+            // The drawn: the confirmation of each appointment, with its signed manage link, waits in the outbox.
             let confirmations = try await server.database.session { db in
                 try await db.raw(
                     """
@@ -362,7 +364,17 @@ struct DrawAPITests {
                     """
                 ).first()!.decode(column: "n", as: Int.self)
             }
-            #expect(confirmations == 2)
+            #expect(confirmations == 3)
+            // The one not drawn hears that they now wait, in draw order.
+            let notDrawn = try await server.database.session { db in
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM outbox o JOIN waitlist w ON w.id = o.appointment_id
+                    WHERE o.kind = 'notDrawn' AND w.state = 'waiting'
+                    """
+                ).first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(notDrawn == 1)
         }
     }
 }
