@@ -286,16 +286,10 @@ public struct DrawStore: Sendable {
                     .map({ try DrawRow(decoding: $0).draw })
             else { throw Self.unknownDraw(id) }
             try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
-            let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
             for vNumber in request.people {
-                guard
-                    try await db.raw(
-                        """
-                        SELECT v_number FROM live_bookings
-                        WHERE product = \(bind: draw.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
-                        """
-                    ).first() == nil
-                else { throw BookingError.alreadyBooked }
+                guard try await !LiveBookings.has(vNumber, product: draw.product, now: now, on: db) else {
+                    throw BookingError.alreadyBooked
+                }
                 guard
                     try await db.raw(
                         """
@@ -441,18 +435,14 @@ public struct DrawStore: Sendable {
     static func waitsOrHasAppointment(
         _ request: WaitlistRequest, now: Date, on db: any SQLDatabase
     ) async throws -> Bool {
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
         for vNumber in request.waitingPeople {
-            if try await db.raw(
+            let waits = try await db.raw(
                 """
                 SELECT v_number FROM waiting_people WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber)
-                UNION ALL
-                SELECT v_number FROM live_bookings
-                WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
                 """
-            ).first() != nil {
-                return true
-            }
+            ).first()
+            if waits != nil { return true }
+            if try await LiveBookings.has(vNumber, product: request.product, now: now, on: db) { return true }
         }
         return false
     }

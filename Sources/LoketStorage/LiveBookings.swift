@@ -32,6 +32,17 @@ enum LiveBookings {
             .run()
     }
 
+    /// Whether `vNumber` has a live appointment for `product` (today or later).
+    static func has(_ vNumber: String, product: String, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+        return try await db.raw(
+            """
+            SELECT v_number FROM live_bookings
+            WHERE product = \(bind: product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
+            """
+        ).first() != nil
+    }
+
     /// A cancelled appointment no longer counts.
     static func release(appointment: String, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM live_bookings WHERE appointment_id = \(bind: appointment)").run()

@@ -42,16 +42,9 @@ public struct WaitlistStore: Sendable {
         _ request: WaitlistRequest, id: String, tokenHash: String, now: Date, on db: any SQLDatabase
     ) async throws -> WaitlistEntry {
         let customer = request.customer
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
-        for vNumber in request.people {
-            guard
-                try await db.raw(
-                    """
-                    SELECT v_number FROM live_bookings
-                    WHERE product = \(bind: request.product) AND v_number = \(bind: vNumber) AND date >= \(bind: today)
-                    """
-                ).first() == nil
-            else { throw BookingError.alreadyBooked }
+        for vNumber in request.people
+        where try await LiveBookings.has(vNumber, product: request.product, now: now, on: db) {
+            throw BookingError.alreadyBooked
         }
         let rank = WaitlistEntry.FairRank(
             priority: request.urgent ? 0 : 1,

@@ -6,22 +6,13 @@ extension BookingRules {
     /// customer named every person: empty for a product without the rule.
     public func people(of customer: Customer, product key: String, persons: Int) throws(BookingError) -> [String] {
         guard let product = network.product(key), product.onePerPerson else { return [] }
-        guard let vNumber = customer.vNumber else {
+        guard customer.vNumber != nil else {
             throw .invalid(
                 "customer.vNumber", "required",
                 "Give the V-number (10 digits) of the person the appointment is for: each person may have one appointment for \(product.nameEN) at a time."
             )
         }
-        guard customer.companions.count == persons - 1 else {
-            throw .invalid(
-                "customer.companions", "count",
-                "Name each of the other \(persons - 1) person(s) with their V-number (companions).")
-        }
-        let people = [vNumber] + customer.companions.map(\.vNumber)
-        guard Set(people).count == people.count else {
-            throw .invalid("customer.companions", "duplicate", "Each person can be named only once.")
-        }
-        return people
+        return try everyone(of: customer, persons: persons)
     }
 }
 
