@@ -131,6 +131,7 @@ extension WebApp {
 
     /// Refusals as the entry form shows them: `days[2]` is the fieldset `days`, `customer.name`
     /// the field `name`, and what concerns the draw as a whole (`id` closed, `limit`) the draw.
+    /// A message said differently for a draw than for a booking is `drawError.<field>.<code>`.
     func drawFieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
         errors.map { error in
             var field =
@@ -139,7 +140,11 @@ extension WebApp {
             if ["id", "limit", "entry"].contains(field) { field = "draw" }
             let shown = BookingError(
                 error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)
-            return FieldError(field: field, message: WebCopy.message(shown, web.language))
+            let drawKey = "drawError.\(field).\(error.code)"
+            let message =
+                WebCopy.texts[drawKey] == nil
+                ? WebCopy.message(shown, web.language) : WebCopy.text(drawKey, web.language)
+            return FieldError(field: field, message: message)
         }
     }
 

@@ -164,6 +164,10 @@ extension WebCopy {
         "drawModeTurnOn": ("Loting aanzetten", "Turn draw mode on"),
         "drawModeTurnOff": ("Loting uitzetten", "Turn draw mode off"),
         // What went wrong
+        "drawError.vNumber.required": (
+            "Vul uw V-nummer in (10 cijfers). Iedere persoon kan zich één keer inschrijven.",
+            "Give your V-number (10 digits). Each person may enter once."
+        ),
         "error.vNumber.already_entered": (
             "Deze persoon doet al mee aan deze loting. Iedere persoon kan zich één keer inschrijven.",
             "This person has already entered this draw. Each person may enter once."

@@ -110,6 +110,9 @@ import Testing
             #expect(bad.body.contains("id=\"vNumber-error\"") && bad.body.contains("Een V-nummer heeft 10 cijfers"))
             #expect(bad.body.contains("id=\"name-error\"") && bad.body.contains("href=\"#vNumber\""))
             #expect(bad.body.contains("value=\"@example.org\"")) // what was typed stays
+            let empty = try await post(api, "/draws/\(draw.id)/enter", ["persons": "1"])
+            #expect(empty.status == 422 && empty.body.contains("Vul uw V-nummer in (10 cijfers)"))
+            #expect(empty.body.contains("id=\"name-error\"") && empty.body.contains("id=\"email-error\""))
 
             // Entering: the token goes into a cookie for the entry's own page; the address names nobody.
             let entered = try await post(
