@@ -110,14 +110,14 @@ extension WebApp {
         page.personOptions = (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) }
         page.days = draw.allDays.map { day in
             DrawEnterPage.Choice(
-                id: "day-\(day.iso)", value: day.iso, label: DateWording.date(day, language),
+                id: "day-\(day.iso)", label: DateWording.date(day, language),
                 checked: form["day-\(day.iso)"] == "1")
         }
         page.desks = loket.network.desks.filter {
             $0.code != draw.desk && $0.offers(draw.product) && !$0.isClosedForGood(on: today)
         }.map { desk in
             DrawEnterPage.Choice(
-                id: "desk-\(desk.code)", value: desk.code, label: "\(desk.name), \(desk.city)",
+                id: "desk-\(desk.code)", label: "\(desk.name), \(desk.city)",
                 checked: form["desk-\(desk.code)"] == "1")
         }
         page.desksHint = WebCopy.text(

@@ -20,7 +20,8 @@ struct DrawsPage {
 /// draw-enter.mustache: the entry form (persons first, by a GET form, so the companion fields
 /// fit), or only that the draw has closed.
 struct DrawEnterPage {
-    struct Choice { let id: String, value: String, label: String, checked: Bool }
+    /// A checkbox: its `id` is also the field's name, sent as `1` when ticked.
+    struct Choice { let id: String, label: String, checked: Bool }
     let facts: DrawFacts
     let path: String
     let resultHref: String

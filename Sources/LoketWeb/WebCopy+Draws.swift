@@ -1,6 +1,3 @@
-import LoketApp
-import LoketDomain
-
 /// The texts of the draw pages (loting), in Dutch and English: what a draw is and why, the
 /// entry form, an entry's status, the published result, the calendar's notice and the
 /// manager's switch. Kept apart from `pageTexts` because the draw is one feature with its own words.
