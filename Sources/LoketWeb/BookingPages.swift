@@ -64,11 +64,19 @@ extension WebApp {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let product = try loket.rules.product(context.parameters.get("product"), at: desk)
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+                // New appointments here may be given out by draw: the calendar says so and links to it.
+                let now = loket.now()
+                let draw = try await loket.draws(desk: desk.code, product: product.key).first { $0.isOpen(at: now) }
                 return try await calendarPage(
                     web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
                     month: request.query("month"), date: request.query("date"),
                     path: "/book/\(product.key)/desks/\(desk.code)", token: nil,
-                    backHref: "/book/\(product.key)/desks")
+                    backHref: "/book/\(product.key)/desks",
+                    drawNotice: draw.map {
+                        CalendarPage.DrawNotice(
+                            text: WebCopy.text("drawNotice", web.language, moment($0.closesAt, web.language)),
+                            href: "/draws/\($0.id)/enter")
+                    })
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -141,7 +149,7 @@ extension WebApp {
     func calendarPage(
         _ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
         path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
-        errors: [FieldError] = []
+        drawNotice: CalendarPage.DrawNotice? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         let rules = loket.rules
         let today = loket.today
@@ -164,7 +172,7 @@ extension WebApp {
             path: path, productName: productName(product.key, web.language), deskName: place(desk),
             persons: persons, assistance: assistance, fixedPersons: fixedPersons,
             personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
-            backHref: backHref, tokenField: token)
+            backHref: backHref, tokenField: token, drawNotice: drawNotice)
         if view.month > MonthView.month(nil, fallback: today) {
             page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
         }

@@ -171,7 +171,8 @@ extension WebApp {
             weekdays: Weekday.allCases.map {
                 DeskSettingsPage.WeekdayField(
                     day: $0.rawValue, name: WebCopy.text("weekday.\($0.rawValue)", language), value: "")
-            })
+            },
+            drawModes: try await drawModeRows(desk: desk, language))
         return pages.render(
             "desk-settings", web, title: WebCopy.text("settingsTitle", language, desk.name), page: page,
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)

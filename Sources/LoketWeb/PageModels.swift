@@ -29,6 +29,8 @@ struct CalendarPage {
     struct TimeGroup { let label: String, times: [Time] }
     struct Time { let key: String, text: String }
     struct PersonOption { let value: Int, selected: Bool }
+    /// New appointments for this product here are given out by the open draw it links to.
+    struct DrawNotice { let text: String, href: String }
 
     let weekdays: [WeekdayHead]
     let weeks: [Week]
@@ -50,6 +52,7 @@ struct CalendarPage {
     let personOptions: [PersonOption]
     let backHref: String
     let tokenField: String?
+    var drawNotice: DrawNotice?
 }
 
 /// details.mustache: the held time and the customer's details form.
@@ -100,6 +103,10 @@ struct DeskSettingsPage {
     struct Item { let id: String, text: String }
     struct ProductChoice { let key: String, name: String }
     struct WeekdayField { let day: String, name: String, value: String }
+    /// A product's draw mode, with the button that switches it (`turnOn` is what the button posts).
+    struct DrawMode {
+        let product: String, productName: String, state: String, setBy: String, turnOn: String, button: String
+    }
     let desk: String
     let wide = true
     let notice: String?
@@ -111,6 +118,7 @@ struct DeskSettingsPage {
     let blocks: [Item]
     let productChoices: [ProductChoice]
     let weekdays: [WeekdayField]
+    let drawModes: [DrawMode]
 }
 
 /// accounts.mustache: every staff account with its role and desk, and the form for a new one.

@@ -55,6 +55,9 @@ public struct WebApp: Sendable {
         addUrgentBookingRoutes(to: router)
         addDeskSettingsRoutes(to: router)
         addAccountRoutes(to: router)
+        addDrawRoutes(to: router)
+        addDrawEntryRoutes(to: router)
+        addDrawModeRoutes(to: router)
     }
 
     func web(_ request: Request) -> WebRequest { WebRequest(request, secureCookies: secureCookies) }

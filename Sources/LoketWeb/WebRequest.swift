@@ -15,6 +15,8 @@ struct WebRequest: Sendable {
     static let csrfCookie = "loket_csrf"
     /// The secret of the hold whose details page this browser is on.
     static let holdCookie = "loket_hold"
+    /// The token of a draw entry, for that entry's own page only.
+    static let drawEntryCookie = "loket_draw_entry"
 
     /// The visitor's choice; pages about one customer's offer use that customer's language.
     var language: Customer.Language

@@ -75,12 +75,12 @@ struct ServiceAPITests {
     }
 
     /// The OpenAPI document describes exactly the routes the server has, apart from the web
-    /// pages for people (customer booking pages, staff pages, display, style sheet).
+    /// pages for people (customer booking and draw pages, staff pages, display, style sheet).
     @Test func openAPIMatchesTheRouter() async throws {
         let (database, _, drop) = try await TestDatabase.make(.sqlite)
         let options = ServerOptions(network: TestNetwork.network)
         let routes = router(Loket(options: options, database: database, logger: TestDatabase.logger), options)
-        let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language"]
+        let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language", "/draws"]
         let served = Set(
             routes.routes.map { "\($0.method.rawValue) \($0.path.description)" }
                 .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })

