@@ -55,7 +55,7 @@ struct DrawAPITests {
             #expect(try await server.loket.drawModes() == modes)
             let listed = try await api.get("/api/v1/draws?desk=RACE&product=BIO")
             let draws = try #require(listed.json["draws"] as? [[String: Any]])
-            #expect(draws.count == 1)
+            #expect(draws.count == 1 && draws[0]["id"] as? String == id)
             #expect(draws[0]["days"] as? [String] == ["2022-06-07"])
             #expect(draws[0]["places"] as? Int == 3)
             #expect(draws[0]["state"] as? String == "open")
@@ -71,7 +71,6 @@ struct DrawAPITests {
             let published = try await api.post(
                 "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220603-0900-one"}"#)
             #expect(published.status == 201)
-            _ = id
         }
     }
 
