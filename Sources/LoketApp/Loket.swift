@@ -23,6 +23,7 @@ public struct Loket: Sendable {
     let auditLog: AuditLog
     let purgeStore: PurgeStore
     let drawStore: DrawStore
+    let documentStore: DocumentStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -63,6 +64,8 @@ public struct Loket: Sendable {
         self.purgeStore = PurgeStore(database: database)
         let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.drawStore = drawStore
+        self.documentStore = DocumentStore(
+            database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
         self.database = database
         self.logger = logger
         self.now = options.now
