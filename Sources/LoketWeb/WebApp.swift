@@ -58,6 +58,7 @@ public struct WebApp: Sendable {
         addDrawRoutes(to: router)
         addDrawEntryRoutes(to: router)
         addDrawModeRoutes(to: router)
+        addDocumentRoutes(to: router)
     }
 
     func web(_ request: Request) -> WebRequest { WebRequest(request, secureCookies: secureCookies) }

@@ -4,9 +4,10 @@ import LoketDomain
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
 /// checks that every key a template or the Swift code uses is here, so none shows up as an empty
 /// string. The messages and sentences the Swift code builds are in `messageTexts`, the draw
-/// pages' texts in `drawTexts`.
+/// pages' texts in `drawTexts`, the document page's in `documentTexts`.
 enum WebCopy {
     static let texts = pageTexts.merging(messageTexts) { page, _ in page }.merging(drawTexts) { page, _ in page }
+        .merging(documentTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),

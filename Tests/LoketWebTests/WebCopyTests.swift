@@ -32,6 +32,7 @@ import Testing
         "wd.": Weekday.allCases.map(\.rawValue),
         "weekday.": Weekday.allCases.map(\.rawValue),
         "role.": StaffRole.allCases.map(\.rawValue),
+        "documentStatus.": Document.Status.allCases.map(\.rawValue),
         "reason.": UrgentReserve.Reason.allCases.map(\.rawValue),
         "capture.": BiometricKind.allCases.map(\.rawValue),
         "bioName.": BiometricKind.allCases.map(\.rawValue),

@@ -1,0 +1,19 @@
+/// document.mustache: a document as its holder sees it, with the pickup and delivery choices
+/// while it waits for one.
+struct DocumentPage {
+    struct Option { let value: String, label: String, selected: Bool }
+    let id: String
+    /// The link token, carried in the forms.
+    let token: String
+    let name: String
+    let place: String
+    let readyOn: String
+    let status: String
+    let form: [String: String]
+    var pickup: String?
+    var delivery: String?
+    var canPickUp = false
+    var slots: [Option] = []
+    var canDeliver = false
+    var days: [Option] = []
+}
