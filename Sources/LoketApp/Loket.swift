@@ -23,6 +23,8 @@ public struct Loket: Sendable {
     let auditLog: AuditLog
     let purgeStore: PurgeStore
     let drawStore: DrawStore
+    let serviceClientStore: ServiceClientStore
+    let biometricRecordStore: BiometricRecordStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -63,6 +65,8 @@ public struct Loket: Sendable {
         self.purgeStore = PurgeStore(database: database)
         let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.drawStore = drawStore
+        self.serviceClientStore = ServiceClientStore(database: database)
+        self.biometricRecordStore = BiometricRecordStore(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

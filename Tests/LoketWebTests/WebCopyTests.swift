@@ -34,6 +34,7 @@ import Testing
         "role.": StaffRole.allCases.map(\.rawValue),
         "reason.": UrgentReserve.Reason.allCases.map(\.rawValue),
         "capture.": BiometricKind.allCases.map(\.rawValue),
+        "captureKind.": BiometricKind.allCases.map(\.rawValue),
         "bioName.": BiometricKind.allCases.map(\.rawValue),
         "bioNames.": BiometricKind.allCases.map(\.rawValue),
         "bioReason.": ["no_capture", "insufficient_quality"],
