@@ -20,7 +20,8 @@ extension Loket {
         guard let found = try await biometricRecordStore.captureAppointment(id: id, desk: desk),
             found.appointment.product == Self.biometricsProduct
         else {
-            throw BookingError(.notFound, field: "appointment", code: "not_found", "There is no such BIO appointment here.")
+            throw BookingError(
+                .notFound, field: "appointment", code: "not_found", "There is no such BIO appointment here.")
         }
         guard found.appointment.date == today else {
             throw BookingError(

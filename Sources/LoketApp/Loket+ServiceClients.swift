@@ -4,7 +4,9 @@ import LoketDomain
 /// The service's own systems that call Loket: case systems and couriers, each with an API key.
 extension Loket {
     /// Registers a case system or a courier; returns it with its API key, shown once.
-    public func addServiceClient(name: String, kind: ServiceClient.Kind) async throws -> (
+    public func addServiceClient(
+        name: String, kind: ServiceClient.Kind
+    ) async throws -> (
         client: ServiceClient, apiKey: String
     ) {
         try await serviceClientStore.add(name: name, kind: kind, now: now())

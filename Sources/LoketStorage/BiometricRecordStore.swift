@@ -95,7 +95,9 @@ public struct BiometricRecordStore: Sendable {
             let people = try row.decode(model: PeopleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return CaptureAppointment(
                 appointment: stored.appointment, customerName: stored.customerName, vNumber: people.customerVNumber,
-                companions: people.companions.flatMap { try? JSONDecoder().decode([Companion].self, from: Data($0.utf8)) }
+                companions: people.companions.flatMap {
+                    try? JSONDecoder().decode([Companion].self, from: Data($0.utf8))
+                }
                     ?? [])
         }
     }

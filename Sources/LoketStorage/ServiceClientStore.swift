@@ -10,7 +10,9 @@ public struct ServiceClientStore: Sendable {
     public init(database: Database) { self.database = database }
 
     /// Registers a client; returns it and its API key, shown once.
-    public func add(name: String, kind: ServiceClient.Kind, now: Date) async throws -> (
+    public func add(
+        name: String, kind: ServiceClient.Kind, now: Date
+    ) async throws -> (
         client: ServiceClient, apiKey: String
     ) {
         let id = Identifiers.make()

@@ -38,7 +38,9 @@ extension WebCopy {
             "Dit V-nummer is vastgelegd met een andere geboortedatum. Controleer het identiteitsbewijs; er is niets vastgelegd.",
             "This V-number is recorded with another date of birth. Check the ID document; nothing was recorded."
         ),
-        "error.appointment.not_found": ("Hier is geen biometrie-afspraak met dit nummer.", "There is no such BIO appointment here."),
+        "error.appointment.not_found": (
+            "Hier is geen biometrie-afspraak met dit nummer.", "There is no such BIO appointment here."
+        ),
         "error.appointment.not_today": (
             "Biometrie wordt vastgelegd op de dag van de afspraak.", "Captures are recorded on the appointment's day."
         ),

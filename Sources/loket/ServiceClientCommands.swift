@@ -44,6 +44,8 @@ private func registerServiceClient(name: String, kind: ServiceClient.Kind, commo
     let loket = Loket(options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
     let (client, key) = try await loket.addServiceClient(name: name, kind: kind)
     await database.close()
-    print("\(kind == .caseSystem ? "Case system" : "Courier") \(client.name) (\(client.id)) registered. API key, shown only now:")
+    print(
+        "\(kind == .caseSystem ? "Case system" : "Courier") \(client.name) (\(client.id)) registered. API key, shown only now:"
+    )
     print(key)
 }

@@ -75,8 +75,12 @@ struct BiometricRecordAPITests {
             let answer = try await assess(api, born: "1990-05-05")
             #expect(answer.json["required"] as? [String] == ["fingerprints"])
             let reasons = answer.json["reasons"] as! [[String: Any]]
-            #expect(reasons.contains { $0["kind"] as? String == "fingerprints" && $0["code"] as? String == "insufficient_quality" })
-            #expect((answer.json["reusable"] as! [[String: Any]]).allSatisfy { $0["kind"] as? String != "fingerprints" })
+            #expect(
+                reasons.contains {
+                    $0["kind"] as? String == "fingerprints" && $0["code"] as? String == "insufficient_quality"
+                })
+            #expect(
+                (answer.json["reusable"] as! [[String: Any]]).allSatisfy { $0["kind"] as? String != "fingerprints" })
         }
     }
 
@@ -168,7 +172,8 @@ struct BiometricRecordAPITests {
         try await TestServer.run { _, api in
             let both = try await api.post(
                 "/api/v1/biometrics/assessment",
-                #"{"vNumber":"1234567890","dateOfBirth":"1990-05-05","captures":[{"kind":"face","date":"2022-05-01"}]}"#)
+                #"{"vNumber":"1234567890","dateOfBirth":"1990-05-05","captures":[{"kind":"face","date":"2022-05-01"}]}"#
+            )
             #expect(both.status == 422 && both.errorField == "captures")
             let bad = try await api.post(
                 "/api/v1/biometrics/assessment", #"{"vNumber":"12","dateOfBirth":"1990-05-05"}"#)

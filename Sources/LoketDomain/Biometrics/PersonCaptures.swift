@@ -37,11 +37,13 @@ public struct PersonCaptures: Sendable, Hashable {
         guard vNumber.count == 10, vNumber.allSatisfy(\.isASCIIDigit) else {
             throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
+        let dateOfBirth = dateOfBirth?.trimmingWhitespace.nilIfEmpty
         guard let birth = try LocalDate.parse(dateOfBirth, field: prefix + "dateOfBirth") else {
             throw .invalid(prefix + "dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
         }
         guard birth <= today, birth.age(on: today) <= 130 else {
-            throw .invalid(prefix + "dateOfBirth", "out_of_range", "The date of birth lies in the future or too far back.")
+            throw .invalid(
+                prefix + "dateOfBirth", "out_of_range", "The date of birth lies in the future or too far back.")
         }
         guard !captures.isEmpty else {
             throw .invalid(prefix + "captures", "required", "List at least one capture.")
