@@ -168,6 +168,22 @@ struct BiometricRecordAPITests {
         }
     }
 
+    /// Nobody finds a date of birth by trying them all: lookups by V-number are limited per
+    /// client; the typed-in dates are not.
+    @Test func lookupsByVNumberAreLimited() async throws {
+        let network = TestNetwork.single(counters: 1, limits: "{recordLookups: {burst: 2, perMinute: 1}}")
+        try await TestServer.run(network: network) { _, api in
+            for day in ["01", "02"] {
+                #expect(try await assess(api, born: "1990-05-\(day)").status == 200)
+            }
+            let third = try await assess(api, born: "1990-05-03")
+            #expect(third.status == 429 && third.errorCode == "recordLookups")
+            #expect(third.headers[.retryAfter] != nil)
+            let typed = try await api.post("/api/v1/biometrics/assessment", #"{"dateOfBirth":"1990-05-03"}"#)
+            #expect(typed.status == 200)
+        }
+    }
+
     @Test func anAssessmentTakesAVNumberOrDatesNotBoth() async throws {
         try await TestServer.run { _, api in
             let both = try await api.post(
