@@ -24,6 +24,8 @@ public struct Loket: Sendable {
     let purgeStore: PurgeStore
     let drawStore: DrawStore
     let documentStore: DocumentStore
+    let serviceClientStore: ServiceClientStore
+    let biometricRecordStore: BiometricRecordStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -66,6 +68,8 @@ public struct Loket: Sendable {
         self.drawStore = drawStore
         self.documentStore = DocumentStore(
             database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
+        self.serviceClientStore = ServiceClientStore(database: database)
+        self.biometricRecordStore = BiometricRecordStore(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

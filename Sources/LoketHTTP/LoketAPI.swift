@@ -30,6 +30,8 @@ public struct LoketAPI: Sendable {
         PartnerRoutes(loket: loket).add(to: router)
         WaitlistRoutes(loket: loket).add(to: router)
         DrawRoutes(loket: loket).add(to: router)
+        DocumentRoutes(loket: loket).add(to: router)
+        CourierRoutes(loket: loket).add(to: router)
         UrgentCapacityRoutes(loket: loket).add(to: router)
         ServiceRoutes(loket: loket).add(to: router)
         if servesMetrics { ServiceRoutes(loket: loket).addMetrics(to: router) }

@@ -85,6 +85,8 @@ struct DeskDayPage {
         let id: String, time: String, name: String, assistance: Bool, code: String, persons: Int, product: String,
             state: String
         let canServe: Bool, canNoShow: Bool
+        /// A BIO appointment: the clerk records what was captured.
+        let canCapture: Bool
     }
     let desk: String
     let counter: String
@@ -146,11 +148,14 @@ struct BiometricsCheckPage {
     struct Result {
         let needed: Bool, reasons: [String], reusable: [String]
         let hasReusable: Bool
+        /// Decided from the recorded captures (by V-number), not from dates the customer typed.
+        let fromRecord: Bool
 
-        init(needed: Bool, reasons: [String], reusable: [String]) {
+        init(needed: Bool, reasons: [String], reusable: [String], fromRecord: Bool = false) {
             self.needed = needed
             self.reasons = reasons
             self.reusable = reusable
+            self.fromRecord = fromRecord
             hasReusable = !reusable.isEmpty
         }
     }

@@ -178,8 +178,10 @@ extension WebApp {
         let noticeText =
             notice
             ?? noticeKey.flatMap {
-                ["served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language)][
-                    $0]
+                [
+                    "served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language),
+                    "captured": WebCopy.text("capturesRecorded", language),
+                ][$0]
             }
         let page = DeskDayPage(
             desk: code, counter: counter, notice: noticeText, isManager: account.may(.deskManager, at: code),
@@ -197,7 +199,8 @@ extension WebApp {
                     name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
                     persons: item.appointment.persons, product: productName(item.appointment.product, language),
                     state: state(item), canServe: item.visit?.state == .called,
-                    canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called)
+                    canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called,
+                    canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow)
             })
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,

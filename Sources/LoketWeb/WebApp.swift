@@ -53,6 +53,7 @@ public struct WebApp: Sendable {
         addStaffRoutes(to: router)
         addOfferRoutes(to: router)
         addUrgentBookingRoutes(to: router)
+        addCaptureRoutes(to: router)
         addDeskSettingsRoutes(to: router)
         addAccountRoutes(to: router)
         addDrawRoutes(to: router)

@@ -4,10 +4,11 @@ import LoketDomain
 /// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
 /// checks that every key a template or the Swift code uses is here, so none shows up as an empty
 /// string. The messages and sentences the Swift code builds are in `messageTexts`, the draw
-/// pages' texts in `drawTexts`, the document page's in `documentTexts`.
+/// pages' texts in `drawTexts`, the document page's in `documentTexts`, the biometrics
+/// record's in `captureTexts`.
 enum WebCopy {
     static let texts = pageTexts.merging(messageTexts) { page, _ in page }.merging(drawTexts) { page, _ in page }
-        .merging(documentTexts) { page, _ in page }
+        .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
@@ -109,8 +110,8 @@ enum WebCopy {
         // Biometrics question
         "bioTitle": ("Moet u langskomen voor biometrie?", "Do you need to come in for biometrics?"),
         "bioIntro": (
-            "Voor een verblijfsdocument hebben wij een pasfoto, vingerafdrukken en een handtekening nodig. Soms kunnen wij die van een eerdere keer gebruiken. Vul in wat u weet; wij bewaren dit niet.",
-            "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. Fill in what you know; we do not keep it."
+            "Voor een verblijfsdocument hebben wij een pasfoto, vingerafdrukken en een handtekening nodig. Soms kunnen wij die van een eerdere keer gebruiken. Wat u hier invult, gebruiken wij alleen voor dit antwoord; wij bewaren het niet.",
+            "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. What you fill in here is used for this answer only; we do not keep it."
         ),
         "dateOfBirth": ("Geboortedatum", "Date of birth"),
         "dateHint": ("Bijvoorbeeld 2004-03-31 (jaar-maand-dag).", "For example 2004-03-31 (year-month-day)."),

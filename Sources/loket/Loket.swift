@@ -8,7 +8,8 @@ struct LoketCommand: AsyncParsableCommand {
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
         subcommands: [
-            Serve.self, Migrate.self, PartnerCommand.self, StaffCommand.self, PurgeCommand.self, AuditCommand.self,
+            Serve.self, Migrate.self, PartnerCommand.self, CaseSystemCommand.self, CourierCommand.self,
+            StaffCommand.self, PurgeCommand.self, AuditCommand.self,
             Simulate.self, ForecastCommand.self, Queue.self,
         ])
 

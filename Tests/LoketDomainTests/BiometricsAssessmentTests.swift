@@ -110,6 +110,37 @@ struct BiometricsAssessmentTests {
         #expect(!retaken.required.contains(.fingerprints))
     }
 
+    /// Whatever the policy says about retaking, an insufficient capture is never the one reused:
+    /// without `retakeWhenInsufficient` an older sufficient capture serves, or none does.
+    @Test(arguments: [
+        // retake when insufficient?, fingerprint captures on file, required?, reused capture
+        (true, [("2021-01-01", BiometricCapture.Quality.sufficient), ("2022-01-01", .insufficient)], true, nil),
+        (true, [("2022-01-01", .insufficient), ("2022-01-01", .sufficient)], false, "2022-01-01"),
+        (false, [("2021-01-01", .sufficient), ("2022-01-01", .insufficient)], false, "2021-01-01"),
+        (false, [("2022-01-01", .insufficient)], true, nil),
+    ])
+    func anInsufficientCaptureIsNeverReused(
+        retake: Bool, onFile: [(String, BiometricCapture.Quality)], required: Bool, reused: String?
+    ) {
+        var rules = policy.rules
+        let fingerprints = rules[.fingerprints]!
+        rules[.fingerprints] = BiometricsPolicy.Rule(
+            requiredFromAge: fingerprints.requiredFromAge, retakeAtAges: fingerprints.retakeAtAges,
+            maxAgeMonths: fingerprints.maxAgeMonths, retakeWhenInsufficient: retake, source: fingerprints.source)
+        let result = BiometricsAssessment(
+            policy: BiometricsPolicy(version: "test", rules: rules), dateOfBirth: LocalDate(iso: "1990-01-01")!,
+            applicationDate: LocalDate(iso: "2022-06-01")!,
+            captures: onFile.map { BiometricCapture(kind: .fingerprints, date: LocalDate(iso: $0.0)!, quality: $0.1) })
+        #expect(result.required.contains(.fingerprints) == required)
+        #expect(result.reusable.first { $0.kind == .fingerprints }?.capturedOn.iso == reused)
+    }
+
+    @Test func aRecordedSufficientFaceImageIsReused() {
+        let result = assess(born: "1990-01-01", applying: "2022-06-01", [(.face, "2022-03-01", .sufficient)])
+        #expect(!result.required.contains(.face))
+        #expect(result.reusable.first { $0.kind == .face }?.validUntil == LocalDate(iso: "2022-09-01"))
+    }
+
     @Test func nothingOnFileMeansEverythingIsTaken() {
         let result = assess(born: "1990-01-01", applying: "2022-06-01")
         #expect(result.required == [.face, .fingerprints, .signature])

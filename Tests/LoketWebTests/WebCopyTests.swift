@@ -35,6 +35,7 @@ import Testing
         "documentStatus.": Document.Status.allCases.map(\.rawValue),
         "reason.": UrgentReserve.Reason.allCases.map(\.rawValue),
         "capture.": BiometricKind.allCases.map(\.rawValue),
+        "captureKind.": BiometricKind.allCases.map(\.rawValue),
         "bioName.": BiometricKind.allCases.map(\.rawValue),
         "bioNames.": BiometricKind.allCases.map(\.rawValue),
         "bioReason.": ["no_capture", "insufficient_quality"],

@@ -6,6 +6,7 @@ eleven-test) are listed in the document per operation under `x-beyond-schema`; f
 operations alone a 422 to schema-valid data is expected. Everything else is checked as is.
 """
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,16 +21,20 @@ SEED = 20260901
 EXAMPLES = 50
 
 
-def beyond_schema_config(document: dict) -> str:
-    """schemathesis.toml: 422 counts as a valid answer to schema-valid data where the document says why."""
+def beyond_schema_config(document: dict, keys: dict[str, str]) -> str:
+    """schemathesis.toml: 422 counts as a valid answer to schema-valid data where the document says why;
+    an operation secured by a scheme in `keys` is sent that key instead of the partner's."""
     sections = []
     for item in document["paths"].values():
         for operation in item.values():
             if isinstance(operation, dict) and operation.get("x-beyond-schema"):
+                schemes = [name for requirement in operation.get("security", []) for name in requirement]
+                key = next((keys[name] for name in schemes if name in keys), None)
                 sections.append(
                     "[[operations]]\n"
                     f'include-operation-id = "{operation["operationId"]}"\n'
-                    'checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422"]\n')
+                    'checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422"]\n'
+                    + (f'headers = {{ Authorization = "Bearer {key}" }}\n' if key else ""))
     return "\n".join(sections)
 
 
@@ -47,11 +52,15 @@ def test_the_server_keeps_its_openapi_contract(servers, tmp_path):
                             check=True, capture_output=True, text=True).stdout.splitlines()
     api_key = output[1]
     assert api_key.startswith("lk_")
+    # A case system's key, so that recording biometric captures is tested past its 401.
+    case_system = subprocess.run([str(BINARY), "case-system", "--name", "Contract", "--database", database],
+                                 check=True, capture_output=True, text=True).stdout.splitlines()[1]
+    assert case_system.startswith("lkcs_")
 
     served = requests.get(server.url("/openapi.json"), timeout=10).json()
     assert served == json.loads(DOCUMENT.read_text()), "the server serves the document in the tree"
     config = tmp_path / "schemathesis.toml"
-    config.write_text(beyond_schema_config(served))
+    config.write_text(beyond_schema_config(served, {"caseSystemKey": case_system}))
 
     started = time.monotonic()
     result = subprocess.run(
@@ -68,3 +77,5 @@ def test_the_server_keeps_its_openapi_contract(servers, tmp_path):
     assert result.returncode == 0, f"schemathesis found contract failures:\n{report}"
     assert "FAILURES" not in report, report
     print(f"schemathesis passed in {time.monotonic() - started:.0f}s")
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM biometric_captures").fetchone()[0] > 0, "no capture was recorded"

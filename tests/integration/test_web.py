@@ -321,7 +321,7 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
     def answer(**fields):
         for field, value in fields.items():
             driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-labelledby=dates] button[type=submit]"))
 
     # Everything still valid on the day of application (1 December 2026): no visit, no booking offered.
     answer(dateOfBirth="1990-05-05", faceDate="2026-09-01", fingerDate="2025-06-01", signatureDate="2025-06-01")
@@ -342,6 +342,75 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
     answer(dateOfBirth="", faceDate="2030-01-01")
     assert driver.find_element(By.ID, "dateOfBirth").get_attribute("aria-invalid") == "true"
     assert driver.find_element(By.ID, "faceDate").get_attribute("aria-invalid") == "true"
+    assert axe_violations(driver) == []
+
+
+def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
+    server, driver, database, mail = web
+    ana, rui = "1234567890", "1234567891"
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": 2}, timeout=10).json()["slots"]
+    assert slots[0]["date"] == "2026-12-01"
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": 2, "slot": slots[0]["key"]}, timeout=10)
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "vNumber": ana, "language": "en",
+                "companions": [{"name": "Rui Silva", "vNumber": rui}]}
+    booked = requests.post(server.url("/api/v1/appointments"),
+                           json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
+    assert booked.status_code == 201
+
+    driver.get(server.url("/staff/sign-in"))
+    ensure_language(driver, "en")
+    driver.find_element(By.ID, "username").send_keys("balie")
+    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/biometrics']"))
+    assert driver.title.startswith("Record biometrics")
+    assert driver.find_element(By.ID, "person1.vNumber").get_attribute("value") == ana
+    assert driver.find_element(By.ID, "person2.vNumber").get_attribute("value") == rui
+    assert axe_violations(driver) == []
+    shot(driver, "staff-bio-1-captures")
+
+    def choose(field, value):
+        Select(driver.find_element(By.ID, field)).select_by_value(value)
+
+    # A capture without the person's date of birth: named next to the field, nothing recorded.
+    for kind in ("face", "fingerprints", "signature"):
+        choose(f"person1.{kind}", "sufficient")
+    choose("person1.fingerprints", "insufficient")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert driver.find_element(By.ID, "person1.dateOfBirth").get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.CSS_SELECTOR, ".error-summary a[href='#person1.dateOfBirth']")
+    assert axe_violations(driver) == []
+    shot(driver, "staff-bio-2-errors")
+
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "person1.dateOfBirth"), "1990-05-05")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "person2.dateOfBirth"), "1992-02-02")
+    for kind in ("face", "fingerprints", "signature"):
+        choose(f"person2.{kind}", "sufficient")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "The biometrics are recorded." in driver.page_source
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM biometric_captures WHERE origin = 'desk' AND place = 'DH'").fetchone() == (6,)
+        assert db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'biometrics.capture'").fetchone() == (1,)
+
+    # The customer's question, by V-number: Rui needs no visit, Ana comes back for her fingerprints.
+    driver.delete_all_cookies()
+    driver.get(server.url("/book/BIO/biometrics"))
+    ensure_language(driver, "en")
+    assert axe_violations(driver) == []
+
+    def ask(v_number, born):
+        driver.get(server.url("/book/BIO/biometrics"))
+        driver.find_element(By.ID, "vNumber").send_keys(v_number)
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "recordDateOfBirth"), born)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-labelledby=record] button[type=submit]"))
+
+    ask(rui, "1992-02-02")
+    assert "You do not need to come in for biometrics" in driver.page_source
+    assert not driver.find_elements(By.CSS_SELECTOR, "main a[href='/book/BIO/desks']")
+    shot(driver, "en-bio-4-from-record")
+    ask(ana, "1990-05-05")
+    assert "The quality of your last fingerprints was not good enough." in driver.page_source
+    assert driver.find_elements(By.CSS_SELECTOR, "main a[href='/book/BIO/desks']")
     assert axe_violations(driver) == []
 
 

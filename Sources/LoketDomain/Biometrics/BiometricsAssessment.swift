@@ -26,7 +26,7 @@ public struct BiometricsAssessment: Sendable, Hashable, Codable {
     public var deskVisitNeeded: Bool { !required.isEmpty }
 
     /// Assesses an application on `applicationDate` by someone born on `dateOfBirth`, given the
-    /// captures the service already holds (the newest of each kind counts).
+    /// captures the service already holds (the newest sufficient one of each kind counts).
     public init(
         policy: BiometricsPolicy, dateOfBirth: LocalDate, applicationDate: LocalDate, captures: [BiometricCapture]
     ) {
@@ -49,20 +49,22 @@ public struct BiometricsAssessment: Sendable, Hashable, Codable {
                         en: "\(name.en.capitalisedFirst) are only taken from the age of \(rule.requiredFromAge)."))
                 continue
             }
-            guard
-                let latest = captures.filter({ $0.kind == kind && $0.date <= applicationDate }).max(by: {
-                    $0.date < $1.date
-                })
-            else {
-                need(
-                    "no_capture", "Er is nog geen \(name.nlSingular) van u.",
-                    "We do not have your \(name.enSingular) yet.")
-                continue
-            }
-            if rule.retakeWhenInsufficient && latest.quality == .insufficient {
+            // An insufficient capture is never reused. When it is the newest of its kind (a
+            // sufficient one of the same day counts as the retake), the policy says whether it
+            // must be taken again or an older sufficient capture may still serve.
+            let known = captures.filter { $0.kind == kind && $0.date <= applicationDate }
+            let latest = known.filter { $0.quality == .sufficient }.max { $0.date < $1.date }
+            let newestInsufficient = known.filter { $0.quality == .insufficient }.max { $0.date < $1.date }
+            if rule.retakeWhenInsufficient, let poor = newestInsufficient, latest.map({ $0.date < poor.date }) ?? true {
                 need(
                     "insufficient_quality", "De kwaliteit van de vorige \(name.nlSingular) was onvoldoende.",
                     "The quality of your last \(name.enSingular) was not good enough.")
+                continue
+            }
+            guard let latest else {
+                need(
+                    "no_capture", "Er is nog geen \(name.nlSingular) van u.",
+                    "We do not have your \(name.enSingular) yet.")
                 continue
             }
             if let threshold = rule.retakeAtAges.sorted().last(where: { dateOfBirth.anniversary($0) <= applicationDate }

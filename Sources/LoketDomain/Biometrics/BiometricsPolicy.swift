@@ -13,7 +13,8 @@ public struct BiometricsPolicy: Sendable, Hashable, Codable {
         public let retakeAtAges: [Int]
         /// The oldest a capture may be on the application date, in months (face: 6); nil for no limit.
         public let maxAgeMonths: Int?
-        /// Whether a capture of insufficient quality must be taken again.
+        /// Whether a capture of insufficient quality must be taken again. An insufficient capture
+        /// is never reused either way; without this, an older sufficient one may still serve.
         public let retakeWhenInsufficient: Bool
         /// Where the rule comes from, shown to staff.
         public let source: String

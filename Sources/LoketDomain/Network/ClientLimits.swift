@@ -16,7 +16,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
 
     /// The limited actions, by the name a refusal gives.
     public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
-        case slotReads, holds, confirmations, waitlistJoins, drawEntries, signIns
+        case slotReads, holds, confirmations, waitlistJoins, drawEntries, signIns, recordLookups
 
         /// Generous for people: a month of calendar pages a minute, a few tries at a time.
         var standard: Bucket {
@@ -27,6 +27,9 @@ public struct ClientLimits: Sendable, Hashable, Codable {
             case .waitlistJoins: Bucket(burst: 3, perMinute: 0.2)
             case .drawEntries: Bucket(burst: 3, perMinute: 0.2)
             case .signIns: Bucket(burst: 10, perMinute: 2)
+            // Looking up the biometrics record by V-number and date of birth: a few tries,
+            // so that nobody finds a date of birth by trying every day of a century.
+            case .recordLookups: Bucket(burst: 10, perMinute: 1)
             }
         }
     }
@@ -38,12 +41,14 @@ public struct ClientLimits: Sendable, Hashable, Codable {
     public let waitlistJoins: Bucket?
     public let drawEntries: Bucket?
     public let signIns: Bucket?
+    public let recordLookups: Bucket?
     /// Holds one client may keep at once; left out, 2.
     public let maxActiveHolds: Int?
 
     public init(
         enabled: Bool? = nil, slotReads: Bucket? = nil, holds: Bucket? = nil, confirmations: Bucket? = nil,
-        waitlistJoins: Bucket? = nil, drawEntries: Bucket? = nil, signIns: Bucket? = nil, maxActiveHolds: Int? = nil
+        waitlistJoins: Bucket? = nil, drawEntries: Bucket? = nil, signIns: Bucket? = nil, recordLookups: Bucket? = nil,
+        maxActiveHolds: Int? = nil
     ) {
         self.enabled = enabled
         self.slotReads = slotReads
@@ -52,6 +57,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
         self.waitlistJoins = waitlistJoins
         self.drawEntries = drawEntries
         self.signIns = signIns
+        self.recordLookups = recordLookups
         self.maxActiveHolds = maxActiveHolds
     }
 
@@ -68,6 +74,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
             case .waitlistJoins: waitlistJoins
             case .drawEntries: drawEntries
             case .signIns: signIns
+            case .recordLookups: recordLookups
             }
         return set ?? rule.standard
     }

@@ -39,4 +39,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case staffUpdated = "staff.update"
     case passwordReset = "staff.password-reset"
     case signIn = "staff.sign-in"
+    /// What a clerk recorded as captured at a BIO appointment (counts only, no V-numbers).
+    case biometricsCapture = "biometrics.capture"
 }

@@ -1,0 +1,77 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+
+/// The biometrics record: captures taken at a desk or reported by a case system, and the reuse
+/// assessment decided from it. V-numbers and dates of birth are never logged.
+extension Loket {
+    /// The product whose appointments are desk visits for biometrics.
+    public static let biometricsProduct = "BIO"
+
+    /// A case system records captures taken elsewhere; returns them as recorded.
+    public func recordCaptures(_ person: PersonCaptures, by client: ServiceClient) async throws -> [BiometricCapture] {
+        try await biometricRecordStore.record(
+            [(person, "")], origin: .caseSystem(client), audit: nil, now: now())
+        return person.captures
+    }
+
+    /// Today's BIO appointment `id` at `desk`, with the people the clerk records captures for.
+    public func captureAppointment(id: String, desk: String) async throws -> CaptureAppointment {
+        guard let found = try await biometricRecordStore.captureAppointment(id: id, desk: desk),
+            found.appointment.product == Self.biometricsProduct
+        else {
+            throw BookingError(
+                .notFound, field: "appointment", code: "not_found", "There is no such BIO appointment here.")
+        }
+        guard found.appointment.date == today else {
+            throw BookingError(
+                .conflict, field: "appointment", code: "not_today", "Captures are recorded on the appointment's day.")
+        }
+        return found
+    }
+
+    /// `staff` records what was captured today at BIO appointment `id` at `desk`, per person
+    /// (each with its field prefix for errors), all or nothing, in the audit log without
+    /// personal data.
+    public func recordDeskCaptures(
+        appointment id: String, desk: String, people: [(person: PersonCaptures, prefix: String)], staff: String
+    ) async throws {
+        _ = try await captureAppointment(id: id, desk: desk)
+        guard !people.isEmpty else {
+            throw BookingError.invalid("captures", "required", "Record at least one capture.")
+        }
+        var seen: Set<String> = []
+        for (person, prefix) in people {
+            guard seen.insert(person.vNumber).inserted else {
+                throw BookingError.invalid(prefix + "vNumber", "duplicate", "This V-number is given twice.")
+            }
+        }
+        let count = people.map(\.person.captures.count).reduce(0, +)
+        let now = now()
+        try await biometricRecordStore.record(
+            people, origin: .desk(desk, staff: staff, appointment: id),
+            audit: AuditEntry(
+                at: now, staff: staff, action: .biometricsCapture, target: id, desk: desk,
+                detail: "\(people.count) persons, \(count) captures"),
+            now: now)
+    }
+
+    /// Whether an application needs a desk visit, decided from the recorded captures of
+    /// `vNumber`. A date of birth that does not match the record gets the answer for someone
+    /// with nothing recorded, so the answer reveals nothing about a stranger's V-number; the
+    /// `recordLookups` limit per `client` keeps anyone from trying every date of birth.
+    public func assessBiometrics(
+        vNumber: String, dateOfBirth birth: LocalDate, applicationDate: LocalDate?, client: String?
+    ) async throws -> BiometricsAssessment {
+        try admit(.recordLookups, client: client)
+        guard vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
+        }
+        let application = applicationDate ?? today
+        // Checked before the record is read, with the same errors as typed-in dates.
+        _ = try assessBiometrics(dateOfBirth: birth, applicationDate: application, captures: [])
+        let recorded = try await biometricRecordStore.captures(vNumber: vNumber, dateOfBirth: birth)
+        return BiometricsAssessment(
+            policy: biometricsPolicy, dateOfBirth: birth, applicationDate: application, captures: recorded)
+    }
+}

@@ -1,0 +1,65 @@
+/// The texts of the biometrics record, in Dutch and English: the clerk's capture page and the
+/// customer's question decided by V-number. Kept apart from `pageTexts` as one feature's words.
+extension WebCopy {
+    static let captureTexts: [String: (nl: String, en: String)] = [
+        // The clerk records what was captured
+        "capturesTitle": ("Biometrie vastleggen", "Record biometrics"),
+        "capturesLink": ("Biometrie vastleggen", "Record biometrics"),
+        "capturesIntro": (
+            "Leg per persoon vast wat u vandaag hebt afgenomen, met de kwaliteit. Controleer het V-nummer en de geboortedatum op het identiteitsbewijs. Bij wie niets is afgenomen, laat u alles leeg.",
+            "Record for each person what you captured today, with its quality. Check the V-number and date of birth against the ID document. Leave everything empty for a person of whom nothing was captured."
+        ),
+        "capturesPerson": ("Persoon %@", "Person %@"),
+        "capturesNamedPerson": ("Persoon %@: %@", "Person %@: %@"),
+        "capturesDateOfBirth": (
+            "Geboortedatum (gecontroleerd op het identiteitsbewijs)", "Date of birth (checked on the ID document)"
+        ),
+        "captureKind.face": ("Gezichtsopname", "Facial image"),
+        "captureKind.fingerprints": ("Vingerafdrukken", "Fingerprints"),
+        "captureKind.signature": ("Handtekening", "Signature"),
+        "captureNone": ("Niet afgenomen", "Not captured"),
+        "captureSufficient": ("Afgenomen, kwaliteit voldoende", "Captured, sufficient quality"),
+        "captureInsufficient": ("Afgenomen, kwaliteit onvoldoende", "Captured, insufficient quality"),
+        "capturesSave": ("Vastleggen", "Record"),
+        "capturesRecorded": ("De biometrie is vastgelegd.", "The biometrics are recorded."),
+        "error.captures.required": (
+            "Kies bij minstens één persoon wat is afgenomen.", "Choose what was captured for at least one person."
+        ),
+        "error.vNumber.duplicate": ("Dit V-nummer staat er twee keer.", "This V-number is given twice."),
+        "error.dateOfBirth.required": ("Vul de geboortedatum in.", "Enter the date of birth."),
+        "error.dateOfBirth.invalid_date": (
+            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2004-03-31.",
+            "Write the date as year-month-day, for example 2004-03-31."
+        ),
+        "error.dateOfBirth.out_of_range": (
+            "Deze geboortedatum kan niet kloppen.", "This date of birth cannot be right."
+        ),
+        "error.dateOfBirth.date_of_birth_mismatch": (
+            "Dit V-nummer is vastgelegd met een andere geboortedatum. Controleer het identiteitsbewijs; er is niets vastgelegd.",
+            "This V-number is recorded with another date of birth. Check the ID document; nothing was recorded."
+        ),
+        "error.appointment.not_found": (
+            "Hier is geen biometrie-afspraak met dit nummer.", "There is no such BIO appointment here."
+        ),
+        "error.appointment.not_today": (
+            "Biometrie wordt vastgelegd op de dag van de afspraak.", "Captures are recorded on the appointment's day."
+        ),
+        // The customer's question, decided from the record
+        "bioRecordTitle": ("Met uw V-nummer", "With your V-number"),
+        "bioRecordIntro": (
+            "Wij kijken wat de IND al van u heeft vastgelegd.", "We look at what the IND has already recorded of you."
+        ),
+        "bioDatesTitle": ("Zelf de datums invullen", "Enter the dates yourself"),
+        "bioDatesIntro": (
+            "Is uw biometrie elders afgenomen en nog niet bij ons vastgelegd? Vul dan zelf de datums in.",
+            "Were your biometrics taken elsewhere and not yet recorded by us? Then enter the dates yourself."
+        ),
+        "bioFromRecord": (
+            "Dit antwoord komt uit wat de IND heeft vastgelegd bij dit V-nummer en deze geboortedatum.",
+            "This answer comes from what the IND has recorded for this V-number and date of birth."
+        ),
+        "bioTryDates": (
+            "Klopt dit niet? Vul de datums zelf in", "Does this not seem right? Enter the dates yourself"
+        ),
+    ]
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// The biometrics record on the pages: the clerk records what was captured at a BIO appointment
+/// for each person, and the customer's question by V-number decides from that record.
+@Suite struct BiometricRecordPagesTests {
+    static let csrf = String(repeating: "ef", count: 32)
+    static let password = "a long enough password"
+    static let ana = "1234567890"
+    static let rui = "1234567891"
+    /// Cheap password hashes, so that signing in takes no time.
+    static func quickHashes(_ options: inout ServerOptions) {
+        options.passwordHasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
+    }
+
+    struct Page {
+        let status: Int
+        let headers: HTTPFields
+        let body: String
+
+        func cookie(_ name: String) -> String? {
+            headers[values: .setCookie].first { $0.hasPrefix(name + "=") }?.split(separator: ";").first.map(String.init)
+        }
+    }
+
+    func get(_ api: APIClient, _ uri: String, cookies: [String] = []) async throws -> Page {
+        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
+        return try await api.client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) {
+            Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body))
+        }
+    }
+
+    /// A form as the browser sends it: the form token in the cookie and in the fields.
+    func post(
+        _ api: APIClient, _ uri: String, _ fields: [String: String], cookies: [String] = [], csrf: String? = csrf
+    ) async throws -> Page {
+        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
+        let all = fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { own, _ in own }
+        let body = all.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+            .joined(separator: "&")
+        return try await api.client.execute(
+            uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body)
+        ) { Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body)) }
+    }
+
+    /// Ana and Rui's BIO appointment today (Wednesday 1 June 2022) at 11:00 at TS.
+    func bookToday(_ api: APIClient) async throws -> String {
+        let hold = try await api.post(
+            "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":2,"slot":"20220601-1100-bio"}"#)
+        #expect(hold.status == 201, "\(hold.body)")
+        let booked = try await api.post(
+            "/api/v1/appointments",
+            #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":{"name":"Ana Silva","email":"ana@example.nl","vNumber":"\#(Self.ana)","language":"en","companions":[{"name":"Rui Silva","vNumber":"\#(Self.rui)"}]}}"#
+        )
+        #expect(booked.status == 201, "\(booked.body)")
+        return booked.json["id"] as! String
+    }
+
+    func recorded(_ server: TestServer) async throws -> Int {
+        try await server.database.session { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM biometric_captures").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
+    @Test func theClerkRecordsCapturesAndTheCustomerQuestionDecidesFromThem() async throws {
+        try await TestServer.run(options: Self.quickHashes) { server, api in
+            _ = try await server.loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            _ = try await server.loket.createStaff(
+                username: "elders", password: Self.password, role: .clerk, desk: "OLD", by: nil)
+            let id = try await bookToday(api)
+            let signedIn = try await post(api, "/staff/sign-in", ["username": "balie", "password": Self.password])
+            let clerk = try #require(signedIn.cookie("loket_staff"))
+
+            // The day links the BIO appointment to its capture page, which names both people.
+            let path = "/staff/desks/TS/appointments/\(id)/biometrics"
+            #expect(try await get(api, "/staff/desks/TS", cookies: [clerk]).body.contains("href=\"\(path)\""))
+            let page = try await get(api, path, cookies: [clerk])
+            #expect(page.status == 200)
+            #expect(page.body.contains("Person 1: Ana Silva") && page.body.contains("Person 2: Rui Silva"))
+            #expect(page.body.contains("value=\"\(Self.ana)\"") && page.body.contains("value=\"\(Self.rui)\""))
+
+            // Anonymous, without the form token, or a clerk of another desk: nothing recorded.
+            let fields = [
+                "person1.vNumber": Self.ana, "person1.dateOfBirth": "1990-05-05", "person1.face": "sufficient",
+                "person1.fingerprints": "insufficient", "person1.signature": "sufficient",
+                "person2.vNumber": Self.rui, "person2.dateOfBirth": "1992-02-02", "person2.face": "sufficient",
+                "person2.fingerprints": "sufficient", "person2.signature": "sufficient",
+            ]
+            #expect(try await post(api, path, fields).headers[.location] == "/staff/sign-in")
+            #expect(try await post(api, path, fields, cookies: [clerk], csrf: nil).status == 403)
+            let other = try #require(
+                try await post(api, "/staff/sign-in", ["username": "elders", "password": Self.password]).cookie(
+                    "loket_staff"))
+            #expect(try await post(api, path, fields, cookies: [other]).status == 403)
+
+            // A missing date of birth is named at its field, and nothing is recorded.
+            var missing = fields
+            missing["person2.dateOfBirth"] = ""
+            let refused = try await post(api, path, missing, cookies: [clerk])
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("id=\"person2.dateOfBirth-error\""))
+            #expect(refused.body.contains("Enter the date of birth."))
+            #expect(try await recorded(server) == 0)
+
+            let saved = try await post(api, path, fields, cookies: [clerk])
+            #expect(saved.status == 303 && saved.headers[.location] == "/staff/desks/TS?notice=captured")
+            #expect(try await recorded(server) == 6)
+            let audit = try await server.loket.auditEntries(since: .distantPast)
+            let entry = try #require(audit.first { $0.entry.action == .biometricsCapture })
+            #expect(entry.entry.target == id && entry.entry.desk == "TS" && entry.username == "balie")
+            #expect(!(entry.entry.detail ?? "").contains(Self.ana))
+
+            // Rui needs nothing new; Ana's fingerprints were not good enough.
+            func question(_ vNumber: String, _ born: String) async throws -> Page {
+                try await post(
+                    api, "/book/BIO/biometrics",
+                    ["basis": "record", "vNumber": vNumber, "recordDateOfBirth": born])
+            }
+            let rui = try await question(Self.rui, "1992-02-02")
+            #expect(rui.body.contains("You do not need to come in for biometrics"))
+            #expect(!rui.body.contains("href=\"/book/BIO/desks\""))
+            let ana = try await question(Self.ana, "1990-05-05")
+            #expect(ana.body.contains("You need to come in"))
+            #expect(ana.body.contains("The quality of your last fingerprints was not good enough."))
+            #expect(ana.body.contains("href=\"/book/BIO/biometrics#dates\""))
+            // Another date of birth: as if nothing were recorded.
+            let stranger = try await question(Self.rui, "1992-02-03")
+            #expect(stranger.body.contains("We do not have your facial image yet."))
+            // The typed-in dates still work beside it.
+            let typed = try await post(
+                api, "/book/BIO/biometrics",
+                [
+                    "basis": "dates", "dateOfBirth": "1990-05-05", "faceDate": "2022-05-01",
+                    "fingerDate": "2021-01-01", "signatureDate": "2021-01-01",
+                ])
+            #expect(typed.body.contains("You do not need to come in for biometrics"))
+        }
+    }
+}
