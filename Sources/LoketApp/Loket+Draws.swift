@@ -263,13 +263,6 @@ extension Loket {
     }
 }
 
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}
-
 extension String {
     fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

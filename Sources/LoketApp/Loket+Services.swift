@@ -6,7 +6,7 @@ import ServiceLifecycle
 
 extension Loket {
     /// What runs beside the HTTP server: the hold sweeper, the waitlist matcher, the daily
-    /// purge and the draws; on PostgreSQL the listener that hears of capacity changes made by other servers;
+    /// purge, the draws and the documents' clock; on PostgreSQL the listener that hears of capacity changes made by other servers;
     /// the webhook and mail dispatchers that empty the outbox; and, last, closing the database
     /// once the server has stopped.
     public func backgroundServices(options: ServerOptions) -> [any Service] {
@@ -15,6 +15,7 @@ extension Loket {
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
             Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
             DrawService(loket: self, interval: options.drawInterval, logger: logger),
+            DocumentService(loket: self, interval: options.documentInterval, logger: logger),
             DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {
@@ -25,7 +26,8 @@ extension Loket {
             let counter = metrics.mailsSent
             services.append(
                 MailDispatcher(
-                    outbox: outboxStore, appointments: appointmentStore, network: options.network,
+                    outbox: outboxStore, appointments: appointmentStore, documents: documentStore,
+                    network: options.network,
                     transport: mail.transport, from: mail.from,
                     publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
         }

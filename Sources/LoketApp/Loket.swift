@@ -25,6 +25,7 @@ public struct Loket: Sendable {
     let drawStore: DrawStore
     let serviceClientStore: ServiceClientStore
     let biometricRecordStore: BiometricRecordStore
+    let documentStore: DocumentStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -67,6 +68,8 @@ public struct Loket: Sendable {
         self.drawStore = drawStore
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
+        self.documentStore = DocumentStore(
+            database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
         self.database = database
         self.logger = logger
         self.now = options.now

@@ -18,6 +18,9 @@ public struct ServerOptions: Sendable {
     /// How often draws are run: modes switched by the rule, draws opened and allocated. A draw is
     /// allocated at most this long after its window closes.
     public var drawInterval: Duration = .seconds(30)
+    /// How often documents are moved on by the clock: ready on their day, manifests fixed at
+    /// the cutoff, returned when unclaimed.
+    public var documentInterval: Duration = .seconds(60)
     /// The clock; tests pass a fixed or manual one.
     public var now: @Sendable () -> Date = { Date() }
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).

@@ -13,6 +13,8 @@ public struct MailDispatcher: Service {
     let outbox: OutboxStore
     /// For the manage link each appointment message carries.
     let appointments: AppointmentStore
+    /// For the messages about documents and their link.
+    let documents: DocumentStore
     let network: DeskNetwork
     let transport: any MailTransport
     let from: String
@@ -24,13 +26,15 @@ public struct MailDispatcher: Service {
     let sent: @Sendable () -> Void
 
     public init(
-        outbox: OutboxStore, appointments: AppointmentStore, network: DeskNetwork, transport: any MailTransport,
+        outbox: OutboxStore, appointments: AppointmentStore, documents: DocumentStore, network: DeskNetwork,
+        transport: any MailTransport,
         from: String, publicURL: String,
         now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
         sent: @escaping @Sendable () -> Void = {}
     ) {
         self.outbox = outbox
         self.appointments = appointments
+        self.documents = documents
         self.network = network
         self.transport = transport
         self.from = from
@@ -103,6 +107,9 @@ public struct MailDispatcher: Service {
                 from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                 text: content.text, html: content.html, invite: content.invite, date: now())
         }
+        if [.documentReady, .deliveryNotice, .deliveryFailed].contains(entry.kind) {
+            return try await composeDocumentMessage(entry)
+        }
         if entry.kind == .notDrawn {
             // Only while they still wait: an offer may have come first, and says more.
             guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
@@ -134,5 +141,42 @@ public struct MailDispatcher: Service {
         return MailMessage(
             from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
             text: content.text, html: content.html, invite: content.invite, date: now())
+    }
+
+    /// A message about a document; nil when it no longer applies (the delivery was moved, the
+    /// document collected or its holder's details purged).
+    func composeDocumentMessage(_ entry: OutboxEntry) async throws -> MailMessage? {
+        let kind: DocumentMessage.Kind
+        let stored: DocumentStore.Stored
+        switch entry.kind {
+        case .deliveryNotice:
+            guard let (found, delivery) = try await documents.deliveryForMessage(id: entry.appointmentID) else {
+                return nil
+            }
+            (kind, stored) = (.deliveryNotice(delivery), found)
+        case .deliveryFailed:
+            guard let found = try await documents.documentForMessage(id: entry.appointmentID),
+                found.document.status == .ready
+            else { return nil }
+            (kind, stored) = (.deliveryFailed, found)
+        default:
+            guard let found = try await documents.documentForMessage(id: entry.appointmentID),
+                found.document.status == .ready
+            else { return nil }
+            (kind, stored) = (.ready, found)
+        }
+        let settings = network.documentSettings
+        guard let holder = stored.holder, let desk = network.desk(stored.document.desk),
+            let documentKind = settings.kind(stored.document.kind)
+        else { return nil }
+        let id = stored.document.id
+        let content = DocumentMessage(
+            kind: kind, document: stored.document, holder: holder,
+            documentName: (documentKind.nameNL, documentKind.nameEN), desk: desk,
+            deliveryOffered: settings.courier?.desks.contains(desk.code) ?? false,
+            link: "\(publicURL)/documents/\(id)?token=\(documents.linkToken(document: id))")
+        return MailMessage(
+            from: from, to: holder.email, subject: content.subject, messageID: "\(entry.id)@loket",
+            text: content.text, html: content.html, invite: nil, date: now())
     }
 }

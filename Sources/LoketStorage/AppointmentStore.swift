@@ -205,6 +205,7 @@ public struct AppointmentStore: Sendable {
             }
             try await FreedSlots.free(row: row, now: now, on: db)
             try await LiveBookings.release(appointment: id, on: db)
+            try await DocumentStore.pickupCancelled(appointment: id, now: now, on: db)
             let stored = try AppointmentRow(decoding: row)
             cancelled = stored.appointment
             try await OutboxStore.enqueue(

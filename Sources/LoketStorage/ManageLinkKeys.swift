@@ -46,8 +46,19 @@ public struct ManageLinkKeys: Sendable {
         return keys.contains { Identifiers.hash(Self.token(appointment: id, key: $0)) == digest }
     }
 
-    static func token(appointment id: String, key: Data) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("manage:\(id)".utf8), using: SymmetricKey(data: key))
+    /// The link token for document `id`: the same scheme, under another label, so that a link
+    /// to a document opens no appointment and the other way round.
+    func token(document id: String) -> String { Self.token(label: "document:\(id)", key: keys[0]) }
+
+    func opens(_ token: String, document id: String) -> Bool {
+        let digest = Identifiers.hash(token)
+        return keys.contains { Identifiers.hash(Self.token(label: "document:\(id)", key: $0)) == digest }
+    }
+
+    static func token(appointment id: String, key: Data) -> String { token(label: "manage:\(id)", key: key) }
+
+    static func token(label: String, key: Data) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: SymmetricKey(data: key))
         return "m"
             + Data(mac).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(

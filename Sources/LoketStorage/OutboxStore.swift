@@ -11,15 +11,18 @@ public struct OutboxSettings: Sendable {
 }
 
 /// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer and
-/// for a draw's word that someone was not drawn (they wait in that entry).
+/// for a draw's word that someone was not drawn (they wait in that entry), the document for
+/// `documentReady` and `deliveryFailed`, and the delivery for `deliveryNotice`.
 public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     case confirmation, reschedule, cancellation, reminder, waitlistOffer, notDrawn
+    case documentReady, deliveryNotice, deliveryFailed
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
     /// What the mail dispatcher sends.
     public static let mail: [OutboxKind] = [
-        .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn,
+        .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn, .documentReady,
+        .deliveryNotice, .deliveryFailed,
     ]
 
     /// The appointment message this is, if it is one.
@@ -65,13 +68,13 @@ public struct OutboxStore: Sendable {
     /// Writes the messages an appointment event causes, inside the caller's transaction.
     static func enqueue(
         _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
-        settings: OutboxSettings?, secret: String? = nil, on db: any SQLDatabase
+        settings: OutboxSettings?, secret: String? = nil, sendAfter: Date? = nil, on db: any SQLDatabase
     ) async throws {
         guard let settings else { return }
         try await db.raw(
             """
             INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret)
-            VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: now.millis), \(bind: now.millis),
+            VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: (sendAfter ?? now).millis), \(bind: now.millis),
                     \(bind: secret))
             """
         ).run()

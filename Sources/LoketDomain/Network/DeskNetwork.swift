@@ -15,11 +15,13 @@ public struct DeskNetwork: Sendable, Codable {
     public let fairAccess: FairAccess?
     /// How long customers' personal data is kept; defaults when left out.
     public let retention: Retention?
+    /// Documents and their delivery; defaults (no courier) when left out.
+    public let documents: DocumentSettings?
 
     public init(
         slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
         products: [Product], desks: [Desk], urgent: UrgentReserve? = nil, fairAccess: FairAccess? = nil,
-        retention: Retention? = nil
+        retention: Retention? = nil, documents: DocumentSettings? = nil
     ) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
@@ -30,12 +32,15 @@ public struct DeskNetwork: Sendable, Codable {
         self.urgent = urgent
         self.fairAccess = fairAccess
         self.retention = retention
+        self.documents = documents
     }
 
     /// The fair-access rules in force, defaults filled in.
     public var fairness: FairAccess { fairAccess ?? FairAccess() }
     /// The retention in force, defaults filled in.
     public var dataRetention: Retention { retention ?? Retention() }
+    /// The document settings in force, defaults filled in.
+    public var documentSettings: DocumentSettings { documents ?? DocumentSettings() }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
 
@@ -46,7 +51,7 @@ public struct DeskNetwork: Sendable, Codable {
             slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes,
             holidays: holidays,
             products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent,
-            fairAccess: fairAccess, retention: retention)
+            fairAccess: fairAccess, retention: retention, documents: documents)
     }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 
@@ -67,6 +72,7 @@ public struct DeskNetwork: Sendable, Codable {
         if let urgent, urgent.releaseWorkingDaysAhead < 0 {
             problems.append("urgent.releaseWorkingDaysAhead: must not be negative")
         }
+        problems += documentSettings.courier?.problems(desks: Set(desks.map(\.code))) ?? []
         let productKeys = Set(products.map(\.key))
         if productKeys.count != products.count { problems.append("products: duplicate key") }
         var codes = Set<String>()

@@ -1,0 +1,220 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+
+/// Documents from production to their holder: a case system announces each; the holder books a
+/// pickup at the desk where it lies or has it delivered; the courier takes the day's manifest
+/// and reports each delivery.
+extension Loket {
+    /// A document as its holder sees it, with the delivery days on offer and the pickup.
+    public struct DocumentView: Sendable {
+        public let document: Document
+        public let deliveryDays: [LocalDate]
+        /// Whether courier delivery is offered for this document at all.
+        public let deliveryOffered: Bool
+        public let pickup: Appointment?
+    }
+
+    /// The holder's details as a case system sent them, unchecked.
+    public struct HolderInput: Sendable {
+        public let name: String?
+        public let email: String?
+        public let language: String?
+        public let dateOfBirth: String?
+
+        public init(name: String?, email: String?, language: String?, dateOfBirth: String?) {
+            self.name = name
+            self.email = email
+            self.language = language
+            self.dateOfBirth = dateOfBirth
+        }
+    }
+
+    /// `caseSystem` announces a document: `kind` as the desk network file names it, for the
+    /// person with `vNumber`, at `desk` from `readyOn`. Returns it and the holder's token.
+    public func registerDocument(
+        kind: String?, vNumber: String?, holder: HolderInput?, desk: String?, readyOn: String?, caseSystem: String
+    ) async throws -> (document: Document, customerToken: String) {
+        let rules = self.rules
+        let settings = rules.network.documentSettings
+        guard let kind, !kind.isEmpty else {
+            throw BookingError.invalid("kind", "required", "Name the kind of document, e.g. residence-card.")
+        }
+        guard let documentKind = settings.kind(kind) else {
+            throw BookingError.invalid(
+                "kind", "unknown_kind",
+                "Known kinds: \(settings.documentKinds.map(\.key).joined(separator: ", ")).")
+        }
+        guard let vNumber, vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw BookingError.invalid(
+                "vNumber", vNumber == nil ? "required" : "invalid", "A V-number has exactly 10 digits.")
+        }
+        guard let holder else { throw BookingError.invalid("holder", "required", "Give the holder's details.") }
+        let checked = try Customer.validated(
+            name: holder.name, email: holder.email, phone: nil, vNumber: nil, bsn: nil, language: holder.language,
+            prefix: "holder.")
+        guard let bornText = holder.dateOfBirth, !bornText.isEmpty else {
+            throw BookingError.invalid("holder.dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
+        }
+        guard let born = LocalDate(iso: bornText), born <= today else {
+            throw BookingError.invalid("holder.dateOfBirth", "invalid_date", "Write a past date as YYYY-MM-DD.")
+        }
+        let atDesk = try rules.desk(desk)
+        _ = try rules.product(documentKind.product, at: atDesk, field: "desk")
+        guard let readyText = readyOn, !readyText.isEmpty else {
+            throw BookingError.invalid("readyOn", "required", "Give the day the document is at the desk, YYYY-MM-DD.")
+        }
+        guard let ready = LocalDate(iso: readyText) else {
+            throw BookingError.invalid("readyOn", "invalid_date", "Write the date as YYYY-MM-DD.")
+        }
+        let (stored, token) = try await documentStore.register(
+            DocumentStore.Registration(
+                kind: documentKind.key, vNumber: vNumber,
+                holder: Document.Holder(
+                    name: checked.name, email: checked.email, language: checked.language, dateOfBirth: born),
+                desk: atDesk.code, readyOn: ready, caseSystem: caseSystem),
+            now: now())
+        return (stored.document, token)
+    }
+
+    /// The document `id` for its holder (`token`: the customer token or the link from its emails).
+    public func document(id: String, token: String?) async throws -> DocumentView {
+        let stored = try await documentStore.document(id: id, token: token)
+        return try await view(stored.document)
+    }
+
+    func view(_ document: Document) async throws -> DocumentView {
+        let rules = self.rules
+        var days: [LocalDate] = []
+        let courier = rules.network.documentSettings.courier
+        let offered = courier?.desks.contains(document.desk) ?? false
+        if let courier, offered, [.ready, .deliveryScheduled].contains(document.status) {
+            let now = now()
+            let today = DeskTime(now, timeZone: rules.timeZone).date
+            let booked = try await documentStore.scheduledPerDay(today...today.adding(days: 3 * courier.offered))
+            days = courier.deliveryDays(
+                readyOn: document.readyOn, now: now, booked: booked, workingDays: rules.schedule.workingDays)
+        }
+        let pickup = try await document.pickupAppointment.asyncMap {
+            try await appointmentStore.appointmentForWaitlist(id: $0)
+        }
+        return DocumentView(document: document, deliveryDays: days, deliveryOffered: offered, pickup: pickup ?? nil)
+    }
+
+    /// Books the pickup of document `id` at `desk` (the desk where it lies) in `slot` (a pickup
+    /// slot on or after the day it is ready), for its holder.
+    public func bookDocumentPickup(
+        id: String, token: String?, desk: String?, slot: String?, client: String?
+    ) async throws -> ConfirmedBooking {
+        try admit(.holds, client: client)
+        let stored = try await documentStore.document(id: id, token: token)
+        let document = stored.document
+        let rules = self.rules
+        guard let desk, !desk.isEmpty else {
+            throw BookingError.invalid("desk", "required", "Name the desk, \(document.desk), where the document lies.")
+        }
+        guard desk == document.desk else {
+            throw BookingError.invalid(
+                "desk", "not_where_the_document_is", "The document lies at \(document.desk); book the pickup there.")
+        }
+        let product = rules.network.documentSettings.kind(document.kind)?.product ?? "DOC"
+        if let key = slot.flatMap(SlotKey.init), key.date < document.readyOn {
+            throw BookingError.invalid(
+                "slot", "before_ready", "The document is at the desk from \(document.readyOn); choose a slot from then."
+            )
+        }
+        let now = now()
+        let plan = try rules.planHold(
+            desk: desk, product: product, persons: 1, slot: slot, now: now,
+            withheld: try await withholding(desk: desk, product: product))
+        let customer = Customer(
+            name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
+            language: stored.holder?.language ?? .en)
+        let people = try rules.people(of: customer, product: product, persons: 1)
+        let booking = try await documentStore.bookPickup(id: id, token: token, plan: plan, people: people, now: now)
+        metrics.bookings.increment()
+        return booking
+    }
+
+    /// Schedules (or moves, until the manifest is fixed) courier delivery of document `id` to a
+    /// Dutch `address` on `date`, one of the days on offer.
+    public func scheduleDocumentDelivery(
+        id: String, token: String?, street: String?, houseNumber: String?, postcode: String?, city: String?,
+        date dateText: String?
+    ) async throws -> Delivery {
+        let rules = self.rules
+        let stored = try await documentStore.document(id: id, token: token)
+        guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk) else {
+            throw BookingError(
+                .conflict, field: "id", code: "no_delivery",
+                "Courier delivery is not offered for this document; book a pickup.")
+        }
+        let address = try DutchAddress.checked(street: street, houseNumber: houseNumber, postcode: postcode, city: city)
+        // Refused as the lifecycle would refuse it (out for delivery, collected), before the days.
+        var probe = stored.document
+        do {
+            try probe.scheduleDelivery(
+                Delivery(
+                    id: "", date: stored.document.readyOn, window: courier.windows[0], address: address,
+                    status: .scheduled, reason: nil))
+        } catch {
+            throw error.bookingError
+        }
+        guard courier.delivers(from: stored.document.desk, to: address) else {
+            throw BookingError.invalid(
+                "address.postcode", "not_delivered_here",
+                "The courier does not deliver to \(address.postcode); book a pickup.")
+        }
+        guard let dateText, !dateText.isEmpty else {
+            throw BookingError.invalid("date", "required", "Choose one of the delivery days on offer.")
+        }
+        guard let date = LocalDate(iso: dateText) else {
+            throw BookingError.invalid("date", "invalid_date", "Write the date as YYYY-MM-DD.")
+        }
+        let offered = try await view(stored.document).deliveryDays
+        guard offered.contains(date) else {
+            throw BookingError.invalid(
+                "date", "not_offered", "Choose one of: \(offered.map(\.iso).joined(separator: ", ")).")
+        }
+        return try await documentStore.scheduleDelivery(
+            id: id, token: token, address: address, date: date, rules: courier,
+            workingDays: rules.schedule.workingDays, now: now())
+    }
+
+    /// The courier's manifest for `date` (fixed at the cutoff the working day before).
+    public func courierManifest(date dateText: String?) async throws -> [ManifestLine] {
+        guard let dateText, let date = LocalDate(iso: dateText) else {
+            throw BookingError.invalid(
+                "date", dateText == nil ? "required" : "invalid_date", "Give the date as YYYY-MM-DD.")
+        }
+        try await runDocuments()
+        return try await documentStore.manifest(date: date)
+    }
+
+    /// The courier's report on a delivery: `delivered` or `failed` (with a reason).
+    public func reportDelivery(id: String, status: String?, reason: String?, courier: String) async throws -> Document {
+        guard let status, ["delivered", "failed"].contains(status) else {
+            throw BookingError.invalid("status", "invalid", "Status is delivered or failed.")
+        }
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if (reason ?? "").count > 500 { throw BookingError.invalid("reason", "too_long", "At most 500 characters.") }
+        try await runDocuments()
+        return try await documentStore.report(
+            delivery: id, delivered: status == "delivered", reason: reason?.isEmpty == true ? nil : reason,
+            by: courier, now: now())
+    }
+
+    /// What `DocumentService` does every interval (tests call it): documents whose day has come
+    /// are ready, manifests past their cutoff are fixed, documents unclaimed too long go back.
+    public func runDocuments() async throws {
+        let rules = self.rules
+        let now = now()
+        try await documentStore.arriveDue(now: now)
+        if let courier = rules.network.documentSettings.courier {
+            try await documentStore.dispatchDue(now: now, rules: courier, workingDays: rules.schedule.workingDays)
+        }
+        try await documentStore.returnUnclaimed(
+            now: now, afterWorkingDays: rules.network.documentSettings.unclaimedAfter,
+            workingDays: rules.schedule.workingDays)
+    }
+}
