@@ -18,6 +18,11 @@ public struct PurgeReport: Sendable, Hashable {
     public var drawEntries = 0
     /// One-entry-per-person claims of decided draw entries, deleted.
     public var drawPeople = 0
+    /// Documents handed over, delivered or returned the retention ago whose holder's details
+    /// were erased.
+    public var documents = 0
+    /// Delivery addresses of those documents, erased.
+    public var deliveries = 0
 
     public init() {}
 }
@@ -61,6 +66,7 @@ public struct PurgeStore: Sendable {
             counts[0], counts[1], counts[2], counts[3], counts[4]
         )
         (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
+        (report.documents, report.deliveries) = (counts[7], counts[8])
         return report
     }
 
@@ -70,6 +76,16 @@ public struct PurgeStore: Sendable {
         let condition: SQLQueryString
         /// An UPDATE or DELETE of `table`, without its WHERE.
         let change: SQLQueryString
+    }
+
+    /// A document that reached its end (handed over, delivered, returned) before the retention
+    /// cutoff, as its event log says.
+    static func documentEnded(_ cut: PurgeCutoffs) -> SQLQueryString {
+        """
+        status IN ('handed_over', 'delivered', 'returned') AND EXISTS (SELECT 1 FROM document_events e
+            WHERE e.document_id = documents.id AND e.event IN ('handOver', 'deliver', 'returnUnclaimed')
+              AND e.at < \(bind: cut.cancelledBefore.millis))
+        """
     }
 
     /// The kinds in `PurgeReport`'s order.
@@ -128,6 +144,19 @@ public struct PurgeStore: Sendable {
                 table: "draw_people",
                 condition: "entry_id IN (SELECT id FROM draw_entries WHERE status <> 'entered')",
                 change: "DELETE FROM draw_people"),
+            // In its holder's hands (or returned) the retention ago: the document's steps stay, for
+            // the collection wait; who it was for and where it went go.
+            Kind(
+                table: "documents", condition: "purged_at IS NULL AND " + documentEnded(cut),
+                change: """
+                    UPDATE documents SET holder_name = NULL, holder_email = NULL, v_number = NULL, date_of_birth = NULL,
+                        purged_at = \(bind: now.millis)
+                    """),
+            Kind(
+                table: "deliveries",
+                condition: "street IS NOT NULL AND document_id IN (SELECT id FROM documents WHERE " + documentEnded(cut)
+                    + ")",
+                change: "UPDATE deliveries SET street = NULL, house_number = NULL, postcode = NULL, city = NULL"),
         ]
     }
 }

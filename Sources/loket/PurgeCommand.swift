@@ -49,6 +49,11 @@ struct PurgeCommand: AsyncParsableCommand {
             (report.waitlistEntries, "ended waitlist entries: personal data erased"),
             (report.drawEntries, "decided draw entries: personal data erased"),
             (report.drawPeople, "decided draw entries' one-entry-per-person claims: deleted"),
+            (
+                report.documents,
+                "documents handed over, delivered or returned \(days)+ days ago: holder's details erased"
+            ),
+            (report.deliveries, "their delivery addresses: erased"),
             (report.liveBookings, "live-booking claims of past days: deleted"),
             (report.holds, "holds ended a day ago or more: deleted"),
             (report.messages, "messages sent or skipped 30+ days ago: deleted"),

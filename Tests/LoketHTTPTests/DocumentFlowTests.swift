@@ -69,6 +69,13 @@ struct DocumentFlowTests {
             #expect(late?.code == "document_out_for_delivery")
             let done = try await loket.reportDelivery(id: moved.id, status: "delivered", reason: nil, courier: "ipkd")
             #expect(done.status == .delivered)
+            // The retention after it reached its holder, who it was for and where it went are erased
+            // (both addresses it was ever scheduled to); its steps stay.
+            #expect(try await loket.purge(dryRun: true).documents == 0)
+            server.clock.advance(minutes: 91 * 24 * 60)
+            let purged = try await loket.purge()
+            #expect(purged.documents == 1 && purged.deliveries == 2)
+            #expect(try await loket.document(id: id, token: token).document.status == .delivered)
         }
     }
 
