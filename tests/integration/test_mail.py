@@ -2,14 +2,17 @@
 library and the icalendar package; and a crash between commit and send loses nothing."""
 import email
 import email.policy
+import subprocess
 import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import requests
 from aiosmtpd.controller import Controller
 
-from conftest import free_port
+from conftest import BINARY, free_port
 
 
 class Inbox:
@@ -178,3 +181,43 @@ def test_mail_goes_over_starttls_when_the_server_offers_it(servers, tmp_path):
         assert message["Subject"].startswith("Your appointment is confirmed")
     finally:
         controller.stop()
+
+
+def test_a_ready_document_and_its_delivery_notice_reach_the_holder(servers, smtp, tmp_path):
+    """A case system announces a card ready today at DH: the holder is told at once, with the link
+    to choose; they schedule courier delivery on the first day on offer and, that day's notice
+    day having passed, get the advance notice with the day and window."""
+    controller, inbox = smtp
+    database = str(tmp_path / "documents.sqlite")
+    server = servers(database, extra_args=mail_args(controller))
+    key = subprocess.run([str(BINARY), "case-system", "--name", "INDiGO", "--database", database],
+                         capture_output=True, text=True, check=True).stdout.splitlines()[1]
+    assert key.startswith("lkcs_")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    announced = requests.post(server.url("/api/v1/documents"), headers={"Authorization": f"Bearer {key}"}, timeout=10, json={
+        "kind": "residence-card", "vNumber": "3141592653", "desk": "DH", "readyOn": today,
+        "holder": {"name": "Noor Haddad", "email": "noor@example.nl", "language": "nl", "dateOfBirth": "1991-04-02"}})
+    assert announced.status_code == 201, announced.text
+    document = announced.json()
+    assert document["status"] == "ready" and document["deliveryOffered"]
+
+    ready = inbox.wait_for(1)
+    assert "noor@example.nl" in ready["To"]
+    assert ready["Subject"] == "Uw verblijfsdocument ligt klaar"
+    text = ready.get_body(preferencelist=("plain",)).get_content()
+    assert f"/documents/{document['id']}?token=" in text and "IND-loket Den Haag" in text
+    # The link opens the holder's page without the customer token.
+    link = next(word for word in text.split() if "/documents/" in word)
+    page = requests.get(server.url(link[link.index("/documents/"):]), timeout=10)
+    assert page.status_code == 200 and "Laten bezorgen" in page.text
+
+    day = document["deliveryDays"][0]
+    scheduled = requests.post(server.url(f"/api/v1/documents/{document['id']}/delivery"),
+                              headers={"Authorization": f"Bearer {document['customerToken']}"}, timeout=10,
+                              json={"address": {"street": "Spui", "houseNumber": "70", "postcode": "2511 BT", "city": "Den Haag"}, "date": day})
+    assert scheduled.status_code == 201, scheduled.text
+    notice = inbox.wait_for(2)
+    assert notice["Subject"].startswith("De koerier bezorgt uw verblijfsdocument")
+    body = notice.get_body(preferencelist=("plain",)).get_content()
+    window = scheduled.json()["window"]
+    assert f"{window['from']}" in body and "2511 BT" in body
