@@ -204,6 +204,21 @@ extension Loket {
             by: courier, now: now())
     }
 
+    /// The collection wait per desk and week over the last `weeks` weeks (this one included),
+    /// also set as the `loket_document_collection_working_days` gauges for the current week.
+    public func collectionWaits(weeks: Int = 12) async throws -> [CollectionWait] {
+        let rules = self.rules
+        let thisWeek = today.weekStart
+        let waits = CollectionWait.measure(
+            try await documentStore.collected(since: thisWeek.adding(days: -7 * (weeks - 1))),
+            workingDays: rules.schedule.workingDays)
+        for wait in waits where wait.week == thisWeek {
+            metrics.collectionWait(desk: wait.desk, quantile: "0.5").record(Double(wait.p50))
+            metrics.collectionWait(desk: wait.desk, quantile: "0.9").record(Double(wait.p90))
+        }
+        return waits
+    }
+
     /// What `DocumentService` does every interval (tests call it): documents whose day has come
     /// are ready, manifests past their cutoff are fixed, documents unclaimed too long go back.
     public func runDocuments() async throws {
@@ -216,5 +231,6 @@ extension Loket {
         try await documentStore.returnUnclaimed(
             now: now, afterWorkingDays: rules.network.documentSettings.unclaimedAfter,
             workingDays: rules.schedule.workingDays)
+        _ = try await collectionWaits(weeks: 1)
     }
 }

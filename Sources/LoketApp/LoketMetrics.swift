@@ -38,6 +38,16 @@ public struct LoketMetrics: Sendable {
                 helpText: "Customer messages written but not yet sent."))
     }
 
+    /// This week's collection wait at `desk` (working days from ready to the holder's hands), at
+    /// the median (`0.5`) and the 90th percentile (`0.9`).
+    func collectionWait(desk: String, quantile: String) -> Gauge {
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "loket", metricName: "document_collection", unitName: "working_days",
+                helpText: "This week's wait from a document's ready day to its holder's hands, per desk."),
+            labels: [("desk", desk), ("quantile", quantile)])
+    }
+
     /// Requests refused by a per-client limit, by the limit's name.
     func limitRefusals(_ rule: String) -> Counter {
         registry.makeCounter(

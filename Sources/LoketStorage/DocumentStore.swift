@@ -280,6 +280,24 @@ public struct DocumentStore: Sendable {
         return delivery
     }
 
+    /// Documents that reached their holder on or after `since` (handed over or delivered).
+    public func collected(since: LocalDate) async throws -> [CollectionWait.Collected] {
+        let from = DeskTime(date: since, time: LocalTime(minutes: 0)).instant(in: DeskTime.amsterdam)
+        return try await database.session { db in
+            try await db.raw(
+                """
+                SELECT d.desk, d.ready_on, e.at FROM document_events e JOIN documents d ON d.id = e.document_id
+                WHERE e.event IN ('handOver', 'deliver') AND e.at >= \(bind: from.millis)
+                """
+            ).all().map { row in
+                let r = try row.decode(model: CollectedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return CollectionWait.Collected(
+                    desk: r.desk, readyOn: LocalDate(iso: r.readyOn)!,
+                    collectedOn: DeskTime(Date(millis: r.at), timeZone: DeskTime.amsterdam).date)
+            }
+        }
+    }
+
     // MARK: The courier
 
     /// Fixes every manifest whose cutoff has passed: the deliveries on it go out.
@@ -524,6 +542,10 @@ public struct DocumentStore: Sendable {
 
     struct WindowRow: Decodable {
         let windowFrom: Int, windowTo: Int, n: Int
+    }
+
+    struct CollectedRow: Decodable {
+        let desk: String, readyOn: String, at: Int
     }
 
     struct CourierDayRow: Decodable {

@@ -338,6 +338,8 @@ enum Migrations {
                     document_id TEXT NOT NULL, at BIGINT NOT NULL, event TEXT NOT NULL, by TEXT, seq BIGINT NOT NULL,
                     PRIMARY KEY (document_id, seq))
                 """,
+                // The collection wait reads the hand-overs and deliveries of recent weeks.
+                "CREATE INDEX document_events_collected ON document_events (event, at)",
             ]
         ),
     ]

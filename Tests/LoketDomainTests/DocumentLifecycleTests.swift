@@ -154,4 +154,25 @@ struct DocumentLifecycleTests {
         #expect(Self.courier.window(taken: [morning: 1]) == afternoon)
         #expect(Self.courier.window(taken: [morning: 1, afternoon: 1]) == morning)
     }
+
+    @Test func theCollectionWaitIsMeasuredPerDeskAndWeekInWorkingDays() {
+        let workingDays = WorkingDays(holidays: TestNetwork.network.holidays)
+        func collected(_ desk: String, _ ready: String, _ on: LocalDate) -> CollectionWait.Collected {
+            CollectionWait.Collected(desk: desk, readyOn: LocalDate(iso: ready)!, collectedOn: on)
+        }
+        // Cards ready at DH on 1 June 2022, collected in the week of 13 June; one at AM.
+        let week = LocalDate(iso: "2022-06-13")!
+        let dh = (1...12).map {
+            collected("DH", "2022-06-01", workingDays.adding($0, to: LocalDate(iso: "2022-06-01")!))
+        }
+        .filter { $0.collectedOn.weekStart == week }
+        let waits = CollectionWait.measure(
+            dh + [collected("AM", "2022-06-13", LocalDate(iso: "2022-06-14")!)], workingDays: workingDays)
+        #expect(waits.map(\.desk) == ["AM", "DH"])
+        #expect(waits[0].p50 == 1 && waits[0].p90 == 1 && waits[0].documents == 1)
+        let counts = dh.map { workingDays.count(from: $0.readyOn, to: $0.collectedOn) }.sorted()
+        #expect(counts.count == 5)
+        #expect(waits[1].documents == 5 && waits[1].p50 == counts[2] && waits[1].p90 == counts[4])
+        #expect(waits[1].week == week)
+    }
 }

@@ -57,11 +57,19 @@ struct DocumentAPITests {
                 headers: courier.merging(["Accept": "text/csv"]) { a, _ in a })
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(csv.body.hasPrefix("id,document,desk,name,") && csv.body.contains("2514 EA"))
+            server.clock.advance(minutes: 18 * 60)  // Thursday 10:00, on the round
             let reported = try await api.post(
                 "/api/v1/courier/deliveries/\(delivery)", #"{"status":"delivered"}"#, headers: courier)
             #expect(reported.status == 200 && reported.json["status"] as? String == "delivered", "\(reported.body)")
             #expect(
                 try await api.get("/api/v1/documents/\(id)", headers: holder).json["status"] as? String == "delivered")
+            // Ready on Wednesday, delivered on Thursday: one working day, published per desk and week.
+            let waits = try await api.get("/api/v1/wait-times").json["collectionWorkingDays"] as? [[String: Any]]
+            let ts = try #require(waits?.first { $0["desk"] as? String == "TS" })
+            #expect(ts["week"] as? String == "2022-05-30" && ts["documents"] as? Int == 1)
+            #expect(ts["p50"] as? Int == 1 && ts["p90"] as? Int == 1)
+            let metrics = try await api.get("/metrics").body
+            #expect(metrics.contains(#"loket_document_collection_working_days{desk="TS",quantile="0.9"} 1"#))
         }
     }
 

@@ -19,6 +19,8 @@ struct CalendarRoutes {
     struct WaitTimesResponse: Encodable {
         let measuredOn: LocalDate
         let waitTimes: [WaitTime]
+        /// The wait for a card once it is at the desk, per desk and week, the last 12 weeks.
+        let collectionWorkingDays: [CollectionWait]
     }
 
     struct HolidaysResponse: Encodable {
@@ -29,7 +31,10 @@ struct CalendarRoutes {
     func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/wait-times") { _, _ in
             let times = try await loket.waitTimes()
-            return try JSONBody.response(WaitTimesResponse(measuredOn: loket.today, waitTimes: times))
+            return try JSONBody.response(
+                WaitTimesResponse(
+                    measuredOn: loket.today, waitTimes: times, collectionWorkingDays: try await loket.collectionWaits())
+            )
         }
         router.get("/api/v1/calendar/holidays") { request, _ in
             let year = try request.integerQuery("year") ?? loket.today.year
