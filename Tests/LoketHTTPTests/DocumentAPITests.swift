@@ -57,7 +57,7 @@ struct DocumentAPITests {
                 headers: courier.merging(["Accept": "text/csv"]) { a, _ in a })
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(csv.body.hasPrefix("id,document,desk,name,") && csv.body.contains("2514 EA"))
-            server.clock.advance(minutes: 18 * 60)  // Thursday 10:00, on the round
+            server.clock.advance(minutes: 18 * 60) // Thursday 10:00, on the round
             let reported = try await api.post(
                 "/api/v1/courier/deliveries/\(delivery)", #"{"status":"delivered"}"#, headers: courier)
             #expect(reported.status == 200 && reported.json["status"] as? String == "delivered", "\(reported.body)")
