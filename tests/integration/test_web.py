@@ -414,7 +414,7 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
     assert axe_violations(driver) == []
 
 
-def test_clerk_hands_a_card_over_after_checking_the_id(web):
+def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
     server, driver, database, mail = web
     key = subprocess.run([str(BINARY), "case-system", "--name", "Zaken", "--database", database],
                          check=True, capture_output=True, text=True).stdout.splitlines()[1]
@@ -444,6 +444,14 @@ def test_clerk_hands_a_card_over_after_checking_the_id(web):
     assert "Ada Lovelace" in driver.page_source
     assert axe_violations(driver) == []
     shot(driver, "staff-handover-1-found")
+    # The pages as served (not as the browser rebuilt them) are valid HTML too.
+    clerk, token, _ = signed_in(server, "balie", CLERK_PASSWORD)
+    found = clerk.post(server.url("/staff/desks/DH/handover"), data={"csrf": token, "reference": document}, timeout=10)
+    refused = clerk.post(server.url("/staff/desks/DH/handover/record"),
+                         data={"csrf": token, "document": document, "vNumber": "12", "dateOfBirth": ""}, timeout=10)
+    assert found.status_code == 200 and refused.status_code == 422
+    assert_valid_html({"handover": clerk.get(server.url("/staff/desks/DH/handover"), timeout=10).text,
+                       "handover-found": found.text, "handover-refused": refused.text}, tmp_path / "html")
 
     # A wrong date of birth: named next to its field, nothing recorded.
     driver.find_element(By.ID, "vNumber").send_keys("1234567890")
