@@ -486,28 +486,14 @@ public struct DocumentStore: Sendable {
 
     static func read(id: String, on db: any SQLDatabase) async throws -> Stored? {
         guard let row = try await db.raw("SELECT * FROM documents WHERE id = \(bind: id)").first() else { return nil }
-        let stored = try row.decode(model: DocumentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let fields = try row.decode(model: DocumentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var delivery: Delivery?
-        if let deliveryId = stored.deliveryId,
+        if let deliveryId = fields.deliveryId,
             let deliveryRow = try await db.raw("SELECT * FROM deliveries WHERE id = \(bind: deliveryId)").first()
         {
             delivery = try DeliveryRow(decoding: deliveryRow).delivery
         }
-        let holder: Document.Holder? =
-            if let name = stored.holderName, let email = stored.holderEmail,
-                let born = stored.dateOfBirth.flatMap(LocalDate.init(iso:))
-            {
-                Document.Holder(
-                    name: name, email: email, language: Customer.Language(rawValue: stored.language) ?? .en,
-                    dateOfBirth: born)
-            } else { nil }
-        return Stored(
-            document: Document(
-                id: stored.id, kind: stored.kind, desk: stored.desk, readyOn: LocalDate(iso: stored.readyOn)!,
-                status: Document.Status(rawValue: stored.status) ?? .returned,
-                pickupAppointment: stored.pickupAppointmentId, delivery: delivery,
-                handedOverAt: stored.handedOverAt.map(Date.init(millis:))),
-            holder: holder, vNumber: stored.vNumber, revision: stored.revision)
+        return fields.stored(delivery: delivery)
     }
 
     // MARK: Rows
@@ -516,6 +502,23 @@ public struct DocumentStore: Sendable {
         let id: String, kind: String, vNumber: String?, holderName: String?, holderEmail: String?, language: String
         let dateOfBirth: String?, desk: String, readyOn: String, status: String, pickupAppointmentId: String?
         let deliveryId: String?, handedOverAt: Int?, revision: Int
+
+        /// The document with its holder (absent once purged), and `delivery` read apart.
+        func stored(delivery: Delivery?) -> Stored {
+            let holder: Document.Holder? =
+                if let name = holderName, let email = holderEmail, let born = dateOfBirth.flatMap(LocalDate.init(iso:))
+                {
+                    Document.Holder(
+                        name: name, email: email, language: Customer.Language(rawValue: language) ?? .en,
+                        dateOfBirth: born)
+                } else { nil }
+            return Stored(
+                document: Document(
+                    id: id, kind: kind, desk: desk, readyOn: LocalDate(iso: readyOn)!,
+                    status: Document.Status(rawValue: status) ?? .returned, pickupAppointment: pickupAppointmentId,
+                    delivery: delivery, handedOverAt: handedOverAt.map(Date.init(millis:))),
+                holder: holder, vNumber: vNumber, revision: revision)
+        }
     }
 
     struct DeliveryRow: Decodable {

@@ -87,6 +87,10 @@ struct DeskDayPage {
         let canServe: Bool, canNoShow: Bool
         /// A BIO appointment: the clerk records what was captured.
         let canCapture: Bool
+        /// A document pickup: whether its card is here, handed over, or not here.
+        let card: String?
+        /// A pickup whose card lies ready: the clerk can hand it over.
+        let canHandOver: Bool
     }
     let desk: String
     let counter: String

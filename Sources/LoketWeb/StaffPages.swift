@@ -161,6 +161,8 @@ extension WebApp {
         }
         let now = loket.now()
         let agenda = try await loket.agenda(desk: code)
+        let cards = try await loket.pickupDocuments(desk: code)
+        let pickupProducts = loket.documentPickupProducts
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
             ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0)
         }
@@ -174,6 +176,16 @@ extension WebApp {
             case .noShow?: WebCopy.text("stateNoShow", language)
             }
         }
+        /// Whether a pickup's card is here: ready (or booked, which it was ready for), handed over, or not.
+        func card(_ item: AgendaItem) -> String? {
+            guard pickupProducts.contains(item.appointment.product) else { return nil }
+            return switch cards[item.appointment.id]?.status {
+            case nil: WebCopy.text("cardUnknown", language)
+            case .ready?, .pickupBooked?: WebCopy.text("cardReady", language)
+            case .handedOver?: WebCopy.text("cardHandedOver", language)
+            default: WebCopy.text("cardNotHere", language)
+            }
+        }
         // A notice after a redirect comes as a key in the address; unknown keys show nothing.
         let noticeText =
             notice
@@ -181,6 +193,7 @@ extension WebApp {
                 [
                     "served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language),
                     "captured": WebCopy.text("capturesRecorded", language),
+                    "handed-over": WebCopy.text("documentHandedOver", language),
                 ][$0]
             }
         let page = DeskDayPage(
@@ -200,7 +213,9 @@ extension WebApp {
                     persons: item.appointment.persons, product: productName(item.appointment.product, language),
                     state: state(item), canServe: item.visit?.state == .called,
                     canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called,
-                    canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow)
+                    canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow,
+                    card: card(item),
+                    canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status))
             })
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,

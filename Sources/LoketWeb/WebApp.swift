@@ -54,6 +54,7 @@ public struct WebApp: Sendable {
         addOfferRoutes(to: router)
         addUrgentBookingRoutes(to: router)
         addCaptureRoutes(to: router)
+        addHandoverRoutes(to: router)
         addDeskSettingsRoutes(to: router)
         addAccountRoutes(to: router)
         addDrawRoutes(to: router)

@@ -414,6 +414,63 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
     assert axe_violations(driver) == []
 
 
+def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
+    server, driver, database, mail = web
+    key = subprocess.run([str(BINARY), "case-system", "--name", "Zaken", "--database", database],
+                         check=True, capture_output=True, text=True).stdout.splitlines()[1]
+    announced = requests.post(server.url("/api/v1/documents"), headers={"Authorization": f"Bearer {key}"}, json={
+        "kind": "residence-card", "vNumber": "1234567890", "desk": "DH", "readyOn": "2026-12-01",
+        "holder": {"name": "Ada Lovelace", "email": "ada@example.nl", "language": "en", "dateOfBirth": "1990-12-10"}},
+        timeout=10)
+    assert announced.status_code == 201, announced.text
+    document, token = announced.json()["id"], announced.json()["customerToken"]
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "DOC"}, timeout=10).json()["slots"]
+    today = [slot for slot in slots if slot["date"] == "2026-12-01"]
+    pickup = requests.post(server.url(f"/api/v1/documents/{document}/pickup"), headers={"Authorization": f"Bearer {token}"},
+                           json={"desk": "DH", "slot": today[0]["key"]}, timeout=10)
+    assert pickup.status_code == 201, pickup.text
+
+    driver.get(server.url("/staff/sign-in"))
+    ensure_language(driver, "en")
+    driver.find_element(By.ID, "username").send_keys("balie")
+    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Card ready" in driver.page_source
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main td a[href='/staff/desks/DH/handover']"))
+    assert driver.title.startswith("Hand over a document")
+    assert axe_violations(driver) == []
+    driver.find_element(By.ID, "reference").send_keys(document)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Ada Lovelace" in driver.page_source
+    assert axe_violations(driver) == []
+    shot(driver, "staff-handover-1-found")
+    # The pages as served (not as the browser rebuilt them) are valid HTML too.
+    clerk, token, _ = signed_in(server, "balie", CLERK_PASSWORD)
+    found = clerk.post(server.url("/staff/desks/DH/handover"), data={"csrf": token, "reference": document}, timeout=10)
+    refused = clerk.post(server.url("/staff/desks/DH/handover/record"),
+                         data={"csrf": token, "document": document, "vNumber": "12", "dateOfBirth": ""}, timeout=10)
+    assert found.status_code == 200 and refused.status_code == 422
+    assert_valid_html({"handover": clerk.get(server.url("/staff/desks/DH/handover"), timeout=10).text,
+                       "handover-found": found.text, "handover-refused": refused.text}, tmp_path / "html")
+
+    # A wrong date of birth: named next to its field, nothing recorded.
+    driver.find_element(By.ID, "vNumber").send_keys("1234567890")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-12-11")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/handover/record'] button[type=submit]"))
+    assert driver.find_element(By.ID, "dateOfBirth").get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.CSS_SELECTOR, ".error-summary a[href='#dateOfBirth']")
+    assert axe_violations(driver) == []
+    shot(driver, "staff-handover-2-mismatch")
+    assert "1990-12-11" not in driver.current_url and "1234567890" not in driver.current_url
+
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-12-10")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/handover/record'] button[type=submit]"))
+    assert "The card is handed over." in driver.page_source and "Handed over" in driver.page_source
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT status FROM documents WHERE id = ?", (document,)).fetchone() == ("handed_over",)
+        assert db.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'document.handover'").fetchone() == (1,)
+
+
 def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     server, driver, database, mail = web
     driver.get(server.url("/book/DOC/desks/DH?month=2026-12"))

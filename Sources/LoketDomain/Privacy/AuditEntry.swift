@@ -7,7 +7,7 @@ public struct AuditEntry: Sendable, Hashable {
     /// The acting account's id; nil when the command line acted (`loket staff`).
     public let staff: String?
     public let action: AuditAction
-    /// What was acted on: an appointment, a staff account or a desk change id.
+    /// What was acted on: an appointment, a staff account, a desk change or a document id.
     public let target: String?
     public let desk: String?
     /// Non-personal facts of the action: a counter, a role, an urgent reason.
@@ -41,4 +41,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case signIn = "staff.sign-in"
     /// What a clerk recorded as captured at a BIO appointment (counts only, no V-numbers).
     case biometricsCapture = "biometrics.capture"
+    /// A clerk handed a document over, having checked the V-number and date of birth on the ID.
+    case documentHandover = "document.handover"
 }

@@ -1,0 +1,65 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+
+/// Documents at the desk: the clerk's day shows whether each pickup's card is there; the clerk
+/// finds a card by appointment code or document id and hands it over after checking the
+/// V-number and date of birth on the collector's ID. Personal data is never logged.
+extension Loket {
+    /// A card a clerk found to hand over: whom it is for and its pickup appointment, if any.
+    public struct HandoverCard: Sendable {
+        public let document: Document
+        /// The name to call out; empty once the record was erased.
+        public let holderName: String
+        public let pickup: Appointment?
+    }
+
+    /// The products whose appointments are document pickups (`DOC` unless a kind says otherwise).
+    public var documentPickupProducts: Set<String> {
+        Set(rules.network.documentSettings.documentKinds.map(\.product))
+    }
+
+    /// The documents to be collected at today's appointments at `desk`, by appointment id.
+    public func pickupDocuments(desk: String) async throws -> [String: Document] {
+        try await documentStore.pickupDocuments(desk: desk, date: today)
+    }
+
+    /// The card a clerk at `desk` means by `reference` (an appointment code or a document id),
+    /// refused unless it lies at this desk and may be handed over now.
+    public func findDocumentForHandover(reference: String?, desk: String) async throws -> HandoverCard {
+        let reference = (reference ?? "").trimmingCharacters(in: .whitespaces)
+        guard !reference.isEmpty, reference.count <= 64 else {
+            throw BookingError.invalid(
+                "reference", reference.isEmpty ? "required" : "invalid",
+                "Type the appointment code or the document id.")
+        }
+        guard let stored = try await documentStore.handoverCandidate(reference: reference, desk: desk) else {
+            throw BookingError(
+                .notFound, field: "reference", code: "unknown_reference",
+                "No document with this appointment code or id.")
+        }
+        guard stored.document.desk == desk else {
+            throw HandoverCheck.otherDesk(stored.document.desk, field: "reference")
+        }
+        // Refused as the lifecycle would refuse the handover, before anyone checks an ID.
+        var probe = stored.document
+        do {
+            try probe.handOver(at: now())
+        } catch {
+            throw error.bookingError
+        }
+        let pickup = try await stored.document.pickupAppointment.asyncMap {
+            try await appointmentStore.appointmentForWaitlist(id: $0)
+        }
+        return HandoverCard(document: stored.document, holderName: stored.holder?.name ?? "", pickup: pickup ?? nil)
+    }
+
+    /// `staff` hands document `id` over at `desk` to the person whose ID shows `vNumber` and
+    /// `dateOfBirth`; recorded (with the audit entry) only when both are the document's.
+    public func handOverDocument(
+        id: String, desk: String, vNumber: String?, dateOfBirth: String?, staff: String
+    ) async throws -> Document {
+        let check = try HandoverCheck.checked(desk: desk, vNumber: vNumber, dateOfBirth: dateOfBirth)
+        return try await documentStore.handOver(id: id, check: check, staff: staff, now: now())
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketServer
+
+/// Handing a document over at the desk (`/staff/desks/{desk}/handover`): the clerk types the
+/// appointment code or the document id, sees whom the card is for, and types the V-number and
+/// date of birth from the collector's ID; the handover is recorded only when both match. Every
+/// personal detail travels in a POST body, never in an address.
+extension WebApp {
+    func addHandoverRoutes(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/handover") { request, context in
+            let desk = try context.parameters.require("desk")
+            return try await asStaff(request, .clerk, desk: desk) { _, web in
+                handoverPage(web, desk: desk)
+            }
+        }
+        router.post("/staff/desks/{desk}/handover") { request, context in
+            let desk = try context.parameters.require("desk")
+            return try await asStaff(request, .clerk, desk: desk) { _, web in
+                let form = try await web.form(request)
+                let reference = form["reference"] ?? ""
+                do {
+                    let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
+                    return handoverPage(web, desk: desk, reference: reference, card: card)
+                } catch let error as BookingError {
+                    return handoverPage(web, desk: desk, reference: reference, refused: error)
+                }
+            }
+        }
+        router.post("/staff/desks/{desk}/handover/record") { request, context in
+            let desk = try context.parameters.require("desk")
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
+                let form = try await web.form(request)
+                let id = form["document"] ?? ""
+                let reference = form["reference"] ?? id
+                do {
+                    _ = try await loket.handOverDocument(
+                        id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
+                        staff: account.id)
+                    return redirect("/staff/desks/\(desk)?notice=handed-over")
+                } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
+                    // The card stays on the page, with what was typed, so the clerk looks again.
+                    do {
+                        let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
+                        return handoverPage(
+                            web, desk: desk, reference: reference, card: card, typed: form, refused: error)
+                    } catch let error as BookingError {
+                        return handoverPage(web, desk: desk, reference: reference, refused: error)
+                    }
+                } catch let error as BookingError {
+                    return handoverPage(web, desk: desk, reference: reference, refused: error)
+                }
+            }
+        }
+    }
+
+    /// The handover page: the search, and the found card with the identity check. A refusal is
+    /// shown at the field it names; one about the card itself (its desk, its state) at the search.
+    func handoverPage(
+        _ web: WebRequest, desk: String, reference: String = "", card: Loket.HandoverCard? = nil,
+        typed form: [String: String] = [:], refused: BookingError? = nil
+    ) -> Response {
+        let language = web.language
+        let errors = refused.map { error in
+            let field = ["vNumber", "dateOfBirth"].contains(error.field) ? error.field : "reference"
+            return [FieldError(field: field, message: Self.handoverMessage(error, language))]
+        }
+        let page = HandoverPage(
+            desk: desk, reference: reference,
+            card: card.map { card in
+                let document = card.document
+                let kind = loket.network.documentSettings.kind(document.kind)
+                return HandoverPage.Card(
+                    id: document.id, holderName: card.holderName,
+                    kind: kind.map { language == .nl ? $0.nameNL : $0.nameEN } ?? document.kind,
+                    readyOn: document.readyOn.iso,
+                    pickup: card.pickup.map {
+                        "\($0.date.iso) \($0.startTime.text)–\($0.endTime.text) · \($0.code ?? "")"
+                    })
+            },
+            vNumber: form["vNumber"] ?? "", dateOfBirth: form["dateOfBirth"] ?? "")
+        let status: HTTPResponse.Status = refused.map { .init(code: $0.kind.statusCode) } ?? .ok
+        return pages.render(
+            "handover", web, title: WebCopy.text("handoverTitle", language), page: page, errors: errors ?? [],
+            status: status)
+    }
+
+    /// The clerk's words for a refused check, where the customer's (`WebCopy.message`) would not
+    /// fit: "type it from the ID" rather than "it is on your letters".
+    static func handoverMessage(_ error: BookingError, _ language: Customer.Language) -> String {
+        let key = "handoverError.\(error.field).\(error.code)"
+        return WebCopy.texts[key] == nil ? WebCopy.message(error, language) : WebCopy.text(key, language)
+    }
+}
+
+/// handover.mustache: the search by appointment code or document id and, once found, the card
+/// with the V-number and date of birth to check against the ID.
+struct HandoverPage {
+    struct Card {
+        let id: String, holderName: String, kind: String, readyOn: String
+        /// The pickup appointment: day, time and code.
+        let pickup: String?
+    }
+    let desk: String
+    let reference: String
+    let card: Card?
+    let vNumber: String
+    let dateOfBirth: String
+}

@@ -1,0 +1,177 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// Handing a document over at the desk, through the pages on both engines: the clerk's day shows
+/// whether a pickup's card is there; the handover page finds the card by appointment code or
+/// document id and records the handover only when the V-number and date of birth from the ID
+/// are the holder's, at the desk where the card lies.
+@Suite struct HandoverPagesTests {
+    static let csrf = String(repeating: "ab", count: 32)
+    static let password = "a long enough password"
+    /// Ada's, as `DocumentFlowTests.register` announces her card.
+    static let vNumber = "1234567890"
+    static let born = "1990-12-10"
+
+    static func quickHashes(_ options: inout ServerOptions) {
+        options.passwordHasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
+    }
+
+    struct Page {
+        let status: Int
+        let headers: HTTPFields
+        let body: String
+
+        func cookie(_ name: String) -> String? {
+            headers[values: .setCookie].first { $0.hasPrefix(name + "=") }?.split(separator: ";").first.map(String.init)
+        }
+    }
+
+    func get(_ api: APIClient, _ uri: String, cookies: [String] = []) async throws -> Page {
+        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
+        return try await api.client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) {
+            Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body))
+        }
+    }
+
+    /// A form as the browser sends it: the form token in the cookie and in the fields.
+    func post(
+        _ api: APIClient, _ uri: String, _ fields: [String: String], cookies: [String] = [], csrf: String? = csrf
+    ) async throws -> Page {
+        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
+        let all = fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { own, _ in own }
+        let body = all.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+            .joined(separator: "&")
+        return try await api.client.execute(
+            uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body)
+        ) { Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body)) }
+    }
+
+    func signIn(_ api: APIClient, _ username: String) async throws -> String {
+        let page = try await post(api, "/staff/sign-in", ["username": username, "password": Self.password])
+        return try #require(page.cookie("loket_staff"))
+    }
+
+    /// The events logged for document `id`, oldest first, each with who did it.
+    func events(_ server: TestServer, _ id: String) async throws -> [(event: String, by: String?)] {
+        try await server.database.session { db in
+            try await db.raw("SELECT event, by FROM document_events WHERE document_id = \(bind: id) ORDER BY seq")
+                .all().map {
+                    (
+                        event: try $0.decode(column: "event", as: String.self),
+                        by: try $0.decode(column: "by", as: String?.self)
+                    )
+                }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func theClerkHandsTheCardOverOnlyToItsHolder(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
+            server, api in
+            let loket = server.loket
+            let balie = try await loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            _ = try await loket.createStaff(
+                username: "elders", password: Self.password, role: .clerk, desk: "OLD", by: nil)
+            // Ada's card is at TS today; she collects it at 11:00.
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            let pickup = try await loket.bookDocumentPickup(
+                id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
+            let code = try #require(pickup.appointment.code)
+            let clerk = try await signIn(api, "balie")
+
+            // The day says the card is there and links to the handover page.
+            let day = try await get(api, "/staff/desks/TS", cookies: [clerk])
+            #expect(day.body.contains("Card ready"))
+            #expect(day.body.contains("href=\"/staff/desks/TS/handover\""))
+            #expect(try await get(api, "/staff/desks/TS/handover", cookies: [clerk]).status == 200)
+
+            // Found by appointment code (typed loosely): whom it is for, and nothing to read off.
+            let found = try await post(
+                api, "/staff/desks/TS/handover",
+                ["reference": code.lowercased().replacingOccurrences(of: "-", with: " ")],
+                cookies: [clerk])
+            #expect(found.status == 200)
+            #expect(found.body.contains("Ada Lovelace") && found.body.contains("name=\"document\" value=\"\(id)\""))
+            #expect(!found.body.contains(Self.vNumber) && !found.body.contains(Self.born))
+
+            // A wrong date of birth is refused at its field, and nothing changes.
+            let record = "/staff/desks/TS/handover/record"
+            let wrong = try await post(
+                api, record, ["document": id, "vNumber": Self.vNumber, "dateOfBirth": "1990-12-11"], cookies: [clerk])
+            #expect(wrong.status == 422)
+            #expect(wrong.body.contains("id=\"dateOfBirth-error\""))
+            #expect(wrong.body.contains("This date of birth is not the card holder"))
+            #expect(wrong.body.contains("Ada Lovelace"))
+            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+
+            // Another desk's clerk can neither open TS's page nor hand TS's card over at their own.
+            let other = try await signIn(api, "elders")
+            let fields = ["document": id, "vNumber": Self.vNumber, "dateOfBirth": Self.born]
+            #expect(try await post(api, record, fields, cookies: [other]).status == 403)
+            #expect(
+                try await post(api, "/staff/desks/TS/handover", ["reference": code], cookies: [other]).status == 403)
+            let elsewhere = try await post(api, "/staff/desks/OLD/handover", ["reference": code], cookies: [other])
+            #expect(elsewhere.status == 409 && elsewhere.body.contains("id=\"reference-error\""))
+            #expect(elsewhere.body.contains("This card lies at another desk"))
+            #expect(try await post(api, "/staff/desks/OLD/handover/record", fields, cookies: [other]).status == 409)
+            // Without the form token, nothing either.
+            #expect(try await post(api, record, fields, cookies: [clerk], csrf: nil).status == 403)
+            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+            #expect(
+                try await loket.auditEntries(since: .distantPast).allSatisfy { $0.entry.action != .documentHandover })
+
+            // Both match: handed over, logged by the clerk and audited without personal data.
+            let done = try await post(api, record, fields, cookies: [clerk])
+            #expect(done.status == 303 && done.headers[.location] == "/staff/desks/TS?notice=handed-over")
+            let document = try await loket.document(id: id, token: token).document
+            #expect(document.status == .handedOver && document.handedOverAt == server.clock.now)
+            let last = try #require(try await events(server, id).last)
+            #expect(last.event == "handOver" && last.by == balie.id)
+            let audit = try #require(
+                try await loket.auditEntries(since: .distantPast).first { $0.entry.action == .documentHandover })
+            #expect(audit.entry.target == id && audit.entry.desk == "TS" && audit.username == "balie")
+            #expect(audit.entry.detail == nil)
+            let after = try await get(api, "/staff/desks/TS?notice=handed-over", cookies: [clerk])
+            #expect(after.body.contains("The card is handed over.") && after.body.contains("Handed over"))
+
+            // Once only.
+            let again = try await post(api, "/staff/desks/TS/handover", ["reference": id], cookies: [clerk])
+            #expect(again.status == 409 && again.body.contains("The document has already been handed over."))
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aCardNotYetAtTheDeskIsRefused(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
+            server, api in
+            let loket = server.loket
+            _ = try await loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-03")
+            let clerk = try await signIn(api, "balie")
+
+            let found = try await post(api, "/staff/desks/TS/handover", ["reference": id], cookies: [clerk])
+            #expect(found.status == 409 && found.body.contains("id=\"reference-error\""))
+            #expect(found.body.contains("The document is still being made"))
+            #expect(!found.body.contains("Ada Lovelace"))
+            // Posting the check straight away is refused by the lifecycle all the same.
+            let forced = try await post(
+                api, "/staff/desks/TS/handover/record",
+                ["document": id, "vNumber": Self.vNumber, "dateOfBirth": Self.born], cookies: [clerk])
+            #expect(forced.status == 409 && forced.body.contains("The document is still being made"))
+            #expect(try await loket.document(id: id, token: token).document.status == .inProduction)
+            #expect(try await events(server, id).map(\.event) == ["register"])
+            // An unknown reference names its field.
+            let unknown = try await post(api, "/staff/desks/TS/handover", ["reference": "K7M2-Q9XD"], cookies: [clerk])
+            #expect(
+                unknown.status == 404 && unknown.body.contains("There is no card with this appointment code or id."))
+        }
+    }
+}
