@@ -219,7 +219,7 @@ extension Loket {
         return waits
     }
 
-    /// What `DocumentService` does every interval (tests call it): documents whose day has come
+    /// What a `PeriodicService` does every minute (tests call it): documents whose day has come
     /// are ready, manifests past their cutoff are fixed, documents unclaimed too long go back.
     public func runDocuments() async throws {
         let rules = self.rules

@@ -145,7 +145,7 @@ extension Loket {
 
     // MARK: Running the draws
 
-    /// What `DrawService` does every interval (tests call it directly): the rule switches draw
+    /// What a `PeriodicService` does every 30 s (tests call it directly): the rule switches draw
     /// modes, products in draw mode open draws for capacity that came up, and draws whose
     /// window has closed are allocated.
     @discardableResult

@@ -14,8 +14,14 @@ extension Loket {
             HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
             Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
-            DrawService(loket: self, interval: options.drawInterval, logger: logger),
-            DocumentService(loket: self, interval: options.documentInterval, logger: logger),
+            // Draw modes switched by the rule, draws opened and allocated.
+            PeriodicService(name: "running draws", interval: options.drawInterval, logger: logger) {
+                try await runDraws()
+            },
+            // Documents ready on their day, manifests fixed at the cutoff, unclaimed ones returned.
+            PeriodicService(name: "moving documents on", interval: options.documentInterval, logger: logger) {
+                try await runDocuments()
+            },
             DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {

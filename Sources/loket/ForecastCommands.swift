@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LoketConfig
+import LoketDomain
 import LoketSimulation
 
 /// Options shared by `simulate` and `forecast`.
@@ -14,6 +16,11 @@ struct ForecastOutputOptions: ParsableArguments {
     ) var svg: String?
     @Option(help: "Product for the table and chart (default: the norm's, else BIO).") var product: String?
     @Option(help: "Simulate this many weeks instead of the scenario's own number.") var weeks: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Take courier delivery from this desk network file: its desks, deliveries a day and expected share (documents.courier).",
+            valueName: "file"))
+    var courierFrom: String?
 
     func loadScenario() throws -> Scenario {
         var loaded: Scenario
@@ -25,6 +32,16 @@ struct ForecastOutputOptions: ParsableArguments {
         if let weeks {
             guard weeks > 0 else { throw ValidationError("--weeks must be at least 1") }
             loaded.weeks = weeks
+        }
+        if let courierFrom {
+            let network = try DeskNetworkFile.load(URL(fileURLWithPath: courierFrom))
+            guard let courier = network.documentSettings.courier else {
+                throw ValidationError("--courier-from \(courierFrom): the file has no documents.courier")
+            }
+            loaded.courierCapacity = Scenario.CourierCapacity(perDay: Double(courier.perDay), desks: courier.desks)
+            if let share = courier.expectedShare {
+                loaded.courier = [Scenario.CourierStep(from: loaded.start, share: share)]
+            }
         }
         return loaded
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoketConfig
 import LoketDomain
 import LoketTestSupport
 import Testing
@@ -118,6 +119,12 @@ struct DocumentLifecycleTests {
         desks: ["DH"], postcodes: ["1000-2999"], perDay: 2,
         windows: [TimeRange(text: "09:00-13:00")!, TimeRange(text: "13:00-17:00")!], noticeWorkingDays: 2,
         manifestCutoff: LocalTime(text: "16:00"), daysOffered: 3)
+
+    @Test func theShippedNetworkDeliversTheLargeDesksCardsEverywhere() throws {
+        let courier = try #require(try DeskNetworkFile.loadBundled().documentSettings.courier)
+        #expect(Set(courier.desks) == ["AM", "DH", "ZW", "DB"] && courier.postcodes == ["1000-9999"])
+        #expect(courier.expectedShare == 0.3 && courier.perDay == 400)
+    }
 
     @Test func theCourierDeliversFromItsDesksToItsPostcodes() {
         #expect(Self.courier.delivers(from: "DH", to: Self.address))

@@ -55,6 +55,18 @@ struct ProductRolesTests {
         #expect(Self.demand(plan, other, "2023-01-11") == 100)
     }
 
+    @Test func theCourierTakesNoMoreThanItsDailyCapacity() throws {
+        // Half of 40 documents a day would go by courier, but it takes only 10: a quarter.
+        let plan = try NetworkPlan(
+            try Self.scenario(products: ("BIO", "DOC"), roles: "courierCapacity: {perDay: 10, desks: [X]}"))
+        #expect(Self.demand(plan, "DOC", "2023-01-04") == 40)
+        #expect(Self.demand(plan, "DOC", "2023-01-11") == 30)
+        // At a desk it does not serve, everything is collected.
+        let elsewhere = try NetworkPlan(
+            try Self.scenario(products: ("BIO", "DOC"), roles: "courierCapacity: {perDay: 10, desks: [Y]}"))
+        #expect(Self.demand(elsewhere, "DOC", "2023-01-11") == 40)
+    }
+
     @Test func aRoleNamingNoProductIsRefused() throws {
         let scenario = try Self.scenario(products: ("BIO", "DOC"), roles: "productRoles: {collection: DCO}")
         #expect(throws: ScenarioError.self) { try NetworkPlan(scenario) }

@@ -55,10 +55,13 @@ public struct CourierRules: Sendable, Hashable, Codable {
     public let manifestCutoff: LocalTime?
     /// How many working days ahead delivery days are offered; left out, 15.
     public let daysOffered: Int?
+    /// The share of holders expected to choose delivery, for the forecast (`loket forecast
+    /// --courier-from`); nil when not known.
+    public let expectedShare: Double?
 
     public init(
         desks: [String], postcodes: [String], perDay: Int, windows: [TimeRange], noticeWorkingDays: Int? = nil,
-        manifestCutoff: LocalTime? = nil, daysOffered: Int? = nil
+        manifestCutoff: LocalTime? = nil, daysOffered: Int? = nil, expectedShare: Double? = nil
     ) {
         self.desks = desks
         self.postcodes = postcodes
@@ -67,6 +70,7 @@ public struct CourierRules: Sendable, Hashable, Codable {
         self.noticeWorkingDays = noticeWorkingDays
         self.manifestCutoff = manifestCutoff
         self.daysOffered = daysOffered
+        self.expectedShare = expectedShare
     }
 
     public var notice: Int { noticeWorkingDays ?? 2 }
@@ -99,6 +103,9 @@ public struct CourierRules: Sendable, Hashable, Codable {
         }
         if perDay < 0 { problems.append("documents.courier.perDay: must not be negative") }
         if windows.isEmpty { problems.append("documents.courier.windows: give at least one time window") }
+        if let share = expectedShare, !(0...1).contains(share) {
+            problems.append("documents.courier.expectedShare: between 0 and 1")
+        }
         return problems
     }
 }

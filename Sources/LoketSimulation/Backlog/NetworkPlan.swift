@@ -111,6 +111,7 @@ public struct NetworkPlan: Sendable {
                     scenario, cell: cell, day: day, date: dates[day], cellIndex: cellIndex)
             }
         }
+        Self.deliverByCourier(&demand, scenario, cells: cells, dates: dates, totalDays: totalDays)
         // A closed desk's demand goes to its successor.
         for desk in scenario.desks {
             guard let closes = desk.closes else { continue }
@@ -238,12 +239,31 @@ public struct NetworkPlan: Sendable {
                 value *= shock.factor
             }
         }
-        if cell.product == scenario.roles.collection,
-            let share = scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share
-        {
-            value *= 1 - share
-        }
         return value
+    }
+
+    /// The courier's share of document hand-overs on `date` (0 before its first step).
+    static func courierShare(_ scenario: Scenario, on date: LocalDate) -> Double {
+        scenario.courier?.sorted(by: { $0.from < $1.from }).last(where: { $0.from <= date })?.share ?? 0
+    }
+
+    /// Takes the courier's share off the collection product's demand at the desks it serves,
+    /// day by day, no more than its daily capacity over those desks: beyond it, a share of each
+    /// desk's documents is still collected there.
+    static func deliverByCourier(
+        _ demand: inout [Double], _ scenario: Scenario, cells: [Cell], dates: [LocalDate], totalDays: Int
+    ) {
+        let served = cells.indices.filter { c in
+            cells[c].product == scenario.roles.collection
+                && (scenario.courierCapacity?.desks.map { $0.contains(cells[c].desk) } ?? true)
+        }
+        for day in 0..<totalDays {
+            let share = courierShare(scenario, on: dates[day])
+            guard share > 0 else { continue }
+            let wanted = served.reduce(0.0) { $0 + demand[$1 * totalDays + day] * share }
+            let taken = scenario.courierCapacity.map { wanted > 0 ? min(1, $0.perDay / wanted) : 1 } ?? 1
+            for c in served { demand[c * totalDays + day] *= 1 - share * taken }
+        }
     }
 }
 

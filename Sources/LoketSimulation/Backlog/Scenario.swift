@@ -22,6 +22,8 @@ public struct Scenario: Sendable, Codable {
     public var behaviour: Behaviour
     public var urgent: UrgentCapacity?
     public var courier: [CourierStep]?
+    /// How many documents the courier can take a working day; unlimited when left out.
+    public var courierCapacity: CourierCapacity?
     public var hiring: HiringPlan?
     public var informationLine: InformationLine?
     /// The waiting-time norm the forecast is asked about.
@@ -129,6 +131,24 @@ public struct Scenario: Sendable, Codable {
     public struct CourierStep: Sendable, Codable {
         public var from: LocalDate
         public var share: Double
+
+        public init(from: LocalDate, share: Double) {
+            self.from = from
+            self.share = share
+        }
+    }
+
+    /// The courier's daily limit (the desk network file's `documents.courier`): at most `perDay`
+    /// documents a working day from `desks` (every desk when left out); what the courier share
+    /// would send beyond it is collected at the desk after all.
+    public struct CourierCapacity: Sendable, Codable {
+        public var perDay: Double
+        public var desks: [String]?
+
+        public init(perDay: Double, desks: [String]?) {
+            self.perDay = perDay
+            self.desks = desks
+        }
     }
 
     public struct HiringPlan: Sendable, Codable {
