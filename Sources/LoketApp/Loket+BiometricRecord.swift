@@ -64,7 +64,7 @@ extension Loket {
         vNumber: String, dateOfBirth birth: LocalDate, applicationDate: LocalDate?, client: String?
     ) async throws -> BiometricsAssessment {
         try admit(.recordLookups, client: client)
-        guard vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard Customer.isValidVNumber(vNumber) else {
             throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
         let application = applicationDate ?? today

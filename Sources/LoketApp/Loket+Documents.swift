@@ -45,7 +45,7 @@ extension Loket {
                 "kind", "unknown_kind",
                 "Known kinds: \(settings.documentKinds.map(\.key).joined(separator: ", ")).")
         }
-        guard let vNumber, vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard let vNumber, Customer.isValidVNumber(vNumber) else {
             throw BookingError.invalid(
                 "vNumber", vNumber == nil ? "required" : "invalid", "A V-number has exactly 10 digits.")
         }
@@ -187,7 +187,7 @@ extension Loket {
             throw BookingError.invalid(
                 "date", dateText == nil ? "required" : "invalid_date", "Give the date as YYYY-MM-DD.")
         }
-        try await runDocuments()
+        try await fixManifests()
         return try await documentStore.manifest(date: date)
     }
 
@@ -198,7 +198,7 @@ extension Loket {
         }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if (reason ?? "").count > 500 { throw BookingError.invalid("reason", "too_long", "At most 500 characters.") }
-        try await runDocuments()
+        try await fixManifests()
         return try await documentStore.report(
             delivery: id, delivered: status == "delivered", reason: reason?.isEmpty == true ? nil : reason,
             by: courier, now: now())
@@ -219,15 +219,21 @@ extension Loket {
         return waits
     }
 
+    /// Fixes the manifests whose cutoff has passed, so the courier never waits for the next
+    /// periodic run to see a day's deliveries go out.
+    func fixManifests() async throws {
+        let rules = self.rules
+        guard let courier = rules.network.documentSettings.courier else { return }
+        try await documentStore.dispatchDue(now: now(), rules: courier, workingDays: rules.schedule.workingDays)
+    }
+
     /// What a `PeriodicService` does every minute (tests call it): documents whose day has come
     /// are ready, manifests past their cutoff are fixed, documents unclaimed too long go back.
     public func runDocuments() async throws {
         let rules = self.rules
         let now = now()
         try await documentStore.arriveDue(now: now)
-        if let courier = rules.network.documentSettings.courier {
-            try await documentStore.dispatchDue(now: now, rules: courier, workingDays: rules.schedule.workingDays)
-        }
+        try await fixManifests()
         try await documentStore.returnUnclaimed(
             now: now, afterWorkingDays: rules.network.documentSettings.unclaimedAfter,
             workingDays: rules.schedule.workingDays)

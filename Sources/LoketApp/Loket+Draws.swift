@@ -47,7 +47,7 @@ extension Loket {
             throw BookingError.invalid(
                 "vNumber", "required", "Give your V-number (10 digits): each person may enter a draw once.")
         }
-        guard vNumber.count == 10, vNumber.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard Customer.isValidVNumber(vNumber) else {
             throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
         let persons = try rules.persons(persons)

@@ -24,7 +24,7 @@ extension WebApp {
             if fromRecord {
                 var errors: [FieldError] = []
                 let vNumber = (form["vNumber"] ?? "").filter { !$0.isWhitespace }
-                if !(vNumber.count == 10 && vNumber.allSatisfy({ $0.isASCII && $0.isNumber })) {
+                if !Customer.isValidVNumber(vNumber) {
                     errors.append(
                         FieldError(field: "vNumber", message: WebCopy.text("error.vNumber.invalid", web.language)))
                 }

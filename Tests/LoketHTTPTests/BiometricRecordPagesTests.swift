@@ -8,46 +8,9 @@ import Testing
 
 /// The biometrics record on the pages: the clerk records what was captured at a BIO appointment
 /// for each person, and the customer's question by V-number decides from that record.
-@Suite struct BiometricRecordPagesTests {
-    static let csrf = String(repeating: "ef", count: 32)
-    static let password = "a long enough password"
+@Suite struct BiometricRecordPagesTests: PageTests {
     static let ana = "1234567890"
     static let rui = "1234567891"
-    /// Cheap password hashes, so that signing in takes no time.
-    static func quickHashes(_ options: inout ServerOptions) {
-        options.passwordHasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
-    }
-
-    struct Page {
-        let status: Int
-        let headers: HTTPFields
-        let body: String
-
-        func cookie(_ name: String) -> String? {
-            headers[values: .setCookie].first { $0.hasPrefix(name + "=") }?.split(separator: ";").first.map(String.init)
-        }
-    }
-
-    func get(_ api: APIClient, _ uri: String, cookies: [String] = []) async throws -> Page {
-        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        return try await api.client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) {
-            Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body))
-        }
-    }
-
-    /// A form as the browser sends it: the form token in the cookie and in the fields.
-    func post(
-        _ api: APIClient, _ uri: String, _ fields: [String: String], cookies: [String] = [], csrf: String? = csrf
-    ) async throws -> Page {
-        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        let all = fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { own, _ in own }
-        let body = all.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
-            .joined(separator: "&")
-        return try await api.client.execute(
-            uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: body)
-        ) { Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body)) }
-    }
 
     /// Ana and Rui's BIO appointment today (Wednesday 1 June 2022) at 11:00 at TS.
     func bookToday(_ api: APIClient) async throws -> String {

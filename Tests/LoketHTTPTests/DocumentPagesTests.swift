@@ -7,50 +7,47 @@ import Testing
 
 /// The holder's document page: what the ready email links to, where they book the pickup at the
 /// desk where the document lies or schedule its delivery, with refusals next to their fields.
-struct DocumentPagesTests {
-    /// The browser-like GET and form POST of the draw page tests (form token in cookie and field).
-    let browser = DrawPagesTests()
-
+struct DocumentPagesTests: PageTests {
     @Test func theHolderChoosesDeliveryOnTheirDocumentsPage() async throws {
         try await TestServer.run(network: DocumentFlowTests.network) { server, api in
             let (id, token) = try await DocumentFlowTests.register(server.loket, readyOn: "2022-06-01")
             let path = "/documents/\(id)?token=\(token)"
-            let page = try await browser.get(api, path, language: "en")
+            let page = try await get(api, path, language: "en")
             #expect(page.status == 200)
             #expect(page.body.contains("Collect it at the desk") && page.body.contains("Have it delivered"))
             #expect(page.body.contains(#"<option value="20220601-1010-doc""#))
             #expect(page.body.contains(#"<option value="2022-06-02""#))
-            let nl = try await browser.get(api, path, language: "nl")
+            let nl = try await get(api, path, language: "nl")
             #expect(nl.body.contains("Ophalen aan het loket") && nl.body.contains("Laten bezorgen"))
             // A wrong postcode is shown next to its field, and nothing is scheduled.
             let fields = [
                 "token": token, "street": "Plein", "houseNumber": "2", "postcode": "25", "city": "Den Haag",
                 "date": "2022-06-02",
             ]
-            let wrong = try await browser.post(api, "/documents/\(id)/delivery", fields, language: "en")
+            let wrong = try await post(api, "/documents/\(id)/delivery", fields, language: "en")
             #expect(wrong.status == 422 && wrong.body.contains(#"id="postcode-error""#))
             #expect(try await server.loket.document(id: id, token: token).document.status == .ready)
             var right = fields
             right["postcode"] = "2511 CR"
-            let scheduled = try await browser.post(api, "/documents/\(id)/delivery", right, language: "en")
+            let scheduled = try await post(api, "/documents/\(id)/delivery", right, language: "en")
             #expect(scheduled.status == 303)
-            let after = try await browser.get(api, try #require(scheduled.headers[.location]), language: "en")
+            let after = try await get(api, try #require(scheduled.headers[.location]), language: "en")
             #expect(after.body.contains("Delivery scheduled") && after.body.contains("2511 CR"))
             // The page never shows without its token.
-            #expect(try await browser.get(api, "/documents/\(id)?token=wrong").status == 404)
+            #expect(try await get(api, "/documents/\(id)?token=wrong").status == 404)
         }
     }
 
     @Test func theHolderBooksThePickupOnTheirDocumentsPage() async throws {
         try await TestServer.run(network: DocumentFlowTests.network) { server, api in
             let (id, token) = try await DocumentFlowTests.register(server.loket, readyOn: "2022-06-01")
-            let booked = try await browser.post(
+            let booked = try await post(
                 api, "/documents/\(id)/pickup", ["token": token, "slot": "20220602-0900-doc"], language: "en")
             #expect(booked.status == 303)
             #expect(booked.headers[.location]?.hasPrefix("/manage/") == true)
             let view = try await server.loket.document(id: id, token: token)
             #expect(view.document.status == .pickupBooked && view.pickup?.date == LocalDate(iso: "2022-06-02"))
-            let page = try await browser.get(api, "/documents/\(id)?token=\(token)", language: "en")
+            let page = try await get(api, "/documents/\(id)?token=\(token)", language: "en")
             #expect(page.body.contains("Collection appointment booked") && !page.body.contains("Have it delivered"))
         }
     }

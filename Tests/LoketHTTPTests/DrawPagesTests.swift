@@ -9,50 +9,8 @@ import Testing
 /// The draw pages (loting) over HTTP, as a browser uses them: a manager puts BIO at RACE in draw
 /// mode, a draw opens for the day that comes into the horizon, customers read what a draw is,
 /// enter through the form, follow their entry to its outcome, and anyone checks the result.
-@Suite struct DrawPagesTests {
-    static let csrf = String(repeating: "cd", count: 32)
-    static let password = "a long enough password"
-    /// Cheap password hashes, so that signing in takes no time.
-    static func quickHashes(_ options: inout ServerOptions) {
-        options.passwordHasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
-    }
-
-    struct Page {
-        let status: Int
-        let headers: HTTPFields
-        let body: String
-
-        /// The first `name=value` of a Set-Cookie header for `name`.
-        func cookie(_ name: String) -> String? {
-            headers[values: .setCookie].first { $0.hasPrefix(name + "=") }?.split(separator: ";").first.map(String.init)
-        }
-    }
-
-    func get(_ api: APIClient, _ uri: String, cookies: [String] = [], language: String = "nl") async throws -> Page {
-        let cookie = (["loket_lang=\(language)", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        return try await api.client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) {
-            Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body))
-        }
-    }
-
-    /// A form as the browser sends it: the form token in the cookie and in the fields.
-    func post(
-        _ api: APIClient, _ uri: String, _ fields: [String: String], cookies: [String] = [], language: String = "nl",
-        csrf: String? = csrf
-    ) async throws -> Page {
-        let cookie = (["loket_lang=\(language)", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        let all = fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { own, _ in own }
-        let body = all.map { "\($0.key)=\(Self.encoded($0.value))" }.joined(separator: "&")
-        return try await api.client.execute(
-            uri: uri, method: .post,
-            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: body)
-        ) { Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body)) }
-    }
-
-    static func encoded(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
-    }
+@Suite struct DrawPagesTests: PageTests {
+    static let pageLanguage = "nl"
 
     /// Puts BIO at RACE in draw mode and opens the draw for the next day that comes into the horizon.
     func openDraw(_ server: TestServer) async throws -> Draw {
@@ -229,12 +187,6 @@ import Testing
     }
 
     /// Signs in over the page and answers the session cookie.
-    func signIn(_ api: APIClient, _ username: String) async throws -> String {
-        let response = try await post(api, "/staff/sign-in", ["username": username, "password": Self.password])
-        #expect(response.status == 303)
-        return try #require(response.cookie("loket_staff"))
-    }
-
     @Test func theDeskManagerSwitchesDrawModeAndNobodyElseCan() async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 1), options: Self.quickHashes) { server, api in
             _ = try await server.loket.createStaff(

@@ -10,52 +10,10 @@ import Testing
 /// whether a pickup's card is there; the handover page finds the card by appointment code or
 /// document id and records the handover only when the V-number and date of birth from the ID
 /// are the holder's, at the desk where the card lies.
-@Suite struct HandoverPagesTests {
-    static let csrf = String(repeating: "ab", count: 32)
-    static let password = "a long enough password"
+@Suite struct HandoverPagesTests: PageTests {
     /// Ada's, as `DocumentFlowTests.register` announces her card.
     static let vNumber = "1234567890"
     static let born = "1990-12-10"
-
-    static func quickHashes(_ options: inout ServerOptions) {
-        options.passwordHasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
-    }
-
-    struct Page {
-        let status: Int
-        let headers: HTTPFields
-        let body: String
-
-        func cookie(_ name: String) -> String? {
-            headers[values: .setCookie].first { $0.hasPrefix(name + "=") }?.split(separator: ";").first.map(String.init)
-        }
-    }
-
-    func get(_ api: APIClient, _ uri: String, cookies: [String] = []) async throws -> Page {
-        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        return try await api.client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) {
-            Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body))
-        }
-    }
-
-    /// A form as the browser sends it: the form token in the cookie and in the fields.
-    func post(
-        _ api: APIClient, _ uri: String, _ fields: [String: String], cookies: [String] = [], csrf: String? = csrf
-    ) async throws -> Page {
-        let cookie = (["loket_lang=en", "loket_csrf=\(Self.csrf)"] + cookies).joined(separator: "; ")
-        let all = fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { own, _ in own }
-        let body = all.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
-            .joined(separator: "&")
-        return try await api.client.execute(
-            uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: body)
-        ) { Page(status: Int($0.status.code), headers: $0.headers, body: String(buffer: $0.body)) }
-    }
-
-    func signIn(_ api: APIClient, _ username: String) async throws -> String {
-        let page = try await post(api, "/staff/sign-in", ["username": username, "password": Self.password])
-        return try #require(page.cookie("loket_staff"))
-    }
 
     /// The events logged for document `id`, oldest first, each with who did it.
     func events(_ server: TestServer, _ id: String) async throws -> [(event: String, by: String?)] {

@@ -34,7 +34,7 @@ public struct PersonCaptures: Sendable, Hashable {
         vNumber: String?, dateOfBirth: String?, captures: [Given], today: LocalDate, prefix: String = ""
     ) throws(BookingError) -> PersonCaptures {
         let vNumber = (vNumber ?? "").trimmingWhitespace
-        guard vNumber.count == 10, vNumber.allSatisfy(\.isASCIIDigit) else {
+        guard Customer.isValidVNumber(vNumber) else {
             throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
         let dateOfBirth = dateOfBirth?.trimmingWhitespace.nilIfEmpty

@@ -21,7 +21,7 @@ public struct Companion: Sendable, Hashable, Codable {
             problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters."))
         }
         let vNumber = (vNumber ?? "").trimmingWhitespace
-        if !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
+        if !Customer.isValidVNumber(vNumber) {
             problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
         guard problems.isEmpty else { return .failure(Customer.Problems(errors: problems)) }

@@ -64,7 +64,7 @@ public struct Customer: Sendable, Hashable, Codable {
                 .invalid(prefix + "phone", "invalid", "A phone number has 6 to 20 digits and may start with +."))
         }
         let vNumber = vNumber?.trimmingWhitespace.nilIfEmpty
-        if let vNumber, !(vNumber.count == 10 && vNumber.allSatisfy(\.isASCIIDigit)) {
+        if let vNumber, !Self.isValidVNumber(vNumber) {
             problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
         // Checked so that a wrong one is still refused, then dropped: it is never stored.
@@ -82,6 +82,11 @@ public struct Customer: Sendable, Hashable, Codable {
     /// The problems `checked` found; never empty.
     public struct Problems: Error, Sendable {
         public let errors: [BookingError]
+    }
+
+    /// A V-number (vreemdelingennummer) has exactly ten digits.
+    public static func isValidVNumber(_ text: String) -> Bool {
+        text.count == 10 && text.allSatisfy(\.isASCIIDigit)
     }
 
     /// The eleven-test (elfproef) for a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11, and not zero.

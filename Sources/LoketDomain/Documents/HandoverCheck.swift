@@ -17,7 +17,7 @@ public struct HandoverCheck: Sendable, Hashable {
     public static func checked(desk: String, vNumber: String?, dateOfBirth: String?) throws(BookingError) -> Self {
         let vNumber = (vNumber ?? "").trimmingWhitespace
         guard !vNumber.isEmpty else { throw .invalid("vNumber", "required", "Type the V-number from the ID.") }
-        guard vNumber.count == 10, vNumber.allSatisfy(\.isASCIIDigit) else {
+        guard Customer.isValidVNumber(vNumber) else {
             throw .invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
         guard let birth = try LocalDate.parse(dateOfBirth?.trimmingWhitespace.nilIfEmpty, field: "dateOfBirth") else {
