@@ -96,7 +96,7 @@ extension Loket {
                 readyOn: document.readyOn, now: now, booked: booked, workingDays: rules.schedule.workingDays)
         }
         let pickup = try await document.pickupAppointment.asyncMap {
-            try await appointmentStore.appointmentForWaitlist(id: $0)
+            try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
         }
         return DocumentView(document: document, deliveryDays: days, deliveryOffered: offered, pickup: pickup ?? nil)
     }

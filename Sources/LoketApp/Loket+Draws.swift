@@ -99,7 +99,7 @@ extension Loket {
     public func drawEntry(draw: String, id: String, token: String?) async throws -> (DrawEntry, Appointment?) {
         let entry = try await drawStore.entry(draw: draw, id: id, token: token)
         let appointment = try await entry.appointment.asyncMap {
-            try await appointmentStore.appointmentForWaitlist(id: $0)
+            try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
         }
         return (entry, appointment ?? nil)
     }

@@ -49,7 +49,7 @@ extension Loket {
             throw error.bookingError
         }
         let pickup = try await stored.document.pickupAppointment.asyncMap {
-            try await appointmentStore.appointmentForWaitlist(id: $0)
+            try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
         }
         return HandoverCard(document: stored.document, holderName: stored.holder?.name ?? "", pickup: pickup ?? nil)
     }

@@ -54,7 +54,8 @@ extension Loket {
         let last = min(entry.to, rules.horizon(from: local.date))
         guard first <= last else { return }
         var current: (LocalDate, LocalTime)?
-        if let id = entry.appointment, let appointment = try await appointmentStore.appointmentForWaitlist(id: id),
+        if let id = entry.appointment,
+            let appointment = try await appointmentStore.appointmentAuthorisedElsewhere(id: id),
             appointment.state == .confirmed
         {
             current = (appointment.date, appointment.startTime)

@@ -155,9 +155,9 @@ public struct AppointmentStore: Sendable {
         }
     }
 
-    /// The appointment a waitlist entry improves on, without its token (the entry was authorised
-    /// for it when it joined).
-    public func appointmentForWaitlist(id: String) async throws -> Appointment? {
+    /// The appointment `id` without its token, for a caller that holds another key to it: the
+    /// waitlist entry that improves on it, the draw entry or the document that booked it.
+    public func appointmentAuthorisedElsewhere(id: String) async throws -> Appointment? {
         try await database.session { db in
             try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map {
                 try AppointmentRow(decoding: $0).appointment

@@ -60,7 +60,6 @@ struct DocumentLifecycleTests {
             case .cancelPickup: try document.cancelPickup()
             case .handOver: try document.handOver(at: Date(timeIntervalSince1970: 0))
             case .scheduleDelivery: try document.scheduleDelivery(Self.delivery)
-            case .cancelDelivery: break
             case .dispatch: try document.dispatch()
             case .deliver: try document.deliver()
             case .fail: try document.fail(reason: "nobody home")

@@ -6,7 +6,7 @@ import Foundation
 /// again. Left unclaimed too long, it is returned. One event per change; a refusal names it.
 extension Document {
     public enum Event: String, Sendable, Hashable, Codable {
-        case arrive, bookPickup, cancelPickup, handOver, scheduleDelivery, cancelDelivery, dispatch, deliver, fail
+        case arrive, bookPickup, cancelPickup, handOver, scheduleDelivery, dispatch, deliver, fail
         case returnUnclaimed
     }
 
