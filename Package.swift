@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "LoketApp",
             dependencies: [
-                "LoketDomain", "LoketStorage", "LoketConfig", "LoketNotifications",
+                "LoketDomain", "LoketStorage", "LoketConfig", "LoketNotifications", "LoketSimulation",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

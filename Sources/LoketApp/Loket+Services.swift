@@ -22,6 +22,14 @@ extension Loket {
             PeriodicService(name: "moving documents on", interval: options.documentInterval, logger: logger) {
                 try await runDocuments()
             },
+            // The measured history: today's levels and counts, yesterday's counts completed.
+            PeriodicService(name: "measuring the history", interval: options.measureInterval, logger: logger) {
+                try await measure()
+            },
+            // Forecasts started on the forecast page, one at a time per server.
+            PeriodicService(name: "running forecasts", interval: .seconds(2), logger: logger) {
+                try await runQueuedForecasts()
+            },
             DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {

@@ -26,6 +26,8 @@ public struct Loket: Sendable {
     let documentStore: DocumentStore
     let serviceClientStore: ServiceClientStore
     let biometricRecordStore: BiometricRecordStore
+    let measurementStore: MeasurementStore
+    let forecastRunStore: ForecastRunStore
     let database: Database
     let logger: Logger
     /// The injected clock.
@@ -70,6 +72,8 @@ public struct Loket: Sendable {
             database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
+        self.measurementStore = MeasurementStore(database: database)
+        self.forecastRunStore = ForecastRunStore(database: database)
         self.database = database
         self.logger = logger
         self.now = options.now

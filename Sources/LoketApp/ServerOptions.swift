@@ -21,6 +21,8 @@ public struct ServerOptions: Sendable {
     /// How often documents are moved on by the clock: ready on their day, manifests fixed at
     /// the cutoff, returned when unclaimed.
     public var documentInterval: Duration = .seconds(60)
+    /// How often the history is measured (today's values are replaced until the day is over).
+    public var measureInterval: Duration = .seconds(3600)
     /// The clock; tests pass a fixed or manual one.
     public var now: @Sendable () -> Date = { Date() }
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).

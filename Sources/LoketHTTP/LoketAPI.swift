@@ -25,6 +25,7 @@ public struct LoketAPI: Sendable {
         SlotRoutes(loket: loket, slotCache: slotCache).add(to: router)
         BookingRoutes(loket: loket).add(to: router)
         CalendarRoutes(loket: loket).add(to: router)
+        OpenDataRoutes(loket: loket).add(to: router)
         PlannerRoutes(loket: loket, slotCache: slotCache).add(to: router)
         BiometricsRoutes(loket: loket).add(to: router)
         PartnerRoutes(loket: loket).add(to: router)

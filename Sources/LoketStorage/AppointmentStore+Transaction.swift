@@ -112,7 +112,7 @@ extension AppointmentStore {
             """
             UPDATE appointments SET hold_id = \(bind: hold.id), desk = \(bind: moved.desk), pool = \(bind: p.pool),
                 date = \(bind: moved.date.iso), start_minute = \(bind: moved.startTime.minutes), end_minute = \(bind: moved.endTime.minutes),
-                parts = \(bind: p.parts), revision = \(bind: moved.revision)
+                parts = \(bind: p.parts), revision = \(bind: moved.revision), moved_at = \(bind: now.millis)
             WHERE id = \(bind: appointment.id)
             RETURNING *
             """

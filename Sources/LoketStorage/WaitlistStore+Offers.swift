@@ -152,6 +152,12 @@ extension WaitlistStore {
             }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
             try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
+            try await db.raw(
+                """
+                INSERT INTO waitlist_offers (hold_id, desk, product, offered_at)
+                VALUES (\(bind: holdID), \(bind: plan.desk), \(bind: entry.product), \(bind: now.millis))
+                """
+            ).run()
             try await OutboxStore.enqueue(
                 .waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox,
                 secret: offerToken, on: db)

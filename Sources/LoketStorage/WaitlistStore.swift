@@ -126,6 +126,9 @@ public struct WaitlistStore: Sendable {
                 WHERE id = \(bind: id)
                 """
             ).run()
+            try await db.raw(
+                "UPDATE waitlist_offers SET accepted_at = \(bind: now.millis) WHERE hold_id = \(bind: offer.hold)"
+            ).run()
             try await WaitlistLine.leave(entry: id, on: db)
             return (accepted, desks)
         }

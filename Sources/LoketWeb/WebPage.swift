@@ -49,7 +49,9 @@ struct WebPages: Sendable {
             switchHref: "/language?to=\(other.rawValue)&back=\(back)", switchLang: other.rawValue,
             errors: errors,
             staff: request.staff.map {
-                LayoutFields.Staff(username: $0.username, signedInAs: WebCopy.text("signedInAs", language, $0.username))
+                LayoutFields.Staff(
+                    username: $0.username, signedInAs: WebCopy.text("signedInAs", language, $0.username),
+                    mayPlan: $0.active && $0.role >= .deskManager)
             })
     }
 
@@ -75,7 +77,11 @@ struct WebPages: Sendable {
 
 /// The fields of layout.mustache, which every page has.
 struct LayoutFields {
-    struct Staff { let username: String, signedInAs: String }
+    struct Staff {
+        let username: String, signedInAs: String
+        /// Desk managers and admins see the links to the dashboard and the forecast.
+        let mayPlan: Bool
+    }
     /// The text table of the page's language.
     let t: [String: String]
     let lang: String

@@ -25,7 +25,7 @@ struct WebRequest: Sendable {
     let csrf: String
     /// Set when the request had no token yet: the response must carry it.
     let newCSRFCookie: Cookie?
-    let backPath: String
+    var backPath: String
     var staff: StaffAccount?
 
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {

@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
+import LoketApp
 import LoketConfig
 import LoketDomain
 import LoketSimulation
+import LoketStorage
 
 /// Options shared by `simulate` and `forecast`.
 struct ForecastOutputOptions: ParsableArguments {
-    @Argument(help: "Scenario YAML file, e.g. scenarios/nl-2022-measures.yaml.") var scenario: String
+    @Argument(help: "Scenario YAML file, e.g. scenarios/nl-2022-measures.yaml (forecast --live: none).")
+    var scenario: String?
     @Option(help: "Random seed; the same seed gives the same result on any number of cores.") var seed: UInt64 = 2022
     @Option(help: "Write every week, desk, product and metric as CSV.") var csv: String?
     @Option(help: "Write the forecast as JSON.") var json: String?
@@ -23,12 +26,19 @@ struct ForecastOutputOptions: ParsableArguments {
     var courierFrom: String?
 
     func loadScenario() throws -> Scenario {
-        var loaded: Scenario
+        guard let scenario else { throw ValidationError("Name a scenario file.") }
+        let loaded: Scenario
         do {
             loaded = try Scenario.load(URL(fileURLWithPath: scenario))
         } catch let error as DecodingError {
             throw ValidationError("\(scenario): \(error)")
         }
+        return try adjust(loaded)
+    }
+
+    /// The scenario with `--weeks` and `--courier-from` applied.
+    func adjust(_ scenario: Scenario) throws -> Scenario {
+        var loaded = scenario
         if let weeks {
             guard weeks > 0 else { throw ValidationError("--weeks must be at least 1") }
             loaded.weeks = weeks
@@ -80,17 +90,34 @@ struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract:
-            "Monte Carlo forecast: P10/P50/P90 per week and when the waiting-time norm is met, with its probability.")
+            "Monte Carlo forecast: P10/P50/P90 per week and when the waiting-time norm is met, with its probability.",
+        discussion: """
+            From a scenario file, or with --live from the database as it is today: counters and opening \
+            hours from the desk network with the desk managers' changes, the appointments booked and the \
+            waitlist as the backlog, demand per desk, product and weekday and the cancellation and no-show \
+            rates measured over the last 8 weeks. --save-scenario writes the scenario used as YAML, so \
+            that the run can be repeated (or changed) from a file.
+            """)
 
     @OptionGroup var options: ForecastOutputOptions
     @Option(help: "Replications, run in parallel over all cores.") var replications: Int = 200
+    @Flag(help: "Build the scenario from the database (--database, --desks) instead of a file.") var live = false
+    @Option(help: ArgumentHelp("Write the scenario used as YAML.", valueName: "file")) var saveScenario: String?
+    @OptionGroup var common: DatabaseOptions
 
     func validate() throws {
         guard replications > 0 else { throw ValidationError("--replications must be at least 1") }
+        guard live == (options.scenario == nil) else {
+            throw ValidationError("Give a scenario file or --live, not both and not neither.")
+        }
     }
 
     func run() async throws {
-        let scenario = try options.loadScenario()
+        let scenario = try await live ? options.adjust(liveScenario()) : options.loadScenario()
+        if let saveScenario {
+            try scenario.yaml().write(toFile: saveScenario, atomically: true, encoding: .utf8)
+            print("Scenario written to \(saveScenario)")
+        }
         let progress = ProgressBar(total: replications)
         let clock = ContinuousClock()
         let start = clock.now
@@ -99,5 +126,23 @@ struct ForecastCommand: AsyncParsableCommand {
         }
         progress.finish(elapsed: clock.now - start)
         try options.write(forecast, defaultChart: "forecast-\(scenario.name).svg")
+    }
+
+    /// The network as it is today, read from the database.
+    private func liveScenario() async throws -> Scenario {
+        let network = try common.loadNetwork()
+        let logger = try common.makeLogger()
+        let database = try await Database.open(common.resolvedDatabase, logger: logger)
+        do {
+            try await database.migrate()
+            let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
+            try await loket.reloadDeskChanges()
+            let scenario = try await loket.liveScenario(weeks: options.weeks ?? 104)
+            await database.close()
+            return scenario
+        } catch {
+            await database.close()
+            throw error
+        }
     }
 }

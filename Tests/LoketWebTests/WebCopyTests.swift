@@ -40,6 +40,8 @@ import Testing
         "bioNames.": BiometricKind.allCases.map(\.rawValue),
         "bioReason.": ["no_capture", "insufficient_quality"],
         "error.day.": ["invalid_hours"],
+        "measure.": Measure.allCases.map(\.rawValue),
+        "phone.": Metric.phoneMetrics.map(\.rawValue),
     ]
 
     @Test func everyTextATemplateUsesExists() throws {

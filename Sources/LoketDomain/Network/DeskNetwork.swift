@@ -17,11 +17,14 @@ public struct DeskNetwork: Sendable, Codable {
     public let retention: Retention?
     /// Documents and their delivery; defaults (no courier) when left out.
     public let documents: DocumentSettings?
+    /// The waiting-time norm (working days to the first free slot) the dashboard, the open data
+    /// and the live forecast hold the waits against; 10 when left out.
+    public let normWorkingDays: Double?
 
     public init(
         slotMinutes: Int, bookingHorizonDays: Int, holdMinutes: Int, holidays: DutchHolidays,
         products: [Product], desks: [Desk], urgent: UrgentReserve? = nil, fairAccess: FairAccess? = nil,
-        retention: Retention? = nil, documents: DocumentSettings? = nil
+        retention: Retention? = nil, documents: DocumentSettings? = nil, normWorkingDays: Double? = nil
     ) {
         self.slotMinutes = slotMinutes
         self.bookingHorizonDays = bookingHorizonDays
@@ -33,6 +36,7 @@ public struct DeskNetwork: Sendable, Codable {
         self.fairAccess = fairAccess
         self.retention = retention
         self.documents = documents
+        self.normWorkingDays = normWorkingDays
     }
 
     /// The fair-access rules in force, defaults filled in.
@@ -41,6 +45,8 @@ public struct DeskNetwork: Sendable, Codable {
     public var dataRetention: Retention { retention ?? Retention() }
     /// The document settings in force, defaults filled in.
     public var documentSettings: DocumentSettings { documents ?? DocumentSettings() }
+    /// The waiting-time norm in force.
+    public var norm: Double { normWorkingDays ?? 10 }
 
     public func desk(_ code: String) -> Desk? { desks.first { $0.code == code } }
 
@@ -51,7 +57,7 @@ public struct DeskNetwork: Sendable, Codable {
             slotMinutes: slotMinutes, bookingHorizonDays: bookingHorizonDays, holdMinutes: holdMinutes,
             holidays: holidays,
             products: products, desks: desks.map { $0.applying(changes[$0.code] ?? []) }, urgent: urgent,
-            fairAccess: fairAccess, retention: retention, documents: documents)
+            fairAccess: fairAccess, retention: retention, documents: documents, normWorkingDays: normWorkingDays)
     }
     public func product(_ key: String) -> Product? { products.first { $0.key == key } }
 
@@ -68,6 +74,7 @@ public struct DeskNetwork: Sendable, Codable {
         if let norm = fairness.drawRule.whenWaitAbove, norm < 0 {
             problems.append("fairAccess.draws.whenWaitAbove: must not be negative")
         }
+        if let normWorkingDays, normWorkingDays < 0 { problems.append("normWorkingDays: must not be negative") }
         if let urgent, !(0...1).contains(urgent.share) { problems.append("urgent.share: between 0 and 1") }
         if let urgent, urgent.releaseWorkingDaysAhead < 0 {
             problems.append("urgent.releaseWorkingDaysAhead: must not be negative")

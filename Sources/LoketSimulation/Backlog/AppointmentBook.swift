@@ -26,6 +26,17 @@ struct AppointmentBook {
             }
             firstFree[c] = last + 1
         }
+        // What a live scenario found booked: each day's appointments take its slots, the
+        // urgent reserve only when the bookable slots are full.
+        for (c, cell) in plan.cells.enumerated() {
+            let desk = plan.scenario.desks.first { $0.code == cell.desk }
+            for booked in desk?.products[cell.product]?.booked ?? [] {
+                let day = booked.date.dayNumber - plan.scenario.start.dayNumber
+                guard day >= 1 && day < days else { continue }
+                let taken = take(booked.appointments, at: c, on: day)
+                _ = takeUrgent(booked.appointments - taken, at: c, on: day)
+            }
+        }
     }
 
     /// The first day after `today` with a free slot at `cell`; `days` (past the plan) if none.

@@ -37,8 +37,10 @@ struct BacklogReplication {
         demandLevel = Self.lognormalFactor(plan.scenario.demand.uncertainty?.levelSD ?? 0, &rng)
         self.rng = rng
         book = AppointmentBook(plan: plan)
-        waiting = [Int](repeating: 0, count: plan.cells.count)
-        rebook = waiting
+        rebook = [Int](repeating: 0, count: plan.cells.count)
+        waiting = plan.cells.map { cell in
+            plan.scenario.desks.first { $0.code == cell.desk }?.products[cell.product]?.waiting ?? 0
+        }
         tally = WeekTally(cells: plan.cells.count)
     }
 

@@ -59,6 +59,32 @@ public struct Scenario: Sendable, Codable {
         public var demandPerWorkingDay: Double
         /// Working days until the first free slot at the start (the backlog already booked).
         public var initialWaitWorkingDays: Int
+        /// Appointments already booked per day from the start (a live scenario's backlog, read
+        /// from the database); booked on top of `initialWaitWorkingDays`.
+        public var booked: [BookedDay]?
+        /// Requests waiting for a slot at the start (the waitlist of a live scenario).
+        public var waiting: Int?
+
+        public init(
+            counters: Double, demandPerWorkingDay: Double, initialWaitWorkingDays: Int, booked: [BookedDay]? = nil,
+            waiting: Int? = nil
+        ) {
+            self.counters = counters
+            self.demandPerWorkingDay = demandPerWorkingDay
+            self.initialWaitWorkingDays = initialWaitWorkingDays
+            self.booked = booked
+            self.waiting = waiting
+        }
+    }
+
+    public struct BookedDay: Sendable, Codable {
+        public var date: LocalDate
+        public var appointments: Int
+
+        public init(date: LocalDate, appointments: Int) {
+            self.date = date
+            self.appointments = appointments
+        }
     }
 
     public struct Closing: Sendable, Codable {
@@ -221,6 +247,10 @@ public struct Scenario: Sendable, Codable {
         guard unknown.isEmpty else { throw ScenarioError.unknownKeys("scenario", unknown) }
         return scenario
     }
+
+    /// The scenario as a YAML file that `Scenario.load` reads back: what a live or what-if run
+    /// used, to repeat it on the command line.
+    public func yaml() throws -> String { try YAMLEncoder().encode(self) }
 
     public var end: LocalDate { start.adding(days: weeks * 7) }
 

@@ -1,0 +1,138 @@
+import Foundation
+import LoketDomain
+import LoketSimulation
+import Synchronization
+
+/// The forecast that starts from today (issue #12): the application layer reads what the
+/// database knows and hands the engine a scenario; the engine never reads storage.
+extension Loket {
+    /// Weeks of history the live scenario measures demand, cancellations and no-shows over.
+    public static let liveWindowWeeks = 8
+
+    /// What the last `weeks` weeks were like and what is booked and waiting now.
+    public func recentActivity(weeks: Int = liveWindowWeeks) async throws -> RecentActivity {
+        let today = self.today
+        let zone = rules.timeZone
+        let since = today.adding(days: -7 * weeks)
+        return try await measurementStore.recentActivity(
+            today: today, weeks: weeks,
+            start: DeskTime(date: since, time: LocalTime(minutes: 0)).instant(in: zone),
+            end: DeskTime(date: today, time: LocalTime(minutes: 0)).instant(in: zone))
+    }
+
+    /// The scenario of the network as it is today, `weeks` weeks long.
+    public func liveScenario(weeks: Int = 104) async throws -> Scenario {
+        LiveScenario.build(network: network, activity: try await recentActivity(), weeks: weeks)
+    }
+}
+
+/// Forecasts started on the forecast page: stored, run in the background by whichever server
+/// claims them, and kept for comparison and for the check against what happened.
+extension Loket {
+    /// How long a server's claim on a run lasts without progress before another takes it over.
+    static let forecastLease: TimeInterval = 120
+
+    /// Starts a forecast of today's scenario with the planner's changes (none: the baseline).
+    public func startForecast(
+        name: String, changes: WhatIf, replications: Int, weeks: Int, seed: UInt64? = nil, staff: String
+    ) async throws -> ForecastRun {
+        let name = try Self.runName(name)
+        guard (10...1000).contains(replications) else {
+            throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
+        }
+        guard (4...156).contains(weeks) else {
+            throw BookingError.invalid("weeks", "out_of_range", "From 4 to 156 weeks.")
+        }
+        let scenario = try changes.apply(to: try await liveScenario(weeks: weeks))
+        let encoded = String(decoding: try JSONEncoder.sorted.encode(changes), as: UTF8.self)
+        return try await forecastRunStore.add(
+            name: name, kind: .forecast, createdBy: staff, changes: encoded, scenario: try scenario.yaml(),
+            replications: replications, seed: seed ?? UInt64.random(in: 1...UInt64(Int64.max)), now: now())
+    }
+
+    static func runName(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...80).contains(trimmed.count) else {
+            throw BookingError.invalid("name", "required", "Give the run a name of up to 80 characters.")
+        }
+        return trimmed
+    }
+
+    public func forecastRuns() async throws -> [ForecastRun] { try await forecastRunStore.runs() }
+
+    public func forecastRun(id: String) async throws -> ForecastRun {
+        guard let run = try await forecastRunStore.run(id: id) else {
+            throw BookingError(.notFound, field: "id", code: "unknown_run", "No forecast run \(id).")
+        }
+        return run
+    }
+
+    /// Runs queued forecasts until none is left (a `PeriodicService` calls this; so do tests).
+    /// A run uses all cores but one, so that a server keeps answering while it forecasts.
+    /// Returns how many ran.
+    @discardableResult
+    public func runQueuedForecasts(
+        workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+    )
+        async throws -> Int
+    {
+        var ran = 0
+        while let run = try await forecastRunStore.claim(now: now(), lease: Self.forecastLease) {
+            ran += 1
+            do {
+                let result = try await perform(run, workers: workers)
+                try await forecastRunStore.finish(id: run.id, result: result, error: nil, now: now())
+            } catch {
+                logger.error("forecast run failed", metadata: ["run": "\(run.id)", "error": "\(error)"])
+                try await forecastRunStore.finish(
+                    id: run.id, result: nil, error: String(describing: error).prefix(500).description, now: now())
+            }
+        }
+        return ran
+    }
+
+    /// Runs one forecast, recording progress about once a second; returns the result as JSON.
+    private func perform(_ run: ForecastRun, workers: Int) async throws -> String {
+        let scenario = try Scenario.parse(run.scenario)
+        let done = ProgressCount()
+        let store = forecastRunStore
+        let clock = now
+        return try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask {
+                let forecast = try await Forecast.run(
+                    scenario, replications: run.replications, seed: run.seed, workers: workers
+                ) { done.set($0) }
+                return String(decoding: try JSONEncoder().encode(ForecastSummary(forecast)), as: UTF8.self)
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    try? await store.progress(id: run.id, done: done.value, now: clock(), lease: Self.forecastLease)
+                }
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let result = next { return result }
+            }
+            throw CancellationError()
+        }
+    }
+}
+
+/// Replications finished so far, written by the forecast's workers and read by the task that
+/// records progress.
+final class ProgressCount: Sendable {
+    private let count = Mutex(0)
+    func set(_ value: Int) { count.withLock { $0 = max($0, value) } }
+    var value: Int { count.withLock { $0 } }
+}
+
+extension JSONEncoder {
+    /// Keys sorted: the same changes always give the same text.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import LoketDomain
+
+/// A planner's changes to today's scenario, as the forecast page asks for them: counters per
+/// desk, Saturday openings, hiring, courier share, reuse of biometrics, a desk that closes and
+/// a demand shock. Kept as JSON with the run, and applied to the scenario the run stores, so
+/// that the YAML file repeats exactly what the page did.
+public struct WhatIf: Sendable, Hashable, Codable {
+    /// Counters added (or, negative, taken away) per desk for the norm's product.
+    public var counters: [String: Double]?
+    /// Desks that open on Saturdays, and how.
+    public var saturdays: [String: SaturdayOpening]?
+    public var hiring: Hiring?
+    /// Share of documents delivered by courier instead of collected.
+    public var courierShare: Double?
+    /// Share of biometrics visits avoided because earlier biometrics are reused.
+    public var biometricsReuseShare: Double?
+    public var closure: Closure?
+    public var shock: Shock?
+
+    public struct SaturdayOpening: Sendable, Hashable, Codable {
+        public var hours: Double
+        /// Share of the weekday counters staffed.
+        public var counterShare: Double
+
+        public init(hours: Double, counterShare: Double) {
+            self.hours = hours
+            self.counterShare = counterShare
+        }
+    }
+
+    /// People hired every month, spread over the desks in proportion to their demand.
+    public struct Hiring: Sendable, Hashable, Codable {
+        public var perMonth: Int
+        public var months: Int
+        public var recruitmentDelayWeeks: Int
+        public var trainingWeeks: Int
+        public var trainingProductivity: Double
+        /// The most people in training at one desk at once (the absorption limit).
+        public var maxInTrainingPerDesk: Int
+
+        public init(
+            perMonth: Int, months: Int, recruitmentDelayWeeks: Int, trainingWeeks: Int, trainingProductivity: Double,
+            maxInTrainingPerDesk: Int
+        ) {
+            self.perMonth = perMonth
+            self.months = months
+            self.recruitmentDelayWeeks = recruitmentDelayWeeks
+            self.trainingWeeks = trainingWeeks
+            self.trainingProductivity = trainingProductivity
+            self.maxInTrainingPerDesk = maxInTrainingPerDesk
+        }
+    }
+
+    public struct Closure: Sendable, Hashable, Codable {
+        public var desk: String
+        public var date: LocalDate
+        /// Where its demand goes.
+        public var to: String
+        public var countersMoved: Double
+
+        public init(desk: String, date: LocalDate, to: String, countersMoved: Double) {
+            self.desk = desk
+            self.date = date
+            self.to = to
+            self.countersMoved = countersMoved
+        }
+    }
+
+    public struct Shock: Sendable, Hashable, Codable {
+        public var factor: Double
+        public var from: LocalDate
+        public var until: LocalDate
+        /// One product, or all when left out.
+        public var product: String?
+
+        public init(factor: Double, from: LocalDate, until: LocalDate, product: String?) {
+            self.factor = factor
+            self.from = from
+            self.until = until
+            self.product = product
+        }
+    }
+
+    public init() {}
+
+    public var isEmpty: Bool { self == WhatIf() }
+
+    /// `scenario` with the changes; every change that does not fit it is refused, naming its field.
+    public func apply(to scenario: Scenario) throws(BookingError) -> Scenario {
+        var s = scenario
+        let main = s.norm?.product ?? s.roles.biometrics
+        let codes = Set(s.desks.map(\.code))
+        func desk(_ code: String, field: String) throws(BookingError) -> Int {
+            guard let i = s.desks.firstIndex(where: { $0.code == code }) else {
+                throw BookingError.invalid(field, "unknown_desk", "No desk \(code) in the forecast.")
+            }
+            return i
+        }
+        for (code, extra) in (counters ?? [:]).sorted(by: { $0.key < $1.key }) where extra != 0 {
+            let i = try desk(code, field: "counters.\(code)")
+            guard var product = s.desks[i].products[main], product.counters + extra >= 0, extra.magnitude <= 500 else {
+                throw BookingError.invalid(
+                    "counters.\(code)", "out_of_range", "More counters than there are taken away.")
+            }
+            product.counters += extra
+            s.desks[i].products[main] = product
+        }
+        for (code, opening) in (saturdays ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let i = try desk(code, field: "saturdays.\(code)")
+            guard (0...12).contains(opening.hours), (0...1).contains(opening.counterShare) else {
+                throw BookingError.invalid(
+                    "saturdays.\(code)", "out_of_range", "Up to 12 hours, with a share of counters from 0 to 1.")
+            }
+            s.desks[i].hours.append(
+                Scenario.HoursStep(
+                    from: s.start, weekdayHours: nil, saturdayHours: opening.hours,
+                    saturdayCounterShare: opening.counterShare))
+        }
+        if let hiring {
+            guard (0...200).contains(hiring.perMonth), (1...36).contains(hiring.months) else {
+                throw BookingError.invalid("hiring.perMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
+            }
+            guard (0...52).contains(hiring.recruitmentDelayWeeks), (0...52).contains(hiring.trainingWeeks),
+                (0...1).contains(hiring.trainingProductivity), (1...50).contains(hiring.maxInTrainingPerDesk)
+            else {
+                throw BookingError.invalid(
+                    "hiring.trainingWeeks", "out_of_range",
+                    "Delay and training up to 52 weeks, productivity 0 to 1, 1 to 50 in training per desk.")
+            }
+            s.hiring = Scenario.HiringPlan(
+                recruitmentDelayWeeks: hiring.recruitmentDelayWeeks, trainingWeeks: hiring.trainingWeeks,
+                trainingProductivity: hiring.trainingProductivity, maxInTrainingPerDesk: hiring.maxInTrainingPerDesk,
+                hires: Self.hires(hiring, scenario: s, product: main))
+        }
+        if let courierShare {
+            guard (0...1).contains(courierShare) else {
+                throw BookingError.invalid("courierShare", "out_of_range", "A share from 0 to 1.")
+            }
+            s.courier = [Scenario.CourierStep(from: s.start, share: courierShare)]
+        }
+        var shocks = s.demand.shocks ?? []
+        if let biometricsReuseShare {
+            guard (0..<1).contains(biometricsReuseShare) else {
+                throw BookingError.invalid("biometricsReuseShare", "out_of_range", "A share from 0 to below 1.")
+            }
+            shocks.append(
+                Scenario.Shock(
+                    from: s.start, until: s.end, product: s.roles.biometrics, desk: nil,
+                    factor: 1 - biometricsReuseShare))
+        }
+        if let shock {
+            guard shock.factor >= 0, shock.factor <= 10, shock.from <= shock.until else {
+                throw BookingError.invalid("shock.factor", "out_of_range", "A factor from 0 to 10, from before until.")
+            }
+            if let product = shock.product, s.products[product] == nil {
+                throw BookingError.invalid("shock.product", "unknown_product", "No product \(product) in the forecast.")
+            }
+            shocks.append(
+                Scenario.Shock(
+                    from: shock.from, until: shock.until, product: shock.product, desk: nil, factor: shock.factor))
+        }
+        s.demand.shocks = shocks.isEmpty ? nil : shocks
+        if let closure {
+            let i = try desk(closure.desk, field: "closure.desk")
+            guard codes.contains(closure.to), closure.to != closure.desk else {
+                throw BookingError.invalid("closure.to", "unknown_desk", "Name another desk that takes the work over.")
+            }
+            guard (0...1).contains(closure.countersMoved) else {
+                throw BookingError.invalid("closure.countersMoved", "out_of_range", "A share from 0 to 1.")
+            }
+            guard
+                s.desks[i].products.keys.allSatisfy({ key in
+                    s.desks.contains { $0.code == closure.to && $0.products[key] != nil }
+                })
+            else {
+                throw BookingError.invalid(
+                    "closure.to", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
+            }
+            s.desks[i].closes = Scenario.Closing(
+                date: closure.date, to: closure.to, countersMoved: closure.countersMoved)
+        }
+        return s
+    }
+
+    /// The monthly hires spread over the desks in proportion to their demand for `product`,
+    /// largest remainder first so that every month's total is exact.
+    static func hires(_ hiring: Hiring, scenario: Scenario, product: String) -> [Scenario.Hire] {
+        let desks = scenario.desks.filter { $0.products[product] != nil && $0.closes == nil }
+        let demand = desks.map { $0.products[product]!.demandPerWorkingDay }
+        let total = demand.reduce(0, +)
+        guard hiring.perMonth > 0, !desks.isEmpty else { return [] }
+        let shares = total > 0 ? demand.map { $0 / total } : demand.map { _ in 1 / Double(desks.count) }
+        var hires: [Scenario.Hire] = []
+        var owed = [Double](repeating: 0, count: desks.count)
+        for month in 0..<hiring.months {
+            // What each desk is owed so far, handed out in whole people.
+            for i in desks.indices { owed[i] += Double(hiring.perMonth) * shares[i] }
+            var left = hiring.perMonth
+            let order = desks.indices.sorted { owed[$0] > owed[$1] }
+            var counts = [Int](repeating: 0, count: desks.count)
+            for i in order where left > 0 {
+                let n = min(left, max(0, Int(owed[i].rounded(.down))))
+                counts[i] = n
+                left -= n
+            }
+            for i in order where left > 0 && owed[i] - Double(counts[i]) > 0 {
+                counts[i] += 1
+                left -= 1
+            }
+            for i in desks.indices where counts[i] > 0 {
+                owed[i] -= Double(counts[i])
+                hires.append(
+                    Scenario.Hire(
+                        date: scenario.start.adding(days: month * 30), desk: desks[i].code, product: product,
+                        counters: counts[i]))
+            }
+        }
+        return hires
+    }
+}

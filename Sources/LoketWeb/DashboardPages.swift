@@ -1,0 +1,155 @@
+import Foundation
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketServer
+
+/// The managers' dashboard (`/staff/dashboard`): per desk and product, weekly charts of the
+/// measured history with the norm, a table under each chart and the same numbers as CSV
+/// (`/staff/dashboard.csv`). Desk managers see their own desk, admins every desk.
+extension WebApp {
+    /// The charts, each a few measures that belong together, with the unit of its axis. The
+    /// urgent reserve is measured for all of a desk's products at once.
+    static let dashboardGroups: [(title: String, unit: String, measures: [Measure])] = [
+        ("dashboardWaits", "dashboardWaitsUnit", [.waitFirstSlot, .waitThirdSlot]),
+        ("dashboardFree", "dashboardFreeUnit", [.freeNext4Weeks, .freeNext8Weeks]),
+        ("dashboardAppointments", "dashboardAppointmentsUnit", [.made, .cancelled, .moved, .served, .noShow]),
+        ("dashboardWaitlist", "dashboardWaitlistUnit", [.waitlistSize, .waitlistJoined, .offersMade, .offersAccepted]),
+        ("dashboardUrgent", "dashboardUrgentUnit", [.urgentHeld, .urgentUsed, .urgentReleased]),
+        ("dashboardDraws", "dashboardDrawsUnit", [.drawEntries, .drawPlaces]),
+        ("dashboardCollection", "dashboardCollectionUnit", [.collectionWaitP50, .collectionWaitP90]),
+    ]
+
+    func addDashboardRoutes(to router: Router<LoketRequestContext>) {
+        router.get("/staff/dashboard") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { account, web in
+                let choice = try dashboardChoice(request, account: account)
+                let weeks = try await dashboardWeeks(choice)
+                return pages.render(
+                    "dashboard", web, title: WebCopy.text("dashboardTitle", web.language),
+                    page: dashboardPage(choice, weeks: weeks, account: account, language: web.language))
+            }
+        }
+        router.get("/staff/dashboard.csv") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { account, _ in
+                let choice = try dashboardChoice(request, account: account)
+                let weeks = try await dashboardWeeks(choice)
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/csv; charset=utf-8",
+                        .contentDisposition:
+                            "attachment; filename=\"dashboard-\(choice.desk)-\(choice.product)-\(choice.range.lowerBound.iso).csv\"",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(string: HistoryCSV.text(weeks))))
+            }
+        }
+    }
+
+    /// Which desk, product and weeks the dashboard shows: checked, and limited to what the
+    /// member of staff may see.
+    struct DashboardChoice {
+        let desk: String
+        let product: String
+        let weeks: Int
+        let range: ClosedRange<LocalDate>
+        let desks: [Desk]
+    }
+
+    static let dashboardSpans = [12, 26, 52, 104]
+
+    func dashboardChoice(_ request: Request, account: StaffAccount) throws -> DashboardChoice {
+        let desks = loket.network.desks.filter { account.may(.deskManager, at: $0.code) }
+        guard let first = desks.first else {
+            throw BookingError(.forbidden, field: "desk", code: "no_desk", "You manage no desk.")
+        }
+        let code = request.query("desk") ?? first.code
+        guard let desk = desks.first(where: { $0.code == code }) else {
+            throw BookingError(
+                loket.network.desk(code) == nil ? .notFound : .forbidden, field: "desk", code: "unknown_desk",
+                "No desk \(code) for you.")
+        }
+        let product = request.query("product") ?? desk.products.first ?? ""
+        guard desk.offers(product) else {
+            throw BookingError(
+                .notFound, field: "product", code: "not_offered", "Desk \(code) does not offer \(product).")
+        }
+        let weeks = request.query("weeks").map { Int($0) ?? 0 } ?? 26
+        guard Self.dashboardSpans.contains(weeks) else {
+            throw BookingError.invalid("weeks", "out_of_range", "Show 12, 26, 52 or 104 weeks.")
+        }
+        let today = loket.today
+        return DashboardChoice(
+            desk: desk.code, product: product, weeks: weeks,
+            range: today.weekStart.adding(days: -7 * (weeks - 1))...today, desks: desks)
+    }
+
+    private func dashboardWeeks(_ choice: DashboardChoice) async throws -> [MeasuredWeek] {
+        let own = try await loket.history(dates: choice.range, desk: choice.desk, product: choice.product)
+        let desk = try await loket.history(dates: choice.range, desk: choice.desk, product: Measure.wholeDesk)
+        return MeasuredWeek.weeks(of: own + desk)
+    }
+
+    private func dashboardPage(
+        _ choice: DashboardChoice, weeks: [MeasuredWeek], account: StaffAccount, language: Customer.Language
+    ) -> DashboardPage {
+        let starts = (0..<choice.weeks).map { choice.range.lowerBound.adding(days: 7 * $0) }
+        let norm = loket.network.norm
+        let query = "desk=\(choice.desk)&product=\(choice.product)&weeks=\(choice.weeks)"
+        let charts = Self.dashboardGroups.map { group -> DashboardPage.Chart in
+            let title = WebCopy.text(group.title, language)
+            var chart = WeekChart(
+                title: title, weeks: starts, yLabel: WebCopy.text(group.unit, language), language: language)
+            var columns: [[Double?]] = []
+            for (index, measure) in group.measures.enumerated() {
+                let values = starts.map { week in
+                    weeks.first { $0.week == week && $0.measure == measure }?.value
+                }
+                columns.append(values)
+                chart.lines.append(
+                    .init(
+                        label: WebCopy.text("measure.\(measure.rawValue)", language), values: values,
+                        colour: WeekChart.colours[index % WeekChart.colours.count]))
+            }
+            if group.measures.contains(.waitFirstSlot) {
+                chart.norm = (WebCopy.text("chartNorm", language, WeekChart.number(norm, language)), norm)
+            }
+            let rows = starts.indices.reversed().compactMap { i -> DashboardPage.Row? in
+                let cells = columns.map { $0[i] }
+                guard cells.contains(where: { $0 != nil }) else { return nil }
+                return DashboardPage.Row(
+                    week: starts[i].iso, cells: cells.map { $0.map { WeekChart.number($0, language) } ?? "–" })
+            }
+            return DashboardPage.Chart(
+                id: group.title, title: title, svg: chart.svg,
+                heads: group.measures.map { WebCopy.text("measure.\($0.rawValue)", language) }, rows: rows,
+                empty: rows.isEmpty)
+        }
+        let desk = loket.network.desk(choice.desk)!
+        return DashboardPage(
+            desks: choice.desks.map { .init(value: $0.code, label: $0.name, selected: $0.code == choice.desk) },
+            products: desk.products.map {
+                .init(value: $0, label: productName($0, language), selected: $0 == choice.product)
+            },
+            spans: Self.dashboardSpans.map {
+                .init(
+                    value: String($0), label: WebCopy.text("dashboardWeeksOption", language, String($0)),
+                    selected: $0 == choice.weeks)
+            },
+            heading: WebCopy.text("dashboardHeading", language, desk.name, productName(choice.product, language)),
+            charts: charts, csvHref: "/staff/dashboard.csv?\(query)")
+    }
+}
+
+/// dashboard.mustache: the desk, product and span to show, and a chart with its table per group.
+struct DashboardPage {
+    struct Option { let value: String, label: String, selected: Bool }
+    struct Row { let week: String, cells: [String] }
+    struct Chart { let id: String, title: String, svg: String, heads: [String], rows: [Row], empty: Bool }
+    let desks: [Option]
+    let products: [Option]
+    let spans: [Option]
+    let heading: String
+    let charts: [Chart]
+    let csvHref: String
+}

@@ -1,0 +1,363 @@
+import Foundation
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketServer
+import LoketSimulation
+
+/// The forecast page (`/staff/forecast`): a planner starts a forecast from today's data, with or
+/// without changes (what-if); runs go in the background and are kept, each with its own page
+/// (which refreshes itself while it runs, no script), its scenario as YAML, and a comparison of
+/// runs in one chart. Desk managers and admins only.
+extension WebApp {
+    func addForecastRoutes(to router: Router<LoketRequestContext>) {
+        router.get("/staff/forecast") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { _, web in
+                try await forecastPage(web)
+            }
+        }
+        router.post("/staff/forecast/runs") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { account, web in
+                let form = try await web.form(request)
+                do {
+                    let changes = try ForecastForm.whatIf(form, network: loket.network)
+                    let run = try await loket.startForecast(
+                        name: form["name"] ?? "", changes: changes,
+                        replications: try ForecastForm.integer(form, "replications") ?? 200,
+                        weeks: try ForecastForm.integer(form, "weeks") ?? 104, staff: account.id)
+                    return redirect("/staff/forecast/runs/\(run.id)")
+                } catch let error as BookingError {
+                    return try await forecastPage(
+                        web, form: form,
+                        errors: [FieldError(field: error.field, message: WebCopy.message(error, web.language))],
+                        status: .init(code: error.kind.statusCode))
+                }
+            }
+        }
+        router.get("/staff/forecast/runs/{id}") { request, context in
+            try await asStaff(request, .deskManager, desk: nil) { _, web in
+                let run = try await loket.forecastRun(id: context.parameters.require("id"))
+                return runPage(run, web)
+            }
+        }
+        router.get("/staff/forecast/runs/{id}/scenario.yaml") { request, context in
+            try await asStaff(request, .deskManager, desk: nil) { _, _ in
+                let run = try await loket.forecastRun(id: context.parameters.require("id"))
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "application/yaml; charset=utf-8",
+                        .contentDisposition: "attachment; filename=\"forecast-\(run.id).yaml\"",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(string: run.scenario)))
+            }
+        }
+        router.get("/staff/forecast/compare") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { _, web in
+                let ids = request.uri.queryParameters.getAll("run").map { String($0) }
+                guard (1...Self.compareLimit).contains(ids.count) else {
+                    throw BookingError.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
+                }
+                var runs: [ForecastRun] = []
+                for id in ids { runs.append(try await loket.forecastRun(id: id)) }
+                return comparePage(runs, web)
+            }
+        }
+    }
+
+    static let compareLimit = 5
+
+    private func forecastPage(
+        _ web: WebRequest, form: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let language = web.language
+        let runs = try await loket.forecastRuns()
+        let desks = loket.network.desks.filter { !$0.isClosedForGood(on: loket.today) }
+        let page = ForecastPage(
+            form: form,
+            desks: desks.map { desk in
+                ForecastPage.DeskFields(
+                    code: desk.code, name: desk.name, counters: form["counters.\(desk.code)"] ?? "",
+                    saturdayHours: form["saturdayHours.\(desk.code)"] ?? "",
+                    saturdayShare: form["saturdayShare.\(desk.code)"] ?? "")
+            },
+            deskOptions: desks.map { DashboardPage.Option(value: $0.code, label: $0.name, selected: false) },
+            productOptions: loket.network.products.map {
+                DashboardPage.Option(value: $0.key, label: $0.name(language), selected: form["shockProduct"] == $0.key)
+            },
+            runs: runs.map { run in
+                ForecastPage.RunRow(
+                    id: run.id, name: run.name, href: "/staff/forecast/runs/\(run.id)",
+                    started: moment(run.createdAt, language), state: runState(run, language),
+                    answer: run.state == .done ? answerSummary(run, language) : "",
+                    kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language))
+            })
+        return pages.render(
+            "forecast", web, title: WebCopy.text("forecastTitle", language), page: page, errors: errors, status: status)
+    }
+
+    func runState(_ run: ForecastRun, _ language: Customer.Language) -> String {
+        switch run.state {
+        case .queued: WebCopy.text("forecastQueued", language)
+        case .running:
+            WebCopy.text("forecastRunning", language, "\(100 * run.progress / max(1, run.replications))")
+        case .done: WebCopy.text("forecastDone", language)
+        case .failed: WebCopy.text("forecastFailed", language)
+        }
+    }
+
+    /// "P50 week 2027-05-03; 84% within the period" for a finished run.
+    func answerSummary(_ run: ForecastRun, _ language: Customer.Language) -> String {
+        guard let summary = Self.summary(run), let answer = summary.normAnswer else { return "" }
+        return WebCopy.text(
+            "forecastAnswerShort", language, answer.medianWeek?.iso ?? WebCopy.text("forecastNever", language),
+            Self.percent(answer.probabilityMetWithinPeriod))
+    }
+
+    static func summary(_ run: ForecastRun) -> ForecastSummary? {
+        run.result.flatMap { try? JSONDecoder().decode(ForecastSummary.self, from: Data($0.utf8)) }
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    private func runPage(_ run: ForecastRun, _ web: WebRequest) -> Response {
+        let language = web.language
+        var page = ForecastRunPage(
+            name: run.name, state: runState(run, language), started: moment(run.createdAt, language),
+            kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language),
+            changes: run.isBaseline ? "" : run.changes, replications: run.replications, seed: String(run.seed),
+            yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
+            command: "loket forecast forecast-\(run.id).yaml --replications \(run.replications) --seed \(run.seed)",
+            running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
+            error: run.error)
+        if let summary = Self.summary(run) {
+            page.result = resultFields(summary, language)
+        }
+        // While it runs, the page reloads itself every two seconds: progress without script.
+        return pages.render(
+            "forecast-run", web,
+            title: WebCopy.text("forecastRunTitle", language, run.name), page: page)
+    }
+
+    private func resultFields(_ summary: ForecastSummary, _ language: Customer.Language) -> ForecastRunPage.Result {
+        let product = summary.norm?.product ?? loket.network.products.first?.key ?? ""
+        let line = summary.line(desk: "NL", product: product, metric: .waitFirstSlot)
+        var chart = WeekChart(
+            title: WebCopy.text("forecastChartTitle", language, productName(product, language)),
+            weeks: summary.weekStarts, yLabel: WebCopy.text("chartWorkingDays", language), language: language)
+        if let line {
+            chart.band = .init(
+                label: WebCopy.text("forecastBand", language), low: line.bands.map { Self.value($0.p10) },
+                high: line.bands.map { Self.value($0.p90) })
+            chart.lines = [
+                .init(
+                    label: WebCopy.text("forecastMedian", language), values: line.bands.map { Self.value($0.p50) },
+                    colour: WeekChart.colours[0])
+            ]
+        }
+        if let norm = summary.norm {
+            chart.norm = (
+                WebCopy.text("chartNorm", language, WeekChart.number(norm.workingDays, language)), norm.workingDays
+            )
+        }
+        let answer = summary.normAnswer.map { a in
+            WebCopy.text(
+                "forecastAnswer", language, WeekChart.number(a.normWorkingDays, language),
+                a.medianWeek?.iso ?? WebCopy.text("forecastNever", language),
+                a.p10Week?.iso ?? "–", a.p90Week?.iso ?? WebCopy.text("forecastNever", language),
+                Self.percent(a.probabilityMetWithinPeriod))
+        }
+        let rows = (line?.bands ?? []).enumerated().map { week, band in
+            ForecastRunPage.Row(
+                week: summary.weekStarts[week].iso, p10: WeekChart.number(band.p10, language),
+                p50: WeekChart.number(band.p50, language), p90: WeekChart.number(band.p90, language),
+                metBy: summary.normAnswer.map { Self.percent($0.cumulativeProbability[week]) } ?? "–")
+        }
+        return ForecastRunPage.Result(
+            chart: chart.svg, answer: answer ?? "", rows: rows, phone: phoneFields(summary, language))
+    }
+
+    /// The information line beside the desk wait, when the scenario has one.
+    private func phoneFields(_ summary: ForecastSummary, _ language: Customer.Language) -> [ForecastRunPage.PhoneRow] {
+        let metrics = Metric.phoneMetrics.filter { summary.line(desk: "PHONE", product: "CALLS", metric: $0) != nil }
+        guard !metrics.isEmpty else { return [] }
+        return stride(from: 0, to: summary.weekStarts.count, by: 4).map { week in
+            ForecastRunPage.PhoneRow(
+                week: summary.weekStarts[week].iso,
+                cells: metrics.map { metric in
+                    let band = summary.line(desk: "PHONE", product: "CALLS", metric: metric)!.bands[week]
+                    return
+                        "\(WebCopy.text("phone.\(metric.rawValue)", language)): \(WeekChart.number(band.p50, language))"
+                })
+        }
+    }
+
+    private func comparePage(_ runs: [ForecastRun], _ web: WebRequest) -> Response {
+        let language = web.language
+        let summaries = runs.compactMap { run in Self.summary(run).map { (run, $0) } }
+        let longest = summaries.max { $0.1.weekStarts.count < $1.1.weekStarts.count }
+        let weeks = longest?.1.weekStarts ?? []
+        let product = longest?.1.norm?.product ?? loket.network.products.first?.key ?? ""
+        var chart = WeekChart(
+            title: WebCopy.text("forecastCompareChart", language, productName(product, language)), weeks: weeks,
+            yLabel: WebCopy.text("chartWorkingDays", language), language: language)
+        for (index, (run, summary)) in summaries.enumerated() {
+            guard let line = summary.line(desk: "NL", product: product, metric: .waitFirstSlot) else { continue }
+            // Runs started on different days line up by date.
+            let values = weeks.map { week in
+                summary.weekStarts.firstIndex(of: week).map { Self.value(line.bands[$0].p50) } ?? nil
+            }
+            chart.lines.append(
+                .init(
+                    label: run.name, values: values, colour: WeekChart.colours[index % WeekChart.colours.count],
+                    dashed: index > 0))
+            if index == 0 {
+                chart.band = .init(
+                    label: WebCopy.text("forecastBandOf", language, run.name),
+                    low: weeks.map { w in
+                        summary.weekStarts.firstIndex(of: w).map { Self.value(line.bands[$0].p10) } ?? nil
+                    },
+                    high: weeks.map { w in
+                        summary.weekStarts.firstIndex(of: w).map { Self.value(line.bands[$0].p90) } ?? nil
+                    })
+            }
+        }
+        if let norm = longest?.1.norm {
+            chart.norm = (
+                WebCopy.text("chartNorm", language, WeekChart.number(norm.workingDays, language)), norm.workingDays
+            )
+        }
+        let page = ForecastComparePage(
+            chart: chart.svg,
+            runs: runs.map { run in
+                ForecastComparePage.Run(
+                    name: run.name, href: "/staff/forecast/runs/\(run.id)",
+                    kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language),
+                    changes: run.isBaseline ? "" : run.changes, state: runState(run, language),
+                    answer: answerSummary(run, language))
+            })
+        return pages.render("forecast-compare", web, title: WebCopy.text("forecastCompareTitle", language), page: page)
+    }
+
+    /// A band's value for a chart: nothing where a desk was closed.
+    static func value(_ v: Double) -> Double? { v.isNaN ? nil : v }
+}
+
+/// Reading the forecast form: the planner's changes, each field checked and named when wrong.
+enum ForecastForm {
+    static func number(_ form: [String: String], _ field: String) throws(BookingError) -> Double? {
+        guard let text = form[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            throw BookingError.invalid(field, "not_a_number", "Give a number.")
+        }
+        return value
+    }
+
+    static func integer(_ form: [String: String], _ field: String) throws(BookingError) -> Int? {
+        guard let value = try number(form, field) else { return nil }
+        guard value == value.rounded(), value.magnitude < 1e9 else {
+            throw BookingError.invalid(field, "not_a_whole_number", "Give a whole number.")
+        }
+        return Int(value)
+    }
+
+    static func percent(_ form: [String: String], _ field: String) throws(BookingError) -> Double? {
+        guard let value = try number(form, field) else { return nil }
+        guard (0...100).contains(value) else { throw BookingError.invalid(field, "out_of_range", "From 0 to 100%.") }
+        return value / 100
+    }
+
+    static func date(_ form: [String: String], _ field: String) throws(BookingError) -> LocalDate? {
+        guard let text = form[field], !text.isEmpty else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            throw BookingError.invalid(field, "invalid_date", "Give a date as YYYY-MM-DD.")
+        }
+        return date
+    }
+
+    static func whatIf(_ form: [String: String], network: DeskNetwork) throws(BookingError) -> WhatIf {
+        var changes = WhatIf()
+        for desk in network.desks {
+            if let extra = try number(form, "counters.\(desk.code)"), extra != 0 {
+                changes.counters = (changes.counters ?? [:]).merging([desk.code: extra]) { $1 }
+            }
+            if let hours = try number(form, "saturdayHours.\(desk.code)") {
+                let share = try percent(form, "saturdayShare.\(desk.code)") ?? 0.5
+                changes.saturdays = (changes.saturdays ?? [:]).merging([
+                    desk.code: .init(hours: hours, counterShare: share)
+                ]) {
+                    $1
+                }
+            }
+        }
+        if let perMonth = try integer(form, "hiresPerMonth"), perMonth > 0 {
+            changes.hiring = WhatIf.Hiring(
+                perMonth: perMonth, months: try integer(form, "hiringMonths") ?? 6,
+                recruitmentDelayWeeks: try integer(form, "recruitmentDelayWeeks") ?? 10,
+                trainingWeeks: try integer(form, "trainingWeeks") ?? 8,
+                trainingProductivity: try percent(form, "trainingProductivity") ?? 0.5,
+                maxInTrainingPerDesk: try integer(form, "maxInTrainingPerDesk") ?? 3)
+        }
+        changes.courierShare = try percent(form, "courierShare")
+        changes.biometricsReuseShare = try percent(form, "biometricsReuse")
+        if let desk = form["closeDesk"], !desk.isEmpty {
+            guard let date = try Self.date(form, "closeDate") else {
+                throw BookingError.invalid("closeDate", "required", "Give the day the desk closes.")
+            }
+            changes.closure = WhatIf.Closure(
+                desk: desk, date: date, to: form["closeTo"] ?? "", countersMoved: try percent(form, "closeMoved") ?? 0.8
+            )
+        }
+        if let factor = try number(form, "shockPercent") {
+            guard let from = try Self.date(form, "shockFrom"), let until = try Self.date(form, "shockUntil") else {
+                throw BookingError.invalid(
+                    "shockFrom", "required", "Give the first and last day of the change in demand.")
+            }
+            changes.shock = WhatIf.Shock(
+                factor: factor / 100, from: from, until: until,
+                product: form["shockProduct"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        return changes
+    }
+}
+
+/// forecast.mustache: the form to start a run (with the what-if fields) and the runs so far.
+struct ForecastPage {
+    struct DeskFields { let code: String, name: String, counters: String, saturdayHours: String, saturdayShare: String }
+    struct RunRow {
+        let id: String, name: String, href: String, started: String, state: String, answer: String, kind: String
+    }
+    let form: [String: String]
+    let desks: [DeskFields]
+    let deskOptions: [DashboardPage.Option]
+    let productOptions: [DashboardPage.Option]
+    let runs: [RunRow]
+}
+
+/// forecast-run.mustache: one run, its progress while it runs and its result when done.
+struct ForecastRunPage {
+    struct Row { let week: String, p10: String, p50: String, p90: String, metBy: String }
+    struct PhoneRow { let week: String, cells: [String] }
+    struct Result { let chart: String, answer: String, rows: [Row], phone: [PhoneRow] }
+    let name: String
+    let state: String
+    let started: String
+    let kind: String
+    let changes: String
+    let replications: Int
+    let seed: String
+    let yamlHref: String
+    let command: String
+    let running: Bool
+    let progress: Int
+    let total: Int
+    let error: String?
+    var result: Result?
+}
+
+/// forecast-compare.mustache: runs side by side in one chart.
+struct ForecastComparePage {
+    struct Run { let name: String, href: String, kind: String, changes: String, state: String, answer: String }
+    let chart: String
+    let runs: [Run]
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import LoketApp
+import LoketDomain
+import LoketServer
+
+/// The public waiting times (open data): `/wachttijden` in Dutch and `/en/waiting-times` in
+/// English. Per product, the wait at each desk now and its trend over 12 weeks as a chart and a
+/// table, with the whole history to download: what people who poll the planner to build their
+/// own trackers can have without polling.
+extension WebApp {
+    static let openDataPaths: [Customer.Language: String] = [.nl: "/wachttijden", .en: "/en/waiting-times"]
+
+    func addOpenDataRoutes(to router: Router<LoketRequestContext>) {
+        for (language, path) in Self.openDataPaths {
+            router.get(RouterPath(path)) { request, _ in
+                var web = web(request)
+                web.language = language
+                web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
+                let page = try await openDataPage(web.language)
+                var response = pages.render(
+                    "open-data", web, title: WebCopy.text("openDataTitle", web.language), page: page)
+                response.headers[.contentLanguage] = language.rawValue
+                return response
+            }
+        }
+    }
+
+    private func openDataPage(_ language: Customer.Language) async throws -> OpenDataPage {
+        let today = loket.today
+        let weeks = (0..<12).map { today.weekStart.adding(days: -7 * (11 - $0)) }
+        let history = MeasuredWeek.weeks(
+            of: try await loket.history(dates: weeks[0]...today, measures: [.waitFirstSlot]))
+        let now = try await loket.waitTimes()
+        let norm = loket.network.norm
+        let products = loket.network.products.compactMap { product -> OpenDataPage.Product? in
+            let desks = loket.network.desks.filter { $0.offers(product.key) && !$0.isClosedForGood(on: today) }
+            guard !desks.isEmpty else { return nil }
+            var chart = WeekChart(
+                title: WebCopy.text("openDataChartTitle", language, product.name(language)), weeks: weeks,
+                yLabel: WebCopy.text("chartWorkingDays", language), language: language)
+            chart.norm = (WebCopy.text("chartNorm", language, WeekChart.number(norm, language)), norm)
+            var rows: [OpenDataPage.Row] = []
+            for (index, desk) in desks.enumerated() {
+                let values = weeks.map { week in
+                    history.first { $0.week == week && $0.desk == desk.code && $0.product == product.key }?.value
+                }
+                if index < WeekChart.colours.count {
+                    chart.lines.append(.init(label: desk.name, values: values, colour: WeekChart.colours[index]))
+                }
+                let wait = now.first { $0.desk == desk.code && $0.product == product.key }
+                let then = values.first { $0 != nil } ?? nil
+                let current = wait?.workingDaysToFirstSlot.map(Double.init)
+                rows.append(
+                    OpenDataPage.Row(
+                        desk: desk.name,
+                        now: current.map { WeekChart.number($0, language) } ?? WebCopy.text("openDataNoSlot", language),
+                        third: wait?.workingDaysToThirdSlot.map(String.init)
+                            ?? WebCopy.text("openDataNoSlot", language),
+                        then: then.map { WeekChart.number($0, language) } ?? "–",
+                        trend: Self.trend(from: then, to: current, language),
+                        overNorm: (current ?? .infinity) > norm))
+            }
+            return OpenDataPage.Product(name: product.name(language), chart: chart.svg, rows: rows)
+        }
+        let api = "/api/v1/open-data/wait-times"
+        let first = try await loket.firstMeasuredDate() ?? today
+        return OpenDataPage(
+            intro: WebCopy.text("openDataIntro", language, WeekChart.number(norm, language)),
+            products: products,
+            csvHref: "\(api)?format=csv", jsonHref: api,
+            allCSVHref: "\(api)?from=\(max(first, today.adding(days: -3 * 366)).iso)&to=\(today.iso)&format=csv")
+    }
+
+    /// Shorter, longer or about the same as 12 weeks ago (a working day either way is the same).
+    static func trend(from then: Double?, to now: Double?, _ language: Customer.Language) -> String {
+        guard let then, let now else { return "–" }
+        if now < then - 1 { return WebCopy.text("trendShorter", language) }
+        if now > then + 1 { return WebCopy.text("trendLonger", language) }
+        return WebCopy.text("trendSame", language)
+    }
+}
+
+/// open-data.mustache: per product a chart and a table of the desks' waits, and the downloads.
+struct OpenDataPage {
+    struct Row { let desk: String, now: String, third: String, then: String, trend: String, overNorm: Bool }
+    struct Product { let name: String, chart: String, rows: [Row] }
+    let intro: String
+    let products: [Product]
+    let csvHref: String
+    let jsonHref: String
+    let allCSVHref: String
+}
