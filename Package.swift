@@ -152,7 +152,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain"]),
+        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain", "LoketSimulation"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
@@ -162,7 +162,7 @@ let package = Package(
             name: "LoketHTTPTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
-                "LoketServer", "LoketNotifications",
+                "LoketServer", "LoketNotifications", "LoketSimulation",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -38,7 +38,7 @@ public struct ForecastRunStore: Sendable {
                 """
                 SELECT id, name, kind, created_at, created_by, changes, '' AS scenario, replications, seed, target, state,
                     progress, finished_at, NULL AS result, error
-                FROM forecast_runs ORDER BY created_at DESC, id LIMIT \\(unsafeRaw: String(limit))
+                FROM forecast_runs ORDER BY created_at DESC, id LIMIT \(unsafeRaw: String(limit))
                 """
             ).all().map { try RunRow(decoding: $0).run }
         }
@@ -50,8 +50,8 @@ public struct ForecastRunStore: Sendable {
             try await db.raw(
                 """
                 SELECT * FROM forecast_runs
-                WHERE kind = 'forecast' AND changes = '{}' AND state = 'done' AND created_at <= \\(bind: startedBy.millis)
-                ORDER BY created_at DESC LIMIT \\(unsafeRaw: String(limit))
+                WHERE kind = 'forecast' AND changes = '{}' AND state = 'done' AND created_at <= \(bind: startedBy.millis)
+                ORDER BY created_at DESC LIMIT \(unsafeRaw: String(limit))
                 """
             ).all().map { try RunRow(decoding: $0).run }
         }
@@ -59,7 +59,7 @@ public struct ForecastRunStore: Sendable {
 
     public func run(id: String) async throws -> ForecastRun? {
         try await database.session { db in
-            try await db.raw("SELECT * FROM forecast_runs WHERE id = \\(bind: id)").first()
+            try await db.raw("SELECT * FROM forecast_runs WHERE id = \(bind: id)").first()
                 .map { try RunRow(decoding: $0).run }
         }
     }
@@ -71,7 +71,7 @@ public struct ForecastRunStore: Sendable {
                 let id = try await db.raw(
                     """
                     SELECT id FROM forecast_runs
-                    WHERE state = 'queued' OR (state = 'running' AND claimed_until < \\(bind: now.millis))
+                    WHERE state = 'queued' OR (state = 'running' AND claimed_until < \(bind: now.millis))
                     ORDER BY created_at, id LIMIT 1
                     """
                 ).first()?.decode(column: "id", as: String.self)
@@ -79,8 +79,8 @@ public struct ForecastRunStore: Sendable {
             return try await db.raw(
                 """
                 UPDATE forecast_runs SET state = 'running', progress = 0,
-                    claimed_until = \\(bind: now.addingTimeInterval(lease).millis)
-                WHERE id = \\(bind: id) AND (state = 'queued' OR (state = 'running' AND claimed_until < \\(bind: now.millis)))
+                    claimed_until = \(bind: now.addingTimeInterval(lease).millis)
+                WHERE id = \(bind: id) AND (state = 'queued' OR (state = 'running' AND claimed_until < \(bind: now.millis)))
                 RETURNING *
                 """
             ).first().map { try RunRow(decoding: $0).run }
@@ -92,8 +92,8 @@ public struct ForecastRunStore: Sendable {
         try await database.session { db in
             try await db.raw(
                 """
-                UPDATE forecast_runs SET progress = \\(bind: done), claimed_until = \\(bind: now.addingTimeInterval(lease).millis)
-                WHERE id = \\(bind: id) AND state = 'running'
+                UPDATE forecast_runs SET progress = \(bind: done), claimed_until = \(bind: now.addingTimeInterval(lease).millis)
+                WHERE id = \(bind: id) AND state = 'running'
                 """
             ).run()
         }
@@ -103,9 +103,9 @@ public struct ForecastRunStore: Sendable {
         try await database.session { db in
             try await db.raw(
                 """
-                UPDATE forecast_runs SET state = \\(bind: error == nil ? "done" : "failed"), result = \\(bind: result),
-                    error = \\(bind: error), finished_at = \\(bind: now.millis), claimed_until = NULL
-                WHERE id = \\(bind: id) AND state = 'running'
+                UPDATE forecast_runs SET state = \(bind: error == nil ? "done" : "failed"), result = \(bind: result),
+                    error = \(bind: error), finished_at = \(bind: now.millis), claimed_until = NULL
+                WHERE id = \(bind: id) AND state = 'running'
                 """
             ).run()
         }

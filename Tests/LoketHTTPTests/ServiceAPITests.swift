@@ -80,7 +80,11 @@ struct ServiceAPITests {
         let (database, _, drop) = try await TestDatabase.make(.sqlite)
         let options = ServerOptions(network: TestNetwork.network)
         let routes = router(Loket(options: options, database: database, logger: TestDatabase.logger), options)
-        let pages = ["/book/", "/manage/", "/staff", "/display/", "/static/", "/language", "/draws", "/documents/"]
+        let pages = [
+            "/book/", "/manage/", "/staff", "/display/", "/static/", "/language", "/draws", "/documents/",
+            "/wachttijden",
+            "/en/waiting-times",
+        ]
         let served = Set(
             routes.routes.map { "\($0.method.rawValue) \($0.path.description)" }
                 .filter { route in !route.hasSuffix(" /") && !pages.contains { route.contains(" " + $0) } })

@@ -1,6 +1,7 @@
 import Foundation
 import LoketApp
 import LoketDomain
+import LoketSimulation
 import Testing
 
 @testable import LoketWeb

@@ -82,7 +82,18 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
     }
 
-    public init() {}
+    public init(
+        counters: [String: Double]? = nil, saturdays: [String: SaturdayOpening]? = nil, hiring: Hiring? = nil,
+        courierShare: Double? = nil, biometricsReuseShare: Double? = nil, closure: Closure? = nil, shock: Shock? = nil
+    ) {
+        self.counters = counters
+        self.saturdays = saturdays
+        self.hiring = hiring
+        self.courierShare = courierShare
+        self.biometricsReuseShare = biometricsReuseShare
+        self.closure = closure
+        self.shock = shock
+    }
 
     public var isEmpty: Bool { self == WhatIf() }
 

@@ -1,0 +1,160 @@
+import Foundation
+import LoketDomain
+import LoketSimulation
+import LoketTestSupport
+import Testing
+
+/// The forecast that starts from today (issue #12): a scenario built from what the database
+/// holds, forecasts run in the background from the forecast page, kept and compared.
+struct LiveForecastTests: PageTests {
+    /// Two counters at RACE, 09:00–09:30 on weekdays: six places a day.
+    static let network = TestNetwork.single(counters: 2)
+
+    /// Eight weeks before Wednesday 1 June 2022, two appointments booked every working day, each
+    /// for the tenth working day after it; then one person joins the waitlist.
+    static func eightWeeksOfBookings(_ server: TestServer, _ api: APIClient) async throws -> [LocalDate: Int] {
+        let workingDays = server.loket.rules.schedule.workingDays
+        var booked: [LocalDate: Int] = [:]
+        var person = 0
+        while server.loket.today < LocalDate(iso: "2022-06-01")! {
+            let today = server.loket.today
+            if workingDays.isWorkingDay(today) {
+                let day = workingDays.adding(10, to: today)
+                let compact = day.iso.replacingOccurrences(of: "-", with: "")
+                for time in ["0900", "0910"] {
+                    person += 1
+                    _ = try await WaitlistAPITests.book(api, slot: "\(compact)-\(time)-one", name: "P\(person)")
+                }
+                booked[day] = 2
+            }
+            server.clock.advance(minutes: 24 * 60)
+        }
+        let joined = try await api.post(
+            "/api/v1/waitlist",
+            #"{"desks":["RACE"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-30","customer":\#(WaitlistAPITests.customer("Waiting"))}"#
+        )
+        #expect(joined.status == 201, "\(joined.body)")
+        return booked.filter { $0.key >= LocalDate(iso: "2022-06-01")! }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func theLiveScenarioHasTheMeasuredDemandAndTheBacklog(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(
+            engine: engine, network: Self.network, clock: ManualClock(date: "2022-04-06", time: "10:00")
+        ) { server, api in
+            let booked = try await Self.eightWeeksOfBookings(server, api)
+            let scenario = try await server.loket.liveScenario(weeks: 8)
+            #expect(scenario.start == LocalDate(iso: "2022-06-01"))
+            let desk = try #require(scenario.desks.first { $0.code == "RACE" })
+            let bio = try #require(desk.products["BIO"])
+            // Two requests every working day of the window, at two counters for half an hour.
+            #expect(bio.demandPerWorkingDay == 2)
+            #expect(bio.counters == 2)
+            #expect(desk.hours.first?.weekdayHours == 0.5)
+            #expect(bio.waiting == 1)
+            #expect(
+                Dictionary(uniqueKeysWithValues: (bio.booked ?? []).map { ($0.date, $0.appointments) }) == booked)
+            #expect(!booked.isEmpty)
+            #expect(scenario.demand.weekdayPattern == [1, 1, 1, 1, 1])
+            #expect(scenario.behaviour.cancellationShare == 0 && scenario.behaviour.noShowShare == 0)
+            #expect(scenario.norm?.product == "BIO" && scenario.norm?.workingDays == 10)
+            #expect(scenario.products["BIO"]?.minutesPerAppointment == 10)
+            // The YAML file repeats it.
+            let reread = try Scenario.parse(try scenario.yaml())
+            #expect(reread.desks.first?.products["BIO"]?.booked?.count == booked.count)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aForecastRunsInTheBackgroundAndIsKept(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, api in
+            let run = try await server.loket.startForecast(
+                name: " Baseline ", changes: WhatIf(), replications: 20, weeks: 8, seed: 7, staff: "planner")
+            #expect(run.state == .queued && run.name == "Baseline" && run.isBaseline)
+            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 1)
+            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 0)
+            let done = try await server.loket.forecastRun(id: run.id)
+            #expect(done.state == .done && done.progress == 20 && done.error == nil)
+            let summary = try JSONDecoder().decode(ForecastSummary.self, from: Data(try #require(done.result).utf8))
+            #expect(summary.weekStarts.count == 8 && summary.replications == 20)
+            #expect(summary.line(desk: "RACE", product: "BIO", metric: .waitFirstSlot)?.bands.count == 8)
+            #expect(summary.normAnswer?.probabilityMetWithinPeriod == 1)
+
+            // The same seed and scenario give the same forecast on the command line.
+            let again = try await Forecast.run(Scenario.parse(done.scenario), replications: 20, seed: 7, workers: 1)
+            let line = summary.line(desk: "RACE", product: "BIO", metric: .waitFirstSlot)!
+            #expect(line.bands[3] == again.band(desk: "RACE", product: "BIO", metric: .waitFirstSlot, week: 3))
+
+            for (changes, field) in [
+                (WhatIf(counters: ["NOPE": 1]), "counters.NOPE"), (WhatIf(courierShare: 2), "courierShare"),
+                (WhatIf(counters: ["RACE": -5]), "counters.RACE"),
+            ] {
+                await #expect(throws: BookingError.self) {
+                    do {
+                        _ = try await server.loket.startForecast(
+                            name: "x", changes: changes, replications: 20, weeks: 8, staff: "planner")
+                    } catch let error as BookingError {
+                        #expect(error.field == field)
+                        throw error
+                    }
+                }
+            }
+            await #expect(throws: BookingError.self) {
+                try await server.loket.startForecast(
+                    name: "", changes: WhatIf(), replications: 20, weeks: 8, staff: "p")
+            }
+            #expect(try await server.loket.forecastRuns().count == 1)
+        }
+    }
+
+    @Test func aPlannerComparesABaselineWithAWhatIfOnThePage() async throws {
+        try await TestServer.run(network: Self.network, options: Self.quickHashes) { server, api in
+            _ = try await server.loket.createStaff(
+                username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
+            _ = try await server.loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "RACE", by: nil)
+            #expect(try await get(api, "/staff/forecast").headers[.location] == "/staff/sign-in")
+            let clerk = try await signIn(api, "balie")
+            #expect(try await get(api, "/staff/forecast", cookies: [clerk]).status == 403)
+            #expect(try await post(api, "/staff/forecast/runs", ["name": "x"], cookies: [clerk]).status == 403)
+
+            let manager = try await signIn(api, "chef")
+            let form = try await get(api, "/staff/forecast", cookies: [manager])
+            #expect(form.status == 200 && form.body.contains("name=\"counters.RACE\""))
+            // Bad input names its field and starts nothing.
+            let refused = try await post(
+                api, "/staff/forecast/runs", ["name": "More", "courierShare": "150"], cookies: [manager])
+            #expect(refused.status == 422 && refused.body.contains("id=\"courierShare-error\""))
+            #expect(try await server.loket.forecastRuns().isEmpty)
+
+            var runs: [String] = []
+            for fields in [
+                ["name": "Baseline", "weeks": "8", "replications": "20"],
+                ["name": "Two more counters", "weeks": "8", "replications": "20", "counters.RACE": "2"],
+            ] {
+                let started = try await post(api, "/staff/forecast/runs", fields, cookies: [manager])
+                #expect(started.status == 303)
+                runs.append(String(try #require(started.headers[.location]).split(separator: "/").last!))
+            }
+            let queued = try await get(api, "/staff/forecast/runs/\(runs[1])", cookies: [manager])
+            #expect(queued.body.contains("<meta http-equiv=\"refresh\" content=\"2\">"))
+            #expect(queued.body.contains("<progress id=\"progress\" value=\"0\" max=\"20\">"))
+
+            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 2)
+            let done = try await get(api, "/staff/forecast/runs/\(runs[1])", cookies: [manager])
+            #expect(!done.body.contains("http-equiv=\"refresh\"") && done.body.contains("<svg"))
+            #expect(done.body.contains("back under the norm of 10 working days for good"))
+            let yaml = try await get(api, "/staff/forecast/runs/\(runs[1])/scenario.yaml", cookies: [manager])
+            let scenario = try Scenario.parse(yaml.body)
+            #expect(scenario.desks.first { $0.code == "RACE" }?.products["BIO"]?.counters == 4)
+
+            let compared = try await get(
+                api, "/staff/forecast/compare?run=\(runs[0])&run=\(runs[1])", cookies: [manager])
+            #expect(compared.status == 200 && compared.body.contains("Two more counters"))
+            #expect(compared.body.contains("P10–P90 of Baseline"))
+            #expect(try await get(api, "/staff/forecast/compare", cookies: [manager]).status == 422)
+            let list = try await get(api, "/staff/forecast", cookies: [manager])
+            #expect(list.body.contains("Baseline") && list.body.contains("Done"))
+        }
+    }
+}
