@@ -81,11 +81,13 @@ extension Loket {
             ran += 1
             do {
                 let result = try await perform(run, workers: workers)
-                try await forecastRunStore.finish(id: run.id, result: result, error: nil, now: now())
+                try await forecastRunStore.finish(
+                    id: run.id, result: result, error: nil, progress: run.replications, now: now())
             } catch {
                 logger.error("forecast run failed", metadata: ["run": "\(run.id)", "error": "\(error)"])
                 try await forecastRunStore.finish(
-                    id: run.id, result: nil, error: String(describing: error).prefix(500).description, now: now())
+                    id: run.id, result: nil, error: String(describing: error).prefix(500).description, progress: 0,
+                    now: now())
             }
         }
         return ran
@@ -134,5 +136,35 @@ extension JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return encoder
+    }
+}
+
+/// Old forecasts held against what happened.
+extension Loket {
+    /// Baselines started at least four weeks ago, checked at `desk` for `product` against the
+    /// measured wait to the first free slot; newest first.
+    public func forecastChecks(
+        desk: String, product: String, limit: Int = 3
+    ) async throws -> [(
+        run: ForecastRun, check: ForecastCheck
+    )] {
+        let today = self.today
+        let cutoff = DeskTime(date: today.adding(days: -28), time: LocalTime(minutes: 24 * 60 - 1))
+            .instant(in: rules.timeZone)
+        var checks: [(ForecastRun, ForecastCheck)] = []
+        for run in try await forecastRunStore.baselines(startedBy: cutoff, limit: limit) {
+            guard let result = run.result,
+                let summary = try? JSONDecoder().decode(ForecastSummary.self, from: Data(result.utf8)),
+                let first = summary.weekStarts.first
+            else { continue }
+            let history = try await self.history(
+                dates: first...today, desk: desk, product: product, measures: [.waitFirstSlot])
+            if let check = ForecastCheck(
+                summary, desk: desk, product: product, metric: .waitFirstSlot, history: history, today: today)
+            {
+                checks.append((run, check))
+            }
+        }
+        return checks
     }
 }

@@ -99,11 +99,13 @@ public struct ForecastRunStore: Sendable {
         }
     }
 
-    public func finish(id: String, result: String?, error: String?, now: Date) async throws {
+    /// Records the outcome: `result` and all the work done, or the `error`.
+    public func finish(id: String, result: String?, error: String?, progress: Int, now: Date) async throws {
         try await database.session { db in
             try await db.raw(
                 """
                 UPDATE forecast_runs SET state = \(bind: error == nil ? "done" : "failed"), result = \(bind: result),
+                    progress = \(bind: progress),
                     error = \(bind: error), finished_at = \(bind: now.millis), claimed_until = NULL
                 WHERE id = \(bind: id) AND state = 'running'
                 """

@@ -3,6 +3,7 @@ import Hummingbird
 import LoketApp
 import LoketDomain
 import LoketServer
+import LoketSimulation
 
 /// The managers' dashboard (`/staff/dashboard`): per desk and product, weekly charts of the
 /// measured history with the norm, a table under each chart and the same numbers as CSV
@@ -25,9 +26,11 @@ extension WebApp {
             try await asStaff(request, .deskManager, desk: nil) { account, web in
                 let choice = try dashboardChoice(request, account: account)
                 let weeks = try await dashboardWeeks(choice)
-                return pages.render(
-                    "dashboard", web, title: WebCopy.text("dashboardTitle", web.language),
-                    page: dashboardPage(choice, weeks: weeks, account: account, language: web.language))
+                var page = dashboardPage(choice, weeks: weeks, account: account, language: web.language)
+                page.checks = try await loket.forecastChecks(desk: choice.desk, product: choice.product).map {
+                    checkFields($0.run, $0.check, web.language)
+                }
+                return pages.render("dashboard", web, title: WebCopy.text("dashboardTitle", web.language), page: page)
             }
         }
         router.get("/staff/dashboard.csv") { request, _ in
@@ -139,6 +142,38 @@ extension WebApp {
             heading: WebCopy.text("dashboardHeading", language, desk.name, productName(choice.product, language)),
             charts: charts, csvHref: "/staff/dashboard.csv?\(query)")
     }
+
+    /// A stored baseline beside what was measured: its band, its median and the measured wait.
+    private func checkFields(
+        _ run: ForecastRun, _ check: ForecastCheck, _ language: Customer.Language
+    )
+        -> DashboardPage.Check
+    {
+        var chart = WeekChart(
+            title: WebCopy.text("checkChartTitle", language, run.name), weeks: check.weekStarts,
+            yLabel: WebCopy.text("chartWorkingDays", language), language: language)
+        chart.band = .init(label: WebCopy.text("forecastBand", language), low: check.low, high: check.high)
+        chart.lines = [
+            .init(
+                label: WebCopy.text("forecastMedian", language), values: check.median, colour: WeekChart.colours[0],
+                dashed: true),
+            .init(label: WebCopy.text("checkMeasured", language), values: check.measured, colour: WeekChart.colours[1]),
+        ]
+        let number = { (v: Double?) in v.map { WeekChart.number($0, language) } ?? "–" }
+        return DashboardPage.Check(
+            id: "check-\(run.id)",
+            title: WebCopy.text("checkTitle", language, run.name, moment(run.createdAt, language)), svg: chart.svg,
+            coverage: check.coverage.map {
+                WebCopy.text("checkCoverage", language, String($0.weeks), WebApp.percent($0.inside))
+            } ?? WebCopy.text("checkNothingMeasured", language),
+            rows: check.weekStarts.indices.reversed().map { i in
+                DashboardPage.Row(
+                    week: check.weekStarts[i].iso,
+                    cells: [
+                        number(check.low[i]), number(check.median[i]), number(check.high[i]), number(check.measured[i]),
+                    ])
+            })
+    }
 }
 
 /// dashboard.mustache: the desk, product and span to show, and a chart with its table per group.
@@ -152,4 +187,8 @@ struct DashboardPage {
     let heading: String
     let charts: [Chart]
     let csvHref: String
+    /// Baselines of four weeks ago and more against what happened.
+    var checks: [Check] = []
+
+    struct Check { let id: String, title: String, svg: String, coverage: String, rows: [Row] }
 }

@@ -98,6 +98,27 @@ extension WebCopy {
         "measure.draw_places": ("Plekken verloot", "Places drawn"),
         "measure.collection_wait_p50_working_days": ("Mediaan", "Median"),
         "measure.collection_wait_p90_working_days": ("90% binnen", "90% within"),
+        // Forecasts against what happened
+        "checksTitle": ("Prognoses tegen de werkelijkheid", "Forecasts against what happened"),
+        "checksIntro": (
+            "Elke basisprognose van vier weken geleden of eerder, naast de wachttijd tot de eerste vrije plek die Loket daarna mat. Valt de gemeten wachttijd veel minder dan 8 van de 10 weken binnen de band, dan is het model te zeker van zichzelf.",
+            "Every baseline forecast of four weeks ago or earlier, beside the wait to the first free slot that Loket measured afterwards. If the measured wait falls inside the band in far fewer than 8 weeks in 10, the model is too sure of itself."
+        ),
+        "checksNone": (
+            "Er is nog geen basisprognose van vier weken of ouder.",
+            "There is no baseline forecast of four weeks or older yet."
+        ),
+        "checkTitle": ("%@ (gestart %@)", "%@ (started %@)"),
+        "checkChartTitle": (
+            "%@: voorspeld en gemeten, werkdagen tot de eerste vrije plek",
+            "%@: forecast and measured, working days to the first free slot"
+        ),
+        "checkMeasured": ("Gemeten", "Measured"),
+        "checkCoverage": (
+            "In %@ gemeten weken lag de wachttijd %@ van de tijd binnen de band.",
+            "In %@ measured weeks the wait was inside the band %@ of the time."
+        ),
+        "checkNothingMeasured": ("In deze weken is nog niets gemeten.", "Nothing was measured in these weeks yet."),
         // Forecast
         "forecastIntro": (
             "Een prognose begint bij vandaag: de loketten zoals ze nu zijn ingeroosterd, de afspraken die al gemaakt zijn en de wachtlijst, en de vraag, afzeggingen en no-shows van de afgelopen 8 weken. Verander hieronder wat u wilt doorrekenen (wat-als), of laat alles leeg voor de basisprognose. De berekening loopt op de achtergrond; de resultaten blijven bewaard.",

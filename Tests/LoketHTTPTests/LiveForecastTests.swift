@@ -157,4 +157,34 @@ struct LiveForecastTests: PageTests {
             #expect(list.body.contains("Baseline") && list.body.contains("Done"))
         }
     }
+
+    @Test func aBaselineIsHeldAgainstWhatHappened() async throws {
+        try await TestServer.run(network: Self.network, options: Self.quickHashes) { server, api in
+            let run = try await server.loket.startForecast(
+                name: "June", changes: WhatIf(), replications: 20, weeks: 8, seed: 3, staff: "planner")
+            _ = try await server.loket.startForecast(
+                name: "What if", changes: WhatIf(counters: ["RACE": 1]), replications: 20, weeks: 8, staff: "planner")
+            try await server.loket.runQueuedForecasts(workers: 1)
+            #expect(try await server.loket.forecastChecks(desk: "RACE", product: "BIO").isEmpty)
+            // Five weeks measured, every day.
+            for _ in 0..<35 {
+                try await server.loket.measure()
+                server.clock.advance(minutes: 24 * 60)
+            }
+            let checks = try await server.loket.forecastChecks(desk: "RACE", product: "BIO")
+            // Only the baseline is checked: a what-if describes a world that was not chosen.
+            #expect(checks.map(\.run.id) == [run.id])
+            let check = try #require(checks.first?.check)
+            #expect(check.weekStarts.count == 5 && check.measured.allSatisfy { $0 != nil })
+            // Nobody asked: the first free slot stayed the next working day, as forecast.
+            #expect(check.measured.allSatisfy { $0 == 1 } && check.median.allSatisfy { $0 == 1 })
+            #expect(check.coverage?.weeks == 5 && check.coverage?.inside == 1)
+
+            _ = try await server.loket.createStaff(
+                username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
+            let page = try await get(api, "/staff/dashboard", cookies: [try await signIn(api, "chef")])
+            #expect(page.body.contains("Forecasts against what happened"))
+            #expect(page.body.contains("In 5 measured weeks the wait was inside the band 100% of the time."))
+        }
+    }
 }

@@ -670,3 +670,85 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
                        "draw-enter": get(server.url(f"/draws/{draw['id']}/enter?persons=2")),
                        "draw-entry": get(f"{entry}?token={cookie['value']}"),
                        "draw-result": get(server.url(f"/draws/{draw['id']}/result"))}, tmp_path / "html")
+
+
+def test_open_data_dashboard_and_forecast_pass_axe(tmp_path, servers):
+    """The public waiting times, the managers' dashboard and the forecast page in a real browser:
+    a desk manager starts a baseline and a what-if, watches their progress (the page refreshes
+    itself, no script) and compares them; every page passes axe-core and the HTML checker."""
+    database = str(tmp_path / "planning.db")
+    subprocess.run([str(BINARY), "staff", "--username", "chef", "--role", "desk-manager", "--desk", "DH", "--database", database],
+                   input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
+    server = servers(database, extra_args=["--clock-start", CLOCK_START])
+    # The server measures the history when it starts.
+    WebDriverWait(None, 60, poll_frequency=0.5).until(
+        lambda _: requests.get(server.url("/api/v1/open-data/wait-times?desk=DH"), timeout=10).json()["values"])
+    anonymous = requests.get(server.url("/staff/forecast"), allow_redirects=False, timeout=10)
+    assert anonymous.status_code == 303 and anonymous.headers["location"] == "/staff/sign-in"
+    assert requests.get(server.url("/staff/dashboard"), allow_redirects=False, timeout=10).status_code == 303
+    driver = browser()
+    pages = {}
+    try:
+        driver.get(server.url("/wachttijden"))
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
+        assert "Wachttijden per loket" in driver.page_source and "<svg" in driver.page_source
+        assert axe_violations(driver) == []
+        shot(driver, "nl-open-data")
+        driver.get(server.url("/en/waiting-times"))
+        assert "Waiting times per desk" in driver.page_source
+        assert axe_violations(driver) == []
+        csv = requests.get(server.url("/api/v1/open-data/wait-times?format=csv"), timeout=10)
+        assert csv.text.startswith("date,desk,product,measure,value\n") and ",DH,BIO,wait_first_slot_working_days," in csv.text
+
+        driver.get(server.url("/staff/sign-in"))
+        ensure_language(driver, "en")
+        driver.find_element(By.ID, "username").send_keys("chef")
+        driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        driver.get(server.url("/staff/dashboard?desk=DH&product=BIO&weeks=12"))
+        assert "Waiting time" in driver.page_source and "<svg" in driver.page_source
+        assert axe_violations(driver) == []
+        shot(driver, "en-dashboard")
+
+        def start(name, **fields):
+            driver.get(server.url("/staff/forecast"))
+            driver.find_element(By.ID, "name").send_keys(name)
+            for field, value in {"weeks": "26", "replications": "40", **fields}.items():
+                element = driver.find_element(By.NAME, field)
+                element.clear()
+                element.send_keys(value)
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+            assert "/staff/forecast/runs/" in driver.current_url
+            return driver.current_url.rsplit("/", 1)[1]
+
+        baseline = start("Baseline")
+        # Queued or running: the page says so and refreshes itself until the run is done.
+        assert driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]") or "Done" in driver.page_source
+        assert axe_violations(driver) == []
+        WebDriverWait(driver, 120, poll_frequency=1).until(lambda d: "back under the norm" in d.page_source or "Failed" in d.page_source)
+        assert "back under the norm" in driver.page_source and not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
+        assert axe_violations(driver) == []
+        shot(driver, "en-forecast-run")
+        scenario = requests.Session()
+        scenario.cookies.update({c["name"]: c["value"] for c in driver.get_cookies()})
+        yaml = scenario.get(server.url(f"/staff/forecast/runs/{baseline}/scenario.yaml"), timeout=10)
+        assert yaml.status_code == 200 and "name: live" in yaml.text
+
+        what_if = start("Two more counters at Den Haag", **{"counters.DH": "2", "courierShare": "50"})
+        WebDriverWait(driver, 120, poll_frequency=1).until(lambda d: "back under the norm" in d.page_source or "Failed" in d.page_source)
+        driver.get(server.url(f"/staff/forecast/compare?run={baseline}&run={what_if}"))
+        assert "Two more counters at Den Haag" in driver.page_source and "P10–P90 of Baseline" in driver.page_source
+        assert axe_violations(driver) == []
+        shot(driver, "en-forecast-compare")
+        driver.get(server.url("/staff/forecast"))
+        assert axe_violations(driver) == []
+        shot(driver, "en-forecast")
+        # The same pages as served, for the HTML checker (the browser's DOM has no doctype).
+        for name, path in (("open-data-nl", "/wachttijden"), ("open-data-en", "/en/waiting-times"),
+                           ("dashboard", "/staff/dashboard?desk=DH&product=BIO&weeks=12"), ("forecast", "/staff/forecast"),
+                           ("forecast-run", f"/staff/forecast/runs/{baseline}"),
+                           ("forecast-compare", f"/staff/forecast/compare?run={baseline}&run={what_if}")):
+            pages[name] = scenario.get(server.url(path), timeout=10).text
+    finally:
+        driver.quit()
+    assert_valid_html(pages, tmp_path / "html")
