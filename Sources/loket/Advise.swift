@@ -93,6 +93,9 @@ struct Advise: AsyncParsableCommand {
                 if let sessions = desk.saturdaySessionsPerWeek {
                     out +=
                         ", or \(String(format: "%.2f", sessions)) Saturday sessions a week of \(number(desk.saturdaySessionCounterHours)) counter-hours"
+                    if let start = desk.saturdaySessionsFrom, start > advice.from {
+                        out += " (Saturday opening from \(start.iso))"
+                    }
                     out += sessions > 1 ? " (more than every Saturday: add weekday hours or counters)\n" : "\n"
                 } else {
                     out += " (the desk does not open on Saturdays)\n"

@@ -57,6 +57,7 @@ struct CapacityAdvisorTests {
         #expect(abs(Double(a.counterHoursPerWeek) - Double(total) * 2 / 3) <= 1)
         // Desk A's Saturday session: 4 hours with 5 of its 10 counters; B does not open on Saturdays.
         #expect(a.saturdaySessionCounterHours == 20)
+        #expect(a.saturdaySessionsFrom == scenario.start)
         #expect(advice.desks.first { $0.desk == "B" }?.saturdaySessionsPerWeek == nil)
 
         let met = try await probability(scenario, extra: advice.extraCapacity, week: week)

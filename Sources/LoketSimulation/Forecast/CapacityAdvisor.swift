@@ -52,9 +52,11 @@ public enum CapacityAdvisor {
         public let desk: String
         public let counterHoursPerWeek: Int
         /// Counter-hours of one Saturday session: the desk's Saturday hours with its Saturday
-        /// counters on the product, from the start of the extra capacity; 0 when it does not
-        /// open on Saturdays.
+        /// counters on the product, from the start of the extra capacity or, if it does not open
+        /// on Saturdays then, from the first later date it does; 0 when it never does.
         public let saturdaySessionCounterHours: Double
+        /// When those Saturday hours start (nil when it never opens on Saturdays).
+        public let saturdaySessionsFrom: LocalDate?
         /// Sessions a week the extra hours take (more than 1: more than every Saturday, so part
         /// must come from weekday hours or more counters); nil without Saturday opening.
         public let saturdaySessionsPerWeek: Double?
@@ -166,10 +168,10 @@ public enum CapacityAdvisor {
         let total = answer?.counterHoursPerWeek ?? 0
         let extra = answer == nil ? [] : split(total, weights, product: norm.product, from: from)
         let desks = extra.map { entry in
-            let session = saturdaySession(scenario, desk: entry.desk, product: norm.product, on: from)
+            let (session, sessionsFrom) = saturdaySession(scenario, desk: entry.desk, product: norm.product, from: from)
             return DeskShare(
                 desk: entry.desk, counterHoursPerWeek: Int(entry.counterHoursPerWeek),
-                saturdaySessionCounterHours: session,
+                saturdaySessionCounterHours: session, saturdaySessionsFrom: sessionsFrom,
                 saturdaySessionsPerWeek: session > 0 ? entry.counterHoursPerWeek / session : nil)
         }
         let outcome: Outcome =
@@ -222,14 +224,23 @@ public enum CapacityAdvisor {
         return max(1, Int(hours.rounded(.up)))
     }
 
-    /// Counter-hours of one Saturday session at `desk` on `date`.
-    static func saturdaySession(_ scenario: Scenario, desk code: String, product: String, on date: LocalDate) -> Double
+    /// Counter-hours of one Saturday session at `desk` from `date`, or from the first later
+    /// opening-hours step that opens on Saturdays, and the date it applies from.
+    static func saturdaySession(
+        _ scenario: Scenario, desk code: String, product: String, from date: LocalDate
+    )
+        -> (counterHours: Double, from: LocalDate?)
     {
         guard let desk = scenario.desks.first(where: { $0.code == code }), let offer = desk.products[product] else {
-            return 0
+            return (0, nil)
         }
-        let hours = NetworkPlan.hours(desk, on: date)
-        return hours.saturday * offer.counters * hours.saturdayShare
+        let dates = [date] + desk.hours.map(\.from).filter { $0 > date }.sorted()
+        for day in dates {
+            let hours = NetworkPlan.hours(desk, on: day)
+            let session = hours.saturday * offer.counters * hours.saturdayShare
+            if session > 0 { return (session, day) }
+        }
+        return (0, nil)
     }
 }
 
