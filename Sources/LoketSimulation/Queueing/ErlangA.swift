@@ -16,6 +16,8 @@ import Darwin
 /// cμ/(cμ + (j+1)θ) after a wait that is a sum of exponential stages; its distribution is a
 /// transformed beta (Garnett, Mandelbaum & Reiman 2002; Mandelbaum & Zeltyn), which gives the
 /// service level through the regularised incomplete beta function, summed by recurrence.
+/// Above 100% load the chain reaches about (λ − cμ)/θ waiting callers before it thins out, so
+/// the cost grows as patience grows; for a phone line (minutes of patience) it is a few hundred.
 public struct ErlangA: Sendable, Hashable {
     public let arrivalRate: Double
     public let serviceRate: Double
