@@ -2,7 +2,9 @@
 # The forecast engine's benchmark, side by side in one run:
 #   1. the same M/M/c queue (λ=9, μ=1, c=10) in `loket queue` (release build), SimPy and Ciw:
 #      customers per second, the ratios, and each one's error against Erlang C;
-#   2. a national forecast: all desks, 104 weeks, 1,000 replications, timed.
+#   2. an overloaded M/M/c+M queue (λ=12, μ=1, c=10, mean patience 1) in `loket queue --patience`
+#      and Ciw (reneging), each against the exact Erlang A values;
+#   3. a national forecast: all desks, 104 weeks, 1,000 replications, timed.
 # Usage: benchmarks/simulation.sh [loket-customers] [simpy-customers] [ciw-customers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,23 @@ print(f"|---|---:|---:|---:|---:|---:|")
 for name, r in (("loket queue (Swift, release)", loket), ("SimPy", simpy), ("Ciw", ciw)):
     print(f"| {name} | {r['customers']:,} | {r['customersPerSecond']:,.0f} | {r['customersPerSecond'] / simpy['customersPerSecond']:.1f}x "
           f"| {r['meanWaitInQueue']:.5f} | {100 * (r['meanWaitInQueue'] / exact - 1):+.2f}% |")
+PY
+
+echo
+echo "M/M/10+M, λ=12, μ=1, mean patience 1 (load 1.2), answered within 0.1"
+A_ARGS=(--arrival-rate 12 --service-rate 1 --servers 10 --patience 1 --within 0.1)
+loket=$("$BIN" queue "${A_ARGS[@]}" --customers "$LOKET_N" --seed 1 --json)
+ciw=$(python3 benchmarks/queue_models.py ciw "${A_ARGS[@]}" --customers "$CIW_N" --seed 1)
+python3 - "$loket" "$ciw" <<'PY'
+import json, sys
+loket, ciw = (json.loads(a) for a in sys.argv[1:])
+exact = loket["erlangA"]
+keys = ("probabilityOfWaiting", "abandonedShare", "meanWaitOfAnswered", "serviceLevel")
+print("| | customers | customers/s | " + " | ".join(keys) + " |")
+print("|---|---:|---:|" + "---:|" * len(keys))
+print("| Erlang A (exact) | | | " + " | ".join(f"{exact[k]:.5f}" for k in keys) + " |")
+for name, r in (("loket queue --patience", loket), ("Ciw (reneging)", ciw)):
+    print(f"| {name} | {r['customers']:,} | {r['customersPerSecond']:,.0f} | " + " | ".join(f"{r[k]:.5f}" for k in keys) + " |")
 PY
 
 echo

@@ -10,7 +10,7 @@ struct LoketCommand: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, PartnerCommand.self, CaseSystemCommand.self, CourierCommand.self,
             StaffCommand.self, PurgeCommand.self, AuditCommand.self, MeasureCommand.self,
-            Simulate.self, ForecastCommand.self, Queue.self,
+            Simulate.self, ForecastCommand.self, Advise.self, Queue.self,
         ])
 
     /// ArgumentParser's own entry point, after one step: Swift concurrency then runs on NIO's

@@ -94,6 +94,18 @@ struct BacklogModelTests {
         #expect(doc.min()! >= 3 && doc.max()! <= 50, "DOC waits per desk: \(doc)")
         // Rotterdam closed on 25 May 2022: no wait is reported for it afterwards.
         #expect(forecast.band(desk: "RO", product: "BIO", metric: .waitFirstSlot, week: june[0])!.p50.isNaN)
+        // The information line is overloaded (Q8: phone waits very high), yet callers hang up
+        // rather than wait a working day: Erlang A, not the 540 minutes Erlang C reported.
+        func phone(_ metric: Metric) -> Double {
+            june.map { forecast.band(desk: "PHONE", product: "CALLS", metric: metric, week: $0)!.p50 }.reduce(0, +)
+                / Double(june.count)
+        }
+        #expect(phone(.callsPerDay) > 18_000, "calls a day, redials included: \(phone(.callsPerDay))")
+        #expect(phone(.abandonedShare) > 0.1 && phone(.abandonedShare) < 0.5, "abandoned \(phone(.abandonedShare))")
+        #expect(abs(phone(.answeredShare) + phone(.abandonedShare) - 1) < 0.01)
+        #expect(phone(.answerWaitMinutes) > 1 && phone(.answerWaitMinutes) < 30, "wait \(phone(.answerWaitMinutes))")
+        #expect(phone(.serviceLevel) < 0.5)
+        #expect(phone(.agentsNeeded) > 165, "agents needed \(phone(.agentsNeeded)), 165 on duty")
         // Urgent capacity is used and the rest released.
         #expect(forecast.band(desk: "NL", product: "BIO", metric: .urgentUsed, week: june[0])!.p50 > 0)
         #expect(forecast.band(desk: "NL", product: "BIO", metric: .urgentReleased, week: june[0])!.p50 > 0)
@@ -182,6 +194,31 @@ struct BacklogModelTests {
 }
 
 struct ScenarioFileTests {
+    /// `extraCapacity` in a file: a fifth of the counter-hours on each weekday, none on Saturday.
+    @Test func extraCapacityAddsCounterHoursOnWeekdays() throws {
+        let yaml = """
+            name: extra
+            start: 2023-01-02
+            weeks: 2
+            bookingHorizonWorkingDays: 20
+            products: {BIO: {minutesPerAppointment: 10}}
+            desks:
+              - code: X
+                hours: [{from: 2023-01-02, weekdayHours: 8, saturdayHours: 4}]
+                products: {BIO: {counters: 1, demandPerWorkingDay: 10, initialWaitWorkingDays: 0}}
+            demand: {weekdayPattern: [1, 1, 1, 1, 1], trend: []}
+            behaviour: {travelShare: 0, cancellationShare: 0, cancellationRebookShare: 0, noShowShare: 0, noShowRebookShare: 0}
+            extraCapacity:
+              - {from: 2023-01-09, desk: X, product: BIO, counterHoursPerWeek: 10}
+            """
+        let plan = try NetworkPlan(try Scenario.parse(yaml))
+        // 8 counter-hours = 48 appointments a day; from the second Monday 2 hours (12) more.
+        #expect(plan.capacity[4] == 48) // Friday 6 January
+        #expect(plan.capacity[5] == 24) // Saturday: 4 hours, no extra
+        #expect(plan.capacity[7] == 60) // Monday 9 January
+        #expect(plan.capacity[12] == 24) // Saturday 14 January
+    }
+
     @Test func aMisspeltScenarioKeyIsRefused() {
         #expect(throws: ScenarioError.self) {
             try Scenario.parse(

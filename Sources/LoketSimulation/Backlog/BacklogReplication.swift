@@ -170,19 +170,21 @@ struct BacklogReplication {
         return nationalWeight > 0 ? nationalWait / nationalWeight : 0
     }
 
-    /// The information line today: calls rise with the national wait, and Erlang C says how long
-    /// callers wait for the agents on duty.
+    /// The information line today: calls rise with the national wait, callers who wait too long
+    /// hang up and some call again (Erlang A with redials), and the day's figures are tallied.
+    /// The agents the service level needs are worked out once a week, for the week's mean day
+    /// (`WeekTally`): a staffing figure, and eight times the work of the day's own figures.
     mutating func answerCalls(_ today: Int, nationalWait: Double) {
         guard let line = plan.scenario.informationLine else { return }
-        let calls = line.callsPerWorkingDay + line.callsPerWaitingDay * nationalWait
+        let fresh = line.callsPerWorkingDay + line.callsPerWaitingDay * nationalWait
         let agents = line.agents.sorted { $0.from < $1.from }.last { $0.from <= plan.dates[today] }?.agents ?? 0
-        let queue = ErlangC(
-            arrivalRate: calls / line.openHoursPerDay, serviceRate: 60 / line.meanCallMinutes, servers: max(1, agents))
-        tally.phoneCalls += calls
-        // An overloaded line: callers wait, at worst, the rest of the day; report a working day.
-        let day = line.openHoursPerDay * 60
-        tally.phoneWait += queue.utilisation < 1 ? min(queue.meanWaitInQueue * 60, day) : day
-        tally.phoneLevel += queue.serviceLevel(within: line.targetAnswerSeconds / 3600)
+        let day = InformationLineDay(line, freshCalls: fresh, agents: agents)
+        tally.phoneCalls += day.calls
+        tally.phoneAnswered += day.queue.answeredShare
+        tally.phoneAbandoned += day.queue.abandonedShare
+        tally.phoneWait += day.queue.meanWaitOfAnswered * 60
+        tally.phoneLevel += day.serviceLevel
+        tally.phoneFreshCalls += fresh
     }
 
     /// On the week's last day: the backlog (appointments booked ahead and requests waiting) and

@@ -7,14 +7,24 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
     case utilisation = "utilisation"
     case urgentUsed = "urgent_used"
     case urgentReleased = "urgent_released"
+    /// Calls offered a day, redials of those who hung up included.
     case callsPerDay = "calls_per_day"
+    /// Share of the calls answered, and share hung up before an answer.
+    case answeredShare = "answered_share"
+    case abandonedShare = "abandoned_share"
+    /// Mean wait of the callers who are answered, in minutes.
     case answerWaitMinutes = "answer_wait_minutes"
+    /// Share of all calls answered within the scenario's `serviceLevel.withinSeconds`.
     case serviceLevel = "service_level"
+    /// The fewest agents that would reach the scenario's service level that day.
+    case agentsNeeded = "agents_needed"
 
     public static let deskMetrics: [Metric] = [
         .waitFirstSlot, .waitThirdSlot, .backlog, .utilisation, .urgentUsed, .urgentReleased,
     ]
-    public static let phoneMetrics: [Metric] = [.callsPerDay, .answerWaitMinutes, .serviceLevel]
+    public static let phoneMetrics: [Metric] = [
+        .callsPerDay, .answeredShare, .abandonedShare, .answerWaitMinutes, .serviceLevel, .agentsNeeded,
+    ]
 }
 
 /// A line of output: one desk and product, "NL" and a product for the national figure, or

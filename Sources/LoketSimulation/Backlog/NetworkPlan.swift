@@ -89,6 +89,7 @@ public struct NetworkPlan: Sendable {
         var urgent = [Int32](repeating: 0, count: cells.count * totalDays)
         var demand = [Double](repeating: 0, count: cells.count * totalDays)
         let counters = try Self.counters(scenario, cells: cells, cellIndex: cellIndex, totalDays: totalDays)
+        let extraHours = try Self.extraCounterHours(scenario, cellIndex: cellIndex, cells: cells.count)
         let urgentShare = scenario.urgent?.share ?? 0
         for (c, cell) in cells.enumerated() {
             let desk = scenario.desks.first { $0.code == cell.desk }!
@@ -101,7 +102,8 @@ public struct NetworkPlan: Sendable {
                 let hours = Self.hours(desk, on: date)
                 let staffed = weekday == .saturday ? counters[c][day] * hours.saturdayShare : counters[c][day]
                 let openHours = weekday == .saturday ? hours.saturday : hours.weekday
-                let total = (staffed * openHours * 60 / minutes).rounded(.down)
+                let extra = weekday == .saturday ? 0 : extraHours[c].last { $0.from <= date }?.hours ?? 0
+                let total = ((staffed * openHours + extra) * 60 / minutes).rounded(.down)
                 let protected = (total * urgentShare).rounded()
                 capacity[c * totalDays + day] = Int32(total - protected)
                 urgent[c * totalDays + day] = Int32(protected)
@@ -214,6 +216,26 @@ public struct NetworkPlan: Sendable {
             inTraining[hire.desk] = places
         }
         return counters
+    }
+
+    /// Per cell, the extra counter-hours a weekday from each `extraCapacity` date on (summed
+    /// over the entries in force), in date order.
+    static func extraCounterHours(
+        _ scenario: Scenario, cellIndex: [String: Int], cells: Int
+    ) throws -> [[(from: LocalDate, hours: Double)]] {
+        var steps = [[(from: LocalDate, hours: Double)]](repeating: [], count: cells)
+        let entries = scenario.extraCapacity ?? []
+        for entry in entries {
+            guard let cell = cellIndex["\(entry.desk)/\(entry.product)"] else {
+                throw ScenarioError.unknownDesk(entry.desk)
+            }
+            guard !steps[cell].contains(where: { $0.from == entry.from }) else { continue }
+            let hours = entries.filter {
+                $0.desk == entry.desk && $0.product == entry.product && $0.from <= entry.from
+            }.reduce(0) { $0 + $1.counterHoursPerWeek }
+            steps[cell].append((entry.from, hours / 5))
+        }
+        return steps.map { $0.sorted { $0.from < $1.from } }
     }
 
     static func expectedDemand(

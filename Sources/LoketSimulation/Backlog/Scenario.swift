@@ -25,6 +25,9 @@ public struct Scenario: Sendable, Codable {
     /// How many documents the courier can take a working day; unlimited when left out.
     public var courierCapacity: CourierCapacity?
     public var hiring: HiringPlan?
+    /// Counter-hours added per week at a desk (overtime, Saturday sessions, borrowed staff): what
+    /// the capacity advisor answers, in a form a planner can paste into a scenario file.
+    public var extraCapacity: [ExtraCapacity]?
     public var informationLine: InformationLine?
     /// The waiting-time norm the forecast is asked about.
     public var norm: Norm?
@@ -188,6 +191,22 @@ public struct Scenario: Sendable, Codable {
         public var hires: [Hire]
     }
 
+    /// From `from`, `counterHoursPerWeek` more counter-hours on `product` at `desk`, spread
+    /// evenly over the weekdays (a fifth each; a holiday's share is lost, as it would be).
+    public struct ExtraCapacity: Sendable, Codable, Hashable {
+        public var from: LocalDate
+        public var desk: String
+        public var product: String
+        public var counterHoursPerWeek: Double
+
+        public init(from: LocalDate, desk: String, product: String, counterHoursPerWeek: Double) {
+            self.from = from
+            self.desk = desk
+            self.product = product
+            self.counterHoursPerWeek = counterHoursPerWeek
+        }
+    }
+
     public struct Hire: Sendable, Codable {
         public var date: LocalDate
         public var desk: String
@@ -195,16 +214,31 @@ public struct Scenario: Sendable, Codable {
         public var counters: Int
     }
 
+    /// The information line, as an Erlang A queue: callers who wait too long hang up, and some of
+    /// them call again.
     public struct InformationLine: Sendable, Codable {
         public var callsPerWorkingDay: Double
         /// Extra calls a day for every working day of national waiting time for the biometrics
         /// product (`productRoles.biometrics`).
         public var callsPerWaitingDay: Double
+        /// Where the calls-per-waiting-day relation comes from: a measurement, a report, or
+        /// "assumed" and why, so that a reader can weigh it.
+        public var source: String
         public var openHoursPerDay: Double
         public var meanCallMinutes: Double
+        /// Mean time a caller holds on before hanging up (exponential patience).
+        public var meanPatienceSeconds: Double
+        /// Share of the callers who hang up that call again (0 when left out).
+        public var retrialShare: Double?
+        public var serviceLevel: ServiceLevelTarget
         public var agents: [AgentStep]
-        /// Answering-time target for the service level, in seconds.
-        public var targetAnswerSeconds: Double
+    }
+
+    /// The line's service level: `share` of all callers answered within `withinSeconds`
+    /// (80/20 is the usual call-centre target).
+    public struct ServiceLevelTarget: Sendable, Codable {
+        public var share: Double
+        public var withinSeconds: Double
     }
 
     public struct AgentStep: Sendable, Codable {

@@ -1,6 +1,7 @@
 /// What one replication adds up during a week before it reports it: per cell the waits measured
 /// on working days, the appointments kept, the capacity, the urgent reserve used and released
-/// and the expected demand; per working day the information line's figures. Closing the week
+/// and the expected demand; per working day the information line's figures (the agents it
+/// needs once a week, for the week's mean day). Closing the week
 /// writes the weekly means per cell, their national aggregate per product (waits weighted by
 /// demand) and the line's, and starts again from zero.
 struct WeekTally {
@@ -14,8 +15,12 @@ struct WeekTally {
     /// Working days measured this week.
     var measuredDays = 0
     var phoneCalls = 0.0
+    var phoneAnswered = 0.0
+    var phoneAbandoned = 0.0
     var phoneWait = 0.0
     var phoneLevel = 0.0
+    /// Fresh calls (before redials), for the agents the week's mean day needs.
+    var phoneFreshCalls = 0.0
 
     init(cells: Int) {
         waitFirst = [Double](repeating: 0, count: cells)
@@ -69,11 +74,17 @@ struct WeekTally {
             ]
             for (metric, value) in row { values[model.index(series: s, metric: metric, week: week)] = Float(value) }
         }
-        if plan.scenario.informationLine != nil {
+        if let line = plan.scenario.informationLine {
             let s = model.series.count - 1
-            values[model.index(series: s, metric: .callsPerDay, week: week)] = Float(phoneCalls / days)
-            values[model.index(series: s, metric: .answerWaitMinutes, week: week)] = Float(phoneWait / days)
-            values[model.index(series: s, metric: .serviceLevel, week: week)] = Float(phoneLevel / days)
+            let agentsNeeded = InformationLineDay.agentsNeeded(line, freshCalls: phoneFreshCalls / days)
+            let row: [(Metric, Double)] = [
+                (.callsPerDay, phoneCalls), (.answeredShare, phoneAnswered), (.abandonedShare, phoneAbandoned),
+                (.answerWaitMinutes, phoneWait), (.serviceLevel, phoneLevel),
+                (.agentsNeeded, Double(agentsNeeded) * days),
+            ]
+            for (metric, value) in row {
+                values[model.index(series: s, metric: metric, week: week)] = Float(value / days)
+            }
         }
         self = WeekTally(cells: plan.cells.count)
     }

@@ -64,10 +64,13 @@ extension Forecast {
                 }.joined() + "\n"
         }
         if let phone = band(desk: "PHONE", product: "CALLS", metric: .answerWaitMinutes, week: last),
-            let calls = band(desk: "PHONE", product: "CALLS", metric: .callsPerDay, week: last)
+            let calls = band(desk: "PHONE", product: "CALLS", metric: .callsPerDay, week: last),
+            let answered = band(desk: "PHONE", product: "CALLS", metric: .answeredShare, week: last),
+            let level = band(desk: "PHONE", product: "CALLS", metric: .serviceLevel, week: last),
+            let needed = band(desk: "PHONE", product: "CALLS", metric: .agentsNeeded, week: last)
         {
             out +=
-                "\nInformation line, last week: \(Self.number(calls.p50.rounded())) calls a day, \(Self.number(phone.p50)) minutes to answer (P50)\n"
+                "\nInformation line, last week (P50): \(Self.number(calls.p50.rounded())) calls a day with redials, \(Self.percent(answered.p50)) answered after \(Self.number(phone.p50)) minutes on average, \(Self.percent(level.p50)) within the target time; \(Self.number(needed.p50.rounded())) agents needed for the service level\n"
         }
         if let answer = normAnswer {
             out +=
@@ -91,6 +94,8 @@ extension Forecast {
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     static func number(_ value: Double) -> String {
         if value.isNaN { return "" }
