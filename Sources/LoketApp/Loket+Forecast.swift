@@ -50,6 +50,36 @@ extension Loket {
             replications: replications, seed: seed ?? UInt64.random(in: 1...UInt64(Int64.max)), now: now())
     }
 
+    /// Starts the capacity advisor on today's scenario: the smallest extra counter-hours a week
+    /// that bring the wait back under the norm for good by `by` with `probability`.
+    public func startAdvice(
+        name: String, by: LocalDate?, probability: Double?, from: LocalDate?, replications: Int, staff: String
+    ) async throws -> ForecastRun {
+        let name = try Self.runName(name)
+        let today = self.today
+        guard let by, by > today.adding(days: 7), by <= today.adding(days: 7 * 156) else {
+            throw BookingError.invalid("by", "out_of_range", "Give a week from next week to three years ahead.")
+        }
+        guard let probability, probability > 0, probability <= 1 else {
+            throw BookingError.invalid("probability", "out_of_range", "Give a probability above 0 and up to 100%.")
+        }
+        if let from, from < today || from > by {
+            throw BookingError.invalid(
+                "from", "out_of_range", "The extra capacity starts between today and the target.")
+        }
+        guard (10...1000).contains(replications) else {
+            throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
+        }
+        // The forecast runs to the target week and four more, to see the norm hold.
+        let weeks = (by.dayNumber - today.dayNumber) / 7 + 5
+        let scenario = try await liveScenario(weeks: weeks)
+        let target = CapacityAdvisor.Target(by: by, probability: probability, from: from)
+        return try await forecastRunStore.add(
+            name: name, kind: .advice, createdBy: staff, changes: "{}", scenario: try scenario.yaml(),
+            replications: replications, seed: UInt64.random(in: 1...UInt64(Int64.max)),
+            target: String(decoding: try JSONEncoder.sorted.encode(target), as: UTF8.self), now: now())
+    }
+
     static func runName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...80).contains(trimmed.count) else {
@@ -80,9 +110,9 @@ extension Loket {
         while let run = try await forecastRunStore.claim(now: now(), lease: Self.forecastLease) {
             ran += 1
             do {
-                let result = try await perform(run, workers: workers)
+                let (result, progress) = try await perform(run, workers: workers)
                 try await forecastRunStore.finish(
-                    id: run.id, result: result, error: nil, progress: run.replications, now: now())
+                    id: run.id, result: result, error: nil, progress: progress, now: now())
             } catch {
                 logger.error("forecast run failed", metadata: ["run": "\(run.id)", "error": "\(error)"])
                 try await forecastRunStore.finish(
@@ -93,18 +123,30 @@ extension Loket {
         return ran
     }
 
-    /// Runs one forecast, recording progress about once a second; returns the result as JSON.
-    private func perform(_ run: ForecastRun, workers: Int) async throws -> String {
+    /// Runs one forecast (or the advisor's search), recording progress about once a second;
+    /// returns the result as JSON and the work done.
+    private func perform(_ run: ForecastRun, workers: Int) async throws -> (String, Int) {
         let scenario = try Scenario.parse(run.scenario)
         let done = ProgressCount()
         let store = forecastRunStore
         let clock = now
         return try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask {
-                let forecast = try await Forecast.run(
-                    scenario, replications: run.replications, seed: run.seed, workers: workers
-                ) { done.set($0) }
-                return String(decoding: try JSONEncoder().encode(ForecastSummary(forecast)), as: UTF8.self)
+                switch run.kind {
+                case .forecast:
+                    let forecast = try await Forecast.run(
+                        scenario, replications: run.replications, seed: run.seed, workers: workers
+                    ) { done.set($0) }
+                    return String(decoding: try JSONEncoder().encode(ForecastSummary(forecast)), as: UTF8.self)
+                case .advice:
+                    let target = try JSONDecoder().decode(
+                        CapacityAdvisor.Target.self, from: Data((run.target ?? "").utf8))
+                    // Progress counts the candidates the search has weighed.
+                    let advice = try await CapacityAdvisor.advise(
+                        scenario, target: target, replications: run.replications, seed: run.seed, workers: workers
+                    ) { candidate, _ in done.set(candidate + 1) }
+                    return String(decoding: try JSONEncoder().encode(advice), as: UTF8.self)
+                }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -115,7 +157,7 @@ extension Loket {
             }
             defer { group.cancelAll() }
             while let next = try await group.next() {
-                if let result = next { return result }
+                if let result = next { return (result, done.value) }
             }
             throw CancellationError()
         }

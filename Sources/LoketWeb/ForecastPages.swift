@@ -27,10 +27,22 @@ extension WebApp {
                         weeks: try ForecastForm.integer(form, "weeks") ?? 104, staff: account.id)
                     return redirect("/staff/forecast/runs/\(run.id)")
                 } catch let error as BookingError {
-                    return try await forecastPage(
-                        web, form: form,
-                        errors: [FieldError(field: error.field, message: WebCopy.message(error, web.language))],
-                        status: .init(code: error.kind.statusCode))
+                    return try await forecastPage(web, form: form, error: error, prefix: "")
+                }
+            }
+        }
+        router.post("/staff/forecast/advice") { request, _ in
+            try await asStaff(request, .deskManager, desk: nil) { account, web in
+                let form = try await web.form(request)
+                do {
+                    let run = try await loket.startAdvice(
+                        name: form["adviceName"] ?? "", by: try ForecastForm.date(form, "adviceBy"),
+                        probability: try ForecastForm.percent(form, "adviceProbability"),
+                        from: try ForecastForm.date(form, "adviceFrom"),
+                        replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
+                    return redirect("/staff/forecast/runs/\(run.id)")
+                } catch let error as BookingError {
+                    return try await forecastPage(web, form: form, error: error, prefix: "advice")
                 }
             }
         }
@@ -67,6 +79,20 @@ extension WebApp {
 
     static let compareLimit = 5
 
+    /// The forecast page again with the refused form's `error` next to its field (the advisor's
+    /// fields are named with `prefix`; a dot in a field's name becomes `_` for the template).
+    private func forecastPage(
+        _ web: WebRequest, form: [String: String], error: BookingError, prefix: String
+    ) async throws -> Response {
+        var field = error.field.replacingOccurrences(of: ".", with: "_")
+        if !prefix.isEmpty, !field.hasPrefix(prefix) {
+            field = prefix + field.prefix(1).uppercased() + field.dropFirst()
+        }
+        return try await forecastPage(
+            web, form: form, errors: [FieldError(field: field, message: WebCopy.message(error, web.language))],
+            status: .init(code: error.kind.statusCode))
+    }
+
     private func forecastPage(
         _ web: WebRequest, form: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
@@ -89,16 +115,21 @@ extension WebApp {
                 ForecastPage.RunRow(
                     id: run.id, name: run.name, href: "/staff/forecast/runs/\(run.id)",
                     started: moment(run.createdAt, language), state: runState(run, language),
-                    answer: run.state == .done ? answerSummary(run, language) : "",
-                    kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language))
+                    answer: run.state == .done ? answerSummary(run, language) : "", kind: kindText(run, language))
             })
         return pages.render(
             "forecast", web, title: WebCopy.text("forecastTitle", language), page: page, errors: errors, status: status)
     }
 
+    func kindText(_ run: ForecastRun, _ language: Customer.Language) -> String {
+        WebCopy.text(
+            run.kind == .advice ? "forecastAdvice" : run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language)
+    }
+
     func runState(_ run: ForecastRun, _ language: Customer.Language) -> String {
         switch run.state {
         case .queued: WebCopy.text("forecastQueued", language)
+        case .running where run.kind == .advice: WebCopy.text("adviceRunning", language, String(run.progress))
         case .running:
             WebCopy.text("forecastRunning", language, "\(100 * run.progress / max(1, run.replications))")
         case .done: WebCopy.text("forecastDone", language)
@@ -108,6 +139,7 @@ extension WebApp {
 
     /// "P50 week 2027-05-03; 84% within the period" for a finished run.
     func answerSummary(_ run: ForecastRun, _ language: Customer.Language) -> String {
+        if run.kind == .advice { return Self.advice(run).map { adviceAnswer($0, language) } ?? "" }
         guard let summary = Self.summary(run), let answer = summary.normAnswer else { return "" }
         return WebCopy.text(
             "forecastAnswerShort", language, answer.medianWeek?.iso ?? WebCopy.text("forecastNever", language),
@@ -118,19 +150,44 @@ extension WebApp {
         run.result.flatMap { try? JSONDecoder().decode(ForecastSummary.self, from: Data($0.utf8)) }
     }
 
+    static func advice(_ run: ForecastRun) -> CapacityAdvisor.Advice? {
+        run.result.flatMap { try? JSONDecoder().decode(CapacityAdvisor.Advice.self, from: Data($0.utf8)) }
+    }
+
+    /// The advisor's answer in a sentence.
+    func adviceAnswer(_ advice: CapacityAdvisor.Advice, _ language: Customer.Language) -> String {
+        let target = [
+            WeekChart.number(advice.normWorkingDays, language), advice.targetWeek.iso,
+            Self.percent(advice.target.probability),
+        ]
+        switch advice.outcome {
+        case .alreadyMet:
+            return WebCopy.text("adviceAlreadyMet", language, target[0], target[1], target[2])
+        case .extraCapacityNeeded:
+            return WebCopy.text(
+                "adviceNeeded", language, String(advice.counterHoursPerWeek ?? 0), advice.from.iso, target[0],
+                target[1],
+                target[2], Self.percent(advice.probability ?? 0))
+        case .notWithinBound:
+            return WebCopy.text("adviceNotWithin", language, String(advice.upperBound), target[0], target[1], target[2])
+        }
+    }
+
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     private func runPage(_ run: ForecastRun, _ web: WebRequest) -> Response {
         let language = web.language
         var page = ForecastRunPage(
             name: run.name, state: runState(run, language), started: moment(run.createdAt, language),
-            kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language),
+            kind: kindText(run, language),
             changes: run.isBaseline ? "" : run.changes, replications: run.replications, seed: String(run.seed),
             yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
             command: "loket forecast forecast-\(run.id).yaml --replications \(run.replications) --seed \(run.seed)",
             running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
-            error: run.error)
-        if let summary = Self.summary(run) {
+            error: run.error, isAdvice: run.kind == .advice)
+        if run.kind == .advice, let advice = Self.advice(run) {
+            page.advice = adviceFields(advice, language)
+        } else if let summary = Self.summary(run) {
             page.result = resultFields(summary, language)
         }
         // While it runs, the page reloads itself every two seconds: progress without script.
@@ -175,6 +232,24 @@ extension WebApp {
         }
         return ForecastRunPage.Result(
             chart: chart.svg, answer: answer ?? "", rows: rows, phone: phoneFields(summary, language))
+    }
+
+    private func adviceFields(_ advice: CapacityAdvisor.Advice, _ language: Customer.Language) -> ForecastRunPage.Advice
+    {
+        ForecastRunPage.Advice(
+            answer: adviceAnswer(advice, language),
+            desks: advice.outcome == .extraCapacityNeeded
+                ? advice.desks.map { share in
+                    ForecastRunPage.AdviceDesk(
+                        desk: loket.network.desk(share.desk)?.name ?? share.desk,
+                        hours: String(share.counterHoursPerWeek),
+                        saturdays: share.saturdaySessionsPerWeek.map { WeekChart.number($0, language) } ?? "–")
+                } : [],
+            candidates: advice.candidates.sorted { $0.counterHoursPerWeek < $1.counterHoursPerWeek }.map {
+                ForecastRunPage.Candidate(
+                    hours: String($0.counterHoursPerWeek), probability: Self.percent($0.probability),
+                    meets: WebCopy.text($0.meetsTarget ? "adviceYes" : "adviceNo", language))
+            })
     }
 
     /// The information line beside the desk wait, when the scenario has one.
@@ -232,8 +307,8 @@ extension WebApp {
             runs: runs.map { run in
                 ForecastComparePage.Run(
                     name: run.name, href: "/staff/forecast/runs/\(run.id)",
-                    kind: WebCopy.text(run.isBaseline ? "forecastBaseline" : "forecastWhatIf", language),
-                    changes: run.isBaseline ? "" : run.changes, state: runState(run, language),
+                    kind: kindText(run, language), changes: run.isBaseline ? "" : run.changes,
+                    state: runState(run, language),
                     answer: answerSummary(run, language))
             })
         return pages.render("forecast-compare", web, title: WebCopy.text("forecastCompareTitle", language), page: page)
@@ -352,7 +427,13 @@ struct ForecastRunPage {
     let progress: Int
     let total: Int
     let error: String?
+    let isAdvice: Bool
     var result: Result?
+    var advice: Advice?
+
+    struct AdviceDesk { let desk: String, hours: String, saturdays: String }
+    struct Candidate { let hours: String, probability: String, meets: String }
+    struct Advice { let answer: String, desks: [AdviceDesk], candidates: [Candidate] }
 }
 
 /// forecast-compare.mustache: runs side by side in one chart.

@@ -218,8 +218,43 @@ extension WebCopy {
             "%@, national: median per forecast, working days to the first free slot"
         ),
         "forecastCompareCaption": ("De vergeleken prognoses", "The forecasts compared"),
+        // Capacity advisor
+        "adviceTitle": ("Capaciteitsadviseur", "Capacity advisor"),
+        "adviceIntro": (
+            "Hoeveel balie-uren per week zijn er extra nodig om de wachttijd uiterlijk in een bepaalde week blijvend onder de norm te krijgen, met een gekozen kans? De adviseur zoekt het kleinste aantal, verdeeld over de loketten naar hun vraag, en zegt hoeveel zaterdagen dat zou zijn.",
+            "How many extra counter-hours a week does it take to bring the wait back under the norm for good by a given week, with a chosen probability? The advisor searches for the smallest number, shared over the desks by their demand, and says how many Saturday sessions that would be."
+        ),
+        "adviceBy": ("Onder de norm uiterlijk in de week van", "Under the norm by the week of"),
+        "adviceProbabilityField": ("Met een kans van (%)", "With a probability of (%)"),
+        "adviceFrom": ("Extra capaciteit vanaf (leeg: vandaag)", "Extra capacity from (empty: today)"),
+        "adviceButton": ("Zoek de kleinste extra capaciteit", "Find the smallest extra capacity"),
+        "forecastAdvice": ("Advies", "Advice"),
+        "adviceRunning": ("Bezig: %@ mogelijkheden doorgerekend", "Running: %@ options worked out"),
+        "adviceAlreadyMet": (
+            "Er is geen extra capaciteit nodig: de wachttijd is al met deze kans blijvend onder de norm van %@ werkdagen in de week van %@ (gevraagd: %@).",
+            "No extra capacity is needed: the wait is already back under the norm of %@ working days for good in the week of %@ (asked: %@)."
+        ),
+        "adviceNeeded": (
+            "Er zijn %@ balie-uren per week extra nodig vanaf %@ om de wachttijd blijvend onder de norm van %@ werkdagen te krijgen in de week van %@ met een kans van %@ (berekend: %@). Eén uur minder haalt het niet.",
+            "It takes %@ extra counter-hours a week from %@ to bring the wait back under the norm of %@ working days for good by the week of %@ with a probability of %@ (worked out: %@). One hour less does not make it."
+        ),
+        "adviceNotWithin": (
+            "Ook %@ balie-uren per week extra halen de norm van %@ werkdagen in de week van %@ niet met een kans van %@: kies een latere week, een lagere kans, of andere maatregelen.",
+            "Even %@ extra counter-hours a week do not meet the norm of %@ working days by the week of %@ with a probability of %@: choose a later week, a lower probability, or other measures."
+        ),
+        "adviceDesksCaption": ("Per loket", "Per desk"),
+        "adviceHours": ("Balie-uren per week extra", "Extra counter-hours a week"),
+        "adviceSaturdays": ("Zaterdagen per week", "Saturday sessions a week"),
+        "adviceCandidatesCaption": ("Wat de adviseur doorrekende", "What the advisor worked out"),
+        "adviceProbability": ("Kans", "Probability"),
+        "adviceMeets": ("Haalt het doel", "Meets the target"),
+        "adviceYes": ("ja", "yes"),
+        "adviceNo": ("nee", "no"),
         "phone.calls_per_day": ("Gesprekken per dag", "Calls a day"),
-        "phone.answer_wait_minutes": ("Wachttijd (min.)", "Wait (min.)"),
+        "phone.answered_share": ("Deel beantwoord", "Share answered"),
+        "phone.abandoned_share": ("Deel opgehangen", "Share who hung up"),
+        "phone.answer_wait_minutes": ("Wachttijd van wie antwoord kreeg (min.)", "Wait of those answered (min.)"),
         "phone.service_level": ("Servicegraad", "Service level"),
+        "phone.agents_needed": ("Medewerkers nodig", "Agents needed"),
     ]
 }

@@ -155,6 +155,26 @@ struct LiveForecastTests: PageTests {
             #expect(try await get(api, "/staff/forecast/compare", cookies: [manager]).status == 422)
             let list = try await get(api, "/staff/forecast", cookies: [manager])
             #expect(list.body.contains("Baseline") && list.body.contains("Done"))
+
+            // The capacity advisor: its own fields, checked; nobody waits here, so nothing is needed.
+            let wrong = try await post(
+                api, "/staff/forecast/advice",
+                ["adviceName": "Advice", "adviceBy": "2022-08-01", "adviceProbability": "0"],
+                cookies: [manager])
+            #expect(wrong.status == 422 && wrong.body.contains("id=\"adviceProbability-error\""))
+            let asked = try await post(
+                api, "/staff/forecast/advice",
+                [
+                    "adviceName": "Advice", "adviceBy": "2022-08-01", "adviceProbability": "80",
+                    "adviceReplications": "20",
+                ],
+                cookies: [manager])
+            #expect(asked.status == 303)
+            let advice = try #require(asked.headers[.location])
+            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 1)
+            let answered = try await get(api, advice, cookies: [manager])
+            #expect(answered.body.contains("No extra capacity is needed"))
+            #expect(answered.body.contains("<tr><th scope=\"row\">0</th><td>100%</td><td>yes</td></tr>"))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LoketDomain
 
 /// The question after "when": how much more capacity brings the wait under the norm by a given
@@ -112,6 +113,7 @@ public enum CapacityAdvisor {
 
     public static func advise(
         _ scenario: Scenario, target: Target, replications: Int, seed: UInt64,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Advice {
         guard let norm = scenario.norm else { throw AdviceError.noNorm }
@@ -132,7 +134,7 @@ public enum CapacityAdvisor {
             changed.extraCapacity =
                 (scenario.extraCapacity ?? []) + split(total, weights, product: norm.product, from: from)
             let number = candidates.count
-            let forecast = try await Forecast.run(changed, replications: replications, seed: seed) {
+            let forecast = try await Forecast.run(changed, replications: replications, seed: seed, workers: workers) {
                 progress(number, $0)
             }
             let probability = forecast.normAnswer?.cumulativeProbability[week] ?? 0
@@ -212,7 +214,9 @@ public enum CapacityAdvisor {
             else { continue }
             weights[to].weight += offer.demandPerWorkingDay
         }
-        return weights.filter { $0.weight > 0 }
+        // Without any demand measured (a new service), the desks share equally.
+        let asked = weights.filter { $0.weight > 0 }
+        return asked.isEmpty ? weights.map { ($0.desk, 1) } : asked
     }
 
     /// The product's weekday counter-hours a week at the start, over the desks that offer it.
