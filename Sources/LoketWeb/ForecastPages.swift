@@ -49,7 +49,7 @@ extension WebApp {
         router.get("/staff/forecast/runs/{id}") { request, context in
             try await asStaff(request, .deskManager, desk: nil) { _, web in
                 let run = try await loket.forecastRun(id: context.parameters.require("id"))
-                return runPage(run, web)
+                return runPage(run, web, following: request.query("follow") == "1")
             }
         }
         router.get("/staff/forecast/runs/{id}/scenario.yaml") { request, context in
@@ -175,22 +175,25 @@ extension WebApp {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
-    private func runPage(_ run: ForecastRun, _ web: WebRequest) -> Response {
+    /// One run; while it runs, a link reloads it, and a planner who asks (`following`) gets a
+    /// page that reloads itself every two seconds. Not by default: a page that reloads on its
+    /// own takes a screen reader back to the top (WCAG 2.2.1).
+    private func runPage(_ run: ForecastRun, _ web: WebRequest, following: Bool) -> Response {
         let language = web.language
         var page = ForecastRunPage(
             name: run.name, state: runState(run, language), started: moment(run.createdAt, language),
             kind: kindText(run, language),
-            changes: run.isBaseline ? "" : run.changes, replications: run.replications, seed: String(run.seed),
+            changes: run.changes == "{}" ? nil : run.changes, replications: run.replications, seed: String(run.seed),
             yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
             command: "loket forecast forecast-\(run.id).yaml --replications \(run.replications) --seed \(run.seed)",
             running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
-            error: run.error, isAdvice: run.kind == .advice)
+            error: run.error, isAdvice: run.kind == .advice, path: "/staff/forecast/runs/\(run.id)")
+        page.following = following && page.running
         if run.kind == .advice, let advice = Self.advice(run) {
             page.advice = adviceFields(advice, language)
         } else if let summary = Self.summary(run) {
             page.result = resultFields(summary, language)
         }
-        // While it runs, the page reloads itself every two seconds: progress without script.
         return pages.render(
             "forecast-run", web,
             title: WebCopy.text("forecastRunTitle", language, run.name), page: page)
@@ -307,7 +310,7 @@ extension WebApp {
             runs: runs.map { run in
                 ForecastComparePage.Run(
                     name: run.name, href: "/staff/forecast/runs/\(run.id)",
-                    kind: kindText(run, language), changes: run.isBaseline ? "" : run.changes,
+                    kind: kindText(run, language), changes: run.changes == "{}" ? nil : run.changes,
                     state: runState(run, language),
                     answer: answerSummary(run, language))
             })
@@ -418,7 +421,8 @@ struct ForecastRunPage {
     let state: String
     let started: String
     let kind: String
-    let changes: String
+    /// The what-if's changes as JSON; nil for a baseline or the advisor.
+    let changes: String?
     let replications: Int
     let seed: String
     let yamlHref: String
@@ -428,6 +432,8 @@ struct ForecastRunPage {
     let total: Int
     let error: String?
     let isAdvice: Bool
+    let path: String
+    var following = false
     var result: Result?
     var advice: Advice?
 
@@ -438,7 +444,7 @@ struct ForecastRunPage {
 
 /// forecast-compare.mustache: runs side by side in one chart.
 struct ForecastComparePage {
-    struct Run { let name: String, href: String, kind: String, changes: String, state: String, answer: String }
+    struct Run { let name: String, href: String, kind: String, changes: String?, state: String, answer: String }
     let chart: String
     let runs: [Run]
 }

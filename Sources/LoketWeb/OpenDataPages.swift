@@ -61,7 +61,7 @@ extension WebApp {
                         trend: Self.trend(from: then, to: current, language),
                         overNorm: (current ?? .infinity) > norm))
             }
-            return OpenDataPage.Product(name: product.name(language), chart: chart.svg, rows: rows)
+            return OpenDataPage.Product(key: product.key, name: product.name(language), chart: chart.svg, rows: rows)
         }
         let api = "/api/v1/open-data/wait-times"
         let first = try await loket.firstMeasuredDate() ?? today
@@ -84,7 +84,7 @@ extension WebApp {
 /// open-data.mustache: per product a chart and a table of the desks' waits, and the downloads.
 struct OpenDataPage {
     struct Row { let desk: String, now: String, third: String, then: String, trend: String, overNorm: Bool }
-    struct Product { let name: String, chart: String, rows: [Row] }
+    struct Product { let key: String, name: String, chart: String, rows: [Row] }
     let intro: String
     let products: [Product]
     let csvHref: String

@@ -171,6 +171,10 @@ extension WebCopy {
         "forecastRuns": ("Prognoses", "Forecasts"),
         "forecastNoRuns": ("Er zijn nog geen prognoses.", "There are no forecasts yet."),
         "forecastCompare": ("Vergelijk", "Compare"),
+        "forecastCompareLegend": (
+            "Kies tot vijf prognoses om in één grafiek te vergelijken",
+            "Pick up to five forecasts to compare in one chart"
+        ),
         "forecastCompareButton": ("Vergelijk de gekozen prognoses", "Compare the chosen forecasts"),
         "forecastKind": ("Soort", "Kind"),
         "forecastStarted": ("Gestart", "Started"),
@@ -196,6 +200,12 @@ extension WebCopy {
             "Deze pagina ververst zichzelf elke twee seconden tot de prognose klaar is.",
             "This page refreshes itself every two seconds until the forecast is done."
         ),
+        "forecastRefresh": ("Bekijk de voortgang opnieuw", "Check the progress again"),
+        "forecastFollow": (
+            "Volg de voortgang: de pagina ververst zichzelf elke twee seconden",
+            "Follow the progress: the page refreshes itself every two seconds"
+        ),
+        "forecastStopFollowing": ("Stop met verversen", "Stop refreshing"),
         "forecastChartTitle": (
             "%@, landelijk: werkdagen tot de eerste vrije plek, P10–P90 en mediaan",
             "%@, national: working days to the first free slot, P10–P90 and median"
