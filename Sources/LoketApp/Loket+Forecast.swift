@@ -43,6 +43,7 @@ extension Loket {
         guard (4...156).contains(weeks) else {
             throw BookingError.invalid("weeks", "out_of_range", "From 4 to 156 weeks.")
         }
+        try await limitRuns(staff)
         let scenario = try changes.apply(to: try await liveScenario(weeks: weeks))
         let encoded = String(decoding: try JSONEncoder.sorted.encode(changes), as: UTF8.self)
         return try await forecastRunStore.add(
@@ -70,6 +71,7 @@ extension Loket {
         guard (10...1000).contains(replications) else {
             throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
         }
+        try await limitRuns(staff)
         // The forecast runs to the target week and four more, to see the norm hold.
         let weeks = (by.dayNumber - today.dayNumber) / 7 + 5
         let scenario = try await liveScenario(weeks: weeks)
@@ -78,6 +80,19 @@ extension Loket {
             name: name, kind: .advice, createdBy: staff, changes: "{}", scenario: try scenario.yaml(),
             replications: replications, seed: UInt64.random(in: 1...UInt64(Int64.max)),
             target: String(decoding: try JSONEncoder.sorted.encode(target), as: UTF8.self), now: now())
+    }
+
+    /// Runs one member of staff may have waiting or running at once: each takes the server's
+    /// cores for a while, and nobody needs more in the queue than they can read.
+    public static let unfinishedRunsPerStaff = 3
+
+    private func limitRuns(_ staff: String) async throws {
+        guard try await forecastRunStore.unfinished(by: staff) < Self.unfinishedRunsPerStaff else {
+            throw BookingError(
+                .tooManyRequests, field: "name", code: "too_many_runs",
+                "You have \(Self.unfinishedRunsPerStaff) forecasts waiting or running; wait until one is done.",
+                retryAfter: 30)
+        }
     }
 
     static func runName(_ name: String) throws -> String {
@@ -107,37 +122,47 @@ extension Loket {
         async throws -> Int
     {
         var ran = 0
-        while let run = try await forecastRunStore.claim(now: now(), lease: Self.forecastLease) {
+        // A stopping server takes no new run.
+        while !Task.isCancelled, let run = try await forecastRunStore.claim(now: now(), lease: Self.forecastLease) {
             ran += 1
             do {
-                let (result, progress) = try await perform(run, workers: workers)
+                let (result, answer, progress) = try await perform(run, workers: workers)
                 try await forecastRunStore.finish(
-                    id: run.id, result: result, error: nil, progress: progress, now: now())
+                    id: run.id, result: result, answer: answer, error: nil, progress: progress, now: now())
+            } catch is CancellationError {
+                try await forecastRunStore.requeue(id: run.id)
+                return ran
             } catch {
                 logger.error("forecast run failed", metadata: ["run": "\(run.id)", "error": "\(error)"])
                 try await forecastRunStore.finish(
-                    id: run.id, result: nil, error: String(describing: error).prefix(500).description, progress: 0,
-                    now: now())
+                    id: run.id, result: nil, answer: nil, error: String(describing: error).prefix(500).description,
+                    progress: 0, now: now())
             }
         }
         return ran
     }
 
     /// Runs one forecast (or the advisor's search), recording progress about once a second;
-    /// returns the result as JSON and the work done.
-    private func perform(_ run: ForecastRun, workers: Int) async throws -> (String, Int) {
+    /// returns the result and its answer in brief as JSON, and the work done.
+    private func perform(_ run: ForecastRun, workers: Int) async throws -> (String, String, Int) {
         let scenario = try Scenario.parse(run.scenario)
         let done = ProgressCount()
         let store = forecastRunStore
         let clock = now
-        return try await withThrowingTaskGroup(of: String?.self) { group in
+        return try await withThrowingTaskGroup(of: (String, String)?.self) { group in
             group.addTask {
                 switch run.kind {
                 case .forecast:
                     let forecast = try await Forecast.run(
                         scenario, replications: run.replications, seed: run.seed, workers: workers
                     ) { done.set($0) }
-                    return String(decoding: try JSONEncoder().encode(ForecastSummary(forecast)), as: UTF8.self)
+                    let answer = RunAnswer(
+                        medianWeek: forecast.normAnswer?.medianWeek,
+                        probability: forecast.normAnswer?.probabilityMetWithinPeriod)
+                    return (
+                        String(decoding: try JSONEncoder().encode(ForecastSummary(forecast)), as: UTF8.self),
+                        String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
+                    )
                 case .advice:
                     let target = try JSONDecoder().decode(
                         CapacityAdvisor.Target.self, from: Data((run.target ?? "").utf8))
@@ -145,7 +170,13 @@ extension Loket {
                     let advice = try await CapacityAdvisor.advise(
                         scenario, target: target, replications: run.replications, seed: run.seed, workers: workers
                     ) { candidate, _ in done.set(candidate + 1) }
-                    return String(decoding: try JSONEncoder().encode(advice), as: UTF8.self)
+                    let answer = RunAnswer(
+                        probability: advice.probability, outcome: advice.outcome.rawValue,
+                        counterHoursPerWeek: advice.counterHoursPerWeek)
+                    return (
+                        String(decoding: try JSONEncoder().encode(advice), as: UTF8.self),
+                        String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
+                    )
                 }
             }
             group.addTask {
@@ -157,10 +188,30 @@ extension Loket {
             }
             defer { group.cancelAll() }
             while let next = try await group.next() {
-                if let result = next { return (result, done.value) }
+                if let (result, answer) = next { return (result, answer, done.value) }
             }
             throw CancellationError()
         }
+    }
+}
+
+/// A finished run's answer in brief, kept beside its result so that a list of runs need not
+/// read every result: the week the norm is met for good (median) and the probability within the
+/// period, or the advisor's outcome, counter-hours and probability.
+public struct RunAnswer: Sendable, Codable {
+    public var medianWeek: LocalDate?
+    public var probability: Double?
+    public var outcome: String?
+    public var counterHoursPerWeek: Int?
+
+    public init(
+        medianWeek: LocalDate? = nil, probability: Double? = nil, outcome: String? = nil,
+        counterHoursPerWeek: Int? = nil
+    ) {
+        self.medianWeek = medianWeek
+        self.probability = probability
+        self.outcome = outcome
+        self.counterHoursPerWeek = counterHoursPerWeek
     }
 }
 

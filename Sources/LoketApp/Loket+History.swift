@@ -36,6 +36,8 @@ extension Loket {
         let in4 = rules.schedule.workingDays.adding(20, to: today)
         let in8 = rules.schedule.workingDays.adding(40, to: today)
         for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
+            // A server that is stopping does not finish measuring.
+            try Task.checkCancellation()
             func add(_ measure: Measure, _ value: Double) {
                 result.append(
                     MeasuredValue(date: today, desk: desk.code, product: product.key, measure: measure, value: value))

@@ -37,7 +37,7 @@ public struct ForecastRunStore: Sendable {
             try await db.raw(
                 """
                 SELECT id, name, kind, created_at, created_by, changes, '' AS scenario, replications, seed, target, state,
-                    progress, finished_at, NULL AS result, error
+                    progress, finished_at, NULL AS result, answer, error
                 FROM forecast_runs ORDER BY created_at DESC, id LIMIT \(unsafeRaw: String(limit))
                 """
             ).all().map { try RunRow(decoding: $0).run }
@@ -99,17 +99,40 @@ public struct ForecastRunStore: Sendable {
         }
     }
 
-    /// Records the outcome: `result` and all the work done, or the `error`.
-    public func finish(id: String, result: String?, error: String?, progress: Int, now: Date) async throws {
+    /// Records the outcome: `result`, its `answer` in brief and all the work done, or the `error`.
+    public func finish(
+        id: String, result: String?, answer: String?, error: String?, progress: Int, now: Date
+    ) async throws {
         try await database.session { db in
             try await db.raw(
                 """
                 UPDATE forecast_runs SET state = \(bind: error == nil ? "done" : "failed"), result = \(bind: result),
-                    progress = \(bind: progress),
-                    error = \(bind: error), finished_at = \(bind: now.millis), claimed_until = NULL
+                    answer = \(bind: answer), progress = \(bind: progress), error = \(bind: error),
+                    finished_at = \(bind: now.millis), claimed_until = NULL
                 WHERE id = \(bind: id) AND state = 'running'
                 """
             ).run()
+        }
+    }
+
+    /// Puts a run a stopping server had claimed back in the queue, for another to run.
+    public func requeue(id: String) async throws {
+        try await database.session { db in
+            try await db.raw(
+                "UPDATE forecast_runs SET state = 'queued', progress = 0, claimed_until = NULL WHERE id = \(bind: id) AND state = 'running'"
+            ).run()
+        }
+    }
+
+    /// Runs of `staff` still queued or running.
+    public func unfinished(by staff: String) async throws -> Int {
+        try await database.session { db in
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM forecast_runs
+                WHERE created_by = \(bind: staff) AND state IN ('queued', 'running')
+                """
+            ).first()!.decode(column: "n", as: Int.self)
         }
     }
 
@@ -129,7 +152,7 @@ public struct ForecastRunStore: Sendable {
                 state: ForecastRun.State(rawValue: try text("state")) ?? .failed,
                 progress: try row.decode(column: "progress", as: Int.self),
                 finishedAt: try row.decode(column: "finished_at", as: Int?.self).map(Date.init(millis:)),
-                result: try optional("result"), error: try optional("error"))
+                result: try optional("result"), answer: try optional("answer"), error: try optional("error"))
         }
     }
 }

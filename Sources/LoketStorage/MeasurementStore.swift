@@ -12,8 +12,12 @@ public struct MeasurementStore: Sendable {
     /// Stores `measurements`, replacing what a day already had: measuring twice never duplicates.
     public func record(_ measurements: [MeasuredValue], now: Date) async throws {
         guard !measurements.isEmpty else { return }
+        // In key order, so that two servers measuring at once never wait on each other in a circle.
+        let ordered = measurements.sorted {
+            ($0.desk, $0.product, $0.measure.rawValue, $0.date) < ($1.desk, $1.product, $1.measure.rawValue, $1.date)
+        }
         try await database.transaction { db in
-            for m in measurements {
+            for m in ordered {
                 try await db.raw(
                     """
                     INSERT INTO measurements (desk, product, measure, date, value, measured_at)

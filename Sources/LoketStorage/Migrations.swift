@@ -380,10 +380,11 @@ enum Migrations {
                     created_by TEXT NOT NULL, changes TEXT NOT NULL, scenario TEXT NOT NULL,
                     replications BIGINT NOT NULL, seed TEXT NOT NULL, target TEXT, state TEXT NOT NULL,
                     progress BIGINT NOT NULL DEFAULT 0, claimed_until BIGINT, finished_at BIGINT,
-                    result TEXT, error TEXT)
+                    result TEXT, answer TEXT, error TEXT)
                 """,
                 "CREATE INDEX forecast_runs_state ON forecast_runs (state, created_at)",
                 "CREATE INDEX forecast_runs_created ON forecast_runs (created_at)",
+                "CREATE INDEX forecast_runs_staff ON forecast_runs (created_by, state)",
             ]
         ),
     ]

@@ -107,7 +107,12 @@ extension WebApp {
                     saturdayHours: form["saturdayHours.\(desk.code)"] ?? "",
                     saturdayShare: form["saturdayShare.\(desk.code)"] ?? "")
             },
-            deskOptions: desks.map { DashboardPage.Option(value: $0.code, label: $0.name, selected: false) },
+            closeDesks: desks.map {
+                DashboardPage.Option(value: $0.code, label: $0.name, selected: form["closeDesk"] == $0.code)
+            },
+            closeTos: desks.map {
+                DashboardPage.Option(value: $0.code, label: $0.name, selected: form["closeTo"] == $0.code)
+            },
             productOptions: loket.network.products.map {
                 DashboardPage.Option(value: $0.key, label: $0.name(language), selected: form["shockProduct"] == $0.key)
             },
@@ -137,13 +142,23 @@ extension WebApp {
         }
     }
 
-    /// "P50 week 2027-05-03; 84% within the period" for a finished run.
+    /// "median week of 2027-05-03; 84% chance within the period" for a finished run, or the
+    /// advisor's counter-hours.
     func answerSummary(_ run: ForecastRun, _ language: Customer.Language) -> String {
-        if run.kind == .advice { return Self.advice(run).map { adviceAnswer($0, language) } ?? "" }
-        guard let summary = Self.summary(run), let answer = summary.normAnswer else { return "" }
-        return WebCopy.text(
-            "forecastAnswerShort", language, answer.medianWeek?.iso ?? WebCopy.text("forecastNever", language),
-            Self.percent(answer.probabilityMetWithinPeriod))
+        guard let text = run.answer, let answer = try? JSONDecoder().decode(RunAnswer.self, from: Data(text.utf8))
+        else {
+            return ""
+        }
+        switch (run.kind, answer.outcome) {
+        case (.advice, "alreadyMet"): return WebCopy.text("adviceShortMet", language)
+        case (.advice, "extraCapacityNeeded"):
+            return WebCopy.text("adviceShort", language, String(answer.counterHoursPerWeek ?? 0))
+        case (.advice, _): return WebCopy.text("adviceShortNot", language)
+        case (.forecast, _):
+            return WebCopy.text(
+                "forecastAnswerShort", language, answer.medianWeek?.iso ?? WebCopy.text("forecastNever", language),
+                Self.percent(answer.probability ?? 0))
+        }
     }
 
     static func summary(_ run: ForecastRun) -> ForecastSummary? {
@@ -175,6 +190,16 @@ extension WebApp {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
+    /// The command line that repeats `run` from its scenario file.
+    func repeatCommand(_ run: ForecastRun) -> String {
+        let file = "forecast-\(run.id).yaml --replications \(run.replications) --seed \(run.seed)"
+        guard run.kind == .advice, let text = run.target,
+            let target = try? JSONDecoder().decode(CapacityAdvisor.Target.self, from: Data(text.utf8))
+        else { return "loket forecast \(file)" }
+        return "loket advise \(file) --by \(target.by.iso) --probability \(target.probability)"
+            + (target.from.map { " --from \($0.iso)" } ?? "")
+    }
+
     /// One run; while it runs, a link reloads it, and a planner who asks (`following`) gets a
     /// page that reloads itself every two seconds. Not by default: a page that reloads on its
     /// own takes a screen reader back to the top (WCAG 2.2.1).
@@ -185,7 +210,7 @@ extension WebApp {
             kind: kindText(run, language),
             changes: run.changes == "{}" ? nil : run.changes, replications: run.replications, seed: String(run.seed),
             yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
-            command: "loket forecast forecast-\(run.id).yaml --replications \(run.replications) --seed \(run.seed)",
+            command: repeatCommand(run),
             running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
             error: run.error, isAdvice: run.kind == .advice, path: "/staff/forecast/runs/\(run.id)")
         page.following = following && page.running
@@ -255,19 +280,25 @@ extension WebApp {
             })
     }
 
-    /// The information line beside the desk wait, when the scenario has one.
-    private func phoneFields(_ summary: ForecastSummary, _ language: Customer.Language) -> [ForecastRunPage.PhoneRow] {
+    /// The information line beside the desk wait, when the scenario has one: the median of
+    /// each measure, every fourth week.
+    private func phoneFields(_ summary: ForecastSummary, _ language: Customer.Language) -> ForecastRunPage.Phone? {
         let metrics = Metric.phoneMetrics.filter { summary.line(desk: "PHONE", product: "CALLS", metric: $0) != nil }
-        guard !metrics.isEmpty else { return [] }
-        return stride(from: 0, to: summary.weekStarts.count, by: 4).map { week in
-            ForecastRunPage.PhoneRow(
-                week: summary.weekStarts[week].iso,
-                cells: metrics.map { metric in
-                    let band = summary.line(desk: "PHONE", product: "CALLS", metric: metric)!.bands[week]
-                    return
-                        "\(WebCopy.text("phone.\(metric.rawValue)", language)): \(WeekChart.number(band.p50, language))"
-                })
-        }
+        guard !metrics.isEmpty else { return nil }
+        let national = summary.line(desk: "NL", product: summary.norm?.product ?? "", metric: .waitFirstSlot)
+        return ForecastRunPage.Phone(
+            heads: [WebCopy.text("phoneDeskWait", language)]
+                + metrics.map { WebCopy.text("phone.\($0.rawValue)", language) },
+            rows: stride(from: 0, to: summary.weekStarts.count, by: 4).map { week in
+                DashboardPage.Row(
+                    week: summary.weekStarts[week].iso,
+                    cells: [national.map { WeekChart.number($0.bands[week].p50, language) } ?? "–"]
+                        + metrics.map { metric in
+                            let p50 = summary.line(desk: "PHONE", product: "CALLS", metric: metric)!.bands[week].p50
+                            return metric.rawValue.hasSuffix("_share") || metric == .serviceLevel
+                                ? Self.percent(p50) : WeekChart.number(p50, language)
+                        })
+            })
     }
 
     private func comparePage(_ runs: [ForecastRun], _ web: WebRequest) -> Response {
@@ -281,10 +312,12 @@ extension WebApp {
             yLabel: WebCopy.text("chartWorkingDays", language), language: language)
         for (index, (run, summary)) in summaries.enumerated() {
             guard let line = summary.line(desk: "NL", product: product, metric: .waitFirstSlot) else { continue }
-            // Runs started on different days line up by date.
-            let values = weeks.map { week in
-                summary.weekStarts.firstIndex(of: week).map { Self.value(line.bands[$0].p50) } ?? nil
+            // Runs started on other days line up by the week each of their weeks begins in.
+            func at(_ week: LocalDate, _ pick: (Forecast.Band) -> Double) -> Double? {
+                summary.weekStarts.firstIndex { $0 <= week && $0 > week.adding(days: -7) }
+                    .flatMap { Self.value(pick(line.bands[$0])) }
             }
+            let values = weeks.map { at($0, \.p50) }
             chart.lines.append(
                 .init(
                     label: run.name, values: values, colour: WeekChart.colours[index % WeekChart.colours.count],
@@ -346,11 +379,7 @@ enum ForecastForm {
     }
 
     static func date(_ form: [String: String], _ field: String) throws(BookingError) -> LocalDate? {
-        guard let text = form[field], !text.isEmpty else { return nil }
-        guard let date = LocalDate(iso: text) else {
-            throw BookingError.invalid(field, "invalid_date", "Give a date as YYYY-MM-DD.")
-        }
-        return date
+        try LocalDate.parse(form[field].flatMap { $0.isEmpty ? nil : $0 }, field: field)
     }
 
     static func whatIf(_ form: [String: String], network: DeskNetwork) throws(BookingError) -> WhatIf {
@@ -359,8 +388,12 @@ enum ForecastForm {
             if let extra = try number(form, "counters.\(desk.code)"), extra != 0 {
                 changes.counters = (changes.counters ?? [:]).merging([desk.code: extra]) { $1 }
             }
+            let share = try percent(form, "saturdayShare.\(desk.code)")
+            if share != nil, form["saturdayHours.\(desk.code)"]?.isEmpty ?? true {
+                throw BookingError.invalid("saturdayHours.\(desk.code)", "required", "Give the hours open on Saturday.")
+            }
             if let hours = try number(form, "saturdayHours.\(desk.code)") {
-                let share = try percent(form, "saturdayShare.\(desk.code)") ?? 0.5
+                let share = share ?? 0.5
                 changes.saturdays = (changes.saturdays ?? [:]).merging([
                     desk.code: .init(hours: hours, counterShare: share)
                 ]) {
@@ -386,6 +419,11 @@ enum ForecastForm {
                 desk: desk, date: date, to: form["closeTo"] ?? "", countersMoved: try percent(form, "closeMoved") ?? 0.8
             )
         }
+        if try number(form, "shockPercent") == nil,
+            !(form["shockFrom"] ?? "").isEmpty || !(form["shockUntil"] ?? "").isEmpty
+        {
+            throw BookingError.invalid("shockPercent", "required", "Give the demand as a % of normal.")
+        }
         if let factor = try number(form, "shockPercent") {
             guard let from = try Self.date(form, "shockFrom"), let until = try Self.date(form, "shockUntil") else {
                 throw BookingError.invalid(
@@ -394,6 +432,26 @@ enum ForecastForm {
             changes.shock = WhatIf.Shock(
                 factor: factor / 100, from: from, until: until,
                 product: form["shockProduct"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        let calls = try number(form, "phoneCalls")
+        let agents = try integer(form, "phoneAgents")
+        if (calls == nil) != (agents == nil) {
+            throw BookingError.invalid(
+                calls == nil ? "phoneCalls" : "phoneAgents", "required", "Give both the calls and the agents.")
+        }
+        if let calls, let agents {
+            let source = (form["phoneSource"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard source.count <= 200 else {
+                throw BookingError.invalid(
+                    "phoneSource", "too_long", "Say where the relation comes from in 200 characters.")
+            }
+            changes.informationLine = WhatIf.InformationLine(
+                callsPerWorkingDay: calls, callsPerWaitingDay: try number(form, "phonePerWaitingDay") ?? 0,
+                source: source.isEmpty ? "entered on the forecast page" : source, agents: agents,
+                openHoursPerDay: try number(form, "phoneHours") ?? 9,
+                meanCallMinutes: try number(form, "phoneCallMinutes") ?? 6,
+                meanPatienceSeconds: try number(form, "phonePatience") ?? 600,
+                retrialShare: try percent(form, "phoneRedials") ?? 0.5)
         }
         return changes
     }
@@ -407,7 +465,8 @@ struct ForecastPage {
     }
     let form: [String: String]
     let desks: [DeskFields]
-    let deskOptions: [DashboardPage.Option]
+    let closeDesks: [DashboardPage.Option]
+    let closeTos: [DashboardPage.Option]
     let productOptions: [DashboardPage.Option]
     let runs: [RunRow]
 }
@@ -415,8 +474,8 @@ struct ForecastPage {
 /// forecast-run.mustache: one run, its progress while it runs and its result when done.
 struct ForecastRunPage {
     struct Row { let week: String, p10: String, p50: String, p90: String, metBy: String }
-    struct PhoneRow { let week: String, cells: [String] }
-    struct Result { let chart: String, answer: String, rows: [Row], phone: [PhoneRow] }
+    struct Phone { let heads: [String], rows: [DashboardPage.Row] }
+    struct Result { let chart: String, answer: String, rows: [Row], phone: Phone? }
     let name: String
     let state: String
     let started: String

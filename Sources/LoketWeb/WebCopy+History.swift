@@ -219,6 +219,26 @@ extension WebCopy {
         ),
         "forecastMetBy": ("Norm blijvend gehaald", "Norm met for good"),
         "forecastPhone": ("Informatielijn", "Information line"),
+        "forecastPhoneIntro": (
+            "Mediaan per week, elke vierde week, naast de landelijke wachttijd aan de balie: bellers die te lang wachten hangen op en een deel belt opnieuw (Erlang A).",
+            "Median per week, every fourth week, beside the national wait at the desks: callers who wait too long hang up and some call again (Erlang A)."
+        ),
+        "phoneDeskWait": ("Wachttijd balie (werkdagen)", "Desk wait (working days)"),
+        "forecastPhoneLegend": ("Informatielijn (optioneel)", "Information line (optional)"),
+        "forecastPhoneHint": (
+            "Loket weet niets van de telefoon: vul gesprekken en medewerkers in om de lijn naast de wachttijd door te rekenen.",
+            "Loket knows nothing of the phone line: fill in calls and agents to forecast the line beside the wait."
+        ),
+        "phoneCallsField": ("Gesprekken per werkdag zonder wachttijd", "Calls per working day without a wait"),
+        "phonePerWaitingDayField": (
+            "Extra gesprekken per dag per werkdag wachttijd", "Extra calls a day per working day of wait"
+        ),
+        "phoneSourceField": ("Bron van dat verband", "Source of that relation"),
+        "phoneAgentsField": ("Medewerkers aan de lijn", "Agents on the line"),
+        "phoneHoursField": ("Uren open per dag", "Hours open a day"),
+        "phoneCallMinutesField": ("Minuten per gesprek", "Minutes per call"),
+        "phonePatienceField": ("Geduld van bellers (seconden)", "Callers' patience (seconds)"),
+        "phoneRedialsField": ("Wie ophangt en opnieuw belt (%)", "Who hangs up and calls again (%)"),
         "forecastYAML": ("Scenario als YAML", "Scenario as YAML"),
         "forecastRepeat": ("herhaal de berekening met", "repeat the run with"),
         "forecastBack": ("Terug naar de prognoses", "Back to the forecasts"),
@@ -259,6 +279,9 @@ extension WebCopy {
         "adviceProbability": ("Kans", "Probability"),
         "adviceMeets": ("Haalt het doel", "Meets the target"),
         "adviceYes": ("ja", "yes"),
+        "adviceShort": ("%@ balie-uren per week extra", "%@ extra counter-hours a week"),
+        "adviceShortMet": ("niets extra nodig", "nothing extra needed"),
+        "adviceShortNot": ("niet haalbaar binnen de grens", "not within the bound"),
         "adviceNo": ("nee", "no"),
         "phone.calls_per_day": ("Gesprekken per dag", "Calls a day"),
         "phone.answered_share": ("Deel beantwoord", "Share answered"),

@@ -90,14 +90,24 @@ struct WeekChart: Sendable {
                 "<line x1=\"\(f(left))\" y1=\"\(f(y(norm.value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(norm.value)))\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n"
             legend.append((norm.label, "#d62728", true))
         }
+        // The legend under the plot, wrapped into as many rows as it needs (the image grows).
         var lx = left
+        var ly = height - 14
         for (label, colour, dashed) in legend {
-            let ly = height - 14
+            let shown = label.count > 60 ? String(label.prefix(59)) + "…" : label
+            let entryWidth = 40 + Double(shown.count) * 6.5
+            if lx > left && lx + entryWidth > width - right {
+                lx = left
+                ly += 18
+            }
             svg +=
                 "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 20))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"\(dashed ? 2 : 6)\"\(dashed ? " stroke-dasharray=\"5 3\"" : "")/>"
-            svg += "<text x=\"\(f(lx + 26))\" y=\"\(f(ly))\" fill=\"#333\">\(HTMLText.escape(label))</text>\n"
-            lx += 40 + Double(label.count) * 6.5
+            svg += "<text x=\"\(f(lx + 26))\" y=\"\(f(ly))\" fill=\"#333\">\(HTMLText.escape(shown))</text>\n"
+            lx += entryWidth
         }
+        let total = Int(ly + 14)
+        svg = svg.replacingOccurrences(
+            of: "viewBox=\"0 0 \(Int(width)) \(Int(height))\"", with: "viewBox=\"0 0 \(Int(width)) \(total)\"")
         return svg + "</svg>"
     }
 

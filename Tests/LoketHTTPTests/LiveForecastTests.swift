@@ -55,7 +55,11 @@ struct LiveForecastTests: PageTests {
             #expect(
                 Dictionary(uniqueKeysWithValues: (bio.booked ?? []).map { ($0.date, $0.appointments) }) == booked)
             #expect(!booked.isEmpty)
-            #expect(scenario.demand.weekdayPattern == [1, 1, 1, 1, 1])
+            // Easter Monday, King's Day (a Wednesday) and Ascension Day (a Thursday) had no bookings.
+            let pattern = scenario.demand.weekdayPattern
+            #expect(abs(pattern.reduce(0, +) - 5) < 1e-9)
+            #expect(pattern[0] < pattern[1] && pattern[2] < pattern[1] && pattern[3] < pattern[1])
+            #expect(pattern[1] == pattern[4])
             #expect(scenario.behaviour.cancellationShare == 0 && scenario.behaviour.noShowShare == 0)
             #expect(scenario.norm?.product == "BIO" && scenario.norm?.workingDays == 10)
             #expect(scenario.products["BIO"]?.minutesPerAppointment == 10)
@@ -125,12 +129,28 @@ struct LiveForecastTests: PageTests {
             let refused = try await post(
                 api, "/staff/forecast/runs", ["name": "More", "courierShare": "150"], cookies: [manager])
             #expect(refused.status == 422 && refused.body.contains("id=\"courierShare-error\""))
+            for (fields, field) in [
+                (["phoneCalls": "900"], "phoneAgents"),
+                (["phoneCalls": "900", "phoneAgents": "10", "phoneRedials": "100"], "phoneRedials"),
+                (["phoneCalls": "900", "phoneAgents": "10", "phonePatience": "1000000000"], "phonePatience"),
+                (["saturdayShare.RACE": "50"], "saturdayHours_RACE"),
+                (["shockFrom": "2022-07-01"], "shockPercent"),
+                (["counters.RACE": "-9"], "counters_RACE"),
+            ] {
+                let wrong = try await post(
+                    api, "/staff/forecast/runs", fields.merging(["name": "Wrong"]) { $1 }, cookies: [manager])
+                #expect(wrong.status == 422, "\(fields)")
+                #expect(wrong.body.contains("<a href=\"#\(field)\">"), "\(fields)")
+            }
             #expect(try await server.loket.forecastRuns().isEmpty)
 
             var runs: [String] = []
             for fields in [
                 ["name": "Baseline", "weeks": "8", "replications": "20"],
-                ["name": "Two more counters", "weeks": "8", "replications": "20", "counters.RACE": "2"],
+                [
+                    "name": "Two more counters", "weeks": "8", "replications": "20", "counters.RACE": "2",
+                    "phoneCalls": "900", "phonePerWaitingDay": "20", "phoneAgents": "12",
+                ],
             ] {
                 let started = try await post(api, "/staff/forecast/runs", fields, cookies: [manager])
                 #expect(started.status == 303)
@@ -147,6 +167,9 @@ struct LiveForecastTests: PageTests {
             let done = try await get(api, "/staff/forecast/runs/\(runs[1])?follow=1", cookies: [manager])
             #expect(!done.body.contains("http-equiv=\"refresh\"") && done.body.contains("<svg"))
             #expect(done.body.contains("back under the norm of 10 working days for good"))
+            // The information line the planner described, beside the desks' wait.
+            #expect(done.body.contains("<h2 id=\"phone\">Information line</h2>"))
+            #expect(done.body.contains("<th scope=\"col\">Agents needed</th>"))
             let yaml = try await get(api, "/staff/forecast/runs/\(runs[1])/scenario.yaml", cookies: [manager])
             let scenario = try Scenario.parse(yaml.body)
             #expect(scenario.desks.first { $0.code == "RACE" }?.products["BIO"]?.counters == 4)

@@ -33,14 +33,17 @@ public struct ForecastRun: Sendable, Hashable {
     /// Replications finished (or, for the advisor, candidates evaluated).
     public var progress: Int
     public var finishedAt: Date?
-    /// The result as JSON.
+    /// The result as JSON (not read for a list of runs: it can be large).
     public var result: String?
+    /// The answer in brief, for a list of runs: the week the norm is met for good and its
+    /// probability, or the advisor's counter-hours.
+    public var answer: String?
     public var error: String?
 
     public init(
         id: String, name: String, kind: Kind, createdAt: Date, createdBy: String, changes: String, scenario: String,
         replications: Int, seed: UInt64, target: String? = nil, state: State = .queued, progress: Int = 0,
-        finishedAt: Date? = nil, result: String? = nil, error: String? = nil
+        finishedAt: Date? = nil, result: String? = nil, answer: String? = nil, error: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -56,6 +59,7 @@ public struct ForecastRun: Sendable, Hashable {
         self.progress = progress
         self.finishedAt = finishedAt
         self.result = result
+        self.answer = answer
         self.error = error
     }
 

@@ -39,7 +39,7 @@ struct OpenDataRoutes {
                 return Response(
                     status: .ok,
                     headers: [
-                        .contentType: "text/csv; charset=utf-8", .cacheControl: cache,
+                        .contentType: "text/csv; charset=utf-8", .cacheControl: cache, .vary: "Accept",
                         .contentDisposition:
                             "attachment; filename=\"wait-times-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv\"",
                     ],
@@ -54,6 +54,8 @@ struct OpenDataRoutes {
                             value: $0.value)
                     }))
             response.headers[.cacheControl] = cache
+            // The same address answers CSV to who accepts it: a shared cache must tell them apart.
+            response.headers[.vary] = "Accept"
             return response
         }
     }

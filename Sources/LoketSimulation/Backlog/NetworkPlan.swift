@@ -84,6 +84,13 @@ public struct NetworkPlan: Sendable {
         if scenario.informationLine != nil, scenario.products[scenario.roles.biometrics] == nil {
             throw ScenarioError.unknownRoleProduct("biometrics", scenario.roles.biometrics)
         }
+        // Everyone redialling never settles, and the Erlang A chain grows with patience.
+        if let line = scenario.informationLine,
+            !(0..<1).contains(line.retrialShare ?? 0) || !(1...3600).contains(line.meanPatienceSeconds)
+        {
+            throw ScenarioError.outOfRange(
+                "informationLine: retrialShare must be below 1 and meanPatienceSeconds from 1 to 3600")
+        }
 
         var capacity = [Int32](repeating: 0, count: cells.count * totalDays)
         var urgent = [Int32](repeating: 0, count: cells.count * totalDays)
@@ -298,9 +305,11 @@ public enum ScenarioError: Error, CustomStringConvertible {
     case basedOnLoop(String)
     case notAMapping(String)
     case unknownKeys(String, [String])
+    case outOfRange(String)
 
     public var description: String {
         switch self {
+        case .outOfRange(let what): what
         case .unknownProduct(let desk, let product): "desks[\(desk)].products: \(product) is not in products"
         case .unknownRoleProduct(let role, let product): "productRoles.\(role): \(product) is not in products"
         case .unknownDesk(let desk): "unknown desk \(desk)"

@@ -77,7 +77,8 @@ public enum CapacityAdvisor {
         public let product: String
         public let normWorkingDays: Double
         public let target: Target
-        /// The Monday of the target week.
+        /// The first day of the forecast week the target date falls in (a Monday when the
+        /// scenario starts on one).
         public let targetWeek: LocalDate
         public let from: LocalDate
         public let replications: Int

@@ -87,7 +87,7 @@ public enum LiveScenario {
             productRoles: ProductRoles(biometrics: main, collection: collection),
             desks: desks,
             demand: Scenario.DemandPattern(
-                weekdayPattern: weekdayPattern(activity, workingDays: workingDays), trend: [], shocks: nil,
+                weekdayPattern: weekdayPattern(activity), trend: [], shocks: nil,
                 uncertainty: uncertainty(activity)),
             behaviour: Scenario.Behaviour(
                 travelShare: 0, cancellationShare: share(activity.cancelled, of: activity.made),
@@ -120,17 +120,13 @@ public enum LiveScenario {
         } ?? network.products.first?.key ?? ProductRoles.plannerKeys.biometrics
     }
 
-    /// Requests per working Monday, Tuesday, … Friday of the window (a holiday is no working
-    /// day, so a Whit Monday does not make Mondays look quiet), relative to their mean; 1 each
-    /// when nothing was measured.
-    static func weekdayPattern(_ activity: RecentActivity, workingDays: WorkingDays) -> [Double] {
-        var occurrences = [Int](repeating: 0, count: 5)
-        for offset in 0..<(7 * activity.weeks) {
-            let day = activity.since.adding(days: offset)
-            if workingDays.isWorkingDay(day), day.weekday.index < 5 { occurrences[day.weekday.index] += 1 }
-        }
+    /// Requests per Monday, Tuesday, … Friday of the window relative to their mean (people book
+    /// online on holidays too, so every such day of the window counts); 1 each when nothing was
+    /// measured.
+    static func weekdayPattern(_ activity: RecentActivity) -> [Double] {
+        // A window of whole weeks has each weekday `weeks` times.
         let perDay = (0..<5).map { day in
-            Double(activity.cells.reduce(0) { $0 + $1.requestsByWeekday[day] }) / Double(max(1, occurrences[day]))
+            Double(activity.cells.reduce(0) { $0 + $1.requestsByWeekday[day] }) / Double(max(1, activity.weeks))
         }
         let average = perDay.reduce(0, +) / 5
         return average > 0 ? perDay.map { $0 / average } : [1, 1, 1, 1, 1]

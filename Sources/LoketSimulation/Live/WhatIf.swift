@@ -1,7 +1,8 @@
 import Foundation
 import LoketDomain
 
-/// A planner's changes to today's scenario, as the forecast page asks for them: counters per
+/// A planner's changes to today's scenario, as the forecast page asks for them (a refused
+/// change names the page's field): counters per
 /// desk, Saturday openings, hiring, courier share, reuse of biometrics, a desk that closes and
 /// a demand shock. Kept as JSON with the run, and applied to the scenario the run stores, so
 /// that the YAML file repeats exactly what the page did.
@@ -17,6 +18,36 @@ public struct WhatIf: Sendable, Hashable, Codable {
     public var biometricsReuseShare: Double?
     public var closure: Closure?
     public var shock: Shock?
+    /// The information line, which the database knows nothing about: forecast beside the desks'
+    /// wait when given.
+    public var informationLine: InformationLine?
+
+    public struct InformationLine: Sendable, Hashable, Codable {
+        public var callsPerWorkingDay: Double
+        /// Extra calls a day for every working day of national wait.
+        public var callsPerWaitingDay: Double
+        /// Where that relation comes from.
+        public var source: String
+        public var agents: Int
+        public var openHoursPerDay: Double
+        public var meanCallMinutes: Double
+        public var meanPatienceSeconds: Double
+        public var retrialShare: Double
+
+        public init(
+            callsPerWorkingDay: Double, callsPerWaitingDay: Double, source: String, agents: Int,
+            openHoursPerDay: Double, meanCallMinutes: Double, meanPatienceSeconds: Double, retrialShare: Double
+        ) {
+            self.callsPerWorkingDay = callsPerWorkingDay
+            self.callsPerWaitingDay = callsPerWaitingDay
+            self.source = source
+            self.agents = agents
+            self.openHoursPerDay = openHoursPerDay
+            self.meanCallMinutes = meanCallMinutes
+            self.meanPatienceSeconds = meanPatienceSeconds
+            self.retrialShare = retrialShare
+        }
+    }
 
     public struct SaturdayOpening: Sendable, Hashable, Codable {
         public var hours: Double
@@ -84,7 +115,8 @@ public struct WhatIf: Sendable, Hashable, Codable {
 
     public init(
         counters: [String: Double]? = nil, saturdays: [String: SaturdayOpening]? = nil, hiring: Hiring? = nil,
-        courierShare: Double? = nil, biometricsReuseShare: Double? = nil, closure: Closure? = nil, shock: Shock? = nil
+        courierShare: Double? = nil, biometricsReuseShare: Double? = nil, closure: Closure? = nil, shock: Shock? = nil,
+        informationLine: InformationLine? = nil
     ) {
         self.counters = counters
         self.saturdays = saturdays
@@ -93,6 +125,7 @@ public struct WhatIf: Sendable, Hashable, Codable {
         self.biometricsReuseShare = biometricsReuseShare
         self.closure = closure
         self.shock = shock
+        self.informationLine = informationLine
     }
 
     public var isEmpty: Bool { self == WhatIf() }
@@ -118,10 +151,10 @@ public struct WhatIf: Sendable, Hashable, Codable {
             s.desks[i].products[main] = product
         }
         for (code, opening) in (saturdays ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let i = try desk(code, field: "saturdays.\(code)")
+            let i = try desk(code, field: "saturdayHours.\(code)")
             guard (0...12).contains(opening.hours), (0...1).contains(opening.counterShare) else {
                 throw BookingError.invalid(
-                    "saturdays.\(code)", "out_of_range", "Up to 12 hours, with a share of counters from 0 to 1.")
+                    "saturdayHours.\(code)", "out_of_range", "Up to 12 hours, with a share of counters from 0 to 1.")
             }
             s.desks[i].hours.append(
                 Scenario.HoursStep(
@@ -130,13 +163,13 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let hiring {
             guard (0...200).contains(hiring.perMonth), (1...36).contains(hiring.months) else {
-                throw BookingError.invalid("hiring.perMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
+                throw BookingError.invalid("hiresPerMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
             }
             guard (0...52).contains(hiring.recruitmentDelayWeeks), (0...52).contains(hiring.trainingWeeks),
                 (0...1).contains(hiring.trainingProductivity), (1...50).contains(hiring.maxInTrainingPerDesk)
             else {
                 throw BookingError.invalid(
-                    "hiring.trainingWeeks", "out_of_range",
+                    "trainingWeeks", "out_of_range",
                     "Delay and training up to 52 weeks, productivity 0 to 1, 1 to 50 in training per desk.")
             }
             s.hiring = Scenario.HiringPlan(
@@ -146,14 +179,14 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let courierShare {
             guard (0...1).contains(courierShare) else {
-                throw BookingError.invalid("courierShare", "out_of_range", "A share from 0 to 1.")
+                throw BookingError.invalid("courierShare", "out_of_range", "From 0 to 100%.")
             }
             s.courier = [Scenario.CourierStep(from: s.start, share: courierShare)]
         }
         var shocks = s.demand.shocks ?? []
         if let biometricsReuseShare {
             guard (0..<1).contains(biometricsReuseShare) else {
-                throw BookingError.invalid("biometricsReuseShare", "out_of_range", "A share from 0 to below 1.")
+                throw BookingError.invalid("biometricsReuse", "out_of_range", "From 0 to below 100%.")
             }
             shocks.append(
                 Scenario.Shock(
@@ -162,10 +195,11 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let shock {
             guard shock.factor >= 0, shock.factor <= 10, shock.from <= shock.until else {
-                throw BookingError.invalid("shock.factor", "out_of_range", "A factor from 0 to 10, from before until.")
+                throw BookingError.invalid(
+                    "shockPercent", "out_of_range", "From 0 to 1,000%, the first day before the last.")
             }
             if let product = shock.product, s.products[product] == nil {
-                throw BookingError.invalid("shock.product", "unknown_product", "No product \(product) in the forecast.")
+                throw BookingError.invalid("shockProduct", "unknown_product", "No product \(product) in the forecast.")
             }
             shocks.append(
                 Scenario.Shock(
@@ -173,12 +207,12 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         s.demand.shocks = shocks.isEmpty ? nil : shocks
         if let closure {
-            let i = try desk(closure.desk, field: "closure.desk")
+            let i = try desk(closure.desk, field: "closeDesk")
             guard codes.contains(closure.to), closure.to != closure.desk else {
-                throw BookingError.invalid("closure.to", "unknown_desk", "Name another desk that takes the work over.")
+                throw BookingError.invalid("closeTo", "unknown_desk", "Name another desk that takes the work over.")
             }
             guard (0...1).contains(closure.countersMoved) else {
-                throw BookingError.invalid("closure.countersMoved", "out_of_range", "A share from 0 to 1.")
+                throw BookingError.invalid("closeMoved", "out_of_range", "From 0 to 100%.")
             }
             guard
                 s.desks[i].products.keys.allSatisfy({ key in
@@ -186,10 +220,38 @@ public struct WhatIf: Sendable, Hashable, Codable {
                 })
             else {
                 throw BookingError.invalid(
-                    "closure.to", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
+                    "closeTo", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
             }
             s.desks[i].closes = Scenario.Closing(
                 date: closure.date, to: closure.to, countersMoved: closure.countersMoved)
+        }
+        if let line = informationLine {
+            guard (0...1_000_000).contains(line.callsPerWorkingDay), (0...100_000).contains(line.callsPerWaitingDay)
+            else {
+                throw BookingError.invalid("phoneCalls", "out_of_range", "Up to a million calls a day.")
+            }
+            guard (1...5000).contains(line.agents) else {
+                throw BookingError.invalid("phoneAgents", "out_of_range", "From 1 to 5,000 agents.")
+            }
+            guard (1...24).contains(line.openHoursPerDay) else {
+                throw BookingError.invalid("phoneHours", "out_of_range", "From 1 to 24 hours a day.")
+            }
+            guard line.meanCallMinutes > 0, line.meanCallMinutes <= 120 else {
+                throw BookingError.invalid("phoneCallMinutes", "out_of_range", "Above 0 and up to 120 minutes.")
+            }
+            // The Erlang A chain grows with patience on an overloaded line: an hour is plenty.
+            guard line.meanPatienceSeconds >= 1, line.meanPatienceSeconds <= 3600 else {
+                throw BookingError.invalid("phonePatience", "out_of_range", "From 1 second to an hour.")
+            }
+            guard (0..<0.96).contains(line.retrialShare) else {
+                throw BookingError.invalid("phoneRedials", "out_of_range", "From 0 to 95%: not everyone calls again.")
+            }
+            s.informationLine = Scenario.InformationLine(
+                callsPerWorkingDay: line.callsPerWorkingDay, callsPerWaitingDay: line.callsPerWaitingDay,
+                source: line.source, openHoursPerDay: line.openHoursPerDay, meanCallMinutes: line.meanCallMinutes,
+                meanPatienceSeconds: line.meanPatienceSeconds, retrialShare: line.retrialShare,
+                serviceLevel: Scenario.ServiceLevelTarget(share: 0.8, withinSeconds: 20),
+                agents: [Scenario.AgentStep(from: s.start, agents: line.agents)])
         }
         return s
     }
