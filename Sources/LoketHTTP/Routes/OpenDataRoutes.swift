@@ -13,15 +13,7 @@ struct OpenDataRoutes {
         let from: LocalDate
         let to: LocalDate
         let norm: Double
-        let values: [Value]
-
-        struct Value: Encodable {
-            let date: LocalDate
-            let desk: String
-            let product: String
-            let measure: String
-            let value: Double
-        }
+        let values: [MeasuredValue]
     }
 
     func add(to router: Router<LoketRequestContext>) {
@@ -47,12 +39,7 @@ struct OpenDataRoutes {
             }
             var response = try JSONBody.response(
                 HistoryResponse(
-                    from: dates.lowerBound, to: dates.upperBound, norm: loket.network.norm,
-                    values: values.map {
-                        .init(
-                            date: $0.date, desk: $0.desk, product: $0.product, measure: $0.measure.rawValue,
-                            value: $0.value)
-                    }))
+                    from: dates.lowerBound, to: dates.upperBound, norm: loket.network.norm, values: values))
             response.headers[.cacheControl] = cache
             // The same address answers CSV to who accepts it: a shared cache must tell them apart.
             response.headers[.vary] = "Accept"
