@@ -7,10 +7,13 @@ import ServiceLifecycle
 extension Loket {
     /// What runs beside the HTTP server: the hold sweeper, the waitlist matcher, the daily
     /// purge, the draws and the documents' clock; on PostgreSQL the listener that hears of capacity changes made by other servers;
-    /// the webhook and mail dispatchers that empty the outbox; and, last, closing the database
-    /// once the server has stopped.
+    /// the webhook and mail dispatchers that empty the outbox; and closing the database once
+    /// all of them have stopped.
     public func backgroundServices(options: ServerOptions) -> [any Service] {
         var services: [any Service] = [
+            // First, so that it stops last: a service group stops its services in reverse order,
+            // and every service below may still be reading the database until it has stopped.
+            DatabaseCloser(database: database),
             HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
             Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
@@ -30,7 +33,6 @@ extension Loket {
             PeriodicService(name: "running forecasts", interval: .seconds(2), logger: logger) {
                 try await runQueuedForecasts()
             },
-            DatabaseCloser(database: database),
         ]
         if database.engine == .postgres {
             services.append(CapacityListener(database: database, generations: generations, logger: logger))
