@@ -107,8 +107,8 @@ extension Loket {
         from: String?, to: String?, desk: String?, product: String?
     ) async throws -> (dates: ClosedRange<LocalDate>, values: [MeasuredValue]) {
         let today = self.today
-        let end = try Self.date(to, field: "to") ?? today
-        let start = try Self.date(from, field: "from") ?? end.adding(days: -7 * 12 + 1)
+        let end = try LocalDate.parse(to, field: "to") ?? today
+        let start = try LocalDate.parse(from, field: "from") ?? end.adding(days: -7 * 12 + 1)
         guard start <= end else {
             throw BookingError.invalid("from", "invalid_range", "Give a from date on or before to.")
         }
@@ -123,13 +123,5 @@ extension Loket {
         let values = try await history(
             dates: start...end, desk: desk, product: product, measures: Measure.allCases.filter(\.isOpenData))
         return (start...end, values)
-    }
-
-    private static func date(_ text: String?, field: String) throws(BookingError) -> LocalDate? {
-        guard let text else { return nil }
-        guard let date = LocalDate(iso: text) else {
-            throw BookingError.invalid(field, "invalid_date", "Give a date as YYYY-MM-DD.")
-        }
-        return date
     }
 }
