@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
@@ -78,11 +79,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // What both HTTP channels share: the request context with the client's address, and the
-        // server's connection limits.
+        // What both HTTP channels share: the request context with the client's address, the
+        // server's connection limits, and answers made once and sent to many (gzip, ETag).
         .target(
             name: "LoketServer",
             dependencies: [
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -163,6 +166,7 @@ let package = Package(
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketApp", "LoketHTTP", "LoketWeb", "LoketTestSupport",
                 "LoketServer", "LoketNotifications", "LoketSimulation",
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,38 +1,65 @@
 #!/usr/bin/env bash
-# Loket's HTTP benchmark, all side by side in one run on this machine:
-#   - the slot list (JSON API and planner API) on SQLite and on PostgreSQL,
-#   - nginx serving the same planner slot list as a static file (the ceiling to compare with),
-#   - the hold+confirm booking path on both engines,
-#   - the customer's calendar page (HTML from the templates) on both engines,
-#   - what each engine manages for one conditional UPDATE + INSERT per commit (the baseline).
+# Loket's HTTP benchmark, all side by side in one run on this machine, each figure beside its
+# anchor and the goal of issue #13:
+#   - the slot lists (JSON API and planner API) on SQLite and on PostgreSQL, plain and gzip,
+#     against nginx serving the same bytes as a static file (gzip_static for the compressed form);
+#   - the full Den Haag biometrics list of the default desk network (about 1 MB) at 64 and 200
+#     connections, with the server's memory before and after;
+#   - hold+confirm on both engines against what each engine manages for one conditional
+#     UPDATE + INSERT per commit;
+#   - the customer's calendar page (a month, and a day of times);
+#   - the public answers (wait times, desks page, open data, draws, /metrics) against nginx
+#     serving the same bytes;
+#   - the slot list with 10,000 idle keep-alive connections open beside the load;
+#   - years of data (benchmarks/years_of_data.sh), unless YEARS=0.
 # Release build; load from wrk on loopback. Usage: benchmarks/run.sh [duration] [connections]
+# LOKET_BIN=path measures that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION="${1:-10s}"
+DURATION="${1:-8s}"
 CONNECTIONS="${2:-64}"
 SECONDS_NUM="${DURATION%s}"
+IDLE="${IDLE:-10000}"
+# The calendar page before #13 (the issue's figure, same machine and command): 672 req/s.
+CALENDAR_BEFORE=672
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need nginx nginx-light
+# 10,000 idle connections, plus the load, need more descriptors than the default 1,024.
+ulimit -n "$(ulimit -Hn)"
 
-swift build -c release --product loket >&2
-BIN="$(swift build -c release --show-bin-path)/loket"
+if [[ -z ${LOKET_BIN:-} ]]; then
+    swift build -c release --product loket >&2
+    LOKET_BIN="$(swift build -c release --show-bin-path)/loket"
+fi
+BIN=$LOKET_BIN
 PGURL=$(scripts/start-test-postgres)
 WORK=$(mktemp -d)
-chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the slot list
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 trap 'kill $(jobs -p) 2>/dev/null || true; [[ -f $WORK/nginx.pid ]] && kill $(cat $WORK/nginx.pid) 2>/dev/null; rm -rf "$WORK"' EXIT
 RESULTS="$WORK/results"
+GOALS="$WORK/goals"
 : > "$RESULTS"
+: > "$GOALS"
+mkdir -p "$WORK/www"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
+peak_mb() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
+ms() {  # wrk's latency (e.g. 812.00us, 3.20ms, 1.02s) in milliseconds
+    python3 -c "import sys, re; v = sys.argv[1]; n = float(re.match(r'[0-9.]+', v).group()); u = v[len(re.match(r'[0-9.]+', v).group()):]; print(round(n * {'us': 0.001, 'ms': 1, 's': 1000, 'm': 60000}[u], 3))" "$1"
+}
 
-# wrk_run NAME URL [SCRIPT] — appends "NAME|req/s|p50|p99|extra" to the results.
+# wrk_run NAME URL [SCRIPT] — appends "NAME|req/s|p50|p99|extra" to the results. WRK_C sets the
+# connections, WRK_H one header (e.g. "Accept-Encoding: gzip").
 wrk_run() {
     local name=$1 url=$2 script=${3:-}
-    local args=(-t2 -c"$CONNECTIONS" -d"$DURATION" --latency)
+    local args=(-t2 -c"${WRK_C:-$CONNECTIONS}" -d"$DURATION" --latency)
     [[ -n $script ]] && args+=(-s "$script")
+    [[ -n ${WRK_H:-} ]] && args+=(-H "$WRK_H")
     local out
     out=$(wrk "${args[@]}" "$url")
     local rps p50 p99 extra non2xx
@@ -44,20 +71,40 @@ wrk_run() {
     echo "$name|$rps|$p50|$p99|$extra $non2xx" >> "$RESULTS"
     echo "  $name: $rps req/s, p50 $p50, p99 $p99 $extra $non2xx" >&2
 }
+warm() { wrk -t2 -c"${WRK_C:-$CONNECTIONS}" -d2s ${WRK_H:+-H "$WRK_H"} "$1" >/dev/null; }
+field() { awk -F'|' -v n="$1" '$1 == n {print $'"$2"'}' "$RESULTS"; }
+rps() { field "$1" 2; }
+p99() { field "$1" 4; }
+# goal WHAT MEASURED GOAL MET — one line of the goals table.
+goal() { echo "$1|$2|$3|$4" >> "$GOALS"; }
+at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
+at_most() { python3 -c "import sys; print('yes' if float(sys.argv[1]) <= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
 
 start_loket() {
-    local database=$1 port
+    local database=$1 desks=${2:-benchmarks/bench-network.yaml} port
     port=$(free_port)
-    "$BIN" serve --port "$port" --database "$database" --desks benchmarks/bench-network.yaml --log-level warning &
+    if [[ -n $desks ]]; then
+        "$BIN" serve --port "$port" --database "$database" --desks "$desks" --log-level warning &
+    else
+        "$BIN" serve --port "$port" --database "$database" --log-level warning &
+    fi
     LOKET_PID=$!
     LOKET="http://127.0.0.1:$port"
+    LOKET_PORT=$port
     for _ in $(seq 1 600); do curl -sf "$LOKET/health" >/dev/null && return 0; sleep 0.1; done
     echo "loket did not start" >&2; exit 1
 }
+stop_loket() { kill "$LOKET_PID"; wait "$LOKET_PID" 2>/dev/null || true; }
+# keep NAME URL [curl args] — the bytes nginx will serve as NAME (and NAME.gz for gzip_static).
+keep() { curl -sf "${@:3}" "$2" > "$WORK/www/$1"; gzip -k -6 -f "$WORK/www/$1"; }
 
 JSON_PATH="/api/v1/desks/BENCH/slots?product=BIO&persons=1"
 PLANNER_PATH="/oap/api/desks/BENCH/slots/?productKey=BIO&persons=1"
+BIG_PATH="/oap/api/desks/DH/slots/?productKey=BIO&persons=1"
 BENCH_DB="loket_bench_$$"
+# A returning browser: it has its form token and language cookies.
+BROWSER="Cookie: loket_csrf=$(printf 'ab%.0s' $(seq 32)); loket_lang=nl"
+GZ="Accept-Encoding: gzip"
 
 for engine in sqlite postgres; do
     echo "== $engine" >&2
@@ -69,22 +116,59 @@ for engine in sqlite postgres; do
     fi
     start_loket "$database"
     if [[ ! -f $WORK/www/slots.json ]]; then
-        mkdir -p "$WORK/www"
-        curl -sf "$LOKET$PLANNER_PATH" > "$WORK/www/slots.json"
+        keep slots.json "$LOKET$PLANNER_PATH"
         curl -sf "$LOKET$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
         FIRST_DATE=$(curl -sf "$LOKET$JSON_PATH" | python3 -c 'import json,sys; print(json.load(sys.stdin)["slots"][0]["date"])')
-        echo "  slot list: $(wc -c < "$WORK/www/slots.json") bytes, $(grep -o '"key"' "$WORK/www/slots.json" | wc -l) slots" >&2
+        echo "  slot list: $(wc -c < "$WORK/www/slots.json") bytes ($(wc -c < "$WORK/www/slots.json.gz") gzip), $(grep -o '"key"' "$WORK/www/slots.json" | wc -l) slots" >&2
     fi
-    # Warm up (first connections, cache fill, allocator growth) before measuring.
-    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET$JSON_PATH" >/dev/null
-    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET$PLANNER_PATH" >/dev/null
+    CALENDAR="$LOKET/book/BIO/desks/BENCH?persons=1"
+    warm "$LOKET$JSON_PATH"
+    warm "$LOKET$PLANNER_PATH"
     wrk_run "slot list, JSON API, $engine" "$LOKET$JSON_PATH"
     wrk_run "slot list, planner API, $engine" "$LOKET$PLANNER_PATH"
-    wrk -t2 -c"$CONNECTIONS" -d2s "$LOKET/book/BIO/desks/BENCH?persons=1&date=$FIRST_DATE" >/dev/null
-    wrk_run "calendar page (HTML), $engine" "$LOKET/book/BIO/desks/BENCH?persons=1&date=$FIRST_DATE"
+    WRK_H=$GZ wrk_run "slot list, planner API, gzip, $engine" "$LOKET$PLANNER_PATH"
+    WRK_H=$BROWSER warm "$CALENDAR&date=$FIRST_DATE"
+    WRK_H=$BROWSER wrk_run "calendar page, a day of times, $engine" "$CALENDAR&date=$FIRST_DATE"
+    WRK_H=$BROWSER wrk_run "calendar page, month view, $engine" "$CALENDAR&month=${FIRST_DATE:0:7}"
+    if [[ $engine == sqlite ]]; then
+        wrk_run "calendar page, first visit (no cookie), $engine" "$CALENDAR&date=$FIRST_DATE"
+        # The public answers, and the same bytes for nginx.
+        keep wait-times.json "$LOKET/api/v1/wait-times"
+        keep draws.json "$LOKET/api/v1/draws"
+        keep open-data.json "$LOKET/api/v1/open-data/wait-times"
+        keep metrics.txt "$LOKET/metrics"
+        keep desks.html "$LOKET/book/BIO/desks" -H "$BROWSER"
+        keep wachttijden.html "$LOKET/wachttijden" -H "$BROWSER"
+        for public in wait-times:/api/v1/wait-times draws:/api/v1/draws open-data:/api/v1/open-data/wait-times \
+            metrics:/metrics "desks page:/book/BIO/desks" wachttijden:/wachttijden; do
+            WRK_H=$BROWSER warm "$LOKET${public#*:}"
+            WRK_H=$BROWSER wrk_run "public: ${public%%:*}, $engine" "$LOKET${public#*:}"
+        done
+        # Slow clients and many of them: the slot list again, with IDLE idle connections open.
+        python3 benchmarks/idle_connections.py "$IDLE" 127.0.0.1 "$LOKET_PORT" < <(sleep 600) > "$WORK/idle.out" &
+        IDLE_PID=$!
+        for _ in $(seq 1 600); do grep -q ready "$WORK/idle.out" 2>/dev/null && break; sleep 0.1; done
+        echo "  idle connections: $(cat "$WORK/idle.out")" >&2
+        wrk_run "slot list, planner API, $IDLE idle connections open, $engine" "$LOKET$PLANNER_PATH"
+        kill "$IDLE_PID" 2>/dev/null || true
+    fi
     LOKET_BENCH_KEYS="$WORK/keys.lua" wrk_run "hold+confirm, $engine" "$LOKET" benchmarks/hold-confirm.lua
-    kill "$LOKET_PID"; wait "$LOKET_PID" 2>/dev/null || true
+    stop_loket
 done
+
+echo "== the full Den Haag biometrics list (default desk network), sqlite" >&2
+start_loket "$WORK/big.sqlite" ""
+keep big.json "$LOKET$BIG_PATH"
+echo "  list: $(wc -c < "$WORK/www/big.json") bytes ($(wc -c < "$WORK/www/big.json.gz") gzip)" >&2
+BIG_RSS_START=$(rss_mb "$LOKET_PID")
+for c in 64 200; do
+    WRK_C=$c warm "$LOKET$BIG_PATH"
+    WRK_C=$c wrk_run "full list (1 MB), $c connections" "$LOKET$BIG_PATH"
+    WRK_C=$c WRK_H=$GZ wrk_run "full list (1 MB), gzip, $c connections" "$LOKET$BIG_PATH"
+done
+BIG_RSS_PEAK=$(peak_mb "$LOKET_PID")
+echo "  server memory: $BIG_RSS_START MB after start, peak $BIG_RSS_PEAK MB" >&2
+stop_loket
 
 echo "== nginx" >&2
 NGINX_PORT=$(free_port)
@@ -92,20 +176,33 @@ cat > "$WORK/nginx.conf" <<CONF
 worker_processes 2;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
-events { worker_connections 4096; }
+events { worker_connections 16384; }
 http {
     access_log off;
+    gzip_static on;
+    sendfile on;
     server {
         listen 127.0.0.1:$NGINX_PORT;
-        location / { root $WORK/www; default_type "application/json;charset=UTF-8"; try_files /slots.json =404; }
+        root $WORK/www;
+        default_type "application/json;charset=UTF-8";
     }
 }
 CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$NGINX_PORT/x" >/dev/null && break; sleep 0.05; done
-cmp <(curl -sf "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH") "$WORK/www/slots.json"
-wrk -t2 -c"$CONNECTIONS" -d2s "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH" >/dev/null
-wrk_run "slot list, nginx static file" "http://127.0.0.1:$NGINX_PORT$PLANNER_PATH"
+NGINX="http://127.0.0.1:$NGINX_PORT"
+for _ in $(seq 1 100); do curl -sf "$NGINX/slots.json" >/dev/null && break; sleep 0.05; done
+cmp <(curl -sf "$NGINX/slots.json") "$WORK/www/slots.json"
+warm "$NGINX/slots.json"
+wrk_run "nginx: slot list" "$NGINX/slots.json"
+WRK_H=$GZ wrk_run "nginx: slot list, gzip_static" "$NGINX/slots.json"
+for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html; do
+    wrk_run "nginx: $file" "$NGINX/$file"
+done
+for c in 64 200; do
+    WRK_C=$c warm "$NGINX/big.json"
+    WRK_C=$c wrk_run "nginx: full list, $c connections" "$NGINX/big.json"
+    WRK_C=$c WRK_H=$GZ wrk_run "nginx: full list, gzip_static, $c connections" "$NGINX/big.json"
+done
 kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
 echo "== engine baselines" >&2
@@ -122,21 +219,63 @@ pg_tps=$(pgbench -n -c 16 -j 2 -T "$SECONDS_NUM" -f benchmarks/engine-baseline-p
 echo "engine: PostgreSQL, UPDATE+INSERT per commit, 16 connections|$pg_tps|||" >> "$RESULTS"
 psql "$PGURL" -qc "DROP DATABASE IF EXISTS ${BENCH_DB}_base WITH (FORCE)" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
 
+# The goals of #13, each a ratio in this run.
+for engine in sqlite postgres; do
+    for api in "planner API" "JSON API"; do
+        r=$(ratio "$(rps "slot list, $api, $engine")" "$(rps "nginx: slot list")")
+        goal "1. slot list, $api, $engine / nginx" "${r}x" "≥ 1.00x" "$(at_least "$r" 1)"
+    done
+    r=$(ratio "$(rps "slot list, planner API, gzip, $engine")" "$(rps "nginx: slot list, gzip_static")")
+    goal "1. slot list, gzip, $engine / nginx gzip_static" "${r}x" "≥ 1.00x" "$(at_least "$r" 1)"
+done
+for c in 64 200; do
+    r=$(ratio "$(rps "full list (1 MB), $c connections")" "$(rps "nginx: full list, $c connections")")
+    goal "1. full list, $c connections / nginx" "${r}x" "≥ 1.00x" "$(at_least "$r" 1)"
+    r=$(ratio "$(rps "full list (1 MB), gzip, $c connections")" "$(rps "nginx: full list, gzip_static, $c connections")")
+    goal "1. full list, gzip, $c connections / nginx gzip_static" "${r}x" "≥ 1.00x" "$(at_least "$r" 1)"
+done
+grown=$((BIG_RSS_PEAK - BIG_RSS_START))
+goal "1. server memory under the full list at 200 connections" "$BIG_RSS_START → $BIG_RSS_PEAK MB (+$grown)" "flat: + < 50 MB" "$(at_most "$grown" 50)"
+bookings() { field "hold+confirm, $1" 5 | awk '{print $2}'; }
+r=$(ratio "$(bookings sqlite)" "$sqlite_tps")
+goal "2. confirmed bookings/s, SQLite / engine ($(bookings sqlite) / $sqlite_tps)" "${r}x" "≥ 0.50x" "$(at_least "$r" 0.5)"
+r=$(ratio "$(bookings postgres)" "$pg_tps")
+goal "2. confirmed bookings/s, PostgreSQL / engine ($(bookings postgres) / $pg_tps)" "${r}x" "≥ 0.50x" "$(at_least "$r" 0.5)"
+for engine in sqlite postgres; do
+    for view in "a day of times" "month view"; do
+        name="calendar page, $view, $engine"
+        r=$(ratio "$(rps "$name")" "$CALENDAR_BEFORE")
+        goal "3. $name / before ($CALENDAR_BEFORE req/s)" "${r}x" "≥ 10x" "$(at_least "$r" 10)"
+        p=$(ms "$(p99 "$name")")
+        goal "3. $name, p99" "$p ms" "< 20 ms" "$(at_most "$p" 20)"
+    done
+done
+for public in wait-times:wait-times.json draws:draws.json open-data:open-data.json metrics:metrics.txt \
+    "desks page:desks.html" wachttijden:wachttijden.html; do
+    r=$(ratio "$(rps "public: ${public%%:*}, sqlite")" "$(rps "nginx: ${public#*:}")")
+    goal "4. ${public%%:*} / nginx, same bytes" "${r}x" "≥ 0.50x" "$(at_least "$r" 0.5)"
+done
+with=$(ms "$(p99 "slot list, planner API, $IDLE idle connections open, sqlite")")
+without=$(ms "$(p99 "slot list, planner API, sqlite")")
+r=$(ratio "$with" "$without")
+goal "6. slot list p99 with $IDLE idle connections ($with ms) / without ($without ms)" "${r}x" "≤ 2.00x" "$(at_most "$r" 2)"
+
 echo
 echo "Loket benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, server and load generator on one machine"
 echo
-printf '| %-58s | %12s | %9s | %9s | %s\n' "what" "req/s" "p50" "p99" "notes"
-printf '|%s|%s|%s|%s|%s\n' "------------------------------------------------------------" "--------------" "-----------" "-----------" "------"
+printf '| %-66s | %10s | %9s | %9s | %s\n' "what" "req/s" "p50" "p99" "notes"
+printf '|%s|%s|%s|%s|%s\n' "--------------------------------------------------------------------" "------------" "-----------" "-----------" "------"
 while IFS='|' read -r name rps p50 p99 extra; do
-    printf '| %-58s | %12s | %9s | %9s | %s\n' "$name" "$rps" "$p50" "$p99" "$extra"
+    printf '| %-66s | %10s | %9s | %9s | %s\n' "$name" "$rps" "$p50" "$p99" "$extra"
 done < "$RESULTS"
-nginx_rps=$(awk -F'|' '/nginx/ {print $2}' "$RESULTS")
 echo
-for engine in sqlite postgres; do
-    planner=$(awk -F'|' -v e="planner API, $engine" 'index($1, e) {print $2}' "$RESULTS")
-    json=$(awk -F'|' -v e="JSON API, $engine" 'index($1, e) {print $2}' "$RESULTS")
-    echo "slot list vs nginx ($engine): planner API $(python3 -c "print(f'{$planner/$nginx_rps:.2f}')")x, JSON API $(python3 -c "print(f'{$json/$nginx_rps:.2f}')")x"
-done
-sqlite_bookings=$(awk -F'|' '/hold\+confirm, sqlite/ {print $5}' "$RESULTS" | awk '{print $2}')
-pg_bookings=$(awk -F'|' '/hold\+confirm, postgres/ {print $5}' "$RESULTS" | awk '{print $2}')
-echo "confirmed bookings/s vs engine baseline: SQLite $sqlite_bookings / $sqlite_tps, PostgreSQL $pg_bookings / $pg_tps"
+printf '| %-74s | %-26s | %-16s | %s\n' "goal (#13)" "measured" "goal" "met"
+printf '|%s|%s|%s|%s\n' "----------------------------------------------------------------------------" "----------------------------" "------------------" "-----"
+while IFS='|' read -r what measured target met; do
+    printf '| %-74s | %-26s | %-16s | %s\n' "$what" "$measured" "$target" "$met"
+done < "$GOALS"
+
+if [[ ${YEARS:-1} != 0 ]]; then
+    echo
+    LOKET_BIN="$BIN" bash benchmarks/years_of_data.sh
+fi

@@ -11,6 +11,11 @@ final class CapacityGenerations: Sendable {
         counters.withLock { $0.epoch &+ ($0.desks[desk] ?? 0) }
     }
 
+    /// Moves whenever capacity at any desk changes: for what covers the whole network.
+    func network() -> UInt64 {
+        counters.withLock { counters in counters.desks.values.reduce(counters.epoch) { $0 &+ $1 } }
+    }
+
     func bump(_ desk: String) {
         counters.withLock { $0.desks[desk, default: 0] &+= 1 }
     }

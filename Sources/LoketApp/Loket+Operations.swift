@@ -10,8 +10,11 @@ extension Loket {
         return database.engine.rawValue
     }
 
-    /// The Prometheus text of `/metrics`, with the gauges read afresh.
+    /// The Prometheus text of `/metrics`; the gauges are read afresh when `gaugeSchedule` says so.
     public func metricsText() async throws -> [UInt8] {
+        guard gaugeSchedule.due(generation: capacityGeneration(), now: now()) else {
+            return metrics.registry.emitToBuffer()
+        }
         for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
             metrics.freeCapacity(desk: desk.code, product: product.key).set(
                 Int64(slots.reduce(0) { $0 + $1.available }))

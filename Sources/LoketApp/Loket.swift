@@ -40,6 +40,7 @@ public struct Loket: Sendable {
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public let biometricsPolicy: BiometricsPolicy
     let limiter = ClientLimiter()
+    let gaugeSchedule = GaugeSchedule()
     let passwordHasher: PasswordHasher
     /// Wakes `WaitlistMatcherService` when a request has freed capacity.
     let matcherWakeUp = MatcherWakeUp()
@@ -95,4 +96,6 @@ public struct Loket: Sendable {
     /// Moves whenever capacity at `desk` changes, here or on another server: what a cached
     /// answer about that desk remembers to know when it is stale.
     public func capacityGeneration(desk: String) -> UInt64 { generations.current(desk) }
+    /// Moves whenever capacity anywhere in the network changes.
+    public func capacityGeneration() -> UInt64 { generations.network() }
 }

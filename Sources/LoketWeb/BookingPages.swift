@@ -22,61 +22,82 @@ extension WebApp {
                 "home", web, title: WebCopy.text("homeTitle", web.language), page: HomePage(products: products))
         }
         router.get("/book/{product}/desks") { request, context in
-            let web = web(request)
+            var web = web(request)
             let key = try context.parameters.require("product")
             guard let product = loket.network.product(key) else {
                 return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
             }
-            let today = loket.today
-            let waits = try await loket.waitTimes(product: product.key)
-            let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
-                var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
-                if desk.isClosedForGood(on: today) {
-                    let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
-                    item.closedText = WebCopy.text(
-                        "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
+            web.backPath = "/book/\(product.key)/desks"
+            let prepared = try await publicPages.value(
+                "\(web.language.rawValue) \(web.backPath)", generation: loket.capacityGeneration(), now: loket.now()
+            ) { [web] in
+                let today = loket.today
+                let waits = try await loket.waitTimes(product: product.key)
+                let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
+                    var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
+                    if desk.isClosedForGood(on: today) {
+                        let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
+                        item.closedText = WebCopy.text(
+                            "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
+                        return item
+                    }
+                    item.href = "/book/\(product.key)/desks/\(desk.code)"
+                    item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
+                    if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
+                        let first = wait.firstFreeDate
+                    {
+                        // Straight to the first free day: the calendar opens on its month with its times.
+                        item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
+                        item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
+                        item.firstFreeText = WebCopy.text(
+                            "firstFree", web.language, DateWording.date(first, web.language))
+                    } else {
+                        item.noFree = true
+                    }
                     return item
                 }
-                item.href = "/book/\(product.key)/desks/\(desk.code)"
-                item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
-                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
-                    let first = wait.firstFreeDate
-                {
-                    // Straight to the first free day: the calendar opens on its month with its times.
-                    item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
-                    item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
-                    item.firstFreeText = WebCopy.text(
-                        "firstFree", web.language, DateWording.date(first, web.language))
-                } else {
-                    item.noFree = true
-                }
-                return item
+                return pages.prepare(
+                    "desks", web,
+                    title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
+                    page: DesksPage(desks: desks))
             }
-            return pages.render(
-                "desks", web,
-                title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
-                page: DesksPage(desks: desks))
+            return prepared.response(web)
         }
         router.get("/book/{product}/desks/{desk}") { request, context in
-            let web = web(request)
+            var web = web(request)
             do {
                 try loket.admit(.slotReads, client: context.client)
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
                 let product = try loket.rules.product(context.parameters.get("product"), at: desk)
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
-                // New appointments here may be given out by draw: the calendar says so and links to it.
+                let assistance = request.query("assistance") == "1"
+                // The page is the same for everyone who asks the same: it is keyed, and linked back
+                // to by the language switch, in its canonical form (junk in the query changes nothing).
+                let chosen = request.query("date").flatMap { LocalDate(iso: $0) }
+                let month = String(
+                    MonthView.month(request.query("month"), fallback: chosen ?? loket.today).iso.prefix(7))
+                let path = "/book/\(product.key)/desks/\(desk.code)"
+                web.backPath =
+                    "\(path)?persons=\(persons)" + (assistance ? "&assistance=1" : "") + "&month=\(month)"
+                    + (chosen.map { "&date=\($0.iso)" } ?? "")
                 let now = loket.now()
-                let draw = try await loket.draws(desk: desk.code, product: product.key).first { $0.isOpen(at: now) }
-                return try await calendarPage(
-                    web, desk: desk, product: product, persons: persons, assistance: request.query("assistance") == "1",
-                    month: request.query("month"), date: request.query("date"),
-                    path: "/book/\(product.key)/desks/\(desk.code)", token: nil,
-                    backHref: "/book/\(product.key)/desks",
-                    drawNotice: draw.map {
-                        CalendarPage.DrawNotice(
-                            text: WebCopy.text("drawNotice", web.language, moment($0.closesAt, web.language)),
-                            href: "/draws/\($0.id)/enter")
-                    })
+                let prepared = try await calendarPages.value(
+                    "\(web.language.rawValue) \(web.backPath)", generation: loket.capacityGeneration(desk: desk.code),
+                    now: now
+                ) { [web] in
+                    // New appointments here may be given out by draw: the calendar says so and links to it.
+                    let draw = try await loket.draws(desk: desk.code, product: product.key).first { $0.isOpen(at: now) }
+                    let view = try await calendarView(
+                        web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
+                        date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
+                        drawNotice: draw.map {
+                            CalendarPage.DrawNotice(
+                                text: WebCopy.text("drawNotice", web.language, moment($0.closesAt, web.language)),
+                                href: "/draws/\($0.id)/enter")
+                        })
+                    return pages.prepare("calendar", web, title: view.title, page: view.page)
+                }
+                return prepared.response(web)
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -146,11 +167,12 @@ extension WebApp {
     }
 
     /// The month view with the free days, and the free times of the chosen day as a form.
-    func calendarPage(
+    /// The booking calendar: a month with the days that have room, and the chosen day's times.
+    func calendarView(
         _ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
         path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
-        drawNotice: CalendarPage.DrawNotice? = nil, errors: [FieldError] = []
-    ) async throws -> Response {
+        drawNotice: CalendarPage.DrawNotice? = nil
+    ) async throws -> (title: String, page: CalendarPage) {
         let rules = loket.rules
         let today = loket.today
         let horizon = rules.horizon(from: today)
@@ -199,8 +221,7 @@ extension WebApp {
                     times: inPart.map { CalendarPage.Time(key: $0.key.description, text: $0.start.text) })
             }
         }
-        return pages.render(
-            "calendar", web, title: title ?? WebCopy.text("calendarTitle", web.language), page: page, errors: errors)
+        return (title ?? WebCopy.text("calendarTitle", web.language), page)
     }
 
     /// The persons besides the customer that a form names: all of a group, for products with one

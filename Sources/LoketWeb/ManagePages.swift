@@ -56,11 +56,12 @@ extension WebApp {
                 let appointment = try await loket.appointment(id: id, token: token)
                 let desk = try loket.rules.desk(appointment.desk)
                 let product = try loket.rules.product(appointment.product, at: desk)
-                return try await calendarPage(
+                let view = try await calendarView(
                     web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
                     month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
                     token: token, backHref: "/manage/\(id)?token=\(token)",
                     title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
+                return pages.render("calendar", web, title: view.title, page: view.page)
             } catch let error as BookingError {
                 return problem(web, error)
             }

@@ -17,11 +17,14 @@ extension WebApp {
                 var web = web(request)
                 web.language = language
                 web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
-                let page = try await openDataPage(web.language)
-                var response = pages.render(
-                    "open-data", web, title: WebCopy.text("openDataTitle", web.language), page: page)
-                response.headers[.contentLanguage] = language.rawValue
-                return response
+                let prepared = try await publicPages.value(
+                    "\(language.rawValue) open-data", generation: loket.capacityGeneration(), now: loket.now()
+                ) { [web] in
+                    pages.prepare(
+                        "open-data", web, title: WebCopy.text("openDataTitle", web.language),
+                        page: try await openDataPage(web.language), headers: [.contentLanguage: language.rawValue])
+                }
+                return prepared.response(web)
             }
         }
     }

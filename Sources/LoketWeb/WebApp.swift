@@ -15,6 +15,11 @@ public struct WebApp: Sendable {
     let stylesheet: ByteBuffer
     /// The ORGANIZER of downloaded calendar files: the address customer email comes from.
     let organizer: String
+    /// Booking calendars, for a second at most or until capacity at the desk changes. At most
+    /// 2,000 (some 60 MB): a script asking for every month and day must not fill the memory.
+    let calendarPages = PageCache(ttl: 1, maxEntries: 2_000)
+    /// The desks and open-data pages, for a minute at most or until capacity anywhere changes.
+    let publicPages = PageCache(ttl: 60, maxEntries: 200)
 
     /// The pages of `loket`, with links and calendar files for customers at `options.publicURL`.
     public init(loket: Loket, options: ServerOptions) {

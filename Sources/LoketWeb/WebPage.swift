@@ -35,6 +35,20 @@ struct WebPages: Sendable {
         return response(template, context, request: request, status: status, headers: headers)
     }
 
+    /// A public page rendered for everyone who asks for it in `request`'s language, with a gap for
+    /// each visitor's form token (`PreparedPage`). Only for pages without a signed-in member of staff.
+    func prepare(
+        _ template: String, _ request: WebRequest, title: String, page: some Sendable, headers: HTTPFields = [:]
+    ) -> PreparedPage {
+        var fields = layout(request, title: title, errors: [])
+        fields.csrf = PreparedPage.tokenGap
+        let html = library.render(PageContext(page: page, layout: fields), withTemplate: template) ?? ""
+        var all = headers
+        all[.contentType] = "text/html; charset=utf-8"
+        all[.cacheControl] = "no-store"
+        return PreparedPage(html: html, status: .ok, headers: all)
+    }
+
     /// What the layout needs on every page.
     private func layout(_ request: WebRequest, title: String, errors: [FieldError]) -> LayoutFields {
         let language = request.language
@@ -86,7 +100,7 @@ struct LayoutFields {
     let t: [String: String]
     let lang: String
     let title: String
-    let csrf: String
+    var csrf: String
     let switchHref: String
     let switchLang: String
     let errors: [FieldError]

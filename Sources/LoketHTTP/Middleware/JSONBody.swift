@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LoketDomain
+import LoketServer
 
 /// Reading and writing JSON bodies with errors that name the field.
 enum JSONBody {
@@ -64,13 +65,20 @@ enum JSONBody {
             of: ".[", with: "[")
     }
 
+    static let contentType = "application/json; charset=utf-8"
+
+    /// `value` as a body made once and sent to many.
+    static func ready<T: Encodable>(_ value: T) throws -> ReadyBody {
+        ReadyBody(ByteBuffer(bytes: try encoder.encode(value)), contentType: contentType)
+    }
+
     static func response<T: Encodable>(
         _ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) throws -> Response {
         var buffer = ByteBuffer()
         buffer.writeBytes(try encoder.encode(value))
         var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.contentType] = contentType
         return Response(status: status, headers: fields, body: .init(byteBuffer: buffer))
     }
 }

@@ -7,6 +7,7 @@ import LoketServer
 /// `/api/v1/calendar/working-days?from=&to=`.
 struct CalendarRoutes {
     let loket: Loket
+    let answers: PublicAnswers
 
     struct WorkingDaysResponse: Encodable {
         let from: LocalDate
@@ -29,12 +30,16 @@ struct CalendarRoutes {
     }
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/api/v1/wait-times") { _, _ in
-            let times = try await loket.waitTimes()
-            return try JSONBody.response(
-                WaitTimesResponse(
-                    measuredOn: loket.today, waitTimes: times, collectionWorkingDays: try await loket.collectionWaits())
-            )
+        router.get("/api/v1/wait-times") { request, _ in
+            let body = try await answers.value(
+                "wait-times", generation: loket.capacityGeneration(), now: loket.now()
+            ) {
+                try JSONBody.ready(
+                    WaitTimesResponse(
+                        measuredOn: loket.today, waitTimes: try await loket.waitTimes(),
+                        collectionWorkingDays: try await loket.collectionWaits()))
+            }
+            return body.response(to: request, cacheControl: PublicAnswers.cacheControl)
         }
         router.get("/api/v1/calendar/holidays") { request, _ in
             let year = try request.integerQuery("year") ?? loket.today.year

@@ -11,6 +11,7 @@ import LoketServer
 /// personal data).
 struct DrawRoutes {
     let loket: Loket
+    let answers: PublicAnswers
 
     struct EntryRequest: Decodable {
         let vNumber: String?
@@ -132,8 +133,15 @@ struct DrawRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/draws") { request, _ in
-            let draws = try await loket.draws(desk: request.query("desk"), product: request.query("product"))
-            return try JSONBody.response(DrawListResponse(draws: draws.map(DrawResponse.init)))
+            let desk = request.query("desk")
+            let product = request.query("product")
+            let body = try await answers.value(
+                "draws?\(desk ?? "")&\(product ?? "")", generation: loket.capacityGeneration(), now: loket.now()
+            ) {
+                try JSONBody.ready(
+                    DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))
+            }
+            return body.response(to: request, cacheControl: PublicAnswers.cacheControl)
         }
         router.get("/api/v1/draws/{id}") { _, context in
             try JSONBody.response(DrawResponse(try await loket.draw(id: try context.parameters.require("id"))))

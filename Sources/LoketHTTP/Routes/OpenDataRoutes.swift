@@ -8,6 +8,7 @@ import LoketServer
 /// (`format=csv`, or `Accept: text/csv`) CSV. No personal data: what trackers poll for, kept.
 struct OpenDataRoutes {
     let loket: Loket
+    let answers: PublicAnswers
 
     struct HistoryResponse: Encodable {
         let from: LocalDate
@@ -22,28 +23,26 @@ struct OpenDataRoutes {
             guard format == nil || format == "csv" || format == "json" else {
                 throw BookingError.invalid("format", "unknown_format", "Give format=csv or format=json.")
             }
-            let (dates, values) = try await loket.openData(
-                from: request.query("from"), to: request.query("to"), desk: request.query("desk"),
-                product: request.query("product"))
-            // The history changes once an hour: a poller may keep it five minutes.
-            let cache = "public, max-age=300"
-            if format == "csv" || (format == nil && request.headers[.accept]?.contains("text/csv") == true) {
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/csv; charset=utf-8", .cacheControl: cache, .vary: "Accept",
-                        .contentDisposition:
-                            "attachment; filename=\"wait-times-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(string: HistoryCSV.text(values))))
+            let csv = format == "csv" || (format == nil && request.headers[.accept]?.contains("text/csv") == true)
+            let (from, to, desk, product) = (
+                request.query("from"), request.query("to"), request.query("desk"), request.query("product")
+            )
+            let key = "open-data?\(csv)&\(from ?? "")&\(to ?? "")&\(desk ?? "")&\(product ?? "")"
+            let answer = try await answers.value(key, generation: loket.capacityGeneration(), now: loket.now()) {
+                let (dates, values) = try await loket.openData(from: from, to: to, desk: desk, product: product)
+                guard csv else {
+                    return try JSONBody.ready(
+                        HistoryResponse(
+                            from: dates.lowerBound, to: dates.upperBound, norm: loket.network.norm, values: values))
+                }
+                let filename = "wait-times-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv"
+                return ReadyBody(
+                    string: HistoryCSV.text(values), contentType: "text/csv; charset=utf-8",
+                    headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
             }
-            var response = try JSONBody.response(
-                HistoryResponse(
-                    from: dates.lowerBound, to: dates.upperBound, norm: loket.network.norm, values: values))
-            response.headers[.cacheControl] = cache
-            // The same address answers CSV to who accepts it: a shared cache must tell them apart.
-            response.headers[.vary] = "Accept"
-            return response
+            // The history changes once an hour: a poller may keep it five minutes. The same address
+            // answers CSV to who accepts it: a shared cache must tell them apart.
+            return answer.response(to: request, cacheControl: "public, max-age=300", headers: [.vary: "Accept"])
         }
     }
 }

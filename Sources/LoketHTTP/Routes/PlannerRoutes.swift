@@ -48,18 +48,16 @@ struct PlannerRoutes {
         let product = try rules.product(request.query("productKey"), at: desk, field: "productKey")
         let persons = try rules.persons(request.integerQuery("persons"))
         let now = loket.now()
-        let key = SlotCache.Key(
+        let key = SlotListKey(
             format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
         let generation = loket.capacityGeneration(desk: desk.code)
-        if let cached = slotCache.lookup(key, generation: generation, now: now) {
-            return Self.answer(cached)
+        let body = try await slotCache.value(key, generation: generation, now: now) {
+            let today = DeskTime(now, timeZone: rules.timeZone).date
+            let slots = try await loket.freeSlots(
+                desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
+            return ReadyBody(PlannerFormat.slotList(slots), contentType: Self.contentType)
         }
-        let today = DeskTime(now, timeZone: rules.timeZone).date
-        let slots = try await loket.freeSlots(
-            desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
-        let body = PlannerFormat.slotList(slots)
-        slotCache.store(key, generation: generation, now: now, body: body)
-        return Self.answer(body)
+        return body.response(to: request, cacheControl: "no-cache")
     }
 
     private func reserve(_ request: Request, _ context: LoketRequestContext) async throws -> Response {

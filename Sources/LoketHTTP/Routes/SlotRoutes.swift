@@ -5,7 +5,8 @@ import LoketDomain
 import LoketServer
 
 /// `GET /api/v1/desks/{desk}/slots`: free slots for a product and party size, served from memory
-/// while capacity at the desk is unchanged.
+/// while capacity at the desk is unchanged, gzip-compressed when the client accepts it, with an
+/// `ETag` so that an unchanged list costs a poller a `304`.
 struct SlotRoutes {
     let loket: Loket
     let slotCache: SlotCache
@@ -19,25 +20,19 @@ struct SlotRoutes {
             let persons = try rules.persons(request.integerQuery("persons"))
             let now = loket.now()
             let dates = try rules.slotRange(from: request.query("from"), to: request.query("to"), now: now)
-            let key = SlotCache.Key(
+            let key = SlotListKey(
                 format: "json", desk: desk.code, product: product.key, persons: persons,
                 from: dates.lowerBound, to: dates.upperBound)
             let generation = loket.capacityGeneration(desk: desk.code)
-            if let cached = slotCache.lookup(key, generation: generation, now: now) {
-                return Response(
-                    status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: cached))
+            let body = try await slotCache.value(key, generation: generation, now: now) {
+                let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
+                let list = SlotListResponse(
+                    desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
+                    to: dates.upperBound, slots: slots.map(SlotResponse.init))
+                return try JSONBody.ready(list)
             }
-            let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
-            let body = SlotListResponse(
-                desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
-                to: dates.upperBound, slots: slots.map(SlotResponse.init))
-            var buffer = ByteBuffer()
-            buffer.writeBytes(try JSONBody.encoder.encode(body))
-            slotCache.store(key, generation: generation, now: now, body: buffer)
-            return Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer)
-            )
+            // Pollers revalidate every time, and an unchanged list costs them a 304.
+            return body.response(to: request, cacheControl: "no-cache")
         }
     }
 }

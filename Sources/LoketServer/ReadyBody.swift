@@ -1,0 +1,87 @@
+import CompressNIO
+import Crypto
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A response body made once and sent to many: its bytes, their gzip form and a validator.
+///
+/// Every response shares the same buffers, so memory does not grow with the responses in
+/// flight. The `ETag` is a hash of the bytes, not a counter, so it is the same on every server
+/// and survives a refresh that changed nothing: a poller with the last answer gets `304`.
+public struct ReadyBody: Sendable {
+    public let contentType: String
+    /// Headers that belong to these bytes (a download's file name, say).
+    public let headers: HTTPFields
+    public let plain: ByteBuffer
+    /// Nil when compressing would not pay (small bodies).
+    public let gzip: ByteBuffer?
+    /// Quoted; the gzip form has its own (`"…-gz"`), as a different representation must.
+    public let etag: String
+
+    /// Below this many bytes gzip saves too little to be worth a client's decompressing.
+    static let compressFrom = 256
+
+    public init(_ bytes: ByteBuffer, contentType: String, headers: HTTPFields = [:]) {
+        self.contentType = contentType
+        self.headers = headers
+        self.plain = bytes
+        let digest = SHA256.hash(data: bytes.readableBytesView)
+        self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        var source = bytes
+        if bytes.readableBytes >= Self.compressFrom, let compressed = try? source.compress(with: .gzip()),
+            compressed.readableBytes < bytes.readableBytes
+        {
+            self.gzip = compressed
+        } else {
+            self.gzip = nil
+        }
+    }
+
+    public init(string: String, contentType: String, headers: HTTPFields = [:]) {
+        self.init(ByteBuffer(string: string), contentType: contentType, headers: headers)
+    }
+
+    var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+
+    /// The answer to `request`: `304` when it already holds these bytes (either form), the gzip
+    /// form when it accepts gzip, else the bytes as they are.
+    public func response(
+        to request: Request, cacheControl: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
+    ) -> Response {
+        var headers = self.headers
+        headers.append(contentsOf: extra)
+        headers[.cacheControl] = cacheControl
+        headers[.vary] = extra[.vary].map { "\($0), Accept-Encoding" } ?? "Accept-Encoding"
+        let compressed = gzip.flatMap { Self.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
+        headers[.eTag] = compressed == nil ? etag : gzipETag
+        if let held = request.headers[.ifNoneMatch], Self.matches(held, etag) || Self.matches(held, gzipETag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        if let compressed {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: status, headers: headers, body: .init(byteBuffer: compressed))
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: plain))
+    }
+
+    /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored.
+    public static func matches(_ header: String, _ etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || (tag.hasPrefix("W/") && tag.dropFirst(2) == etag)
+        }
+    }
+
+    /// Whether `Accept-Encoding` lists gzip (or `*`) without `q=0`.
+    public static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        return header.lowercased().split(separator: ",").contains { item in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.first == "gzip" || parts.first == "*" else { return false }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) }
+            return (q ?? 1) > 0
+        }
+    }
+}

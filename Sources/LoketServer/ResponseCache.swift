@@ -1,0 +1,81 @@
+import Foundation
+import Synchronization
+
+/// Answers kept in memory, ready to send, while what they were made from is unchanged: the
+/// things thousands of clients poll (slot lists, wait times, open data, the public pages) are
+/// made once per capacity generation and time-to-live, not once per request.
+///
+/// An answer is valid while its generation is unchanged and for at most `ttl` (so that slots
+/// that have started drop out even when nobody books). When it runs out, the first request
+/// makes it again and every request arriving meanwhile waits for that one making instead of
+/// doing the same work (a poll storm at expiry costs one computation, not one per poller).
+public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Entry {
+        let generation: UInt64
+        let madeAt: Date
+        let value: Value
+    }
+
+    private struct Making {
+        let generation: UInt64
+        let task: Task<Value, any Error>
+    }
+
+    private enum Found {
+        case ready(Value)
+        case making(Task<Value, any Error>)
+    }
+
+    private struct State {
+        var entries: [Key: Entry] = [:]
+        var making: [Key: Making] = [:]
+    }
+
+    private let state = Mutex(State())
+    public let ttl: TimeInterval
+    /// A bound on memory: arbitrary keys (date ranges, months) must not grow the cache without end.
+    public let maxEntries: Int
+
+    public init(ttl: TimeInterval, maxEntries: Int = 20_000) {
+        self.ttl = ttl
+        self.maxEntries = maxEntries
+    }
+
+    /// The answer for `key` at `generation`: from memory while valid, else made by `make`
+    /// (once, however many ask at the same time). A failure is not kept.
+    public func value(
+        _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        let found: Found = state.withLock { state in
+            if let entry = state.entries[key], entry.generation == generation,
+                now >= entry.madeAt, now.timeIntervalSince(entry.madeAt) < ttl
+            {
+                return .ready(entry.value)
+            }
+            if let making = state.making[key], making.generation == generation { return .making(making.task) }
+            let task = Task { try await make() }
+            state.making[key] = Making(generation: generation, task: task)
+            return .making(task)
+        }
+        let task: Task<Value, any Error>
+        switch found {
+        case .ready(let value): return value
+        case .making(let making): task = making
+        }
+        do {
+            let value = try await task.value
+            state.withLock { state in
+                guard state.making[key]?.generation == generation else { return }
+                state.making[key] = nil
+                if state.entries.count >= maxEntries { state.entries.removeAll(keepingCapacity: true) }
+                state.entries[key] = Entry(generation: generation, madeAt: now, value: value)
+            }
+            return value
+        } catch {
+            state.withLock { state in
+                if state.making[key]?.generation == generation { state.making[key] = nil }
+            }
+            throw error
+        }
+    }
+}
