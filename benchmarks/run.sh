@@ -81,7 +81,7 @@ at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(
 at_most() { python3 -c "import sys; print('yes' if float(sys.argv[1]) <= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
 
 start_loket() {
-    local database=$1 desks=${2:-benchmarks/bench-network.yaml} port
+    local database=$1 desks=${2-benchmarks/bench-network.yaml} port
     port=$(free_port)
     if [[ -n $desks ]]; then
         "$BIN" serve --port "$port" --database "$database" --desks "$desks" --log-level warning &

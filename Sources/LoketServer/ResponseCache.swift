@@ -6,9 +6,12 @@ import Synchronization
 /// made once per capacity generation and time-to-live, not once per request.
 ///
 /// An answer is valid while its generation is unchanged and for at most `ttl` (so that slots
-/// that have started drop out even when nobody books). When it runs out, the first request
-/// makes it again and every request arriving meanwhile waits for that one making instead of
-/// doing the same work (a poll storm at expiry costs one computation, not one per poller).
+/// that have started drop out even when nobody books):
+/// - When the generation has moved (a booking), the answer is made again before anyone gets
+///   it, and every request arriving meanwhile waits for that one making instead of doing the
+///   same work: a poll storm costs one computation, not one per poller.
+/// - When only `ttl` has run out, the old answer is sent while one new one is made beside it,
+///   so that no poller waits for the refresh of an answer that is merely a second old.
 public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         let generation: UInt64
@@ -47,35 +50,49 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         let found: Found = state.withLock { state in
-            if let entry = state.entries[key], entry.generation == generation,
-                now >= entry.madeAt, now.timeIntervalSince(entry.madeAt) < ttl
-            {
+            if let entry = state.entries[key], entry.generation == generation, now >= entry.madeAt {
+                if now.timeIntervalSince(entry.madeAt) >= ttl, state.making[key]?.generation != generation {
+                    state.making[key] = Making(
+                        generation: generation, task: making(key, generation: generation, now: now, make))
+                }
                 return .ready(entry.value)
             }
             if let making = state.making[key], making.generation == generation { return .making(making.task) }
-            let task = Task { try await make() }
+            let task = making(key, generation: generation, now: now, make)
             state.making[key] = Making(generation: generation, task: task)
             return .making(task)
         }
-        let task: Task<Value, any Error>
         switch found {
         case .ready(let value): return value
-        case .making(let making): task = making
+        case .making(let task): return try await task.value
         }
-        do {
-            let value = try await task.value
-            state.withLock { state in
-                guard state.making[key]?.generation == generation else { return }
-                state.making[key] = nil
-                if state.entries.count >= maxEntries { state.entries.removeAll(keepingCapacity: true) }
-                state.entries[key] = Entry(generation: generation, madeAt: now, value: value)
+    }
+
+    /// Waits until the answer being made for `key`, if any, is in memory.
+    public func settle(_ key: Key) async {
+        _ = try? await state.withLock { $0.making[key]?.task }?.value
+    }
+
+    /// A task that makes the answer and keeps it, unless a newer generation's making took over.
+    private func making(
+        _ key: Key, generation: UInt64, now: Date, _ make: @escaping @Sendable () async throws -> Value
+    ) -> Task<Value, any Error> {
+        Task {
+            do {
+                let value = try await make()
+                state.withLock { state in
+                    guard state.making[key]?.generation == generation else { return }
+                    state.making[key] = nil
+                    if state.entries.count >= maxEntries { state.entries.removeAll(keepingCapacity: true) }
+                    state.entries[key] = Entry(generation: generation, madeAt: now, value: value)
+                }
+                return value
+            } catch {
+                state.withLock { state in
+                    if state.making[key]?.generation == generation { state.making[key] = nil }
+                }
+                throw error
             }
-            return value
-        } catch {
-            state.withLock { state in
-                if state.making[key]?.generation == generation { state.making[key] = nil }
-            }
-            throw error
         }
     }
 }

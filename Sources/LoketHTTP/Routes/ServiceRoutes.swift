@@ -23,11 +23,17 @@ struct ServiceRoutes {
         }
     }
 
+    /// The metrics text, made at most once a second however often it is scraped (Prometheus
+    /// scrapes every 15 s or more; anyone else polling it must not cost a rendering each time).
     func addMetrics(to router: Router<LoketRequestContext>) {
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try await loket.metricsText())))
+        let text = ResponseCache<String, ReadyBody>(ttl: 1, maxEntries: 1)
+        router.get("/metrics") { request, _ in
+            let body = try await text.value("metrics", generation: 0, now: loket.now()) {
+                ReadyBody(
+                    ByteBuffer(bytes: try await loket.metricsText()),
+                    contentType: "text/plain; version=0.0.4; charset=utf-8")
+            }
+            return body.response(to: request, cacheControl: "no-store")
         }
     }
 }
