@@ -22,9 +22,7 @@ extension Loket {
     /// What draws withhold from first-come booking of `product` at `desk`.
     func withholding(desk: String?, product: String?) async throws -> DrawWithholding {
         guard let desk, let product, rules.network.desk(desk) != nil else { return .none }
-        let today = self.today
-        return try await usageCache.read(desk: desk, dates: today...rules.horizon(from: today))
-            .withholding[product] ?? .none
+        return try await usageCache.withholding(desk: desk)[product] ?? .none
     }
 
     /// The published measure for every desk and product that is still open (or for one product).

@@ -18,7 +18,15 @@ final class UsageCache: Sendable {
         let withholding: [String: DrawWithholding]
     }
 
+    /// What draws withhold, per desk: a hold needs only this, not the units taken.
+    private struct Withheld {
+        let generation: UInt64
+        let readAt: Date
+        let withholding: [String: DrawWithholding]
+    }
+
     private let entries = Mutex<[String: Entry]>([:])
+    private let withheld = Mutex<[String: Withheld]>([:])
     let capacity: CapacityStore
     let draws: DrawStore
     let generations: CapacityGenerations
@@ -55,6 +63,23 @@ final class UsageCache: Sendable {
         entries.withLock {
             $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage, withholding: withholding)
         }
+        withheld.withLock { $0[desk] = Withheld(generation: generation, readAt: now, withholding: withholding) }
         return (usage, withholding)
+    }
+
+    /// What draws withhold at `desk` per product, as fresh as `read`'s but without reading the
+    /// units taken: every hold asks, and every booking moves the generation, so reading all the
+    /// desk's units again for each hold made the booking path read the whole horizon.
+    func withholding(desk: String) async throws -> [String: DrawWithholding] {
+        let generation = generations.current(desk)
+        let now = now()
+        if let entry = withheld.withLock({ $0[desk] }), entry.generation == generation, now >= entry.readAt,
+            now.timeIntervalSince(entry.readAt) < ttl
+        {
+            return entry.withholding
+        }
+        let withholding = try await draws.withholding(desk: desk)
+        withheld.withLock { $0[desk] = Withheld(generation: generation, readAt: now, withholding: withholding) }
+        return withholding
     }
 }

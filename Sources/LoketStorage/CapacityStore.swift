@@ -28,9 +28,14 @@ public struct CapacityStore: Sendable {
             ).all()
         }
         var usage: UnitUsage = [:]
+        // Column by column: decoding a model per row (keys converted from snake case each time)
+        // cost more than the query on a desk with a busy horizon.
         for row in rows {
-            let unit = try row.decode(model: UnitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            usage[UnitKey(pool: unit.pool, date: LocalDate(iso: unit.date)!, minute: unit.minute)] = unit.taken
+            let date = try row.decode(column: "date", as: String.self)
+            let key = UnitKey(
+                pool: try row.decode(column: "pool", as: String.self), date: LocalDate(iso: date)!,
+                minute: try row.decode(column: "minute", as: Int.self))
+            usage[key] = try row.decode(column: "taken", as: Int.self)
         }
         return usage
     }
@@ -99,10 +104,6 @@ public struct CapacityStore: Sendable {
     // MARK: Rows
 
     /// A `slot_units` row.
-    struct UnitRow: Decodable {
-        let pool: String, date: String, minute: Int, taken: Int
-    }
-
     /// Urgent-reserve units booked on one day.
     struct UrgentDayRow: Decodable {
         let date: String, units: Int
