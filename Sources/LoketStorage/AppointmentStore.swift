@@ -50,7 +50,7 @@ public struct AppointmentStore: Sendable {
     }
 
     public func hold(id: String) async throws -> Hold? {
-        try await database.session { db in
+        try await database.read { db in
             try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first()
                 .map { try $0.decode(model: HoldRow.self, keyDecodingStrategy: .convertFromSnakeCase).hold }
         }

@@ -19,7 +19,7 @@ public struct CapacityStore: Sendable {
 
     /// Units taken at `desk` on the days in `dates`.
     public func usage(desk: String, dates: ClosedRange<LocalDate>) async throws -> UnitUsage {
-        let rows = try await database.session { db in
+        let rows = try await database.read { db in
             try await db.raw(
                 """
                 SELECT pool, date, minute, taken FROM slot_units

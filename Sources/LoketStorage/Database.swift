@@ -17,6 +17,9 @@ public final class Database: Sendable {
 
     public let engine: Engine
     private let sqlite: SQLitePool?
+    /// SQLite only: read-only connections beside the writer's, for the reads on the booking
+    /// path (WAL lets them run while a batch is being written, instead of queueing behind it).
+    private let sqliteReaders: SQLitePool?
     private let postgres: PostgresClient?
     private let postgresRun: Task<Void, Never>?
     /// SQLite only: concurrent transactions share one COMMIT.
@@ -47,6 +50,12 @@ public final class Database: Sendable {
             pool: EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
                 logger: logger, on: MultiThreadedEventLoopGroup.singleton.next()))
+        let readers = DurableSQLiteSource(
+            base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))), readOnly: true)
+        self.sqliteReaders = SQLitePool(
+            pool: EventLoopGroupConnectionPool(
+                source: readers, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
+                logger: logger, on: MultiThreadedEventLoopGroup.singleton))
         self.postgres = nil
         self.postgresRun = nil
         self.logger = logger
@@ -78,6 +87,7 @@ public final class Database: Sendable {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.engine = .postgres
         self.sqlite = nil
+        self.sqliteReaders = nil
         self.groupCommit = nil
         self.postgres = client
         self.postgresRun = Task {
@@ -128,6 +138,18 @@ public final class Database: Sendable {
         return try await postgres!.withConnection { connection in
             try await body(connection.sql(queryLogLevel: .trace))
         }
+    }
+
+    /// Runs `body`, which only reads, on one connection: on SQLite one of the read-only
+    /// connections, which never wait for the writer. A write there fails (`query_only`).
+    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        guard let sqliteReaders else { return try await session(body) }
+        let logger = self.logger
+        return try await sqliteReaders.pool.withConnection(logger: logger) { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        }.get()
     }
 
     /// The PostgreSQL channel on which servers announce capacity changes, payload the desk code.
@@ -186,6 +208,7 @@ public final class Database: Sendable {
     }
 
     public func close() async {
+        if let sqliteReaders { try? await sqliteReaders.pool.shutdownAsync() }
         if let sqlite { try? await sqlite.pool.shutdownAsync() }
         postgresRun?.cancel()
     }
@@ -206,12 +229,17 @@ struct SQLitePool: @unchecked Sendable {
 /// before the customer hears of it and readers never block the writer.
 struct DurableSQLiteSource: ConnectionPoolSource {
     let base: SQLiteConnectionSource
+    /// A reader's connection refuses writes, so that a write can only happen on the writer's.
+    var readOnly = false
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
         base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
             connection.query("PRAGMA journal_mode = WAL")
                 .flatMap { _ in connection.query("PRAGMA synchronous = FULL") }
                 .flatMap { _ in connection.query("PRAGMA busy_timeout = 10000") }
+                .flatMap { _ in
+                    readOnly ? connection.query("PRAGMA query_only = ON") : connection.eventLoop.makeSucceededFuture([])
+                }
                 .map { _ in connection }
         }
     }

@@ -95,7 +95,7 @@ public struct DrawStore: Sendable {
     /// What draws withhold at `desk`, per product: the modes' published days and the days and
     /// reserve that open draws are allocating.
     public func withholding(desk: String) async throws -> [String: DrawWithholding] {
-        try await database.session { db in
+        try await database.read { db in
             var result: [String: DrawWithholding] = [:]
             for row in try await db.raw("SELECT * FROM draw_modes WHERE desk = \(bind: desk) AND mode_on = 1").all() {
                 let mode = try ModeRow(decoding: row).mode
