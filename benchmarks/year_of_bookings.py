@@ -1,11 +1,18 @@
-"""A SQLite database holding a year of a national desk network's appointments, for the live
-forecast's benchmark (benchmarks/live_forecast.sh) and the hot-path checks with years of data.
+"""A SQLite database holding a year (or --days more) of a national desk network's appointments,
+for the live forecast's benchmark (benchmarks/live_forecast.sh) and the hot-path checks with
+years of data (benchmarks/years_of_data.sh, three years: --days 1095).
 
 Per working day and desk, every product the default desk network offers gets its appointments
 (about a million a year at --scale 0.7), booked on that day for 5 to 45 working days ahead;
 8% are cancelled, those whose day has passed have a visit (8% no-show), and 1% of requests
-join the waitlist. Deterministic (--seed). Usage:
-    loket migrate --database DB && python3 benchmarks/year_of_bookings.py DB [--today 2026-11-30]
+join the waitlist (those still waiting are in line at their desk, as WaitlistLine keeps them).
+The capacity they take is in slot_units. The outbox holds what a server sending mail would
+have written (OutboxStore): a confirmation, a reminder two days before (the default
+--reminder-days; skipped when cancelled first) and a cancellation, sent when due, with no
+secret, error or payload left; those not yet due are pending. No purge has run: the outbox,
+personal data and ended waitlist entries are all kept, the worst case for the hot paths.
+Deterministic (--seed). Usage:
+    loket migrate --database DB && python3 benchmarks/year_of_bookings.py DB [--today 2026-11-30] [--days 1095]
 """
 import argparse
 import datetime as dt
@@ -23,6 +30,8 @@ DEMAND = {
     "MW-DH": {"BIO": 40, "DOC": 40},
 }
 MINUTES = {"BIO": 10, "DOC": 5, "VAA": 10, "TKV": 10, "FAM": 15}
+REMINDER_LEAD_MS = 2 * 86_400_000  # loket serve's default --reminder-days 2
+SEND_DELAY_MS = 4_000  # a due message is claimed and sent within the dispatcher's poll
 
 
 def working_days(start, end):
@@ -40,6 +49,7 @@ def main():
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--scale", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--no-outbox", dest="outbox", action="store_false", help="write no outbox history")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     today = dt.date.fromisoformat(args.today)
@@ -48,7 +58,8 @@ def main():
     db = sqlite3.connect(args.database)
     db.execute("PRAGMA synchronous = OFF")
     db.execute("PRAGMA journal_mode = MEMORY")
-    appointments, visits, waitlist = [], [], []
+    now = int(dt.datetime.combine(today, dt.time(7, 0), tzinfo=dt.timezone.utc).timestamp() * 1000)
+    appointments, visits, waitlist, outbox = [], [], [], []
     n = 0
     for booked_on in (d for d in days if d < today):
         midnight = dt.datetime.combine(booked_on, dt.time(7, 0), tzinfo=dt.timezone.utc)
@@ -68,6 +79,12 @@ def main():
                         start + MINUTES[product] * persons, persons, "cancelled" if cancelled else "confirmed",
                         "x", "Benchmark Person", "person@example.org", "nl", created,
                         created + 86_400_000 if cancelled else None))
+                    if args.outbox:
+                        # The appointment starts at its minute, Amsterdam time (UTC+1 taken for all).
+                        starts = int(dt.datetime.combine(date, dt.time(), tzinfo=dt.timezone.utc).timestamp() * 1000) + (
+                            start - 60) * 60_000
+                        cancelled_at = created + 86_400_000 if cancelled else None
+                        outbox.extend(messages(appointment, created, starts, cancelled_at, now))
                     if not cancelled and date < today:
                         visits.append((appointment, desk, date.isoformat(), "no-show" if rng.random() < 0.08 else "served"))
                     if rng.random() < 0.01:
@@ -76,13 +93,45 @@ def main():
                             f"w{n}", "x", product, 1, desk, booked_on.isoformat(), (booked_on + dt.timedelta(days=60)).isoformat(),
                             0, "Benchmark Person", "person@example.org", "nl", state, created))
         if len(appointments) > 200_000:
-            flush(db, appointments, visits, waitlist)
-    flush(db, appointments, visits, waitlist)
+            flush(db, appointments, visits, waitlist, outbox)
+    flush(db, appointments, visits, waitlist, outbox)
+    take_capacity(db)
     db.commit()
     print(f"{n} appointments booked over {args.days} days before {today}")
 
 
-def flush(db, appointments, visits, waitlist):
+def messages(appointment, created, starts, cancelled_at, now):
+    """The outbox rows of one appointment, as OutboxStore.enqueue writes them and the mail
+    dispatcher leaves them: sent (or skipped) when due, pending when not yet due."""
+    def row(kind, send_after, skipped=False):
+        due = send_after <= now
+        sent_at = send_after + SEND_DELAY_MS if due and not skipped else None
+        skipped_at = send_after + SEND_DELAY_MS if due and skipped else None
+        claimed_until = send_after + 60_000 if due else 0
+        return (f"{appointment}-{kind}", appointment, kind, 0, send_after, claimed_until, 1 if due else 0,
+                sent_at, skipped_at, created if kind != "cancellation" else cancelled_at)
+    rows = [row("confirmation", created)]
+    reminder = starts - REMINDER_LEAD_MS
+    if reminder > created:
+        rows.append(row("reminder", reminder, skipped=cancelled_at is not None and cancelled_at < reminder))
+    if cancelled_at is not None:
+        rows.append(row("cancellation", cancelled_at))
+    return rows
+
+
+def take_capacity(db):
+    """The slot units the confirmed appointments take (CapacityStore.take), one per part."""
+    db.execute(
+        """INSERT INTO slot_units (desk, pool, date, minute, taken)
+           SELECT desk, pool, date, minute, COUNT(*) FROM (
+               SELECT desk, pool, date, start_minute + part * ((end_minute - start_minute) / parts) AS minute
+               FROM appointments JOIN (SELECT 0 AS part UNION ALL SELECT 1) ON part < parts
+               WHERE state = 'confirmed')
+           GROUP BY desk, pool, date, minute
+           ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + excluded.taken""")
+
+
+def flush(db, appointments, visits, waitlist, outbox):
     db.executemany(
         """INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts,
            state, token_hash, customer_name, customer_email, language, created_at, cancelled_at)
@@ -91,9 +140,18 @@ def flush(db, appointments, visits, waitlist):
     db.executemany(
         """INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, customer_name,
            customer_email, language, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", waitlist)
+    # Entries still waiting are in line at their desk (WaitlistLine.enter; default fair rank).
+    db.executemany(
+        """INSERT INTO waitlist_desks (product, desk, priority, expires_rank, created_at, entry_id, from_date, to_date,
+           persons) VALUES (?, ?, 1, '9999-12-31', ?, ?, ?, ?, ?)""",
+        [(w[2], w[4], w[12], w[0], w[5], w[6], w[3]) for w in waitlist if w[11] == "waiting"])
+    db.executemany(
+        """INSERT INTO outbox (id, appointment_id, kind, revision, send_after, claimed_until, attempts, sent_at,
+           skipped_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", outbox)
     appointments.clear()
     visits.clear()
     waitlist.clear()
+    outbox.clear()
 
 
 if __name__ == "__main__":
