@@ -6,7 +6,7 @@ Per working day and desk, every product the default desk network offers gets its
 (about a million a year at --scale 0.7), booked on that day for 5 to 45 working days ahead;
 8% are cancelled, those whose day has passed have a visit (8% no-show), and 1% of requests
 join the waitlist (those still waiting are in line at their desk, as WaitlistLine keeps them).
-The capacity they take is in slot_units. The outbox holds what a server sending mail would
+The capacity they take is in slot_units, and every day has its measured history. The outbox holds what a server sending mail would
 have written (OutboxStore): a confirmation, a reminder two days before (the default
 --reminder-days; skipped when cancelled first) and a cancellation, sent when due, with no
 secret, error or payload left; those not yet due are pending. No purge has run: the outbox,
@@ -30,6 +30,14 @@ DEMAND = {
     "MW-DH": {"BIO": 40, "DOC": 40},
 }
 MINUTES = {"BIO": 10, "DOC": 5, "VAA": 10, "TKV": 10, "FAM": 15}
+# What `loket measure` stores per desk and product each day (Measure.swift), and for the whole
+# desk ("*"): the urgent reserve.
+PRODUCT_MEASURES = [
+    "wait_first_slot_working_days", "wait_third_slot_working_days", "free_next_4_weeks", "free_next_8_weeks",
+    "appointments_made", "appointments_cancelled", "appointments_moved", "visits_served", "visits_no_show",
+    "waitlist_size", "waitlist_joined", "offers_made", "offers_accepted", "draw_entries", "draw_places"]
+DESK_MEASURES = ["urgent_held", "urgent_used", "urgent_released"]
+COLLECTION_MEASURES = ["collection_wait_p50_working_days", "collection_wait_p90_working_days"]
 REMINDER_LEAD_MS = 2 * 86_400_000  # loket serve's default --reminder-days 2
 SEND_DELAY_MS = 4_000  # a due message is claimed and sent within the dispatcher's poll
 
@@ -96,6 +104,7 @@ def main():
             flush(db, appointments, visits, waitlist, outbox)
     flush(db, appointments, visits, waitlist, outbox)
     take_capacity(db)
+    measure_history(db, today - dt.timedelta(days=args.days), today, args.scale, random.Random(args.seed + 1))
     db.commit()
     print(f"{n} appointments booked over {args.days} days before {today}")
 
@@ -117,6 +126,33 @@ def messages(appointment, created, starts, cancelled_at, now):
     if cancelled_at is not None:
         rows.append(row("cancellation", cancelled_at))
     return rows
+
+
+def measure_history(db, first, today, scale, rng):
+    """A value for every day, desk, product and measure, as the hourly measuring stores them
+    (MeasurementStore.record): the dashboard's and the open data's history. Plausible, not derived
+    from the appointments: the hot paths read the rows, not their meaning."""
+    rows = []
+    day = first
+    while day <= today:
+        measured_at = int(dt.datetime.combine(day, dt.time(22, 0), tzinfo=dt.timezone.utc).timestamp() * 1000)
+        open_day = day.weekday() < 5
+        for desk, products in DEMAND.items():
+            for product, per_day in products.items():
+                made = per_day * scale * rng.uniform(0.9, 1.1) if open_day else 0
+                values = [rng.randint(3, 30), rng.randint(4, 35), rng.randint(0, 5000), rng.randint(0, 10000),
+                          round(made), round(made * 0.08), round(made * 0.02), round(made * 0.85),
+                          round(made * 0.07), rng.randint(0, 200), round(made * 0.01), rng.randint(0, 5),
+                          rng.randint(0, 3), 0, 0]
+                rows += [(desk, product, m, day.isoformat(), float(v), measured_at)
+                         for m, v in zip(PRODUCT_MEASURES, values)]
+                if product == "DOC":
+                    rows += [(desk, product, m, day.isoformat(), float(rng.randint(1, 15)), measured_at)
+                             for m in COLLECTION_MEASURES]
+            rows += [(desk, "*", m, day.isoformat(), float(rng.randint(0, 20)), measured_at) for m in DESK_MEASURES]
+        day += dt.timedelta(days=1)
+    db.executemany(
+        "INSERT INTO measurements (desk, product, measure, date, value, measured_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def take_capacity(db):
