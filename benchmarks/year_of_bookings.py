@@ -9,8 +9,10 @@ join the waitlist (those still waiting are in line at their desk, as WaitlistLin
 The capacity they take is in slot_units, and every day has its measured history. The outbox holds what a server sending mail would
 have written (OutboxStore): a confirmation, a reminder two days before (the default
 --reminder-days; skipped when cancelled first) and a cancellation, sent when due, with no
-secret, error or payload left; those not yet due are pending. No purge has run: the outbox,
-personal data and ended waitlist entries are all kept, the worst case for the hot paths.
+secret, error or payload left; those not yet due are pending. As the daily purge leaves it
+(PurgeStore, Retention): messages done more than 30 days ago are gone, and appointments 90 days
+past (or cancelled that long ago) keep no name or address. --unpurged keeps every message and
+all personal data, as if the purge never ran (a server's first start then purges it all).
 Deterministic (--seed). Usage:
     loket migrate --database DB && python3 benchmarks/year_of_bookings.py DB [--today 2026-11-30] [--days 1095]
 """
@@ -39,6 +41,8 @@ PRODUCT_MEASURES = [
 DESK_MEASURES = ["urgent_held", "urgent_used", "urgent_released"]
 COLLECTION_MEASURES = ["collection_wait_p50_working_days", "collection_wait_p90_working_days"]
 REMINDER_LEAD_MS = 2 * 86_400_000  # loket serve's default --reminder-days 2
+MESSAGE_DAYS_MS = 30 * 86_400_000  # Retention.messageDays
+PERSONAL_DATA_DAYS = 90  # retention.personalDataDays in the default desk-network.yaml
 SEND_DELAY_MS = 4_000  # a due message is claimed and sent within the dispatcher's poll
 
 
@@ -58,6 +62,7 @@ def main():
     parser.add_argument("--scale", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--no-outbox", dest="outbox", action="store_false", help="write no outbox history")
+    parser.add_argument("--unpurged", action="store_true", help="as if the daily purge never ran")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     today = dt.date.fromisoformat(args.today)
@@ -82,17 +87,21 @@ def main():
                     cancelled = rng.random() < 0.08
                     persons = 1 if rng.random() < 0.85 else 2
                     appointment = f"a{n}"
+                    cancelled_at = created + 86_400_000 if cancelled else None
+                    purged = not args.unpurged and (
+                        date <= today - dt.timedelta(days=PERSONAL_DATA_DAYS)
+                        or (cancelled and cancelled_at < now - PERSONAL_DATA_DAYS * 86_400_000))
                     appointments.append((
                         appointment, f"h{n}", desk, product, persons, product.lower(), date.isoformat(), start,
                         start + MINUTES[product] * persons, persons, "cancelled" if cancelled else "confirmed",
-                        "x", "Benchmark Person", "person@example.org", "nl", created,
-                        created + 86_400_000 if cancelled else None))
+                        "x", "" if purged else "Benchmark Person", "" if purged else "person@example.org", "nl",
+                        created, cancelled_at, now if purged else None))
                     if args.outbox:
                         # The appointment starts at its minute, Amsterdam time (UTC+1 taken for all).
                         starts = int(dt.datetime.combine(date, dt.time(), tzinfo=dt.timezone.utc).timestamp() * 1000) + (
                             start - 60) * 60_000
-                        cancelled_at = created + 86_400_000 if cancelled else None
-                        outbox.extend(messages(appointment, created, starts, cancelled_at, now))
+                        kept = messages(appointment, created, starts, cancelled_at, now)
+                        outbox.extend(kept if args.unpurged else [m for m in kept if not done_before(m, now - MESSAGE_DAYS_MS)])
                     if not cancelled and date < today:
                         visits.append((appointment, desk, date.isoformat(), "no-show" if rng.random() < 0.08 else "served"))
                     if rng.random() < 0.01:
@@ -155,6 +164,12 @@ def measure_history(db, first, today, scale, rng):
         "INSERT INTO measurements (desk, product, measure, date, value, measured_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
+def done_before(message, cutoff):
+    """Whether the purge has deleted `message`: sent or skipped before `cutoff`."""
+    sent_at, skipped_at = message[7], message[8]
+    return (sent_at is not None and sent_at < cutoff) or (skipped_at is not None and skipped_at < cutoff)
+
+
 def take_capacity(db):
     """The slot units the confirmed appointments take (CapacityStore.take), one per part."""
     db.execute(
@@ -170,8 +185,8 @@ def take_capacity(db):
 def flush(db, appointments, visits, waitlist, outbox):
     db.executemany(
         """INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts,
-           state, token_hash, customer_name, customer_email, language, created_at, cancelled_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", appointments)
+           state, token_hash, customer_name, customer_email, language, created_at, cancelled_at, purged_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", appointments)
     db.executemany("INSERT INTO visits (appointment_id, desk, date, state) VALUES (?, ?, ?, ?)", visits)
     db.executemany(
         """INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, customer_name,
