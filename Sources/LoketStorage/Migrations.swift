@@ -396,6 +396,10 @@ enum Migrations {
                 // the dashboard a desk's and product's weeks by date (key: desk, product, measure, date).
                 "CREATE INDEX slot_units_day ON slot_units (desk, date)",
                 "CREATE INDEX measurements_desk_day ON measurements (desk, product, date)",
+                // The daily purge (at start too) looks for appointments not yet purged; without
+                // this it walked every appointment ever made, holding SQLite's one connection for
+                // seconds on three years of them.
+                "CREATE INDEX appointments_unpurged ON appointments (date) WHERE purged_at IS NULL",
             ]
         ),
     ]
