@@ -1,6 +1,13 @@
 -- wrk script for the booking path: each connection holds a random slot, then confirms the hold
--- with a customer's details. Counts confirmed bookings per thread and prints bookings/s.
+-- with a customer's details (a V-number of their own, as one person books once per product).
+-- Counts confirmed bookings per thread and prints bookings/s. Environment: LOKET_BENCH_KEYS (a
+-- Lua file returning the slot keys), LOKET_BENCH_DESK and LOKET_BENCH_PRODUCT (default BENCH,
+-- BIO), LOKET_BENCH_FORWARDED=1 to come from a random client address each request (a server
+-- trusting 127.0.0.1 as its proxy, so the per-client limits count people, not the load generator).
 local keys = dofile(os.getenv("LOKET_BENCH_KEYS"))
+local desk = os.getenv("LOKET_BENCH_DESK") or "BENCH"
+local product = os.getenv("LOKET_BENCH_PRODUCT") or "BIO"
+local forwarded = os.getenv("LOKET_BENCH_FORWARDED") == "1"
 local threads = {}
 
 function setup(thread)
@@ -15,17 +22,29 @@ function init(args)
     math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 end
 
-local customer = '"customer":{"name":"Bench Mark","email":"bench@example.nl","vNumber":"1234567890","language":"en"}'
-local json = { ["Content-Type"] = "application/json" }
+local function headers()
+    local h = { ["Content-Type"] = "application/json" }
+    if forwarded then
+        h["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+    end
+    return h
+end
+
+local function customer()
+    return string.format(
+        '"customer":{"name":"Bench Mark","email":"bench@example.nl","vNumber":"%010d","language":"en"}',
+        math.random(0, 2147483646))
+end
 
 function request()
     local held = table.remove(pending)
     if held then
-        return wrk.format("POST", "/api/v1/appointments", json,
-            '{"hold":"' .. held.id .. '","holdToken":"' .. held.token .. '",' .. customer .. '}')
+        return wrk.format("POST", "/api/v1/appointments", headers(),
+            '{"hold":"' .. held.id .. '","holdToken":"' .. held.token .. '",' .. customer() .. '}')
     end
     local key = keys[math.random(#keys)]
-    return wrk.format("POST", "/api/v1/holds", json, '{"desk":"BENCH","product":"BIO","persons":1,"slot":"' .. key .. '"}')
+    return wrk.format("POST", "/api/v1/holds", headers(),
+        '{"desk":"' .. desk .. '","product":"' .. product .. '","persons":1,"slot":"' .. key .. '"}')
 end
 
 function response(status, headers, body)

@@ -31,9 +31,10 @@ public enum TestDatabase {
         return logger
     }()
 
-    /// Opens a fresh database; call `drop` when done.
+    /// Opens a fresh database; call `drop` when done. `logger` is the database's own (the SQL it
+    /// runs is logged at trace level).
     public static func make(
-        _ engine: Engine
+        _ engine: Engine, logger: Logger = TestDatabase.logger
     ) async throws -> (database: Database, location: String, drop: @Sendable () async -> Void) {
         let name = "lt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         switch engine {

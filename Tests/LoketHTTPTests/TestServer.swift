@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import LoketApp
 import LoketDomain
 import LoketHTTP
@@ -21,10 +22,10 @@ struct TestServer: Sendable {
     static func run(
         engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
         clock: ManualClock = ManualClock(date: "2022-06-01", time: "10:00"), trustedProxies: [String] = [],
-        options configure: (inout ServerOptions) -> Void = { _ in },
+        databaseLogger: Logger = TestDatabase.logger, options configure: (inout ServerOptions) -> Void = { _ in },
         _ body: @Sendable (TestServer, APIClient) async throws -> Void
     ) async throws {
-        let (database, _, drop) = try await TestDatabase.make(engine)
+        let (database, _, drop) = try await TestDatabase.make(engine, logger: databaseLogger)
         var options = ServerOptions(network: network)
         options.now = clock.source
         options.trustedProxies = trustedProxies

@@ -1,0 +1,52 @@
+import Logging
+import Synchronization
+
+/// The SQL a database runs, as SQLKit logs it: every statement is logged at trace level with
+/// its text in the `sql` metadata. Give `logger` to the database and wrap what to record in
+/// `recording`; statements are kept once each, in the order first seen.
+final class StatementLog: Sendable {
+    private struct State {
+        var recording = false
+        var statements: [String] = []
+        var seen: Set<String> = []
+    }
+
+    private let state = Mutex(State())
+
+    var logger: Logger {
+        Logger(label: "loket-test-sql") { _ in Handler(log: self) }
+    }
+
+    /// Runs `body`, recording the statements it causes.
+    func recording<R>(_ body: () async throws -> R) async rethrows -> R {
+        state.withLock { $0.recording = true }
+        defer { state.withLock { $0.recording = false } }
+        return try await body()
+    }
+
+    var statements: [String] { state.withLock { $0.statements } }
+
+    fileprivate func record(_ sql: String) {
+        state.withLock { state in
+            guard state.recording, state.seen.insert(sql).inserted else { return }
+            state.statements.append(sql)
+        }
+    }
+
+    /// Passes the `sql` of each logged statement to the log; everything else is dropped.
+    private struct Handler: LogHandler {
+        let log: StatementLog
+        var metadata: Logger.Metadata = [:]
+        var metadataProvider: Logger.MetadataProvider?
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            if case .string(let sql) = event.metadata?["sql"] { log.record(sql) }
+        }
+    }
+}
