@@ -8,7 +8,7 @@ extension DocumentStore {
     /// The documents to be collected at `desk`'s appointments on `date`, by appointment id, in
     /// one query (without their deliveries, which a pickup does not need).
     public func pickupDocuments(desk: String, date: LocalDate) async throws -> [String: Document] {
-        try await database.session { db in
+        try await database.read { db in
             var result: [String: Document] = [:]
             for row in try await db.raw(
                 """

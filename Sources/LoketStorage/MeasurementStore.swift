@@ -36,7 +36,7 @@ public struct MeasurementStore: Sendable {
     public func measurements(
         dates: ClosedRange<LocalDate>, desk: String? = nil, product: String? = nil, measures: [Measure]? = nil
     ) async throws -> [MeasuredValue] {
-        try await database.session { db in
+        try await database.read { db in
             var query = SQLQueryString(
                 """
                 SELECT desk, product, measure, date, value FROM measurements
