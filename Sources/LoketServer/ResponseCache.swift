@@ -10,8 +10,9 @@ import Synchronization
 /// - When the generation has moved (a booking), the answer is made again before anyone gets
 ///   it, and every request arriving meanwhile waits for that one making instead of doing the
 ///   same work: a poll storm costs one computation, not one per poller.
-/// - When only `ttl` has run out, the old answer is sent while one new one is made beside it,
-///   so that no poller waits for the refresh of an answer that is merely a second old.
+/// - When only `ttl` has run out (by at most `stale` more), the old answer is sent while one new
+///   one is made beside it, so that no poller waits for the refresh of an answer that is merely
+///   a second old. Older than that (the refresh keeps failing), everyone waits for a new one.
 public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         let generation: UInt64
@@ -39,8 +40,12 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     /// A bound on memory: arbitrary keys (date ranges, months) must not grow the cache without end.
     public let maxEntries: Int
 
-    public init(ttl: TimeInterval, maxEntries: Int = 20_000) {
+    /// How much longer than `ttl` an answer may be sent while its refresh is made.
+    public let stale: TimeInterval
+
+    public init(ttl: TimeInterval, stale: TimeInterval? = nil, maxEntries: Int = 20_000) {
         self.ttl = ttl
+        self.stale = stale ?? ttl
         self.maxEntries = maxEntries
     }
 
@@ -50,7 +55,9 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         let found: Found = state.withLock { state in
-            if let entry = state.entries[key], entry.generation == generation, now >= entry.madeAt {
+            if let entry = state.entries[key], entry.generation == generation, now >= entry.madeAt,
+                now.timeIntervalSince(entry.madeAt) < ttl + stale
+            {
                 if now.timeIntervalSince(entry.madeAt) >= ttl, state.making[key]?.generation != generation {
                     state.making[key] = Making(
                         generation: generation, task: making(key, generation: generation, now: now, make))

@@ -158,6 +158,8 @@ struct ReadyAnswersTests: PageTests {
         #expect(try await cache.value("list", generation: 2, now: now.addingTimeInterval(1.5)) { 11 } == 10)
         await cache.settle("list")
         #expect(try await cache.value("list", generation: 2, now: now.addingTimeInterval(1.6)) { 12 } == 11)
+        // Past its lifetime twice over (its refresh failing all along), nobody gets it any more.
+        #expect(try await cache.value("list", generation: 2, now: now.addingTimeInterval(3.7)) { 14 } == 14)
         // A failure is not kept.
         struct Refused: Error {}
         await #expect(throws: Refused.self) {

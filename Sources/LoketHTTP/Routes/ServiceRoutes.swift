@@ -13,8 +13,14 @@ struct ServiceRoutes {
     }()
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/health") { _, _ in
-            try JSONBody.response(["status": "ok", "database": try await loket.health()])
+        // The database is asked at most once a second, however many check: a health check must
+        // not become a way to keep the database's one writer busy.
+        let health = ResponseCache<String, ReadyBody>(ttl: 1, stale: 0, maxEntries: 1)
+        router.get("/health") { request, _ in
+            let body = try await health.value("health", generation: 0, now: Date()) {
+                try JSONBody.ready(["status": "ok", "database": try await loket.health()])
+            }
+            return body.response(to: request, cacheControl: "no-store")
         }
         router.get("/openapi.json") { _, _ in
             Response(
