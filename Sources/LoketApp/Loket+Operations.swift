@@ -11,15 +11,15 @@ extension Loket {
     }
 
     /// The Prometheus text of `/metrics`; the gauges are read afresh when `gaugeSchedule` says so.
+    /// The outbox gauge is one count, read every time.
     public func metricsText() async throws -> [UInt8] {
-        guard gaugeSchedule.due(generation: capacityGeneration(), now: now()) else {
-            return metrics.registry.emitToBuffer()
-        }
-        for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
-            metrics.freeCapacity(desk: desk.code, product: product.key).set(
-                Int64(slots.reduce(0) { $0 + $1.available }))
-        }
         metrics.outboxPending.set(Int64(try await outboxStore.pendingMessages()))
+        if gaugeSchedule.due(generation: capacityGeneration(), now: now()) {
+            for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
+                metrics.freeCapacity(desk: desk.code, product: product.key).set(
+                    Int64(slots.reduce(0) { $0 + $1.available }))
+            }
+        }
         return metrics.registry.emitToBuffer()
     }
 

@@ -13,9 +13,10 @@ struct SlotListKey: Hashable, Sendable {
 }
 
 /// Slot lists ready to send, for a second at most: the slot list is what thousands of clients
-/// poll, so it is served without touching the database while nothing changed.
+/// poll, so it is served without touching the database while nothing changed. At most 128 MB:
+/// a client chooses the date range, and Den Haag's whole list is about 1 MB.
 typealias SlotCache = ResponseCache<SlotListKey, ReadyBody>
 
 extension SlotCache {
-    static func slotLists() -> SlotCache { SlotCache(ttl: 1) }
+    static func slotLists() -> SlotCache { SlotCache(ttl: 1, maxWeight: 128 << 20, weight: \.byteCount) }
 }

@@ -42,6 +42,9 @@ public struct ReadyBody: Sendable {
         self.init(ByteBuffer(string: string), contentType: contentType, headers: headers)
     }
 
+    /// The bytes it holds in memory, both forms.
+    public var byteCount: Int { plain.readableBytes + (gzip?.readableBytes ?? 0) }
+
     var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// The answer to `request`: `304` when it already holds these bytes (either form), the gzip
@@ -54,8 +57,11 @@ public struct ReadyBody: Sendable {
         headers[.cacheControl] = cacheControl
         headers[.vary] = extra[.vary].map { "\($0), Accept-Encoding" } ?? "Accept-Encoding"
         let compressed = gzip.flatMap { Self.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
-        headers[.eTag] = compressed == nil ? etag : gzipETag
-        if let held = request.headers[.ifNoneMatch], Self.matches(held, etag) || Self.matches(held, gzipETag) {
+        let tag = compressed == nil ? etag : gzipETag
+        headers[.eTag] = tag
+        // The tag of the form this client gets (RFC 9110 §13.1.2): a cache holding only the other
+        // form must not be told that what it holds is current.
+        if let held = request.headers[.ifNoneMatch], Self.matches(held, tag) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = contentType
@@ -74,14 +80,16 @@ public struct ReadyBody: Sendable {
         }
     }
 
-    /// Whether `Accept-Encoding` lists gzip (or `*`) without `q=0`.
+    /// Whether `Accept-Encoding` accepts gzip: named without `q=0`, or else through `*`.
     public static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
-        return header.lowercased().split(separator: ",").contains { item in
+        var weights: [String: Double] = [:]
+        for item in header.lowercased().split(separator: ",") {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.first == "gzip" || parts.first == "*" else { return false }
+            guard let coding = parts.first else { continue }
             let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) }
-            return (q ?? 1) > 0
+            weights[coding] = q ?? 1
         }
+        return (weights["gzip"] ?? weights["*"] ?? 0) > 0
     }
 }

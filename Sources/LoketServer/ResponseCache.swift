@@ -33,6 +33,8 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     private struct State {
         var entries: [Key: Entry] = [:]
         var making: [Key: Making] = [:]
+        /// The sum of the entries' weights.
+        var weight = 0
     }
 
     private let state = Mutex(State())
@@ -42,10 +44,19 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
 
     /// How much longer than `ttl` an answer may be sent while its refresh is made.
     public let stale: TimeInterval
+    /// A bound on memory by size: keys chosen by a client (a date range) can each be large.
+    public let maxWeight: Int
+    /// The size of an answer in memory, for `maxWeight`.
+    let weight: @Sendable (Value) -> Int
 
-    public init(ttl: TimeInterval, stale: TimeInterval? = nil, maxEntries: Int = 20_000) {
+    public init(
+        ttl: TimeInterval, stale: TimeInterval? = nil, maxEntries: Int = 20_000, maxWeight: Int = .max,
+        weight: @escaping @Sendable (Value) -> Int = { _ in 0 }
+    ) {
         self.ttl = ttl
         self.stale = stale ?? ttl
+        self.maxWeight = maxWeight
+        self.weight = weight
         self.maxEntries = maxEntries
     }
 
@@ -80,18 +91,26 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         _ = try? await state.withLock { $0.making[key]?.task }?.value
     }
 
-    /// A task that makes the answer and keeps it, unless a newer generation's making took over.
+    /// A task that makes the answer and keeps it, unless a newer generation's answer is in.
     private func making(
         _ key: Key, generation: UInt64, now: Date, _ make: @escaping @Sendable () async throws -> Value
     ) -> Task<Value, any Error> {
         Task {
             do {
                 let value = try await make()
+                let size = weight(value)
                 state.withLock { state in
-                    guard state.making[key]?.generation == generation else { return }
-                    state.making[key] = nil
-                    if state.entries.count >= maxEntries { state.entries.removeAll(keepingCapacity: true) }
+                    if state.making[key]?.generation == generation { state.making[key] = nil }
+                    // Kept unless a newer generation's answer is in already: when bookings move the
+                    // generation faster than an answer takes to make, the last one made still serves.
+                    if let kept = state.entries[key], kept.generation > generation { return }
+                    if let kept = state.entries[key] { state.weight -= weight(kept.value) }
+                    if state.entries.count >= maxEntries || state.weight + size > maxWeight {
+                        state.entries.removeAll(keepingCapacity: true)
+                        state.weight = 0
+                    }
                     state.entries[key] = Entry(generation: generation, madeAt: now, value: value)
+                    state.weight += size
                 }
                 return value
             } catch {

@@ -103,7 +103,6 @@ public struct CapacityStore: Sendable {
 
     // MARK: Rows
 
-    /// A `slot_units` row.
     /// Urgent-reserve units booked on one day.
     struct UrgentDayRow: Decodable {
         let date: String, units: Int

@@ -34,7 +34,8 @@ public enum TestDatabase {
     /// The test databases of earlier runs on the test PostgreSQL, dropped once per test process
     /// before its first is made. A test leaves its own behind: a DROP DATABASE forces a
     /// checkpoint, and one per test (while a hundred others run) slowed the other tests'
-    /// transactions past the test client's 20-second timeout.
+    /// transactions past the test client's 20-second timeout. Only those made over an hour ago
+    /// (the time is in the name): another run on the same server may be using its own.
     private static let earlierRuns = Task<Void, Never> {
         guard let base = postgresURL, let admin = try? await Database.open(base, logger: logger) else { return }
         let names =
@@ -42,7 +43,8 @@ public enum TestDatabase {
                 try await db.raw("SELECT datname FROM pg_database WHERE datname LIKE 'lt\\_%'").all()
                     .map { try $0.decode(column: "datname", as: String.self) }
             }) ?? []
-        for name in names {
+        let hourAgo = Int(Date().timeIntervalSince1970) - 3600
+        for name in names where Int(name.split(separator: "_").dropFirst().first ?? "").map({ $0 < hourAgo }) ?? true {
             _ = try? await admin.session { db in
                 try await db.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
             }
@@ -55,7 +57,9 @@ public enum TestDatabase {
     public static func make(
         _ engine: Engine, logger: Logger = TestDatabase.logger
     ) async throws -> (database: Database, location: String, drop: @Sendable () async -> Void) {
-        let name = "lt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let name =
+            "lt_\(Int(Date().timeIntervalSince1970))_"
+            + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path

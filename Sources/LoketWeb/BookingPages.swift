@@ -29,7 +29,7 @@ extension WebApp {
             }
             web.backPath = "/book/\(product.key)/desks"
             let prepared = try await publicPages.value(
-                "\(web.language.rawValue) \(web.backPath)", generation: loket.capacityGeneration(), now: loket.now()
+                "\(web.language.rawValue) \(web.backPath)", generation: 0, now: loket.now()
             ) { [web] in
                 let today = loket.today
                 let waits = try await loket.waitTimes(product: product.key)
@@ -166,7 +166,6 @@ extension WebApp {
         addBiometricsRoutes(to: router)
     }
 
-    /// The month view with the free days, and the free times of the chosen day as a form.
     /// The booking calendar: a month with the days that have room, and the chosen day's times.
     func calendarView(
         _ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,

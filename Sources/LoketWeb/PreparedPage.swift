@@ -21,6 +21,9 @@ struct PreparedPage: Sendable {
         self.headers = headers
     }
 
+    /// The page's size in memory.
+    var byteCount: Int { parts.reduce(0) { $0 + $1.readableBytes } }
+
     /// The page for one visitor: their token in its places, and their new token cookie if they had none.
     func response(_ request: WebRequest) -> Response {
         let token = ByteBuffer(string: request.csrf)

@@ -16,9 +16,10 @@ public struct WebApp: Sendable {
     /// The ORGANIZER of downloaded calendar files: the address customer email comes from.
     let organizer: String
     /// Booking calendars, for a second at most or until capacity at the desk changes. At most
-    /// 2,000 (some 60 MB): a script asking for every month and day must not fill the memory.
-    let calendarPages = PageCache(ttl: 1, maxEntries: 2_000)
-    /// The desks and open-data pages, for a minute at most or until capacity anywhere changes.
+    /// 64 MB: a script asking for every month and day must not fill the memory.
+    let calendarPages = PageCache(ttl: 1, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount)
+    /// The desks and open-data pages, made once a minute (generation 0): every booking anywhere
+    /// would move a network-wide generation, so under load they would be made for every visitor.
     let publicPages = PageCache(ttl: 60, maxEntries: 200)
 
     /// The pages of `loket`, with links and calendar files for customers at `options.publicURL`.

@@ -40,7 +40,9 @@ struct WebRequest: Sendable {
             let nl = accept.range(of: "nl")?.lowerBound
             language = en.map { e in nl.map { e < $0 } ?? true } ?? false ? .en : .nl
         }
-        if let token = request.cookies[Self.csrfCookie]?.value, token.count >= 32 {
+        // Only a token as Loket makes them (64 hex digits): the pages put it in their forms as
+        // it is, so a cookie planted with anything else in it is replaced, never shown.
+        if let token = request.cookies[Self.csrfCookie]?.value, Self.isToken(token) {
             csrf = token
             newCSRFCookie = nil
         } else {
@@ -91,6 +93,10 @@ struct WebRequest: Sendable {
             }
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    static func isToken(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -136,7 +136,7 @@ struct DrawRoutes {
             let desk = request.query("desk")
             let product = request.query("product")
             let body = try await answers.value(
-                "draws?\(desk ?? "")&\(product ?? "")", generation: loket.capacityGeneration(), now: loket.now()
+                "draws?\(desk ?? "")&\(product ?? "")", generation: PublicAnswers.everyMinute, now: loket.now()
             ) {
                 try JSONBody.ready(
                     DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))

@@ -18,7 +18,7 @@ struct OpenDataRoutes {
     }
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/api/v1/open-data/wait-times") { request, _ in
+        router.get("/api/v1/open-data/wait-times") { request, context in
             let format = request.query("format")
             guard format == nil || format == "csv" || format == "json" else {
                 throw BookingError.invalid("format", "unknown_format", "Give format=csv or format=json.")
@@ -27,8 +27,7 @@ struct OpenDataRoutes {
             let (from, to, desk, product) = (
                 request.query("from"), request.query("to"), request.query("desk"), request.query("product")
             )
-            let key = "open-data?\(csv)&\(from ?? "")&\(to ?? "")&\(desk ?? "")&\(product ?? "")"
-            let answer = try await answers.value(key, generation: loket.capacityGeneration(), now: loket.now()) {
+            let make: @Sendable () async throws -> ReadyBody = {
                 let (dates, values) = try await loket.openData(from: from, to: to, desk: desk, product: product)
                 guard csv else {
                     return try JSONBody.ready(
@@ -39,6 +38,18 @@ struct OpenDataRoutes {
                 return ReadyBody(
                     string: HistoryCSV.text(values), contentType: "text/csv; charset=utf-8",
                     headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
+            }
+            // The default window, which trackers poll, is kept a minute; a range of the asker's
+            // choosing is made for them alone, under their per-client limit (kept, every range
+            // would be a new entry).
+            let answer: ReadyBody
+            if from == nil && to == nil {
+                answer = try await answers.value(
+                    "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: PublicAnswers.everyMinute,
+                    now: loket.now(), make: make)
+            } else {
+                try loket.admit(.slotReads, client: context.client)
+                answer = try await make()
             }
             // The history changes once an hour: a poller may keep it five minutes. The same address
             // answers CSV to who accepts it: a shared cache must tell them apart.

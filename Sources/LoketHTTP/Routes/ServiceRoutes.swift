@@ -15,7 +15,7 @@ struct ServiceRoutes {
     func add(to router: Router<LoketRequestContext>) {
         // The database is asked at most once a second, however many check: a health check must
         // not become a way to keep the database's one writer busy.
-        let health = ResponseCache<String, ReadyBody>(ttl: 1, stale: 0, maxEntries: 1)
+        let health = PublicAnswers(ttl: 1, stale: 0, maxEntries: 1)
         router.get("/health") { request, _ in
             let body = try await health.value("health", generation: 0, now: Date()) {
                 try JSONBody.ready(["status": "ok", "database": try await loket.health()])
@@ -32,9 +32,10 @@ struct ServiceRoutes {
     /// The metrics text, made at most once a second however often it is scraped (Prometheus
     /// scrapes every 15 s or more; anyone else polling it must not cost a rendering each time).
     func addMetrics(to router: Router<LoketRequestContext>) {
-        let text = ResponseCache<String, ReadyBody>(ttl: 1, maxEntries: 1)
+        let text = PublicAnswers(ttl: 1, maxEntries: 1)
         router.get("/metrics") { request, _ in
-            let body = try await text.value("metrics", generation: 0, now: loket.now()) {
+            // Wall time, not the service's clock: a scrape is about now, whatever the clock says.
+            let body = try await text.value("metrics", generation: 0, now: Date()) {
                 ReadyBody(
                     ByteBuffer(bytes: try await loket.metricsText()),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
