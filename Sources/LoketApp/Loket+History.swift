@@ -15,6 +15,7 @@ extension Loket {
         measured += try await happened(on: today)
         measured += try await happened(on: today.adding(days: -1))
         try await measurementStore.record(measured, now: now())
+        historyGeneration.bump()
         return measured
     }
 
@@ -24,6 +25,9 @@ extension Loket {
     ) async throws -> [MeasuredValue] {
         try await measurementStore.measurements(dates: dates, desk: desk, product: product, measures: measures)
     }
+
+    /// Moves each time this server has recorded the history: what is made from it is stale.
+    public func measuredGeneration() -> UInt64 { historyGeneration.current }
 
     /// The first day the history has.
     public func firstMeasuredDate() async throws -> LocalDate? { try await measurementStore.firstDate() }

@@ -41,6 +41,7 @@ public struct Loket: Sendable {
     public let biometricsPolicy: BiometricsPolicy
     let limiter = ClientLimiter()
     let gaugeSchedule = GaugeSchedule()
+    let historyGeneration = HistoryGeneration()
     let passwordHasher: PasswordHasher
     /// Wakes `WaitlistMatcherService` when a request has freed capacity.
     let matcherWakeUp = MatcherWakeUp()

@@ -45,7 +45,7 @@ struct OpenDataRoutes {
             let answer: ReadyBody
             if from == nil && to == nil {
                 answer = try await answers.value(
-                    "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: PublicAnswers.everyMinute,
+                    "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: loket.measuredGeneration(),
                     now: loket.now(), make: make)
             } else {
                 try loket.admit(.slotReads, client: context.client)
