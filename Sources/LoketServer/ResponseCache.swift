@@ -101,8 +101,8 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
                 let size = weight(value)
                 state.withLock { state in
                     if state.making[key]?.generation == generation { state.making[key] = nil }
-                    // Kept unless a newer generation's answer is in already: when bookings move the
-                    // generation faster than an answer takes to make, the last one made still serves.
+                    // Kept unless a newer generation's answer is in already: an answer that took
+                    // longer to make must not replace a fresher one.
                     if let kept = state.entries[key], kept.generation > generation { return }
                     if let kept = state.entries[key] { state.weight -= weight(kept.value) }
                     if state.entries.count >= maxEntries || state.weight + size > maxWeight {
