@@ -15,10 +15,9 @@ final class UsageCache: Sendable {
         let dates: ClosedRange<LocalDate>
         let readAt: Date
         let usage: UnitUsage
-        let withholding: [String: DrawWithholding]
     }
 
-    /// What draws withhold, per desk: a hold needs only this, not the units taken.
+    /// What draws withhold, per desk, kept apart from the units: a hold needs only this.
     private struct Withheld {
         let generation: UInt64
         let readAt: Date
@@ -52,24 +51,21 @@ final class UsageCache: Sendable {
         // so invalidates what is stored here.
         let generation = generations.current(desk)
         let now = now()
+        let withholding = try await self.withholding(desk: desk)
         if let entry = entries.withLock({ $0[desk] }), entry.generation == generation,
             entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
             now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl
         {
-            return (entry.usage, entry.withholding)
+            return (entry.usage, withholding)
         }
         let usage = try await capacity.usage(desk: desk, dates: dates)
-        let withholding = try await draws.withholding(desk: desk)
-        entries.withLock {
-            $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage, withholding: withholding)
-        }
-        withheld.withLock { $0[desk] = Withheld(generation: generation, readAt: now, withholding: withholding) }
+        entries.withLock { $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage) }
         return (usage, withholding)
     }
 
-    /// What draws withhold at `desk` per product, as fresh as `read`'s but without reading the
-    /// units taken: every hold asks, and every booking moves the generation, so reading all the
-    /// desk's units again for each hold made the booking path read the whole horizon.
+    /// What draws withhold at `desk` per product, as fresh as the units but read without them:
+    /// every hold asks, and every booking moves the generation, so reading all the desk's units
+    /// again for each hold made the booking path read the whole horizon.
     func withholding(desk: String) async throws -> [String: DrawWithholding] {
         let generation = generations.current(desk)
         let now = now()
