@@ -8,6 +8,17 @@ extension Loket {
         try await deskDayStore.agenda(desk: desk, dates: dates ?? today...today)
     }
 
+    /// Today's appointments at `desk` in `window` (the hours around now when nil), and everyone
+    /// waiting or at a counter.
+    public func agenda(desk: String, window: AgendaWindow?) async throws -> [AgendaItem] {
+        try await deskDayStore.agenda(desk: desk, date: today, window: window ?? .around(deskTime.time))
+    }
+
+    /// How far today has come at `desk`, over all its appointments.
+    public func dayProgress(desk: String) async throws -> DayProgress {
+        try await deskDayStore.progress(desk: desk, date: today)
+    }
+
     /// `staff` checks in today's customer with appointment `code` at `desk`, giving them a ticket.
     public func checkIn(code: String, desk: String, staff: String) async throws -> AgendaItem {
         try await deskDayStore.checkIn(code: code, desk: desk, date: today, staff: staff, now: now())

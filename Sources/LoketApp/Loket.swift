@@ -92,7 +92,9 @@ public struct Loket: Sendable {
     public var rules: BookingRules { live.rules }
     public var network: DeskNetwork { rules.network }
     /// Today at the desks (Amsterdam time).
-    public var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
+    public var today: LocalDate { deskTime.date }
+    /// The date and time of day at the desks now.
+    public var deskTime: DeskTime { DeskTime(now(), timeZone: rules.timeZone) }
 
     /// Moves whenever capacity at `desk` changes, here or on another server: what a cached
     /// answer about that desk remembers to know when it is stale.

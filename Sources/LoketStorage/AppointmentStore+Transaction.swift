@@ -177,7 +177,7 @@ extension AppointmentStore {
     /// The hold `id` decoded, with its row for giving its units back.
     static func readHold(id: String, on db: any SQLDatabase) async throws -> (row: any SQLRow, stored: HoldRow)? {
         guard let row = try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first() else { return nil }
-        return (row, try row.decode(model: HoldRow.self, keyDecodingStrategy: .convertFromSnakeCase))
+        return (row, try HoldRow(decoding: row))
     }
 
     /// Writes the state a hold event decided, if the row is still in `before`; false when another

@@ -52,7 +52,7 @@ public struct AppointmentStore: Sendable {
     public func hold(id: String) async throws -> Hold? {
         try await database.read { db in
             try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first()
-                .map { try $0.decode(model: HoldRow.self, keyDecodingStrategy: .convertFromSnakeCase).hold }
+                .map { try HoldRow(decoding: $0).hold }
         }
     }
 

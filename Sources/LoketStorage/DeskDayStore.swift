@@ -22,6 +22,42 @@ public struct DeskDayStore: Sendable {
         try await agenda(desk: desk, dates: date...date)
     }
 
+    /// The confirmed appointments at `desk` on `date` that start in `window`, and those of the
+    /// day's customers who are waiting or at a counter whatever their time, in time order.
+    public func agenda(desk: String, date: LocalDate, window: AgendaWindow) async throws -> [AgendaItem] {
+        try await database.read { db in
+            try await db.raw(
+                Self.agendaSelect + """
+                     WHERE a.desk = \(bind: desk) AND a.date = \(bind: date.iso) AND a.state = 'confirmed'
+                    AND ((a.start_minute >= \(bind: window.from.minutes) AND a.start_minute < \(bind: window.until.minutes))
+                        OR v.state IN ('waiting', 'called'))
+                    ORDER BY a.start_minute, a.created_at
+                    """
+            ).all().map(Self.decodeAgendaItem)
+        }
+    }
+
+    /// How far the day at `desk` has come: its confirmed appointments counted by visit state.
+    public func progress(desk: String, date: LocalDate) async throws -> DayProgress {
+        try await database.read { db in
+            var progress = DayProgress()
+            for row in try await db.raw(
+                """
+                SELECT v.state AS visit_state, COUNT(*) AS n FROM appointments a
+                LEFT JOIN visits v ON v.appointment_id = a.id
+                WHERE a.desk = \(bind: desk) AND a.date = \(bind: date.iso) AND a.state = 'confirmed'
+                GROUP BY v.state
+                """
+            ).all() {
+                let state = try row.decode(column: "visit_state", as: String?.self)
+                progress.add(
+                    state.map { Visit.State(rawValue: $0) ?? .waiting },
+                    count: try row.decode(column: "n", as: Int.self))
+            }
+            return progress
+        }
+    }
+
     /// The confirmed appointments at `desk` on `dates`, by day and time, each with its visit if any.
     public func agenda(desk: String, dates: ClosedRange<LocalDate>) async throws -> [AgendaItem] {
         // A big desk's day has some 1,700 appointments: read beside the writer, not before it.
@@ -245,8 +281,7 @@ public struct DeskDayStore: Sendable {
     static func decodeAgendaItem(_ row: any SQLRow) throws -> AgendaItem {
         let stored = try AppointmentRow(decoding: row)
         let appointment = stored.appointment
-        let visit = try row.decode(model: AgendaVisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit(
-            of: appointment)
+        let visit = try AgendaVisitRow(decoding: row).visit(of: appointment)
         return AgendaItem(
             appointment: appointment, customerName: stored.customerName, assistance: appointment.assistance,
             visit: visit)
@@ -268,9 +303,19 @@ public struct DeskDayStore: Sendable {
     }
 
     /// The visit columns of `agendaSelect`; all nil when the appointment has no visit yet.
-    struct AgendaVisitRow: Decodable {
+    struct AgendaVisitRow {
         let ticket: Int?, visitState: String?
         let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+
+        /// Column by column, as `AppointmentRow`: once per row of a clerk's agenda.
+        init(decoding row: any SQLRow) throws {
+            ticket = try row.decode(column: "ticket", as: Int?.self)
+            visitState = try row.decode(column: "visit_state", as: String?.self)
+            checkedInAt = try row.decode(column: "checked_in_at", as: Int?.self)
+            calledAt = try row.decode(column: "called_at", as: Int?.self)
+            counter = try row.decode(column: "counter", as: String?.self)
+            endedAt = try row.decode(column: "ended_at", as: Int?.self)
+        }
 
         /// The visit, on the appointment's desk and day.
         func visit(of appointment: Appointment) -> Visit? {

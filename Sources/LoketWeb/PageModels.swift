@@ -115,12 +115,21 @@ struct DeskDayPage {
             }
         }
     }
+    /// A link to another part of the day.
+    struct WindowLink { let href: String, text: String }
     let desk: String
     let counter: String
+    /// The part of the day listed, as the address has it (`from`), carried through the forms so
+    /// that a clerk stays where they were; empty around now.
+    let from: String
     let notice: String?
     let wide = true
     let isManager: Bool
     let settingsLink: String
+    let progress: String
+    let windowText: String
+    let windowLinks: [WindowLink]
+    let emptyText: String
     let waiting: [Waiting]
     let agenda: [Appointment]
 }

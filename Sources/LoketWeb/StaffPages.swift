@@ -71,22 +71,24 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 return try await deskDayPage(
-                    web, account: account, desk: desk, counter: request.query("counter") ?? "",
-                    noticeKey: request.query("notice"))
+                    web, account: account, desk: desk, window: agendaWindow(request.query("from")),
+                    counter: request.query("counter") ?? "", noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
+                let window = try agendaWindow(form["from"])
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
-                    return try await deskDayPage(web, account: account, desk: desk, counter: "", notice: notice)
+                    return try await deskDayPage(
+                        web, account: account, desk: desk, window: window, counter: "", notice: notice)
                 } catch let error as BookingError {
                     return try await deskDayPage(
-                        web, account: account, desk: desk, counter: "",
+                        web, account: account, desk: desk, window: window, counter: "",
                         errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                 }
             }
@@ -95,10 +97,11 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
+                let window = try agendaWindow(form["from"])
                 let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !counter.isEmpty, counter.count <= 10 else {
                     return try await deskDayPage(
-                        web, account: account, desk: desk, counter: "",
+                        web, account: account, desk: desk, window: window, counter: "",
                         errors: [
                             FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
                         ])
@@ -109,7 +112,8 @@ extension WebApp {
                         WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName)
                     }
                     ?? WebCopy.text("nobodyWaiting", web.language)
-                return try await deskDayPage(web, account: account, desk: desk, counter: counter, notice: notice)
+                return try await deskDayPage(
+                    web, account: account, desk: desk, window: window, counter: counter, notice: notice)
             }
         }
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
@@ -117,17 +121,19 @@ extension WebApp {
                 let desk = try context.parameters.require("desk")
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
+                    let window = try agendaWindow(form["from"])
                     do {
                         _ = try await loket.finishVisit(
                             appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
                             staff: account.id)
-                        // Back to the day, at the same counter, ready for the next call.
+                        // Back to the day, at the same counter and hours, ready for the next call.
                         let counter =
                             (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                        return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)")
+                        let from = window.map { "&from=\(Self.fromValue($0))" } ?? ""
+                        return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)\(from)")
                     } catch let error as BookingError {
                         return try await deskDayPage(
-                            web, account: account, desk: desk, counter: "",
+                            web, account: account, desk: desk, window: window, counter: "",
                             errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                     }
                 }
@@ -152,15 +158,34 @@ extension WebApp {
         }
     }
 
+    /// The part of the day `from` asks for: `HH:MM`, `day` for the whole day; around now (nil)
+    /// when absent or empty.
+    func agendaWindow(_ from: String?) throws(BookingError) -> AgendaWindow? {
+        guard let from, !from.isEmpty else { return nil }
+        if from == "day" { return .wholeDay }
+        guard let time = LocalTime(text: from), time.minutes < 24 * 60 else {
+            throw BookingError.invalid(
+                "from", "invalid_window", "Show the appointments from a time like 09:00, or the whole day with day.")
+        }
+        return AgendaWindow(from: time)
+    }
+
+    /// `window` as `from` in an address or a form.
+    static func fromValue(_ window: AgendaWindow) -> String { window.isWholeDay ? "day" : window.from.text }
+
+    /// The desk's day: how far it has come, who is waiting, and the appointments in `window`
+    /// (around now when nil).
     func deskDayPage(
-        _ web: WebRequest, account: StaffAccount, desk code: String, counter: String, notice: String? = nil,
-        noticeKey: String? = nil, errors: [FieldError] = []
+        _ web: WebRequest, account: StaffAccount, desk code: String, window chosen: AgendaWindow?, counter: String,
+        notice: String? = nil, noticeKey: String? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         let now = loket.now()
-        let agenda = try await loket.agenda(desk: code)
+        let window = chosen ?? .around(loket.deskTime.time)
+        async let progress = loket.dayProgress(desk: code)
+        let agenda = try await loket.agenda(desk: code, window: window)
         let cards = try await loket.pickupDocuments(desk: code)
         let pickupProducts = loket.documentPickupProducts
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
@@ -196,9 +221,34 @@ extension WebApp {
                     "handed-over": WebCopy.text("documentHandedOver", language),
                 ][$0]
             }
+        let day = try await progress
+        let base =
+            "/staff/desks/\(code)?counter=\(counter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
+            window.map {
+                DeskDayPage.WindowLink(href: "\(base)&from=\(Self.fromValue($0))", text: WebCopy.text(key, language))
+            }
+        }
+        let windowLinks =
+            window.isWholeDay
+            ? [DeskDayPage.WindowLink(href: base, text: WebCopy.text("agendaShowNow", language))]
+            : [
+                link(window.earlier, "agendaEarlier"), link(window.later, "agendaLater"),
+                link(.wholeDay, "agendaShowDay"),
+            ]
+            .compactMap { $0 }
         let page = DeskDayPage(
-            desk: code, counter: counter, notice: noticeText, isManager: account.may(.deskManager, at: code),
+            desk: code, counter: counter, from: chosen.map(Self.fromValue) ?? "", notice: noticeText,
+            isManager: account.may(.deskManager, at: code),
             settingsLink: WebCopy.text("settingsTitle", language, desk.name),
+            progress: WebCopy.text(
+                "dayProgress", language, String(day.total), String(day.expected), String(day.waiting),
+                String(day.called), String(day.served), String(day.noShow)),
+            windowText: window.isWholeDay
+                ? WebCopy.text("agendaWholeDay", language)
+                : WebCopy.text("agendaWindow", language, window.from.text, window.until.text),
+            windowLinks: windowLinks,
+            emptyText: WebCopy.text(day.total == 0 ? "noAppointments" : "noAppointmentsInWindow", language),
             waiting: waiting.map { item in
                 DeskDayPage.Waiting(
                     ticket: item.visit?.ticket ?? 0, time: item.appointment.startTime.text, name: item.customerName,

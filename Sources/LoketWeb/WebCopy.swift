@@ -188,6 +188,20 @@ enum WebCopy {
         "stateNoShow": ("niet gekomen", "no-show"),
         "needsAssistance": ("extra tijd/hulp", "extra time/help"),
         "noAppointments": ("Geen afspraken vandaag.", "No appointments today."),
+        "noAppointmentsInWindow": ("Geen afspraken in deze uren.", "No appointments in these hours."),
+        "dayProgress": (
+            "Vandaag %@ afspraken: %@ verwacht, %@ wachtend, %@ aan de balie, %@ geholpen, %@ niet gekomen.",
+            "Today %@ appointments: %@ expected, %@ waiting, %@ at a counter, %@ served, %@ no-shows."
+        ),
+        "agendaWindow": (
+            "Afspraken van %@ tot %@, en wie er wacht of aan de balie is.",
+            "Appointments from %@ to %@, and whoever is waiting or at a counter."
+        ),
+        "agendaWholeDay": ("Alle afspraken van vandaag.", "All of today's appointments."),
+        "agendaEarlier": ("Eerder", "Earlier"),
+        "agendaLater": ("Later", "Later"),
+        "agendaShowDay": ("Hele dag", "Whole day"),
+        "agendaShowNow": ("Rond nu", "Around now"),
         "displayTitle": ("Oproepen", "Now calling"),
         "ticket": ("Nummer", "Number"),
         "urgentTitle": ("Spoedafspraak maken", "Book an urgent appointment"),

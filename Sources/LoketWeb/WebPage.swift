@@ -111,33 +111,45 @@ struct LayoutFields {
 /// (Mirror, as Mustache reads any struct). Two families of names are derived: `error_<field>` is
 /// the message of that field's error, and `has_<list>` says whether a list of the layout or page has items.
 /// A field that is nil counts as absent.
-struct PageContext<Page>: MustacheParent {
-    let page: Page
+///
+/// Both are reflected once, into a table: inside a section every name a row does not have is
+/// looked up here, so a clerk's agenda of 1,700 rows would otherwise reflect the page thousands
+/// of times.
+struct PageContext: MustacheParent {
     let layout: LayoutFields
+    private let fields: [String: Any]
+
+    init(page: Any, layout: LayoutFields) {
+        self.layout = layout
+        // The layout's fields win over a page field of the same name.
+        self.fields = Self.fields(of: page).merging(Self.fields(of: layout)) { _, layout in layout }
+    }
 
     func child(named name: String) -> Any? {
         if name.hasPrefix("error_") {
             let field = name.dropFirst("error_".count)
             return layout.errors.first { $0.field == field }?.message
         }
-        if let value = Self.field(name, of: layout) ?? Self.field(name, of: page) { return value }
-        if name.hasPrefix("has_") {
-            let list = String(name.dropFirst(4))
-            if let items = (Self.field(list, of: layout) ?? Self.field(list, of: page)) as? [Any] {
-                return !items.isEmpty
-            }
+        if let value = fields[name] { return value }
+        if name.hasPrefix("has_"), let items = fields[String(name.dropFirst(4))] as? [Any] {
+            return !items.isEmpty
         }
         return nil
     }
 
-    /// The value of the stored property `name`, unwrapped when optional; nil when absent or nil.
-    static func field(_ name: String, of object: Any) -> Any? {
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else {
-            return nil
+    /// The stored properties of `object` by name, optionals unwrapped; nil ones left out.
+    private static func fields(of object: Any) -> [String: Any] {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: object).children {
+            guard let label = child.label else { continue }
+            let optional = Mirror(reflecting: child.value)
+            if optional.displayStyle == .optional {
+                if let value = optional.children.first?.value { fields[label] = value }
+            } else {
+                fields[label] = child.value
+            }
         }
-        let optional = Mirror(reflecting: value)
-        guard optional.displayStyle == .optional else { return value }
-        return optional.children.first?.value
+        return fields
     }
 }
 

@@ -55,6 +55,30 @@ import Testing
         #expect(AppointmentCode.normalised("ABC") == nil)
     }
 
+    @Test func theAgendaWindowStartsTheHourBeforeNowAndStepsByThreeHours() {
+        func time(_ text: String) -> LocalTime { LocalTime(text: text)! }
+        let now = AgendaWindow.around(time("10:17"))
+        #expect(now.from == time("09:00") && now.until == time("12:00"))
+        #expect(now.contains(time("09:00")) && now.contains(time("11:59")) && !now.contains(time("12:00")))
+        #expect(now.earlier == AgendaWindow(from: time("06:00")) && now.later == AgendaWindow(from: time("12:00")))
+        // Cut off at both ends of the day.
+        #expect(AgendaWindow.around(time("00:30")).from == time("00:00"))
+        #expect(AgendaWindow(from: time("01:00")).earlier == AgendaWindow(from: time("00:00")))
+        #expect(AgendaWindow(from: time("00:00")).earlier == nil)
+        #expect(AgendaWindow(from: time("22:00")).until == time("24:00"))
+        #expect(AgendaWindow(from: time("22:00")).later == nil)
+        #expect(AgendaWindow.wholeDay.isWholeDay && !now.isWholeDay)
+        #expect(AgendaWindow.wholeDay.contains(time("00:00")) && AgendaWindow.wholeDay.contains(time("23:59")))
+    }
+
+    @Test func dayProgressCountsEveryState() {
+        var progress = DayProgress()
+        for state in [nil, nil, .waiting, .called, .served, .served, .noShow] as [Visit.State?] { progress.add(state) }
+        progress.add(.served, count: 3)
+        #expect(progress.expected == 2 && progress.waiting == 1 && progress.called == 1)
+        #expect(progress.served == 5 && progress.noShow == 1 && progress.total == 10)
+    }
+
     @Test func waitingMinutesStopWhenCalled() {
         let arrived = Date(timeIntervalSince1970: 1_000_000)
         let waiting = Visit(

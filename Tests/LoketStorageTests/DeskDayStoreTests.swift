@@ -93,5 +93,17 @@ struct DeskDayStoreTests {
         let agenda = try await store.deskDay.agenda(desk: "TS", date: day)
         #expect(agenda.map(\.customerName) == ["Early Bird", "Late Booker", "Never Came"])
         #expect(agenda.map { $0.visit?.state } == [.served, .waiting, .noShow])
+
+        // A window lists its hours, and whoever is waiting or at a counter whatever their time;
+        // the day's progress counts every confirmed appointment.
+        let window = try await store.deskDay.agenda(
+            desk: "TS", date: day, window: AgendaWindow(from: LocalTime(text: "10:00")!))
+        #expect(window.map(\.customerName) == ["Late Booker", "Never Came"])
+        let before = try await store.deskDay.agenda(
+            desk: "TS", date: day, window: AgendaWindow(from: LocalTime(text: "06:00")!))
+        #expect(before.map(\.customerName) == ["Late Booker"])
+        let progress = try await store.deskDay.progress(desk: "TS", date: day)
+        #expect(progress.total == 3 && progress.served == 1 && progress.waiting == 1 && progress.noShow == 1)
+        #expect(progress.expected == 0 && progress.called == 0)
     }
 }

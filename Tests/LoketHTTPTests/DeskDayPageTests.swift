@@ -1,0 +1,97 @@
+import Foundation
+import LoketApp
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// The clerk's day on a big desk: the agenda lists the hours around now (and whoever is waiting
+/// or at a counter), steps earlier and later, shows the whole day on request, and counts the
+/// whole day above it; a bad `from` is refused at that field.
+@Suite struct DeskDayPageTests: PageTests {
+    @Test(arguments: TestDatabase.engines)
+    func theAgendaListsTheHoursAroundNow(engine: TestDatabase.Engine) async throws {
+        let clock = ManualClock(date: "2022-06-01", time: "08:00")
+        try await TestServer.run(engine: engine, clock: clock, options: Self.quickHashes) { server, api in
+            let loket = server.loket
+            _ = try await loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            var codes: [String: String] = [:]
+            for (time, name) in [
+                ("0800", "Early Riser"), ("0900", "Nine Sharp"), ("1150", "Before Noon"), ("1300", "After Lunch"),
+                ("1500", "Came Early"),
+            ] {
+                let hold = try await loket.hold(
+                    desk: "TS", product: "BIO", persons: 1, slot: "20220602-\(time)-bio", client: nil,
+                    idempotency: nil)
+                let booked = try await loket.confirm(
+                    hold: hold.hold.id, holdToken: hold.token,
+                    customer: try Customer.validated(
+                        name: name, email: "x@example.nl", phone: nil, vNumber: TestPeople.vNumber(name), bsn: nil,
+                        language: "en"),
+                    client: nil, idempotency: nil)
+                codes[name] = booked.appointment.code
+            }
+            // The next day, 10:17: the agenda runs from 09:00 to 12:00.
+            clock.advance(minutes: 24 * 60 + 137)
+            let clerk = try await signIn(api, "balie")
+            // The 15:00 customer came five hours early: waiting, so listed whatever the window.
+            let early = try await post(
+                api, "/staff/desks/TS/check-in", ["code": codes["Came Early"]!, "from": ""], cookies: [clerk])
+            #expect(early.status == 200)
+
+            let now = try await get(api, "/staff/desks/TS", cookies: [clerk])
+            #expect(now.status == 200)
+            #expect(Self.names(now.body) == ["Nine Sharp", "Before Noon", "Came Early"])
+            #expect(now.body.contains("Appointments from 09:00 to 12:00"))
+            #expect(
+                now.body.contains(
+                    "Today 5 appointments: 4 expected, 1 waiting, 0 at a counter, 0 served, 0 no-shows."))
+            #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=06:00\""))
+            #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=12:00\""))
+            #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=day\""))
+
+            let later = try await get(api, "/staff/desks/TS?from=12:00", cookies: [clerk])
+            #expect(Self.names(later.body) == ["After Lunch", "Came Early"])
+            #expect(later.body.contains("name=\"from\" value=\"12:00\""))
+            let day = try await get(api, "/staff/desks/TS?from=day", cookies: [clerk])
+            #expect(
+                Self.names(day.body) == ["Early Riser", "Nine Sharp", "Before Noon", "After Lunch", "Came Early"])
+            #expect(day.body.contains("All of today&#39;s appointments.") && !day.body.contains("from=06:00"))
+            let evening = try await get(api, "/staff/desks/TS?from=21:00", cookies: [clerk])
+            #expect(Self.names(evening.body) == ["Came Early"])
+            #expect(evening.body.contains("Appointments from 21:00 to 24:00") && !evening.body.contains("from=24:00"))
+
+            // A no-show marked in a later window goes back to that window.
+            let ids = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
+                $0[$1.customerName] = $1.appointment.id
+            }
+            let marked = try await post(
+                api, "/staff/desks/TS/visits/\(ids["Early Riser"]!)/no-show", ["counter": "2", "from": "06:00"],
+                cookies: [clerk])
+            #expect(marked.status == 303)
+            #expect(marked.headers[.location] == "/staff/desks/TS?notice=no-show&counter=2&from=06:00")
+
+            for bad in ["9", "25:00", "09:60", "noon"] {
+                let refused = try await get(api, "/staff/desks/TS?from=\(bad)", cookies: [clerk])
+                #expect(refused.status == 422, "from=\(bad)")
+                #expect(refused.body.contains("like 09:00"), "from=\(bad)")
+            }
+            let refused = try await post(
+                api, "/staff/desks/TS/visits/\(ids["Nine Sharp"]!)/no-show", ["counter": "2", "from": "later"],
+                cookies: [clerk])
+            #expect(refused.status == 422)
+            #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Nine Sharp" }?.visit == nil)
+        }
+    }
+
+    /// The customer names in the agenda table, in order.
+    static func names(_ body: String) -> [String] {
+        guard let table = body.range(of: "aria-label=\"Today&#39;s appointments\"") else { return [] }
+        let rows = body[table.upperBound...].components(separatedBy: "<tr><td>").dropFirst()
+        return rows.compactMap { row in
+            let cells = row.components(separatedBy: "</td><td>")
+            guard cells.count > 1 else { return nil }
+            return cells[1].components(separatedBy: "<").first
+        }
+    }
+}
