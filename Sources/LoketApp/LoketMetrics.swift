@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The counters Loket exports at `/metrics`, on one registry passed in rather than a global,
 /// so that each test application has its own.
@@ -15,6 +16,9 @@ public struct LoketMetrics: Sendable {
     let drawEntries: Counter
     let drawsAllocated: Counter
     let drawPlacesGiven: Counter
+    /// Every request's counter and histogram by route, method and status: found in a table
+    /// rather than by the registry's label lookup (4% of a cached answer's time).
+    private let routeHandles = RouteHandles()
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -58,6 +62,14 @@ public struct LoketMetrics: Sendable {
     }
 
     public func request(route: String, method: String, status: Int) -> Counter {
+        let key = RouteHandles.Key(route: route, method: method, status: status)
+        if let counter = routeHandles.counters.withLock({ $0[key] }) { return counter }
+        let counter = makeRequestCounter(route: route, method: method, status: status)
+        routeHandles.counters.withLock { $0[key] = counter }
+        return counter
+    }
+
+    private func makeRequestCounter(route: String, method: String, status: Int) -> Counter {
         registry.makeCounter(
             descriptor: .init(
                 namespace: "loket", subsystem: "http", metricName: "requests", unitName: "total",
@@ -76,6 +88,14 @@ public struct LoketMetrics: Sendable {
     }
 
     public func latency(route: String, method: String) -> DurationHistogram {
+        let key = RouteHandles.Key(route: route, method: method, status: 0)
+        if let histogram = routeHandles.histograms.withLock({ $0[key] }) { return histogram }
+        let histogram = makeLatency(route: route, method: method)
+        routeHandles.histograms.withLock { $0[key] = histogram }
+        return histogram
+    }
+
+    private func makeLatency(route: String, method: String) -> DurationHistogram {
         registry.makeDurationHistogram(
             descriptor: .init(
                 namespace: "loket", subsystem: "http", metricName: "request_duration", unitName: "seconds",
@@ -95,4 +115,14 @@ public struct LoketMetrics: Sendable {
                 helpText: "Free one-person slot units within the booking horizon."),
             labels: [("desk", desk), ("product", product)])
     }
+}
+
+/// The per-route metric handles made so far. Routes are the router's patterns, so the table is
+/// bounded; two requests making the same handle at once get the registry's one handle.
+private final class RouteHandles: Sendable {
+    struct Key: Hashable {
+        let route: String, method: String, status: Int
+    }
+    let counters = Mutex<[Key: Counter]>([:])
+    let histograms = Mutex<[Key: DurationHistogram]>([:])
 }

@@ -22,16 +22,34 @@ enum Identifiers {
     static func randomBase64URL(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
-                of: "=", with: "")
+        // Base64 with the URL-safe alphabet and no padding, mapped byte by byte (three string
+        // replacements were 2% of a booking's time).
+        let encoded = Data(bytes).base64EncodedData().lazy.filter { $0 != UInt8(ascii: "=") }.map {
+            switch $0 {
+            case UInt8(ascii: "+"): UInt8(ascii: "-")
+            case UInt8(ascii: "/"): UInt8(ascii: "_")
+            default: $0
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     static func hash(_ token: String) -> String { SHA256.hash(data: Data(token.utf8)).hexString }
 }
 
 extension Sequence where Element == UInt8 {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+    /// Lowercase hex. By table, not `String(format:)`: that was 6% of a booking's time (every
+    /// hold and booking stores a digest).
+    var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
 }
 
 extension Date {

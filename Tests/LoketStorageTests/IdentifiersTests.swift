@@ -1,0 +1,26 @@
+import Testing
+
+@testable import LoketStorage
+
+/// The secrets storage hands out and the digests it keeps of them, in the forms the database and
+/// the links already hold.
+struct IdentifiersTests {
+    @Test func aDigestIsLowercaseHexOfSHA256() {
+        #expect(
+            Identifiers.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect([0x00, 0x0f, 0xa0, 0xff].hexString == "000fa0ff")
+    }
+
+    @Test func identifiersAndTokensAreURLSafeWithoutPadding() {
+        let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        for _ in 0..<200 {
+            let id = Identifiers.make()
+            let token = Identifiers.token()
+            #expect(id.count == 22 && token.count == 43)
+            #expect(id.allSatisfy(urlSafe.contains) && token.allSatisfy(urlSafe.contains))
+        }
+        // Over 200 tokens of 43 characters each, every one of the 64 characters turns up.
+        let seen = Set((0..<200).flatMap { _ in Identifiers.token() })
+        #expect(seen == urlSafe)
+    }
+}
