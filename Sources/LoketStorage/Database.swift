@@ -45,7 +45,8 @@ public final class Database: Sendable {
         // One connection: SQLite has one writer at a time anyway, and a single connection makes
         // every transaction strictly serial without busy retries.
         let source = DurableSQLiteSource(
-            base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))))
+            base: SQLiteConnectionSource(
+                configuration: .init(storage: .file(path: sqlitePath)), threadPool: WriterThread.shared.pool))
         self.sqlite = SQLitePool(
             pool: EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
@@ -60,9 +61,13 @@ public final class Database: Sendable {
         self.postgresRun = nil
         self.logger = logger
         let pool = self.sqlite!
-        self.groupCommit = GroupCommit { body in
+        self.groupCommit = GroupCommit(executor: WriterThread.shared) { body in
             try await pool.pool.withConnection(logger: logger) { connection in
-                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+                connection.eventLoop.makeFutureWithTask {
+                    try await withTaskExecutorPreference(WriterThread.shared) {
+                        try await body(connection.sql(queryLogLevel: .trace))
+                    }
+                }
             }.get()
         }
     }

@@ -26,15 +26,18 @@ final class GroupCommit: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Where the batches are written (see `WriterThread`); nil: wherever the task runs.
+    private let executor: (any TaskExecutor)?
     private let session: @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
     /// The most transactions one COMMIT carries, to bound latency and savepoint depth.
     let maxBatch: Int
 
     init(
-        maxBatch: Int = 128,
+        maxBatch: Int = 128, executor: (any TaskExecutor)? = nil,
         session: @escaping @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
     ) {
         self.maxBatch = maxBatch
+        self.executor = executor
         self.session = session
     }
 
@@ -66,7 +69,7 @@ final class GroupCommit: Sendable {
                 state.writing = true
                 return true
             }
-            if startWriter { Task { await self.write() } }
+            if startWriter { Task(executorPreference: executor) { await self.write() } }
         }
     }
 
