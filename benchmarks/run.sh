@@ -156,6 +156,9 @@ for engine in sqlite postgres; do
         echo "  idle connections: $(cat "$WORK/idle.out")" >&2
         wrk_run "slot list, planner API, $IDLE idle connections open, $engine" "$LOKET$PLANNER_PATH"
         kill "$IDLE_PID" 2>/dev/null || true
+        wait "$IDLE_PID" 2>/dev/null || true
+        # Let the server close those connections before the next run measures anything.
+        for _ in $(seq 1 300); do (( $(ls "/proc/$LOKET_PID/fd" | wc -l) < 1000 )) && break; sleep 0.1; done
     fi
     LOKET_BENCH_KEYS="$WORK/keys.lua" wrk_run "hold+confirm, $engine" "$LOKET" benchmarks/hold-confirm.lua
     stop_loket

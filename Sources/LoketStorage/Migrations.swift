@@ -402,6 +402,18 @@ enum Migrations {
                 "CREATE INDEX appointments_unpurged ON appointments (date) WHERE purged_at IS NULL",
             ]
         ),
+        (
+            18,
+            [
+                // A desk's day: the clerk's agenda and its counts ask for one desk's confirmed
+                // appointments on one day. To SQLite's planner (desk, date) and (date, state) looked
+                // alike, and it took (date, state): every desk's confirmed appointments that day, each
+                // looked up for its desk (10 and 15 ms on a national network's day). This key has all
+                // three, and the start time for the agenda's window; it replaces (desk, date).
+                "DROP INDEX appointments_desk_date",
+                "CREATE INDEX appointments_desk_day ON appointments (desk, date, state, start_minute)",
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }
