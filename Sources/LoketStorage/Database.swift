@@ -50,7 +50,7 @@ public final class Database: Sendable {
         self.sqlite = SQLitePool(
             pool: EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
-                logger: logger, on: MultiThreadedEventLoopGroup.singleton.next()))
+                logger: logger, on: WriterThread.shared.loop))
         let readers = DurableSQLiteSource(
             base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))), readOnly: true)
         self.sqliteReaders = SQLitePool(

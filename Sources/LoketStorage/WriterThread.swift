@@ -1,3 +1,4 @@
+import NIOCore
 import NIOPosix
 
 /// The one thread on which SQLite's writer runs both its statements and the transactions that
@@ -16,10 +17,16 @@ final class WriterThread: TaskExecutor {
 
     /// Where the writer's statements run: SQLiteNIO takes the pool its connection uses.
     let pool: NIOThreadPool
+    /// The event loop of the writer's connection, on which its futures complete: its own, not one
+    /// of the server's. Code awaiting the writer goes on where that future completes, so on a
+    /// server loop every request that once touched the writer (a staff session, say) stayed on
+    /// that one loop and the server used one core for all such pages.
+    let loop: any EventLoop
 
     private init() {
         pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
+        loop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
