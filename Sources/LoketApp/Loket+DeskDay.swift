@@ -8,10 +8,9 @@ extension Loket {
         try await deskDayStore.agenda(desk: desk, dates: dates ?? today...today)
     }
 
-    /// Today's appointments at `desk` in `window` (the hours around now when nil), and everyone
-    /// waiting or at a counter.
-    public func agenda(desk: String, window: AgendaWindow?) async throws -> [AgendaItem] {
-        try await deskDayStore.agenda(desk: desk, date: today, window: window ?? .around(deskTime.time))
+    /// Today's appointments at `desk` in `window`, and everyone waiting or at a counter.
+    public func agenda(desk: String, window: AgendaWindow) async throws -> [AgendaItem] {
+        try await deskDayStore.agenda(desk: desk, date: today, window: window)
     }
 
     /// How far today has come at `desk`, over all its appointments.

@@ -117,8 +117,9 @@ public struct LoketMetrics: Sendable {
     }
 }
 
-/// The per-route metric handles made so far. Routes are the router's patterns, so the table is
-/// bounded; two requests making the same handle at once get the registry's one handle.
+/// The per-route metric handles made so far. Routes are the router's patterns and methods a
+/// fixed few (`MetricsMiddleware`), so the table is bounded; two requests making the same handle
+/// at once get the registry's one handle.
 private final class RouteHandles: Sendable {
     struct Key: Hashable {
         let route: String, method: String, status: Int

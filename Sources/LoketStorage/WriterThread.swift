@@ -11,6 +11,9 @@ import NIOPosix
 /// statements' thread, so a statement and the code that awaits it follow each other on one thread
 /// without sleeping. Hand-written: NIO offers its event loops to actors as serial executors, but
 /// nothing runs a task on a thread pool's thread.
+///
+/// One writer connection per database file in a process (`Database` opens one): SQLite's busy
+/// handler sleeps on this thread, so a second writer to the same file here would stall both.
 final class WriterThread: TaskExecutor {
     /// Shared by every SQLite database of the process (a server has one), like NIO's singletons.
     static let shared = WriterThread()
@@ -31,6 +34,7 @@ final class WriterThread: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
+        // The pool is never stopped; were it, NIO would run the job on the caller's thread.
         pool.submit { _ in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -70,16 +70,21 @@ extension WebApp {
         router.get("/staff/desks/{desk}") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
+                let window: AgendaWindow?
+                do throws(BookingError) { window = try agendaWindow(request.query("from")) } catch {
+                    return problem(web, error)
+                }
                 return try await deskDayPage(
-                    web, account: account, desk: desk, window: agendaWindow(request.query("from")),
-                    counter: request.query("counter") ?? "", noticeKey: request.query("notice"))
+                    web, account: account, desk: desk, window: window, counter: request.query("counter") ?? "",
+                    noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let window = try agendaWindow(form["from"])
+                let window: AgendaWindow?
+                do throws(BookingError) { window = try agendaWindow(form["from"]) } catch { return problem(web, error) }
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
@@ -97,7 +102,8 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let window = try agendaWindow(form["from"])
+                let window: AgendaWindow?
+                do throws(BookingError) { window = try agendaWindow(form["from"]) } catch { return problem(web, error) }
                 let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
                 guard !counter.isEmpty, counter.count <= 10 else {
                     return try await deskDayPage(
@@ -121,7 +127,10 @@ extension WebApp {
                 let desk = try context.parameters.require("desk")
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
-                    let window = try agendaWindow(form["from"])
+                    let window: AgendaWindow?
+                    do throws(BookingError) { window = try agendaWindow(form["from"]) } catch {
+                        return problem(web, error)
+                    }
                     do {
                         _ = try await loket.finishVisit(
                             appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
@@ -164,8 +173,7 @@ extension WebApp {
         guard let from, !from.isEmpty else { return nil }
         if from == "day" { return .wholeDay }
         guard let time = LocalTime(text: from), time.minutes < 24 * 60 else {
-            throw BookingError.invalid(
-                "from", "invalid_window", "Show the appointments from a time like 09:00, or the whole day with day.")
+            throw BookingError.invalid("from", "invalid_window", "Give a time like 09:00, or day for the whole day.")
         }
         return AgendaWindow(from: time)
     }
@@ -224,9 +232,12 @@ extension WebApp {
         let day = try await progress
         let base =
             "/staff/desks/\(code)?counter=\(counter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        // Each link says which hours it shows: "Earlier" alone means little in a list of links.
         func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
             window.map {
-                DeskDayPage.WindowLink(href: "\(base)&from=\(Self.fromValue($0))", text: WebCopy.text(key, language))
+                DeskDayPage.WindowLink(
+                    href: "\(base)&from=\(Self.fromValue($0))",
+                    text: WebCopy.text(key, language, $0.from.text, $0.until.text))
             }
         }
         let windowLinks =

@@ -113,6 +113,9 @@ extension WebCopy {
             "Not possible: the visit has already ended, or the customer has not been called yet."
         ),
         "error.counter.required": ("Vul uw balienummer in.", "Enter your counter number."),
+        "error.from.invalid_window": (
+            "Geef een tijd zoals 09:00, of day voor de hele dag.", "Give a time like 09:00, or day for the whole day."
+        ),
         // The desk's settings
         "error.from.invalid_date": (
             "Vul de eerste dag in als jaar-maand-dag, bijvoorbeeld 2026-12-24.", "Give the first day as YYYY-MM-DD."

@@ -190,17 +190,18 @@ enum WebCopy {
         "noAppointments": ("Geen afspraken vandaag.", "No appointments today."),
         "noAppointmentsInWindow": ("Geen afspraken in deze uren.", "No appointments in these hours."),
         "dayProgress": (
-            "Vandaag %@ afspraken: %@ verwacht, %@ wachtend, %@ aan de balie, %@ geholpen, %@ niet gekomen.",
-            "Today %@ appointments: %@ expected, %@ waiting, %@ at a counter, %@ served, %@ no-shows."
+            "Afspraken vandaag: %@ — %@ verwacht, %@ wachtend, %@ aan de balie, %@ geholpen, %@ niet gekomen.",
+            "Appointments today: %@ — %@ expected, %@ waiting, %@ at a counter, %@ served, %@ no-show."
         ),
         "agendaWindow": (
             "Afspraken van %@ tot %@, en wie er wacht of aan de balie is.",
             "Appointments from %@ to %@, and whoever is waiting or at a counter."
         ),
         "agendaWholeDay": ("Alle afspraken van vandaag.", "All of today's appointments."),
-        "agendaEarlier": ("Eerder", "Earlier"),
-        "agendaLater": ("Later", "Later"),
-        "agendaShowDay": ("Hele dag", "Whole day"),
+        "agendaHours": ("Andere uren", "Other hours"),
+        "agendaEarlier": ("Eerder: %@–%@", "Earlier: %@–%@"),
+        "agendaLater": ("Later: %@–%@", "Later: %@–%@"),
+        "agendaShowDay": ("De hele dag", "The whole day"),
         "agendaShowNow": ("Rond nu", "Around now"),
         "displayTitle": ("Oproepen", "Now calling"),
         "ticket": ("Nummer", "Number"),

@@ -45,7 +45,7 @@ import Testing
             #expect(now.body.contains("Appointments from 09:00 to 12:00"))
             #expect(
                 now.body.contains(
-                    "Today 5 appointments: 4 expected, 1 waiting, 0 at a counter, 0 served, 0 no-shows."))
+                    "Appointments today: 5 — 4 expected, 1 waiting, 0 at a counter, 0 served, 0 no-show."))
             #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=06:00\""))
             #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=12:00\""))
             #expect(now.body.contains("href=\"/staff/desks/TS?counter=&amp;from=day\""))
@@ -61,6 +61,17 @@ import Testing
             #expect(Self.names(evening.body) == ["Came Early"])
             #expect(evening.body.contains("Appointments from 21:00 to 24:00") && !evening.body.contains("from=24:00"))
 
+            // Called to a counter, they are listed whatever the window too; calling keeps the hours.
+            let called = try await post(
+                api, "/staff/desks/TS/call-next", ["counter": "2", "from": "12:00"], cookies: [clerk])
+            #expect(called.status == 200 && called.body.contains("name=\"from\" value=\"12:00\""))
+            #expect(Self.names(called.body) == ["After Lunch", "Came Early"])
+            #expect(called.body.contains("0 waiting, 1 at a counter"))
+            let morning = try await get(api, "/staff/desks/TS?from=06:00", cookies: [clerk])
+            #expect(Self.names(morning.body) == ["Early Riser", "Came Early"])
+            #expect(
+                morning.body.contains(">Earlier: 03:00–06:00</a>") && morning.body.contains(">Later: 09:00–12:00</a>"))
+
             // A no-show marked in a later window goes back to that window.
             let ids = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
                 $0[$1.customerName] = $1.appointment.id
@@ -74,12 +85,19 @@ import Testing
             for bad in ["9", "25:00", "09:60", "noon"] {
                 let refused = try await get(api, "/staff/desks/TS?from=\(bad)", cookies: [clerk])
                 #expect(refused.status == 422, "from=\(bad)")
-                #expect(refused.body.contains("like 09:00"), "from=\(bad)")
+                #expect(refused.headers[.contentType]?.hasPrefix("text/html") == true, "from=\(bad)")
+                #expect(refused.body.contains("Give a time like 09:00"), "from=\(bad)")
             }
+            let dutch = try await get(api, "/staff/desks/TS?from=noon", cookies: [clerk], language: "nl")
+            #expect(dutch.status == 422 && dutch.body.contains("Geef een tijd zoals 09:00"))
+            let checkIn = try await post(
+                api, "/staff/desks/TS/check-in", ["code": codes["Nine Sharp"]!, "from": "25:00"], cookies: [clerk])
+            #expect(checkIn.status == 422 && checkIn.body.contains("Give a time like 09:00"))
             let refused = try await post(
                 api, "/staff/desks/TS/visits/\(ids["Nine Sharp"]!)/no-show", ["counter": "2", "from": "later"],
                 cookies: [clerk])
             #expect(refused.status == 422)
+            // Neither the refused check-in nor the refused no-show changed anything.
             #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Nine Sharp" }?.visit == nil)
         }
     }

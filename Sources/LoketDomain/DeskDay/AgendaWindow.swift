@@ -14,8 +14,9 @@ public struct AgendaWindow: Sendable, Hashable {
     /// The first start time no longer listed.
     public let until: LocalTime
 
-    /// The window that starts at `from` (cut off at midnight).
+    /// The window that starts at `from`, before midnight (cut off there).
     public init(from: LocalTime) {
+        precondition(from.minutes < 24 * 60, "a window starts before midnight")
         self.init(from: from, until: LocalTime(minutes: min(24 * 60, from.minutes + Self.length)))
     }
 
@@ -39,6 +40,4 @@ public struct AgendaWindow: Sendable, Hashable {
 
     /// The window after this one; nil at the end of the day.
     public var later: AgendaWindow? { until.minutes >= 24 * 60 ? nil : AgendaWindow(from: until) }
-
-    public func contains(_ time: LocalTime) -> Bool { from <= time && time < until }
 }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import LoketApp
 
@@ -6,6 +7,7 @@ import LoketApp
 /// global metrics system; this one writes to the registry the application was given.
 struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: LoketMetrics
+    static var methods: Set<HTTPRequest.Method> { [.get, .head, .post, .put, .patch, .delete, .options] }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -13,7 +15,8 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
-        let method = request.method.rawValue
+        // A client may send any method name; each would make new series.
+        let method = Self.methods.contains(request.method) ? request.method.rawValue : "other"
         metrics.request(route: route, method: method, status: response.status.code).increment()
         metrics.latency(route: route, method: method).record(ContinuousClock.now - start)
         return response
