@@ -34,8 +34,10 @@ public enum TestDatabase {
     /// The test databases of earlier runs on the test PostgreSQL, dropped once per test process
     /// before its first is made. A test leaves its own behind: a DROP DATABASE forces a
     /// checkpoint, and one per test (while a hundred others run) slowed the other tests'
-    /// transactions past the test client's 20-second timeout. Only those made over an hour ago
-    /// (the time is in the name): another run on the same server may be using its own.
+    /// transactions past the test client's 20-second timeout. Only those made over ten minutes
+    /// ago (the time is in the name; a run takes about one): another run on the same server may
+    /// be using its own. Kept longer, they piled up to tens of thousands of files, and each
+    /// checkpoint's syncing of them stalled the tests' commits for over a minute.
     private static let earlierRuns = Task<Void, Never> {
         guard let base = postgresURL, let admin = try? await Database.open(base, logger: logger) else { return }
         let names =
@@ -43,8 +45,9 @@ public enum TestDatabase {
                 try await db.raw("SELECT datname FROM pg_database WHERE datname LIKE 'lt\\_%'").all()
                     .map { try $0.decode(column: "datname", as: String.self) }
             }) ?? []
-        let hourAgo = Int(Date().timeIntervalSince1970) - 3600
-        for name in names where Int(name.split(separator: "_").dropFirst().first ?? "").map({ $0 < hourAgo }) ?? true {
+        let tenMinutesAgo = Int(Date().timeIntervalSince1970) - 600
+        for name in names
+        where Int(name.split(separator: "_").dropFirst().first ?? "").map({ $0 < tenMinutesAgo }) ?? true {
             _ = try? await admin.session { db in
                 try await db.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
             }
