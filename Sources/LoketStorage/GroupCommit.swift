@@ -26,14 +26,14 @@ final class GroupCommit: Sendable {
     }
 
     private let state = Mutex(State())
-    /// Where the batches are written (see `WriterThread`); nil: wherever the task runs.
-    private let executor: (any TaskExecutor)?
+    /// Where the batches are written (see `WriterThread`).
+    private let executor: any TaskExecutor
     private let session: @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
     /// The most transactions one COMMIT carries, to bound latency and savepoint depth.
     let maxBatch: Int
 
     init(
-        maxBatch: Int = 128, executor: (any TaskExecutor)? = nil,
+        maxBatch: Int = 128, executor: any TaskExecutor,
         session: @escaping @Sendable (@escaping @Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
     ) {
         self.maxBatch = maxBatch
