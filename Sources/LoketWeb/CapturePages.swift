@@ -14,7 +14,11 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             let id = try context.parameters.require("id")
             return try await asStaff(request, .clerk, desk: desk) { _, web in
-                try await capturePage(web, desk: desk, appointment: id)
+                let place: DeskDayPlace
+                do throws(BookingError) {
+                    place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
+                } catch { return problem(web, error) }
+                return try await capturePage(web, desk: desk, appointment: id, place: place)
             }
         }
         router.post("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
@@ -22,8 +26,10 @@ extension WebApp {
             let id = try context.parameters.require("id")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
+                let place: DeskDayPlace
                 let visit: CaptureAppointment
                 do {
+                    place = try DeskDayPlace(counter: form["counter"], from: form["from"])
                     visit = try await loket.captureAppointment(id: id, desk: desk)
                 } catch let error as BookingError {
                     return problem(web, error)
@@ -56,20 +62,21 @@ extension WebApp {
                     do {
                         try await loket.recordDeskCaptures(
                             appointment: id, desk: desk, people: people, staff: account.id)
-                        return redirect("/staff/desks/\(desk)?notice=captured")
+                        return redirect(place.dayAddress(desk: desk, notice: "captured"))
                     } catch let error as BookingError where error.kind == .invalid || error.kind == .conflict {
                         let field = error.field == "captures" ? "person1.face" : error.field
                         errors.append(FieldError(field: field, message: WebCopy.message(error, web.language)))
                     }
                 }
-                return try await capturePage(web, desk: desk, appointment: id, form: form, errors: errors)
+                return try await capturePage(
+                    web, desk: desk, appointment: id, place: place, form: form, errors: errors)
             }
         }
     }
 
     func capturePage(
-        _ web: WebRequest, desk: String, appointment id: String, form: [String: String] = [:],
-        errors: [FieldError] = []
+        _ web: WebRequest, desk: String, appointment id: String, place: DeskDayPlace,
+        form: [String: String] = [:], errors: [FieldError] = []
     ) async throws -> Response {
         let language = web.language
         let visit: CaptureAppointment
@@ -109,7 +116,7 @@ extension WebApp {
         return pages.render(
             "captures", web, title: WebCopy.text("capturesTitle", language),
             page: CapturePage(
-                desk: desk, id: appointment.id,
+                desk: desk, id: appointment.id, counter: place.counter, from: place.from, back: place.suffix,
                 appointment: "\(appointment.startTime.text)–\(appointment.endTime.text) · \(appointment.code ?? "")",
                 people: people),
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -129,6 +136,8 @@ struct CapturePage {
     }
     let desk: String
     let id: String
+    /// The clerk's place in their day, carried through the form and back (`DeskDayPlace`).
+    let counter: String, from: String, back: String
     let appointment: String
     let people: [Person]
 }

@@ -14,7 +14,10 @@ extension WebApp {
         router.get("/staff/desks/{desk}/handover") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { _, web in
-                handoverPage(web, desk: desk)
+                do throws(BookingError) {
+                    let place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
+                    return handoverPage(web, desk: desk, place: place)
+                } catch { return problem(web, error) }
             }
         }
         router.post("/staff/desks/{desk}/handover") { request, context in
@@ -22,11 +25,16 @@ extension WebApp {
             return try await asStaff(request, .clerk, desk: desk) { _, web in
                 let form = try await web.form(request)
                 let reference = form["reference"] ?? ""
+                let place: DeskDayPlace
+                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
+                {
+                    return problem(web, error)
+                }
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
-                    return handoverPage(web, desk: desk, reference: reference, card: card)
+                    return handoverPage(web, desk: desk, place: place, reference: reference, card: card)
                 } catch let error as BookingError {
-                    return handoverPage(web, desk: desk, reference: reference, refused: error)
+                    return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
                 }
             }
         }
@@ -36,22 +44,28 @@ extension WebApp {
                 let form = try await web.form(request)
                 let id = form["document"] ?? ""
                 let reference = form["reference"] ?? id
+                let place: DeskDayPlace
+                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
+                {
+                    return problem(web, error)
+                }
                 do {
                     _ = try await loket.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                         staff: account.id)
-                    return redirect("/staff/desks/\(desk)?notice=handed-over")
+                    return redirect(place.dayAddress(desk: desk, notice: "handed-over"))
                 } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
                     // The card stays on the page, with what was typed, so the clerk looks again.
                     do {
                         let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
                         return handoverPage(
-                            web, desk: desk, reference: reference, card: card, typed: form, refused: error)
+                            web, desk: desk, place: place, reference: reference, card: card, typed: form,
+                            refused: error)
                     } catch let error as BookingError {
-                        return handoverPage(web, desk: desk, reference: reference, refused: error)
+                        return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
                     }
                 } catch let error as BookingError {
-                    return handoverPage(web, desk: desk, reference: reference, refused: error)
+                    return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
                 }
             }
         }
@@ -60,7 +74,8 @@ extension WebApp {
     /// The handover page: the search, and the found card with the identity check. A refusal is
     /// shown at the field it names; one about the card itself (its desk, its state) at the search.
     func handoverPage(
-        _ web: WebRequest, desk: String, reference: String = "", card: Loket.HandoverCard? = nil,
+        _ web: WebRequest, desk: String, place: DeskDayPlace, reference: String = "",
+        card: Loket.HandoverCard? = nil,
         typed form: [String: String] = [:], refused: BookingError? = nil
     ) -> Response {
         let language = web.language
@@ -69,7 +84,7 @@ extension WebApp {
             return [FieldError(field: field, message: Self.handoverMessage(error, language))]
         }
         let page = HandoverPage(
-            desk: desk, reference: reference,
+            desk: desk, counter: place.counter, from: place.from, back: place.suffix, reference: reference,
             card: card.map { card in
                 let document = card.document
                 let kind = loket.network.documentSettings.kind(document.kind)
@@ -105,6 +120,8 @@ struct HandoverPage {
         let pickup: String?
     }
     let desk: String
+    /// The clerk's place in their day, carried through the forms and back (`DeskDayPlace`).
+    let counter: String, from: String, back: String
     let reference: String
     let card: Card?
     let vNumber: String

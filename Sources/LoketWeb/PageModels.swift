@@ -122,6 +122,9 @@ struct DeskDayPage {
     /// The part of the day listed, as the address has it (`from`), carried through the forms so
     /// that a clerk stays where they were; empty around now.
     let from: String
+    /// The clerk's place (`?counter=…&from=…`) for the pages opened from the day, which send
+    /// them back to it.
+    let back: String
     let notice: String?
     let wide = true
     let isManager: Bool

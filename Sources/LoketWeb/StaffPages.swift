@@ -70,30 +70,31 @@ extension WebApp {
         router.get("/staff/desks/{desk}") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let window: AgendaWindow?
-                do throws(BookingError) { window = try agendaWindow(request.query("from")) } catch {
-                    return problem(web, error)
-                }
+                let place: DeskDayPlace
+                do throws(BookingError) {
+                    place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
+                } catch { return problem(web, error) }
                 return try await deskDayPage(
-                    web, account: account, desk: desk, window: window, counter: request.query("counter") ?? "",
-                    noticeKey: request.query("notice"))
+                    web, account: account, desk: desk, place: place, noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let window: AgendaWindow?
-                do throws(BookingError) { window = try agendaWindow(form["from"]) } catch { return problem(web, error) }
+                let place: DeskDayPlace
+                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
+                {
+                    return problem(web, error)
+                }
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
-                    return try await deskDayPage(
-                        web, account: account, desk: desk, window: window, counter: "", notice: notice)
+                    return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
                 } catch let error as BookingError {
                     return try await deskDayPage(
-                        web, account: account, desk: desk, window: window, counter: "",
+                        web, account: account, desk: desk, place: place,
                         errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                 }
             }
@@ -102,12 +103,15 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let window: AgendaWindow?
-                do throws(BookingError) { window = try agendaWindow(form["from"]) } catch { return problem(web, error) }
-                let counter = (form["counter"] ?? "").trimmingCharacters(in: .whitespaces)
+                let place: DeskDayPlace
+                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
+                {
+                    return problem(web, error)
+                }
+                let counter = place.counter
                 guard !counter.isEmpty, counter.count <= 10 else {
                     return try await deskDayPage(
-                        web, account: account, desk: desk, window: window, counter: "",
+                        web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),
                         errors: [
                             FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
                         ])
@@ -118,8 +122,7 @@ extension WebApp {
                         WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName)
                     }
                     ?? WebCopy.text("nobodyWaiting", web.language)
-                return try await deskDayPage(
-                    web, account: account, desk: desk, window: window, counter: counter, notice: notice)
+                return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
             }
         }
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
@@ -127,22 +130,19 @@ extension WebApp {
                 let desk = try context.parameters.require("desk")
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
-                    let window: AgendaWindow?
-                    do throws(BookingError) { window = try agendaWindow(form["from"]) } catch {
-                        return problem(web, error)
-                    }
+                    let place: DeskDayPlace
+                    do throws(BookingError) {
+                        place = try DeskDayPlace(counter: form["counter"], from: form["from"])
+                    } catch { return problem(web, error) }
                     do {
                         _ = try await loket.finishVisit(
                             appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
                             staff: account.id)
                         // Back to the day, at the same counter and hours, ready for the next call.
-                        let counter =
-                            (form["counter"] ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                        let from = window.map { "&from=\(Self.fromValue($0))" } ?? ""
-                        return redirect("/staff/desks/\(desk)?notice=\(action)&counter=\(counter)\(from)")
+                        return redirect(place.dayAddress(desk: desk, notice: action))
                     } catch let error as BookingError {
                         return try await deskDayPage(
-                            web, account: account, desk: desk, window: window, counter: "",
+                            web, account: account, desk: desk, place: place,
                             errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
                     }
                 }
@@ -167,31 +167,17 @@ extension WebApp {
         }
     }
 
-    /// The part of the day `from` asks for: `HH:MM`, `day` for the whole day; around now (nil)
-    /// when absent or empty.
-    func agendaWindow(_ from: String?) throws(BookingError) -> AgendaWindow? {
-        guard let from, !from.isEmpty else { return nil }
-        if from == "day" { return .wholeDay }
-        guard let time = LocalTime(text: from), time.minutes < 24 * 60 else {
-            throw BookingError.invalid("from", "invalid_window", "Give a time like 09:00, or day for the whole day.")
-        }
-        return AgendaWindow(from: time)
-    }
-
-    /// `window` as `from` in an address or a form.
-    static func fromValue(_ window: AgendaWindow) -> String { window.isWholeDay ? "day" : window.from.text }
-
-    /// The desk's day: how far it has come, who is waiting, and the appointments in `window`
-    /// (around now when nil).
+    /// The desk's day at `place`: how far it has come, who is waiting, and the appointments in
+    /// its window (around now when it has none).
     func deskDayPage(
-        _ web: WebRequest, account: StaffAccount, desk code: String, window chosen: AgendaWindow?, counter: String,
+        _ web: WebRequest, account: StaffAccount, desk code: String, place: DeskDayPlace,
         notice: String? = nil, noticeKey: String? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         let now = loket.now()
-        let window = chosen ?? .around(loket.deskTime.time)
+        let window = place.window ?? .around(loket.deskTime.time)
         async let progress = loket.dayProgress(desk: code)
         let agenda = try await loket.agenda(desk: code, window: window)
         let cards = try await loket.pickupDocuments(desk: code)
@@ -230,26 +216,28 @@ extension WebApp {
                 ][$0]
             }
         let day = try await progress
-        let base =
-            "/staff/desks/\(code)?counter=\(counter.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         // Each link says which hours it shows: "Earlier" alone means little in a list of links.
         func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
             window.map {
                 DeskDayPage.WindowLink(
-                    href: "\(base)&from=\(Self.fromValue($0))",
+                    href: DeskDayPlace(counter: place.counter, window: $0).dayAddress(desk: code),
                     text: WebCopy.text(key, language, $0.from.text, $0.until.text))
             }
         }
         let windowLinks =
             window.isWholeDay
-            ? [DeskDayPage.WindowLink(href: base, text: WebCopy.text("agendaShowNow", language))]
+            ? [
+                DeskDayPage.WindowLink(
+                    href: DeskDayPlace(counter: place.counter, window: nil).dayAddress(desk: code),
+                    text: WebCopy.text("agendaShowNow", language))
+            ]
             : [
                 link(window.earlier, "agendaEarlier"), link(window.later, "agendaLater"),
                 link(.wholeDay, "agendaShowDay"),
             ]
             .compactMap { $0 }
         let page = DeskDayPage(
-            desk: code, counter: counter, from: chosen.map(Self.fromValue) ?? "", notice: noticeText,
+            desk: code, counter: place.counter, from: place.from, back: place.suffix, notice: noticeText,
             isManager: account.may(.deskManager, at: code),
             settingsLink: WebCopy.text("settingsTitle", language, desk.name),
             progress: WebCopy.text(

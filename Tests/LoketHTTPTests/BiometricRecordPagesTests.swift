@@ -72,8 +72,28 @@ import Testing
             #expect(refused.body.contains("Enter the date of birth."))
             #expect(try await recorded(server) == 0)
 
-            let saved = try await post(api, path, fields, cookies: [clerk])
-            #expect(saved.status == 303 && saved.headers[.location] == "/staff/desks/TS?notice=captured")
+            // A bad place in the day is refused, naming it, and records nothing.
+            var lost = fields
+            lost["from"] = "noon"
+            let refusedPlace = try await post(api, path, lost, cookies: [clerk])
+            #expect(refusedPlace.status == 422 && refusedPlace.body.contains("Give a time like 09:00"))
+            #expect(try await get(api, path + "?from=25:00", cookies: [clerk]).status == 422)
+            #expect(try await recorded(server) == 0)
+
+            // Opened from the morning at counter 3, the page and its form keep that place, and
+            // saving goes back to it.
+            let morning = try await get(api, "/staff/desks/TS?counter=3&from=09:00", cookies: [clerk])
+            #expect(morning.body.contains("href=\"\(path)?counter=3&amp;from=09:00\""))
+            let placed = try await get(api, path + "?counter=3&from=09:00", cookies: [clerk])
+            #expect(placed.body.contains("href=\"/staff/desks/TS?counter=3&amp;from=09:00\""))
+            #expect(placed.body.contains("name=\"counter\" value=\"3\""))
+            #expect(placed.body.contains("name=\"from\" value=\"09:00\""))
+            var atPlace = fields
+            atPlace["counter"] = "3"
+            atPlace["from"] = "09:00"
+            let saved = try await post(api, path, atPlace, cookies: [clerk])
+            #expect(saved.status == 303)
+            #expect(saved.headers[.location] == "/staff/desks/TS?notice=captured&counter=3&from=09:00")
             #expect(try await recorded(server) == 6)
             let audit = try await server.loket.auditEntries(since: .distantPast)
             let entry = try #require(audit.first { $0.entry.action == .biometricsCapture })

@@ -85,9 +85,31 @@ import Testing
             #expect(
                 try await loket.auditEntries(since: .distantPast).allSatisfy { $0.entry.action != .documentHandover })
 
+            // A bad place in the day is refused, naming it, and hands nothing over.
+            var lost = fields
+            lost["from"] = "noon"
+            let refusedPlace = try await post(api, record, lost, cookies: [clerk])
+            #expect(refusedPlace.status == 422 && refusedPlace.body.contains("Give a time like 09:00"))
+            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+
+            // Opened from the whole day at counter 4, the page keeps that place through the search
+            // and the check, and the handover goes back to it.
+            let wholeDay = try await get(api, "/staff/desks/TS?counter=4&from=day", cookies: [clerk])
+            #expect(wholeDay.body.contains("href=\"/staff/desks/TS/handover?counter=4&amp;from=day\""))
+            let placed = try await get(api, "/staff/desks/TS/handover?counter=4&from=day", cookies: [clerk])
+            #expect(placed.body.contains("href=\"/staff/desks/TS?counter=4&amp;from=day\""))
+            let search = try await post(
+                api, "/staff/desks/TS/handover", ["reference": code, "counter": "4", "from": "day"], cookies: [clerk])
+            #expect(search.body.components(separatedBy: "name=\"from\" value=\"day\"").count == 3)
+            #expect(search.body.components(separatedBy: "name=\"counter\" value=\"4\"").count == 3)
+
             // Both match: handed over, logged by the clerk and audited without personal data.
-            let done = try await post(api, record, fields, cookies: [clerk])
-            #expect(done.status == 303 && done.headers[.location] == "/staff/desks/TS?notice=handed-over")
+            var atPlace = fields
+            atPlace["counter"] = "4"
+            atPlace["from"] = "day"
+            let done = try await post(api, record, atPlace, cookies: [clerk])
+            #expect(done.status == 303)
+            #expect(done.headers[.location] == "/staff/desks/TS?notice=handed-over&counter=4&from=day")
             let document = try await loket.document(id: id, token: token).document
             #expect(document.status == .handedOver && document.handedOverAt == server.clock.now)
             let last = try #require(try await events(server, id).last)
