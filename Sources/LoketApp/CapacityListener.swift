@@ -13,7 +13,7 @@ struct CapacityListener: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 try await cancelWhenGracefulShutdown {
-                    try await database.listenForCapacityChanges { desk in generations.bump(desk) }
+                    try await database.listenForCapacityChanges { change in generations.bump(change) }
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { return }

@@ -51,13 +51,11 @@ extension Loket {
         guard let hold, !hold.isEmpty else {
             throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
         }
-        guard let held = try await appointmentStore.hold(id: hold) else {
-            throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(hold).")
-        }
-        let people = try rules.people(of: customer, product: held.product, persons: held.persons)
+        let rules = self.rules
         let booking = try await appointmentStore.confirm(
-            hold: hold, holdToken: holdToken, customer: customer, people: people, now: now(),
-            idempotency: idempotency)
+            hold: hold, holdToken: holdToken, customer: customer,
+            people: { product, persons in try rules.people(of: customer, product: product, persons: persons) },
+            now: now(), idempotency: idempotency)
         limiter.used(hold)
         metrics.bookings.increment()
         return booking

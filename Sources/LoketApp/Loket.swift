@@ -52,7 +52,7 @@ public struct Loket: Sendable {
         let outbox = options.mail.map { OutboxSettings(reminderLead: $0.reminderLead) }
         // The one announcement of a capacity change, given to every store that changes
         // capacity: this server's caches, then the other servers.
-        let changes = CapacityChanges(database: database) { desk in generations.bump(desk) }
+        let changes = CapacityChanges(database: database) { change in generations.bump(change) }
         let capacityStore = CapacityStore(database: database)
         self.live = LiveRules(network: options.network, holdMinutes: options.holdMinutes)
         self.capacityStore = capacityStore

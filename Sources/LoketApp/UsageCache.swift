@@ -17,7 +17,8 @@ final class UsageCache: Sendable {
         let usage: UnitUsage
     }
 
-    /// What draws withhold, per desk, kept apart from the units: a hold needs only this.
+    /// What draws withhold, per desk, kept apart from the units: a hold needs only this. Its
+    /// generation is the draws' (`CapacityGenerations.draws`).
     private struct Withheld {
         let generation: UInt64
         let readAt: Date
@@ -63,11 +64,10 @@ final class UsageCache: Sendable {
         return (usage, withholding)
     }
 
-    /// What draws withhold at `desk` per product, as fresh as the units but read without them:
-    /// every hold asks, and every booking moves the generation, so reading all the desk's units
-    /// again for each hold made the booking path read the whole horizon.
+    /// What draws withhold at `desk` per product, read without the units and kept while no
+    /// draw there changes: every hold asks, and every booking moves the units' generation.
     func withholding(desk: String) async throws -> [String: DrawWithholding] {
-        let generation = generations.current(desk)
+        let generation = generations.draws(desk)
         let now = now()
         if let entry = withheld.withLock({ $0[desk] }), entry.generation == generation, now >= entry.readAt,
             now.timeIntervalSince(entry.readAt) < ttl

@@ -36,14 +36,27 @@ public struct AppointmentStore: Sendable {
     ) async throws -> HoldReceipt {
         let id = Identifiers.make()
         let token = Identifiers.token()
-        let receipt = try await idempotency.once(key, now: now) { db in
-            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await Self.insertHold(id: id, plan: plan, tokenHash: Identifiers.hash(token), now: now, on: db)
-            let hold = Hold(
-                id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
-                date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt,
-                state: .active)
-            return HoldReceipt(hold: hold, token: token)
+        let hold = Hold(
+            id: id, desk: plan.desk, product: plan.product, persons: plan.persons, slot: plan.slot.description,
+            date: plan.slot.date, startTime: plan.slot.start, endTime: plan.end, expiresAt: plan.expiresAt,
+            state: .active)
+        let receipt: HoldReceipt
+        if key == nil, plan.units.count == 1, database.engine == .postgres {
+            // Every statement is a round trip to PostgreSQL: the usual hold, one unit without an
+            // idempotency key, is one statement that commits by itself, not four (BEGIN, the
+            // unit, the hold, COMMIT).
+            let held = try await database.session { db in
+                try await Self.takeUnitAndInsertHold(
+                    id: id, plan: plan, tokenHash: Identifiers.hash(token), now: now, on: db)
+            }
+            guard held else { throw CapacityStore.slotFull }
+            receipt = HoldReceipt(hold: hold, token: token)
+        } else {
+            receipt = try await idempotency.once(key, now: now) { db in
+                try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
+                try await Self.insertHold(id: id, plan: plan, tokenHash: Identifiers.hash(token), now: now, on: db)
+                return HoldReceipt(hold: hold, token: token)
+            }
         }
         capacityChanges.announce(plan.desk)
         return receipt
@@ -100,10 +113,12 @@ public struct AppointmentStore: Sendable {
     // MARK: Appointments
 
     /// Turns an active hold into an appointment for `customer`, if `holdToken` is the hold's secret.
-    /// `people` are the V-numbers it claims, each at most one live booking per product.
+    /// `people` gives, for the hold's product and number of persons, the V-numbers it claims,
+    /// each at most one live booking per product.
     public func confirm(
-        hold holdID: String, holdToken: String?, customer: Customer, people: [String] = [], now: Date,
-        idempotency key: IdempotencyKey? = nil
+        hold holdID: String, holdToken: String?, customer: Customer,
+        people: @escaping @Sendable (_ product: String, _ persons: Int) throws -> [String] = { _, _ in [] },
+        now: Date, idempotency key: IdempotencyKey? = nil
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
@@ -111,6 +126,9 @@ public struct AppointmentStore: Sendable {
         let outbox = self.outbox
         let booking = try await idempotency.once(key, now: now) { db in
             let (_, placement) = try await Self.consume(hold: holdID, access: .token(holdToken), now: now, on: db)
+            // Who the appointment is for depends on the hold's product and size, known only now;
+            // a refusal rolls the hold's confirmation back with everything else.
+            let people = try people(placement.product, placement.persons)
             let appointment = try await Self.insertAppointment(
                 id: id, holdID: holdID, at: placement, customer: customer, people: people, tokenHash: tokenHash,
                 now: now, outbox: outbox, on: db)

@@ -75,12 +75,13 @@ public struct CapacityStore: Sendable {
                 RETURNING taken
                 """
             ).first()
-            guard taken != nil else {
-                throw BookingError(
-                    .conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
-            }
+            guard taken != nil else { throw slotFull }
         }
     }
+
+    /// A unit was full when it was to be taken.
+    static let slotFull = BookingError(
+        .conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
 
     /// Gives back the units described by a row with desk, pool, date, start_minute, end_minute
     /// and parts (a hold or an appointment); returns the desk.

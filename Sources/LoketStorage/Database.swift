@@ -24,7 +24,8 @@ public final class Database: Sendable {
     private let postgresRun: Task<Void, Never>?
     /// SQLite only: concurrent transactions share one COMMIT.
     private let groupCommit: GroupCommit?
-    /// PostgreSQL only: desks whose capacity changed, waiting to be announced to other servers.
+    /// PostgreSQL only: the payloads of capacity changes waiting to be announced to other
+    /// servers, and whether a task is sending them.
     private let announcements = Mutex((pending: Set<String>(), sending: false))
     let logger: Logger
 
@@ -157,16 +158,17 @@ public final class Database: Sendable {
         }.get()
     }
 
-    /// The PostgreSQL channel on which servers announce capacity changes, payload the desk code.
+    /// The PostgreSQL channel on which servers announce capacity changes, payload the desk code
+    /// (`CapacityChange.payload`).
     static let capacityChannel = "loket_capacity"
 
-    /// Calls `changed` with the desk code of every capacity change another server commits,
-    /// until the connection drops (then it throws) or the task is cancelled. PostgreSQL only.
-    public func listenForCapacityChanges(_ changed: @escaping @Sendable (String) -> Void) async throws {
+    /// Calls `changed` with every capacity change another server commits, until the connection
+    /// drops (then it throws) or the task is cancelled. PostgreSQL only.
+    public func listenForCapacityChanges(_ changed: @escaping @Sendable (CapacityChange) -> Void) async throws {
         guard let postgres else { return }
         try await postgres.withConnection { connection in
             try await connection.listen(on: Self.capacityChannel) { notifications in
-                for try await notification in notifications { changed(notification.payload) }
+                for try await notification in notifications { changed(CapacityChange(payload: notification.payload)) }
             }
         }
     }
@@ -176,10 +178,10 @@ public final class Database: Sendable {
     /// on PostgreSQL's notification queue. Changes that arrive while a batch is being sent go out
     /// in the next one. Should a process die in between, the other servers' caches still expire
     /// within their one-second lifetime. Stores call it only through `CapacityChanges.announce`.
-    func announceCapacityChange(_ desk: String) {
+    func announceCapacityChange(_ change: CapacityChange) {
         guard engine == .postgres else { return }
         let start = announcements.withLock { state -> Bool in
-            state.pending.insert(desk)
+            state.pending.insert(change.payload)
             guard !state.sending else { return false }
             state.sending = true
             return true
@@ -187,21 +189,21 @@ public final class Database: Sendable {
         guard start else { return }
         Task {
             while true {
-                let desks = announcements.withLock { state -> Set<String> in
-                    let desks = state.pending
+                let payloads = announcements.withLock { state -> Set<String> in
+                    let payloads = state.pending
                     state.pending.removeAll()
-                    if desks.isEmpty { state.sending = false }
-                    return desks
+                    if payloads.isEmpty { state.sending = false }
+                    return payloads
                 }
-                guard !desks.isEmpty else { return }
+                guard !payloads.isEmpty else { return }
                 do {
                     try await session { db in
-                        for desk in desks.sorted() {
-                            try await db.raw("SELECT pg_notify(\(bind: Self.capacityChannel), \(bind: desk))").run()
+                        for payload in payloads.sorted() {
+                            try await db.raw("SELECT pg_notify(\(bind: Self.capacityChannel), \(bind: payload))").run()
                         }
                     }
                 } catch {
-                    logger.warning("could not announce capacity changes", metadata: ["desks": "\(desks.count)"])
+                    logger.warning("could not announce capacity changes", metadata: ["desks": "\(payloads.count)"])
                 }
             }
         }

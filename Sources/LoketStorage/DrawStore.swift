@@ -88,7 +88,7 @@ public struct DrawStore: Sendable {
                 """
             ).first() != nil
         }
-        if changed { capacityChanges.announce(desk) }
+        if changed { capacityChanges.announceDraws(desk) }
         return changed
     }
 
@@ -152,7 +152,7 @@ public struct DrawStore: Sendable {
             return true
         }
         guard opened else { return nil }
-        capacityChanges.announce(mode.desk)
+        capacityChanges.announceDraws(mode.desk)
         if let draw {
             logger.info(
                 "draw opened", metadata: ["draw": "\(draw.id)", "desk": "\(draw.desk)", "product": "\(draw.product)"])
@@ -252,7 +252,7 @@ public struct DrawStore: Sendable {
             ).run()
             return draw.desk
         }
-        if let desk { capacityChanges.announce(desk) }
+        if let desk { capacityChanges.announceDraws(desk) }
         logger.info("draw allocated", metadata: ["draw": "\(id)", "entries": "\(entries)", "drawn": "\(drawn)"])
     }
 

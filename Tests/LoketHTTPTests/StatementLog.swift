@@ -3,12 +3,13 @@ import Synchronization
 
 /// The SQL a database runs, as SQLKit logs it: every statement is logged at trace level with
 /// its text in the `sql` metadata. Give `logger` to the database and wrap what to record in
-/// `recording`; statements are kept once each, in the order first seen.
+/// `recording`; statements are kept once each, in the order first seen, and also as run.
 final class StatementLog: Sendable {
     private struct State {
         var recording = false
         var statements: [String] = []
         var seen: Set<String> = []
+        var executed: [String] = []
     }
 
     private let state = Mutex(State())
@@ -26,9 +27,19 @@ final class StatementLog: Sendable {
 
     var statements: [String] { state.withLock { $0.statements } }
 
+    /// Every statement run while recording, each time it ran.
+    var executed: [String] { state.withLock { $0.executed } }
+
+    /// Forgets what was recorded.
+    func clear() {
+        state.withLock { $0 = State() }
+    }
+
     fileprivate func record(_ sql: String) {
         state.withLock { state in
-            guard state.recording, state.seen.insert(sql).inserted else { return }
+            guard state.recording else { return }
+            state.executed.append(sql)
+            guard state.seen.insert(sql).inserted else { return }
             state.statements.append(sql)
         }
     }

@@ -83,7 +83,7 @@ struct AppointmentStoreTests {
     func capacityChangesAreAnnouncedAfterEachCommit(engine: TestDatabase.Engine) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         let announced = Mutex<[String]>([])
-        let changes = CapacityChanges(database: database) { desk in announced.withLock { $0.append(desk) } }
+        let changes = CapacityChanges(database: database) { change in announced.withLock { $0.append(change.desk) } }
         let store = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
         do {
             let clock = ManualClock(date: "2022-06-01")

@@ -18,7 +18,7 @@ struct LiveBookingTests {
         let customer = try Customer.validated(
             name: "Ana Silva", email: "ana@example.nl", phone: nil, vNumber: Self.person, bsn: nil, language: "en")
         return try await store.appointments.confirm(
-            hold: held.hold.id, holdToken: held.token, customer: customer, people: [Self.person], now: now)
+            hold: held.hold.id, holdToken: held.token, customer: customer, people: { _, _ in [Self.person] }, now: now)
     }
 
     @Test(arguments: TestDatabase.engines)

@@ -1,0 +1,57 @@
+import Foundation
+import LoketApp
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// What a booking asks of the database, on both engines: every statement is a round trip to
+/// PostgreSQL, and the booking path is the one bots and people hit hardest.
+@Suite struct BookingRoundTripsTests: PageTests {
+    static func reads(_ table: String, in statements: [String]) -> Int {
+        statements.filter { $0.contains("FROM \(table) ") || $0.hasSuffix("FROM \(table)") }.count
+    }
+
+    /// What draws withhold is read once and kept while no draw changes, however many bookings
+    /// move the desk's capacity; a change of draw mode is read at the next hold. A hold is one
+    /// statement on PostgreSQL; a confirmation reads its hold once, inside its transaction.
+    @Test(arguments: TestDatabase.engines)
+    func aBookingAsksTheDatabaseOnlyWhatIsNeeded(engine: TestDatabase.Engine) async throws {
+        let log = StatementLog()
+        try await TestServer.run(
+            engine: engine, network: TestNetwork.single(counters: 2), databaseLogger: log.logger,
+            options: Self.quickHashes
+        ) { server, api in
+            let chef = try await server.loket.createStaff(
+                username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
+            _ = try await WaitlistAPITests.book(api, slot: "20220602-0900-one", name: "First")
+
+            let hold = try await log.recording {
+                try await api.post("/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0910-one"}"#)
+            }
+            #expect(hold.status == 201)
+            #expect(Self.reads("draw_modes", in: log.executed) == 0, "\(log.executed)")
+            #expect(Self.reads("draws", in: log.executed) == 0, "\(log.executed)")
+            if engine == .postgres {
+                // One statement, committing by itself (and the announcement to other servers).
+                #expect(log.executed.filter { !$0.hasPrefix("SELECT pg_notify") }.count == 1, "\(log.executed)")
+            }
+            log.clear()
+            let confirmed = try await log.recording {
+                try await api.post(
+                    "/api/v1/appointments",
+                    #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(WaitlistAPITests.customer("Second"))}"#
+                )
+            }
+            #expect(confirmed.status == 201)
+            #expect(Self.reads("holds", in: log.executed) == 1, "\(log.executed)")
+
+            // The desk manager switches draw mode on: the next hold reads the draws again.
+            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: chef.id)
+            log.clear()
+            try await log.recording {
+                _ = try await WaitlistAPITests.book(api, slot: "20220602-0920-one", name: "Third")
+            }
+            #expect(Self.reads("draw_modes", in: log.executed) == 1, "\(log.executed)")
+        }
+    }
+}
