@@ -29,7 +29,8 @@ import Testing
         let ready = Task {
             for _ in 0..<200 {
                 changes.announce("READY")
-                try await Task.sleep(for: .milliseconds(50)) // a deadline for another connection, not a wait standing in for a signal
+                // Paces the tries for another connection; the signal is hearing READY.
+                try await Task.sleep(for: .milliseconds(50))
             }
         }
         #expect(await iterator.next() == CapacityChange(desk: "READY", draws: false))
