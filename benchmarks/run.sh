@@ -9,7 +9,7 @@
 #     UPDATE + INSERT per commit;
 #   - the customer's calendar page (a month, and a day of times);
 #   - the public answers (wait times, desks page, open data, draws, /metrics) against nginx
-#     serving the same bytes;
+#     serving the same bytes, and Loket's floor (/health, a few ready bytes) beside them;
 #   - the slot list with 10,000 idle keep-alive connections open beside the load;
 #   - years of data (benchmarks/years_of_data.sh), unless YEARS=0.
 # Release build; load from wrk on loopback. Usage: benchmarks/run.sh [duration] [connections]
@@ -144,6 +144,10 @@ for engine in sqlite postgres; do
         keep metrics.txt "$LOKET/metrics"
         keep desks.html "$LOKET/book/BIO/desks" -H "$BROWSER"
         keep wachttijden.html "$LOKET/wachttijden" -H "$BROWSER"
+        # The floor: Loket's smallest ready answer, through the same HTTP stack and middleware.
+        keep health.json "$LOKET/health"
+        warm "$LOKET/health"
+        wrk_run "floor: /health, $engine" "$LOKET/health"
         for public in wait-times:/api/v1/wait-times draws:/api/v1/draws open-data:/api/v1/open-data/wait-times \
             metrics:/metrics "desks page:/book/BIO/desks" wachttijden:/wachttijden; do
             WRK_H=$BROWSER warm "$LOKET${public#*:}"
@@ -206,7 +210,7 @@ cmp <(curl -sf "$NGINX/slots.json") "$WORK/www/slots.json"
 warm "$NGINX/slots.json"
 wrk_run "nginx: slot list" "$NGINX/slots.json"
 WRK_H=$GZ wrk_run "nginx: slot list, gzip_static" "$NGINX/slots.json"
-for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html; do
+for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html health.json; do
     wrk_run "nginx: $file" "$NGINX/$file"
 done
 for c in 64 200; do
@@ -266,6 +270,12 @@ for public in wait-times:wait-times.json draws:draws.json open-data:open-data.js
     r=$(ratio "$(rps "public: ${public%%:*}, sqlite")" "$(rps "nginx: ${public#*:}")")
     goal "4. ${public%%:*} / nginx, same bytes" "${r}x" "≥ 0.50x" "$(at_least "$r" 0.5)"
 done
+# Not goals: what the HTTP stack allows. A ready answer of a few bytes against nginx, and the
+# slot list against that floor (near 1 means the list costs no more than the stack itself).
+r=$(ratio "$(rps "floor: /health, sqlite")" "$(rps "nginx: health.json")")
+goal "1, 4. (context) the floor: /health / nginx, same bytes" "${r}x" "—" "—"
+r=$(ratio "$(rps "slot list, planner API, sqlite")" "$(rps "floor: /health, sqlite")")
+goal "1. (context) slot list, planner API, sqlite / the floor" "${r}x" "—" "—"
 with=$(ms "$(p99 "slot list, planner API, $IDLE idle connections open, sqlite")")
 without=$(ms "$(p99 "slot list, planner API, sqlite")")
 r=$(ratio "$with" "$without")
