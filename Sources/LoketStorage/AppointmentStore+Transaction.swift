@@ -41,41 +41,24 @@ extension AppointmentStore {
         id: String, plan: HoldPlan, tokenHash: String?, now: Date, on db: any SQLDatabase
     ) async throws {
         try await db.raw(
-            """
-            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at,
-                assistance, token_hash)
-            VALUES (\(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
-                    \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
-                    'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0), \(bind: tokenHash))
-            """
+            "INSERT INTO holds (\(holdColumns)) VALUES (\(holdValues(id: id, plan: plan, tokenHash: tokenHash, now: now)))"
         ).run()
     }
 
-    /// PostgreSQL only: takes the one unit of `plan` and inserts its hold in one statement, which
-    /// writes both or, when the unit is full, neither (false). The unit is taken as in
-    /// `CapacityStore.take`; the hold's row is `insertHold`'s.
-    static func takeUnitAndInsertHold(
-        id: String, plan: HoldPlan, tokenHash: String?, now: Date, on db: any SQLDatabase
-    ) async throws -> Bool {
-        let unit = plan.units[0]
-        return try await db.raw(
-            """
-            WITH unit AS (
-                INSERT INTO slot_units (desk, pool, date, minute, taken)
-                VALUES (\(bind: plan.desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
-                ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
-                WHERE slot_units.taken < \(bind: plan.capacity)
-                RETURNING taken
-            )
-            INSERT INTO holds (id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at,
-                assistance, token_hash)
-            SELECT \(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
-                   \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), 1,
-                   'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0), \(bind: tokenHash)
-            FROM unit
-            RETURNING id
-            """
-        ).first() != nil
+    /// The columns of a new hold's row, in the order of `holdValues`.
+    static let holdColumns = SQLQueryString(
+        """
+        id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, expires_at, created_at,
+        assistance, token_hash
+        """)
+
+    /// A new active hold's row for `plan`.
+    static func holdValues(id: String, plan: HoldPlan, tokenHash: String?, now: Date) -> SQLQueryString {
+        """
+        \(bind: id), \(bind: plan.desk), \(bind: plan.product), \(bind: plan.persons), \(bind: plan.slot.pool),
+        \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
+        'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0), \(bind: tokenHash)
+        """
     }
 
     /// Records a confirmed appointment at `placement` and writes its confirmation message.

@@ -45,9 +45,17 @@ public struct AppointmentStore: Sendable {
             // Every statement is a round trip to PostgreSQL: the usual hold, one unit without an
             // idempotency key, is one statement that commits by itself, not four (BEGIN, the
             // unit, the hold, COMMIT).
+            let tokenHash = Identifiers.hash(token)
             let held = try await database.session { db in
-                try await Self.takeUnitAndInsertHold(
-                    id: id, plan: plan, tokenHash: Identifiers.hash(token), now: now, on: db)
+                // Both rows or, when the unit is full, neither.
+                try await db.raw(
+                    """
+                    WITH unit AS (\(CapacityStore.takeUnit(plan.units[0], desk: plan.desk, capacity: plan.capacity)))
+                    INSERT INTO holds (\(Self.holdColumns))
+                    SELECT \(Self.holdValues(id: id, plan: plan, tokenHash: tokenHash, now: now)) FROM unit
+                    RETURNING id
+                    """
+                ).first() != nil
             }
             guard held else { throw CapacityStore.slotFull }
             receipt = HoldReceipt(hold: hold, token: token)

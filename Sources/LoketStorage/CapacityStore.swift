@@ -5,9 +5,9 @@ import SQLKit
 /// The capacity that holds and appointments take, kept consistent in the database.
 ///
 /// Capacity lives in `slot_units`: one row per slot unit that anyone ever took, with a `taken`
-/// count. Taking a unit is one conditional update (`taken < capacity`) per unit, in ascending
-/// order, inside the transaction that records the hold, so that neither engine can overbook
-/// and PostgreSQL servers never deadlock on each other.
+/// count. Taking a unit is one conditional update (`taken < capacity`, `takeUnit`) per unit, in
+/// ascending order, in the transaction or statement that records the hold, so that neither
+/// engine can overbook and PostgreSQL servers never deadlock on each other.
 ///
 /// The stores that take or give back capacity (appointments, waitlist offers, partner and
 /// urgent bookings) call `take` and `release` inside their own transactions and announce the
@@ -66,17 +66,22 @@ public struct CapacityStore: Sendable {
     /// is counted up only while below the capacity (the conditional update row-locks it).
     static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
         for unit in units {
-            let taken = try await db.raw(
-                """
-                INSERT INTO slot_units (desk, pool, date, minute, taken)
-                VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
-                ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
-                WHERE slot_units.taken < \(bind: capacity)
-                RETURNING taken
-                """
-            ).first()
-            guard taken != nil else { throw slotFull }
+            guard try await db.raw(takeUnit(unit, desk: desk, capacity: capacity)).first() != nil else {
+                throw slotFull
+            }
         }
+    }
+
+    /// The one statement that takes `unit` if it has room: a row with its new count, or none
+    /// when it is full (and nothing changed).
+    static func takeUnit(_ unit: UnitKey, desk: String, capacity: Int) -> SQLQueryString {
+        """
+        INSERT INTO slot_units (desk, pool, date, minute, taken)
+        VALUES (\(bind: desk), \(bind: unit.pool), \(bind: unit.date.iso), \(bind: unit.minute), 1)
+        ON CONFLICT (desk, pool, date, minute) DO UPDATE SET taken = slot_units.taken + 1
+        WHERE slot_units.taken < \(bind: capacity)
+        RETURNING taken
+        """
     }
 
     /// A unit was full when it was to be taken.

@@ -203,7 +203,7 @@ public final class Database: Sendable {
                         }
                     }
                 } catch {
-                    logger.warning("could not announce capacity changes", metadata: ["desks": "\(payloads.count)"])
+                    logger.warning("could not announce capacity changes", metadata: ["changes": "\(payloads.count)"])
                 }
             }
         }

@@ -4,8 +4,9 @@ import LoketDomain
 import SQLKit
 
 /// Draws at peak times: the draw modes, the draws, their entries and how each entry was
-/// decided. Opening a draw and changing a mode move what is withheld from first-come booking, so
-/// both announce a capacity change for the desk (slot lists and caches follow).
+/// decided. Changing a mode, opening a draw and allocating one move what is withheld from
+/// first-come booking, so each announces a draw change for the desk (`announceDraws`: slot lists
+/// and the cached withholding follow).
 public struct DrawStore: Sendable {
     let database: Database
     let logger: Logger

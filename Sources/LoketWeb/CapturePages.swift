@@ -14,11 +14,7 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             let id = try context.parameters.require("id")
             return try await asStaff(request, .clerk, desk: desk) { _, web in
-                let place: DeskDayPlace
-                do throws(BookingError) {
-                    place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
-                } catch { return problem(web, error) }
-                return try await capturePage(web, desk: desk, appointment: id, place: place)
+                try await capturePage(web, desk: desk, appointment: id, place: DeskDayPlace(query: request))
             }
         }
         router.post("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
@@ -26,10 +22,9 @@ extension WebApp {
             let id = try context.parameters.require("id")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let place: DeskDayPlace
+                let place = try DeskDayPlace(form: form)
                 let visit: CaptureAppointment
                 do {
-                    place = try DeskDayPlace(counter: form["counter"], from: form["from"])
                     visit = try await loket.captureAppointment(id: id, desk: desk)
                 } catch let error as BookingError {
                     return problem(web, error)

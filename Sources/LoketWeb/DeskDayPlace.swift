@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import LoketDomain
 
 /// Where a clerk is in their day: the counter they call to and the hours of the agenda they look
@@ -15,6 +16,16 @@ struct DeskDayPlace {
     init(counter: String?, from: String?) throws(BookingError) {
         self.counter = (counter ?? "").trimmingCharacters(in: .whitespaces)
         self.window = try Self.window(from)
+    }
+
+    /// The place an address gives (`?counter=…&from=…`).
+    init(query request: Request) throws(BookingError) {
+        try self.init(counter: request.query("counter"), from: request.query("from"))
+    }
+
+    /// The place a form gives (hidden `counter` and `from` fields).
+    init(form: [String: String]) throws(BookingError) {
+        try self.init(counter: form["counter"], from: form["from"])
     }
 
     init(counter: String, window: AgendaWindow?) {

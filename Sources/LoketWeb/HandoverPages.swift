@@ -14,10 +14,7 @@ extension WebApp {
         router.get("/staff/desks/{desk}/handover") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { _, web in
-                do throws(BookingError) {
-                    let place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
-                    return handoverPage(web, desk: desk, place: place)
-                } catch { return problem(web, error) }
+                handoverPage(web, desk: desk, place: try DeskDayPlace(query: request))
             }
         }
         router.post("/staff/desks/{desk}/handover") { request, context in
@@ -25,11 +22,7 @@ extension WebApp {
             return try await asStaff(request, .clerk, desk: desk) { _, web in
                 let form = try await web.form(request)
                 let reference = form["reference"] ?? ""
-                let place: DeskDayPlace
-                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
-                {
-                    return problem(web, error)
-                }
+                let place = try DeskDayPlace(form: form)
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
                     return handoverPage(web, desk: desk, place: place, reference: reference, card: card)
@@ -44,11 +37,7 @@ extension WebApp {
                 let form = try await web.form(request)
                 let id = form["document"] ?? ""
                 let reference = form["reference"] ?? id
-                let place: DeskDayPlace
-                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
-                {
-                    return problem(web, error)
-                }
+                let place = try DeskDayPlace(form: form)
                 do {
                     _ = try await loket.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],

@@ -19,7 +19,13 @@ extension WebApp {
         guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
             return pages.problem(web, status: .forbidden, message: WebCopy.text("noAccess", web.language))
         }
-        return try await page(account, web)
+        // A refusal nobody caught on the way (a bad `from`, say) is a page in the clerk's
+        // language naming what was wrong, not the API's JSON.
+        do {
+            return try await page(account, web)
+        } catch let error as BookingError {
+            return problem(web, error)
+        }
     }
 
     func addStaffRoutes(to router: Router<LoketRequestContext>) {
@@ -70,23 +76,16 @@ extension WebApp {
         router.get("/staff/desks/{desk}") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let place: DeskDayPlace
-                do throws(BookingError) {
-                    place = try DeskDayPlace(counter: request.query("counter"), from: request.query("from"))
-                } catch { return problem(web, error) }
-                return try await deskDayPage(
-                    web, account: account, desk: desk, place: place, noticeKey: request.query("notice"))
+                try await deskDayPage(
+                    web, account: account, desk: desk, place: DeskDayPlace(query: request),
+                    noticeKey: request.query("notice"))
             }
         }
         router.post("/staff/desks/{desk}/check-in") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let place: DeskDayPlace
-                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
-                {
-                    return problem(web, error)
-                }
+                let place = try DeskDayPlace(form: form)
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
@@ -103,11 +102,7 @@ extension WebApp {
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
-                let place: DeskDayPlace
-                do throws(BookingError) { place = try DeskDayPlace(counter: form["counter"], from: form["from"]) } catch
-                {
-                    return problem(web, error)
-                }
+                let place = try DeskDayPlace(form: form)
                 let counter = place.counter
                 guard !counter.isEmpty, counter.count <= 10 else {
                     return try await deskDayPage(
@@ -130,10 +125,7 @@ extension WebApp {
                 let desk = try context.parameters.require("desk")
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
-                    let place: DeskDayPlace
-                    do throws(BookingError) {
-                        place = try DeskDayPlace(counter: form["counter"], from: form["from"])
-                    } catch { return problem(web, error) }
+                    let place = try DeskDayPlace(form: form)
                     do {
                         _ = try await loket.finishVisit(
                             appointment: context.parameters.require("id"), desk: desk, outcome: outcome,

@@ -121,8 +121,9 @@ struct BookingAPITests {
         }
     }
 
-    @Test func onePersonHasOneLiveBookingPerProductAndMovesAreCapped() async throws {
-        try await TestServer.run(network: TestNetwork.single(counters: 5)) { _, api in
+    @Test(arguments: TestDatabase.engines)
+    func onePersonHasOneLiveBookingPerProductAndMovesAreCapped(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 5)) { _, api in
             func hold(_ slot: String, persons: Int = 1) async throws -> (id: String, token: String) {
                 let hold = try await api.post(
                     "/api/v1/holds", #"{"desk":"RACE","product":"BIO","persons":\#(persons),"slot":"\#(slot)"}"#)
@@ -134,12 +135,17 @@ struct BookingAPITests {
                     #"{"hold":"\#(held.id)","holdToken":"\#(held.token)","customer":\#(customer)}"#)
             }
             let anonymous = #"{"name":"Bot","email":"bot@example.nl"}"#
-            let missing = try await confirm(try await hold("20220602-0900-one"), anonymous)
+            let refusedHold = try await hold("20220602-0900-one")
+            let missing = try await confirm(refusedHold, anonymous)
             #expect(missing.status == 422)
             #expect(missing.errorField == "customer.vNumber")
             let alone = try await confirm(try await hold("20220602-0900-one", persons: 2), Self.customer)
             #expect(alone.status == 422)
             #expect(alone.errorField == "customer.companions")
+            // A refused confirmation changed nothing: the hold still keeps its slot for its maker.
+            #expect(try await api.get("/api/v1/holds/\(refusedHold.id)").json["state"] as? String == "active")
+            let other = #"{"name":"Rui Silva","email":"rui@example.nl","vNumber":"1234567899"}"#
+            #expect(try await confirm(refusedHold, other).status == 201)
 
             let first = try await confirm(try await hold("20220602-0900-one"), Self.customer)
             #expect(first.status == 201)

@@ -67,7 +67,7 @@ import Testing
             #expect(called.status == 200 && called.body.contains("name=\"from\" value=\"12:00\""))
             // The counter stays in the links to other hours and in the check-in form.
             #expect(called.body.contains("href=\"/staff/desks/TS?counter=2&amp;from=09:00\""))
-            #expect(called.body.contains("name=\"counter\" value=\"2\""))
+            #expect(called.body.contains(Self.checkInPlace(counter: "2", from: "12:00")))
             #expect(Self.names(called.body) == ["After Lunch", "Came Early"])
             #expect(called.body.contains("0 waiting, 1 at a counter"))
             let morning = try await get(api, "/staff/desks/TS?from=06:00", cookies: [clerk])
@@ -102,7 +102,24 @@ import Testing
             #expect(refused.status == 422)
             // Neither the refused check-in nor the refused no-show changed anything.
             #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Nine Sharp" }?.visit == nil)
+
+            // A check-in keeps the counter and the hours for the next call.
+            let checkedIn = try await post(
+                api, "/staff/desks/TS/check-in", ["code": codes["Before Noon"]!, "counter": "2", "from": "12:00"],
+                cookies: [clerk])
+            #expect(checkedIn.status == 200 && checkedIn.body.contains("name=\"from\" value=\"12:00\""))
+            #expect(checkedIn.body.contains(Self.checkInPlace(counter: "2", from: "12:00")))
+            #expect(checkedIn.body.contains("id=\"counter\" name=\"counter\" value=\"2\""))
         }
+    }
+
+    /// The check-in form's hidden place, just above its code field.
+    static func checkInPlace(counter: String, from: String) -> String {
+        """
+        <input type="hidden" name="counter" value="\(counter)">
+        <input type="hidden" name="from" value="\(from)">
+        <label for="code">
+        """
     }
 
     /// The customer names in the agenda table, in order.

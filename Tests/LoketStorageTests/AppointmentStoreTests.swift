@@ -272,6 +272,11 @@ struct CapacityRaceTests {
         #expect(
             try await store.capacity.usage(desk: "RACE", dates: date...date)[
                 UnitKey(pool: "one", date: date, minute: 540)] == 20)
+        // A unit taken is a hold recorded, and a refused hold took none.
+        let recorded = try await database.session { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM holds").first()!.decode(column: "n", as: Int.self)
+        }
+        #expect(recorded == 20)
 
         // Every holder confirms at once, and 200 more race for the next slot while they do.
         let customer = AppointmentStoreTests.customer

@@ -13,38 +13,43 @@ import Testing
         }
     }
 
-    @Test func anotherServerHearsUnitAndDrawChanges() async throws {
-        guard TestDatabase.engines.contains(.postgres) else { return }
+    @Test(.enabled(if: TestDatabase.engines.contains(.postgres)), .timeLimit(.minutes(1)))
+    func anotherServerHearsUnitAndDrawChanges() async throws {
         let (database, location, _) = try await TestDatabase.make(.postgres)
         let other = try await Database.open(location, logger: TestDatabase.logger)
         let (heard, hear) = AsyncStream.makeStream(of: CapacityChange.self)
-        let listening = Task { try await other.listenForCapacityChanges { hear.yield($0) } }
-        defer {
-            listening.cancel()
-            hear.finish()
+        // Should the listener stop, the stream ends and the test fails instead of waiting.
+        let listening = Task {
+            defer { hear.finish() }
+            try await other.listenForCapacityChanges { hear.yield($0) }
         }
         let changes = CapacityChanges(database: database)
         // LISTEN runs on the other connection in its own time: announce until it is heard once.
-        var iterator = heard.makeAsyncIterator()
         let ready = Task {
             for _ in 0..<200 {
                 changes.announce("READY")
                 // Paces the tries for another connection; the signal is hearing READY.
                 try await Task.sleep(for: .milliseconds(50))
             }
+            hear.finish() // never heard: give up
         }
-        #expect(await iterator.next() == CapacityChange(desk: "READY", draws: false))
+        var iterator = heard.makeAsyncIterator()
+        let first = await iterator.next()
         ready.cancel()
-        _ = try? await ready.value
-        changes.announceDraws("DH-2")
-        changes.announce("TS")
-        // Announcements made at once go out together, in no promised order.
+        _ = await ready.result
         var rest: Set<CapacityChange> = []
-        while rest.count < 2, let change = await iterator.next() {
-            if change.desk != "READY" { rest.insert(change) }
+        if first == CapacityChange(desk: "READY", draws: false) {
+            changes.announceDraws("DH-2")
+            changes.announce("TS")
+            // Announcements made at once go out together, in no promised order.
+            while rest.count < 2, let change = await iterator.next() {
+                if change.desk != "READY" { rest.insert(change) }
+            }
         }
-        #expect(rest == [CapacityChange(desk: "DH-2", draws: true), CapacityChange(desk: "TS", draws: false)])
+        listening.cancel()
         await other.close()
         await database.close()
+        #expect(first == CapacityChange(desk: "READY", draws: false))
+        #expect(rest == [CapacityChange(desk: "DH-2", draws: true), CapacityChange(desk: "TS", draws: false)])
     }
 }
