@@ -15,14 +15,15 @@
 # The default desk network (no --desks) with its per-client limits on: the server trusts
 # 127.0.0.1 as its proxy and every request comes from a random X-Forwarded-For address, so the
 # limits count people, not the load generator. The staff pages are read signed in, as an admin.
-# The server's clock starts at 09:00 (Amsterdam) of today, or of the next working day at a
-# weekend, so that the clerk's agenda has a day's appointments on the 3-year database.
+# The server's clock starts at 09:00 (Amsterdam) of the day the caches were built for (kept
+# beside each as DB.today), or of the next working day at a weekend, so that the clerk's agenda
+# has that day's appointments on both. A cache built for another day than the 3-year one is
+# built again. Each run measures copies: bookings made here do not pile up in the caches.
 #
 # Usage: benchmarks/years_of_data.sh [duration] [connections]
 # Environment: LOKET_BIN (a release binary; default: build one), LOKET_3Y_DB and LOKET_PRESENT_DB
 # (the caches, default /tmp/loket-3y.sqlite and /tmp/loket-present.sqlite), LOKET_3Y_DAYS (1095), DESK and PRODUCT (default DH, BIO),
 # LOKET_BENCH_LOCK (a lock file held while measuring, e.g. the one builds on this machine take).
-# Hold+confirm books into the cached databases: each run adds a few thousand appointments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,19 +54,26 @@ RESULTS="$WORK/results"
 : > "$RESULTS"
 PASSWORD="years-of-data-benchmark"
 
-# build_once DB DAYS — the bookings of DAYS days before today into DB, unless it is there.
+# build_once DB DAYS [TODAY] — the bookings of DAYS days before TODAY into DB, unless it is there
+# (built for TODAY, when given). The day it was built for (default: today) is kept in DB.today.
 build_once() {
-    [[ -f $1 ]] && return 0
-    echo "== building $1 ($2 days; once, up to several minutes)" >&2
+    local today=${3:-$(date -u +%F)}
+    [[ -f $1 && -f $1.today && ( -z ${3:-} || $(cat "$1.today") == "$today" ) ]] && return 0
+    echo "== building $1 ($2 days before $today; once, up to several minutes)" >&2
     rm -f "$1.part"
     "$BIN" migrate --database "$1.part" >/dev/null
-    python3 benchmarks/year_of_bookings.py "$1.part" --days "$2" --today "$(date -u +%F)" >&2
+    python3 benchmarks/year_of_bookings.py "$1.part" --days "$2" --today "$today" >&2
     mv "$1.part" "$1"
+    echo "$today" > "$1.today"
 }
 build_once "$DB3" "$DAYS"
-build_once "$DBP" 100
+DATA_DAY=$(cat "$DB3.today")
+build_once "$DBP" 100 "$DATA_DAY"
+# The copies measured, so that the caches stay as built.
+cp "$DB3" "$WORK/3y.sqlite"
+cp "$DBP" "$WORK/present.sqlite"
 EMPTY="$WORK/empty.sqlite"
-CLOCK=$(python3 -c 'import datetime as d; t = d.date.today(); t += d.timedelta(days=max(0, 7 - t.weekday()) if t.weekday() > 4 else 0); print(f"{t}T08:00:00Z")')
+CLOCK=$(python3 -c 'import datetime as d, sys; t = d.date.fromisoformat(sys.argv[1]); t += d.timedelta(days=max(0, 7 - t.weekday()) if t.weekday() > 4 else 0); print(f"{t}T08:00:00Z")' "$DATA_DAY")
 
 SLOTS="/api/v1/desks/$DESK/slots?product=$PRODUCT&persons=1"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -154,8 +162,8 @@ for db in empty present 3y; do
     echo "== $db" >&2
     case $db in
         empty) database=$EMPTY ;;
-        present) database=$DBP ;;
-        3y) database=$DB3 ;;
+        present) database=$WORK/present.sqlite ;;
+        3y) database=$WORK/3y.sqlite ;;
     esac
     "$BIN" migrate --database "$database" >/dev/null
     printf '%s\n' "$PASSWORD" | "$BIN" staff --username bench-admin --role admin --database "$database" >/dev/null 2>&1 || true
