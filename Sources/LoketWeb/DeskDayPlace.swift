@@ -45,12 +45,15 @@ struct DeskDayPlace {
     }
 
     /// `window` as `from` in an address or a form; empty around now.
-    static func fromValue(_ window: AgendaWindow?) -> String {
+    var from: String {
         guard let window else { return "" }
         return window.isWholeDay ? "day" : window.from.text
     }
 
-    var from: String { Self.fromValue(window) }
+    /// The same counter at other hours (around now when nil).
+    func with(window: AgendaWindow?) -> DeskDayPlace {
+        DeskDayPlace(counter: counter, window: window)
+    }
 
     /// The place as query parameters (`counter=3&from=09:00`), without the parts that are empty.
     /// The counter is as typed, so it is encoded; `from` is a time or `day`.

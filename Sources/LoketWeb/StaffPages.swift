@@ -169,7 +169,7 @@ extension WebApp {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         let now = loket.now()
-        let window = place.window ?? .around(loket.deskTime.time)
+        let window = place.window ?? .around(DeskTime(now, timeZone: loket.rules.timeZone).time)
         async let progress = loket.dayProgress(desk: code)
         let agenda = try await loket.agenda(desk: code, window: window)
         let cards = try await loket.pickupDocuments(desk: code)
@@ -212,7 +212,7 @@ extension WebApp {
         func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
             window.map {
                 DeskDayPage.WindowLink(
-                    href: DeskDayPlace(counter: place.counter, window: $0).dayAddress(desk: code),
+                    href: place.with(window: $0).dayAddress(desk: code),
                     text: WebCopy.text(key, language, $0.from.text, $0.until.text))
             }
         }
@@ -220,7 +220,7 @@ extension WebApp {
             window.isWholeDay
             ? [
                 DeskDayPage.WindowLink(
-                    href: DeskDayPlace(counter: place.counter, window: nil).dayAddress(desk: code),
+                    href: place.with(window: nil).dayAddress(desk: code),
                     text: WebCopy.text("agendaShowNow", language))
             ]
             : [

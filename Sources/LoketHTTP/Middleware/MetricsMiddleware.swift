@@ -7,7 +7,14 @@ import LoketApp
 /// global metrics system; this one writes to the registry the application was given.
 struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: LoketMetrics
-    static var methods: Set<HTTPRequest.Method> { [.get, .head, .post, .put, .patch, .delete, .options] }
+    /// The method as a metric label: the usual ones by name, any other as `other`, since a client
+    /// may send any method name and each would make new series.
+    static func label(_ method: HTTPRequest.Method) -> String {
+        switch method {
+        case .get, .head, .post, .put, .patch, .delete, .options: method.rawValue
+        default: "other"
+        }
+    }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,8 +22,7 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
-        // A client may send any method name; each would make new series.
-        let method = Self.methods.contains(request.method) ? request.method.rawValue : "other"
+        let method = Self.label(request.method)
         metrics.request(route: route, method: method, status: response.status.code).increment()
         metrics.latency(route: route, method: method).record(ContinuousClock.now - start)
         return response
