@@ -15,6 +15,13 @@ extension Loket {
         throw refusal(rule.rawValue, wait: wait)
     }
 
+    /// Takes one of `client`'s tokens for `rule` if there is one. Unlike `admit`, a refusal is
+    /// not counted: for a caller that then hands the request to `admit` (see `ReadyAnswers`).
+    public func admits(_ rule: ClientLimits.Rule, client: String?) -> Bool {
+        guard let client, limits.isEnabled else { return true }
+        return limiter.take(rule, client: client, limits: limits, now: now()) == nil
+    }
+
     /// Refuses a new hold while `client` keeps as many as allowed, or with `replacingOldest` (a
     /// browser, whose visitor went back to choose another time) gives the oldest one back first.
     func admitHold(client: String?, replacingOldest: Bool) async throws {

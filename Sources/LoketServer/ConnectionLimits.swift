@@ -17,10 +17,22 @@ public struct ConnectionLimits: Sendable {
     }
 
     /// An HTTP/1.1 server with these limits.
-    public var server: HTTPServerBuilder {
-        let read = TimeAmount(readTimeout)
-        return .http1(
-            configuration: .init(
-                additionalChannelHandlers: [RequestReadTimeout(timeout: read)], idleTimeout: TimeAmount(idleTimeout)))
+    public var server: HTTPServerBuilder { .http1(configuration: http1) }
+
+    /// An HTTP/1.1 server with these limits that sends the `answers` that are ready without
+    /// going through the router; `proxies` tell it the client, for the client's limits.
+    public func server(answers: ReadyAnswers, proxies: TrustedProxies) -> HTTPServerBuilder {
+        let configuration = http1
+        return HTTPServerBuilder { responder in
+            ReadyAnswerChannel(
+                http1: HTTP1Channel(responder: responder, configuration: configuration), answers: answers,
+                proxies: proxies)
+        }
+    }
+
+    private var http1: HTTP1Channel.Configuration {
+        .init(
+            additionalChannelHandlers: [RequestReadTimeout(timeout: TimeAmount(readTimeout))],
+            idleTimeout: TimeAmount(idleTimeout))
     }
 }

@@ -52,24 +52,31 @@ public struct ReadyBody: Sendable {
     public func response(
         to request: Request, cacheControl: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
     ) -> Response {
+        let (head, body) = answer(to: request.headers, cacheControl: cacheControl, status: status, headers: extra)
+        return Response(
+            status: head.status, headers: head.headerFields, body: body.map { .init(byteBuffer: $0) } ?? .init())
+    }
+
+    /// The response head and body for a request with `requestHeaders`; no body for a `304`.
+    func answer(
+        to requestHeaders: HTTPFields, cacheControl: String, status: HTTPResponse.Status = .ok,
+        headers extra: HTTPFields = [:]
+    ) -> (HTTPResponse, ByteBuffer?) {
         var headers = self.headers
         headers.append(contentsOf: extra)
         headers[.cacheControl] = cacheControl
         headers[.vary] = extra[.vary].map { "\($0), Accept-Encoding" } ?? "Accept-Encoding"
-        let compressed = gzip.flatMap { Self.acceptsGzip(request.headers[.acceptEncoding]) ? $0 : nil }
+        let compressed = gzip.flatMap { Self.acceptsGzip(requestHeaders[.acceptEncoding]) ? $0 : nil }
         let tag = compressed == nil ? etag : gzipETag
         headers[.eTag] = tag
         // The tag of the form this client gets (RFC 9110 §13.1.2): a cache holding only the other
         // form must not be told that what it holds is current.
-        if let held = request.headers[.ifNoneMatch], Self.matches(held, tag) {
-            return Response(status: .notModified, headers: headers)
+        if let held = requestHeaders[.ifNoneMatch], Self.matches(held, tag) {
+            return (HTTPResponse(status: .notModified, headerFields: headers), nil)
         }
         headers[.contentType] = contentType
-        if let compressed {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: status, headers: headers, body: .init(byteBuffer: compressed))
-        }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: plain))
+        if compressed != nil { headers[.contentEncoding] = "gzip" }
+        return (HTTPResponse(status: status, headerFields: headers), compressed ?? plain)
     }
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored.

@@ -22,12 +22,15 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
 
     private struct Making {
         let generation: UInt64
-        let task: Task<Value, any Error>
+        let task: Task<Made, any Error>
     }
 
+    /// An answer and when it was made.
+    public typealias Made = (value: Value, madeAt: Date)
+
     private enum Found {
-        case ready(Value)
-        case making(Task<Value, any Error>)
+        case ready(Made)
+        case making(Task<Made, any Error>)
     }
 
     private struct State {
@@ -65,6 +68,13 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     public func value(
         _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
+        try await made(key, generation: generation, now: now, make: make).value
+    }
+
+    /// `value`, with the instant it was made: it is fresh until `madeAt + ttl`.
+    public func made(
+        _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
+    ) async throws -> Made {
         let found: Found = state.withLock { state in
             if let entry = state.entries[key], entry.generation == generation, now >= entry.madeAt,
                 now.timeIntervalSince(entry.madeAt) < ttl + stale
@@ -73,7 +83,7 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
                     state.making[key] = Making(
                         generation: generation, task: making(key, generation: generation, now: now, make))
                 }
-                return .ready(entry.value)
+                return .ready((entry.value, entry.madeAt))
             }
             if let making = state.making[key], making.generation == generation { return .making(making.task) }
             let task = making(key, generation: generation, now: now, make)
@@ -81,7 +91,7 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
             return .making(task)
         }
         switch found {
-        case .ready(let value): return value
+        case .ready(let made): return made
         case .making(let task): return try await task.value
         }
     }
@@ -94,7 +104,7 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     /// A task that makes the answer and keeps it, unless a newer generation's answer is in.
     private func making(
         _ key: Key, generation: UInt64, now: Date, _ make: @escaping @Sendable () async throws -> Value
-    ) -> Task<Value, any Error> {
+    ) -> Task<Made, any Error> {
         Task {
             do {
                 let value = try await make()
@@ -112,7 +122,7 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
                     state.entries[key] = Entry(generation: generation, madeAt: now, value: value)
                     state.weight += size
                 }
-                return value
+                return (value, now)
             } catch {
                 state.withLock { state in
                     if state.making[key]?.generation == generation { state.making[key] = nil }

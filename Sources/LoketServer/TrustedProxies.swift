@@ -52,9 +52,14 @@ public struct TrustedProxies: Sendable {
 
     /// The client of `request`: the peer, or behind a trusted proxy the address it forwarded for.
     public func client(of request: Request, context: some RemoteAddressRequestContext) -> String? {
-        guard let peer = context.remoteAddress?.ipAddress else { return nil }
+        client(peer: context.remoteAddress, headers: request.headers)
+    }
+
+    /// The client of a request with `headers` that came from `peer`.
+    func client(peer address: SocketAddress?, headers: HTTPFields) -> String? {
+        guard let peer = address?.ipAddress else { return nil }
         guard trusts(peer) else { return peer }
-        let forwarded = request.headers[values: .init("X-Forwarded-For")!]
+        let forwarded = headers[values: .init("X-Forwarded-For")!]
             .flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
         // From the nearest hop back: the first address that is not one of ours is the client.

@@ -93,10 +93,13 @@ struct Serve: AsyncParsableCommand {
             "database ready",
             metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
         let loket = Loket(options: options, database: database, logger: logger)
+        let serverName = "Loket"
+        let ready = ReadyAnswers(serverName: serverName)
+        let proxies = try TrustedProxies(cidrs: options.trustedProxies)
         var app = Application(
-            router: Self.router(loket: loket, options: options, servesMetrics: metricsEndpoint == nil),
-            server: limits.server,
-            configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: "Loket"),
+            router: Self.router(loket: loket, options: options, servesMetrics: metricsEndpoint == nil, ready: ready),
+            server: limits.server(answers: ready, proxies: proxies),
+            configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
             services: loket.backgroundServices(options: options), logger: logger)
         if let metricsEndpoint {
             // Only the monitoring needs to reach this address; the public one no longer serves it.
@@ -104,18 +107,20 @@ struct Serve: AsyncParsableCommand {
                 Application(
                     router: LoketAPI(loket: loket).metricsRouter(), server: limits.server,
                     configuration: .init(
-                        address: .hostname(metricsEndpoint.host, port: metricsEndpoint.port), serverName: "Loket"),
+                        address: .hostname(metricsEndpoint.host, port: metricsEndpoint.port), serverName: serverName),
                     logger: logger))
         }
         try await app.runService()
     }
 
     /// One router for both channels: the API (with the middleware every response passes) and the pages.
-    static func router(loket: Loket, options: ServerOptions, servesMetrics: Bool) -> Router<LoketRequestContext> {
+    static func router(
+        loket: Loket, options: ServerOptions, servesMetrics: Bool, ready: ReadyAnswers
+    ) -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
         // Checked when the options were read.
         router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
-        LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics)
+        LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics, ready: ready)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)
         return router

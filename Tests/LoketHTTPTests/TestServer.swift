@@ -18,6 +18,8 @@ struct TestServer: Sendable {
     let clock: ManualClock
     /// The database underneath, to check what a request did or did not change.
     let database: Database
+    /// The answers the server sends past the router.
+    let ready: ReadyAnswers
 
     static func run(
         engine: TestDatabase.Engine = .sqlite, network: DeskNetwork = TestNetwork.network,
@@ -31,10 +33,14 @@ struct TestServer: Sendable {
         options.trustedProxies = trustedProxies
         configure(&options)
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
-        let server = TestServer(loket: loket, clock: clock, database: database)
+        // As `loket serve` runs it: the answers that are ready are sent past the router.
+        let ready = ReadyAnswers()
+        let server = TestServer(loket: loket, clock: clock, database: database, ready: ready)
         let app = Application(
-            router: router(loket, options), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            logger: TestDatabase.logger)
+            router: router(loket, options, ready: ready),
+            server: ConnectionLimits().server(
+                answers: ready, proxies: try TrustedProxies(cidrs: options.trustedProxies)),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
         do {
             try await app.test(.live) { client in try await body(server, APIClient(client: client)) }
         } catch {
@@ -46,10 +52,12 @@ struct TestServer: Sendable {
 }
 
 /// The API and the pages on one router, as `loket serve` composes them.
-func router(_ loket: Loket, _ options: ServerOptions) -> Router<LoketRequestContext> {
+func router(
+    _ loket: Loket, _ options: ServerOptions, ready: ReadyAnswers = ReadyAnswers()
+) -> Router<LoketRequestContext> {
     let router = Router(context: LoketRequestContext.self)
     router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
-    LoketAPI(loket: loket).add(to: router)
+    LoketAPI(loket: loket).add(to: router, ready: ready)
     WebApp(loket: loket, options: options).add(to: router)
     LoketAPI.refuseUnknownMethods(on: router)
     return router

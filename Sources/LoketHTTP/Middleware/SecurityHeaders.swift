@@ -15,7 +15,16 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[Self.referrerPolicy] = "no-referrer"
         return response
+    }
+
+    static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
+
+    /// What this adds to a response that sets no policy of its own, for answers sent past it.
+    static var headers: HTTPFields {
+        [
+            .contentSecurityPolicy: policy, .xContentTypeOptions: "nosniff", referrerPolicy: "no-referrer",
+        ]
     }
 }

@@ -8,6 +8,7 @@ import LoketServer
 struct CalendarRoutes {
     let loket: Loket
     let answers: PublicAnswers
+    let ready: ReadyAnswers
 
     struct WorkingDaysResponse: Encodable {
         let from: LocalDate
@@ -30,8 +31,8 @@ struct CalendarRoutes {
     }
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/api/v1/wait-times") { request, _ in
-            let body = try await answers.value(
+        router.get("/api/v1/wait-times") { request, context in
+            let made = try await answers.made(
                 "wait-times", generation: PublicAnswers.everyMinute, now: loket.now()
             ) {
                 try JSONBody.ready(
@@ -39,7 +40,9 @@ struct CalendarRoutes {
                         measuredOn: loket.today, waitTimes: try await loket.waitTimes(),
                         collectionWorkingDays: try await loket.collectionWaits()))
             }
-            return body.response(to: request, cacheControl: PublicAnswers.cacheControl)
+            return ready.send(
+                made, of: answers, to: request, context: context, cacheControl: PublicAnswers.cacheControl,
+                metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/calendar/holidays") { request, _ in
             let year = try request.integerQuery("year") ?? loket.today.year

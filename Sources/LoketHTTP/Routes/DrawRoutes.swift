@@ -12,6 +12,7 @@ import LoketServer
 struct DrawRoutes {
     let loket: Loket
     let answers: PublicAnswers
+    let ready: ReadyAnswers
 
     struct EntryRequest: Decodable {
         let vNumber: String?
@@ -132,16 +133,18 @@ struct DrawRoutes {
     }
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/api/v1/draws") { request, _ in
+        router.get("/api/v1/draws") { request, context in
             let desk = request.query("desk")
             let product = request.query("product")
-            let body = try await answers.value(
+            let made = try await answers.made(
                 "draws?\(desk ?? "")&\(product ?? "")", generation: PublicAnswers.everyMinute, now: loket.now()
             ) {
                 try JSONBody.ready(
                     DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))
             }
-            return body.response(to: request, cacheControl: PublicAnswers.cacheControl)
+            return ready.send(
+                made, of: answers, to: request, context: context, cacheControl: PublicAnswers.cacheControl,
+                metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/draws/{id}") { _, context in
             try JSONBody.response(DrawResponse(try await loket.draw(id: try context.parameters.require("id"))))

@@ -13,6 +13,7 @@ import LoketServer
 struct PlannerRoutes {
     let loket: Loket
     let slotCache: SlotCache
+    let ready: ReadyAnswers
 
     /// What clients send to reserve: the slot as they saw it (`parts` gives the party size), or
     /// the product and persons; either may also come in the query.
@@ -51,13 +52,15 @@ struct PlannerRoutes {
         let key = SlotListKey(
             format: "planner", desk: desk.code, product: product.key, persons: persons, from: nil, to: nil)
         let generation = loket.capacityGeneration(desk: desk.code)
-        let body = try await slotCache.value(key, generation: generation, now: now) {
+        let made = try await slotCache.made(key, generation: generation, now: now) {
             let today = DeskTime(now, timeZone: rules.timeZone).date
             let slots = try await loket.freeSlots(
                 desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
             return ReadyBody(PlannerFormat.slotList(slots), contentType: Self.contentType)
         }
-        return body.response(to: request, cacheControl: "no-cache")
+        return ready.send(
+            slotList: made, of: slotCache, to: request, context: context, desk: desk.code,
+            generation: generation, loket: loket)
     }
 
     private func reserve(_ request: Request, _ context: LoketRequestContext) async throws -> Response {

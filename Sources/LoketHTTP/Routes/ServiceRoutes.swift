@@ -6,6 +6,7 @@ import LoketServer
 /// `GET /health`, `GET /metrics` (Prometheus text) and `GET /openapi.json`.
 struct ServiceRoutes {
     let loket: Loket
+    let ready: ReadyAnswers
 
     static let openAPIDocument: ByteBuffer = {
         let url = Bundle.module.url(forResource: "openapi", withExtension: "json")!
@@ -16,11 +17,13 @@ struct ServiceRoutes {
         // The database is asked at most once a second, however many check: a health check must
         // not become a way to keep the database's one writer busy.
         let health = PublicAnswers(ttl: 1, stale: 0, maxEntries: 1)
-        router.get("/health") { request, _ in
-            let body = try await health.value("health", generation: 0, now: Date()) {
+        router.get("/health") { request, context in
+            let made = try await health.made("health", generation: 0, now: Date()) {
                 try JSONBody.ready(["status": "ok", "database": try await loket.health()])
             }
-            return body.response(to: request, cacheControl: "no-store")
+            return ready.send(
+                made, of: health, to: request, context: context, cacheControl: "no-store", metrics: loket.metrics,
+                now: Date.init)
         }
         router.get("/openapi.json") { _, _ in
             Response(
@@ -33,14 +36,16 @@ struct ServiceRoutes {
     /// scrapes every 15 s or more; anyone else polling it must not cost a rendering each time).
     func addMetrics(to router: Router<LoketRequestContext>) {
         let text = PublicAnswers(ttl: 1, maxEntries: 1)
-        router.get("/metrics") { request, _ in
+        router.get("/metrics") { request, context in
             // Wall time, not the service's clock: a scrape is about now, whatever the clock says.
-            let body = try await text.value("metrics", generation: 0, now: Date()) {
+            let made = try await text.made("metrics", generation: 0, now: Date()) {
                 ReadyBody(
                     ByteBuffer(bytes: try await loket.metricsText()),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
-            return body.response(to: request, cacheControl: "no-store")
+            return ready.send(
+                made, of: text, to: request, context: context, cacheControl: "no-store", metrics: loket.metrics,
+                now: Date.init)
         }
     }
 }

@@ -10,6 +10,7 @@ import LoketServer
 struct SlotRoutes {
     let loket: Loket
     let slotCache: SlotCache
+    let ready: ReadyAnswers
 
     func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/desks/{desk}/slots") { request, context in
@@ -24,7 +25,7 @@ struct SlotRoutes {
                 format: "json", desk: desk.code, product: product.key, persons: persons,
                 from: dates.lowerBound, to: dates.upperBound)
             let generation = loket.capacityGeneration(desk: desk.code)
-            let body = try await slotCache.value(key, generation: generation, now: now) {
+            let made = try await slotCache.made(key, generation: generation, now: now) {
                 let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
                 let list = SlotListResponse(
                     desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
@@ -32,7 +33,9 @@ struct SlotRoutes {
                 return try JSONBody.ready(list)
             }
             // Pollers revalidate every time, and an unchanged list costs them a 304.
-            return body.response(to: request, cacheControl: "no-cache")
+            return ready.send(
+                slotList: made, of: slotCache, to: request, context: context, desk: desk.code,
+                generation: generation, loket: loket)
         }
     }
 }

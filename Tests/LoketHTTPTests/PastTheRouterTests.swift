@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+import LoketTestSupport
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import LoketServer
+
+/// Answers sent past the router (`ReadyAnswers`) are the router's answers: the same bytes and
+/// headers, the same limits and metrics, never one that capacity has moved past, and in order on
+/// a connection that sends several requests at once.
+struct PastTheRouterTests {
+    static let network = TestNetwork.single(counters: 1)
+    static let list = "/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02"
+    static let hold = #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#
+
+    static func sent(_ server: TestServer) -> Int { server.ready.sent.load(ordering: .relaxed) }
+
+    @Test func aPolledListIsTheRoutersAnswerWithoutTheRouter() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            let first = try await api.get(Self.list, headers: ["Accept-Encoding": "gzip"])
+            #expect(Self.sent(server) == 0)
+            let second = try await api.get(Self.list, headers: ["Accept-Encoding": "gzip"])
+            #expect(Self.sent(server) == 1)
+            #expect(second.status == 200 && second.body == first.body)
+            func fields(_ headers: HTTPFields) -> [String: String] {
+                Dictionary(headers.filter { $0.name != .date }.map { ($0.name.canonicalName, $0.value) }) {
+                    $0 + ", " + $1
+                }
+            }
+            #expect(fields(second.headers) == fields(first.headers))
+            #expect(second.headers[.date] != nil)
+            #expect(second.headers[.contentEncoding] == "gzip")
+
+            // Revalidation: 304, past the router too, with the tag and without a body.
+            let unchanged = try await api.get(
+                Self.list, headers: ["Accept-Encoding": "gzip", "If-None-Match": first.headers[.eTag]!])
+            #expect(unchanged.status == 304 && unchanged.body.isEmpty)
+            #expect(unchanged.headers[.eTag] == first.headers[.eTag])
+            #expect(Self.sent(server) == 2)
+
+            // Counted in the metrics under the route's pattern, as the router counts.
+            let metrics = try await api.get("/metrics").body
+            #expect(
+                metrics.contains(
+                    #"loket_http_requests_total{route="/api/v1/desks/{desk}/slots",method="GET",status="304"} 1"#))
+            #expect(
+                metrics.contains(
+                    #"loket_http_requests_total{route="/api/v1/desks/{desk}/slots",method="GET",status="200"} 2"#))
+        }
+    }
+
+    @Test func aBookingSendsTheNextPollToTheRouterForAFreshList() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            #expect(try await api.get(Self.list).body.contains("20220602-0900-one"))
+            #expect(try await api.post("/api/v1/holds", Self.hold).status == 201)
+            let after = try await api.get(Self.list)
+            #expect(Self.sent(server) == 0)
+            #expect(after.status == 200 && !after.body.contains("20220602-0900-one"))
+            // And the fresh list is the one sent past the router from then on.
+            #expect(try await api.get(Self.list).body == after.body)
+            #expect(Self.sent(server) == 1)
+        }
+    }
+
+    @Test func aListPastItsTimeToLiveGoesToTheRouter() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(Self.list)
+            server.clock.advance(minutes: 1)
+            #expect(try await api.get(Self.list).status == 200)
+            #expect(Self.sent(server) == 0)
+        }
+    }
+
+    @Test func badInputAndOtherMethodsAreTheRouters() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(Self.list)
+            let bad = try await api.get("/api/v1/desks/RACE/slots?product=BIO&persons=many")
+            #expect((400..<500).contains(bad.status) && bad.errorField == "persons")
+            #expect(try await api.call(.head, Self.list).status != 500)
+            #expect(Self.sent(server) == 0)
+        }
+    }
+
+    @Test func requestsSentTogetherAreAnsweredInOrder() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(Self.list)
+            let port = try #require(api.client.port)
+            // A list ready to send, then a hold for the router, then the list again: the first is
+            // answered at once, the last only after the hold, and without the held slot.
+            let get = "GET \(Self.list) HTTP/1.1\r\nHost: loket\r\n\r\n"
+            let post =
+                "POST /api/v1/holds HTTP/1.1\r\nHost: loket\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(Self.hold.utf8.count)\r\n\r\n\(Self.hold)"
+            let last = "GET \(Self.list) HTTP/1.1\r\nHost: loket\r\nConnection: close\r\n\r\n"
+            let responses = try await Self.exchange(port: port, get + post + last)
+            #expect(responses.map(\.status) == [200, 201, 200])
+            #expect(responses[0].body.contains("20220602-0900-one"))
+            #expect(!responses[2].body.contains("20220602-0900-one"))
+            #expect(Self.sent(server) == 1)
+        }
+    }
+
+    /// Sends `bytes` on one connection and reads until the server closes it.
+    static func exchange(port: Int, _ bytes: String) async throws -> [(status: Int, body: String)] {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        var received = ""
+        try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(string: bytes))
+            for try await chunk in inbound { received += String(buffer: chunk) }
+        }
+        return Self.responses(in: received)
+    }
+
+    /// Splits what arrived into responses by their `Content-Length`.
+    static func responses(in text: String) -> [(status: Int, body: String)] {
+        var rest = Substring(text)
+        var responses: [(Int, String)] = []
+        while let end = rest.range(of: "\r\n\r\n") {
+            let head = rest[..<end.lowerBound]
+            let status = Int(head.split(separator: " ")[1]) ?? 0
+            let length =
+                head.split(separator: "\r\n")
+                .first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+            let body = rest[end.upperBound...].utf8.prefix(length)
+            responses.append((status, String(decoding: body, as: UTF8.self)))
+            rest = Substring(rest[end.upperBound...].utf8.dropFirst(length))
+        }
+        return responses
+    }
+}
