@@ -102,6 +102,17 @@ struct PastTheRouterTests {
         }
     }
 
+    @Test func aClientThatAsksToCloseIsAnsweredAndClosed() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(Self.list)
+            let port = try #require(api.client.port)
+            let responses = try await Self.exchange(
+                port: port, "GET \(Self.list) HTTP/1.1\r\nHost: loket\r\nConnection: close\r\n\r\n")
+            #expect(responses.map(\.status) == [200])
+            #expect(Self.sent(server) == 1)
+        }
+    }
+
     /// Sends `bytes` on one connection and reads until the server closes it.
     static func exchange(port: Int, _ bytes: String) async throws -> [(status: Int, body: String)] {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
