@@ -18,7 +18,8 @@ public struct LoketAPI: Sendable {
     /// The answers that pollers ask for again and again are published to `ready`, for a server
     /// that sends them without the router (`ConnectionLimits.server(answers:proxies:)`).
     public func add(
-        to router: Router<LoketRequestContext>, servesMetrics: Bool = true, ready: ReadyAnswers = ReadyAnswers()
+        to router: Router<LoketRequestContext>, servesMetrics: Bool = true,
+        ready: ReadyAnswers = ReadyAnswers(maxEntries: 0)
     ) {
         // One cache for both slot-list formats, so that one generation counter serves them.
         let slotCache = SlotCache.slotLists()
@@ -48,7 +49,7 @@ public struct LoketAPI: Sendable {
     public func metricsRouter() -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
         router.add(middleware: SecurityHeaders())
-        ServiceRoutes(loket: loket, ready: ReadyAnswers()).addMetrics(to: router)
+        ServiceRoutes(loket: loket, ready: ReadyAnswers(maxEntries: 0)).addMetrics(to: router)
         return router
     }
 

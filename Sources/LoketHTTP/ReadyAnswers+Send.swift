@@ -4,37 +4,28 @@ import LoketApp
 import LoketServer
 
 extension ReadyAnswers {
-    /// Answers `request` with `body` as the router does, and publishes the answer so that the
-    /// next requests for the same target are answered from the connection while `isCurrent`
-    /// holds and `admit` lets the client have it.
-    func send(
-        _ body: ReadyBody, to request: Request, context: LoketRequestContext, cacheControl: String,
-        metrics: LoketMetrics, admit: @escaping @Sendable (String?) -> Bool = { _ in true },
-        isCurrent: @escaping @Sendable () -> Bool
+    /// Answers `request` with an answer of `cache` as the router does, and publishes it so that
+    /// the next requests for the same target are answered from the connection while it is
+    /// current: within the cache's time-to-live by `now`'s clock, and while `unchanged` holds.
+    /// `admit` takes the client's token for the read, or says no (and the router refuses).
+    func send<Key>(
+        _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
+        context: LoketRequestContext, cacheControl: String, metrics: LoketMetrics,
+        now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (String?) -> Bool = { _ in true },
+        while unchanged: @escaping @Sendable () -> Bool = { true }
     ) -> Response {
         if request.method == .get, let target = request.head.path, let route = context.endpointPath {
+            let freshUntil = made.madeAt.addingTimeInterval(cache.ttl)
             let answer = Answer(
-                route: route, body: body, cacheControl: cacheControl,
-                headers: SecurityHeaders<LoketRequestContext>.headers, isCurrent: isCurrent, admit: admit,
+                route: route, body: made.value, cacheControl: cacheControl,
+                headers: SecurityHeaders<LoketRequestContext>.headers,
+                isCurrent: { unchanged() && now() < freshUntil }, admit: admit,
                 record: { status, took in
                     metrics.request(route: route, method: "GET", status: status.code).increment()
                     metrics.latency(route: route, method: "GET").record(took)
                 })
             publish(answer, for: target)
         }
-        return body.response(to: request, cacheControl: cacheControl)
-    }
-
-    /// `send` for an answer of `cache` made at `madeAt`, current until its time-to-live runs out
-    /// by `now`'s clock.
-    func send<Key>(
-        _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
-        context: LoketRequestContext, cacheControl: String, metrics: LoketMetrics,
-        now: @escaping @Sendable () -> Date
-    ) -> Response {
-        let freshUntil = made.madeAt.addingTimeInterval(cache.ttl)
-        return send(
-            made.value, to: request, context: context, cacheControl: cacheControl, metrics: metrics,
-            isCurrent: { now() < freshUntil })
+        return made.value.response(to: request, cacheControl: cacheControl)
     }
 }

@@ -26,16 +26,15 @@ extension SlotCache {
 
 extension ReadyAnswers {
     /// Sends a slot list and publishes it while capacity at `desk` is still at the `generation`
-    /// it was made for and the list is young, to clients still within their slot-read limit. Pollers revalidate every time
-    /// (`no-cache`), and an unchanged list costs them a `304`.
+    /// it was made for and the list is young, to clients within their slot-read limit. Pollers
+    /// revalidate every time (`no-cache`), and an unchanged list costs them a `304`.
     func send(
         slotList made: SlotCache.Made, of cache: SlotCache, to request: Request, context: LoketRequestContext,
         desk: String, generation: UInt64, loket: Loket
     ) -> Response {
-        let freshUntil = made.madeAt.addingTimeInterval(cache.ttl)
-        return send(
-            made.value, to: request, context: context, cacheControl: "no-cache", metrics: loket.metrics,
-            admit: { loket.admits(.slotReads, client: $0) },
-            isCurrent: { loket.capacityGeneration(desk: desk) == generation && loket.now() < freshUntil })
+        send(
+            made, of: cache, to: request, context: context, cacheControl: "no-cache", metrics: loket.metrics,
+            now: loket.now, admit: { loket.admits(.slotReads, client: $0) },
+            while: { loket.capacityGeneration(desk: desk) == generation })
     }
 }

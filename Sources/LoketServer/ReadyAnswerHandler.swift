@@ -23,6 +23,14 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var passedOn = 0
     /// A request head that may be answered here, once its end arrives.
     private var held: (head: HTTPRequest, since: ContinuousClock.Instant)?
+    /// A request that asked to close the connection has arrived whole: nothing after it is
+    /// answered (RFC 9112 §9.6), here or by the router, which stops reading after it.
+    private var closing = false
+    /// The request being read asked to close the connection after its answer.
+    private var asksToClose = false
+    /// Answers written and not yet flushed: flushed once per read, so that requests that came
+    /// together leave in one write.
+    private var unflushed = false
 
     init(answers: ReadyAnswers, proxies: TrustedProxies) {
         self.answers = answers
@@ -30,30 +38,42 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
-            if passedOn == 0, head.method == .get, context.channel.isWritable {
+            asksToClose = head.headerFields[.connection] == "close"
+            if passedOn == 0, head.method == .get, !Self.hasBody(head), context.channel.isWritable {
                 held = (head, .now)
                 return
             }
             passOn(.head(head), context: context)
         case .body:
-            // A GET with a body is not answered here.
-            if let held {
-                self.held = nil
-                passOn(.head(held.head), context: context)
-            }
             context.fireChannelRead(data)
         case .end:
-            guard let held else { return context.fireChannelRead(data) }
+            closing = asksToClose
+            guard let held else {
+                context.fireChannelRead(data)
+                return
+            }
             self.held = nil
-            let client = proxies.client(peer: context.channel.remoteAddress, headers: held.head.headerFields)
-            guard let answer = answers.answer(held.head, client: client) else {
+            let answer = answers.answer(held.head) {
+                proxies.client(peer: context.channel.remoteAddress, headers: held.head.headerFields)
+            }
+            guard let answer else {
                 passOn(.head(held.head), context: context)
-                return context.fireChannelRead(data)
+                context.fireChannelRead(data)
+                return
             }
             send(answer, to: held.head, since: held.since, context: context)
         }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if unflushed {
+            unflushed = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -62,15 +82,15 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(data, promise: promise)
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
-        held = nil
-        context.fireChannelInactive()
-    }
-
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // A request that broke off is not answered; the router's side answers the error.
         held = nil
         context.fireErrorCaught(error)
+    }
+
+    /// Whether a request announces a body: then it is the router's, and passed on at once.
+    static func hasBody(_ head: HTTPRequest) -> Bool {
+        head.headerFields[.transferEncoding] != nil || (head.headerFields[.contentLength].map { $0 != "0" } ?? false)
     }
 
     private func passOn(_ head: HTTPRequestPart, context: ChannelHandlerContext) {
@@ -79,22 +99,28 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// Writes the answer as the router would have: its headers, the security headers, `Date`
-    /// and `Server`; closes the connection after it when the client asked to.
+    /// and `Server`. After a request that asked to close, closes the output as the router does.
     private func send(
         _ answer: ReadyAnswers.Answer, to request: HTTPRequest, since: ContinuousClock.Instant,
         context: ChannelHandlerContext
     ) {
-        var (head, body) = answer.body.answer(to: request.headerFields, cacheControl: answer.cacheControl)
-        head.headerFields.append(contentsOf: answer.headers)
+        let (response, body) = answer.body.answer(to: request.headerFields, cacheControl: answer.cacheControl)
+        var head = response
+        // As `SecurityHeaders` adds them: a policy of the answer's own is kept.
+        for field in answer.headers where head.headerFields[field.name] == nil { head.headerFields.append(field) }
         head.headerFields[.contentLength] = String(body?.readableBytes ?? 0)
         head.headerFields[.date] = HTTPDate.shared.text()
         if let server = answers.serverName { head.headerFields[.server] = server }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
-        let end = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if request.headerFields[.connection] == "close" {
+        if closing {
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            end.whenComplete { _ in bound.value.close(promise: nil) }
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+                bound.value.close(mode: .output, promise: nil)
+            }
+        } else {
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            unflushed = true
         }
         answer.record(head.status, .now - since)
     }

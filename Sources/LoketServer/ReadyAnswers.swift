@@ -64,6 +64,7 @@ public final class ReadyAnswers: Sendable {
     /// The `Server` header of every response, as the application's configuration names it.
     let serverName: String?
 
+    /// With `maxEntries` 0 it keeps nothing: for a router served without `ReadyAnswerHandler`.
     public init(serverName: String? = nil, maxEntries: Int = 4_096, maxWeight: Int = 64 << 20) {
         self.serverName = serverName
         self.maxEntries = maxEntries
@@ -72,10 +73,11 @@ public final class ReadyAnswers: Sendable {
 
     /// Publishes `answer` for requests to `target` (the request's path and query).
     public func publish(_ answer: Answer, for target: String) {
+        guard maxEntries > 0 else { return }
         let size = answer.body.byteCount
         state.withLock { state in
             if let old = state.answers[target] { state.weight -= old.body.byteCount }
-            if state.answers.count >= maxEntries || state.weight + size > maxWeight {
+            if (state.answers[target] == nil && state.answers.count >= maxEntries) || state.weight + size > maxWeight {
                 state.answers.removeAll(keepingCapacity: true)
                 state.weight = 0
             }
@@ -85,10 +87,10 @@ public final class ReadyAnswers: Sendable {
     }
 
     /// The answer to send for `request` from `client`, if there is one that is current and the
-    /// client may have: else nil, and the router answers.
-    func answer(_ request: HTTPRequest, client: String?) -> Answer? {
+    /// client may have: else nil, and the router answers. The client is worked out only then.
+    func answer(_ request: HTTPRequest, client: () -> String?) -> Answer? {
         guard request.method == .get, let target = request.path else { return nil }
-        guard let answer = state.withLock({ $0.answers[target] }), answer.isCurrent(), answer.admit(client) else {
+        guard let answer = state.withLock({ $0.answers[target] }), answer.isCurrent(), answer.admit(client()) else {
             return nil
         }
         sent.add(1, ordering: .relaxed)

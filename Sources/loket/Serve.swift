@@ -97,7 +97,8 @@ struct Serve: AsyncParsableCommand {
         let ready = ReadyAnswers(serverName: serverName)
         let proxies = try TrustedProxies(cidrs: options.trustedProxies)
         var app = Application(
-            router: Self.router(loket: loket, options: options, servesMetrics: metricsEndpoint == nil, ready: ready),
+            router: Self.router(
+                loket: loket, proxies: proxies, servesMetrics: metricsEndpoint == nil, ready: ready, options: options),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
             services: loket.backgroundServices(options: options), logger: logger)
@@ -115,11 +116,10 @@ struct Serve: AsyncParsableCommand {
 
     /// One router for both channels: the API (with the middleware every response passes) and the pages.
     static func router(
-        loket: Loket, options: ServerOptions, servesMetrics: Bool, ready: ReadyAnswers
+        loket: Loket, proxies: TrustedProxies, servesMetrics: Bool, ready: ReadyAnswers, options: ServerOptions
     ) -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
-        // Checked when the options were read.
-        router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
+        router.add(middleware: ClientAddressMiddleware(proxies: proxies))
         LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics, ready: ready)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)
