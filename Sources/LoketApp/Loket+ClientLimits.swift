@@ -16,9 +16,10 @@ extension Loket {
     }
 
     /// Takes one of `client`'s tokens for `rule` if there is one. Unlike `admit`, a refusal is
-    /// not counted: for a caller that then hands the request to `admit` (see `ReadyAnswers`).
-    public func admits(_ rule: ClientLimits.Rule, client: String?) -> Bool {
-        guard let client, limits.isEnabled else { return true }
+    /// not counted: for a caller that then hands the request to `admit` (see `ReadyAnswers`),
+    /// and which finds out the client only when the limits are on.
+    public func admits(_ rule: ClientLimits.Rule, client: () -> String?) -> Bool {
+        guard limits.isEnabled, let client = client() else { return true }
         return limiter.take(rule, client: client, limits: limits, now: now()) == nil
     }
 

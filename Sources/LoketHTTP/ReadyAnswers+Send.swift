@@ -11,18 +11,22 @@ extension ReadyAnswers {
     func send<Key>(
         _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
         context: LoketRequestContext, cacheControl: String, metrics: LoketMetrics,
-        now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (String?) -> Bool = { _ in true },
+        now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (() -> String?) -> Bool = { _ in true },
         while unchanged: @escaping @Sendable () -> Bool = { true }
     ) -> Response {
         if request.method == .get, let target = request.head.path, let route = context.endpointPath {
             let freshUntil = made.madeAt.addingTimeInterval(cache.ttl)
+            // The only two statuses sent past the router, looked up once rather than per request.
+            let ok = metrics.request(route: route, method: "GET", status: 200)
+            let notModified = metrics.request(route: route, method: "GET", status: 304)
+            let latency = metrics.latency(route: route, method: "GET")
             let answer = Answer(
                 route: route, body: made.value, cacheControl: cacheControl,
                 headers: SecurityHeaders<LoketRequestContext>.headers,
                 isCurrent: { unchanged() && now() < freshUntil }, admit: admit,
                 record: { status, took in
-                    metrics.request(route: route, method: "GET", status: status.code).increment()
-                    metrics.latency(route: route, method: "GET").record(took)
+                    (status == .notModified ? notModified : ok).increment()
+                    latency.record(took)
                 })
             publish(answer, for: target)
         }

@@ -28,14 +28,15 @@ public final class ReadyAnswers: Sendable {
         /// enough).
         let isCurrent: @Sendable () -> Bool
         /// Takes one of the client's tokens for this read, or says no without counting a refusal
-        /// (the router's way then refuses, and counts it once).
-        let admit: @Sendable (_ client: String?) -> Bool
+        /// (the router's way then refuses, and counts it once). It asks for the client only when
+        /// a limit applies: finding it costs a look at `X-Forwarded-For`.
+        let admit: @Sendable (_ client: () -> String?) -> Bool
         /// Counts the request as the router's metrics would.
         let record: @Sendable (_ status: HTTPResponse.Status, _ took: Duration) -> Void
 
         public init(
             route: String, body: ReadyBody, cacheControl: String, headers: HTTPFields,
-            isCurrent: @escaping @Sendable () -> Bool, admit: @escaping @Sendable (String?) -> Bool,
+            isCurrent: @escaping @Sendable () -> Bool, admit: @escaping @Sendable (() -> String?) -> Bool,
             record: @escaping @Sendable (HTTPResponse.Status, Duration) -> Void
         ) {
             self.route = route
@@ -87,10 +88,10 @@ public final class ReadyAnswers: Sendable {
     }
 
     /// The answer to send for `request` from `client`, if there is one that is current and the
-    /// client may have: else nil, and the router answers. The client is worked out only then.
+    /// client may have: else nil, and the router answers.
     func answer(_ request: HTTPRequest, client: () -> String?) -> Answer? {
         guard request.method == .get, let target = request.path else { return nil }
-        guard let answer = state.withLock({ $0.answers[target] }), answer.isCurrent(), answer.admit(client()) else {
+        guard let answer = state.withLock({ $0.answers[target] }), answer.isCurrent(), answer.admit(client) else {
             return nil
         }
         sent.add(1, ordering: .relaxed)

@@ -83,6 +83,20 @@ struct PastTheRouterTests {
         }
     }
 
+    @Test func aClientPastItsLimitIsRefusedByTheRouterAndCountedOnce() async throws {
+        let network = TestNetwork.single(counters: 1, limits: "{slotReads: {burst: 2, perMinute: 60}}")
+        try await TestServer.run(network: network) { server, api in
+            #expect(try await api.get(Self.list).status == 200)
+            #expect(try await api.get(Self.list).status == 200)
+            #expect(Self.sent(server) == 1)
+            let refused = try await api.get(Self.list)
+            #expect(refused.status == 429 && refused.errorCode == "slotReads")
+            #expect(Self.sent(server) == 1)
+            let metrics = try await api.get("/metrics").body
+            #expect(metrics.contains(#"loket_limit_refusals_total{rule="slotReads"} 1"#))
+        }
+    }
+
     @Test func requestsSentTogetherAreAnsweredInOrder() async throws {
         try await TestServer.run(network: Self.network) { server, api in
             _ = try await api.get(Self.list)
