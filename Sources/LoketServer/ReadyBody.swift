@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// A response body made once and sent to many: its bytes, their gzip form and a validator.
 ///
@@ -18,6 +19,7 @@ public struct ReadyBody: Sendable {
     public let gzip: ByteBuffer?
     /// Quoted; the gzip form has its own (`"…-gz"`), as a different representation must.
     public let etag: String
+    let gzipETag: String
 
     /// Below this many bytes gzip saves too little to be worth a client's decompressing.
     static let compressFrom = 256
@@ -27,7 +29,9 @@ public struct ReadyBody: Sendable {
         self.headers = headers
         self.plain = bytes
         let digest = SHA256.hash(data: bytes.readableBytesView)
-        self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        let hex = digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        self.etag = "\"" + hex + "\""
+        self.gzipETag = "\"" + hex + "-gz\""
         var source = bytes
         if bytes.readableBytes >= Self.compressFrom, let compressed = try? source.compress(with: .gzip()),
             compressed.readableBytes < bytes.readableBytes
@@ -44,8 +48,6 @@ public struct ReadyBody: Sendable {
 
     /// The bytes it holds in memory, both forms.
     public var byteCount: Int { plain.readableBytes + (gzip?.readableBytes ?? 0) }
-
-    var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 
     /// The answer to `request`: `304` when it already holds these bytes (either form), the gzip
     /// form when it accepts gzip, else the bytes as they are.
@@ -90,6 +92,20 @@ public struct ReadyBody: Sendable {
     /// Whether `Accept-Encoding` accepts gzip: named without `q=0`, or else through `*`.
     public static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
+        if let known = readAcceptEncodings.withLock({ $0[header] }) { return known }
+        let accepts = readAcceptsGzip(header)
+        readAcceptEncodings.withLock { known in
+            if known.count >= 64 { known.removeAll() }
+            known[header] = accepts
+        }
+        return accepts
+    }
+
+    /// Clients send a handful of distinct `Accept-Encoding` headers, and reading one costs more
+    /// than sending a small answer: what each says is kept (a bounded few).
+    private static let readAcceptEncodings = Mutex<[String: Bool]>([:])
+
+    private static func readAcceptsGzip(_ header: String) -> Bool {
         var weights: [String: Double] = [:]
         for item in header.lowercased().split(separator: ",") {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
