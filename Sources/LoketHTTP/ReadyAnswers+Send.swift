@@ -21,7 +21,7 @@ extension ReadyAnswers {
             let notModified = metrics.request(route: route, method: "GET", status: 304)
             let latency = metrics.latency(route: route, method: "GET")
             let answer = Answer(
-                route: route, body: made.value, cacheControl: cacheControl,
+                body: made.value, cacheControl: cacheControl,
                 headers: SecurityHeaders<LoketRequestContext>.headers,
                 isCurrent: { unchanged() && now() < freshUntil }, admit: admit,
                 record: { status, took in

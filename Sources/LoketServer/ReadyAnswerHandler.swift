@@ -98,17 +98,15 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(wrapInboundOut(head))
     }
 
-    /// Writes the answer as the router would have: its headers, the security headers, `Date`
-    /// and `Server`. After a request that asked to close, closes the output as the router does.
+    /// Writes the answer as the router would have: the heads made for it, with `Date` and
+    /// `Server`. After a request that asked to close, closes the output as the router does.
     private func send(
         _ answer: ReadyAnswers.Answer, to request: HTTPRequest, since: ContinuousClock.Instant,
         context: ChannelHandlerContext
     ) {
-        let (response, body) = answer.body.answer(to: request.headerFields, cacheControl: answer.cacheControl)
+        let form = ReadyBody.acceptsGzip(request.headerFields[.acceptEncoding]) ? answer.gzip : answer.plain
+        let (response, body) = form.answer(ifNoneMatch: request.headerFields[.ifNoneMatch])
         var head = response
-        // As `SecurityHeaders` adds them: a policy of the answer's own is kept.
-        for field in answer.headers where head.headerFields[field.name] == nil { head.headerFields.append(field) }
-        head.headerFields[.contentLength] = String(body?.readableBytes ?? 0)
         head.headerFields[.date] = HTTPDate.shared.text()
         if let server = answers.serverName { head.headerFields[.server] = server }
         context.write(wrapOutboundOut(.head(head)), promise: nil)

@@ -64,21 +64,58 @@ public struct ReadyBody: Sendable {
         to requestHeaders: HTTPFields, cacheControl: String, status: HTTPResponse.Status = .ok,
         headers extra: HTTPFields = [:]
     ) -> (HTTPResponse, ByteBuffer?) {
+        form(
+            gzip: Self.acceptsGzip(requestHeaders[.acceptEncoding]), cacheControl: cacheControl, status: status,
+            headers: extra
+        )
+        .answer(ifNoneMatch: requestHeaders[.ifNoneMatch])
+    }
+
+    /// One form of the bytes, as they are or gzip (when asked for and made), with the heads of
+    /// its answers.
+    func form(
+        gzip wanted: Bool, cacheControl: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
+    ) -> Form {
         var headers = self.headers
         headers.append(contentsOf: extra)
         headers[.cacheControl] = cacheControl
         headers[.vary] = extra[.vary].map { "\($0), Accept-Encoding" } ?? "Accept-Encoding"
-        let compressed = gzip.flatMap { Self.acceptsGzip(requestHeaders[.acceptEncoding]) ? $0 : nil }
-        let tag = compressed == nil ? etag : gzipETag
-        headers[.eTag] = tag
+        let compressed = wanted ? gzip : nil
         // The tag of the form this client gets (RFC 9110 §13.1.2): a cache holding only the other
         // form must not be told that what it holds is current.
-        if let held = requestHeaders[.ifNoneMatch], Self.matches(held, tag) {
-            return (HTTPResponse(status: .notModified, headerFields: headers), nil)
-        }
+        let tag = compressed == nil ? etag : gzipETag
+        headers[.eTag] = tag
+        let notModified = HTTPResponse(status: .notModified, headerFields: headers)
         headers[.contentType] = contentType
         if compressed != nil { headers[.contentEncoding] = "gzip" }
-        return (HTTPResponse(status: status, headerFields: headers), compressed ?? plain)
+        return Form(
+            etag: tag, body: compressed ?? plain, ok: HTTPResponse(status: status, headerFields: headers),
+            notModified: notModified)
+    }
+
+    /// One form of the bytes and the heads of its answers: made once for an answer that is sent
+    /// many times (`ReadyAnswers`).
+    struct Form: Sendable {
+        let etag: String
+        let body: ByteBuffer
+        var ok: HTTPResponse
+        var notModified: HTTPResponse
+
+        /// `304` when the client holds this form already, else the bytes.
+        func answer(ifNoneMatch held: String?) -> (HTTPResponse, ByteBuffer?) {
+            if let held, ReadyBody.matches(held, etag) { return (notModified, nil) }
+            return (ok, body)
+        }
+
+        /// Adds `fields` to both heads where they have none of their own, and the length of each.
+        mutating func complete(adding fields: HTTPFields) {
+            for field in fields where ok.headerFields[field.name] == nil { ok.headerFields.append(field) }
+            for field in fields where notModified.headerFields[field.name] == nil {
+                notModified.headerFields.append(field)
+            }
+            ok.headerFields[.contentLength] = String(body.readableBytes)
+            notModified.headerFields[.contentLength] = "0"
+        }
     }
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored.
