@@ -31,7 +31,7 @@ public struct LoketAPI: Sendable {
         SlotRoutes(loket: loket, slotCache: slotCache, ready: ready).add(to: router)
         BookingRoutes(loket: loket).add(to: router)
         CalendarRoutes(loket: loket, answers: answers, ready: ready).add(to: router)
-        OpenDataRoutes(loket: loket, answers: answers).add(to: router)
+        OpenDataRoutes(loket: loket, answers: answers, ready: ready).add(to: router)
         PlannerRoutes(loket: loket, slotCache: slotCache, ready: ready).add(to: router)
         BiometricsRoutes(loket: loket).add(to: router)
         PartnerRoutes(loket: loket).add(to: router)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketServer
@@ -7,10 +8,12 @@ extension ReadyAnswers {
     /// Answers `request` with an answer of `cache` as the router does, and publishes it so that
     /// the next requests for the same target are answered from the connection while it is
     /// current: within the cache's time-to-live by `now`'s clock, and while `unchanged` holds.
-    /// `admit` takes the client's token for the read, or says no (and the router refuses).
+    /// `admit` takes the client's token for the read, or says no (and the router refuses). An
+    /// answer chosen by a request header (`Vary`) names it: it is sent only for the same value.
     func send<Key>(
         _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
-        context: LoketRequestContext, cacheControl: String, metrics: LoketMetrics,
+        context: LoketRequestContext, cacheControl: String, headers responseHeaders: HTTPFields = [:],
+        varies: HTTPField.Name? = nil, metrics: LoketMetrics,
         now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (() -> String?) -> Bool = { _ in true },
         while unchanged: @escaping @Sendable () -> Bool = { true }
     ) -> Response {
@@ -21,8 +24,9 @@ extension ReadyAnswers {
             let notModified = metrics.request(route: route, method: "GET", status: 304)
             let latency = metrics.latency(route: route, method: "GET")
             let answer = Answer(
-                body: made.value, cacheControl: cacheControl,
+                body: made.value, cacheControl: cacheControl, responseHeaders: responseHeaders,
                 headers: SecurityHeaders<LoketRequestContext>.headers,
+                varies: varies.map { ($0, request.headers[$0]) },
                 isCurrent: { unchanged() && now() < freshUntil }, admit: admit,
                 record: { status, took in
                     (status == .notModified ? notModified : ok).increment()
@@ -30,6 +34,6 @@ extension ReadyAnswers {
                 })
             publish(answer, for: target)
         }
-        return made.value.response(to: request, cacheControl: cacheControl)
+        return made.value.response(to: request, cacheControl: cacheControl, headers: responseHeaders)
     }
 }

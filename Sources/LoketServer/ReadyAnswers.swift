@@ -12,8 +12,9 @@ import Synchronization
 /// of a small answer in a profile); this way a poll costs a dictionary look-up and a write. Whatever is not here, or no longer current, or refused by the client's limit, goes the
 /// router's way, which answers it (or refuses it) as before and publishes the new answer.
 ///
-/// Only answers whose bytes depend on nothing but the target and `Accept-Encoding` belong here
-/// (not a page in the visitor's language, not open data that varies with `Accept`).
+/// Only answers whose bytes depend on nothing but the target, `Accept-Encoding` and at most one
+/// other request header that the answer names (`Vary`) belong here: not a page with a visitor's
+/// own form token in it.
 public final class ReadyAnswers: Sendable {
     /// One published answer and what decides whether it may still be sent.
     public struct Answer: Sendable {
@@ -23,6 +24,9 @@ public final class ReadyAnswers: Sendable {
         let gzip: ReadyBody.Form
         /// The bytes this keeps alive.
         let byteCount: Int
+        /// The request header the answer was chosen by, besides `Accept-Encoding`, and its value
+        /// (nil when absent): only requests with the same value get it.
+        let varies: (header: HTTPField.Name, value: String?)?
         /// Whether the answer is still what the router would send (same generation, young
         /// enough).
         let isCurrent: @Sendable () -> Bool
@@ -36,25 +40,41 @@ public final class ReadyAnswers: Sendable {
         /// `headers` go into every head that does not set them itself, as `SecurityHeaders` adds
         /// them on the router's way.
         public init(
-            body: ReadyBody, cacheControl: String, headers: HTTPFields,
-            isCurrent: @escaping @Sendable () -> Bool, admit: @escaping @Sendable (() -> String?) -> Bool,
+            body: ReadyBody, cacheControl: String, responseHeaders: HTTPFields = [:], headers: HTTPFields,
+            varies: (header: HTTPField.Name, value: String?)? = nil, isCurrent: @escaping @Sendable () -> Bool,
+            admit: @escaping @Sendable (() -> String?) -> Bool,
             record: @escaping @Sendable (HTTPResponse.Status, Duration) -> Void
         ) {
-            var plain = body.form(gzip: false, cacheControl: cacheControl)
-            var gzip = body.form(gzip: true, cacheControl: cacheControl)
+            var plain = body.form(gzip: false, cacheControl: cacheControl, headers: responseHeaders)
+            var gzip = body.form(gzip: true, cacheControl: cacheControl, headers: responseHeaders)
             plain.complete(adding: headers)
             gzip.complete(adding: headers)
             self.plain = plain
             self.gzip = gzip
             self.byteCount = body.byteCount
+            self.varies = varies
             self.isCurrent = isCurrent
             self.admit = admit
             self.record = record
         }
     }
 
+    /// What is published for one target: one answer, or one per value of the header it varies by.
+    private enum Published {
+        case one(Answer)
+        case byValue(HTTPField.Name, [String?: Answer])
+
+        var answers: [Answer] {
+            switch self {
+            case .one(let answer): [answer]
+            case .byValue(_, let answers): Array(answers.values)
+            }
+        }
+    }
+
     private struct State {
-        var answers: [String: Answer] = [:]
+        var published: [String: Published] = [:]
+        var count = 0
         var weight = 0
     }
 
@@ -76,18 +96,37 @@ public final class ReadyAnswers: Sendable {
         self.maxWeight = maxWeight
     }
 
-    /// Publishes `answer` for requests to `target` (the request's path and query).
+    /// Publishes `answer` for requests to `target` (the request's path and query), in place of
+    /// the one before (for the same value of the header it varies by).
     public func publish(_ answer: Answer, for target: String) {
         guard maxEntries > 0 else { return }
-        let size = answer.byteCount
         state.withLock { state in
-            if let old = state.answers[target] { state.weight -= old.byteCount }
-            if (state.answers[target] == nil && state.answers.count >= maxEntries) || state.weight + size > maxWeight {
-                state.answers.removeAll(keepingCapacity: true)
+            let before = state.published.removeValue(forKey: target)
+            for old in before?.answers ?? [] {
+                state.count -= 1
+                state.weight -= old.byteCount
+            }
+            let published: Published
+            switch (before, answer.varies) {
+            case (.byValue(let header, var answers)?, let varies?) where varies.header == header:
+                answers[varies.value] = answer
+                published = .byValue(header, answers)
+            case (_, let varies?): published = .byValue(varies.header, [varies.value: answer])
+            case (_, nil): published = .one(answer)
+            }
+            let added = published.answers
+            if state.count + added.count > maxEntries
+                || state.weight + added.reduce(0, { $0 + $1.byteCount }) > maxWeight
+            {
+                state.published.removeAll(keepingCapacity: true)
+                state.count = 0
                 state.weight = 0
             }
-            state.answers[target] = answer
-            state.weight += size
+            state.published[target] = published
+            for new in added {
+                state.count += 1
+                state.weight += new.byteCount
+            }
         }
     }
 
@@ -95,9 +134,13 @@ public final class ReadyAnswers: Sendable {
     /// client may have: else nil, and the router answers.
     func answer(_ request: HTTPRequest, client: () -> String?) -> Answer? {
         guard request.method == .get, let target = request.path else { return nil }
-        guard let answer = state.withLock({ $0.answers[target] }), answer.isCurrent(), answer.admit(client) else {
-            return nil
-        }
+        let answer: Answer? =
+            switch state.withLock({ $0.published[target] }) {
+            case .one(let answer): answer
+            case .byValue(let header, let answers): answers[request.headerFields[header]]
+            case nil: nil
+            }
+        guard let answer, answer.isCurrent(), answer.admit(client) else { return nil }
         sent.add(1, ordering: .relaxed)
         return answer
     }

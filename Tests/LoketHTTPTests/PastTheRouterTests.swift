@@ -97,6 +97,25 @@ struct PastTheRouterTests {
         }
     }
 
+    @Test func anAnswerChosenByAHeaderIsSentOnlyForTheSameValue() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            let data = "/api/v1/open-data/wait-times"
+            let csv = ["Accept": "text/csv"]
+            let firstCSV = try await api.get(data, headers: csv)
+            #expect(firstCSV.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(Self.sent(server) == 0)
+            // Another Accept is another answer: the router's, the first time.
+            let json = try await api.get(data)
+            #expect(json.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(Self.sent(server) == 0)
+            let againCSV = try await api.get(data, headers: csv)
+            #expect(Self.sent(server) == 1)
+            #expect(againCSV.body == firstCSV.body && againCSV.headers[.vary] == firstCSV.headers[.vary])
+            #expect(try await api.get(data).body == json.body)
+            #expect(Self.sent(server) == 2)
+        }
+    }
+
     @Test func requestsSentTogetherAreAnsweredInOrder() async throws {
         try await TestServer.run(network: Self.network) { server, api in
             _ = try await api.get(Self.list)

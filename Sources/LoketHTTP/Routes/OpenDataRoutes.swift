@@ -9,6 +9,7 @@ import LoketServer
 struct OpenDataRoutes {
     let loket: Loket
     let answers: PublicAnswers
+    let ready: ReadyAnswers
 
     struct HistoryResponse: Encodable {
         let from: LocalDate
@@ -39,21 +40,25 @@ struct OpenDataRoutes {
                     string: HistoryCSV.text(values), contentType: "text/csv; charset=utf-8",
                     headers: [.contentDisposition: "attachment; filename=\"\(filename)\""])
             }
-            // The default window, which trackers poll, is kept a minute; a range of the asker's
-            // choosing is made for them alone, under their per-client limit (kept, every range
-            // would be a new entry).
-            let answer: ReadyBody
-            if from == nil && to == nil {
-                answer = try await answers.value(
-                    "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: loket.measuredGeneration(),
-                    now: loket.now(), make: make)
-            } else {
-                try loket.admit(.slotReads, client: context.client)
-                answer = try await make()
-            }
             // The history changes once an hour: a poller may keep it five minutes. The same address
             // answers CSV to who accepts it: a shared cache must tell them apart.
-            return answer.response(to: request, cacheControl: "public, max-age=300", headers: [.vary: "Accept"])
+            let cacheControl = "public, max-age=300"
+            let vary: HTTPFields = [.vary: "Accept"]
+            // The default window, which trackers poll, is kept a minute (and sent past the router);
+            // a range of the asker's choosing is made for them alone, under their per-client
+            // limit (kept, every range would be a new entry).
+            guard from == nil && to == nil else {
+                try loket.admit(.slotReads, client: context.client)
+                return try await make().response(to: request, cacheControl: cacheControl, headers: vary)
+            }
+            let generation = loket.measuredGeneration()
+            let made = try await answers.made(
+                "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: generation, now: loket.now(),
+                make: make)
+            return ready.send(
+                made, of: answers, to: request, context: context, cacheControl: cacheControl, headers: vary,
+                varies: .accept, metrics: loket.metrics, now: loket.now,
+                while: { loket.measuredGeneration() == generation })
         }
     }
 }
