@@ -13,15 +13,17 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "no-referrer"
+        for field in Self.headers
+        where field.name != .contentSecurityPolicy || response.headers[.contentSecurityPolicy] == nil {
+            response.headers[field.name] = field.value
+        }
         return response
     }
 
     static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
 
-    /// What this adds to a response that sets no policy of its own, for answers sent past it.
+    /// What this adds to every response (the policy only to one that sets none of its own); the
+    /// answers sent past the router get the same.
     static var headers: HTTPFields {
         [
             .contentSecurityPolicy: policy, .xContentTypeOptions: "nosniff", referrerPolicy: "no-referrer",
