@@ -3,73 +3,114 @@ import LoketDomain
 import Synchronization
 
 /// This server's per-client token buckets and the holds each client keeps, in memory: a first
-/// line that costs no database work (identity rules are the second). Buckets that have refilled
-/// are forgotten when the table grows, so a flood of addresses cannot exhaust memory.
+/// line that costs no database work (identity rules are the second). Clients not seen for a
+/// long while are forgotten (`RecentTable`), so a flood of addresses cannot exhaust memory or
+/// make any request slower.
 final class ClientLimiter: Sendable {
-    private struct Key: Hashable {
-        let rule: ClientLimits.Rule
-        let client: String
+    /// What is known of one client.
+    private struct Client {
+        var buckets: [ClientLimits.Rule: TokenBucket] = [:]
+        /// Active holds: hold id → when it lapses, and the order they were made in.
+        var holds: [String: (expiresAt: Date, made: Int)] = [:]
+        /// Places taken for holds being written, by reservation number → when they would lapse.
+        var reserved: [Int: Date] = [:]
+
+        mutating func dropLapsed(at now: Date) {
+            holds = holds.filter { $0.value.expiresAt > now }
+        }
+
+        var earliestLapse: Date? { (holds.values.map(\.expiresAt) + reserved.values).min() }
     }
 
     private struct State {
-        var buckets: [Key: TokenBucket] = [:]
-        /// Active holds by client: hold id → when it lapses, and the order they were made in.
-        var holds: [String: [String: (expiresAt: Date, made: Int)]] = [:]
-        var holders: [String: String] = [:]
+        var clients: RecentTable<String, Client>
+        /// Which client made each hold, so that using it frees the client's place.
+        var holders: RecentTable<String, String>
         var made = 0
     }
 
-    private let state = Mutex(State())
-    /// Above this many buckets, full ones are dropped before a new one is made.
-    static let pruneAbove = 50_000
+    private let state: Mutex<State>
+
+    /// Clients remembered in one generation of the table (up to twice as many in all).
+    init(clientsKept: Int = 50_000) {
+        state = Mutex(
+            State(
+                clients: RecentTable(generation: clientsKept), holders: RecentTable(generation: clientsKept)))
+    }
 
     /// Takes a token of `rule` for `client`; the seconds to wait when there is none.
     func take(_ rule: ClientLimits.Rule, client: String, limits: ClientLimits, now: Date) -> TimeInterval? {
         let bucket = limits.bucket(rule)
-        let key = Key(rule: rule, client: client)
         return state.withLock { state in
-            if state.buckets[key] == nil, state.buckets.count >= Self.pruneAbove {
-                state.buckets = state.buckets.filter { !$0.value.isFull(limits.bucket($0.key.rule), at: now) }
+            state.clients.update(client, make: Client.init) { known in
+                var tokens = known.buckets[rule] ?? TokenBucket(full: bucket, at: now)
+                let wait = tokens.take(bucket, now: now)
+                known.buckets[rule] = tokens
+                return wait
             }
-            var tokens = state.buckets[key] ?? TokenBucket(full: bucket, at: now)
-            let wait = tokens.take(bucket, now: now)
-            state.buckets[key] = tokens
-            return wait
         }
     }
 
     /// `client`'s active holds at `now`, oldest first.
     func activeHolds(client: String, now: Date) -> [(id: String, expiresAt: Date)] {
         state.withLock { state in
-            (state.holds[client] ?? [:]).filter { $0.value.expiresAt > now }
+            (state.clients.peek(client)?.holds ?? [:]).filter { $0.value.expiresAt > now }
                 .sorted { $0.value.made < $1.value.made }.map { ($0.key, $0.value.expiresAt) }
         }
     }
 
-    /// When `client`'s earliest active hold lapses, if it keeps `allowed` or more at `now`.
-    func holdLimitReached(client: String, allowed: Int, now: Date) -> Date? {
-        state.withLock { state in
-            let holds = state.holds[client] ?? [:]
-            let active = holds.filter { $0.value.expiresAt > now }
-            for lapsed in holds.keys where active[lapsed] == nil { state.holders[lapsed] = nil }
-            state.holds[client] = active.isEmpty ? nil : active
-            return active.count >= allowed ? active.values.map(\.expiresAt).min() : nil
-        }
+    /// A place among a client's active holds, taken before the hold is written so that holds
+    /// asked for at once cannot all pass the count.
+    struct Reservation: Sendable {
+        let client: String
+        let number: Int
     }
 
-    func held(_ hold: String, by client: String, until expiry: Date) {
+    /// Takes one of `client`'s `allowed` places until `expiresAt`; when all are taken, the
+    /// moment the earliest lapses.
+    func reserveHold(client: String, allowed: Int, until expiresAt: Date, now: Date) -> Result<Reservation, Lapse> {
         state.withLock { state in
             state.made += 1
-            state.holds[client, default: [:]][hold] = (expiry, state.made)
-            state.holders[hold] = client
+            let made = state.made
+            return state.clients.update(client, make: Client.init) { known in
+                known.dropLapsed(at: now)
+                guard known.holds.count + known.reserved.count < allowed else {
+                    return .failure(Lapse(at: known.earliestLapse ?? now))
+                }
+                known.reserved[made] = expiresAt
+                return .success(Reservation(client: client, number: made))
+            }
         }
     }
 
-    /// The hold was confirmed: it no longer counts for its maker.
+    struct Lapse: Error {
+        let at: Date
+    }
+
+    /// The reserved place is now the hold `hold`, kept until `expiry`.
+    func held(_ reservation: Reservation, as hold: String, until expiry: Date) {
+        state.withLock { state in
+            state.clients.update(reservation.client, make: Client.init) { known in
+                known.reserved[reservation.number] = nil
+                known.holds[hold] = (expiry, reservation.number)
+            }
+            state.holders.update(hold, make: { reservation.client }) { $0 = reservation.client }
+        }
+    }
+
+    /// The hold was not made: its place is free again.
+    func cancel(_ reservation: Reservation) {
+        state.withLock { state in
+            state.clients.update(reservation.client, make: Client.init) { $0.reserved[reservation.number] = nil }
+        }
+    }
+
+    /// The hold was confirmed or given back: it no longer counts for its maker.
     func used(_ hold: String) {
         state.withLock { state in
-            guard let client = state.holders.removeValue(forKey: hold) else { return }
-            state.holds[client]?[hold] = nil
+            guard let client = state.holders.peek(hold) else { return }
+            state.holders.remove(hold)
+            state.clients.update(client, make: Client.init) { $0.holds[hold] = nil }
         }
     }
 }

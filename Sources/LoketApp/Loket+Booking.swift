@@ -10,19 +10,20 @@ extension Loket {
         desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
         client: String?, replacingOldest: Bool = false, idempotency: IdempotencyKey?
     ) async throws -> HoldReceipt {
-        try await admitHold(client: client, replacingOldest: replacingOldest)
-        let withheld = try await withholding(desk: desk, product: product)
-        let now = now()
-        let plan = try rules.planHold(
-            desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
-            withheld: withheld)
+        let reservation = try await admitHold(client: client, replacingOldest: replacingOldest)
         do {
+            let withheld = try await withholding(desk: desk, product: product)
+            let now = now()
+            let plan = try rules.planHold(
+                desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
+                withheld: withheld)
             let receipt = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
             metrics.holds.increment()
-            if let client { limiter.held(receipt.hold.id, by: client, until: receipt.hold.expiresAt) }
+            if let reservation { limiter.held(reservation, as: receipt.hold.id, until: receipt.hold.expiresAt) }
             return receipt
-        } catch let error as BookingError where error.code == "slot_full" {
-            metrics.holdsRefused.increment()
+        } catch {
+            if let reservation { limiter.cancel(reservation) }
+            if (error as? BookingError)?.code == "slot_full" { metrics.holdsRefused.increment() }
             throw error
         }
     }

@@ -23,10 +23,12 @@ extension Loket {
         return limiter.take(rule, client: client, limits: limits, now: now()) == nil
     }
 
-    /// Refuses a new hold while `client` keeps as many as allowed, or with `replacingOldest` (a
-    /// browser, whose visitor went back to choose another time) gives the oldest one back first.
-    func admitHold(client: String?, replacingOldest: Bool) async throws {
-        guard let client, limits.isEnabled else { return }
+    /// Takes one of `client`'s few places for active holds for a hold about to be written, or
+    /// refuses while all are kept; with `replacingOldest` (a browser, whose visitor went back to
+    /// choose another time) gives the oldest back first. The place is taken under the limiter's
+    /// lock, so holds asked for at once cannot all pass; give it back with `cancel` if the hold fails.
+    func admitHold(client: String?, replacingOldest: Bool) async throws -> ClientLimiter.Reservation? {
+        guard let client, limits.isEnabled else { return nil }
         try admit(.holds, client: client)
         let now = now()
         if replacingOldest {
@@ -37,8 +39,10 @@ extension Loket {
                 matcherWakeUp.signal()
             }
         }
-        if let lapses = limiter.holdLimitReached(client: client, allowed: limits.activeHoldsAllowed, now: now) {
-            throw refusal("activeHolds", wait: lapses.timeIntervalSince(now))
+        let until = now.addingTimeInterval(rules.holdDuration)
+        switch limiter.reserveHold(client: client, allowed: limits.activeHoldsAllowed, until: until, now: now) {
+        case .success(let reservation): return reservation
+        case .failure(let lapse): throw refusal("activeHolds", wait: lapse.at.timeIntervalSince(now))
         }
     }
 

@@ -95,7 +95,8 @@ struct Serve: AsyncParsableCommand {
         let loket = Loket(options: options, database: database, logger: logger)
         let serverName = "Loket"
         let ready = ReadyAnswers(serverName: serverName)
-        let proxies = try TrustedProxies(cidrs: options.trustedProxies)
+        let proxies = try TrustedProxies(
+            cidrs: options.trustedProxies, ipv6Prefix: options.network.fairness.clientLimits.ipv6PrefixLength)
         var app = Application(
             router: Self.router(
                 loket: loket, proxies: proxies, servesMetrics: metricsEndpoint == nil, ready: ready, options: options),

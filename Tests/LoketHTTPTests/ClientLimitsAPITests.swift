@@ -46,6 +46,38 @@ struct ClientLimitsAPITests {
         }
     }
 
+    /// The place among a client's holds is taken before the hold is written: holds asked for at
+    /// once cannot all pass the count, and a hold that fails gives its place back.
+    @Test(arguments: TestDatabase.engines)
+    func tenHoldsAtOnceFromOneClientGiveTwo(engine: TestDatabase.Engine) async throws {
+        let network = TestNetwork.single(counters: 50, limits: "{holds: {burst: 20, perMinute: 1}}")
+        try await TestServer.run(engine: engine, network: network) { server, _ in
+            let slots = ["0900", "0910", "0920"].flatMap { ["20220602-\($0)-one", "20220603-\($0)-one"] }
+            let made = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        let held = try? await server.loket.hold(
+                            desk: "RACE", product: "BIO", persons: 1, slot: slots[index % slots.count],
+                            client: "2001:db8::/64", idempotency: nil)
+                        return held != nil
+                    }
+                }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(made == 2)
+            // A hold refused for another reason gives its place back: a third is still refused,
+            // but after an unknown slot the two places are as they were.
+            let failed = try? await server.loket.hold(
+                desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0300-one", client: "192.0.2.1",
+                idempotency: nil)
+            #expect(failed == nil)
+            for slot in ["20220602-0900-one", "20220602-0910-one"] {
+                _ = try await server.loket.hold(
+                    desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "192.0.2.1", idempotency: nil)
+            }
+        }
+    }
+
     @Test func aVisitorWhoGoesBackAndChoosesAgainGivesTheOldestHoldBack() async throws {
         try await TestServer.run(network: Self.network) { server, _ in
             var held: [HoldReceipt] = []

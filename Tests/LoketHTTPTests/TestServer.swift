@@ -39,7 +39,7 @@ struct TestServer: Sendable {
         let app = Application(
             router: router(loket, options, ready: ready),
             server: ConnectionLimits().server(
-                answers: ready, proxies: try TrustedProxies(cidrs: options.trustedProxies)),
+                answers: ready, proxies: try proxies(options)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
         do {
             try await app.test(.live) { client in try await body(server, APIClient(client: client)) }
@@ -56,7 +56,7 @@ func router(
     _ loket: Loket, _ options: ServerOptions, ready: ReadyAnswers = ReadyAnswers()
 ) -> Router<LoketRequestContext> {
     let router = Router(context: LoketRequestContext.self)
-    router.add(middleware: ClientAddressMiddleware(proxies: try! TrustedProxies(cidrs: options.trustedProxies)))
+    router.add(middleware: ClientAddressMiddleware(proxies: try! proxies(options)))
     LoketAPI(loket: loket).add(to: router, ready: ready)
     WebApp(loket: loket, options: options).add(to: router)
     LoketAPI.refuseUnknownMethods(on: router)
@@ -97,4 +97,10 @@ struct APIClient: Sendable {
     func post(_ uri: String, _ json: String, headers: [String: String] = [:]) async throws -> APIResponse {
         try await call(.post, uri, json: json, headers: headers)
     }
+}
+
+/// The trusted proxies and the IPv6 prefix of `options`, as `loket serve` reads them.
+func proxies(_ options: ServerOptions) throws -> TrustedProxies {
+    try TrustedProxies(
+        cidrs: options.trustedProxies, ipv6Prefix: options.network.fairness.clientLimits.ipv6PrefixLength)
 }

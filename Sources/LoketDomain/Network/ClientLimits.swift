@@ -44,11 +44,14 @@ public struct ClientLimits: Sendable, Hashable, Codable {
     public let recordLookups: Bucket?
     /// Holds one client may keep at once; left out, 2.
     public let maxActiveHolds: Int?
+    /// How many leading bits of an IPv6 address name one client; left out, 64: a provider gives
+    /// each home or phone a whole /64 (RIPE-690), so its addresses are one client.
+    public let ipv6Prefix: Int?
 
     public init(
         enabled: Bool? = nil, slotReads: Bucket? = nil, holds: Bucket? = nil, confirmations: Bucket? = nil,
         waitlistJoins: Bucket? = nil, drawEntries: Bucket? = nil, signIns: Bucket? = nil, recordLookups: Bucket? = nil,
-        maxActiveHolds: Int? = nil
+        maxActiveHolds: Int? = nil, ipv6Prefix: Int? = nil
     ) {
         self.enabled = enabled
         self.slotReads = slotReads
@@ -59,10 +62,12 @@ public struct ClientLimits: Sendable, Hashable, Codable {
         self.signIns = signIns
         self.recordLookups = recordLookups
         self.maxActiveHolds = maxActiveHolds
+        self.ipv6Prefix = ipv6Prefix
     }
 
     public var isEnabled: Bool { enabled ?? true }
     public var activeHoldsAllowed: Int { maxActiveHolds ?? 2 }
+    public var ipv6PrefixLength: Int { ipv6Prefix ?? 64 }
 
     /// The bucket in force for `rule`, the default when the file does not set it.
     public func bucket(_ rule: Rule) -> Bucket {

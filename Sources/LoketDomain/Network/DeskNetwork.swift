@@ -71,6 +71,9 @@ public struct DeskNetwork: Sendable, Codable {
         if let hours = fairness.drawRule.windowHours, hours < 1 {
             problems.append("fairAccess.draws.windowHours: must be at least 1")
         }
+        if !(16...128).contains(fairness.clientLimits.ipv6PrefixLength) {
+            problems.append("fairAccess.limits.ipv6Prefix: between 16 and 128")
+        }
         if let norm = fairness.drawRule.whenWaitAbove, norm < 0 {
             problems.append("fairAccess.draws.whenWaitAbove: must not be negative")
         }
