@@ -51,6 +51,13 @@ final class ClientLimiter: Sendable {
         }
     }
 
+    /// The seconds until `client` has a token of `rule`, nil when it has one now; takes nothing.
+    func wait(_ rule: ClientLimits.Rule, client: String, limits: ClientLimits, now: Date) -> TimeInterval? {
+        let bucket = limits.bucket(rule)
+        guard var tokens = state.withLock({ $0.clients.peek(client)?.buckets[rule] }) else { return nil }
+        return tokens.take(bucket, now: now)
+    }
+
     /// `client`'s active holds at `now`, oldest first.
     func activeHolds(client: String, now: Date) -> [(id: String, expiresAt: Date)] {
         state.withLock { state in

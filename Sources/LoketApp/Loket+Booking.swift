@@ -53,10 +53,28 @@ extension Loket {
             throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
         }
         let rules = self.rules
-        let booking = try await appointmentStore.confirm(
-            hold: hold, holdToken: holdToken, customer: customer,
-            people: { product, persons in try rules.people(of: customer, product: product, persons: persons) },
-            now: now(), idempotency: idempotency)
+        // The hold names the product, inside the transaction; what the invitations say of the
+        // people named is read before it, and a refusal is counted after it has rolled back.
+        let invited = invitationsRequired ? try await invitationCheck(for: customer, client: client) : nil
+        let people = InvitationCheck.people(of: customer)
+        let booking: ConfirmedBooking
+        do {
+            booking = try await appointmentStore.confirm(
+                hold: hold, holdToken: holdToken, customer: customer,
+                people: { product, persons in
+                    let named = try rules.people(of: customer, product: product, persons: persons)
+                    if rules.network.product(product)?.requiresInvitation == true,
+                        let refusal = invited?.refusal(of: people, product: product)
+                    {
+                        throw refusal
+                    }
+                    return named
+                },
+                now: now(), idempotency: idempotency)
+        } catch let refusal as NotInvited {
+            try await counted(refusal, client: client)
+            throw refusal.bookingError
+        }
         limiter.used(hold)
         metrics.bookings.increment()
         return booking
@@ -76,6 +94,7 @@ extension Loket {
         let plan = try rules.planHold(
             desk: desk, product: product, persons: persons, slot: slot, now: now, withheld: withheld)
         let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
+        try await requireInvited(customer, product: plan.product, client: client)
         do {
             let booking = try await appointmentStore.book(
                 plan, customer: customer, people: people, now: now, idempotency: idempotency)

@@ -67,8 +67,14 @@ extension Loket {
         var entrant = try customer.get()
         entrant = Customer(
             name: entrant.name, email: entrant.email, phone: entrant.phone, vNumber: vNumber,
-            language: entrant.language, companions: entrant.companions)
+            dateOfBirth: entrant.dateOfBirth, language: entrant.language, companions: entrant.companions)
         let people = try rules.everyone(of: entrant, persons: persons)
+        do {
+            try await requireInvited(entrant, product: draw.product, client: client)
+        } catch let refusal as BookingError where refusal.field == "customer.vNumber" {
+            // A draw entry names its entrant's V-number at the top.
+            throw BookingError.invalid("vNumber", refusal.code, refusal.message)
+        }
         let entered = try await drawStore.enter(
             draw: draw.id,
             DrawStore.EntryRequest(persons: persons, desks: desks, days: days, customer: entrant, people: people),

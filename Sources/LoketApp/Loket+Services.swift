@@ -43,7 +43,7 @@ extension Loket {
             services.append(
                 MailDispatcher(
                     outbox: outboxStore, appointments: appointmentStore, documents: documentStore,
-                    network: options.network,
+                    invitations: invitationStore, network: options.network,
                     transport: mail.transport, from: mail.from,
                     publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
         }

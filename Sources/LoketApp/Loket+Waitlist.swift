@@ -67,6 +67,10 @@ extension Loket {
         let customer = try customer.get()
         // Improving an appointment moves it, so its people are claimed already.
         let people = appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
+        // A partner vouches for the people it names; anyone else must have been invited.
+        if partner == nil, appointment == nil {
+            try await requireInvited(customer, product: product.key, client: client)
+        }
         if let appointment {
             let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken, today: today)
             guard current.state == .confirmed, current.product == product.key, current.persons == persons else {

@@ -16,6 +16,8 @@ public struct LoketMetrics: Sendable {
     let drawEntries: Counter
     let drawsAllocated: Counter
     let drawPlacesGiven: Counter
+    let invitations: Counter
+    let notInvited: Counter
     /// Every request's counter and histogram by route, method and status: found in a table
     /// rather than by the registry's label lookup (4% of a cached answer's time).
     private let routeHandles = RouteHandles()
@@ -36,6 +38,8 @@ public struct LoketMetrics: Sendable {
         drawEntries = counter("draw_entries", "Entries made in draws.")
         drawsAllocated = counter("draws_allocated", "Draws whose places were allocated.")
         drawPlacesGiven = counter("draw_places_given", "Appointments given out by draws.")
+        invitations = counter("invitations", "People the case system invited to book.")
+        notInvited = counter("not_invited", "Requests refused because a person named matched no invitation.")
         outboxPending = registry.makeGauge(
             descriptor: .init(
                 namespace: "loket", metricName: "outbox", unitName: "pending",

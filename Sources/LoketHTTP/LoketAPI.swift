@@ -38,6 +38,7 @@ public struct LoketAPI: Sendable {
         WaitlistRoutes(loket: loket).add(to: router)
         DrawRoutes(loket: loket, answers: answers, ready: ready).add(to: router)
         DocumentRoutes(loket: loket).add(to: router)
+        InvitationRoutes(loket: loket).add(to: router)
         CourierRoutes(loket: loket).add(to: router)
         UrgentCapacityRoutes(loket: loket).add(to: router)
         ServiceRoutes(loket: loket, ready: ready).add(to: router)

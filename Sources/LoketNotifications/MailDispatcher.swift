@@ -15,6 +15,8 @@ public struct MailDispatcher: Service {
     let appointments: AppointmentStore
     /// For the messages about documents and their link.
     let documents: DocumentStore
+    /// For invitations and their link.
+    let invitations: InvitationStore
     let network: DeskNetwork
     let transport: any MailTransport
     let from: String
@@ -26,7 +28,8 @@ public struct MailDispatcher: Service {
     let sent: @Sendable () -> Void
 
     public init(
-        outbox: OutboxStore, appointments: AppointmentStore, documents: DocumentStore, network: DeskNetwork,
+        outbox: OutboxStore, appointments: AppointmentStore, documents: DocumentStore, invitations: InvitationStore,
+        network: DeskNetwork,
         transport: any MailTransport,
         from: String, publicURL: String,
         now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
@@ -35,6 +38,7 @@ public struct MailDispatcher: Service {
         self.outbox = outbox
         self.appointments = appointments
         self.documents = documents
+        self.invitations = invitations
         self.network = network
         self.transport = transport
         self.from = from
@@ -109,6 +113,19 @@ public struct MailDispatcher: Service {
         }
         if [.documentReady, .deliveryNotice, .deliveryFailed].contains(entry.kind) {
             return try await composeDocumentMessage(entry)
+        }
+        if entry.kind == .invitation {
+            // Only while it can be used: withdrawn, lapsed or purged, it says nothing.
+            guard let invitation = try await invitations.invitation(id: entry.appointmentID),
+                invitation.isOpen(on: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
+                let product = network.product(invitation.product)
+            else { return nil }
+            let link =
+                "\(publicURL)/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
+            let content = InvitationMessage(invitation: invitation, product: product, link: link)
+            return MailMessage(
+                from: from, to: invitation.email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
         }
         if entry.kind == .notDrawn {
             // Only while they still wait: an offer may have come first, and says more.

@@ -55,6 +55,14 @@ public struct ManageLinkKeys: Sendable {
         return keys.contains { Identifiers.hash(Self.token(label: "document:\(id)", key: $0)) == digest }
     }
 
+    /// The link token for invitation `id`, under a label of its own.
+    func token(invitation id: String) -> String { Self.token(label: "invitation:\(id)", key: keys[0]) }
+
+    func opens(_ token: String, invitation id: String) -> Bool {
+        let digest = Identifiers.hash(token)
+        return keys.contains { Identifiers.hash(Self.token(label: "invitation:\(id)", key: $0)) == digest }
+    }
+
     static func token(appointment id: String, key: Data) -> String { token(label: "manage:\(id)", key: key) }
 
     static func token(label: String, key: Data) -> String {

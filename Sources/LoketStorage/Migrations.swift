@@ -414,6 +414,27 @@ enum Migrations {
                 "CREATE INDEX appointments_desk_day ON appointments (desk, date, state, start_minute)",
             ]
         ),
+        (
+            19,
+            [
+                // The case system's invitations: who may book a product that requires one. Looked
+                // up by the V-numbers a booking names; personal data is erased at the purge.
+                """
+                CREATE TABLE invitations (
+                    id TEXT PRIMARY KEY, case_system_id TEXT NOT NULL, product TEXT NOT NULL, v_number TEXT,
+                    date_of_birth TEXT, email TEXT, language TEXT NOT NULL, valid_until TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, withdrawn_at BIGINT, purged_at BIGINT)
+                """,
+                "CREATE INDEX invitations_person ON invitations (v_number, product)",
+                "CREATE INDEX invitations_until ON invitations (valid_until)",
+                // Wrong dates of birth per V-number and day, so many addresses together cannot
+                // search one (InvitationCheck).
+                """
+                CREATE TABLE invitation_misses (
+                    v_number TEXT NOT NULL, day TEXT NOT NULL, misses BIGINT NOT NULL, PRIMARY KEY (v_number, day))
+                """,
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }

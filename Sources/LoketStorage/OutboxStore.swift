@@ -12,17 +12,20 @@ public struct OutboxSettings: Sendable {
 
 /// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer and
 /// for a draw's word that someone was not drawn (they wait in that entry), the document for
-/// `documentReady` and `deliveryFailed`, and the delivery for `deliveryNotice`.
+/// `documentReady` and `deliveryFailed`, the delivery for `deliveryNotice`, and the invitation
+/// for `invitation`.
 public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     case confirmation, reschedule, cancellation, reminder, waitlistOffer, notDrawn
     case documentReady, deliveryNotice, deliveryFailed
+    /// The case system invited someone to book.
+    case invitation
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
     /// What the mail dispatcher sends.
     public static let mail: [OutboxKind] = [
         .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn, .documentReady,
-        .deliveryNotice, .deliveryFailed,
+        .deliveryNotice, .deliveryFailed, .invitation,
     ]
 
     /// The appointment message this is, if it is one.

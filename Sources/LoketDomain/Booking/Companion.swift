@@ -4,27 +4,35 @@ public struct Companion: Sendable, Hashable, Codable {
     public let name: String
     /// Vreemdelingennummer, 10 digits.
     public let vNumber: String
+    /// Checked against the person's invitation for products that need one.
+    public let dateOfBirth: LocalDate?
 
-    public init(name: String, vNumber: String) {
+    public init(name: String, vNumber: String, dateOfBirth: LocalDate? = nil) {
         self.name = name
         self.vNumber = vNumber
+        self.dateOfBirth = dateOfBirth
     }
 
-    /// Checks raw input; problems name the field as `<prefix>name` and `<prefix>vNumber`.
-    public static func checked(name: String?, vNumber: String?, prefix: String) -> Result<Companion, Customer.Problems>
-    {
+    /// Checks raw input; problems name the field as `<prefix>name`, `<prefix>vNumber` and `<prefix>dateOfBirth`.
+    public static func checked(
+        name: String?, vNumber: String?, dateOfBirth: String? = nil, prefix: String
+    ) -> Result<Companion, Customer.Problems> {
         var problems: [BookingError] = []
         let name = (name ?? "").trimmingWhitespace
         if name.isEmpty {
             problems.append(.invalid(prefix + "name", "required", "Give the name of each person who comes."))
-        } else if name.count > 200 {
+        } else if !Customer.isShortEnough(name: name) {
             problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters."))
         }
         let vNumber = (vNumber ?? "").trimmingWhitespace
         if !Customer.isValidVNumber(vNumber) {
             problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
-        guard problems.isEmpty else { return .failure(Customer.Problems(errors: problems)) }
-        return .success(Companion(name: name, vNumber: vNumber))
+        let birth = Customer.dateOfBirth(dateOfBirth, field: prefix + "dateOfBirth")
+        if case .failure(let problem) = birth { problems.append(problem) }
+        guard problems.isEmpty, case .success(let birth) = birth else {
+            return .failure(Customer.Problems(errors: problems))
+        }
+        return .success(Companion(name: name, vNumber: vNumber, dateOfBirth: birth))
     }
 }

@@ -8,30 +8,34 @@ public struct Customer: Sendable, Hashable, Codable {
     public let phone: String?
     /// Vreemdelingennummer: the 10-digit number the IND gives a foreign national.
     public let vNumber: String?
+    /// Checked with the V-number against the case system's invitation, for products that need one.
+    public let dateOfBirth: LocalDate?
     public let language: Language
     /// The other persons of a group booking, for products where each person may have only one
     /// live appointment (see `BookingRules.people`).
     public var companions: [Companion]
 
     public init(
-        name: String, email: String, phone: String?, vNumber: String?, language: Language,
-        companions: [Companion] = []
+        name: String, email: String, phone: String?, vNumber: String?, dateOfBirth: LocalDate? = nil,
+        language: Language, companions: [Companion] = []
     ) {
         self.name = name
         self.email = email
         self.phone = phone
         self.vNumber = vNumber
+        self.dateOfBirth = dateOfBirth
         self.language = language
         self.companions = companions
     }
 
     /// Checks raw input field by field; the first problem is thrown with its field name under `prefix`.
     public static func validated(
-        name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+        name: String?, email: String?, phone: String?, vNumber: String?, dateOfBirth: String? = nil, bsn: String?,
         language: String?, prefix: String = "customer."
     ) throws(BookingError) -> Customer {
         switch checked(
-            name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language, prefix: prefix)
+            name: name, email: email, phone: phone, vNumber: vNumber, dateOfBirth: dateOfBirth, bsn: bsn,
+            language: language, prefix: prefix)
         {
         case .success(let customer): return customer
         case .failure(let problems): throw problems.errors[0]
@@ -40,7 +44,7 @@ public struct Customer: Sendable, Hashable, Codable {
 
     /// Every problem at once, in form order, for forms that show them all next to their fields.
     public static func checked(
-        name: String?, email: String?, phone: String?, vNumber: String?, bsn: String?,
+        name: String?, email: String?, phone: String?, vNumber: String?, dateOfBirth: String? = nil, bsn: String?,
         language: String?, prefix: String = "customer."
     ) -> Result<Customer, Problems> {
         var problems: [BookingError] = []
@@ -49,7 +53,7 @@ public struct Customer: Sendable, Hashable, Codable {
             problems.append(
                 .invalid(prefix + "name", "required", "Give the name of the person the appointment is for."))
         }
-        if name.count > 200 {
+        if !Self.isShortEnough(name: name) {
             problems.append(.invalid(prefix + "name", "too_long", "A name may be at most 200 characters."))
         }
         let email = (email ?? "").trimmingWhitespace
@@ -67,6 +71,8 @@ public struct Customer: Sendable, Hashable, Codable {
         if let vNumber, !Self.isValidVNumber(vNumber) {
             problems.append(.invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits."))
         }
+        let birth = Self.dateOfBirth(dateOfBirth, field: prefix + "dateOfBirth")
+        if case .failure(let problem) = birth { problems.append(problem) }
         // Checked so that a wrong one is still refused, then dropped: it is never stored.
         if let bsn = bsn?.trimmingWhitespace.nilIfEmpty, !Self.isValidBSN(bsn) {
             problems.append(.invalid(prefix + "bsn", "invalid", "A BSN has 9 digits and passes the eleven-test."))
@@ -74,14 +80,32 @@ public struct Customer: Sendable, Hashable, Codable {
         let languageText = language?.trimmingWhitespace.nilIfEmpty ?? "en"
         let language = Language(rawValue: languageText)
         if language == nil { problems.append(.invalid(prefix + "language", "invalid", "Language is nl or en.")) }
-        guard problems.isEmpty, let language else { return .failure(Problems(errors: problems)) }
+        guard problems.isEmpty, let language, case .success(let birth) = birth else {
+            return .failure(Problems(errors: problems))
+        }
         return .success(
-            Customer(name: name, email: email, phone: phone, vNumber: vNumber, language: language))
+            Customer(
+                name: name, email: email, phone: phone, vNumber: vNumber, dateOfBirth: birth, language: language))
     }
 
     /// The problems `checked` found; never empty.
     public struct Problems: Error, Sendable {
         public let errors: [BookingError]
+    }
+
+    /// A date of birth as written (`YYYY-MM-DD`), nil when not given.
+    public static func dateOfBirth(_ text: String?, field: String) -> Result<LocalDate?, BookingError> {
+        guard let text = text?.trimmingWhitespace.nilIfEmpty else { return .success(nil) }
+        guard let date = LocalDate(iso: text), date.year >= 1880 else {
+            return .failure(.invalid(field, "invalid", "Give the date of birth as YYYY-MM-DD."))
+        }
+        return .success(date)
+    }
+
+    /// At most 200 characters as a reader counts them, and 800 bytes: a "character" can carry
+    /// any number of combining marks, so a count of characters alone lets 40 KB through.
+    public static func isShortEnough(name: String) -> Bool {
+        name.count <= 200 && name.unicodeScalars.count <= 400 && name.utf8.count <= 800
     }
 
     /// A V-number (vreemdelingennummer) has exactly ten digits.
@@ -113,7 +137,7 @@ public struct Customer: Sendable, Hashable, Codable {
     public static func isPlausiblePhone(_ text: String) -> Bool {
         let allowed = text.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
         let digits = text.filter(\.isASCIIDigit).count
-        return allowed && (6...20).contains(digits) && !text.dropFirst().contains("+")
+        return text.count <= 32 && allowed && (6...20).contains(digits) && !text.dropFirst().contains("+")
     }
 }
 

@@ -17,6 +17,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
     /// The limited actions, by the name a refusal gives.
     public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
         case slotReads, holds, confirmations, waitlistJoins, drawEntries, signIns, recordLookups
+        case invitationMisses
 
         /// Generous for people: a month of calendar pages a minute, a few tries at a time.
         var standard: Bucket {
@@ -30,6 +31,9 @@ public struct ClientLimits: Sendable, Hashable, Codable {
             // Looking up the biometrics record by V-number and date of birth: a few tries,
             // so that nobody finds a date of birth by trying every day of a century.
             case .recordLookups: Bucket(burst: 10, perMinute: 1)
+            // People named who match no invitation: a person mistypes a few times; a script
+            // trying V-numbers or dates of birth from one address stops here.
+            case .invitationMisses: Bucket(burst: 10, perMinute: 1)
             }
         }
     }
@@ -42,6 +46,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
     public let drawEntries: Bucket?
     public let signIns: Bucket?
     public let recordLookups: Bucket?
+    public let invitationMisses: Bucket?
     /// Holds one client may keep at once; left out, 2.
     public let maxActiveHolds: Int?
     /// How many leading bits of an IPv6 address name one client; left out, 64: a provider gives
@@ -51,7 +56,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
     public init(
         enabled: Bool? = nil, slotReads: Bucket? = nil, holds: Bucket? = nil, confirmations: Bucket? = nil,
         waitlistJoins: Bucket? = nil, drawEntries: Bucket? = nil, signIns: Bucket? = nil, recordLookups: Bucket? = nil,
-        maxActiveHolds: Int? = nil, ipv6Prefix: Int? = nil
+        invitationMisses: Bucket? = nil, maxActiveHolds: Int? = nil, ipv6Prefix: Int? = nil
     ) {
         self.enabled = enabled
         self.slotReads = slotReads
@@ -61,6 +66,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
         self.drawEntries = drawEntries
         self.signIns = signIns
         self.recordLookups = recordLookups
+        self.invitationMisses = invitationMisses
         self.maxActiveHolds = maxActiveHolds
         self.ipv6Prefix = ipv6Prefix
     }
@@ -80,6 +86,7 @@ public struct ClientLimits: Sendable, Hashable, Codable {
             case .drawEntries: drawEntries
             case .signIns: signIns
             case .recordLookups: recordLookups
+            case .invitationMisses: invitationMisses
             }
         return set ?? rule.standard
     }

@@ -9,16 +9,23 @@ public struct Product: Sendable, Hashable, Codable {
     public let minutesPerPerson: Int
     /// Whether each person (V-number) may have only one live appointment for it; left out, yes.
     public let oneBookingPerPerson: Bool?
+    /// Whether only people the case system invited may book it (each person on a booking, draw
+    /// entry or waitlist entry matched by V-number and date of birth); left out, no.
+    public let invitationRequired: Bool?
 
     public init(
-        key: String, nameNL: String, nameEN: String, minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil
+        key: String, nameNL: String, nameEN: String, minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil,
+        invitationRequired: Bool? = nil
     ) {
         self.key = key
         self.nameNL = nameNL
         self.nameEN = nameEN
         self.minutesPerPerson = minutesPerPerson
         self.oneBookingPerPerson = oneBookingPerPerson
+        self.invitationRequired = invitationRequired
     }
+
+    public var requiresInvitation: Bool { invitationRequired ?? false }
 
     /// Bookings name every person by V-number, and each person has at most one live appointment.
     public var onePerPerson: Bool { oneBookingPerPerson ?? true }

@@ -171,6 +171,8 @@ struct CustomerRequest: Decodable {
     let email: String?
     let phone: String?
     let vNumber: String?
+    /// `YYYY-MM-DD`; checked with the V-number against the invitation, for products that need one.
+    let dateOfBirth: String?
     let bsn: String?
     let language: String?
     /// The other persons of a group booking.
@@ -179,14 +181,17 @@ struct CustomerRequest: Decodable {
     struct CompanionRequest: Decodable {
         let name: String?
         let vNumber: String?
+        let dateOfBirth: String?
     }
 
     func validated() throws(BookingError) -> Customer {
         var customer = try Customer.validated(
-            name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
+            name: name, email: email, phone: phone, vNumber: vNumber, dateOfBirth: dateOfBirth, bsn: bsn,
+            language: language)
         for (index, companion) in (companions ?? []).enumerated() {
             switch Companion.checked(
-                name: companion.name, vNumber: companion.vNumber, prefix: "customer.companions[\(index)].")
+                name: companion.name, vNumber: companion.vNumber, dateOfBirth: companion.dateOfBirth,
+                prefix: "customer.companions[\(index)].")
             {
             case .success(let valid): customer.companions.append(valid)
             case .failure(let problems): throw problems.errors[0]

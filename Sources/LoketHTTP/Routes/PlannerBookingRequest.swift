@@ -67,8 +67,8 @@ struct PlannerBookingRequest: Decodable {
         do {
             let request = CustomerRequest(
                 name: contact.name, email: appointment?.email, phone: appointment?.phone, vNumber: contact.vNumber,
-                bsn: nil, language: appointment?.language?.lowercased(),
-                companions: people.dropFirst().map { .init(name: $0.name, vNumber: $0.vNumber) })
+                dateOfBirth: nil, bsn: nil, language: appointment?.language?.lowercased(),
+                companions: people.dropFirst().map { .init(name: $0.name, vNumber: $0.vNumber, dateOfBirth: nil) })
             return try request.validated()
         } catch {
             throw Self.plannerField(error)

@@ -1,0 +1,135 @@
+import Foundation
+import LoketDomain
+import SQLKit
+
+/// The case system's invitations (table `invitations`) and the wrong dates of birth counted per
+/// V-number (`invitation_misses`).
+public struct InvitationStore: Sendable {
+    let database: Database
+    let outbox: OutboxSettings?
+    let links: ManageLinkKeys
+
+    public init(database: Database, outbox: OutboxSettings?, links: ManageLinkKeys) {
+        self.database = database
+        self.outbox = outbox
+        self.links = links
+    }
+
+    /// Stores invitations made by `caseSystem` and writes each one's email, all in one transaction.
+    public func add(_ requests: [InvitationRequest], caseSystem: String, now: Date) async throws -> [Invitation] {
+        try await database.transaction { db in
+            var made: [Invitation] = []
+            for request in requests {
+                let invitation = Invitation(
+                    id: Identifiers.make(), product: request.product, vNumber: request.vNumber,
+                    dateOfBirth: request.dateOfBirth, email: request.email, language: request.language,
+                    validUntil: request.validUntil)
+                try await db.raw(
+                    """
+                    INSERT INTO invitations (id, case_system_id, product, v_number, date_of_birth, email, language,
+                        valid_until, created_at)
+                    VALUES (\(bind: invitation.id), \(bind: caseSystem), \(bind: invitation.product),
+                        \(bind: invitation.vNumber), \(bind: invitation.dateOfBirth.iso), \(bind: invitation.email),
+                        \(bind: invitation.language.rawValue), \(bind: invitation.validUntil.iso), \(bind: now.millis))
+                    """
+                ).run()
+                try await OutboxStore.enqueue(
+                    .invitation, appointment: invitation.id, revision: 0, start: nil, now: now, settings: outbox,
+                    on: db)
+                made.append(invitation)
+            }
+            return made
+        }
+    }
+
+    /// Takes invitation `id` back; false when `caseSystem` made no such invitation.
+    public func withdraw(id: String, caseSystem: String, now: Date) async throws -> Bool {
+        try await database.transaction { db in
+            try await db.raw(
+                """
+                UPDATE invitations SET withdrawn_at = \(bind: now.millis)
+                WHERE id = \(bind: id) AND case_system_id = \(bind: caseSystem) AND withdrawn_at IS NULL
+                    AND purged_at IS NULL
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
+    /// The invitation `id`, whatever its state; nil once unknown or purged.
+    public func invitation(id: String) async throws -> Invitation? {
+        let row = try await database.read { db in
+            try await db.raw("SELECT * FROM invitations WHERE id = \(bind: id) AND purged_at IS NULL").first()
+        }
+        return try row.map { try Self.invitation(from: $0) }
+    }
+
+    /// Whether `token` is the link token of invitation `id` (from its email).
+    public func opens(_ token: String, invitation id: String) -> Bool { links.opens(token, invitation: id) }
+
+    /// The link token in invitation `id`'s email.
+    public func linkToken(invitation id: String) -> String { links.token(invitation: id) }
+
+    /// What an invitation check needs to know about `vNumbers` on `today`: their open
+    /// invitations and their wrong dates of birth so far today.
+    public func check(vNumbers: [String], today: LocalDate) async throws -> InvitationCheck {
+        guard !vNumbers.isEmpty else {
+            return InvitationCheck(invitations: [], wrongBirthDatesToday: [:], today: today)
+        }
+        let (rows, misses) = try await database.read { db in
+            let people = SQLList(vNumbers.map { SQLBind($0) })
+            let rows = try await db.raw(
+                """
+                SELECT * FROM invitations WHERE v_number IN (\(people)) AND withdrawn_at IS NULL
+                    AND purged_at IS NULL AND valid_until >= \(bind: today.iso)
+                """
+            ).all()
+            let misses = try await db.raw(
+                "SELECT v_number, misses FROM invitation_misses WHERE v_number IN (\(people)) AND day = \(bind: today.iso)"
+            ).all()
+            return (rows, misses)
+        }
+        var wrong: [String: Int] = [:]
+        for row in misses {
+            wrong[try row.decode(column: "v_number", as: String.self)] = try row.decode(column: "misses", as: Int.self)
+        }
+        return InvitationCheck(
+            invitations: try rows.map(Self.invitation(from:)), wrongBirthDatesToday: wrong, today: today)
+    }
+
+    /// Counts a wrong date of birth for each of `vNumbers` on `today`.
+    public func countWrongBirthDates(_ vNumbers: [String], today: LocalDate) async throws {
+        guard !vNumbers.isEmpty else { return }
+        try await database.transaction { db in
+            for vNumber in Set(vNumbers).sorted() {
+                try await db.raw(
+                    """
+                    INSERT INTO invitation_misses (v_number, day, misses) VALUES (\(bind: vNumber), \(bind: today.iso), 1)
+                    ON CONFLICT (v_number, day) DO UPDATE SET misses = invitation_misses.misses + 1
+                    """
+                ).run()
+            }
+        }
+    }
+
+    static func invitation(from row: any SQLRow) throws -> Invitation {
+        let stored = try row.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard let vNumber = stored.vNumber, let birth = stored.dateOfBirth.flatMap(LocalDate.init(iso:)),
+            let email = stored.email, let until = LocalDate(iso: stored.validUntil)
+        else { throw Unreadable(id: stored.id) }
+        return Invitation(
+            id: stored.id, product: stored.product, vNumber: vNumber, dateOfBirth: birth, email: email,
+            language: Customer.Language(rawValue: stored.language) ?? .en, validUntil: until,
+            withdrawn: stored.withdrawnAt != nil)
+    }
+
+    struct Row: Decodable {
+        let id: String, product: String, vNumber: String?, dateOfBirth: String?, email: String?
+        let language: String, validUntil: String, withdrawnAt: Int64?
+    }
+
+    struct Unreadable: Error, CustomStringConvertible {
+        let id: String
+        var description: String { "invitation \(id) has no personal data (purged)" }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import LoketApp
+import LoketConfig
+import LoketDomain
+import LoketNotifications
+import LoketTestSupport
+import Testing
+
+/// Only people the case system invited book a product that requires it: each person named
+/// matches an open invitation by V-number and date of birth, and the refusal tells nothing
+/// about which of the two was wrong.
+struct InvitationAPITests {
+    static let yaml = TestNetwork.yaml.replacingOccurrences(
+        of: "{key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}",
+        with: "{key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10, invitationRequired: true}")
+    static let network = try! DeskNetworkFile.parse(yaml)
+
+    static let ana = (vNumber: "1234567890", born: "1990-04-01")
+    static let rui = (vNumber: "1234567891", born: "2015-09-30")
+
+    static func customer(vNumber: String = ana.vNumber, born: String? = ana.born, companions: String = "") -> String {
+        let birth = born.map { #","dateOfBirth":"\#($0)""# } ?? ""
+        let with = companions.isEmpty ? "" : #","companions":[\#(companions)]"#
+        return
+            #"{"name":"Ana Silva","email":"ana@example.nl","vNumber":"\#(vNumber)"\#(birth),"language":"en"\#(with)}"#
+    }
+
+    static func caseSystem(_ server: TestServer) async throws -> [String: String] {
+        let key = try await server.loket.addServiceClient(name: "INDiGO", kind: .caseSystem).apiKey
+        return ["Authorization": "Bearer \(key)"]
+    }
+
+    static func invite(
+        _ api: APIClient, _ key: [String: String], _ person: (vNumber: String, born: String)
+    ) async throws -> APIResponse {
+        try await api.post(
+            "/api/v1/invitations",
+            #"{"product":"BIO","vNumber":"\#(person.vNumber)","dateOfBirth":"\#(person.born)","email":"ana@example.nl","language":"nl"}"#,
+            headers: key)
+    }
+
+    static func holdAndConfirm(
+        _ api: APIClient, persons: Int = 1, customer: String, slot: String = "20220602-0800-bio"
+    )
+        async throws -> (hold: String, confirmed: APIResponse)
+    {
+        let hold = try await api.post(
+            "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":\#(persons),"slot":"\#(slot)"}"#)
+        #expect(hold.status == 201, "\(hold.body)")
+        let id = hold.json["id"] as! String
+        let confirmed = try await api.post(
+            "/api/v1/appointments",
+            #"{"hold":"\#(id)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(customer)}"#)
+        return (id, confirmed)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func anInvitedPersonBooksAndNobodyElseDoes(engine: TestDatabase.Engine) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("invitation-mail-\(UUID())")
+        let mail = MailOptions(transport: MailFolder(folder: folder), from: "loket@example.nl", reminderLead: nil)
+        try await TestServer.run(engine: engine, network: Self.network, options: { $0.mail = mail }) { server, api in
+            let key = try await Self.caseSystem(server)
+            let invited = try await Self.invite(api, key, Self.ana)
+            #expect(invited.status == 201, "\(invited.body)")
+            #expect(invited.json["validUntil"] as? String == "2022-07-31") // today + the 60-day horizon
+            #expect(invited.json["vNumber"] == nil) // the answer repeats no personal data
+            // The invitation's email waits in the outbox.
+            let mails = try await server.database.session { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'invitation'").first()!
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(mails == 1)
+
+            // An invented V-number and the right V-number with a wrong date of birth get the same answer.
+            let unknown = try await Self.holdAndConfirm(api, customer: Self.customer(vNumber: "9999999999"))
+            let wrongBirth = try await Self.holdAndConfirm(
+                api, customer: Self.customer(born: "1990-04-02"), slot: "20220602-0820-bio")
+            #expect(unknown.confirmed.status == 422)
+            #expect(unknown.confirmed.errorField == "customer.vNumber")
+            #expect(unknown.confirmed.errorCode == "not_invited")
+            #expect(wrongBirth.confirmed.body == unknown.confirmed.body)
+            // Nothing changed: the holds are still active, not appointments.
+            #expect(try await server.loket.hold(id: unknown.hold).state == .active)
+            #expect(try await server.loket.hold(id: wrongBirth.hold).state == .active)
+            // Without a date of birth it is asked for.
+            let noBirth = try await Self.holdAndConfirm(
+                api, customer: Self.customer(born: nil), slot: "20220602-0810-bio")
+            #expect(noBirth.confirmed.status == 422)
+            #expect(noBirth.confirmed.errorCode == "not_invited")
+
+            // The invited person books; a withdrawn invitation books nothing.
+            let ok = try await Self.holdAndConfirm(api, customer: Self.customer(), slot: "20220603-0800-bio")
+            #expect(ok.confirmed.status == 201, "\(ok.confirmed.body)")
+
+            let second = try await Self.invite(api, key, Self.rui)
+            let withdrawn = try await api.call(
+                .delete, "/api/v1/invitations/\(second.json["id"] as! String)", headers: key)
+            #expect(withdrawn.status == 204)
+            let again = try await api.call(.delete, "/api/v1/invitations/\(second.json["id"] as! String)", headers: key)
+            #expect(again.status == 404)
+            let rui = try await Self.holdAndConfirm(
+                api, customer: Self.customer(vNumber: Self.rui.vNumber, born: Self.rui.born), slot: "20220603-0910-bio")
+            #expect(rui.confirmed.errorCode == "not_invited")
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func everyCompanionNeedsAnInvitationOfTheirOwn(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, api in
+            let key = try await Self.caseSystem(server)
+            _ = try await Self.invite(api, key, Self.ana)
+            let family = Self.customer(
+                companions: #"{"name":"Rui Silva","vNumber":"\#(Self.rui.vNumber)","dateOfBirth":"\#(Self.rui.born)"}"#)
+            let refused = try await Self.holdAndConfirm(api, persons: 2, customer: family)
+            #expect(refused.confirmed.status == 422)
+            #expect(refused.confirmed.errorField == "customer.companions[0].vNumber")
+            #expect(refused.confirmed.errorCode == "not_invited")
+            _ = try await Self.invite(api, key, Self.rui)
+            let booked = try await Self.holdAndConfirm(api, persons: 2, customer: family, slot: "20220603-0800-bio")
+            #expect(booked.confirmed.status == 201, "\(booked.confirmed.body)")
+        }
+    }
+
+    /// Many addresses together cannot search a date of birth: after five wrong ones in a day a
+    /// V-number answers as unknown, even with the right one, until the next day.
+    @Test(arguments: TestDatabase.engines)
+    func wrongDatesOfBirthLockTheVNumberForTheDay(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, api in
+            let key = try await Self.caseSystem(server)
+            _ = try await Self.invite(api, key, Self.ana)
+            for guess in 0..<InvitationCheck.wrongBirthDatesAllowed {
+                let guess = try await Self.holdAndConfirm(
+                    api, customer: Self.customer(born: "1990-04-0\(guess + 2)"), slot: "20220602-08\(guess)0-bio")
+                #expect(guess.confirmed.errorCode == "not_invited")
+            }
+            let right = try await Self.holdAndConfirm(api, customer: Self.customer(), slot: "20220603-0800-bio")
+            #expect(right.confirmed.errorCode == "not_invited")
+            server.clock.advance(minutes: 24 * 60)
+            let tomorrow = try await Self.holdAndConfirm(api, customer: Self.customer(), slot: "20220603-0900-bio")
+            #expect(tomorrow.confirmed.status == 201, "\(tomorrow.confirmed.body)")
+        }
+    }
+
+    /// One address that keeps naming people nobody invited is stopped before it learns more.
+    @Test func oneClientNamingUninvitedPeopleIsStopped() async throws {
+        let limited = try! DeskNetworkFile.parse(
+            Self.yaml.replacingOccurrences(
+                of: "fairAccess: {limits: {enabled: false}}",
+                with:
+                    "fairAccess: {limits: {invitationMisses: {burst: 2, perMinute: 1}, holds: {burst: 50, perMinute: 60}, maxActiveHolds: 10}}"
+            ))
+        try await TestServer.run(network: limited) { _, api in
+            var codes: [String?] = []
+            for minute in ["00", "10", "20"] {
+                let tried = try await Self.holdAndConfirm(
+                    api, customer: Self.customer(vNumber: "99999999\(minute)"), slot: "20220602-08\(minute)-bio")
+                codes.append(tried.confirmed.errorCode)
+            }
+            #expect(codes == ["not_invited", "not_invited", "invitationMisses"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aBatchIsAllOrNothingAndNamesTheWrongField(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, api in
+            let key = try await Self.caseSystem(server)
+            let person = #"{"product":"BIO","vNumber":"1234567890","dateOfBirth":"1990-04-01","email":"a@example.nl"}"#
+            let wrong = #"{"product":"BIO","vNumber":"12345","dateOfBirth":"1990-04-01","email":"a@example.nl"}"#
+            let refused = try await api.post(
+                "/api/v1/invitations/batch", #"{"invitations":[\#(person),\#(wrong)]}"#, headers: key)
+            #expect(refused.status == 422)
+            #expect(refused.errorField == "invitations[1].vNumber")
+            let made = try await api.post(
+                "/api/v1/invitations/batch", #"{"invitations":[\#(person),\#(person)]}"#, headers: key)
+            #expect(made.status == 201)
+            #expect((made.json["invitations"] as? [[String: Any]])?.count == 2)
+            let count = try await server.database.session { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM invitations").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 2)
+            // Without the case system's key, nothing.
+            #expect(try await api.post("/api/v1/invitations", person).status == 401)
+            let future = try await api.post(
+                "/api/v1/invitations",
+                #"{"product":"BIO","vNumber":"1234567890","dateOfBirth":"2030-01-01","email":"a@example.nl"}"#,
+                headers: key)
+            #expect(future.errorField == "dateOfBirth")
+            let unknown = try await api.post(
+                "/api/v1/invitations",
+                #"{"product":"XXX","vNumber":"1234567890","dateOfBirth":"1990-01-01","email":"a@example.nl"}"#,
+                headers: key)
+            #expect(unknown.errorField == "product")
+        }
+    }
+
+    /// The waitlist and draws are no side door: joining names invited people too.
+    @Test(arguments: TestDatabase.engines)
+    func theWaitlistAsksForAnInvitationToo(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, api in
+            func join(_ customer: String) async throws -> APIResponse {
+                try await api.post(
+                    "/api/v1/waitlist",
+                    #"{"desks":["TS"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-10","customer":\#(customer)}"#
+                )
+            }
+            let refused = try await join(Self.customer())
+            #expect(refused.status == 422)
+            #expect(refused.errorCode == "not_invited")
+            _ = try await Self.invite(api, try await Self.caseSystem(server), Self.ana)
+            #expect(try await join(Self.customer()).status == 201)
+        }
+    }
+}
