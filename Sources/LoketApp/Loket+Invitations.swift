@@ -62,6 +62,9 @@ extension Loket {
         return invitation
     }
 
+    /// The token of invitation `id`'s link, as its email carries it.
+    public func invitationLinkToken(id: String) -> String { invitationStore.linkToken(invitation: id) }
+
     /// Whether any product in the network requires an invitation: when none does, bookings skip
     /// the check and its reads.
     var invitationsRequired: Bool { network.products.contains(where: \.requiresInvitation) }

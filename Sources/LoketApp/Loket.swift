@@ -73,7 +73,7 @@ public struct Loket: Sendable {
         self.drawStore = drawStore
         self.documentStore = DocumentStore(
             database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
-        self.invitationStore = InvitationStore(database: database, outbox: outbox, links: options.manageLinkKeys)
+        self.invitationStore = InvitationStore(database: database, links: options.manageLinkKeys)
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
         self.measurementStore = MeasurementStore(database: database)

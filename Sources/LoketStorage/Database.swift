@@ -38,7 +38,21 @@ public final class Database: Sendable {
             for await _ in started {}
             return database
         }
+        try createPrivately(location)
         return Database(sqlitePath: location, logger: logger)
+    }
+
+    /// Makes a new SQLite file readable by its owner only: it holds personal data. SQLite gives
+    /// the `-wal` and `-shm` files the database file's permissions, so they follow.
+    static func createPrivately(_ path: String) throws {
+        guard path != ":memory:", !FileManager.default.fileExists(atPath: path) else { return }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else { throw CannotCreate(path: path) }
+    }
+
+    struct CannotCreate: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "cannot create the database file \(path)" }
     }
 
     private init(sqlitePath: String, logger: Logger) {

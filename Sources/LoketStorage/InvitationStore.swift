@@ -3,15 +3,15 @@ import LoketDomain
 import SQLKit
 
 /// The case system's invitations (table `invitations`) and the wrong dates of birth counted per
-/// V-number (`invitation_misses`).
+/// V-number (`invitation_misses`). An invitation's email is always written to the outbox, even
+/// by a process that sends no mail (`loket invite`): an invitation nobody hears of is worth
+/// nothing, and the server that sends mail takes it from the shared database.
 public struct InvitationStore: Sendable {
     let database: Database
-    let outbox: OutboxSettings?
     let links: ManageLinkKeys
 
-    public init(database: Database, outbox: OutboxSettings?, links: ManageLinkKeys) {
+    public init(database: Database, links: ManageLinkKeys) {
         self.database = database
-        self.outbox = outbox
         self.links = links
     }
 
@@ -34,8 +34,8 @@ public struct InvitationStore: Sendable {
                     """
                 ).run()
                 try await OutboxStore.enqueue(
-                    .invitation, appointment: invitation.id, revision: 0, start: nil, now: now, settings: outbox,
-                    on: db)
+                    .invitation, appointment: invitation.id, revision: 0, start: nil, now: now,
+                    settings: OutboxSettings(reminderLead: nil), on: db)
                 made.append(invitation)
             }
             return made

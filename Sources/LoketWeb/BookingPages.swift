@@ -126,7 +126,30 @@ extension WebApp {
         }
         router.get("/book/hold/{id}") { request, context in
             let web = web(request)
-            return try await detailsPage(web, hold: context.parameters.require("id"), form: [:], errors: [])
+            return try await detailsPage(
+                web, hold: context.parameters.require("id"), form: [:], errors: [],
+                invitation: try await invitation(in: request))
+        }
+        router.get("/invitation/{id}") { request, context in
+            let web = web(request)
+            let id = try context.parameters.require("id")
+            guard
+                let invitation = try await loket.invitation(
+                    id: id, token: request.uri.queryParameters["token"].map(String.init))
+            else {
+                return pages.problem(
+                    web, status: .notFound, message: WebCopy.text("invitationLinkInvalid", web.language))
+            }
+            // The link's secret goes into a cookie and out of the address bar (and its history);
+            // the booking's details page fills the person in from it.
+            return redirect(
+                "/book/\(invitation.product)/desks",
+                cookies: [
+                    Cookie(
+                        name: WebRequest.invitationCookie,
+                        value: "\(invitation.id).\(request.uri.queryParameters["token"] ?? "")", maxAge: 86_400,
+                        path: "/book/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+                ])
         }
         router.post("/book/hold/{id}") { request, context in
             let web = web(request)
@@ -139,7 +162,7 @@ extension WebApp {
             var customer: Customer?
             switch Customer.checked(
                 name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                bsn: nil, language: web.language.rawValue, prefix: "")
+                dateOfBirth: form["dateOfBirth"], bsn: nil, language: web.language.rawValue, prefix: "")
             {
             case .success(let valid): customer = valid
             case .failure(let found): problems += found.errors
@@ -164,6 +187,15 @@ extension WebApp {
             }
         }
         addBiometricsRoutes(to: router)
+    }
+
+    /// The invitation whose link this browser opened, if it is still open.
+    func invitation(in request: Request) async throws -> Invitation? {
+        guard let value = request.cookies[WebRequest.invitationCookie]?.value,
+            let dot = value.firstIndex(of: ".")
+        else { return nil }
+        return try await loket.invitation(
+            id: String(value[..<dot]), token: String(value[value.index(after: dot)...]))
     }
 
     /// The booking calendar: a month with the days that have room, and the chosen day's times.
@@ -236,15 +268,24 @@ extension WebApp {
         errors.map { error in
             let field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
-            return FieldError(field: field, message: WebCopy.message(error, web.language))
+            return FieldError(field: CompanionFields.formField(field), message: WebCopy.message(error, web.language))
         }
     }
 
     func detailsPage(
-        _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError]
+        _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError],
+        invitation: Invitation? = nil
     ) async throws -> Response {
         guard let hold = try await loket.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
             return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
+        }
+        let asksBirth = loket.network.product(hold.product)?.requiresInvitation == true
+        var form = form
+        // Opened from an invitation's link: its person's details are filled in.
+        if let invitation, invitation.product == hold.product, form.isEmpty {
+            form = [
+                "vNumber": invitation.vNumber, "dateOfBirth": invitation.dateOfBirth.iso, "email": invitation.email,
+            ]
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
         let page = DetailsPage(
@@ -253,7 +294,9 @@ extension WebApp {
             where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
             action: "/book/hold/\(hold.id)", form: form,
             vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
-            companions: CompanionFields.rows(count: companionCount(hold), form: form, errors: errors, web.language))
+            dateOfBirthRequired: asksBirth,
+            companions: CompanionFields.rows(
+                count: companionCount(hold), form: form, errors: errors, web.language, asksBirth: asksBirth))
         return pages.render(
             "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
             status: errors.isEmpty ? .ok : .unprocessableContent)

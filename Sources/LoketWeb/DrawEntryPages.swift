@@ -40,8 +40,8 @@ extension WebApp {
             var problems: [BookingError] = []
             var customer: Customer?
             switch Customer.checked(
-                name: form["name"], email: form["email"], phone: form["phone"], vNumber: nil, bsn: nil,
-                language: form["language"])
+                name: form["name"], email: form["email"], phone: form["phone"], vNumber: nil,
+                dateOfBirth: form["dateOfBirth"], bsn: nil, language: form["language"])
             {
             case .success(let valid): customer = valid
             case .failure(let found): problems += found.errors
@@ -124,7 +124,9 @@ extension WebApp {
             "drawDesksHint", language, loket.network.desk(draw.desk)?.name ?? draw.desk, "\(WaitlistEntry.maxDesks)")
         page.languageNL = (form["language"] ?? language.rawValue) == "nl"
         // Every person of a group takes part once: each is named with their V-number.
-        page.companions = CompanionFields.rows(count: persons - 1, form: form, errors: errors, language)
+        page.dateOfBirthRequired = loket.network.product(draw.product)?.requiresInvitation == true
+        page.companions = CompanionFields.rows(
+            count: persons - 1, form: form, errors: errors, language, asksBirth: page.dateOfBirthRequired)
         return pages.render(
             "draw-enter", web, title: title, page: page, errors: errors, status: errors.isEmpty ? .ok : status)
     }
@@ -136,7 +138,11 @@ extension WebApp {
         errors.map { error in
             var field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
-            if let bracket = field.firstIndex(of: "[") { field = String(field[..<bracket]) }
+            if field.hasPrefix("companions["), error.code == "not_invited" {
+                field = CompanionFields.formField(field)
+            } else if let bracket = field.firstIndex(of: "[") {
+                field = String(field[..<bracket])
+            }
             if ["id", "limit", "entry"].contains(field) { field = "draw" }
             let shown = BookingError(
                 error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)

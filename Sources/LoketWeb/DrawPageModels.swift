@@ -33,6 +33,8 @@ struct DrawEnterPage {
     var desks: [Choice] = []
     var desksHint = ""
     var languageNL = true
+    /// Whether each person gives their date of birth, to match their invitation.
+    var dateOfBirthRequired = false
     var companions: [CompanionFields] = []
 }
 

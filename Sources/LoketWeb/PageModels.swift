@@ -67,6 +67,8 @@ struct DetailsPage {
     let form: [String: String]
     /// Whether each person must give a V-number (one live booking per person and product).
     let vNumberRequired: Bool
+    /// Whether each person must give their date of birth, to match their invitation.
+    let dateOfBirthRequired: Bool
     let companions: [CompanionFields]
 }
 
@@ -228,6 +230,8 @@ struct UrgentPage {
     let reasons: [Choice]
     /// Whether each person must give a V-number (one live booking per person and product).
     let vNumberRequired: Bool
+    /// Whether each person must give their date of birth, to match their invitation.
+    let dateOfBirthRequired: Bool
     let companions: [CompanionFields]
 }
 

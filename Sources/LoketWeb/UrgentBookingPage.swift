@@ -120,6 +120,8 @@ extension WebApp {
                         selected: $0.rawValue == form["reason"])
                 },
                 vNumberRequired: product.onePerPerson,
+                // The clerk sees the people; the desk checks who comes, not an invitation.
+                dateOfBirthRequired: false,
                 companions: CompanionFields.rows(
                     count: companionCount(product: product.key, persons: persons), form: form, errors: errors, language)
             ),

@@ -36,6 +36,13 @@ extension WebCopy {
             "Voor deze persoon is al een afspraak gemaakt. Wilt u een andere tijd? Verzet dan die afspraak met de link in de bevestigingsmail.",
             "This person already has an appointment for this. To change the time, move that appointment with the link in its confirmation email."
         ),
+        "error.vNumber.not_invited": (
+            "Voor deze persoon vonden wij geen uitnodiging met dit V-nummer en deze geboortedatum. Kijk beide na; de IND stuurt een uitnodiging per e-mail als een afspraak nodig is.",
+            "We found no invitation for this person with this V-number and date of birth. Check both; the IND sends an invitation by email when an appointment is needed."
+        ),
+        "error.dateOfBirth.invalid": (
+            "Vul de geboortedatum in als dag, maand en jaar.", "Give the date of birth as day, month and year."
+        ),
         "error.companions.count": (
             "Vul de naam en het V-nummer in van iedereen die meekomt.",
             "Give the name and V-number of everyone who comes."

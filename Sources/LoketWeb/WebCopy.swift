@@ -78,6 +78,14 @@ enum WebCopy {
         "phone": ("Telefoonnummer", "Phone number"),
         "vNumber": ("V-nummer", "V-number"),
         "vNumberHint": ("Staat op uw brieven van de IND, 10 cijfers.", "On your letters from the IND, 10 digits."),
+        "dateOfBirthHint": (
+            "Alleen wie een uitnodiging van de IND heeft, kan deze afspraak maken. Wij controleren uw V-nummer en geboortedatum.",
+            "Only people the IND invited can book this appointment. We check your V-number and date of birth."
+        ),
+        "invitationLinkInvalid": (
+            "Deze uitnodigingslink werkt niet (meer). Gebruik de link uit de nieuwste e-mail van de IND, of neem contact op met de IND.",
+            "This invitation link does not work (any more). Use the link in the latest email from the IND, or contact the IND."
+        ),
         "book": ("Afspraak maken", "Book the appointment"),
         "what": ("Wat", "What"),
         "when": ("Wanneer", "When"),

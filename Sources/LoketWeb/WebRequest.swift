@@ -15,6 +15,8 @@ struct WebRequest: Sendable {
     static let csrfCookie = "loket_csrf"
     /// The secret of the hold whose details page this browser is on.
     static let holdCookie = "loket_hold"
+    /// The invitation whose link this browser opened: `id.token`.
+    static let invitationCookie = "loket_invitation"
     /// The token of a draw entry, for that entry's own page only.
     static let drawEntryCookie = "loket_draw_entry"
 
