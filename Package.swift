@@ -98,6 +98,7 @@ let package = Package(
             dependencies: [
                 "LoketDomain", "LoketApp", "LoketServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -111,6 +112,7 @@ let package = Package(
             dependencies: [
                 "LoketDomain", "LoketApp", "LoketServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -18,6 +18,7 @@ extension Loket {
                     "appointments": "\(report.appointments)", "waitlistEntries": "\(report.waitlistEntries)",
                     "liveBookings": "\(report.liveBookings)", "holds": "\(report.holds)",
                     "messages": "\(report.messages)", "drawEntries": "\(report.drawEntries)",
+                    "documents": "\(report.documents)", "invitations": "\(report.invitations)",
                 ])
         }
         return report

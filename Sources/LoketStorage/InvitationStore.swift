@@ -33,9 +33,10 @@ public struct InvitationStore: Sendable {
                         \(bind: invitation.language.rawValue), \(bind: invitation.validUntil.iso), \(bind: now.millis))
                     """
                 ).run()
+                // Due at once, by whichever clock the sending server keeps (`loket invite` may run beside it).
                 try await OutboxStore.enqueue(
                     .invitation, appointment: invitation.id, revision: 0, start: nil, now: now,
-                    settings: OutboxSettings(reminderLead: nil), on: db)
+                    settings: OutboxSettings(reminderLead: nil), sendAfter: Date(timeIntervalSince1970: 0), on: db)
                 made.append(invitation)
             }
             return made

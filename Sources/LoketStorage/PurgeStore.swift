@@ -23,6 +23,10 @@ public struct PurgeReport: Sendable, Hashable {
     public var documents = 0
     /// Delivery addresses of those documents, erased.
     public var deliveries = 0
+    /// Ended invitations (withdrawn, or past their last day) whose person's details were erased.
+    public var invitations = 0
+    /// Counts of wrong dates of birth of past days, deleted.
+    public var invitationMisses = 0
 
     public init() {}
 }
@@ -67,6 +71,7 @@ public struct PurgeStore: Sendable {
         )
         (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
         (report.documents, report.deliveries) = (counts[7], counts[8])
+        (report.invitations, report.invitationMisses) = (counts[9], counts[10])
         return report
     }
 
@@ -104,13 +109,14 @@ public struct PurgeStore: Sendable {
                         customer_v_number = NULL, customer_bsn = NULL, companions = NULL, urgent_note = NULL,
                         purged_at = \(bind: now.millis)
                     """),
-            // Ended: booked (the appointment has its own copy), left, or past its last day while
-            // waiting. Nothing reads an ended entry's details, so they go at once, not after the
-            // retention; the fair-order facts (created, urgent, expiry, passed slots) stay.
+            // Ended: booked (the appointment has its own copy), left, expired (the sweeper ended it
+            // after its last day), or past its last day while waiting. Nothing reads an ended entry's
+            // details, so they go at once, not after the retention; the fair-order facts (created,
+            // urgent, expiry, passed slots) stay.
             Kind(
                 table: "waitlist",
                 condition: """
-                    purged_at IS NULL AND (state IN ('booked', 'left')
+                    purged_at IS NULL AND (state IN ('booked', 'left', 'expired')
                         OR (state = 'waiting' AND to_date < \(bind: cut.today.iso)))
                     """,
                 change: """
@@ -157,6 +163,19 @@ public struct PurgeStore: Sendable {
                 condition: "street IS NOT NULL AND document_id IN (SELECT id FROM documents WHERE " + documentEnded(cut)
                     + ")",
                 change: "UPDATE deliveries SET street = NULL, house_number = NULL, postcode = NULL, city = NULL"),
+            // Withdrawn or past its last day, an invitation lets nobody book: who it was for goes.
+            Kind(
+                table: "invitations",
+                condition: """
+                    purged_at IS NULL AND (withdrawn_at IS NOT NULL OR valid_until < \(bind: cut.today.iso))
+                    """,
+                change: """
+                    UPDATE invitations SET v_number = NULL, date_of_birth = NULL, email = NULL,
+                        purged_at = \(bind: now.millis)
+                    """),
+            Kind(
+                table: "invitation_misses", condition: "day < \(bind: cut.today.iso)",
+                change: "DELETE FROM invitation_misses"),
         ]
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import NIOCore
 
 /// What every page needs from the request: the language, the form token (CSRF) and the
 /// signed-in member of staff, if any.
@@ -65,7 +66,12 @@ struct WebRequest: Sendable {
     /// The form fields of a POST, after checking its token; a missing or wrong token is refused
     /// with 403 and nothing happens.
     func form(_ request: Request) async throws -> [String: String] {
-        var buffer = try await request.body.collect(upTo: 64 * 1024)
+        var buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: 64 * 1024)
+        } catch is NIOTooManyBytesError {
+            throw BookingError(.tooLarge, field: "form", code: "too_large", "The form is too large to read.")
+        }
         let text = buffer.readString(length: buffer.readableBytes) ?? ""
         let fields: [String: String]
         do {

@@ -54,6 +54,8 @@ struct PurgeCommand: AsyncParsableCommand {
                 "documents handed over, delivered or returned \(days)+ days ago: holder's details erased"
             ),
             (report.deliveries, "their delivery addresses: erased"),
+            (report.invitations, "invitations withdrawn or past their last day: personal data erased"),
+            (report.invitationMisses, "counts of wrong dates of birth of past days: deleted"),
             (report.liveBookings, "live-booking claims of past days: deleted"),
             (report.holds, "holds ended a day ago or more: deleted"),
             (report.messages, "messages sent or skipped 30+ days ago: deleted"),

@@ -206,4 +206,33 @@ struct InvitationAPITests {
             #expect(try await join(Self.customer()).status == 201)
         }
     }
+
+    /// The email's link opens booking with the person filled in; its secret leaves the address bar.
+    @Test func theEmailsLinkOpensBookingWithThePersonFilledIn() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            let invited = try await Self.invite(api, try await Self.caseSystem(server), Self.ana)
+            let id = invited.json["id"] as! String
+            let token = server.loket.invitationLinkToken(id: id)
+            let opened = try await api.get("/invitation/\(id)?token=\(token)")
+            #expect(opened.status == 303)
+            #expect(opened.headers[.location] == "/book/BIO/desks")
+            let cookie = try #require(opened.headers[.setCookie])
+            #expect(cookie.hasPrefix("loket_invitation=\(id).\(token)") && cookie.contains("HttpOnly"))
+            #expect(cookie.contains("Path=/book/") && cookie.contains("SameSite=Lax"))
+            for wrong in ["/invitation/\(id)?token=m0000", "/invitation/\(id)", "/invitation/nope?token=\(token)"] {
+                #expect(try await api.get(wrong).status == 404, "\(wrong)")
+            }
+            let hold = try await api.post(
+                "/api/v1/holds", #"{"desk":"TS","product":"BIO","persons":1,"slot":"20220602-0800-bio"}"#)
+            let details = try await api.get(
+                "/book/hold/\(hold.json["id"] as! String)",
+                headers: ["Cookie": "loket_invitation=\(id).\(token)", "Accept-Language": "en"])
+            #expect(details.body.contains(#"id="vNumber" name="vNumber" inputmode="numeric" value="1234567890""#))
+            #expect(details.body.contains(#"name="dateOfBirth" autocomplete="bday" required value="1990-04-01""#))
+            #expect(details.body.contains(#"value="ana@example.nl""#))
+            // Without the invitation's cookie the form is empty.
+            let plain = try await api.get("/book/hold/\(hold.json["id"] as! String)")
+            #expect(!plain.body.contains("1234567890"))
+        }
+    }
 }

@@ -82,4 +82,54 @@ struct SmallDoorsTests {
         }
         await drop()
     }
+
+    /// A body over the limit is refused with 413, its field named, and changes nothing; a form too.
+    @Test func anOverLargeBodyIs413() async throws {
+        try await TestServer.run { _, api in
+            let megabyte = String(repeating: "x", count: 1024 * 1024)
+            let json = try await api.post("/api/v1/holds", #"{"desk":"TS","pad":"\#(megabyte)"}"#)
+            #expect(json.status == 413)
+            #expect(json.errorField == "body" && json.errorCode == "too_large")
+            let planner = try await api.post("/oap/api/desks/TS/appointments/", #"{"pad":"\#(megabyte)"}"#)
+            #expect(planner.status == 413)
+            let form = try await api.client.execute(
+                uri: "/book/BIO/desks/TS", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "slot=" + megabyte)
+            ) { Int($0.status.code) }
+            #expect(form == 413)
+        }
+    }
+
+    /// The planner API says when to come back, as the JSON API does.
+    @Test func thePlannersRefusalByALimitCarriesRetryAfter() async throws {
+        let network = TestNetwork.single(
+            counters: 5, limits: "{holds: {burst: 1, perMinute: 1}, confirmations: {burst: 1, perMinute: 1}}")
+        try await TestServer.run(network: network) { _, api in
+            let slot =
+                #"{"key":"20220602-0910-one","date":"2022-06-02","startTime":"09:10","endTime":"09:20","parts":1}"#
+            let first = try await api.post("/oap/api/desks/RACE/slots/20220602-0910-one", slot)
+            #expect(first.status == 200)
+            let second = try await api.post("/oap/api/desks/RACE/slots/20220602-0920-one", slot)
+            #expect(second.status == 429)
+            #expect(second.headers[.retryAfter] == "60")
+        }
+    }
+
+    /// Names are bounded in what they weigh, not only in characters; phone numbers in length.
+    static let heavy: [(name: String, phone: String?, field: String)] = [
+        ("A" + String(repeating: "\u{301}", count: 2000), nil, "customer.name"),
+        ("Ana Silva", "06" + String(repeating: " -", count: 20) + "12345678", "customer.phone"),
+    ]
+
+    @Test(arguments: heavy) func heavyInputIsRefusedAtItsField(name: String, phone: String?, field: String) throws {
+        #expect(throws: BookingError.self) {
+            try Customer.validated(
+                name: name, email: "a@example.nl", phone: phone, vNumber: nil, bsn: nil, language: "en")
+        }
+        let problems = Customer.checked(
+            name: name, email: "a@example.nl", phone: phone, vNumber: nil, bsn: nil, language: "en")
+        guard case .failure(let found) = problems else { return }
+        #expect(found.errors.map(\.field) == [field])
+    }
 }

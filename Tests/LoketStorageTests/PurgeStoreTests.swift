@@ -112,6 +112,27 @@ struct PurgeStoreTests {
         _ = try await store.waitlist.joinWaitlist(waitlist("Lapsed", to: "2022-09-14"), now: june1.now)
         let waiting = try await store.waitlist.joinWaitlist(
             waitlist("Waiter", to: "2022-10-31"), now: purgeClock.now)
+        // The sweeper ends an entry past its last day ('expired') before the purge runs.
+        _ = try await store.waitlist.joinWaitlist(waitlist("Expirer", to: "2022-09-10"), now: june1.now)
+        try await store.waitlist.endPastEntries(now: purgeClock.now)
+        // Invitations: withdrawn, past its last day, and open; wrong dates of birth of yesterday and today.
+        let invitations = InvitationStore(
+            database: database, links: try ManageLinkKeys([String(repeating: "k", count: 40)]))
+        func invite(_ vNumber: String, until: String) async throws -> Invitation {
+            try await invitations.add(
+                [
+                    try InvitationRequest.checked(
+                        product: "BIO", vNumber: vNumber, dateOfBirth: "1990-01-01", email: "a@example.nl",
+                        language: "nl",
+                        validUntil: until, network: TestNetwork.network, today: LocalDate(iso: "2022-06-01")!)
+                ], caseSystem: "cs", now: june1.now)[0]
+        }
+        let withdrawn = try await invite("1000000001", until: "2022-12-31")
+        _ = try await invitations.withdraw(id: withdrawn.id, caseSystem: "cs", now: june1.now)
+        _ = try await invite("1000000002", until: "2022-09-14")
+        let open = try await invite("1000000003", until: "2022-09-15")
+        try await invitations.countWrongBirthDates(["1000000003"], today: LocalDate(iso: "2022-09-14")!)
+        try await invitations.countWrongBirthDates(["1000000003"], today: LocalDate(iso: "2022-09-15")!)
         let audit = AuditLog(database: database)
         try await audit.append(
             AuditEntry(at: june1.now, staff: "s1", action: .checkIn, target: old.id, desk: "TS"))
@@ -123,7 +144,9 @@ struct PurgeStoreTests {
         #expect(try await rows(database) == before, "a dry run changes nothing")
         var expected = PurgeReport()
         expected.appointments = 2
-        expected.waitlistEntries = 2
+        expected.waitlistEntries = 3
+        expected.invitations = 2
+        expected.invitationMisses = 1
         expected.liveBookings = 2 * 2 // Old's and Recent's claims, two persons each; the future stays
         expected.holds = 6 // five used by the appointments before today, one expired yesterday
         expected.messages = 1
@@ -149,13 +172,18 @@ struct PurgeStoreTests {
         #expect(try await count(database, "SELECT COUNT(*) AS n FROM holds") == 1, "this morning's hold stays")
         #expect(
             try await count(database, "SELECT COUNT(*) AS n FROM outbox WHERE id IN ('sent-10', 'pending')") == 2)
-        #expect(try await count(database, "SELECT COUNT(*) AS n FROM outbox") == 2)
+        #expect(try await count(database, "SELECT COUNT(*) AS n FROM outbox WHERE kind <> 'invitation'") == 2)
         #expect(
             try await count(
                 database,
                 "SELECT COUNT(*) AS n FROM waitlist WHERE customer_name <> '' AND id = \(bind: waiting.entry.id)"
             ) == 1)
-        #expect(try await count(database, "SELECT COUNT(*) AS n FROM waitlist WHERE customer_name = ''") == 2)
+        #expect(try await count(database, "SELECT COUNT(*) AS n FROM waitlist WHERE customer_name = ''") == 3)
+        #expect(
+            try await count(database, "SELECT COUNT(*) AS n FROM invitations WHERE v_number IS NULL AND email IS NULL")
+                == 2)
+        #expect(try await invitations.invitation(id: open.id)?.vNumber == "1000000003", "an open invitation stays")
+        #expect(try await count(database, "SELECT COUNT(*) AS n FROM invitation_misses") == 1, "today's count stays")
         #expect(try await audit.entries(since: .distantPast).map { $0.entry.target } == [old.id], "the audit log stays")
 
         // Nothing is left to do the second time.

@@ -25,6 +25,9 @@ class Server:
     """One `loket serve` process; waits until /health answers."""
 
     def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None, extra_args: list | None = None):
+        self.database = database
+        self.desks = desks
+        self.env = dict(os.environ, **(extra_env or {}))
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         args = [str(BINARY), "serve", "--port", str(self.port), "--database", database, "--log-level", "warning"]
@@ -48,6 +51,18 @@ class Server:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    def invite(self, v_number: str, date_of_birth: str, product: str = "BIO", email: str = "ana@example.nl",
+               language: str = "en") -> str:
+        """The case system's invitation for one person (`loket invite` on this server's database, as
+        the back office would through the API); returns the link its email carries."""
+        args = [str(BINARY), "invite", "--database", self.database, "--product", product, "--v-number", v_number,
+                "--date-of-birth", date_of_birth, "--email", email, "--language", language,
+                "--public-url", self.base, "--log-level", "warning"]
+        if self.desks:
+            args += ["--desks", str(self.desks)]
+        made = subprocess.run(args, env=self.env, check=True, capture_output=True, text=True)
+        return made.stdout.strip().splitlines()[-1]
 
     def kill(self):
         """A crash: SIGKILL, no graceful shutdown."""

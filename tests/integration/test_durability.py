@@ -8,8 +8,9 @@ import requests
 def test_a_confirmed_booking_survives_sigkill(servers, tmp_path):
     database = str(tmp_path / "crash.sqlite")
     server = servers(database)
-    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO"}, timeout=10).json()["slots"]
-    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[0]["key"]}, timeout=10)
+    # A sticker (VAA): a product that needs no invitation from the case system.
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "VAA"}, timeout=10).json()["slots"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": slots[0]["key"]}, timeout=10)
     assert hold.status_code == 201
     customer = {"name": "Ana Silva", "email": "ana@example.nl", "bsn": "111222333", "vNumber": "1234567890", "language": "en"}
     booked = requests.post(server.url("/api/v1/appointments"), json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)

@@ -46,8 +46,10 @@ booked_people = 0
 
 
 def book(server, language="en", persons=1):
-    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": persons}, timeout=10).json()["slots"]
-    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": persons, "slot": slots[0]["key"]}, timeout=10)
+    """Books a residence endorsement sticker (VAA) at Den Haag: a product that needs no invitation,
+    so the only mail is the booking's own (test_invitations.py follows an invitation's)."""
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "VAA", "persons": persons}, timeout=10).json()["slots"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "persons": persons, "slot": slots[0]["key"]}, timeout=10)
     # A new person each time (one live booking per person and product), with the family named.
     global booked_people
     booked_people += 1
@@ -88,7 +90,7 @@ def test_confirmation_reschedule_and_cancellation_reach_the_customer(servers, sm
     assert appointment["id"] in parts["text/plain"].get_content()
 
     token = appointment["manageToken"]
-    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[5]["key"]}, timeout=10).json()
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": slots[5]["key"]}, timeout=10).json()
     moved = requests.post(server.url(f"/api/v1/appointments/{appointment['id']}/reschedule"), json={"hold": hold["id"], "holdToken": hold["token"]},
                           headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert moved.status_code == 200

@@ -25,8 +25,9 @@ def test_purge_erases_old_personal_data_and_audit_lists_staff_actions(servers, t
     database = str(tmp_path / "purge.sqlite")
     # Booked in June 2025: long past retention by the time the real clock runs the purge.
     server = servers(database, extra_args=["--clock-start", "2025-06-02T07:00:00Z"])
-    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO"}, timeout=10).json()["slots"]
-    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "slot": slots[0]["key"]}, timeout=10)
+    # A sticker (VAA): a product that needs no invitation from the case system.
+    slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "VAA"}, timeout=10).json()["slots"]
+    hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": slots[0]["key"]}, timeout=10)
     customer = {"name": "Ana Silva", "email": "ana@example.nl", "bsn": "111222333", "vNumber": "1234567890", "language": "en"}
     booked = requests.post(server.url("/api/v1/appointments"),
                            json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)

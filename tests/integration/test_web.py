@@ -84,14 +84,39 @@ def web(tmp_path, servers):
     driver.quit()
 
 
-def book(driver, server, lang, name, email, shots=False):
-    """Books DOC at Den Haag on the first day with room; returns the manage page URL and the code."""
+def invitation_link(server, mail, v_number, email, lang, product="DOC"):
+    """The case system invites the person; the link from the invitation email in the mail folder."""
+    server.invite(v_number, "1990-04-01", product=product, email=email, language=lang)
+    subject = {"en": "Book your IND appointment", "nl": "Maak uw afspraak bij de IND"}[lang]
+
+    def found(_):
+        for path in Path(mail).glob("*.eml") if Path(mail).exists() else []:
+            message = email_message(path)
+            if message["subject"].startswith(subject) and message["to"] == email:
+                return message
+        return None
+    message = WebDriverWait(None, 20).until(found)
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert v_number not in text and "1990" not in text  # mail carries no V-number or date of birth
+    return re.search(r"(http\S+/invitation/\S+)", text).group(1)
+
+
+def email_message(path):
+    return email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
+
+
+def book(driver, server, lang, name, email, shots=False, mail=None):
+    """Books DOC at Den Haag on the first day with room, from the invitation's email link; returns
+    the manage page URL and the code."""
+    v_number = f"{zlib.crc32(name.encode()):010d}"  # one per person
     driver.get(server.url("/"))
     ensure_language(driver, lang)
     if shots:
         shot(driver, f"{lang}-1-home")
         assert axe_violations(driver) == []
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/book/DOC/desks']"))
+    # The invitation's link opens booking for its product, and leaves no secret in the address bar.
+    driver.get(invitation_link(server, mail, v_number, email, lang))
+    assert driver.current_url.endswith("/book/DOC/desks")
     if shots:
         shot(driver, f"{lang}-2-desks")
     assert "/book/DOC/desks/RO" not in driver.page_source  # Rotterdam closed: no link, but says where its work went
@@ -110,9 +135,11 @@ def book(driver, server, lang, name, email, shots=False):
     if shots:
         shot(driver, f"{lang}-4-details-errors")
         assert axe_violations(driver) == []
+    # The invitation filled in the person: V-number, date of birth and email.
+    assert driver.find_element(By.ID, "vNumber").get_attribute("value") == v_number
+    assert driver.find_element(By.ID, "dateOfBirth").get_attribute("value") == "1990-04-01"
+    assert driver.find_element(By.ID, "email").get_attribute("value") == email
     driver.find_element(By.ID, "name").send_keys(name)
-    driver.find_element(By.ID, "email").send_keys(email)
-    driver.find_element(By.ID, "vNumber").send_keys(f"{zlib.crc32(name.encode()):010d}")  # one per person
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     code = driver.find_element(By.ID, "appointment-code").text
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
@@ -125,7 +152,7 @@ def book(driver, server, lang, name, email, shots=False):
 
 def test_customer_books_reschedules_and_cancels_in_english(web):
     server, driver, database, mail = web
-    manage_url, code = book(driver, server, "en", "Ada Lovelace", "ada@example.org", shots=True)
+    manage_url, code = book(driver, server, "en", "Ada Lovelace", "ada@example.org", shots=True, mail=mail)
     assert driver.title.startswith("Your appointment is booked")
     assert "Tuesday 1 December 2026" in driver.page_source
 
@@ -168,7 +195,7 @@ def test_customer_books_reschedules_and_cancels_in_english(web):
 
 def test_customer_books_in_dutch_and_clerk_runs_the_day(web):
     server, driver, database, mail = web
-    manage_url, code = book(driver, server, "nl", "Jan de Vries", "jan@example.org", shots=True)
+    manage_url, code = book(driver, server, "nl", "Jan de Vries", "jan@example.org", shots=True, mail=mail)
     assert driver.title.startswith("Uw afspraak is gemaakt")
     assert "dinsdag 1 december 2026" in driver.page_source
 
@@ -351,8 +378,11 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
     slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "BIO", "persons": 2}, timeout=10).json()["slots"]
     assert slots[0]["date"] == "2026-12-01"
     hold = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "BIO", "persons": 2, "slot": slots[0]["key"]}, timeout=10)
-    customer = {"name": "Ana Silva", "email": "ana@example.nl", "vNumber": ana, "language": "en",
-                "companions": [{"name": "Rui Silva", "vNumber": rui}]}
+    # Both were invited by the case system; each is checked by V-number and date of birth.
+    server.invite(ana, "1990-05-05")
+    server.invite(rui, "1992-02-02")
+    customer = {"name": "Ana Silva", "email": "ana@example.nl", "vNumber": ana, "dateOfBirth": "1990-05-05", "language": "en",
+                "companions": [{"name": "Rui Silva", "vNumber": rui, "dateOfBirth": "1992-02-02"}]}
     booked = requests.post(server.url("/api/v1/appointments"),
                            json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
     assert booked.status_code == 201
@@ -483,9 +513,11 @@ def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     first.click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
     assert "08:00–08:20" in driver.page_source  # twice the one 10-minute unit DOC needs
+    server.invite("5555555555", "1985-07-14", product="DOC", email="kim@example.org")
     driver.find_element(By.ID, "name").send_keys("Kim Jansen")
     driver.find_element(By.ID, "email").send_keys("kim@example.org")
     driver.find_element(By.ID, "vNumber").send_keys("5555555555")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1985-07-14")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "I need extra time or assistance" in driver.page_source
     with sqlite3.connect(database) as db:
@@ -541,8 +573,11 @@ def test_pages_are_valid_html(web, tmp_path):
     details = customer.post(server.url("/book/DOC/desks/DH"), data={"csrf": csrf, "slot": slot, "persons": "2", "assistance": "1"}, timeout=10)
     pages["details"] = details.text
     pages["details-errors"] = customer.post(details.url, data={"csrf": csrf, "email": "nope"}, timeout=10).text
+    server.invite("6666666666", "1990-01-01", product="DOC")
+    server.invite("6666666667", "2015-01-01", product="DOC")
     manage = customer.post(details.url, data={"csrf": csrf, "name": "Ada", "email": "ada@example.org", "vNumber": "6666666666",
-                                              "companion1.name": "Bo", "companion1.vNumber": "6666666667"}, timeout=10)
+                                              "dateOfBirth": "1990-01-01", "companion1.name": "Bo",
+                                              "companion1.vNumber": "6666666667", "companion1.dateOfBirth": "2015-01-01"}, timeout=10)
     pages["manage"] = manage.text
     pages["reschedule"] = customer.get(manage.url.replace("?", "/reschedule?").replace("&booked=1", "") + "&month=2026-12&date=2026-12-02",
                                        timeout=10).text
@@ -641,11 +676,16 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
         assert axe_violations(driver) == []
         shot(driver, "en-draws-4-errors")
 
+        # Both were invited by the case system: a draw entry names invited people only.
+        server.invite("7777777777", "1990-12-10", email="ada@example.org")
+        server.invite("7777777778", "2016-11-29", email="ada@example.org")
         for field, value in (("vNumber", "7777777777"), ("name", "Ada Lovelace"), ("email", "ada@example.org"),
                              ("companion1.name", "Byron Lovelace"), ("companion1.vNumber", "7777777778")):
             element = driver.find_element(By.ID, field)
             element.clear()
             element.send_keys(value)
+        for field, value in (("dateOfBirth", "1990-12-10"), ("companion1.dateOfBirth", "2016-11-29")):
+            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
         driver.find_element(By.CSS_SELECTOR, "#days input[type=checkbox]").click()
         driver.find_element(By.ID, "desk-AM").click()
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))

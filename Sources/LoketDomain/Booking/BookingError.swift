@@ -20,6 +20,8 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
         case tooManyRequests
         /// The body is not in the format the endpoint reads, e.g. not `application/json` (415).
         case unsupportedMediaType
+        /// The body is larger than the endpoint reads (413).
+        case tooLarge
         /// The server is too busy with this kind of request just now; trying later helps (503).
         case unavailable
     }
@@ -60,6 +62,7 @@ extension BookingError.Kind {
         case .forbidden: 403
         case .tooManyRequests: 429
         case .unsupportedMediaType: 415
+        case .tooLarge: 413
         case .unavailable: 503
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketDomain
 import LoketServer
+import NIOCore
 
 /// Reading and writing JSON bodies with errors that name the field.
 enum JSONBody {
@@ -17,8 +18,8 @@ enum JSONBody {
     /// without asking first (CORS preflight), so no other site's form or script can make a
     /// visitor's browser take holds here. A request with no body and no `Content-Type` at all
     /// (a planner client's bare reserve) is not a form, so it is read as an empty body.
-    static func bytes(_ request: Request) async throws -> [UInt8] {
-        var body = try await request.body.collect(upTo: 64 * 1024)
+    static func bytes(_ request: Request, limit: Int = 64 * 1024) async throws -> [UInt8] {
+        var body = try await collect(request, limit: limit)
         let bytes = body.readBytes(length: body.readableBytes) ?? []
         let contentType = request.headers[.contentType]
         guard isJSON(contentType) || (contentType == nil && bytes.isEmpty) else {
@@ -27,6 +28,16 @@ enum JSONBody {
                 "Send the body as Content-Type: application/json.")
         }
         return bytes
+    }
+
+    /// The whole body, or 413 naming the limit when it is larger: a refusal, not a server error.
+    static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw BookingError(
+                .tooLarge, field: "body", code: "too_large", "The body may be at most \(limit / 1024) KiB.")
+        }
     }
 
     /// Whether a `Content-Type` value names `application/json`, with or without parameters.

@@ -63,7 +63,7 @@ struct InvitationRoutes {
 
     @Sendable func inviteMany(_ request: Request, context: LoketRequestContext) async throws -> Response {
         let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
-        let body = try JSONBody.decode(BatchBody.self, from: try await JSONBody.bytes(request))
+        let body = try JSONBody.decode(BatchBody.self, from: try await JSONBody.bytes(request, limit: 1024 * 1024))
         guard let invitations = body.invitations, !invitations.isEmpty else {
             throw BookingError.invalid("invitations", "required", "List at least one invitation.")
         }

@@ -104,6 +104,6 @@ struct PlannerBookingRequest: Decodable {
         } else {
             renamed = field
         }
-        return BookingError(error.kind, field: renamed, code: error.code, error.message)
+        return BookingError(error.kind, field: renamed, code: error.code, error.message, retryAfter: error.retryAfter)
     }
 }

@@ -146,8 +146,11 @@ struct PlannerRoutes {
         do {
             return try await body()
         } catch let error as BookingError {
-            return answer(
+            var response = answer(
                 PlannerFormat.error(error), status: ErrorMiddleware<LoketRequestContext>.status(for: error.kind))
+            // A client told when to come back need not guess (and a polite script does not hammer).
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 }
