@@ -105,3 +105,88 @@ extension Loket {
         try await invitationStore.countWrongBirthDates(refusal.wrongBirthDates, today: today)
     }
 }
+
+/// A third party's booking for invited people (the planner API, whose body has no date of birth):
+/// held, and made an appointment only by the person, with the link sent to their invitation's
+/// own address and their date of birth.
+extension Loket {
+    /// Whether a booking of `product` from a channel without dates of birth waits for its person.
+    public func awaitsPerson(product: String?) -> Bool {
+        product.flatMap { network.product($0) }?.requiresInvitation == true
+    }
+
+    /// Holds the slot for `customer`'s people, every one of whom must have an open invitation to
+    /// the product (by V-number: the third party knows no dates of birth; a refusal is the
+    /// `not_invited` of a booking), and mails the first person's invitation address. `reserved`
+    /// is the client's own reservation (hold and secret); without one the slot is held now.
+    public func awaitPerson(
+        desk: String?, product: String?, slot: String?, reserved: (hold: String, token: String)?,
+        customer: Customer, client: String?
+    ) async throws -> Hold {
+        let persons = customer.companions.count + 1
+        let productKey = try await reserved.asyncMap { try await hold(id: $0.hold).product } ?? product ?? ""
+        _ = try rules.people(of: customer, product: productKey, persons: persons)
+        // Checked before anything is held, so that a refused script holds nothing either.
+        let check = try await invitationCheck(for: customer, client: client)
+        var first: Invitation?
+        for person in InvitationCheck.people(of: customer) {
+            let invited = check.invitations.first {
+                $0.product == productKey && $0.vNumber == person.vNumber && $0.isOpen(on: today)
+            }
+            guard let invited else {
+                try await enforce(NotInvited(field: person.field + ".vNumber", wrongBirthDates: []), client: client)
+                continue
+            }
+            if first == nil { first = invited }
+        }
+        guard let first else { throw BookingError.invalid("customer.vNumber", "required", "Name the person.") }
+        let made: (hold: String, token: String)
+        if let reserved {
+            made = reserved
+        } else {
+            let receipt = try await hold(
+                desk: desk, product: productKey, persons: persons, slot: slot, client: client, idempotency: nil)
+            made = (receipt.hold.id, receipt.token)
+        }
+        try await invitationStore.awaitPerson(
+            hold: made.hold, holdToken: made.token, invitation: first.id, customer: customer, now: now())
+        return try await hold(id: made.hold)
+    }
+
+    /// A booking waiting for its person, as the person's link opens it: the hold and who it names.
+    /// The appointment's email is the invitation's, the person's own, not the third party's.
+    public func awaitingBooking(hold id: String, token: String?) async throws -> (hold: Hold, customer: Customer)? {
+        guard let token, !token.isEmpty, let awaiting = try await invitationStore.awaiting(hold: id, token: token),
+            let hold = try await activeHold(id: id),
+            let invitation = try await invitationStore.invitation(id: awaiting.invitation)
+        else { return nil }
+        let named = awaiting.customer
+        return (
+            hold,
+            Customer(
+                name: named.name, email: invitation.email, phone: named.phone, vNumber: named.vNumber,
+                language: invitation.language, companions: named.companions)
+        )
+    }
+
+    /// The person confirms a booking made for them, with each person's date of birth (customer
+    /// first, then companions, in the order the booking named them): checked like any confirmation.
+    public func confirmAwaiting(
+        hold id: String, token: String?, datesOfBirth: [LocalDate?], client: String?
+    ) async throws -> ConfirmedBooking {
+        guard let (_, named) = try await awaitingBooking(hold: id, token: token) else {
+            throw BookingError(.gone, field: "hold", code: "hold_expired", "This booking has lapsed or was confirmed.")
+        }
+        let birth = { (index: Int) in index < datesOfBirth.count ? datesOfBirth[index] : nil }
+        let customer = Customer(
+            name: named.name, email: named.email, phone: named.phone, vNumber: named.vNumber, dateOfBirth: birth(0),
+            language: named.language,
+            companions: named.companions.enumerated().map { index, companion in
+                Companion(name: companion.name, vNumber: companion.vNumber, dateOfBirth: birth(index + 1))
+            })
+        let booking = try await confirm(
+            hold: id, holdToken: token, customer: customer, client: client, idempotency: nil)
+        try await invitationStore.awaited(hold: id)
+        return booking
+    }
+}

@@ -121,10 +121,23 @@ public struct MailDispatcher: Service {
                 let product = network.product(invitation.product)
             else { return nil }
             let link =
-                "\(publicURL)/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
+                "\(publicURL)/book/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
             let content = InvitationMessage(invitation: invitation, product: product, link: link)
             return MailMessage(
                 from: from, to: invitation.email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
+        }
+        if entry.kind == .awaitingPerson {
+            // Only while the hold waits: confirmed or lapsed, there is nothing to confirm.
+            guard let (hold, email, language) = try await invitations.awaitingRecipient(hold: entry.appointmentID),
+                let token = entry.secret, let desk = network.desk(hold.desk),
+                let product = network.product(hold.product)
+            else { return nil }
+            let content = AwaitingPersonMessage(
+                hold: hold, desk: desk, product: product, language: language,
+                link: "\(publicURL)/book/awaiting/\(hold.id)?token=\(token)")
+            return MailMessage(
+                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                 text: content.text, html: content.html, invite: nil, date: now())
         }
         if entry.kind == .notDrawn {

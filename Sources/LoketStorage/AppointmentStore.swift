@@ -271,8 +271,12 @@ public struct AppointmentStore: Sendable {
         return result.appointment
     }
 
-    struct RescheduleResult: Codable, Sendable {
+    /// A move's answer; it carries no secret, so a retry gets it as it was.
+    struct RescheduleResult: Replayable {
         let appointment: Appointment
         let fromDesk: String
+
+        var withoutSecrets: RescheduleResult { self }
+        func renewed(on db: any SQLDatabase) async throws -> RescheduleResult { self }
     }
 }

@@ -3,7 +3,8 @@ import LoketDomain
 import SQLKit
 
 /// Answers to requests that carried an `Idempotency-Key`, so that a retry gets the first answer
-/// instead of doing the work twice.
+/// instead of doing the work twice. A key belongs to the client that sent it first; its answer is
+/// kept without secrets (a retry gets fresh ones, `Replayable`).
 public struct Idempotency: Sendable {
     let database: Database
 
@@ -11,7 +12,7 @@ public struct Idempotency: Sendable {
 
     /// Runs `work` once per idempotency key: the key row is claimed first in the same
     /// transaction, so a concurrent retry waits for the first and then reads its answer.
-    func once<R: Codable & Sendable>(
+    func once<R: Replayable>(
         _ idempotency: IdempotencyKey?, now: Date,
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
@@ -23,8 +24,9 @@ public struct Idempotency: Sendable {
         return try await database.transaction { db in
             let claimed = try await db.raw(
                 """
-                INSERT INTO idempotency_keys (scope, key, fingerprint, created_at)
-                VALUES (\(bind: idempotency.scope), \(bind: idempotency.key), \(bind: idempotency.fingerprint), \(bind: nowMillis))
+                INSERT INTO idempotency_keys (scope, key, fingerprint, client, created_at)
+                VALUES (\(bind: idempotency.scope), \(bind: idempotency.key), \(bind: idempotency.fingerprint),
+                    \(bind: idempotency.client), \(bind: nowMillis))
                 ON CONFLICT (scope, key) DO NOTHING RETURNING key
                 """
             ).first()
@@ -32,7 +34,7 @@ public struct Idempotency: Sendable {
                 guard
                     let row = try await db.raw(
                         """
-                        SELECT fingerprint, response FROM idempotency_keys
+                        SELECT fingerprint, response, client FROM idempotency_keys
                         WHERE scope = \(bind: idempotency.scope) AND key = \(bind: idempotency.key)
                         """
                     ).first()
@@ -42,6 +44,12 @@ public struct Idempotency: Sendable {
                         "A request with this key is still running; retry.")
                 }
                 let stored = try row.decode(model: StoredAnswer.self, keyDecodingStrategy: .convertFromSnakeCase)
+                // Another client's key: nothing of its answer, not even whether it is done.
+                guard stored.client == idempotency.client else {
+                    throw BookingError(
+                        .conflict, field: "Idempotency-Key", code: "idempotency_key_in_use",
+                        "This Idempotency-Key is in use by another client; send a new random one.")
+                }
                 guard stored.fingerprint == idempotency.fingerprint else {
                     throw BookingError.invalid(
                         "Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
@@ -51,10 +59,10 @@ public struct Idempotency: Sendable {
                         .conflict, field: "Idempotency-Key", code: "in_progress",
                         "A request with this key is still running; retry.")
                 }
-                return try JSONDecoder().decode(R.self, from: Data(response.utf8))
+                return try await JSONDecoder().decode(R.self, from: Data(response.utf8)).renewed(on: db)
             }
             let result = try await work(db)
-            let response = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+            let response = String(decoding: try JSONEncoder().encode(result.withoutSecrets), as: UTF8.self)
             try await db.raw(
                 """
                 UPDATE idempotency_keys SET response = \(bind: response)
@@ -77,5 +85,49 @@ public struct Idempotency: Sendable {
     struct StoredAnswer: Decodable {
         let fingerprint: String
         let response: String?
+        let client: String?
+    }
+}
+
+/// An answer a retry gets again. Its secrets are not kept with it (a copy of the database would
+/// hand them out): `withoutSecrets` is what is stored, and `renewed` gives the retry fresh ones,
+/// written where they are checked, in the retry's transaction. The secret of the first answer
+/// then no longer works: the client that retried has the new one.
+protocol Replayable: Codable, Sendable {
+    var withoutSecrets: Self { get }
+    func renewed(on db: any SQLDatabase) async throws -> Self
+}
+
+extension HoldReceipt: Replayable {
+    var withoutSecrets: HoldReceipt { HoldReceipt(hold: hold, token: "") }
+
+    func renewed(on db: any SQLDatabase) async throws -> HoldReceipt {
+        let token = Identifiers.token()
+        try await db.raw(
+            "UPDATE holds SET token_hash = \(bind: Identifiers.hash(token)) WHERE id = \(bind: hold.id)"
+        ).run()
+        return HoldReceipt(hold: hold, token: token)
+    }
+}
+
+extension ConfirmedBooking: Replayable {
+    var withoutSecrets: ConfirmedBooking { ConfirmedBooking(appointment: appointment, manageToken: "") }
+
+    func renewed(on db: any SQLDatabase) async throws -> ConfirmedBooking {
+        let token = Identifiers.token()
+        try await db.raw(
+            "UPDATE appointments SET token_hash = \(bind: Identifiers.hash(token)) WHERE id = \(bind: appointment.id)"
+        ).run()
+        return ConfirmedBooking(appointment: appointment, manageToken: token)
+    }
+}
+
+extension Array: Replayable where Element == ConfirmedBooking {
+    var withoutSecrets: [ConfirmedBooking] { map(\.withoutSecrets) }
+
+    func renewed(on db: any SQLDatabase) async throws -> [ConfirmedBooking] {
+        var renewed: [ConfirmedBooking] = []
+        for booking in self { renewed.append(try await booking.renewed(on: db)) }
+        return renewed
     }
 }

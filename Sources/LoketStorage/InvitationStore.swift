@@ -113,6 +113,85 @@ public struct InvitationStore: Sendable {
         }
     }
 
+    /// A third party booked `hold` for the person of `invitation`: the hold gets a new secret,
+    /// known only to the email that goes to the invitation's own address (the outbox keeps it
+    /// until sent), and `customer` is kept until the person confirms or the hold lapses.
+    /// Refused unless `holdToken` is the hold's secret now and the hold still active.
+    public func awaitPerson(
+        hold: String, holdToken: String, invitation: String, customer: Customer, now: Date
+    ) async throws {
+        let token = Identifiers.token()
+        let stored = String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)
+        try await database.transaction { db in
+            let handed = try await db.raw(
+                """
+                UPDATE holds SET token_hash = \(bind: Identifiers.hash(token))
+                WHERE id = \(bind: hold) AND state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))
+                RETURNING id
+                """
+            ).first()
+            guard handed != nil else {
+                throw BookingError(
+                    .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
+            }
+            try await db.raw(
+                """
+                INSERT INTO awaiting_people (hold_id, invitation_id, customer, created_at)
+                VALUES (\(bind: hold), \(bind: invitation), \(bind: stored), \(bind: now.millis))
+                """
+            ).run()
+            try await OutboxStore.enqueue(
+                .awaitingPerson, appointment: hold, revision: 0, start: nil, now: now,
+                settings: OutboxSettings(reminderLead: nil), secret: token, on: db)
+        }
+    }
+
+    /// What a third party's booking waiting for its person names (the invitation and the
+    /// people), if `token` is the secret of its still active hold (from the person's email).
+    public func awaiting(hold: String, token: String) async throws -> (invitation: String, customer: Customer)? {
+        let row = try await database.read { db in
+            try await db.raw(
+                """
+                SELECT a.invitation_id, a.customer FROM awaiting_people a JOIN holds h ON h.id = a.hold_id
+                WHERE a.hold_id = \(bind: hold) AND h.state = 'active' AND h.token_hash = \(bind: Identifiers.hash(token))
+                """
+            ).first()
+        }
+        guard let row else { return nil }
+        let customer = try JSONDecoder().decode(
+            Customer.self, from: Data(try row.decode(column: "customer", as: String.self).utf8))
+        return (try row.decode(column: "invitation_id", as: String.self), customer)
+    }
+
+    /// The hold's person has confirmed it: who it named is no longer kept here.
+    public func awaited(hold: String) async throws {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM awaiting_people WHERE hold_id = \(bind: hold)").run()
+        }
+    }
+
+    /// The email of a booking waiting for its person: the hold, where it goes, in which
+    /// language; nil once the hold is no longer active or the invitation gone.
+    public func awaitingRecipient(
+        hold id: String
+    ) async throws -> (hold: Hold, email: String, language: Customer.Language)? {
+        try await database.read { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT i.email, i.language FROM awaiting_people a JOIN invitations i ON i.id = a.invitation_id
+                    WHERE a.hold_id = \(bind: id) AND i.email IS NOT NULL
+                    """
+                ).first(),
+                let held = try await db.raw("SELECT * FROM holds WHERE id = \(bind: id) AND state = 'active'").first()
+            else { return nil }
+            return (
+                try HoldRow(decoding: held).hold, try row.decode(column: "email", as: String.self),
+                Customer.Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .en
+            )
+        }
+    }
+
     static func invitation(from row: any SQLRow) throws -> Invitation {
         let stored = try row.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard let vNumber = stored.vNumber, let birth = stored.dateOfBirth.flatMap(LocalDate.init(iso:)),

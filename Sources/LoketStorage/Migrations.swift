@@ -433,6 +433,16 @@ enum Migrations {
                 CREATE TABLE invitation_misses (
                     v_number TEXT NOT NULL, day TEXT NOT NULL, misses BIGINT NOT NULL, PRIMARY KEY (v_number, day))
                 """,
+                // An Idempotency-Key belongs to the client that sent it first.
+                "ALTER TABLE idempotency_keys ADD COLUMN client TEXT",
+                // A third party's booking of an invited product, waiting for its person: who it
+                // names (JSON, no date of birth) until the person confirms or the hold lapses.
+                """
+                CREATE TABLE awaiting_people (
+                    hold_id TEXT PRIMARY KEY, invitation_id TEXT NOT NULL, customer TEXT NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX awaiting_people_created ON awaiting_people (created_at)",
             ]
         ),
     ]

@@ -12,20 +12,22 @@ public struct OutboxSettings: Sendable {
 
 /// What a message is about. `appointment_id` holds the waitlist entry for a waitlist offer and
 /// for a draw's word that someone was not drawn (they wait in that entry), the document for
-/// `documentReady` and `deliveryFailed`, the delivery for `deliveryNotice`, and the invitation
-/// for `invitation`.
+/// `documentReady` and `deliveryFailed`, the delivery for `deliveryNotice`, the invitation
+/// for `invitation`, and the hold for `awaitingPerson`.
 public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     case confirmation, reschedule, cancellation, reminder, waitlistOffer, notDrawn
     case documentReady, deliveryNotice, deliveryFailed
     /// The case system invited someone to book.
     case invitation
+    /// A third party booked for an invited person, who confirms it with the link (`secret`).
+    case awaitingPerson
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
     /// What the mail dispatcher sends.
     public static let mail: [OutboxKind] = [
         .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn, .documentReady,
-        .deliveryNotice, .deliveryFailed, .invitation,
+        .deliveryNotice, .deliveryFailed, .invitation, .awaitingPerson,
     ]
 
     /// The appointment message this is, if it is one.

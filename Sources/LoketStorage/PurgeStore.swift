@@ -27,6 +27,8 @@ public struct PurgeReport: Sendable, Hashable {
     public var invitations = 0
     /// Counts of wrong dates of birth of past days, deleted.
     public var invitationMisses = 0
+    /// Third parties' bookings that waited for their person a day ago or more, deleted.
+    public var awaitingPeople = 0
 
     public init() {}
 }
@@ -71,7 +73,7 @@ public struct PurgeStore: Sendable {
         )
         (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
         (report.documents, report.deliveries) = (counts[7], counts[8])
-        (report.invitations, report.invitationMisses) = (counts[9], counts[10])
+        (report.invitations, report.invitationMisses, report.awaitingPeople) = (counts[9], counts[10], counts[11])
         return report
     }
 
@@ -176,6 +178,10 @@ public struct PurgeStore: Sendable {
             Kind(
                 table: "invitation_misses", condition: "day < \(bind: cut.today.iso)",
                 change: "DELETE FROM invitation_misses"),
+            // Its hold was confirmed or lapsed long before (holds last minutes).
+            Kind(
+                table: "awaiting_people", condition: "created_at < \(bind: cut.holdsEndedBefore.millis)",
+                change: "DELETE FROM awaiting_people"),
         ]
     }
 }

@@ -130,7 +130,7 @@ extension WebApp {
                 web, hold: context.parameters.require("id"), form: [:], errors: [],
                 invitation: try await invitation(in: request))
         }
-        router.get("/invitation/{id}") { request, context in
+        router.get("/book/invitation/{id}") { request, context in
             let web = web(request)
             let id = try context.parameters.require("id")
             guard

@@ -58,6 +58,7 @@ public struct WebApp: Sendable {
         addManageRoutes(to: router)
         addStaffRoutes(to: router)
         addOfferRoutes(to: router)
+        addAwaitingRoutes(to: router)
         addUrgentBookingRoutes(to: router)
         addCaptureRoutes(to: router)
         addHandoverRoutes(to: router)

@@ -82,6 +82,16 @@ enum WebCopy {
             "Alleen wie een uitnodiging van de IND heeft, kan deze afspraak maken. Wij controleren uw V-nummer en geboortedatum.",
             "Only people the IND invited can book this appointment. We check your V-number and date of birth."
         ),
+        "awaitingTitle": ("Bevestig uw afspraak", "Confirm your appointment"),
+        "awaitingIntro": (
+            "Deze tijd is voor u klaargezet. Vul voor iedere persoon de geboortedatum in; wij controleren die met de uitnodiging van de IND.",
+            "This time was set aside for you. Give each person's date of birth; we check it against the IND's invitation."
+        ),
+        "awaitingConfirm": ("Afspraak bevestigen", "Confirm the appointment"),
+        "awaitingGone": (
+            "Deze tijd wordt niet meer vastgehouden: hij is al bevestigd, of de tijd om te bevestigen is voorbij. Maak zo nodig een nieuwe afspraak met de link uit de uitnodiging van de IND.",
+            "This time is no longer held: it was confirmed already, or the time to confirm has passed. If you still need one, book with the link in the IND's invitation."
+        ),
         "invitationLinkInvalid": (
             "Deze uitnodigingslink werkt niet (meer). Gebruik de link uit de nieuwste e-mail van de IND, of neem contact op met de IND.",
             "This invitation link does not work (any more). Use the link in the latest email from the IND, or contact the IND."

@@ -47,7 +47,7 @@ struct InviteCommand: AsyncParsableCommand {
                 ], caseSystem: "cli")[0]
             await database.close()
             print("Invitation \(made.id) for \(made.product), valid until \(made.validUntil.iso).")
-            print("\(publicURL)/invitation/\(made.id)?token=\(loket.invitationLinkToken(id: made.id))")
+            print("\(publicURL)/book/invitation/\(made.id)?token=\(loket.invitationLinkToken(id: made.id))")
         } catch let error as BookingError {
             await database.close()
             throw ValidationError("--\(Self.option(error.field)): \(error.message)")

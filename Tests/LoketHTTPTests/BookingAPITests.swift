@@ -183,7 +183,9 @@ struct BookingAPITests {
             let retry = try await api.post("/api/v1/holds", body, headers: ["Idempotency-Key": "k1"])
             #expect(first.status == 201)
             #expect(retry.status == 201)
-            #expect(first.body == retry.body)
+            // The same hold; its secret is not kept for retries, so the retry gets a fresh one.
+            #expect(first.json["id"] as? String == retry.json["id"] as? String)
+            #expect(first.json["token"] as? String != retry.json["token"] as? String)
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((slots.json["slots"] as! [[String: Any]])[0]["available"] as? Int == 4)
             let reuse = try await api.post(
@@ -193,11 +195,29 @@ struct BookingAPITests {
             #expect(reuse.errorField == "Idempotency-Key")
 
             let confirm =
-                #"{"hold":"\#(first.json["id"] as! String)","holdToken":"\#(first.json["token"] as! String)","customer":\#(Self.customer)}"#
+                #"{"hold":"\#(retry.json["id"] as! String)","holdToken":"\#(retry.json["token"] as! String)","customer":\#(Self.customer)}"#
             let booked = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
             let again = try await api.post("/api/v1/appointments", confirm, headers: ["Idempotency-Key": "c1"])
             #expect(booked.status == 201)
-            #expect(again.body == booked.body)
+            #expect(again.status == 201)
+            #expect(again.json["id"] as? String == booked.json["id"] as? String)
+            #expect(again.json["manageToken"] as? String != booked.json["manageToken"] as? String)
+        }
+    }
+
+    /// With the README's own example key, another client gets 409 and no hold, id or token.
+    @Test func anotherClientsIdempotencyKeyGetsNothing() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 5), trustedProxies: ["127.0.0.1"]) { _, api in
+            let body = #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#
+            let first = try await api.post(
+                "/api/v1/holds", body, headers: ["Idempotency-Key": "7f1c", "X-Forwarded-For": "192.0.2.1"])
+            #expect(first.status == 201)
+            let other = try await api.post(
+                "/api/v1/holds", body, headers: ["Idempotency-Key": "7f1c", "X-Forwarded-For": "192.0.2.2"])
+            #expect(other.status == 409)
+            #expect(other.errorField == "Idempotency-Key" && other.errorCode == "idempotency_key_in_use")
+            #expect(!other.body.contains(first.json["id"] as! String))
+            #expect(!other.body.contains(first.json["token"] as! String))
         }
     }
 

@@ -213,13 +213,15 @@ struct InvitationAPITests {
             let invited = try await Self.invite(api, try await Self.caseSystem(server), Self.ana)
             let id = invited.json["id"] as! String
             let token = server.loket.invitationLinkToken(id: id)
-            let opened = try await api.get("/invitation/\(id)?token=\(token)")
+            let opened = try await api.get("/book/invitation/\(id)?token=\(token)")
             #expect(opened.status == 303)
             #expect(opened.headers[.location] == "/book/BIO/desks")
             let cookie = try #require(opened.headers[.setCookie])
             #expect(cookie.hasPrefix("loket_invitation=\(id).\(token)") && cookie.contains("HttpOnly"))
             #expect(cookie.contains("Path=/book/") && cookie.contains("SameSite=Lax"))
-            for wrong in ["/invitation/\(id)?token=m0000", "/invitation/\(id)", "/invitation/nope?token=\(token)"] {
+            for wrong in [
+                "/book/invitation/\(id)?token=m0000", "/book/invitation/\(id)", "/book/invitation/nope?token=\(token)",
+            ] {
                 #expect(try await api.get(wrong).status == 404, "\(wrong)")
             }
             let hold = try await api.post(

@@ -202,7 +202,9 @@ struct AppointmentStoreTests {
             let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "same body")
             let first = try await store.appointments.hold(plan, now: clock.now, idempotency: key)
             let second = try await store.appointments.hold(plan, now: clock.now, idempotency: key)
-            #expect(first == second)
+            // The same hold, with a fresh secret: the stored answer keeps none.
+            #expect(first.hold == second.hold)
+            #expect(first.token != second.token)
             #expect(try await taken(store, on: "2022-06-02") == 1)
 
             let otherBody = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "another body")
@@ -213,14 +215,56 @@ struct AppointmentStoreTests {
                 try await store.appointments.hold(plan, now: clock.now, idempotency: otherBody)
             }
 
+            // Only the latest secret confirms the hold.
+            await #expect(throws: BookingError.self) {
+                try await store.appointments.confirm(
+                    hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now)
+            }
             let confirmKey = IdempotencyKey(scope: "POST /api/v1/appointments", key: "c-1", fingerprint: first.hold.id)
             let booked = try await store.appointments.confirm(
-                hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now,
+                hold: first.hold.id, holdToken: second.token, customer: Self.customer, now: clock.now,
                 idempotency: confirmKey)
             let again = try await store.appointments.confirm(
-                hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now,
+                hold: first.hold.id, holdToken: second.token, customer: Self.customer, now: clock.now,
                 idempotency: confirmKey)
-            #expect(booked == again)
+            #expect(booked.appointment == again.appointment)
+            #expect(booked.manageToken != again.manageToken)
+            let today = LocalDate(iso: "2022-06-01")!
+            #expect(
+                try await store.appointments.appointment(
+                    id: booked.appointment.id, token: again.manageToken, today: today
+                )
+                .id == booked.appointment.id)
+            // Nothing stored for a retry is a secret.
+            let stored = try await store.database.session { db in
+                try await db.raw("SELECT response FROM idempotency_keys").all().map {
+                    try $0.decode(column: "response", as: String.self)
+                }
+            }
+            for secret in [first.token, second.token, booked.manageToken, again.manageToken] {
+                #expect(!stored.contains { $0.contains(secret) })
+            }
+        }
+    }
+
+    /// A key belongs to the client that sent it first: another client gets 409 and nothing of the answer.
+    @Test(arguments: TestDatabase.engines)
+    func anotherClientsKeyAnswersNothing(engine: TestDatabase.Engine) async throws {
+        try await withStores(engine) { store in
+            let clock = ManualClock(date: "2022-06-01")
+            let plan = try rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
+            let mine = IdempotencyKey(scope: "POST /api/v1/holds", key: "7f1c", fingerprint: "b", client: "192.0.2.1")
+            let theirs = IdempotencyKey(scope: "POST /api/v1/holds", key: "7f1c", fingerprint: "b", client: "192.0.2.2")
+            _ = try await store.appointments.hold(plan, now: clock.now, idempotency: mine)
+            await #expect(
+                throws: BookingError(
+                    .conflict, field: "Idempotency-Key", code: "idempotency_key_in_use",
+                    "This Idempotency-Key is in use by another client; send a new random one.")
+            ) {
+                try await store.appointments.hold(plan, now: clock.now, idempotency: theirs)
+            }
+            #expect(try await taken(store, on: "2022-06-02") == 1)
         }
     }
 

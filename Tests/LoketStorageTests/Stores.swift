@@ -3,12 +3,14 @@ import LoketTestSupport
 
 /// The stores the storage tests use, on one database.
 struct Stores {
+    let database: Database
     let capacity: CapacityStore
     let appointments: AppointmentStore
     let deskDay: DeskDayStore
     let waitlist: WaitlistStore
 
     init(_ database: Database) {
+        self.database = database
         let changes = CapacityChanges(database: database)
         capacity = CapacityStore(database: database)
         appointments = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)

@@ -51,6 +51,18 @@ enum PlannerFormat {
         return buffer
     }
 
+    /// A booking for an invited product that waits for its person: the slot with `booked` false,
+    /// the hold and until when it waits. No token: only the person's email carries one.
+    static func awaitingPerson(_ hold: Hold, parts: Int) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.writeString(prefix)
+        buffer.writeString(#"{"status":"OK","data":"#)
+        writeSlot(hold.slot, hold.date, hold.startTime, hold.endTime, parts, into: &buffer)
+        buffer.writeString(#","booked":false,"awaitingPerson":true,"holdId":"\#(hold.id)","#)
+        buffer.writeString(#""expiresAt":"\#(iso8601(hold.expiresAt))"}}"#)
+        return buffer
+    }
+
     static func error(_ error: BookingError) -> ByteBuffer {
         struct Detail: Encodable {
             let field: String

@@ -17,7 +17,7 @@ struct BookingRoutes {
             let receipt = try await loket.hold(
                 desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
                 assistance: body.assistance ?? false, client: context.client,
-                idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes))
+                idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes, client: context.client))
             return try JSONBody.response(
                 HoldResponse(receipt), status: .created,
                 headers: [.location: "/api/v1/holds/\(receipt.hold.id)"])
@@ -37,7 +37,8 @@ struct BookingRoutes {
             let customer = try c.validated()
             let booking = try await loket.confirm(
                 hold: hold, holdToken: body.holdToken, customer: customer, client: context.client,
-                idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments", body: bytes))
+                idempotency: request.idempotencyKey(
+                    scope: "POST /api/v1/appointments", body: bytes, client: context.client))
             return try JSONBody.response(
                 AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,
                 headers: [.location: "/api/v1/appointments/\(booking.appointment.id)"])
@@ -57,7 +58,8 @@ struct BookingRoutes {
             let body = try JSONBody.decode(RescheduleRequest.self, from: bytes)
             let appointment = try await loket.reschedule(
                 id: id, token: request.bearerToken, hold: body.hold, holdToken: body.holdToken,
-                idempotency: request.idempotencyKey(scope: "POST /api/v1/appointments/\(id)/reschedule", body: bytes))
+                idempotency: request.idempotencyKey(
+                    scope: "POST /api/v1/appointments/\(id)/reschedule", body: bytes, client: context.client))
             return try JSONBody.response(AppointmentResponse(appointment))
         }
     }

@@ -60,7 +60,8 @@ struct PartnerRoutes {
             }
             let booked = try await loket.bookForPartner(
                 partner, requests,
-                idempotency: request.idempotencyKey(scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes))
+                idempotency: request.idempotencyKey(
+                    scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes, client: nil))
             return try JSONBody.response(
                 ["bookings": booked.map { AppointmentResponse($0.appointment, manageToken: $0.manageToken) }],
                 status: .created)

@@ -80,7 +80,7 @@ struct PlannerRoutes {
         let receipt = try await loket.hold(
             desk: desk.code, product: product.key, persons: persons, slot: key, client: context.client,
             idempotency: request.idempotencyKey(
-                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes))
+                scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes, client: context.client))
         let parts = product.parts(persons: receipt.hold.persons, slotMinutes: loket.network.slotMinutes)
         var response = Self.answer(PlannerFormat.reservation(receipt, parts: parts))
         response.setCookie(PlannerReservation.cookie(for: receipt, desk: receipt.hold.desk, now: now))
@@ -99,7 +99,8 @@ struct PlannerRoutes {
         }
         let customer = try body.customer()
         let productKey = body.appointment?.productKey
-        let idempotency = request.idempotencyKey(scope: "POST /oap/api/desks/appointments", body: bytes)
+        let idempotency = request.idempotencyKey(
+            scope: "POST /oap/api/desks/appointments", body: bytes, client: context.client)
         let booking: ConfirmedBooking
         do {
             if let reserved = PlannerReservation.find(in: request, key: key, echoed: body.bookableSlot) {
@@ -116,15 +117,24 @@ struct PlannerRoutes {
                     throw BookingError.invalid(
                         "appointment.customers", "count", "The slot was reserved for \(hold.persons) person(s).")
                 }
+                if loket.awaitsPerson(product: hold.product) {
+                    return try await awaitPerson(
+                        desk: desk.code, product: hold.product, slot: key,
+                        reserved: (reserved.hold, reserved.token), customer: customer, context: context)
+                }
                 booking = try await loket.confirm(
                     hold: hold.id, holdToken: reserved.token, customer: customer, client: context.client,
                     idempotency: idempotency)
             } else {
+                let product = productKey ?? rules.product(ofSlot: key, at: desk)?.key
+                if loket.awaitsPerson(product: product) {
+                    return try await awaitPerson(
+                        desk: desk.code, product: product, slot: key, reserved: nil, customer: customer,
+                        context: context)
+                }
                 booking = try await loket.book(
-                    desk: desk.code,
-                    product: productKey ?? rules.product(ofSlot: key, at: desk)?.key,
-                    persons: customer.companions.count + 1, slot: key, customer: customer, client: context.client,
-                    idempotency: idempotency)
+                    desk: desk.code, product: product, persons: customer.companions.count + 1, slot: key,
+                    customer: customer, client: context.client, idempotency: idempotency)
             }
         } catch let error as BookingError {
             throw PlannerBookingRequest.plannerField(error)
@@ -134,6 +144,22 @@ struct PlannerRoutes {
                 persons: booking.appointment.persons, slotMinutes: loket.network.slotMinutes) ?? 1
         var response = Self.answer(PlannerFormat.booking(booking, parts: parts))
         response.setCookie(PlannerReservation.clearing(key: key, desk: desk.code))
+        return response
+    }
+
+    /// A product that requires an invitation: the planner's body has no date of birth, so the
+    /// slot is held and the person confirms it (`Loket.awaitPerson`); the answer says so.
+    private func awaitPerson(
+        desk: String, product: String?, slot: String, reserved: (hold: String, token: String)?, customer: Customer,
+        context: LoketRequestContext
+    ) async throws -> Response {
+        let hold = try await loket.awaitPerson(
+            desk: desk, product: product, slot: slot, reserved: reserved, customer: customer, client: context.client)
+        let parts =
+            loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes)
+            ?? 1
+        var response = Self.answer(PlannerFormat.awaitingPerson(hold, parts: parts))
+        response.setCookie(PlannerReservation.clearing(key: slot, desk: desk))
         return response
     }
 

@@ -31,10 +31,10 @@ extension Request {
         return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
 
-    /// The client's `Idempotency-Key` for a request of `scope` with this body.
-    func idempotencyKey(scope: String, body: [UInt8]) -> IdempotencyKey? {
+    /// `client`'s `Idempotency-Key` for a request of `scope` with this body.
+    func idempotencyKey(scope: String, body: [UInt8], client: String?) -> IdempotencyKey? {
         guard let key = headers[Self.idempotencyKeyField] else { return nil }
-        return IdempotencyKey(scope: scope, key: key, body: body)
+        return IdempotencyKey(scope: scope, key: key, body: body, client: client)
     }
 }
 

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The email to an invited person for whom a third party (an app, a lawyer's office) booked
+/// through the planner API: the slot is held, and only the person makes it an appointment, with
+/// the link and their date of birth. Sent to the invitation's own address, never to one the
+/// third party gave.
+public struct AwaitingPersonMessage: Sendable {
+    public let subject: String
+    public let text: String
+    public let html: String
+
+    public init(hold: Hold, desk: Desk, product: Product, language: Customer.Language, link: String) {
+        let productName = language == .nl ? product.nameNL : product.nameEN
+        let when = DateWording.dateTime(hold.date, hold.startTime, hold.endTime, language)
+        let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
+        let lines: [String]
+        switch language {
+        case .nl:
+            subject = "Bevestig uw afspraak bij de IND: \(productName)"
+            lines = [
+                "Via een andere website of app is voor u een afspraak klaargezet: \(productName), \(when), \(desk.name), \(desk.address), \(desk.city).",
+                "Het is pas een afspraak als u die zelf bevestigt, met uw geboortedatum, vóór \(until) uur. Anders vervalt de tijd. Heeft u dit niet zelf gevraagd? Doe dan niets.",
+                "Bevestig de afspraak via deze link:",
+            ]
+        case .en:
+            subject = "Confirm your IND appointment: \(productName)"
+            lines = [
+                "An appointment was set aside for you through another website or app: \(productName), \(when), \(desk.name), \(desk.address), \(desk.city).",
+                "It becomes an appointment only when you confirm it yourself, with your date of birth, before \(until). Otherwise the time lapses. Did you not ask for this? Then do nothing.",
+                "Confirm the appointment with this link:",
+            ]
+        }
+        text = (lines + [link]).joined(separator: "\n") + "\n"
+        let escaped = lines.map(HTMLText.escape)
+        let href = HTMLText.escape(link)
+        html = """
+            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
+            <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[1])</p>\
+            <p>\(escaped[2])<br><a href="\(href)">\(href)</a></p></body></html>
+            """
+    }
+}
