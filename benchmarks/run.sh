@@ -89,9 +89,9 @@ start_loket() {
     local database=$1 desks=${2-benchmarks/bench-network.yaml} port
     port=$(free_port)
     if [[ -n $desks ]]; then
-        "$BIN" serve --port "$port" --database "$database" --desks "$desks" --log-level warning &
+        "$BIN" serve --port "$port" --database "$database" --desks "$desks" --log-level warning --public-metrics &
     else
-        "$BIN" serve --port "$port" --database "$database" --trusted-proxy 127.0.0.1/32 --log-level warning &
+        "$BIN" serve --port "$port" --database "$database" --trusted-proxy 127.0.0.1/32 --log-level warning --public-metrics &
     fi
     LOKET_PID=$!
     LOKET="http://127.0.0.1:$port"

@@ -40,6 +40,12 @@ struct Serve: AsyncParsableCommand {
             valueName: "cidr"))
     var trustedProxies: [String] = []
 
+    @Flag(
+        help:
+            "Serve /metrics on the main address too. It tells anyone, to the second, when capacity frees: only behind a proxy that keeps it from the public. Default: only on --metrics-address."
+    )
+    var publicMetrics = false
+
     @OptionGroup var common: DatabaseOptions
     @OptionGroup var server: ServerCommandOptions
     @OptionGroup var mail: MailCommandOptions
@@ -99,7 +105,8 @@ struct Serve: AsyncParsableCommand {
             cidrs: options.trustedProxies, ipv6Prefix: options.network.fairness.clientLimits.ipv6PrefixLength)
         var app = Application(
             router: Self.router(
-                loket: loket, proxies: proxies, servesMetrics: metricsEndpoint == nil, ready: ready, options: options),
+                loket: loket, proxies: proxies, servesMetrics: metricsEndpoint == nil && publicMetrics, ready: ready,
+                options: options),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
             services: loket.backgroundServices(options: options), logger: logger)

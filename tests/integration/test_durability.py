@@ -45,3 +45,16 @@ def test_sigterm_stops_the_server_promptly_with_a_connection_open(servers, tmp_p
     server.stop()
     assert time.monotonic() - started < 5
     assert server.process.returncode == 0
+
+
+def test_metrics_are_not_on_the_public_address_unless_asked(servers, tmp_path):
+    """/metrics tells, to the second, when capacity frees: by default only on --metrics-address."""
+    from conftest import free_port
+    metrics_port = free_port()
+    server = servers(str(tmp_path / "metrics.sqlite"), extra_args=["--metrics-address", f"127.0.0.1:{metrics_port}"])
+    assert requests.get(server.url("/metrics"), timeout=10).status_code == 404
+    assert requests.get(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10).status_code == 200
+    plain = servers(str(tmp_path / "plain.sqlite"))
+    assert requests.get(plain.url("/metrics"), timeout=10).status_code == 404
+    public = servers(str(tmp_path / "public.sqlite"), extra_args=["--public-metrics"])
+    assert "loket_holds_total" in requests.get(public.url("/metrics"), timeout=10).text

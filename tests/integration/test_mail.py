@@ -125,7 +125,8 @@ def test_a_dutch_customer_gets_dutch_mail(servers, smtp, tmp_path):
 def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, tmp_path):
     port = free_port()  # nothing listens here yet: every send fails
     database = str(tmp_path / "crash.sqlite")
-    args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0"]
+    args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0",
+            "--public-metrics"]
     first = servers(database, extra_args=args)
     book(first)
     first.kill()

@@ -70,8 +70,11 @@ struct CourierRoutes {
     /// The manifest as CSV (RFC 4180: fields with a comma, quote or line break are quoted).
     /// Written by hand: no listed package writes CSV.
     static func csv(_ lines: [ManifestLine]) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { [",", "\"", "\n", "\r"].contains($0) })
+        func field(_ given: String) -> String {
+            // A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` typed as a street) is
+            // written as text, with a leading apostrophe (OWASP's advice for CSV injection).
+            let text = given.first.map { "=+-@\t\r".contains($0) } == true ? "'" + given : given
+            return text.contains(where: { [",", "\"", "\n", "\r"].contains($0) })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         let header = "id,document,desk,name,street,houseNumber,postcode,city,windowFrom,windowTo,status"
