@@ -53,7 +53,7 @@ extension TestNetwork {
     /// `limits` is the `fairAccess.limits` of the file, off when not given.
     public static func single(
         counters: Int, horizonDays: Int = 60, urgentShare: Double? = nil, limits: String = "{enabled: false}",
-        draws: String = "{}"
+        draws: String = "{}", invitationRequired: Bool = false
     ) -> DeskNetwork {
         try! DeskNetworkFile.parse(
             """
@@ -64,7 +64,7 @@ extension TestNetwork {
             holdMinutes: 15
             holidays: {liberationDay: lustrum, goodFriday: false}
             products:
-              - {key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}
+              - {key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10, invitationRequired: \(invitationRequired)}
             desks:
               - code: RACE
                 name: Raceloket

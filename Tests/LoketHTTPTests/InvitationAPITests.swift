@@ -237,4 +237,35 @@ struct InvitationAPITests {
             #expect(!plain.body.contains("1234567890"))
         }
     }
+
+    /// A draw entry names invited people only: the entrant's refusal stands at the entry's own
+    /// `vNumber`, a companion's at theirs, and nothing is entered.
+    @Test(arguments: TestDatabase.engines)
+    func aDrawEntryNamesInvitedPeopleOnly(engine: TestDatabase.Engine) async throws {
+        let network = TestNetwork.single(counters: 1, horizonDays: 5, invitationRequired: true)
+        try await TestServer.run(engine: engine, network: network) { server, api in
+            let id = try await DrawAPITests.openDraw(server)
+            let key = try await Self.caseSystem(server)
+            func entry(_ vNumber: String, born: String, companion: String? = nil) -> String {
+                let companions = companion.map {
+                    #","companions":[{"name":"Rui Silva","vNumber":"\#($0)","dateOfBirth":"\#(Self.rui.born)"}]"#
+                } ?? ""
+                return #"{"vNumber":"\#(vNumber)","persons":\#(companion == nil ? 1 : 2),"customer":{"name":"Ana Silva","email":"ana@example.nl","dateOfBirth":"\#(born)","language":"en"\#(companions)}}"#
+            }
+            let stranger = try await DrawAPITests.enter(api, id, entry("9999999999", born: "1990-04-01"))
+            #expect(stranger.status == 422)
+            #expect(stranger.errorField == "vNumber" && stranger.errorCode == "not_invited")
+            _ = try await Self.invite(api, key, Self.ana)
+            let withStranger = try await DrawAPITests.enter(
+                api, id, entry(Self.ana.vNumber, born: Self.ana.born, companion: Self.rui.vNumber))
+            #expect(withStranger.errorField == "customer.companions[0].vNumber")
+            #expect(withStranger.errorCode == "not_invited")
+            let entered = try await DrawAPITests.enter(api, id, entry(Self.ana.vNumber, born: Self.ana.born))
+            #expect(entered.status == 201, "\(entered.body)")
+            let count = try await server.database.session { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM draw_entries").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 1)
+        }
+    }
 }
