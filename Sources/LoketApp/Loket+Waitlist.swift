@@ -85,7 +85,10 @@ extension Loket {
                 expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
                 people: people, partner: partner?.id, urgentReason: urgent),
             now: now())
-        try await offerFreeCapacity(to: joined.entry)
+        // An anonymous join is offered nothing at once: free capacity is for booking, within the
+        // client's holds; the waitlist offers what frees up later (the matcher). A partner's entry
+        // is offered what is free now.
+        if partner != nil { try await offerFreeCapacity(to: joined.entry) }
         return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
     }
 
@@ -106,9 +109,12 @@ extension Loket {
         matcherWakeUp.signal()
     }
 
-    /// Books the offered slot (or moves the appointment being improved to it).
-    public func acceptOffer(entry id: String, token: String?) async throws -> AcceptedOffer {
-        let accepted = try await waitlistStore.acceptOffer(entry: id, token: token, now: now())
+    /// Books the offered slot (or moves the appointment being improved to it, one of its moves):
+    /// a confirmation like any other, so it counts against `client`'s confirmations.
+    public func acceptOffer(entry id: String, token: String?, client: String?) async throws -> AcceptedOffer {
+        try admit(.confirmations, client: client)
+        let accepted = try await waitlistStore.acceptOffer(
+            entry: id, token: token, movesAllowed: network.fairness.movesAllowed, now: now())
         metrics.bookings.increment()
         matcherWakeUp.signal() // an improved appointment freed its old slot
         return accepted

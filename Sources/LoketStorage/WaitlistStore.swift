@@ -46,6 +46,19 @@ public struct WaitlistStore: Sendable {
         where try await LiveBookings.has(vNumber, product: request.product, now: now, on: db) {
             throw BookingError.alreadyBooked
         }
+        // One waiting improvement per appointment: each accepted one is a move, and a stack of
+        // them would be a way round the cap on moves.
+        if let appointment = request.appointment,
+            try await db.raw(
+                """
+                SELECT id FROM waitlist WHERE appointment_id = \(bind: appointment) AND state IN ('waiting', 'offered')
+                """
+            ).first() != nil
+        {
+            throw BookingError(
+                .conflict, field: "appointment", code: "already_waiting",
+                "This appointment already waits for an earlier time. Change or leave that entry instead.")
+        }
         let rank = WaitlistEntry.FairRank(
             priority: request.urgent ? 0 : 1,
             expiresRank: (request.expiresOn ?? WaitlistEntry.FairRank.noExpiry).iso, createdAt: now.millis, id: id)
@@ -89,7 +102,10 @@ public struct WaitlistStore: Sendable {
 
     /// Accepts the current offer: books it (or moves the appointment being improved to it, which
     /// frees the old slot) in one transaction.
-    public func acceptOffer(entry id: String, token: String?, now: Date) async throws -> AcceptedOffer {
+    /// An improvement counts as one of the appointment's `movesAllowed` moves.
+    public func acceptOffer(
+        entry id: String, token: String?, movesAllowed: Int, now: Date
+    ) async throws -> AcceptedOffer {
         let outbox = self.outbox
         let newID = Identifiers.make()
         let newToken = Identifiers.token()
@@ -107,9 +123,9 @@ public struct WaitlistStore: Sendable {
                 ).first().map({ try AppointmentRow(decoding: $0).appointment })
             {
                 desks.append(current.desk)
-                // The service's own offer, not a customer's swap: it does not count against the moves.
+                // A move like any other: otherwise improvement entries would be swaps past the cap.
                 let moved = try await AppointmentStore.moveAppointment(
-                    current, to: hold, at: placement, movesAllowed: .max, now: now, outbox: outbox, on: db)
+                    current, to: hold, at: placement, movesAllowed: movesAllowed, now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: moved, manageToken: nil)
             } else {
                 let stored = try await Self.waitlistRow(id: id, on: db)

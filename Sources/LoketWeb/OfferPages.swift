@@ -49,7 +49,7 @@ extension WebApp {
                 let token = try await web.form(request)["token"]
                 do {
                     if action == "accept" {
-                        let accepted = try await loket.acceptOffer(entry: id, token: token)
+                        let accepted = try await loket.acceptOffer(entry: id, token: token, client: context.client)
                         let appointment = accepted.appointment
                         web.language = appointment.language
                         let when = DateWording.dateTime(

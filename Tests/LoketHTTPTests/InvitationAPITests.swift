@@ -247,10 +247,12 @@ struct InvitationAPITests {
             let id = try await DrawAPITests.openDraw(server)
             let key = try await Self.caseSystem(server)
             func entry(_ vNumber: String, born: String, companion: String? = nil) -> String {
-                let companions = companion.map {
-                    #","companions":[{"name":"Rui Silva","vNumber":"\#($0)","dateOfBirth":"\#(Self.rui.born)"}]"#
-                } ?? ""
-                return #"{"vNumber":"\#(vNumber)","persons":\#(companion == nil ? 1 : 2),"customer":{"name":"Ana Silva","email":"ana@example.nl","dateOfBirth":"\#(born)","language":"en"\#(companions)}}"#
+                let companions =
+                    companion.map {
+                        #","companions":[{"name":"Rui Silva","vNumber":"\#($0)","dateOfBirth":"\#(Self.rui.born)"}]"#
+                    } ?? ""
+                return
+                    #"{"vNumber":"\#(vNumber)","persons":\#(companion == nil ? 1 : 2),"customer":{"name":"Ana Silva","email":"ana@example.nl","dateOfBirth":"\#(born)","language":"en"\#(companions)}}"#
             }
             let stranger = try await DrawAPITests.enter(api, id, entry("9999999999", born: "1990-04-01"))
             #expect(stranger.status == 422)

@@ -1,4 +1,5 @@
 import Foundation
+import LoketConfig
 import LoketDomain
 import LoketTestSupport
 import Testing
@@ -175,6 +176,63 @@ struct WaitlistAPITests {
             let list = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-03&to=2022-06-03")
             #expect((list.json["slots"] as! [[String: Any]]).contains { $0["key"] as? String == "20220603-0900-one" })
             _ = server
+        }
+    }
+
+    /// The waitlist is no side door: an anonymous join is offered nothing at once (free capacity
+    /// is for booking, within the client's holds), an appointment waits in one improvement entry
+    /// at a time, and an accepted improvement is one of its moves.
+    @Test func theWaitlistIsNoSideDoor() async throws {
+        let network = try! DeskNetworkFile.parse(
+            TestNetwork.yaml.replacingOccurrences(
+                of: "fairAccess: {limits: {enabled: false}}",
+                with: "fairAccess: {maxMoves: 0, limits: {enabled: false}}"))
+        try await TestServer.run(network: network) { server, api in
+            func join(_ name: String, appointment: (id: String, token: String)? = nil) async throws -> APIResponse {
+                let improves = appointment.map { #","appointment":"\#($0.id)""# } ?? ""
+                return try await api.post(
+                    "/api/v1/waitlist",
+                    #"{"desks":["TS"],"product":"BIO","from":"2022-06-02","to":"2022-06-03"\#(improves),"customer":\#(Self.customer(name))}"#,
+                    headers: appointment.map { ["Authorization": "Bearer \($0.token)"] } ?? [:])
+            }
+            func book(_ slot: String, _ name: String) async throws -> (id: String, token: String) {
+                let hold = try await api.post("/api/v1/holds", #"{"desk":"TS","product":"BIO","slot":"\#(slot)"}"#)
+                let booked = try await api.post(
+                    "/api/v1/appointments",
+                    #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":\#(Self.customer(name))}"#
+                )
+                return (booked.json["id"] as! String, booked.json["manageToken"] as! String)
+            }
+            let early = try await book("20220602-0800-bio", "Early")
+            let appointment = try await book("20220603-1900-bio", "Mover")
+            let improve = try await join("Mover", appointment: appointment)
+            #expect(improve.status == 201, "\(improve.body)")
+            let again = try await join("Mover", appointment: appointment)
+            #expect(again.status == 409)
+            #expect(again.errorField == "appointment" && again.errorCode == "already_waiting")
+
+            // Early cancels; the freed slot is offered to the improvement, which would be a move,
+            // and no moves are allowed here.
+            _ = try await server.loket.cancel(id: early.id, token: early.token)
+            try await server.loket.matchFreedSlots()
+            let accepted = try await api.post(
+                "/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
+                headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
+            #expect(accepted.status == 409, "\(accepted.body)")
+            #expect(accepted.errorCode == "move_limit")
+
+            // Plenty is free on 2 June, yet an anonymous join holds nothing.
+            func activeHolds() async throws -> Int {
+                try await server.database.session { db in
+                    try await db.raw("SELECT COUNT(*) AS n FROM holds WHERE state = 'active'").first()!
+                        .decode(column: "n", as: Int.self)
+                }
+            }
+            let before = try await activeHolds()
+            let anonymous = try await join("Anon")
+            #expect(anonymous.status == 201)
+            #expect(anonymous.json["offer"] is NSNull)
+            #expect(try await activeHolds() == before)
         }
     }
 

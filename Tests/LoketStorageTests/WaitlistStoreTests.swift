@@ -63,7 +63,8 @@ struct WaitlistStoreTests {
                 try await store.appointments.confirm(
                     hold: third.hold, holdToken: token, customer: AppointmentStoreTests.customer, now: clock.now)
             }
-            let accepted = try await store.waitlist.acceptOffer(entry: entry.id, token: token, now: clock.now)
+            let accepted = try await store.waitlist.acceptOffer(
+                entry: entry.id, token: token, movesAllowed: 3, now: clock.now)
             #expect(accepted.appointment.slot == third.slot)
             #expect(try await store.appointments.hold(id: third.hold)?.state == .confirmed)
             await #expect(

@@ -136,7 +136,7 @@ struct WaitlistRoutes {
         }
         router.post("/api/v1/waitlist/{id}/offer/accept") { request, context in
             let accepted = try await loket.acceptOffer(
-                entry: try context.parameters.require("id"), token: request.bearerToken)
+                entry: try context.parameters.require("id"), token: request.bearerToken, client: context.client)
             return try JSONBody.response(
                 AcceptResponse(
                     appointment: AppointmentResponse(accepted.appointment, manageToken: accepted.manageToken)))
