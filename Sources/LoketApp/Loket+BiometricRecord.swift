@@ -36,7 +36,7 @@ extension Loket {
     public func recordDeskCaptures(
         appointment id: String, desk: String, people: [(person: PersonCaptures, prefix: String)], staff: String
     ) async throws {
-        _ = try await captureAppointment(id: id, desk: desk)
+        let booked = try await captureAppointment(id: id, desk: desk)
         guard !people.isEmpty else {
             throw BookingError.invalid("captures", "required", "Record at least one capture.")
         }
@@ -45,6 +45,24 @@ extension Loket {
             guard seen.insert(person.vNumber).inserted else {
                 throw BookingError.invalid(prefix + "vNumber", "duplicate", "This V-number is given twice.")
             }
+        }
+        // The desk checks who comes: each V-number is one the booking named (a person the booking
+        // counted but did not name may be anyone the clerk checked), so a bought appointment code
+        // records nothing for someone else.
+        try await refuseAfterFailedChecks(.biometricsCaptureRefused, target: id, field: "appointment")
+        let named = Set(booked.people.compactMap(\.vNumber))
+        var unnamed = booked.people.filter { $0.vNumber == nil }.count
+        for (person, prefix) in people where !named.contains(person.vNumber) {
+            guard unnamed == 0 else {
+                unnamed -= 1
+                continue
+            }
+            try await auditLog.append(
+                AuditEntry(
+                    at: now(), staff: staff, action: .biometricsCaptureRefused, target: id, desk: desk,
+                    detail: prefix + "vNumber"))
+            throw BookingError.invalid(
+                prefix + "vNumber", "not_on_booking", "This V-number is not one of this appointment's people.")
         }
         let count = people.map(\.person.captures.count).reduce(0, +)
         let now = now()

@@ -56,10 +56,35 @@ extension Loket {
 
     /// `staff` hands document `id` over at `desk` to the person whose ID shows `vNumber` and
     /// `dateOfBirth`; recorded (with the audit entry) only when both are the document's.
+    /// A refused check is audited (the field, never the value), and after `checksRefusedAllowed`
+    /// in a day the card is handed over by nobody until a day has passed: a card with a bought
+    /// appointment code cannot be tried against many IDs.
     public func handOverDocument(
         id: String, desk: String, vNumber: String?, dateOfBirth: String?, staff: String
     ) async throws -> Document {
         let check = try HandoverCheck.checked(desk: desk, vNumber: vNumber, dateOfBirth: dateOfBirth)
-        return try await documentStore.handOver(id: id, check: check, staff: staff, now: now())
+        try await refuseAfterFailedChecks(.documentHandoverRefused, target: id, field: "reference")
+        do {
+            return try await documentStore.handOver(id: id, check: check, staff: staff, now: now())
+        } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
+            try await auditLog.append(
+                AuditEntry(
+                    at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
+                    detail: error.field))
+            throw error
+        }
+    }
+
+    /// Refused checks of one document or appointment a day before nobody may try again.
+    static let checksRefusedAllowed = 5
+
+    /// Refuses while `target` has seen too many refused checks in the last day.
+    func refuseAfterFailedChecks(_ action: AuditAction, target: String, field: String) async throws {
+        let refused = try await auditLog.count(action, target: target, since: now().addingTimeInterval(-86_400))
+        guard refused < Self.checksRefusedAllowed else {
+            throw BookingError(
+                .conflict, field: field, code: "too_many_checks",
+                "Too many checks failed for this today; a desk manager must look at it.")
+        }
     }
 }

@@ -26,6 +26,18 @@ public struct AuditLog: Sendable {
         try await database.transaction { db in try await Self.append(entry, on: db) }
     }
 
+    /// How many `action` entries about `target` there are at or after `since` (refused checks, to cap them).
+    public func count(_ action: AuditAction, target: String, since: Date) async throws -> Int {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM audit_log
+                WHERE target = \(bind: target) AND action = \(bind: action.rawValue) AND at >= \(bind: since.millis)
+                """
+            ).first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
     /// The entries at or after `since`, oldest first, each with the acting account's username.
     public func entries(since: Date) async throws -> [(entry: AuditEntry, username: String?)] {
         try await database.session { db in

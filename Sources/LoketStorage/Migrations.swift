@@ -443,6 +443,8 @@ enum Migrations {
                     created_at BIGINT NOT NULL)
                 """,
                 "CREATE INDEX awaiting_people_created ON awaiting_people (created_at)",
+                // Refused checks at the desk are counted per document or appointment.
+                "CREATE INDEX audit_log_target ON audit_log (target, action, at)",
             ]
         ),
     ]

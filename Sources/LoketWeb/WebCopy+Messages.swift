@@ -40,6 +40,18 @@ extension WebCopy {
             "Voor deze persoon vonden wij geen uitnodiging met dit V-nummer en deze geboortedatum. Kijk beide na; de IND stuurt een uitnodiging per e-mail als een afspraak nodig is.",
             "We found no invitation for this person with this V-number and date of birth. Check both; the IND sends an invitation by email when an appointment is needed."
         ),
+        "error.vNumber.not_on_booking": (
+            "Dit V-nummer hoort niet bij deze afspraak. Controleer het identiteitsbewijs en de afspraak.",
+            "This V-number is not one of this appointment's people. Check the ID and the appointment."
+        ),
+        "error.reference.too_many_checks": (
+            "Voor dit document zijn vandaag te veel controles mislukt. Vraag een leidinggevende het te bekijken.",
+            "Too many checks failed for this document today. Ask a desk manager to look at it."
+        ),
+        "error.appointment.too_many_checks": (
+            "Voor deze afspraak zijn vandaag te veel controles mislukt. Vraag een leidinggevende het te bekijken.",
+            "Too many checks failed for this appointment today. Ask a desk manager to look at it."
+        ),
         "error.dateOfBirth.invalid": (
             "Vul de geboortedatum in als dag, maand en jaar.", "Give the date of birth as day, month and year."
         ),

@@ -63,6 +63,21 @@ import Testing
                     "loket_staff"))
             #expect(try await post(api, path, fields, cookies: [other]).status == 403)
 
+            // A V-number that is not one of the booking's people is refused at its field (a bought
+            // appointment code records nothing for someone else), audited without the value.
+            var someoneElse = fields
+            someoneElse["person2.vNumber"] = "5555555555"
+            let notBooked = try await post(api, path, someoneElse, cookies: [clerk])
+            #expect(notBooked.status == 422)
+            #expect(notBooked.body.contains("id=\"person2.vNumber-error\""))
+            #expect(notBooked.body.contains("not one of this appointment"))
+            #expect(try await recorded(server) == 0)
+            let refusal = try #require(
+                try await server.loket.auditEntries(since: .distantPast).first {
+                    $0.entry.action == .biometricsCaptureRefused
+                })
+            #expect(refusal.entry.target == id && refusal.entry.detail == "person2.vNumber")
+
             // A missing date of birth is named at its field, and nothing is recorded.
             var missing = fields
             missing["person2.dateOfBirth"] = ""

@@ -68,6 +68,10 @@ import Testing
             #expect(wrong.body.contains("This date of birth is not the card holder"))
             #expect(wrong.body.contains("Ada Lovelace"))
             #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+            let refusals = try await loket.auditEntries(since: .distantPast).filter {
+                $0.entry.action == .documentHandoverRefused
+            }
+            #expect(refusals.map(\.entry.target) == [id] && refusals.first?.entry.detail == "dateOfBirth")
 
             // Another desk's clerk can neither open TS's page nor hand TS's card over at their own.
             let other = try await signIn(api, "elders")
@@ -152,6 +156,34 @@ import Testing
             let unknown = try await post(api, "/staff/desks/TS/handover", ["reference": "K7M2-Q9XD"], cookies: [clerk])
             #expect(
                 unknown.status == 404 && unknown.body.contains("There is no card with this appointment code or id."))
+        }
+    }
+
+    /// A card cannot be tried against many IDs: after five refused checks in a day even the
+    /// holder's is refused until a day has passed, and a desk manager looks at it.
+    @Test func refusedChecksAreCappedPerCard() async throws {
+        try await TestServer.run(network: DocumentFlowTests.network) { server, _ in
+            let loket = server.loket
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            _ = try await loket.bookDocumentPickup(
+                id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
+            for day in 11...15 {
+                await #expect(throws: BookingError.self) {
+                    try await loket.handOverDocument(
+                        id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: "1990-12-\(day)", staff: "s1")
+                }
+            }
+            do {
+                _ = try await loket.handOverDocument(
+                    id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: Self.born, staff: "s1")
+                Issue.record("the sixth check must be refused")
+            } catch let error as BookingError {
+                #expect(error.code == "too_many_checks" && error.field == "reference")
+            }
+            server.clock.advance(minutes: 24 * 60 + 1)
+            let handed = try await loket.handOverDocument(
+                id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: Self.born, staff: "s1")
+            #expect(handed.status == .handedOver)
         }
     }
 }

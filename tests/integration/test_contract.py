@@ -46,7 +46,7 @@ def test_the_server_keeps_its_openapi_contract(servers, tmp_path):
     network["fairAccess"]["limits"]["enabled"] = False
     desks = tmp_path / "desk-network.yaml"
     desks.write_text(yaml.safe_dump(network))
-    server = servers(database, desks=desks)
+    server = servers(database, desks=desks, extra_args=["--public-metrics"])  # /metrics is part of the contract
     # A partner key, so that the partner endpoints are tested past their 401.
     output = subprocess.run([str(BINARY), "partner", "--name", "Contract", "--quota", "DH=40", "--database", database],
                             check=True, capture_output=True, text=True).stdout.splitlines()

@@ -43,4 +43,9 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case biometricsCapture = "biometrics.capture"
     /// A clerk handed a document over, having checked the V-number and date of birth on the ID.
     case documentHandover = "document.handover"
+    /// A handover refused: the V-number or date of birth typed from the ID was not the document's
+    /// (the detail names the field, never the value).
+    case documentHandoverRefused = "document.handover-refused"
+    /// Captures refused: a V-number typed that is not one of the appointment's people.
+    case biometricsCaptureRefused = "biometrics.capture-refused"
 }
