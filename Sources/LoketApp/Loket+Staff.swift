@@ -79,9 +79,12 @@ extension Loket {
         let credentials = try await staffStore.credentials(username: username).flatMap {
             $0.account.active ? $0 : nil
         }
-        // An address that is locked does not count against the account: one guesser must not
-        // keep its owner out.
+        // An address that is locked does not count against the account, and the account is
+        // locked only for the address that guessed (from anywhere it slows down instead): one
+        // guesser must not keep its owner out.
+        let pair = StaffStore.SignInCounter.accountFromAddress(username: username, address: client)
         var open = try await staffStore.countSignInAttempt(.address(client), throttle: .address, now: now)
+        if open { open = try await staffStore.countSignInAttempt(pair, throttle: .accountFromAddress, now: now) }
         if open {
             open = try await staffStore.countSignInAttempt(.account(username: username), throttle: .account, now: now)
         }
@@ -91,6 +94,7 @@ extension Loket {
             return .refused
         }
         try await staffStore.signInSucceeded(.account(username: username), throttle: .account, now: now)
+        try await staffStore.signInSucceeded(pair, throttle: .accountFromAddress, now: now)
         try await staffStore.signInSucceeded(.address(client), throttle: .address, now: now)
         metrics.signIns(outcome: "signed_in").increment()
         try await audit(.signIn, by: account.id, target: account.id, desk: account.desk)

@@ -8,11 +8,13 @@ extension StaffStore {
     /// Whose attempts a counter keeps; stored as a digest, so the table holds no username or address.
     public enum SignInCounter: Sendable {
         case account(username: String)
+        case accountFromAddress(username: String, address: String)
         case address(String)
 
         var keyHash: String {
             switch self {
             case .account(let username): Identifiers.hash("account:\(username)")
+            case .accountFromAddress(let username, let address): Identifiers.hash("pair:\(username)\n\(address)")
             case .address(let address): Identifiers.hash("address:\(address)")
             }
         }
@@ -30,7 +32,7 @@ extension StaffStore {
 
     /// Records a right password on `counter` (see `SignInThrottle.succeeded`).
     public func signInSucceeded(_ counter: SignInCounter, throttle: SignInThrottle, now: Date) async throws {
-        let afresh = if case .account = counter { true } else { false }
+        let afresh = if case .address = counter { false } else { true }
         try await change(counter, now: now) { (throttle.succeeded($0, startsAfresh: afresh), ()) }
     }
 
