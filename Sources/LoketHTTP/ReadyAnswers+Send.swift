@@ -10,9 +10,12 @@ extension ReadyAnswers {
     /// current: within the cache's time-to-live by `now`'s clock, and while `unchanged` holds.
     /// `admit` takes the client's token for the read, or says no (and the router refuses). An
     /// answer chosen by a request header (`Vary`) names it: it is sent only for the same value.
+    /// `parameters` are the query parameters the route reads: a target with any other is not
+    /// published (`ReadyAnswers.isCanonical`).
     func send<Key>(
         _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
-        context: LoketRequestContext, cacheControl: String, headers responseHeaders: HTTPFields = [:],
+        context: LoketRequestContext, parameters: Set<String> = [], cacheControl: String,
+        headers responseHeaders: HTTPFields = [:],
         varies: HTTPField.Name? = nil, metrics: LoketMetrics,
         now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (() -> String?) -> Bool = { _ in true },
         while unchanged: @escaping @Sendable () -> Bool = { true }
@@ -32,7 +35,7 @@ extension ReadyAnswers {
                     (status == .notModified ? notModified : ok).increment()
                     latency.record(took)
                 })
-            publish(answer, for: target)
+            publish(answer, for: target, parameters: parameters)
         }
         return made.value.response(to: request, cacheControl: cacheControl, headers: responseHeaders)
     }

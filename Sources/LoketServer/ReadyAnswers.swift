@@ -71,12 +71,51 @@ public final class ReadyAnswers: Sendable {
             case .byValue(_, let answers): Array(answers.values)
             }
         }
+
+        var weight: Int { answers.reduce(0) { $0 + $1.byteCount } }
     }
 
+    /// The published answers in two generations, so that the least recently used go first
+    /// without a scan: a target asked for moves to `current`; when `current` holds half the bound,
+    /// `previous` (what nobody asked for since) is dropped and `current` becomes it.
     private struct State {
-        var published: [String: Published] = [:]
-        var count = 0
-        var weight = 0
+        var current: [String: Published] = [:]
+        var previous: [String: Published] = [:]
+        var count = (current: 0, previous: 0)
+        var weight = (current: 0, previous: 0)
+
+        /// Takes `target` out of either generation, with its share of the counts.
+        mutating func take(_ target: String) -> Published? {
+            if let found = current.removeValue(forKey: target) {
+                count.current -= found.answers.count
+                weight.current -= found.weight
+                return found
+            }
+            if let found = previous.removeValue(forKey: target) {
+                count.previous -= found.answers.count
+                weight.previous -= found.weight
+                return found
+            }
+            return nil
+        }
+
+        /// Puts `published` in the current generation, first ageing the generations if it would
+        /// take the current one past half of either bound.
+        mutating func put(_ published: Published, for target: String, maxEntries: Int, maxWeight: Int) {
+            if count.current + published.answers.count > maxEntries / 2
+                || weight.current + published.weight > maxWeight / 2
+            {
+                previous = current
+                count.previous = count.current
+                weight.previous = weight.current
+                current = [:]
+                count.current = 0
+                weight.current = 0
+            }
+            current[target] = published
+            count.current += published.answers.count
+            weight.current += published.weight
+        }
     }
 
     private let state = Mutex(State())
@@ -99,14 +138,12 @@ public final class ReadyAnswers: Sendable {
 
     /// Publishes `answer` for requests to `target` (the request's path and query), in place of
     /// the one before (for the same value of the header it varies by).
-    public func publish(_ answer: Answer, for target: String) {
-        guard maxEntries > 0 else { return }
+    /// Only a canonical target is published (`isCanonical`): otherwise a client could fill the
+    /// bound with `?x=1`, `?x=2`… and push out what pollers ask for.
+    public func publish(_ answer: Answer, for target: String, parameters: Set<String> = []) {
+        guard maxEntries > 0, Self.isCanonical(target, parameters: parameters) else { return }
         state.withLock { state in
-            let before = state.published.removeValue(forKey: target)
-            for old in before?.answers ?? [] {
-                state.count -= 1
-                state.weight -= old.byteCount
-            }
+            let before = state.take(target)
             let published: Published
             switch (before, answer.varies) {
             case (.byValue(let header, var answers)?, let varies?) where varies.header == header:
@@ -115,28 +152,44 @@ public final class ReadyAnswers: Sendable {
             case (_, let varies?): published = .byValue(varies.header, [varies.value: answer])
             case (_, nil): published = .one(answer)
             }
-            let added = published.answers
-            if state.count + added.count > maxEntries
-                || state.weight + added.reduce(0, { $0 + $1.byteCount }) > maxWeight
-            {
-                state.published.removeAll(keepingCapacity: true)
-                state.count = 0
-                state.weight = 0
-            }
-            state.published[target] = published
-            for new in added {
-                state.count += 1
-                state.weight += new.byteCount
-            }
+            state.put(published, for: target, maxEntries: maxEntries, maxWeight: maxWeight)
         }
+    }
+
+    /// Whether `target` names its answer one way only: a query of `parameters` the route reads,
+    /// each at most once, each with a value, nothing else.
+    static func isCanonical(_ target: String, parameters: Set<String>) -> Bool {
+        guard let mark = target.firstIndex(of: "?") else { return true }
+        let query = target[target.index(after: mark)...]
+        var seen: Set<Substring> = []
+        for item in query.split(separator: "&", omittingEmptySubsequences: false) {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex,
+                item.index(after: equals) != item.endIndex
+            else { return false }
+            let name = item[..<equals]
+            guard parameters.contains(String(name)), seen.insert(name).inserted else { return false }
+        }
+        return true
+    }
+
+    /// Entries (answers) and bytes kept now, for tests of the bounds.
+    var kept: (entries: Int, bytes: Int) {
+        state.withLock { ($0.count.current + $0.count.previous, $0.weight.current + $0.weight.previous) }
     }
 
     /// The answer to send for `request` from `client`, if there is one that is current and the
     /// client may have: else nil, and the router answers.
     func answer(_ request: HTTPRequest, client: () -> String?) -> Answer? {
         guard request.method == .get, let target = request.path else { return nil }
+        let published = state.withLock { state -> Published? in
+            if let found = state.current[target] { return found }
+            // Asked for again: it moves to the current generation, away from the next drop.
+            guard let found = state.take(target) else { return nil }
+            state.put(found, for: target, maxEntries: maxEntries, maxWeight: maxWeight)
+            return found
+        }
         let answer: Answer? =
-            switch state.withLock({ $0.published[target] }) {
+            switch published {
             case .one(let answer): answer
             case .byValue(let header, let answers): answers[request.headerFields[header]]
             case nil: nil

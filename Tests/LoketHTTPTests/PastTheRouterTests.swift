@@ -51,6 +51,47 @@ struct PastTheRouterTests {
         }
     }
 
+    /// Only a target that names its answer one way is published: `?x=1`, `?x=2`… cannot fill
+    /// the bound and push out what pollers ask for.
+    static let targets: [(target: String, canonical: Bool)] = [
+        (list, true),
+        ("/api/v1/desks/RACE/slots?to=2022-06-02&product=BIO", true),
+        ("/api/v1/desks/RACE/slots", true),
+        (list + "&x=1", false),
+        (list + "&product=BIO", false),
+        ("/api/v1/desks/RACE/slots?product=", false),
+        ("/api/v1/desks/RACE/slots?product=BIO&", false),
+        ("/api/v1/desks/RACE/slots?product", false),
+    ]
+
+    @Test(arguments: targets) func onlyCanonicalTargetsArePublished(target: String, canonical: Bool) async throws {
+        #expect(ReadyAnswers.isCanonical(target, parameters: ["product", "persons", "from", "to"]) == canonical)
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(target)
+            _ = try await api.get(target)
+            #expect(Self.sent(server) == (canonical && target.contains("product=BIO") ? 1 : 0))
+        }
+    }
+
+    /// The bound keeps what is asked for: an answer polled while many others come and go stays,
+    /// and the least recently used go (in O(1), by generations).
+    @Test func whatPollersAskForStaysWhileOthersComeAndGo() async throws {
+        let ready = ReadyAnswers(maxEntries: 8)
+        func answer() -> ReadyAnswers.Answer {
+            ReadyAnswers.Answer(
+                body: ReadyBody(string: "{}", contentType: "application/json"),
+                cacheControl: "no-cache", headers: [:], isCurrent: { true }, admit: { _ in true },
+                record: { _, _ in })
+        }
+        let polled = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/health")
+        ready.publish(answer(), for: "/health")
+        for i in 0..<100 {
+            ready.publish(answer(), for: "/api/v1/draws?desk=D\(i)", parameters: ["desk"])
+            #expect(ready.answer(polled, client: { nil }) != nil, "\(i)")
+            #expect(ready.kept.entries <= 8)
+        }
+    }
+
     @Test func aBookingSendsTheNextPollToTheRouterForAFreshList() async throws {
         try await TestServer.run(network: Self.network) { server, api in
             #expect(try await api.get(Self.list).body.contains("20220602-0900-one"))

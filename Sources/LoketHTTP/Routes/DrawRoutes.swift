@@ -143,8 +143,8 @@ struct DrawRoutes {
                     DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))
             }
             return ready.send(
-                made, of: answers, to: request, context: context, cacheControl: PublicAnswers.cacheControl,
-                metrics: loket.metrics, now: loket.now)
+                made, of: answers, to: request, context: context, parameters: ["desk", "product"],
+                cacheControl: PublicAnswers.cacheControl, metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/draws/{id}") { _, context in
             try JSONBody.response(DrawResponse(try await loket.draw(id: try context.parameters.require("id"))))

@@ -59,7 +59,8 @@ struct PlannerRoutes {
             return ReadyBody(PlannerFormat.slotList(slots), contentType: Self.contentType)
         }
         return ready.send(
-            slotList: made, of: slotCache, to: request, context: context, desk: desk.code,
+            slotList: made, of: slotCache, to: request, context: context, parameters: ["productKey", "persons"],
+            desk: desk.code,
             generation: generation, loket: loket)
     }
 

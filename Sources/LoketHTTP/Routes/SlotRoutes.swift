@@ -34,7 +34,8 @@ struct SlotRoutes {
             }
             // Pollers revalidate every time, and an unchanged list costs them a 304.
             return ready.send(
-                slotList: made, of: slotCache, to: request, context: context, desk: desk.code,
+                slotList: made, of: slotCache, to: request, context: context,
+                parameters: ["product", "persons", "from", "to"], desk: desk.code,
                 generation: generation, loket: loket)
         }
     }
