@@ -9,8 +9,9 @@ extension Loket {
     public func purge(dryRun: Bool = false, retentionDays: Int? = nil) async throws -> PurgeReport {
         let retention = retentionDays.map { Retention(personalDataDays: $0) } ?? network.dataRetention
         let now = now()
-        let report = try await purgeStore.purge(
-            retention.cutoffs(now: now, timeZone: rules.timeZone), now: now, dryRun: dryRun)
+        var cutoffs = retention.cutoffs(now: now, timeZone: rules.timeZone)
+        cutoffs.capturesBefore = biometricsPolicy.recordKeptSince(today: cutoffs.today)
+        let report = try await purgeStore.purge(cutoffs, now: now, dryRun: dryRun)
         if !dryRun {
             logger.info(
                 "purged personal data",
@@ -19,6 +20,7 @@ extension Loket {
                     "liveBookings": "\(report.liveBookings)", "holds": "\(report.holds)",
                     "messages": "\(report.messages)", "drawEntries": "\(report.drawEntries)",
                     "documents": "\(report.documents)", "invitations": "\(report.invitations)",
+                    "biometricCaptures": "\(report.biometricCaptures)",
                 ])
         }
         return report

@@ -29,6 +29,8 @@ public struct PurgeReport: Sendable, Hashable {
     public var invitationMisses = 0
     /// Third parties' bookings that waited for their person a day ago or more, deleted.
     public var awaitingPeople = 0
+    /// Biometric captures taken longer ago than the biometrics policy keeps them, deleted.
+    public var biometricCaptures = 0
 
     public init() {}
 }
@@ -74,6 +76,7 @@ public struct PurgeStore: Sendable {
         (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
         (report.documents, report.deliveries) = (counts[7], counts[8])
         (report.invitations, report.invitationMisses, report.awaitingPeople) = (counts[9], counts[10], counts[11])
+        report.biometricCaptures = counts[12]
         return report
     }
 
@@ -164,7 +167,11 @@ public struct PurgeStore: Sendable {
                 table: "deliveries",
                 condition: "street IS NOT NULL AND document_id IN (SELECT id FROM documents WHERE " + documentEnded(cut)
                     + ")",
-                change: "UPDATE deliveries SET street = NULL, house_number = NULL, postcode = NULL, city = NULL"),
+                // The courier's reason for a failed delivery is free text about the holder's door.
+                change: """
+                    UPDATE deliveries SET street = NULL, house_number = NULL, postcode = NULL, city = NULL,
+                        reason = NULL
+                    """),
             // Withdrawn or past its last day, an invitation lets nobody book: who it was for goes.
             Kind(
                 table: "invitations",
@@ -182,6 +189,9 @@ public struct PurgeStore: Sendable {
             Kind(
                 table: "awaiting_people", condition: "created_at < \(bind: cut.holdsEndedBefore.millis)",
                 change: "DELETE FROM awaiting_people"),
+            Kind(
+                table: "biometric_captures", condition: "date < \(bind: cut.capturesBefore.iso)",
+                change: "DELETE FROM biometric_captures"),
         ]
     }
 }

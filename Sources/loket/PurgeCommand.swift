@@ -57,6 +57,7 @@ struct PurgeCommand: AsyncParsableCommand {
             (report.invitations, "invitations withdrawn or past their last day: personal data erased"),
             (report.invitationMisses, "counts of wrong dates of birth of past days: deleted"),
             (report.awaitingPeople, "third parties' bookings that waited for their person a day ago: deleted"),
+            (report.biometricCaptures, "biometric captures older than the biometrics policy keeps them: deleted"),
             (report.liveBookings, "live-booking claims of past days: deleted"),
             (report.holds, "holds ended a day ago or more: deleted"),
             (report.messages, "messages sent or skipped 30+ days ago: deleted"),

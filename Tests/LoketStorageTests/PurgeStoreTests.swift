@@ -190,6 +190,35 @@ struct PurgeStoreTests {
         #expect(try await purge.purge(cutoffs, now: purgeClock.now, dryRun: false) == PurgeReport())
     }
 
+    /// The biometrics record keeps a capture as long as the policy says, then it goes; a failed
+    /// delivery's reason goes with the address.
+    @Test(arguments: TestDatabase.engines)
+    func capturesGoAfterThePolicysTime(engine: TestDatabase.Engine) async throws {
+        let (database, _, drop) = try await TestDatabase.make(engine)
+        for (id, date) in [("old", "2017-03-14"), ("kept", "2017-03-15")] {
+            try await database.session { db in
+                try await db.raw(
+                    """
+                    INSERT INTO biometric_captures (id, v_number, kind, date, quality, origin, place, recorded_by, recorded_at)
+                    VALUES (\(bind: id), '1234567890', 'face', \(bind: date), 'sufficient', 'desk', 'TS', 's', 0)
+                    """
+                ).run()
+            }
+        }
+        var cut = cutoffs
+        cut.capturesBefore = BiometricsPolicy(version: "t", rules: [:]).recordKeptSince(today: cut.today)
+        #expect(cut.capturesBefore == LocalDate(iso: "2017-03-15")) // 66 months before 15 September 2022
+        let report = try await PurgeStore(database: database).purge(cut, now: purgeClock.now, dryRun: false)
+        #expect(report.biometricCaptures == 1)
+        let left = try await database.session { db in
+            try await db.raw("SELECT id FROM biometric_captures").all().map {
+                try $0.decode(column: "id", as: String.self)
+            }
+        }
+        #expect(left == ["kept"])
+        await drop()
+    }
+
     func waitlist(_ name: String, to: String) -> WaitlistRequest {
         WaitlistRequest(
             product: "BIO", persons: 1, desks: ["TS"], from: LocalDate(iso: "2022-06-02")!,

@@ -4,6 +4,9 @@ public struct BiometricsPolicy: Sendable, Hashable, Codable {
     /// Identifies the rules an assessment was made under; shown with every answer.
     public let version: String
     public let rules: [BiometricKind: Rule]
+    /// How long a recorded capture is kept, in months after it was taken: the longest it could
+    /// still be reused, plus a margin. Left out, `defaultRecordKeptMonths`.
+    public let recordKeptMonths: Int?
 
     public struct Rule: Sendable, Hashable, Codable {
         /// No capture of this kind before this age (fingerprints: 6).
@@ -30,9 +33,20 @@ public struct BiometricsPolicy: Sendable, Hashable, Codable {
         }
     }
 
-    public init(version: String, rules: [BiometricKind: Rule]) {
+    public init(version: String, rules: [BiometricKind: Rule], recordKeptMonths: Int? = nil) {
         self.version = version
         self.rules = rules
+        self.recordKeptMonths = recordKeptMonths
+    }
+
+    /// Five years and a half. Assumed: a regular residence permit is valid for at most five
+    /// years (art. 26 Vb 2000), so a capture is reused at most until the next extension, and the
+    /// half year covers an extension applied for late.
+    public static let defaultRecordKeptMonths = 66
+
+    /// Captures taken before this day on `today` are no longer needed (AVG art. 5(1)(e)).
+    public func recordKeptSince(today: LocalDate) -> LocalDate {
+        today.adding(months: -(recordKeptMonths ?? Self.defaultRecordKeptMonths))
     }
 }
 

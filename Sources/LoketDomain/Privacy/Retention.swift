@@ -43,6 +43,8 @@ public struct PurgeCutoffs: Sendable, Hashable {
     public let holdsEndedBefore: Date
     /// Messages sent or skipped before this go.
     public let messagesDoneBefore: Date
+    /// Biometric captures taken before this day go (the biometrics policy's `recordKeptMonths`).
+    public var capturesBefore: LocalDate = .distantPast
 
     public init(
         today: LocalDate, appointmentsOnOrBefore: LocalDate, cancelledBefore: Date, holdsEndedBefore: Date,
