@@ -79,7 +79,7 @@ extension Loket {
 
     /// The document `id` for its holder (`token`: the customer token or the link from its emails).
     public func document(id: String, token: String?) async throws -> DocumentView {
-        let stored = try await documentStore.document(id: id, token: token)
+        let stored = try await documentStore.document(id: id, token: token, now: now())
         return try await view(stored.document)
     }
 
@@ -107,7 +107,7 @@ extension Loket {
         id: String, token: String?, desk: String?, slot: String?, client: String?
     ) async throws -> ConfirmedBooking {
         try admit(.holds, client: client)
-        let stored = try await documentStore.document(id: id, token: token)
+        let stored = try await documentStore.document(id: id, token: token, now: now())
         let document = stored.document
         let rules = self.rules
         guard let desk, !desk.isEmpty else {
@@ -138,12 +138,20 @@ extension Loket {
 
     /// Schedules (or moves, until the manifest is fixed) courier delivery of document `id` to a
     /// Dutch `address` on `date`, one of the days on offer.
+    /// The holder's `dateOfBirth` is asked too: a link alone (forwarded, or read over a
+    /// shoulder) must not send a residence card to another door.
     public func scheduleDocumentDelivery(
         id: String, token: String?, street: String?, houseNumber: String?, postcode: String?, city: String?,
-        date dateText: String?
+        date dateText: String?, dateOfBirth: String?
     ) async throws -> Delivery {
         let rules = self.rules
-        let stored = try await documentStore.document(id: id, token: token)
+        let stored = try await documentStore.document(id: id, token: token, now: now())
+        guard case .success(let born?) = Customer.dateOfBirth(dateOfBirth, field: "dateOfBirth") else {
+            throw BookingError.invalid("dateOfBirth", "required", "Give the holder's date of birth, YYYY-MM-DD.")
+        }
+        guard born == stored.holder?.dateOfBirth else {
+            throw BookingError.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
+        }
         guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk) else {
             throw BookingError(
                 .conflict, field: "id", code: "no_delivery",

@@ -133,8 +133,8 @@ public struct DocumentStore: Sendable {
     // MARK: The holder
 
     /// The document, if `token` is its customer token or the signed link from its emails.
-    public func document(id: String, token: String?) async throws -> Stored {
-        try await database.session { db in try await authorised(id: id, token: token, on: db) }
+    public func document(id: String, token: String?, now: Date) async throws -> Stored {
+        try await database.session { db in try await authorised(id: id, token: token, now: now, on: db) }
     }
 
     /// The document an email is about, without its token (the mailer has none).
@@ -169,7 +169,7 @@ public struct DocumentStore: Sendable {
         let manageToken = Identifiers.token()
         let outbox = self.outbox
         let booking = try await database.transaction { db -> ConfirmedBooking in
-            let stored = try await authorised(id: id, token: token, on: db)
+            let stored = try await authorised(id: id, token: token, now: now, on: db)
             guard let holder = stored.holder else { throw Self.unknownDocument }
             var document = stored.document
             try decided { () throws(TransitionError<Document.Status, Document.Event>) in
@@ -220,7 +220,7 @@ public struct DocumentStore: Sendable {
         let deliveryID = Identifiers.make()
         let outbox = self.outbox
         let delivery = try await database.transaction { db -> Delivery in
-            let stored = try await authorised(id: id, token: token, on: db)
+            let stored = try await authorised(id: id, token: token, now: now, on: db)
             guard
                 try await db.raw(
                     """
@@ -274,6 +274,12 @@ public struct DocumentStore: Sendable {
             try await OutboxStore.enqueue(
                 .deliveryNotice, appointment: deliveryID, revision: 0, start: nil, now: now, settings: outbox,
                 sendAfter: sendAt, on: db)
+            // And one at once: whoever set or changed the address, the holder hears of it now.
+            if sendAt > now {
+                try await OutboxStore.enqueue(
+                    .deliveryNotice, appointment: deliveryID, revision: 0, start: nil, now: now, settings: outbox,
+                    on: db)
+            }
             return delivery
         }
         logger.info("document delivery scheduled", metadata: ["document": "\(id)", "delivery": "\(deliveryID)"])
@@ -470,17 +476,30 @@ public struct DocumentStore: Sendable {
         ).run()
     }
 
-    func authorised(id: String, token: String?, on db: any SQLDatabase) async throws -> Stored {
+    func authorised(id: String, token: String?, now: Date, on db: any SQLDatabase) async throws -> Stored {
         guard let token, !token.isEmpty else {
             throw BookingError(
                 .unauthorized, field: "Authorization", code: "token_required",
                 "Send the document's customerToken as Authorization: Bearer <token>.")
         }
-        guard let row = try await db.raw("SELECT token_hash FROM documents WHERE id = \(bind: id)").first(),
-            try row.decode(column: "token_hash", as: String.self) == Identifiers.hash(token)
-                || links.opens(token, document: id),
-            let stored = try await Self.read(id: id, on: db)
+        guard let row = try await db.raw("SELECT token_hash, created_at FROM documents WHERE id = \(bind: id)").first()
         else { throw Self.unknownDocument }
+        let byToken = try row.decode(column: "token_hash", as: String.self) == Identifiers.hash(token)
+        guard byToken || links.opens(token, document: id), let stored = try await Self.read(id: id, on: db) else {
+            throw Self.unknownDocument
+        }
+        if !byToken {
+            let changed = try await db.raw(
+                "SELECT MAX(at) AS at FROM document_events WHERE document_id = \(bind: id)"
+            ).first()?.decode(column: "at", as: Int64?.self)
+            let created = try row.decode(column: "created_at", as: Int64.self)
+            let lastChange = Date(millis: Int(changed ?? created))
+            guard stored.document.linkOpens(lastChange: lastChange, now: now) else {
+                throw BookingError(
+                    .gone, field: "Authorization", code: "link_expired",
+                    "This link has lapsed: the card has reached you, or a month has passed. Use the latest email.")
+            }
+        }
         return stored
     }
 

@@ -41,7 +41,8 @@ extension WebApp {
             do {
                 _ = try await loket.scheduleDocumentDelivery(
                     id: id, token: form["token"], street: form["street"], houseNumber: form["houseNumber"],
-                    postcode: form["postcode"], city: form["city"], date: form["date"])
+                    postcode: form["postcode"], city: form["city"], date: form["date"],
+                    dateOfBirth: form["dateOfBirth"])
                 return redirect("/documents/\(id)?token=\(form["token"] ?? "")&scheduled=1")
             } catch let error as BookingError {
                 return try await documentPage(

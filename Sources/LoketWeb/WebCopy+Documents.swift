@@ -33,6 +33,10 @@ extension WebCopy {
             "De koerier bezorgt alleen aan u, op een adres in Nederland. U hoort twee werkdagen vooraf in welk tijdvak. Tot de dag ervoor kunt u een andere dag kiezen.",
             "The courier hands it only to you, at an address in the Netherlands. You hear the time window two working days before. You can choose another day until the day before."
         ),
+        "documentBirthHint": (
+            "Van de houder van het document: alleen met de link kan niemand uw pas naar een ander adres laten sturen.",
+            "The document holder's: with the link alone, nobody can send your card to another address."
+        ),
         "documentStreet": ("Straat", "Street"),
         "documentHouseNumber": ("Huisnummer", "House number"),
         "documentPostcode": ("Postcode", "Postcode"),

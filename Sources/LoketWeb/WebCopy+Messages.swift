@@ -52,6 +52,10 @@ extension WebCopy {
             "Voor deze afspraak zijn vandaag te veel controles mislukt. Vraag een leidinggevende het te bekijken.",
             "Too many checks failed for this appointment today. Ask a desk manager to look at it."
         ),
+        "error.dateOfBirth.not_holder": (
+            "Dit is niet de geboortedatum van de houder van het document.",
+            "This is not the date of birth of the document's holder."
+        ),
         "error.dateOfBirth.invalid": (
             "Vul de geboortedatum in als dag, maand en jaar.", "Give the date of birth as day, month and year."
         ),

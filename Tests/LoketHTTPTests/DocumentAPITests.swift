@@ -39,7 +39,7 @@ struct DocumentAPITests {
             #expect((shown.json["deliveryDays"] as? [String])?.first == "2022-06-02")
             let scheduled = try await api.post(
                 "/api/v1/documents/\(id)/delivery",
-                #"{"address":{"street":"Lange Voorhout","houseNumber":"1","postcode":"2514 EA","city":"Den Haag"},"date":"2022-06-02"}"#,
+                #"{"address":{"street":"Lange Voorhout","houseNumber":"1","postcode":"2514 EA","city":"Den Haag"},"date":"2022-06-02","dateOfBirth":"1990-12-10"}"#,
                 headers: holder)
             #expect(scheduled.status == 201, "\(scheduled.body)")
             let delivery = try #require(scheduled.json["id"] as? String)
@@ -82,7 +82,7 @@ struct DocumentAPITests {
             let holder = ["Authorization": "Bearer \(try #require(announced.json["customerToken"] as? String))"]
             let scheduled = try await api.post(
                 "/api/v1/documents/\(id)/delivery",
-                #"{"address":{"street":"Plein","houseNumber":"2","postcode":"2511CR","city":"Den Haag"},"date":"2022-06-02"}"#,
+                #"{"address":{"street":"Plein","houseNumber":"2","postcode":"2511CR","city":"Den Haag"},"date":"2022-06-02","dateOfBirth":"1990-12-10"}"#,
                 headers: holder)
             server.clock.advance(minutes: 6 * 60)
             let courier = ["Authorization": "Bearer \(keys.courier)"]

@@ -47,12 +47,12 @@ struct DocumentFlowTests {
             #expect(ready.deliveryDays.first == LocalDate(iso: "2022-06-03"))
             let delivery = try await loket.scheduleDocumentDelivery(
                 id: id, token: token, street: "Lange Voorhout", houseNumber: "1", postcode: "2514ea", city: "Den Haag",
-                date: "2022-06-03")
+                date: "2022-06-03", dateOfBirth: "1990-12-10")
             #expect(delivery.address.postcode == "2514 EA" && delivery.window == TimeRange(text: "09:00-13:00"))
             // Moved to Monday while the manifest is open; Friday's place goes back.
             let moved = try await loket.scheduleDocumentDelivery(
                 id: id, token: token, street: "Lange Voorhout", houseNumber: "1", postcode: "2514 EA", city: "Den Haag",
-                date: "2022-06-07")
+                date: "2022-06-07", dateOfBirth: "1990-12-10")
             #expect(moved.date == LocalDate(iso: "2022-06-07"))
             // Friday 3 June, 16:00: Tuesday's manifest is fixed (Monday 6 June is Whit Monday, so its
             // working day before is Friday), and the courier gets it.
@@ -64,7 +64,7 @@ struct DocumentFlowTests {
             let late = await #expect(throws: BookingError.self) {
                 try await loket.scheduleDocumentDelivery(
                     id: id, token: token, street: "Plein", houseNumber: "2", postcode: "2511 CR", city: "Den Haag",
-                    date: "2022-06-08")
+                    date: "2022-06-08", dateOfBirth: "1990-12-10")
             }
             #expect(late?.code == "document_out_for_delivery")
             let done = try await loket.reportDelivery(id: moved.id, status: "delivered", reason: nil, courier: "ipkd")
@@ -86,7 +86,7 @@ struct DocumentFlowTests {
             let (id, token) = try await Self.register(loket, readyOn: "2022-06-01")
             let delivery = try await loket.scheduleDocumentDelivery(
                 id: id, token: token, street: "Plein", houseNumber: "2", postcode: "2511 CR", city: "Den Haag",
-                date: "2022-06-02")
+                date: "2022-06-02", dateOfBirth: "1990-12-10")
             server.clock.advance(minutes: 7 * 60) // 17:00: Thursday's manifest is fixed
             _ = try await loket.courierManifest(date: "2022-06-02")
             let failed = try await loket.reportDelivery(
@@ -134,7 +134,7 @@ struct DocumentFlowTests {
                 do {
                     _ = try await loket.scheduleDocumentDelivery(
                         id: id, token: token, street: "Plein", houseNumber: "2", postcode: postcode, city: "Den Haag",
-                        date: date)
+                        date: date, dateOfBirth: "1990-12-10")
                     return nil
                 } catch {
                     return error as? BookingError
@@ -150,7 +150,7 @@ struct DocumentFlowTests {
                 let other = try await Self.register(loket, readyOn: "2022-06-01", vNumber: v)
                 _ = try await loket.scheduleDocumentDelivery(
                     id: other.id, token: other.token, street: "Plein", houseNumber: "2", postcode: "2511 CR",
-                    city: "Den Haag", date: "2022-06-02")
+                    city: "Den Haag", date: "2022-06-02", dateOfBirth: "1990-12-10")
             }
             #expect(try await loket.document(id: id, token: token).deliveryDays.first == LocalDate(iso: "2022-06-03"))
             // A wrong token opens nothing.

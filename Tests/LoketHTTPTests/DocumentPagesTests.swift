@@ -22,8 +22,14 @@ struct DocumentPagesTests: PageTests {
             // A wrong postcode is shown next to its field, and nothing is scheduled.
             let fields = [
                 "token": token, "street": "Plein", "houseNumber": "2", "postcode": "25", "city": "Den Haag",
-                "date": "2022-06-02",
+                "date": "2022-06-02", "dateOfBirth": "1990-12-10",
             ]
+            // Without the holder's date of birth the link alone sends the card nowhere.
+            var notHolder = fields
+            notHolder["dateOfBirth"] = "1990-12-11"
+            notHolder["postcode"] = "2511 CR"
+            let refused = try await post(api, "/documents/\(id)/delivery", notHolder, language: "en")
+            #expect(refused.status == 422 && refused.body.contains(#"id="dateOfBirth-error""#))
             let wrong = try await post(api, "/documents/\(id)/delivery", fields, language: "en")
             #expect(wrong.status == 422 && wrong.body.contains(#"id="postcode-error""#))
             #expect(try await server.loket.document(id: id, token: token).document.status == .ready)

@@ -217,7 +217,8 @@ def test_a_ready_document_and_its_delivery_notice_reach_the_holder(servers, smtp
     day = document["deliveryDays"][0]
     scheduled = requests.post(server.url(f"/api/v1/documents/{document['id']}/delivery"),
                               headers={"Authorization": f"Bearer {document['customerToken']}"}, timeout=10,
-                              json={"address": {"street": "Spui", "houseNumber": "70", "postcode": "2511 BT", "city": "Den Haag"}, "date": day})
+                              json={"address": {"street": "Spui", "houseNumber": "70", "postcode": "2511 BT", "city": "Den Haag"}, "date": day,
+                                    "dateOfBirth": "1991-04-02"})
     assert scheduled.status_code == 201, scheduled.text
     notice = inbox.wait_for(2)
     assert notice["Subject"].startswith("De koerier bezorgt uw verblijfsdocument")

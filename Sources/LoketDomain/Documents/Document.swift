@@ -18,6 +18,16 @@ public struct Document: Sendable, Hashable {
         case returned
     }
 
+    /// How long an emailed link to a document works after its last change.
+    public static let linkLife: TimeInterval = 30 * 86_400
+
+    /// Whether the link from its emails still opens it at `now`: not once the card has reached
+    /// its holder (or gone back), nor 30 days after its last change, so a forwarded or leaked
+    /// mail cannot redirect a card later.
+    public func linkOpens(lastChange: Date, now: Date) -> Bool {
+        ![.handedOver, .delivered, .returned].contains(status) && now < lastChange.addingTimeInterval(Self.linkLife)
+    }
+
     /// Who the document is for, as the case system knows them.
     public struct Holder: Sendable, Hashable {
         public let name: String

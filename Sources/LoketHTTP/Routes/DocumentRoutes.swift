@@ -34,6 +34,8 @@ struct DocumentRoutes {
     struct DeliveryRequest: Decodable {
         let address: Address?
         let date: String?
+        /// The holder's, `YYYY-MM-DD`: a link alone does not redirect a card.
+        let dateOfBirth: String?
 
         struct Address: Decodable {
             let street: String?
@@ -147,7 +149,7 @@ struct DocumentRoutes {
             let delivery = try await loket.scheduleDocumentDelivery(
                 id: id, token: request.bearerToken, street: body.address?.street,
                 houseNumber: body.address?.houseNumber, postcode: body.address?.postcode, city: body.address?.city,
-                date: body.date)
+                date: body.date, dateOfBirth: body.dateOfBirth)
             return try JSONBody.response(DeliveryResponse(delivery), status: .created)
         }
     }

@@ -1,0 +1,42 @@
+import Foundation
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+@testable import LoketApp
+
+/// The link in a document's emails opens it until the card reaches its holder or a month after
+/// its last change: a forwarded or leaked mail cannot redirect a card later. The customer token
+/// the case system was given keeps working.
+struct DocumentLinkTests {
+    @Test func theEmailsLinkLapses() async throws {
+        try await TestServer.run(network: DocumentFlowTests.network) { server, _ in
+            let loket = server.loket
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            let link = loket.documentStore.linkToken(document: id)
+            #expect(try await loket.document(id: id, token: link).document.id == id)
+            server.clock.advance(minutes: 29 * 24 * 60)
+            #expect(try await loket.document(id: id, token: link).document.id == id)
+            server.clock.advance(minutes: 2 * 24 * 60)
+            do {
+                _ = try await loket.document(id: id, token: link)
+                Issue.record("a month after its last change the link must lapse")
+            } catch let error as BookingError {
+                #expect(error.kind == .gone && error.code == "link_expired")
+            }
+            #expect(try await loket.document(id: id, token: token).document.id == id)
+        }
+    }
+
+    @Test(arguments: [
+        (Document.Status.ready, 1.0, true), (.deliveryScheduled, 29.9, true), (.ready, 30.0, false),
+        (.handedOver, 1.0, false), (.delivered, 1.0, false), (.returned, 1.0, false),
+    ])
+    func linkOpensUntilTheCardArrivesOrAMonthPasses(status: Document.Status, days: Double, opens: Bool) {
+        let registered = Document(
+            id: "d", kind: "residence-card", desk: "TS", readyOn: LocalDate(iso: "2022-06-01")!, status: status,
+            pickupAppointment: nil, delivery: nil, handedOverAt: nil)
+        let changed = Date(timeIntervalSince1970: 1_650_000_000)
+        #expect(registered.linkOpens(lastChange: changed, now: changed.addingTimeInterval(days * 86_400)) == opens)
+    }
+}
