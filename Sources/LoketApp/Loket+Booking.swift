@@ -55,18 +55,22 @@ extension Loket {
         let rules = self.rules
         // The hold names the product, inside the transaction; what the invitations say of the
         // people named is read before it, and a refusal is counted after it has rolled back.
-        let invited = invitationsRequired ? try await invitationCheck(for: customer, client: client) : nil
         let people = InvitationCheck.people(of: customer)
+        let invited =
+            invitationsRequired ? try await invitationStore.check(vNumbers: people.map(\.vNumber), today: today) : nil
+        // Only a confirmation of a product that needs an invitation meets the client's misses.
+        let missesWait = invitationsRequired ? invitationMissesWait(client: client) : nil
         let booking: ConfirmedBooking
         do {
             booking = try await appointmentStore.confirm(
                 hold: hold, holdToken: holdToken, customer: customer,
                 people: { product, persons in
                     let named = try rules.people(of: customer, product: product, persons: persons)
-                    if rules.network.product(product)?.requiresInvitation == true,
-                        let refusal = invited?.refusal(of: people, product: product)
-                    {
-                        throw refusal
+                    if rules.network.product(product)?.requiresInvitation == true {
+                        if let missesWait {
+                            throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: missesWait)
+                        }
+                        if let refusal = invited?.refusal(of: people, product: product) { throw refusal }
                     }
                     return named
                 },

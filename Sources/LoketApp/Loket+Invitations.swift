@@ -80,13 +80,17 @@ extension Loket {
     /// transaction that learns the product inside (a confirmation: the hold names it). Refuses a
     /// client that has named too many people who were not invited, before it learns anything.
     func invitationCheck(for customer: Customer, client: String?) async throws -> InvitationCheck {
-        if let client, limits.isEnabled,
-            let wait = limiter.wait(.invitationMisses, client: client, limits: limits, now: now())
-        {
+        if let wait = invitationMissesWait(client: client) {
             throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: wait)
         }
         return try await invitationStore.check(
             vNumbers: InvitationCheck.people(of: customer).map(\.vNumber), today: today)
+    }
+
+    /// How long a client that has named too many people nobody invited must wait, if it has.
+    func invitationMissesWait(client: String?) -> TimeInterval? {
+        guard let client, limits.isEnabled else { return nil }
+        return limiter.wait(.invitationMisses, client: client, limits: limits, now: now())
     }
 
     /// Counts a refusal (per client, and per V-number for a wrong date of birth) and throws it.
@@ -140,6 +144,10 @@ extension Loket {
             if first == nil { first = invited }
         }
         guard let first else { throw BookingError.invalid("customer.vNumber", "required", "Name the person.") }
+        // One booking waits for a person at a time; another is refused like anyone uninvited.
+        if try await invitationStore.awaitsAlready(invitation: first.id) {
+            try await enforce(NotInvited(field: "customer.vNumber", wrongBirthDates: []), client: client)
+        }
         let made: (hold: String, token: String)
         if let reserved {
             made = reserved

@@ -78,6 +78,12 @@ extension Loket {
                     "appointment", "mismatch",
                     "The appointment to improve must be confirmed, for the same product and persons.")
             }
+            // An accepted improvement is a move: one that can no longer move waits for nothing.
+            guard current.revision < rules.network.fairness.movesAllowed else {
+                throw BookingError(
+                    .conflict, field: "appointment", code: "move_limit",
+                    "This appointment has been moved as often as allowed; it cannot be improved.")
+            }
         }
         let joined = try await waitlistStore.joinWaitlist(
             WaitlistRequest(

@@ -101,11 +101,16 @@ protocol Replayable: Codable, Sendable {
 extension HoldReceipt: Replayable {
     var withoutSecrets: HoldReceipt { HoldReceipt(hold: hold, token: "") }
 
+    /// Only while the hold is still its maker's: not once used, lapsed, or handed to the person
+    /// a third party booked it for (`InvitationStore.awaitPerson`).
     func renewed(on db: any SQLDatabase) async throws -> HoldReceipt {
-        let token = Identifiers.token()
-        try await db.raw(
-            "UPDATE holds SET token_hash = \(bind: Identifiers.hash(token)) WHERE id = \(bind: hold.id)"
-        ).run()
+        let handedOn: SQLQueryString =
+            "state = 'active' AND NOT EXISTS (SELECT 1 FROM awaiting_people a WHERE a.hold_id = holds.id)"
+        guard let token = try await Identifiers.freshToken(for: "holds", id: hold.id, if: handedOn, on: db) else {
+            throw BookingError(
+                .conflict, field: "Idempotency-Key", code: "hold_used",
+                "The hold this key made has been used, has lapsed or was handed on; its secret is not given again.")
+        }
         return HoldReceipt(hold: hold, token: token)
     }
 }
@@ -114,11 +119,26 @@ extension ConfirmedBooking: Replayable {
     var withoutSecrets: ConfirmedBooking { ConfirmedBooking(appointment: appointment, manageToken: "") }
 
     func renewed(on db: any SQLDatabase) async throws -> ConfirmedBooking {
-        let token = Identifiers.token()
-        try await db.raw(
-            "UPDATE appointments SET token_hash = \(bind: Identifiers.hash(token)) WHERE id = \(bind: appointment.id)"
-        ).run()
-        return ConfirmedBooking(appointment: appointment, manageToken: token)
+        ConfirmedBooking(
+            appointment: appointment,
+            manageToken: try await Identifiers.freshToken(for: "appointments", id: appointment.id, on: db) ?? "")
+    }
+}
+
+extension Identifiers {
+    /// A new secret for row `id` of `table` (holds or appointments), its digest written in place
+    /// of the old one's: the old secret no longer works. Nil when the row does not meet `condition`.
+    static func freshToken(
+        for table: String, id: String, if condition: SQLQueryString = "1 = 1", on db: any SQLDatabase
+    ) async throws -> String? {
+        let token = token()
+        let written = try await db.raw(
+            """
+            UPDATE \(unsafeRaw: table) SET token_hash = \(bind: hash(token)) WHERE id = \(bind: id) AND (\(condition))
+            RETURNING id
+            """
+        ).first()
+        return written == nil ? nil : token
     }
 }
 

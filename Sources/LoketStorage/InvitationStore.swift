@@ -3,7 +3,7 @@ import LoketDomain
 import SQLKit
 
 /// The case system's invitations (table `invitations`) and the wrong dates of birth counted per
-/// V-number (`invitation_misses`). An invitation's email is always written to the outbox, even
+/// V-number (`birth_date_misses`, which counts them for documents too). An invitation's email is always written to the outbox, even
 /// by a process that sends no mail (`loket invite`): an invitation nobody hears of is worth
 /// nothing, and the server that sends mail takes it from the shared database.
 public struct InvitationStore: Sendable {
@@ -86,30 +86,39 @@ public struct InvitationStore: Sendable {
                 """
             ).all()
             let misses = try await db.raw(
-                "SELECT v_number, misses FROM invitation_misses WHERE v_number IN (\(people)) AND day = \(bind: today.iso)"
+                "SELECT subject, misses FROM birth_date_misses WHERE subject IN (\(people)) AND day = \(bind: today.iso)"
             ).all()
             return (rows, misses)
         }
         var wrong: [String: Int] = [:]
         for row in misses {
-            wrong[try row.decode(column: "v_number", as: String.self)] = try row.decode(column: "misses", as: Int.self)
+            wrong[try row.decode(column: "subject", as: String.self)] = try row.decode(column: "misses", as: Int.self)
         }
         return InvitationCheck(
             invitations: try rows.map(Self.invitation(from:)), wrongBirthDatesToday: wrong, today: today)
     }
 
-    /// Counts a wrong date of birth for each of `vNumbers` on `today`.
-    public func countWrongBirthDates(_ vNumbers: [String], today: LocalDate) async throws {
-        guard !vNumbers.isEmpty else { return }
+    /// Counts a wrong date of birth for each of `subjects` (V-numbers, or `document:` ids) on `today`.
+    public func countWrongBirthDates(_ subjects: [String], today: LocalDate) async throws {
+        guard !subjects.isEmpty else { return }
         try await database.transaction { db in
-            for vNumber in Set(vNumbers).sorted() {
+            for subject in Set(subjects).sorted() {
                 try await db.raw(
                     """
-                    INSERT INTO invitation_misses (v_number, day, misses) VALUES (\(bind: vNumber), \(bind: today.iso), 1)
-                    ON CONFLICT (v_number, day) DO UPDATE SET misses = invitation_misses.misses + 1
+                    INSERT INTO birth_date_misses (subject, day, misses) VALUES (\(bind: subject), \(bind: today.iso), 1)
+                    ON CONFLICT (subject, day) DO UPDATE SET misses = birth_date_misses.misses + 1
                     """
                 ).run()
             }
+        }
+    }
+
+    /// Wrong dates of birth counted for `subject` on `today`.
+    public func wrongBirthDates(_ subject: String, today: LocalDate) async throws -> Int {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT misses FROM birth_date_misses WHERE subject = \(bind: subject) AND day = \(bind: today.iso)"
+            ).first()?.decode(column: "misses", as: Int.self) ?? 0
         }
     }
 
@@ -161,6 +170,19 @@ public struct InvitationStore: Sendable {
         let customer = try JSONDecoder().decode(
             Customer.self, from: Data(try row.decode(column: "customer", as: String.self).utf8))
         return (try row.decode(column: "invitation_id", as: String.self), customer)
+    }
+
+    /// Whether a third party's booking for the person of `invitation` still waits: one at a time,
+    /// so that nobody can fill their mailbox with links.
+    public func awaitsAlready(invitation: String) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT a.hold_id FROM awaiting_people a JOIN holds h ON h.id = a.hold_id
+                WHERE a.invitation_id = \(bind: invitation) AND h.state = 'active'
+                """
+            ).first() != nil
+        }
     }
 
     /// The hold's person has confirmed it: who it named is no longer kept here.

@@ -427,11 +427,11 @@ enum Migrations {
                 """,
                 "CREATE INDEX invitations_person ON invitations (v_number, product)",
                 "CREATE INDEX invitations_until ON invitations (valid_until)",
-                // Wrong dates of birth per V-number and day, so many addresses together cannot
-                // search one (InvitationCheck).
+                // Wrong dates of birth per subject (a V-number, or `document:` and a document id)
+                // and day, so many addresses together cannot search one (InvitationCheck).
                 """
-                CREATE TABLE invitation_misses (
-                    v_number TEXT NOT NULL, day TEXT NOT NULL, misses BIGINT NOT NULL, PRIMARY KEY (v_number, day))
+                CREATE TABLE birth_date_misses (
+                    subject TEXT NOT NULL, day TEXT NOT NULL, misses BIGINT NOT NULL, PRIMARY KEY (subject, day))
                 """,
                 // An Idempotency-Key belongs to the client that sent it first.
                 "ALTER TABLE idempotency_keys ADD COLUMN client TEXT",
@@ -443,6 +443,7 @@ enum Migrations {
                     created_at BIGINT NOT NULL)
                 """,
                 "CREATE INDEX awaiting_people_created ON awaiting_people (created_at)",
+                "CREATE INDEX awaiting_people_invitation ON awaiting_people (invitation_id)",
                 // Refused checks at the desk are counted per document or appointment.
                 "CREATE INDEX audit_log_target ON audit_log (target, action, at)",
             ]

@@ -183,8 +183,8 @@ public struct PurgeStore: Sendable {
                         purged_at = \(bind: now.millis)
                     """),
             Kind(
-                table: "invitation_misses", condition: "day < \(bind: cut.today.iso)",
-                change: "DELETE FROM invitation_misses"),
+                table: "birth_date_misses", condition: "day < \(bind: cut.today.iso)",
+                change: "DELETE FROM birth_date_misses"),
             // Its hold was confirmed or lapsed long before (holds last minutes).
             Kind(
                 table: "awaiting_people", condition: "created_at < \(bind: cut.holdsEndedBefore.millis)",

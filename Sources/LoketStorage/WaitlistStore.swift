@@ -127,6 +127,12 @@ public struct WaitlistStore: Sendable {
                 let moved = try await AppointmentStore.moveAppointment(
                     current, to: hold, at: placement, movesAllowed: movesAllowed, now: now, outbox: outbox, on: db)
                 accepted = AcceptedOffer(appointment: moved, manageToken: nil)
+            } else if entry.appointment != nil {
+                // Its appointment was cancelled: the entry improves nothing, and books nobody (the
+                // customer it names was never checked as the appointment's people were).
+                throw BookingError(
+                    .gone, field: "appointment", code: "appointment_gone",
+                    "The appointment this would improve was cancelled; book a new one instead.")
             } else {
                 let stored = try await Self.waitlistRow(id: id, on: db)
                 let appointment = try await AppointmentStore.insertAppointment(

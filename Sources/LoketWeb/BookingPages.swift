@@ -281,11 +281,10 @@ extension WebApp {
         }
         let asksBirth = loket.network.product(hold.product)?.requiresInvitation == true
         var form = form
-        // Opened from an invitation's link: its person's details are filled in.
+        // Opened from an invitation's link: its person's V-number and email are filled in. The
+        // date of birth is not: it is what the person knows and a forwarded mail does not.
         if let invitation, invitation.product == hold.product, form.isEmpty {
-            form = [
-                "vNumber": invitation.vNumber, "dateOfBirth": invitation.dateOfBirth.iso, "email": invitation.email,
-            ]
+            form = ["vNumber": invitation.vNumber, "email": invitation.email]
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
         let page = DetailsPage(

@@ -105,7 +105,7 @@ struct Serve: AsyncParsableCommand {
             cidrs: options.trustedProxies, ipv6Prefix: options.network.fairness.clientLimits.ipv6PrefixLength)
         var app = Application(
             router: Self.router(
-                loket: loket, proxies: proxies, servesMetrics: metricsEndpoint == nil && publicMetrics, ready: ready,
+                loket: loket, proxies: proxies, servesMetrics: publicMetrics, ready: ready,
                 options: options),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),

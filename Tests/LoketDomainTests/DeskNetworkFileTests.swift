@@ -36,6 +36,8 @@ struct DeskNetworkFileTests {
         ("successor: NOPE", "desks[OLD].successor"),
         ("{id: Bio!,", "lower-case letters and digits only"),
         ("hours: \"09:00-12:00\", counters: 1", "desks[TS].roster[doc].hours"),
+        ("oneBookingPerPerson: false, invitationRequired: true", "products.DOC: invitationRequired needs"),
+        ("ipv6Prefix: 8", "fairAccess.limits.ipv6Prefix"),
     ])
     func problemsNameWhereTheyAre(change: String, expected: String) throws {
         var yaml = TestNetwork.yaml
@@ -44,6 +46,10 @@ struct DeskNetworkFileTests {
         case "products: [BIO, XYZ]": yaml = yaml.replacingOccurrences(of: "products: [BIO, DOC]", with: change)
         case "successor: NOPE": yaml = yaml.replacingOccurrences(of: "successor: TS", with: change)
         case "{id: Bio!,": yaml = yaml.replacingOccurrences(of: "{id: bio,", with: change)
+        case "ipv6Prefix: 8":
+            yaml = yaml.replacingOccurrences(of: "{limits: {enabled: false}}", with: "{limits: {\(change)}}")
+        case "oneBookingPerPerson: false, invitationRequired: true":
+            yaml = yaml.replacingOccurrences(of: "minutesPerPerson: 5}", with: "minutesPerPerson: 5, \(change)}")
         default:
             yaml = yaml.replacingOccurrences(
                 of: "hours: \"09:00-12:00\", counters: 1", with: "hours: \"09:05-12:00\", counters: 1")

@@ -45,6 +45,11 @@ struct AwaitingPersonTests: PageTests {
             #expect(data["holdToken"] == nil && data["manageToken"] == nil)
             let hold = try #require(data["holdId"] as? String)
             #expect(try await server.loket.hold(id: hold).state == .active)
+            // One booking waits for a person at a time: a second fills nobody's mailbox.
+            let again = try await api.post(
+                "/oap/api/desks/TS/appointments/",
+                Self.booking([InvitationAPITests.ana.vNumber]).replacingOccurrences(of: "0800", with: "0810"))
+            #expect(again.status == 422 && again.body.contains(#""code":"not_invited""#))
 
             // The link goes to the invitation's own address, not the third party's.
             let (token, to) = try await server.database.session { db in

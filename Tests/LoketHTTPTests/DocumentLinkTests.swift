@@ -28,6 +28,36 @@ struct DocumentLinkTests {
         }
     }
 
+    /// A link alone cannot send a card to another door: the holder's date of birth is asked,
+    /// and after five wrong ones in a day the card takes no address until the next.
+    @Test func aDeliveryAddressNeedsTheHoldersDateOfBirth() async throws {
+        try await TestServer.run(network: DocumentFlowTests.network) { server, _ in
+            let loket = server.loket
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            func deliver(born: String) async throws -> Delivery {
+                try await loket.scheduleDocumentDelivery(
+                    id: id, token: token, street: "Plein", houseNumber: "2", postcode: "2511 CR", city: "Den Haag",
+                    date: "2022-06-02", dateOfBirth: born)
+            }
+            for day in 11...15 {
+                await #expect(
+                    throws: BookingError.invalid(
+                        "dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
+                ) {
+                    try await deliver(born: "1990-12-\(day)")
+                }
+            }
+            do {
+                _ = try await deliver(born: "1990-12-10")
+                Issue.record("the sixth try in a day must be refused")
+            } catch let error as BookingError {
+                #expect(error.code == "too_many_checks")
+            }
+            server.clock.advance(minutes: 24 * 60)
+            #expect(try await loket.document(id: id, token: token).document.status == .ready)
+        }
+    }
+
     @Test(arguments: [
         (Document.Status.ready, 1.0, true), (.deliveryScheduled, 29.9, true), (.ready, 30.0, false),
         (.handedOver, 1.0, false), (.delivered, 1.0, false), (.returned, 1.0, false),

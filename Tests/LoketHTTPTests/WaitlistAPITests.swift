@@ -186,7 +186,7 @@ struct WaitlistAPITests {
         let network = try! DeskNetworkFile.parse(
             TestNetwork.yaml.replacingOccurrences(
                 of: "fairAccess: {limits: {enabled: false}}",
-                with: "fairAccess: {maxMoves: 0, limits: {enabled: false}}"))
+                with: "fairAccess: {maxMoves: 1, limits: {enabled: false}}"))
         try await TestServer.run(network: network) { server, api in
             func join(_ name: String, appointment: (id: String, token: String)? = nil) async throws -> APIResponse {
                 let improves = appointment.map { #","appointment":"\#($0.id)""# } ?? ""
@@ -203,6 +203,11 @@ struct WaitlistAPITests {
                 )
                 return (booked.json["id"] as! String, booked.json["manageToken"] as! String)
             }
+            func accept(_ entry: APIResponse) async throws -> APIResponse {
+                try await api.post(
+                    "/api/v1/waitlist/\(entry.json["id"] as! String)/offer/accept", "",
+                    headers: ["Authorization": "Bearer \(entry.json["token"] as! String)"])
+            }
             let early = try await book("20220602-0800-bio", "Early")
             let appointment = try await book("20220603-1900-bio", "Mover")
             let improve = try await join("Mover", appointment: appointment)
@@ -211,15 +216,26 @@ struct WaitlistAPITests {
             #expect(again.status == 409)
             #expect(again.errorField == "appointment" && again.errorCode == "already_waiting")
 
-            // Early cancels; the freed slot is offered to the improvement, which would be a move,
-            // and no moves are allowed here.
+            // Early cancels; the freed slot is offered to the improvement, and taking it is a move:
+            // with one allowed, the appointment can wait for nothing earlier after it.
             _ = try await server.loket.cancel(id: early.id, token: early.token)
             try await server.loket.matchFreedSlots()
-            let accepted = try await api.post(
-                "/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
-                headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
-            #expect(accepted.status == 409, "\(accepted.body)")
-            #expect(accepted.errorCode == "move_limit")
+            #expect(try await accept(improve).status == 200)
+            let more = try await join("Mover", appointment: appointment)
+            #expect(more.status == 409 && more.errorCode == "move_limit", "\(more.body)")
+
+            // An improvement whose appointment was cancelled books nobody: it would book whoever
+            // the entry named, unchecked.
+            let other = try await book("20220603-1800-bio", "Other")
+            let early2 = try await book("20220602-0810-bio", "Early2")
+            let orphan = try await join("Other", appointment: other)
+            #expect(orphan.status == 201, "\(orphan.body)")
+            _ = try await server.loket.cancel(id: other.id, token: other.token)
+            _ = try await server.loket.cancel(id: early2.id, token: early2.token)
+            try await server.loket.matchFreedSlots()
+            let gone = try await accept(orphan)
+            #expect(gone.status == 410 || gone.status == 404 || gone.status == 409, "\(gone.body)")
+            #expect(!gone.body.contains("manageToken"))
 
             // Plenty is free on 2 June, yet an anonymous join holds nothing.
             func activeHolds() async throws -> Int {

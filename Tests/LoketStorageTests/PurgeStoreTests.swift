@@ -183,7 +183,7 @@ struct PurgeStoreTests {
             try await count(database, "SELECT COUNT(*) AS n FROM invitations WHERE v_number IS NULL AND email IS NULL")
                 == 2)
         #expect(try await invitations.invitation(id: open.id)?.vNumber == "1000000003", "an open invitation stays")
-        #expect(try await count(database, "SELECT COUNT(*) AS n FROM invitation_misses") == 1, "today's count stays")
+        #expect(try await count(database, "SELECT COUNT(*) AS n FROM birth_date_misses") == 1, "today's count stays")
         #expect(try await audit.entries(since: .distantPast).map { $0.entry.target } == [old.id], "the audit log stays")
 
         // Nothing is left to do the second time.

@@ -5,7 +5,10 @@ public struct Companion: Sendable, Hashable, Codable {
     /// Vreemdelingennummer, 10 digits.
     public let vNumber: String
     /// Checked against the person's invitation for products that need one.
-    public let dateOfBirth: LocalDate?
+    public private(set) var dateOfBirth: LocalDate? = nil
+
+    /// Stored with the booking: the date of birth is checked, never kept.
+    enum CodingKeys: String, CodingKey { case name, vNumber }
 
     public init(name: String, vNumber: String, dateOfBirth: LocalDate? = nil) {
         self.name = name

@@ -71,6 +71,10 @@ public struct DeskNetwork: Sendable, Codable {
         if let hours = fairness.drawRule.windowHours, hours < 1 {
             problems.append("fairAccess.draws.windowHours: must be at least 1")
         }
+        for product in products where product.requiresInvitation && !product.onePerPerson {
+            problems.append(
+                "products.\(product.key): invitationRequired needs oneBookingPerPerson (each person named by V-number)")
+        }
         if !(16...128).contains(fairness.clientLimits.ipv6PrefixLength) {
             problems.append("fairAccess.limits.ipv6Prefix: between 16 and 128")
         }

@@ -29,13 +29,8 @@ public struct InvitationMessage: Sendable {
                 "Book your appointment with this link:",
             ]
         }
-        text = (lines + [link]).joined(separator: "\n") + "\n"
-        let escaped = lines.map(HTMLText.escape)
-        let href = HTMLText.escape(link)
-        html = """
-            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-            <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[1])</p>\
-            <p>\(escaped[2])<br><a href="\(href)">\(href)</a></p></body></html>
-            """
+        let message = LinkMessage(subject: subject, language: language, paragraphs: lines, link: link)
+        text = message.text
+        html = message.html
     }
 }
