@@ -10,17 +10,19 @@ extension ReadyAnswers {
     /// current: within the cache's time-to-live by `now`'s clock, and while `unchanged` holds.
     /// `admit` takes the client's token for the read, or says no (and the router refuses). An
     /// answer chosen by a request header (`Vary`) names it: it is sent only for the same value.
-    /// `parameters` are the query parameters the route reads: a target with any other is not
-    /// published (`ReadyAnswers.isCanonical`).
+    /// Only a request for the route's `canonical` target (`Request.canonicalTarget`) publishes;
+    /// nil publishes nothing.
     func send<Key>(
         _ made: ResponseCache<Key, ReadyBody>.Made, of cache: ResponseCache<Key, ReadyBody>, to request: Request,
-        context: LoketRequestContext, parameters: Set<String> = [], cacheControl: String,
+        context: LoketRequestContext, canonical: String?, cacheControl: String,
         headers responseHeaders: HTTPFields = [:],
         varies: HTTPField.Name? = nil, metrics: LoketMetrics,
         now: @escaping @Sendable () -> Date, admit: @escaping @Sendable (() -> String?) -> Bool = { _ in true },
         while unchanged: @escaping @Sendable () -> Bool = { true }
     ) -> Response {
-        if request.method == .get, let target = request.head.path, let route = context.endpointPath {
+        if request.method == .get, let target = request.head.path, target == canonical,
+            let route = context.endpointPath
+        {
             let freshUntil = made.madeAt.addingTimeInterval(cache.ttl)
             // The only two statuses sent past the router, looked up once rather than per request.
             let ok = metrics.request(route: route, method: "GET", status: 200)
@@ -35,7 +37,7 @@ extension ReadyAnswers {
                     (status == .notModified ? notModified : ok).increment()
                     latency.record(took)
                 })
-            publish(answer, for: target, parameters: parameters)
+            publish(answer, for: target)
         }
         return made.value.response(to: request, cacheControl: cacheControl, headers: responseHeaders)
     }

@@ -30,10 +30,10 @@ extension ReadyAnswers {
     /// revalidate every time (`no-cache`), and an unchanged list costs them a `304`.
     func send(
         slotList made: SlotCache.Made, of cache: SlotCache, to request: Request, context: LoketRequestContext,
-        parameters: Set<String>, desk: String, generation: UInt64, loket: Loket
+        canonical: String, desk: String, generation: UInt64, loket: Loket
     ) -> Response {
         send(
-            made, of: cache, to: request, context: context, parameters: parameters, cacheControl: "no-cache",
+            made, of: cache, to: request, context: context, canonical: canonical, cacheControl: "no-cache",
             metrics: loket.metrics,
             now: loket.now, admit: { loket.admits(.slotReads, client: $0) },
             while: { loket.capacityGeneration(desk: desk) == generation })

@@ -138,10 +138,10 @@ public final class ReadyAnswers: Sendable {
 
     /// Publishes `answer` for requests to `target` (the request's path and query), in place of
     /// the one before (for the same value of the header it varies by).
-    /// Only a canonical target is published (`isCanonical`): otherwise a client could fill the
-    /// bound with `?x=1`, `?x=2`… and push out what pollers ask for.
-    public func publish(_ answer: Answer, for target: String, parameters: Set<String> = []) {
-        guard maxEntries > 0, Self.isCanonical(target, parameters: parameters) else { return }
+    /// Routes publish only their canonical targets (`Request.canonicalTarget` in LoketHTTP):
+    /// otherwise a client could fill the bound with `?x=1`, `?x=2`… and push out what pollers ask for.
+    public func publish(_ answer: Answer, for target: String) {
+        guard maxEntries > 0 else { return }
         state.withLock { state in
             let before = state.take(target)
             let published: Published
@@ -154,22 +154,6 @@ public final class ReadyAnswers: Sendable {
             }
             state.put(published, for: target, maxEntries: maxEntries, maxWeight: maxWeight)
         }
-    }
-
-    /// Whether `target` names its answer one way only: a query of `parameters` the route reads,
-    /// each at most once, each with a value, nothing else.
-    static func isCanonical(_ target: String, parameters: Set<String>) -> Bool {
-        guard let mark = target.firstIndex(of: "?") else { return true }
-        let query = target[target.index(after: mark)...]
-        var seen: Set<Substring> = []
-        for item in query.split(separator: "&", omittingEmptySubsequences: false) {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex,
-                item.index(after: equals) != item.endIndex
-            else { return false }
-            let name = item[..<equals]
-            guard parameters.contains(String(name)), seen.insert(name).inserted else { return false }
-        }
-        return true
     }
 
     /// Entries (answers) and bytes kept now, for tests of the bounds.

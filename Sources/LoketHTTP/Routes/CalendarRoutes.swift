@@ -41,7 +41,8 @@ struct CalendarRoutes {
                         collectionWorkingDays: try await loket.collectionWaits()))
             }
             return ready.send(
-                made, of: answers, to: request, context: context, cacheControl: PublicAnswers.cacheControl,
+                made, of: answers, to: request, context: context, canonical: request.canonicalTarget([:]),
+                cacheControl: PublicAnswers.cacheControl,
                 metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/calendar/holidays") { request, _ in

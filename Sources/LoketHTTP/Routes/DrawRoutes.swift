@@ -143,7 +143,11 @@ struct DrawRoutes {
                     DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))
             }
             return ready.send(
-                made, of: answers, to: request, context: context, parameters: ["desk", "product"],
+                made, of: answers, to: request, context: context,
+                // Only known desks and products: `?desk=AAA`, `?desk=AAB`… are not kept.
+                canonical: desk.map { loket.network.desk($0) != nil } ?? true
+                    && product.map { loket.network.product($0) != nil } ?? true
+                    ? request.canonicalTarget(["desk": desk, "product": product]) : nil,
                 cacheControl: PublicAnswers.cacheControl, metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/draws/{id}") { _, context in

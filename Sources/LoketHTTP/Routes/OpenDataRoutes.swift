@@ -56,7 +56,8 @@ struct OpenDataRoutes {
                 "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: generation, now: loket.now(),
                 make: make)
             return ready.send(
-                made, of: answers, to: request, context: context, parameters: ["format", "desk", "product"],
+                made, of: answers, to: request, context: context,
+                canonical: request.canonicalTarget(["format": format, "desk": desk, "product": product]),
                 cacheControl: cacheControl, headers: vary,
                 varies: .accept, metrics: loket.metrics, now: loket.now,
                 while: { loket.measuredGeneration() == generation })

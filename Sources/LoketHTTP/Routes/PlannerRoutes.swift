@@ -59,7 +59,8 @@ struct PlannerRoutes {
             return ReadyBody(PlannerFormat.slotList(slots), contentType: Self.contentType)
         }
         return ready.send(
-            slotList: made, of: slotCache, to: request, context: context, parameters: ["productKey", "persons"],
+            slotList: made, of: slotCache, to: request, context: context,
+            canonical: request.canonicalTarget(["productKey": product.key, "persons": String(persons)]),
             desk: desk.code,
             generation: generation, loket: loket)
     }

@@ -11,6 +11,18 @@ extension Request {
         return value
     }
 
+    /// The target as the route understood it: the path as sent, then each parameter it read that
+    /// the request gave, in the route's order, with its value as read (`persons=01` is
+    /// `persons=1`). Only an answer to exactly this target is sent past the router
+    /// (`ReadyAnswers`), so the many spellings of one question cannot fill its bound.
+    func canonicalTarget(_ parameters: KeyValuePairs<String, String?>) -> String {
+        let path = head.path.map { String($0.prefix { $0 != "?" }) } ?? ""
+        let given = parameters.compactMap { name, value in
+            self.query(name) == nil ? nil : value.map { "\(name)=\($0)" }
+        }
+        return given.isEmpty ? path : path + "?" + given.joined(separator: "&")
+    }
+
     /// An integer query parameter; a value that is not a number is refused by name.
     func integerQuery(_ name: String) throws -> Int? {
         guard let text = query(name) else { return nil }

@@ -22,7 +22,8 @@ struct ServiceRoutes {
                 try JSONBody.ready(["status": "ok", "database": try await loket.health()])
             }
             return ready.send(
-                made, of: health, to: request, context: context, cacheControl: "no-store", metrics: loket.metrics,
+                made, of: health, to: request, context: context, canonical: request.canonicalTarget([:]),
+                cacheControl: "no-store", metrics: loket.metrics,
                 now: Date.init)
         }
         router.get("/openapi.json") { _, _ in
@@ -44,7 +45,8 @@ struct ServiceRoutes {
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
             return ready.send(
-                made, of: text, to: request, context: context, cacheControl: "no-store", metrics: loket.metrics,
+                made, of: text, to: request, context: context, canonical: request.canonicalTarget([:]),
+                cacheControl: "no-store", metrics: loket.metrics,
                 now: Date.init)
         }
     }

@@ -35,7 +35,10 @@ struct SlotRoutes {
             // Pollers revalidate every time, and an unchanged list costs them a 304.
             return ready.send(
                 slotList: made, of: slotCache, to: request, context: context,
-                parameters: ["product", "persons", "from", "to"], desk: desk.code,
+                canonical: request.canonicalTarget([
+                    "product": product.key, "persons": String(persons), "from": dates.lowerBound.iso,
+                    "to": dates.upperBound.iso,
+                ]), desk: desk.code,
                 generation: generation, loket: loket)
         }
     }
