@@ -47,10 +47,15 @@ extension Loket {
         return made
     }
 
-    /// `caseSystem` takes its invitation `id` back: its person can no longer book with it.
+    /// `caseSystem` takes its invitation `id` back: its person can no longer book with it, and
+    /// the waitlist entry they wait in for the product ends (an open offer goes to the next).
     public func withdrawInvitation(id: String, caseSystem: String) async throws {
-        guard try await invitationStore.withdraw(id: id, caseSystem: caseSystem, now: now()) else {
+        let invitation = try await invitationStore.invitation(id: id)
+        guard try await invitationStore.withdraw(id: id, caseSystem: caseSystem, now: now()), let invitation else {
             throw BookingError(.notFound, field: "id", code: "unknown_invitation", "There is no open invitation \(id).")
+        }
+        if try await waitlistStore.leaveWaitlist(person: invitation.vNumber, product: invitation.product, now: now()) {
+            matcherWakeUp.signal()
         }
     }
 

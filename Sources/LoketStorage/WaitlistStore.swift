@@ -198,28 +198,50 @@ public struct WaitlistStore: Sendable {
     /// that was booked has nothing to leave (the appointment is cancelled on its own).
     public func leaveWaitlist(id: String, token: String?, now: Date) async throws {
         let desk = try await database.transaction { db -> String? in
-            let read = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            var entry = read
-            let ended: WaitlistEntry.Offer?
-            do throws(EntryError) {
-                ended = try entry.leave()
-            } catch {
-                guard error.code == "already_left" else { throw error.bookingError }
-                return nil
-            }
-            try await WaitlistLine.leave(entry: id, on: db)
-            if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, now: now, on: db) }
-            guard
-                try await db.raw(
-                    """
-                    UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_token_hash = NULL
-                    WHERE id = \(bind: id) AND state = \(bind: read.state.rawValue) RETURNING id
-                    """
-                ).first() != nil
-            else { throw BookingError.waitlistChangedMeanwhile }
-            return nil
+            try await Self.leave(try await Self.authorisedWaitlist(id: id, token: token, on: db), now: now, on: db)
         }
         if let desk { capacityChanges.announce(desk) }
+    }
+
+    /// The entry in which `vNumber` waits for `product` ends (the case system withdrew their
+    /// invitation): an open offer goes to the next in line. False when they wait in none.
+    public func leaveWaitlist(person vNumber: String, product: String, now: Date) async throws -> Bool {
+        let (left, desk) = try await database.transaction { db -> (Bool, String?) in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT entry_id FROM waiting_people WHERE product = \(bind: product) AND v_number = \(bind: vNumber)
+                    """
+                ).first(),
+                let read = try await Self.fetchWaitlist(id: try row.decode(column: "entry_id", as: String.self), on: db)
+            else { return (false, nil) }
+            return (true, try await Self.leave(read, now: now, on: db))
+        }
+        if let desk { capacityChanges.announce(desk) }
+        return left
+    }
+
+    /// Ends the entry as read, inside the caller's transaction; the desk of an offer it gave back.
+    private static func leave(_ read: WaitlistEntry, now: Date, on db: any SQLDatabase) async throws -> String? {
+        var entry = read
+        let ended: WaitlistEntry.Offer?
+        do throws(EntryError) {
+            ended = try entry.leave()
+        } catch {
+            guard error.code == "already_left" else { throw error.bookingError }
+            return nil
+        }
+        try await WaitlistLine.leave(entry: read.id, on: db)
+        if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, now: now, on: db) }
+        guard
+            try await db.raw(
+                """
+                UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_token_hash = NULL
+                WHERE id = \(bind: read.id) AND state = \(bind: read.state.rawValue) RETURNING id
+                """
+            ).first() != nil
+        else { throw BookingError.waitlistChangedMeanwhile }
+        return nil
     }
 
     typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>

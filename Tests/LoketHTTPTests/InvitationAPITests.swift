@@ -202,8 +202,18 @@ struct InvitationAPITests {
             let refused = try await join(Self.customer())
             #expect(refused.status == 422)
             #expect(refused.errorCode == "not_invited")
-            _ = try await Self.invite(api, try await Self.caseSystem(server), Self.ana)
-            #expect(try await join(Self.customer()).status == 201)
+            let key = try await Self.caseSystem(server)
+            let invited = try await Self.invite(api, key, Self.ana)
+            let joined = try await join(Self.customer())
+            #expect(joined.status == 201)
+            // Withdrawn, the invitation takes its person off the waitlist too.
+            let withdrawn = try await api.call(
+                .delete, "/api/v1/invitations/\(invited.json["id"] as! String)", headers: key)
+            #expect(withdrawn.status == 204)
+            let entry = try await api.get(
+                "/api/v1/waitlist/\(joined.json["id"] as! String)",
+                headers: ["Authorization": "Bearer \(joined.json["token"] as! String)"])
+            #expect(entry.json["state"] as? String == "left", "\(entry.body)")
         }
     }
 
