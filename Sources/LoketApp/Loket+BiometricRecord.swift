@@ -33,8 +33,11 @@ extension Loket {
     /// `staff` records what was captured today at BIO appointment `id` at `desk`, per person
     /// (each with its field prefix for errors), all or nothing, in the audit log without
     /// personal data.
+    /// With `override`, a desk manager (`staffRole`) records captures for a V-number the booking
+    /// did not name (the booking was wrong, the ID checked), audited as an override.
     public func recordDeskCaptures(
-        appointment id: String, desk: String, people: [(person: PersonCaptures, prefix: String)], staff: String
+        appointment id: String, desk: String, people: [(person: PersonCaptures, prefix: String)], staff: String,
+        staffRole: StaffRole = .clerk, override: Bool = false
     ) async throws {
         let booked = try await captureAppointment(id: id, desk: desk)
         guard !people.isEmpty else {
@@ -49,12 +52,26 @@ extension Loket {
         // The desk checks who comes: each V-number is one the booking named (a person the booking
         // counted but did not name may be anyone the clerk checked), so a bought appointment code
         // records nothing for someone else.
-        try await refuseAfterFailedChecks(.biometricsCaptureRefused, target: id, field: "appointment")
+        if override {
+            guard staffRole >= .deskManager else {
+                throw BookingError(
+                    .forbidden, field: "override", code: "not_a_manager", "Only a desk manager may override the check.")
+            }
+        } else {
+            try await refuseAfterFailedChecks(.biometricsCaptureRefused, target: id, field: "appointment")
+        }
         let named = Set(booked.people.compactMap(\.vNumber))
         var unnamed = booked.people.filter { $0.vNumber == nil }.count
         for (person, prefix) in people where !named.contains(person.vNumber) {
             guard unnamed == 0 else {
                 unnamed -= 1
+                continue
+            }
+            if override {
+                try await auditLog.append(
+                    AuditEntry(
+                        at: now(), staff: staff, action: .biometricsCaptureOverride, target: id, desk: desk,
+                        detail: prefix + "vNumber"))
                 continue
             }
             try await auditLog.append(

@@ -13,8 +13,10 @@ extension WebApp {
         router.get("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
             let desk = try context.parameters.require("desk")
             let id = try context.parameters.require("id")
-            return try await asStaff(request, .clerk, desk: desk) { _, web in
-                try await capturePage(web, desk: desk, appointment: id, place: DeskDayPlace(query: request))
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
+                try await capturePage(
+                    web, desk: desk, appointment: id, place: DeskDayPlace(query: request),
+                    canOverride: account.role >= .deskManager)
             }
         }
         router.post("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
@@ -56,7 +58,8 @@ extension WebApp {
                 if errors.isEmpty {
                     do {
                         try await loket.recordDeskCaptures(
-                            appointment: id, desk: desk, people: people, staff: account.id)
+                            appointment: id, desk: desk, people: people, staff: account.id, staffRole: account.role,
+                            override: form["override"] == "1")
                         return redirect(place.dayAddress(desk: desk, notice: "captured"))
                     } catch let error as BookingError where error.kind == .invalid || error.kind == .conflict {
                         let field = error.field == "captures" ? "person1.face" : error.field
@@ -64,14 +67,15 @@ extension WebApp {
                     }
                 }
                 return try await capturePage(
-                    web, desk: desk, appointment: id, place: place, form: form, errors: errors)
+                    web, desk: desk, appointment: id, place: place, form: form, errors: errors,
+                    canOverride: account.role >= .deskManager)
             }
         }
     }
 
     func capturePage(
         _ web: WebRequest, desk: String, appointment id: String, place: DeskDayPlace,
-        form: [String: String] = [:], errors: [FieldError] = []
+        form: [String: String] = [:], errors: [FieldError] = [], canOverride: Bool = false
     ) async throws -> Response {
         let language = web.language
         let visit: CaptureAppointment
@@ -113,7 +117,7 @@ extension WebApp {
             page: CapturePage(
                 desk: desk, id: appointment.id, counter: place.counter, from: place.from, back: place.suffix,
                 appointment: "\(appointment.startTime.text)–\(appointment.endTime.text) · \(appointment.code ?? "")",
-                people: people),
+                people: people, canOverride: canOverride),
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
@@ -135,4 +139,6 @@ struct CapturePage {
     let counter: String, from: String, back: String
     let appointment: String
     let people: [Person]
+    /// A desk manager may record captures for a V-number the booking did not name (audited).
+    let canOverride: Bool
 }

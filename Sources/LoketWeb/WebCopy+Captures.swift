@@ -21,6 +21,10 @@ extension WebCopy {
         "captureSufficient": ("Afgenomen, kwaliteit voldoende", "Captured, sufficient quality"),
         "captureInsufficient": ("Afgenomen, kwaliteit onvoldoende", "Captured, insufficient quality"),
         "capturesSave": ("Vastleggen", "Record"),
+        "capturesOverride": (
+            "Ik heb het identiteitsbewijs gecontroleerd: leg vast, ook voor een V-nummer dat niet op de afspraak staat (wordt vastgelegd in het auditlog)",
+            "I checked the ID: record, also for a V-number not on the appointment (written to the audit log)"
+        ),
         "capturesRecorded": ("De biometrie is vastgelegd.", "The biometrics are recorded."),
         "error.captures.required": (
             "Kies bij minstens één persoon wat is afgenomen.", "Choose what was captured for at least one person."

@@ -31,6 +31,31 @@ import Testing
         }
     }
 
+    /// A desk manager who checked the ID records captures for a V-number the booking did not
+    /// name (the booking was wrong), and the override is audited.
+    @Test func aDeskManagerMayOverrideTheCheckAudited() async throws {
+        try await TestServer.run(options: Self.quickHashes) { server, api in
+            _ = try await server.loket.createStaff(
+                username: "chef", password: Self.password, role: .deskManager, desk: "TS", by: nil)
+            let id = try await bookToday(api)
+            let manager = try await signIn(api, "chef")
+            let path = "/staff/desks/TS/appointments/\(id)/biometrics"
+            #expect(try await get(api, path, cookies: [manager]).body.contains("name=\"override\""))
+            let fields = [
+                "person1.vNumber": Self.ana, "person1.dateOfBirth": "1990-05-05", "person1.face": "sufficient",
+                "person2.vNumber": "5555555555", "person2.dateOfBirth": "1992-02-02", "person2.face": "sufficient",
+            ]
+            #expect(try await post(api, path, fields, cookies: [manager]).status == 422)
+            var overridden = fields
+            overridden["override"] = "1"
+            #expect(try await post(api, path, overridden, cookies: [manager]).status == 303)
+            #expect(try await recorded(server) == 2)
+            let audit = try await server.loket.auditEntries(since: .distantPast)
+            let entry = try #require(audit.first { $0.entry.action == .biometricsCaptureOverride })
+            #expect(entry.entry.target == id && entry.entry.detail == "person2.vNumber" && entry.username == "chef")
+        }
+    }
+
     @Test func theClerkRecordsCapturesAndTheCustomerQuestionDecidesFromThem() async throws {
         try await TestServer.run(options: Self.quickHashes) { server, api in
             _ = try await server.loket.createStaff(
@@ -77,6 +102,11 @@ import Testing
                     $0.entry.action == .biometricsCaptureRefused
                 })
             #expect(refusal.entry.target == id && refusal.entry.detail == "person2.vNumber")
+            // A clerk cannot override the check; the page offers it to desk managers only.
+            var overridden = someoneElse
+            overridden["override"] = "1"
+            #expect(try await post(api, path, overridden, cookies: [clerk]).status == 403)
+            #expect(!(try await get(api, path, cookies: [clerk]).body.contains("name=\"override\"")))
 
             // A missing date of birth is named at its field, and nothing is recorded.
             var missing = fields

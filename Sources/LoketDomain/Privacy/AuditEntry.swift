@@ -48,4 +48,6 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case documentHandoverRefused = "document.handover-refused"
     /// Captures refused: a V-number typed that is not one of the appointment's people.
     case biometricsCaptureRefused = "biometrics.capture-refused"
+    /// A desk manager recorded captures for a V-number the booking did not name, having checked the ID.
+    case biometricsCaptureOverride = "biometrics.capture-override"
 }
