@@ -57,7 +57,7 @@ extension Loket {
         // people named is read before it, and a refusal is counted after it has rolled back.
         let people = InvitationCheck.people(of: customer)
         let invited =
-            invitationsRequired ? try await invitationStore.check(vNumbers: people.map(\.vNumber), today: today) : nil
+            invitationsRequired ? try await invitationFacts(about: people) : nil
         // Only a confirmation of a product that needs an invitation meets the client's misses.
         let missesWait = invitationsRequired ? invitationMissesWait(client: client) : nil
         let booking: ConfirmedBooking

@@ -151,14 +151,16 @@ extension Loket {
         }
         // Counted per document, like a V-number's: a leaked link cannot be tried against every day.
         let subject = "document:\(id)"
-        guard try await invitationStore.wrongBirthDates(subject, today: today) < InvitationCheck.wrongBirthDatesAllowed
+        guard
+            try await birthDateMisses.misses([subject], today: today)[subject, default: 0]
+                < InvitationCheck.wrongBirthDatesAllowed
         else {
             throw BookingError(
                 .conflict, field: "dateOfBirth", code: "too_many_checks",
                 "Too many wrong dates of birth for this card today; try again tomorrow or book a pickup.")
         }
         guard born == stored.holder?.dateOfBirth else {
-            try await invitationStore.countWrongBirthDates([subject], today: today)
+            try await birthDateMisses.count([subject], today: today)
             throw BookingError.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
         }
         guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk) else {

@@ -88,8 +88,15 @@ extension Loket {
         if let wait = invitationMissesWait(client: client) {
             throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: wait)
         }
-        return try await invitationStore.check(
-            vNumbers: InvitationCheck.people(of: customer).map(\.vNumber), today: today)
+        return try await invitationFacts(about: InvitationCheck.people(of: customer))
+    }
+
+    /// The open invitations of `people` and their wrong dates of birth so far today.
+    func invitationFacts(about people: [InvitationCheck.Person]) async throws -> InvitationCheck {
+        let vNumbers = people.map(\.vNumber)
+        return InvitationCheck(
+            invitations: try await invitationStore.open(vNumbers: vNumbers, today: today),
+            wrongBirthDatesToday: try await birthDateMisses.misses(vNumbers, today: today), today: today)
     }
 
     /// How long a client that has named too many people nobody invited must wait, if it has.
@@ -111,7 +118,7 @@ extension Loket {
         if let client, limits.isEnabled {
             _ = limiter.take(.invitationMisses, client: client, limits: limits, now: now())
         }
-        try await invitationStore.countWrongBirthDates(refusal.wrongBirthDates, today: today)
+        try await birthDateMisses.count(refusal.wrongBirthDates, today: today)
     }
 }
 

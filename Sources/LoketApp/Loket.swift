@@ -25,6 +25,7 @@ public struct Loket: Sendable {
     let drawStore: DrawStore
     let documentStore: DocumentStore
     let invitationStore: InvitationStore
+    let birthDateMisses: BirthDateMisses
     let serviceClientStore: ServiceClientStore
     let biometricRecordStore: BiometricRecordStore
     let measurementStore: MeasurementStore
@@ -74,6 +75,7 @@ public struct Loket: Sendable {
         self.documentStore = DocumentStore(
             database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
         self.invitationStore = InvitationStore(database: database, links: options.manageLinkKeys)
+        self.birthDateMisses = BirthDateMisses(database: database)
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
         self.measurementStore = MeasurementStore(database: database)

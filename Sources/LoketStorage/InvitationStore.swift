@@ -2,9 +2,9 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// The case system's invitations (table `invitations`) and the wrong dates of birth counted per
-/// V-number (`birth_date_misses`, which counts them for documents too). An invitation's email is always written to the outbox, even
-/// by a process that sends no mail (`loket invite`): an invitation nobody hears of is worth
+/// The case system's invitations (table `invitations`) and the third parties' bookings that wait
+/// for an invited person (`awaiting_people`). An invitation's email is always written to the
+/// outbox, even by a process that sends no mail (`loket invite`): an invitation nobody hears of is worth
 /// nothing, and the server that sends mail takes it from the shared database.
 public struct InvitationStore: Sendable {
     let database: Database
@@ -71,55 +71,18 @@ public struct InvitationStore: Sendable {
     /// The link token in invitation `id`'s email.
     public func linkToken(invitation id: String) -> String { links.token(invitation: id) }
 
-    /// What an invitation check needs to know about `vNumbers` on `today`: their open
-    /// invitations and their wrong dates of birth so far today.
-    public func check(vNumbers: [String], today: LocalDate) async throws -> InvitationCheck {
-        guard !vNumbers.isEmpty else {
-            return InvitationCheck(invitations: [], wrongBirthDatesToday: [:], today: today)
-        }
-        let (rows, misses) = try await database.read { db in
-            let people = SQLList(vNumbers.map { SQLBind($0) })
-            let rows = try await db.raw(
-                """
-                SELECT * FROM invitations WHERE v_number IN (\(people)) AND withdrawn_at IS NULL
-                    AND purged_at IS NULL AND valid_until >= \(bind: today.iso)
-                """
-            ).all()
-            let misses = try await db.raw(
-                "SELECT subject, misses FROM birth_date_misses WHERE subject IN (\(people)) AND day = \(bind: today.iso)"
-            ).all()
-            return (rows, misses)
-        }
-        var wrong: [String: Int] = [:]
-        for row in misses {
-            wrong[try row.decode(column: "subject", as: String.self)] = try row.decode(column: "misses", as: Int.self)
-        }
-        return InvitationCheck(
-            invitations: try rows.map(Self.invitation(from:)), wrongBirthDatesToday: wrong, today: today)
-    }
-
-    /// Counts a wrong date of birth for each of `subjects` (V-numbers, or `document:` ids) on `today`.
-    public func countWrongBirthDates(_ subjects: [String], today: LocalDate) async throws {
-        guard !subjects.isEmpty else { return }
-        try await database.transaction { db in
-            for subject in Set(subjects).sorted() {
-                try await db.raw(
-                    """
-                    INSERT INTO birth_date_misses (subject, day, misses) VALUES (\(bind: subject), \(bind: today.iso), 1)
-                    ON CONFLICT (subject, day) DO UPDATE SET misses = birth_date_misses.misses + 1
-                    """
-                ).run()
-            }
-        }
-    }
-
-    /// Wrong dates of birth counted for `subject` on `today`.
-    public func wrongBirthDates(_ subject: String, today: LocalDate) async throws -> Int {
-        try await database.read { db in
+    /// The open invitations of `vNumbers` on `today`, for any product.
+    public func open(vNumbers: [String], today: LocalDate) async throws -> [Invitation] {
+        guard !vNumbers.isEmpty else { return [] }
+        let rows = try await database.read { db in
             try await db.raw(
-                "SELECT misses FROM birth_date_misses WHERE subject = \(bind: subject) AND day = \(bind: today.iso)"
-            ).first()?.decode(column: "misses", as: Int.self) ?? 0
+                """
+                SELECT * FROM invitations WHERE v_number IN (\(SQLList(vNumbers.map { SQLBind($0) })))
+                    AND withdrawn_at IS NULL AND purged_at IS NULL AND valid_until >= \(bind: today.iso)
+                """
+            ).all()
         }
+        return try rows.map(Self.invitation(from:))
     }
 
     /// A third party booked `hold` for the person of `invitation`: the hold gets a new secret,
@@ -129,17 +92,12 @@ public struct InvitationStore: Sendable {
     public func awaitPerson(
         hold: String, holdToken: String, invitation: String, customer: Customer, now: Date
     ) async throws {
-        let token = Identifiers.token()
         let stored = String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)
         try await database.transaction { db in
-            let handed = try await db.raw(
-                """
-                UPDATE holds SET token_hash = \(bind: Identifiers.hash(token))
-                WHERE id = \(bind: hold) AND state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))
-                RETURNING id
-                """
-            ).first()
-            guard handed != nil else {
+            let stillTheMakers: SQLQueryString =
+                "state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))"
+            guard let token = try await Identifiers.freshToken(for: "holds", id: hold, if: stillTheMakers, on: db)
+            else {
                 throw BookingError(
                     .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
             }

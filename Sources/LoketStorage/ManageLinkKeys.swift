@@ -37,33 +37,26 @@ public struct ManageLinkKeys: Sendable {
     }
 
     /// The link token for appointment `id`, signed with the first key.
-    func token(appointment id: String) -> String { Self.token(appointment: id, key: keys[0]) }
-
-    /// Whether `token` is a link token for appointment `id` under any of the keys; compared as
-    /// digests, so the time taken says nothing about how much of it was right.
-    func opens(_ token: String, appointment id: String) -> Bool {
-        let digest = Identifiers.hash(token)
-        return keys.contains { Identifiers.hash(Self.token(appointment: id, key: $0)) == digest }
-    }
+    func token(appointment id: String) -> String { token(label: "manage:\(id)") }
+    func opens(_ token: String, appointment id: String) -> Bool { opens(token, label: "manage:\(id)") }
 
     /// The link token for document `id`: the same scheme, under another label, so that a link
     /// to a document opens no appointment and the other way round.
-    func token(document id: String) -> String { Self.token(label: "document:\(id)", key: keys[0]) }
-
-    func opens(_ token: String, document id: String) -> Bool {
-        let digest = Identifiers.hash(token)
-        return keys.contains { Identifiers.hash(Self.token(label: "document:\(id)", key: $0)) == digest }
-    }
+    func token(document id: String) -> String { token(label: "document:\(id)") }
+    func opens(_ token: String, document id: String) -> Bool { opens(token, label: "document:\(id)") }
 
     /// The link token for invitation `id`, under a label of its own.
-    func token(invitation id: String) -> String { Self.token(label: "invitation:\(id)", key: keys[0]) }
+    func token(invitation id: String) -> String { token(label: "invitation:\(id)") }
+    func opens(_ token: String, invitation id: String) -> Bool { opens(token, label: "invitation:\(id)") }
 
-    func opens(_ token: String, invitation id: String) -> Bool {
+    private func token(label: String) -> String { Self.token(label: label, key: keys[0]) }
+
+    /// Whether `token` is the link token for `label` under any of the keys; compared as
+    /// digests, so the time taken says nothing about how much of it was right.
+    private func opens(_ token: String, label: String) -> Bool {
         let digest = Identifiers.hash(token)
-        return keys.contains { Identifiers.hash(Self.token(label: "invitation:\(id)", key: $0)) == digest }
+        return keys.contains { Identifiers.hash(Self.token(label: label, key: $0)) == digest }
     }
-
-    static func token(appointment id: String, key: Data) -> String { token(label: "manage:\(id)", key: key) }
 
     static func token(label: String, key: Data) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: SymmetricKey(data: key))

@@ -26,7 +26,7 @@ public struct PurgeReport: Sendable, Hashable {
     /// Ended invitations (withdrawn, or past their last day) whose person's details were erased.
     public var invitations = 0
     /// Counts of wrong dates of birth of past days, deleted.
-    public var invitationMisses = 0
+    public var birthDateMisses = 0
     /// Third parties' bookings that waited for their person a day ago or more, deleted.
     public var awaitingPeople = 0
     /// Biometric captures taken longer ago than the biometrics policy keeps them, deleted.
@@ -75,7 +75,7 @@ public struct PurgeStore: Sendable {
         )
         (report.drawEntries, report.drawPeople) = (counts[5], counts[6])
         (report.documents, report.deliveries) = (counts[7], counts[8])
-        (report.invitations, report.invitationMisses, report.awaitingPeople) = (counts[9], counts[10], counts[11])
+        (report.invitations, report.birthDateMisses, report.awaitingPeople) = (counts[9], counts[10], counts[11])
         report.biometricCaptures = counts[12]
         return report
     }

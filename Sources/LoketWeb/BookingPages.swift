@@ -134,8 +134,7 @@ extension WebApp {
             let web = web(request)
             let id = try context.parameters.require("id")
             guard
-                let invitation = try await loket.invitation(
-                    id: id, token: request.uri.queryParameters["token"].map(String.init))
+                let invitation = try await loket.invitation(id: id, token: request.query("token"))
             else {
                 return pages.problem(
                     web, status: .notFound, message: WebCopy.text("invitationLinkInvalid", web.language))
@@ -147,7 +146,7 @@ extension WebApp {
                 cookies: [
                     Cookie(
                         name: WebRequest.invitationCookie,
-                        value: "\(invitation.id).\(request.uri.queryParameters["token"] ?? "")", maxAge: 86_400,
+                        value: "\(invitation.id).\(request.query("token") ?? "")", maxAge: 86_400,
                         path: "/book/", secure: secureCookies, httpOnly: true, sameSite: .lax)
                 ])
         }

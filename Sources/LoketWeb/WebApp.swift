@@ -90,13 +90,3 @@ public struct WebApp: Sendable {
 
     func place(_ desk: Desk) -> String { "\(desk.name), \(desk.address)" }
 }
-
-extension Product {
-    /// The product's name in `language`, as the desk network file gives it.
-    func name(_ language: Customer.Language) -> String {
-        switch language {
-        case .nl: nameNL
-        case .en: nameEN
-        }
-    }
-}

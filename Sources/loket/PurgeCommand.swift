@@ -55,7 +55,7 @@ struct PurgeCommand: AsyncParsableCommand {
             ),
             (report.deliveries, "their delivery addresses: erased"),
             (report.invitations, "invitations withdrawn or past their last day: personal data erased"),
-            (report.invitationMisses, "counts of wrong dates of birth of past days: deleted"),
+            (report.birthDateMisses, "counts of wrong dates of birth of past days: deleted"),
             (report.awaitingPeople, "third parties' bookings that waited for their person a day ago: deleted"),
             (report.biometricCaptures, "biometric captures older than the biometrics policy keeps them: deleted"),
             (report.liveBookings, "live-booking claims of past days: deleted"),

@@ -131,8 +131,9 @@ struct PurgeStoreTests {
         _ = try await invitations.withdraw(id: withdrawn.id, caseSystem: "cs", now: june1.now)
         _ = try await invite("1000000002", until: "2022-09-14")
         let open = try await invite("1000000003", until: "2022-09-15")
-        try await invitations.countWrongBirthDates(["1000000003"], today: LocalDate(iso: "2022-09-14")!)
-        try await invitations.countWrongBirthDates(["1000000003"], today: LocalDate(iso: "2022-09-15")!)
+        let misses = BirthDateMisses(database: database)
+        try await misses.count(["1000000003"], today: LocalDate(iso: "2022-09-14")!)
+        try await misses.count(["1000000003"], today: LocalDate(iso: "2022-09-15")!)
         let audit = AuditLog(database: database)
         try await audit.append(
             AuditEntry(at: june1.now, staff: "s1", action: .checkIn, target: old.id, desk: "TS"))
@@ -146,7 +147,7 @@ struct PurgeStoreTests {
         expected.appointments = 2
         expected.waitlistEntries = 3
         expected.invitations = 2
-        expected.invitationMisses = 1
+        expected.birthDateMisses = 1
         expected.liveBookings = 2 * 2 // Old's and Recent's claims, two persons each; the future stays
         expected.holds = 6 // five used by the appointments before today, one expired yesterday
         expected.messages = 1

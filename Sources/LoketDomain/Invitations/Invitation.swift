@@ -61,11 +61,11 @@ public struct InvitationRequest: Sendable, Hashable {
         guard Customer.isValidVNumber(vNumber) else {
             throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
-        guard case .success(let birth?) = Customer.dateOfBirth(dateOfBirth, field: prefix + "dateOfBirth") else {
-            if case .failure(let problem) = Customer.dateOfBirth(dateOfBirth, field: prefix + "dateOfBirth") {
-                throw problem
-            }
-            throw .invalid(prefix + "dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
+        let birth: LocalDate
+        switch Customer.dateOfBirth(dateOfBirth, field: prefix + "dateOfBirth") {
+        case .success(let given?): birth = given
+        case .success(nil): throw .invalid(prefix + "dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
+        case .failure(let problem): throw problem
         }
         guard birth <= today else {
             throw .invalid(prefix + "dateOfBirth", "out_of_range", "The date of birth lies in the future.")

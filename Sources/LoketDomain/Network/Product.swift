@@ -27,6 +27,14 @@ public struct Product: Sendable, Hashable, Codable {
 
     public var requiresInvitation: Bool { invitationRequired ?? false }
 
+    /// The product's name in `language`, as the desk network file gives it.
+    public func name(_ language: Customer.Language) -> String {
+        switch language {
+        case .nl: nameNL
+        case .en: nameEN
+        }
+    }
+
     /// Bookings name every person by V-number, and each person has at most one live appointment.
     public var onePerPerson: Bool { oneBookingPerPerson ?? true }
 

@@ -23,7 +23,7 @@ public struct AppointmentMessage: Sendable {
     ) {
         let language = appointment.language
         let when = DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, language)
-        let productName = language == .nl ? product.nameNL : product.nameEN
+        let productName = product.name(language)
         let persons = appointment.persons
         let place = "\(desk.name), \(desk.address)"
         let reference = appointment.code ?? appointment.id

@@ -10,7 +10,7 @@ public struct AwaitingPersonMessage: Sendable {
     public let html: String
 
     public init(hold: Hold, desk: Desk, product: Product, language: Customer.Language, link: String) {
-        let productName = language == .nl ? product.nameNL : product.nameEN
+        let productName = product.name(language)
         let when = DateWording.dateTime(hold.date, hold.startTime, hold.endTime, language)
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
         let lines: [String]

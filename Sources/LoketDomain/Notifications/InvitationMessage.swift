@@ -10,7 +10,7 @@ public struct InvitationMessage: Sendable {
 
     public init(invitation: Invitation, product: Product, link: String) {
         let language = invitation.language
-        let productName = language == .nl ? product.nameNL : product.nameEN
+        let productName = product.name(language)
         let until = DateWording.date(invitation.validUntil, language)
         let lines: [String]
         switch language {

@@ -11,7 +11,7 @@ public struct NotDrawnMessage: Sendable {
     /// - Parameter entry: the waitlist entry the draw put them in.
     public init(entry: WaitlistEntry, product: Product, desks: [Desk]) {
         let language = entry.language
-        let productName = language == .nl ? product.nameNL : product.nameEN
+        let productName = product.name(language)
         let places = desks.map { "\($0.name), \($0.address)" }
         let window = "\(DateWording.date(entry.from, language)) – \(DateWording.date(entry.to, language))"
         let lines: [String]

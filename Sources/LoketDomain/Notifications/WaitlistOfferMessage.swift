@@ -18,7 +18,7 @@ public struct WaitlistOfferMessage: Sendable {
         let when = DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language)
         let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
         let deadline = "\(DateWording.date(until.date, language)) \(until.time.text)"
-        let productName = language == .nl ? product.nameNL : product.nameEN
+        let productName = product.name(language)
         let place = "\(desk.name), \(desk.address)"
         let lines: [String]
         switch language {
