@@ -10,8 +10,10 @@ final class ClientLimiter: Sendable {
     /// What is known of one client.
     private struct Client {
         var buckets: [ClientLimits.Rule: TokenBucket] = [:]
-        /// Active holds: hold id → when it lapses, and the order they were made in.
-        var holds: [String: (expiresAt: Date, made: Int)] = [:]
+        /// Active holds: hold id (or waitlist entry id, for an offer) → when it lapses, the order
+        /// they were made in, and whether it is a waitlist offer (which a browser's next hold
+        /// does not give back: only accepting, declining or leaving ends it).
+        var holds: [String: (expiresAt: Date, made: Int, offer: Bool)] = [:]
         /// Places taken for holds being written, by reservation number → when they would lapse.
         var reserved: [Int: Date] = [:]
 
@@ -58,11 +60,12 @@ final class ClientLimiter: Sendable {
         return tokens.take(bucket, now: now)
     }
 
-    /// `client`'s active holds at `now`, oldest first.
-    func activeHolds(client: String, now: Date) -> [(id: String, expiresAt: Date)] {
+    /// How many active holds `client` keeps at `now`, offers included, and those its next hold
+    /// may replace (not offers), oldest first.
+    func activeHolds(client: String, now: Date) -> (count: Int, replaceable: [String]) {
         state.withLock { state in
-            (state.clients.peek(client)?.holds ?? [:]).filter { $0.value.expiresAt > now }
-                .sorted { $0.value.made < $1.value.made }.map { ($0.key, $0.value.expiresAt) }
+            let active = (state.clients.peek(client)?.holds ?? [:]).filter { $0.value.expiresAt > now }
+            return (active.count, active.filter { !$0.value.offer }.sorted { $0.value.made < $1.value.made }.map(\.key))
         }
     }
 
@@ -99,9 +102,21 @@ final class ClientLimiter: Sendable {
         state.withLock { state in
             state.clients.update(reservation.client, make: Client.init) { known in
                 known.reserved[reservation.number] = nil
-                known.holds[hold] = (expiry, reservation.number)
+                known.holds[hold] = (expiry, reservation.number, false)
             }
             state.holders.update(hold, make: { reservation.client }) { $0 = reservation.client }
+        }
+    }
+
+    /// The matcher offered waitlist entry `entry`, which `client` joined, a slot until `expiry`:
+    /// the offer is one of the client's active holds (even past the allowed number, which then
+    /// refuses the client's next hold) until it is used or lapses.
+    func offered(entry: String, client: String, until expiry: Date) {
+        state.withLock { state in
+            state.made += 1
+            let made = state.made
+            state.clients.update(client, make: Client.init) { $0.holds[entry] = (expiry, made, true) }
+            state.holders.update(entry, make: { client }) { $0 = client }
         }
     }
 
@@ -112,7 +127,8 @@ final class ClientLimiter: Sendable {
         }
     }
 
-    /// The hold was confirmed or given back: it no longer counts for its maker.
+    /// The hold (or the offer to waitlist entry `hold`) was confirmed or given back: it no
+    /// longer counts for its maker.
     func used(_ hold: String) {
         state.withLock { state in
             guard let client = state.holders.peek(hold) else { return }

@@ -25,7 +25,8 @@ extension Loket {
 
     /// Takes one of `client`'s few places for active holds for a hold about to be written, or
     /// refuses while all are kept; with `replacingOldest` (a browser, whose visitor went back to
-    /// choose another time) gives the oldest back first. The place is taken under the limiter's
+    /// choose another time) gives the oldest hold back first (never a waitlist offer, which
+    /// counts among them too). The place is taken under the limiter's
     /// lock, so holds asked for at once cannot all pass; give it back with `cancel` if the hold fails.
     func admitHold(client: String?, replacingOldest: Bool) async throws -> ClientLimiter.Reservation? {
         guard let client, limits.isEnabled else { return nil }
@@ -33,9 +34,9 @@ extension Loket {
         let now = now()
         if replacingOldest {
             let active = limiter.activeHolds(client: client, now: now)
-            for old in active.prefix(max(0, active.count - limits.activeHoldsAllowed + 1)) {
-                try await appointmentStore.release(hold: old.id, now: now)
-                limiter.used(old.id)
+            for old in active.replaceable.prefix(max(0, active.count - limits.activeHoldsAllowed + 1)) {
+                try await appointmentStore.release(hold: old, now: now)
+                limiter.used(old)
                 matcherWakeUp.signal()
             }
         }

@@ -18,7 +18,9 @@ extension Loket {
     /// improve the appointment `appointment` opened by `appointmentToken`. `documentExpiresOn` is
     /// checked on every channel but counts only on a partner's. `customer` is the details as the
     /// channel read them, or why they are wrong; they are checked after the dates, in the order of
-    /// the request. A person waits in one entry per product. Capacity free now is offered at once.
+    /// the request. A person waits in one entry per product. Only a partner's entry is offered
+    /// capacity free now; any other waits for the matcher, and its offers count among the holds
+    /// of the client that joined.
     public func joinWaitlist(
         desks codes: [String]?, product: String?, persons: Int?, from fromText: String?, to toText: String?,
         documentExpiresOn: String?, customer: Result<Customer, BookingError>,
@@ -89,7 +91,8 @@ extension Loket {
             WaitlistRequest(
                 product: product.key, persons: persons, desks: desks, from: from, to: to, urgent: urgent != nil,
                 expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
-                people: people, partner: partner?.id, urgentReason: urgent),
+                people: people, partner: partner?.id, urgentReason: urgent,
+                client: partner == nil && limits.isEnabled ? client : nil),
             now: now())
         // An anonymous join is offered nothing at once: free capacity is for booking, within the
         // client's holds; the waitlist offers what frees up later (the matcher). A partner's entry
@@ -112,15 +115,18 @@ extension Loket {
     /// Leaves the waitlist; an open offer goes to the next in line.
     public func leaveWaitlist(id: String, token: String?) async throws {
         try await waitlistStore.leaveWaitlist(id: id, token: token, now: now())
+        limiter.used(id)
         matcherWakeUp.signal()
     }
 
     /// Books the offered slot (or moves the appointment being improved to it, one of its moves):
-    /// a confirmation like any other, so it counts against `client`'s confirmations.
+    /// a confirmation like any other, so it counts against `client`'s confirmations. The offer
+    /// no longer counts among the holds of the client that joined (nor after declining or leaving).
     public func acceptOffer(entry id: String, token: String?, client: String?) async throws -> AcceptedOffer {
         try admit(.confirmations, client: client)
         let accepted = try await waitlistStore.acceptOffer(
             entry: id, token: token, movesAllowed: network.fairness.movesAllowed, now: now())
+        limiter.used(id)
         metrics.bookings.increment()
         matcherWakeUp.signal() // an improved appointment freed its old slot
         return accepted
@@ -129,6 +135,7 @@ extension Loket {
     /// Declines the offer: the slot goes to the next in line and this entry waits on.
     public func declineOffer(entry id: String, token: String?) async throws -> WaitlistEntry {
         let entry = try await waitlistStore.declineOffer(entry: id, token: token, now: now())
+        limiter.used(id)
         matcherWakeUp.signal()
         return entry
     }

@@ -31,7 +31,11 @@ extension Loket {
                 switch try await waitlistStore.offerFreed(
                     freed, to: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)), now: now)
                 {
-                case .offered: return true
+                case .offered(let entry, let client):
+                    if let client, let offer = entry.offer {
+                        limiter.offered(entry: entry.id, client: client, until: offer.expiresAt)
+                    }
+                    return true
                 case .handledElsewhere: return false
                 case .entryMovedOn: continue lookup
                 }

@@ -448,6 +448,14 @@ enum Migrations {
                 "CREATE INDEX audit_log_target ON audit_log (target, action, at)",
             ]
         ),
+        (
+            20,
+            [
+                // The client that joined the waitlist: the matcher's offers count among its
+                // active holds. Erased with the entry's other personal data.
+                "ALTER TABLE waitlist ADD COLUMN client TEXT"
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }

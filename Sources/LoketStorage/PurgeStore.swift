@@ -126,7 +126,8 @@ public struct PurgeStore: Sendable {
                     """,
                 change: """
                     UPDATE waitlist SET customer_name = '', customer_email = '', customer_phone = NULL,
-                        customer_v_number = NULL, customer_bsn = NULL, people = NULL, purged_at = \(bind: now.millis)
+                        customer_v_number = NULL, customer_bsn = NULL, people = NULL, client = NULL,
+                        purged_at = \(bind: now.millis)
                     """),
             // A claim of a past day no longer refuses anything (LiveBookings.claim replaces it).
             Kind(

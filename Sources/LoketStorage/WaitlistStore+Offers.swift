@@ -9,12 +9,13 @@ extension WaitlistStore {
     /// offer, and writes the offer email, in one transaction. Returns nil when the entry is no
     /// longer waiting.
     public func makeOffer(entry id: String, plan: HoldPlan, now: Date) async throws -> WaitlistEntry? {
-        try await offer(entry: id, plan: plan, now: now, freed: nil)
+        try await offer(entry: id, plan: plan, now: now, freed: nil)?.entry
     }
 
     /// What became of a freed slot offered to an entry.
     public enum FreedOutcome: Sendable {
-        case offered(WaitlistEntry)
+        /// Offered; `client` is the one that joined, whose active holds the offer counts among.
+        case offered(WaitlistEntry, client: String?)
         /// Another matcher handled the slot first.
         case handledElsewhere
         /// The entry stopped waiting between the lookup and the offer; nothing was written.
@@ -33,7 +34,7 @@ extension WaitlistStore {
             guard let offered = try await offer(entry: entry, plan: plan, now: now, freed: freed) else {
                 return .handledElsewhere
             }
-            return .offered(offered)
+            return .offered(offered.entry, client: offered.client)
         } catch is EntryMovedOn {
             return .entryMovedOn
         }
@@ -119,12 +120,12 @@ extension WaitlistStore {
     private func offer(
         entry id: String, plan: HoldPlan, now: Date, freed: FreedSlot?
     ) async throws
-        -> WaitlistEntry?
+        -> (entry: WaitlistEntry, client: String?)?
     {
         let holdID = Identifiers.make()
         let offerToken = Identifiers.token()
         let outbox = self.outbox
-        let offered = try await database.transaction { db -> WaitlistEntry? in
+        let offered = try await database.transaction { db -> (entry: WaitlistEntry, client: String?)? in
             guard var entry = try await Self.fetchWaitlist(id: id, on: db) else { return nil }
             let offer = WaitlistEntry.Offer(
                 hold: holdID, desk: plan.desk, slot: plan.slot.description, date: plan.slot.date,
@@ -139,13 +140,13 @@ extension WaitlistStore {
                 _ = try await AppointmentStore.release(hold: freed.hold, now: now, on: db)
             }
             guard
-                try await db.raw(
+                let written = try await db.raw(
                     """
                     UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = \(bind: holdID),
                         offer_expires_at = \(bind: plan.expiresAt.millis), offer_token_hash = \(bind: Identifiers.hash(offerToken))
-                    WHERE id = \(bind: id) AND state = \(bind: WaitlistEntry.State.waiting.rawValue) RETURNING id
+                    WHERE id = \(bind: id) AND state = \(bind: WaitlistEntry.State.waiting.rawValue) RETURNING client
                     """
-                ).first() != nil
+                ).first()
             else {
                 if freed != nil { throw EntryMovedOn() }
                 return nil
@@ -161,7 +162,8 @@ extension WaitlistStore {
             try await OutboxStore.enqueue(
                 .waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox,
                 secret: offerToken, on: db)
-            return try await Self.fetchWaitlist(id: id, on: db)
+            let client = try written.decode(column: "client", as: String?.self)
+            return (try await Self.fetchWaitlist(id: id, on: db)!, client)
         }
         if offered != nil {
             capacityChanges.announce(plan.desk)

@@ -66,14 +66,14 @@ public struct WaitlistStore: Sendable {
             """
             INSERT INTO waitlist (id, token_hash, product, persons, desks, from_date, to_date, urgent, expires_on, appointment_id,
                 customer_name, customer_email, customer_phone, customer_v_number, language, state, created_at,
-                people, partner_id, urgent_reason, urgent_note, priority, expires_rank)
+                people, partner_id, urgent_reason, urgent_note, priority, expires_rank, client)
             VALUES (\(bind: id), \(bind: tokenHash), \(bind: request.product), \(bind: request.persons),
                 \(bind: request.desks.joined(separator: ",")), \(bind: request.from.iso), \(bind: request.to.iso), \(bind: request.urgent ? 1 : 0),
                 \(bind: request.expiresOn?.iso), \(bind: request.appointment), \(bind: customer.name), \(bind: customer.email),
                 \(bind: customer.phone), \(bind: customer.vNumber), \(bind: customer.language.rawValue),
                 'waiting', \(bind: now.millis), \(bind: request.people.joined(separator: ",")), \(bind: request.partner),
                 \(bind: request.urgentReason?.reason.rawValue), \(bind: request.urgentReason?.note), \(bind: rank.priority),
-                \(bind: rank.expiresRank))
+                \(bind: rank.expiresRank), \(bind: request.client))
             """
         ).run()
         let entry = try await fetchWaitlist(id: id, on: db)!

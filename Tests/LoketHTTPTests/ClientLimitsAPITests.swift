@@ -122,4 +122,60 @@ struct ClientLimitsAPITests {
             #expect(prepended == 429)
         }
     }
+
+    /// A waitlist offer the matcher makes later is one of the joining client's active holds, and
+    /// a browser's next hold does not give it back; accepting it frees the place.
+    @Test(arguments: TestDatabase.engines)
+    func aWaitlistOfferCountsAmongTheJoiningClientsHolds(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: Self.network) { server, _ in
+            let loket = server.loket
+            func person(_ name: String) -> Customer {
+                Customer(
+                    name: name, email: "\(name.lowercased())@example.nl", phone: nil,
+                    vNumber: TestPeople.vNumber(name), language: .en)
+            }
+            var booked: [ConfirmedBooking] = []
+            for (index, slot) in ["20220602-0900-one", "20220602-0910-one", "20220602-0920-one"].enumerated() {
+                let held = try await loket.hold(
+                    desk: "RACE", product: "BIO", persons: 1, slot: slot, client: nil, idempotency: nil)
+                booked.append(
+                    try await loket.confirm(
+                        hold: held.hold.id, holdToken: held.token, customer: person("Booked\(index)"), client: nil,
+                        idempotency: nil))
+            }
+            let customer = person("Waiting")
+            let joined = try await loket.joinWaitlist(
+                desks: ["RACE"], product: "BIO", persons: 1, from: "2022-06-02", to: "2022-06-02",
+                documentExpiresOn: nil, customer: .success(customer), appointment: nil, appointmentToken: nil,
+                client: "203.0.113.7")
+            _ = try await loket.cancel(id: booked[0].appointment.id, token: booked[0].manageToken)
+            #expect(try await loket.matchFreedSlots() == 1)
+            #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
+
+            func hold(_ slot: String) async throws -> HoldReceipt {
+                try await loket.hold(
+                    desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "203.0.113.7",
+                    replacingOldest: true, idempotency: nil)
+            }
+            // One place is the offer's: the next hold takes the other, and a browser's third
+            // gives back that hold, not the offer.
+            let second = try await hold("20220603-0900-one")
+            let third = try await hold("20220603-0910-one")
+            #expect(try await loket.hold(id: second.hold.id).state == .released)
+            #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
+            // Through the API (no replacing), a further hold is refused while the offer stands.
+            await #expect(throws: BookingError.self) {
+                try await loket.hold(
+                    desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
+                    idempotency: nil)
+            }
+            _ = try await loket.acceptOffer(entry: joined.entry.id, token: joined.token, client: "203.0.113.7")
+            server.clock.advance(minutes: 1)
+            let after = try await loket.hold(
+                desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
+                idempotency: nil)
+            #expect(after.hold.state == .active)
+            _ = third
+        }
+    }
 }

@@ -90,7 +90,7 @@ struct WaitlistLineTests {
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             guard
-                case .offered(let offered) = try await store.waitlist.offerFreed(
+                case .offered(let offered, _) = try await store.waitlist.offerFreed(
                     freed, to: urgent.entry.id, plan: plan, now: clock.now)
             else {
                 Issue.record("not offered")

@@ -19,13 +19,17 @@ public struct WaitlistRequest: Sendable {
     /// The partner who entered the entry and, when urgent, why (a trusted channel).
     public let partner: String?
     public let urgentReason: (reason: UrgentReserve.Reason, note: String?)?
+    /// The client (address) that joined, when the limits count it: the offers the entry is
+    /// made later count among that client's active holds.
+    public let client: String?
 
     public init(
         product: String, persons: Int, desks: [String], from: LocalDate, to: LocalDate, urgent: Bool,
         expiresOn: LocalDate?,
         customer: Customer, appointment: String?, people: [String] = [], partner: String? = nil,
-        urgentReason: (reason: UrgentReserve.Reason, note: String?)? = nil
+        urgentReason: (reason: UrgentReserve.Reason, note: String?)? = nil, client: String? = nil
     ) {
+        self.client = client
         self.people = people
         self.partner = partner
         self.urgentReason = urgentReason
