@@ -26,8 +26,8 @@ extension Loket {
     /// Takes one of `client`'s few places for active holds for a hold about to be written, or
     /// refuses while all are kept; with `replacingOldest` (a browser, whose visitor went back to
     /// choose another time) gives the oldest hold back first (never a waitlist offer, which
-    /// counts among them too). The place is taken under the limiter's
-    /// lock, so holds asked for at once cannot all pass; give it back with `cancel` if the hold fails.
+    /// counts among them too). The place is taken under the limiter's lock, so holds asked for
+    /// at once cannot all pass; give it back with `cancel` if the hold fails.
     func admitHold(client: String?, replacingOldest: Bool) async throws -> ClientLimiter.Reservation? {
         guard let client, limits.isEnabled else { return nil }
         try admit(.holds, client: client)
