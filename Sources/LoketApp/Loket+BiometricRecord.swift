@@ -53,10 +53,7 @@ extension Loket {
         // counted but did not name may be anyone the clerk checked), so a bought appointment code
         // records nothing for someone else.
         if override {
-            guard staffRole >= .deskManager else {
-                throw BookingError(
-                    .forbidden, field: "override", code: "not_a_manager", "Only a desk manager may override the check.")
-            }
+            try requireDeskManager(staffRole)
         } else {
             try await refuseAfterFailedChecks(.biometricsCaptureRefused, target: id, field: "appointment")
         }

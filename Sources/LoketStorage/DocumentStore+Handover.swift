@@ -48,13 +48,27 @@ extension DocumentStore {
 
     /// Hands document `id` over at the clerk's desk if `check` matches its record: the event
     /// (by `staff`) and the audit entry in the transaction that reads it, the state written on
-    /// condition of its revision. A refusal records nothing.
-    public func handOver(id: String, check: HandoverCheck, staff: String, now: Date) async throws -> Document {
+    /// condition of its revision. A refusal records nothing. `overriding` (a desk manager's
+    /// decision) hands over despite a V-number or date of birth that is not the holder's, and
+    /// the audit log names which.
+    public func handOver(
+        id: String, check: HandoverCheck, staff: String, overriding: Bool = false, now: Date
+    ) async throws -> Document {
         let outbox = self.outbox
         let document = try await database.transaction { db -> Document in
             guard let stored = try await Self.read(id: id, on: db) else { throw Self.unknownDocument }
-            try check.verify(
-                stored.document, recordedVNumber: stored.vNumber, recordedDateOfBirth: stored.holder?.dateOfBirth)
+            let recorded = (vNumber: stored.vNumber, dateOfBirth: stored.holder?.dateOfBirth)
+            let mismatched = check.mismatches(
+                recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
+            if overriding, stored.document.desk == check.desk, !mismatched.isEmpty {
+                try await AuditLog.append(
+                    AuditEntry(
+                        at: now, staff: staff, action: .documentHandoverOverride, target: id, desk: check.desk,
+                        detail: mismatched.joined(separator: ",")), on: db)
+            } else {
+                try check.verify(
+                    stored.document, recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
+            }
             let handed = try await Self.change(stored, .handOver, by: staff, now: now, outbox: outbox, on: db) {
                 (d) throws(TransitionError<Document.Status, Document.Event>) in try d.handOver(at: now)
             }

@@ -13,19 +13,22 @@ extension WebApp {
     func addHandoverRoutes(to router: Router<LoketRequestContext>) {
         router.get("/staff/desks/{desk}/handover") { request, context in
             let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { _, web in
-                handoverPage(web, desk: desk, place: try DeskDayPlace(query: request))
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
+                handoverPage(
+                    web, desk: desk, place: try DeskDayPlace(query: request), canOverride: account.role >= .deskManager)
             }
         }
         router.post("/staff/desks/{desk}/handover") { request, context in
             let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { _, web in
+            return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 let reference = form["reference"] ?? ""
                 let place = try DeskDayPlace(form: form)
+                let canOverride = account.role >= .deskManager
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
-                    return handoverPage(web, desk: desk, place: place, reference: reference, card: card)
+                    return handoverPage(
+                        web, desk: desk, place: place, reference: reference, card: card, canOverride: canOverride)
                 } catch let error as BookingError {
                     return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
                 }
@@ -38,18 +41,23 @@ extension WebApp {
                 let id = form["document"] ?? ""
                 let reference = form["reference"] ?? id
                 let place = try DeskDayPlace(form: form)
+                let canOverride = account.role >= .deskManager
                 do {
                     _ = try await loket.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
-                        staff: account.id)
+                        staff: account.id, staffRole: account.role, override: form["override"] == "1")
                     return redirect(place.dayAddress(desk: desk, notice: "handed-over"))
-                } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
-                    // The card stays on the page, with what was typed, so the clerk looks again.
+                } catch let error as BookingError
+                    where ["vNumber", "dateOfBirth", "override"].contains(error.field)
+                    || error.code == "too_many_checks"
+                {
+                    // The card stays on the page, with what was typed, so the clerk looks again
+                    // (or a desk manager overrides).
                     do {
                         let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
                         return handoverPage(
                             web, desk: desk, place: place, reference: reference, card: card, typed: form,
-                            refused: error)
+                            refused: error, canOverride: canOverride)
                     } catch let error as BookingError {
                         return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
                     }
@@ -65,7 +73,7 @@ extension WebApp {
     func handoverPage(
         _ web: WebRequest, desk: String, place: DeskDayPlace, reference: String = "",
         card: Loket.HandoverCard? = nil,
-        typed form: [String: String] = [:], refused: BookingError? = nil
+        typed form: [String: String] = [:], refused: BookingError? = nil, canOverride: Bool = false
     ) -> Response {
         let language = web.language
         let errors = refused.map { error in
@@ -85,7 +93,7 @@ extension WebApp {
                         "\($0.date.iso) \($0.startTime.text)–\($0.endTime.text) · \($0.code ?? "")"
                     })
             },
-            vNumber: form["vNumber"] ?? "", dateOfBirth: form["dateOfBirth"] ?? "")
+            vNumber: form["vNumber"] ?? "", dateOfBirth: form["dateOfBirth"] ?? "", canOverride: canOverride)
         let status: HTTPResponse.Status = refused.map { .init(code: $0.kind.statusCode) } ?? .ok
         return pages.render(
             "handover", web, title: WebCopy.text("handoverTitle", language), page: page, errors: errors ?? [],
@@ -115,4 +123,7 @@ struct HandoverPage {
     let card: Card?
     let vNumber: String
     let dateOfBirth: String
+    /// A desk manager may hand over to a collector who is not the holder, or past the day's
+    /// refused checks (audited).
+    let canOverride: Bool
 }

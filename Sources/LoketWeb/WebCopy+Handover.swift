@@ -28,6 +28,10 @@ extension WebCopy {
         "handoverVNumber": ("V-nummer (van het identiteitsbewijs)", "V-number (from the ID document)"),
         "handoverDateOfBirth": ("Geboortedatum (van het identiteitsbewijs)", "Date of birth (from the ID document)"),
         "handoverRecord": ("Uitreiken en vastleggen", "Hand over and record"),
+        "handoverOverride": (
+            "Ik heb het identiteitsbewijs van de ophaler gecontroleerd: reik uit, ook als het niet dat van de houder is (bijvoorbeeld een ouder voor een kind; wordt vastgelegd in het auditlog)",
+            "I checked the collector's ID: hand over, also if it is not the holder's (a parent for a child, for example; written to the audit log)"
+        ),
         // Refusals, by field and code
         "handoverError.vNumber.required": (
             "Typ het V-nummer over van het identiteitsbewijs.", "Type the V-number from the ID document."

@@ -186,4 +186,52 @@ import Testing
             #expect(handed.status == .handedOver)
         }
     }
+
+    /// A desk manager who checked the collector's ID hands the card over although it is not the
+    /// holder's (a parent for a child), even past the day's refused checks; the override is
+    /// audited naming what did not match. A clerk cannot, and is not offered it.
+    @Test(arguments: TestDatabase.engines)
+    func aDeskManagerMayOverrideTheCheckAudited(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
+            server, api in
+            let loket = server.loket
+            _ = try await loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            let chef = try await loket.createStaff(
+                username: "chef", password: Self.password, role: .deskManager, desk: "TS", by: nil)
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            _ = try await loket.bookDocumentPickup(
+                id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
+            for day in 11...15 {
+                _ = try? await loket.handOverDocument(
+                    id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: "1990-12-\(day)", staff: "s1")
+            }
+            let parent = ["document": id, "vNumber": "5555555555", "dateOfBirth": "1960-01-01"]
+            let record = "/staff/desks/TS/handover/record"
+
+            let clerk = try await signIn(api, "balie")
+            let clerkPage = try await post(api, "/staff/desks/TS/handover", ["reference": id], cookies: [clerk])
+            #expect(clerkPage.status == 200 && !clerkPage.body.contains("name=\"override\""))
+            var forged = parent
+            forged["override"] = "1"
+            #expect(try await post(api, record, forged, cookies: [clerk]).status == 403)
+
+            let manager = try await signIn(api, "chef")
+            let managerPage = try await post(api, "/staff/desks/TS/handover", ["reference": id], cookies: [manager])
+            #expect(managerPage.body.contains("name=\"override\""))
+            // Without ticking it, the manager meets the check like anyone.
+            let unticked = try await post(api, record, parent, cookies: [manager])
+            #expect(unticked.status == 409 && unticked.body.contains("name=\"override\""))
+            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+
+            let done = try await post(api, record, forged, cookies: [manager])
+            #expect(done.status == 303)
+            #expect(try await loket.document(id: id, token: token).document.status == .handedOver)
+            let audit = try await loket.auditEntries(since: .distantPast)
+            let override = try #require(audit.first { $0.entry.action == .documentHandoverOverride })
+            #expect(override.entry.target == id && override.entry.detail == "vNumber,dateOfBirth")
+            #expect(override.username == "chef" && override.entry.staff == chef.id)
+            #expect(audit.contains { $0.entry.action == .documentHandover && $0.username == "chef" })
+        }
+    }
 }

@@ -32,13 +32,21 @@ public struct HandoverCheck: Sendable, Hashable {
         _ document: Document, recordedVNumber: String?, recordedDateOfBirth: LocalDate?
     ) throws(BookingError) {
         guard document.desk == desk else { throw Self.otherDesk(document.desk) }
-        guard recordedVNumber == vNumber else {
+        switch mismatches(recordedVNumber: recordedVNumber, recordedDateOfBirth: recordedDateOfBirth).first {
+        case "vNumber":
             throw .invalid("vNumber", "holder_mismatch", "This is not the V-number of the document's holder.")
-        }
-        guard recordedDateOfBirth == dateOfBirth else {
+        case "dateOfBirth":
             throw .invalid(
                 "dateOfBirth", "holder_mismatch", "This is not the date of birth of the document's holder.")
+        default: return
         }
+    }
+
+    /// The fields typed that are not the record's, in the order of the form: none when the
+    /// collector is the holder. A desk manager's override hands over despite them (a parent
+    /// collecting a child's card), and the audit log names them.
+    public func mismatches(recordedVNumber: String?, recordedDateOfBirth: LocalDate?) -> [String] {
+        (recordedVNumber == vNumber ? [] : ["vNumber"]) + (recordedDateOfBirth == dateOfBirth ? [] : ["dateOfBirth"])
     }
 
     /// The refusal for a document that lies at another desk, naming the field the clerk typed it in.

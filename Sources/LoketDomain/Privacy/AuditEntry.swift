@@ -46,6 +46,9 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     /// A handover refused: the V-number or date of birth typed from the ID was not the document's
     /// (the detail names the field, never the value).
     case documentHandoverRefused = "document.handover-refused"
+    /// A desk manager handed a card over to a collector whose ID does not show the holder's
+    /// V-number or date of birth (a parent collecting a child's card), having checked the ID.
+    case documentHandoverOverride = "document.handover-override"
     /// Captures refused: a V-number typed that is not one of the appointment's people.
     case biometricsCaptureRefused = "biometrics.capture-refused"
     /// A desk manager recorded captures for a V-number the booking did not name, having checked the ID.
