@@ -47,6 +47,27 @@ extension Loket {
         return made
     }
 
+    /// `staff` at `desk` invites the person at the counter, whose ID they checked, to a product of
+    /// this desk that needs an invitation; audited without personal data.
+    public func inviteAtDesk(_ input: InvitationInput, desk: String, staff: String) async throws -> Invitation {
+        let product = input.product?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard network.desk(desk)?.offers(product) == true, network.product(product)?.requiresInvitation == true
+        else {
+            throw BookingError.invalid(
+                "product", product.isEmpty ? "required" : "not_offered_here",
+                "Choose a product of this desk that needs an invitation.")
+        }
+        guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
+            throw BookingError.invalid("product", "required", "Name the product.")
+        }
+        try await auditLog.append(
+            AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
+        return made
+    }
+
+    /// Who made an invitation at a desk, in its `caseSystem` column (the audit log says who exactly).
+    static let staffInvitations = "staff"
+
     /// `caseSystem` takes its invitation `id` back: its person can no longer book with it, and
     /// the waitlist entry they wait in for the product ends (an open offer goes to the next).
     public func withdrawInvitation(id: String, caseSystem: String) async throws {

@@ -130,6 +130,8 @@ struct DeskDayPage {
     let notice: String?
     let wide = true
     let isManager: Bool
+    /// The desk offers a product that needs an invitation: staff may invite at the counter.
+    let invites: Bool
     let settingsLink: String
     let progress: String
     let windowText: String

@@ -231,6 +231,7 @@ extension WebApp {
         let page = DeskDayPage(
             desk: code, counter: place.counter, from: place.from, back: place.suffix, notice: noticeText,
             isManager: account.may(.deskManager, at: code),
+            invites: desk.products.contains { loket.network.product($0)?.requiresInvitation == true },
             settingsLink: WebCopy.text("settingsTitle", language, desk.name),
             progress: WebCopy.text(
                 "dayProgress", language, String(day.total), String(day.expected), String(day.waiting),

@@ -62,6 +62,7 @@ public struct WebApp: Sendable {
         addUrgentBookingRoutes(to: router)
         addCaptureRoutes(to: router)
         addHandoverRoutes(to: router)
+        addInvitationRoutes(to: router)
         addDeskSettingsRoutes(to: router)
         addAccountRoutes(to: router)
         addDrawRoutes(to: router)

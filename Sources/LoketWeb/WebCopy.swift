@@ -5,12 +5,13 @@ import LoketDomain
 /// checks that every key a template or the Swift code uses is here, so none shows up as an empty
 /// string. The messages and sentences the Swift code builds are in `messageTexts`, the draw
 /// pages' texts in `drawTexts`, the document page's in `documentTexts`, the biometrics
-/// record's in `captureTexts`, handing a document over at the desk in `handoverTexts`, the
-/// open data, dashboard and forecast pages' in `historyTexts`.
+/// record's in `captureTexts`, handing a document over at the desk in `handoverTexts`, inviting
+/// at the desk in `invitationTexts`, the open data, dashboard and forecast pages' in `historyTexts`.
 enum WebCopy {
     static let texts = pageTexts.merging(messageTexts) { page, _ in page }.merging(drawTexts) { page, _ in page }
         .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
         .merging(handoverTexts) { page, _ in page }.merging(historyTexts) { page, _ in page }
+        .merging(invitationTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),

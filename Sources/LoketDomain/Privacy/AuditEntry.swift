@@ -49,6 +49,8 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     /// A desk manager handed a card over to a collector whose ID does not show the holder's
     /// V-number or date of birth (a parent collecting a child's card), having checked the ID.
     case documentHandoverOverride = "document.handover-override"
+    /// A member of staff invited a person at the counter (the invitation's id is the target).
+    case invitationCreated = "invitation.create"
     /// Captures refused: a V-number typed that is not one of the appointment's people.
     case biometricsCaptureRefused = "biometrics.capture-refused"
     /// A desk manager recorded captures for a V-number the booking did not name, having checked the ID.
