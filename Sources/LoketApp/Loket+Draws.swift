@@ -221,8 +221,17 @@ extension Loket {
         let dates = today...rules.horizon(from: today)
         var usage = try await capacityStore.usage(desk: desk.code, dates: dates)
         var slots: [String: SlotKey] = entries.compactMapValues(\.slot)
+        // An entry whose people are no longer all invited (an invitation withdrawn or lapsed
+        // since they entered) is drawn for nothing and does not join the waitlist.
+        let invited: Set<String>? =
+            product.requiresInvitation
+            ? try await self.invited(Set(entries.values.flatMap(\.people)), product: product.key) : nil
         for (position, id) in order.enumerated() {
             guard let stored = entries[id], stored.entry.status == .entered else { continue }
+            if let invited, !stored.people.allSatisfy(invited.contains) {
+                _ = try await drawStore.placeNotDrawn(stored, waitlist: nil, now: now)
+                continue
+            }
             var placed = false
             // Capacity another channel took meanwhile (urgent bookings pass draws): look again, a few times.
             attempts: for _ in 0..<3 {

@@ -80,6 +80,35 @@ extension Loket {
         }
     }
 
+    /// Takes off the waitlist everyone who waits on their own behalf for a product that requires
+    /// an invitation and no longer has one open (it lapsed, or they joined before the product
+    /// required one); an open offer goes to the next. Returns how many left.
+    @discardableResult
+    public func endUninvitedWaiting() async throws -> Int {
+        let products = network.products.filter(\.requiresInvitation).map(\.key)
+        var ended = 0
+        for person in try await waitlistStore.waitingUninvited(products: products, today: today)
+        where try await waitlistStore.leaveWaitlist(person: person.vNumber, product: person.product, now: now()) {
+            ended += 1
+        }
+        if ended > 0 { matcherWakeUp.signal() }
+        return ended
+    }
+
+    /// Of `people` (V-numbers), those with an open invitation to `product` today, read in batches.
+    func invited(_ people: Set<String>, product: String) async throws -> Set<String> {
+        var invited = Set<String>()
+        let all = Array(people)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let batch = Array(all[start..<min(start + 500, all.count)])
+            for invitation in try await invitationStore.open(vNumbers: batch, today: today)
+            where invitation.product == product {
+                invited.insert(invitation.vNumber)
+            }
+        }
+        return invited
+    }
+
     /// The open invitation `id` if `token` is the one from its email; nil otherwise, whichever was wrong.
     public func invitation(id: String, token: String?) async throws -> Invitation? {
         guard let token, invitationStore.opens(token, invitation: id),

@@ -36,8 +36,10 @@ extension Loket {
     }
 
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage
-    /// tokens), ended staff sessions and old sign-in counters. Run hourly by `HoldSweeper`.
+    /// tokens), ended staff sessions, old sign-in counters, and waitlist places of people whose
+    /// invitation ended. Run hourly by `HoldSweeper`.
     public func forgetStale() async throws {
+        try await endUninvitedWaiting()
         try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
         try await staffStore.forgetExpiredSessions(now: now(), idle: StaffSessionLimits.idle)
         try await staffStore.forgetSignInAttempts(now: now())

@@ -221,6 +221,28 @@ public struct WaitlistStore: Sendable {
         return left
     }
 
+    /// The people who wait on their own behalf (not entered by a partner, not improving an
+    /// appointment) for one of `products` without an open invitation to it on `today`: theirs
+    /// lapsed or was withdrawn, or they joined before the product needed one.
+    public func waitingUninvited(products: [String], today: LocalDate) async throws -> [(
+        vNumber: String, product: String
+    )] {
+        guard !products.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT p.v_number, p.product FROM waiting_people p JOIN waitlist w ON w.id = p.entry_id
+                WHERE p.product IN (\(SQLList(products.map { SQLBind($0) }))) AND w.partner_id IS NULL
+                    AND w.appointment_id IS NULL AND NOT EXISTS (
+                        SELECT 1 FROM invitations i WHERE i.v_number = p.v_number AND i.product = p.product
+                            AND i.withdrawn_at IS NULL AND i.purged_at IS NULL AND i.valid_until >= \(bind: today.iso))
+                """
+            ).all().map {
+                (try $0.decode(column: "v_number", as: String.self), try $0.decode(column: "product", as: String.self))
+            }
+        }
+    }
+
     /// Ends the entry as read, inside the caller's transaction; the desk of an offer it gave back.
     private static func leave(_ read: WaitlistEntry, now: Date, on db: any SQLDatabase) async throws -> String? {
         var entry = read

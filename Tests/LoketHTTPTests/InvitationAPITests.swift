@@ -214,6 +214,33 @@ struct InvitationAPITests {
                 "/api/v1/waitlist/\(joined.json["id"] as! String)",
                 headers: ["Authorization": "Bearer \(joined.json["token"] as! String)"])
             #expect(entry.json["state"] as? String == "left", "\(entry.body)")
+
+            // A lapsed invitation ends the waiting too, at the hourly sweep; a partner's entry
+            // (the partner vouches for its people) stays.
+            let lapsing = try await api.post(
+                "/api/v1/invitations",
+                #"{"product":"BIO","vNumber":"\#(Self.rui.vNumber)","dateOfBirth":"\#(Self.rui.born)","email":"rui@example.nl","validUntil":"2022-06-02"}"#,
+                headers: key)
+            #expect(lapsing.status == 201, "\(lapsing.body)")
+            let rui = try await join(Self.customer(vNumber: Self.rui.vNumber, born: Self.rui.born))
+            #expect(rui.status == 201, "\(rui.body)")
+            let partner = try await WaitlistAPITests.partnerKey(server)
+            let vouched = try await api.post(
+                "/api/v1/partner/waitlist",
+                #"{"desks":["TS"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-10","customer":\#(Self.customer(vNumber: "1234567892", born: nil))}"#,
+                headers: ["Authorization": "Bearer \(partner)"])
+            #expect(vouched.status == 201, "\(vouched.body)")
+            #expect(try await server.loket.endUninvitedWaiting() == 0)
+            server.clock.advance(minutes: 2 * 24 * 60)
+            #expect(try await server.loket.endUninvitedWaiting() == 1)
+            func state(_ joined: APIResponse) async throws -> String? {
+                try await api.get(
+                    "/api/v1/waitlist/\(joined.json["id"] as! String)",
+                    headers: ["Authorization": "Bearer \(joined.json["token"] as! String)"]
+                ).json["state"] as? String
+            }
+            #expect(try await state(rui) == "left")
+            #expect(try await state(vouched) != "left")
         }
     }
 
@@ -269,7 +296,7 @@ struct InvitationAPITests {
             let stranger = try await DrawAPITests.enter(api, id, entry("9999999999", born: "1990-04-01"))
             #expect(stranger.status == 422)
             #expect(stranger.errorField == "vNumber" && stranger.errorCode == "not_invited")
-            _ = try await Self.invite(api, key, Self.ana)
+            let anaInvited = try await Self.invite(api, key, Self.ana)
             let withStranger = try await DrawAPITests.enter(
                 api, id, entry(Self.ana.vNumber, born: Self.ana.born, companion: Self.rui.vNumber))
             #expect(withStranger.errorField == "customer.companions[0].vNumber")
@@ -280,6 +307,26 @@ struct InvitationAPITests {
                 try await db.raw("SELECT COUNT(*) AS n FROM draw_entries").first()!.decode(column: "n", as: Int.self)
             }
             #expect(count == 1)
+
+            // Rui enters too; Ana's invitation is then withdrawn: at the allocation her entry is
+            // drawn for nothing and waits nowhere, while Rui's is drawn.
+            _ = try await Self.invite(api, key, Self.rui)
+            let ruiEntry = try await DrawAPITests.enter(api, id, entry(Self.rui.vNumber, born: Self.rui.born))
+            #expect(ruiEntry.status == 201, "\(ruiEntry.body)")
+            let anaInvitation = anaInvited.json["id"] as! String
+            #expect(
+                try await api.call(.delete, "/api/v1/invitations/\(anaInvitation)", headers: key).status == 204)
+            server.clock.advance(minutes: 24 * 60)
+            #expect(try await server.loket.runDraws().allocated == 1)
+            func status(_ entered: APIResponse) async throws -> APIResponse {
+                try await api.get(
+                    "/api/v1/draws/\(id)/entries/\(entered.json["id"] as! String)",
+                    headers: ["Authorization": "Bearer \(entered.json["token"] as! String)"])
+            }
+            let ana = try await status(entered)
+            #expect(ana.json["status"] as? String == "not_drawn", "\(ana.body)")
+            #expect(ana.json["waitlist"] == nil || ana.json["waitlist"] is NSNull, "\(ana.body)")
+            #expect(try await status(ruiEntry).json["status"] as? String == "drawn")
         }
     }
 }
