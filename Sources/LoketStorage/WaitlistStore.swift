@@ -224,7 +224,9 @@ public struct WaitlistStore: Sendable {
     /// The people who wait on their own behalf (not entered by a partner, not improving an
     /// appointment) for one of `products` without an open invitation to it on `today`: theirs
     /// lapsed or was withdrawn, or they joined before the product needed one.
-    public func waitingUninvited(products: [String], today: LocalDate) async throws
+    public func waitingUninvited(
+        products: [String], today: LocalDate
+    ) async throws
         -> [(vNumber: String, product: String)]
     {
         guard !products.isEmpty else { return [] }
