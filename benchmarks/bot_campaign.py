@@ -16,6 +16,8 @@ Two modes in one run, on the same traffic:
 Share of capacity = free units of Den Haag's BIO over the booking horizon before the campaign
 minus after it, over the units there were (the slot list's capacity, on a fresh database).
 After the campaign an invited person books in the same minute, from an address of their own.
+Den Haag's biometrics are in draw mode (a desk manager switched it on the day before: the
+database is given that mode before the server starts), so a draw is open from the first second.
 
 Usage (root: it adds the IPv6 route): python3 benchmarks/bot_campaign.py LOKET_BINARY [seconds] [ipv4] [ipv6]
 Build the binary with `swift build -c release`.
@@ -24,6 +26,7 @@ import http.client
 import json
 import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -176,6 +179,11 @@ def run(binary, mode, seconds, ipv4, ipv6):
     base_args = ["--database", database, "--desks", str(work / "desks.yaml"), "--log-level", "error"]
     key = subprocess.run([binary, "case-system", "--name", "INDiGO", *base_args],
                          check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    # Draw mode, switched on by a manager the day before: the server opens a draw at once for
+    # the days its horizon gained since.
+    with sqlite3.connect(database) as db:
+        db.execute("INSERT INTO draw_modes (desk, product, mode_on, set_by, since, published_through) "
+                   "VALUES ('DH', 'BIO', 1, 'manager', 0, '2027-02-20')")
     port = free_port()
     server = subprocess.Popen([binary, "serve", "--hostname", "::", "--port", str(port), "--clock-start", CLOCK_START,
                                "--metrics-address", f"127.0.0.1:{free_port()}", *base_args],
@@ -187,6 +195,10 @@ def run(binary, mode, seconds, ipv4, ipv6):
                 break
             time.sleep(0.05)  # waiting for the server to listen, not test synchronisation
         horizon = "2027-03-05"  # 90 days from the clock's start (bookingHorizonDays)
+        for _ in range(600):
+            if probe.call("GET", "/api/v1/draws")[2].get("draws"):
+                break
+            time.sleep(0.05)  # waiting for the server's first draw run, not test synchronisation
         free_before, capacity = free_units(port, horizon)
         tally = Tally()
         deadline = time.monotonic() + seconds
