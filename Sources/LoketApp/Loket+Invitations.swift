@@ -68,9 +68,10 @@ extension Loket {
     /// Who made an invitation at a desk, in its `caseSystem` column (the audit log says who exactly).
     static let staffInvitations = "staff"
 
-    /// `caseSystem` takes its invitation `id` back: its person can no longer book with it, and
-    /// the waitlist entry they wait in for the product ends (an open offer goes to the next).
-    public func withdrawInvitation(id: String, caseSystem: String) async throws {
+    /// `caseSystem` takes its invitation `id` back (nil: the operator, any invitation): its
+    /// person can no longer book with it, and the waitlist entry they wait in for the product
+    /// ends (an open offer goes to the next).
+    public func withdrawInvitation(id: String, caseSystem: String?) async throws {
         let invitation = try await invitationStore.invitation(id: id)
         guard try await invitationStore.withdraw(id: id, caseSystem: caseSystem, now: now()), let invitation else {
             throw BookingError(.notFound, field: "id", code: "unknown_invitation", "There is no open invitation \(id).")

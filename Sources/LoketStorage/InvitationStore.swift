@@ -43,14 +43,15 @@ public struct InvitationStore: Sendable {
         }
     }
 
-    /// Takes invitation `id` back; false when `caseSystem` made no such invitation.
-    public func withdraw(id: String, caseSystem: String, now: Date) async throws -> Bool {
-        try await database.transaction { db in
+    /// Takes invitation `id` back; false when `caseSystem` (nil: anyone) made no such open invitation.
+    public func withdraw(id: String, caseSystem: String?, now: Date) async throws -> Bool {
+        // Nil: whoever made it (the operator's command line).
+        let maker: SQLQueryString = caseSystem.map { "case_system_id = \(bind: $0)" } ?? "1 = 1"
+        return try await database.transaction { db in
             try await db.raw(
                 """
                 UPDATE invitations SET withdrawn_at = \(bind: now.millis)
-                WHERE id = \(bind: id) AND case_system_id = \(bind: caseSystem) AND withdrawn_at IS NULL
-                    AND purged_at IS NULL
+                WHERE id = \(bind: id) AND \(maker) AND withdrawn_at IS NULL AND purged_at IS NULL
                 RETURNING id
                 """
             ).first() != nil

@@ -9,7 +9,8 @@ struct LoketCommand: AsyncParsableCommand {
         abstract: "Appointments, desks and capacity for public-service desks.",
         subcommands: [
             Serve.self, Migrate.self, PartnerCommand.self, CaseSystemCommand.self, CourierCommand.self,
-            InviteCommand.self, StaffCommand.self, PurgeCommand.self, AuditCommand.self, MeasureCommand.self,
+            InviteCommand.self, UninviteCommand.self, StaffCommand.self, PurgeCommand.self, AuditCommand.self,
+            MeasureCommand.self,
             Simulate.self, ForecastCommand.self, Advise.self, Queue.self,
         ])
 
