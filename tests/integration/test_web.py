@@ -63,6 +63,15 @@ def ensure_language(driver, lang):
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
+def staff_sign_in(driver, server, username):
+    """Signs `username` in through the English sign-in page."""
+    driver.get(server.url("/staff/sign-in"))
+    ensure_language(driver, "en")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
 def axe_violations(driver):
     """axe-core's violations on the current page, each as its rule, what to fix and where."""
     from axe_selenium_python import Axe
@@ -388,11 +397,7 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
                            json={"hold": hold.json()["id"], "holdToken": hold.json()["token"], "customer": customer}, timeout=10)
     assert booked.status_code == 201
 
-    driver.get(server.url("/staff/sign-in"))
-    ensure_language(driver, "en")
-    driver.find_element(By.ID, "username").send_keys("balie")
-    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    staff_sign_in(driver, server, "balie")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/biometrics']"))
     assert driver.title.startswith("Record biometrics")
     assert driver.find_element(By.ID, "person1.vNumber").get_attribute("value") == ana
@@ -461,11 +466,7 @@ def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
                            json={"desk": "DH", "slot": today[0]["key"]}, timeout=10)
     assert pickup.status_code == 201, pickup.text
 
-    driver.get(server.url("/staff/sign-in"))
-    ensure_language(driver, "en")
-    driver.find_element(By.ID, "username").send_keys("balie")
-    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    staff_sign_in(driver, server, "balie")
     assert "Card ready" in driver.page_source
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main td a[href='/staff/desks/DH/handover']"))
     assert driver.title.startswith("Hand over a document")
@@ -595,11 +596,7 @@ def test_clerk_invites_the_person_at_the_counter(web, tmp_path):
     """A clerk types the person's details from their ID; the person gets the invitation email and
     books with its link."""
     server, driver, database, mail = web
-    driver.get(server.url("/staff/sign-in"))
-    ensure_language(driver, "en")
-    driver.find_element(By.ID, "username").send_keys("balie")
-    driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    staff_sign_in(driver, server, "balie")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/staff/desks/DH/invitations']"))
     assert driver.title.startswith("Invite someone")
     assert axe_violations(driver) == []
@@ -662,11 +659,7 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
     driver = browser()
     try:
         # The desk manager turns draw mode on for biometrics at Den Haag, before midnight.
-        driver.get(server.url("/staff/sign-in"))
-        ensure_language(driver, "en")
-        driver.find_element(By.ID, "username").send_keys("chef")
-        driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        staff_sign_in(driver, server, "chef")
         driver.get(server.url("/staff/desks/DH/settings"))
         assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>off</td><td>nobody</td>', driver.page_source)
         switch = "form[action='/staff/desks/DH/settings/draw-mode']:has(input[name=product][value=BIO]) button"
@@ -779,11 +772,7 @@ def test_open_data_dashboard_and_forecast_pass_axe(tmp_path, servers):
         csv = requests.get(server.url("/api/v1/open-data/wait-times?format=csv"), timeout=10)
         assert csv.text.startswith("date,desk,product,measure,value\n") and ",DH,BIO,wait_first_slot_working_days," in csv.text
 
-        driver.get(server.url("/staff/sign-in"))
-        ensure_language(driver, "en")
-        driver.find_element(By.ID, "username").send_keys("chef")
-        driver.find_element(By.ID, "password").send_keys(CLERK_PASSWORD)
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        staff_sign_in(driver, server, "chef")
         driver.get(server.url("/staff/dashboard?desk=DH&product=BIO&weeks=12"))
         assert "Waiting time" in driver.page_source and "<svg" in driver.page_source
         assert axe_violations(driver) == []
