@@ -108,3 +108,28 @@ def postgres_database():
     subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
     yield base.rsplit("/", 1)[0] + "/" + name
     subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+
+
+@pytest.fixture
+def new_database(tmp_path):
+    """Makes a fresh database on demand: `new_database("sqlite" | "postgres", name)` gives a SQLite
+    path or the URL of a new database on the test PostgreSQL, dropped at the end. Name it before
+    `servers` in a test's arguments, so that the servers stop before their databases are dropped."""
+    made = []
+
+    def make(engine, name):
+        if engine == "sqlite":
+            return str(tmp_path / f"{name}.sqlite")
+        base = os.environ.get("LOKET_TEST_POSTGRES_URL")
+        if not base:
+            if os.environ.get("CI"):
+                pytest.fail("CI must set LOKET_TEST_POSTGRES_URL")
+            pytest.skip("LOKET_TEST_POSTGRES_URL not set")
+        database = "li_" + uuid.uuid4().hex[:16]
+        subprocess.run(["psql", base, "-qc", f"CREATE DATABASE {database}"], check=True)
+        made.append((base, database))
+        return base.rsplit("/", 1)[0] + "/" + database
+
+    yield make
+    for base, database in made:
+        subprocess.run(["psql", base, "-qc", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"], check=True)
