@@ -11,7 +11,8 @@ import SQLKit
 public enum DatabaseBackup {
     /// What a backup file holds, told by its first bytes.
     public enum Format: String, Sendable {
-        case sqlite, postgresDump = "pg_dump"
+        case sqlite
+        case postgresDump = "pg_dump"
 
         init?(file: String) {
             guard let handle = FileHandle(forReadingAtPath: file) else { return nil }
