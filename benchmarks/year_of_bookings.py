@@ -3,7 +3,8 @@ for the live forecast's benchmark (benchmarks/live_forecast.sh) and the hot-path
 years of data (benchmarks/years_of_data.sh, three years: --days 1095).
 
 Per working day and desk, every product the default desk network offers gets its appointments
-(about a million a year at --scale 0.7), booked on that day for 5 to 45 working days ahead;
+(about a million a year at --scale 0.7), booked on that day for 5 to 45 working days ahead,
+never past a pool's counters (a request that finds its day full is lost);
 8% are cancelled, those whose day has passed have a visit (8% no-show), and 1% of requests
 join the waitlist (those still waiting are in line at their desk, as WaitlistLine keeps them).
 The capacity they take is in slot_units, and every day has its measured history. The outbox holds what a server sending mail would
@@ -20,6 +21,11 @@ import argparse
 import datetime as dt
 import random
 import sqlite3
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Appointments per working day at full scale (assumed, from the counters in desk-network.yaml).
 DEMAND = {
@@ -73,19 +79,32 @@ def main():
     db.execute("PRAGMA journal_mode = MEMORY")
     now = int(dt.datetime.combine(today, dt.time(7, 0), tzinfo=dt.timezone.utc).timestamp() * 1000)
     appointments, visits, waitlist, outbox = [], [], [], []
+    caps, taken = roster_counters(), {}
     n = 0
     for booked_on in (d for d in days if d < today):
         midnight = dt.datetime.combine(booked_on, dt.time(7, 0), tzinfo=dt.timezone.utc)
         for desk, products in DEMAND.items():
             for product, per_day in products.items():
                 for _ in range(int(per_day * args.scale * rng.uniform(0.9, 1.1))):
-                    n += 1
                     ahead = rng.randint(5, 45)
                     date = days[min(len(days) - 1, index[booked_on] + ahead)]
                     created = int((midnight + dt.timedelta(seconds=rng.randint(0, 13 * 3600))).timestamp() * 1000)
-                    start = 480 + rng.randrange(0, 72) * 10
                     cancelled = rng.random() < 0.08
                     persons = 1 if rng.random() < 0.85 else 2
+                    # A time with room at its counters, as CapacityStore.take allows; a day with
+                    # none left loses the request, as a full planner does.
+                    cap = caps.get((desk, product.lower()))
+                    for _ in range(20):
+                        start = 480 + rng.randrange(0, 72) * 10
+                        units = [(desk, product.lower(), date, start + part * MINUTES[product]) for part in range(persons)]
+                        if cancelled or cap is None or all(taken.get(unit, 0) < cap for unit in units):
+                            break
+                    else:
+                        continue
+                    if not cancelled:
+                        for unit in units:
+                            taken[unit] = taken.get(unit, 0) + 1
+                    n += 1
                     appointment = f"a{n}"
                     cancelled_at = created + 86_400_000 if cancelled else None
                     purged = not args.unpurged and (
@@ -116,6 +135,18 @@ def main():
     measure_history(db, today - dt.timedelta(days=args.days), today, args.scale, random.Random(args.seed + 1))
     db.commit()
     print(f"{n} appointments booked over {args.days} days before {today}")
+
+
+def roster_counters():
+    """The fewest counters of each desk's pool in the default network (desk, pool id): no unit
+    is booked past them."""
+    network = yaml.safe_load((ROOT / "Sources" / "LoketConfig" / "Resources" / "desk-network.yaml").read_text())
+    caps = {}
+    for desk in network["desks"]:
+        for block in desk.get("roster", []):
+            key = (desk["code"], block["id"])
+            caps[key] = min(caps.get(key, block["counters"]), block["counters"])
+    return caps
 
 
 def messages(appointment, created, starts, cancelled_at, now):
