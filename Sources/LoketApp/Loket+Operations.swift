@@ -1,14 +1,33 @@
 import Foundation
 import LoketDomain
+import LoketStorage
+
+/// The database could not be reached in time (storage's `DatabaseUnavailable`): the channels
+/// answer `503` with `Retry-After`, and nothing was written.
+public typealias ServiceUnavailable = DatabaseUnavailable
 
 /// Keeping the service running: health, the metrics page, the sweep of lapsed holds and offers.
 extension Loket {
-    /// The database engine, once it has answered a query: healthy means the database answers,
-    /// not just that the process runs.
-    public func health() async throws -> String {
-        try await database.ping()
-        return database.engine.rawValue
+    /// The database engine's name, known without asking the database.
+    public var engineName: String { database.engine.rawValue }
+
+    /// Why this server should not be sent requests now, or nil when it is ready: it is draining
+    /// (stopping), the database does not answer in time, or it lacks this release's migrations.
+    public func notReadyBecause() async -> String? {
+        if isDraining { return "draining" }
+        do {
+            guard try await database.isMigrated() else { return "migrations" }
+        } catch {
+            return "database"
+        }
+        return nil
     }
+
+    /// The server is stopping: `/ready` says so, so that a load balancer sends its requests
+    /// elsewhere while the ones in flight finish.
+    public func startDraining() { draining.start() }
+
+    public var isDraining: Bool { draining.isOn }
 
     /// The Prometheus text of `/metrics`; the gauges are read afresh when `gaugeSchedule` says so.
     /// The outbox gauge is one count, read every time.

@@ -47,6 +47,8 @@ public struct Loket: Sendable {
     let passwordHasher: PasswordHasher
     /// Wakes `WaitlistMatcherService` when a request has freed capacity.
     let matcherWakeUp = MatcherWakeUp()
+    /// Set when the server starts to stop (`startDraining`).
+    let draining = Draining()
 
     /// A Loket on `database` (already migrated) with the options `loket serve` was given.
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {

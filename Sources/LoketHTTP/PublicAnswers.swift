@@ -1,3 +1,4 @@
+import LoketApp
 import LoketServer
 
 /// The public answers that anyone may poll and that no request of theirs changes (wait times,
@@ -8,7 +9,9 @@ typealias PublicAnswers = ResponseCache<String, ReadyBody>
 
 extension PublicAnswers {
     static func publicAnswers() -> PublicAnswers {
-        PublicAnswers(ttl: 60, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount)
+        PublicAnswers(
+            ttl: 60, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount,
+            servesStale: { $0 is ServiceUnavailable })
     }
 
     /// The generation the public answers are made for: time alone decides.

@@ -21,7 +21,9 @@ struct SlotListKey: Hashable, Sendable {
 typealias SlotCache = ResponseCache<SlotListKey, ReadyBody>
 
 extension SlotCache {
-    static func slotLists() -> SlotCache { SlotCache(ttl: 1, maxWeight: 128 << 20, weight: \.byteCount) }
+    static func slotLists() -> SlotCache {
+        SlotCache(ttl: 1, maxWeight: 128 << 20, weight: \.byteCount, servesStale: { $0 is ServiceUnavailable })
+    }
 }
 
 extension ReadyAnswers {

@@ -13,11 +13,17 @@ import Synchronization
 /// - When only `ttl` has run out (by at most `stale` more), the old answer is sent while one new
 ///   one is made beside it, so that no poller waits for the refresh of an answer that is merely
 ///   a second old. Older than that (the refresh keeps failing), everyone waits for a new one.
+/// - When making fails for a reason `servesStale` accepts (the database is away), the last answer
+///   made for the key is sent instead, however old: a slot list that may be stale beats none.
+///   Until a refresh works, it is sent at once and one refresh at a time is tried beside it.
 public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry {
         let generation: UInt64
         let madeAt: Date
         let value: Value
+        /// Its refresh failed for a reason `servesStale` accepts: it is sent at once, whatever
+        /// its age or generation, while one refresh at a time is tried beside the requests.
+        var failing = false
     }
 
     private struct Making {
@@ -51,11 +57,15 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     public let maxWeight: Int
     /// The size of an answer in memory, for `maxWeight`.
     let weight: @Sendable (Value) -> Int
+    /// Whether a failure to make an answer may be met with the last one made.
+    let servesStale: @Sendable (any Error) -> Bool
 
     public init(
         ttl: TimeInterval, stale: TimeInterval? = nil, maxEntries: Int = 20_000, maxWeight: Int = .max,
-        weight: @escaping @Sendable (Value) -> Int = { _ in 0 }
+        weight: @escaping @Sendable (Value) -> Int = { _ in 0 },
+        servesStale: @escaping @Sendable (any Error) -> Bool = { _ in false }
     ) {
+        self.servesStale = servesStale
         self.ttl = ttl
         self.stale = stale ?? ttl
         self.maxWeight = maxWeight
@@ -76,10 +86,14 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         _ key: Key, generation: UInt64, now: Date, make: @escaping @Sendable () async throws -> Value
     ) async throws -> Made {
         let found: Found = state.withLock { state in
-            if let entry = state.entries[key], entry.generation == generation, now >= entry.madeAt,
-                now.timeIntervalSince(entry.madeAt) < ttl + stale
+            if let entry = state.entries[key],
+                entry.failing
+                    || (entry.generation == generation && now >= entry.madeAt
+                        && now.timeIntervalSince(entry.madeAt) < ttl + stale)
             {
-                if now.timeIntervalSince(entry.madeAt) >= ttl, state.making[key]?.generation != generation {
+                if entry.failing || now.timeIntervalSince(entry.madeAt) >= ttl,
+                    state.making[key]?.generation != generation
+                {
                     state.making[key] = Making(
                         generation: generation, task: making(key, generation: generation, now: now, make))
                 }
@@ -92,7 +106,13 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         }
         switch found {
         case .ready(let made): return made
-        case .making(let task): return try await task.value
+        case .making(let task):
+            do {
+                return try await task.value
+            } catch where servesStale(error) {
+                guard let kept = state.withLock({ $0.entries[key] }) else { throw error }
+                return (kept.value, kept.madeAt)
+            }
         }
     }
 
@@ -124,8 +144,10 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
                 }
                 return (value, now)
             } catch {
+                let stale = servesStale(error)
                 state.withLock { state in
                     if state.making[key]?.generation == generation { state.making[key] = nil }
+                    if stale { state.entries[key]?.failing = true }
                 }
                 throw error
             }

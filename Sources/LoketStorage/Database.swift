@@ -28,6 +28,10 @@ public final class Database: Sendable {
     /// servers, and whether a task is sending them.
     private let announcements = Mutex((pending: Set<String>(), sending: false))
     let logger: Logger
+    /// PostgreSQL only: how long a request waits for a connection before the database counts as
+    /// unavailable (`DatabaseUnavailable`): a stopped or unreachable server fails requests in
+    /// bounded time instead of holding them, and the server can still stop.
+    public static let acquireTimeout: Duration = .seconds(5)
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
     public static func open(_ location: String, logger: Logger) async throws -> Database {
@@ -155,8 +159,12 @@ public final class Database: Sendable {
                 }
             }.get()
         }
-        return try await postgres!.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+        let postgres = postgres!
+        return try await DatabaseUnavailable.acquiring(within: Self.acquireTimeout) { holding in
+            try await postgres.withConnection { connection in
+                holding()
+                return try await body(connection.sql(queryLogLevel: .trace))
+            }
         }
     }
 

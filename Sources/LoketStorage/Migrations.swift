@@ -494,4 +494,13 @@ extension Database {
     /// Brings the schema up to date; returns the versions applied now.
     @discardableResult
     public func migrate() async throws -> [Int] { try await Migrations.run(on: self) }
+
+    /// Whether every migration of this release is applied (a newer release's may be too).
+    public func isMigrated() async throws -> Bool {
+        let latest = try await read { db in
+            try await db.raw("SELECT MAX(version) AS latest FROM schema_migrations").first()?
+                .decode(column: "latest", as: Int?.self)
+        }
+        return (latest ?? 0) >= Migrations.latest
+    }
 }

@@ -6,6 +6,7 @@ import LoketHTTP
 import LoketServer
 import LoketStorage
 import LoketWeb
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,6 +46,18 @@ struct Serve: AsyncParsableCommand {
             "Serve /metrics on the main address too. It tells anyone, to the second, when capacity frees: only behind a proxy that keeps it from the public. Default: only on --metrics-address."
     )
     var publicMetrics = false
+
+    @Option(
+        help: ArgumentHelp(
+            "On SIGTERM: seconds to go on serving while /ready answers 503, for a load balancer to notice. Env: LOKET_DRAIN_SECONDS.",
+            valueName: "seconds"))
+    var drainSeconds: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "On SIGTERM: seconds, drain included, for requests in flight and background work to finish before they are cancelled. Env: LOKET_SHUTDOWN_GRACE.",
+            valueName: "seconds"))
+    var shutdownGrace: Int?
 
     @OptionGroup var common: DatabaseOptions
     @OptionGroup var server: ServerCommandOptions
@@ -104,9 +117,11 @@ struct Serve: AsyncParsableCommand {
         let proxies = try TrustedProxies(
             cidrs: options.trustedProxies, ipv6Prefix: options.network.fairness.clientLimits.ipv6PrefixLength)
         var app = Application(
-            router: Self.router(
-                loket: loket, proxies: proxies, servesMetrics: publicMetrics, ready: ready,
-                options: options),
+            responder: HeadAsGet(
+                Self.router(
+                    loket: loket, proxies: proxies, servesMetrics: publicMetrics, ready: ready,
+                    options: options
+                ).buildResponder()),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
             services: loket.backgroundServices(options: options), logger: logger)
@@ -119,7 +134,25 @@ struct Serve: AsyncParsableCommand {
                         address: .hostname(metricsEndpoint.host, port: metricsEndpoint.port), serverName: serverName),
                     logger: logger))
         }
-        try await app.runService()
+        let drain = try drainSeconds ?? Self.seconds("LOKET_DRAIN_SECONDS") ?? 0
+        let grace = try shutdownGrace ?? Self.seconds("LOKET_SHUTDOWN_GRACE") ?? 10
+        guard drain >= 0, grace > drain else {
+            throw ValidationError("--shutdown-grace must be longer than --drain-seconds, which is 0 or more")
+        }
+        // Stopping is bounded, even when the database is away: past the grace period whatever
+        // still runs is cancelled, and past a few seconds more the process ends all the same.
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: app), .init(service: DrainService(loket: loket, seconds: drain))],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(grace)
+        group.maximumCancellationDuration = .seconds(3)
+        try await ServiceGroup(configuration: group).run()
+    }
+
+    static func seconds(_ variable: String) throws -> Int? {
+        guard let text = environment(variable) else { return nil }
+        guard let value = Int(text) else { throw ValidationError("\(variable): not a number") }
+        return value
     }
 
     /// One router for both channels: the API (with the middleware every response passes) and the pages.

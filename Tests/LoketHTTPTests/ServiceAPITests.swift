@@ -16,6 +16,42 @@ struct ServiceAPITests {
         }
     }
 
+    /// `/ready` says whether to send this server requests: not while it stops (or while its
+    /// database does not answer, tested against a stopped PostgreSQL in the integration tests).
+    @Test(arguments: TestDatabase.engines)
+    func readyUntilTheServerStartsToStop(engine: TestDatabase.Engine) async throws {
+        try await TestServer.run(engine: engine) { server, api in
+            let ready = try await api.get("/ready")
+            #expect(ready.status == 200 && ready.json["status"] as? String == "ready")
+            #expect(ready.headers[.cacheControl] == "no-store")
+            server.loket.startDraining()
+            // The answer is kept for a second at most; a new one says so.
+            server.clock.advance(minutes: 1)
+            let draining = try await api.get("/ready")
+            #expect(draining.status == 503 && draining.json["reason"] as? String == "draining")
+            #expect(draining.headers[.retryAfter] == "5")
+            // Alive all the same.
+            #expect(try await api.get("/health").status == 200)
+        }
+    }
+
+    /// HEAD is answered wherever GET is: the same status and headers, the length, no body.
+    @Test func headIsAnsweredWhereverGetIs() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 3)) { _, api in
+            for path in ["/health", "/api/v1/desks/RACE/slots?product=BIO", "/", "/openapi.json"] {
+                let get = try await api.get(path)
+                let head = try await api.call(.head, path)
+                #expect(head.status == get.status && head.status == 200, "\(path)")
+                #expect(head.body.isEmpty, "\(path)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(path)")
+                if let length = get.headers[.contentLength] {
+                    #expect(head.headers[.contentLength] == length, "\(path)")
+                }
+            }
+            #expect(try await api.call(.head, "/nowhere").status == 404)
+        }
+    }
+
     @Test func metricsCountRequestsBookingsAndFreeCapacity() async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 3)) { _, api in
             _ = try await api.get("/api/v1/desks/RACE/slots?product=BIO")

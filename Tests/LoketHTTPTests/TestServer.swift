@@ -37,7 +37,7 @@ struct TestServer: Sendable {
         let ready = ReadyAnswers()
         let server = TestServer(loket: loket, clock: clock, database: database, ready: ready)
         let app = Application(
-            router: router(loket, options, ready: ready),
+            responder: HeadAsGet(router(loket, options, ready: ready).buildResponder()),
             server: ConnectionLimits().server(
                 answers: ready, proxies: try proxies(options)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import LoketApp
 import LoketDomain
 
 /// Turns domain errors into JSON 4xx answers in one place; anything unexpected becomes a 500
@@ -12,6 +13,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as BookingError {
             return Self.response(for: error)
+        } catch is ServiceUnavailable {
+            context.logger.warning("database unavailable")
+            return Self.unavailable(request)
         } catch let error as HTTPError {
             let field = error.status == .notFound ? "path" : "request"
             return Self.response(
@@ -25,6 +29,38 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                     .invalid, field: "server", code: "internal", "Something went wrong on our side; try again."),
                 status: .internalServerError)
         }
+    }
+
+    /// `503` with `Retry-After` while the database does not answer: JSON for the APIs, a short
+    /// page in both languages for a browser.
+    static func unavailable(_ request: Request) -> Response {
+        let path = request.uri.path
+        let api = path.hasPrefix("/api/") || path.hasPrefix("/oap/") || path == "/ready"
+        guard !api, request.headers[.accept]?.contains("text/html") == true else {
+            return response(
+                for: BookingError(
+                    .unavailable, field: "server", code: "database_unavailable",
+                    "Loket cannot reach its database just now; nothing was changed. Try again in a minute.",
+                    retryAfter: 30))
+        }
+        return Response(
+            status: .serviceUnavailable,
+            headers: [.contentType: "text/html; charset=utf-8", .retryAfter: "30", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: unavailablePage)))
+    }
+
+    /// Written here, not from the templates: it must not depend on anything that could be away.
+    static var unavailablePage: String {
+        """
+        <!DOCTYPE html>
+        <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Even niet bereikbaar — Temporarily unavailable</title></head>
+        <body><main><h1>Even niet bereikbaar</h1>
+        <p>Loket kan zijn gegevens nu niet bereiken. Er is niets veranderd. Probeer het over een minuut opnieuw.</p>
+        <h1 lang="en">Temporarily unavailable</h1>
+        <p lang="en">Loket cannot reach its data just now. Nothing was changed. Please try again in a minute.</p>
+        </main></body></html>
+        """
     }
 
     static func status(for kind: BookingError.Kind) -> HTTPResponse.Status { .init(code: kind.statusCode) }

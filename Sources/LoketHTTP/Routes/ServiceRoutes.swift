@@ -3,7 +3,8 @@ import Hummingbird
 import LoketApp
 import LoketServer
 
-/// `GET /health`, `GET /metrics` (Prometheus text) and `GET /openapi.json`.
+/// `GET /health` (alive), `GET /ready` (send me requests), `GET /metrics` (Prometheus text) and
+/// `GET /openapi.json`.
 struct ServiceRoutes {
     let loket: Loket
     let ready: ReadyAnswers
@@ -14,17 +15,31 @@ struct ServiceRoutes {
     }()
 
     func add(to router: Router<LoketRequestContext>) {
-        // The database is asked at most once a second, however many check: a health check must
-        // not become a way to keep the database's one writer busy.
-        let health = PublicAnswers(ttl: 1, stale: 0, maxEntries: 1)
+        // Alive: answered without the database, so that a process that runs is never taken for
+        // a dead one while its database is away (`/ready` says that).
+        let health = PublicAnswers(ttl: .infinity, maxEntries: 1)
+        let engine = loket.engineName
         router.get("/health") { request, context in
             let made = try await health.made("health", generation: 0, now: Date()) {
-                try JSONBody.ready(["status": "ok", "database": try await loket.health()])
+                try JSONBody.ready(["status": "ok", "database": engine])
             }
             return ready.send(
                 made, of: health, to: request, context: context, canonical: request.canonicalTarget([:]),
                 cacheControl: "no-store", metrics: loket.metrics,
                 now: Date.init)
+        }
+        // Ready for requests: not stopping, the database answers in time, this release's
+        // migrations applied. Asked of the database at most once a second, however many check.
+        let readiness = ResponseCache<String, String?>(ttl: 1, stale: 0, maxEntries: 1)
+        router.get("/ready") { _, _ in
+            let reason = try await readiness.value("ready", generation: 0, now: loket.now()) {
+                await loket.notReadyBecause()
+            }
+            var headers: HTTPFields = [.cacheControl: "no-store"]
+            if reason != nil { headers[.retryAfter] = "5" }
+            return try JSONBody.response(
+                reason.map { ["status": "not ready", "reason": $0] } ?? ["status": "ready"],
+                status: reason == nil ? .ok : .serviceUnavailable, headers: headers)
         }
         router.get("/openapi.json") { _, _ in
             Response(
