@@ -109,7 +109,7 @@ public final class ResponseCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         case .making(let task):
             do {
                 return try await task.value
-            } catch where servesStale(error) {
+            } catch  where servesStale(error) {
                 guard let kept = state.withLock({ $0.entries[key] }) else { throw error }
                 return (kept.value, kept.madeAt)
             }

@@ -19,7 +19,7 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
             group.addTask {
                 do {
                     return try await work { held.set() }
-                } catch where !held.value {
+                } catch  where !held.value {
                     throw DatabaseUnavailable()
                 }
             }
