@@ -1,0 +1,123 @@
+"""A PostgreSQL stopped under a running `loket serve`, as an operator would meet it: `/health`
+answers at once, `/ready` and every request that needs the database answer 503 with Retry-After
+within the acquisition bound, cached slot lists are still served, the server stops cleanly on
+SIGTERM within its grace period, and once the database is back everything works again."""
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import uuid
+
+import pytest
+import requests
+
+from conftest import ROOT, free_port
+
+BOUND = 6.5  # the 5 s acquisition timeout, and some slack for a loaded machine
+
+
+class PrivateCluster:
+    """A PostgreSQL of this test's own (scripts/start-test-postgres on another port and folder),
+    so that stopping it leaves the shared test server alone."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.folder = f"/tmp/loket-pg-{uuid.uuid4().hex[:12]}"
+        env = dict(os.environ, LOKET_TEST_POSTGRES_PORT=str(self.port), LOKET_TEST_POSTGRES_DIR=self.folder)
+        self.url = subprocess.run([str(ROOT / "scripts" / "start-test-postgres")], env=env, check=True,
+                                  capture_output=True, text=True).stdout.strip()
+        self.bin = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+
+    def pg_ctl(self, *args):
+        command = [f"{self.bin}/pg_ctl", "-D", self.folder, *args]
+        if os.getuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True)
+
+    def stop(self):
+        self.pg_ctl("stop", "-m", "fast")
+
+    def start(self):
+        self.pg_ctl("start", "-w", "-l", f"{self.folder}/server.log", "-o", f"-h 127.0.0.1 -p {self.port} -k /tmp")
+
+    def remove(self):
+        try:
+            self.stop()
+        except subprocess.CalledProcessError:
+            pass
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def cluster():
+    made = PrivateCluster()
+    yield made
+    made.remove()
+
+
+def timed(call):
+    began = time.monotonic()
+    response = call()
+    return response, time.monotonic() - began
+
+
+def test_a_stopped_database_degrades_the_service_and_stopping_stays_clean(cluster, servers):
+    server = servers(cluster.url)
+    slots = server.url("/api/v1/desks/DH/slots?product=VAA")
+    listed = requests.get(slots, timeout=10)
+    assert listed.status_code == 200 and listed.json()["slots"]
+    assert requests.get(server.url("/ready"), timeout=10).status_code == 200
+
+    cluster.stop()
+    health, took = timed(lambda: requests.get(server.url("/health"), timeout=10))
+    assert health.status_code == 200 and took < 1, "alive, without asking the database"
+    # The probe's answer is kept for a second: asked as a load balancer does, it turns within the bound.
+    began = time.monotonic()
+    while (ready := requests.get(server.url("/ready"), timeout=20)).status_code == 200:
+        assert time.monotonic() - began < BOUND + 1
+        time.sleep(0.2)  # polling a probe; not test synchronisation
+    assert ready.status_code == 503 and ready.json()["reason"] == "database" and time.monotonic() - began < BOUND + 1
+    assert ready.headers["Retry-After"]
+
+    hold, took = timed(lambda: requests.post(server.url("/api/v1/holds"), timeout=20, json={
+        "desk": "DH", "product": "VAA", "slot": listed.json()["slots"][0]["key"]}))
+    assert hold.status_code == 503 and took < BOUND, hold.text
+    assert hold.json()["error"]["code"] == "database_unavailable" and hold.headers["Retry-After"] == "30"
+    page, took = timed(lambda: requests.get(server.url("/book/hold/nothing"), headers={"Accept": "text/html"},
+                                            timeout=20))
+    assert page.status_code == 503 and took < BOUND and "Even niet bereikbaar" in page.text
+
+    # The list as last made, at once after the first wait.
+    cached, took = timed(lambda: requests.get(slots, timeout=20))
+    assert cached.status_code == 200 and cached.json() == listed.json() and took < BOUND
+    again, took = timed(lambda: requests.get(slots, timeout=20))
+    assert again.status_code == 200 and took < 1
+
+    # Back: it serves and books again by itself.
+    cluster.start()
+    deadline = time.monotonic() + 30
+    while requests.get(server.url("/ready"), timeout=20).status_code != 200:
+        assert time.monotonic() < deadline, "not ready again within 30 s of the database's return"
+        time.sleep(0.2)  # polling a probe, as a load balancer does; not test synchronisation
+    held = requests.post(server.url("/api/v1/holds"), timeout=20, json={
+        "desk": "DH", "product": "VAA", "slot": listed.json()["slots"][0]["key"]})
+    assert held.status_code == 201, held.text
+
+    # Away again, with a request in flight: SIGTERM still stops the server within its grace.
+    cluster.stop()
+    session = requests.Session()
+    in_flight = []
+    asking = threading.Thread(target=lambda: in_flight.append(
+        session.post(server.url("/api/v1/holds"), timeout=30, json={
+            "desk": "DH", "product": "VAA", "slot": listed.json()["slots"][1]["key"]})))
+    asking.start()
+    time.sleep(0.5)  # the request is on its way to the server; not synchronisation of results
+    began = time.monotonic()
+    server.process.send_signal(signal.SIGTERM)
+    server.process.wait(12)
+    assert time.monotonic() - began < 11, "stopped within the 10 s grace period"
+    asking.join(30)
+    assert in_flight and in_flight[0].status_code == 503, "the request in flight got its answer"
