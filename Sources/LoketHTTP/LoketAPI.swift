@@ -24,6 +24,7 @@ public struct LoketAPI: Sendable {
         // One cache for both slot-list formats, so that one generation counter serves them.
         let slotCache = SlotCache.slotLists()
         let answers = PublicAnswers.publicAnswers()
+        router.add(middleware: RequestLog())
         router.add(middleware: MetricsMiddleware(metrics: loket.metrics))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorMiddleware())

@@ -68,7 +68,10 @@ public struct MailDispatcher: Service {
             let due = try await outbox.claimDueMessages(now: now())
             guard !due.isEmpty else { return count }
             for entry in due {
-                if try await deliver(entry) { count += 1 }
+                // Its log lines name the request that wrote it.
+                if try await TracedRequest.$id.withValue(entry.requestID, operation: { try await deliver(entry) }) {
+                    count += 1
+                }
             }
         }
     }

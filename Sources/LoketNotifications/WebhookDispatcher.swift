@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import LoketDomain
 import Logging
 import LoketStorage
 import NIOCore
@@ -51,7 +52,11 @@ public struct WebhookDispatcher: Service {
         while true {
             let due = try await outbox.claimDueMessages(now: now(), kinds: [.webhook])
             guard !due.isEmpty else { return count }
-            for entry in due where try await deliver(entry) { count += 1 }
+            // Its log lines name the request that wrote it.
+            for entry in due
+            where try await TracedRequest.$id.withValue(entry.requestID, operation: { try await deliver(entry) }) {
+                count += 1
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// Names the client of every request (`LoketRequestContext.client`) before any route runs, so
-/// the API and the pages count per-client limits alike.
+/// the API and the pages count per-client limits alike; and the request itself
+/// (`LoketRequestContext.requestID`), trusting the same proxies.
 public struct ClientAddressMiddleware: RouterMiddleware {
     let proxies: TrustedProxies
 
@@ -15,6 +16,10 @@ public struct ClientAddressMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.client = proxies.client(of: request, context: context)
+        context.requestID = RequestIdentity.id(
+            peer: context.remoteAddress, headers: request.headers, proxies: proxies, fresh: context.id)
+        // Hummingbird's own log lines name the same id.
+        context.logger[metadataKey: "hb.request.id"] = .string(context.requestID)
         return try await next(request, context)
     }
 }

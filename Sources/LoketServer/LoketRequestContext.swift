@@ -10,6 +10,8 @@ public struct LoketRequestContext: RequestContext, RemoteAddressRequestContext {
     /// The client's address as `ClientAddressMiddleware` decided it (the peer, or behind a
     /// trusted proxy the address it forwarded for). Never logged.
     public internal(set) var client: String?
+    /// The request's id (`RequestIdentity`), as `ClientAddressMiddleware` decided it.
+    public internal(set) var requestID = ""
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -109,6 +109,8 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         var head = response
         head.headerFields[.date] = HTTPDate.shared.text()
         if let server = answers.serverName { head.headerFields[.server] = server }
+        head.headerFields[RequestIdentity.header] = RequestIdentity.id(
+            peer: context.channel.remoteAddress, headers: request.headerFields, proxies: proxies)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
         if closing {

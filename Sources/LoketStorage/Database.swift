@@ -1,6 +1,7 @@
 import AsyncKit
 import Foundation
 import Logging
+import LoketDomain
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -28,16 +29,22 @@ public final class Database: Sendable {
     /// servers, and whether a task is sending them.
     private let announcements = Mutex((pending: Set<String>(), sending: false))
     let logger: Logger
-    /// PostgreSQL only: how long a request waits for a connection before the database counts as
-    /// unavailable (`DatabaseUnavailable`): a stopped or unreachable server fails requests in
-    /// bounded time instead of holding them, and the server can still stop.
-    public static let acquireTimeout: Duration = .seconds(5)
+    /// PostgreSQL only: how long a request waits for a connection, while no other request gets
+    /// one either, before the database counts as unavailable (`DatabaseUnavailable`): a stopped
+    /// or unreachable server fails requests in bounded time instead of holding them, and the
+    /// server can still stop.
+    let acquireTimeout: Duration
+    /// PostgreSQL only: when a request last got a connection (busy is not away).
+    let reached = DatabaseUnavailable.Reached()
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
-    public static func open(_ location: String, logger: Logger) async throws -> Database {
+    public static func open(
+        _ location: String, logger: Logger, acquireTimeout: Duration = .seconds(5)
+    ) async throws -> Database {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             let (started, signal) = AsyncStream.makeStream(of: Void.self)
-            let database = try Database(postgresURL: location, logger: logger, started: signal)
+            let database = try Database(
+                postgresURL: location, logger: logger, acquireTimeout: acquireTimeout, started: signal)
             // Lease nothing before the client's run loop has begun.
             for await _ in started {}
             return database
@@ -60,6 +67,7 @@ public final class Database: Sendable {
     }
 
     private init(sqlitePath: String, logger: Logger) {
+        self.acquireTimeout = .seconds(5)
         self.engine = .sqlite
         // One connection: SQLite has one writer at a time anyway, and a single connection makes
         // every transaction strictly serial without busy retries.
@@ -91,7 +99,10 @@ public final class Database: Sendable {
         }
     }
 
-    private init(postgresURL: String, logger: Logger, started: AsyncStream<Void>.Continuation) throws {
+    private init(
+        postgresURL: String, logger: Logger, acquireTimeout: Duration, started: AsyncStream<Void>.Continuation
+    ) throws {
+        self.acquireTimeout = acquireTimeout
         guard let url = URLComponents(string: postgresURL), let host = url.host, let user = url.user else {
             throw StorageError.badDatabaseURL
         }
@@ -126,7 +137,13 @@ public final class Database: Sendable {
     public func transaction<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
-        if let groupCommit { return try await groupCommit.transaction(body) }
+        if let groupCommit {
+            // The batch runs on the writer's task: the request's id goes along with the work.
+            let request = TracedRequest.id
+            return try await groupCommit.transaction { db in
+                try await TracedRequest.$id.withValue(request) { try await body(db) }
+            }
+        }
         var attempt = 0
         while true {
             attempt += 1
@@ -160,7 +177,7 @@ public final class Database: Sendable {
             }.get()
         }
         let postgres = postgres!
-        return try await DatabaseUnavailable.acquiring(within: Self.acquireTimeout) { holding in
+        return try await DatabaseUnavailable.acquiring(within: acquireTimeout, reached: reached) { holding in
             try await postgres.withConnection { connection in
                 holding()
                 return try await body(connection.sql(queryLogLevel: .trace))

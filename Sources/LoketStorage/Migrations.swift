@@ -456,6 +456,13 @@ enum Migrations {
                 "ALTER TABLE waitlist ADD COLUMN client TEXT"
             ]
         ),
+        (
+            21,
+            [
+                // The request that wrote a message, so that its send names it in the log.
+                "ALTER TABLE outbox ADD COLUMN request_id TEXT"
+            ]
+        ),
     ]
 
     static var latest: Int { all.last!.version }

@@ -47,6 +47,8 @@ public struct OutboxEntry: Sendable, Hashable {
     /// The appointment's revision when the message was written (the invite's SEQUENCE).
     public let revision: Int
     public let attempts: Int
+    /// The request that wrote it (`TracedRequest`), if a request did.
+    public let requestID: String?
 
     /// How long to wait before trying again after a failed attempt: `base`, doubling with each
     /// attempt, at most an hour.
@@ -78,9 +80,9 @@ public struct OutboxStore: Sendable {
         guard let settings else { return }
         try await db.raw(
             """
-            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret)
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret, request_id)
             VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: (sendAfter ?? now).millis), \(bind: now.millis),
-                    \(bind: secret))
+                    \(bind: secret), \(bind: TracedRequest.id))
             """
         ).run()
         if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start,
@@ -88,8 +90,9 @@ public struct OutboxStore: Sendable {
         {
             try await db.raw(
                 """
-                INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at)
-                VALUES (\(bind: Identifiers.make()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis))
+                INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, request_id)
+                VALUES (\(bind: Identifiers.make()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis),
+                        \(bind: TracedRequest.id))
                 """
             ).run()
         }
@@ -115,9 +118,9 @@ public struct OutboxStore: Sendable {
             decoding: try encoder.encode(Body(event: event, occurredAt: now, appointment: appointment)), as: UTF8.self)
         try await db.raw(
             """
-            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload)
+            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, partner_id, payload, request_id)
             VALUES (\(bind: Identifiers.make()), \(bind: appointment.id), 'webhook', 0, \(bind: now.millis), \(bind: now.millis),
-                    \(bind: partner), \(bind: payload))
+                    \(bind: partner), \(bind: payload), \(bind: TracedRequest.id))
             """
         ).run()
     }
@@ -136,7 +139,7 @@ public struct OutboxStore: Sendable {
                 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND kind IN (\(kindList))
                              AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
                              ORDER BY send_after LIMIT \(bind: limit))
-                RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload
+                RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload, request_id
                 """
             ).all().compactMap { row in
                 let claimed = try row.decode(model: ClaimedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -144,7 +147,7 @@ public struct OutboxStore: Sendable {
                 return OutboxEntry(
                     id: claimed.id, appointmentID: claimed.appointmentId, kind: kind, secret: claimed.secret,
                     partnerID: claimed.partnerId, payload: claimed.payload, revision: claimed.revision,
-                    attempts: claimed.attempts)
+                    attempts: claimed.attempts, requestID: claimed.requestId)
             }
         }
     }
@@ -232,7 +235,7 @@ public struct OutboxStore: Sendable {
     /// An `outbox` row as a claim returns it.
     struct ClaimedRow: Decodable {
         let id: String, appointmentId: String, kind: String, revision: Int, attempts: Int
-        let secret: String?, partnerId: String?, payload: String?
+        let secret: String?, partnerId: String?, payload: String?, requestId: String?
     }
 
     /// A partner's webhook columns.

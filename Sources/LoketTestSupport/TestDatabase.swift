@@ -80,12 +80,14 @@ public enum TestDatabase {
                 fatalError("LOKET_TEST_POSTGRES_URL is not set")
             }
             await earlierRuns.value
-            let admin = try await Database.open(base, logger: logger)
+            let admin = try await Database.open(base, logger: logger, acquireTimeout: .seconds(120))
             _ = try await admin.session { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
             await admin.close()
             components.path = "/" + name
             let location = components.string!
-            let database = try await Database.open(location, logger: logger)
+            // The whole suite shares one PostgreSQL on two cores, which stalls for seconds at a
+            // time (databases made and dropped): waiting is right here, not an outage.
+            let database = try await Database.open(location, logger: logger, acquireTimeout: .seconds(120))
             try await database.migrate()
             return (
                 database, location,

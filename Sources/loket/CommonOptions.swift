@@ -4,6 +4,7 @@ import Logging
 import LoketConfig
 import LoketDomain
 import LoketStorage
+import Synchronization
 
 /// Options shared by the commands that open the database, each also settable as `LOKET_*`.
 struct DatabaseOptions: ParsableArguments {
@@ -28,6 +29,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error. Env: LOKET_LOG_LEVEL.")
     var logLevel: String?
 
+    @Option(help: "Log format: text, or json (one object a line). Env: LOKET_LOG_FORMAT.")
+    var logFormat: String?
+
     var resolvedDatabase: String { database ?? environment("LOKET_DATABASE") ?? "loket.sqlite" }
 
     func loadNetwork() throws -> DeskNetwork {
@@ -49,10 +53,32 @@ struct DatabaseOptions: ParsableArguments {
         guard let level = Logger.Level(rawValue: text) else {
             throw ValidationError("--log-level: unknown level \(text)")
         }
+        let format = logFormat ?? environment("LOKET_LOG_FORMAT") ?? "text"
+        guard ["text", "json"].contains(format) else {
+            throw ValidationError("--log-format: text or json, not \(format)")
+        }
+        Self.bootstrapLogging(json: format == "json")
         var logger = Logger(label: "loket")
         logger.logLevel = level
         return logger
     }
+
+    /// Every logger of the process writes in the chosen format and names the request being
+    /// served on each line; set once, before the first logger is made.
+    static func bootstrapLogging(json: Bool) {
+        bootstrapped.withLock { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap(
+                { label, provider -> any LogHandler in
+                    json
+                        ? JSONLogHandler(label: label, metadataProvider: provider)
+                        : StreamLogHandler.standardError(label: label, metadataProvider: provider)
+                }, metadataProvider: .tracedRequest)
+        }
+    }
+
+    private static let bootstrapped = Mutex(false)
 }
 
 func environment(_ name: String) -> String? {
