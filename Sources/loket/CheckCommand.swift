@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LoketConfig
+
+/// `loket check`: the configuration files checked before a server is started on them.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the desk network and biometrics policy files without starting a server.",
+        discussion: """
+            Prints each problem as FILE:LINE: problem and exits with 1 if there is any. Files left out \
+            are the ones shipped with Loket.
+            """)
+
+    @Option(help: ArgumentHelp("The desk network YAML file.", valueName: "file")) var desks: String?
+    @Option(help: ArgumentHelp("The biometrics policy YAML file.", valueName: "file")) var biometricsPolicy: String?
+
+    func run() throws {
+        let findings =
+            ConfigurationCheck.deskNetwork(desks.map { URL(fileURLWithPath: $0) } ?? DeskNetworkFile.bundledURL)
+            + ConfigurationCheck.biometricsPolicy(
+                biometricsPolicy.map { URL(fileURLWithPath: $0) } ?? BiometricsPolicyFile.bundledURL)
+        guard findings.isEmpty else {
+            for finding in findings { print(finding) }
+            throw ExitCode(1)
+        }
+        print("The configuration is valid.")
+    }
+}
