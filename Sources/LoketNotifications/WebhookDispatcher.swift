@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
-import LoketDomain
 import Logging
+import LoketDomain
 import LoketStorage
 import NIOCore
 import ServiceLifecycle

@@ -25,7 +25,7 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
                         held.set()
                         reached.now()
                     }
-                } catch where !held.value {
+                } catch  where !held.value {
                     throw DatabaseUnavailable()
                 }
             }

@@ -8,7 +8,8 @@ struct LoketCommand: AsyncParsableCommand {
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
         subcommands: [
-            Serve.self, Migrate.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, CheckCommand.self, PartnerCommand.self,
+            Serve.self, Migrate.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, CheckCommand.self,
+            PartnerCommand.self,
             CaseSystemCommand.self, CourierCommand.self,
             InviteCommand.self, UninviteCommand.self, StaffCommand.self, PurgeCommand.self, AuditCommand.self,
             MeasureCommand.self,

@@ -22,7 +22,8 @@ struct RequestLog: RouterMiddleware {
         context.logger.info(
             "request",
             metadata: [
-                "request": "\(context.requestID)", "method": "\(MetricsMiddleware<LoketRequestContext>.label(request.method))",
+                "request": "\(context.requestID)",
+                "method": "\(MetricsMiddleware<LoketRequestContext>.label(request.method))",
                 "route": "\(context.endpointPath ?? "unmatched")", "status": "\(response.status.code)",
                 "durationMs": "\((milliseconds * 1000).rounded() / 1000)",
             ])
