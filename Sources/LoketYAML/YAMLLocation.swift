@@ -30,7 +30,9 @@ public enum YAMLLocation {
     }
 
     enum Step {
-        case key(String), index(Int), named(String)
+        case key(String)
+        case index(Int)
+        case named(String)
     }
 
     /// `a.b[2].c[DH]` as its steps.
