@@ -58,9 +58,10 @@ extension Loket {
     /// tokens), ended staff sessions, old sign-in counters, and waitlist places of people whose
     /// invitation ended. Run hourly by `HoldSweeper`.
     public func forgetStale() async throws {
-        try await endUninvitedWaiting()
         try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
         try await staffStore.forgetExpiredSessions(now: now(), idle: StaffSessionLimits.idle)
         try await staffStore.forgetSignInAttempts(now: now())
+        // Last: the secrets above are forgotten even if this fails.
+        try await endUninvitedWaiting()
     }
 }

@@ -27,9 +27,11 @@ extension Loket {
                     + "counted \(counted) taken, used by \(used) holds and appointments")
         }
         let rules = self.rules
-        for (unit, taken) in check.counted.sorted(by: {
-            ($0.key.desk, $0.key.key.date) < ($1.key.desk, $1.key.key.date)
-        }) {
+        let ordered = check.counted.sorted {
+            ($0.key.desk, $0.key.key.date, $0.key.key.minute, $0.key.key.pool)
+                < ($1.key.desk, $1.key.key.date, $1.key.key.minute, $1.key.key.pool)
+        }
+        for (unit, taken) in ordered {
             guard let desk = rules.network.desk(unit.desk),
                 let pool = rules.schedule.pools(desk: desk, on: unit.key.date).first(where: { $0.id == unit.key.pool }),
                 taken > pool.counters

@@ -11,7 +11,7 @@ extension PublicAnswers {
     static func publicAnswers() -> PublicAnswers {
         PublicAnswers(
             ttl: 60, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount,
-            servesStale: { $0 is ServiceUnavailable })
+            servesStale: ServiceUnavailable.caused)
     }
 
     /// The generation the public answers are made for: time alone decides.

@@ -22,7 +22,7 @@ typealias SlotCache = ResponseCache<SlotListKey, ReadyBody>
 
 extension SlotCache {
     static func slotLists() -> SlotCache {
-        SlotCache(ttl: 1, maxWeight: 128 << 20, weight: \.byteCount, servesStale: { $0 is ServiceUnavailable })
+        SlotCache(ttl: 1, maxWeight: 128 << 20, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
     }
 }
 

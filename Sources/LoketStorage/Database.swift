@@ -30,9 +30,10 @@ public final class Database: Sendable {
     private let announcements = Mutex((pending: Set<String>(), sending: false))
     let logger: Logger
     /// PostgreSQL only: how long a request waits for a connection, while no other request gets
-    /// one either, before the database counts as unavailable (`DatabaseUnavailable`): a stopped
-    /// or unreachable server fails requests in bounded time instead of holding them, and the
-    /// server can still stop.
+    /// one either, before the database counts as unavailable (`DatabaseUnavailable`): with a
+    /// stopped or unreachable server, requests that wait for a connection fail in bounded time
+    /// instead of hanging, and the server can still stop. (Work that holds a connection whose
+    /// network is cut waits for TCP, or is cancelled at the end of the shutdown grace.)
     let acquireTimeout: Duration
     /// PostgreSQL only: when a request last got a connection (busy is not away).
     let reached = DatabaseUnavailable.Reached()
@@ -41,7 +42,7 @@ public final class Database: Sendable {
     public static func open(
         _ location: String, logger: Logger, acquireTimeout: Duration = .seconds(5)
     ) async throws -> Database {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+        if isPostgres(location) {
             let (started, signal) = AsyncStream.makeStream(of: Void.self)
             let database = try Database(
                 postgresURL: location, logger: logger, acquireTimeout: acquireTimeout, started: signal)
@@ -51,6 +52,27 @@ public final class Database: Sendable {
         }
         try createPrivately(location)
         return Database(sqlitePath: location, logger: logger)
+    }
+
+    /// Opens `location`, runs `body` with it and closes it again, whether `body` fails or not:
+    /// for the commands that work on a database once.
+    public static func using<R: Sendable>(
+        _ location: String, logger: Logger, _ body: (Database) async throws -> R
+    ) async throws -> R {
+        let database = try await open(location, logger: logger)
+        do {
+            let result = try await body(database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// Whether `location` names a PostgreSQL database (a URL) rather than a SQLite file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
     /// Makes a new SQLite file readable by its owner only: it holds personal data. SQLite gives

@@ -92,7 +92,8 @@ public struct DatabaseCheck: Sendable {
             return c == u ? nil : (unit, c, u)
         }
         .sorted {
-            ($0.unit.desk, $0.unit.key.date, $0.unit.key.minute) < ($1.unit.desk, $1.unit.key.date, $1.unit.key.minute)
+            ($0.unit.desk, $0.unit.key.date, $0.unit.key.minute, $0.unit.key.pool)
+                < ($1.unit.desk, $1.unit.key.date, $1.unit.key.minute, $1.unit.key.pool)
         }
     }
 }

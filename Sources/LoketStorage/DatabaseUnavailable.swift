@@ -7,6 +7,9 @@ import Synchronization
 public struct DatabaseUnavailable: Error, CustomStringConvertible {
     public var description: String { "the database did not answer in time" }
 
+    /// Whether `error` is this: for the caches that send their last answer meanwhile.
+    @Sendable public static func caused(_ error: any Error) -> Bool { error is DatabaseUnavailable }
+
     /// Runs `work`, which calls the closure it is given once it holds a connection. It fails
     /// with `DatabaseUnavailable` when it holds none after `timeout` and no work anywhere got a
     /// connection within the last `timeout` either (`reached`): a busy pool is waited for, an
@@ -54,8 +57,13 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
         func now() { last.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
 
         func within(_ duration: Duration) -> Bool {
-            let nanoseconds = UInt64(duration.components.seconds) * 1_000_000_000
-            return DispatchTime.now().uptimeNanoseconds - last.load(ordering: .relaxed) < nanoseconds
+            let last = last.load(ordering: .relaxed)
+            let now = DispatchTime.now().uptimeNanoseconds
+            let span =
+                UInt64(duration.components.seconds) * 1_000_000_000
+                + UInt64(duration.components.attoseconds / 1_000_000_000)
+            // Another request may have stored a later instant than `now` was read.
+            return now <= last || now - last < span
         }
     }
 

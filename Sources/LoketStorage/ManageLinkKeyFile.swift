@@ -41,7 +41,7 @@ public enum ManageLinkKeyFile {
     /// Where the made key file goes: beside a SQLite database, named after it; for PostgreSQL
     /// in the working directory.
     public static func defaultLocation(database: String) -> URL {
-        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+        if Database.isPostgres(database) {
             return URL(fileURLWithPath: "loket-manage-link.key")
         }
         return URL(fileURLWithPath: database + ".manage-link-key")

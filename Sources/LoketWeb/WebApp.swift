@@ -18,10 +18,10 @@ public struct WebApp: Sendable {
     /// Booking calendars, for a second at most or until capacity at the desk changes. At most
     /// 64 MB: a script asking for every month and day must not fill the memory.
     let calendarPages = PageCache(
-        ttl: 1, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount, servesStale: { $0 is ServiceUnavailable })
+        ttl: 1, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
     /// The desks and open-data pages, made once a minute (generation 0): every booking anywhere
     /// would move a network-wide generation, so under load they would be made for every visitor.
-    let publicPages = PageCache(ttl: 60, maxEntries: 200, servesStale: { $0 is ServiceUnavailable })
+    let publicPages = PageCache(ttl: 60, maxEntries: 200, servesStale: ServiceUnavailable.caused)
 
     /// The pages of `loket`, with links and calendar files for customers at `options.publicURL`.
     public init(loket: Loket, options: ServerOptions) {

@@ -49,9 +49,22 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = try common.makeLogger()
         let began = ContinuousClock.now
-        try await DatabaseBackup.restore(from, into: common.resolvedDatabase, replacing: replace, logger: logger)
-        let problems = try await VerifyCommand.problems(common)
-        guard problems.isEmpty else { throw VerifyCommand.Failed(problems: problems) }
+        let location = common.resolvedDatabase
+        if Database.isPostgres(location) {
+            // One transaction: a failed restore leaves the database as it was.
+            try await DatabaseBackup.restorePostgres(from, into: location, replacing: replace, logger: logger)
+            try await VerifyCommand.sound(location, common)
+        } else {
+            // The copy is checked before it replaces anything: a bad backup never costs a good file.
+            let staging = try await DatabaseBackup.stageSQLite(from, for: location, replacing: replace, logger: logger)
+            do {
+                try await VerifyCommand.sound(staging, common)
+                try DatabaseBackup.replace(location, with: staging)
+            } catch {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw error
+            }
+        }
         print("Restored \(from) and verified it in \(ContinuousClock.now - began).")
     }
 }
@@ -70,28 +83,21 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var common: DatabaseOptions
 
     func run() async throws {
-        let problems = try await Self.problems(common)
-        guard problems.isEmpty else { throw Failed(problems: problems) }
+        try await Self.sound(common.resolvedDatabase, common)
         print("The database is sound.")
     }
 
-    static func problems(_ common: DatabaseOptions) async throws -> [String] {
-        let location = common.resolvedDatabase
-        guard location.hasPrefix("postgres") || FileManager.default.fileExists(atPath: location) else {
+    /// Fails with the problems `loket verify` finds in the database at `location`, if any.
+    static func sound(_ location: String, _ common: DatabaseOptions) async throws {
+        guard Database.isPostgres(location) || FileManager.default.fileExists(atPath: location) else {
             throw DatabaseBackup.Problem(description: "There is no SQLite database at \(location).")
         }
+        let network = try common.loadNetwork()
         let logger = try common.makeLogger()
-        let database = try await Database.open(location, logger: logger)
-        do {
-            let loket = Loket(
-                options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
-            let problems = try await loket.verify()
-            await database.close()
-            return problems
-        } catch {
-            await database.close()
-            throw error
+        let problems = try await Database.using(location, logger: logger) { database in
+            try await Loket(options: ServerOptions(network: network), database: database, logger: logger).verify()
         }
+        guard problems.isEmpty else { throw Failed(problems: problems) }
     }
 
     /// The problems found, printed one a line; the command then fails.

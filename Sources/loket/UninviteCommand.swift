@@ -17,16 +17,12 @@ struct UninviteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.makeLogger()
-        let database = try await Database.open(common.resolvedDatabase, logger: logger)
-        try await database.migrate()
-        let loket = Loket(options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
-        do {
-            try await loket.withdrawInvitation(id: id, caseSystem: nil)
-            await database.close()
-            print("Invitation \(id) withdrawn.")
-        } catch let error as BookingError {
-            await database.close()
-            throw ValidationError(error.message)
+        let network = try common.loadNetwork()
+        try await Database.using(common.resolvedDatabase, logger: logger) { database in
+            try await database.migrate()
+            try await Loket(options: ServerOptions(network: network), database: database, logger: logger)
+                .withdrawInvitation(id: id, caseSystem: nil)
         }
+        print("Invitation \(id) withdrawn.")
     }
 }

@@ -24,18 +24,19 @@ def free_port() -> int:
 class Server:
     """One `loket serve` process; waits until /health answers."""
 
-    def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None, extra_args: list | None = None):
+    def __init__(self, database: str, desks: Path | None = None, extra_env: dict | None = None, extra_args: list | None = None,
+                 binary: Path = BINARY, cwd: Path | None = None):
         self.database = database
         self.desks = desks
         self.env = dict(os.environ, **(extra_env or {}))
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        args = [str(BINARY), "serve", "--port", str(self.port), "--database", database, "--log-level", "warning"]
+        args = [str(binary), "serve", "--port", str(self.port), "--database", database, "--log-level", "warning"]
         if desks:
             args += ["--desks", str(desks)]
         args += extra_args or []
         env = dict(os.environ, **(extra_env or {}))
-        self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while True:
             if self.process.poll() is not None:
@@ -95,19 +96,10 @@ def servers():
 
 
 @pytest.fixture
-def postgres_database():
+def postgres_database(new_database):
     """A fresh database on the test PostgreSQL (scripts/start-test-postgres). Name it before
     `servers` in a test's arguments, so that the servers stop before their database is dropped."""
-    base = os.environ.get("LOKET_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI"):
-            pytest.fail("CI must set LOKET_TEST_POSTGRES_URL")
-        pytest.skip("LOKET_TEST_POSTGRES_URL not set")
-    name = "li_" + uuid.uuid4().hex[:16]
-    admin = base
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-    yield base.rsplit("/", 1)[0] + "/" + name
-    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+    return new_database("postgres", "main")
 
 
 @pytest.fixture

@@ -67,7 +67,9 @@ def test_restore_drill(engine, new_database, servers, tmp_path):
     workers = [threading.Thread(target=book_until, args=(server, stop, acknowledged, w), daemon=True) for w in range(8)]
     for worker in workers:
         worker.start()
+    deadline = time.monotonic() + 60
     while len(acknowledged) < 200:
+        assert time.monotonic() < deadline, f"only {len(acknowledged)} bookings in a minute"
         time.sleep(0.01)  # waiting for bookings to be under way, not test synchronisation
     began = time.monotonic()
     before = [(id, token) for at, id, token in list(acknowledged) if at < began]

@@ -108,16 +108,22 @@ def test_a_stopped_database_degrades_the_service_and_stopping_stays_clean(cluste
 
     # Away again, with a request in flight: SIGTERM still stops the server within its grace.
     cluster.stop()
-    session = requests.Session()
     in_flight = []
-    asking = threading.Thread(target=lambda: in_flight.append(
-        session.post(server.url("/api/v1/holds"), timeout=30, json={
-            "desk": "DH", "product": "VAA", "slot": listed.json()["slots"][1]["key"]})))
+
+    def ask():
+        try:
+            in_flight.append(requests.post(server.url("/api/v1/holds"), timeout=30, json={
+                "desk": "DH", "product": "VAA", "slot": listed.json()["slots"][1]["key"]}))
+        except requests.RequestException as error:
+            in_flight.append(error)
+    asking = threading.Thread(target=ask)
     asking.start()
-    time.sleep(0.5)  # the request is on its way to the server; not synchronisation of results
+    # The request waits 5 s for a connection; a second in, it is surely being served.
+    time.sleep(1)
     began = time.monotonic()
     server.process.send_signal(signal.SIGTERM)
     server.process.wait(12)
     assert time.monotonic() - began < 11, "stopped within the 10 s grace period"
     asking.join(30)
-    assert in_flight and in_flight[0].status_code == 503, "the request in flight got its answer"
+    assert isinstance(in_flight[0], requests.Response) and in_flight[0].status_code == 503, \
+        f"the request in flight got its answer: {in_flight}"
