@@ -6,6 +6,10 @@ import LoketStorage
 /// answer `503` with `Retry-After`, and nothing was written.
 public typealias ServiceUnavailable = DatabaseUnavailable
 
+/// The database refuses writes just now (storage's `DatabaseReadOnly`): reads are served, and
+/// the channels answer a write with `503` and `Retry-After`; nothing was written.
+public typealias ServiceReadOnly = DatabaseReadOnly
+
 /// Keeping the service running: health, the metrics page, the sweep of lapsed holds and offers.
 extension Loket {
     /// The database engine's name, known without asking the database.

@@ -159,6 +159,16 @@ public final class Database: Sendable {
     public func transaction<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
+        do {
+            return try await writing(body)
+        } catch {
+            throw DatabaseReadOnly.from(error) ?? error
+        }
+    }
+
+    private func writing<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
         if let groupCommit {
             // The batch runs on the writer's task: the request's id goes along with the work.
             let request = TracedRequest.id
@@ -170,7 +180,7 @@ public final class Database: Sendable {
         while true {
             attempt += 1
             do {
-                return try await session { db in
+                return try await connected { db in
                     try await db.raw(self.engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
                     do {
                         let result = try await body(db)
@@ -187,9 +197,19 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` on one connection without a transaction, for reads.
+    /// Runs `body` on one connection without a transaction, for reads (and a few single writes).
     public func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     {
+        do {
+            return try await connected(body)
+        } catch {
+            throw DatabaseReadOnly.from(error) ?? error
+        }
+    }
+
+    private func connected<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
         if let sqlite {
             let logger = self.logger
             return try await sqlite.pool.withConnection(logger: logger) { connection in

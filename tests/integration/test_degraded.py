@@ -4,6 +4,7 @@ within the acquisition bound, cached slot lists are still served, the server sto
 SIGTERM within its grace period, and once the database is back everything works again."""
 import glob
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -127,3 +128,47 @@ def test_a_stopped_database_degrades_the_service_and_stopping_stays_clean(cluste
     asking.join(30)
     assert isinstance(in_flight[0], requests.Response) and in_flight[0].status_code == 503, \
         f"the request in flight got its answer: {in_flight}"
+
+
+def test_a_database_that_refuses_writes_still_serves_reads_and_recovers(cluster, servers):
+    """PostgreSQL set read-only under a running server (as a standby in recovery would be): slot
+    lists and pages are served, a write gets 503 with Retry-After and changes nothing, and once
+    writes work again the server books without being touched."""
+    server = servers(cluster.url)
+    key = requests.get(server.url("/api/v1/desks/DH/slots?product=VAA"), timeout=10).json()["slots"][0]["key"]
+
+    def superuser(sql):
+        subprocess.run(["psql", f"postgres://postgres@127.0.0.1:{cluster.port}/loket_test", "-qc", sql], check=True)
+
+    def hold():
+        return requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": key}, timeout=20)
+
+    def until(status):
+        # The reloaded setting reaches the server's sessions at their next statement.
+        for _ in range(50):
+            answer = hold()
+            if answer.status_code == status:
+                return answer
+            time.sleep(0.1)  # waiting for PostgreSQL's configuration reload; not test synchronisation
+        return answer
+
+    superuser("ALTER SYSTEM SET default_transaction_read_only = on")
+    superuser("SELECT pg_reload_conf()")
+    refused = until(503)
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == "database_read_only", refused.text
+    assert refused.headers["Retry-After"] == "60"
+    # A form that writes (a sign-in attempt is counted) gets the page that says so.
+    browser = requests.Session()
+    browser.headers["Accept"] = "text/html"
+    form = browser.get(server.url("/staff/sign-in"), timeout=20)
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', form.text).group(1)
+    page = browser.post(server.url("/staff/sign-in"), data={"username": "balie", "password": "wrong", "csrf": token},
+                        timeout=20)
+    assert page.status_code == 503 and "Even alleen inzien" in page.text and "Viewing only" in page.text
+    assert requests.get(server.url("/api/v1/desks/DH/slots?product=VAA&persons=2"), timeout=20).status_code == 200
+    assert requests.get(server.url("/"), timeout=20).status_code == 200
+    assert requests.get(server.url("/ready"), timeout=20).status_code == 200, "reads are served: still ready"
+
+    superuser("ALTER SYSTEM RESET default_transaction_read_only")
+    superuser("SELECT pg_reload_conf()")
+    assert until(201).status_code == 201
