@@ -10,19 +10,24 @@ struct HoldSweeper: Service {
     let logger: Logger
 
     func run() async throws {
-        var lastForget = ContinuousClock.now
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await loket.sweep()
-                if ContinuousClock.now - lastForget > .seconds(3600) {
-                    try await loket.forgetStale()
-                    lastForget = .now
+        // Cancelled as the server starts to stop, sleep and work alike: a sweep waiting for an
+        // unreachable database must not hold the stop up (each step is a transaction of its own).
+        await cancelWhenGracefulShutdown {
+            var lastForget = ContinuousClock.now
+            while !Task.isCancelled {
+                do {
+                    try await loket.sweep()
+                    if ContinuousClock.now - lastForget > .seconds(3600) {
+                        try await loket.forgetStale()
+                        lastForget = .now
+                    }
+                } catch {
+                    if Task.isCancelled { return }
+                    logger.error(
+                        "sweeping expired holds failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
-            } catch {
-                logger.error(
-                    "sweeping expired holds failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                try? await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 }

@@ -29,13 +29,19 @@ public struct WebhookDispatcher: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await deliverDue()
-            } catch {
-                logger.error("webhook dispatch failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+        // Cancelled as the server starts to stop: a message cut off mid-send is sent again by
+        // the next server (the outbox sends at least once), and a stop is never held up.
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await deliverDue()
+                } catch {
+                    if Task.isCancelled { return }
+                    logger.error(
+                        "webhook dispatch failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 

@@ -172,3 +172,24 @@ def test_a_database_that_refuses_writes_still_serves_reads_and_recovers(cluster,
     superuser("ALTER SYSTEM RESET default_transaction_read_only")
     superuser("SELECT pg_reload_conf()")
     assert until(201).status_code == 201
+
+
+def test_a_read_only_sqlite_file_is_served_for_reading(servers, tmp_path):
+    """A SQLite file that cannot be written (made immutable: root ignores file modes) still
+    starts a server, which serves slot lists and pages and answers writes 503."""
+    database = tmp_path / "read-only.sqlite"
+    first = servers(str(database), extra_args=["--clock-start", "2026-12-07T07:00:00Z"])
+    key = requests.get(first.url("/api/v1/desks/DH/slots?product=VAA"), timeout=10).json()["slots"][0]["key"]
+    first.stop()
+    if subprocess.run(["chattr", "+i", str(database)], capture_output=True).returncode != 0:
+        pytest.skip("this file system has no immutable files (chattr)")
+    try:
+        server = servers(str(database), extra_args=["--clock-start", "2026-12-07T07:00:00Z"])
+        assert requests.get(server.url("/api/v1/desks/DH/slots?product=VAA"), timeout=10).status_code == 200
+        assert requests.get(server.url("/"), timeout=10).status_code == 200
+        refused = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": key},
+                                timeout=20)
+        assert refused.status_code == 503 and refused.json()["error"]["code"] == "database_read_only", refused.text
+        server.stop()
+    finally:
+        subprocess.run(["chattr", "-i", str(database)], check=True)
