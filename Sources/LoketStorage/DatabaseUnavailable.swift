@@ -5,6 +5,10 @@ import Synchronization
 /// timeout while no other request got one either, or connecting failed. A storage fact; the
 /// channels answer it with `503` and `Retry-After`, and nothing was written.
 public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    /// Why, for the log: the type of the error met while connecting (a refused connection, a
+    /// wrong password, TLS), or nil when no connection came in time. Never request data.
+    public var cause: String? = nil
+
     public var description: String { "the database did not answer in time" }
 
     /// Whether `error` is this: for the caches that send their last answer meanwhile.
@@ -29,7 +33,8 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
                         reached.now()
                     }
                 } catch  where !held.value {
-                    throw DatabaseUnavailable()
+                    throw DatabaseUnavailable(
+                        cause: error is CancellationError ? nil : String(reflecting: type(of: error)))
                 }
             }
             group.addTask {

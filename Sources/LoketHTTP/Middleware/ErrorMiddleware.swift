@@ -13,8 +13,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as BookingError {
             return Self.response(for: error)
-        } catch is ServiceUnavailable {
-            context.logger.warning("database unavailable")
+        } catch let error as ServiceUnavailable {
+            context.logger.warning(
+                "database unavailable", metadata: ["cause": "\(error.cause ?? "no connection in time")"])
             return Self.unavailable(request)
         } catch is ServiceReadOnly {
             context.logger.warning("database refuses writes")
