@@ -29,19 +29,8 @@ public struct WebhookDispatcher: Service {
     }
 
     public func run() async throws {
-        // Cancelled as the server starts to stop: a message cut off mid-send is sent again by
-        // the next server (the outbox sends at least once), and a stop is never held up.
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await deliverDue()
-                } catch {
-                    if Task.isCancelled { return }
-                    logger.error(
-                        "webhook dispatch failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: interval)
-            }
+        await OutboxSending.run(every: interval, logger: logger, failure: "webhook dispatch failed") {
+            _ = try await deliverDue()
         }
     }
 
