@@ -47,8 +47,8 @@ extension Loket {
     }
 
     /// Takes in other servers' desk changes, ends waitlist entries past their last day, lapsed
-    /// offers and expired holds, and wakes the matcher for what they freed; run every second by
-    /// `HoldSweeper`.
+    /// offers and expired holds, and wakes the matcher for what they freed; run every second
+    /// (`backgroundServices`).
     public func sweep() async throws {
         try await reloadDeskChanges()
         try await waitlistStore.endPastEntries(now: now())
@@ -60,7 +60,7 @@ extension Loket {
 
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage
     /// tokens), ended staff sessions, old sign-in counters, and waitlist places of people whose
-    /// invitation ended. Run hourly by `HoldSweeper`.
+    /// invitation ended. Run at start and hourly (`backgroundServices`).
     public func forgetStale() async throws {
         try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
         try await staffStore.forgetExpiredSessions(now: now(), idle: StaffSessionLimits.idle)

@@ -14,7 +14,14 @@ extension Loket {
             // First, so that it stops last: a service group stops its services in reverse order,
             // and every service below may still be reading the database until it has stopped.
             DatabaseCloser(database: database),
-            HoldSweeper(loket: self, interval: options.sweepInterval, logger: logger),
+            // Expired holds and offers given back, and other servers' desk changes taken in.
+            PeriodicService(name: "sweeping expired holds", interval: options.sweepInterval, logger: logger) {
+                try await sweep()
+            },
+            // Secrets and counters that must not linger, and waitlist places whose invitation ended.
+            PeriodicService(name: "forgetting what is stale", interval: .seconds(3600), logger: logger) {
+                try await forgetStale()
+            },
             WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
             Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
             // Draw modes switched by the rule, draws opened and allocated.
@@ -37,15 +44,24 @@ extension Loket {
         if database.engine == .postgres {
             services.append(CapacityListener(database: database, generations: generations, logger: logger))
         }
-        services.append(WebhookDispatcher(outbox: outboxStore, now: options.now, logger: logger))
+        // The outbox's senders, cancelled as the server starts to stop: a message cut off
+        // mid-send is sent again by the next server (the outbox sends at least once).
+        let webhooks = WebhookDispatcher(outbox: outboxStore, now: options.now, logger: logger)
+        services.append(
+            PeriodicService(name: "webhook dispatch", interval: .seconds(1), logger: logger) {
+                _ = try await webhooks.deliverDue()
+            })
         if let mail = options.mail {
             let counter = metrics.mailsSent
+            let mail = MailDispatcher(
+                outbox: outboxStore, appointments: appointmentStore, documents: documentStore,
+                invitations: invitationStore, network: options.network,
+                transport: mail.transport, from: mail.from,
+                publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() })
             services.append(
-                MailDispatcher(
-                    outbox: outboxStore, appointments: appointmentStore, documents: documentStore,
-                    invitations: invitationStore, network: options.network,
-                    transport: mail.transport, from: mail.from,
-                    publicURL: options.publicURL, now: options.now, logger: logger, sent: { counter.increment() }))
+                PeriodicService(name: "mail dispatch", interval: .milliseconds(250), logger: logger) {
+                    _ = try await mail.deliverDue()
+                })
         }
         return services
     }

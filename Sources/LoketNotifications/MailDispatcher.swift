@@ -2,14 +2,13 @@ import Foundation
 import Logging
 import LoketDomain
 import LoketStorage
-import ServiceLifecycle
 import Synchronization
 
 /// Sends what the outbox holds: claims due messages, writes each in the customer's language with
 /// its calendar invite, hands it to the transport, and marks it sent. A message that fails is
 /// tried again with growing pauses; a reminder for an appointment since moved or cancelled is
 /// skipped. A dispatcher that dies mid-way leaves its claims to expire, so nothing is lost.
-public struct MailDispatcher: Service {
+public struct MailDispatcher: Sendable {
     let outbox: OutboxStore
     /// For the manage link each appointment message carries.
     let appointments: AppointmentStore
@@ -23,7 +22,6 @@ public struct MailDispatcher: Service {
     /// Where customers reach Loket, for links in messages.
     let publicURL: String
     let now: @Sendable () -> Date
-    let interval: Duration
     let logger: Logger
     let sent: @Sendable () -> Void
 
@@ -32,7 +30,7 @@ public struct MailDispatcher: Service {
         network: DeskNetwork,
         transport: any MailTransport,
         from: String, publicURL: String,
-        now: @escaping @Sendable () -> Date, interval: Duration = .milliseconds(250), logger: Logger,
+        now: @escaping @Sendable () -> Date, logger: Logger,
         sent: @escaping @Sendable () -> Void = {}
     ) {
         self.outbox = outbox
@@ -44,15 +42,8 @@ public struct MailDispatcher: Service {
         self.from = from
         self.publicURL = publicURL
         self.now = now
-        self.interval = interval
         self.logger = logger
         self.sent = sent
-    }
-
-    public func run() async throws {
-        await OutboxSending.run(every: interval, logger: logger, failure: "mail dispatch failed") {
-            _ = try await deliverDue()
-        }
     }
 
     /// Sends every message due now; returns how many were sent.

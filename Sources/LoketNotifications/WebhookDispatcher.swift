@@ -5,7 +5,6 @@ import Logging
 import LoketDomain
 import LoketStorage
 import NIOCore
-import ServiceLifecycle
 
 /// Posts partner webhook events from the outbox: JSON bodies signed with HMAC-SHA256 over
 /// `timestamp.body` with the partner's secret (`X-Loket-Signature: sha256=<hex>`,
@@ -13,25 +12,17 @@ import ServiceLifecycle
 /// is recognisable. A failure or a non-2xx answer is retried with growing pauses. Redirects
 /// are not followed: a partner's URL that answers 302 would otherwise send a signed event about a
 /// booking to whatever address it names, inside the partner's network or out of it.
-public struct WebhookDispatcher: Service {
+public struct WebhookDispatcher: Sendable {
     let outbox: OutboxStore
     let now: @Sendable () -> Date
-    let interval: Duration
     let logger: Logger
 
     public init(
-        outbox: OutboxStore, now: @escaping @Sendable () -> Date, interval: Duration = .seconds(1), logger: Logger
+        outbox: OutboxStore, now: @escaping @Sendable () -> Date, logger: Logger
     ) {
         self.outbox = outbox
         self.now = now
-        self.interval = interval
         self.logger = logger
-    }
-
-    public func run() async throws {
-        await OutboxSending.run(every: interval, logger: logger, failure: "webhook dispatch failed") {
-            _ = try await deliverDue()
-        }
     }
 
     /// The signature header value for `body` sent at `timestamp`.
