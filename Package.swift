@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        // Traces over OTLP/HTTP only: the gRPC exporter would bring a second HTTP/2 stack.
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // The centre: desks, calendar, capacity and booking rules. No I/O, no clock.
@@ -48,6 +51,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         // Customer messages: the outbox dispatcher, MIME, SMTP, calendar invites.
@@ -77,6 +81,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         // What both HTTP channels share: the request context with the client's address, the
@@ -106,11 +111,11 @@ let package = Package(
         ),
         // The web pages for people: customers book and manage appointments, staff run the desk
         // day. Templates and the style sheet are under Resources/; every use case is a call to
-        // the same application layer as the API's.
+        // the same application layer as the API's. The forecast pages draw LoketSimulation's results.
         .target(
             name: "LoketWeb",
             dependencies: [
-                "LoketDomain", "LoketApp", "LoketServer",
+                "LoketDomain", "LoketApp", "LoketServer", "LoketSimulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -139,7 +144,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "OTel", package: "swift-otel"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         // Fixtures shared by the test targets: a small desk network, a manual clock, fresh databases.
@@ -162,7 +169,10 @@ let package = Package(
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketStorageTests",
-            dependencies: ["LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport"]
+            dependencies: [
+                "LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         .testTarget(
             name: "LoketHTTPTests",

@@ -10,21 +10,23 @@ extension Loket {
         desk: String?, product: String?, persons: Int?, slot: String?, assistance: Bool = false,
         client: String?, replacingOldest: Bool = false, idempotency: IdempotencyKey?
     ) async throws -> HoldReceipt {
-        let reservation = try await admitHold(client: client, replacingOldest: replacingOldest)
-        do {
-            let withheld = try await withholding(desk: desk, product: product)
-            let now = now()
-            let plan = try rules.planHold(
-                desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
-                withheld: withheld)
-            let receipt = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
-            metrics.holds.increment()
-            if let reservation { limiter.held(reservation, as: receipt.hold.id, until: receipt.hold.expiresAt) }
-            return receipt
-        } catch {
-            if let reservation { limiter.cancel(reservation) }
-            if (error as? BookingError)?.code == "slot_full" { metrics.holdsRefused.increment() }
-            throw error
+        try await useCase("booking.hold") {
+            let reservation = try await admitHold(client: client, replacingOldest: replacingOldest)
+            do {
+                let withheld = try await withholding(desk: desk, product: product)
+                let now = now()
+                let plan = try rules.planHold(
+                    desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
+                    withheld: withheld)
+                let receipt = try await appointmentStore.hold(plan, now: now, idempotency: idempotency)
+                metrics.holds.increment()
+                if let reservation { limiter.held(reservation, as: receipt.hold.id, until: receipt.hold.expiresAt) }
+                return receipt
+            } catch {
+                if let reservation { limiter.cancel(reservation) }
+                if (error as? BookingError)?.code == "slot_full" { metrics.holdsRefused.increment() }
+                throw error
+            }
         }
     }
 
@@ -48,40 +50,42 @@ extension Loket {
     public func confirm(
         hold: String?, holdToken: String?, customer: Customer, client: String?, idempotency: IdempotencyKey?
     ) async throws -> ConfirmedBooking {
-        try admit(.confirmations, client: client)
-        guard let hold, !hold.isEmpty else {
-            throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
-        }
-        let rules = self.rules
-        // The hold names the product, inside the transaction; what the invitations say of the
-        // people named is read before it, and a refusal is counted after it has rolled back.
-        let people = InvitationCheck.people(of: customer)
-        let invited =
-            invitationsRequired ? try await invitationFacts(about: people) : nil
-        // Only a confirmation of a product that needs an invitation meets the client's misses.
-        let missesWait = invitationsRequired ? invitationMissesWait(client: client) : nil
-        let booking: ConfirmedBooking
-        do {
-            booking = try await appointmentStore.confirm(
-                hold: hold, holdToken: holdToken, customer: customer,
-                people: { product, persons in
-                    let named = try rules.people(of: customer, product: product, persons: persons)
-                    if rules.network.product(product)?.requiresInvitation == true {
-                        if let missesWait {
-                            throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: missesWait)
+        try await useCase("booking.confirm") {
+            try admit(.confirmations, client: client)
+            guard let hold, !hold.isEmpty else {
+                throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
+            }
+            let rules = self.rules
+            // The hold names the product, inside the transaction; what the invitations say of the
+            // people named is read before it, and a refusal is counted after it has rolled back.
+            let people = InvitationCheck.people(of: customer)
+            let invited =
+                invitationsRequired ? try await invitationFacts(about: people) : nil
+            // Only a confirmation of a product that needs an invitation meets the client's misses.
+            let missesWait = invitationsRequired ? invitationMissesWait(client: client) : nil
+            let booking: ConfirmedBooking
+            do {
+                booking = try await appointmentStore.confirm(
+                    hold: hold, holdToken: holdToken, customer: customer,
+                    people: { product, persons in
+                        let named = try rules.people(of: customer, product: product, persons: persons)
+                        if rules.network.product(product)?.requiresInvitation == true {
+                            if let missesWait {
+                                throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: missesWait)
+                            }
+                            if let refusal = invited?.refusal(of: people, product: product) { throw refusal }
                         }
-                        if let refusal = invited?.refusal(of: people, product: product) { throw refusal }
-                    }
-                    return named
-                },
-                now: now(), idempotency: idempotency)
-        } catch let refusal as NotInvited {
-            try await counted(refusal, client: client)
-            throw refusal.bookingError
+                        return named
+                    },
+                    now: now(), idempotency: idempotency)
+            } catch let refusal as NotInvited {
+                try await counted(refusal, client: client)
+                throw refusal.bookingError
+            }
+            limiter.used(hold)
+            metrics.bookings.increment()
+            return booking
         }
-        limiter.used(hold)
-        metrics.bookings.increment()
-        return booking
     }
 
     /// Books a slot in one step, without a hold first (the planner's booking of a slot it did not
@@ -90,24 +94,26 @@ extension Loket {
         desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer, client: String?,
         idempotency: IdempotencyKey?
     ) async throws -> ConfirmedBooking {
-        // A hold and a confirmation at once: both of the client's limits count.
-        try admit(.holds, client: client)
-        try admit(.confirmations, client: client)
-        let withheld = try await withholding(desk: desk, product: product)
-        let now = now()
-        let plan = try rules.planHold(
-            desk: desk, product: product, persons: persons, slot: slot, now: now, withheld: withheld)
-        let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
-        try await requireInvited(customer, product: plan.product, client: client)
-        do {
-            let booking = try await appointmentStore.book(
-                plan, customer: customer, people: people, now: now, idempotency: idempotency)
-            metrics.holds.increment()
-            metrics.bookings.increment()
-            return booking
-        } catch let error as BookingError where error.code == "slot_full" {
-            metrics.holdsRefused.increment()
-            throw error
+        try await useCase("booking.book") {
+            // A hold and a confirmation at once: both of the client's limits count.
+            try admit(.holds, client: client)
+            try admit(.confirmations, client: client)
+            let withheld = try await withholding(desk: desk, product: product)
+            let now = now()
+            let plan = try rules.planHold(
+                desk: desk, product: product, persons: persons, slot: slot, now: now, withheld: withheld)
+            let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
+            try await requireInvited(customer, product: plan.product, client: client)
+            do {
+                let booking = try await appointmentStore.book(
+                    plan, customer: customer, people: people, now: now, idempotency: idempotency)
+                metrics.holds.increment()
+                metrics.bookings.increment()
+                return booking
+            } catch let error as BookingError where error.code == "slot_full" {
+                metrics.holdsRefused.increment()
+                throw error
+            }
         }
     }
 
@@ -117,29 +123,33 @@ extension Loket {
     }
 
     public func cancel(id: String, token: String?) async throws -> Appointment {
-        let result = try await appointmentStore.cancelIfConfirmed(id: id, token: token, now: now(), today: today)
-        if result.cancelled {
-            metrics.cancellations.increment()
-            // The freed slot is kept for the waitlist (FreedSlots); the matcher offers it on.
-            matcherWakeUp.signal()
+        try await useCase("booking.cancel") {
+            let result = try await appointmentStore.cancelIfConfirmed(id: id, token: token, now: now(), today: today)
+            if result.cancelled {
+                metrics.cancellations.increment()
+                // The freed slot is kept for the waitlist (FreedSlots); the matcher offers it on.
+                matcherWakeUp.signal()
+            }
+            return result.appointment
         }
-        return result.appointment
     }
 
     /// Moves the appointment (opened by its manage `token`) to the held slot, with the hold's secret.
     public func reschedule(
         id: String, token: String?, hold: String?, holdToken: String?, idempotency: IdempotencyKey?
     ) async throws -> Appointment {
-        guard let hold, !hold.isEmpty else {
-            throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
+        try await useCase("booking.reschedule") {
+            guard let hold, !hold.isEmpty else {
+                throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
+            }
+            let appointment = try await appointmentStore.reschedule(
+                id: id, token: token, toHold: hold, holdToken: holdToken,
+                movesAllowed: rules.network.fairness.movesAllowed, now: now(), today: today, idempotency: idempotency)
+            limiter.used(hold)
+            metrics.reschedules.increment()
+            // The slot it left goes to the waitlist first.
+            matcherWakeUp.signal()
+            return appointment
         }
-        let appointment = try await appointmentStore.reschedule(
-            id: id, token: token, toHold: hold, holdToken: holdToken,
-            movesAllowed: rules.network.fairness.movesAllowed, now: now(), today: today, idempotency: idempotency)
-        limiter.used(hold)
-        metrics.reschedules.increment()
-        // The slot it left goes to the waitlist first.
-        matcherWakeUp.signal()
-        return appointment
     }
 }

@@ -106,34 +106,39 @@ extension Loket {
     public func bookDocumentPickup(
         id: String, token: String?, desk: String?, slot: String?, client: String?
     ) async throws -> ConfirmedBooking {
-        try admit(.holds, client: client)
-        let stored = try await documentStore.document(id: id, token: token, now: now())
-        let document = stored.document
-        let rules = self.rules
-        guard let desk, !desk.isEmpty else {
-            throw BookingError.invalid("desk", "required", "Name the desk, \(document.desk), where the document lies.")
+        try await useCase("documents.book-pickup") {
+            try admit(.holds, client: client)
+            let stored = try await documentStore.document(id: id, token: token, now: now())
+            let document = stored.document
+            let rules = self.rules
+            guard let desk, !desk.isEmpty else {
+                throw BookingError.invalid(
+                    "desk", "required", "Name the desk, \(document.desk), where the document lies.")
+            }
+            guard desk == document.desk else {
+                throw BookingError.invalid(
+                    "desk", "not_where_the_document_is", "The document lies at \(document.desk); book the pickup there."
+                )
+            }
+            let product = rules.network.documentSettings.kind(document.kind)?.product ?? "DOC"
+            if let key = slot.flatMap(SlotKey.init), key.date < document.readyOn {
+                throw BookingError.invalid(
+                    "slot", "before_ready",
+                    "The document is at the desk from \(document.readyOn); choose a slot from then."
+                )
+            }
+            let now = now()
+            let plan = try rules.planHold(
+                desk: desk, product: product, persons: 1, slot: slot, now: now,
+                withheld: try await withholding(desk: desk, product: product))
+            let customer = Customer(
+                name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
+                language: stored.holder?.language ?? .en)
+            let people = try rules.people(of: customer, product: product, persons: 1)
+            let booking = try await documentStore.bookPickup(id: id, token: token, plan: plan, people: people, now: now)
+            metrics.bookings.increment()
+            return booking
         }
-        guard desk == document.desk else {
-            throw BookingError.invalid(
-                "desk", "not_where_the_document_is", "The document lies at \(document.desk); book the pickup there.")
-        }
-        let product = rules.network.documentSettings.kind(document.kind)?.product ?? "DOC"
-        if let key = slot.flatMap(SlotKey.init), key.date < document.readyOn {
-            throw BookingError.invalid(
-                "slot", "before_ready", "The document is at the desk from \(document.readyOn); choose a slot from then."
-            )
-        }
-        let now = now()
-        let plan = try rules.planHold(
-            desk: desk, product: product, persons: 1, slot: slot, now: now,
-            withheld: try await withholding(desk: desk, product: product))
-        let customer = Customer(
-            name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
-            language: stored.holder?.language ?? .en)
-        let people = try rules.people(of: customer, product: product, persons: 1)
-        let booking = try await documentStore.bookPickup(id: id, token: token, plan: plan, people: people, now: now)
-        metrics.bookings.increment()
-        return booking
     }
 
     /// Schedules (or moves, until the manifest is fixed) courier delivery of document `id` to a
@@ -144,60 +149,64 @@ extension Loket {
         id: String, token: String?, street: String?, houseNumber: String?, postcode: String?, city: String?,
         date dateText: String?, dateOfBirth: String?
     ) async throws -> Delivery {
-        let rules = self.rules
-        let stored = try await documentStore.document(id: id, token: token, now: now())
-        guard case .success(let born?) = Customer.dateOfBirth(dateOfBirth, field: "dateOfBirth") else {
-            throw BookingError.invalid("dateOfBirth", "required", "Give the holder's date of birth, YYYY-MM-DD.")
+        try await useCase("documents.schedule-delivery") {
+            let rules = self.rules
+            let stored = try await documentStore.document(id: id, token: token, now: now())
+            guard case .success(let born?) = Customer.dateOfBirth(dateOfBirth, field: "dateOfBirth") else {
+                throw BookingError.invalid("dateOfBirth", "required", "Give the holder's date of birth, YYYY-MM-DD.")
+            }
+            // Counted per document, like a V-number's: a leaked link cannot be tried against every day.
+            let subject = "document:\(id)"
+            guard
+                try await birthDateMisses.misses([subject], today: today)[subject, default: 0]
+                    < InvitationCheck.wrongBirthDatesAllowed
+            else {
+                throw BookingError(
+                    .conflict, field: "dateOfBirth", code: "too_many_checks",
+                    "Too many wrong dates of birth for this card today; try again tomorrow or book a pickup.")
+            }
+            guard born == stored.holder?.dateOfBirth else {
+                try await birthDateMisses.count([subject], today: today)
+                throw BookingError.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
+            }
+            guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk)
+            else {
+                throw BookingError(
+                    .conflict, field: "id", code: "no_delivery",
+                    "Courier delivery is not offered for this document; book a pickup.")
+            }
+            let address = try DutchAddress.checked(
+                street: street, houseNumber: houseNumber, postcode: postcode, city: city)
+            // Refused as the lifecycle would refuse it (out for delivery, collected), before the days.
+            var probe = stored.document
+            do {
+                try probe.scheduleDelivery(
+                    Delivery(
+                        id: "", date: stored.document.readyOn, window: courier.windows[0], address: address,
+                        status: .scheduled, reason: nil))
+            } catch let error as any BookingErrorConvertible {
+                throw error.bookingError
+            }
+            guard courier.delivers(from: stored.document.desk, to: address) else {
+                throw BookingError.invalid(
+                    "address.postcode", "not_delivered_here",
+                    "The courier does not deliver to \(address.postcode); book a pickup.")
+            }
+            guard let dateText, !dateText.isEmpty else {
+                throw BookingError.invalid("date", "required", "Choose one of the delivery days on offer.")
+            }
+            guard let date = LocalDate(iso: dateText) else {
+                throw BookingError.invalid("date", "invalid_date", "Write the date as YYYY-MM-DD.")
+            }
+            let offered = try await view(stored.document).deliveryDays
+            guard offered.contains(date) else {
+                throw BookingError.invalid(
+                    "date", "not_offered", "Choose one of: \(offered.map(\.iso).joined(separator: ", ")).")
+            }
+            return try await documentStore.scheduleDelivery(
+                id: id, token: token, address: address, date: date, rules: courier,
+                workingDays: rules.schedule.workingDays, now: now())
         }
-        // Counted per document, like a V-number's: a leaked link cannot be tried against every day.
-        let subject = "document:\(id)"
-        guard
-            try await birthDateMisses.misses([subject], today: today)[subject, default: 0]
-                < InvitationCheck.wrongBirthDatesAllowed
-        else {
-            throw BookingError(
-                .conflict, field: "dateOfBirth", code: "too_many_checks",
-                "Too many wrong dates of birth for this card today; try again tomorrow or book a pickup.")
-        }
-        guard born == stored.holder?.dateOfBirth else {
-            try await birthDateMisses.count([subject], today: today)
-            throw BookingError.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
-        }
-        guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk) else {
-            throw BookingError(
-                .conflict, field: "id", code: "no_delivery",
-                "Courier delivery is not offered for this document; book a pickup.")
-        }
-        let address = try DutchAddress.checked(street: street, houseNumber: houseNumber, postcode: postcode, city: city)
-        // Refused as the lifecycle would refuse it (out for delivery, collected), before the days.
-        var probe = stored.document
-        do {
-            try probe.scheduleDelivery(
-                Delivery(
-                    id: "", date: stored.document.readyOn, window: courier.windows[0], address: address,
-                    status: .scheduled, reason: nil))
-        } catch {
-            throw error.bookingError
-        }
-        guard courier.delivers(from: stored.document.desk, to: address) else {
-            throw BookingError.invalid(
-                "address.postcode", "not_delivered_here",
-                "The courier does not deliver to \(address.postcode); book a pickup.")
-        }
-        guard let dateText, !dateText.isEmpty else {
-            throw BookingError.invalid("date", "required", "Choose one of the delivery days on offer.")
-        }
-        guard let date = LocalDate(iso: dateText) else {
-            throw BookingError.invalid("date", "invalid_date", "Write the date as YYYY-MM-DD.")
-        }
-        let offered = try await view(stored.document).deliveryDays
-        guard offered.contains(date) else {
-            throw BookingError.invalid(
-                "date", "not_offered", "Choose one of: \(offered.map(\.iso).joined(separator: ", ")).")
-        }
-        return try await documentStore.scheduleDelivery(
-            id: id, token: token, address: address, date: date, rules: courier,
-            workingDays: rules.schedule.workingDays, now: now())
     }
 
     /// The courier's manifest for `date` (fixed at the cutoff the working day before).

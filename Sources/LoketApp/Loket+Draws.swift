@@ -35,52 +35,54 @@ extension Loket {
         id: String, vNumber: String?, persons: Int?, desks codes: [String]?, days dayTexts: [String]?,
         customer: Result<Customer, BookingError>, client: String?
     ) async throws -> (entry: DrawEntry, token: String) {
-        try admit(.drawEntries, client: client)
-        let rules = self.rules
-        let draw = try await draw(id: id)
-        do {
-            try draw.admitsEntry(at: now())
-        } catch {
-            throw error.bookingError
-        }
-        guard let vNumber = vNumber?.trimmingCharacters(in: .whitespaces), !vNumber.isEmpty else {
-            throw BookingError.invalid(
-                "vNumber", "required", "Give your V-number (10 digits): each person may enter a draw once.")
-        }
-        guard Customer.isValidVNumber(vNumber) else {
-            throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
-        }
-        let persons = try rules.persons(persons)
-        let desks = try drawDesks(codes, draw: draw, rules: rules)
-        var days: [LocalDate] = []
-        for (index, text) in (dayTexts ?? []).enumerated() {
-            guard let day = LocalDate(iso: text) else {
-                throw BookingError.invalid("days[\(index)]", "invalid_date", "Write the date as YYYY-MM-DD.")
+        try await useCase("draws.enter") {
+            try admit(.drawEntries, client: client)
+            let rules = self.rules
+            let draw = try await draw(id: id)
+            do {
+                try draw.admitsEntry(at: now())
+            } catch let error as any BookingErrorConvertible {
+                throw error.bookingError
             }
-            guard draw.allDays.contains(day) else {
+            guard let vNumber = vNumber?.trimmingCharacters(in: .whitespaces), !vNumber.isEmpty else {
                 throw BookingError.invalid(
-                    "days[\(index)]", "not_in_draw",
-                    "This draw gives places on \(draw.allDays.map(\.iso).joined(separator: ", ")) only.")
+                    "vNumber", "required", "Give your V-number (10 digits): each person may enter a draw once.")
             }
-            if !days.contains(day) { days.append(day) }
+            guard Customer.isValidVNumber(vNumber) else {
+                throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
+            }
+            let persons = try rules.persons(persons)
+            let desks = try drawDesks(codes, draw: draw, rules: rules)
+            var days: [LocalDate] = []
+            for (index, text) in (dayTexts ?? []).enumerated() {
+                guard let day = LocalDate(iso: text) else {
+                    throw BookingError.invalid("days[\(index)]", "invalid_date", "Write the date as YYYY-MM-DD.")
+                }
+                guard draw.allDays.contains(day) else {
+                    throw BookingError.invalid(
+                        "days[\(index)]", "not_in_draw",
+                        "This draw gives places on \(draw.allDays.map(\.iso).joined(separator: ", ")) only.")
+                }
+                if !days.contains(day) { days.append(day) }
+            }
+            var entrant = try customer.get()
+            entrant = Customer(
+                name: entrant.name, email: entrant.email, phone: entrant.phone, vNumber: vNumber,
+                dateOfBirth: entrant.dateOfBirth, language: entrant.language, companions: entrant.companions)
+            let people = try rules.everyone(of: entrant, persons: persons)
+            do {
+                try await requireInvited(entrant, product: draw.product, client: client)
+            } catch let refusal as BookingError where refusal.field == "customer.vNumber" {
+                // A draw entry names its entrant's V-number at the top.
+                throw BookingError.invalid("vNumber", refusal.code, refusal.message)
+            }
+            let entered = try await drawStore.enter(
+                draw: draw.id,
+                DrawStore.EntryRequest(persons: persons, desks: desks, days: days, customer: entrant, people: people),
+                now: now())
+            metrics.drawEntries.increment()
+            return (entered.0, entered.1)
         }
-        var entrant = try customer.get()
-        entrant = Customer(
-            name: entrant.name, email: entrant.email, phone: entrant.phone, vNumber: vNumber,
-            dateOfBirth: entrant.dateOfBirth, language: entrant.language, companions: entrant.companions)
-        let people = try rules.everyone(of: entrant, persons: persons)
-        do {
-            try await requireInvited(entrant, product: draw.product, client: client)
-        } catch let refusal as BookingError where refusal.field == "customer.vNumber" {
-            // A draw entry names its entrant's V-number at the top.
-            throw BookingError.invalid("vNumber", refusal.code, refusal.message)
-        }
-        let entered = try await drawStore.enter(
-            draw: draw.id,
-            DrawStore.EntryRequest(persons: persons, desks: desks, days: days, customer: entrant, people: people),
-            now: now())
-        metrics.drawEntries.increment()
-        return (entered.0, entered.1)
     }
 
     /// The desks of an entry: the draw's own first, then the others named (for the waitlist),

@@ -66,21 +66,23 @@ extension Loket {
         id: String, desk: String, vNumber: String?, dateOfBirth: String?, staff: String,
         staffRole: StaffRole = .clerk, override: Bool = false
     ) async throws -> Document {
-        let check = try HandoverCheck.checked(desk: desk, vNumber: vNumber, dateOfBirth: dateOfBirth)
-        if override {
-            try requireDeskManager(staffRole)
-        } else {
-            try await refuseAfterFailedChecks(.documentHandoverRefused, target: id, field: "reference")
-        }
-        do {
-            return try await documentStore.handOver(
-                id: id, check: check, staff: staff, overriding: override, now: now())
-        } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
-            try await auditLog.append(
-                AuditEntry(
-                    at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
-                    detail: error.field))
-            throw error
+        try await useCase("documents.hand-over") {
+            let check = try HandoverCheck.checked(desk: desk, vNumber: vNumber, dateOfBirth: dateOfBirth)
+            if override {
+                try requireDeskManager(staffRole)
+            } else {
+                try await refuseAfterFailedChecks(.documentHandoverRefused, target: id, field: "reference")
+            }
+            do {
+                return try await documentStore.handOver(
+                    id: id, check: check, staff: staff, overriding: override, now: now())
+            } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
+                try await auditLog.append(
+                    AuditEntry(
+                        at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
+                        detail: error.field))
+                throw error
+            }
         }
     }
 

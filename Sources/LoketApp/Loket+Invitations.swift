@@ -32,37 +32,41 @@ extension Loket {
     public func invite(
         _ inputs: [InvitationInput], caseSystem: String, prefix: String? = nil
     ) async throws -> [Invitation] {
-        let network = self.network
-        let today = self.today
-        var requests: [InvitationRequest] = []
-        for (index, input) in inputs.enumerated() {
-            requests.append(
-                try InvitationRequest.checked(
-                    product: input.product, vNumber: input.vNumber, dateOfBirth: input.dateOfBirth,
-                    email: input.email, language: input.language, validUntil: input.validUntil, network: network,
-                    today: today, prefix: prefix.map { "\($0)[\(index)]." } ?? ""))
+        try await useCase("invitations.invite") {
+            let network = self.network
+            let today = self.today
+            var requests: [InvitationRequest] = []
+            for (index, input) in inputs.enumerated() {
+                requests.append(
+                    try InvitationRequest.checked(
+                        product: input.product, vNumber: input.vNumber, dateOfBirth: input.dateOfBirth,
+                        email: input.email, language: input.language, validUntil: input.validUntil, network: network,
+                        today: today, prefix: prefix.map { "\($0)[\(index)]." } ?? ""))
+            }
+            let made = try await invitationStore.add(requests, caseSystem: caseSystem, now: now())
+            metrics.invitations.increment(by: Int64(made.count))
+            return made
         }
-        let made = try await invitationStore.add(requests, caseSystem: caseSystem, now: now())
-        metrics.invitations.increment(by: Int64(made.count))
-        return made
     }
 
     /// `staff` at `desk` invites the person at the counter, whose ID they checked, to a product of
     /// this desk that needs an invitation; audited without personal data.
     public func inviteAtDesk(_ input: InvitationInput, desk: String, staff: String) async throws -> Invitation {
-        let product = input.product?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard network.desk(desk)?.offers(product) == true, network.product(product)?.requiresInvitation == true
-        else {
-            throw BookingError.invalid(
-                "product", product.isEmpty ? "required" : "not_offered_here",
-                "Choose a product of this desk that needs an invitation.")
+        try await useCase("invitations.invite-at-desk") {
+            let product = input.product?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard network.desk(desk)?.offers(product) == true, network.product(product)?.requiresInvitation == true
+            else {
+                throw BookingError.invalid(
+                    "product", product.isEmpty ? "required" : "not_offered_here",
+                    "Choose a product of this desk that needs an invitation.")
+            }
+            guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
+                throw BookingError.invalid("product", "required", "Name the product.")
+            }
+            try await auditLog.append(
+                AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
+            return made
         }
-        guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
-            throw BookingError.invalid("product", "required", "Name the product.")
-        }
-        try await auditLog.append(
-            AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
-        return made
     }
 
     /// Who made an invitation at a desk, in its `caseSystem` column (the audit log says who exactly).
@@ -245,19 +249,22 @@ extension Loket {
     public func confirmAwaiting(
         hold id: String, token: String?, datesOfBirth: [LocalDate?], client: String?
     ) async throws -> ConfirmedBooking {
-        guard let (_, named) = try await awaitingBooking(hold: id, token: token) else {
-            throw BookingError(.gone, field: "hold", code: "hold_expired", "This booking has lapsed or was confirmed.")
+        try await useCase("booking.confirm-awaiting") {
+            guard let (_, named) = try await awaitingBooking(hold: id, token: token) else {
+                throw BookingError(
+                    .gone, field: "hold", code: "hold_expired", "This booking has lapsed or was confirmed.")
+            }
+            let birth = { (index: Int) in index < datesOfBirth.count ? datesOfBirth[index] : nil }
+            let customer = Customer(
+                name: named.name, email: named.email, phone: named.phone, vNumber: named.vNumber, dateOfBirth: birth(0),
+                language: named.language,
+                companions: named.companions.enumerated().map { index, companion in
+                    Companion(name: companion.name, vNumber: companion.vNumber, dateOfBirth: birth(index + 1))
+                })
+            let booking = try await confirm(
+                hold: id, holdToken: token, customer: customer, client: client, idempotency: nil)
+            try await invitationStore.awaited(hold: id)
+            return booking
         }
-        let birth = { (index: Int) in index < datesOfBirth.count ? datesOfBirth[index] : nil }
-        let customer = Customer(
-            name: named.name, email: named.email, phone: named.phone, vNumber: named.vNumber, dateOfBirth: birth(0),
-            language: named.language,
-            companions: named.companions.enumerated().map { index, companion in
-                Companion(name: companion.name, vNumber: companion.vNumber, dateOfBirth: birth(index + 1))
-            })
-        let booking = try await confirm(
-            hold: id, holdToken: token, customer: customer, client: client, idempotency: nil)
-        try await invitationStore.awaited(hold: id)
-        return booking
     }
 }

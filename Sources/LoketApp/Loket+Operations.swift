@@ -10,6 +10,12 @@ public typealias ServiceUnavailable = DatabaseUnavailable
 /// the channels answer a write with `503` and `Retry-After`; nothing was written.
 public typealias ServiceReadOnly = DatabaseReadOnly
 
+extension Loket {
+    /// The database refused the last write and none has worked since: the pages say that only
+    /// viewing works, until a write does again.
+    public var writesRefused: Bool { database.refusesWrites }
+}
+
 /// Keeping the service running: health, the metrics page, the sweep of lapsed holds and offers.
 extension Loket {
     /// The database engine's name, known without asking the database.

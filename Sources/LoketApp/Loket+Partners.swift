@@ -49,42 +49,44 @@ extension Loket {
         _ partner: Partner, _ requests: [PartnerBookingRequest],
         idempotency: IdempotencyKey?
     ) async throws -> [ConfirmedBooking] {
-        guard !requests.isEmpty else {
-            throw BookingError.invalid("bookings", "required", "List at least one booking.")
-        }
-        guard requests.count <= 50 else {
-            throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.")
-        }
-        let now = now()
-        let rules = self.rules
-        var plans: [PartnerBookingPlan] = []
-        // Only urgent bookings pass what draws withhold: the reserve is theirs.
-        var withheld: [DrawWithholding] = []
-        for request in requests {
-            withheld.append(
-                request.urgent == nil ? try await withholding(desk: request.desk, product: request.product) : .none)
-        }
-        for (index, request) in requests.enumerated() {
-            let field = "bookings[\(index)]"
-            do {
-                let urgent = try request.urgent.map { (given) throws(BookingError) in
-                    try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
-                }
-                let plan = try rules.planHold(
-                    desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
-                    now: now, urgent: urgent != nil, withheld: withheld[index])
-                let customer = try request.customer.get()
-                plans.append(
-                    PartnerBookingPlan(
-                        plan: plan, customer: customer, field: field, urgent: urgent,
-                        people: try rules.people(of: customer, product: plan.product, persons: plan.persons)))
-            } catch {
-                throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
+        try await useCase("partners.book") {
+            guard !requests.isEmpty else {
+                throw BookingError.invalid("bookings", "required", "List at least one booking.")
             }
+            guard requests.count <= 50 else {
+                throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.")
+            }
+            let now = now()
+            let rules = self.rules
+            var plans: [PartnerBookingPlan] = []
+            // Only urgent bookings pass what draws withhold: the reserve is theirs.
+            var withheld: [DrawWithholding] = []
+            for request in requests {
+                withheld.append(
+                    request.urgent == nil ? try await withholding(desk: request.desk, product: request.product) : .none)
+            }
+            for (index, request) in requests.enumerated() {
+                let field = "bookings[\(index)]"
+                do {
+                    let urgent = try request.urgent.map { (given) throws(BookingError) in
+                        try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
+                    }
+                    let plan = try rules.planHold(
+                        desk: request.desk, product: request.product, persons: request.persons, slot: request.slot,
+                        now: now, urgent: urgent != nil, withheld: withheld[index])
+                    let customer = try request.customer.get()
+                    plans.append(
+                        PartnerBookingPlan(
+                            plan: plan, customer: customer, field: field, urgent: urgent,
+                            people: try rules.people(of: customer, product: plan.product, persons: plan.persons)))
+                } catch let error as BookingError {
+                    throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
+                }
+            }
+            let booked = try await partnerStore.bookForPartner(partner, plans, now: now, idempotency: idempotency)
+            metrics.bookings.increment(by: Int64(booked.count))
+            return booked
         }
-        let booked = try await partnerStore.bookForPartner(partner, plans, now: now, idempotency: idempotency)
-        metrics.bookings.increment(by: Int64(booked.count))
-        return booked
     }
 
     /// The partner's own bookings on `dates` (from today to the horizon when nil).

@@ -9,14 +9,16 @@ extension Loket {
         desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
         urgent: Bool = false, rules: BookingRules? = nil
     ) async throws -> [Slot] {
-        let rules = rules ?? self.rules
-        let now = now()
-        let today = DeskTime(now, timeZone: rules.timeZone).date
-        let read = try await usageCache.read(desk: desk.code, dates: today...rules.horizon(from: today))
-        return rules.freeSlots(
-            desk: desk, product: product, persons: persons, dates: dates, now: now, usage: read.usage,
-            assistance: assistance, urgent: urgent,
-            withheld: urgent ? .none : read.withholding[product.key] ?? .none)
+        try await useCase("slots.free") {
+            let rules = rules ?? self.rules
+            let now = now()
+            let today = DeskTime(now, timeZone: rules.timeZone).date
+            let read = try await usageCache.read(desk: desk.code, dates: today...rules.horizon(from: today))
+            return rules.freeSlots(
+                desk: desk, product: product, persons: persons, dates: dates, now: now, usage: read.usage,
+                assistance: assistance, urgent: urgent,
+                withheld: urgent ? .none : read.withholding[product.key] ?? .none)
+        }
     }
 
     /// What draws withhold from first-come booking of `product` at `desk`.

@@ -26,79 +26,83 @@ extension Loket {
         documentExpiresOn: String?, customer: Result<Customer, BookingError>,
         appointment: String?, appointmentToken: String?, channel: WaitlistChannel = .anonymous, client: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
-        try admit(.waitlistJoins, client: client)
-        let rules = self.rules
-        guard let codes, !codes.isEmpty else {
-            throw BookingError.invalid("desks", "required", "Choose at least one desk.")
-        }
-        guard codes.count <= WaitlistEntry.maxDesks else {
-            throw BookingError.invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
-        }
-        guard let firstDesk = rules.network.desk(codes[0]) else {
-            throw BookingError(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
-        }
-        let product = try rules.product(product, at: firstDesk)
-        for (index, code) in codes.enumerated() {
-            _ = try rules.product(
-                product.key, at: try rules.desk(code, field: "desks[\(index)]"), field: "desks[\(index)]")
-        }
-        var seen = Set<String>()
-        let desks = codes.filter { seen.insert($0).inserted }
-        let persons = try rules.persons(persons)
-        let today = DeskTime(now(), timeZone: rules.timeZone).date
-        guard let fromText else {
-            throw BookingError.invalid("from", "required", "Give the first day you could come, YYYY-MM-DD.")
-        }
-        guard let toText else {
-            throw BookingError.invalid("to", "required", "Give the last day you could come, YYYY-MM-DD.")
-        }
-        let from = try rules.bookableDate(fromText, field: "from", today: today)
-        let to = try rules.bookableDate(toText, field: "to", today: today)
-        guard from <= to else {
-            throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
-        }
-        let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
-        var partner: Partner?
-        var urgent: (reason: UrgentReserve.Reason, note: String?)?
-        if case .partner(let vouching, let given) = channel {
-            partner = vouching
-            urgent = try given.map { (given) throws(BookingError) in
-                try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
+        try await useCase("waitlist.join") {
+            try admit(.waitlistJoins, client: client)
+            let rules = self.rules
+            guard let codes, !codes.isEmpty else {
+                throw BookingError.invalid("desks", "required", "Choose at least one desk.")
             }
-        }
-        let customer = try customer.get()
-        // Improving an appointment moves it, so its people are claimed already.
-        let people = appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
-        // A partner vouches for the people it names; anyone else must have been invited.
-        if partner == nil, appointment == nil {
-            try await requireInvited(customer, product: product.key, client: client)
-        }
-        if let appointment {
-            let current = try await appointmentStore.appointment(id: appointment, token: appointmentToken, today: today)
-            guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
-                throw BookingError.invalid(
-                    "appointment", "mismatch",
-                    "The appointment to improve must be confirmed, for the same product and persons.")
+            guard codes.count <= WaitlistEntry.maxDesks else {
+                throw BookingError.invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
             }
-            // An accepted improvement is a move: one that can no longer move waits for nothing.
-            guard current.revision < rules.network.fairness.movesAllowed else {
-                throw BookingError(
-                    .conflict, field: "appointment", code: "move_limit",
-                    "This appointment has been moved as often as allowed; it cannot be improved.")
+            guard let firstDesk = rules.network.desk(codes[0]) else {
+                throw BookingError(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
             }
+            let product = try rules.product(product, at: firstDesk)
+            for (index, code) in codes.enumerated() {
+                _ = try rules.product(
+                    product.key, at: try rules.desk(code, field: "desks[\(index)]"), field: "desks[\(index)]")
+            }
+            var seen = Set<String>()
+            let desks = codes.filter { seen.insert($0).inserted }
+            let persons = try rules.persons(persons)
+            let today = DeskTime(now(), timeZone: rules.timeZone).date
+            guard let fromText else {
+                throw BookingError.invalid("from", "required", "Give the first day you could come, YYYY-MM-DD.")
+            }
+            guard let toText else {
+                throw BookingError.invalid("to", "required", "Give the last day you could come, YYYY-MM-DD.")
+            }
+            let from = try rules.bookableDate(fromText, field: "from", today: today)
+            let to = try rules.bookableDate(toText, field: "to", today: today)
+            guard from <= to else {
+                throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+            }
+            let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
+            var partner: Partner?
+            var urgent: (reason: UrgentReserve.Reason, note: String?)?
+            if case .partner(let vouching, let given) = channel {
+                partner = vouching
+                urgent = try given.map { (given) throws(BookingError) in
+                    try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
+                }
+            }
+            let customer = try customer.get()
+            // Improving an appointment moves it, so its people are claimed already.
+            let people =
+                appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
+            // A partner vouches for the people it names; anyone else must have been invited.
+            if partner == nil, appointment == nil {
+                try await requireInvited(customer, product: product.key, client: client)
+            }
+            if let appointment {
+                let current = try await appointmentStore.appointment(
+                    id: appointment, token: appointmentToken, today: today)
+                guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
+                    throw BookingError.invalid(
+                        "appointment", "mismatch",
+                        "The appointment to improve must be confirmed, for the same product and persons.")
+                }
+                // An accepted improvement is a move: one that can no longer move waits for nothing.
+                guard current.revision < rules.network.fairness.movesAllowed else {
+                    throw BookingError(
+                        .conflict, field: "appointment", code: "move_limit",
+                        "This appointment has been moved as often as allowed; it cannot be improved.")
+                }
+            }
+            let joined = try await waitlistStore.joinWaitlist(
+                WaitlistRequest(
+                    product: product.key, persons: persons, desks: desks, from: from, to: to, urgent: urgent != nil,
+                    expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
+                    people: people, partner: partner?.id, urgentReason: urgent,
+                    client: partner == nil && limits.isEnabled ? client : nil),
+                now: now())
+            // An anonymous join is offered nothing at once: free capacity is for booking, within the
+            // client's holds; the waitlist offers what frees up later (the matcher). A partner's entry
+            // is offered what is free now.
+            if partner != nil { try await offerFreeCapacity(to: joined.entry) }
+            return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
         }
-        let joined = try await waitlistStore.joinWaitlist(
-            WaitlistRequest(
-                product: product.key, persons: persons, desks: desks, from: from, to: to, urgent: urgent != nil,
-                expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
-                people: people, partner: partner?.id, urgentReason: urgent,
-                client: partner == nil && limits.isEnabled ? client : nil),
-            now: now())
-        // An anonymous join is offered nothing at once: free capacity is for booking, within the
-        // client's holds; the waitlist offers what frees up later (the matcher). A partner's entry
-        // is offered what is free now.
-        if partner != nil { try await offerFreeCapacity(to: joined.entry) }
-        return (try await waitlistStore.waitlistEntry(id: joined.entry.id, token: joined.token), joined.token)
     }
 
     /// The entry, if `token` is its own token or the token of its current offer.
@@ -114,29 +118,35 @@ extension Loket {
 
     /// Leaves the waitlist; an open offer goes to the next in line.
     public func leaveWaitlist(id: String, token: String?) async throws {
-        try await waitlistStore.leaveWaitlist(id: id, token: token, now: now())
-        limiter.used(id)
-        matcherWakeUp.signal()
+        try await useCase("waitlist.leave") {
+            try await waitlistStore.leaveWaitlist(id: id, token: token, now: now())
+            limiter.used(id)
+            matcherWakeUp.signal()
+        }
     }
 
     /// Books the offered slot (or moves the appointment being improved to it, one of its moves):
     /// a confirmation like any other, so it counts against `client`'s confirmations. The offer
     /// no longer counts among the holds of the client that joined (nor after declining or leaving).
     public func acceptOffer(entry id: String, token: String?, client: String?) async throws -> AcceptedOffer {
-        try admit(.confirmations, client: client)
-        let accepted = try await waitlistStore.acceptOffer(
-            entry: id, token: token, movesAllowed: network.fairness.movesAllowed, now: now())
-        limiter.used(id)
-        metrics.bookings.increment()
-        matcherWakeUp.signal() // an improved appointment freed its old slot
-        return accepted
+        try await useCase("waitlist.accept-offer") {
+            try admit(.confirmations, client: client)
+            let accepted = try await waitlistStore.acceptOffer(
+                entry: id, token: token, movesAllowed: network.fairness.movesAllowed, now: now())
+            limiter.used(id)
+            metrics.bookings.increment()
+            matcherWakeUp.signal() // an improved appointment freed its old slot
+            return accepted
+        }
     }
 
     /// Declines the offer: the slot goes to the next in line and this entry waits on.
     public func declineOffer(entry id: String, token: String?) async throws -> WaitlistEntry {
-        let entry = try await waitlistStore.declineOffer(entry: id, token: token, now: now())
-        limiter.used(id)
-        matcherWakeUp.signal()
-        return entry
+        try await useCase("waitlist.decline-offer") {
+            let entry = try await waitlistStore.declineOffer(entry: id, token: token, now: now())
+            limiter.used(id)
+            matcherWakeUp.signal()
+            return entry
+        }
     }
 }

@@ -3,7 +3,9 @@ import NIOCore
 
 /// The request context of every Loket route: Hummingbird's basics, the address of the connected
 /// peer, and the client it stands for, which per-client rules (limits, the sign-in lockout) count.
-public struct LoketRequestContext: RequestContext, RemoteAddressRequestContext {
+/// Deliberately not a `RemoteAddressRequestContext`: Hummingbird's `TracingMiddleware` would then
+/// put every client's address in its spans, and addresses stay out of what Loket records.
+public struct LoketRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer of the connection; nil when the request did not come over a socket.
     public let remoteAddress: SocketAddress?

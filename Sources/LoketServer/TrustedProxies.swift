@@ -56,7 +56,7 @@ public struct TrustedProxies: Sendable {
     }
 
     /// The client of `request`: the peer, or behind a trusted proxy the address it forwarded for.
-    public func client(of request: Request, context: some RemoteAddressRequestContext) -> String? {
+    public func client(of request: Request, context: LoketRequestContext) -> String? {
         client(peer: context.remoteAddress, headers: request.headers)
     }
 

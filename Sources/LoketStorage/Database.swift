@@ -10,6 +10,7 @@ import PostgresNIO
 import SQLKit
 import SQLiteKit
 import Synchronization
+import Tracing
 
 /// The one database Loket runs on: an embedded SQLite file, or PostgreSQL when several
 /// server processes share the work. Every query is written once in SQLKit and runs on both.
@@ -37,6 +38,12 @@ public final class Database: Sendable {
     let acquireTimeout: Duration
     /// PostgreSQL only: when a request last got a connection (busy is not away).
     let reached = DatabaseUnavailable.Reached()
+    /// Whether the last write met `DatabaseReadOnly`, until a transaction commits again (the
+    /// hold sweep tries one every few seconds): the pages say that only viewing works.
+    private let refusing = Mutex(false)
+
+    /// The database refused the last write, and none has committed since.
+    public var refusesWrites: Bool { refusing.withLock { $0 } }
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
     public static func open(
@@ -159,10 +166,30 @@ public final class Database: Sendable {
     public func transaction<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
-        do {
-            return try await writing(body)
-        } catch {
-            throw DatabaseReadOnly.from(error) ?? error
+        try await traced("db.transaction") {
+            do {
+                let result = try await writing(body)
+                refusing.withLock { $0 = false }
+                return result
+            } catch {
+                throw refused(error)
+            }
+        }
+    }
+
+    /// `error`, as `DatabaseReadOnly` when it is the engine's refusal to write (remembered).
+    private func refused(_ error: any Error) -> any Error {
+        guard let readOnly = DatabaseReadOnly.from(error) else { return error }
+        refusing.withLock { $0 = true }
+        return readOnly
+    }
+
+    /// A span around one use of the database, with the engine's name as OpenTelemetry spells it
+    /// (no statement text: the statements carry no personal data, but their values would).
+    private func traced<R: Sendable>(_ name: String, _ body: () async throws -> R) async throws -> R {
+        try await withSpan(name, ofKind: .client) { span in
+            span.attributes["db.system.name"] = engine == .sqlite ? "sqlite" : "postgresql"
+            return try await body()
         }
     }
 
@@ -200,10 +227,12 @@ public final class Database: Sendable {
     /// Runs `body` on one connection without a transaction, for reads (and a few single writes).
     public func session<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
     {
-        do {
-            return try await connected(body)
-        } catch {
-            throw DatabaseReadOnly.from(error) ?? error
+        try await traced("db.session") {
+            do {
+                return try await connected(body)
+            } catch {
+                throw refused(error)
+            }
         }
     }
 
@@ -221,7 +250,7 @@ public final class Database: Sendable {
         let postgres = postgres!
         return try await DatabaseUnavailable.acquiring(within: acquireTimeout, reached: reached) { holding in
             try await postgres.withConnection { connection in
-                holding()
+                try holding()
                 return try await body(connection.sql(queryLogLevel: .trace))
             }
         }
@@ -232,11 +261,13 @@ public final class Database: Sendable {
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         guard let sqliteReaders else { return try await session(body) }
         let logger = self.logger
-        return try await sqliteReaders.pool.withConnection(logger: logger) { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await body(connection.sql(queryLogLevel: .trace))
-            }
-        }.get()
+        return try await traced("db.read") {
+            try await sqliteReaders.pool.withConnection(logger: logger) { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await body(connection.sql(queryLogLevel: .trace))
+                }
+            }.get()
+        }
     }
 
     /// The PostgreSQL channel on which servers announce capacity changes, payload the desk code

@@ -18,40 +18,125 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
     /// with `DatabaseUnavailable` when it holds none after `timeout` and no work anywhere got a
     /// connection within the last `timeout` either (`reached`): a busy pool is waited for, an
     /// unreachable database is not. It also fails so when `work` fails before holding one.
-    /// Work that holds its connection runs as long as it needs. (PostgresNIO's pool has no
-    /// acquisition timeout of its own; its lease is given up when the waiting task is cancelled.)
+    /// Work that holds its connection runs as long as it needs, unless the caller is cancelled.
+    ///
+    /// The work is left behind, not awaited, when the wait for a connection fails or the caller
+    /// is cancelled (the server stops): PostgresNIO's pool has no acquisition timeout of its own,
+    /// and a query on a connection the database dropped as it stopped has been seen to answer
+    /// neither its end nor a cancellation, which held a stopping server past its grace. A
+    /// connection that comes after the wait failed is refused (`holding` throws), so work the
+    /// caller was told failed never runs; a cancelled caller learns nothing of the outcome.
+    /// (Written here: neither PostgresNIO nor the concurrency library races work against a
+    /// timeout or a cancellation without awaiting the loser.)
     static func acquiring<R: Sendable>(
         within timeout: Duration, reached: Reached,
-        _ work: @escaping @Sendable (_ holding: @escaping @Sendable () -> Void) async throws -> R
+        _ work: @escaping @Sendable (_ holding: @escaping @Sendable () throws -> Void) async throws -> R
     ) async throws -> R {
-        let held = Held()
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask {
-                do {
-                    return try await work {
-                        held.set()
-                        reached.now()
+        let outcome = Outcome<R>()
+        let working = Task {
+            do {
+                let result = try await work {
+                    guard outcome.hold() else { throw CancellationError() }
+                    reached.now()
+                }
+                outcome.finish(.success(result))
+            } catch {
+                outcome.finish(
+                    .failure(
+                        outcome.held
+                            ? error
+                            : DatabaseUnavailable(
+                                cause: error is CancellationError ? nil : String(reflecting: type(of: error)))))
+            }
+        }
+        let watching = Task {
+            try await Task.sleep(for: timeout)
+            while !outcome.held {
+                guard reached.within(timeout) else {
+                    if outcome.abandon(with: DatabaseUnavailable()) { working.cancel() }
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        defer { watching.cancel() }
+        return try await withTaskCancellationHandler {
+            try await outcome.value()
+        } onCancel: {
+            working.cancel()
+            _ = outcome.abandon(with: CancellationError(), evenIfHeld: true)
+        }
+    }
+
+    /// How one `acquiring` ends: once, by the work's result, or before the work holds a
+    /// connection by the timeout or the caller's cancellation.
+    private final class Outcome<R: Sendable>: Sendable {
+        private enum State {
+            case waiting(CheckedContinuation<R, any Error>?, held: Bool)
+            case finished(Result<R, any Error>)
+            case delivered
+        }
+        private let state = Mutex(State.waiting(nil, held: false))
+
+        /// Whether the work holds its connection yet.
+        var held: Bool {
+            state.withLock {
+                if case .waiting(_, let held) = $0 { return held }
+                return true
+            }
+        }
+
+        /// The work got its connection: true unless the outcome was already decided without it.
+        func hold() -> Bool {
+            state.withLock {
+                guard case .waiting(let continuation, _) = $0 else { return false }
+                $0 = .waiting(continuation, held: true)
+                return true
+            }
+        }
+
+        /// Ends the wait with `error` unless the work finished, or (but `evenIfHeld`) holds a
+        /// connection already.
+        func abandon(with error: any Error, evenIfHeld: Bool = false) -> Bool {
+            state.withLock {
+                guard case .waiting(_, let held) = $0, evenIfHeld || !held else { return false }
+                settle(&$0, .failure(error))
+                return true
+            }
+        }
+
+        func finish(_ result: Result<R, any Error>) {
+            state.withLock {
+                guard case .waiting = $0 else { return }
+                settle(&$0, result)
+            }
+        }
+
+        func value() async throws -> R {
+            try await withCheckedThrowingContinuation { continuation in
+                let ready: Result<R, any Error>? = state.withLock {
+                    switch $0 {
+                    case .waiting(_, let held):
+                        $0 = .waiting(continuation, held: held)
+                        return nil
+                    case .finished(let result):
+                        $0 = .delivered
+                        return result
+                    case .delivered:
+                        return .failure(CancellationError())
                     }
-                } catch  where !held.value {
-                    throw DatabaseUnavailable(
-                        cause: error is CancellationError ? nil : String(reflecting: type(of: error)))
                 }
+                if let ready { continuation.resume(with: ready) }
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                while !held.value {
-                    guard reached.within(timeout) else { throw DatabaseUnavailable() }
-                    try await Task.sleep(for: .milliseconds(250))
-                }
-                return nil
+        }
+
+        private func settle(_ state: inout State, _ result: Result<R, any Error>) {
+            if case .waiting(let continuation?, _) = state {
+                state = .delivered
+                continuation.resume(with: result)
+            } else {
+                state = .finished(result)
             }
-            while let finished = try await group.next() {
-                if let result = finished {
-                    group.cancelAll()
-                    return result
-                }
-            }
-            throw DatabaseUnavailable()
         }
     }
 
@@ -70,12 +155,5 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
             // Another request may have stored a later instant than `now` was read.
             return now <= last || now - last < span
         }
-    }
-
-    /// Whether the work holds its connection yet.
-    private final class Held: Sendable {
-        private let held = Atomic(false)
-        func set() { held.store(true, ordering: .releasing) }
-        var value: Bool { held.load(ordering: .acquiring) }
     }
 }

@@ -29,7 +29,7 @@ extension WebApp {
             }
             web.backPath = "/book/\(product.key)/desks"
             let prepared = try await publicPages.value(
-                "\(web.language.rawValue) \(web.backPath)", generation: 0, now: loket.now()
+                web.pageKey(web.backPath), generation: 0, now: loket.now()
             ) { [web] in
                 let today = loket.today
                 let waits = try await loket.waitTimes(product: product.key)
@@ -82,7 +82,7 @@ extension WebApp {
                     + (chosen.map { "&date=\($0.iso)" } ?? "")
                 let now = loket.now()
                 let prepared = try await calendarPages.value(
-                    "\(web.language.rawValue) \(web.backPath)", generation: loket.capacityGeneration(desk: desk.code),
+                    web.pageKey(web.backPath), generation: loket.capacityGeneration(desk: desk.code),
                     now: now
                 ) { [web] in
                     // New appointments here may be given out by draw: the calendar says so and links to it.

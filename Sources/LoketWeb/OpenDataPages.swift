@@ -18,7 +18,7 @@ extension WebApp {
                 web.language = language
                 web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
                 let prepared = try await publicPages.value(
-                    "\(language.rawValue) open-data", generation: loket.measuredGeneration(), now: loket.now()
+                    web.pageKey("open-data"), generation: loket.measuredGeneration(), now: loket.now()
                 ) { [web] in
                     pages.prepare(
                         "open-data", web, title: WebCopy.text("openDataTitle", web.language),

@@ -75,7 +75,11 @@ public struct WebApp: Sendable {
         addDocumentRoutes(to: router)
     }
 
-    func web(_ request: Request) -> WebRequest { WebRequest(request, secureCookies: secureCookies) }
+    func web(_ request: Request) -> WebRequest {
+        var web = WebRequest(request, secureCookies: secureCookies)
+        web.writesRefused = loket.writesRefused
+        return web
+    }
 
     /// The page for a refused request: the message of the error, with the fitting status (and
     /// when to come back, for a per-client limit).

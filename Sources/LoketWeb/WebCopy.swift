@@ -16,6 +16,10 @@ enum WebCopy {
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
         "skip": ("Naar de inhoud", "Skip to content"),
+        "readOnlyNotice": (
+            "Even alleen inzien: Loket kan nu niets opslaan. Afspraken maken, verzetten en afzeggen lukt over enkele minuten weer.",
+            "Viewing only, for now: Loket cannot save anything just now. Booking, moving and cancelling will work again in a few minutes."
+        ),
         "switchTo": ("English", "Nederlands"),
         "siteMenu": ("Taal en account", "Language and account"),
         "switchLabel": ("Read this page in English", "Lees deze pagina in het Nederlands"),

@@ -61,7 +61,7 @@ struct WebPages: Sendable {
         return LayoutFields(
             t: WebCopy.table(language), lang: language.rawValue, title: title, csrf: request.csrf,
             switchHref: "/language?to=\(other.rawValue)&back=\(back)", switchLang: other.rawValue,
-            errors: errors,
+            errors: errors, readOnly: request.writesRefused,
             staff: request.staff.map {
                 LayoutFields.Staff(
                     username: $0.username, signedInAs: WebCopy.text("signedInAs", language, $0.username),
@@ -104,6 +104,8 @@ struct LayoutFields {
     let switchHref: String
     let switchLang: String
     let errors: [FieldError]
+    /// The notice that only viewing works (`WebRequest.writesRefused`).
+    let readOnly: Bool
     let staff: Staff?
 }
 

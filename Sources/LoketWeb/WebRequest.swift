@@ -30,6 +30,9 @@ struct WebRequest: Sendable {
     let newCSRFCookie: Cookie?
     var backPath: String
     var staff: StaffAccount?
+    /// The database refuses writes just now: every page says that only viewing works, and
+    /// prepared pages are kept apart from the usual ones (`pageKey`).
+    var writesRefused = false
 
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
         if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
@@ -112,5 +115,13 @@ struct WebRequest: Sendable {
         let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension WebRequest {
+    /// The key of a prepared page (`PageCache`) showing `what`: its language, and whether it
+    /// carries the read-only notice.
+    func pageKey(_ what: String) -> String {
+        "\(writesRefused ? "read-only " : "")\(language.rawValue) \(what)"
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import LoketConfig
 import LoketDomain
 import LoketStorage
+import OTel
 import Synchronization
 
 /// Options shared by the commands that open the database, each also settable as `LOKET_*`.
@@ -64,7 +65,8 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Every logger of the process writes in the chosen format and names the request being
-    /// served on each line; set once, before the first logger is made.
+    /// served on each line, and with tracing on (`serve --otlp-endpoint`) its trace and span;
+    /// set once, before the first logger is made.
     static func bootstrapLogging(json: Bool) {
         bootstrapped.withLock { done in
             guard !done else { return }
@@ -74,7 +76,7 @@ struct DatabaseOptions: ParsableArguments {
                     json
                         ? JSONLogHandler(label: label, metadataProvider: provider)
                         : StreamLogHandler.standardError(label: label, metadataProvider: provider)
-                }, metadataProvider: .tracedRequest)
+                }, metadataProvider: .multiplex([.tracedRequest, OTel.makeLoggingMetadataProvider()]))
         }
     }
 

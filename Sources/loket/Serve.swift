@@ -59,6 +59,12 @@ struct Serve: AsyncParsableCommand {
             valueName: "seconds"))
     var shutdownGrace: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Send traces of each request, its use case and its database work to this OpenTelemetry collector over OTLP/HTTP (e.g. http://127.0.0.1:4318). Off by default. Env: LOKET_OTLP_ENDPOINT.",
+            valueName: "url"))
+    var otlpEndpoint: String?
+
     @OptionGroup var common: DatabaseOptions
     @OptionGroup var server: ServerCommandOptions
     @OptionGroup var mail: MailCommandOptions
@@ -111,6 +117,10 @@ struct Serve: AsyncParsableCommand {
         logger.info(
             "database ready",
             metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
+        // Before anything makes a span: the tracer is chosen once per process.
+        let traces = try (otlpEndpoint ?? environment("LOKET_OTLP_ENDPOINT")).map {
+            try TraceExport.start(endpoint: $0, logger: logger)
+        }
         let loket = Loket(options: options, database: database, logger: logger)
         let serverName = "Loket"
         let ready = ReadyAnswers(serverName: serverName)
@@ -120,7 +130,7 @@ struct Serve: AsyncParsableCommand {
             responder: HeadAsGet(
                 Self.router(
                     loket: loket, proxies: proxies, servesMetrics: publicMetrics, ready: ready,
-                    options: options
+                    options: options, traced: traces != nil
                 ).buildResponder()),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
@@ -139,13 +149,19 @@ struct Serve: AsyncParsableCommand {
         guard drain >= 0, grace > drain else {
             throw ValidationError("--shutdown-grace must be longer than --drain-seconds, which is 0 or more")
         }
-        // Stopping is bounded, even when the database is away: past the grace period whatever
-        // still runs is cancelled, and past a few seconds more the process ends all the same.
+        // Stopping is bounded, even when the database is away: the process ends within the grace
+        // period. Its last part (up to 3 s, at most half of what the drain leaves) is kept for
+        // cancelling: whatever still runs then is cancelled (a query on a connection the database
+        // dropped answers no cancellation), and when that is over the process ends all the same.
+        let cancelling = min(3.0, Double(grace - drain) / 2)
+        // The group stops its services last to first: the trace exporter goes last, with the
+        // spans of the final requests.
         var group = ServiceGroupConfiguration(
-            services: [.init(service: app), .init(service: DrainService(loket: loket, seconds: drain))],
+            services: (traces.map { [.init(service: $0)] } ?? [])
+                + [.init(service: app), .init(service: DrainService(loket: loket, seconds: drain))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        group.maximumGracefulShutdownDuration = .seconds(grace)
-        group.maximumCancellationDuration = .seconds(3)
+        group.maximumGracefulShutdownDuration = .seconds(Double(grace) - cancelling)
+        group.maximumCancellationDuration = .seconds(cancelling)
         try await ServiceGroup(configuration: group).run()
     }
 
@@ -155,12 +171,16 @@ struct Serve: AsyncParsableCommand {
         return value
     }
 
-    /// One router for both channels: the API (with the middleware every response passes) and the pages.
+    /// One router for both channels: the API (with the middleware every response passes) and the
+    /// pages. `traced`: a span for each request, recording the route, status and path, with the
+    /// manage token in a query redacted. (Answers sent before the router, `ReadyAnswers`, make none.)
     static func router(
-        loket: Loket, proxies: TrustedProxies, servesMetrics: Bool, ready: ReadyAnswers, options: ServerOptions
+        loket: Loket, proxies: TrustedProxies, servesMetrics: Bool, ready: ReadyAnswers, options: ServerOptions,
+        traced: Bool = false
     ) -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
         router.add(middleware: ClientAddressMiddleware(proxies: proxies))
+        if traced { router.add(middleware: TracingMiddleware(redactingQueryParameters: ["token"])) }
         LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics, ready: ready)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)

@@ -20,6 +20,11 @@ from conftest import ROOT, free_port
 BOUND = 6.5  # the 5 s acquisition timeout, and some slack for a loaded machine
 
 
+# The notice every page carries while the database refuses writes.
+VIEWING_ONLY_EN = "Viewing only, for now"
+VIEWING_ONLY_NL = "Even alleen inzien"
+
+
 class PrivateCluster:
     """A PostgreSQL of this test's own (scripts/start-test-postgres on another port and folder),
     so that stopping it leaves the shared test server alone."""
@@ -125,6 +130,7 @@ def test_a_stopped_database_degrades_the_service_and_stopping_stays_clean(cluste
     server.process.send_signal(signal.SIGTERM)
     server.process.wait(12)
     assert time.monotonic() - began < 11, "stopped within the 10 s grace period"
+    assert server.process.returncode == 0, "a clean stop, not a crash"
     asking.join(30)
     assert isinstance(in_flight[0], requests.Response) and in_flight[0].status_code == 503, \
         f"the request in flight got its answer: {in_flight}"
@@ -168,10 +174,19 @@ def test_a_database_that_refuses_writes_still_serves_reads_and_recovers(cluster,
     assert requests.get(server.url("/api/v1/desks/DH/slots?product=VAA&persons=2"), timeout=20).status_code == 200
     assert requests.get(server.url("/"), timeout=20).status_code == 200
     assert requests.get(server.url("/ready"), timeout=20).status_code == 200, "reads are served: still ready"
+    # Every page, the prepared calendar included, says that only viewing works.
+    calendar = "/book/VAA/desks/DH"
+    assert VIEWING_ONLY_EN in browser.get(server.url(calendar), headers={"Accept-Language": "en"}, timeout=20).text
+    assert VIEWING_ONLY_NL in browser.get(server.url("/"), headers={"Accept-Language": "nl"}, timeout=20).text
 
     superuser("ALTER SYSTEM RESET default_transaction_read_only")
     superuser("SELECT pg_reload_conf()")
     assert until(201).status_code == 201
+    # The next transaction that commits (the hold sweep tries one each second) takes the notice away.
+    deadline = time.monotonic() + 10
+    while VIEWING_ONLY_EN in browser.get(server.url(calendar), headers={"Accept-Language": "en"}, timeout=20).text:
+        assert time.monotonic() < deadline, "the notice stayed after writes worked again"
+        time.sleep(0.2)  # polling a page, as a visitor would reload it; not test synchronisation
 
 
 def test_a_read_only_sqlite_file_is_served_for_reading(servers, tmp_path):
@@ -190,6 +205,8 @@ def test_a_read_only_sqlite_file_is_served_for_reading(servers, tmp_path):
         refused = requests.post(server.url("/api/v1/holds"), json={"desk": "DH", "product": "VAA", "slot": key},
                                 timeout=20)
         assert refused.status_code == 503 and refused.json()["error"]["code"] == "database_read_only", refused.text
+        page = requests.get(server.url("/book/VAA/desks/DH"), headers={"Accept-Language": "en"}, timeout=20)
+        assert page.status_code == 200 and VIEWING_ONLY_EN in page.text
         server.stop()
     finally:
         subprocess.run(["chattr", "-i", str(database)], check=True)

@@ -1,0 +1,36 @@
+import Instrumentation
+import Logging
+import OTel
+import ServiceLifecycle
+
+/// Traces sent to an OpenTelemetry collector over OTLP/HTTP (swift-otel), for `serve
+/// --otlp-endpoint`: a span for each request (Hummingbird's `TracingMiddleware`), its use case
+/// and its database work. Off by default; logs and metrics keep their own outputs (the log
+/// lines and `/metrics`).
+enum TraceExport {
+    /// Makes the tracer process-wide and returns the service that batches and sends the spans;
+    /// run it in the server's group, before the server, so that it stops after it and sends the
+    /// last spans on the way out.
+    static func start(endpoint: String, logger: Logger) throws -> any Service {
+        var configuration = OTel.Configuration.default
+        configuration.serviceName = "loket"
+        configuration.logs.enabled = false
+        configuration.metrics.enabled = false
+        configuration.traces.otlpExporter.endpoint = tracesURL(endpoint)
+        configuration.traces.otlpExporter.protocol = .httpProtobuf
+        configuration.diagnosticLogger = .custom(logger)
+        configuration.diagnosticLogLevel = .warning
+        let backend = try OTel.makeTracingBackend(configuration: configuration)
+        InstrumentationSystem.bootstrap(backend.factory)
+        return backend.service
+    }
+
+    /// The collector's address as `OTEL_EXPORTER_OTLP_ENDPOINT` takes it (`http://host:4318`),
+    /// or already the traces path.
+    static func tracesURL(_ endpoint: String) -> String {
+        var base = endpoint
+        if base.hasSuffix("/v1/traces") { return base }
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/v1/traces"
+    }
+}
