@@ -22,8 +22,17 @@ extension Loket {
             PeriodicService(name: "forgetting what is stale", interval: .seconds(3600), logger: logger) {
                 try await forgetStale()
             },
-            WaitlistMatcherService(loket: self, interval: options.sweepInterval, logger: logger),
-            Purger(loket: self, interval: options.purgeCheckInterval, logger: logger),
+            // Freed slots offered to the waitlist: at once when a request frees one, and every
+            // interval for those freed on other servers or left by a failed run.
+            PeriodicService(
+                name: "offering freed slots", interval: options.sweepInterval, wakeUp: matcherWakeUp, logger: logger
+            ) {
+                try await matchFreedSlots()
+            },
+            // Personal data past its retention, once a day.
+            PeriodicService(name: "purge", interval: options.purgeCheckInterval, logger: logger) {
+                [purger = Purger(loket: self)] in try await purger.run()
+            },
             // Draw modes switched by the rule, draws opened and allocated.
             PeriodicService(name: "running draws", interval: options.drawInterval, logger: logger) {
                 try await runDraws()

@@ -45,8 +45,8 @@ public struct Loket: Sendable {
     let gaugeSchedule = GaugeSchedule()
     let historyGeneration = HistoryGeneration()
     let passwordHasher: PasswordHasher
-    /// Wakes `WaitlistMatcherService` when a request has freed capacity.
-    let matcherWakeUp = MatcherWakeUp()
+    /// Wakes the waitlist matcher's `PeriodicService` when a request has freed capacity.
+    let matcherWakeUp = WakeUp()
     /// Set when the server starts to stop (`startDraining`).
     let draining = Draining()
 

@@ -1,38 +1,27 @@
 import Foundation
-import Logging
 import LoketDomain
-import ServiceLifecycle
+import Synchronization
 
-/// Runs the purge (`Loket.purge`) once a day: at start and whenever the injected clock has
-/// moved to another day at the desks, looking every `interval`. Servers sharing a database may
-/// each run it; a purge finds nothing left to do after another.
-struct Purger: Service {
+/// The daily purge (`Loket.purge`): run by a `PeriodicService` at start and every few minutes,
+/// it purges when the injected clock has moved to another day at the desks. Servers sharing a
+/// database may each run it; a purge finds nothing left to do after another.
+final class Purger: Sendable {
     let loket: Loket
-    let interval: Duration
-    let logger: Logger
+    /// The day last purged; a failed purge leaves it, so the next look tries again.
+    private let lastDay = Mutex<LocalDate?>(nil)
+
+    init(loket: Loket) { self.loket = loket }
 
     func run() async throws {
-        // Cancelled at shutdown, so that a long wait between looks does not hold the server up.
-        await cancelWhenGracefulShutdown {
-            var lastDay: LocalDate?
-            while !Task.isCancelled {
-                lastDay = await purgeIfNewDay(after: lastDay)
-                try? await Task.sleep(for: interval)
-            }
-        }
+        let purged = try await purgeIfNewDay(after: lastDay.withLock { $0 })
+        lastDay.withLock { $0 = purged }
     }
 
-    /// Purges when the clock shows another day than `lastDay`; returns the day last purged (a
-    /// failed purge is tried again at the next look).
-    func purgeIfNewDay(after lastDay: LocalDate?) async -> LocalDate? {
+    /// Purges when the clock shows another day than `lastDay`; returns the day last purged.
+    func purgeIfNewDay(after lastDay: LocalDate?) async throws -> LocalDate? {
         let today = loket.today
         guard today != lastDay else { return lastDay }
-        do {
-            _ = try await loket.purge()
-            return today
-        } catch {
-            logger.error("purge failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-            return lastDay
-        }
+        _ = try await loket.purge()
+        return today
     }
 }

@@ -5,7 +5,7 @@ import LoketStorage
 extension Loket {
     /// The matcher's step: offers every freed slot still owed to the waitlist (oldest first), each
     /// on its own, to the first eligible entry in fair order, found by one indexed lookup; a slot
-    /// nobody may take goes back to the open list. `WaitlistMatcherService` runs it whenever a
+    /// nobody may take goes back to the open list. A `PeriodicService` runs it whenever a
     /// request freed a slot and every `interval`; tests call it directly. Returns the offers made.
     @discardableResult
     public func matchFreedSlots() async throws -> Int {

@@ -3,13 +3,11 @@ import NIOCore
 import NIOHTTPTypes
 
 /// Answers a request on the connection's own thread when `ReadyAnswers` has a current answer
-/// for it, and passes every other request on to the router unchanged.
+/// for it, and passes every other request on to the router unchanged; `ReadyAnswerState`
+/// decides which, and this handler only does what it says.
 ///
 /// It sits after Hummingbird's connection-state handler, which therefore sees every request and
-/// response (idle timeout, graceful shutdown), and before the router's async channel. A request
-/// is answered here only when none is waiting for the router on this connection, so that
-/// pipelined responses keep their order, and only while the connection can take more output:
-/// a client that sends requests without reading the answers meets the router's back-pressure.
+/// response (idle timeout, graceful shutdown), and before the router's async channel.
 /// Hand-written: Hummingbird answers through its router only.
 final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
@@ -19,18 +17,7 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     let answers: ReadyAnswers
     let proxies: TrustedProxies
-    /// Requests passed on whose response has not yet ended.
-    private var passedOn = 0
-    /// A request head that may be answered here, once its end arrives.
-    private var held: (head: HTTPRequest, since: ContinuousClock.Instant)?
-    /// A request that asked to close the connection has arrived whole: nothing after it is
-    /// answered (RFC 9112 §9.6), here or by the router, which stops reading after it.
-    private var closing = false
-    /// The request being read asked to close the connection after its answer.
-    private var asksToClose = false
-    /// Answers written and not yet flushed: flushed once per read, so that requests that came
-    /// together leave in one write.
-    private var unflushed = false
+    private var state = ReadyAnswerState()
 
     init(answers: ReadyAnswers, proxies: TrustedProxies) {
         self.answers = answers
@@ -38,64 +25,46 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !closing else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
-            asksToClose = head.headerFields[.connection] == "close"
-            if passedOn == 0, head.method == .get, !Self.hasBody(head), context.channel.isWritable {
-                held = (head, .now)
-                return
+            switch state.head(head, writable: context.channel.isWritable, now: .now) {
+            case .hold, .drop: break
+            case .passOn: context.fireChannelRead(data)
             }
-            passOn(.head(head), context: context)
         case .body:
-            context.fireChannelRead(data)
+            if state.body() == .forward { context.fireChannelRead(data) }
         case .end:
-            closing = asksToClose
-            guard let held else {
-                context.fireChannelRead(data)
-                return
+            switch state.end() {
+            case .drop: break
+            case .forward: context.fireChannelRead(data)
+            case .answer(let head, let since):
+                let answer = answers.answer(head) {
+                    self.proxies.client(peer: context.channel.remoteAddress, headers: head.headerFields)
+                }
+                guard let answer else {
+                    state.notAnswered()
+                    context.fireChannelRead(wrapInboundOut(.head(head)))
+                    context.fireChannelRead(data)
+                    return
+                }
+                send(answer, to: head, since: since, context: context)
             }
-            self.held = nil
-            let answer = answers.answer(held.head) {
-                proxies.client(peer: context.channel.remoteAddress, headers: held.head.headerFields)
-            }
-            guard let answer else {
-                passOn(.head(held.head), context: context)
-                context.fireChannelRead(data)
-                return
-            }
-            send(answer, to: held.head, since: held.since, context: context)
         }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        if unflushed {
-            unflushed = false
-            context.flush()
-        }
+        if state.readComplete() { context.flush() }
         context.fireChannelReadComplete()
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        // Not below zero: the router's side answers a broken request (400) it was never passed.
-        if case .end = unwrapOutboundIn(data) { passedOn = max(0, passedOn - 1) }
+        if case .end = unwrapOutboundIn(data) { state.responseEnded() }
         context.write(data, promise: promise)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // A request that broke off is not answered; the router's side answers the error.
-        held = nil
+        state.errorCaught()
         context.fireErrorCaught(error)
-    }
-
-    /// Whether a request announces a body: then it is the router's, and passed on at once.
-    static func hasBody(_ head: HTTPRequest) -> Bool {
-        head.headerFields[.transferEncoding] != nil || (head.headerFields[.contentLength].map { $0 != "0" } ?? false)
-    }
-
-    private func passOn(_ head: HTTPRequestPart, context: ChannelHandlerContext) {
-        passedOn += 1
-        context.fireChannelRead(wrapInboundOut(head))
     }
 
     /// Writes the answer as the router would have: the heads made for it, with `Date` and
@@ -113,14 +82,14 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             peer: context.channel.remoteAddress, headers: request.headerFields, proxies: proxies)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
-        if closing {
+        switch state.answered() {
+        case .flushAndCloseOutput:
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
                 bound.value.close(mode: .output, promise: nil)
             }
-        } else {
+        case .flushLater:
             context.write(wrapOutboundOut(.end(nil)), promise: nil)
-            unflushed = true
         }
         answer.record(head.status, .now - since)
     }

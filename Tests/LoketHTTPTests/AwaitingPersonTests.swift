@@ -6,7 +6,7 @@ import Testing
 /// A third party books an invited product through the planner API, whose body has no date of
 /// birth: the slot is held, the invited person gets the link at their invitation's own address,
 /// and only they make it an appointment, with their date of birth.
-struct AwaitingPersonTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct AwaitingPersonTests: PageTests {
     static let slot =
         #"{"key":"20220602-0800-bio","date":"2022-06-02","startTime":"08:00","endTime":"08:10","parts":1}"#
 

@@ -6,7 +6,7 @@ import Testing
 
 /// The biometrics record over HTTP: a case system records captures taken elsewhere, and the
 /// assessment by V-number decides from what is recorded, on both engines.
-struct BiometricRecordAPITests {
+@Suite(.timeLimit(.minutes(3))) struct BiometricRecordAPITests {
     static let ana = "1234567890"
 
     func keys(_ server: TestServer) async throws -> (caseSystem: String, courier: String) {

@@ -8,7 +8,7 @@ import Testing
 
 /// The biometrics record on the pages: the clerk records what was captured at a BIO appointment
 /// for each person, and the customer's question by V-number decides from that record.
-@Suite struct BiometricRecordPagesTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct BiometricRecordPagesTests: PageTests {
     static let ana = "1234567890"
     static let rui = "1234567891"
 

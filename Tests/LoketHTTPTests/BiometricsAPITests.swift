@@ -2,7 +2,7 @@ import Foundation
 import LoketTestSupport
 import Testing
 
-struct BiometricsAPITests {
+@Suite(.timeLimit(.minutes(3))) struct BiometricsAPITests {
     @Test func someoneWithValidBiometricsIsToldNoVisitIsNeeded() async throws {
         try await TestServer.run { _, api in
             let response = try await api.post(

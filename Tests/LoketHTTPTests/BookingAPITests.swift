@@ -4,7 +4,7 @@ import LoketStorage
 import LoketTestSupport
 import Testing
 
-struct BookingAPITests {
+@Suite(.timeLimit(.minutes(3))) struct BookingAPITests {
     static let customer = #"{"name":"Ana Silva","email":"ana@example.nl","vNumber":"1234567890","language":"en"}"#
     /// Ana with her son: a booking for two names both (one live booking per person).
     static let family =

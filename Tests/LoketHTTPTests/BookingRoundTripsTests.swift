@@ -6,7 +6,7 @@ import Testing
 
 /// What a booking asks of the database, on both engines: every statement is a round trip to
 /// PostgreSQL, and the booking path is the one bots and people hit hardest.
-@Suite struct BookingRoundTripsTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct BookingRoundTripsTests: PageTests {
     static func reads(_ table: String, in statements: [String]) -> Int {
         statements.filter { $0.contains("FROM \(table) ") || $0.hasSuffix("FROM \(table)") }.count
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// Limits count a client by one canonical text: every spelling of one address is one client, an
 /// IPv6 client is its /64, and what is not an address names nobody.
-struct ClientKeyTests {
+@Suite(.timeLimit(.minutes(3))) struct ClientKeyTests {
     static let spellings: [(written: String, key: String?)] = [
         ("192.0.2.7", "192.0.2.7"),
         (" 192.0.2.7 ", "192.0.2.7"),

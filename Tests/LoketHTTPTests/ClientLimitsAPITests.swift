@@ -5,7 +5,7 @@ import Testing
 
 /// Per-client limits over real HTTP: each client (told apart by X-Forwarded-For from a trusted
 /// proxy) has its own buckets and its own few holds; a refusal is 429 with Retry-After.
-struct ClientLimitsAPITests {
+@Suite(.timeLimit(.minutes(3))) struct ClientLimitsAPITests {
     static let network = TestNetwork.single(
         counters: 50, limits: "{holds: {burst: 3, perMinute: 1}, slotReads: {burst: 2, perMinute: 60}}")
 

@@ -8,7 +8,7 @@ import Testing
 
 /// A client that opens a connection and sends a request slowly, or only half of it, is cut off:
 /// the connection is closed by the server, long before the client would have finished.
-struct ConnectionLimitsTests {
+@Suite(.timeLimit(.minutes(3))) struct ConnectionLimitsTests {
     /// Sends `bytes` on a fresh connection to `port` and returns how long the server took to close it.
     func closeTime(port: Int, sending bytes: String) async throws -> Duration {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -7,7 +7,7 @@ import Testing
 /// The clerk's day on a big desk: the agenda lists the hours around now (and whoever is waiting
 /// or at a counter), steps earlier and later, shows the whole day on request, and counts the
 /// whole day above it; a bad `from` is refused at that field.
-@Suite struct DeskDayPageTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct DeskDayPageTests: PageTests {
     @Test(arguments: TestDatabase.engines)
     func theAgendaListsTheHoursAroundNow(engine: TestDatabase.Engine) async throws {
         let clock = ManualClock(date: "2022-06-01", time: "08:00")

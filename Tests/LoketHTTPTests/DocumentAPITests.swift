@@ -7,7 +7,7 @@ import Testing
 /// The document path over HTTP on both engines: a case system announces the card, the holder
 /// chooses delivery or pickup with the customer token, the courier takes the manifest and
 /// reports; a failed delivery brings the card back for a pickup at its desk.
-struct DocumentAPITests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentAPITests {
     static func keys(_ server: TestServer) async throws -> (caseSystem: String, courier: String) {
         let caseSystem = try await server.loket.addServiceClient(name: "INDiGO", kind: .caseSystem)
         let courier = try await server.loket.addServiceClient(name: "IPKD", kind: .courier)

@@ -8,7 +8,7 @@ import Testing
 /// A document from production to its holder, through the use cases on both engines: ready,
 /// then delivered by the courier, or collected at the desk where it lies; a failed delivery
 /// sends it back to the desk, ready again.
-struct DocumentFlowTests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentFlowTests {
     /// The test network's desk TS (DOC 09:00–12:00, one counter), with courier delivery from TS
     /// to the whole country, two deliveries a day.
     static let network = try! DeskNetworkFile.parse(

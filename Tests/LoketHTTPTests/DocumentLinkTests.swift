@@ -8,7 +8,7 @@ import Testing
 /// The link in a document's emails opens it until the card reaches its holder or a month after
 /// its last change: a forwarded or leaked mail cannot redirect a card later. The customer token
 /// the case system was given keeps working.
-struct DocumentLinkTests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentLinkTests {
     @Test func theEmailsLinkLapses() async throws {
         try await TestServer.run(network: DocumentFlowTests.network) { server, _ in
             let loket = server.loket

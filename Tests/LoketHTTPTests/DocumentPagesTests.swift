@@ -7,7 +7,7 @@ import Testing
 
 /// The holder's document page: what the ready email links to, where they book the pickup at the
 /// desk where the document lies or schedule its delivery, with refusals next to their fields.
-struct DocumentPagesTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentPagesTests: PageTests {
     @Test func theHolderChoosesDeliveryOnTheirDocumentsPage() async throws {
         try await TestServer.run(network: DocumentFlowTests.network) { server, api in
             let (id, token) = try await DocumentFlowTests.register(server.loket, readyOn: "2022-06-01")

@@ -10,7 +10,7 @@ import Testing
 /// Draws at peak times: in draw mode, capacity that comes up is withheld from first-come booking,
 /// entered once per person during a window, allocated in an order anyone can replay from the
 /// published seed, and those not drawn wait on the waitlist in draw order.
-struct DrawAPITests {
+@Suite(.timeLimit(.minutes(3))) struct DrawAPITests {
     /// The network's one desk, weekdays 09:00–09:30 in three slots; five days ahead bookable (from
     /// Wednesday 1 June 2022 that is Whit Monday, a holiday: the next day a draw opens for is Tuesday 7 June).
     static func network(

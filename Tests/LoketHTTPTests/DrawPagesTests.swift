@@ -9,7 +9,7 @@ import Testing
 /// The draw pages (loting) over HTTP, as a browser uses them: a manager puts BIO at RACE in draw
 /// mode, a draw opens for the day that comes into the horizon, customers read what a draw is,
 /// enter through the form, follow their entry to its outcome, and anyone checks the result.
-@Suite struct DrawPagesTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct DrawPagesTests: PageTests {
     static let pageLanguage = "nl"
 
     /// Puts BIO at RACE in draw mode and opens the draw for the next day that comes into the horizon.

@@ -10,7 +10,7 @@ import Testing
 /// whether a pickup's card is there; the handover page finds the card by appointment code or
 /// document id and records the handover only when the V-number and date of birth from the ID
 /// are the holder's, at the desk where the card lies.
-@Suite struct HandoverPagesTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct HandoverPagesTests: PageTests {
     /// Ada's, as `DocumentFlowTests.register` announces her card.
     static let vNumber = "1234567890"
     static let born = "1990-12-10"

@@ -5,7 +5,7 @@ import Testing
 
 /// The measured history (issue #12): what a day at the desks looked like, stored once per day,
 /// desk, product and measure; published as open data and shown on the managers' dashboard.
-struct HistoryTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct HistoryTests: PageTests {
     /// Two counters at RACE, three slots a weekday: six places a day from Thursday 2 June 2022.
     static let network = TestNetwork.single(counters: 2)
 

@@ -10,7 +10,7 @@ import Testing
 /// SQLite finds its rows through an index. Each statement is recorded as it runs and its plan
 /// read with `EXPLAIN QUERY PLAN`; a plan that reads a table growing with the bookings whole (or
 /// all of one desk's history in it) fails.
-struct HotPathIndexTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct HotPathIndexTests: PageTests {
     /// Tables a hot path may read whole: configuration, small and not growing with the bookings.
     static let smallTables: [String: String] = [
         "staff": "the service's accounts, a few hundred",

@@ -7,7 +7,7 @@ import Testing
 /// Only people the case system invited book a product that requires it: each person named
 /// matches an open invitation by V-number and date of birth, and the refusal tells nothing
 /// about which of the two was wrong.
-struct InvitationAPITests {
+@Suite(.timeLimit(.minutes(3))) struct InvitationAPITests {
     static let yaml = TestNetwork.yaml.replacingOccurrences(
         of: "{key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10}",
         with: "{key: BIO, nameNL: Biometrie, nameEN: Biometrics, minutesPerPerson: 10, invitationRequired: true}")

@@ -6,7 +6,7 @@ import Testing
 /// Staff invite a person at the counter through the pages: the invitation is the case system's
 /// kind (the person then books with their V-number and date of birth), audited without
 /// personal data, and refused at its field when something typed is wrong.
-@Suite struct InvitationPagesTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct InvitationPagesTests: PageTests {
     @Test(arguments: TestDatabase.engines)
     func aClerkInvitesThePersonAtTheCounter(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: InvitationAPITests.network, options: Self.quickHashes) {

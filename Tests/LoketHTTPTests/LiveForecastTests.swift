@@ -6,7 +6,7 @@ import Testing
 
 /// The forecast that starts from today (issue #12): a scenario built from what the database
 /// holds, forecasts run in the background from the forecast page, kept and compared.
-struct LiveForecastTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct LiveForecastTests: PageTests {
     /// Two counters at RACE, 09:00–09:30 on weekdays: six places a day.
     static let network = TestNetwork.single(counters: 2)
 

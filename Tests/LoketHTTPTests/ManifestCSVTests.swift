@@ -4,7 +4,7 @@ import Testing
 @testable import LoketHTTP
 
 /// The courier's manifest opens in a spreadsheet: a cell that would run as a formula is text.
-struct ManifestCSVTests {
+@Suite(.timeLimit(.minutes(3))) struct ManifestCSVTests {
     static let cells: [(typed: String, written: String)] = [
         ("=HYPERLINK(\"http://evil.example\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""),
         ("+31 6 1234", "'+31 6 1234"),

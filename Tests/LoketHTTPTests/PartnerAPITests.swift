@@ -5,7 +5,7 @@ import LoketTestSupport
 import Testing
 
 /// The partner channel over real HTTP, on both engines: all or nothing, quotas, privacy.
-struct PartnerAPITests {
+@Suite(.timeLimit(.minutes(3))) struct PartnerAPITests {
     /// A different person for each place in each slot (one live booking per person).
     static func person(_ n: Int, slot: String = "", tag: String = "") -> String {
         let name = "Persoon \(n) \(slot)\(tag)"
@@ -133,7 +133,7 @@ struct PartnerAPITests {
 }
 
 /// Urgent capacity (spoedafspraak): held for partners with a reason, released to all in time.
-struct UrgentCapacityAPITests {
+@Suite(.timeLimit(.minutes(3))) struct UrgentCapacityAPITests {
     @Test(arguments: TestDatabase.engines)
     func onlyUrgentBookingsReachTheReserveUntilItIsReleased(engine: TestDatabase.Engine) async throws {
         // 2 counters, half held back: on Tuesday 7 June one unit per slot is urgent-only.

@@ -10,7 +10,7 @@ import Testing
 /// Answers sent past the router (`ReadyAnswers`) are the router's answers: the same bytes and
 /// headers, the same limits and metrics, never one that capacity has moved past, and in order on
 /// a connection that sends several requests at once.
-struct PastTheRouterTests {
+@Suite(.timeLimit(.minutes(3))) struct PastTheRouterTests {
     static let network = TestNetwork.single(counters: 1)
     static let list = "/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02"
     static let hold = #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#

@@ -3,7 +3,7 @@ import LoketTestSupport
 import Testing
 
 /// The planner-compatible endpoints, byte for byte, so that existing polling scripts keep working.
-struct PlannerAPITests {
+@Suite(.timeLimit(.minutes(3))) struct PlannerAPITests {
     /// One desk, three 10-minute slots a weekday, a one-day horizon: the whole answer fits here.
     static let network = TestNetwork.single(counters: 2, horizonDays: 1)
 

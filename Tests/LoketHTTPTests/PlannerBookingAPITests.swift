@@ -7,7 +7,7 @@ import Testing
 /// Booking through the planner-compatible API: the reserve its clients really send (no product),
 /// the booking of that reservation by the client that made it — and by no one else — or of a slot
 /// afresh, under the same rules as every channel, answered in the planner's envelope.
-struct PlannerBookingAPITests {
+@Suite(.timeLimit(.minutes(3))) struct PlannerBookingAPITests {
     static let network = TestNetwork.single(counters: 1, horizonDays: 1)
     static let slot =
         #"{"key":"20220602-0910-one","date":"2022-06-02","startTime":"09:10","endTime":"09:20","parts":1}"#

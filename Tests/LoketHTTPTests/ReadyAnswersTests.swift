@@ -11,7 +11,7 @@ import Testing
 /// What pollers get: answers made once per capacity generation, gzip for who accepts it, an
 /// `ETag` so that an unchanged answer costs a `304`, and public pages with each visitor's own
 /// form token in them.
-struct ReadyAnswersTests: PageTests {
+@Suite(.timeLimit(.minutes(3))) struct ReadyAnswersTests: PageTests {
     /// One counter, so that a hold takes a slot out of the list.
     static let network = TestNetwork.single(counters: 1, horizonDays: 5)
 

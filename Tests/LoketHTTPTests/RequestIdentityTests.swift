@@ -6,7 +6,7 @@ import Testing
 
 /// Every request has an id, sent back in `X-Request-Id`: a trusted proxy's when it sent a sound
 /// one, else a new one; the outbox keeps the id of the request that wrote each message.
-struct RequestIdentityTests {
+@Suite(.timeLimit(.minutes(3))) struct RequestIdentityTests {
     static let header = HTTPField.Name("X-Request-Id")!
 
     @Test func everyAnswerNamesItsRequest() async throws {

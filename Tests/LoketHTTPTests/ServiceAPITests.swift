@@ -7,7 +7,7 @@ import LoketTestSupport
 import LoketWeb
 import Testing
 
-struct ServiceAPITests {
+@Suite(.timeLimit(.minutes(3))) struct ServiceAPITests {
     @Test func healthSaysTheDatabaseAnswers() async throws {
         try await TestServer.run { _, api in
             let health = try await api.get("/health")

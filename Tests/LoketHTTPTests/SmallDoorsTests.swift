@@ -11,7 +11,7 @@ import Testing
 
 /// The smaller doors: bodies other sites' pages could send, redirects off the site, and
 /// `/metrics` on an address of its own.
-struct SmallDoorsTests {
+@Suite(.timeLimit(.minutes(3))) struct SmallDoorsTests {
     static let hold = #"{"desk":"TS","product":"BIO","persons":1,"slot":"20220602-0800-bio"}"#
 
     /// A form post or a script's "simple" request from another site cannot declare JSON without

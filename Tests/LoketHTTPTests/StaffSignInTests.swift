@@ -10,7 +10,7 @@ import Testing
 /// Signing in cannot be turned against the service: attempts are counted before the password is
 /// checked, per account and per address; every refusal looks the same; bcrypt has threads of its
 /// own with a bounded queue; a new password ends the account's sessions.
-@Suite struct StaffSignInTests {
+@Suite(.timeLimit(.minutes(3))) struct StaffSignInTests {
     /// Cheap hashes, so that tests can make many attempts; one hasher for the whole run.
     static let hasher = PasswordHasher(threads: 1, capacity: 64, cost: 4)
     static let password = "a long enough password"

@@ -6,7 +6,7 @@ import Testing
 
 /// The waitlist over real HTTP: a freed slot goes to the first in the fair order as a held
 /// offer, not to whoever polls fastest.
-struct WaitlistAPITests {
+@Suite(.timeLimit(.minutes(3))) struct WaitlistAPITests {
     static func customer(_ name: String) -> String {
         #"{"name":"\#(name)","email":"\#(name.lowercased())@example.nl","vNumber":"\#(TestPeople.vNumber(name))","language":"en"}"#
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// A waitlist nobody can jump: anonymous joins wait in order of time on the list, urgency counts
 /// only from a partner, one waiting entry per person, few desks, and entries end after their last day.
-struct WaitlistFairnessAPITests {
+@Suite(.timeLimit(.minutes(3))) struct WaitlistFairnessAPITests {
     static func body(
         _ name: String, desks: String = #"["RACE"]"#, from: String = "2022-06-02", to: String = "2022-06-02",
         extra: String = ""

@@ -6,7 +6,7 @@ import Testing
 
 /// The MIME message as a mail client reads it back: headers, encoded subject, and every part
 /// decoding to exactly the text that went in, whatever its characters and line length.
-struct MailMessageTests {
+@Suite(.timeLimit(.minutes(3))) struct MailMessageTests {
     static let invite = CalendarInvite(
         method: .request, uid: "a1@loket", sequence: 2, date: LocalDate(iso: "2022-06-02")!,
         start: LocalTime(minutes: 9 * 60), end: LocalTime(minutes: 9 * 60 + 10), summary: "Biometrie",

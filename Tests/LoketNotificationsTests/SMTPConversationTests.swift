@@ -4,8 +4,7 @@ import Testing
 
 /// The SMTP client against a real SMTP server (aiosmtpd, from PyPI) on 127.0.0.1: what arrives
 /// is the envelope and the message that was sent, byte for byte; a refused recipient is an error.
-@Suite(.serialized)
-struct SMTPConversationTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct SMTPConversationTests {
     /// An aiosmtpd server that keeps each message it accepts as a file (written before it
     /// answers 250, so the file is there when the client returns) and refuses `nobody@…`. With
     /// `plainAuth` it offers AUTH without TLS and notes who signed in above the envelope.

@@ -5,7 +5,7 @@ import Testing
 
 /// A webhook URL that answers with a redirect is not followed: the signed event goes to the
 /// partner's address only, and the 302 counts as not delivered (so it is retried).
-struct WebhookRedirectTests {
+@Suite(.timeLimit(.minutes(3))) struct WebhookRedirectTests {
     /// A Python HTTP server on 127.0.0.1 that answers `/hook` with 302 to `/landed` and writes
     /// each request it gets as a line of its output file. It stops when its standard input ends
     /// (a signal may be blocked in a process the tests start; the end of a pipe is not).

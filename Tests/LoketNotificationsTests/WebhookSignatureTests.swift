@@ -3,7 +3,7 @@ import Testing
 
 /// Partners check `X-Loket-Signature` with their own HMAC library; the value must be exactly
 /// HMAC-SHA256(secret, timestamp + "." + body) in lower-case hex.
-struct WebhookSignatureTests {
+@Suite(.timeLimit(.minutes(3))) struct WebhookSignatureTests {
     /// Computed independently with Python's `hmac` module:
     /// `hmac.new(b"whsec_test", b'1700000000.{"event":"booking.confirmed"}', hashlib.sha256).hexdigest()`.
     @Test func matchesAnIndependentHMAC() {

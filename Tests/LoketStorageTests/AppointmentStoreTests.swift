@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// The booking lifecycle on a real SQLite file and a real PostgreSQL server.
-struct AppointmentStoreTests {
+@Suite(.timeLimit(.minutes(3))) struct AppointmentStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
 
     func taken(_ store: Stores, on day: String) async throws -> Int {
@@ -288,7 +288,7 @@ struct AppointmentStoreTests {
 }
 
 /// At least 200 concurrent holds and confirmations compete for 20 units: exactly the capacity is taken.
-struct CapacityRaceTests {
+@Suite(.timeLimit(.minutes(3))) struct CapacityRaceTests {
     @Test(arguments: TestDatabase.engines)
     func twoHundredHoldsForTwentyUnits(engine: TestDatabase.Engine) async throws {
         let network = TestNetwork.single(counters: 20)

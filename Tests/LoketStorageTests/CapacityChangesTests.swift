@@ -6,7 +6,7 @@ import Testing
 
 /// Capacity changes reach the other servers on the same PostgreSQL as they were announced: a
 /// change of what draws withhold stays one, so that their caches of it are dropped too.
-@Suite struct CapacityChangesTests {
+@Suite(.timeLimit(.minutes(3))) struct CapacityChangesTests {
     @Test func aPayloadSaysWhetherTheDrawsChanged() {
         for change in [CapacityChange(desk: "DH-2", draws: true), CapacityChange(desk: "DH-2", draws: false)] {
             #expect(CapacityChange(payload: change.payload) == change)

@@ -6,7 +6,7 @@ import Testing
 /// A database that refuses writes is told apart from any other failure (`DatabaseReadOnly`), so
 /// the channels answer 503 and go on serving reads. PostgreSQL set read-only under a running
 /// server is tested in tests/integration/test_degraded.py.
-struct DatabaseReadOnlyTests {
+@Suite(.timeLimit(.minutes(3))) struct DatabaseReadOnlyTests {
     @Test func sqliteRefusingAWriteIsReadOnlyAndWritesWorkAgainAfter() async throws {
         let (database, _, drop) = try await TestDatabase.make(.sqlite)
         await #expect(throws: DatabaseReadOnly.self) {

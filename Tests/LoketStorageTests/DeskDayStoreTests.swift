@@ -5,7 +5,7 @@ import LoketTestSupport
 import Testing
 
 /// A desk's day on both engines: check-in by code, calling in order, served and no-show.
-struct DeskDayStoreTests {
+@Suite(.timeLimit(.minutes(3))) struct DeskDayStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
     let day = LocalDate(iso: "2022-06-02")!
 

@@ -5,7 +5,7 @@ import Testing
 
 /// The SQLite database holds personal data: a new one, and the `-wal` and `-shm` files beside it,
 /// are readable and writable by their owner only.
-struct FilePermissionsTests {
+@Suite(.timeLimit(.minutes(3))) struct FilePermissionsTests {
     @Test func aNewDatabaseIsTheOwnersAlone() async throws {
         let (database, path, drop) = try await TestDatabase.make(.sqlite)
         try await database.transaction { db in

@@ -4,7 +4,7 @@ import Testing
 
 /// The secrets storage hands out and the digests it keeps of them, in the forms the database and
 /// the links already hold.
-struct IdentifiersTests {
+@Suite(.timeLimit(.minutes(3))) struct IdentifiersTests {
     @Test func aDigestIsLowercaseHexOfSHA256() {
         #expect(
             Identifiers.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

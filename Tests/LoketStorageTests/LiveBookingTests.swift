@@ -5,7 +5,7 @@ import LoketTestSupport
 import Testing
 
 /// One live booking per person and product, kept by the database on both engines.
-struct LiveBookingTests {
+@Suite(.timeLimit(.minutes(3))) struct LiveBookingTests {
     let rules = BookingRules(network: TestNetwork.single(counters: 20))
     static let person = "5555555555"
 

@@ -7,7 +7,7 @@ import Testing
 
 /// Manage links in email: signed with the first key, accepted under any, until the end of the
 /// appointment's day; the keys come from a file outside the database.
-struct ManageLinkTests {
+@Suite(.timeLimit(.minutes(3))) struct ManageLinkTests {
     static let old = String(repeating: "o", count: 40)
     static let new = String(repeating: "n", count: 40)
 

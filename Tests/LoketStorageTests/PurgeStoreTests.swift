@@ -7,7 +7,7 @@ import Testing
 
 /// The purge on both engines: personal data of appointments past the retention goes and their
 /// facts stay; younger and future ones, and the audit log, are left alone; a dry run changes nothing.
-struct PurgeStoreTests {
+@Suite(.timeLimit(.minutes(3))) struct PurgeStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
     /// The purge runs on Thursday 15 September 2022 with 90 days' retention: appointments on or
     /// before 17 June, and cancellations before 17 June 10:00, are past it.

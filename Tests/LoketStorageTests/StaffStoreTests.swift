@@ -6,7 +6,7 @@ import Testing
 
 /// The sign-in lockout's counters and the staff sessions, on a real SQLite file and a real
 /// PostgreSQL server.
-struct StaffStoreTests {
+@Suite(.timeLimit(.minutes(3))) struct StaffStoreTests {
     func withStaff(_ engine: TestDatabase.Engine, _ body: (StaffStore) async throws -> Void) async throws {
         let (database, _, drop) = try await TestDatabase.make(engine)
         do {

@@ -4,7 +4,7 @@ import SQLKit
 import Testing
 
 /// Transactions stay atomic and independent when SQLite commits them in groups.
-struct TransactionTests {
+@Suite(.timeLimit(.minutes(3))) struct TransactionTests {
     struct Refused: Error {}
 
     @Test(arguments: TestDatabase.engines)

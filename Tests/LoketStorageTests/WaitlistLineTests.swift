@@ -7,7 +7,7 @@ import Testing
 /// The waitlist's line as the database keeps it, on a real SQLite file and a real PostgreSQL
 /// server: one waiting entry per person, freed slots kept for the first eligible entry in fair
 /// order, and entries that end after their last day.
-struct WaitlistLineTests {
+@Suite(.timeLimit(.minutes(3))) struct WaitlistLineTests {
     let rules = BookingRules(network: TestNetwork.network)
 
     static func request(

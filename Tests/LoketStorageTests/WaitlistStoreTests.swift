@@ -6,7 +6,7 @@ import Testing
 
 /// Waitlist entries and the holds of their offers, as their lifecycles decide, on a real SQLite
 /// file and a real PostgreSQL server.
-struct WaitlistStoreTests {
+@Suite(.timeLimit(.minutes(3))) struct WaitlistStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
 
     static let request = WaitlistRequest(

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import LoketDomain
+import SQLKit
+
+/// The courier's side: the day's dispatch, the manifest, and what each delivery came to.
+extension DocumentStore {
+    /// Fixes every manifest whose cutoff has passed: the deliveries on it go out.
+    @discardableResult
+    public func dispatchDue(now: Date, rules: CourierRules, workingDays: WorkingDays) async throws -> Int {
+        let dates = try await database.session { db in
+            try await db.raw("SELECT DISTINCT date FROM deliveries WHERE status = 'scheduled' ORDER BY date").all()
+                .map { try $0.decode(column: "date", as: String.self) }
+        }
+        var count = 0
+        for text in dates {
+            guard let date = LocalDate(iso: text), rules.manifestFixed(for: date, now: now, workingDays: workingDays)
+            else { continue }
+            let ids = try await database.session { db in
+                try await db.raw(
+                    "SELECT document_id FROM deliveries WHERE date = \(bind: text) AND status = 'scheduled'"
+                ).all().map { try $0.decode(column: "document_id", as: String.self) }
+            }
+            for id in ids {
+                if try await apply(
+                    id: id, .dispatch, by: nil, now: now,
+                    { (d) throws(TransitionError<Document.Status, Document.Event>) in try d.dispatch() }) != nil
+                {
+                    count += 1
+                }
+            }
+        }
+        return count
+    }
+
+    /// The manifest of `date`: deliveries out on it (fixed) or still scheduled, by postcode.
+    public func manifest(date: LocalDate) async throws -> [ManifestLine] {
+        try await database.session { db in
+            try await db.raw(
+                """
+                SELECT l.*, d.desk, d.holder_name FROM deliveries l JOIN documents d ON d.id = l.document_id
+                WHERE l.date = \(bind: date.iso) AND l.status IN ('scheduled', 'out_for_delivery', 'delivered', 'failed')
+                ORDER BY l.postcode, l.house_number, l.id
+                """
+            ).all().map { row in
+                let line = try row.decode(model: ManifestRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return ManifestLine(
+                    delivery: try DeliveryRow(decoding: row).delivery, document: line.documentId, desk: line.desk,
+                    holderName: line.holderName ?? "")
+            }
+        }
+    }
+
+    /// The courier's report on a delivery that is out: delivered, or failed (the document goes
+    /// back to its desk, ready again, and the holder is asked to choose again).
+    public func report(
+        delivery id: String, delivered: Bool, reason: String?, by courier: String, now: Date
+    )
+        async throws -> Document
+    {
+        let outbox = self.outbox
+        return try await database.transaction { db -> Document in
+            guard
+                let documentID = try await db.raw("SELECT document_id FROM deliveries WHERE id = \(bind: id)").first()?
+                    .decode(column: "document_id", as: String.self),
+                let stored = try await Self.read(id: documentID, on: db), stored.document.delivery?.id == id
+            else {
+                throw BookingError(
+                    .notFound, field: "id", code: "unknown_delivery", "There is no delivery \(id) out now.")
+            }
+            var document = stored.document
+            try decided { () throws(TransitionError<Document.Status, Document.Event>) in
+                if delivered { try document.deliver() } else { try document.fail(reason: reason) }
+            }
+            try await db.raw(
+                "UPDATE deliveries SET status = \(bind: delivered ? "delivered" : "failed"), reason = \(bind: reason) WHERE id = \(bind: id)"
+            ).run()
+            try await Self.write(document, readIn: stored, on: db)
+            try await Self.event(delivered ? "deliver" : "fail", document: documentID, by: courier, now: now, on: db)
+            if !delivered {
+                try await OutboxStore.enqueue(
+                    .deliveryFailed, appointment: documentID, revision: 0, start: nil, now: now, settings: outbox,
+                    on: db)
+            }
+            return document
+        }
+    }
+}

@@ -1,0 +1,49 @@
+"""The import check of the house rules (`scripts/check-imports`) on a small copy of the layout:
+it passes what the README's table allows and names each file that imports more."""
+import pathlib
+import subprocess
+
+SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "check-imports"
+
+README = """# Loket
+<!-- imports -->
+| target | may import |
+|---|---|
+| `LoketDomain` | nothing of Loket |
+| `LoketWeb` | `LoketDomain`, `LoketApp` |
+<!-- /imports -->
+"""
+
+
+def layout(root: pathlib.Path, files: dict) -> pathlib.Path:
+    (root / "README.md").write_text(README)
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    return root
+
+
+def check(root):
+    return subprocess.run([str(SCRIPT), str(root)], capture_output=True, text=True)
+
+
+def test_allowed_imports_pass(tmp_path):
+    root = layout(tmp_path, {"Sources/LoketDomain/Desk.swift": "import Foundation\n",
+                             "Sources/LoketWeb/Page.swift": "import Hummingbird\nimport LoketApp\n"
+                                                            "@preconcurrency import LoketDomain\n"})
+    assert check(root).returncode == 0
+
+
+def test_each_forbidden_import_is_named(tmp_path):
+    root = layout(tmp_path, {"Sources/LoketDomain/Desk.swift": "public import struct LoketWeb.Page\n",
+                             "Sources/LoketWeb/Page.swift": "import LoketApp\n@testable import LoketStorage\n"})
+    result = check(root)
+    assert result.returncode == 1
+    assert "Sources/LoketWeb/Page.swift: imports LoketStorage, which LoketWeb may not" in result.stderr
+    assert "Sources/LoketDomain/Desk.swift: imports LoketWeb, which LoketDomain may not" in result.stderr
+
+
+def test_a_target_missing_from_the_table_fails(tmp_path):
+    root = layout(tmp_path, {"Sources/LoketDomain/Desk.swift": "", "Sources/LoketNew/New.swift": ""})
+    result = check(root)
+    assert result.returncode == 1 and "Sources/LoketNew: not in the README's table" in result.stderr
