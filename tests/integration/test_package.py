@@ -1,6 +1,8 @@
 """The release package as an operator gets it: `scripts/package` makes a tarball whose binary,
 unpacked in an empty folder, runs with the resources it carries (the build's own are moved away
 for the test) and without the Swift runtime installed beside it, and books through it."""
+import re
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -27,6 +29,21 @@ def test_the_packaged_binary_runs_from_an_empty_folder_and_books(tmp_path):
     for hardening in ["DynamicUser=yes", "StateDirectory=loket", "ProtectSystem=strict", "NoNewPrivileges=yes",
                       "Restart=on-failure", "ExecStartPre=/opt/loket/loket check"]:
         assert hardening in unit, hardening
+    # systemd reads the unit without a complaint (with the binary where the unit expects it
+    # rewritten to the unpacked one), and rates its exposure "OK" or better (below 4).
+    if shutil.which("systemd-analyze"):
+        placed = tmp_path / "unit" / "loket.service"
+        placed.parent.mkdir()
+        placed.write_text(unit.replace("/opt/loket/loket", str(folder / "loket")))
+        verified = subprocess.run(["systemd-analyze", "verify", str(placed)], capture_output=True, text=True)
+        assert verified.returncode == 0 and "loket.service" not in verified.stderr, verified.stderr
+        security = subprocess.run(["systemd-analyze", "security", "--offline=yes", "--threshold=39", str(placed)],
+                                  capture_output=True, text=True)
+        assert security.returncode == 0, security.stdout[-600:]
+    # The version it says is the CHANGELOG's latest release.
+    released = re.search(r"^## (\d+\.\d+\.\d+)", (ROOT / "CHANGELOG.md").read_text(), re.M).group(1)
+    said = subprocess.run([str(folder / "loket"), "--version"], capture_output=True, text=True).stdout.strip()
+    assert said == released, (said, released)
     linked = subprocess.run(["ldd", str(folder / "loket")], capture_output=True, text=True).stdout
     assert "libswiftCore" not in linked and "libFoundation" not in linked, linked
 
