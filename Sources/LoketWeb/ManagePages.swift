@@ -54,6 +54,11 @@ extension WebApp {
             do {
                 try loket.admit(.slotReads, client: context.client)
                 let appointment = try await loket.appointment(id: id, token: token)
+                // Moved as often as allowed: the calendar would only end in a refusal.
+                let allowed = loket.network.fairness.movesAllowed
+                guard appointment.movesLeft(allowed: allowed) > 0 else {
+                    return problem(web, Appointment.moveLimitReached(allowed: allowed).bookingError)
+                }
                 let desk = try loket.rules.desk(appointment.desk)
                 let product = try loket.rules.product(appointment.product, at: desk)
                 let view = try await calendarView(
@@ -84,6 +89,21 @@ extension WebApp {
                 return problem(web, error)
             }
         }
+        router.get("/manage/{id}/cancel") { request, context in
+            var web = web(request)
+            let token = request.query("token")
+            do {
+                let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
+                if !web.languageChosen { web.language = appointment.language }
+                guard appointment.state == .confirmed else {
+                    return pages.render(
+                        "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
+                }
+                return cancelPage(web, appointment, token: token ?? "")
+            } catch let error as BookingError {
+                return problem(web, error)
+            }
+        }
         router.post("/manage/{id}/cancel") { request, context in
             let web = web(request)
             let form = try await web.form(request)
@@ -101,6 +121,14 @@ extension WebApp {
     {
         let desk = loket.network.desk(appointment.desk)
         let base = "/manage/\(appointment.id)"
+        let allowed = loket.network.fairness.movesAllowed
+        let left = appointment.movesLeft(allowed: allowed)
+        let movesText =
+            switch left {
+            case 0: WebCopy.text("noMovesLeft", web.language, "\(allowed)")
+            case 1: WebCopy.text("oneMoveLeft", web.language)
+            default: WebCopy.text("movesLeft", web.language, "\(left)")
+            }
         return pages.render(
             "appointment", web, title: WebCopy.text(booked ? "bookedTitle" : "manageTitle", web.language),
             page: AppointmentPage(
@@ -108,7 +136,21 @@ extension WebApp {
                 assistance: appointment.assistance,
                 when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
                 where: desk.map(place) ?? appointment.desk, persons: appointment.persons, code: appointment.code,
-                icsHref: "\(base)/calendar.ics?token=\(token)", rescheduleHref: "\(base)/reschedule?token=\(token)",
-                cancelAction: "\(base)/cancel", token: token))
+                rescheduleHref: left > 0 ? "\(base)/reschedule?token=\(token)" : nil, movesText: movesText,
+                icsHref: "\(base)/calendar.ics?token=\(token)", cancelHref: "\(base)/cancel?token=\(token)"))
+    }
+
+    /// The question before cancelling: what is cancelled, that the time goes to someone else, and
+    /// a way back that keeps it.
+    func cancelPage(_ web: WebRequest, _ appointment: Appointment, token: String) -> Response {
+        let base = "/manage/\(appointment.id)"
+        return pages.render(
+            "cancel", web, title: WebCopy.text("cancelQuestion", web.language),
+            page: CancelPage(
+                productName: productName(appointment.product, web.language),
+                when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
+                where: loket.network.desk(appointment.desk).map(place) ?? appointment.desk,
+                persons: appointment.persons, cancelAction: "\(base)/cancel", token: token,
+                keepHref: "\(base)?token=\(token)"))
     }
 }

@@ -40,7 +40,8 @@ extension WebApp {
                 acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language)
             )
             return pages.render(
-                "offer", web, title: WebCopy.text("offerTitle", language), page: OfferPage(offer: shown))
+                "offer", web, title: WebCopy.text(entry.appointment != nil ? "offerTitle" : "offerTitleNew", language),
+                page: OfferPage(offer: shown))
         }
         for action in ["accept", "decline"] {
             router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in

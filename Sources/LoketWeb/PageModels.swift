@@ -183,7 +183,17 @@ struct AppointmentPage {
     let booked: Bool, moved: Bool
     let productName: String, assistance: Bool, when: String, `where`: String, persons: Int
     let code: String?
-    let icsHref: String, rescheduleHref: String, cancelAction: String, token: String
+    /// Nil once the appointment was moved as often as allowed: the page says so instead.
+    let rescheduleHref: String?
+    /// How many moves are left, or why there are none.
+    let movesText: String
+    let icsHref: String, cancelHref: String
+}
+
+/// cancel.mustache: the question before an appointment is cancelled, with what would be lost.
+struct CancelPage {
+    let productName: String, when: String, `where`: String, persons: Int
+    let cancelAction: String, token: String, keepHref: String
 }
 
 /// biometrics.mustache: the reuse check's form, or its answer.

@@ -213,6 +213,7 @@ extension WebCopy {
         "noOfferTitle": ("Geen aanbod meer", "No offer any more"),
         "noOfferText": ("Dit aanbod is niet meer geldig.", "This offer is no longer valid."),
         "offerTitle": ("Een eerdere afspraak voor u", "An earlier appointment for you"),
+        "offerTitleNew": ("Er is een afspraak voor u vrijgekomen", "An appointment has come free for you"),
         "offerDeadline": ("Wij houden deze plek voor u vast tot %@.", "We keep this slot for you until %@."),
         "acceptOffer": ("Aanbod aannemen", "Accept the offer"),
         "declineOffer": ("Afslaan en blijven wachten", "Decline and keep waiting"),

@@ -117,6 +117,20 @@ enum WebCopy {
         "reschedule": ("Afspraak verzetten", "Change the appointment"),
         "cancel": ("Afspraak afzeggen", "Cancel the appointment"),
         "cancelConfirm": ("Ja, zeg mijn afspraak af", "Yes, cancel my appointment"),
+        "cancelQuestion": ("Wilt u uw afspraak afzeggen?", "Do you want to cancel your appointment?"),
+        "cancelWarning": (
+            "De tijd komt dan vrij voor iemand anders. Dit kunt u niet ongedaan maken: wilt u later toch komen, dan maakt u een nieuwe afspraak.",
+            "The time then becomes free for someone else. You cannot undo this: to come after all, you would book a new appointment."
+        ),
+        "keepAppointment": ("Nee, ik houd mijn afspraak", "No, keep my appointment"),
+        "movesLeft": ("U kunt deze afspraak nog %@ keer verzetten.", "You can change this appointment %@ more times."),
+        "oneMoveLeft": (
+            "U kunt deze afspraak nog één keer verzetten.", "You can change this appointment one more time."
+        ),
+        "noMovesLeft": (
+            "U heeft deze afspraak al %@ keer verzet en kunt hem niet meer verzetten. Past de tijd niet, zeg de afspraak dan af.",
+            "You have changed this appointment %@ times and cannot change it again. If the time does not suit you, cancel it."
+        ),
         "cancelledTitle": ("Uw afspraak is afgezegd", "Your appointment is cancelled"),
         "cancelledText": (
             "U hoeft niet te komen. De tijd is vrijgegeven voor iemand anders.",

@@ -159,7 +159,12 @@ import Testing
 
             // Three moves, then no more: swap chains stop here.
             let id = first.json["id"] as! String
-            let manage = ["Authorization": "Bearer \(first.json["manageToken"] as! String)"]
+            let token = first.json["manageToken"] as! String
+            let manage = ["Authorization": "Bearer \(token)"]
+            // The manage page says how many are left, and offers the change while any are.
+            let page = try await api.get("/manage/\(id)?token=\(token)", headers: ["Accept": "text/html"])
+            #expect(page.body.contains("You can change this appointment 3 more times."))
+            #expect(page.body.contains("/manage/\(id)/reschedule?token="))
             for (index, slot) in ["20220602-0910-one", "20220602-0920-one", "20220603-0910-one"].enumerated() {
                 let held = try await hold(slot)
                 let moved = try await api.post(
@@ -173,6 +178,46 @@ import Testing
                 headers: manage)
             #expect(fourth.status == 409)
             #expect(fourth.errorCode == "move_limit")
+            // The page now says so, offers no change, and the calendar is not shown at all.
+            let spent = try await api.get("/manage/\(id)?token=\(token)", headers: ["Accept": "text/html"])
+            #expect(spent.body.contains("You have changed this appointment 3 times and cannot change it again."))
+            #expect(!spent.body.contains("/reschedule?token="))
+            let calendar = try await api.get(
+                "/manage/\(id)/reschedule?token=\(token)", headers: ["Accept": "text/html", "Accept-Language": "en"])
+            #expect(calendar.status == 409)
+            #expect(calendar.body.contains("This appointment has been moved too often."))
+        }
+    }
+
+    /// Cancelling on the web asks first, naming what is cancelled, and changes nothing until the
+    /// question is answered; keeping it leads back.
+    @Test func cancellingOnThePagesAsksFirst() async throws {
+        try await TestServer.run(network: TestNetwork.single(counters: 1)) { _, api in
+            let held = try await api.post(
+                "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220602-0900-one"}"#)
+            let booked = try await api.post(
+                "/api/v1/appointments",
+                #"{"hold":"\#(held.json["id"] as! String)","holdToken":"\#(held.json["token"] as! String)","customer":\#(Self.customer)}"#
+            )
+            let id = booked.json["id"] as! String
+            let token = booked.json["manageToken"] as! String
+            let manage = try await api.get("/manage/\(id)?token=\(token)", headers: ["Accept": "text/html"])
+            #expect(
+                manage.body.contains(#"<a href="/manage/\#(id)/cancel?token=\#(token)">Cancel the appointment</a>"#))
+            #expect(!manage.body.contains(#"action="/manage/\#(id)/cancel""#))
+
+            let question = try await api.get("/manage/\(id)/cancel?token=\(token)", headers: ["Accept": "text/html"])
+            #expect(question.status == 200)
+            #expect(question.body.contains("Do you want to cancel your appointment?"))
+            #expect(question.body.contains("Thursday 2 June 2022"))
+            #expect(question.body.contains(#"action="/manage/\#(id)/cancel""#))
+            #expect(question.body.contains(#"href="/manage/\#(id)?token=\#(token)">No, keep my appointment</a>"#))
+            // Asking cancelled nothing.
+            let still = try await api.get("/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            #expect(still.json["state"] as? String == "confirmed")
+            // A wrong token gets no question.
+            #expect(
+                try await api.get("/manage/\(id)/cancel?token=wrong", headers: ["Accept": "text/html"]).status == 401)
         }
     }
 

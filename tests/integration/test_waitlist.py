@@ -38,7 +38,8 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         messages = {m["To"].addresses[0].addr_spec: m for m in inbox.messages}
         offer = messages["waiting@example.nl"]
         assert time.monotonic() - started < 10
-        assert offer["Subject"].startswith("Er is een eerdere afspraak voor u")
+        # Someone who had no appointment is not told of an "earlier" one.
+        assert offer["Subject"].startswith("Er is een afspraak voor u vrijgekomen: ")
         calendar = icalendar.Calendar.from_ical(next(p for p in offer.walk() if p.get_content_type() == "text/calendar").get_content())
         event = next(c for c in calendar.walk() if c.name == "VEVENT")
         assert str(calendar["METHOD"]) == "PUBLISH" and str(event["STATUS"]) == "TENTATIVE"

@@ -195,7 +195,17 @@ def test_customer_books_reschedules_and_cancels_in_english(web):
     assert "Wednesday 2 December 2026" in driver.page_source
     shot(driver, "en-6-moved")
 
-    # Cancel.
+    # The page says how many changes are left after this one.
+    assert "You can change this appointment 2 more times." in driver.page_source
+
+    # Cancel: the page asks first, naming the appointment; keeping it leads back unchanged.
+    submit(driver, driver.find_element(By.LINK_TEXT, "Cancel the appointment"))
+    assert driver.title.startswith("Do you want to cancel your appointment?")
+    assert "Wednesday 2 December 2026" in driver.page_source
+    shot(driver, "en-7-cancel-question")
+    submit(driver, driver.find_element(By.LINK_TEXT, "No, keep my appointment"))
+    assert "Wednesday 2 December 2026" in driver.page_source and "Cancel the appointment" in driver.page_source
+    submit(driver, driver.find_element(By.LINK_TEXT, "Cancel the appointment"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/cancel'] button"))
     assert driver.title.startswith("Your appointment is cancelled")
     shot(driver, "en-7-cancelled")
@@ -583,8 +593,11 @@ def test_pages_are_valid_html(web, tmp_path):
     pages["manage"] = manage.text
     pages["reschedule"] = customer.get(manage.url.replace("?", "/reschedule?").replace("&booked=1", "") + "&month=2026-12&date=2026-12-02",
                                        timeout=10).text
-    pages["cancelled"] = customer.post(server.url(re.search(r'action="(/manage/[^"]+/cancel)"', manage.text).group(1)),
-                                       data={"csrf": csrf, "token": re.search(r'name="token" value="([^"]+)"', manage.text).group(1)}, timeout=10).text
+    question = customer.get(server.url(re.search(r'href="(/manage/[^"]+/cancel\?token=[^"]+)"', manage.text).group(1)),
+                            timeout=10)
+    pages["cancel"] = question.text
+    pages["cancelled"] = customer.post(server.url(re.search(r'action="(/manage/[^"]+/cancel)"', question.text).group(1)),
+                                       data={"csrf": csrf, "token": re.search(r'name="token" value="([^"]+)"', question.text).group(1)}, timeout=10).text
     admin, token, _ = signed_in(server, "beheer", CLERK_PASSWORD)
     for name, path in (("accounts", "/staff/accounts"), ("desk-day", "/staff/desks/DH"), ("settings", "/staff/desks/DH/settings"),
                        ("urgent", "/staff/desks/DH/urgent?product=DOC&date=2026-12-02")):

@@ -9,6 +9,18 @@ extension Appointment {
     /// Whether it was moved since it was first confirmed.
     public var wasMoved: Bool { state == .confirmed && revision > 0 }
 
+    /// How many more times it may be moved when `allowed` moves are allowed in all.
+    public func movesLeft(allowed: Int) -> Int { state == .confirmed ? max(0, allowed - revision) : 0 }
+
+    /// The refusal of a move past the limit: by `move(to:allowed:)`, and by a page that does not
+    /// offer the calendar to an appointment with no moves left.
+    public static func moveLimitReached(allowed: Int) -> TransitionError<State, Event> {
+        TransitionError(
+            from: .confirmed, event: .move, field: "id", code: "move_limit",
+            "This appointment has been moved \(allowed) times and cannot be moved again; cancel it if the time does not suit."
+        )
+    }
+
     /// Moves the appointment to the slot of `hold`, which must already be confirmed for it and be
     /// for the same product and party size; a cancelled appointment cannot be moved, nor one moved
     /// `allowed` times already.
@@ -18,12 +30,7 @@ extension Appointment {
                 from: state, event: .move, field: "id", code: "cancelled", "A cancelled appointment cannot be moved.")
         }
         // While confirmed, the revision counts the moves.
-        guard revision < allowed else {
-            throw TransitionError(
-                from: state, event: .move, field: "id", code: "move_limit",
-                "This appointment has been moved \(allowed) times and cannot be moved again; cancel it if the time does not suit."
-            )
-        }
+        guard revision < allowed else { throw Self.moveLimitReached(allowed: allowed) }
         guard hold.state == .confirmed else {
             throw TransitionError(
                 from: state, event: .move, field: "hold", code: "hold_not_confirmed",

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The email that offers a waiting customer an earlier slot, in their language, with a link to
-/// accept or decline it before the offer lapses.
+/// The email that offers a waiting customer a slot, in their language, with a link to accept or
+/// decline it before the offer lapses. "Earlier" only to someone whose appointment it improves on.
 public struct WaitlistOfferMessage: Sendable {
     public let subject: String
     public let text: String
@@ -21,9 +21,11 @@ public struct WaitlistOfferMessage: Sendable {
         let productName = product.name(language)
         let place = "\(desk.name), \(desk.address)"
         let lines: [String]
+        let earlier = entry.appointment != nil
         switch language {
         case .nl:
-            subject = "Er is een eerdere afspraak voor u: \(when)"
+            subject =
+                "\(earlier ? "Er is een eerdere afspraak voor u" : "Er is een afspraak voor u vrijgekomen"): \(when)"
             lines = [
                 "Er is een plek vrijgekomen die bij uw wachtlijstverzoek past.", "",
                 "Wat: \(productName)", "Wanneer: \(when)", "Waar: \(place)", "",
@@ -31,7 +33,8 @@ public struct WaitlistOfferMessage: Sendable {
                 "Als u niets doet, gaat de plek daarna naar de volgende op de wachtlijst en blijft u wachten.",
             ]
         case .en:
-            subject = "An earlier appointment is available for you: \(when)"
+            subject =
+                "\(earlier ? "An earlier appointment is available for you" : "An appointment has come free for you"): \(when)"
             lines = [
                 "A slot has come free that matches your waitlist request.", "",
                 "What: \(productName)", "When: \(when)", "Where: \(place)", "",
