@@ -126,16 +126,19 @@ extension WebApp {
                 return try await asStaff(request, .clerk, desk: desk) { account, web in
                     let form = try await web.form(request)
                     let place = try DeskDayPlace(form: form)
+                    let appointment = try context.parameters.require("id")
                     do {
                         _ = try await loket.finishVisit(
-                            appointment: context.parameters.require("id"), desk: desk, outcome: outcome,
-                            staff: account.id)
+                            appointment: appointment, desk: desk, outcome: outcome, staff: account.id)
                         // Back to the day, at the same counter and hours, ready for the next call.
                         return redirect(place.dayAddress(desk: desk, notice: action))
                     } catch let error as BookingError {
+                        // At the agenda's row of the appointment, in the page's language.
                         return try await deskDayPage(
                             web, account: account, desk: desk, place: place,
-                            errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
+                            errors: [
+                                FieldError(field: "visit-\(appointment)", message: WebCopy.message(error, web.language))
+                            ])
                     }
                 }
             }
@@ -216,6 +219,9 @@ extension WebApp {
                     text: WebCopy.text(key, language, $0.from.text, $0.until.text))
             }
         }
+        // Only hours the desk is open: no "Earlier: 04:00–07:00" at a desk that opens at 08:00.
+        let hours = desk.hours(
+            on: DeskTime(now, timeZone: loket.rules.timeZone).date, workingDays: loket.rules.schedule.workingDays)
         let windowLinks =
             window.isWholeDay
             ? [
@@ -224,7 +230,7 @@ extension WebApp {
                     text: WebCopy.text("agendaShowNow", language))
             ]
             : [
-                link(window.earlier, "agendaEarlier"), link(window.later, "agendaLater"),
+                link(window.earlier(within: hours), "agendaEarlier"), link(window.later(within: hours), "agendaLater"),
                 link(.wholeDay, "agendaShowDay"),
             ]
             .compactMap { $0 }
@@ -254,7 +260,10 @@ extension WebApp {
                     name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
                     persons: item.appointment.persons, product: productName(item.appointment.product, language),
                     state: state(item), canServe: item.visit?.state == .called,
-                    canNoShow: item.visit == nil || item.visit?.state == .waiting || item.visit?.state == .called,
+                    // Not before the start: until then nobody has failed to come.
+                    canNoShow: item.visit == nil
+                        ? now >= item.appointment.startInstant
+                        : item.visit?.state == .waiting || item.visit?.state == .called,
                     canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow,
                     card: card(item),
                     canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status))

@@ -131,6 +131,14 @@ extension WebCopy {
         "error.appointment.unknown_appointment": (
             "Deze afspraak is er niet bij dit loket.", "There is no such appointment at this desk."
         ),
+        "error.outcome.not_yet": (
+            "Deze afspraak is nog niet begonnen: markeer hem pas daarna als niet gekomen.",
+            "This appointment has not begun yet: mark it a no-show only after its start."
+        ),
+        "error.outcome.cancelled": (
+            "Deze afspraak is afgezegd; er valt niets te markeren.",
+            "This appointment was cancelled; there is nothing to mark."
+        ),
         "error.outcome.not_possible": (
             "Dat kan niet: het bezoek is al afgelopen, of de klant is nog niet opgeroepen.",
             "Not possible: the visit has already ended, or the customer has not been called yet."

@@ -70,6 +70,22 @@ import Testing
         #expect(AgendaWindow.wholeDay.from == time("00:00") && AgendaWindow.wholeDay.until == time("24:00"))
     }
 
+    /// A desk open 08:00–17:00: around 08:30 the window starts at 07:00, and nothing earlier is
+    /// offered; the window that holds the closing time offers nothing later.
+    @Test(
+        arguments: [
+            ("07:00", nil, "10:00"), ("10:00", "07:00", "13:00"), ("13:00", "10:00", "16:00"), ("16:00", "13:00", nil),
+            ("05:00", nil, "08:00"), ("17:00", "14:00", nil),
+        ] as [(String, String?, String?)])
+    func theAgendaOffersOnlyHoursTheDeskIsOpen(from: String, earlier: String?, later: String?) {
+        let open = TimeRange(from: LocalTime(text: "08:00")!, to: LocalTime(text: "17:00")!)
+        let window = AgendaWindow(from: LocalTime(text: from)!)
+        #expect(window.earlier(within: open)?.from == earlier.flatMap { LocalTime(text: $0) })
+        #expect(window.later(within: open)?.from == later.flatMap { LocalTime(text: $0) })
+        // A shut day (no hours) limits nothing but the day itself.
+        #expect(window.earlier(within: nil) == window.earlier && window.later(within: nil) == window.later)
+    }
+
     @Test func dayProgressCountsEveryState() {
         var progress = DayProgress()
         for state in [nil, nil, .waiting, .called, .served, .served, .noShow] as [Visit.State?] { progress.add(state) }

@@ -48,6 +48,23 @@ import Testing
                     "Appointments today: 5 — 4 expected, 1 waiting, 0 at a counter, 0 served, 0 no-show."))
             #expect(now.body.contains("href=\"/staff/desks/TS?from=06:00\""))
             #expect(now.body.contains("href=\"/staff/desks/TS?from=12:00\""))
+            // "No-show" is offered once an appointment has begun (09:00 at 10:17), not before (11:50).
+            let rowIDs = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
+                $0[$1.customerName] = $1.appointment.id
+            }
+            func offersNoShow(_ name: String) -> Bool {
+                now.body.contains("action=\"/staff/desks/TS/visits/\(rowIDs[name]!)/no-show\"")
+            }
+            #expect(offersNoShow("Nine Sharp") && !offersNoShow("Before Noon"))
+            // Forced anyway, it is refused in the page's language at that appointment's row.
+            let tooSoon = try await post(
+                api, "/staff/desks/TS/visits/\(rowIDs["Before Noon"]!)/no-show", ["counter": "2", "from": ""],
+                cookies: [clerk], language: "nl")
+            #expect(tooSoon.status == 422)
+            #expect(tooSoon.body.contains("Deze afspraak is nog niet begonnen"))
+            #expect(tooSoon.body.contains("href=\"#visit-\(rowIDs["Before Noon"]!)\""))
+            #expect(tooSoon.body.contains("id=\"visit-\(rowIDs["Before Noon"]!)\""))
+            #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Before Noon" }?.visit == nil)
             #expect(now.body.contains("href=\"/staff/desks/TS?from=day\""))
 
             let later = try await get(api, "/staff/desks/TS?from=12:00", cookies: [clerk])
@@ -72,8 +89,8 @@ import Testing
             #expect(called.body.contains("0 waiting, 1 at a counter"))
             let morning = try await get(api, "/staff/desks/TS?from=06:00", cookies: [clerk])
             #expect(Self.names(morning.body) == ["Early Riser", "Came Early"])
-            #expect(
-                morning.body.contains(">Earlier: 03:00–06:00</a>") && morning.body.contains(">Later: 09:00–12:00</a>"))
+            // The desk opens at 08:00: no earlier hours are offered, later ones are.
+            #expect(!morning.body.contains(">Earlier: ") && morning.body.contains(">Later: 09:00–12:00</a>"))
 
             // A no-show marked in a later window goes back to that window.
             let ids = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
@@ -125,9 +142,11 @@ import Testing
     /// The customer names in the agenda table, in order.
     static func names(_ body: String) -> [String] {
         guard let table = body.range(of: "aria-label=\"Today&#39;s appointments\"") else { return [] }
-        let rows = body[table.upperBound...].components(separatedBy: "<tr><td>").dropFirst()
+        // Each row opens `<tr id="visit-…" tabindex="-1"><td>`.
+        let rows = body[table.upperBound...].components(separatedBy: "<tr id=\"visit-").dropFirst()
         return rows.compactMap { row in
-            let cells = row.components(separatedBy: "</td><td>")
+            let cells = row.components(separatedBy: "<td>").dropFirst().joined(separator: "<td>")
+                .components(separatedBy: "</td><td>")
             guard cells.count > 1 else { return nil }
             return cells[1].components(separatedBy: "<").first
         }

@@ -40,4 +40,17 @@ public struct AgendaWindow: Sendable, Hashable {
 
     /// The window after this one; nil at the end of the day.
     public var later: AgendaWindow? { until.minutes >= 24 * 60 ? nil : AgendaWindow(from: until) }
+
+    /// The window before this one, unless the desk is not open before it on the day (`hours`;
+    /// nil when it is shut: then only the day's start limits it).
+    public func earlier(within hours: TimeRange?) -> AgendaWindow? {
+        guard let earlier, hours.map({ $0.from < from }) ?? true else { return nil }
+        return earlier
+    }
+
+    /// The window after this one, unless the desk is not open after it on the day.
+    public func later(within hours: TimeRange?) -> AgendaWindow? {
+        guard let later, hours.map({ $0.to > until }) ?? true else { return nil }
+        return later
+    }
 }
