@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What tracing costs, side by side in one run: hold+confirm bookings/s and a routed read (the
 # desk list, which passes the router and its middleware) on SQLite, with tracing off (the
-# default) and on (`--otlp-endpoint` to an OTLP/HTTP sink on loopback that accepts and drops
-# every batch), each on a fresh database, alternating twice. Release build; load from wrk.
+# default), on for every request, and on for one trace in ten (OpenTelemetry's own sampler
+# variables), all to an OTLP/HTTP sink on loopback that accepts and drops every batch (on the
+# same two cores: a real collector runs elsewhere); each on a fresh database, alternating
+# twice. Release build; load from wrk.
 # Usage: benchmarks/tracing.sh [duration] [connections]; LOKET_BIN=path measures that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,12 +41,12 @@ class Sink(BaseHTTPRequestHandler):
 ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
 PY
 
-run() {  # run NAME EXTRA_ARGS...
-    local name=$1 port database
-    shift
+run() {  # run NAME SAMPLED EXTRA_ARGS... (SAMPLED: the share of traces kept, 1.0 for all)
+    local name=$1 sampled=$2 port database
+    shift 2
     port=$(free_port)
     database="$WORK/$name-$RANDOM.sqlite"
-    "$LOKET_BIN" serve --port "$port" --database "$database" --desks benchmarks/bench-network.yaml \
+    OTEL_TRACES_SAMPLER=traceidratio OTEL_TRACES_SAMPLER_ARG=$sampled "$LOKET_BIN" serve --port "$port" --database "$database" --desks benchmarks/bench-network.yaml \
         --log-level warning "$@" &
     local pid=$!
     local base="http://127.0.0.1:$port"
@@ -56,11 +58,12 @@ run() {  # run NAME EXTRA_ARGS...
     booked=$(LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/hold-confirm.lua "$base" \
         | awk '/^BOOKINGS/ {print $2}')
     kill "$pid"; wait "$pid" 2>/dev/null || true
-    printf '%-12s desk list %10s req/s   hold+confirm %8s bookings/s\n' "$name" "$read" "$booked"
+    printf '%-14s desk list %10s req/s   hold+confirm %8s bookings/s\n' "$name" "$read" "$booked"
 }
 
 for round in 1 2; do
-    run "off" 
-    run "on" --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
+    run "off" 1.0
+    run "on, all" 1.0 --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
+    run "on, 1 in 10" 0.1 --otlp-endpoint "http://127.0.0.1:$SINK_PORT"
 done
-echo "sink: $(tail -1 "$WORK/sink.out" 2>/dev/null || echo 'nothing received')"
+echo "sink: $(tail -1 "$WORK/sink.out")"

@@ -18,8 +18,14 @@ enum TraceExport {
         configuration.metrics.enabled = false
         configuration.traces.otlpExporter.endpoint = tracesURL(endpoint)
         configuration.traces.otlpExporter.protocol = .httpProtobuf
+        // Room for a busy second's spans between exports (the defaults, 2,048 queued and 512 a
+        // batch, dropped spans at 15,000 requests a second), and only errors in the log: a span
+        // dropped under load is logged by swift-otel once per span, which flooded the log.
+        configuration.traces.batchSpanProcessor.maxQueueSize = 32_768
+        configuration.traces.batchSpanProcessor.maxExportBatchSize = 4_096
+        configuration.traces.batchSpanProcessor.scheduleDelay = .seconds(1)
         configuration.diagnosticLogger = .custom(logger)
-        configuration.diagnosticLogLevel = .warning
+        configuration.diagnosticLogLevel = .error
         let backend = try OTel.makeTracingBackend(configuration: configuration)
         InstrumentationSystem.bootstrap(backend.factory)
         return backend.service
