@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LoketApp
 import LoketDomain
@@ -171,6 +172,14 @@ extension WebApp {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
+        // The counter chosen at this workstation, unless this request names one (then kept).
+        var place = place
+        var headers: HTTPFields = [:]
+        if place.counter.isEmpty, let kept = web.workstation, kept.desk == code {
+            place = DeskDayPlace(counter: kept.counter, window: place.window)
+        } else if let chosen = WorkstationCounter(desk: code, counter: place.counter), chosen != web.workstation {
+            headers.append(HTTPField(name: .setCookie, value: chosen.cookie(secure: secureCookies).description))
+        }
         let now = loket.now()
         let window = place.window ?? .around(DeskTime(now, timeZone: loket.rules.timeZone).time)
         async let progress = loket.dayProgress(desk: code)
@@ -270,6 +279,6 @@ extension WebApp {
             })
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
-            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
+            errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent, headers: headers)
     }
 }

@@ -33,6 +33,8 @@ struct WebRequest: Sendable {
     /// The database refuses writes just now: every page says that only viewing works, and
     /// prepared pages are kept apart from the usual ones (`pageKey`).
     var writesRefused = false
+    /// The counter this workstation's browser keeps for a desk, if any.
+    let workstation: WorkstationCounter?
 
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
         if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
@@ -64,6 +66,7 @@ struct WebRequest: Sendable {
             backPath = request.uri.path.hasPrefix("/staff") ? "/staff" : "/"
         }
         self.staff = staff
+        workstation = request.uri.path.hasPrefix("/staff/desks/") ? WorkstationCounter(request) : nil
     }
 
     /// The form fields of a POST, after checking its token; a missing or wrong token is refused

@@ -87,6 +87,16 @@ import Testing
             #expect(called.body.contains(Self.checkInPlace(counter: "2", from: "12:00")))
             #expect(Self.names(called.body) == ["After Lunch", "Came Early"])
             #expect(called.body.contains("0 waiting, 1 at a counter"))
+            // The workstation keeps its counter: the day opened afresh (a reload, a new tab) knows it.
+            #expect(called.cookie("loket_counter") == "loket_counter=TS:2")
+            let reopened = try await get(api, "/staff/desks/TS", cookies: [clerk, "loket_counter=TS:2"])
+            #expect(reopened.body.contains("id=\"counter\" name=\"counter\" value=\"2\""))
+            #expect(reopened.cookie("loket_counter") == nil)
+            // Another desk's counter, or one that is not a counter, is not taken.
+            for kept in ["loket_counter=DH:2", "loket_counter=TS:<b>"] {
+                let other = try await get(api, "/staff/desks/TS", cookies: [clerk, kept])
+                #expect(other.body.contains("id=\"counter\" name=\"counter\" value=\"\""), "\(kept)")
+            }
             let morning = try await get(api, "/staff/desks/TS?from=06:00", cookies: [clerk])
             #expect(Self.names(morning.body) == ["Early Riser", "Came Early"])
             // The desk opens at 08:00: no earlier hours are offered, later ones are.
