@@ -11,8 +11,8 @@ public typealias ServiceUnavailable = DatabaseUnavailable
 public typealias ServiceReadOnly = DatabaseReadOnly
 
 extension Loket {
-    /// The database refused the last write and none has worked since: the pages say that only
-    /// viewing works, until a write does again.
+    /// The database refused a write and the sweep's probe has not found writes working since:
+    /// the pages say that only viewing works.
     public var writesRefused: Bool { database.refusesWrites }
 }
 
@@ -56,6 +56,8 @@ extension Loket {
     /// offers and expired holds, and wakes the matcher for what they freed; run every second
     /// (`backgroundServices`).
     public func sweep() async throws {
+        // While the database refuses writes, find out first whether it still does.
+        if database.refusesWrites { try await database.probeWrites() }
         try await reloadDeskChanges()
         try await waitlistStore.endPastEntries(now: now())
         try await waitlistStore.lapseOffers(now: now())

@@ -52,7 +52,8 @@ struct PeriodicService: Service {
 }
 
 /// Wakes a `PeriodicService` before its interval is over: many signals while it works become
-/// one more run.
+/// one more run. One service listens to each (an AsyncStream has one consumer, and ends for good
+/// when that consumer is cancelled, as the service is when the server stops).
 public final class WakeUp: Sendable {
     let signals: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation

@@ -38,12 +38,22 @@ public final class Database: Sendable {
     let acquireTimeout: Duration
     /// PostgreSQL only: when a request last got a connection (busy is not away).
     let reached = DatabaseUnavailable.Reached()
-    /// Whether the last write met `DatabaseReadOnly`, until a transaction commits again (the
-    /// hold sweep tries one every few seconds): the pages say that only viewing works.
+    /// Whether a write met `DatabaseReadOnly`, until `probeWrites` finds that writes work again
+    /// (the hold sweep probes every second while it is set): the pages say that only viewing works.
     private let refusing = Mutex(false)
 
-    /// The database refused the last write, and none has committed since.
+    /// A write met the database's refusal, and no probe has found writes working since.
     public var refusesWrites: Bool { refusing.withLock { $0 } }
+
+    /// Tries a write that changes nothing (a transaction that only reads commits even on a
+    /// read-only PostgreSQL, so a commit proves nothing): clears `refusesWrites` when it works,
+    /// keeps it when the database refuses.
+    public func probeWrites() async throws {
+        try await transaction { db in
+            try await db.raw("UPDATE schema_migrations SET applied_at = applied_at WHERE version < 0").run()
+        }
+        refusing.withLock { $0 = false }
+    }
 
     /// Opens `location`: a `postgres://user:password@host:port/database` URL, or a SQLite file path.
     public static func open(
@@ -168,9 +178,7 @@ public final class Database: Sendable {
     ) async throws -> R {
         try await traced("db.transaction") {
             do {
-                let result = try await writing(body)
-                refusing.withLock { $0 = false }
-                return result
+                return try await writing(body)
             } catch {
                 throw refused(error)
             }

@@ -9,21 +9,10 @@ import LoketServer
 extension WebApp {
     func addManageRoutes(to router: Router<LoketRequestContext>) {
         router.get("/manage/{id}") { request, context in
-            var web = web(request)
-            let token = request.query("token")
-            do {
-                let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
-                // Someone arriving from their email sees the language they booked in, until they switch.
-                if !web.languageChosen { web.language = appointment.language }
-                guard appointment.state == .confirmed else {
-                    return pages.render(
-                        "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
-                }
-                return managePage(
-                    web, appointment, token: token ?? "", booked: request.query("booked") == "1",
+            try await openAppointment(request, context) { web, appointment, token in
+                managePage(
+                    web, appointment, token: token, booked: request.query("booked") == "1",
                     moved: request.query("moved") == "1")
-            } catch let error as BookingError {
-                return problem(web, error)
             }
         }
         router.get("/manage/{id}/calendar.ics") { request, context in
@@ -48,12 +37,15 @@ extension WebApp {
                 body: .init(byteBuffer: ByteBuffer(string: invite.text)))
         }
         router.get("/manage/{id}/reschedule") { request, context in
-            let web = web(request)
+            var web = web(request)
             let id = try context.parameters.require("id")
             let token = request.query("token") ?? ""
             do {
                 try loket.admit(.slotReads, client: context.client)
                 let appointment = try await loket.appointment(id: id, token: token)
+                // In the language the manage page showed, as every page of the appointment.
+                if !web.languageChosen { web.language = appointment.language }
+                guard appointment.state == .confirmed else { return cancelledPage(web) }
                 // Moved as often as allowed: the calendar would only end in a refusal.
                 let allowed = loket.network.fairness.movesAllowed
                 guard appointment.movesLeft(allowed: allowed) > 0 else {
@@ -90,18 +82,8 @@ extension WebApp {
             }
         }
         router.get("/manage/{id}/cancel") { request, context in
-            var web = web(request)
-            let token = request.query("token")
-            do {
-                let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
-                if !web.languageChosen { web.language = appointment.language }
-                guard appointment.state == .confirmed else {
-                    return pages.render(
-                        "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
-                }
-                return cancelPage(web, appointment, token: token ?? "")
-            } catch let error as BookingError {
-                return problem(web, error)
+            try await openAppointment(request, context) { web, appointment, token in
+                cancelPage(web, appointment, token: token)
             }
         }
         router.post("/manage/{id}/cancel") { request, context in
@@ -109,12 +91,33 @@ extension WebApp {
             let form = try await web.form(request)
             do {
                 _ = try await loket.cancel(id: context.parameters.require("id"), token: form["token"])
-                return pages.render(
-                    "cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
+                return cancelledPage(web)
             } catch let error as BookingError {
                 return problem(web, error)
             }
         }
+    }
+
+    /// The appointment a manage address opens (`id`, `token`), in the language it was booked in
+    /// until the visitor switches, for `page` while it stands; once cancelled, the page that says so.
+    func openAppointment(
+        _ request: Request, _ context: LoketRequestContext,
+        _ page: (WebRequest, Appointment, String) -> Response
+    ) async throws -> Response {
+        var web = web(request)
+        let token = request.query("token")
+        do {
+            let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
+            if !web.languageChosen { web.language = appointment.language }
+            guard appointment.state == .confirmed else { return cancelledPage(web) }
+            return page(web, appointment, token ?? "")
+        } catch let error as BookingError {
+            return problem(web, error)
+        }
+    }
+
+    func cancelledPage(_ web: WebRequest) -> Response {
+        pages.render("cancelled", web, title: WebCopy.text("cancelledTitle", web.language), page: PlainPage())
     }
 
     func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response

@@ -105,7 +105,7 @@ extension WebApp {
                 let form = try await web.form(request)
                 let place = try DeskDayPlace(form: form)
                 let counter = place.counter
-                guard !counter.isEmpty, counter.count <= 10 else {
+                guard !counter.isEmpty, counter.count <= WorkstationCounter.maxLength else {
                     return try await deskDayPage(
                         web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),
                         errors: [

@@ -9,13 +9,16 @@ struct WorkstationCounter: Equatable {
     let desk: String
     let counter: String
 
-    /// Only a counter that fits a cookie as it is (up to 8 letters, digits and dashes) is kept.
+    /// The longest counter the desk's day takes.
+    static let maxLength = 10
+
+    /// Only a counter that fits a cookie as it is (letters, digits and dashes) is kept.
     init?(desk: String, counter: String) {
         let fits = { (text: String, length: Int) in
             (1...length).contains(text.count)
                 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         }
-        guard fits(desk, 16), fits(counter, 8) else { return nil }
+        guard fits(desk, 16), fits(counter, Self.maxLength) else { return nil }
         self.desk = desk
         self.counter = counter
     }

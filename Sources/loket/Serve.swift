@@ -173,14 +173,15 @@ struct Serve: AsyncParsableCommand {
 
     /// One router for both channels: the API (with the middleware every response passes) and the
     /// pages. `traced`: a span for each request, recording the route, status and path, with the
-    /// manage token in a query redacted. (Answers sent before the router, `ReadyAnswers`, make none.)
+    /// query's `token` redacted, and `back` (the language switch's way back, which carries the
+    /// page's own query and so its token). (Answers sent before the router make none.)
     static func router(
         loket: Loket, proxies: TrustedProxies, servesMetrics: Bool, ready: ReadyAnswers, options: ServerOptions,
         traced: Bool = false
     ) -> Router<LoketRequestContext> {
         let router = Router(context: LoketRequestContext.self)
         router.add(middleware: ClientAddressMiddleware(proxies: proxies))
-        if traced { router.add(middleware: TracingMiddleware(redactingQueryParameters: ["token"])) }
+        if traced { router.add(middleware: TracingMiddleware(redactingQueryParameters: ["token", "back"])) }
         LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics, ready: ready)
         WebApp(loket: loket, options: options).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)

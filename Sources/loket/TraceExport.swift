@@ -20,7 +20,8 @@ enum TraceExport {
         configuration.traces.otlpExporter.protocol = .httpProtobuf
         // Room for a busy second's spans between exports (the defaults, 2,048 queued and 512 a
         // batch, dropped spans at 15,000 requests a second), and only errors in the log: a span
-        // dropped under load is logged by swift-otel once per span, which flooded the log.
+        // dropped under load is logged by swift-otel once per span, which flooded the log. (So
+        // dropped spans go unmentioned: sample, `OTEL_TRACES_SAMPLER`, where that matters.)
         configuration.traces.batchSpanProcessor.maxQueueSize = 32_768
         configuration.traces.batchSpanProcessor.maxExportBatchSize = 4_096
         configuration.traces.batchSpanProcessor.scheduleDelay = .seconds(1)

@@ -218,6 +218,14 @@ import Testing
             // A wrong token gets no question.
             #expect(
                 try await api.get("/manage/\(id)/cancel?token=wrong", headers: ["Accept": "text/html"]).status == 401)
+            // Once cancelled, its old links (the question, a change) say so, not that it was moved too often.
+            let cancelled = try await api.call(
+                .delete, "/api/v1/appointments/\(id)", headers: ["Authorization": "Bearer \(token)"])
+            #expect(cancelled.status == 200)
+            for path in ["/manage/\(id)/cancel", "/manage/\(id)/reschedule"] {
+                let old = try await api.get("\(path)?token=\(token)", headers: ["Accept": "text/html"])
+                #expect(old.body.contains("Your appointment is cancelled"), "\(path)")
+            }
         }
     }
 

@@ -182,7 +182,7 @@ def test_a_database_that_refuses_writes_still_serves_reads_and_recovers(cluster,
     superuser("ALTER SYSTEM RESET default_transaction_read_only")
     superuser("SELECT pg_reload_conf()")
     assert until(201).status_code == 201
-    # The next transaction that commits (the hold sweep tries one each second) takes the notice away.
+    # The hold sweep's write probe (each second while the notice is up) takes the notice away.
     deadline = time.monotonic() + 10
     while VIEWING_ONLY_EN in browser.get(server.url(calendar), headers={"Accept-Language": "en"}, timeout=20).text:
         assert time.monotonic() < deadline, "the notice stayed after writes worked again"

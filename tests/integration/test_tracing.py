@@ -88,6 +88,10 @@ def test_a_booking_is_traced_from_request_to_transaction(tmp_path):
         manage = requests.get(server.url(f"/manage/{appointment['id']}"),
                               params={"token": appointment["manageToken"]}, timeout=10)
         assert manage.status_code == 200
+        # The language switch's way back carries the page's own query, token and all.
+        switched = requests.get(server.url("/language"), allow_redirects=False, timeout=10, params={
+            "to": "nl", "back": f"/manage/{appointment['id']}?token={appointment['manageToken']}"})
+        assert switched.status_code in (302, 303)
     finally:
         server.stop()  # the exporter sends what it holds as the server stops
         receiver.close()
@@ -121,6 +125,8 @@ def test_a_booking_is_traced_from_request_to_transaction(tmp_path):
     manage_spans = [span for span in receiver.spans if span.name == "/manage/{id}"]
     assert len(manage_spans) == 1
     assert attributes(manage_spans[0])["url.query"] == "token=REDACTED"
+    switch_spans = [span for span in receiver.spans if span.name == "/language"]
+    assert len(switch_spans) == 1 and attributes(switch_spans[0])["url.query"] == "to=nl&back=REDACTED"
 
     recorded = b"".join(span.SerializeToString() for span in receiver.spans)
     for secret in (b"Xandra", b"Quist", b"xandra.quist", b"8070605040", appointment["manageToken"].encode()):
