@@ -289,7 +289,7 @@ extension WebApp {
         let page = DetailsPage(
             productName: productName(hold.product, web.language),
             when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
-            where: place(desk), heldUntil: WebCopy.text("heldUntil", web.language, until),
+            where: place(desk), persons: hold.persons, heldUntil: WebCopy.text("heldUntil", web.language, until),
             action: "/book/hold/\(hold.id)", form: form,
             vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
             dateOfBirthRequired: asksBirth,

@@ -62,6 +62,8 @@ struct DetailsPage {
     let productName: String
     let when: String
     let `where`: String
+    /// How many people the hold is for, so that a wrong choice is seen before the details.
+    let persons: Int
     let heldUntil: String
     let action: String
     let form: [String: String]

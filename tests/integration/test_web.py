@@ -136,6 +136,9 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
         assert axe_violations(driver) == []
     driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    # The details page says for how many persons the time is held.
+    facts = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "dl.facts dt, dl.facts dd")]
+    assert facts[-2:] == [{"en": "Number of persons", "nl": "Aantal personen"}[lang], "1"], facts
     # The details form: first sent empty, errors are shown next to the fields and at the top.
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
