@@ -121,7 +121,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/static")]
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/texts")]
         ),
         // The forecast: a discrete-event core, the desk-day queue, the appointment backlog,
         // the information line, Monte Carlo. Depends on the domain only.

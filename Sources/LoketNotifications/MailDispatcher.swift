@@ -191,7 +191,7 @@ public struct MailDispatcher: Sendable {
         let id = stored.document.id
         let content = DocumentMessage(
             kind: kind, document: stored.document, holder: holder,
-            documentName: (documentKind.nameNL, documentKind.nameEN), desk: desk,
+            documentName: documentKind.name(holder.language), desk: desk,
             deliveryOffered: settings.courier?.desks.contains(desk.code) ?? false,
             link: "\(publicURL)/documents/\(id)?token=\(documents.linkToken(document: id))")
         return MailMessage(

@@ -66,7 +66,7 @@ extension WebApp {
         let document = view.document
         let settings = loket.network.documentSettings
         let kind = settings.kind(document.kind)
-        let name = kind.map { language == .nl ? $0.nameNL : $0.nameEN } ?? document.kind
+        let name = kind.map { $0.name(language) } ?? document.kind
         let desk = loket.network.desk(document.desk)
         var page = DocumentPage(
             id: document.id, token: token ?? "", name: name, place: desk.map(place) ?? document.desk,

@@ -87,7 +87,7 @@ extension WebApp {
                 let kind = loket.network.documentSettings.kind(document.kind)
                 return HandoverPage.Card(
                     id: document.id, holderName: card.holderName,
-                    kind: kind.map { language == .nl ? $0.nameNL : $0.nameEN } ?? document.kind,
+                    kind: kind.map { $0.name(language) } ?? document.kind,
                     readyOn: document.readyOn.iso,
                     pickup: card.pickup.map {
                         "\($0.date.iso) \($0.startTime.text)–\($0.endTime.text) · \($0.code ?? "")"

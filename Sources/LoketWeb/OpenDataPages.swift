@@ -16,6 +16,7 @@ extension WebApp {
             router.get(RouterPath(path)) { request, _ in
                 var web = web(request)
                 web.language = language
+                web.languages = WebRequest.dutchAndEnglish
                 web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
                 let prepared = try await publicPages.value(
                     web.pageKey("open-data"), generation: loket.measuredGeneration(), now: loket.now()

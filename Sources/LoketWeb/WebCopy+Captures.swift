@@ -49,21 +49,5 @@ extension WebCopy {
             "Biometrie wordt vastgelegd op de dag van de afspraak.", "Captures are recorded on the appointment's day."
         ),
         // The customer's question, decided from the record
-        "bioRecordTitle": ("Met uw V-nummer", "With your V-number"),
-        "bioRecordIntro": (
-            "Wij kijken wat de IND al van u heeft vastgelegd.", "We look at what the IND has already recorded of you."
-        ),
-        "bioDatesTitle": ("Zelf de datums invullen", "Enter the dates yourself"),
-        "bioDatesIntro": (
-            "Is uw biometrie elders afgenomen en nog niet bij ons vastgelegd? Vul dan zelf de datums in.",
-            "Were your biometrics taken elsewhere and not yet recorded by us? Then enter the dates yourself."
-        ),
-        "bioFromRecord": (
-            "Dit antwoord komt uit wat de IND heeft vastgelegd bij dit V-nummer en deze geboortedatum.",
-            "This answer comes from what the IND has recorded for this V-number and date of birth."
-        ),
-        "bioTryDates": (
-            "Klopt dit niet? Vul de datums zelf in", "Does this not seem right? Enter the dates yourself"
-        ),
     ]
 }

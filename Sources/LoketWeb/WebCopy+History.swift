@@ -8,7 +8,6 @@ extension WebCopy {
         "chartWeeks": ("Week", "Week"),
         // Open data
         "openDataTitle": ("Wachttijden per loket", "Waiting times per desk"),
-        "openDataHomeLink": ("Wachttijden per loket", "Waiting times per desk"),
         "openDataIntro": (
             "Hoe lang u wacht op een afspraak: het aantal werkdagen tot de eerste vrije plek, per loket. Loket meet dit elk uur en bewaart het. De norm is %@ werkdagen.",
             "How long you wait for an appointment: the working days until the first free slot, per desk. Loket measures this every hour and keeps it. The norm is %@ working days."
@@ -41,10 +40,6 @@ extension WebCopy {
         "openDataFields": (
             "Elke regel is één dag, loket, product en maat: werkdagen tot de eerste en de derde vrije plek, vrije plekken in de komende 4 en 8 weken, en de wachttijd op een verblijfsdocument dat klaarligt. Er staan geen persoonsgegevens in.",
             "Each row is one day, desk, product and measure: working days to the first and third free slot, free places in the next 4 and 8 weeks, and the wait for a card that is ready. There is no personal data in it."
-        ),
-        "openDataHomeHint": (
-            "Hoe lang de wachttijd is en hoe die zich ontwikkelt, per loket, om te downloaden.",
-            "How long the wait is and how it develops, per desk, to download."
         ),
         "openDataHref": ("/wachttijden", "/en/waiting-times"),
         // Dashboard

@@ -85,7 +85,9 @@ extension WebCopy {
             "Deze afspraak is al te vaak verzet. Past de tijd niet? Zeg de afspraak dan af.",
             "This appointment has been moved too often. If the time does not suit you, cancel it."
         ),
-        "error.language.invalid": ("Kies Nederlands of Engels.", "Choose Dutch or English."),
+        "error.language.invalid": (
+            "Kies Nederlands, Engels, Oekraïens of Arabisch.", "Choose Dutch, English, Ukrainian or Arabic."
+        ),
         // Times and appointments
         "error.slot.required": ("Kies een tijd.", "Choose a time."),
         "error.slot.unknown_slot": (
@@ -268,10 +270,8 @@ extension WebCopy {
                 "bioReason.retake_at_age", language, text("bioNames.\(kind)", language),
                 String(code.dropFirst("retake_at_age_".count)))
         default:
-            switch language {
-            case .nl: return reason.nl
-            case .en: return reason.en
-            }
+            // The policy file's own sentences are Dutch and English.
+            return language == .nl ? reason.nl : reason.en
         }
     }
 }

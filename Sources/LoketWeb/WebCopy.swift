@@ -1,7 +1,9 @@
+import Foundation
 import LoketApp
 import LoketDomain
 
-/// Every text on the web pages, in Dutch and English. Templates read them as `{{t.key}}`; a test
+/// Every text on the web pages, in Dutch and English, and the customer's pages in Ukrainian and
+/// Arabic (`Resources/texts/uk.json`, `ar.json`: translations of the English, key by key). Templates read them as `{{t.key}}`; a test
 /// checks that every key a template or the Swift code uses is here, so none shows up as an empty
 /// string. The messages and sentences the Swift code builds are in `messageTexts`, the draw
 /// pages' texts in `drawTexts`, the document page's in `documentTexts`, the biometrics
@@ -20,14 +22,34 @@ enum WebCopy {
             "Even alleen inzien: Loket kan nu niets opslaan. Afspraken maken, verzetten en afzeggen lukt over enkele minuten weer.",
             "Viewing only, for now: Loket cannot save anything just now. Booking, moving and cancelling will work again in a few minutes."
         ),
-        "switchTo": ("English", "Nederlands"),
         "siteMenu": ("Taal en account", "Language and account"),
-        "switchLabel": ("Read this page in English", "Lees deze pagina in het Nederlands"),
         "errorsTitle": ("Controleer het volgende", "Please check the following"),
         "continue": ("Verder", "Continue"),
         "back": ("Terug", "Back"),
         "required": ("verplicht", "required"),
         "optional": ("niet verplicht", "optional"),
+        // The biometrics check and the open data, from the start page
+        "bioFromRecord": (
+            "Dit antwoord komt uit wat de IND heeft vastgelegd bij dit V-nummer en deze geboortedatum.",
+            "This answer comes from what the IND has recorded for this V-number and date of birth."
+        ),
+        "bioTryDates": (
+            "Klopt dit niet? Vul de datums zelf in", "Does this not seem right? Enter the dates yourself"
+        ),
+        "bioRecordTitle": ("Met uw V-nummer", "With your V-number"),
+        "bioRecordIntro": (
+            "Wij kijken wat de IND al van u heeft vastgelegd.", "We look at what the IND has already recorded of you."
+        ),
+        "bioDatesTitle": ("Zelf de datums invullen", "Enter the dates yourself"),
+        "bioDatesIntro": (
+            "Is uw biometrie elders afgenomen en nog niet bij ons vastgelegd? Vul dan zelf de datums in.",
+            "Were your biometrics taken elsewhere and not yet recorded by us? Then enter the dates yourself."
+        ),
+        "openDataHomeLink": ("Wachttijden per loket", "Waiting times per desk"),
+        "openDataHomeHint": (
+            "Hoe lang de wachttijd is en hoe die zich ontwikkelt, per loket, om te downloaden.",
+            "How long the wait is and how it develops, per desk, to download."
+        ),
         // Booking flow
         "homeTitle": ("Een afspraak maken", "Book an appointment"),
         "homeIntro": (
@@ -320,10 +342,28 @@ enum WebCopy {
         switch language {
         case .nl: dutch
         case .en: english
+        case .uk: ukrainian
+        case .ar: arabic
         }
     }
     private static let dutch = texts.mapValues(\.nl)
     private static let english = texts.mapValues(\.en)
+    // Staff pages stay Dutch and English: what a translation leaves out reads in English.
+    private static let ukrainian = english.merging(translation(.uk)) { _, translated in translated }
+    private static let arabic = english.merging(translation(.ar)) { _, translated in translated }
+
+    /// The customer tables, which every translation covers in full (a test holds it).
+    static let customerKeys = Set(pageTexts.keys).union(messageTexts.keys).union(drawTexts.keys)
+        .union(documentTexts.keys)
+
+    /// A translation as shipped in `Resources/texts`; empty when missing, which the test of
+    /// every key in every language refuses.
+    static func translation(_ language: Customer.Language) -> [String: String] {
+        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "texts"),
+            let data = try? Data(contentsOf: url)
+        else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    }
 
     /// One text with `%@` filled in order; an argument's own `%@` stays as it is.
     static func text(_ key: String, _ language: Customer.Language, _ arguments: String...) -> String {

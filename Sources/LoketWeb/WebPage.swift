@@ -52,15 +52,15 @@ struct WebPages: Sendable {
     /// What the layout needs on every page.
     private func layout(_ request: WebRequest, title: String, errors: [FieldError]) -> LayoutFields {
         let language = request.language
-        let other: Customer.Language =
-            switch language {
-            case .nl: .en
-            case .en: .nl
-            }
         let back = request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         return LayoutFields(
-            t: WebCopy.table(language), lang: language.rawValue, title: title, csrf: request.csrf,
-            switchHref: "/language?to=\(other.rawValue)&back=\(back)", switchLang: other.rawValue,
+            t: WebCopy.table(language), lang: language.rawValue, dir: language.direction, title: title,
+            csrf: request.csrf,
+            languages: request.languages.filter { $0 != language }.map {
+                LayoutFields.LanguageLink(
+                    code: $0.rawValue, name: $0.ownName, dir: $0.direction,
+                    href: "/language?to=\($0.rawValue)&back=\(back)")
+            },
             errors: errors, readOnly: request.writesRefused,
             staff: request.staff.map {
                 LayoutFields.Staff(
@@ -97,12 +97,17 @@ struct LayoutFields {
         let mayPlan: Bool
     }
     /// The text table of the page's language.
+    /// Each other language a visitor may switch to, named in itself.
+    struct LanguageLink {
+        let code: String, name: String, dir: String, href: String
+    }
     let t: [String: String]
     let lang: String
+    /// `rtl` for Arabic: the whole page mirrors.
+    let dir: String
     let title: String
     var csrf: String
-    let switchHref: String
-    let switchLang: String
+    let languages: [LanguageLink]
     let errors: [FieldError]
     /// The notice that only viewing works (`WebRequest.writesRefused`).
     let readOnly: Bool

@@ -23,6 +23,10 @@ struct WebRequest: Sendable {
 
     /// The visitor's choice; pages about one customer's offer use that customer's language.
     var language: Customer.Language
+    /// The languages this page is written in: every customer language, or Dutch and English for
+    /// the staff's pages and the open data.
+    var languages: [Customer.Language]
+    static let dutchAndEnglish: [Customer.Language] = [.nl, .en]
     /// Whether the visitor picked the language with the switch (rather than their browser's default).
     let languageChosen: Bool
     let csrf: String
@@ -37,16 +41,14 @@ struct WebRequest: Sendable {
     let workstation: WorkstationCounter?
 
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
+        // Staff pages stay Dutch and English (WebCopy); a customer's choice of another shows them in English.
+        languages = request.uri.path.hasPrefix("/staff") ? Self.dutchAndEnglish : Customer.Language.allCases
         if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
-            language = chosen
+            language = languages.contains(chosen) ? chosen : .en
             languageChosen = true
         } else {
             languageChosen = false
-            // First visit: English only when the browser prefers it to Dutch.
-            let accept = request.headers[.acceptLanguage]?.lowercased() ?? ""
-            let en = accept.range(of: "en")?.lowerBound
-            let nl = accept.range(of: "nl")?.lowerBound
-            language = en.map { e in nl.map { e < $0 } ?? true } ?? false ? .en : .nl
+            language = AcceptLanguage.preferred(request.headers[.acceptLanguage], among: languages) ?? .nl
         }
         // Only a token as Loket makes them (64 hex digits): the pages put it in their forms as
         // it is, so a cookie planted with anything else in it is replaced, never shown.

@@ -22,7 +22,7 @@ struct InviteCommand: AsyncParsableCommand {
     @Option(name: .customLong("date-of-birth"), help: "YYYY-MM-DD; asked again when the person books.")
     var dateOfBirth: String
     @Option(help: "Where the invitation goes.") var email: String
-    @Option(help: "nl or en.") var language = "en"
+    @Option(help: "nl, en, uk or ar.") var language = "en"
     @Option(
         name: .customLong("valid-until"), help: "The last day it may be used (default: today plus the booking horizon)."
     )

@@ -121,10 +121,10 @@ struct DrawTests {
             to: Self.monday.adding(days: 30), urgent: false, expiresOn: nil, appointment: nil, language: language,
             createdAt: Date(), state: .waiting, offer: nil)
         let message = NotDrawnMessage(entry: entry, product: network.products[0], desks: [network.desks[0]])
-        let product = language == .nl ? network.products[0].nameNL : network.products[0].nameEN
-        #expect(message.subject.contains(product))
+        #expect(message.subject.contains(network.products[0].name(language)))
         #expect(message.text.contains(network.desks[0].name) && message.html.contains("lang=\"\(language.rawValue)\""))
-        #expect(message.text.contains(language == .nl ? "wachtlijst" : "waitlist"))
+        let waitlist = ["nl": "wachtlijst", "en": "waitlist", "uk": "списку очікування", "ar": "قائمة الانتظار"]
+        #expect(message.text.contains(waitlist[language.rawValue]!))
     }
 }
 

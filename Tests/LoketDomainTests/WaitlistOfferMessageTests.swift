@@ -28,6 +28,10 @@ struct WaitlistOfferMessageTests {
         (nil, .en, "An appointment has come free for you: "),
         ("a1", .nl, "Er is een eerdere afspraak voor u: "),
         ("a1", .en, "An earlier appointment is available for you: "),
+        (nil, .uk, "Для вас звільнився час запису: "),
+        ("a1", .uk, "Для вас є раніший запис: "),
+        (nil, .ar, "أصبح موعد متاحًا لك: "),
+        ("a1", .ar, "يتوفر لك موعد أبكر: "),
     ])
     func earlierOnlyWhenItImprovesOnAnAppointment(appointment: String?, language: Customer.Language, opening: String) {
         #expect(Self.subject(improving: appointment, language).hasPrefix(opening))

@@ -123,12 +123,15 @@ import Testing
             try await server.loket.measure()
             let dutch = try await get(api, "/wachttijden", language: "en")
             #expect(dutch.status == 200)
-            #expect(dutch.body.contains("<html lang=\"nl\">") && dutch.body.contains("Wachttijden per loket"))
+            #expect(
+                dutch.body.contains("<html lang=\"nl\" dir=\"ltr\">") && dutch.body.contains("Wachttijden per loket"))
             #expect(dutch.body.contains("<svg") && dutch.body.contains("Norm: 10 werkdagen"))
             #expect(dutch.body.contains("<th scope=\"row\">Raceloket</th><td>1</td>"))
             #expect(dutch.body.contains("href=\"/language?to=en&amp;back=%2Fen%2Fwaiting%2Dtimes\""))
             let english = try await get(api, "/en/waiting-times", language: "nl")
-            #expect(english.body.contains("<html lang=\"en\">") && english.body.contains("Waiting times per desk"))
+            #expect(
+                english.body.contains("<html lang=\"en\" dir=\"ltr\">")
+                    && english.body.contains("Waiting times per desk"))
             #expect(english.body.contains("/api/v1/open-data/wait-times?format=csv"))
         }
     }

@@ -38,7 +38,9 @@ struct TestServer: Sendable {
         let server = TestServer(loket: loket, clock: clock, database: database, ready: ready)
         let app = Application(
             responder: HeadAsGet(router(loket, options, ready: ready).buildResponder()),
-            server: ConnectionLimits().server(
+            // The test client keeps one connection for the whole test, which may sit idle while a
+            // slow step (a forecast, under a loaded machine) runs: no idle cut-off in between.
+            server: ConnectionLimits(idleTimeout: .seconds(3600), readTimeout: .seconds(3600)).server(
                 answers: ready, proxies: try proxies(options)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: TestDatabase.logger)
         do {

@@ -299,7 +299,7 @@ import Testing
             let token = waiting.json["token"] as! String
             let page = try await api.get("/waitlist/\(id)/offer?token=\(token)")
             #expect(page.status == 200)
-            #expect(page.body.contains(#"<html lang="en">"#))
+            #expect(page.body.contains(#"<html lang="en" dir="ltr">"#))
             #expect(page.body.contains("Accept the offer"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             #expect(try await api.get("/waitlist/\(id)/offer?token=wrong").status == 401)

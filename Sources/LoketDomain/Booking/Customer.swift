@@ -1,7 +1,27 @@
 /// The person an appointment is for, as they gave their details. A BSN is checked when given
 /// (old clients still send it) but not kept: nothing in Loket needs it.
 public struct Customer: Sendable, Hashable, Codable {
-    public enum Language: String, Sendable, Codable, CaseIterable { case nl, en }
+    /// The languages of the customer pages and emails: Dutch, English, and two for the people
+    /// this service sees most who read neither, Ukrainian and Arabic (written right to left).
+    public enum Language: String, Sendable, Codable, CaseIterable {
+        case nl, en, uk, ar
+
+        /// Arabic runs right to left: pages and emails carry `dir="rtl"`.
+        public var isRightToLeft: Bool { self == .ar }
+
+        /// `ltr` or `rtl`, for an HTML `dir` attribute.
+        public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+        /// The language's name in itself, as a language menu shows it.
+        public var ownName: String {
+            switch self {
+            case .nl: "Nederlands"
+            case .en: "English"
+            case .uk: "Українська"
+            case .ar: "العربية"
+            }
+        }
+    }
 
     public let name: String
     public let email: String
@@ -79,7 +99,9 @@ public struct Customer: Sendable, Hashable, Codable {
         }
         let languageText = language?.trimmingWhitespace.nilIfEmpty ?? "en"
         let language = Language(rawValue: languageText)
-        if language == nil { problems.append(.invalid(prefix + "language", "invalid", "Language is nl or en.")) }
+        if language == nil {
+            problems.append(.invalid(prefix + "language", "invalid", "Language is nl, en, uk or ar."))
+        }
         guard problems.isEmpty, let language, case .success(let birth) = birth else {
             return .failure(Problems(errors: problems))
         }

@@ -6,14 +6,32 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
         public let key: String
         public let nameNL: String
         public let nameEN: String
+        /// The name in Ukrainian and in Arabic; left out, the English one shows.
+        public let nameUK: String?
+        public let nameAR: String?
         /// The product its pickup appointment is for; left out, `DOC`.
         public let pickupProduct: String?
 
-        public init(key: String, nameNL: String, nameEN: String, pickupProduct: String? = nil) {
+        public init(
+            key: String, nameNL: String, nameEN: String, nameUK: String? = nil, nameAR: String? = nil,
+            pickupProduct: String? = nil
+        ) {
             self.key = key
             self.nameNL = nameNL
             self.nameEN = nameEN
+            self.nameUK = nameUK
+            self.nameAR = nameAR
             self.pickupProduct = pickupProduct
+        }
+
+        /// The kind's name in `language`.
+        public func name(_ language: Customer.Language) -> String {
+            switch language {
+            case .nl: nameNL
+            case .en: nameEN
+            case .uk: nameUK ?? nameEN
+            case .ar: nameAR ?? nameEN
+            }
         }
 
         public var product: String { pickupProduct ?? "DOC" }

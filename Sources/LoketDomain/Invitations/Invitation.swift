@@ -75,7 +75,7 @@ public struct InvitationRequest: Sendable, Hashable {
             throw .invalid(prefix + "email", email.isEmpty ? "required" : "invalid", "Give a valid email address.")
         }
         guard let language = Customer.Language(rawValue: language?.trimmingWhitespace.nilIfEmpty ?? "en") else {
-            throw .invalid(prefix + "language", "invalid", "Language is nl or en.")
+            throw .invalid(prefix + "language", "invalid", "Language is nl, en, uk or ar.")
         }
         let until: LocalDate
         if let validUntil = validUntil?.trimmingWhitespace.nilIfEmpty {

@@ -5,6 +5,9 @@ public struct Product: Sendable, Hashable, Codable {
     public let key: String
     public let nameNL: String
     public let nameEN: String
+    /// The name in Ukrainian and in Arabic; left out, the English one shows.
+    public let nameUK: String?
+    public let nameAR: String?
     /// Counter time one person needs; a booking for several persons needs it for each.
     public let minutesPerPerson: Int
     /// Whether each person (V-number) may have only one live appointment for it; left out, yes.
@@ -14,12 +17,14 @@ public struct Product: Sendable, Hashable, Codable {
     public let invitationRequired: Bool?
 
     public init(
-        key: String, nameNL: String, nameEN: String, minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil,
-        invitationRequired: Bool? = nil
+        key: String, nameNL: String, nameEN: String, nameUK: String? = nil, nameAR: String? = nil,
+        minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil, invitationRequired: Bool? = nil
     ) {
         self.key = key
         self.nameNL = nameNL
         self.nameEN = nameEN
+        self.nameUK = nameUK
+        self.nameAR = nameAR
         self.minutesPerPerson = minutesPerPerson
         self.oneBookingPerPerson = oneBookingPerPerson
         self.invitationRequired = invitationRequired
@@ -32,6 +37,8 @@ public struct Product: Sendable, Hashable, Codable {
         switch language {
         case .nl: nameNL
         case .en: nameEN
+        case .uk: nameUK ?? nameEN
+        case .ar: nameAR ?? nameEN
         }
     }
 

@@ -29,6 +29,20 @@ public struct AwaitingPersonMessage: Sendable {
                 "It becomes an appointment only when you confirm it yourself, with your date of birth, before \(until). Otherwise the time lapses. Did you not ask for this? Then do nothing.",
                 "Confirm the appointment with this link:",
             ]
+        case .uk:
+            subject = "Підтвердьте свій запис до IND: \(productName)"
+            lines = [
+                "Через інший вебсайт або застосунок для вас зарезервовано час прийому: \(productName), \(when), \(desk.name), \(desk.address), \(desk.city).",
+                "Запис стане дійсним лише тоді, коли ви самі підтвердите його своєю датою народження до \(until). Інакше цей час пропаде. Ви цього не просили? Тоді нічого не робіть.",
+                "Підтвердьте запис за цим посиланням:",
+            ]
+        case .ar:
+            subject = "أكّد موعدك لدى IND: \(productName)"
+            lines = [
+                "تم حجز وقت لك عبر موقع أو تطبيق آخر: \(productName)، \(when)، \(desk.name)، \(desk.address)، \(desk.city).",
+                "لا يصبح موعدًا إلا عندما تؤكده بنفسك بتاريخ ميلادك قبل الساعة \(until). وإلا يسقط هذا الوقت. إذا لم تطلب ذلك بنفسك، فلا تفعل شيئًا.",
+                "أكّد الموعد عبر هذا الرابط:",
+            ]
         }
         let message = LinkMessage(subject: subject, language: language, paragraphs: lines, link: link)
         text = message.text

@@ -1,34 +1,79 @@
-/// Dates and times written the way each language writes them: "woensdag 1 juni 2022, 09:00"
-/// and "Wednesday 1 June 2022, 09:00". Tables rather than a formatter: the words must be the
-/// same on every machine, with or without locale data installed.
+/// Dates and times written the way each language writes them: "woensdag 1 juni 2022, 09:00",
+/// "Wednesday 1 June 2022, 09:00", "середа, 1 червня 2022, 09:00", "الأربعاء 1 يونيو 2022، 09:00".
+/// Tables rather than a formatter: the words must be the same on every machine, with or without
+/// locale data installed. Digits stay Western in every language, as the Dutch letters write them.
 public enum DateWording {
-    static let weekdaysNL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-    static let weekdaysEN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let monthsNL = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-        "december",
-    ]
-    static let monthsEN = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ]
+    /// One language's words: weekdays from Monday, months as a date writes them (Ukrainian's
+    /// genitive, "1 червня") and as a calendar's heading names them ("червень 2022").
+    struct Words {
+        let weekdays: [String]
+        let monthsInDate: [String]
+        let monthsAlone: [String]
+    }
 
-    public static func date(_ date: LocalDate, _ language: Customer.Language) -> String {
-        let (y, m, d) = date.components
-        let weekday = date.weekday.index
+    static let dutch: Words = {
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december",
+        ]
+        return Words(
+            weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+            monthsInDate: months, monthsAlone: months)
+    }()
+    static let english: Words = {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return Words(
+            weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+            monthsInDate: months, monthsAlone: months)
+    }()
+    static let ukrainian = Words(
+        weekdays: ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"],
+        monthsInDate: [
+            "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+            "листопада", "грудня",
+        ],
+        monthsAlone: [
+            "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень",
+            "листопад", "грудень",
+        ])
+    static let arabic: Words = {
+        let months = [
+            "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+            "ديسمبر",
+        ]
+        return Words(
+            weekdays: ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+            monthsInDate: months, monthsAlone: months)
+    }()
+
+    static func words(_ language: Customer.Language) -> Words {
         switch language {
-        case .nl: return "\(weekdaysNL[weekday]) \(d) \(monthsNL[m - 1]) \(y)"
-        case .en: return "\(weekdaysEN[weekday]) \(d) \(monthsEN[m - 1]) \(y)"
+        case .nl: dutch
+        case .en: english
+        case .uk: ukrainian
+        case .ar: arabic
         }
     }
 
+    public static func date(_ date: LocalDate, _ language: Customer.Language) -> String {
+        let (y, m, d) = date.components
+        let words = words(language)
+        let weekday = words.weekdays[date.weekday.index]
+        // Ukrainian sets the weekday off with a comma.
+        return "\(weekday)\(language == .uk ? "," : "") \(d) \(words.monthsInDate[m - 1]) \(y)"
+    }
+
     public static func monthName(_ month: Int, _ language: Customer.Language) -> String {
-        language == .nl ? monthsNL[month - 1] : monthsEN[month - 1]
+        words(language).monthsAlone[month - 1]
     }
 
     public static func dateTime(
         _ date: LocalDate, _ start: LocalTime, _ end: LocalTime, _ language: Customer.Language
     ) -> String {
-        "\(Self.date(date, language)), \(start.text)–\(end.text)"
+        // Arabic's own comma.
+        "\(Self.date(date, language))\(language == .ar ? "،" : ",") \(start.text)–\(end.text)"
     }
 }

@@ -28,6 +28,20 @@ public struct InvitationMessage: Sendable {
                 "You can book until \(until). Only you can use this invitation: when you book, we ask for your V-number and date of birth. If family members come with you, each of them needs an invitation of their own.",
                 "Book your appointment with this link:",
             ]
+        case .uk:
+            subject = "Запишіться на прийом до IND: \(productName)"
+            lines = [
+                "IND запрошує вас записатися на прийом: \(productName).",
+                "Записатися можна до \(until) включно. Скористатися цим запрошенням можете лише ви: під час запису ми запитаємо ваш V-номер і дату народження. Якщо з вами прийдуть члени сім’ї, кожному з них потрібне власне запрошення.",
+                "Запишіться на прийом за цим посиланням:",
+            ]
+        case .ar:
+            subject = "احجز موعدك لدى IND: \(productName)"
+            lines = [
+                "تدعوك IND إلى حجز موعد من أجل: \(productName).",
+                "يمكنك الحجز حتى \(until). لا يستطيع أحد غيرك استخدام هذه الدعوة: عند الحجز نطلب رقم V الخاص بك وتاريخ ميلادك. إذا جاء معك أفراد من عائلتك، فيحتاج كل منهم إلى دعوة خاصة به.",
+                "احجز موعدك عبر هذا الرابط:",
+            ]
         }
         let message = LinkMessage(subject: subject, language: language, paragraphs: lines, link: link)
         text = message.text

@@ -10,9 +10,8 @@ struct LinkMessage {
         let escaped = paragraphs.map(HTMLText.escape)
         let href = HTMLText.escape(link)
         let body = escaped.dropLast().map { "<p>\($0)</p>" }.joined()
-        html = """
-            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-            <body style="font-family:sans-serif;color:#111">\(body)<p>\(escaped.last ?? "")<br><a href="\(href)">\(href)</a></p></body></html>
-            """
+        html = EmailPage.html(
+            subject: subject, language: language,
+            body: "\(body)<p>\(escaped.last ?? "")<br><a href=\"\(href)\" dir=\"ltr\">\(href)</a></p>")
     }
 }

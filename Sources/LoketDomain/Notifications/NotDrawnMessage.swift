@@ -32,13 +32,27 @@ public struct NotDrawnMessage: Sendable {
                 "between \(window).",
                 "When a place comes free you will get an offer by email. You do not need to keep looking.",
             ]
+        case .uk:
+            subject = "Жеребкування, \(productName): вас не обрано, ви тепер у списку очікування"
+            lines = [
+                "Заявок було більше, ніж місць. Цього разу в жеребкуванні на \(productName) вас не обрано.",
+                "Тепер ви в списку очікування, у порядку жеребкування, на:", places.joined(separator: "; "),
+                "у період \(window).",
+                "Коли звільниться місце, ви отримаєте пропозицію електронною поштою. Самостійно шукати далі не потрібно.",
+            ]
+        case .ar:
+            subject = "قرعة \(productName): لم يقع عليك الاختيار وأنت الآن في قائمة الانتظار"
+            lines = [
+                "كانت الطلبات أكثر من الأماكن المتاحة. في قرعة \(productName) لم يقع عليك الاختيار هذه المرة.",
+                "أنت الآن في قائمة الانتظار، بترتيب القرعة، من أجل:", places.joined(separator: "؛ "),
+                "في الفترة \(window).",
+                "عندما يصبح مكان متاحًا ستصلك رسالة بعرض عبر البريد الإلكتروني. لا داعي لمواصلة البحث بنفسك.",
+            ]
         }
         text = lines.joined(separator: "\n") + "\n"
         let escaped = lines.map(HTMLText.escape)
-        html = """
-            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-            <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[1])<br>\(escaped[2])<br>\(escaped[3])</p>\
-            <p>\(escaped[4])</p></body></html>
-            """
+        html = EmailPage.html(
+            subject: subject, language: language,
+            body: "<p>\(escaped[0])</p><p>\(escaped[1])<br>\(escaped[2])<br>\(escaped[3])</p><p>\(escaped[4])</p>")
     }
 }

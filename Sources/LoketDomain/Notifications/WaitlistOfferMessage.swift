@@ -22,6 +22,7 @@ public struct WaitlistOfferMessage: Sendable {
         let place = "\(desk.name), \(desk.address)"
         let lines: [String]
         let earlier = entry.appointment != nil
+        let linkText: String
         switch language {
         case .nl:
             subject =
@@ -32,6 +33,7 @@ public struct WaitlistOfferMessage: Sendable {
                 "Wij houden deze plek voor u vast tot \(deadline). Neem het aanbod aan of sla het af:", link, "",
                 "Als u niets doet, gaat de plek daarna naar de volgende op de wachtlijst en blijft u wachten.",
             ]
+            linkText = "Aanbod bekijken, aannemen of afslaan"
         case .en:
             subject =
                 "\(earlier ? "An earlier appointment is available for you" : "An appointment has come free for you"): \(when)"
@@ -41,18 +43,47 @@ public struct WaitlistOfferMessage: Sendable {
                 "We keep it for you until \(deadline). Accept or decline the offer here:", link, "",
                 "If you do nothing, the slot goes to the next person on the waitlist and you keep waiting.",
             ]
+            linkText = "View, accept or decline the offer"
+        case .uk:
+            subject = "\(earlier ? "Для вас є раніший запис" : "Для вас звільнився час запису"): \(when)"
+            lines = [
+                "Звільнився час, який відповідає вашому запиту в списку очікування.", "",
+                "Що: \(productName)", "Коли: \(when)", "Де: \(place)", "",
+                "Ми тримаємо цей час для вас до \(deadline). Прийміть або відхиліть пропозицію тут:", link, "",
+                "Якщо ви нічого не зробите, цей час отримає наступна людина в списку очікування, а ви й далі чекатимете.",
+            ]
+            linkText = "Переглянути, прийняти або відхилити пропозицію"
+        case .ar:
+            subject = "\(earlier ? "يتوفر لك موعد أبكر" : "أصبح موعد متاحًا لك"): \(when)"
+            lines = [
+                "أصبح موعد متاحًا يناسب طلبك في قائمة الانتظار.", "",
+                "ماذا: \(productName)", "متى: \(when)", "أين: \(place)", "",
+                "نحجز لك هذا الموعد حتى \(deadline). اقبل العرض أو ارفضه من هنا:", link, "",
+                "إذا لم تفعل شيئًا، يذهب الموعد إلى الشخص التالي في قائمة الانتظار وتبقى في الانتظار.",
+            ]
+            linkText = "عرض العرض أو قبوله أو رفضه"
         }
         text = lines.joined(separator: "\n") + "\n"
         let escaped = lines.map(HTMLText.escape)
-        let linkText = language == .nl ? "Aanbod bekijken, aannemen of afslaan" : "View, accept or decline the offer"
-        html = """
-            <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(HTMLText.escape(subject))</title></head>\
-            <body style="font-family:sans-serif;color:#111"><p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
-            <p>\(escaped[6])</p><p><a href="\(HTMLText.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p></body></html>
-            """
+        html = EmailPage.html(
+            subject: subject, language: language,
+            body: """
+                <p>\(escaped[0])</p><p>\(escaped[2])<br>\(escaped[3])<br>\(escaped[4])</p>\
+                <p>\(escaped[6])</p><p><a href="\(HTMLText.escape(link))">\(linkText)</a></p><p>\(escaped[9])</p>
+                """)
         invite = CalendarInvite(
             method: .publish, uid: "\(offer.hold)@loket", sequence: 0, date: offer.date, start: offer.startTime,
-            end: offer.endTime, summary: "\(language == .nl ? "Aanbod" : "Offer"): \(productName) — \(desk.name)",
+            end: offer.endTime, summary: "\(Self.offerWord(language)): \(productName) — \(desk.name)",
             location: place, description: link, organizer: organizer, stamp: stamp)
+    }
+
+    /// "Offer", as the calendar entry's title starts.
+    static func offerWord(_ language: Customer.Language) -> String {
+        switch language {
+        case .nl: "Aanbod"
+        case .en: "Offer"
+        case .uk: "Пропозиція"
+        case .ar: "عرض"
+        }
     }
 }
