@@ -122,7 +122,7 @@ extension WebApp {
         }
         page.desksHint = WebCopy.text(
             "drawDesksHint", language, loket.network.desk(draw.desk)?.name ?? draw.desk, "\(WaitlistEntry.maxDesks)")
-        page.languageNL = (form["language"] ?? language.rawValue) == "nl"
+        page.languageOptions = LanguageOption.all(chosen: form["language"], page: language)
         // Every person of a group takes part once: each is named with their V-number.
         page.dateOfBirthRequired = loket.network.product(draw.product)?.requiresInvitation == true
         page.companions = CompanionFields.rows(

@@ -32,7 +32,7 @@ struct DrawEnterPage {
     var days: [Choice] = []
     var desks: [Choice] = []
     var desksHint = ""
-    var languageNL = true
+    var languageOptions: [LanguageOption] = []
     /// Whether each person gives their date of birth, to match their invitation.
     var dateOfBirthRequired = false
     var companions: [CompanionFields] = []

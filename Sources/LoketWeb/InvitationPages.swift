@@ -49,7 +49,7 @@ extension WebApp {
             "invite", web, title: WebCopy.text("inviteTitle", language),
             page: InvitePage(
                 desk: code, form: form, notice: notice ? WebCopy.text("inviteSent", language) : nil,
-                languageNL: (form["language"] ?? language.rawValue) == "nl",
+                languageOptions: LanguageOption.all(chosen: form["language"], page: language),
                 products: products.map {
                     InvitePage.Choice(value: $0.key, name: $0.name(language), selected: $0.key == form["product"])
                 }),
@@ -65,6 +65,6 @@ struct InvitePage {
     let desk: String
     let form: [String: String]
     let notice: String?
-    let languageNL: Bool
+    let languageOptions: [LanguageOption]
     let products: [Choice]
 }

@@ -236,7 +236,7 @@ struct UrgentPage {
     let desk: String, product: String, persons: Int, date: String
     let form: [String: String]
     let notice: String?
-    let languageNL: Bool
+    let languageOptions: [LanguageOption]
     let products: [Choice]
     let personOptions: [CalendarPage.PersonOption]
     let timesTitle: String

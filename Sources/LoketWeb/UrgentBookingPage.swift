@@ -103,7 +103,7 @@ extension WebApp {
             "urgent", web, title: WebCopy.text("urgentTitle", language),
             page: UrgentPage(
                 desk: code, product: product.key, persons: persons, date: day.iso, form: form, notice: notice,
-                languageNL: (form["language"] ?? language.rawValue) == "nl",
+                languageOptions: LanguageOption.all(chosen: form["language"], page: language),
                 products: products.map {
                     UrgentPage.Choice(value: $0.key, name: $0.name(language), selected: $0.key == product.key)
                 },

@@ -104,7 +104,8 @@ def web(tmp_path, servers):
 def invitation_link(server, mail, v_number, email, lang, product="DOC"):
     """The case system invites the person; the link from the invitation email in the mail folder."""
     server.invite(v_number, "1990-04-01", product=product, email=email, language=lang)
-    subject = {"en": "Book your IND appointment", "nl": "Maak uw afspraak bij de IND"}[lang]
+    subject = {"en": "Book your IND appointment", "nl": "Maak uw afspraak bij de IND",
+               "uk": "Запишіться на прийом до IND", "ar": "احجز موعدك لدى IND"}[lang]
 
     def found(_):
         for path in Path(mail).glob("*.eml") if Path(mail).exists() else []:
@@ -146,7 +147,8 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
     # The details page says for how many persons the time is held.
     facts = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "dl.facts dt, dl.facts dd")]
-    assert facts[-2:] == [{"en": "Number of persons", "nl": "Aantal personen"}[lang], "1"], facts
+    persons = {"en": "Number of persons", "nl": "Aantal personen", "uk": "Кількість осіб", "ar": "عدد الأشخاص"}[lang]
+    assert facts[-2:] == [persons, "1"], facts
     # The details form: first sent empty, errors are shown next to the fields and at the top.
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
