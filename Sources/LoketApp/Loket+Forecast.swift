@@ -9,6 +9,9 @@ extension Loket {
     /// Weeks of history the live scenario measures demand, cancellations and no-shows over.
     public static let liveWindowWeeks = 8
 
+    /// A forecast's horizon unless the planner chooses another: two years.
+    public static let baselineWeeks = 104
+
     /// What the last `weeks` weeks were like and what is booked and waiting now.
     public func recentActivity(weeks: Int = liveWindowWeeks) async throws -> RecentActivity {
         let today = self.today
@@ -72,8 +75,10 @@ extension Loket {
             throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
         }
         try await limitRuns(staff)
-        // The forecast runs to the target week and four more, to see the norm hold.
-        let weeks = (by.dayNumber - today.dayNumber) / 7 + 5
+        // "For good" means what it means in a baseline: the wait stays under the norm to the end
+        // of the same horizon (and at least four weeks past the target), so that the advisor and
+        // a baseline of the same day agree on when the norm is met.
+        let weeks = max(Self.baselineWeeks, (by.dayNumber - today.dayNumber) / 7 + 5)
         let scenario = try await liveScenario(weeks: weeks)
         let target = CapacityAdvisor.Target(by: by, probability: probability, from: from)
         return try await forecastRunStore.add(

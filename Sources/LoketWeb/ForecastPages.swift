@@ -24,7 +24,7 @@ extension WebApp {
                     let run = try await loket.startForecast(
                         name: form["name"] ?? "", changes: changes,
                         replications: try ForecastForm.integer(form, "replications") ?? 200,
-                        weeks: try ForecastForm.integer(form, "weeks") ?? 104, staff: account.id)
+                        weeks: try ForecastForm.integer(form, "weeks") ?? Loket.baselineWeeks, staff: account.id)
                     return redirect("/staff/forecast/runs/\(run.id)")
                 } catch let error as BookingError {
                     return try await forecastPage(web, form: form, error: error, prefix: "")
@@ -175,14 +175,17 @@ extension WebApp {
             WeekChart.number(advice.normWorkingDays, language), advice.targetWeek.iso,
             Self.percent(advice.target.probability),
         ]
+        // Advice stored before it kept when the norm is met says the target week.
+        let metFrom = (advice.metFrom ?? advice.targetWeek).iso
         switch advice.outcome {
         case .alreadyMet:
-            return WebCopy.text("adviceAlreadyMet", language, target[0], target[1], target[2])
+            return WebCopy.text(
+                "adviceAlreadyMet", language, target[2], target[0], metFrom,
+                advice.medianWeek?.iso ?? metFrom, target[1])
         case .extraCapacityNeeded:
             return WebCopy.text(
                 "adviceNeeded", language, String(advice.counterHoursPerWeek ?? 0), advice.from.iso, target[0],
-                target[1],
-                target[2], Self.percent(advice.probability ?? 0))
+                target[1], target[2], Self.percent(advice.probability ?? 0), metFrom)
         case .notWithinBound:
             return WebCopy.text("adviceNotWithin", language, String(advice.upperBound), target[0], target[1], target[2])
         }

@@ -256,12 +256,12 @@ extension WebCopy {
         "forecastAdvice": ("Advies", "Advice"),
         "adviceRunning": ("Bezig: %@ mogelijkheden doorgerekend", "Running: %@ options worked out"),
         "adviceAlreadyMet": (
-            "Er is geen extra capaciteit nodig: de wachttijd is al met deze kans blijvend onder de norm van %@ werkdagen in de week van %@ (gevraagd: %@).",
-            "No extra capacity is needed: the wait is already back under the norm of %@ working days for good in the week of %@ (asked: %@)."
+            "Er is geen extra capaciteit nodig. Met een kans van %@ is de wachttijd blijvend onder de norm van %@ werkdagen vanaf de week van %@ (mediaan: de week van %@); gevraagd was uiterlijk de week van %@.",
+            "No extra capacity is needed. With a probability of %@ the wait is back under the norm of %@ working days for good from the week of %@ (median: the week of %@); you asked for the week of %@ at the latest."
         ),
         "adviceNeeded": (
-            "Er zijn %@ balie-uren per week extra nodig vanaf %@ om de wachttijd blijvend onder de norm van %@ werkdagen te krijgen in de week van %@ met een kans van %@ (berekend: %@). Eén uur minder haalt het niet.",
-            "It takes %@ extra counter-hours a week from %@ to bring the wait back under the norm of %@ working days for good by the week of %@ with a probability of %@ (worked out: %@). One hour less does not make it."
+            "Er zijn %@ balie-uren per week extra nodig vanaf %@ om de wachttijd blijvend onder de norm van %@ werkdagen te krijgen in de week van %@ met een kans van %@ (berekend: %@). Eén uur minder haalt het niet. Met die uren is de norm met die kans gehaald vanaf de week van %@.",
+            "It takes %@ extra counter-hours a week from %@ to bring the wait back under the norm of %@ working days for good by the week of %@ with a probability of %@ (worked out: %@). One hour less does not make it. With them, the norm is met with that probability from the week of %@."
         ),
         "adviceNotWithin": (
             "Ook %@ balie-uren per week extra halen de norm van %@ werkdagen in de week van %@ niet met een kans van %@: kies een latere week, een lagere kans, of andere maatregelen.",

@@ -71,6 +71,13 @@ struct Advise: AsyncParsableCommand {
         }
     }
 
+    /// When the norm is met with the answer's capacity: what a baseline of it would say.
+    static func metWords(_ advice: CapacityAdvisor.Advice, percent: Int) -> String {
+        guard let from = advice.metFrom else { return "" }
+        return
+            "Met for good from the week of \(from.iso) in \(percent)% of replications (median: the week of \(advice.medianWeek?.iso ?? from.iso)).\n"
+    }
+
     /// The answer in plain words.
     static func words(_ advice: CapacityAdvisor.Advice) -> String {
         let percent = Int((advice.target.probability * 100).rounded())
@@ -80,6 +87,7 @@ struct Advise: AsyncParsableCommand {
         case .alreadyMet:
             out +=
                 "Already met without extra capacity (\(Int(((advice.probability ?? 0) * 100).rounded()))% of replications).\n"
+            out += Self.metWords(advice, percent: percent)
         case .notWithinBound:
             let best = advice.candidates.map(\.probability).max() ?? 0
             out +=
@@ -87,6 +95,7 @@ struct Advise: AsyncParsableCommand {
         case .extraCapacityNeeded:
             out +=
                 "Needed: \(advice.counterHoursPerWeek ?? 0) extra counter-hours a week from \(advice.from.iso) (\(Int(((advice.probability ?? 0) * 100).rounded()))% of replications meet it; one hour less does not reach \(percent)%).\n"
+            out += Self.metWords(advice, percent: percent)
             out += "Per desk, in proportion to its demand for \(advice.product):\n"
             for desk in advice.desks {
                 out += "  \(desk.desk): \(desk.counterHoursPerWeek) counter-hours a week"

@@ -1,4 +1,5 @@
 import Foundation
+import LoketApp
 import LoketDomain
 import LoketSimulation
 import LoketTestSupport
@@ -200,6 +201,14 @@ import Testing
             #expect(try await server.loket.runQueuedForecasts(workers: 1) == 1)
             let answered = try await get(api, advice, cookies: [manager])
             #expect(answered.body.contains("No extra capacity is needed"))
+            // It says when the norm is met as the baseline of the same day does, over the same horizon.
+            let baseline = try #require(
+                try await server.loket.forecastRun(id: runs[0]).result.map {
+                    try JSONDecoder().decode(ForecastSummary.self, from: Data($0.utf8))
+                }?.normAnswer?.medianWeek)
+            #expect(answered.body.contains("(median: the week of \(baseline.iso))"))
+            let adviceRun = try await server.loket.forecastRun(id: String(advice.split(separator: "/").last!))
+            #expect(try Scenario.parse(adviceRun.scenario).weeks == Loket.baselineWeeks)
             #expect(answered.body.contains("<tr><th scope=\"row\">0</th><td>100%</td><td>yes</td></tr>"))
         }
     }

@@ -81,6 +81,29 @@ struct CapacityAdvisorTests {
         #expect(advice.candidates.count == 1)
     }
 
+    /// The advisor says when the norm is met as a baseline of the same scenario, seed and
+    /// replications does: the same median week, and the first week the asked share is reached,
+    /// which may come well before the week asked for (not the asked week restated).
+    @Test(arguments: [(300.0, 150.0, 3), (500, 250, 30)])
+    func theAdvisorAndABaselineAgreeOnWhenTheNormIsMet(demandA: Double, demandB: Double, wait: Int) async throws {
+        let scenario = try Self.shortScenario(demandA: demandA, demandB: demandB, initialWait: wait)
+        let target = CapacityAdvisor.Target(by: LocalDate(iso: "2023-05-24")!, probability: 0.8)
+        let advice = try await CapacityAdvisor.advise(
+            scenario, target: target, replications: Self.replications, seed: Self.seed)
+        var advised = scenario
+        advised.extraCapacity = advice.extraCapacity
+        let baseline = try #require(
+            try await Forecast.run(advised, replications: Self.replications, seed: Self.seed).normAnswer)
+        #expect(advice.medianWeek == baseline.medianWeek)
+        let first = try #require(baseline.cumulativeProbability.firstIndex { $0 >= 0.8 })
+        #expect(advice.metFrom == scenario.start.adding(days: first * 7))
+        #expect(try #require(advice.metFrom) <= advice.targetWeek)
+        if advice.outcome == .alreadyMet {
+            // Little demand and a short wait: met in the first weeks, long before May.
+            #expect(try #require(advice.metFrom) < LocalDate(iso: "2023-02-01")!)
+        }
+    }
+
     @Test func anImpossibleTargetIsReportedAsSuch() async throws {
         // A 30-day backlog cannot be under 10 days in the first week, whatever is added.
         let scenario = try Self.shortScenario()

@@ -94,6 +94,13 @@ public enum CapacityAdvisor {
         public let extraCapacity: [Scenario.ExtraCapacity]
         /// Every total evaluated, in the order of the search.
         public let candidates: [Candidate]
+        /// With the answer's capacity (none extra when already met): the first week from which
+        /// the norm holds for good in the target share of replications, and the median week it
+        /// does, as a forecast's `NormAnswer` counts them. They say *when*, which the target week
+        /// does not: a baseline of the same scenario, seed and replications gives the same median.
+        /// Nil when not met within the forecast (and in advice stored before they were kept).
+        public let metFrom: LocalDate?
+        public let medianWeek: LocalDate?
     }
 
     public enum AdviceError: Error, CustomStringConvertible {
@@ -129,6 +136,7 @@ public enum CapacityAdvisor {
         let bound = target.maximumCounterHoursPerWeek ?? defaultBound(scenario, product: norm.product)
 
         var candidates: [Candidate] = []
+        var answers: [Int: Forecast.NormAnswer] = [:]
         func evaluate(_ total: Int) async throws -> Candidate {
             if let known = candidates.first(where: { $0.counterHoursPerWeek == total }) { return known }
             var changed = scenario
@@ -138,6 +146,7 @@ public enum CapacityAdvisor {
             let forecast = try await Forecast.run(changed, replications: replications, seed: seed, workers: workers) {
                 progress(number, $0)
             }
+            answers[total] = forecast.normAnswer
             let probability = forecast.normAnswer?.cumulativeProbability[week] ?? 0
             let candidate = Candidate(
                 counterHoursPerWeek: total, probability: probability, meetsTarget: probability >= target.probability)
@@ -179,11 +188,14 @@ public enum CapacityAdvisor {
         }
         let outcome: Outcome =
             answer == nil ? .notWithinBound : total == 0 ? .alreadyMet : .extraCapacityNeeded
+        let met = answer.flatMap { answers[$0.counterHoursPerWeek] }
+        let metFrom = met?.cumulativeProbability.firstIndex { $0 >= target.probability }
         return Advice(
             scenario: scenario.name, product: norm.product, normWorkingDays: norm.workingDays, target: target,
             targetWeek: scenario.start.adding(days: week * 7), from: from, replications: replications, seed: seed,
             outcome: outcome, counterHoursPerWeek: answer?.counterHoursPerWeek, probability: answer?.probability,
-            upperBound: bound, desks: desks, extraCapacity: extra, candidates: candidates)
+            upperBound: bound, desks: desks, extraCapacity: extra, candidates: candidates,
+            metFrom: metFrom.map { scenario.start.adding(days: $0 * 7) }, medianWeek: met?.medianWeek)
     }
 
     /// The advisor's rule for spreading `total` counter-hours a week over the desks: in
