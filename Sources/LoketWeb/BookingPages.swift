@@ -53,6 +53,7 @@ extension WebApp {
                             "firstFree", web.language, DateWording.date(first, web.language))
                     } else {
                         item.noFree = true
+                        item.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)"
                     }
                     return item
                 }
@@ -105,6 +106,13 @@ extension WebApp {
         router.post("/book/{product}/desks/{desk}") { request, context in
             let web = web(request)
             let form = try await web.form(request)
+            // "Show free times", or a party size or assistance changed since the times were
+            // listed: the calendar again for what is asked now, never a hold for another party.
+            if let changed = calendarAgain(
+                form, product: context.parameters.get("product"), desk: context.parameters.get("desk"))
+            {
+                return redirect(changed)
+            }
             do {
                 let receipt = try await loket.hold(
                     desk: context.parameters.get("desk"), product: context.parameters.get("product"),
@@ -188,6 +196,23 @@ extension WebApp {
         addBiometricsRoutes(to: router)
     }
 
+    /// Where the booking calendar's form goes instead of holding a time: back to the calendar
+    /// with the party the form asks for, when its "Show free times" was pressed or the party
+    /// differs from the one the times were listed for; nil to hold the chosen time.
+    func calendarAgain(_ form: [String: String], product: String?, desk: String?) -> String? {
+        let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
+        let assistance = form["assistance"] == "1"
+        let listedPersons = Int(form["listedPersons"] ?? "") ?? persons
+        let listedAssistance = form["listedAssistance"] == "1"
+        guard form["show"] == "1" || persons != listedPersons || assistance != listedAssistance,
+            let product = loket.network.product(product ?? ""), let desk = loket.network.desk(desk ?? "")
+        else { return nil }
+        let month = MonthView.month(form["month"], fallback: loket.today).iso.prefix(7)
+        let date = form["date"].flatMap { LocalDate(iso: $0) }
+        return "/book/\(product.key)/desks/\(desk.code)?persons=\(persons)" + (assistance ? "&assistance=1" : "")
+            + "&month=\(month)" + (date.map { "&date=\($0.iso)#slot" } ?? "")
+    }
+
     /// The invitation whose link this browser opened, if it is still open.
     func invitation(in request: Request) async throws -> Invitation? {
         guard let value = request.cookies[WebRequest.invitationCookie]?.value,
@@ -225,6 +250,9 @@ extension WebApp {
             persons: persons, assistance: assistance, fixedPersons: fixedPersons,
             personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
             backHref: backHref, tokenField: token, drawNotice: drawNotice)
+        if !fixedPersons {
+            page.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)&persons=\(persons)"
+        }
         if view.month > MonthView.month(nil, fallback: today) {
             page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
         }
@@ -233,6 +261,7 @@ extension WebApp {
         }
         if let chosen {
             page.chosenDate = true
+            page.chosenDay = chosen.iso
             page.timesTitle = WebCopy.text("timesOn", web.language, DateWording.date(chosen, web.language))
             let unique = slots.filter { $0.date == chosen }.oneEachStart
             page.times = unique.map(\.key.description)

@@ -52,6 +52,11 @@ extension WebApp {
                     if action == "accept" {
                         let accepted = try await loket.acceptOffer(entry: id, token: token, client: context.client)
                         let appointment = accepted.appointment
+                        // A new appointment: its own page, with its code, calendar file and manage link.
+                        if let manageToken = accepted.manageToken {
+                            return redirect("/manage/\(appointment.id)?token=\(manageToken)&booked=1")
+                        }
+                        // An improved appointment moved: its link from the first email still opens it.
                         web.language = appointment.language
                         let when = DateWording.dateTime(
                             appointment.date, appointment.startTime, appointment.endTime, appointment.language)

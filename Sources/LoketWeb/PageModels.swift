@@ -18,6 +18,8 @@ struct DesksPage {
         var href: String?, chooseLabel: String?
         var waitText: String?, firstFreeText: String?
         var noFree = false
+        /// Where to join the waitlist when nothing is free.
+        var waitlistHref: String?
     }
     let desks: [Desk]
 }
@@ -41,6 +43,8 @@ struct CalendarPage {
     var previousHref: String?
     var nextHref: String?
     var chosenDate = false
+    /// The chosen day, ISO, for the form that lists its times.
+    var chosenDay: String?
     var timesTitle: String?
     /// The chosen day's start times, for "no time left" and the button.
     var times: [String] = []
@@ -55,6 +59,8 @@ struct CalendarPage {
     let backHref: String
     let tokenField: String?
     var drawNotice: DrawNotice?
+    /// Joining the waitlist for this desk and party, when no time suits (not when moving).
+    var waitlistHref: String?
 }
 
 /// details.mustache: the held time and the customer's details form.

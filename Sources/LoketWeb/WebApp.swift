@@ -59,6 +59,7 @@ public struct WebApp: Sendable {
         addManageRoutes(to: router)
         addStaffRoutes(to: router)
         addOfferRoutes(to: router)
+        addWaitlistRoutes(to: router)
         addAwaitingRoutes(to: router)
         addUrgentBookingRoutes(to: router)
         addCaptureRoutes(to: router)

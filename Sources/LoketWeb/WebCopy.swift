@@ -3,17 +3,18 @@ import LoketApp
 import LoketDomain
 
 /// Every text on the web pages, in Dutch and English, and the customer's pages in Ukrainian and
-/// Arabic (`Resources/texts/uk.json`, `ar.json`: translations of the English, key by key). Templates read them as `{{t.key}}`; a test
-/// checks that every key a template or the Swift code uses is here, so none shows up as an empty
-/// string. The messages and sentences the Swift code builds are in `messageTexts`, the draw
-/// pages' texts in `drawTexts`, the document page's in `documentTexts`, the biometrics
-/// record's in `captureTexts`, handing a document over at the desk in `handoverTexts`, inviting
-/// at the desk in `invitationTexts`, the open data, dashboard and forecast pages' in `historyTexts`.
+/// Arabic (`Resources/texts/uk.json`, `ar.json`: translations of the English, key by key).
+/// Templates read them as `{{t.key}}`; a test checks that every key a template or the Swift code
+/// uses is here, so none shows up as an empty string. The messages and sentences the Swift code
+/// builds are in `messageTexts`, the draw pages' texts in `drawTexts`, the document page's in
+/// `documentTexts`, the biometrics record's in `captureTexts`, handing a document over at the
+/// desk in `handoverTexts`, inviting at the desk in `invitationTexts`, the open data, dashboard
+/// and forecast pages' in `historyTexts`, the waitlist's in `waitlistTexts`.
 enum WebCopy {
     static let texts = pageTexts.merging(messageTexts) { page, _ in page }.merging(drawTexts) { page, _ in page }
         .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
         .merging(handoverTexts) { page, _ in page }.merging(historyTexts) { page, _ in page }
-        .merging(invitationTexts) { page, _ in page }
+        .merging(invitationTexts) { page, _ in page }.merging(waitlistTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
@@ -354,7 +355,7 @@ enum WebCopy {
 
     /// The customer tables, which every translation covers in full (a test holds it).
     static let customerKeys = Set(pageTexts.keys).union(messageTexts.keys).union(drawTexts.keys)
-        .union(documentTexts.keys)
+        .union(documentTexts.keys).union(waitlistTexts.keys)
 
     /// A translation as shipped in `Resources/texts`; empty when missing, which the test of
     /// every key in every language refuses.

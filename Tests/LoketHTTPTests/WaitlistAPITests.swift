@@ -316,12 +316,13 @@ import Testing
                 body: .init(string: "csrf=\(csrf)")
             ) { $0.status.code }
             #expect(withoutOfferToken == 401)
+            // Accepted: the new appointment's own page, with its code and manage link.
             let done = try await api.client.execute(
                 uri: "/waitlist/\(id)/offer/accept", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "loket_csrf=\(csrf)"],
                 body: .init(string: "token=\(token)&csrf=\(csrf)")
-            ) { String(buffer: $0.body) }
-            #expect(done.contains("Appointment booked"))
+            ) { ($0.status.code, $0.headers[.location] ?? "") }
+            #expect(done.0 == 303 && done.1.hasPrefix("/manage/") && done.1.hasSuffix("&booked=1"))
             _ = server
         }
     }

@@ -56,7 +56,8 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
         accept = re.search(r'action="([^"]+/accept)"', page.text).group(1)
         done = browser.post(server.url(accept), data={"token": token, "csrf": csrf}, timeout=10)
-        assert done.status_code == 200 and "Afspraak gemaakt" in done.text
+        # Accepted: the new appointment's own page, with its code and its manage link.
+        assert done.status_code == 200 and "/manage/" in done.url and 'id="appointment-code"' in done.text
         confirmation = inbox.wait_for(4)
         assert confirmation["Subject"].startswith("Bevestiging van uw afspraak")
         status = requests.get(server.url(f"/api/v1/waitlist/{joined.json()['id']}"),
