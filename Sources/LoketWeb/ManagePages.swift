@@ -138,7 +138,8 @@ extension WebApp {
                 booked: booked, moved: moved, productName: productName(appointment.product, web.language),
                 assistance: appointment.assistance,
                 when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
-                where: desk.map(place) ?? appointment.desk, persons: appointment.persons, code: appointment.code,
+                where: desk.map(place) ?? appointment.desk, persons: appointment.persons, routeHref: desk?.routeURL,
+                code: appointment.code,
                 rescheduleHref: left > 0 ? "\(base)/reschedule?token=\(token)" : nil, movesText: movesText,
                 icsHref: "\(base)/calendar.ics?token=\(token)", cancelHref: "\(base)/cancel?token=\(token)"))
     }

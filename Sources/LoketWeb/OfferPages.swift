@@ -36,6 +36,7 @@ extension WebApp {
                 id: entry.id, token: token ?? "", productName: productName(entry.product, language),
                 when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
                 where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
+                routeHref: loket.network.desk(offer.desk)?.routeURL,
                 deadline: WebCopy.text("offerDeadline", language, deadline),
                 acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language)
             )

@@ -83,7 +83,7 @@ struct DetailsPage {
 /// offer.mustache: a waitlist offer with its two buttons, or only a message.
 struct OfferPage {
     struct Offer {
-        let id: String, token: String, productName: String, when: String, `where`: String
+        let id: String, token: String, productName: String, when: String, `where`: String, routeHref: String?
         let deadline: String, acceptLabel: String, declineLabel: String
     }
     var message: String?
@@ -190,6 +190,8 @@ struct AccountsPage {
 struct AppointmentPage {
     let booked: Bool, moved: Bool
     let productName: String, assistance: Bool, when: String, `where`: String, persons: Int
+    /// Directions to the desk (`Desk.routeURL`).
+    let routeHref: String?
     let code: String?
     /// Nil once the appointment was moved as often as allowed: the page says so instead.
     let rescheduleHref: String?

@@ -95,5 +95,5 @@ public struct WebApp: Sendable {
         loket.network.product(key)?.name(language) ?? key
     }
 
-    func place(_ desk: Desk) -> String { "\(desk.name), \(desk.address)" }
+    func place(_ desk: Desk) -> String { desk.place }
 }

@@ -128,6 +128,7 @@ enum WebCopy {
         "what": ("Wat", "What"),
         "when": ("Wanneer", "When"),
         "where": ("Waar", "Where"),
+        "routeLink": ("Routebeschrijving (Google Maps)", "Directions (Google Maps)"),
         "code": ("Afspraakcode", "Appointment code"),
         "codeHint": ("Laat deze code zien bij het loket.", "Show this code at the desk."),
         "bookedTitle": ("Uw afspraak is gemaakt", "Your appointment is booked"),

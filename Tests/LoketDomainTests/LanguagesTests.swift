@@ -68,6 +68,24 @@ struct LanguagesTests {
         #expect(message.text.contains("Переглянути, перенести або скасувати запис: http://127.0.0.1/manage/abc123"))
         #expect(message.html.hasPrefix("<!DOCTYPE html><html lang=\"uk\" dir=\"ltr\">"))
         #expect(message.invite.text.contains("Код запису: abc123"))
+        #expect(message.text.contains("Як дістатися: https://www.google.com/maps/dir/?api=1&destination="))
+    }
+
+    /// Directions carry the desk's own address only, encoded so that no character breaks the link.
+    @Test func theRouteLinkNamesTheDeskOnly() {
+        let desk = Desk(
+            code: "DB", name: "IND-loket 's-Hertogenbosch", address: "Leonardo da Vinciplein 60",
+            city: "'s-Hertogenbosch", products: [], openingHours: [], roster: [])
+        #expect(desk.place == "IND-loket 's-Hertogenbosch, Leonardo da Vinciplein 60, 's-Hertogenbosch")
+        #expect(
+            desk.routeURL
+                == "https://www.google.com/maps/dir/?api=1&destination=IND-loket%20%27s-Hertogenbosch%2C%20Leonardo%20da%20Vinciplein%2060%2C%20%27s-Hertogenbosch"
+        )
+        // A desk whose address is its city names the city once.
+        let city = Desk(
+            code: "AM", name: "IND-loket Amsterdam", address: "Amsterdam", city: "Amsterdam", products: [],
+            openingHours: [], roster: [])
+        #expect(city.place == "IND-loket Amsterdam, Amsterdam")
     }
 
     @Test func theConfirmationIsInArabicRightToLeft() {

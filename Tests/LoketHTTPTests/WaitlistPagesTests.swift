@@ -71,6 +71,8 @@ import Testing
             #expect(manage.hasPrefix("/manage/") && manage.hasSuffix("&booked=1"))
             let page = try await get(api, manage)
             #expect(page.body.contains("id=\"appointment-code\"") && page.body.contains("Thursday 2 June 2022"))
+            // With directions to the desk.
+            #expect(page.body.contains(#"<a href="https://www.google.com/maps/dir/?api=1&amp;destination="#))
             #expect(try await get(api, location).body.contains("You accepted an offer from the waitlist."))
         }
     }

@@ -25,7 +25,7 @@ public struct AppointmentMessage: Sendable {
         let when = DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, language)
         let productName = product.name(language)
         let persons = appointment.persons
-        let place = "\(desk.name), \(desk.address)"
+        let place = desk.place
         let reference = appointment.code ?? appointment.id
         let link = kind == .cancellation ? nil : manageLink
         let words = Wording(language)
@@ -34,14 +34,17 @@ public struct AppointmentMessage: Sendable {
         var lines = [headline.intro, ""]
         let facts = zip(words.factLabels, [productName, when, place, "\(persons)", reference]).map { ($0, $1) }
         lines += facts.map { "\($0.0): \($0.1)" }
-        if kind != .cancellation { lines += ["", words.bring] }
+        if kind != .cancellation { lines += ["", words.bring, "\(words.routeLabel): \(desk.routeURL)"] }
         if let link { lines += ["", "\(words.linkLabel): \(link)"] }
         text = lines.joined(separator: "\n") + "\n"
         // The label's side follows the language's direction.
         let rows = facts.map {
             "<tr><th scope=\"row\" style=\"text-align:start;padding-inline-end:1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
         }.joined()
-        var outro = kind == .cancellation ? "" : "<p>\(HTMLText.escape(words.bring))</p>"
+        var outro =
+            kind == .cancellation
+            ? ""
+            : "<p>\(HTMLText.escape(words.bring))</p><p><a href=\"\(HTMLText.escape(desk.routeURL))\">\(HTMLText.escape(words.routeLabel))</a></p>"
         if let link { outro += "<p><a href=\"\(HTMLText.escape(link))\">\(HTMLText.escape(words.linkLabel))</a></p>" }
         html = EmailPage.html(
             subject: subject, language: language,
@@ -129,6 +132,16 @@ public struct AppointmentMessage: Sendable {
                 "Візьміть із собою паспорт або посвідчення особи, а також документи всіх, для кого цей запис. Приходьте вчасно: якщо ви запізнитеся, можливо, доведеться записатися знову."
             case .ar:
                 "أحضر جواز سفرك أو وثيقة هويتك، ووثائق كل من الموعد لهم. احضر في الوقت المحدد؛ إذا تأخرت فقد تحتاج إلى حجز موعد جديد."
+            }
+        }
+
+        /// Directions to the desk.
+        var routeLabel: String {
+            switch language {
+            case .nl: "Routebeschrijving"
+            case .en: "Directions"
+            case .uk: "Як дістатися"
+            case .ar: "الاتجاهات"
             }
         }
 

@@ -23,7 +23,7 @@ public struct DocumentMessage: Sendable {
     ) {
         let language = holder.language
         let name = documentName.lowercased()
-        let place = "\(desk.name), \(desk.address), \(desk.city)"
+        let place = desk.place
         let lines: [String]
         switch (kind, language) {
         case (.ready, .nl):

@@ -12,7 +12,7 @@ public struct NotDrawnMessage: Sendable {
     public init(entry: WaitlistEntry, product: Product, desks: [Desk]) {
         let language = entry.language
         let productName = product.name(language)
-        let places = desks.map { "\($0.name), \($0.address)" }
+        let places = desks.map(\.place)
         let window = "\(DateWording.date(entry.from, language)) – \(DateWording.date(entry.to, language))"
         let lines: [String]
         switch language {

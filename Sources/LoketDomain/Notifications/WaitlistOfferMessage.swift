@@ -19,7 +19,7 @@ public struct WaitlistOfferMessage: Sendable {
         let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
         let deadline = "\(DateWording.date(until.date, language)) \(until.time.text)"
         let productName = product.name(language)
-        let place = "\(desk.name), \(desk.address)"
+        let place = desk.place
         let lines: [String]
         let earlier = entry.appointment != nil
         let linkText: String
