@@ -202,9 +202,10 @@ extension WebApp {
     func calendarAgain(_ form: [String: String], product: String?, desk: String?) -> String? {
         let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
         let assistance = form["assistance"] == "1"
-        let listedPersons = Int(form["listedPersons"] ?? "") ?? persons
-        let listedAssistance = form["listedAssistance"] == "1"
-        guard form["show"] == "1" || persons != listedPersons || assistance != listedAssistance,
+        // A form without the listed party (not from the calendar page) has nothing to compare.
+        let listed = form["listedPersons"].map { (Int($0) ?? persons, form["listedAssistance"] == "1") }
+        let changed = listed.map { $0.0 != persons || $0.1 != assistance } ?? false
+        guard form["show"] == "1" || changed,
             let product = loket.network.product(product ?? ""), let desk = loket.network.desk(desk ?? "")
         else { return nil }
         let month = MonthView.month(form["month"], fallback: loket.today).iso.prefix(7)

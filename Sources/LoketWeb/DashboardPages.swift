@@ -112,7 +112,7 @@ extension WebApp {
                 chart.lines.append(
                     .init(
                         label: WebCopy.text("measure.\(measure.rawValue)", language), values: values,
-                        colour: WeekChart.colours[index % WeekChart.colours.count]))
+                        colour: WeekChart.style(index).colour, dashed: WeekChart.style(index).dashed))
             }
             if group.measures.contains(.waitFirstSlot) {
                 chart.norm = (WebCopy.text("chartNorm", language, WeekChart.number(norm, language)), norm)

@@ -323,8 +323,7 @@ extension WebApp {
             let values = weeks.map { at($0, \.p50) }
             chart.lines.append(
                 .init(
-                    label: run.name, values: values, colour: WeekChart.colours[index % WeekChart.colours.count],
-                    dashed: index > 0))
+                    label: run.name, values: values, colour: WeekChart.style(index).colour, dashed: index > 0))
             if index == 0 {
                 chart.band = .init(
                     label: WebCopy.text("forecastBandOf", language, run.name),

@@ -27,7 +27,37 @@ extension WebApp {
                 }
                 return prepared.response(web)
             }
+            // The last 12 weeks for a spreadsheet in the page's language (`;` and 12,5 in Dutch).
+            router.get(RouterPath(path + ".csv")) { _, _ in
+                let (dates, values) = try await loket.openData(from: nil, to: nil, desk: nil, product: nil)
+                let name = WebCopy.text("openDataFileName", language)
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/csv; charset=utf-8", .cacheControl: "public, max-age=300",
+                        .contentDisposition:
+                            "attachment; filename=\"\(name)-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv\"",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(string: spreadsheet(values, language))))
+            }
         }
+    }
+
+    /// Measured values as spreadsheet rows: names beside the codes, the measure in words and its
+    /// unit, numbers as the language writes them.
+    func spreadsheet(_ values: [MeasuredValue], _ language: Customer.Language) -> String {
+        let header = OpenDataPage.columns.map { WebCopy.text("openDataColumn.\($0)", language) }
+        let rows = values.map { value -> [String] in
+            [
+                value.date.iso, loket.network.desk(value.desk)?.name ?? value.desk, value.desk,
+                productName(value.product, language), value.product,
+                WebCopy.text("measure.\(value.measure.rawValue)", language), WeekChart.number(value.value, language),
+                WebCopy.text("unit.\(value.measure.unit)", language),
+            ]
+        }
+        // Where the decimal mark is a comma (Dutch), the fields are separated by semicolons.
+        let separator: Character = language == .en ? "," : ";"
+        return SpreadsheetCSV.text([header] + rows, separator: separator)
     }
 
     private func openDataPage(_ language: Customer.Language) async throws -> OpenDataPage {
@@ -49,9 +79,8 @@ extension WebApp {
                 let values = weeks.map { week in
                     history.first { $0.week == week && $0.desk == desk.code && $0.product == product.key }?.value
                 }
-                if index < WeekChart.colours.count {
-                    chart.lines.append(.init(label: desk.name, values: values, colour: WeekChart.colours[index]))
-                }
+                let style = WeekChart.style(index)
+                chart.lines.append(.init(label: desk.name, values: values, colour: style.colour, dashed: style.dashed))
                 let wait = now.first { $0.desk == desk.code && $0.product == product.key }
                 let then = values.first { $0 != nil } ?? nil
                 let current = wait?.workingDaysToFirstSlot.map(Double.init)
@@ -72,6 +101,12 @@ extension WebApp {
         return OpenDataPage(
             intro: WebCopy.text("openDataIntro", language, WeekChart.number(norm, language)),
             products: products,
+            spreadsheetHref: Self.openDataPaths[language]! + ".csv",
+            columns: OpenDataPage.columns.map {
+                .init(
+                    name: WebCopy.text("openDataColumn.\($0)", language),
+                    meaning: WebCopy.text("openDataMeaning.\($0)", language))
+            },
             csvHref: "\(api)?format=csv", jsonHref: api,
             allCSVHref: "\(api)?from=\(max(first, today.adding(days: -3 * 366)).iso)&to=\(today.iso)&format=csv")
     }
@@ -89,8 +124,13 @@ extension WebApp {
 struct OpenDataPage {
     struct Row { let desk: String, now: String, third: String, then: String, trend: String, overNorm: Bool }
     struct Product { let key: String, name: String, chart: String, rows: [Row] }
+    /// A column of the spreadsheet download and what it means.
+    struct Column { let name: String, meaning: String }
+    static let columns = ["date", "desk", "deskCode", "product", "productCode", "measure", "value", "unit"]
     let intro: String
     let products: [Product]
+    let spreadsheetHref: String
+    let columns: [Column]
     let csvHref: String
     let jsonHref: String
     let allCSVHref: String

@@ -42,6 +42,46 @@ extension WebCopy {
             "Each row is one day, desk, product and measure: working days to the first and third free slot, free places in the next 4 and 8 weeks, and the wait for a card that is ready. There is no personal data in it."
         ),
         "openDataHref": ("/wachttijden", "/en/waiting-times"),
+        "openDataSpreadsheet": (
+            "De laatste 12 weken voor Excel en andere spreadsheets",
+            "The last 12 weeks for Excel and other spreadsheets"
+        ),
+        "openDataFileName": ("wachttijden", "waiting-times"),
+        "openDataColumnsTitle": ("Wat de kolommen betekenen", "What the columns mean"),
+        "openDataColumn.date": ("Datum", "Date"),
+        "openDataColumn.desk": ("Loket", "Desk"),
+        "openDataColumn.deskCode": ("Loketcode", "Desk code"),
+        "openDataColumn.product": ("Product", "Product"),
+        "openDataColumn.productCode": ("Productcode", "Product code"),
+        "openDataColumn.measure": ("Maat", "Measure"),
+        "openDataColumn.value": ("Waarde", "Value"),
+        "openDataColumn.unit": ("Eenheid", "Unit"),
+        "openDataMeaning.date": ("De dag waarop gemeten is.", "The day of the measurement."),
+        "openDataMeaning.desk": ("De naam van het loket.", "The desk's name."),
+        "openDataMeaning.deskCode": (
+            "De code van het loket, zoals in de API en in de CSV en JSON hieronder.",
+            "The desk's code, as in the API and in the CSV and JSON below."
+        ),
+        "openDataMeaning.product": ("Waarvoor de afspraak is.", "What the appointment is for."),
+        "openDataMeaning.productCode": (
+            "De code van het product, zoals in de API (BIO, DOC, VAA, TKV, FAM).",
+            "The product's code, as in the API (BIO, DOC, VAA, TKV, FAM)."
+        ),
+        "openDataMeaning.measure": (
+            "Wat er gemeten is: de eerste of derde vrije plek, vrije plekken in de komende weken, afspraken gemaakt, afgezegd of verzet, de wachtlijst.",
+            "What was measured: the first or third free slot, free places in the coming weeks, appointments made, cancelled or moved, the waitlist."
+        ),
+        "openDataMeaning.value": (
+            "Het getal, met een decimale komma, in de eenheid van de volgende kolom.",
+            "The number, in the unit of the next column."
+        ),
+        "openDataMeaning.unit": (
+            "Werkdagen (tot een vrije plek, of van klaarliggen tot ophalen), vrije plekken, of een aantal.",
+            "Working days (to a free slot, or from ready to collected), free places, or a count."
+        ),
+        "unit.workingDays": ("werkdagen", "working days"),
+        "unit.places": ("vrije plekken", "free places"),
+        "unit.count": ("aantal", "count"),
         // Dashboard
         "dashboardTitle": ("Dashboard", "Dashboard"),
         "forecastTitle": ("Prognose", "Forecast"),

@@ -29,7 +29,16 @@ struct WeekChart: Sendable {
     var band: Band?
     var norm: (label: String, value: Double)?
 
-    static let colours = ["#08519c", "#b35806", "#1b7837", "#762a83", "#4d4d4d"]
+    /// Nine colours apart enough for the network's desks (Okabe–Ito's and ColorBrewer's dark
+    /// hues); a tenth line and on repeats them dashed (`style`).
+    static let colours = [
+        "#08519c", "#b35806", "#1b7837", "#762a83", "#4d4d4d", "#d95f02", "#e7298a", "#66a61e", "#a6761d",
+    ]
+
+    /// The colour and dash of the `index`-th line, so that every desk has a line of its own.
+    static func style(_ index: Int) -> (colour: String, dashed: Bool) {
+        (colours[index % colours.count], index >= colours.count)
+    }
 
     var svg: String {
         let (width, height) = (720.0, 320.0)
@@ -38,18 +47,20 @@ struct WeekChart: Sendable {
         let plotHeight = height - top - bottom
         let everything =
             lines.flatMap { $0.values.compactMap { $0 } } + (band?.high.compactMap { $0 } ?? []) + [norm?.value ?? 0]
-        let yMax = Self.niceCeiling(max(everything.max() ?? 1, 1) * 1.05)
+        // Four gridlines a whole, round step apart: 0, 5, 10, 15, 20 rather than 6,2 and 12,5.
+        let step = Self.niceStep(max(everything.max() ?? 1, 1) * 1.05 / 4)
+        let yMax = step * 4
         let last = max(1, weeks.count - 1)
         func x(_ week: Int) -> Double { left + plotWidth * Double(week) / Double(last) }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - value / yMax) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12"><title>\(HTMLText.escape(title))</title>
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="14"><title>\(HTMLText.escape(title))</title>
             <rect width="100%" height="100%" fill="#fff"/>
 
             """
         for i in 0...4 {
-            let value = yMax * Double(i) / 4
+            let value = step * Double(i)
             svg +=
                 "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
             svg +=
@@ -58,7 +69,7 @@ struct WeekChart: Sendable {
         let every = max(1, weeks.count / 6)
         for week in stride(from: 0, to: weeks.count, by: every) {
             svg +=
-                "<text x=\"\(f(x(week)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\" fill=\"#333\">\(weeks[week].iso)</text>\n"
+                "<text x=\"\(f(x(week)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\" fill=\"#333\">\(Self.day(weeks[week], language))</text>\n"
         }
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\"/>"
@@ -95,10 +106,10 @@ struct WeekChart: Sendable {
         var ly = height - 14
         for (label, colour, dashed) in legend {
             let shown = label.count > 60 ? String(label.prefix(59)) + "…" : label
-            let entryWidth = 40 + Double(shown.count) * 6.5
+            let entryWidth = 40 + Double(shown.count) * 7.6
             if lx > left && lx + entryWidth > width - right {
                 lx = left
-                ly += 18
+                ly += 20
             }
             svg +=
                 "<line x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 20))\" y2=\"\(f(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"\(dashed ? 2 : 6)\"\(dashed ? " stroke-dasharray=\"5 3\"" : "")/>"
@@ -120,10 +131,17 @@ struct WeekChart: Sendable {
         return runs
     }
 
-    static func niceCeiling(_ value: Double) -> Double {
+    /// The smallest of 1, 2 or 5 times a power of ten that is at least `value`; whole from 1 up.
+    static func niceStep(_ value: Double) -> Double {
         let magnitude = pow(10, log10(max(value, 1e-9)).rounded(.down))
-        for factor in [1.0, 2, 2.5, 5, 10] where factor * magnitude >= value { return factor * magnitude }
+        for factor in [1.0, 2, 5, 10] where factor * magnitude >= value { return factor * magnitude }
         return 10 * magnitude
+    }
+
+    /// A week's first day as an axis labels it: "7 sep", "7 Sep".
+    static func day(_ date: LocalDate, _ language: Customer.Language) -> String {
+        let month = DateWording.monthName(date.components.month, language)
+        return "\(date.components.day) \(month.prefix(3))"
     }
 
     /// A value as a table or axis shows it: whole numbers without decimals, others with one.

@@ -133,6 +133,31 @@ import Testing
                 english.body.contains("<html lang=\"en\" dir=\"ltr\">")
                     && english.body.contains("Waiting times per desk"))
             #expect(english.body.contains("/api/v1/open-data/wait-times?format=csv"))
+            // The downloads come before the charts, with what each column means.
+            let downloads = try #require(english.body.range(of: "id=\"downloads\""))
+            let firstChart = try #require(english.body.range(of: "<svg"))
+            #expect(downloads.lowerBound < firstChart.lowerBound)
+            #expect(english.body.contains("<dt>Desk code</dt><dd>The desk"))
+        }
+    }
+
+    /// The spreadsheet download opens in columns in Dutch Excel: `;` between fields, a decimal
+    /// comma, a byte order mark, names beside the codes and the unit in words.
+    @Test func theSpreadsheetDownloadSuitsTheLanguagesSpreadsheet() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            try await server.loket.measure()
+            let dutch = try await api.get("/wachttijden.csv")
+            #expect(dutch.status == 200 && dutch.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(dutch.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"wachttijden-") == true)
+            let lines = dutch.body.components(separatedBy: "\r\n")
+            #expect(lines[0] == "\u{FEFF}Datum;Loket;Loketcode;Product;Productcode;Maat;Waarde;Eenheid")
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("2022-06-01;Raceloket;RACE;") && $0.hasSuffix(";Eerste vrije plek;1;werkdagen")
+                })
+            let english = try await api.get("/en/waiting-times.csv")
+            #expect(english.body.hasPrefix("\u{FEFF}Date,Desk,Desk code,Product,Product code,Measure,Value,Unit\r\n"))
+            #expect(english.body.contains(",First free slot,1,working days\r\n"))
         }
     }
 

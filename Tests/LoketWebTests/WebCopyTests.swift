@@ -43,6 +43,9 @@ import Testing
         "error.day.": ["invalid_hours"],
         "measure.": Measure.allCases.map(\.rawValue),
         "phone.": Metric.phoneMetrics.map(\.rawValue),
+        "openDataColumn.": OpenDataPage.columns,
+        "openDataMeaning.": OpenDataPage.columns,
+        "unit.": Measure.allCases.map(\.unit),
     ]
 
     @Test func everyTextATemplateUsesExists() throws {

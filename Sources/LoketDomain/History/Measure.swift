@@ -26,6 +26,15 @@ public enum Measure: String, CaseIterable, Sendable, Codable {
     case collectionWaitP50 = "collection_wait_p50_working_days"
     case collectionWaitP90 = "collection_wait_p90_working_days"
 
+    /// What the value counts: working days (a wait), free places, or a number of events or people.
+    public var unit: String {
+        switch self {
+        case .waitFirstSlot, .waitThirdSlot, .collectionWaitP50, .collectionWaitP90: "workingDays"
+        case .freeNext4Weeks, .freeNext8Weeks: "places"
+        default: "count"
+        }
+    }
+
     /// A level (a wait, a size) is averaged over a week; a count of events is summed.
     public var isLevel: Bool {
         switch self {
