@@ -13,6 +13,8 @@ extension Loket {
         /// Whether courier delivery is offered for this document at all.
         public let deliveryOffered: Bool
         public let pickup: Appointment?
+        /// The language of the holder's emails, which their page speaks too; nil once forgotten.
+        public var holderLanguage: Customer.Language? = nil
     }
 
     /// The holder's details as a case system sent them, unchecked.
@@ -80,7 +82,9 @@ extension Loket {
     /// The document `id` for its holder (`token`: the customer token or the link from its emails).
     public func document(id: String, token: String?) async throws -> DocumentView {
         let stored = try await documentStore.document(id: id, token: token, now: now())
-        return try await view(stored.document)
+        var view = try await view(stored.document)
+        view.holderLanguage = stored.holder?.language
+        return view
     }
 
     func view(_ document: Document) async throws -> DocumentView {

@@ -93,7 +93,8 @@ extension WebApp {
                         date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
                         drawNotice: draw.map {
                             CalendarPage.DrawNotice(
-                                text: WebCopy.text("drawNotice", web.language, moment($0.closesAt, web.language)),
+                                text: WebCopy.text(
+                                    "drawNotice", web.language, Self.deadline($0.closesAt, web.language)),
                                 href: "/draws/\($0.id)/enter")
                         })
                     return pages.prepare("calendar", web, title: view.title, page: view.page)

@@ -13,7 +13,9 @@ struct DocumentPage {
     var pickup: String?
     var delivery: String?
     var canPickUp = false
-    var slots: [Option] = []
+    /// A day with pickup times, shown as a group of the list.
+    struct Day { let label: String, times: [Option] }
+    var pickupDays: [Day] = []
     var canDeliver = false
     var days: [Option] = []
 }

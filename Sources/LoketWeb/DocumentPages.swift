@@ -10,8 +10,10 @@ import LoketServer
 /// where offered, courier delivery to a Dutch address on one of the days on offer. The token
 /// travels in the link and in the forms, as on the offer page.
 extension WebApp {
-    /// How many pickup times the page offers: enough to choose from on a phone.
-    static let pickupChoices = 40
+    /// The pickup times the page offers: a few spread over each of the first days with room,
+    /// so that the holder chooses a day as well as a time, in a list short enough for a phone.
+    static let pickupDays = 10
+    static let pickupTimesPerDay = 6
 
     func addDocumentRoutes(to router: Router<LoketRequestContext>) {
         router.get("/documents/{id}") { request, context in
@@ -62,6 +64,9 @@ extension WebApp {
         } catch let error as BookingError {
             return problem(web, error)
         }
+        // The page speaks the holder's language, as the email did, unless the visitor chose another.
+        var web = web
+        if !web.languageChosen, let holder = view.holderLanguage { web.language = holder }
         let language = web.language
         let document = view.document
         let settings = loket.network.documentSettings
@@ -89,10 +94,14 @@ extension WebApp {
                 let slots =
                     first <= last
                     ? try await loket.freeSlots(desk: desk, product: offered, persons: 1, dates: first...last) : []
-                page.slots = slots.prefix(Self.pickupChoices).map {
-                    DocumentPage.Option(
-                        value: $0.key.description, label: DateWording.dateTime($0.date, $0.start, $0.end, language),
-                        selected: form["slot"] == $0.key.description)
+                page.pickupDays = Self.spread(slots).map { day, times in
+                    DocumentPage.Day(
+                        label: DateWording.date(day, language),
+                        times: times.map {
+                            DocumentPage.Option(
+                                value: $0.key.description, label: "\($0.start.text)–\($0.end.text)",
+                                selected: form["slot"] == $0.key.description)
+                        })
                 }
                 page.canPickUp = true
             }
@@ -108,6 +117,26 @@ extension WebApp {
             "document", web, title: WebCopy.text("documentTitle", language, name.lowercased()), page: page,
             errors: errors,
             status: status)
+    }
+
+    /// The first `pickupDays` days with room, each with at most `pickupTimesPerDay` of its times
+    /// spread evenly from the first to the last.
+    static func spread(_ slots: [Slot]) -> [(LocalDate, [Slot])] {
+        var days: [(LocalDate, [Slot])] = []
+        for slot in slots.sorted(by: { ($0.date, $0.start) < ($1.date, $1.start) }) {
+            if days.last?.0 == slot.date {
+                days[days.count - 1].1.append(slot)
+            } else if days.count < pickupDays {
+                days.append((slot.date, [slot]))
+            }
+        }
+        return days.map { day, all in
+            // One slot per start time (several roster blocks may offer the same minute).
+            let times = all.oneEachStart
+            guard times.count > pickupTimesPerDay else { return (day, times) }
+            let picks = (0..<pickupTimesPerDay).map { $0 * (times.count - 1) / (pickupTimesPerDay - 1) }
+            return (day, picks.map { times[$0] })
+        }
     }
 }
 

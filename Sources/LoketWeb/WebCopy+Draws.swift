@@ -44,6 +44,7 @@ extension WebCopy {
         "drawPlaces": ("Plekken", "Places"),
         "drawCloses": ("Inschrijven tot", "Entries until"),
         "drawMoment": ("%@ om %@ uur", "%@ at %@"),
+        "drawMomentEndOfDay": ("%@, tot het einde van de dag (24:00 uur)", "%@, until the end of the day (midnight)"),
         "drawEnterLink": ("Schrijf u in", "Enter the draw"),
         "drawResultLink": ("Uitslag", "Result"),
         "drawBeingDrawn": ("Wordt nu geloot", "Being drawn now"),
@@ -65,8 +66,8 @@ extension WebCopy {
         ),
         "drawDaysLegend": ("Welke dagen passen u?", "Which days suit you?"),
         "drawDaysHint": (
-            "Kruist u niets aan, dan is elke dag goed. Hoe minder dagen, hoe kleiner de kans op een plek.",
-            "Tick none if any day suits you. The fewer days, the smaller the chance of a place."
+            "Kruis de dagen aan waarop u kunt komen. Kunt u op al deze dagen, dan hoeft u niets aan te kruisen. Hoe minder dagen u kiest, hoe kleiner de kans op een plek.",
+            "Tick the days you can come. If you can come on all of them, you need not tick any. The fewer days you choose, the smaller your chance of a place."
         ),
         "drawDesksLegend": ("Andere loketten voor de wachtlijst", "Other desks for the waitlist"),
         "drawDesksHint": (

@@ -17,6 +17,17 @@ import Testing
             #expect(page.body.contains("Collect it at the desk") && page.body.contains("Have it delivered"))
             #expect(page.body.contains(#"<option value="20220601-1010-doc""#))
             #expect(page.body.contains(#"<option value="2022-06-02""#))
+            // Pickup times grouped by day, a few per day, over several days.
+            #expect(page.body.contains(#"<optgroup label="Wednesday 1 June 2022">"#))
+            #expect(page.body.contains(#"<optgroup label="Thursday 2 June 2022">"#))
+            // A Dutch address is asked as Dutch forms ask it: postcode and house number first.
+            let postcode = try #require(page.body.range(of: #"<label for="postcode">"#))
+            let house = try #require(page.body.range(of: #"<label for="houseNumber">"#))
+            let street = try #require(page.body.range(of: #"<label for="street">"#))
+            #expect(postcode.lowerBound < house.lowerBound && house.lowerBound < street.lowerBound)
+            // Opened from the email in a browser that chose no language: the holder's language.
+            let fromEmail = try await api.get(path)
+            #expect(fromEmail.body.contains(#"<html lang="en" dir="ltr">"#))
             let nl = try await get(api, path, language: "nl")
             #expect(nl.body.contains("Ophalen aan het loket") && nl.body.contains("Laten bezorgen"))
             // A wrong postcode is shown next to its field, and nothing is scheduled.
