@@ -60,7 +60,8 @@ extension WebApp {
                         try await loket.recordDeskCaptures(
                             appointment: id, desk: desk, people: people, staff: account.id, staffRole: account.role,
                             override: form["override"] == "1")
-                        return redirect(place.dayAddress(desk: desk, notice: "captured"))
+                        let served = await serveAfter(id, desk: desk, staff: account.id)
+                        return redirect(place.dayAddress(desk: desk, notice: served ? "captured-served" : "captured"))
                     } catch let error as BookingError where error.kind == .invalid || error.kind == .conflict {
                         let field = error.field == "captures" ? "person1.face" : error.field
                         errors.append(FieldError(field: field, message: WebCopy.message(error, web.language)))

@@ -14,8 +14,22 @@ extension WebApp {
         router.get("/staff/desks/{desk}/handover") { request, context in
             let desk = try context.parameters.require("desk")
             return try await asStaff(request, .clerk, desk: desk) { account, web in
-                handoverPage(
-                    web, desk: desk, place: try DeskDayPlace(query: request), canOverride: account.role >= .deskManager)
+                let place = try DeskDayPlace(query: request)
+                let canOverride = account.role >= .deskManager
+                // From an agenda row: its appointment's card, found already.
+                let visit = request.query("visit")
+                guard let reference = request.query("reference"), !reference.isEmpty else {
+                    return handoverPage(web, desk: desk, place: place, visit: visit, canOverride: canOverride)
+                }
+                do {
+                    let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
+                    return handoverPage(
+                        web, desk: desk, place: place, visit: visit, reference: reference, card: card,
+                        canOverride: canOverride)
+                } catch let error as BookingError {
+                    return handoverPage(
+                        web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
+                }
             }
         }
         router.post("/staff/desks/{desk}/handover") { request, context in
@@ -25,12 +39,15 @@ extension WebApp {
                 let reference = form["reference"] ?? ""
                 let place = try DeskDayPlace(form: form)
                 let canOverride = account.role >= .deskManager
+                let visit = form["visit"]
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
                     return handoverPage(
-                        web, desk: desk, place: place, reference: reference, card: card, canOverride: canOverride)
+                        web, desk: desk, place: place, visit: visit, reference: reference, card: card,
+                        canOverride: canOverride)
                 } catch let error as BookingError {
-                    return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
+                    return handoverPage(
+                        web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                 }
             }
         }
@@ -42,11 +59,13 @@ extension WebApp {
                 let reference = form["reference"] ?? id
                 let place = try DeskDayPlace(form: form)
                 let canOverride = account.role >= .deskManager
+                let visit = form["visit"]
                 do {
                     _ = try await loket.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                         staff: account.id, staffRole: account.role, override: form["override"] == "1")
-                    return redirect(place.dayAddress(desk: desk, notice: "handed-over"))
+                    let served = await serveAfter(visit, desk: desk, staff: account.id)
+                    return redirect(place.dayAddress(desk: desk, notice: served ? "handed-over-served" : "handed-over"))
                 } catch let error as BookingError
                     where ["vNumber", "dateOfBirth", "override"].contains(error.field)
                     || error.code == "too_many_checks"
@@ -56,13 +75,15 @@ extension WebApp {
                     do {
                         let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
                         return handoverPage(
-                            web, desk: desk, place: place, reference: reference, card: card, typed: form,
+                            web, desk: desk, place: place, visit: visit, reference: reference, card: card, typed: form,
                             refused: error, canOverride: canOverride)
                     } catch let error as BookingError {
-                        return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
+                        return handoverPage(
+                            web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                     }
                 } catch let error as BookingError {
-                    return handoverPage(web, desk: desk, place: place, reference: reference, refused: error)
+                    return handoverPage(
+                        web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                 }
             }
         }
@@ -71,7 +92,7 @@ extension WebApp {
     /// The handover page: the search, and the found card with the identity check. A refusal is
     /// shown at the field it names; one about the card itself (its desk, its state) at the search.
     func handoverPage(
-        _ web: WebRequest, desk: String, place: DeskDayPlace, reference: String = "",
+        _ web: WebRequest, desk: String, place: DeskDayPlace, visit: String? = nil, reference: String = "",
         card: Loket.HandoverCard? = nil,
         typed form: [String: String] = [:], refused: BookingError? = nil, canOverride: Bool = false
     ) -> Response {
@@ -81,7 +102,8 @@ extension WebApp {
             return [FieldError(field: field, message: Self.handoverMessage(error, language))]
         }
         let page = HandoverPage(
-            desk: desk, counter: place.counter, from: place.from, back: place.suffix, reference: reference,
+            desk: desk, counter: place.counter, from: place.from, back: place.suffix, visit: visit ?? "",
+            reference: reference,
             card: card.map { card in
                 let document = card.document
                 let kind = loket.network.documentSettings.kind(document.kind)
@@ -98,6 +120,15 @@ extension WebApp {
         return pages.render(
             "handover", web, title: WebCopy.text("handoverTitle", language), page: page, errors: errors ?? [],
             status: status)
+    }
+
+    /// Marks the visit of `appointment` served once the clerk has done its business from the
+    /// agenda (a handover, the captures): one step, not a second click. False when it cannot be
+    /// (nobody called the customer yet); the business itself is done either way.
+    func serveAfter(_ appointment: String?, desk: String, staff: String) async -> Bool {
+        guard let appointment, !appointment.isEmpty else { return false }
+        return (try? await loket.finishVisit(appointment: appointment, desk: desk, outcome: .served, staff: staff))
+            != nil
     }
 
     /// The clerk's words for a refused check, where the customer's (`WebCopy.message`) would not
@@ -119,6 +150,8 @@ struct HandoverPage {
     let desk: String
     /// The clerk's place in their day, carried through the forms and back (`DeskDayPlace`).
     let counter: String, from: String, back: String
+    /// The agenda row's appointment the handover was opened from: served with the handover.
+    let visit: String
     let reference: String
     let card: Card?
     let vNumber: String

@@ -103,8 +103,9 @@ struct DeskDayPage {
         let canCapture: Bool
         /// A document pickup: whether its card is here, handed over, or not here.
         let card: String?
-        /// A pickup whose card lies ready: the clerk can hand it over.
+        /// A pickup whose card lies ready: the clerk can hand it over, the card found already.
         let canHandOver: Bool
+        let handoverHref: String
 
         func child(named name: String) -> Any? {
             switch name {
@@ -121,6 +122,7 @@ struct DeskDayPage {
             case "canCapture": self.canCapture
             case "card": self.card.map { $0 as Any }
             case "canHandOver": self.canHandOver
+            case "handoverHref": self.handoverHref
             default: nil
             }
         }

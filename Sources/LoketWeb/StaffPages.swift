@@ -217,6 +217,8 @@ extension WebApp {
                     "served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language),
                     "captured": WebCopy.text("capturesRecorded", language),
                     "handed-over": WebCopy.text("documentHandedOver", language),
+                    "captured-served": WebCopy.text("capturesRecordedServed", language),
+                    "handed-over-served": WebCopy.text("documentHandedOverServed", language),
                 ][$0]
             }
         let day = try await progress
@@ -275,7 +277,10 @@ extension WebApp {
                         : item.visit?.state == .waiting || item.visit?.state == .called,
                     canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow,
                     card: card(item),
-                    canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status))
+                    canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status),
+                    handoverHref: "/staff/desks/\(code)/handover?visit=\(item.appointment.id)"
+                        + "&reference=\(item.appointment.code ?? item.appointment.id)"
+                        + (place.query.isEmpty ? "" : "&\(place.query)"))
             })
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,

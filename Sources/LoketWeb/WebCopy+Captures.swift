@@ -26,6 +26,10 @@ extension WebCopy {
             "I checked the ID: record, also for a V-number not on the appointment (written to the audit log)"
         ),
         "capturesRecorded": ("De biometrie is vastgelegd.", "The biometrics are recorded."),
+        "capturesRecordedServed": (
+            "De biometrie is vastgelegd en de klant staat op geholpen.",
+            "The biometrics are recorded and the customer is marked served."
+        ),
         "error.captures.required": (
             "Kies bij minstens één persoon wat is afgenomen.", "Choose what was captured for at least one person."
         ),

@@ -10,6 +10,10 @@ extension WebCopy {
         "cardUnknown": ("Geen document aangemeld", "No card announced"),
         "handoverLink": ("Document uitreiken", "Hand over the card"),
         "documentHandedOver": ("Het document is uitgereikt.", "The card is handed over."),
+        "documentHandedOverServed": (
+            "Het document is uitgereikt en de klant staat op geholpen.",
+            "The card is handed over and the customer is marked served."
+        ),
         // The handover page
         "handoverTitle": ("Document uitreiken", "Hand over a document"),
         "handoverIntro": (

@@ -234,4 +234,41 @@ import Testing
             #expect(audit.contains { $0.entry.action == .documentHandover && $0.username == "chef" })
         }
     }
+
+    /// From the agenda's row the card is found already, and handing it over also marks the
+    /// called customer served: one step, no second click.
+    @Test func aHandoverFromTheAgendaServesTheCustomerInOneStep() async throws {
+        try await TestServer.run(network: DocumentFlowTests.network, options: Self.quickHashes) { server, api in
+            let loket = server.loket
+            let balie = try await loket.createStaff(
+                username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            let pickup = try await loket.bookDocumentPickup(
+                id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
+            let code = try #require(pickup.appointment.code)
+            _ = try await loket.checkIn(code: code, desk: "TS", staff: balie.id)
+            _ = try await loket.callNext(desk: "TS", counter: "4", staff: balie.id)
+            let clerk = try await signIn(api, "balie")
+
+            let day = try await get(api, "/staff/desks/TS?counter=4&from=day", cookies: [clerk])
+            let href = "/staff/desks/TS/handover?visit=\(pickup.appointment.id)&reference=\(code)&counter=4&from=day"
+            #expect(day.body.contains("href=\"\(href.replacingOccurrences(of: "&", with: "&amp;"))\""))
+            let page = try await get(api, href, cookies: [clerk])
+            #expect(page.body.contains("Ada Lovelace") && page.body.contains("name=\"document\" value=\"\(id)\""))
+            #expect(page.body.contains("name=\"visit\" value=\"\(pickup.appointment.id)\""))
+
+            let done = try await post(
+                api, "/staff/desks/TS/handover/record",
+                [
+                    "document": id, "vNumber": Self.vNumber, "dateOfBirth": Self.born, "visit": pickup.appointment.id,
+                    "counter": "4", "from": "day",
+                ], cookies: [clerk])
+            #expect(done.headers[.location] == "/staff/desks/TS?notice=handed-over-served&counter=4&from=day")
+            #expect(try await loket.document(id: id, token: token).document.status == .handedOver)
+            let visit = try await loket.agenda(desk: "TS").first { $0.appointment.id == pickup.appointment.id }?.visit
+            #expect(visit?.state == .served)
+            let after = try await get(api, "/staff/desks/TS?notice=handed-over-served", cookies: [clerk])
+            #expect(after.body.contains("The card is handed over and the customer is marked served."))
+        }
+    }
 }
