@@ -36,6 +36,11 @@ extension Loket {
             appointment: appointment, desk: desk, outcome: outcome, staff: staff, now: now())
     }
 
+    /// The next `count` tickets waiting at `desk` today: "your turn soon" on the waiting-room screen.
+    public func nextTickets(desk: String, count: Int = 3) async throws -> [Int] {
+        try await deskDayStore.waitingTickets(desk: desk, date: today, limit: count)
+    }
+
     /// Today's latest calls at `desk`, newest first: what the waiting-room screen shows.
     public func recentCalls(desk: String) async throws -> [Visit] {
         try await deskDayStore.recentCalls(desk: desk, date: today)

@@ -243,6 +243,20 @@ public struct DeskDayStore: Sendable {
         }
     }
 
+    /// The tickets of the day still waiting at `desk`, in the order `callNext` calls them
+    /// (appointment time, then arrival): who is called soon.
+    public func waitingTickets(desk: String, date: LocalDate, limit: Int) async throws -> [Int] {
+        try await database.session { db in
+            try await db.raw(
+                """
+                SELECT v.ticket FROM visits v JOIN appointments a ON a.id = v.appointment_id
+                WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.ticket IS NOT NULL
+                ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: limit)
+                """
+            ).all().map { try $0.decode(column: "ticket", as: Int.self) }
+        }
+    }
+
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
     public func bookUrgent(
         _ plan: HoldPlan, customer: Customer, people: [String], reason: UrgentReserve.Reason, note: String?,

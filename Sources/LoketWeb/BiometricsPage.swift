@@ -10,10 +10,12 @@ import LoketServer
 /// appointment. What is posted is used for the answer and forgotten.
 extension WebApp {
     func addBiometricsRoutes(to router: Router<LoketRequestContext>) {
+        // One question per page: by V-number first; typing the dates is a page of its own.
         router.get("/book/BIO/biometrics") { request, _ in
             let web = web(request)
             return pages.render(
-                "biometrics", web, title: WebCopy.text("bioTitle", web.language), page: BiometricsCheckPage())
+                "biometrics", web, title: WebCopy.text("bioTitle", web.language),
+                page: BiometricsCheckPage(datesForm: request.query("basis") == "dates"))
         }
         router.post("/book/BIO/biometrics") { request, context in
             let web = web(request)
@@ -72,7 +74,7 @@ extension WebApp {
                 guard errors.isEmpty, let birth else {
                     return pages.render(
                         "biometrics", web, title: WebCopy.text("bioTitle", web.language),
-                        page: BiometricsCheckPage(form: form),
+                        page: BiometricsCheckPage(form: form, datesForm: true),
                         errors: errors, status: .unprocessableContent)
                 }
                 assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures)

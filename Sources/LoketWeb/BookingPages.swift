@@ -182,6 +182,14 @@ extension WebApp {
             guard let customer, problems.isEmpty else {
                 return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(problems, web))
             }
+            // The details first come back to be checked; "Change" opens the form again as typed.
+            if form["change"] == "1" { return try await detailsPage(web, hold: id, form: form, errors: []) }
+            guard form["confirm"] == "1" else {
+                guard let desk = loket.network.desk(hold.desk) else {
+                    return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+                }
+                return checkAnswersPage(web, hold: hold, desk: desk, customer: customer, form: form)
+            }
             do {
                 let booking = try await loket.confirm(
                     hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
@@ -206,7 +214,10 @@ extension WebApp {
         // A form without the listed party (not from the calendar page) has nothing to compare.
         let listed = form["listedPersons"].map { (Int($0) ?? persons, form["listedAssistance"] == "1") }
         let changed = listed.map { $0.0 != persons || $0.1 != assistance } ?? false
-        guard form["show"] == "1" || changed,
+        // "Show free times" with a time chosen and the party as listed is the Enter key on a
+        // time (the form's first button): that books the time.
+        let shows = form["show"] == "1" && (form["slot"] ?? "").isEmpty
+        guard shows || changed,
             let product = loket.network.product(product ?? ""), let desk = loket.network.desk(desk ?? "")
         else { return nil }
         let month = MonthView.month(form["month"], fallback: loket.today).iso.prefix(7)

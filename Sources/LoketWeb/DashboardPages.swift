@@ -27,6 +27,7 @@ extension WebApp {
                 let choice = try dashboardChoice(request, account: account)
                 let weeks = try await dashboardWeeks(choice)
                 var page = dashboardPage(choice, weeks: weeks, account: account, language: web.language)
+                try await addOverview(to: &page, desks: choice.desks, language: web.language)
                 page.checks = try await loket.forecastChecks(desk: choice.desk, product: choice.product).map {
                     checkFields($0.run, $0.check, web.language)
                 }
@@ -46,6 +47,30 @@ extension WebApp {
                     ],
                     body: .init(byteBuffer: ByteBuffer(string: HistoryCSV.text(weeks))))
             }
+        }
+    }
+
+    /// Every desk the manager sees against every product, at a glance: the wait now against the
+    /// norm, each linking to its charts.
+    private func addOverview(to page: inout DashboardPage, desks: [Desk], language: Customer.Language) async throws {
+        let today = loket.today
+        let open = desks.filter { !$0.isClosedForGood(on: today) }
+        let products = loket.network.products.filter { product in open.contains { $0.offers(product.key) } }
+        let waits = try await loket.waitTimes()
+        let norm = loket.network.norm
+        page.overviewIntro = WebCopy.text("overviewIntro", language, WeekChart.number(norm, language))
+        page.overviewProducts = products.map { $0.name(language) }
+        page.overview = open.map { desk in
+            DashboardPage.OverviewRow(
+                desk: desk.name,
+                cells: products.map { product in
+                    guard desk.offers(product.key) else { return .init(text: "–", href: nil, over: false) }
+                    let wait = waits.first { $0.desk == desk.code && $0.product == product.key }?.workingDaysToFirstSlot
+                    return .init(
+                        text: wait.map(String.init) ?? WebCopy.text("openDataNoSlot", language),
+                        href: "/staff/dashboard?desk=\(desk.code)&product=\(product.key)",
+                        over: wait.map { Double($0) > norm } ?? true)
+                })
         }
     }
 
@@ -189,6 +214,12 @@ struct DashboardPage {
     let csvHref: String
     /// Baselines of four weeks ago and more against what happened.
     var checks: [Check] = []
+    /// The network at a glance: per desk, per product the wait now and whether it is over the norm.
+    struct OverviewRow { let desk: String, cells: [OverviewCell] }
+    struct OverviewCell { let text: String, href: String?, over: Bool }
+    var overview: [OverviewRow] = []
+    var overviewProducts: [String] = []
+    var overviewIntro = ""
 
     struct Check { let id: String, title: String, svg: String, coverage: String, rows: [Row] }
 }

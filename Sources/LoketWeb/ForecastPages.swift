@@ -177,11 +177,15 @@ extension WebApp {
         ]
         // Advice stored before it kept when the norm is met says the target week.
         let metFrom = (advice.metFrom ?? advice.targetWeek).iso
+        // Fewer than half the replications meeting it within the forecast have no median week.
+        let median =
+            advice.metFrom == nil
+            ? metFrom
+            : advice.medianWeek.map { WebCopy.text("adviceWeekOf", language, $0.iso) }
+                ?? WebCopy.text("forecastNever", language)
         switch advice.outcome {
         case .alreadyMet:
-            return WebCopy.text(
-                "adviceAlreadyMet", language, target[2], target[0], metFrom,
-                advice.medianWeek?.iso ?? metFrom, target[1])
+            return WebCopy.text("adviceAlreadyMet", language, target[2], target[0], metFrom, median, target[1])
         case .extraCapacityNeeded:
             return WebCopy.text(
                 "adviceNeeded", language, String(advice.counterHoursPerWeek ?? 0), advice.from.iso, target[0],

@@ -24,7 +24,8 @@ extension WebApp {
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
                     return handoverPage(
-                        web, desk: desk, place: place, visit: visit, reference: reference, card: card,
+                        web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
+                        card: card,
                         canOverride: canOverride)
                 } catch let error as BookingError {
                     return handoverPage(
@@ -43,7 +44,8 @@ extension WebApp {
                 do {
                     let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
                     return handoverPage(
-                        web, desk: desk, place: place, visit: visit, reference: reference, card: card,
+                        web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
+                        card: card,
                         canOverride: canOverride)
                 } catch let error as BookingError {
                     return handoverPage(
@@ -61,10 +63,13 @@ extension WebApp {
                 let canOverride = account.role >= .deskManager
                 let visit = form["visit"]
                 do {
+                    // Served with it only when the row's appointment is this card's pickup.
+                    let card = try? await loket.findDocumentForHandover(reference: id, desk: desk)
+                    let pickup = card.flatMap { Self.visit(visit, of: $0) }
                     _ = try await loket.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                         staff: account.id, staffRole: account.role, override: form["override"] == "1")
-                    let served = await serveAfter(visit, desk: desk, staff: account.id)
+                    let served = await serveAfter(pickup, desk: desk, staff: account.id)
                     return redirect(place.dayAddress(desk: desk, notice: served ? "handed-over-served" : "handed-over"))
                 } catch let error as BookingError
                     where ["vNumber", "dateOfBirth", "override"].contains(error.field)
@@ -75,7 +80,8 @@ extension WebApp {
                     do {
                         let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
                         return handoverPage(
-                            web, desk: desk, place: place, visit: visit, reference: reference, card: card, typed: form,
+                            web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
+                            card: card, typed: form,
                             refused: error, canOverride: canOverride)
                     } catch let error as BookingError {
                         return handoverPage(
@@ -120,6 +126,13 @@ extension WebApp {
         return pages.render(
             "handover", web, title: WebCopy.text("handoverTitle", language), page: page, errors: errors ?? [],
             status: status)
+    }
+
+    /// `visit` (an agenda row's appointment) if it is `card`'s pickup: a search for another card
+    /// leaves the row's customer as they were.
+    static func visit(_ visit: String?, of card: Loket.HandoverCard) -> String? {
+        guard let visit, card.pickup?.id == visit else { return nil }
+        return visit
     }
 
     /// Marks the visit of `appointment` served once the clerk has done its business from the

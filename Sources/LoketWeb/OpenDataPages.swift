@@ -28,7 +28,9 @@ extension WebApp {
                 return prepared.response(web)
             }
             // The last 12 weeks for a spreadsheet in the page's language (`;` and 12,5 in Dutch).
-            router.get(RouterPath(path + ".csv")) { _, _ in
+            router.get(RouterPath(path + ".csv")) { _, context in
+                // Made for each download: under the client's limit, as the API's own ranges are.
+                try loket.admit(.slotReads, client: context.client)
                 let (dates, values) = try await loket.openData(from: nil, to: nil, desk: nil, product: nil)
                 let name = WebCopy.text("openDataFileName", language)
                 return Response(

@@ -225,6 +225,8 @@ struct BiometricsCheckPage {
         }
     }
     var form: [String: String] = [:]
+    /// The page where the customer types the dates (not the one by V-number).
+    var datesForm = false
     var result: Result?
 }
 
@@ -236,7 +238,14 @@ struct SignInPage {
 /// display.mustache: the latest calls on the waiting-room screen.
 struct DisplayPage {
     struct Call { let ticket: String, counter: String }
+    /// The customers at a counter now, newest first.
     let calls: [Call]
+    /// The tickets called next, in order: "your turn soon".
+    let next: [String]
+    /// A call newer than the screen showed before: the chime sounds once.
+    let chime: Bool
+    /// The reload, carrying the newest call shown.
+    let refresh: String
 }
 
 /// urgent.mustache: a clerk's booking from the urgent reserve: product, persons, day, time, reason, customer.

@@ -148,7 +148,18 @@ extension WebApp {
             let web = web(request)
             do {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
-                let calls = try await loket.recentCalls(desk: desk.code)
+                let recent = try await loket.recentCalls(desk: desk.code)
+                // Who stands at a counter now: a served or absent customer leaves the screen.
+                let calls = recent.filter { $0.state == .called }
+                let next = try await loket.nextTickets(desk: desk.code)
+                // The screen reloads itself with the moment of the latest call it knew; a later
+                // call chimes, once. (Not on the first load: nobody was called just then.)
+                let newest = recent.first?.calledAt.map { String(Int($0.timeIntervalSince1970 * 1000)) } ?? "0"
+                let chime = request.query("seen").map { $0 != newest } ?? false
+                var headers: HTTPFields = [:]
+                // Its own policy: as every page's, and the chime's sound from this site.
+                headers[.contentSecurityPolicy] =
+                    "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
                 // A screen for everyone in the waiting room: both languages at once.
                 return pages.render(
                     "display", web,
@@ -156,7 +167,10 @@ extension WebApp {
                     page: DisplayPage(
                         calls: calls.map {
                             DisplayPage.Call(ticket: $0.ticket.map(String.init) ?? "–", counter: $0.counter ?? "")
-                        }))
+                        },
+                        next: next.map(String.init), chime: chime,
+                        refresh: "5;url=/display/\(desk.code)?seen=\(newest)"),
+                    headers: headers)
             } catch let error as BookingError {
                 return problem(web, error)
             }

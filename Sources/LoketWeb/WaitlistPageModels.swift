@@ -25,11 +25,10 @@ struct WaitlistJoinPage {
 /// waitlist-entry.mustache: one waitlist entry as its customer sees it, with leaving; or only
 /// what became of it.
 struct WaitlistEntryPage {
+    /// What the entry waits for; none on the page that says it was left.
+    struct Facts { let productName: String, desks: String, window: String, persons: Int }
     let justJoined: Bool
-    let productName: String
-    let desks: String
-    let window: String
-    let persons: Int
+    let facts: Facts?
     var position: String?
     var offerHref: String?
     var leavePath: String?

@@ -87,12 +87,14 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let token = try await web.form(request)["token"]
             do {
+                let entry = try await loket.waitlistEntry(id: id, token: token)
                 try await loket.leaveWaitlist(id: id, token: token)
+                var web = web
+                if !web.languageChosen { web.language = entry.language }
                 return pages.render(
                     "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
                     page: WaitlistEntryPage(
-                        justJoined: false, productName: "", desks: "", window: "", persons: 0,
-                        message: WebCopy.text("waitlistLeftText", web.language)))
+                        justJoined: false, facts: nil, message: WebCopy.text("waitlistLeftText", web.language)))
             } catch let error as BookingError {
                 return problem(web, error)
             }
@@ -157,10 +159,11 @@ extension WebApp {
         let language = web.language
         let desks = entry.desks.compactMap { loket.network.desk($0) }.map { "\($0.name), \($0.city)" }
         var page = WaitlistEntryPage(
-            justJoined: justJoined && entry.state == .waiting, productName: productName(entry.product, language),
-            desks: desks.joined(separator: "; "),
-            window: "\(DateWording.date(entry.from, language)) – \(DateWording.date(entry.to, language))",
-            persons: entry.persons)
+            justJoined: justJoined && entry.state == .waiting,
+            facts: .init(
+                productName: productName(entry.product, language), desks: desks.joined(separator: "; "),
+                window: "\(DateWording.date(entry.from, language)) – \(DateWording.date(entry.to, language))",
+                persons: entry.persons))
         let title: String
         switch entry.state {
         case .waiting, .offered:

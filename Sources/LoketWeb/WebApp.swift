@@ -13,6 +13,8 @@ public struct WebApp: Sendable {
     let gate: StaffGate
     let secureCookies: Bool
     let stylesheet: ByteBuffer
+    /// The waiting-room screen's two-tone chime for a new call (a WAV made for Loket).
+    let chime: ByteBuffer
     /// The ORGANIZER of downloaded calendar files: the address customer email comes from.
     let organizer: String
     /// Booking calendars, for a second at most or until capacity at the desk changes. At most
@@ -37,10 +39,19 @@ public struct WebApp: Sendable {
             try? Data(contentsOf: $0)
         }
         self.stylesheet = ByteBuffer(bytes: css ?? Data())
+        let chime = Bundle.module.url(forResource: "chime", withExtension: "wav", subdirectory: "static").flatMap {
+            try? Data(contentsOf: $0)
+        }
+        self.chime = ByteBuffer(bytes: chime ?? Data())
     }
 
     /// Adds the pages to `router`, beside the API's routes and behind its middleware.
     public func add(to router: Router<LoketRequestContext>) {
+        router.get("/static/chime.wav") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "audio/wav", .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: chime))
+        }
         router.get("/static/loket.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -34,13 +34,9 @@ extension WebCopy {
             "Kies bij minstens één persoon wat is afgenomen.", "Choose what was captured for at least one person."
         ),
         "error.vNumber.duplicate": ("Dit V-nummer staat er twee keer.", "This V-number is given twice."),
-        "error.dateOfBirth.required": ("Vul de geboortedatum in.", "Enter the date of birth."),
         "error.dateOfBirth.invalid_date": (
-            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2004-03-31.",
-            "Write the date as year-month-day, for example 2004-03-31."
-        ),
-        "error.dateOfBirth.out_of_range": (
-            "Deze geboortedatum kan niet kloppen.", "This date of birth cannot be right."
+            "Vul de datum in: dag, maand en jaar, bijvoorbeeld 31 maart 2004.",
+            "Enter the date: day, month and year, for example 31 March 2004."
         ),
         "error.dateOfBirth.date_of_birth_mismatch": (
             "Dit V-nummer is vastgelegd met een andere geboortedatum. Controleer het identiteitsbewijs; er is niets vastgelegd.",

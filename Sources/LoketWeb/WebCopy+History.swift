@@ -84,6 +84,11 @@ extension WebCopy {
         "unit.count": ("aantal", "count"),
         // Dashboard
         "dashboardTitle": ("Dashboard", "Dashboard"),
+        "overviewTitle": ("Het netwerk in één oogopslag", "The network at a glance"),
+        "overviewIntro": (
+            "Werkdagen tot de eerste vrije plek, nu, per loket en product. De norm is %@ werkdagen. Kies een getal voor de grafieken van dat loket en product.",
+            "Working days to the first free slot now, per desk and product. The norm is %@ working days. Choose a number for that desk's and product's charts."
+        ),
         "forecastTitle": ("Prognose", "Forecast"),
         "dashboardDesk": ("Loket", "Desk"),
         "dashboardProduct": ("Product", "Product"),
@@ -221,6 +226,7 @@ extension WebCopy {
         "forecastDone": ("Klaar", "Done"),
         "forecastFailed": ("Mislukt", "Failed"),
         "forecastNever": ("niet in deze periode", "not in this period"),
+        "adviceWeekOf": ("de week van %@", "the week of %@"),
         "forecastAnswerShort": (
             "mediaan week van %@; %@ kans binnen de periode", "median week of %@; %@ chance within the period"
         ),
@@ -296,8 +302,8 @@ extension WebCopy {
         "forecastAdvice": ("Advies", "Advice"),
         "adviceRunning": ("Bezig: %@ mogelijkheden doorgerekend", "Running: %@ options worked out"),
         "adviceAlreadyMet": (
-            "Er is geen extra capaciteit nodig. Met een kans van %@ is de wachttijd blijvend onder de norm van %@ werkdagen vanaf de week van %@ (mediaan: de week van %@); gevraagd was uiterlijk de week van %@.",
-            "No extra capacity is needed. With a probability of %@ the wait is back under the norm of %@ working days for good from the week of %@ (median: the week of %@); you asked for the week of %@ at the latest."
+            "Er is geen extra capaciteit nodig. Met een kans van %@ is de wachttijd blijvend onder de norm van %@ werkdagen vanaf de week van %@ (mediaan: %@); gevraagd was uiterlijk de week van %@.",
+            "No extra capacity is needed. With a probability of %@ the wait is back under the norm of %@ working days for good from the week of %@ (median: %@); you asked for the week of %@ at the latest."
         ),
         "adviceNeeded": (
             "Er zijn %@ balie-uren per week extra nodig vanaf %@ om de wachttijd blijvend onder de norm van %@ werkdagen te krijgen in de week van %@ met een kans van %@ (berekend: %@). Eén uur minder haalt het niet. Met die uren is de norm met die kans gehaald vanaf de week van %@.",

@@ -24,6 +24,10 @@ extension WebCopy {
             "Vul een geldig telefoonnummer in (6 tot 20 cijfers), of laat het leeg.",
             "A phone number has 6 to 20 digits and may start with +."
         ),
+        "error.dateOfBirth.required": ("Vul de geboortedatum in.", "Enter the date of birth."),
+        "error.dateOfBirth.out_of_range": (
+            "Deze geboortedatum kan niet kloppen.", "This date of birth cannot be right."
+        ),
         "error.vNumber.invalid": (
             "Een V-nummer heeft 10 cijfers. Het staat op uw brieven van de IND.",
             "A V-number has exactly 10 digits. It is on your letters from the IND."
@@ -194,8 +198,8 @@ extension WebCopy {
         "noAccess": ("U heeft geen toegang tot deze pagina.", "You do not have access to this page."),
         // The biometrics question
         "bioBirthInvalid": (
-            "Vul uw geboortedatum in als jaar-maand-dag, bijvoorbeeld 2004-03-31.",
-            "Enter your date of birth as year-month-day, for example 2004-03-31."
+            "Vul uw geboortedatum in: dag, maand en jaar, bijvoorbeeld 31 maart 2004.",
+            "Enter your date of birth: day, month and year, for example 31 March 2004."
         ),
         "bioDateInvalid": (
             "Deze datum klopt niet: hij ligt na vandaag of voor uw geboortedatum.",

@@ -98,6 +98,12 @@ enum WebCopy {
         "chooseDay": ("Kies een dag met vrije tijden in de kalender.", "Choose a day with free times in the calendar."),
         "noTimes": ("Op deze dag is geen tijd meer vrij.", "There is no free time left on this day."),
         "detailsTitle": ("Uw gegevens", "Your details"),
+        "checkTitle": ("Controleer uw gegevens", "Check your answers"),
+        "checkIntro": (
+            "Klopt alles? Dan maken wij de afspraak. Zo niet, wijzig dan uw gegevens.",
+            "Is everything right? Then we book the appointment. If not, change your details."
+        ),
+        "changeDetails": ("Gegevens wijzigen", "Change your details"),
         "heldUntil": ("Wij houden deze tijd voor u vast tot %@.", "We keep this time for you until %@."),
         "companionLegend": ("Persoon %@", "Person %@"),
         "name": ("Naam", "Name"),
@@ -177,7 +183,10 @@ enum WebCopy {
             "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. What you fill in here is used for this answer only; we do not keep it."
         ),
         "dateOfBirth": ("Geboortedatum", "Date of birth"),
-        "dateHint": ("Bijvoorbeeld 2004-03-31 (jaar-maand-dag).", "For example 2004-03-31 (year-month-day)."),
+        // The date field writes the date as the browser does: the hint gives a date, not a format.
+        "dateHint": (
+            "Bijvoorbeeld 31 maart 2004: dag, maand en jaar.", "For example 31 March 2004: day, month and year."
+        ),
         "faceDate": ("Datum van uw laatste pasfoto bij de IND", "Date of your last photo taken by the IND"),
         "fingerDate": (
             "Datum waarop de IND voor het laatst uw vingerafdrukken nam", "Date the IND last took your fingerprints"

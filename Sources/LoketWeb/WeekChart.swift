@@ -48,7 +48,7 @@ struct WeekChart: Sendable {
         let everything =
             lines.flatMap { $0.values.compactMap { $0 } } + (band?.high.compactMap { $0 } ?? []) + [norm?.value ?? 0]
         // Four gridlines a whole, round step apart: 0, 5, 10, 15, 20 rather than 6,2 and 12,5.
-        let step = Self.niceStep(max(everything.max() ?? 1, 1) * 1.05 / 4)
+        let step = max(1, Self.niceStep(max(everything.max() ?? 1, 1) * 1.05 / 4))
         let yMax = step * 4
         let last = max(1, weeks.count - 1)
         func x(_ week: Int) -> Double { left + plotWidth * Double(week) / Double(last) }
@@ -131,7 +131,7 @@ struct WeekChart: Sendable {
         return runs
     }
 
-    /// The smallest of 1, 2 or 5 times a power of ten that is at least `value`; whole from 1 up.
+    /// The smallest of 1, 2 or 5 times a power of ten that is at least `value`.
     static func niceStep(_ value: Double) -> Double {
         let magnitude = pow(10, log10(max(value, 1e-9)).rounded(.down))
         for factor in [1.0, 2, 5, 10] where factor * magnitude >= value { return factor * magnitude }

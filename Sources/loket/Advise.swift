@@ -75,7 +75,7 @@ struct Advise: AsyncParsableCommand {
     static func metWords(_ advice: CapacityAdvisor.Advice, percent: Int) -> String {
         guard let from = advice.metFrom else { return "" }
         return
-            "Met for good from the week of \(from.iso) in \(percent)% of replications (median: the week of \(advice.medianWeek?.iso ?? from.iso)).\n"
+            "Met for good from the week of \(from.iso) in \(percent)% of replications (median: \(advice.medianWeek.map { "the week of \($0.iso)" } ?? "not within the forecast")).\n"
     }
 
     /// The answer in plain words.

@@ -157,7 +157,7 @@ import Testing
             let ana = try await question(Self.ana, "1990-05-05")
             #expect(ana.body.contains("You need to come in"))
             #expect(ana.body.contains("The quality of your last fingerprints was not good enough."))
-            #expect(ana.body.contains("href=\"/book/BIO/biometrics#dates\""))
+            #expect(ana.body.contains("href=\"/book/BIO/biometrics?basis=dates\""))
             // Another date of birth: as if nothing were recorded.
             let stranger = try await question(Self.rui, "1992-02-03")
             #expect(stranger.body.contains("We do not have your facial image yet."))

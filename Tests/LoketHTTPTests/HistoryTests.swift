@@ -178,6 +178,12 @@ import Testing
             let page = try await get(api, "/staff/dashboard?weeks=12", cookies: [manager])
             #expect(page.status == 200)
             #expect(page.body.contains("<h3 id=\"dashboardWaits\">Waiting time</h3>"))
+            // The network at a glance first: every desk the manager sees, the wait now, linked.
+            let overview = try #require(page.body.range(of: "id=\"overview\""))
+            #expect(overview.lowerBound < (page.body.range(of: "<svg")?.lowerBound ?? page.body.endIndex))
+            #expect(
+                page.body.contains(
+                    "<th scope=\"row\">Raceloket</th><td><a href=\"/staff/dashboard?desk=RACE&amp;product=BIO\">"))
             #expect(page.body.contains("<svg") && page.body.contains("Norm: 10 working days"))
             #expect(
                 page.body.contains(

@@ -125,9 +125,11 @@ import Testing
                 try await db.raw("SELECT COUNT(*) AS n FROM holds").first()!.decode(column: "n", as: Int.self)
             }
             #expect(holds == 0)
-            // The party as listed: the time is held.
+            // The party as listed, a time chosen, and Enter (the form's first button, "Show free
+            // times"): the time is held.
             let held = try await post(
-                api, path, ["persons": "1", "listedPersons": "1", "month": "2022-06", "slot": "20220602-0900-one"])
+                api, path,
+                ["persons": "1", "listedPersons": "1", "month": "2022-06", "slot": "20220602-0900-one", "show": "1"])
             #expect(held.status == 303 && held.headers[.location]?.hasPrefix("/book/hold/") == true)
         }
     }

@@ -119,7 +119,7 @@ def test_a_dutch_customer_gets_dutch_mail(servers, smtp, tmp_path):
     assert message["Subject"].startswith("Bevestiging van uw afspraak")
     _, _, parts = invite(message)
     assert "Afspraakcode" in parts["text/plain"].get_content()
-    assert '<html lang="nl">' in parts["text/html"].get_content()
+    assert '<html lang="nl" dir="ltr">' in parts["text/html"].get_content()
 
 
 def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, tmp_path):

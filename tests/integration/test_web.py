@@ -164,6 +164,17 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
     driver.find_element(By.ID, "name").send_keys(name)
     driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-04-01")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    # Check your answers: everything as typed, then book (or change).
+    answers = driver.find_element(By.CSS_SELECTOR, "dl[aria-labelledby=details-title]").text
+    assert name in answers and email in answers and v_number in answers
+    if shots:
+        shot(driver, f"{lang}-4b-check")
+        assert axe_violations(driver) == []
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=change]"))
+    assert driver.find_element(By.ID, "name").get_attribute("value") == name
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-04-01")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=confirm]"))
     code = driver.find_element(By.ID, "appointment-code").text
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
     if shots:
@@ -377,6 +388,11 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
     submit(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/book/BIO/biometrics']"))
     assert axe_violations(driver) == []
     shot(driver, "en-bio-1-question")
+    # One form a page: by V-number here; the dates typed by hand are the next page.
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main form")) == 1
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/book/BIO/biometrics?basis=dates']"))
+    assert len(driver.find_elements(By.CSS_SELECTOR, "main form")) == 1
+    assert axe_violations(driver) == []
 
     def answer(**fields):
         for field, value in fields.items():
@@ -390,7 +406,7 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
     shot(driver, "en-bio-2-not-needed")
 
     # A photo more than six months old: a visit, and the way to book one.
-    driver.get(server.url("/book/BIO/biometrics"))
+    driver.get(server.url("/book/BIO/biometrics?basis=dates"))
     answer(dateOfBirth="1990-05-05", faceDate="2026-05-01", fingerDate="2025-06-01", signatureDate="2025-06-01")
     assert "You need to come in" in driver.page_source
     shot(driver, "en-bio-3-needed")
@@ -398,7 +414,7 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
     assert driver.title.startswith("Choose a desk")
 
     # Bad input is named next to the field.
-    driver.get(server.url("/book/BIO/biometrics"))
+    driver.get(server.url("/book/BIO/biometrics?basis=dates"))
     answer(dateOfBirth="", faceDate="2030-01-01")
     assert driver.find_element(By.ID, "dateOfBirth").get_attribute("aria-invalid") == "true"
     assert driver.find_element(By.ID, "faceDate").get_attribute("aria-invalid") == "true"
@@ -491,9 +507,11 @@ def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
 
     staff_sign_in(driver, server, "balie")
     assert "Card ready" in driver.page_source
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "main td a[href='/staff/desks/DH/handover']"))
-    assert driver.title.startswith("Hand over a document")
+    # From the agenda's row the card is found at once.
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main td a[href*='/staff/desks/DH/handover?visit=']"))
+    assert driver.title.startswith("Hand over a document") and "Ada Lovelace" in driver.page_source
     assert axe_violations(driver) == []
+    driver.find_element(By.ID, "reference").clear()
     driver.find_element(By.ID, "reference").send_keys(document)
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Ada Lovelace" in driver.page_source
@@ -587,7 +605,8 @@ def test_pages_are_valid_html(web, tmp_path):
     customer = requests.Session()
     customer.headers["Accept-Language"] = "en"
     get = lambda session, path: session.get(server.url(path), timeout=10)
-    for name, path in (("home", "/"), ("desks", "/book/DOC/desks"), ("bio", "/book/BIO/biometrics"), ("sign-in", "/staff/sign-in"),
+    for name, path in (("home", "/"), ("desks", "/book/DOC/desks"), ("bio", "/book/BIO/biometrics"),
+                       ("bio-dates", "/book/BIO/biometrics?basis=dates"), ("sign-in", "/staff/sign-in"),
                        ("calendar", "/book/DOC/desks/DH?persons=2&assistance=1&month=2026-12&date=2026-12-01"),
                        ("display", "/display/DH"), ("not-found", "/manage/nope?token=x")):
         pages[name] = get(customer, path).text
@@ -600,9 +619,10 @@ def test_pages_are_valid_html(web, tmp_path):
     pages["details-errors"] = customer.post(details.url, data={"csrf": csrf, "email": "nope"}, timeout=10).text
     server.invite("6666666666", "1990-01-01", product="DOC")
     server.invite("6666666667", "2015-01-01", product="DOC")
-    manage = customer.post(details.url, data={"csrf": csrf, "name": "Ada", "email": "ada@example.org", "vNumber": "6666666666",
-                                              "dateOfBirth": "1990-01-01", "companion1.name": "Bo",
-                                              "companion1.vNumber": "6666666667", "companion1.dateOfBirth": "2015-01-01"}, timeout=10)
+    answers = {"csrf": csrf, "name": "Ada", "email": "ada@example.org", "vNumber": "6666666666", "dateOfBirth": "1990-01-01",
+               "companion1.name": "Bo", "companion1.vNumber": "6666666667", "companion1.dateOfBirth": "2015-01-01"}
+    pages["check"] = customer.post(details.url, data=answers, timeout=10).text
+    manage = customer.post(details.url, data={**answers, "confirm": "1"}, timeout=10)
     pages["manage"] = manage.text
     pages["reschedule"] = customer.get(manage.url.replace("?", "/reschedule?").replace("&booked=1", "") + "&month=2026-12&date=2026-12-02",
                                        timeout=10).text

@@ -12,8 +12,9 @@ extension Desk {
     /// Maps URL (its documented cross-platform form, which opens the maps app on a phone). It
     /// carries only the desk's own address, nothing about the person.
     public var routeURL: String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
+        // RFC 3986's unreserved characters, ASCII only: every other byte is percent-encoded.
+        let allowed = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let destination = place.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
         return "https://www.google.com/maps/dir/?api=1&destination=\(destination)"
     }

@@ -37,9 +37,11 @@ public struct AppointmentMessage: Sendable {
         if kind != .cancellation { lines += ["", words.bring, "\(words.routeLabel): \(desk.routeURL)"] }
         if let link { lines += ["", "\(words.linkLabel): \(link)"] }
         text = lines.joined(separator: "\n") + "\n"
-        // The label's side follows the language's direction.
+        // The label's side follows the language's direction, written out: mail programs that
+        // render with a word processor know no logical properties.
+        let (start, end) = language.isRightToLeft ? ("right", "left") : ("left", "right")
         let rows = facts.map {
-            "<tr><th scope=\"row\" style=\"text-align:start;padding-inline-end:1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
+            "<tr><th scope=\"row\" style=\"text-align:\(start);padding-\(end):1em\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
         }.joined()
         var outro =
             kind == .cancellation
