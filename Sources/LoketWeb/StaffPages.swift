@@ -169,7 +169,7 @@ extension WebApp {
                             DisplayPage.Call(ticket: $0.ticket.map(String.init) ?? "–", counter: $0.counter ?? "")
                         },
                         next: next.map(String.init), chime: chime,
-                        refresh: "5;url=/display/\(desk.code)?seen=\(newest)"),
+                        refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
                     headers: headers)
             } catch let error as BookingError {
                 return problem(web, error)

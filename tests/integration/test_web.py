@@ -144,7 +144,7 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
         shot(driver, f"{lang}-3-calendar")
         assert axe_violations(driver) == []
     driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
     # The details page says for how many persons the time is held.
     facts = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "dl.facts dt, dl.facts dd")]
     persons = {"en": "Number of persons", "nl": "Aantal personen", "uk": "Кількість осіб", "ar": "عدد الأشخاص"}[lang]
@@ -214,7 +214,7 @@ def test_customer_books_reschedules_and_cancels_in_english(web):
     days = driver.find_elements(By.CSS_SELECTOR, "table.month a[href*='date=']")
     submit(driver, days[1])
     driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
     assert "has moved" in driver.page_source
     assert "Wednesday 2 December 2026" in driver.page_source
     shot(driver, "en-6-moved")
@@ -549,12 +549,12 @@ def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     driver.get(server.url("/book/DOC/desks/DH?month=2026-12"))
     ensure_language(driver, "en")
     driver.find_element(By.ID, "assistance").click()
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=get] button"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "button[name=show]"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "table.month a[href*='date=2026-12-01']"))
     first = driver.find_element(By.CSS_SELECTOR, "input[name=slot]")
     assert first.find_element(By.XPATH, "..").text.strip() == "08:00"
     first.click()
-    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
     assert "08:00–08:20" in driver.page_source  # twice the one 10-minute unit DOC needs
     server.invite("5555555555", "1985-07-14", product="DOC", email="kim@example.org")
     driver.find_element(By.ID, "name").send_keys("Kim Jansen")
@@ -562,6 +562,7 @@ def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     driver.find_element(By.ID, "vNumber").send_keys("5555555555")
     driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1985-07-14")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=confirm]"))
     assert "I need extra time or assistance" in driver.page_source
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT assistance, start_minute, end_minute FROM appointments").fetchone() == (1, 480, 500)
@@ -746,7 +747,7 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
         assert driver.find_element(By.ID, "companion1.vNumber")
         assert axe_violations(driver) == []
         shot(driver, "en-draws-3-form")
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
         summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
         assert summary.find_element(By.CSS_SELECTOR, "a[href='#vNumber']") and summary.find_element(By.CSS_SELECTOR, "a[href='#name']")
         for field in ("vNumber", "name", "email", "companion1.name"):
@@ -766,7 +767,7 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
             driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
         driver.find_element(By.CSS_SELECTOR, "#days input[type=checkbox]").click()
         driver.find_element(By.ID, "desk-AM").click()
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
         assert driver.title.startswith("You have entered the draw")
         assert "Ada" not in driver.current_url and "7777777777" not in driver.current_url
         cookie = next(c for c in driver.get_cookies() if c["name"] == "loket_draw_entry")
