@@ -26,15 +26,37 @@ extension WebApp {
         }
     }
 
+    /// The day a product in draw mode opens its next draw (at midnight, when the booking horizon
+    /// first reaches past what is already published) and the last day that draw gives out.
+    func nextDrawDay(after published: LocalDate?) -> (opens: LocalDate, through: LocalDate)? {
+        guard let published else { return nil }
+        let today = loket.today
+        for offset in 1...31 {
+            let day = today.adding(days: offset)
+            let horizon = loket.rules.horizon(from: day)
+            if horizon > published { return (day, horizon) }
+        }
+        return nil
+    }
+
     /// Each product of `desk` with its draw mode; a product nobody has switched is off.
     func drawModeRows(desk: Desk, _ language: Customer.Language) async throws -> [DeskSettingsPage.DrawMode] {
         let modes = try await loket.drawModes(desk: desk.code)
         return desk.products.map { key in
             let mode = modes.first { $0.product == key }
             let on = mode?.on ?? false
+            // Days already open stay first-come: say when the first draw comes, not leave the
+            // manager wondering why nothing shows.
+            let next = mode.flatMap { on ? nextDrawDay(after: $0.publishedThrough) : nil }
+            let state = WebCopy.text(on ? "drawModeOn" : "drawModeOff", language)
             return DeskSettingsPage.DrawMode(
                 product: key, productName: productName(key, language),
-                state: WebCopy.text(on ? "drawModeOn" : "drawModeOff", language),
+                state: next.map {
+                    state + ". "
+                        + WebCopy.text(
+                            "drawModeNext", language, DateWording.date($0.opens, language),
+                            DateWording.date($0.through, language))
+                } ?? state,
                 setBy: mode.map {
                     WebCopy.text(
                         $0.setBy == .manager ? "drawModeByManager" : "drawModeByRule", language,

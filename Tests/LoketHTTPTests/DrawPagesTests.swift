@@ -215,10 +215,15 @@ import Testing
             let mode = try #require(try await server.loket.drawModes(desk: "RACE").first)
             #expect(mode.on && mode.setBy == .manager && mode.product == "BIO")
             let after = try await get(api, "/staff/desks/RACE/settings", cookies: [manager], language: "en")
-            #expect(after.body.contains("<td>on</td><td>a manager, since Wednesday 1 June 2022 at 10:00</td>"))
+            // The manager is told when the first draw comes: days open now stay first-come.
+            #expect(
+                after.body.contains(
+                    "<td>on. What is open now stays bookable as it is; the first draw opens on Thursday 2 June 2022 at midnight, for the days up to "
+                ))
+            #expect(after.body.contains("</td><td>a manager, since Wednesday 1 June 2022 at 10:00</td>"))
             #expect(after.body.contains("Turn draw mode off"))
             let nl = try await get(api, "/staff/desks/RACE/settings", cookies: [manager])
-            #expect(nl.body.contains("<td>aan</td>") && nl.body.contains("Loting uitzetten"))
+            #expect(nl.body.contains("<td>aan. Wat al te boeken is") && nl.body.contains("Loting uitzetten"))
 
             #expect(try await post(api, path, ["product": "BIO", "on": "0"], cookies: [manager]).status == 303)
             #expect(try await server.loket.drawModes(desk: "RACE").first?.on == false)

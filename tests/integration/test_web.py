@@ -711,7 +711,7 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
         assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>off</td><td>nobody</td>', driver.page_source)
         switch = "form[action='/staff/desks/DH/settings/draw-mode']:has(input[name=product][value=BIO]) button"
         submit(driver, driver.find_element(By.CSS_SELECTOR, switch))
-        assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>on</td><td>a manager, since Tuesday 1 December 2026 at 23:5\d</td>',
+        assert re.search(r'<th scope="row">Biometrics[^<]*</th><td>on\. What is open now stays bookable as it is; the first draw opens on Wednesday 2 December 2026 at midnight, for the days up to [^<]+</td><td>a manager, since Tuesday 1 December 2026 at 23:5\d</td>',
                          driver.page_source), "draw mode must be on before midnight"
         assert "Turn draw mode off" in driver.find_element(By.CSS_SELECTOR, switch).text
         assert axe_violations(driver) == []
