@@ -309,7 +309,10 @@ extension WebApp {
         errors.map { error in
             let field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
-            return FieldError(field: CompanionFields.formField(field), message: WebCopy.message(error, web.language))
+            let formField = CompanionFields.formField(field)
+            return FieldError(
+                field: formField,
+                message: CompanionFields.naming(WebCopy.message(error, web.language), field: formField, web.language))
         }
     }
 

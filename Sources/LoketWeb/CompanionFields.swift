@@ -46,6 +46,15 @@ struct CompanionFields {
         return "companion\(index + 1)" + field[field.index(after: close)...]
     }
 
+    /// `message` about the form field `field`, naming the person when it is a companion's
+    /// ("Person 2: …"): the error summary lists the fields of everyone at once.
+    static func naming(_ message: String, field: String, _ language: Customer.Language) -> String {
+        guard field.hasPrefix("companion"), let dot = field.firstIndex(of: "."),
+            let index = Int(field[field.index(field.startIndex, offsetBy: "companion".count)..<dot])
+        else { return message }
+        return "\(WebCopy.text("companionLegend", language, "\(index + 1)")): \(message)"
+    }
+
     /// The `count` other persons as posted, or what is wrong with them.
     static func read(count: Int, form: [String: String]) -> (companions: [Companion], problems: [BookingError]) {
         var companions: [Companion] = []

@@ -146,7 +146,8 @@ extension WebApp {
                 let cells = columns.map { $0[i] }
                 guard cells.contains(where: { $0 != nil }) else { return nil }
                 return DashboardPage.Row(
-                    week: starts[i].iso, cells: cells.map { $0.map { WeekChart.number($0, language) } ?? "–" })
+                    week: WebCopy.text("dashboardWeekOf", language, DateWording.date(starts[i], language)),
+                    cells: cells.map { $0.map { WeekChart.number($0, language) } ?? "–" })
             }
             return DashboardPage.Chart(
                 id: group.title, title: title, svg: chart.svg,
@@ -193,7 +194,7 @@ extension WebApp {
             } ?? WebCopy.text("checkNothingMeasured", language),
             rows: check.weekStarts.indices.reversed().map { i in
                 DashboardPage.Row(
-                    week: check.weekStarts[i].iso,
+                    week: WebCopy.text("dashboardWeekOf", language, DateWording.date(check.weekStarts[i], language)),
                     cells: [
                         number(check.low[i]), number(check.median[i]), number(check.high[i]), number(check.measured[i]),
                     ])

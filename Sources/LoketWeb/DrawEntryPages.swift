@@ -150,7 +150,7 @@ extension WebApp {
             let message =
                 WebCopy.texts[drawKey] == nil
                 ? WebCopy.message(shown, web.language) : WebCopy.text(drawKey, web.language)
-            return FieldError(field: field, message: message)
+            return FieldError(field: field, message: CompanionFields.naming(message, field: field, web.language))
         }
     }
 

@@ -116,9 +116,9 @@ extension WebApp {
                 return HandoverPage.Card(
                     id: document.id, holderName: card.holderName,
                     kind: kind.map { $0.name(language) } ?? document.kind,
-                    readyOn: document.readyOn.iso,
+                    readyOn: DateWording.date(document.readyOn, language),
                     pickup: card.pickup.map {
-                        "\($0.date.iso) \($0.startTime.text)–\($0.endTime.text) · \($0.code ?? "")"
+                        "\(DateWording.dateTime($0.date, $0.startTime, $0.endTime, language)) · \($0.code ?? "")"
                     })
             },
             vNumber: form["vNumber"] ?? "", dateOfBirth: form["dateOfBirth"] ?? "", canOverride: canOverride)

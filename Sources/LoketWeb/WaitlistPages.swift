@@ -147,7 +147,9 @@ extension WebApp {
             }
             let shown = BookingError(
                 error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)
-            return FieldError(field: field, message: WebCopy.message(shown, web.language))
+            return FieldError(
+                field: field,
+                message: CompanionFields.naming(WebCopy.message(shown, web.language), field: field, web.language))
         }
     }
 

@@ -84,6 +84,7 @@ extension WebCopy {
         "unit.count": ("aantal", "count"),
         // Dashboard
         "dashboardTitle": ("Dashboard", "Dashboard"),
+        "dashboardWeekOf": ("week van %@", "week of %@"),
         "overviewTitle": ("Het netwerk in één oogopslag", "The network at a glance"),
         "overviewIntro": (
             "Werkdagen tot de eerste vrije plek, nu, per loket en product. De norm is %@ werkdagen. Kies een getal voor de grafieken van dat loket en product.",

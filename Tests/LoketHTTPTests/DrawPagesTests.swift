@@ -111,6 +111,8 @@ import Testing
             let group = try await post(
                 api, "/draws/\(draw.id)/enter", Self.entrant("Bo", vNumber: "1000000002", extra: ["persons": "2"]))
             #expect(group.status == 422 && group.body.contains("id=\"companion1.name-error\""))
+            // The summary at the top says whose field it is.
+            #expect(group.body.contains("<a href=\"#companion1.name\">Persoon 2: "))
 
             // Three more people enter: four entries for three places.
             var cookies = [entryPath: ada]
