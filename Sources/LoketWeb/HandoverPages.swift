@@ -21,16 +21,8 @@ extension WebApp {
                 guard let reference = request.query("reference"), !reference.isEmpty else {
                     return handoverPage(web, desk: desk, place: place, visit: visit, canOverride: canOverride)
                 }
-                do {
-                    let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
-                    return handoverPage(
-                        web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
-                        card: card,
-                        canOverride: canOverride)
-                } catch let error as BookingError {
-                    return handoverPage(
-                        web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
-                }
+                return try await foundCard(
+                    web, desk: desk, place: place, visit: visit, reference: reference, canOverride: canOverride)
             }
         }
         router.post("/staff/desks/{desk}/handover") { request, context in
@@ -40,17 +32,9 @@ extension WebApp {
                 let reference = form["reference"] ?? ""
                 let place = try DeskDayPlace(form: form)
                 let canOverride = account.role >= .deskManager
-                let visit = form["visit"]
-                do {
-                    let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
-                    return handoverPage(
-                        web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
-                        card: card,
-                        canOverride: canOverride)
-                } catch let error as BookingError {
-                    return handoverPage(
-                        web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
-                }
+                return try await foundCard(
+                    web, desk: desk, place: place, visit: form["visit"], reference: reference,
+                    canOverride: canOverride)
             }
         }
         router.post("/staff/desks/{desk}/handover/record") { request, context in
@@ -126,6 +110,20 @@ extension WebApp {
         return pages.render(
             "handover", web, title: WebCopy.text("handoverTitle", language), page: page, errors: errors ?? [],
             status: status)
+    }
+
+    /// The handover page with the card `reference` names, or the search with why there is none.
+    func foundCard(
+        _ web: WebRequest, desk: String, place: DeskDayPlace, visit: String?, reference: String, canOverride: Bool
+    ) async throws -> Response {
+        do {
+            let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
+            return handoverPage(
+                web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference, card: card,
+                canOverride: canOverride)
+        } catch let error as BookingError {
+            return handoverPage(web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
+        }
     }
 
     /// `visit` (an agenda row's appointment) if it is `card`'s pickup: a search for another card
