@@ -166,21 +166,11 @@ extension WebApp {
             guard let hold = try await loket.activeHold(id: id) else {
                 return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
             }
-            var problems: [BookingError] = []
-            var customer: Customer?
-            switch Customer.checked(
-                name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                dateOfBirth: form["dateOfBirth"], bsn: nil, language: web.language.rawValue, prefix: "")
-            {
-            case .success(let valid): customer = valid
-            case .failure(let found): problems += found.errors
-            }
             // The other persons, when every person is named (one live booking per person).
-            let others = CompanionFields.read(count: companionCount(hold), form: form)
-            customer?.companions = others.companions
-            problems += others.problems
-            guard let customer, problems.isEmpty else {
-                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(problems, web))
+            let details = CustomerForm(
+                form, companions: companionCount(hold), vNumber: form["vNumber"], language: web.language.rawValue)
+            guard let customer = details.customer else {
+                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(details.problems, web))
             }
             // The details first come back to be checked; "Change" opens the form again as typed.
             if form["change"] == "1" { return try await detailsPage(web, hold: id, form: form, errors: []) }

@@ -23,10 +23,11 @@ extension WebApp {
             details.append(.init(label: WebCopy.text("vNumber", language), value: vNumber))
         }
         if let born = customer.dateOfBirth {
-            details.append(.init(label: WebCopy.text("dateOfBirth", language), value: Self.birthday(born, language)))
+            details.append(
+                .init(label: WebCopy.text("dateOfBirth", language), value: DateWording.dayMonthYear(born, language)))
         }
         for (index, companion) in customer.companions.enumerated() {
-            let born = companion.dateOfBirth.map { ", " + Self.birthday($0, language) } ?? ""
+            let born = companion.dateOfBirth.map { ", " + DateWording.dayMonthYear($0, language) } ?? ""
             details.append(
                 .init(
                     label: WebCopy.text("companionLegend", language, "\(index + 2)"),
@@ -40,13 +41,6 @@ extension WebApp {
             fields: form.filter { !["csrf", "confirm", "change"].contains($0.key) }.sorted { $0.key < $1.key }
                 .map { .init(name: $0.key, value: $0.value) })
         return pages.render("check", web, title: WebCopy.text("checkTitle", language), page: page)
-    }
-
-    /// A date of birth as the person says it: "31 maart 2004", without a weekday.
-    static func birthday(_ date: LocalDate, _ language: Customer.Language) -> String {
-        let words = DateWording.date(date, language)
-        // The weekday is the first word (with Ukrainian's comma); nobody names their birthday by it.
-        return words.split(separator: " ", maxSplits: 1).last.map(String.init) ?? words
     }
 }
 

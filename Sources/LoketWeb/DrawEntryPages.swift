@@ -36,25 +36,16 @@ extension WebApp {
             // The customer's details are checked here, all at once, to show every problem next to
             // its field; the use case checks the rest and takes the first problem as its answer.
             let persons = Int(form["persons"] ?? "1")
-            let others = CompanionFields.read(count: min(max(persons ?? 1, 1), 6) - 1, form: form)
-            var problems: [BookingError] = []
-            var customer: Customer?
-            switch Customer.checked(
-                name: form["name"], email: form["email"], phone: form["phone"], vNumber: nil,
-                dateOfBirth: form["dateOfBirth"], bsn: nil, language: form["language"])
-            {
-            case .success(let valid): customer = valid
-            case .failure(let found): problems += found.errors
-            }
-            customer?.companions = others.companions
-            problems += others.problems
-            let checked: Result<Customer, BookingError> =
-                if let customer, problems.isEmpty { .success(customer) } else { .failure(problems[0]) }
+            // The entrant's V-number is the entry's own field, checked by the use case.
+            let details = CustomerForm(
+                form, companions: min(max(persons ?? 1, 1), 6) - 1, vNumber: nil, language: form["language"],
+                prefix: "customer.")
+            let problems = details.problems
             let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
             do {
                 let entered = try await loket.enterDraw(
                     id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
-                    days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: checked,
+                    days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
                     client: context.client)
                 let path = "/draws/\(id)/entries/\(entered.entry.id)"
                 let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife

@@ -31,24 +31,14 @@ extension WebApp {
                             field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
                         ))
                 }
-                var customer: Customer?
-                switch Customer.checked(
-                    name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                    bsn: nil, language: form["language"], prefix: "")
-                {
-                case .success(let valid): customer = valid
-                case .failure(let problems):
-                    errors += problems.errors.map {
-                        FieldError(field: $0.field, message: WebCopy.message($0, web.language))
-                    }
-                }
                 // Every person of a group, for products with one live booking per person.
-                let others = CompanionFields.read(
-                    count: companionCount(
+                let details = CustomerForm(
+                    form,
+                    companions: companionCount(
                         product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
-                    form: form)
-                customer?.companions = others.companions
-                errors += fieldErrors(others.problems, web)
+                    vNumber: form["vNumber"], language: form["language"])
+                let customer = details.customer
+                errors += fieldErrors(details.problems, web)
                 if (form["slot"] ?? "").isEmpty {
                     errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
                 }

@@ -37,25 +37,14 @@ extension WebApp {
             }
             let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
             // Every problem with the details at once, next to its field; the use case checks the rest.
-            let others = CompanionFields.read(count: persons - 1, form: form)
-            var problems: [BookingError] = []
-            var customer: Customer?
-            switch Customer.checked(
-                name: form["name"], email: form["email"], phone: form["phone"], vNumber: form["vNumber"],
-                dateOfBirth: form["dateOfBirth"], bsn: nil, language: web.language.rawValue, prefix: "")
-            {
-            case .success(let valid): customer = valid
-            case .failure(let found): problems += found.errors
-            }
-            customer?.companions = others.companions
-            problems += others.problems
-            let checked: Result<Customer, BookingError> =
-                if let customer, problems.isEmpty { .success(customer) } else { .failure(problems[0]) }
+            let details = CustomerForm(
+                form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
+            let problems = details.problems
             do {
                 let joined = try await loket.joinWaitlist(
                     desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
                     product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
-                    to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: checked, appointment: nil,
+                    to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                     appointmentToken: nil, client: context.client)
                 return redirect("/waitlist/\(joined.entry.id)?token=\(joined.token)&joined=1")
             } catch let error as BookingError {

@@ -59,11 +59,15 @@ public enum DateWording {
     }
 
     public static func date(_ date: LocalDate, _ language: Customer.Language) -> String {
-        let (y, m, d) = date.components
-        let words = words(language)
-        let weekday = words.weekdays[date.weekday.index]
+        let weekday = words(language).weekdays[date.weekday.index]
         // Ukrainian sets the weekday off with a comma.
-        return "\(weekday)\(language == .uk ? "," : "") \(d) \(words.monthsInDate[m - 1]) \(y)"
+        return "\(weekday)\(language == .uk ? "," : "") \(dayMonthYear(date, language))"
+    }
+
+    /// A date without its weekday, as a birthday is said: "31 maart 2004".
+    public static func dayMonthYear(_ date: LocalDate, _ language: Customer.Language) -> String {
+        let (y, m, d) = date.components
+        return "\(d) \(words(language).monthsInDate[m - 1]) \(y)"
     }
 
     public static func monthName(_ month: Int, _ language: Customer.Language) -> String {
