@@ -12,6 +12,17 @@ public struct Customer: Sendable, Hashable, Codable {
         /// `ltr` or `rtl`, for an HTML `dir` attribute.
         public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 
+        /// This language's of a name the desk network file gives in Dutch and English, and
+        /// perhaps in Ukrainian and Arabic; English where it gives none.
+        public func choose(nl: String, en: String, uk: String?, ar: String?) -> String {
+            switch self {
+            case .nl: nl
+            case .en: en
+            case .uk: uk ?? en
+            case .ar: ar ?? en
+            }
+        }
+
         /// The language's name in itself, as a language menu shows it.
         public var ownName: String {
             switch self {

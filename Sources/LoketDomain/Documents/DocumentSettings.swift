@@ -26,12 +26,7 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
 
         /// The kind's name in `language`.
         public func name(_ language: Customer.Language) -> String {
-            switch language {
-            case .nl: nameNL
-            case .en: nameEN
-            case .uk: nameUK ?? nameEN
-            case .ar: nameAR ?? nameEN
-            }
+            language.choose(nl: nameNL, en: nameEN, uk: nameUK, ar: nameAR)
         }
 
         public var product: String { pickupProduct ?? "DOC" }

@@ -34,12 +34,7 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// The product's name in `language`, as the desk network file gives it.
     public func name(_ language: Customer.Language) -> String {
-        switch language {
-        case .nl: nameNL
-        case .en: nameEN
-        case .uk: nameUK ?? nameEN
-        case .ar: nameAR ?? nameEN
-        }
+        language.choose(nl: nameNL, en: nameEN, uk: nameUK, ar: nameAR)
     }
 
     /// Bookings name every person by V-number, and each person has at most one live appointment.
