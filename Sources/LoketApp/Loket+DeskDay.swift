@@ -20,12 +20,27 @@ extension Loket {
 
     /// `staff` checks in today's customer with appointment `code` at `desk`, giving them a ticket.
     public func checkIn(code: String, desk: String, staff: String) async throws -> AgendaItem {
-        try await deskDayStore.checkIn(code: code, desk: desk, date: today, staff: staff, now: now())
+        try await deskDayStore.checkIn(
+            code: code, desk: desk, date: today,
+            queues: Dictionary(uniqueKeysWithValues: network.products.map { ($0.key, $0.queueLetter) }), staff: staff,
+            now: now())
     }
 
-    /// Calls the longest-waiting checked-in customer to `counter`; nil when nobody waits.
-    public func callNext(desk: String, counter: String, staff: String) async throws -> AgendaItem? {
-        try await deskDayStore.callNext(desk: desk, date: today, counter: counter, staff: staff, now: now())
+    /// Calls the longest-waiting checked-in customer of `queues` (every queue when empty) to
+    /// `counter`; nil when nobody waits there.
+    public func callNext(
+        desk: String, counter: String, queues: Set<String> = [], staff: String
+    ) async throws -> AgendaItem? {
+        try await deskDayStore.callNext(
+            desk: desk, date: today, counter: counter, queues: queues, staff: staff, now: now())
+    }
+
+    /// The queues at `desk`: each letter once, with the products whose customers wait in it.
+    public func queues(desk: String) -> [(letter: String, products: [Product])] {
+        let products = (network.desk(desk)?.products ?? []).compactMap { network.product($0) }
+        var letters: [String] = []
+        for product in products where !letters.contains(product.queueLetter) { letters.append(product.queueLetter) }
+        return letters.map { letter in (letter, products.filter { $0.queueLetter == letter }) }
     }
 
     /// Ends a visit as served or as a no-show.
@@ -37,7 +52,7 @@ extension Loket {
     }
 
     /// The next `count` tickets waiting at `desk` today: "your turn soon" on the waiting-room screen.
-    public func nextTickets(desk: String, count: Int = 3) async throws -> [Int] {
+    public func nextTickets(desk: String, count: Int = 3) async throws -> [Ticket] {
         try await deskDayStore.waitingTickets(desk: desk, date: today, limit: count)
     }
 

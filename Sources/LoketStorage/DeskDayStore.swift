@@ -72,9 +72,10 @@ public struct DeskDayStore: Sendable {
     }
 
     /// Checks in the customer whose appointment at `desk` today has `code`, giving them the next
-    /// ticket number. Checking in twice gives back the first ticket. `staff` did it (audit log).
+    /// ticket of their product's queue (`queues`: product key to queue letter). Checking in twice
+    /// gives back the first ticket. `staff` did it (audit log).
     public func checkIn(
-        code typed: String, desk: String, date: LocalDate, staff: String, now: Date
+        code typed: String, desk: String, date: LocalDate, queues: [String: String], staff: String, now: Date
     ) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
             throw BookingError.invalid(
@@ -97,7 +98,7 @@ public struct DeskDayStore: Sendable {
             // The lifecycle decides before a ticket number is spent.
             var probe = item
             do throws(AgendaItem.VisitError) {
-                try probe.checkIn(ticket: 0, today: date, now: now)
+                try probe.checkIn(ticket: Ticket(queue: nil, number: 0), today: date, now: now)
             } catch {
                 // Checking in twice gives back the first ticket.
                 guard error.code == "already_checked_in" else { throw error.bookingError }
@@ -110,20 +111,28 @@ public struct DeskDayStore: Sendable {
                 RETURNING last
                 """
             ).first()!.decode(column: "last", as: Int.self)
+            let queue = queues[item.appointment.product] ?? String(item.appointment.product.prefix(1)).uppercased()
+            let number = try await db.raw(
+                """
+                INSERT INTO queue_counters (desk, date, queue, last) VALUES (\(bind: desk), \(bind: date.iso), \(bind: queue), 1)
+                ON CONFLICT (desk, date, queue) DO UPDATE SET last = queue_counters.last + 1
+                RETURNING last
+                """
+            ).first()!.decode(column: "last", as: Int.self)
             var arrived = item
             try decided { () throws(AgendaItem.VisitError) in
-                try arrived.checkIn(ticket: ticket, today: date, now: now)
+                try arrived.checkIn(ticket: Ticket(queue: queue, number: number), today: date, now: now)
             }
             let visit = arrived.visit!
             // A no-show marked before they came may still arrive late: the ticketless visit row
-            // is replaced.
+            // is replaced. `ticket` is the desk-wide number (unique per desk and day).
             try await db.raw(
                 """
-                INSERT INTO visits (appointment_id, desk, date, ticket, state, checked_in_at)
-                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), \(bind: visit.state.rawValue),
-                    \(bind: now.millis))
-                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, state = excluded.state,
-                    checked_in_at = excluded.checked_in_at
+                INSERT INTO visits (appointment_id, desk, date, ticket, queue, queue_number, state, checked_in_at)
+                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), \(bind: queue), \(bind: number),
+                    \(bind: visit.state.rawValue), \(bind: now.millis))
+                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, queue = excluded.queue,
+                    queue_number = excluded.queue_number, state = excluded.state, checked_in_at = excluded.checked_in_at
                 WHERE visits.ticket IS NULL
                 """
             ).run()
@@ -133,20 +142,22 @@ public struct DeskDayStore: Sendable {
         }
     }
 
-    /// Calls the next waiting customer (earliest appointment, then earliest arrival) to
-    /// `counter`; nil when nobody is waiting. Two clerks calling at once get two different people.
+    /// Calls the next customer waiting in one of `queues` (every queue when empty; earliest
+    /// appointment, then earliest arrival) to `counter`; nil when nobody is waiting there. Two
+    /// clerks calling at once get two different people.
     public func callNext(
-        desk: String, date: LocalDate, counter: String, staff: String, now: Date
+        desk: String, date: LocalDate, counter: String, queues: Set<String>, staff: String, now: Date
     ) async throws -> AgendaItem? {
-        try await database.transaction { db in
+        let inQueues: SQLQueryString =
+            queues.isEmpty ? "" : " AND v.queue IN (\(binds: queues.sorted()))"
+        return try await database.transaction { db in
             while true {
                 guard
                     let next = try await db.raw(
                         """
                         SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
                         WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
-                        ORDER BY a.start_minute, v.checked_in_at LIMIT 1
-                        """
+                        """ + inQueues + " ORDER BY a.start_minute, v.checked_in_at LIMIT 1"
                     ).first()
                 else { return nil }
                 let id = try next.decode(column: "appointment_id", as: String.self)
@@ -245,16 +256,27 @@ public struct DeskDayStore: Sendable {
 
     /// The tickets of the day still waiting at `desk`, in the order `callNext` calls them
     /// (appointment time, then arrival): who is called soon.
-    public func waitingTickets(desk: String, date: LocalDate, limit: Int) async throws -> [Int] {
+    public func waitingTickets(desk: String, date: LocalDate, limit: Int) async throws -> [Ticket] {
         try await database.session { db in
             try await db.raw(
                 """
-                SELECT v.ticket FROM visits v JOIN appointments a ON a.id = v.appointment_id
+                SELECT v.ticket, v.queue, v.queue_number FROM visits v JOIN appointments a ON a.id = v.appointment_id
                 WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.ticket IS NOT NULL
                 ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: limit)
                 """
-            ).all().map { try $0.decode(column: "ticket", as: Int.self) }
+            ).all().map {
+                try Self.ticket(
+                    $0.decode(column: "ticket", as: Int?.self), queue: $0.decode(column: "queue", as: String?.self),
+                    number: $0.decode(column: "queue_number", as: Int?.self))!
+            }
         }
+    }
+
+    /// The ticket a visit's columns give: its queue's letter and number, or the desk-wide number
+    /// of a visit checked in before queues had letters.
+    static func ticket(_ ticket: Int?, queue: String?, number: Int?) -> Ticket? {
+        guard let ticket else { return nil }
+        return Ticket(queue: number == nil ? nil : queue, number: number ?? ticket)
     }
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
@@ -288,7 +310,7 @@ public struct DeskDayStore: Sendable {
 
     /// An appointment with its visit's columns, as `decodeAgendaItem` reads them.
     static let agendaSelect: SQLQueryString = """
-        SELECT a.*, v.ticket, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
+        SELECT a.*, v.ticket, v.queue, v.queue_number, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
         FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id
         """
 
@@ -305,12 +327,13 @@ public struct DeskDayStore: Sendable {
 
     /// A `visits` row.
     struct VisitRow: Decodable {
-        let appointmentId: String, desk: String, date: String, ticket: Int?, state: String
-        let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+        let appointmentId: String, desk: String, date: String, ticket: Int?, queue: String?, queueNumber: Int?
+        let state: String, checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
 
         var visit: Visit {
             Visit(
-                appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!, ticket: ticket,
+                appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!,
+                ticket: DeskDayStore.ticket(ticket, queue: queue, number: queueNumber),
                 state: Visit.State(rawValue: state) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
                 calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
         }
@@ -318,12 +341,15 @@ public struct DeskDayStore: Sendable {
 
     /// The visit columns of `agendaSelect`; all nil when the appointment has no visit yet.
     struct AgendaVisitRow {
-        let ticket: Int?, visitState: String?
+        let ticket: Ticket?, visitState: String?
         let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
 
         /// Column by column, as `AppointmentRow`: once per row of a clerk's agenda.
         init(decoding row: any SQLRow) throws {
-            ticket = try row.decode(column: "ticket", as: Int?.self)
+            ticket = DeskDayStore.ticket(
+                try row.decode(column: "ticket", as: Int?.self),
+                queue: try row.decode(column: "queue", as: String?.self),
+                number: try row.decode(column: "queue_number", as: Int?.self))
             visitState = try row.decode(column: "visit_state", as: String?.self)
             checkedInAt = try row.decode(column: "checked_in_at", as: Int?.self)
             calledAt = try row.decode(column: "called_at", as: Int?.self)

@@ -92,7 +92,9 @@ struct OfferPage {
 
 /// desk-day.mustache: check-in, the waiting list, calling the next customer and the day's agenda.
 struct DeskDayPage {
-    struct Waiting { let ticket: Int, time: String, name: String, assistance: Bool, minutes: String }
+    struct Waiting { let ticket: String, time: String, name: String, assistance: Bool, minutes: String }
+    /// A queue the counter may call from (its letter and products), ticked when it does.
+    struct Queue { let letter: String, names: String, checked: Bool }
     /// A row of the day, read by name rather than by reflection: a big desk's day has some
     /// 1,700 of them, and a Mirror per field looked up made rendering the page take a second.
     struct Appointment: MustacheParent {
@@ -146,6 +148,8 @@ struct DeskDayPage {
     let progress: String
     let windowText: String
     let windowLinks: [WindowLink]
+    /// The queues at the desk, for the counter to choose from (all of them when few).
+    let queues: [Queue]
     let emptyText: String
     let waiting: [Waiting]
     let agenda: [Appointment]

@@ -90,7 +90,7 @@ extension WebApp {
                 do {
                     let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
                     let notice = WebCopy.text(
-                        "checkedIn", web.language, item.customerName, "\(item.visit?.ticket ?? 0)")
+                        "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
                     return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
                 } catch let error as BookingError {
                     return try await deskDayPage(
@@ -105,20 +105,26 @@ extension WebApp {
                 let form = try await web.form(request)
                 let place = try DeskDayPlace(form: form)
                 let counter = place.counter
+                // The queues ticked (`queue-B`, …), only letters the desk has; none ticked is all.
+                let letters = Set(loket.queues(desk: desk).map(\.letter))
+                let queues = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
+                    .intersection(letters)
                 guard !counter.isEmpty, counter.count <= WorkstationCounter.maxLength else {
                     return try await deskDayPage(
                         web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),
+                        queues: queues,
                         errors: [
                             FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
                         ])
                 }
-                let called = try await loket.callNext(desk: desk, counter: counter, staff: account.id)
+                let called = try await loket.callNext(desk: desk, counter: counter, queues: queues, staff: account.id)
                 let notice =
                     called.map {
-                        WebCopy.text("called", web.language, "\($0.visit?.ticket ?? 0)", counter, $0.customerName)
+                        WebCopy.text("called", web.language, Self.ticketText($0.visit), counter, $0.customerName)
                     }
-                    ?? WebCopy.text("nobodyWaiting", web.language)
-                return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
+                    ?? WebCopy.text(queues.isEmpty ? "nobodyWaiting" : "nobodyWaitingInQueues", web.language)
+                return try await deskDayPage(
+                    web, account: account, desk: desk, place: place, queues: queues, notice: notice)
             }
         }
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
@@ -166,9 +172,9 @@ extension WebApp {
                     title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)",
                     page: DisplayPage(
                         calls: calls.map {
-                            DisplayPage.Call(ticket: $0.ticket.map(String.init) ?? "–", counter: $0.counter ?? "")
+                            DisplayPage.Call(ticket: Self.ticketText($0), counter: $0.counter ?? "")
                         },
-                        next: next.map(String.init), chime: chime,
+                        next: next.map(\.description), chime: chime,
                         refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
                     headers: headers)
             } catch let error as BookingError {
@@ -180,18 +186,22 @@ extension WebApp {
     /// The desk's day at `place`: how far it has come, who is waiting, and the appointments in
     /// its window (around now when it has none).
     func deskDayPage(
-        _ web: WebRequest, account: StaffAccount, desk code: String, place: DeskDayPlace,
+        _ web: WebRequest, account: StaffAccount, desk code: String, place: DeskDayPlace, queues: Set<String>? = nil,
         notice: String? = nil, noticeKey: String? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        // The counter chosen at this workstation, unless this request names one (then kept).
+        // The counter and queues chosen at this workstation, unless this request names them (then kept).
         var place = place
         var headers: HTTPFields = [:]
-        if place.counter.isEmpty, let kept = web.workstation, kept.desk == code {
+        let kept = web.workstation.flatMap { $0.desk == code ? $0 : nil }
+        let calling = queues ?? kept?.queues ?? []
+        if place.counter.isEmpty, let kept {
             place = DeskDayPlace(counter: kept.counter, window: place.window)
-        } else if let chosen = WorkstationCounter(desk: code, counter: place.counter), chosen != web.workstation {
+        } else if let chosen = WorkstationCounter(desk: code, counter: place.counter, queues: calling),
+            chosen != web.workstation
+        {
             headers.append(HTTPField(name: .setCookie, value: chosen.cookie(secure: secureCookies).description))
         }
         let now = loket.now()
@@ -200,14 +210,16 @@ extension WebApp {
         let agenda = try await loket.agenda(desk: code, window: window)
         let cards = try await loket.pickupDocuments(desk: code)
         let pickupProducts = loket.documentPickupProducts
+        // In the order the desk calls them: appointment time, then arrival.
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
-            ($0.visit?.ticket ?? 0) < ($1.visit?.ticket ?? 0)
+            ($0.appointment.startTime.minutes, $0.visit?.checkedInAt ?? .distantPast)
+                < ($1.appointment.startTime.minutes, $1.visit?.checkedInAt ?? .distantPast)
         }
         let language = web.language
         func state(_ item: AgendaItem) -> String {
             switch item.visit?.state {
             case nil: WebCopy.text("stateExpected", language)
-            case .waiting?: "\(WebCopy.text("stateWaiting", language)) (\(item.visit?.ticket ?? 0))"
+            case .waiting?: "\(WebCopy.text("stateWaiting", language)) (\(Self.ticketText(item.visit)))"
             case .called?: "\(WebCopy.text("stateCalled", language)) \(item.visit?.counter ?? "")"
             case .served?: WebCopy.text("stateServed", language)
             case .noShow?: WebCopy.text("stateNoShow", language)
@@ -271,10 +283,15 @@ extension WebApp {
                 ? WebCopy.text("agendaWholeDay", language)
                 : WebCopy.text("agendaWindow", language, window.from.text, window.until.text),
             windowLinks: windowLinks,
+            queues: loket.queues(desk: code).map { queue in
+                DeskDayPage.Queue(
+                    letter: queue.letter, names: queue.products.map { $0.name(language) }.joined(separator: ", "),
+                    checked: calling.isEmpty || calling.contains(queue.letter))
+            },
             emptyText: WebCopy.text(day.total == 0 ? "noAppointments" : "noAppointmentsInWindow", language),
             waiting: waiting.map { item in
                 DeskDayPage.Waiting(
-                    ticket: item.visit?.ticket ?? 0, time: item.appointment.startTime.text, name: item.customerName,
+                    ticket: Self.ticketText(item.visit), time: item.appointment.startTime.text, name: item.customerName,
                     assistance: item.assistance,
                     minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"))
             },
@@ -299,5 +316,10 @@ extension WebApp {
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent, headers: headers)
+    }
+
+    /// A visit's ticket as the screen shows it ("B012"); a dash before check-in.
+    static func ticketText(_ visit: Visit?) -> String {
+        visit?.ticket?.description ?? "–"
     }
 }

@@ -240,6 +240,14 @@ enum WebCopy {
         "nobodyWaiting": ("Niemand wacht.", "Nobody is waiting."),
         "counter": ("Balie", "Counter"),
         "callNext": ("Volgende oproepen", "Call the next customer"),
+        "queuesLegend": ("Wachtrijen die deze balie oproept", "Queues this counter calls from"),
+        "queuesHint": (
+            "Elk nummer begint met de letter van zijn wachtrij. Deze werkplek onthoudt de keuze vandaag.",
+            "Each ticket starts with its queue's letter. This workstation keeps the choice for today."
+        ),
+        "nobodyWaitingInQueues": (
+            "Niemand wacht in de gekozen wachtrijen.", "Nobody is waiting in the queues this counter calls from."
+        ),
         "called": ("Nummer %@ is opgeroepen naar balie %@: %@.", "Number %@ is called to counter %@: %@."),
         "markedServed": ("Gemarkeerd als geholpen.", "Marked as served."),
         "markedNoShow": ("Gemarkeerd als niet gekomen.", "Marked as a no-show."),

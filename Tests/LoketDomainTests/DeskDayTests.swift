@@ -46,6 +46,14 @@ import Testing
         #expect(desk().hours(on: saturday, workingDays: days) == nil)
     }
 
+    @Test func aTicketIsItsQueuesLetterAndThreeDigits() {
+        #expect(Ticket(queue: "B", number: 7).description == "B007")
+        #expect(Ticket(queue: "D", number: 123).description == "D123")
+        #expect(Ticket(queue: "D", number: 1234).description == "D1234")
+        // Checked in before queues had letters: the desk-wide number alone.
+        #expect(Ticket(queue: nil, number: 12).description == "012")
+    }
+
     @Test func appointmentCodesAreReadTheWayClerksTypeThem() {
         var generator = SystemRandomNumberGenerator()
         let code = AppointmentCode.make(using: &generator)
@@ -97,11 +105,13 @@ import Testing
     @Test func waitingMinutesStopWhenCalled() {
         let arrived = Date(timeIntervalSince1970: 1_000_000)
         let waiting = Visit(
-            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .waiting,
+            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: Ticket(queue: "B", number: 1),
+            state: .waiting,
             checkedInAt: arrived, calledAt: nil, counter: nil, endedAt: nil)
         #expect(waiting.waitingMinutes(now: arrived.addingTimeInterval(7 * 60 + 59)) == 7)
         let called = Visit(
-            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: 1, state: .called,
+            appointmentID: "a", desk: "TS", date: LocalDate(iso: "2026-12-01")!, ticket: Ticket(queue: "B", number: 1),
+            state: .called,
             checkedInAt: arrived, calledAt: arrived.addingTimeInterval(600), counter: "3", endedAt: nil)
         #expect(called.waitingMinutes(now: arrived.addingTimeInterval(3600)) == 10)
     }

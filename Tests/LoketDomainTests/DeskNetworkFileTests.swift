@@ -28,6 +28,8 @@ struct DeskNetworkFileTests {
             $0 + $1.counters
         }
         #expect(counters >= 100)
+        // Each product's queue has its letter; the sticker counters' two products share one.
+        #expect(network.products.map(\.queueLetter) == ["B", "D", "S", "S", "F"])
     }
 
     @Test(arguments: [
@@ -38,6 +40,7 @@ struct DeskNetworkFileTests {
         ("hours: \"09:00-12:00\", counters: 1", "desks[TS].roster[doc].hours"),
         ("oneBookingPerPerson: false, invitationRequired: true", "products.DOC: invitationRequired needs"),
         ("ipv6Prefix: 8", "fairAccess.limits.ipv6Prefix"),
+        ("queue: bb", "products[DOC].queue: one capital letter"),
     ])
     func problemsNameWhereTheyAre(change: String, expected: String) throws {
         var yaml = TestNetwork.yaml
@@ -48,6 +51,8 @@ struct DeskNetworkFileTests {
         case "{id: Bio!,": yaml = yaml.replacingOccurrences(of: "{id: bio,", with: change)
         case "ipv6Prefix: 8":
             yaml = yaml.replacingOccurrences(of: "{limits: {enabled: false}}", with: "{limits: {\(change)}}")
+        case "queue: bb":
+            yaml = yaml.replacingOccurrences(of: "minutesPerPerson: 5}", with: "minutesPerPerson: 5, \(change)}")
         case "oneBookingPerPerson: false, invitationRequired: true":
             yaml = yaml.replacingOccurrences(of: "minutesPerPerson: 5}", with: "minutesPerPerson: 5, \(change)}")
         default:

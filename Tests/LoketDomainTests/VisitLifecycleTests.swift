@@ -22,7 +22,10 @@ import Testing
                 id: "a1", desk: "TS", product: "BIO", persons: 1, slot: "20261201-1000-bio", date: day,
                 startTime: LocalTime(minutes: 600), endTime: LocalTime(minutes: 610),
                 state: cancelled ? .cancelled : .confirmed, language: .nl, createdAt: .distantPast, code: "K7M2-Q9XD")
-            func visit(_ state: Visit.State, ticket: Int? = 7, calledAt: Date? = nil, endedAt: Date? = nil) -> Visit {
+            func visit(
+                _ state: Visit.State, ticket: Ticket? = Ticket(queue: "B", number: 7), calledAt: Date? = nil,
+                endedAt: Date? = nil
+            ) -> Visit {
                 Visit(
                     appointmentID: "a1", desk: "TS", date: day, ticket: ticket, state: state,
                     checkedInAt: ticket == nil ? nil : checkedIn,
@@ -116,7 +119,8 @@ import Testing
     @Test(arguments: table) func transition(_ row: Row) {
         let result = outcome(of: row.given.item, state: \.stage, row.step.event) { item throws(AgendaItem.VisitError) in
             switch row.step {
-            case .checkIn(let today): try item.checkIn(ticket: 12, today: today, now: Self.checkedIn)
+            case .checkIn(let today):
+                try item.checkIn(ticket: Ticket(queue: "B", number: 12), today: today, now: Self.checkedIn)
             case .call: try item.call(counter: "4", now: Self.calledAt)
             case .serve: try item.serve(now: Self.late)
             case .markNoShow(let now): try item.markNoShow(now: now)
@@ -127,22 +131,23 @@ import Testing
 
     @Test func aVisitRecordsItsTicketCounterAndTimes() throws {
         var item = Given.booked.item
-        try item.checkIn(ticket: 12, today: Self.day, now: Self.checkedIn)
+        try item.checkIn(ticket: Ticket(queue: "B", number: 12), today: Self.day, now: Self.checkedIn)
         #expect(
             item.visit
                 == Visit(
-                    appointmentID: "a1", desk: "TS", date: Self.day, ticket: 12, state: .waiting,
+                    appointmentID: "a1", desk: "TS", date: Self.day, ticket: Ticket(queue: "B", number: 12),
+                    state: .waiting,
                     checkedInAt: Self.checkedIn, calledAt: nil, counter: nil, endedAt: nil))
         try item.call(counter: "4", now: Self.calledAt)
         #expect(item.visit?.counter == "4" && item.visit?.calledAt == Self.calledAt)
         try item.serve(now: Self.late)
-        #expect(item.visit?.endedAt == Self.late && item.visit?.ticket == 12)
+        #expect(item.visit?.endedAt == Self.late && item.visit?.ticket?.number == 12)
     }
 
     @Test func aLateArrivalAfterANoShowGetsATicketAndNoEnd() throws {
         var item = Given.noShowUnarrived.item
-        try item.checkIn(ticket: 13, today: Self.day, now: Self.late)
-        #expect(item.visit?.ticket == 13 && item.visit?.checkedInAt == Self.late && item.visit?.endedAt == nil)
+        try item.checkIn(ticket: Ticket(queue: "B", number: 13), today: Self.day, now: Self.late)
+        #expect(item.visit?.ticket?.number == 13 && item.visit?.checkedInAt == Self.late && item.visit?.endedAt == nil)
     }
 
     @Test func aNoShowWhoNeverCameHasNoTicket() throws {
@@ -166,7 +171,8 @@ import Testing
                     date: Self.day, startTime: LocalTime(minutes: minutes), endTime: LocalTime(minutes: minutes + 10),
                     state: .confirmed, language: .en, createdAt: .distantPast),
                 customerName: "x", assistance: false, visit: nil)
-            try item.checkIn(ticket: 1, today: Self.day, now: Self.start.addingTimeInterval(arrived))
+            try item.checkIn(
+                ticket: Ticket(queue: "B", number: 1), today: Self.day, now: Self.start.addingTimeInterval(arrived))
             return item
         }
         let late = try waiting(at: 610, arrived: -60)

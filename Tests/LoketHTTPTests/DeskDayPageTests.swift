@@ -92,6 +92,14 @@ import Testing
             let reopened = try await get(api, "/staff/desks/TS", cookies: [clerk, "loket_counter=TS:2"])
             #expect(reopened.body.contains("id=\"counter\" name=\"counter\" value=\"2\""))
             #expect(reopened.cookie("loket_counter") == nil)
+            // So are the queues it calls from: ticked once, the day reopened calls from them alone.
+            let documentsOnly = try await post(
+                api, "/staff/desks/TS/call-next", ["counter": "2", "from": "12:00", "queue-D": "1"], cookies: [clerk])
+            #expect(documentsOnly.cookie("loket_counter") == "loket_counter=TS:2:D")
+            #expect(documentsOnly.body.contains("Nobody is waiting in the queues this counter calls from."))
+            let documentsDay = try await get(api, "/staff/desks/TS", cookies: [clerk, "loket_counter=TS:2:D"])
+            #expect(documentsDay.body.contains(#"id="queue-D" name="queue-D" value="1" checked>"#))
+            #expect(documentsDay.body.contains(#"id="queue-B" name="queue-B" value="1">"#))
             // Another desk's counter, or one that is not a counter, is not taken.
             for kept in ["loket_counter=DH:2", "loket_counter=TS:<b>"] {
                 let other = try await get(api, "/staff/desks/TS", cookies: [clerk, kept])

@@ -30,8 +30,8 @@ import Testing
             let first = try #require(try await loket.callNext(desk: "TS", counter: "3", staff: "clerk"))
 
             let screen = try await api.get("/display/TS")
-            #expect(screen.body.contains("<tr><td>1</td><td>3</td></tr>"))
-            #expect(screen.body.contains("<ol><li>2</li><li>3</li><li>4</li></ol>"))
+            #expect(screen.body.contains("<tr><td>B001</td><td>3</td></tr>"))
+            #expect(screen.body.contains("<ol><li>B002</li><li>B003</li><li>B004</li></ol>"))
             #expect(screen.headers[.contentSecurityPolicy]?.contains("media-src 'self'") == true)
             // The reload carries the moment of the latest call the screen knew; a later call
             // chimes, once, and the first load of a screen stays quiet.
@@ -47,12 +47,12 @@ import Testing
             _ = try await loket.finishVisit(
                 appointment: first.appointment.id, desk: "TS", outcome: .served, staff: "clerk")
             let after = try await api.get("/display/TS?seen=\(seen)")
-            #expect(!after.body.contains("<tr><td>1</td>") && !after.body.contains("<audio"))
+            #expect(!after.body.contains("<tr><td>B001</td>") && !after.body.contains("<audio"))
             clock.advance(minutes: 1)
             _ = try await loket.callNext(desk: "TS", counter: "5", staff: "clerk")
             let next = try await api.get("/display/TS?seen=\(seen)")
-            #expect(next.body.contains("<tr><td>2</td><td>5</td></tr>") && next.body.contains("<audio"))
-            #expect(next.body.contains("<ol><li>3</li><li>4</li><li>5</li></ol>"))
+            #expect(next.body.contains("<tr><td>B002</td><td>5</td></tr>") && next.body.contains("<audio"))
+            #expect(next.body.contains("<ol><li>B003</li><li>B004</li><li>B005</li></ol>"))
         }
     }
 }

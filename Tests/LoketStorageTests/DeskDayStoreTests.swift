@@ -8,9 +8,13 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct DeskDayStoreTests {
     let rules = BookingRules(network: TestNetwork.network)
     let day = LocalDate(iso: "2022-06-02")!
+    /// The test network's queues: a letter per product.
+    static let queues = ["BIO": "B", "DOC": "D"]
 
-    func book(_ store: Stores, _ slot: String, _ name: String, now: Date) async throws -> Appointment {
-        let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: now)
+    func book(
+        _ store: Stores, _ slot: String, _ name: String, product: String = "BIO", now: Date
+    ) async throws -> Appointment {
+        let plan = try rules.planHold(desk: "TS", product: product, persons: 1, slot: slot, now: now)
         let hold = try await store.appointments.hold(plan, now: now)
         let customer = try Customer.validated(
             name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
@@ -33,23 +37,28 @@ import Testing
 
         // The later appointment arrives first and gets ticket 1; typing the code loosely works.
         let first = try await store.deskDay.checkIn(
-            code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day, staff: "s1",
+            code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", date: day,
+            queues: Self.queues, staff: "s1",
             now: arrival)
-        #expect(first.visit?.ticket == 1 && first.visit?.state == .waiting)
+        #expect(first.visit?.ticket?.description == "B001" && first.visit?.state == .waiting)
         let second = try await store.deskDay.checkIn(
-            code: early.code!, desk: "TS", date: day, staff: "s1", now: arrival.addingTimeInterval(60))
-        #expect(second.visit?.ticket == 2)
+            code: early.code!, desk: "TS", date: day, queues: Self.queues, staff: "s1",
+            now: arrival.addingTimeInterval(60))
+        #expect(second.visit?.ticket == Ticket(queue: "B", number: 2))
         // Checking in twice keeps the first ticket; unknown codes name the field.
         #expect(
-            try await store.deskDay.checkIn(code: early.code!, desk: "TS", date: day, staff: "s1", now: arrival).visit?
-                .ticket == 2)
+            try await store.deskDay.checkIn(
+                code: early.code!, desk: "TS", date: day, queues: Self.queues, staff: "s1", now: arrival
+            ).visit?
+            .ticket?.number == 2)
         await #expect(throws: BookingError.self) {
-            try await store.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", date: day, staff: "s1", now: arrival)
+            try await store.deskDay.checkIn(
+                code: "AAAA-AAAA", desk: "TS", date: day, queues: Self.queues, staff: "s1", now: arrival)
         }
 
         // Called in appointment order, not arrival order.
         let called = try await store.deskDay.callNext(
-            desk: "TS", date: day, counter: "4", staff: "s1", now: arrival.addingTimeInterval(600))
+            desk: "TS", date: day, counter: "4", queues: [], staff: "s1", now: arrival.addingTimeInterval(600))
         #expect(called?.appointment.id == early.id && called?.visit?.counter == "4")
         #expect(called?.visit?.waitingMinutes(now: arrival.addingTimeInterval(3600)) == 9)
         let served = try await store.deskDay.finishVisit(
@@ -89,7 +98,8 @@ import Testing
                 appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }
         // The display shows the calls, newest first.
-        #expect(try await store.deskDay.recentCalls(desk: "TS", date: day).map(\.ticket) == [2])
+        #expect(
+            try await store.deskDay.recentCalls(desk: "TS", date: day).map(\.ticket) == [Ticket(queue: "B", number: 2)])
         let agenda = try await store.deskDay.agenda(desk: "TS", date: day)
         #expect(agenda.map(\.customerName) == ["Early Bird", "Late Booker", "Never Came"])
         #expect(agenda.map { $0.visit?.state } == [.served, .waiting, .noShow])
@@ -105,5 +115,42 @@ import Testing
         let progress = try await store.deskDay.progress(desk: "TS", date: day)
         #expect(progress.total == 3 && progress.served == 1 && progress.waiting == 1 && progress.noShow == 1)
         #expect(progress.expected == 0 && progress.called == 0)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func eachProductWaitsInItsOwnQueue(engine: TestDatabase.Engine) async throws {
+        try await withStores(engine) { store in
+            let booked = ManualClock(date: "2022-06-01").now
+            let arrival = ManualClock(date: "2022-06-02", time: "08:50").now
+            let bio = try await book(store, "20220602-0900-bio", "Bio One", now: booked)
+            let bio2 = try await book(store, "20220602-0910-bio", "Bio Two", now: booked)
+            let doc = try await book(store, "20220602-0930-doc", "Doc One", product: "DOC", now: booked)
+            var tickets: [String] = []
+            for (index, appointment) in [doc, bio, bio2].enumerated() {
+                let item = try await store.deskDay.checkIn(
+                    code: appointment.code!, desk: "TS", date: day, queues: Self.queues, staff: "s1",
+                    now: arrival.addingTimeInterval(Double(index) * 60))
+                tickets.append(item.visit?.ticket?.description ?? "")
+            }
+            // Numbered per queue: the first document customer is D001 though they came first of all.
+            #expect(tickets == ["D001", "B001", "B002"])
+            #expect(
+                try await store.deskDay.waitingTickets(desk: "TS", date: day, limit: 3).map(\.description) == [
+                    "B001", "B002", "D001",
+                ])
+            // A document counter calls the document customer, though biometrics come earlier in the day.
+            let atDocuments = try await store.deskDay.callNext(
+                desk: "TS", date: day, counter: "7", queues: ["D"], staff: "s1", now: arrival.addingTimeInterval(600))
+            #expect(atDocuments?.appointment.id == doc.id)
+            #expect(
+                try await store.deskDay.callNext(
+                    desk: "TS", date: day, counter: "7", queues: ["D"], staff: "s1",
+                    now: arrival.addingTimeInterval(700))
+                    == nil)
+            // A counter for every queue calls the earliest appointment.
+            let atAny = try await store.deskDay.callNext(
+                desk: "TS", date: day, counter: "2", queues: [], staff: "s1", now: arrival.addingTimeInterval(800))
+            #expect(atAny?.appointment.id == bio.id && atAny?.visit?.ticket?.description == "B001")
+        }
     }
 }

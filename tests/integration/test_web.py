@@ -257,15 +257,21 @@ def test_customer_books_in_dutch_and_clerk_runs_the_day(web):
 
     driver.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/check-in'] button"))
-    assert "Jan de Vries is checked in with number 1" in driver.page_source
+    # A document pickup waits in the D queue, numbered in it.
+    assert "Jan de Vries is checked in with number D001" in driver.page_source
     driver.find_element(By.ID, "counter").send_keys("3")
+    # A document counter: it calls from the D queue only (every queue is ticked at first).
+    for letter in "BSF":
+        driver.find_element(By.ID, f"queue-{letter}").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/call-next'] button"))
-    assert "Number 1 is called to counter 3" in driver.page_source
+    assert "Number D001 is called to counter 3" in driver.page_source
+    assert driver.find_element(By.ID, "queue-D").is_selected()
+    assert not driver.find_element(By.ID, "queue-B").is_selected()
     shot(driver, "staff-2-called")
     assert axe_violations(driver) == []
 
     display = requests.get(server.url("/display/DH"), timeout=10).text
-    assert re.search(r"<td>1</td><td>3</td>", display) and "Jan" not in display
+    assert re.search(r"<td>D001</td><td>3</td>", display) and "Jan" not in display
     assert '<meta http-equiv="refresh"' in display
 
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/served'] button"))

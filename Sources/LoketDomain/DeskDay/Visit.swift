@@ -15,8 +15,8 @@ public struct Visit: Sendable, Hashable, Codable {
     public let appointmentID: String
     public let desk: String
     public let date: LocalDate
-    /// The number shown on the waiting-room display; counts up per desk and day.
-    public internal(set) var ticket: Int?
+    /// The ticket shown on the waiting-room display; counts up per queue, desk and day.
+    public internal(set) var ticket: Ticket?
     public internal(set) var state: State
     public internal(set) var checkedInAt: Date?
     public internal(set) var calledAt: Date?
@@ -24,7 +24,7 @@ public struct Visit: Sendable, Hashable, Codable {
     public internal(set) var endedAt: Date?
 
     public init(
-        appointmentID: String, desk: String, date: LocalDate, ticket: Int?, state: State,
+        appointmentID: String, desk: String, date: LocalDate, ticket: Ticket?, state: State,
         checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?
     ) {
         self.appointmentID = appointmentID

@@ -35,7 +35,7 @@ extension AgendaItem {
 
     /// Checks the customer in with `ticket`, only on the appointment's own day. Someone marked a
     /// no-show before they ever arrived may still check in late; anyone else is already checked in.
-    public mutating func checkIn(ticket: Int, today: LocalDate, now: Date) throws(VisitError) {
+    public mutating func checkIn(ticket: Ticket, today: LocalDate, now: Date) throws(VisitError) {
         guard appointment.state == .confirmed else {
             throw VisitError(
                 from: stage, event: .checkIn, field: "code", code: "cancelled", "This appointment was cancelled.")

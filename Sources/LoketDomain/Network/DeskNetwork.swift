@@ -89,6 +89,10 @@ public struct DeskNetwork: Sendable, Codable {
         problems += documentSettings.courier?.problems(desks: Set(desks.map(\.code))) ?? []
         let productKeys = Set(products.map(\.key))
         if productKeys.count != products.count { problems.append("products: duplicate key") }
+        for product in products
+        where product.queueLetter.count != 1 || !product.queueLetter.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            problems.append("products[\(product.key)].queue: one capital letter, A to Z")
+        }
         var codes = Set<String>()
         for desk in desks {
             let at = "desks[\(desk.code)]"

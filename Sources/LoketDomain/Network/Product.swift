@@ -15,10 +15,14 @@ public struct Product: Sendable, Hashable, Codable {
     /// Whether only people the case system invited may book it (each person on a booking, draw
     /// entry or waitlist entry matched by V-number and date of birth); left out, no.
     public let invitationRequired: Bool?
+    /// The letter of the waiting-room queue (wachtrij) its customers wait in; products with the
+    /// same letter share a queue. Left out, the key's first letter.
+    public let queue: String?
 
     public init(
         key: String, nameNL: String, nameEN: String, nameUK: String? = nil, nameAR: String? = nil,
-        minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil, invitationRequired: Bool? = nil
+        minutesPerPerson: Int, oneBookingPerPerson: Bool? = nil, invitationRequired: Bool? = nil,
+        queue: String? = nil
     ) {
         self.key = key
         self.nameNL = nameNL
@@ -28,7 +32,11 @@ public struct Product: Sendable, Hashable, Codable {
         self.minutesPerPerson = minutesPerPerson
         self.oneBookingPerPerson = oneBookingPerPerson
         self.invitationRequired = invitationRequired
+        self.queue = queue
     }
+
+    /// The letter its customers' tickets start with.
+    public var queueLetter: String { queue ?? String(key.prefix(1)).uppercased() }
 
     public var requiresInvitation: Bool { invitationRequired ?? false }
 
