@@ -13,6 +13,9 @@ extension Loket {
         /// Whether courier delivery is offered for this document at all.
         public let deliveryOffered: Bool
         public let pickup: Appointment?
+        /// Whether the holder may book a pickup: while it is ready, or instead of a delivery the
+        /// courier does not have yet.
+        public let pickupOffered: Bool
         /// The language of the holder's emails, which their page speaks too; nil once forgotten.
         public var holderLanguage: Customer.Language? = nil
     }
@@ -87,6 +90,15 @@ extension Loket {
         return view
     }
 
+    /// Whether the document's scheduled delivery is on a manifest already fixed at `now`: the
+    /// courier has the card, so it can no longer be moved or collected instead.
+    func deliveryFixed(_ document: Document, now: Date) -> Bool {
+        guard document.status == .deliveryScheduled, let delivery = document.delivery,
+            let courier = rules.network.documentSettings.courier
+        else { return false }
+        return courier.manifestFixed(for: delivery.date, now: now, workingDays: rules.schedule.workingDays)
+    }
+
     func view(_ document: Document) async throws -> DocumentView {
         let rules = self.rules
         var days: [LocalDate] = []
@@ -102,7 +114,10 @@ extension Loket {
         let pickup = try await document.pickupAppointment.asyncMap {
             try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
         }
-        return DocumentView(document: document, deliveryDays: days, deliveryOffered: offered, pickup: pickup ?? nil)
+        return DocumentView(
+            document: document, deliveryDays: days, deliveryOffered: offered, pickup: pickup ?? nil,
+            pickupOffered: document.status == .ready
+                || (document.status == .deliveryScheduled && !deliveryFixed(document, now: now())))
     }
 
     /// Books the pickup of document `id` at `desk` (the desk where it lies) in `slot` (a pickup
@@ -139,7 +154,9 @@ extension Loket {
                 name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
                 language: stored.holder?.language ?? .en)
             let people = try rules.people(of: customer, product: product, persons: 1)
-            let booking = try await documentStore.bookPickup(id: id, token: token, plan: plan, people: people, now: now)
+            let booking = try await documentStore.bookPickup(
+                id: id, token: token, plan: plan, people: people, deliveryFixed: deliveryFixed(document, now: now),
+                now: now)
             metrics.bookings.increment()
             return booking
         }

@@ -32,10 +32,13 @@ extension DocumentStore {
     /// The link token for the document's emails.
     public func linkToken(document id: String) -> String { links.token(document: id) }
 
-    /// Books the pickup appointment `plan` for the holder and marks the document, in one transaction.
-    /// `people` are the V-numbers the appointment claims (one live booking per person and product).
+    /// Books the pickup appointment `plan` for the holder and marks the document, in one transaction;
+    /// a delivery it replaces gives its courier place back. `people` are the V-numbers the
+    /// appointment claims (one live booking per person and product). `deliveryFixed`: whether the
+    /// manifest of the document's scheduled delivery is fixed (a delivery can only move to days
+    /// whose manifest is open, so a move meanwhile does not make it wrong).
     public func bookPickup(
-        id: String, token: String?, plan: HoldPlan, people: [String], now: Date
+        id: String, token: String?, plan: HoldPlan, people: [String], deliveryFixed: Bool, now: Date
     ) async throws -> ConfirmedBooking {
         let holdID = Identifiers.make()
         let appointmentID = Identifiers.make()
@@ -45,9 +48,11 @@ extension DocumentStore {
             let stored = try await authorised(id: id, token: token, now: now, on: db)
             guard let holder = stored.holder else { throw Self.unknownDocument }
             var document = stored.document
+            let replaced = stored.document.status == .deliveryScheduled ? stored.document.delivery : nil
             try decided { () throws(TransitionError<Document.Status, Document.Event>) in
-                try document.bookPickup(appointment: appointmentID)
+                try document.bookPickup(appointment: appointmentID, deliveryFixed: deliveryFixed)
             }
+            if let replaced { try await Self.cancelDelivery(replaced, on: db) }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
             try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
             let (_, placement) = try await AppointmentStore.consume(hold: holdID, access: .draw, now: now, on: db)

@@ -13,6 +13,8 @@ struct DocumentPage {
     var pickup: String?
     var delivery: String?
     var canPickUp = false
+    /// A delivery is scheduled: a pickup replaces it.
+    var pickupInstead = false
     /// A day with pickup times, shown as a group of the list.
     struct Day { let label: String, times: [Option] }
     var pickupDays: [Day] = []

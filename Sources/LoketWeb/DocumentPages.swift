@@ -85,7 +85,7 @@ extension WebApp {
         if let pickup = view.pickup, document.status == .pickupBooked {
             page.pickup = DateWording.dateTime(pickup.date, pickup.startTime, pickup.endTime, language)
         }
-        if document.status == .ready, let desk {
+        if view.pickupOffered, let desk {
             let product = kind?.product ?? "DOC"
             if let offered = loket.network.product(product) {
                 let today = loket.today
@@ -104,6 +104,7 @@ extension WebApp {
                         })
                 }
                 page.canPickUp = true
+                page.pickupInstead = document.status == .deliveryScheduled
             }
         }
         if [.ready, .deliveryScheduled].contains(document.status), view.deliveryOffered {

@@ -22,7 +22,16 @@ extension WebCopy {
             "Kies een tijd. Neem uw paspoort of identiteitsbewijs mee.",
             "Choose a time. Bring your passport or proof of identity."
         ),
+        "documentPickupInsteadTitle": ("Toch liever ophalen aan het loket", "Collect it at the desk instead"),
+        "documentPickupInsteadIntro": (
+            "Kies een tijd en de bezorging vervalt. Neem uw paspoort of identiteitsbewijs mee.",
+            "Choose a time and the delivery is cancelled. Bring your passport or proof of identity."
+        ),
         "documentSlot": ("Tijd", "Time"),
+        "error.slot.delivery_fixed": (
+            "De koerier heeft de pas al voor de bezorgdag; ophalen aan het loket kan nu niet meer.",
+            "The courier already has the card for the delivery day; it can no longer be collected at the desk instead."
+        ),
         "documentBookPickup": ("Afspraak maken", "Book the appointment"),
         "documentNoSlots": (
             "Er is nu geen tijd vrij om op te halen. Kijk later opnieuw of kies bezorging.",

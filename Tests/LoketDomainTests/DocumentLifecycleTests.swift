@@ -27,6 +27,8 @@ struct DocumentLifecycleTests {
         (.ready, .arrive, .refused(.conflict, "document_ready")),
         (.ready, .bookPickup, .becomes(.pickupBooked)),
         (.pickupBooked, .bookPickup, .refused(.conflict, "document_pickup_booked")),
+        (.deliveryScheduled, .bookPickup, .becomes(.pickupBooked)),
+        (.outForDelivery, .bookPickup, .refused(.conflict, "document_out_for_delivery")),
         (.pickupBooked, .cancelPickup, .becomes(.ready)),
         (.ready, .cancelPickup, .refused(.conflict, "document_ready")),
         (.pickupBooked, .handOver, .becomes(.handedOver)),
@@ -83,6 +85,18 @@ struct DocumentLifecycleTests {
                 try waiting.returnUnclaimed(
                     today: Self.readyOn.adding(days: 10), afterWorkingDays: 60, workingDays: workingDays)
             }?.code == "not_unclaimed_yet")
+    }
+
+    @Test func aPickupReplacesADeliveryOnlyUntilTheCourierHasTheCard() throws {
+        var document = Self.document(.deliveryScheduled)
+        try document.bookPickup(appointment: "b")
+        #expect(document.status == .pickupBooked && document.delivery == nil && document.pickupAppointment == "b")
+        var fixed = Self.document(.deliveryScheduled)
+        #expect(
+            answer { () throws(TransitionError<Document.Status, Document.Event>) in
+                try fixed.bookPickup(appointment: "b", deliveryFixed: true)
+            }?.code == "delivery_fixed")
+        #expect(fixed.status == .deliveryScheduled && fixed.delivery == Self.delivery)
     }
 
     @Test func aFailedDeliveryKeepsItsReasonAndTheDocumentIsReadyAgain() throws {

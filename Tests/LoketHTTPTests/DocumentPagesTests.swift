@@ -68,4 +68,41 @@ import Testing
             #expect(page.body.contains("Collection appointment booked") && !page.body.contains("Have it delivered"))
         }
     }
+
+    @Test func theHolderSwitchesFromDeliveryToPickupUntilTheCourierHasTheCard() async throws {
+        let clock = ManualClock(date: "2022-06-01", time: "10:00")
+        try await TestServer.run(network: DocumentFlowTests.network, clock: clock) { server, api in
+            let loket = server.loket
+            let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
+            let (fixedID, fixedToken) = try await DocumentFlowTests.register(
+                loket, readyOn: "2022-06-01", vNumber: "2234567890")
+            for (document, link) in [(id, token), (fixedID, fixedToken)] {
+                _ = try await loket.scheduleDocumentDelivery(
+                    id: document, token: link, street: "Plein", houseNumber: "2", postcode: "2511 CR",
+                    city: "Den Haag", date: "2022-06-02", dateOfBirth: "1990-12-10")
+            }
+            #expect(try await loket.courierManifest(date: "2022-06-02").count == 2)
+            // Delivery chosen, the holder may still collect it instead: choosing a time drops the delivery.
+            let page = try await get(api, "/documents/\(id)?token=\(token)", language: "en")
+            #expect(
+                page.body.contains("Collect it at the desk instead") && page.body.contains("the delivery is cancelled"))
+            let booked = try await post(
+                api, "/documents/\(id)/pickup", ["token": token, "slot": "20220602-0900-doc"], language: "en")
+            #expect(booked.status == 303)
+            let view = try await loket.document(id: id, token: token)
+            #expect(view.document.status == .pickupBooked && view.document.delivery == nil)
+            // It is off the courier's list.
+            #expect(try await loket.courierManifest(date: "2022-06-02").count == 1)
+
+            // From 16:00 the working day before, the manifest is fixed: the courier has the card.
+            clock.advance(minutes: 6 * 60)
+            let fixed = try await get(api, "/documents/\(fixedID)?token=\(fixedToken)", language: "nl")
+            #expect(!fixed.body.contains("Toch liever ophalen") && !fixed.body.contains(#"name="slot""#))
+            let refused = try await post(
+                api, "/documents/\(fixedID)/pickup", ["token": fixedToken, "slot": "20220603-0900-doc"], language: "nl")
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("De koerier heeft de pas al voor de bezorgdag"))
+            #expect(try await loket.document(id: fixedID, token: fixedToken).document.status == .deliveryScheduled)
+        }
+    }
 }

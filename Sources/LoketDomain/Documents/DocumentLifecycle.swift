@@ -1,8 +1,8 @@
 import Foundation
 
 /// A document's life: in production until its ready day; ready at the desk; then either a
-/// pickup booked and the document handed over, or a delivery scheduled (movable until the
-/// manifest is fixed), out for delivery, and delivered — or failed, back at the desk and ready
+/// pickup booked and the document handed over, or a delivery scheduled (movable, or swapped
+/// for a pickup, until the manifest is fixed), out for delivery, and delivered — or failed, back at the desk and ready
 /// again. Left unclaimed too long, it is returned. One event per change; a refusal names it.
 extension Document {
     public enum Event: String, Sendable, Hashable, Codable {
@@ -19,11 +19,21 @@ extension Document {
         status = .ready
     }
 
-    /// A pickup appointment was booked for it.
-    public mutating func bookPickup(appointment: String) throws(TransitionError<Status, Event>) {
-        try expect([.ready], .bookPickup)
+    /// A pickup appointment was booked for it: while it is ready, or instead of a scheduled
+    /// delivery, which is then dropped, unless the courier's list for its day is fixed
+    /// (`deliveryFixed`): from then on the courier has the card.
+    public mutating func bookPickup(
+        appointment: String, deliveryFixed: Bool = false
+    ) throws(TransitionError<Status, Event>) {
+        try expect([.ready, .deliveryScheduled], .bookPickup)
+        if status == .deliveryScheduled && deliveryFixed {
+            throw refusal(
+                .bookPickup, field: "slot", code: "delivery_fixed",
+                "The courier's list for the delivery day is fixed; the card can no longer be collected instead.")
+        }
         status = .pickupBooked
         pickupAppointment = appointment
+        delivery = nil
     }
 
     /// The pickup appointment was cancelled: the document waits again.
