@@ -129,6 +129,33 @@ public struct MailDispatcher: Sendable {
                 from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                 text: content.text, html: content.html, invite: nil, date: now())
         }
+        if entry.kind == .waitlistJoined {
+            // Only while they still wait: an offer or their leaving says more, or is moot.
+            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
+                waiting.state == .waiting, let token = entry.secret, let product = network.product(waiting.product)
+            else { return nil }
+            let content = WaitlistJoinedMessage(
+                entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk),
+                link: "\(publicURL)/waitlist/\(waiting.id)?token=\(token)")
+            return MailMessage(
+                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
+        }
+        if entry.kind == .drawEntered {
+            // Only before the draw: its result is a message of its own.
+            guard
+                let (draw, drawEntry, email, language) = try await outbox.drawEntryRecipient(
+                    entry: entry.appointmentID),
+                drawEntry.status == .entered, let token = entry.secret, let product = network.product(draw.product),
+                let desk = network.desk(draw.desk)
+            else { return nil }
+            let content = DrawEnteredMessage(
+                draw: draw, entry: drawEntry, product: product, desk: desk, language: language,
+                link: "\(publicURL)/draws/\(draw.id)/entries/\(drawEntry.id)?token=\(token)")
+            return MailMessage(
+                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
+        }
         if entry.kind == .notDrawn {
             // Only while they still wait: an offer may have come first, and says more.
             guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),

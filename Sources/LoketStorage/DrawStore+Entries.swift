@@ -12,6 +12,7 @@ extension DrawStore {
         let entryID = Identifiers.make()
         let token = Identifiers.token()
         let customer = request.customer
+        let outbox = self.outbox
         let entry = try await database.transaction { db -> DrawEntry in
             guard
                 let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
@@ -45,6 +46,10 @@ extension DrawStore {
                     'entered', \(bind: now.millis))
                 """
             ).run()
+            // The receipt with the entry's link, which opens in any browser.
+            try await OutboxStore.enqueue(
+                .drawEntered, appointment: entryID, revision: 0, start: nil, now: now, settings: outbox, secret: token,
+                on: db)
             return DrawEntry(
                 id: entryID, draw: id, persons: request.persons, desks: request.desks, days: request.days,
                 createdAt: now, status: .entered, appointment: nil, waitlistEntry: nil)

@@ -21,13 +21,16 @@ public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     case invitation
     /// A third party booked for an invited person, who confirms it with the link (`secret`).
     case awaitingPerson
+    /// The receipts for joining the waitlist and entering a draw, with the entry's link (`secret`
+    /// holds its token until sent); `appointment_id` holds the waitlist or draw entry.
+    case waitlistJoined, drawEntered
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
     /// What the mail dispatcher sends.
     public static let mail: [OutboxKind] = [
         .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn, .documentReady,
-        .deliveryNotice, .deliveryFailed, .invitation, .awaitingPerson,
+        .deliveryNotice, .deliveryFailed, .invitation, .awaitingPerson, .waitlistJoined, .drawEntered,
     ]
 
     /// The appointment message this is, if it is one.
@@ -176,6 +179,23 @@ public struct OutboxStore: Sendable {
             else { return nil }
             let stored = try WaitlistRow(decoding: row)
             return (stored.entry, stored.customerEmail)
+        }
+    }
+
+    /// The draw, the entry and its address and language, while the entry still has its details.
+    public func drawEntryRecipient(
+        entry id: String
+    ) async throws -> (draw: Draw, entry: DrawEntry, email: String, language: Customer.Language)? {
+        try await database.session { db in
+            guard let row = try await db.raw("SELECT * FROM draw_entries WHERE id = \(bind: id)").first() else {
+                return nil
+            }
+            let stored = try DrawStore.EntryRow(decoding: row)
+            guard let email = stored.customerEmail, !email.isEmpty,
+                let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: stored.drawId)").first()
+                    .map({ try DrawStore.DrawRow(decoding: $0).draw })
+            else { return nil }
+            return (draw, stored.entry, email, stored.customer.language)
         }
     }
 

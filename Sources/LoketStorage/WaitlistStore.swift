@@ -29,8 +29,15 @@ public struct WaitlistStore: Sendable {
     ) async throws -> (entry: WaitlistEntry, token: String) {
         let id = Identifiers.make()
         let token = Identifiers.token()
+        let outbox = self.outbox
         let entry = try await database.transaction { db in
-            try await Self.insertEntry(request, id: id, tokenHash: Identifiers.hash(token), now: now, on: db)
+            let entry = try await Self.insertEntry(
+                request, id: id, tokenHash: Identifiers.hash(token), now: now, on: db)
+            // The receipt with the entry's link, which opens in any browser.
+            try await OutboxStore.enqueue(
+                .waitlistJoined, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: token,
+                on: db)
+            return entry
         }
         logger.info("joined waitlist", metadata: ["waitlist": "\(id)", "product": "\(request.product)"])
         return (entry, token)

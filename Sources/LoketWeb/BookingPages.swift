@@ -94,7 +94,7 @@ extension WebApp {
                         drawNotice: draw.map {
                             CalendarPage.DrawNotice(
                                 text: WebCopy.text(
-                                    "drawNotice", web.language, Self.deadline($0.closesAt, web.language)),
+                                    "drawNotice", web.language, DateWording.deadline($0.closesAt, web.language)),
                                 href: "/draws/\($0.id)/enter")
                         })
                     return pages.prepare("calendar", web, title: view.title, page: view.page)

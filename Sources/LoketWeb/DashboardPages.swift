@@ -188,7 +188,8 @@ extension WebApp {
         let number = { (v: Double?) in v.map { WeekChart.number($0, language) } ?? "–" }
         return DashboardPage.Check(
             id: "check-\(run.id)",
-            title: WebCopy.text("checkTitle", language, run.name, moment(run.createdAt, language)), svg: chart.svg,
+            title: WebCopy.text("checkTitle", language, run.name, DateWording.moment(run.createdAt, language)),
+            svg: chart.svg,
             coverage: check.coverage.map {
                 WebCopy.text("checkCoverage", language, String($0.weeks), WebApp.percent($0.inside))
             } ?? WebCopy.text("checkNothingMeasured", language),

@@ -60,7 +60,7 @@ extension WebApp {
                 setBy: mode.map {
                     WebCopy.text(
                         $0.setBy == .manager ? "drawModeByManager" : "drawModeByRule", language,
-                        moment($0.since, language))
+                        DateWording.moment($0.since, language))
                 } ?? WebCopy.text("drawModeNotSet", language),
                 turnOn: on ? "0" : "1",
                 button: WebCopy.text(on ? "drawModeTurnOff" : "drawModeTurnOn", language))

@@ -158,7 +158,7 @@ extension WebApp {
         let title: String
         switch entry.status {
         case .entered:
-            page.waitingText = WebCopy.text("drawWaitingText", language, Self.deadline(draw.closesAt, language))
+            page.waitingText = WebCopy.text("drawWaitingText", language, DateWording.deadline(draw.closesAt, language))
             title = WebCopy.text(page.justEntered ? "drawEnteredTitle" : "drawEntryTitle", language)
         case .drawn:
             if let appointment, appointment.state == .confirmed {

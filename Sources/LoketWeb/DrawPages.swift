@@ -39,7 +39,7 @@ extension WebApp {
                 var page = DrawResultPage(facts: drawFacts(draw, web.language))
                 guard draw.state == .allocated else {
                     page.pendingText = WebCopy.text(
-                        "drawPending", web.language, Self.deadline(draw.closesAt, web.language))
+                        "drawPending", web.language, DateWording.deadline(draw.closesAt, web.language))
                     return pages.render(
                         "draw-result", web, title: WebCopy.text("drawResultTitle", web.language), page: page)
                 }
@@ -67,22 +67,6 @@ extension WebApp {
             productName: productName(draw.product, language),
             place: loket.network.desk(draw.desk).map(place) ?? draw.desk,
             days: (days ?? draw.allDays).map { DateWording.date($0, language) }.joined(separator: "; "),
-            closes: Self.deadline(draw.closesAt, language))
-    }
-
-    /// An instant as the desks' clock shows it (Amsterdam): "woensdag 1 juni 2022 om 10:00 uur".
-    func moment(_ instant: Date, _ language: Customer.Language) -> String {
-        let time = DeskTime(instant, timeZone: DeskTime.amsterdam)
-        return WebCopy.text("drawMoment", language, DateWording.date(time.date, language), time.time.text)
-    }
-
-    /// A deadline as a person reads it: one at midnight is the end of the day before, since
-    /// "closes Thursday at 00:00" reads as Thursday to most.
-    static func deadline(_ instant: Date, _ language: Customer.Language) -> String {
-        let time = DeskTime(instant, timeZone: DeskTime.amsterdam)
-        guard time.time.minutes == 0 else {
-            return WebCopy.text("drawMoment", language, DateWording.date(time.date, language), time.time.text)
-        }
-        return WebCopy.text("drawMomentEndOfDay", language, DateWording.date(time.date.adding(days: -1), language))
+            closes: DateWording.deadline(draw.closesAt, language))
     }
 }

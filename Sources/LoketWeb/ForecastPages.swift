@@ -119,7 +119,7 @@ extension WebApp {
             runs: runs.map { run in
                 ForecastPage.RunRow(
                     id: run.id, name: run.name, href: "/staff/forecast/runs/\(run.id)",
-                    started: moment(run.createdAt, language), state: runState(run, language),
+                    started: DateWording.moment(run.createdAt, language), state: runState(run, language),
                     answer: run.state == .done ? answerSummary(run, language) : "", kind: kindText(run, language))
             })
         return pages.render(
@@ -213,7 +213,7 @@ extension WebApp {
     private func runPage(_ run: ForecastRun, _ web: WebRequest, following: Bool) -> Response {
         let language = web.language
         var page = ForecastRunPage(
-            name: run.name, state: runState(run, language), started: moment(run.createdAt, language),
+            name: run.name, state: runState(run, language), started: DateWording.moment(run.createdAt, language),
             kind: kindText(run, language),
             changes: run.changes == "{}" ? nil : run.changes, replications: run.replications, seed: String(run.seed),
             yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",

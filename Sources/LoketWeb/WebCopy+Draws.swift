@@ -43,12 +43,10 @@ extension WebCopy {
         ),
         "drawPlaces": ("Plekken", "Places"),
         "drawCloses": ("Inschrijven tot", "Entries until"),
-        "drawMoment": ("%@ om %@ uur", "%@ at %@"),
         "drawModeNext": (
             "Wat al te boeken is, blijft te boeken zoals nu; de eerste loting opent %@ om 00:00 uur, voor de dagen tot en met %@",
             "What is open now stays bookable as it is; the first draw opens on %@ at midnight, for the days up to %@"
         ),
-        "drawMomentEndOfDay": ("%@, tot het einde van de dag (24:00 uur)", "%@, until the end of the day (midnight)"),
         "drawEnterLink": ("Schrijf u in", "Enter the draw"),
         "drawResultLink": ("Uitslag", "Result"),
         "drawBeingDrawn": ("Wordt nu geloot", "Being drawn now"),

@@ -128,6 +128,39 @@ struct DrawTests {
     }
 }
 
+extension DrawTests {
+    @Test(arguments: Customer.Language.allCases)
+    func theEnteredAndTheWaitingGetAReceiptWithTheirLinkInTheirLanguage(language: Customer.Language) {
+        let network = TestNetwork.network
+        let (product, desk) = (network.products[0], network.desks[0])
+        // Closing at midnight: the end of the day before, as the draw pages say it.
+        let draw = Draw(
+            id: "d", desk: desk.code, product: product.key, days: [Self.monday], reserveDays: [],
+            opensAt: ManualClock(date: "2022-06-05").now, closesAt: ManualClock(date: "2022-06-07", time: "00:00").now,
+            places: 4, state: .open, seed: nil)
+        let entry = DrawEntry(
+            id: "e", draw: "d", persons: 1, desks: [desk.code], days: [], createdAt: Date(), status: .entered,
+            appointment: nil, waitlistEntry: nil)
+        let entered = DrawEnteredMessage(
+            draw: draw, entry: entry, product: product, desk: desk, language: language,
+            link: "https://loket.example/draws/d/entries/e?token=t")
+        #expect(entered.subject.contains(product.name(language)) && entered.text.contains(desk.name))
+        #expect(entered.text.contains(DateWording.deadline(draw.closesAt, language)))
+        #expect(entered.text.hasSuffix("https://loket.example/draws/d/entries/e?token=t\n"))
+        #expect(entered.html.contains("lang=\"\(language.rawValue)\" dir=\"\(language.direction)\""))
+
+        let waiting = WaitlistEntry(
+            id: "w", product: product.key, persons: 1, desks: [desk.code], from: Self.monday,
+            to: Self.monday.adding(days: 30), urgent: false, expiresOn: nil, appointment: nil, language: language,
+            createdAt: Date(), state: .waiting, offer: nil)
+        let joined = WaitlistJoinedMessage(
+            entry: waiting, product: product, desks: [desk], link: "https://loket.example/waitlist/w?token=t")
+        #expect(joined.subject.contains(product.name(language)) && joined.text.contains(desk.name))
+        #expect(joined.text.contains(DateWording.date(Self.monday.adding(days: 30), language)))
+        #expect(joined.html.contains(#"href="https://loket.example/waitlist/w?token=t""#))
+    }
+}
+
 /// The code a draw or entry event was refused with; nil when it went through.
 private func refusal(_ body: () throws -> Void) -> String? {
     do {

@@ -87,14 +87,3 @@ import Testing
         #expect(AcceptLanguage.preferred("ar", among: WebRequest.dutchAndEnglish) == nil)
     }
 }
-
-/// A draw that closes at midnight closes at the end of the day before, in every language.
-@Suite struct DeadlineTests {
-    @Test func aMidnightDeadlineIsTheEndOfTheDayBefore() {
-        // Thursday 2 June 2022, 00:00 in Amsterdam.
-        let midnight = Date(timeIntervalSince1970: 1_654_120_800)
-        #expect(WebApp.deadline(midnight, .en) == "Wednesday 1 June 2022, until the end of the day (midnight)")
-        #expect(WebApp.deadline(midnight, .nl) == "woensdag 1 juni 2022, tot het einde van de dag (24:00 uur)")
-        #expect(WebApp.deadline(midnight.addingTimeInterval(36_000), .en) == "Thursday 2 June 2022 at 10:00")
-    }
-}

@@ -119,6 +119,20 @@ def invitation_link(server, mail, v_number, email, lang, product="DOC"):
     return re.search(r"(http\S+/invitation/\S+)", text).group(1)
 
 
+def mailed_link(mail, subject, to, path_pattern):
+    """The first link matching `path_pattern` in the mail to `to` whose subject starts with `subject`,
+    waiting for the dispatcher to write it to the mail folder."""
+    def found(_):
+        for path in Path(mail).glob("*.eml") if Path(mail).exists() else []:
+            message = email_message(path)
+            if message["subject"].startswith(subject) and message["to"] == to:
+                return message
+        return None
+    message = WebDriverWait(None, 20).until(found)
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    return re.search(rf"(http\S+{path_pattern}\S+)", text).group(1)
+
+
 def email_message(path):
     return email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
 
@@ -708,7 +722,8 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
     database = str(tmp_path / "draws.db")
     subprocess.run([str(BINARY), "staff", "--username", "chef", "--role", "desk-manager", "--desk", "DH", "--database", database],
                    input=CLERK_PASSWORD + "\n", text=True, check=True, capture_output=True)
-    server = servers(database, extra_args=["--clock-start", DRAW_CLOCK_START])
+    mail = tmp_path / "mail"
+    server = servers(database, extra_args=["--clock-start", DRAW_CLOCK_START, "--mail-folder", str(mail)])
     driver = browser()
     try:
         # The desk manager turns draw mode on for biometrics at Den Haag, before midnight.
@@ -786,6 +801,13 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
         submit(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Result"))
         assert "has not been drawn yet" in driver.page_source
         assert axe_violations(driver) == []
+
+        # The receipt by email: its link opens the entry in another browser, without the cookie.
+        link = mailed_link(mail, "You have entered the draw", "ada@example.org", f"/draws/{draw['id']}/entries/")
+        driver.delete_all_cookies()
+        driver.get(link)
+        assert driver.title.startswith("Your entry") and "IND-loket Den Haag" in driver.page_source
+        assert "Ada" not in driver.current_url and axe_violations(driver) == []
     finally:
         driver.quit()
 

@@ -5,7 +5,7 @@ import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_web import axe_violations, ensure_language, shot, submit, web  # noqa: F401 (fixture)
+from test_web import axe_violations, ensure_language, mailed_link, shot, submit, web  # noqa: F401 (fixture)
 
 
 def book_by_api(server, name, v_number):
@@ -19,7 +19,7 @@ def book_by_api(server, name, v_number):
 
 
 def test_a_customer_joins_the_waitlist_and_takes_the_offer(web):
-    server, driver, _, _ = web
+    server, driver, _, mail = web
     booked, slot = book_by_api(server, "Someone Else", "3333333333")
 
     driver.get(server.url("/book/VAA/desks/DH?date=2026-12-02"))
@@ -49,6 +49,10 @@ def test_a_customer_joins_the_waitlist_and_takes_the_offer(web):
     entry_url = driver.current_url
     shot(driver, "uk-waitlist-3-entry")
     assert axe_violations(driver) == []
+
+    # The receipt by email, in Ukrainian; its link opens the entry in any browser.
+    link = mailed_link(mail, "Ви в списку очікування", "olena@example.org", "/waitlist/")
+    assert link.split("?")[0] == entry_url.split("?")[0] and link.split("token=")[1] in entry_url
 
     # The other customer cancels; the matcher offers the slot to the entry.
     assert requests.delete(server.url(f"/api/v1/appointments/{booked['id']}"),

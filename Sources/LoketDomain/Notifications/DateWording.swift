@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates and times written the way each language writes them: "woensdag 1 juni 2022, 09:00",
 /// "Wednesday 1 June 2022, 09:00", "середа, 1 червня 2022, 09:00", "الأربعاء 1 يونيو 2022، 09:00".
 /// Tables rather than a formatter: the words must be the same on every machine, with or without
@@ -79,5 +81,31 @@ public enum DateWording {
     ) -> String {
         // Arabic's own comma.
         "\(Self.date(date, language))\(language == .ar ? "،" : ",") \(start.text)–\(end.text)"
+    }
+
+    /// An instant as the desks' clock shows it (Amsterdam): "woensdag 1 juni 2022 om 10:00 uur".
+    public static func moment(_ instant: Date, _ language: Customer.Language) -> String {
+        let time = DeskTime(instant, timeZone: DeskTime.amsterdam)
+        let day = date(time.date, language)
+        return switch language {
+        case .nl: "\(day) om \(time.time.text) uur"
+        case .en: "\(day) at \(time.time.text)"
+        case .uk: "\(day) о \(time.time.text)"
+        case .ar: "\(day) الساعة \(time.time.text)"
+        }
+    }
+
+    /// A deadline as a person reads it: one at midnight is the end of the day before, since
+    /// "closes Thursday at 00:00" reads as Thursday to most.
+    public static func deadline(_ instant: Date, _ language: Customer.Language) -> String {
+        let time = DeskTime(instant, timeZone: DeskTime.amsterdam)
+        guard time.time.minutes == 0 else { return moment(instant, language) }
+        let day = date(time.date.adding(days: -1), language)
+        return switch language {
+        case .nl: "\(day), tot het einde van de dag (24:00 uur)"
+        case .en: "\(day), until the end of the day (midnight)"
+        case .uk: "\(day), до кінця дня (24:00)"
+        case .ar: "\(day)، حتى نهاية اليوم (منتصف الليل)"
+        }
     }
 }
