@@ -18,12 +18,15 @@ extension Loket {
         try await deskDayStore.progress(desk: desk, date: today)
     }
 
-    /// `staff` checks in today's customer with appointment `code` at `desk`, giving them a ticket.
-    public func checkIn(code: String, desk: String, staff: String) async throws -> AgendaItem {
+    /// `staff` checks in today's customer with appointment `code` at `desk`, giving them a ticket;
+    /// `notifySoon`: they want an email once they are among the next in their queue.
+    public func checkIn(
+        code: String, desk: String, notifySoon: Bool = false, staff: String
+    ) async throws -> AgendaItem {
         try await deskDayStore.checkIn(
             code: code, desk: desk, date: today,
-            queues: Dictionary(uniqueKeysWithValues: network.products.map { ($0.key, $0.queueLetter) }), staff: staff,
-            now: now())
+            queues: Dictionary(uniqueKeysWithValues: network.products.map { ($0.key, $0.queueLetter) }),
+            notifySoon: notifySoon, staff: staff, now: now())
     }
 
     /// Calls the longest-waiting checked-in customer of `queues` (every queue when empty) to

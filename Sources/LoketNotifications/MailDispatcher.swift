@@ -156,6 +156,15 @@ public struct MailDispatcher: Sendable {
                 from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
                 text: content.text, html: content.html, invite: nil, date: now())
         }
+        if entry.kind == .turnSoon {
+            guard let (recipient, ticket) = try await outbox.turnSoonRecipient(appointment: entry.appointmentID),
+                let desk = network.desk(recipient.appointment.desk)
+            else { return nil }
+            let content = TurnSoonMessage(ticket: ticket, desk: desk, language: recipient.appointment.language)
+            return MailMessage(
+                from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
+                text: content.text, html: content.html, invite: nil, date: now())
+        }
         if entry.kind == .notDrawn {
             // Only while they still wait: an offer may have come first, and says more.
             guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),

@@ -75,7 +75,8 @@ public struct DeskDayStore: Sendable {
     /// ticket of their product's queue (`queues`: product key to queue letter). Checking in twice
     /// gives back the first ticket. `staff` did it (audit log).
     public func checkIn(
-        code typed: String, desk: String, date: LocalDate, queues: [String: String], staff: String, now: Date
+        code typed: String, desk: String, date: LocalDate, queues: [String: String], notifySoon: Bool = false,
+        staff: String, now: Date
     ) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
             throw BookingError.invalid(
@@ -128,11 +129,12 @@ public struct DeskDayStore: Sendable {
             // is replaced. `ticket` is the desk-wide number (unique per desk and day).
             try await db.raw(
                 """
-                INSERT INTO visits (appointment_id, desk, date, ticket, queue, queue_number, state, checked_in_at)
+                INSERT INTO visits (appointment_id, desk, date, ticket, queue, queue_number, notify_soon, state, checked_in_at)
                 VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), \(bind: queue), \(bind: number),
-                    \(bind: visit.state.rawValue), \(bind: now.millis))
+                    \(bind: notifySoon ? 1 : 0), \(bind: visit.state.rawValue), \(bind: now.millis))
                 ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, queue = excluded.queue,
-                    queue_number = excluded.queue_number, state = excluded.state, checked_in_at = excluded.checked_in_at
+                    queue_number = excluded.queue_number, notify_soon = excluded.notify_soon, state = excluded.state,
+                    checked_in_at = excluded.checked_in_at
                 WHERE visits.ticket IS NULL
                 """
             ).run()
@@ -172,6 +174,9 @@ public struct DeskDayStore: Sendable {
                     """
                 ).first()
                 if called != nil {
+                    if let queue = item.visit?.ticket?.queue {
+                        try await announceTurnSoon(desk: desk, date: date, queue: queue, now: now, on: db)
+                    }
                     try await AuditLog.append(
                         AuditEntry(
                             at: now, staff: staff, action: .call, target: id, desk: desk, detail: "counter \(counter)"),
@@ -179,6 +184,30 @@ public struct DeskDayStore: Sendable {
                     return try await Self.agendaItem(id: id, on: db)
                 }
             }
+        }
+    }
+
+    /// The line moved up in `queue`: whoever is now among its first `TurnSoon.place`, asked for
+    /// it at check-in and was not told yet, gets the "your turn soon" email (inside the call's
+    /// transaction, so it goes out once).
+    func announceTurnSoon(desk: String, date: LocalDate, queue: String, now: Date, on db: any SQLDatabase) async throws
+    {
+        let due = try await db.raw(
+            """
+            SELECT v.appointment_id, v.notify_soon, v.soon_sent_at FROM visits v JOIN appointments a ON a.id = v.appointment_id
+            WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.queue = \(bind: queue)
+            ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: TurnSoon.place)
+            """
+        ).all().filter {
+            try $0.decode(column: "notify_soon", as: Int?.self) == 1
+                && $0.decode(column: "soon_sent_at", as: Int?.self) == nil
+        }
+        for row in due {
+            let id = try row.decode(column: "appointment_id", as: String.self)
+            try await db.raw("UPDATE visits SET soon_sent_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)")
+                .run()
+            try await OutboxStore.enqueue(
+                .turnSoon, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
         }
     }
 

@@ -24,6 +24,8 @@ public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     /// The receipts for joining the waitlist and entering a draw, with the entry's link (`secret`
     /// holds its token until sent); `appointment_id` holds the waitlist or draw entry.
     case waitlistJoined, drawEntered
+    /// A checked-in customer who asked for it is among the next in their queue (`TurnSoon`).
+    case turnSoon
     /// An event posted to a partner's webhook; `payload` holds the JSON body.
     case webhook
 
@@ -31,6 +33,7 @@ public enum OutboxKind: String, Sendable, Hashable, CaseIterable {
     public static let mail: [OutboxKind] = [
         .confirmation, .reschedule, .cancellation, .reminder, .waitlistOffer, .notDrawn, .documentReady,
         .deliveryNotice, .deliveryFailed, .invitation, .awaitingPerson, .waitlistJoined, .drawEntered,
+        .turnSoon,
     ]
 
     /// The appointment message this is, if it is one.
@@ -179,6 +182,28 @@ public struct OutboxStore: Sendable {
             else { return nil }
             let stored = try WaitlistRow(decoding: row)
             return (stored.entry, stored.customerEmail)
+        }
+    }
+
+    /// The appointment a "your turn soon" message is about, its address and its ticket, while
+    /// the customer still waits (called meanwhile, the message is moot).
+    public func turnSoonRecipient(
+        appointment id: String
+    ) async throws -> (recipient: MessageRecipient, ticket: Ticket)? {
+        try await database.session { db in
+            guard
+                let row = try await db.raw(
+                    DeskDayStore.agendaSelect
+                        + " WHERE a.id = \(bind: id) AND a.purged_at IS NULL AND v.state = 'waiting'"
+                ).first()
+            else { return nil }
+            let stored = try AppointmentRow(decoding: row)
+            guard let ticket = try DeskDayStore.AgendaVisitRow(decoding: row).ticket else { return nil }
+            return (
+                MessageRecipient(
+                    appointment: stored.appointment, email: stored.customerEmail, revision: stored.revision),
+                ticket
+            )
         }
     }
 

@@ -88,7 +88,8 @@ extension WebApp {
                 let form = try await web.form(request)
                 let place = try DeskDayPlace(form: form)
                 do {
-                    let item = try await loket.checkIn(code: form["code"] ?? "", desk: desk, staff: account.id)
+                    let item = try await loket.checkIn(
+                        code: form["code"] ?? "", desk: desk, notifySoon: form["notifySoon"] == "1", staff: account.id)
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
                     return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)

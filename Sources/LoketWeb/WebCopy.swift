@@ -240,6 +240,10 @@ enum WebCopy {
         "nobodyWaiting": ("Niemand wacht.", "Nobody is waiting."),
         "counter": ("Balie", "Counter"),
         "callNext": ("Volgende oproepen", "Call the next customer"),
+        "notifySoonLabel": (
+            "E-mail de klant als die bij de volgende drie is (als die buiten wil wachten)",
+            "Email the customer when they are among the next three (if they would rather wait outside)"
+        ),
         "queuesLegend": ("Wachtrijen die deze balie oproept", "Queues this counter calls from"),
         "queuesHint": (
             "Elk nummer begint met de letter van zijn wachtrij. Deze werkplek onthoudt de keuze vandaag.",

@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import LoketTestSupport
 import Testing
 
 @Suite struct DeskDayTests {
@@ -52,6 +53,16 @@ import Testing
         #expect(Ticket(queue: "D", number: 1234).description == "D1234")
         // Checked in before queues had letters: the desk-wide number alone.
         #expect(Ticket(queue: nil, number: 12).description == "012")
+    }
+
+    @Test(arguments: Customer.Language.allCases)
+    func theTurnSoonEmailGivesTheTicketInTheCustomersLanguage(language: Customer.Language) {
+        let desk = TestNetwork.network.desks[0]
+        let message = TurnSoonMessage(ticket: Ticket(queue: "B", number: 12), desk: desk, language: language)
+        #expect(message.subject.contains("B012") && message.text.contains("B012") && message.text.contains(desk.name))
+        let screen = ["nl": "scherm", "en": "screen", "uk": "екраном", "ar": "الشاشة"]
+        #expect(message.text.contains(screen[language.rawValue]!))
+        #expect(message.html.contains(#"lang="\#(language.rawValue)" dir="\#(language.direction)""#))
     }
 
     @Test func appointmentCodesAreReadTheWayClerksTypeThem() {

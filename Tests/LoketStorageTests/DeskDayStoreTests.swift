@@ -153,4 +153,46 @@ import Testing
             #expect(atAny?.appointment.id == bio.id && atAny?.visit?.ticket?.description == "B001")
         }
     }
+
+    @Test(arguments: TestDatabase.engines)
+    func whoAskedIsEmailedOnceWhenAmongTheNextThree(engine: TestDatabase.Engine) async throws {
+        try await withStores(engine) { store in
+            let deskDay = DeskDayStore(
+                database: store.database, outbox: OutboxSettings(reminderLead: nil),
+                capacityChanges: CapacityChanges(database: store.database))
+            let outbox = OutboxStore(database: store.database)
+            let booked = ManualClock(date: "2022-06-01").now
+            let arrival = ManualClock(date: "2022-06-02", time: "08:50").now
+            var ids: [String] = []
+            for (index, time) in ["0900", "0910", "0920", "0930", "0940"].enumerated() {
+                let appointment = try await book(store, "20220602-\(time)-bio", "Person \(index)", now: booked)
+                // The last three ask to be told; they may wait outside.
+                _ = try await deskDay.checkIn(
+                    code: appointment.code!, desk: "TS", date: day, queues: Self.queues, notifySoon: index >= 2,
+                    staff: "s1", now: arrival)
+                ids.append(appointment.id)
+            }
+            // The messages written since the last look, sent as a dispatcher would.
+            func told(at now: Date) async throws -> [String] {
+                let claimed = try await outbox.claimDueMessages(now: now, kinds: [.turnSoon])
+                for message in claimed { try await outbox.markSent(message, now: now) }
+                return claimed.map(\.appointmentID)
+            }
+            #expect(try await told(at: arrival.addingTimeInterval(1)).isEmpty)
+            // The first is called: the next three are persons 1, 2 and 3; 2 and 3 asked.
+            _ = try await deskDay.callNext(
+                desk: "TS", date: day, counter: "1", queues: ["B"], staff: "s1", now: arrival.addingTimeInterval(600))
+            #expect(Set(try await told(at: arrival.addingTimeInterval(601))) == [ids[2], ids[3]])
+            let (recipient, ticket) = try #require(try await outbox.turnSoonRecipient(appointment: ids[2]))
+            #expect(ticket.description == "B003" && recipient.email == "x@example.nl")
+            // The next call brings person 4 up; nobody is told twice.
+            _ = try await deskDay.callNext(
+                desk: "TS", date: day, counter: "1", queues: [], staff: "s1", now: arrival.addingTimeInterval(1200))
+            #expect(try await told(at: arrival.addingTimeInterval(1201)) == [ids[4]])
+            // Called before the email went, it is moot.
+            _ = try await deskDay.callNext(
+                desk: "TS", date: day, counter: "1", queues: [], staff: "s1", now: arrival.addingTimeInterval(1300))
+            #expect(try await outbox.turnSoonRecipient(appointment: ids[2]) == nil)
+        }
+    }
 }

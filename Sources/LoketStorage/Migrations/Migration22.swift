@@ -12,6 +12,9 @@ extension Migrations {
             """,
             "ALTER TABLE visits ADD COLUMN queue TEXT",
             "ALTER TABLE visits ADD COLUMN queue_number BIGINT",
+            // "Your turn soon" by email, for a customer who asked at check-in (1), and when it went.
+            "ALTER TABLE visits ADD COLUMN notify_soon BIGINT",
+            "ALTER TABLE visits ADD COLUMN soon_sent_at BIGINT",
         ]
     )
 }
