@@ -18,13 +18,17 @@ struct ForecastPage {
 struct ForecastRunPage {
     struct Row { let week: String, p10: String, p50: String, p90: String, metBy: String }
     struct Phone { let heads: [String], rows: [DashboardPage.Row] }
-    struct Result { let chart: String, answer: String, rows: [Row], phone: Phone? }
+    struct Result {
+        let chart: String, answer: String, rows: [Row], phone: Phone?
+        /// The summary of the folded table of every week.
+        let weeksTable: String
+    }
     let name: String
     let state: String
     let started: String
     let kind: String
-    /// The what-if's changes as JSON; nil for a baseline or the advisor.
-    let changes: String?
+    /// The what-if's changes in words; empty for a baseline or the advisor.
+    let changes: [String]
     let replications: Int
     let seed: String
     let yamlHref: String
@@ -46,7 +50,20 @@ struct ForecastRunPage {
 
 /// forecast-compare.mustache: runs side by side in one chart.
 struct ForecastComparePage {
-    struct Run { let name: String, href: String, kind: String, changes: String?, state: String, answer: String }
+    struct Run {
+        let name: String, href: String, kind: String, changes: [String], state: String, answer: String
+
+        /// Whether there are changes to list (a stored field: templates see no computed ones).
+        let hasChanges: Bool
+
+        init(name: String, href: String, kind: String, changes: [String], state: String, answer: String) {
+            (self.name, self.href, self.kind, self.changes, self.state, self.answer) =
+                (name, href, kind, changes, state, answer)
+            hasChanges = !changes.isEmpty
+        }
+    }
     let chart: String
+    /// Each run against the first, in a sentence.
+    let inWords: [String]
     let runs: [Run]
 }

@@ -25,7 +25,8 @@ extension WebApp {
                         name: form["name"] ?? "", changes: changes,
                         replications: try ForecastForm.integer(form, "replications") ?? 200,
                         weeks: try ForecastForm.integer(form, "weeks") ?? Loket.baselineWeeks, staff: account.id)
-                    return redirect("/staff/forecast/runs/\(run.id)")
+                    // The planner who just started it follows its progress until it is done.
+                    return redirect("/staff/forecast/runs/\(run.id)?follow=1")
                 } catch let error as BookingError {
                     return try await forecastPage(web, form: form, error: error, prefix: "")
                 }
@@ -40,7 +41,7 @@ extension WebApp {
                         probability: try ForecastForm.percent(form, "adviceProbability"),
                         from: try ForecastForm.date(form, "adviceFrom"),
                         replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
-                    return redirect("/staff/forecast/runs/\(run.id)")
+                    return redirect("/staff/forecast/runs/\(run.id)?follow=1")
                 } catch let error as BookingError {
                     return try await forecastPage(web, form: form, error: error, prefix: "advice")
                 }
@@ -207,15 +208,17 @@ extension WebApp {
             + (target.from.map { " --from \($0.iso)" } ?? "")
     }
 
-    /// One run; while it runs, a link reloads it, and a planner who asks (`following`) gets a
-    /// page that reloads itself every two seconds. Not by default: a page that reloads on its
-    /// own takes a screen reader back to the top (WCAG 2.2.1).
+    /// One run; while it runs, a link reloads it, and the planner who started it (`following`)
+    /// gets a page that reloads itself every two seconds, with a link at the top to stop that:
+    /// a page that reloads on its own takes a screen reader back to the top (WCAG 2.2.1), so a
+    /// run opened from the list does not.
     private func runPage(_ run: ForecastRun, _ web: WebRequest, following: Bool) -> Response {
         let language = web.language
         var page = ForecastRunPage(
             name: run.name, state: runState(run, language), started: DateWording.moment(run.createdAt, language),
             kind: kindText(run, language),
-            changes: run.changes == "{}" ? nil : run.changes, replications: run.replications, seed: String(run.seed),
+            changes: WhatIfWording.sentences(run.changes, network: loket.network, language),
+            replications: run.replications, seed: String(run.seed),
             yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
             command: repeatCommand(run),
             running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
@@ -266,7 +269,8 @@ extension WebApp {
                 metBy: summary.normAnswer.map { Self.percent($0.cumulativeProbability[week]) } ?? "–")
         }
         return ForecastRunPage.Result(
-            chart: chart.svg, answer: answer ?? "", rows: rows, phone: phoneFields(summary, language))
+            chart: chart.svg, answer: answer ?? "", rows: rows, phone: phoneFields(summary, language),
+            weeksTable: WebCopy.text("forecastWeeksTable", language, String(rows.count)))
     }
 
     private func adviceFields(_ advice: CapacityAdvisor.Advice, _ language: Customer.Language) -> ForecastRunPage.Advice
@@ -345,15 +349,36 @@ extension WebApp {
             )
         }
         let page = ForecastComparePage(
-            chart: chart.svg,
+            chart: chart.svg, inWords: Self.inWords(runs, language),
             runs: runs.map { run in
                 ForecastComparePage.Run(
                     name: run.name, href: "/staff/forecast/runs/\(run.id)",
-                    kind: kindText(run, language), changes: run.changes == "{}" ? nil : run.changes,
+                    kind: kindText(run, language),
+                    changes: WhatIfWording.sentences(run.changes, network: loket.network, language),
                     state: runState(run, language),
                     answer: answerSummary(run, language))
             })
         return pages.render("forecast-compare", web, title: WebCopy.text("forecastCompareTitle", language), page: page)
+    }
+
+    /// Each run's median week of meeting the norm for good, and the later ones against the first:
+    /// "…, 6 weeks earlier than Baseline".
+    static func inWords(_ runs: [ForecastRun], _ language: Customer.Language) -> [String] {
+        let weeks = runs.map { run in Self.summary(run).map { $0.normAnswer?.medianWeek } }
+        return runs.indices.map { index in
+            let name = runs[index].name
+            guard let week = weeks[index] else { return WebCopy.text("compareUnfinished", language, name) }
+            guard let week else { return WebCopy.text("compareNever", language, name) }
+            let when = DateWording.dayMonthYear(week, language)
+            guard index > 0, let first = weeks[0] ?? nil else {
+                return WebCopy.text("compareFirst", language, name, when)
+            }
+            let apart = (week.dayNumber - first.dayNumber) / 7
+            let key = apart < 0 ? "compareEarlier" : apart > 0 ? "compareLater" : "compareSame"
+            return apart == 0
+                ? WebCopy.text(key, language, name, when, runs[0].name)
+                : WebCopy.text(key, language, name, when, String(abs(apart)), runs[0].name)
+        }
     }
 
     /// A band's value for a chart: nothing where a desk was closed.

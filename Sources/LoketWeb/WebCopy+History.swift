@@ -236,7 +236,6 @@ extension WebCopy {
             "The wait is back under the norm of %@ working days for good in the week of %@ (median; 10%: %@, 90%: %@). Chance that it happens within the period: %@."
         ),
         "forecastRunTitle": ("Prognose: %@", "Forecast: %@"),
-        "forecastChanges": ("Veranderingen:", "Changes:"),
         "forecastProgress": ("Voortgang", "Progress"),
         "forecastRefreshes": (
             "Deze pagina ververst zichzelf elke twee seconden tot de prognose klaar is.",

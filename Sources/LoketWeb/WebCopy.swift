@@ -15,6 +15,7 @@ enum WebCopy {
         .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
         .merging(handoverTexts) { page, _ in page }.merging(historyTexts) { page, _ in page }
         .merging(invitationTexts) { page, _ in page }.merging(waitlistTexts) { page, _ in page }
+        .merging(whatIfTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
@@ -390,6 +391,10 @@ enum WebCopy {
 
     /// One text with `%@` filled in order; an argument's own `%@` stays as it is.
     static func text(_ key: String, _ language: Customer.Language, _ arguments: String...) -> String {
+        text(key, language, arguments: arguments)
+    }
+
+    static func text(_ key: String, _ language: Customer.Language, arguments: [String]) -> String {
         guard let text = table(language)[key] else { return key }
         let parts = text.components(separatedBy: "%@")
         var result = parts[0]

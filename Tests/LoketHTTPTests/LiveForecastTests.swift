@@ -155,14 +155,24 @@ import Testing
             ] {
                 let started = try await post(api, "/staff/forecast/runs", fields, cookies: [manager])
                 #expect(started.status == 303)
-                runs.append(String(try #require(started.headers[.location]).split(separator: "/").last!))
+                // The planner who started it follows its progress.
+                let location = try #require(started.headers[.location])
+                #expect(location.hasSuffix("?follow=1"))
+                runs.append(String(location.split(separator: "?")[0].split(separator: "/").last!))
             }
+            // Opened from the list, it does not reload on its own (WCAG 2.2.1)...
             let queued = try await get(api, "/staff/forecast/runs/\(runs[1])", cookies: [manager])
             #expect(queued.body.contains("<progress id=\"progress\" value=\"0\" max=\"20\">"))
             #expect(!queued.body.contains("http-equiv=\"refresh\""))
-            // A planner who asks to follow it gets a page that reloads itself.
+            // ...followed, it reloads itself, with a way to stop.
             let following = try await get(api, "/staff/forecast/runs/\(runs[1])?follow=1", cookies: [manager])
             #expect(following.body.contains("<meta http-equiv=\"refresh\" content=\"2\">"))
+            #expect(following.body.contains(">Stop refreshing</a>"))
+            // The what-if in words, not as the JSON it is kept in.
+            #expect(following.body.contains("<li>Raceloket: 2 more counters</li>"))
+            #expect(
+                following.body.contains("<li>Information line: 12 agents, 900 calls a working day without a wait</li>"))
+            #expect(!following.body.contains("{&quot;counters"))
 
             #expect(try await server.loket.runQueuedForecasts(workers: 1) == 2)
             let done = try await get(api, "/staff/forecast/runs/\(runs[1])?follow=1", cookies: [manager])
@@ -179,6 +189,16 @@ import Testing
                 api, "/staff/forecast/compare?run=\(runs[0])&run=\(runs[1])", cookies: [manager])
             #expect(compared.status == 200 && compared.body.contains("Two more counters"))
             #expect(compared.body.contains("P10–P90 of Baseline"))
+            // Each forecast against the first, in a sentence.
+            #expect(compared.body.contains("<h2>In words</h2>"))
+            #expect(
+                compared.body.contains(
+                    #/<li>Baseline: the wait (is back under the norm for good in the week of \d+ \w+ \d{4}|does not come back under the norm for good within this period) \(median\)\.</li>/#
+                ))
+            #expect(
+                compared.body.contains(
+                    #/<li>Two more counters: (back under the norm for good in the week of \d+ \w+ \d{4}, (\d+ weeks (earlier|later) than|the same week as) Baseline|the wait does not come back)/#
+                ))
             #expect(try await get(api, "/staff/forecast/compare", cookies: [manager]).status == 422)
             let list = try await get(api, "/staff/forecast", cookies: [manager])
             #expect(list.body.contains("Baseline") && list.body.contains("Done"))
@@ -207,7 +227,8 @@ import Testing
                     try JSONDecoder().decode(ForecastSummary.self, from: Data($0.utf8))
                 }?.normAnswer?.medianWeek)
             #expect(answered.body.contains("(median: the week of \(baseline.iso))"))
-            let adviceRun = try await server.loket.forecastRun(id: String(advice.split(separator: "/").last!))
+            let adviceRun = try await server.loket.forecastRun(
+                id: String(advice.split(separator: "?")[0].split(separator: "/").last!))
             #expect(try Scenario.parse(adviceRun.scenario).weeks == Loket.baselineWeeks)
             #expect(answered.body.contains("<tr><th scope=\"row\">0</th><td>100%</td><td>yes</td></tr>"))
         }

@@ -862,15 +862,19 @@ def test_open_data_dashboard_and_forecast_pass_axe(tmp_path, servers):
                 element.send_keys(value)
             submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/staff/forecast/runs'] button[type=submit]"))
             assert "/staff/forecast/runs/" in driver.current_url
-            return driver.current_url.rsplit("/", 1)[1]
+            return driver.current_url.split("?")[0].rsplit("/", 1)[1]
 
         baseline = start("Baseline")
-        # Queued or running: the page shows the progress and a link to look again; a planner who
-        # asks to follow it gets a page that reloads itself (not by default: WCAG 2.2.1).
+        # Queued or running: the planner who started it follows it, on a page that reloads itself
+        # with a link at the top to stop (WCAG 2.2.1); stopped, it shows a link to look again.
+        following = driver.current_url
         if "Done" not in driver.page_source:
-            assert driver.find_element(By.ID, "refresh") and not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
-            assert axe_violations(driver) == []
-            driver.get(driver.current_url + "?follow=1")
+            assert following.endswith("?follow=1") and driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
+            driver.get(following.split("?")[0])
+            if "Done" not in driver.page_source:
+                assert driver.find_element(By.ID, "refresh") and not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
+                assert axe_violations(driver) == []
+            driver.get(following)
         WebDriverWait(driver, 120, poll_frequency=1).until(lambda d: "back under the norm" in d.page_source or "Failed" in d.page_source)
         assert "back under the norm" in driver.page_source and not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv=refresh]")
         assert axe_violations(driver) == []
@@ -881,10 +885,12 @@ def test_open_data_dashboard_and_forecast_pass_axe(tmp_path, servers):
         assert yaml.status_code == 200 and "name: live" in yaml.text
 
         what_if = start("Two more counters at Den Haag", **{"counters.DH": "2", "courierShare": "50"})
-        driver.get(driver.current_url.split("?")[0] + "?follow=1")
         WebDriverWait(driver, 120, poll_frequency=1).until(lambda d: "back under the norm" in d.page_source or "Failed" in d.page_source)
+        # The what-if in words, not the JSON it is kept in.
+        assert "IND-loket Den Haag: 2 more counters" in driver.page_source and "50% of the documents delivered" in driver.page_source
         driver.get(server.url(f"/staff/forecast/compare?run={baseline}&run={what_if}"))
         assert "Two more counters at Den Haag" in driver.page_source and "P10–P90 of Baseline" in driver.page_source
+        assert re.search(r"Two more counters at Den Haag: (back under the norm for good in the week of|the wait does not come back)", driver.page_source)
         assert axe_violations(driver) == []
         shot(driver, "en-forecast-compare")
         driver.get(server.url("/staff/forecast"))
