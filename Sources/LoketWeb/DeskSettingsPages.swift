@@ -159,13 +159,9 @@ extension WebApp {
                     week: DateWording.date(week.weekStarting, language), protected: week.protected, used: week.used,
                     released: week.released, held: week.held)
             },
-            changes: changes.map { DeskSettingsPage.Item(id: $0.id, text: describe($0.change, language)) },
+            changes: changes.map { DeskSettingsPage.Item(id: $0.id, text: describe($0.change, desk: desk, language)) },
             blocks: blocks.filter { seen.insert($0.id).inserted }.map { block in
-                DeskSettingsPage.Item(
-                    id: block.id,
-                    text:
-                        "\(block.id): \(block.products.joined(separator: ", ")), \(block.hours.from.text)–\(block.hours.to.text), \(block.counters)"
-                )
+                DeskSettingsPage.Item(id: block.id, text: blockText(block, language))
             },
             productChoices: products.map { DeskSettingsPage.ProductChoice(key: $0.key, name: $0.name(language)) },
             weekdays: Weekday.allCases.map {
@@ -178,7 +174,18 @@ extension WebApp {
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    func describe(_ change: DeskChange, _ language: Customer.Language) -> String {
+    /// A roster block as its desk manager knows it: "Biometrics, Mon, Tue 08:00–20:00: 14 counters",
+    /// and from when, if it starts later; its id is the desk network file's business.
+    func blockText(_ block: RosterBlock, _ language: Customer.Language) -> String {
+        let text = WebCopy.text(
+            "blockText", language, block.products.map { productName($0, language) }.joined(separator: ", "),
+            block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", "),
+            "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
+        guard let from = block.validFrom else { return text }
+        return "\(text) (\(WebCopy.text("blockFrom", language, DateWording.dayMonthYear(from, language))))"
+    }
+
+    func describe(_ change: DeskChange, desk: Desk, _ language: Customer.Language) -> String {
         func period(_ from: LocalDate?, _ until: LocalDate?) -> String {
             "\(from.map { DateWording.date($0, language) } ?? "…") – \(until.map { DateWording.date($0, language) } ?? "…")"
         }
@@ -193,12 +200,16 @@ extension WebApp {
                 "change.hours", language, period(hours.validFrom, hours.validUntil),
                 days.isEmpty ? WebCopy.text("change.closed", language) : days.joined(separator: ", "))
         case .counters(let block, let from, let until, let counters):
-            return WebCopy.text("change.counters", language, block, period(from, until), "\(counters)")
+            let named = desk.roster.first { $0.id == block }.map { found in
+                found.products.map { productName($0, language) }.joined(separator: ", ")
+                    + " \(found.hours.from.text)–\(found.hours.to.text)"
+            }
+            return WebCopy.text("change.counters", language, named ?? block, period(from, until), "\(counters)")
         case .rosterBlock(let block):
             let days = block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", ")
             return WebCopy.text(
                 "change.block", language, period(block.validFrom, block.validUntil),
-                block.products.joined(separator: ", "), days,
+                block.products.map { productName($0, language) }.joined(separator: ", "), days,
                 "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
         }
     }

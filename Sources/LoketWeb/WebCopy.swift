@@ -15,7 +15,7 @@ enum WebCopy {
         .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
         .merging(handoverTexts) { page, _ in page }.merging(historyTexts) { page, _ in page }
         .merging(invitationTexts) { page, _ in page }.merging(waitlistTexts) { page, _ in page }
-        .merging(whatIfTexts) { page, _ in page }
+        .merging(whatIfTexts) { page, _ in page }.merging(settingsTexts) { page, _ in page }
 
     static let pageTexts: [String: (nl: String, en: String)] = [
         "service": ("Loket — afspraken bij de IND", "Loket — IND appointments"),
