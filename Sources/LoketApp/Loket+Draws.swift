@@ -169,10 +169,13 @@ extension Loket {
             let now = now()
             let today = DeskTime(now, timeZone: rules.timeZone).date
             let usage = try await capacityStore.usage(desk: desk.code, dates: today...rules.horizon(from: today))
-            let places = rules.drawPlaces(
-                desk: desk, product: product, days: opening.days, reserveDays: opening.reserveDays, usage: usage,
-                now: now)
-            if try await drawStore.open(opening, places: places, mode: mode, now: now) != nil { opened += 1 }
+            let places = (
+                days: rules.drawPlaces(
+                    desk: desk, product: product, days: opening.days, reserveDays: [], usage: usage, now: now),
+                reserve: rules.drawPlaces(
+                    desk: desk, product: product, days: [], reserveDays: opening.reserveDays, usage: usage, now: now)
+            )
+            opened += try await drawStore.open(opening, places: places, mode: mode, now: now)?.count ?? 0
         }
         var allocated = 0
         for draw in try await drawStore.due(now: now()) where try await allocate(draw) {

@@ -116,17 +116,25 @@ public struct DrawStore: Sendable {
 
     // MARK: Draws
 
-    /// Opens a draw for `opening` (if it has places) with `places` counted, and publishes the
-    /// mode's days through its dates, on condition that the mode still reads as `mode` (another
-    /// server may have opened it first); nil when it had, or when there was nothing to draw.
+    /// Opens the draws of `opening`, one for its new days and one for its reserve days (each if
+    /// it has any), with the places counted for each, and publishes the mode's days through its
+    /// dates, on condition that the mode still reads as `mode` (another server may have opened
+    /// them first); nil when it had, empty when there was nothing to draw.
     @discardableResult
-    public func open(_ opening: DrawOpening, places: Int, mode: DrawMode, now: Date) async throws -> Draw? {
-        let draw =
-            opening.hasPlaces
-            ? Draw(
-                id: Identifiers.make(), desk: mode.desk, product: mode.product, days: opening.days,
-                reserveDays: opening.reserveDays, opensAt: now, closesAt: opening.closesAt, places: places,
-                state: .open, seed: nil) : nil
+    public func open(
+        _ opening: DrawOpening, places: (days: Int, reserve: Int), mode: DrawMode, now: Date
+    ) async throws -> [Draw]? {
+        func draw(_ days: [LocalDate], reserve: [LocalDate], closesAt: Date, places: Int) -> Draw? {
+            days.isEmpty && reserve.isEmpty
+                ? nil
+                : Draw(
+                    id: Identifiers.make(), desk: mode.desk, product: mode.product, days: days, reserveDays: reserve,
+                    opensAt: now, closesAt: closesAt, places: places, state: .open, seed: nil)
+        }
+        let draws = [
+            draw(opening.days, reserve: [], closesAt: opening.closesAt, places: places.days),
+            draw([], reserve: opening.reserveDays, closesAt: opening.reserveClosesAt, places: places.reserve),
+        ].compactMap { $0 }
         let opened = try await database.transaction { db -> Bool in
             guard
                 try await db.raw(
@@ -140,7 +148,7 @@ public struct DrawStore: Sendable {
                     """
                 ).first() != nil
             else { return false }
-            if let draw {
+            for draw in draws {
                 try await db.raw(
                     """
                     INSERT INTO draws (id, desk, product, days, reserve_days, opens_at, closes_at, places, state)
@@ -154,11 +162,11 @@ public struct DrawStore: Sendable {
         }
         guard opened else { return nil }
         capacityChanges.announceDraws(mode.desk)
-        if let draw {
+        for draw in draws {
             logger.info(
                 "draw opened", metadata: ["draw": "\(draw.id)", "desk": "\(draw.desk)", "product": "\(draw.product)"])
         }
-        return draw
+        return draws
     }
 
     public func draw(id: String) async throws -> Draw? {

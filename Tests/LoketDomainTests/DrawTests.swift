@@ -104,6 +104,16 @@ struct DrawTests {
         #expect(opening.publishedThrough == LocalDate(iso: "2022-06-12"))
         #expect(opening.reservePublishedThrough == LocalDate(iso: "2022-06-07"))
         #expect(opening.closesAt == thursday.addingTimeInterval(24 * 3600))
+        // The reserve's draw closes by the start of Monday 6 June: a day's window ends before that.
+        #expect(opening.reserveClosesAt == thursday.addingTimeInterval(24 * 3600))
+        // On Sunday evening the reserve's first day is Tuesday: its draw closes as Monday begins,
+        // the new days' draw a whole window later.
+        let sunday = ManualClock(date: "2022-06-05", time: "20:00").now
+        let weekend = try #require(
+            rules.nextDraw(for: Self.mode("2022-06-09", "2022-06-03"), desk: desk, product: product, now: sunday))
+        #expect(weekend.reserveDays.first == LocalDate(iso: "2022-06-07"))
+        #expect(weekend.reserveClosesAt == ManualClock(date: "2022-06-06", time: "00:00").now)
+        #expect(weekend.closesAt == sunday.addingTimeInterval(24 * 3600))
         // Late on Wednesday 8 June, Friday's reserve could not be drawn before Thursday begins:
         // it is released as usual.
         let late = ManualClock(date: "2022-06-08", time: "23:30").now

@@ -1,12 +1,18 @@
 import Foundation
 
 /// What a product in draw mode publishes next: the days that came into the booking horizon and
-/// the days whose urgent reserve came up for release since it last published, as one draw, and
-/// how far it has then published. Decided from the clock alone, so every server decides alike.
+/// the days whose urgent reserve came up for release since it last published, and how far it
+/// has then published. Decided from the clock alone, so every server decides alike. The two are
+/// drawn apart: a day months away and one this week are different requests, and one draw
+/// mixing them asks a person to choose between things they cannot compare.
 public struct DrawOpening: Sendable, Hashable {
+    /// The days that came into the horizon, drawn in a draw that closes at `closesAt`.
     public let days: [LocalDate]
+    /// The days whose urgent reserve came up, drawn in a draw that closes at `reserveClosesAt`.
     public let reserveDays: [LocalDate]
     public let closesAt: Date
+    /// Before the reserve's first day: at the start of the day before it at the latest.
+    public let reserveClosesAt: Date
     public let publishedThrough: LocalDate
     public let reservePublishedThrough: LocalDate?
 
@@ -48,17 +54,18 @@ extension BookingRules {
         if let released, (network.urgent?.share ?? 0) > 0 {
             reserveDays = days(after: mode.reservePublishedThrough, through: released).filter { $0 > today }
         }
-        var closesAt = now.addingTimeInterval(TimeInterval(network.fairness.drawRule.window.components.seconds))
+        let closesAt = now.addingTimeInterval(TimeInterval(network.fairness.drawRule.window.components.seconds))
+        var reserveClosesAt = closesAt
         if let first = reserveDays.first {
             let latest = DeskTime(date: first.adding(days: -1), time: LocalTime(minutes: 0)).instant(in: timeZone)
             if latest.timeIntervalSince(now) < 3600 {
                 reserveDays = []
             } else {
-                closesAt = min(closesAt, latest)
+                reserveClosesAt = min(closesAt, latest)
             }
         }
         return DrawOpening(
-            days: newDays, reserveDays: reserveDays, closesAt: closesAt, publishedThrough: publishedThrough,
-            reservePublishedThrough: reservePublishedThrough)
+            days: newDays, reserveDays: reserveDays, closesAt: closesAt, reserveClosesAt: reserveClosesAt,
+            publishedThrough: publishedThrough, reservePublishedThrough: reservePublishedThrough)
     }
 }
