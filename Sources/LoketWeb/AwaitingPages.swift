@@ -77,7 +77,9 @@ extension WebApp {
         let names = [named.name] + named.companions.map(\.name)
         let people = zip(Self.birthFields(of: named), names).map { field, name in
             AwaitingPage.Person(
-                name: name, field: field, value: form[field] ?? "", error: errors.first { $0.field == field }?.message)
+                name: name,
+                date: DateInput(
+                    field: field, form: form, value: nil, error: errors.first { $0.field == field }?.message))
         }
         let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
         let page = AwaitingPage(
@@ -101,7 +103,7 @@ extension WebApp {
 /// awaiting.mustache: a booking a third party made for invited people, to confirm with each
 /// person's date of birth, or only a message.
 struct AwaitingPage {
-    struct Person { let name: String, field: String, value: String, error: String? }
+    struct Person { let name: String, date: DateInput }
     struct Booking {
         let productName: String, when: String, `where`: String, heldUntil: String, action: String, token: String
         let people: [Person]

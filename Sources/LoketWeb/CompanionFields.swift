@@ -5,15 +5,11 @@ import LoketDomain
 /// `companion<n>.name` and `companion<n>.vNumber`, for products with one live booking per person,
 /// and `companion<n>.dateOfBirth` for products that require an invitation.
 struct CompanionFields {
-    /// A date of birth field, for products whose people must match their invitation.
-    struct Birth {
-        let field: String, value: String, error: String?
-    }
-
     let legend: String
     let nameField: String, nameValue: String, nameError: String?
     let vNumberField: String, vNumberValue: String, vNumberError: String?
-    let birth: Birth?
+    /// A date of birth, for products whose people must match their invitation.
+    let birth: DateInput?
 
     /// The rows for `count` other persons, with what was typed and the errors next to each field.
     static func rows(
@@ -31,8 +27,8 @@ struct CompanionFields {
                 vNumberField: vNumber, vNumberValue: form[vNumber] ?? "",
                 vNumberError: errors.first { $0.field == vNumber }?.message,
                 birth: asksBirth
-                    ? Birth(
-                        field: birth, value: form[birth] ?? "", error: errors.first { $0.field == birth }?.message)
+                    ? DateInput(
+                        field: birth, form: form, value: nil, error: errors.first { $0.field == birth }?.message)
                     : nil)
         }
     }

@@ -184,6 +184,9 @@ enum WebCopy {
             "For a residence document we need a photo, fingerprints and a signature. Sometimes we can reuse those from an earlier visit. What you fill in here is used for this answer only; we do not keep it."
         ),
         "dateOfBirth": ("Geboortedatum", "Date of birth"),
+        "dateDay": ("Dag", "Day"),
+        "dateMonth": ("Maand", "Month"),
+        "dateYear": ("Jaar", "Year"),
         // The date field writes the date as the browser does: the hint gives a date, not a format.
         "dateHint": (
             "Bijvoorbeeld 31 maart 2004: dag, maand en jaar.", "For example 31 March 2004: day, month and year."

@@ -115,8 +115,9 @@ struct LayoutFields {
 }
 
 /// A page as a template sees it: the layout's fields, then the view model's fields by name
-/// (Mirror, as Mustache reads any struct). Two families of names are derived: `error_<field>` is
-/// the message of that field's error, and `has_<list>` says whether a list of the layout or page has items.
+/// (Mirror, as Mustache reads any struct). Three families of names are derived: `error_<field>`
+/// is the message of that field's error, `date_<field>` the boxes of a date (`DateInput`), and
+/// `has_<list>` says whether a list of the layout or page has items.
 /// A field that is nil counts as absent.
 ///
 /// Both are reflected once, into a table: inside a section every name a row does not have is
@@ -138,6 +139,13 @@ struct PageContext: MustacheParent {
             return layout.errors.first { $0.field == field }?.message
         }
         if let value = fields[name] { return value }
+        // `date_<field>`: the three boxes of a date (date-input.mustache), filled from the form.
+        if name.hasPrefix("date_") {
+            let field = String(name.dropFirst("date_".count))
+            return DateInput(
+                field: field, form: fields["form"] as? [String: String] ?? [:], value: fields[field] as? String,
+                error: layout.errors.first { $0.field == field }?.message)
+        }
         if name.hasPrefix("has_"), let items = fields[String(name.dropFirst(4))] as? [Any] {
             return !items.isEmpty
         }

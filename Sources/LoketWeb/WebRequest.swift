@@ -92,7 +92,7 @@ struct WebRequest: Sendable {
                 .forbidden, field: "csrf", code: "csrf_failed",
                 "This form has expired or did not come from Loket. Go back, reload the page and try again.")
         }
-        return fields
+        return DateInput.combined(fields)
     }
 
     /// 32 random bytes as 64 hex digits (a first visit costs one, so it is made without formatting).

@@ -66,15 +66,20 @@ import Testing
             #expect(to == "ana@example.nl")
             let page = try await get(api, "/book/awaiting/\(hold)?token=\(token)")
             #expect(page.status == 200)
-            #expect(page.body.contains(#"name="dateOfBirth""#) && page.body.contains("Ana Silva"))
+            #expect(page.body.contains(#"name="dateOfBirth-day""#) && page.body.contains("Ana Silva"))
             #expect(try await get(api, "/book/awaiting/\(hold)?token=m-wrong").status == 410)
 
             // A wrong date of birth is said at its field; the right one makes the appointment.
-            let wrong = try await post(api, "/book/awaiting/\(hold)", ["token": token, "dateOfBirth": "1990-04-02"])
+            // Typed as the page asks it, in three boxes; a refusal keeps what was typed.
+            let wrong = try await post(
+                api, "/book/awaiting/\(hold)",
+                ["token": token, "dateOfBirth-day": "2", "dateOfBirth-month": "4", "dateOfBirth-year": "1990"])
             #expect(wrong.status == 422)
             #expect(wrong.body.contains(#"id="dateOfBirth-error""#))
+            #expect(wrong.body.contains(#"name="dateOfBirth-day" inputmode="numeric" maxlength="2" value="2""#))
             let confirmed = try await post(
-                api, "/book/awaiting/\(hold)", ["token": token, "dateOfBirth": InvitationAPITests.ana.born])
+                api, "/book/awaiting/\(hold)",
+                ["token": token, "dateOfBirth-day": "1", "dateOfBirth-month": "04", "dateOfBirth-year": "1990"])
             #expect(confirmed.status == 303, "\(confirmed.body)")
             #expect(try await server.loket.hold(id: hold).state == .confirmed)
             let email = try await server.database.session { db in

@@ -268,7 +268,8 @@ import Testing
                 headers: ["Cookie": "loket_invitation=\(id).\(token)", "Accept-Language": "en"])
             #expect(details.body.contains(#"id="vNumber" name="vNumber" inputmode="numeric" value="1234567890""#))
             // Not the date of birth: the person types it (a forwarded mail must not carry both).
-            #expect(details.body.contains(#"name="dateOfBirth" autocomplete="bday" required value="""#))
+            // Asked as day, month and year, each box empty.
+            #expect(details.body.contains(#"name="dateOfBirth-day" inputmode="numeric" maxlength="2" value="""#))
             #expect(!details.body.contains("1990-04-01"))
             #expect(details.body.contains(#"value="ana@example.nl""#))
             // Without the invitation's cookie the form is empty.

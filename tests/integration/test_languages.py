@@ -8,7 +8,7 @@ from pathlib import Path
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_web import SCREENSHOTS, axe_violations, book, ensure_language, submit, web  # noqa: F401 (fixture)
+from test_web import axe_violations, book, ensure_language, submit, web  # noqa: F401 (fixture)
 
 WORDS = {
     "uk": {"booked": "Вас записано на прийом", "confirmed": "Ваш запис підтверджено",
@@ -16,13 +16,6 @@ WORDS = {
     "ar": {"booked": "تم حجز موعدك", "confirmed": "تم تأكيد موعدك",
            "date": "الثلاثاء 1 ديسمبر 2026", "manage": "عرض الموعد أو تغييره أو إلغاؤه"},
 }
-
-
-def desktop_shot(driver, name):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    driver.set_window_size(1280, 900)
-    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
-    driver.set_window_size(390, 844)
 
 
 def heading_side(driver):
@@ -59,7 +52,6 @@ def books_in(web, lang, name, mail_address):
     menu = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "header .languages a")]
     assert sorted(menu) == sorted({"nl": "Nederlands", "en": "English", "uk": "Українська", "ar": "العربية"}[other]
                                   for other in ("nl", "en", "uk", "ar") if other != lang)
-    desktop_shot(driver, f"{lang}-5-booked-desktop")
     driver.set_window_size(1280, 900)
     assert axe_violations(driver) == []
     driver.set_window_size(390, 844)

@@ -39,12 +39,24 @@ def browser():
 
 
 def shot(driver, name):
+    """The whole page at phone width (390 px, `name.png`) and at desktop width (1280 px,
+    `name-desktop.png`), not just the viewport."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    # The whole page, not just the phone-sized viewport.
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(390, max(844, height + 100))
-    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    for width, suffix in ((390, ""), (1280, "-desktop")):
+        driver.set_window_size(width, 900)
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(width, max(900, height + 100))
+        driver.save_screenshot(str(SCREENSHOTS / f"{name}{suffix}.png"))
     driver.set_window_size(390, 844)
+
+
+def type_date(driver, field, iso):
+    """Types a date (YYYY-MM-DD, or empty) into its day, month and year boxes, as a person does."""
+    year, month, day = iso.split("-") if iso else ("", "", "")
+    for suffix, value in (("", day.lstrip("0")), ("-month", month.lstrip("0")), ("-year", year)):
+        box = driver.find_element(By.ID, field + suffix)
+        box.clear()
+        box.send_keys(value)
 
 
 def submit(driver, button):
@@ -176,7 +188,7 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
     assert driver.find_element(By.ID, "dateOfBirth").get_attribute("value") == ""
     assert driver.find_element(By.ID, "email").get_attribute("value") == email
     driver.find_element(By.ID, "name").send_keys(name)
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-04-01")
+    type_date(driver, "dateOfBirth", "1990-04-01")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     # Check your answers: everything as typed, then book (or change).
     answers = driver.find_element(By.CSS_SELECTOR, "dl[aria-labelledby=details-title]").text
@@ -186,7 +198,7 @@ def book(driver, server, lang, name, email, shots=False, mail=None):
         assert axe_violations(driver) == []
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=change]"))
     assert driver.find_element(By.ID, "name").get_attribute("value") == name
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-04-01")
+    type_date(driver, "dateOfBirth", "1990-04-01")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=confirm]"))
     code = driver.find_element(By.ID, "appointment-code").text
@@ -416,7 +428,7 @@ def test_biometrics_question_comes_before_a_biometrics_booking(web):
 
     def answer(**fields):
         for field, value in fields.items():
-            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+            type_date(driver, field, value)
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-labelledby=dates] button[type=submit]"))
 
     # Everything still valid on the day of application (1 December 2026): no visit, no booking offered.
@@ -496,7 +508,7 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
     def ask(v_number, born):
         driver.get(server.url("/book/BIO/biometrics"))
         driver.find_element(By.ID, "vNumber").send_keys(v_number)
-        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "recordDateOfBirth"), born)
+        type_date(driver, "recordDateOfBirth", born)
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[aria-labelledby=record] button[type=submit]"))
 
     ask(rui, "1992-02-02")
@@ -548,7 +560,7 @@ def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
 
     # A wrong date of birth: named next to its field, nothing recorded.
     driver.find_element(By.ID, "vNumber").send_keys("1234567890")
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-12-11")
+    type_date(driver, "dateOfBirth", "1990-12-11")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/handover/record'] button[type=submit]"))
     assert driver.find_element(By.ID, "dateOfBirth").get_attribute("aria-invalid") == "true"
     assert driver.find_element(By.CSS_SELECTOR, ".error-summary a[href='#dateOfBirth']")
@@ -556,7 +568,7 @@ def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
     shot(driver, "staff-handover-2-mismatch")
     assert "1990-12-11" not in driver.current_url and "1234567890" not in driver.current_url
 
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1990-12-10")
+    type_date(driver, "dateOfBirth", "1990-12-10")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/handover/record'] button[type=submit]"))
     assert "The card is handed over." in driver.page_source and "Handed over" in driver.page_source
     with sqlite3.connect(database) as db:
@@ -580,7 +592,7 @@ def test_extra_time_books_a_longer_slot_and_tells_the_desk(web):
     driver.find_element(By.ID, "name").send_keys("Kim Jansen")
     driver.find_element(By.ID, "email").send_keys("kim@example.org")
     driver.find_element(By.ID, "vNumber").send_keys("5555555555")
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1985-07-14")
+    type_date(driver, "dateOfBirth", "1985-07-14")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[name=confirm]"))
     assert "I need extra time or assistance" in driver.page_source
@@ -668,7 +680,7 @@ def test_clerk_invites_the_person_at_the_counter(web, tmp_path):
     assert driver.title.startswith("Invite someone")
     assert axe_violations(driver) == []
     driver.find_element(By.ID, "vNumber").send_keys("4242424242")
-    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "dateOfBirth"), "1979-11-30")
+    type_date(driver, "dateOfBirth", "1979-11-30")
     driver.find_element(By.ID, "email").send_keys("noor@example.org")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "The invitation is sent." in driver.page_source
@@ -785,7 +797,7 @@ def test_draw_pages_pass_axe_and_a_desk_manager_switches_draw_mode(tmp_path, ser
             element.clear()
             element.send_keys(value)
         for field, value in (("dateOfBirth", "1990-12-10"), ("companion1.dateOfBirth", "2016-11-29")):
-            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), value)
+            type_date(driver, field, value)
         driver.find_element(By.CSS_SELECTOR, "#days input[type=checkbox]").click()
         driver.find_element(By.ID, "desk-AM").click()
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
