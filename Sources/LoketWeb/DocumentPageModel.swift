@@ -15,6 +15,8 @@ struct DocumentPage {
     var canPickUp = false
     /// A delivery is scheduled: a pickup replaces it.
     var pickupInstead = false
+    /// A delivery is scheduled: the delivery form moves it.
+    var movingDelivery = false
     /// A day with pickup times, shown as a group of the list.
     struct Day { let label: String, times: [Option] }
     var pickupDays: [Day] = []

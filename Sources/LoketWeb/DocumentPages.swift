@@ -113,6 +113,7 @@ extension WebApp {
                     value: $0.iso, label: DateWording.date($0, language), selected: form["date"] == $0.iso)
             }
             page.canDeliver = !page.days.isEmpty
+            page.movingDelivery = document.status == .deliveryScheduled
         }
         return pages.render(
             "document", web, title: WebCopy.text("documentTitle", language, name.lowercased()), page: page,

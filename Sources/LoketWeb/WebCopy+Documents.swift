@@ -38,6 +38,7 @@ extension WebCopy {
             "There is no time free to collect it just now. Look again later or choose delivery."
         ),
         "documentDeliveryTitle": ("Laten bezorgen", "Have it delivered"),
+        "documentDeliveryMoveTitle": ("Andere dag of ander adres", "Another day or address"),
         "documentDeliveryIntro": (
             "De koerier bezorgt alleen aan u, op een adres in Nederland. U hoort twee werkdagen vooraf in welk tijdvak. Tot de dag ervoor kunt u een andere dag kiezen.",
             "The courier hands it only to you, at an address in the Netherlands. You hear the time window two working days before. You can choose another day until the day before."
