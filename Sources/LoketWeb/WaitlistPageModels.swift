@@ -34,4 +34,7 @@ struct WaitlistEntryPage {
     var leavePath: String?
     var token: String?
     var message: String?
+    /// Asked before leaving: the question, its button and the way back to the entry.
+    var confirmingLeave = false
+    var keepHref: String?
 }

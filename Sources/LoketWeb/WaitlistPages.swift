@@ -74,12 +74,17 @@ extension WebApp {
         router.post("/waitlist/{id}/leave") { request, context in
             let web = web(request)
             let id = try context.parameters.require("id")
-            let token = try await web.form(request)["token"]
+            let form = try await web.form(request)
+            let token = form["token"]
             do {
                 let entry = try await loket.waitlistEntry(id: id, token: token)
-                try await loket.leaveWaitlist(id: id, token: token)
                 var web = web
                 if !web.languageChosen { web.language = entry.language }
+                // Leaving gives up the place in line for good: asked first, with a way back.
+                guard form["confirm"] == "1" else {
+                    return try await waitlistEntryPage(web, entry: entry, token: token ?? "", confirmingLeave: true)
+                }
+                try await loket.leaveWaitlist(id: id, token: token)
                 return pages.render(
                     "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
                     page: WaitlistEntryPage(
@@ -145,7 +150,8 @@ extension WebApp {
     /// The entry as its customer sees it: still waiting (with the place in line), offered (with
     /// the offer's link), or over.
     func waitlistEntryPage(
-        _ web: WebRequest, entry: WaitlistEntry, token: String, justJoined: Bool
+        _ web: WebRequest, entry: WaitlistEntry, token: String, justJoined: Bool = false,
+        confirmingLeave: Bool = false
     ) async throws -> Response {
         let language = web.language
         let desks = entry.desks.compactMap { loket.network.desk($0) }.map { "\($0.name), \($0.city)" }
@@ -164,7 +170,12 @@ extension WebApp {
             if entry.state == .offered {
                 page.offerHref = "/waitlist/\(entry.id)/offer?token=\(token)"
             }
-            title = WebCopy.text("waitlistEntryTitle", language)
+            title = WebCopy.text(confirmingLeave ? "waitlistLeaveQuestion" : "waitlistEntryTitle", language)
+            if confirmingLeave {
+                page.confirmingLeave = true
+                page.offerHref = nil
+                page.keepHref = "/waitlist/\(entry.id)?token=\(token)"
+            }
         case .booked:
             page.message = WebCopy.text("waitlistBookedText", language)
             title = WebCopy.text("offerBookedTitle", language)

@@ -84,6 +84,13 @@ extension WebCopy {
             "Heeft u al een afspraak, of hoeft u niet meer te komen? Meld u dan af, dan gaat de plek naar een ander.",
             "Already have an appointment, or no longer need to come? Then leave the list, so that the place goes to someone else."
         ),
+        "waitlistLeaveQuestion": ("Van de wachtlijst af?", "Leave the waitlist?"),
+        "waitlistLeaveWarning": (
+            "U verliest uw plaats in de rij en krijgt geen aanbod meer. Wie zich later opnieuw aanmeldt, sluit achteraan aan.",
+            "You lose your place in line and get no more offers. Joining again later puts you at the back of the line."
+        ),
+        "waitlistLeaveConfirm": ("Ja, van de wachtlijst af", "Yes, leave the waitlist"),
+        "waitlistKeepPlace": ("Nee, mijn plaats houden", "No, keep my place"),
         "waitlistLeftTitle": (
             "U staat niet meer op de wachtlijst",
             "You have left the waitlist"
