@@ -54,10 +54,13 @@ extension Loket {
             replications: replications, seed: seed ?? UInt64.random(in: 1...UInt64(Int64.max)), now: now())
     }
 
-    /// Starts the capacity advisor on today's scenario: the smallest extra counter-hours a week
-    /// that bring the wait back under the norm for good by `by` with `probability`.
+    /// Starts the capacity advisor on today's scenario, or on it with a planner's `changes` (a
+    /// what-if: with a Saturday opening already planned, what more does it take?): the smallest
+    /// extra counter-hours a week that bring the wait back under the norm for good by `by` with
+    /// `probability`.
     public func startAdvice(
-        name: String, by: LocalDate?, probability: Double?, from: LocalDate?, replications: Int, staff: String
+        name: String, by: LocalDate?, probability: Double?, from: LocalDate?, changes: WhatIf = WhatIf(),
+        replications: Int, staff: String
     ) async throws -> ForecastRun {
         let name = try Self.runName(name)
         let today = self.today
@@ -79,10 +82,12 @@ extension Loket {
         // of the same horizon (and at least four weeks past the target), so that the advisor and
         // a baseline of the same day agree on when the norm is met.
         let weeks = max(Self.baselineWeeks, (by.dayNumber - today.dayNumber) / 7 + 5)
-        let scenario = try await liveScenario(weeks: weeks)
+        let scenario = try changes.apply(to: try await liveScenario(weeks: weeks))
         let target = CapacityAdvisor.Target(by: by, probability: probability, from: from)
         return try await forecastRunStore.add(
-            name: name, kind: .advice, createdBy: staff, changes: "{}", scenario: try scenario.yaml(),
+            name: name, kind: .advice, createdBy: staff,
+            changes: String(decoding: try JSONEncoder.sorted.encode(changes), as: UTF8.self),
+            scenario: try scenario.yaml(),
             replications: replications, seed: UInt64.random(in: 1...UInt64(Int64.max)),
             target: String(decoding: try JSONEncoder.sorted.encode(target), as: UTF8.self), now: now())
     }

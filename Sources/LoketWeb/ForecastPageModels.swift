@@ -11,6 +11,8 @@ struct ForecastPage {
     let closeDesks: [DashboardPage.Option]
     let closeTos: [DashboardPage.Option]
     let productOptions: [DashboardPage.Option]
+    /// What the advisor may start from: today as it is, or one of the what-ifs run before.
+    let whatIfs: [DashboardPage.Option]
     let runs: [RunRow]
 }
 

@@ -36,10 +36,20 @@ extension WebApp {
             try await asStaff(request, .deskManager, desk: nil) { account, web in
                 let form = try await web.form(request)
                 do {
+                    // On top of one of the planner's what-ifs, if they chose one.
+                    var changes = WhatIf()
+                    if let id = form["adviceOn"], !id.isEmpty {
+                        guard let run = try? await loket.forecastRun(id: id), run.kind == .forecast,
+                            let decoded = try? JSONDecoder().decode(WhatIf.self, from: Data(run.changes.utf8))
+                        else {
+                            throw BookingError.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
+                        }
+                        changes = decoded
+                    }
                     let run = try await loket.startAdvice(
                         name: form["adviceName"] ?? "", by: try ForecastForm.date(form, "adviceBy"),
                         probability: try ForecastForm.percent(form, "adviceProbability"),
-                        from: try ForecastForm.date(form, "adviceFrom"),
+                        from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
                         replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
                     return redirect("/staff/forecast/runs/\(run.id)?follow=1")
                 } catch let error as BookingError {
@@ -117,6 +127,14 @@ extension WebApp {
             productOptions: loket.network.products.map {
                 DashboardPage.Option(value: $0.key, label: $0.name(language), selected: form["shockProduct"] == $0.key)
             },
+            whatIfs: [
+                DashboardPage.Option(
+                    value: "", label: WebCopy.text("adviceOnToday", language),
+                    selected: (form["adviceOn"] ?? "").isEmpty)
+            ]
+                + runs.filter { $0.kind == .forecast && !$0.isBaseline }.map {
+                    DashboardPage.Option(value: $0.id, label: $0.name, selected: form["adviceOn"] == $0.id)
+                },
             runs: runs.map { run in
                 ForecastPage.RunRow(
                     id: run.id, name: run.name, href: "/staff/forecast/runs/\(run.id)",

@@ -37,6 +37,8 @@ extension WebCopy {
             "Voor analisten: het scenario en de opdrachtregel", "For analysts: the scenario and the command line"
         ),
         "compareInWords": ("In woorden", "In words"),
+        "adviceOn": ("Uitgaan van", "Start from"),
+        "adviceOnToday": ("Vandaag zoals het is", "Today as it is"),
         "compareFirst": (
             "%@: de wachttijd is blijvend onder de norm in de week van %@ (mediaan).",
             "%@: the wait is back under the norm for good in the week of %@ (median)."

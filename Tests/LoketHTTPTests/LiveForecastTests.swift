@@ -231,6 +231,30 @@ import Testing
                 id: String(advice.split(separator: "?")[0].split(separator: "/").last!))
             #expect(try Scenario.parse(adviceRun.scenario).weeks == Loket.baselineWeeks)
             #expect(answered.body.contains("<tr><th scope=\"row\">0</th><td>100%</td><td>yes</td></tr>"))
+
+            // Advice on top of a what-if: the form offers the planner's what-ifs, and the advice
+            // runs on that scenario and says what it started from.
+            #expect(list.body.contains("<option value=\"\(runs[1])\">Two more counters</option>"))
+            let unknown = try await post(
+                api, "/staff/forecast/advice",
+                ["adviceName": "On top", "adviceBy": "2022-08-01", "adviceProbability": "80", "adviceOn": "nope"],
+                cookies: [manager])
+            #expect(unknown.status == 422 && unknown.body.contains("id=\"adviceOn-error\""))
+            let onTop = try await post(
+                api, "/staff/forecast/advice",
+                [
+                    "adviceName": "On top", "adviceBy": "2022-08-01", "adviceProbability": "80",
+                    "adviceReplications": "20", "adviceOn": runs[1],
+                ],
+                cookies: [manager])
+            #expect(onTop.status == 303)
+            let onTopID = String(
+                try #require(onTop.headers[.location]).split(separator: "?")[0].split(separator: "/").last!)
+            let onTopRun = try await server.loket.forecastRun(id: onTopID)
+            #expect(
+                try Scenario.parse(onTopRun.scenario).desks.first { $0.code == "RACE" }?.products["BIO"]?.counters == 4)
+            let onTopPage = try await get(api, "/staff/forecast/runs/\(onTopID)", cookies: [manager])
+            #expect(onTopPage.body.contains("<li>Raceloket: 2 more counters</li>"))
         }
     }
 
