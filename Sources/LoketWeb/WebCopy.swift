@@ -6,12 +6,13 @@ import LoketDomain
 /// Arabic (`Resources/texts/uk.json`, `ar.json`: translations of the English, key by key).
 /// Templates read them as `{{t.key}}`; a test checks that every key a template or the Swift code
 /// uses is here, so none shows up as an empty string. The messages and sentences the Swift code
-/// builds are in `messageTexts`, the draw pages' texts in `drawTexts`, the document page's in
+/// builds are in `messageTexts`, the clerk's day in `deskDayTexts`, the draw pages' texts in `drawTexts`, the document page's in
 /// `documentTexts`, the biometrics record's in `captureTexts`, handing a document over at the
 /// desk in `handoverTexts`, inviting at the desk in `invitationTexts`, the open data, dashboard
 /// and forecast pages' in `historyTexts`, the waitlist's in `waitlistTexts`.
 enum WebCopy {
-    static let texts = pageTexts.merging(messageTexts) { page, _ in page }.merging(drawTexts) { page, _ in page }
+    static let texts = pageTexts.merging(deskDayTexts) { page, _ in page }.merging(messageTexts) { page, _ in page }
+        .merging(drawTexts) { page, _ in page }
         .merging(documentTexts) { page, _ in page }.merging(captureTexts) { page, _ in page }
         .merging(handoverTexts) { page, _ in page }.merging(historyTexts) { page, _ in page }
         .merging(invitationTexts) { page, _ in page }.merging(waitlistTexts) { page, _ in page }
@@ -236,61 +237,6 @@ enum WebCopy {
             "Er wordt nu te vaak tegelijk ingelogd. Probeer het over een minuut opnieuw.",
             "Too many sign-ins at once. Try again in a minute."
         ),
-        "dayTitle": ("Dagagenda %@", "Today at %@"),
-        "checkIn": ("Aanmelden", "Check in"),
-        "checkInLabel": ("Afspraakcode van de klant", "The customer's appointment code"),
-        "checkedIn": ("%@ is aangemeld met nummer %@.", "%@ is checked in with number %@."),
-        "waitingTitle": ("Wachtend", "Waiting"),
-        "nobodyWaiting": ("Niemand wacht.", "Nobody is waiting."),
-        "counter": ("Balie", "Counter"),
-        "callNext": ("Volgende oproepen", "Call the next customer"),
-        "notifySoonLabel": (
-            "E-mail de klant als die bij de volgende drie is (als die buiten wil wachten)",
-            "Email the customer when they are among the next three (if they would rather wait outside)"
-        ),
-        "queuesLegend": ("Wachtrijen die deze balie oproept", "Queues this counter calls from"),
-        "queuesHint": (
-            "Elk nummer begint met de letter van zijn wachtrij. Deze werkplek onthoudt de keuze vandaag.",
-            "Each ticket starts with its queue's letter. This workstation keeps the choice for today."
-        ),
-        "nobodyWaitingInQueues": (
-            "Niemand wacht in de gekozen wachtrijen.", "Nobody is waiting in the queues this counter calls from."
-        ),
-        "called": ("Nummer %@ is opgeroepen naar balie %@: %@.", "Number %@ is called to counter %@: %@."),
-        "markedServed": ("Gemarkeerd als geholpen.", "Marked as served."),
-        "markedNoShow": ("Gemarkeerd als niet gekomen.", "Marked as a no-show."),
-        "served": ("Geholpen", "Served"),
-        "noShow": ("Niet gekomen", "No-show"),
-        "minutesWaiting": ("%@ min. wachtend", "waiting %@ min"),
-        "agenda": ("Afspraken vandaag", "Today's appointments"),
-        "time": ("Tijd", "Time"),
-        "customer": ("Klant", "Customer"),
-        "status": ("Status", "Status"),
-        "action": ("Actie", "Action"),
-        "stateExpected": ("verwacht", "expected"),
-        "stateWaiting": ("wacht", "waiting"),
-        "stateCalled": ("aan de balie", "at the counter"),
-        "stateServed": ("geholpen", "served"),
-        "stateNoShow": ("niet gekomen", "no-show"),
-        "needsAssistance": ("extra tijd/hulp", "extra time/help"),
-        "noAppointments": ("Geen afspraken vandaag.", "No appointments today."),
-        "noAppointmentsInWindow": ("Geen afspraken in deze uren.", "No appointments in these hours."),
-        "dayProgress": (
-            "Afspraken vandaag: %@ — %@ verwacht, %@ wachtend, %@ aan de balie, %@ geholpen, %@ niet gekomen.",
-            "Appointments today: %@ — %@ expected, %@ waiting, %@ at a counter, %@ served, %@ no-show."
-        ),
-        "agendaWindow": (
-            "Afspraken van %@ tot %@, en wie er wacht of aan de balie is.",
-            "Appointments from %@ to %@, and whoever is waiting or at a counter."
-        ),
-        "agendaWholeDay": ("Alle afspraken van vandaag.", "All of today's appointments."),
-        "agendaHours": ("Andere uren", "Other hours"),
-        "agendaEarlier": ("Eerder: %@–%@", "Earlier: %@–%@"),
-        "agendaLater": ("Later: %@–%@", "Later: %@–%@"),
-        "agendaShowDay": ("De hele dag", "The whole day"),
-        "agendaShowNow": ("Rond nu", "Around now"),
-        "displayTitle": ("Oproepen", "Now calling"),
-        "ticket": ("Nummer", "Number"),
         "urgentTitle": ("Spoedafspraak maken", "Book an urgent appointment"),
         "urgentIntro": (
             "Voor spoed is een deel van de plekken vastgehouden. Geef de reden op.",
@@ -380,8 +326,10 @@ enum WebCopy {
     private static let arabic = english.merging(translation(.ar)) { _, translated in translated }
 
     /// The customer tables, which every translation covers in full (a test holds it).
-    static let customerKeys = Set(pageTexts.keys).union(messageTexts.keys).union(drawTexts.keys)
-        .union(documentTexts.keys).union(waitlistTexts.keys)
+    static let customerKeys = Set(pageTexts.keys).union(deskDayTexts.keys).union(messageTexts.keys).union(
+        drawTexts.keys
+    )
+    .union(documentTexts.keys).union(waitlistTexts.keys)
 
     /// A translation as shipped in `Resources/texts`; empty when missing, which the test of
     /// every key in every language refuses.

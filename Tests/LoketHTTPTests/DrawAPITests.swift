@@ -327,22 +327,6 @@ import Testing
         }
     }
 
-    @Test func daysMonthsAwayAndDaysThisWeekAreDrawnApart() async throws {
-        // Thursday 2 June: Friday 10 June comes into the horizon, and Tuesday 7 June's reserve
-        // comes up for release. Two requests a person cannot compare: two draws.
-        try await TestServer.run(network: Self.network(counters: 2, horizonDays: 8, urgentShare: 0.5)) { server, _ in
-            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
-            server.clock.advance(minutes: 24 * 60)
-            #expect(try await server.loket.runDraws().opened == 2)
-            let draws = try await server.loket.draws(desk: "RACE", product: "BIO")
-            let far = try #require(draws.first { !$0.days.isEmpty })
-            let near = try #require(draws.first { !$0.reserveDays.isEmpty })
-            #expect(far.days == [LocalDate(iso: "2022-06-10")!] && far.reserveDays.isEmpty)
-            #expect(near.reserveDays == [LocalDate(iso: "2022-06-07")!] && near.days.isEmpty)
-            #expect(far.places > 0 && near.places > 0)
-        }
-    }
-
     @Test func theRuleSwitchesDrawModeAndAManagersWordStands() async throws {
         try await TestServer.run(network: Self.network(draws: "{whenWaitAbove: 2}")) { server, api in
             // Free slots from tomorrow: the wait is one working day, under the norm.
