@@ -157,7 +157,9 @@ public struct MailDispatcher: Sendable {
                 text: content.text, html: content.html, invite: nil, date: now())
         }
         if entry.kind == .turnSoon {
-            guard let (recipient, ticket) = try await outbox.turnSoonRecipient(appointment: entry.appointmentID),
+            guard
+                let (recipient, ticket) = try await outbox.turnSoonRecipient(
+                    appointment: entry.appointmentID, today: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
                 let desk = network.desk(recipient.appointment.desk)
             else { return nil }
             let content = TurnSoonMessage(ticket: ticket, desk: desk, language: recipient.appointment.language)

@@ -138,6 +138,9 @@ public struct DeskDayStore: Sendable {
                 WHERE visits.ticket IS NULL
                 """
             ).run()
+            // Checked in among the first of the queue, someone who asked is told at once: they may
+            // wait outside, and the next call may already be theirs.
+            try await announceTurnSoon(desk: desk, date: date, queue: queue, now: now, on: db)
             try await AuditLog.append(
                 AuditEntry(at: now, staff: staff, action: .checkIn, target: id, desk: desk), on: db)
             return try await Self.agendaItem(id: id, on: db)!
@@ -150,8 +153,10 @@ public struct DeskDayStore: Sendable {
     public func callNext(
         desk: String, date: LocalDate, counter: String, queues: Set<String>, staff: String, now: Date
     ) async throws -> AgendaItem? {
+        // A visit checked in before queues had letters (or by the previous release, during an
+        // upgrade) is in every queue.
         let inQueues: SQLQueryString =
-            queues.isEmpty ? "" : " AND v.queue IN (\(binds: queues.sorted()))"
+            queues.isEmpty ? "" : " AND (v.queue IN (\(binds: queues.sorted())) OR v.queue IS NULL)"
         return try await database.transaction { db in
             while true {
                 guard
@@ -204,8 +209,15 @@ public struct DeskDayStore: Sendable {
         }
         for row in due {
             let id = try row.decode(column: "appointment_id", as: String.self)
-            try await db.raw("UPDATE visits SET soon_sent_at = \(bind: now.millis) WHERE appointment_id = \(bind: id)")
-                .run()
+            // Conditional: of two calls at once, one writes the message.
+            guard
+                try await db.raw(
+                    """
+                    UPDATE visits SET soon_sent_at = \(bind: now.millis)
+                    WHERE appointment_id = \(bind: id) AND soon_sent_at IS NULL RETURNING appointment_id
+                    """
+                ).first() != nil
+            else { continue }
             try await OutboxStore.enqueue(
                 .turnSoon, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
         }
@@ -262,6 +274,10 @@ public struct DeskDayStore: Sendable {
                     throw BookingError(
                         .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
+            }
+            // Someone waiting who did not come when called leaves the line: it moves up.
+            if item.visit?.state == .waiting, let queue = item.visit?.ticket?.queue {
+                try await announceTurnSoon(desk: desk, date: item.appointment.date, queue: queue, now: now, on: db)
             }
             try await AuditLog.append(
                 AuditEntry(

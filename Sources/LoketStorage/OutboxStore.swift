@@ -186,15 +186,18 @@ public struct OutboxStore: Sendable {
     }
 
     /// The appointment a "your turn soon" message is about, its address and its ticket, while
-    /// the customer still waits (called meanwhile, the message is moot).
+    /// the customer still waits on `today` (called meanwhile, or a day gone by, it is moot).
     public func turnSoonRecipient(
-        appointment id: String
+        appointment id: String, today: LocalDate
     ) async throws -> (recipient: MessageRecipient, ticket: Ticket)? {
         try await database.session { db in
             guard
                 let row = try await db.raw(
                     DeskDayStore.agendaSelect
-                        + " WHERE a.id = \(bind: id) AND a.purged_at IS NULL AND v.state = 'waiting'"
+                        + """
+                         WHERE a.id = \(bind: id) AND a.purged_at IS NULL AND v.state = 'waiting'
+                            AND v.date = \(bind: today.iso)
+                        """
                 ).first()
             else { return nil }
             let stored = try AppointmentRow(decoding: row)

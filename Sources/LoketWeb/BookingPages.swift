@@ -86,15 +86,20 @@ extension WebApp {
                     web.pageKey(web.backPath), generation: loket.capacityGeneration(desk: desk.code),
                     now: now
                 ) { [web] in
-                    // New appointments here may be given out by draw: the calendar says so and links to it.
-                    let draw = try await loket.draws(desk: desk.code, product: product.key).first { $0.isOpen(at: now) }
+                    // New appointments here may be given out by draw: the calendar says so and links to
+                    // each open draw (days far ahead and released reserve days are drawn apart).
+                    let draws = try await loket.draws(desk: desk.code, product: product.key).filter {
+                        $0.isOpen(at: now)
+                    }
                     let view = try await calendarView(
                         web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
                         date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
-                        drawNotice: draw.map {
+                        drawNotices: draws.map {
                             CalendarPage.DrawNotice(
                                 text: WebCopy.text(
-                                    "drawNotice", web.language, DateWording.deadline($0.closesAt, web.language)),
+                                    "drawNoticeFor", web.language,
+                                    $0.allDays.map { DateWording.date($0, web.language) }.joined(separator: "; "),
+                                    DateWording.deadline($0.closesAt, web.language)),
                                 href: "/draws/\($0.id)/enter")
                         })
                     return pages.prepare("calendar", web, title: view.title, page: view.page)
@@ -229,7 +234,7 @@ extension WebApp {
     func calendarView(
         _ web: WebRequest, desk: Desk, product: Product, persons: Int, assistance: Bool, month: String?, date: String?,
         path: String, token: String?, backHref: String, title: String? = nil, fixedPersons: Bool = false,
-        drawNotice: CalendarPage.DrawNotice? = nil
+        drawNotices: [CalendarPage.DrawNotice] = []
     ) async throws -> (title: String, page: CalendarPage) {
         let rules = loket.rules
         let today = loket.today
@@ -252,7 +257,7 @@ extension WebApp {
             path: path, productName: productName(product.key, web.language), deskName: place(desk),
             persons: persons, assistance: assistance, fixedPersons: fixedPersons,
             personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
-            backHref: backHref, tokenField: token, drawNotice: drawNotice)
+            backHref: backHref, tokenField: token, drawNotices: drawNotices)
         if !fixedPersons {
             page.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)&persons=\(persons)"
         }

@@ -8,14 +8,15 @@ struct DateInput {
     let field: String
     let day: String, month: String, year: String
     let error: String?
-    /// A date of birth: the browser may fill it in (`bday-day`, …).
+    /// The visitor's own date of birth: their browser may fill it in (`bday-day`, …). Not a
+    /// companion's, and not on a staff page, where it would be the clerk's.
     let birthday: Bool
 
     /// The boxes of `field` as the form sent them, or as `value` (`YYYY-MM-DD`) fills them.
-    init(field: String, form: [String: String], value: String?, error: String?) {
+    init(field: String, form: [String: String], value: String?, error: String?, birthday: Bool = false) {
         self.field = field
         self.error = error
-        birthday = field.hasSuffix("ateOfBirth")
+        self.birthday = birthday
         if let year = form["\(field)-year"] {
             (day, month, self.year) = (form["\(field)-day"] ?? "", form["\(field)-month"] ?? "", year)
         } else {
@@ -36,7 +37,7 @@ struct DateInput {
         for key in form.keys where key.hasSuffix("-year") {
             let field = String(key.dropLast("-year".count))
             let parts = ["-year", "-month", "-day"].map {
-                (form[field + $0] ?? "").trimmingCharacters(in: .whitespaces)
+                asciiDigits((form[field + $0] ?? "").trimmingCharacters(in: .whitespaces))
             }
             if parts.allSatisfy(\.isEmpty) {
                 form[field] = ""
@@ -49,5 +50,18 @@ struct DateInput {
             }
         }
         return form
+    }
+
+    /// `text` with Arabic-Indic and Eastern Arabic-Indic digits (٠–٩, ۰–۹, as an Arabic or
+    /// Persian phone keyboard types them) written as 0–9; anything else as it is.
+    static func asciiDigits(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    for zero: UInt32 in [0x0660, 0x06F0] where (zero...zero + 9).contains(scalar.value) {
+                        return Unicode.Scalar(scalar.value - zero + 0x30)!
+                    }
+                    return scalar
+                }))
     }
 }

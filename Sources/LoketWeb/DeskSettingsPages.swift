@@ -174,15 +174,23 @@ extension WebApp {
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    /// A roster block as its desk manager knows it: "Biometrics, Mon, Tue 08:00–20:00: 14 counters",
-    /// and from when, if it starts later; its id is the desk network file's business.
-    func blockText(_ block: RosterBlock, _ language: Customer.Language) -> String {
-        let text = WebCopy.text(
-            "blockText", language, block.products.map { productName($0, language) }.joined(separator: ", "),
+    /// A roster block as its desk manager knows it: "Biometrics, Mon, Tue 08:00–20:00 (from 25 May
+    /// 2022)", with its period unless `period` is false; its id is the desk network file's business.
+    func blockName(_ block: RosterBlock, _ language: Customer.Language, period withPeriod: Bool = true) -> String {
+        let name = WebCopy.text(
+            "blockName", language, block.products.map { productName($0, language) }.joined(separator: ", "),
             block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", "),
-            "\(block.hours.from.text)–\(block.hours.to.text)", "\(block.counters)")
-        guard let from = block.validFrom else { return text }
-        return "\(text) (\(WebCopy.text("blockFrom", language, DateWording.dayMonthYear(from, language))))"
+            "\(block.hours.from.text)–\(block.hours.to.text)")
+        let period = [
+            block.validFrom.map { WebCopy.text("blockFrom", language, DateWording.dayMonthYear($0, language)) },
+            block.validUntil.map { WebCopy.text("blockUntil", language, DateWording.dayMonthYear($0, language)) },
+        ].compactMap { $0 }
+        return period.isEmpty || !withPeriod ? name : "\(name) (\(period.joined(separator: " ")))"
+    }
+
+    /// The block with its counters, as the counters form lists it.
+    func blockText(_ block: RosterBlock, _ language: Customer.Language) -> String {
+        WebCopy.text("blockText", language, blockName(block, language), "\(block.counters)")
     }
 
     func describe(_ change: DeskChange, desk: Desk, _ language: Customer.Language) -> String {
@@ -200,10 +208,8 @@ extension WebApp {
                 "change.hours", language, period(hours.validFrom, hours.validUntil),
                 days.isEmpty ? WebCopy.text("change.closed", language) : days.joined(separator: ", "))
         case .counters(let block, let from, let until, let counters):
-            let named = desk.roster.first { $0.id == block }.map { found in
-                found.products.map { productName($0, language) }.joined(separator: ", ")
-                    + " \(found.hours.from.text)–\(found.hours.to.text)"
-            }
+            // The change has its own period: the block's name without one.
+            let named = desk.roster.first { $0.id == block }.map { blockName($0, language, period: false) }
             return WebCopy.text("change.counters", language, named ?? block, period(from, until), "\(counters)")
         case .rosterBlock(let block):
             let days = block.days.map { WebCopy.text("wd.\($0.rawValue)", language) }.joined(separator: ", ")

@@ -63,14 +63,19 @@ extension WebApp {
             guard let week = weeks[index] else { return WebCopy.text("compareUnfinished", language, name) }
             guard let week else { return WebCopy.text("compareNever", language, name) }
             let when = DateWording.dayMonthYear(week, language)
-            guard index > 0, let first = weeks[0] ?? nil else {
+            guard index > 0, case .some(let firstWeek) = weeks[0] else {
                 return WebCopy.text("compareFirst", language, name, when)
+            }
+            // The first never met within its period: this one does, which says more than weeks.
+            guard let first = firstWeek else {
+                return WebCopy.text("compareFirstNever", language, name, when, runs[0].name)
             }
             let apart = (week.dayNumber - first.dayNumber) / 7
             let key = apart < 0 ? "compareEarlier" : apart > 0 ? "compareLater" : "compareSame"
+            let count = WebCopy.text(abs(apart) == 1 ? "weekCountOne" : "weekCount", language, String(abs(apart)))
             return apart == 0
                 ? WebCopy.text(key, language, name, when, runs[0].name)
-                : WebCopy.text(key, language, name, when, String(abs(apart)), runs[0].name)
+                : WebCopy.text(key, language, name, when, count, runs[0].name)
         }
     }
 }

@@ -58,7 +58,8 @@ struct CalendarPage {
     let personOptions: [PersonOption]
     let backHref: String
     let tokenField: String?
-    var drawNotice: DrawNotice?
+    /// The open draws of this desk and product, each linked.
+    var drawNotices: [DrawNotice] = []
     /// Joining the waitlist for this desk and party, when no time suits (not when moving).
     var waitlistHref: String?
 }

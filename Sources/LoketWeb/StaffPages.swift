@@ -106,10 +106,12 @@ extension WebApp {
                 let form = try await web.form(request)
                 let place = try DeskDayPlace(form: form)
                 let counter = place.counter
-                // The queues ticked (`queue-B`, …), only letters the desk has; none ticked is all.
+                // The queues ticked (`queue-B`, …), only letters the desk has; none ticked, or
+                // all, calls from every queue (a customer whose product left the desk included).
                 let letters = Set(loket.queues(desk: desk).map(\.letter))
-                let queues = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
+                let ticked = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
                     .intersection(letters)
+                let queues = ticked == letters ? [] : ticked
                 guard !counter.isEmpty, counter.count <= WorkstationCounter.maxLength else {
                     return try await deskDayPage(
                         web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),

@@ -17,8 +17,8 @@ extension WebCopy {
         ),
         "queuesLegend": ("Wachtrijen die deze balie oproept", "Queues this counter calls from"),
         "queuesHint": (
-            "Elk nummer begint met de letter van zijn wachtrij. Deze werkplek onthoudt de keuze vandaag.",
-            "Each ticket starts with its queue's letter. This workstation keeps the choice for today."
+            "Elk nummer begint met de letter van zijn wachtrij. Niets aangevinkt roept uit alle wachtrijen. Deze werkplek onthoudt de keuze vandaag.",
+            "Each ticket starts with its queue's letter. None ticked calls from every queue. This workstation keeps the choice for today."
         ),
         "nobodyWaitingInQueues": (
             "Niemand wacht in de gekozen wachtrijen.", "Nobody is waiting in the queues this counter calls from."

@@ -144,9 +144,11 @@ extension WebCopy {
             "Check it yourself: sort the entry numbers, shuffle them with SplitMix64 from the seed (Fisher–Yates, from the back) and take the SHA-256 of the lines ‘position, entry, slot’ separated by tabs. It must equal the digest. The result names nobody."
         ),
         // The calendar's notice
-        "drawNotice": (
-            "Nieuwe afspraken bij dit loket worden verloot. Inschrijven kan tot %@.",
-            "New appointments at this desk are given out by draw. Entries close on %@."
+        "drawNoticeIntro": (
+            "Nieuwe afspraken bij dit loket worden verloot.", "New appointments at this desk are given out by draw."
+        ),
+        "drawNoticeFor": (
+            "Doe mee aan de loting voor %@ (inschrijven tot %@)", "Enter the draw for %@ (entries close %@)"
         ),
         // The manager's switch
         "drawModeTitle": ("Loting", "Draw mode"),

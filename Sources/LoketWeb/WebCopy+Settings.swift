@@ -4,7 +4,9 @@ extension WebCopy {
     static let settingsTexts: [String: (nl: String, en: String)] = [
         "settingsContents": ("Op deze pagina", "On this page"),
         "settingsChangeForms": ("Het rooster wijzigen", "Change the roster"),
-        "blockText": ("%@, %@ %@: %@ balies", "%@, %@ %@: %@ counters"),
+        "blockName": ("%@, %@ %@", "%@, %@ %@"),
+        "blockText": ("%@: %@ balies", "%@: %@ counters"),
         "blockFrom": ("vanaf %@", "from %@"),
+        "blockUntil": ("tot en met %@", "until %@"),
     ]
 }

@@ -44,13 +44,20 @@ extension WebCopy {
             "%@: the wait is back under the norm for good in the week of %@ (median)."
         ),
         "compareEarlier": (
-            "%@: blijvend onder de norm in de week van %@, %@ weken eerder dan %@.",
-            "%@: back under the norm for good in the week of %@, %@ weeks earlier than %@."
+            "%@: blijvend onder de norm in de week van %@, %@ eerder dan %@.",
+            "%@: back under the norm for good in the week of %@, %@ earlier than %@."
         ),
         "compareLater": (
-            "%@: blijvend onder de norm in de week van %@, %@ weken later dan %@.",
-            "%@: back under the norm for good in the week of %@, %@ weeks later than %@."
+            "%@: blijvend onder de norm in de week van %@, %@ later dan %@.",
+            "%@: back under the norm for good in the week of %@, %@ later than %@."
         ),
+        "compareFirstNever": (
+            "%@: blijvend onder de norm in de week van %@; %@ komt er in deze periode niet.",
+            "%@: back under the norm for good in the week of %@; %@ does not get there within this period."
+        ),
+        "weekCountOne": ("%@ week", "%@ week"),
+        "weekCount": ("%@ weken", "%@ weeks"),
+        "error.adviceOn.unknown": ("Kies een van de genoemde wat-als-prognoses.", "Choose one of the what-ifs listed."),
         "compareSame": (
             "%@: blijvend onder de norm in de week van %@, dezelfde week als %@.",
             "%@: back under the norm for good in the week of %@, the same week as %@."

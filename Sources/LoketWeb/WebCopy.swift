@@ -188,9 +188,10 @@ enum WebCopy {
         "dateDay": ("Dag", "Day"),
         "dateMonth": ("Maand", "Month"),
         "dateYear": ("Jaar", "Year"),
-        // The date field writes the date as the browser does: the hint gives a date, not a format.
+        // Under day, month and year boxes: a date in numbers, as they are typed.
         "dateHint": (
-            "Bijvoorbeeld 31 maart 2004: dag, maand en jaar.", "For example 31 March 2004: day, month and year."
+            "Bijvoorbeeld 31 3 2004: dag, maand en jaar in cijfers.",
+            "For example 31 3 2004: day, month and year in numbers."
         ),
         "faceDate": ("Datum van uw laatste pasfoto bij de IND", "Date of your last photo taken by the IND"),
         "fingerDate": (

@@ -144,7 +144,8 @@ struct PageContext: MustacheParent {
             let field = String(name.dropFirst("date_".count))
             return DateInput(
                 field: field, form: fields["form"] as? [String: String] ?? [:], value: fields[field] as? String,
-                error: layout.errors.first { $0.field == field }?.message)
+                error: layout.errors.first { $0.field == field }?.message,
+                birthday: field == "dateOfBirth" && layout.staff == nil)
         }
         if name.hasPrefix("has_"), let items = fields[String(name.dropFirst(4))] as? [Any] {
             return !items.isEmpty

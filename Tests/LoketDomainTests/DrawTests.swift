@@ -119,7 +119,7 @@ struct DrawTests {
         let late = ManualClock(date: "2022-06-08", time: "23:30").now
         let released = try #require(
             rules.nextDraw(for: Self.mode("2022-06-18", "2022-06-09"), desk: desk, product: product, now: late))
-        #expect(released.reserveDays.isEmpty && !released.hasPlaces)
+        #expect(released.reserveDays.isEmpty && released.days.isEmpty)
         #expect(released.reservePublishedThrough == LocalDate(iso: "2022-06-10"))
     }
 

@@ -24,7 +24,9 @@ import Testing
                 language: "en")
             #expect(saved.status == 303)
             let changed = try await get(api, "/staff/desks/TS/settings", cookies: [manager], language: "en")
-            #expect(changed.body.contains("Roster block Collect document 09:00–12:00 Monday 6 June 2022"))
+            #expect(
+                changed.body.contains(
+                    "Roster block Collect document, Mon, Tue, Wed, Thu, Fri 09:00–12:00 Monday 6 June 2022"))
             // A refused change opens its form, with the error at its field.
             let refused = try await post(
                 api, "/staff/desks/TS/settings/counters",

@@ -23,6 +23,13 @@ import Testing
         #expect(form["name"] == "Ada")
     }
 
+    @Test func digitsFromAnArabicOrPersianKeyboardAreRead() {
+        let form = DateInput.combined([
+            "dateOfBirth-day": "٣١", "dateOfBirth-month": "۳", "dateOfBirth-year": "٢٠٠٤",
+        ])
+        #expect(form["dateOfBirth"] == "2004-03-31")
+    }
+
     @Test func aFormWithoutBoxesIsLeftAsItIs() {
         #expect(DateInput.combined(["dateOfBirth": "1990-04-01"]) == ["dateOfBirth": "1990-04-01"])
     }
@@ -30,7 +37,7 @@ import Testing
     @Test func theBoxesShowWhatWasTypedOrTheDateGiven() {
         let typed = DateInput(
             field: "dateOfBirth", form: ["dateOfBirth-day": "2", "dateOfBirth-month": "x", "dateOfBirth-year": "1990"],
-            value: nil, error: "wrong")
+            value: nil, error: "wrong", birthday: true)
         #expect((typed.day, typed.month, typed.year) == ("2", "x", "1990") && typed.birthday)
         let given = DateInput(field: "faceDate", form: [:], value: "2022-06-01", error: nil)
         #expect((given.day, given.month, given.year) == ("1", "6", "2022") && !given.birthday)

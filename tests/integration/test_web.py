@@ -521,16 +521,22 @@ def test_clerk_records_biometrics_and_the_question_decides_from_them(web):
     assert axe_violations(driver) == []
 
 
-def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
-    server, driver, database, mail = web
+def announce_document(server, database, v_number, holder):
+    """The case system (registered on the command line) announces a residence card at Den Haag,
+    ready today; its id and the customer token."""
     key = subprocess.run([str(BINARY), "case-system", "--name", "Zaken", "--database", database],
                          check=True, capture_output=True, text=True).stdout.splitlines()[1]
     announced = requests.post(server.url("/api/v1/documents"), headers={"Authorization": f"Bearer {key}"}, json={
-        "kind": "residence-card", "vNumber": "1234567890", "desk": "DH", "readyOn": "2026-12-01",
-        "holder": {"name": "Ada Lovelace", "email": "ada@example.nl", "language": "en", "dateOfBirth": "1990-12-10"}},
+        "kind": "residence-card", "vNumber": v_number, "desk": "DH", "readyOn": "2026-12-01", "holder": holder},
         timeout=10)
     assert announced.status_code == 201, announced.text
-    document, token = announced.json()["id"], announced.json()["customerToken"]
+    return announced.json()["id"], announced.json()["customerToken"]
+
+
+def test_clerk_hands_a_card_over_after_checking_the_id(web, tmp_path):
+    server, driver, database, mail = web
+    document, token = announce_document(server, database, "1234567890", {
+        "name": "Ada Lovelace", "email": "ada@example.nl", "language": "en", "dateOfBirth": "1990-12-10"})
     slots = requests.get(server.url("/api/v1/desks/DH/slots"), params={"product": "DOC"}, timeout=10).json()["slots"]
     today = [slot for slot in slots if slot["date"] == "2026-12-01"]
     pickup = requests.post(server.url(f"/api/v1/documents/{document}/pickup"), headers={"Authorization": f"Bearer {token}"},

@@ -2,26 +2,17 @@
 email opens their page in their own language; they have it delivered, then change their mind and
 collect it at the desk instead, which drops the delivery; every step passes axe-core."""
 import sqlite3
-import subprocess
 
-import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import BINARY
-from test_web import axe_violations, mailed_link, shot, submit, type_date, web  # noqa: F401 (fixture)
+from test_web import announce_document, axe_violations, mailed_link, shot, submit, type_date, web  # noqa: F401 (fixture)
 
 
 def test_a_holder_has_the_card_delivered_then_collects_it_instead(web):
     server, driver, database, mail = web
-    key = subprocess.run([str(BINARY), "case-system", "--name", "Zaken", "--database", database],
-                         check=True, capture_output=True, text=True).stdout.splitlines()[1]
-    announced = requests.post(server.url("/api/v1/documents"), headers={"Authorization": f"Bearer {key}"}, json={
-        "kind": "residence-card", "vNumber": "2345678901", "desk": "DH", "readyOn": "2026-12-01",
-        "holder": {"name": "Noor Haddad", "email": "noor@example.org", "language": "nl", "dateOfBirth": "1991-04-02"}},
-        timeout=10)
-    assert announced.status_code == 201, announced.text
-    document = announced.json()["id"]
+    document, _ = announce_document(server, database, "2345678901", {
+        "name": "Noor Haddad", "email": "noor@example.org", "language": "nl", "dateOfBirth": "1991-04-02"})
 
     # The email's link opens the page in the holder's language, whatever the browser says.
     driver.get(mailed_link(mail, "Uw ", "noor@example.org", f"/documents/{document}"))

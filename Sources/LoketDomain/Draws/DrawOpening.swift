@@ -15,10 +15,6 @@ public struct DrawOpening: Sendable, Hashable {
     public let reserveClosesAt: Date
     public let publishedThrough: LocalDate
     public let reservePublishedThrough: LocalDate?
-
-    /// Whether there is anything to draw (otherwise only the published dates move: the new days
-    /// had no opening hours).
-    public var hasPlaces: Bool { !days.isEmpty || !reserveDays.isEmpty }
 }
 
 extension BookingRules {
