@@ -192,37 +192,6 @@ public struct DeskDayStore: Sendable {
         }
     }
 
-    /// The line moved up in `queue`: whoever is now among its first `TurnSoon.place`, asked for
-    /// it at check-in and was not told yet, gets the "your turn soon" email (inside the call's
-    /// transaction, so it goes out once).
-    func announceTurnSoon(desk: String, date: LocalDate, queue: String, now: Date, on db: any SQLDatabase) async throws
-    {
-        let due = try await db.raw(
-            """
-            SELECT v.appointment_id, v.notify_soon, v.soon_sent_at FROM visits v JOIN appointments a ON a.id = v.appointment_id
-            WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.queue = \(bind: queue)
-            ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: TurnSoon.place)
-            """
-        ).all().filter {
-            try $0.decode(column: "notify_soon", as: Int?.self) == 1
-                && $0.decode(column: "soon_sent_at", as: Int?.self) == nil
-        }
-        for row in due {
-            let id = try row.decode(column: "appointment_id", as: String.self)
-            // Conditional: of two calls at once, one writes the message.
-            guard
-                try await db.raw(
-                    """
-                    UPDATE visits SET soon_sent_at = \(bind: now.millis)
-                    WHERE appointment_id = \(bind: id) AND soon_sent_at IS NULL RETURNING appointment_id
-                    """
-                ).first() != nil
-            else { continue }
-            try await OutboxStore.enqueue(
-                .turnSoon, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
-        }
-    }
-
     /// Ends a visit: served (after being called) or no-show (never came, or did not answer the call).
     public func finishVisit(
         appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date
@@ -285,43 +254,6 @@ public struct DeskDayStore: Sendable {
                 on: db)
             return try await Self.agendaItem(id: id, on: db)!
         }
-    }
-
-    /// The latest calls at `desk` on `date`, newest first: what the waiting-room screen shows.
-    public func recentCalls(desk: String, date: LocalDate, limit: Int = 8) async throws -> [Visit] {
-        try await database.session { db in
-            try await db.raw(
-                """
-                SELECT * FROM visits WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND called_at IS NOT NULL
-                ORDER BY called_at DESC LIMIT \(bind: limit)
-                """
-            ).all().map { try $0.decode(model: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit }
-        }
-    }
-
-    /// The tickets of the day still waiting at `desk`, in the order `callNext` calls them
-    /// (appointment time, then arrival): who is called soon.
-    public func waitingTickets(desk: String, date: LocalDate, limit: Int) async throws -> [Ticket] {
-        try await database.session { db in
-            try await db.raw(
-                """
-                SELECT v.ticket, v.queue, v.queue_number FROM visits v JOIN appointments a ON a.id = v.appointment_id
-                WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.ticket IS NOT NULL
-                ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: limit)
-                """
-            ).all().map {
-                try Self.ticket(
-                    $0.decode(column: "ticket", as: Int?.self), queue: $0.decode(column: "queue", as: String?.self),
-                    number: $0.decode(column: "queue_number", as: Int?.self))!
-            }
-        }
-    }
-
-    /// The ticket a visit's columns give: its queue's letter and number, or the desk-wide number
-    /// of a visit checked in before queues had letters.
-    static func ticket(_ ticket: Int?, queue: String?, number: Int?) -> Ticket? {
-        guard let ticket else { return nil }
-        return Ticket(queue: number == nil ? nil : queue, number: number ?? ticket)
     }
 
     /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
