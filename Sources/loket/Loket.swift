@@ -7,7 +7,7 @@ struct LoketCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loket",
         abstract: "Appointments, desks and capacity for public-service desks.",
-        version: "0.14.0",
+        version: "0.15.0",
         subcommands: [
             Serve.self, Migrate.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, CheckCommand.self,
             PartnerCommand.self,
