@@ -70,6 +70,12 @@ extension WebApp {
             let token = form["token"] ?? ""
             do {
                 let appointment = try await loket.appointment(id: id, token: token)
+                // Asked first: a move gives up the time held now and counts against the limit.
+                guard form["confirm"] == "1" else {
+                    var web = web
+                    if !web.languageChosen { web.language = appointment.language }
+                    return try moveQuestionPage(web, appointment, slot: form["slot"], token: token)
+                }
                 let receipt = try await loket.hold(
                     desk: appointment.desk, product: appointment.product, persons: appointment.persons,
                     slot: form["slot"], assistance: appointment.assistance, client: context.client,

@@ -171,6 +171,21 @@ enum WebCopy {
         "bookAgain": ("Nieuwe afspraak maken", "Book a new appointment"),
         "rescheduleTitle": ("Kies een nieuwe dag en tijd", "Choose a new day and time"),
         "movedTitle": ("Uw afspraak is verzet", "Your appointment has moved"),
+        "moveQuestion": ("Afspraak verzetten?", "Move your appointment?"),
+        "moveNow": ("Nu", "Now"),
+        "moveNew": ("Nieuw", "New"),
+        "moveConfirm": ("Ja, verzet mijn afspraak", "Yes, move my appointment"),
+        "moveOtherTime": ("Een andere tijd kiezen", "Choose another time"),
+        "moveKeep": ("Nee, ik houd de tijd die ik heb", "No, keep the time I have"),
+        "movesAfter": (
+            "Daarna kunt u de afspraak nog %@ keer verzetten.", "After this you can change it %@ more times."
+        ),
+        "movesAfterOne": (
+            "Daarna kunt u de afspraak nog één keer verzetten.", "After this you can change it one more time."
+        ),
+        "movesAfterNone": (
+            "Dit is de laatste keer dat u de afspraak kunt verzetten.", "After this you cannot change it again."
+        ),
         "bring": (
             "Neem uw paspoort of identiteitsbewijs mee, en dat van iedereen voor wie de afspraak is.",
             "Bring your passport or identity document, and those of everyone the appointment is for."

@@ -241,6 +241,13 @@ def test_customer_books_reschedules_and_cancels_in_english(web):
     submit(driver, days[1])
     driver.find_element(By.CSS_SELECTOR, "input[name=slot]").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]:not([name=show])"))
+    # Asked first: the time now, the new time, and the changes left after this one.
+    assert driver.title.startswith("Move your appointment?")
+    assert "Tuesday 1 December 2026" in driver.page_source and "Wednesday 2 December 2026" in driver.page_source
+    assert "After this you can change it 2 more times." in driver.page_source
+    assert axe_violations(driver) == []
+    shot(driver, "en-6a-move-question")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/reschedule'] button[type=submit]"))
     assert "has moved" in driver.page_source
     assert "Wednesday 2 December 2026" in driver.page_source
     shot(driver, "en-6-moved")

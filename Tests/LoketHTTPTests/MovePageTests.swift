@@ -1,0 +1,47 @@
+import Foundation
+import LoketApp
+import LoketDomain
+import LoketTestSupport
+import Testing
+
+/// Moving an appointment on its page asks first, as cancelling does: the time now, the new time
+/// and the changes left after it; only the answer "yes" moves it.
+@Suite(.timeLimit(.minutes(3))) struct MovePageTests: PageTests {
+    @Test func aMoveIsAskedFirstAndSaysTheChangesLeft() async throws {
+        try await TestServer.run { server, api in
+            let loket = server.loket
+            let hold = try await loket.hold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", client: nil, idempotency: nil)
+            let booked = try await loket.confirm(
+                hold: hold.hold.id, holdToken: hold.token,
+                customer: try Customer.validated(
+                    name: "Ada Lovelace", email: "ada@example.nl", phone: nil, vNumber: TestPeople.vNumber("Ada"),
+                    bsn: nil, language: "en"),
+                client: nil, idempotency: nil)
+            let (id, token) = (booked.appointment.id, booked.manageToken)
+            let path = "/manage/\(id)/reschedule"
+
+            let asked = try await post(api, path, ["token": token, "slot": "20220603-1000-bio"])
+            #expect(asked.status == 200 && asked.body.contains("Move your appointment?"))
+            #expect(asked.body.contains("Thursday 2 June 2022, 09:00–09:10"))
+            #expect(asked.body.contains("<strong>Friday 3 June 2022, 10:00–10:10</strong>"))
+            #expect(asked.body.contains("After this you can change it 2 more times."))
+            #expect(asked.body.contains(#"<input type="hidden" name="confirm" value="1">"#))
+            #expect(asked.body.contains("href=\"/manage/\(id)?token=\(token)\">No, keep the time I have</a>"))
+            // Nothing moved yet, and nothing was held.
+            #expect(try await loket.appointment(id: id, token: token).startTime == LocalTime(text: "09:00"))
+            // A time that cannot be read is named, and nothing changes.
+            let unreadable = try await post(api, path, ["token": token, "slot": "tomorrow"])
+            #expect(unreadable.status == 422)
+
+            let moved = try await post(api, path, ["token": token, "slot": "20220603-1000-bio", "confirm": "1"])
+            #expect(moved.status == 303 && moved.headers[.location] == "/manage/\(id)?token=\(token)&moved=1")
+            let after = try await loket.appointment(id: id, token: token)
+            #expect(after.date == LocalDate(iso: "2022-06-03") && after.startTime == LocalTime(text: "10:00"))
+            // The last change allowed says so.
+            _ = try await post(api, path, ["token": token, "slot": "20220603-1100-bio", "confirm": "1"])
+            let last = try await post(api, path, ["token": token, "slot": "20220603-1200-bio"])
+            #expect(last.body.contains("After this you cannot change it again."))
+        }
+    }
+}
