@@ -287,7 +287,7 @@ public struct DeskDayStore: Sendable {
 
     /// An appointment with its visit's columns, as `decodeAgendaItem` reads them.
     static let agendaSelect: SQLQueryString = """
-        SELECT a.*, v.ticket, v.queue, v.queue_number, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
+        SELECT a.*, v.ticket, v.queue, v.queue_number, v.notify_soon, v.state AS visit_state, v.checked_in_at, v.called_at, v.counter, v.ended_at
         FROM appointments a LEFT JOIN visits v ON v.appointment_id = a.id
         """
 
@@ -305,21 +305,22 @@ public struct DeskDayStore: Sendable {
     /// A `visits` row.
     struct VisitRow: Decodable {
         let appointmentId: String, desk: String, date: String, ticket: Int?, queue: String?, queueNumber: Int?
-        let state: String, checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+        let state: String, checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?, notifySoon: Int?
 
         var visit: Visit {
             Visit(
                 appointmentID: appointmentId, desk: desk, date: LocalDate(iso: date)!,
                 ticket: DeskDayStore.ticket(ticket, queue: queue, number: queueNumber),
                 state: Visit.State(rawValue: state) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
-                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)),
+                notifySoon: notifySoon == 1)
         }
     }
 
     /// The visit columns of `agendaSelect`; all nil when the appointment has no visit yet.
     struct AgendaVisitRow {
         let ticket: Ticket?, visitState: String?
-        let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?
+        let checkedInAt: Int?, calledAt: Int?, counter: String?, endedAt: Int?, notifySoon: Int?
 
         /// Column by column, as `AppointmentRow`: once per row of a clerk's agenda.
         init(decoding row: any SQLRow) throws {
@@ -332,6 +333,7 @@ public struct DeskDayStore: Sendable {
             calledAt = try row.decode(column: "called_at", as: Int?.self)
             counter = try row.decode(column: "counter", as: String?.self)
             endedAt = try row.decode(column: "ended_at", as: Int?.self)
+            notifySoon = try row.decode(column: "notify_soon", as: Int?.self)
         }
 
         /// The visit, on the appointment's desk and day.
@@ -340,7 +342,8 @@ public struct DeskDayStore: Sendable {
             return Visit(
                 appointmentID: appointment.id, desk: appointment.desk, date: appointment.date, ticket: ticket,
                 state: Visit.State(rawValue: visitState) ?? .waiting, checkedInAt: checkedInAt.map(Date.init(millis:)),
-                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)))
+                calledAt: calledAt.map(Date.init(millis:)), counter: counter, endedAt: endedAt.map(Date.init(millis:)),
+                notifySoon: notifySoon == 1)
         }
     }
 }

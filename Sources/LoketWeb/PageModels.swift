@@ -93,7 +93,11 @@ struct OfferPage {
 
 /// desk-day.mustache: check-in, the waiting list, calling the next customer and the day's agenda.
 struct DeskDayPage {
-    struct Waiting { let ticket: String, time: String, name: String, assistance: Bool, minutes: String }
+    struct Waiting {
+        let ticket: String, time: String, name: String, assistance: Bool, minutes: String
+        /// Asked for the "your turn soon" email: they may be waiting outside.
+        let notifySoon: Bool
+    }
     /// A queue the counter may call from (its letter and products), ticked when it does.
     struct Queue { let letter: String, names: String, checked: Bool }
     /// A row of the day, read by name rather than by reflection: a big desk's day has some

@@ -296,7 +296,8 @@ extension WebApp {
                 DeskDayPage.Waiting(
                     ticket: Self.ticketText(item.visit), time: item.appointment.startTime.text, name: item.customerName,
                     assistance: item.assistance,
-                    minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"))
+                    minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"),
+                    notifySoon: item.visit?.notifySoon ?? false)
             },
             agenda: agenda.map { item in
                 DeskDayPage.Appointment(

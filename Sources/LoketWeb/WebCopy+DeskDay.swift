@@ -15,6 +15,7 @@ extension WebCopy {
             "E-mail de klant als die bij de volgende drie is (als die buiten wil wachten)",
             "Email the customer when they are among the next three (if they would rather wait outside)"
         ),
+        "notifySoonMarker": ("Wacht misschien buiten: krijgt een e-mail", "May be waiting outside: gets an email"),
         "queuesLegend": ("Wachtrijen die deze balie oproept", "Queues this counter calls from"),
         "queuesHint": (
             "Elk nummer begint met de letter van zijn wachtrij. Niets aangevinkt roept uit alle wachtrijen. Deze werkplek onthoudt de keuze vandaag.",

@@ -187,6 +187,9 @@ import Testing
                 for message in claimed { try await outbox.markSent(message, now: now) }
                 return claimed.map(\.appointmentID)
             }
+            // The clerk's list shows who asked.
+            let asked = try await deskDay.agenda(desk: "TS", date: day).filter { $0.visit?.notifySoon == true }
+            #expect(asked.map(\.appointment.id) == Array(ids[2...]))
             // Person 2 checked in third in line: told at once. 3 and 4 are further back.
             #expect(try await told(at: arrival.addingTimeInterval(1)) == [ids[2]])
             let (recipient, ticket) = try #require(try await outbox.turnSoonRecipient(appointment: ids[2], today: day))

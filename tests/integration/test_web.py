@@ -289,9 +289,21 @@ def test_customer_books_in_dutch_and_clerk_runs_the_day(web):
     assert "Jan de Vries" in driver.page_source
 
     driver.find_element(By.ID, "code").send_keys(code.lower().replace("-", " "))
+    # He would rather wait outside: an email when his turn is near, and the list says so.
+    driver.find_element(By.ID, "notifySoon").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/check-in'] button"))
     # A document pickup waits in the D queue, numbered in it.
     assert "Jan de Vries is checked in with number D001" in driver.page_source
+    assert "May be waiting outside: gets an email" in driver.page_source
+
+    def turn_soon(_):
+        for path in Path(mail).glob("*.eml") if Path(mail).exists() else []:
+            message = email_message(path)
+            if message["subject"] == "Straks aan de beurt: nummer D001" and message["to"] == "jan@example.org":
+                return message
+        return None
+    # First in his queue at check-in: told at once, in Dutch.
+    assert "D001" in WebDriverWait(None, 20).until(turn_soon).get_body(preferencelist=("plain",)).get_content()
     driver.find_element(By.ID, "counter").send_keys("3")
     # A document counter: it calls from the D queue only (every queue is ticked at first).
     for letter in "BSF":

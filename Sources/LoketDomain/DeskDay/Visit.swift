@@ -22,10 +22,12 @@ public struct Visit: Sendable, Hashable, Codable {
     public internal(set) var calledAt: Date?
     public internal(set) var counter: String?
     public internal(set) var endedAt: Date?
+    /// Asked at check-in for the "your turn soon" email (`TurnSoon`).
+    public let notifySoon: Bool
 
     public init(
         appointmentID: String, desk: String, date: LocalDate, ticket: Ticket?, state: State,
-        checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?
+        checkedInAt: Date?, calledAt: Date?, counter: String?, endedAt: Date?, notifySoon: Bool = false
     ) {
         self.appointmentID = appointmentID
         self.desk = desk
@@ -36,6 +38,7 @@ public struct Visit: Sendable, Hashable, Codable {
         self.calledAt = calledAt
         self.counter = counter
         self.endedAt = endedAt
+        self.notifySoon = notifySoon
     }
 
     /// Whole minutes waited since check-in, up to `now` or to being called.
