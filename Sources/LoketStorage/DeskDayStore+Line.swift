@@ -42,9 +42,9 @@ extension DeskDayStore {
         return Ticket(queue: number == nil ? nil : queue, number: number ?? ticket)
     }
 
-    /// The line moved up in `queue`: whoever is now among its first `TurnSoon.place`, asked for
-    /// it at check-in and was not told yet, gets the "your turn soon" email (inside the call's
-    /// transaction, so it goes out once).
+    /// The line of `queue` changed (a check-in, a call, a no-show): whoever is now among its
+    /// first `TurnSoon.place`, asked for it at check-in and was not told yet, gets the "your turn
+    /// soon" email, written inside that change's transaction.
     func announceTurnSoon(desk: String, date: LocalDate, queue: String, now: Date, on db: any SQLDatabase) async throws
     {
         let due = try await db.raw(
