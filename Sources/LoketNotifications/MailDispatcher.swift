@@ -96,9 +96,7 @@ public struct MailDispatcher: Sendable {
             let content = WaitlistOfferMessage(
                 entry: waiting, offer: offer, desk: desk, product: product, link: link,
                 organizer: from, stamp: now())
-            return MailMessage(
-                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: content.invite, date: now())
+            return mail(content, to: email, for: entry, invite: content.invite)
         }
         if [.documentReady, .deliveryNotice, .deliveryFailed].contains(entry.kind) {
             return try await composeDocumentMessage(entry)
@@ -112,9 +110,7 @@ public struct MailDispatcher: Sendable {
             let link =
                 "\(publicURL)/book/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
             let content = InvitationMessage(invitation: invitation, product: product, link: link)
-            return MailMessage(
-                from: from, to: invitation.email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: invitation.email, for: entry)
         }
         if entry.kind == .awaitingPerson {
             // Only while the hold waits: confirmed or lapsed, there is nothing to confirm.
@@ -125,9 +121,7 @@ public struct MailDispatcher: Sendable {
             let content = AwaitingPersonMessage(
                 hold: hold, desk: desk, product: product, language: language,
                 link: "\(publicURL)/book/awaiting/\(hold.id)?token=\(token)")
-            return MailMessage(
-                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: email, for: entry)
         }
         if entry.kind == .waitlistJoined {
             // Only while they still wait: an offer or their leaving says more, or is moot.
@@ -137,9 +131,7 @@ public struct MailDispatcher: Sendable {
             let content = WaitlistJoinedMessage(
                 entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk),
                 link: "\(publicURL)/waitlist/\(waiting.id)?token=\(token)")
-            return MailMessage(
-                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: email, for: entry)
         }
         if entry.kind == .drawEntered {
             // Only before the draw: its result is a message of its own.
@@ -152,9 +144,7 @@ public struct MailDispatcher: Sendable {
             let content = DrawEnteredMessage(
                 draw: draw, entry: drawEntry, product: product, desk: desk, language: language,
                 link: "\(publicURL)/draws/\(draw.id)/entries/\(drawEntry.id)?token=\(token)")
-            return MailMessage(
-                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: email, for: entry)
         }
         if entry.kind == .turnSoon {
             guard
@@ -163,9 +153,7 @@ public struct MailDispatcher: Sendable {
                 let desk = network.desk(recipient.appointment.desk)
             else { return nil }
             let content = TurnSoonMessage(ticket: ticket, desk: desk, language: recipient.appointment.language)
-            return MailMessage(
-                from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: recipient.email, for: entry)
         }
         if entry.kind == .notDrawn {
             // Only while they still wait: an offer may have come first, and says more.
@@ -174,9 +162,7 @@ public struct MailDispatcher: Sendable {
             else { return nil }
             let content = NotDrawnMessage(
                 entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk))
-            return MailMessage(
-                from: from, to: email, subject: content.subject, messageID: "\(entry.id)@loket",
-                text: content.text, html: content.html, invite: nil, date: now())
+            return mail(content, to: email, for: entry)
         }
         guard let kind = entry.kind.appointmentMessage, let recipient = try await outbox.recipient(of: entry),
             let desk = network.desk(recipient.appointment.desk),
@@ -195,9 +181,16 @@ public struct MailDispatcher: Sendable {
         let content = AppointmentMessage(
             kind: kind, appointment: appointment, desk: desk, product: product,
             sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
-        return MailMessage(
-            from: from, to: recipient.email, subject: content.subject, messageID: "\(entry.id)@loket",
-            text: content.text, html: content.html, invite: content.invite, date: now())
+        return mail(content, to: recipient.email, for: entry, invite: content.invite)
+    }
+
+    /// `content` addressed to `to`, with the outbox entry's stable message id.
+    func mail(
+        _ content: some EmailContent, to: String, for entry: OutboxEntry, invite: CalendarInvite? = nil
+    ) -> MailMessage {
+        MailMessage(
+            from: from, to: to, subject: content.subject, messageID: "\(entry.id)@loket", text: content.text,
+            html: content.html, invite: invite, date: now())
     }
 
     /// A message about a document; nil when it no longer applies (the delivery was moved, the
@@ -232,8 +225,6 @@ public struct MailDispatcher: Sendable {
             documentName: documentKind.name(holder.language), desk: desk,
             deliveryOffered: settings.courier?.desks.contains(desk.code) ?? false,
             link: "\(publicURL)/documents/\(id)?token=\(documents.linkToken(document: id))")
-        return MailMessage(
-            from: from, to: holder.email, subject: content.subject, messageID: "\(entry.id)@loket",
-            text: content.text, html: content.html, invite: nil, date: now())
+        return mail(content, to: holder.email, for: entry)
     }
 }

@@ -112,7 +112,8 @@ public struct DeskDayStore: Sendable {
                 RETURNING last
                 """
             ).first()!.decode(column: "last", as: Int.self)
-            let queue = queues[item.appointment.product] ?? String(item.appointment.product.prefix(1)).uppercased()
+            // A product no longer in the network file still has its default queue.
+            let queue = queues[item.appointment.product] ?? Product.defaultQueueLetter(key: item.appointment.product)
             let number = try await db.raw(
                 """
                 INSERT INTO queue_counters (desk, date, queue, last) VALUES (\(bind: desk), \(bind: date.iso), \(bind: queue), 1)

@@ -20,16 +20,7 @@ import Testing
                 ("0800", "Early Riser"), ("0900", "Nine Sharp"), ("1150", "Before Noon"), ("1300", "After Lunch"),
                 ("1500", "Came Early"),
             ] {
-                let hold = try await loket.hold(
-                    desk: "TS", product: "BIO", persons: 1, slot: "20220602-\(time)-bio", client: nil,
-                    idempotency: nil)
-                let booked = try await loket.confirm(
-                    hold: hold.hold.id, holdToken: hold.token,
-                    customer: try Customer.validated(
-                        name: name, email: "x@example.nl", phone: nil, vNumber: TestPeople.vNumber(name), bsn: nil,
-                        language: "en"),
-                    client: nil, idempotency: nil)
-                codes[name] = booked.appointment.code
+                codes[name] = try await loket.bookBiometrics("20220602-\(time)-bio", name: name).appointment.code
             }
             // The next day, 10:17: the agenda runs from 09:00 to 12:00.
             clock.advance(minutes: 24 * 60 + 137)

@@ -13,16 +13,7 @@ import Testing
             let loket = server.loket
             var ids: [String] = []
             for (index, time) in ["0800", "0810", "0820", "0830", "0840"].enumerated() {
-                let name = "Person \(index)"
-                let hold = try await loket.hold(
-                    desk: "TS", product: "BIO", persons: 1, slot: "20220602-\(time)-bio", client: nil,
-                    idempotency: nil)
-                let booked = try await loket.confirm(
-                    hold: hold.hold.id, holdToken: hold.token,
-                    customer: try Customer.validated(
-                        name: name, email: "x@example.nl", phone: nil, vNumber: TestPeople.vNumber(name), bsn: nil,
-                        language: "en"),
-                    client: nil, idempotency: nil)
+                let booked = try await loket.bookBiometrics("20220602-\(time)-bio", name: "Person \(index)")
                 ids.append(booked.appointment.code!)
             }
             clock.advance(minutes: 24 * 60)

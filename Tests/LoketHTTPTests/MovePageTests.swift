@@ -10,14 +10,7 @@ import Testing
     @Test func aMoveIsAskedFirstAndSaysTheChangesLeft() async throws {
         try await TestServer.run { server, api in
             let loket = server.loket
-            let hold = try await loket.hold(
-                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", client: nil, idempotency: nil)
-            let booked = try await loket.confirm(
-                hold: hold.hold.id, holdToken: hold.token,
-                customer: try Customer.validated(
-                    name: "Ada Lovelace", email: "ada@example.nl", phone: nil, vNumber: TestPeople.vNumber("Ada"),
-                    bsn: nil, language: "en"),
-                client: nil, idempotency: nil)
+            let booked = try await loket.bookBiometrics("20220602-0900-bio", name: "Ada Lovelace")
             let (id, token) = (booked.appointment.id, booked.manageToken)
             let path = "/manage/\(id)/reschedule"
 

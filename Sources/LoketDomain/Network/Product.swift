@@ -36,7 +36,10 @@ public struct Product: Sendable, Hashable, Codable {
     }
 
     /// The letter its customers' tickets start with.
-    public var queueLetter: String { queue ?? String(key.prefix(1)).uppercased() }
+    public var queueLetter: String { queue ?? Self.defaultQueueLetter(key: key) }
+
+    /// The queue of a product whose file names none: its key's first letter.
+    public static func defaultQueueLetter(key: String) -> String { String(key.prefix(1)).uppercased() }
 
     public var requiresInvitation: Bool { invitationRequired ?? false }
 

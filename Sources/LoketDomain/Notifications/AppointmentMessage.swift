@@ -2,7 +2,7 @@ import Foundation
 
 /// The email a customer gets about their appointment, in their language: a text and an HTML
 /// version and a calendar invite that adds, moves or removes the appointment.
-public struct AppointmentMessage: Sendable {
+public struct AppointmentMessage: EmailContent {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case confirmation, reschedule, cancellation, reminder
     }

@@ -4,7 +4,7 @@ import Foundation
 /// through the planner API: the slot is held, and only the person makes it an appointment, with
 /// the link and their date of birth. Sent to the invitation's own address, never to one the
 /// third party gave.
-public struct AwaitingPersonMessage: Sendable {
+public struct AwaitingPersonMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

@@ -3,7 +3,7 @@ import Foundation
 /// The emails about a document, in its holder's language: that it is ready and how to get it
 /// (pickup at the desk, or delivery where offered), the advance notice of a delivery's day and
 /// window, and that a delivery failed and the document is back at the desk.
-public struct DocumentMessage: Sendable {
+public struct DocumentMessage: EmailContent {
     public enum Kind: Sendable {
         case ready
         case deliveryNotice(Delivery)

@@ -3,7 +3,7 @@ import Foundation
 /// The receipt for entering a draw: what was entered, when the draw is held, that the result
 /// comes by email, and the link to the entry, which opens in any browser, not only the one that
 /// entered.
-public struct DrawEnteredMessage: Sendable {
+public struct DrawEnteredMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

@@ -3,7 +3,7 @@ import Foundation
 /// The email the case system's invitation sends: what to book, until when, and the link that
 /// opens booking with the person's details filled in. It names no V-number or date of birth:
 /// mail travels and is forwarded, and the booking asks for the date of birth again.
-public struct InvitationMessage: Sendable {
+public struct InvitationMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

@@ -3,7 +3,7 @@ import Foundation
 /// The email to someone a draw did not give a place: nobody should have to wonder whether they
 /// lost or were forgotten. It says they now wait on the waitlist, in draw order, and that an
 /// offer will come by email; they need not poll.
-public struct NotDrawnMessage: Sendable {
+public struct NotDrawnMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

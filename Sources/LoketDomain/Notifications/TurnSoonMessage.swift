@@ -2,7 +2,7 @@ import Foundation
 
 /// The email to a checked-in customer who asked for it: their ticket is among the next to be
 /// called, so it is time to come back to the waiting room and watch the screen.
-public struct TurnSoonMessage: Sendable {
+public struct TurnSoonMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

@@ -3,7 +3,7 @@ import Foundation
 /// The receipt for joining the waitlist: what they wait for, that an offer comes by email so
 /// they need not poll, and the link to their entry, which opens in any browser (the one they
 /// joined in may be gone by the time an offer comes).
-public struct WaitlistJoinedMessage: Sendable {
+public struct WaitlistJoinedMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String

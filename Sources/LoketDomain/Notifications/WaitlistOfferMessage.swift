@@ -2,7 +2,7 @@ import Foundation
 
 /// The email that offers a waiting customer a slot, in their language, with a link to accept or
 /// decline it before the offer lapses. "Earlier" only to someone whose appointment it improves on.
-public struct WaitlistOfferMessage: Sendable {
+public struct WaitlistOfferMessage: EmailContent {
     public let subject: String
     public let text: String
     public let html: String
