@@ -20,11 +20,11 @@ extension Loket {
         guard let found = try await biometricRecordStore.captureAppointment(id: id, desk: desk),
             found.appointment.product == Self.biometricsProduct
         else {
-            throw BookingError(
+            throw Refusal(
                 .notFound, field: "appointment", code: "not_found", "There is no such BIO appointment here.")
         }
         guard found.appointment.date == today else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "appointment", code: "not_today", "Captures are recorded on the appointment's day.")
         }
         return found
@@ -41,12 +41,12 @@ extension Loket {
     ) async throws {
         let booked = try await captureAppointment(id: id, desk: desk)
         guard !people.isEmpty else {
-            throw BookingError.invalid("captures", "required", "Record at least one capture.")
+            throw Refusal.invalid("captures", "required", "Record at least one capture.")
         }
         var seen: Set<String> = []
         for (person, prefix) in people {
             guard seen.insert(person.vNumber).inserted else {
-                throw BookingError.invalid(prefix + "vNumber", "duplicate", "This V-number is given twice.")
+                throw Refusal.invalid(prefix + "vNumber", "duplicate", "This V-number is given twice.")
             }
         }
         // The desk checks who comes: each V-number is one the booking named (a person the booking
@@ -75,7 +75,7 @@ extension Loket {
                 AuditEntry(
                     at: now(), staff: staff, action: .biometricsCaptureRefused, target: id, desk: desk,
                     detail: prefix + "vNumber"))
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 prefix + "vNumber", "not_on_booking", "This V-number is not one of this appointment's people.")
         }
         let count = people.map(\.person.captures.count).reduce(0, +)
@@ -97,7 +97,7 @@ extension Loket {
     ) async throws -> BiometricsAssessment {
         try admit(.recordLookups, client: client)
         guard Customer.isValidVNumber(vNumber) else {
-            throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
+            throw Refusal.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
         }
         let application = applicationDate ?? today
         // Checked before the record is read, with the same errors as typed-in dates.

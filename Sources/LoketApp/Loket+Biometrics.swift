@@ -9,7 +9,7 @@ extension Loket {
     public func assessBiometrics(
         dateOfBirth birth: LocalDate, applicationDate: LocalDate?,
         captures: [(capture: BiometricCapture, dateField: String)]
-    ) throws(BookingError) -> BiometricsAssessment {
+    ) throws(Refusal) -> BiometricsAssessment {
         let application = applicationDate ?? today
         guard birth <= application else {
             throw .invalid("dateOfBirth", "after_application", "The date of birth is after the application date.")

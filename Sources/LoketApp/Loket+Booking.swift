@@ -24,7 +24,7 @@ extension Loket {
                 return receipt
             } catch {
                 if let reservation { limiter.cancel(reservation) }
-                if (error as? BookingError)?.code == "slot_full" { metrics.holdsRefused.increment() }
+                if (error as? Refusal)?.code == "slot_full" { metrics.holdsRefused.increment() }
                 throw error
             }
         }
@@ -33,7 +33,7 @@ extension Loket {
     /// The hold `id`, whatever its state.
     public func hold(id: String) async throws -> Hold {
         guard let hold = try await appointmentStore.hold(id: id) else {
-            throw BookingError(.notFound, field: "id", code: "unknown_hold", "There is no hold \(id).")
+            throw Refusal(.notFound, field: "id", code: "unknown_hold", "There is no hold \(id).")
         }
         return hold
     }
@@ -53,7 +53,7 @@ extension Loket {
         try await useCase("booking.confirm") {
             try admit(.confirmations, client: client)
             guard let hold, !hold.isEmpty else {
-                throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
+                throw Refusal.invalid("hold", "required", "Name the hold to confirm.")
             }
             let rules = self.rules
             // The hold names the product, inside the transaction; what the invitations say of the
@@ -80,7 +80,7 @@ extension Loket {
                     now: now(), idempotency: idempotency)
             } catch let refusal as NotInvited {
                 try await counted(refusal, client: client)
-                throw refusal.bookingError
+                throw refusal.asRefusal
             }
             limiter.used(hold)
             metrics.bookings.increment()
@@ -110,7 +110,7 @@ extension Loket {
                 metrics.holds.increment()
                 metrics.bookings.increment()
                 return booking
-            } catch let error as BookingError where error.code == "slot_full" {
+            } catch let error as Refusal where error.code == "slot_full" {
                 metrics.holdsRefused.increment()
                 throw error
             }
@@ -140,7 +140,7 @@ extension Loket {
     ) async throws -> Appointment {
         try await useCase("booking.reschedule") {
             guard let hold, !hold.isEmpty else {
-                throw BookingError.invalid("hold", "required", "Name the hold to move the appointment to.")
+                throw Refusal.invalid("hold", "required", "Name the hold to move the appointment to.")
             }
             let appointment = try await appointmentStore.reschedule(
                 id: id, token: token, toHold: hold, holdToken: holdToken,

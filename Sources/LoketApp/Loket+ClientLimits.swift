@@ -9,7 +9,7 @@ extension Loket {
     var limits: ClientLimits { network.fairness.clientLimits }
 
     /// Takes one of `client`'s tokens for `rule`, or refuses with 429 naming the limit.
-    public func admit(_ rule: ClientLimits.Rule, client: String?) throws(BookingError) {
+    public func admit(_ rule: ClientLimits.Rule, client: String?) throws(Refusal) {
         guard let client, limits.isEnabled else { return }
         guard let wait = limiter.take(rule, client: client, limits: limits, now: now()) else { return }
         throw refusal(rule.rawValue, wait: wait)
@@ -47,10 +47,10 @@ extension Loket {
         }
     }
 
-    func refusal(_ limit: String, wait: TimeInterval) -> BookingError {
+    func refusal(_ limit: String, wait: TimeInterval) -> Refusal {
         metrics.limitRefusals(limit).increment()
         let seconds = wait.isFinite ? max(1, Int(wait.rounded(.up))) : 3600
-        return BookingError(
+        return Refusal(
             .tooManyRequests, field: "limit", code: limit,
             "Too many requests of this kind from your address (limit \(limit)); try again in \(seconds) s.",
             retryAfter: seconds)

@@ -43,34 +43,34 @@ extension Loket {
         let rules = self.rules
         let settings = rules.network.documentSettings
         guard let kind, !kind.isEmpty else {
-            throw BookingError.invalid("kind", "required", "Name the kind of document, e.g. residence-card.")
+            throw Refusal.invalid("kind", "required", "Name the kind of document, e.g. residence-card.")
         }
         guard let documentKind = settings.kind(kind) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "kind", "unknown_kind",
                 "Known kinds: \(settings.documentKinds.map(\.key).joined(separator: ", ")).")
         }
         guard let vNumber, Customer.isValidVNumber(vNumber) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "vNumber", vNumber == nil ? "required" : "invalid", "A V-number has exactly 10 digits.")
         }
-        guard let holder else { throw BookingError.invalid("holder", "required", "Give the holder's details.") }
+        guard let holder else { throw Refusal.invalid("holder", "required", "Give the holder's details.") }
         let checked = try Customer.validated(
             name: holder.name, email: holder.email, phone: nil, vNumber: nil, bsn: nil, language: holder.language,
             prefix: "holder.")
         guard let bornText = holder.dateOfBirth, !bornText.isEmpty else {
-            throw BookingError.invalid("holder.dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
+            throw Refusal.invalid("holder.dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
         }
         guard let born = LocalDate(iso: bornText), born <= today else {
-            throw BookingError.invalid("holder.dateOfBirth", "invalid_date", "Write a past date as YYYY-MM-DD.")
+            throw Refusal.invalid("holder.dateOfBirth", "invalid_date", "Write a past date as YYYY-MM-DD.")
         }
         let atDesk = try rules.desk(desk)
         _ = try rules.product(documentKind.product, at: atDesk, field: "desk")
         guard let readyText = readyOn, !readyText.isEmpty else {
-            throw BookingError.invalid("readyOn", "required", "Give the day the document is at the desk, YYYY-MM-DD.")
+            throw Refusal.invalid("readyOn", "required", "Give the day the document is at the desk, YYYY-MM-DD.")
         }
         guard let ready = LocalDate(iso: readyText) else {
-            throw BookingError.invalid("readyOn", "invalid_date", "Write the date as YYYY-MM-DD.")
+            throw Refusal.invalid("readyOn", "invalid_date", "Write the date as YYYY-MM-DD.")
         }
         let (stored, token) = try await documentStore.register(
             DocumentStore.Registration(
@@ -131,17 +131,17 @@ extension Loket {
             let document = stored.document
             let rules = self.rules
             guard let desk, !desk.isEmpty else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "desk", "required", "Name the desk, \(document.desk), where the document lies.")
             }
             guard desk == document.desk else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "desk", "not_where_the_document_is", "The document lies at \(document.desk); book the pickup there."
                 )
             }
             let product = rules.network.documentSettings.kind(document.kind)?.product ?? "DOC"
             if let key = slot.flatMap(SlotKey.init), key.date < document.readyOn {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "slot", "before_ready",
                     "The document is at the desk from \(document.readyOn); choose a slot from then."
                 )
@@ -174,7 +174,7 @@ extension Loket {
             let rules = self.rules
             let stored = try await documentStore.document(id: id, token: token, now: now())
             guard case .success(let born?) = Customer.dateOfBirth(dateOfBirth, field: "dateOfBirth") else {
-                throw BookingError.invalid("dateOfBirth", "required", "Give the holder's date of birth, YYYY-MM-DD.")
+                throw Refusal.invalid("dateOfBirth", "required", "Give the holder's date of birth, YYYY-MM-DD.")
             }
             // Counted per document, like a V-number's: a leaked link cannot be tried against every day.
             let subject = "document:\(id)"
@@ -182,17 +182,17 @@ extension Loket {
                 try await birthDateMisses.misses([subject], today: today)[subject, default: 0]
                     < InvitationCheck.wrongBirthDatesAllowed
             else {
-                throw BookingError(
+                throw Refusal(
                     .conflict, field: "dateOfBirth", code: "too_many_checks",
                     "Too many wrong dates of birth for this card today; try again tomorrow or book a pickup.")
             }
             guard born == stored.holder?.dateOfBirth else {
                 try await birthDateMisses.count([subject], today: today)
-                throw BookingError.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
+                throw Refusal.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
             }
             guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk)
             else {
-                throw BookingError(
+                throw Refusal(
                     .conflict, field: "id", code: "no_delivery",
                     "Courier delivery is not offered for this document; book a pickup.")
             }
@@ -205,23 +205,23 @@ extension Loket {
                     Delivery(
                         id: "", date: stored.document.readyOn, window: courier.windows[0], address: address,
                         status: .scheduled, reason: nil))
-            } catch let error as any BookingErrorConvertible {
-                throw error.bookingError
+            } catch let error as any RefusalConvertible {
+                throw error.asRefusal
             }
             guard courier.delivers(from: stored.document.desk, to: address) else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "address.postcode", "not_delivered_here",
                     "The courier does not deliver to \(address.postcode); book a pickup.")
             }
             guard let dateText, !dateText.isEmpty else {
-                throw BookingError.invalid("date", "required", "Choose one of the delivery days on offer.")
+                throw Refusal.invalid("date", "required", "Choose one of the delivery days on offer.")
             }
             guard let date = LocalDate(iso: dateText) else {
-                throw BookingError.invalid("date", "invalid_date", "Write the date as YYYY-MM-DD.")
+                throw Refusal.invalid("date", "invalid_date", "Write the date as YYYY-MM-DD.")
             }
             let offered = try await view(stored.document).deliveryDays
             guard offered.contains(date) else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "date", "not_offered", "Choose one of: \(offered.map(\.iso).joined(separator: ", ")).")
             }
             return try await documentStore.scheduleDelivery(
@@ -233,7 +233,7 @@ extension Loket {
     /// The courier's manifest for `date` (fixed at the cutoff the working day before).
     public func courierManifest(date dateText: String?) async throws -> [ManifestLine] {
         guard let dateText, let date = LocalDate(iso: dateText) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "date", dateText == nil ? "required" : "invalid_date", "Give the date as YYYY-MM-DD.")
         }
         try await fixManifests()
@@ -243,10 +243,10 @@ extension Loket {
     /// The courier's report on a delivery: `delivered` or `failed` (with a reason).
     public func reportDelivery(id: String, status: String?, reason: String?, courier: String) async throws -> Document {
         guard let status, ["delivered", "failed"].contains(status) else {
-            throw BookingError.invalid("status", "invalid", "Status is delivered or failed.")
+            throw Refusal.invalid("status", "invalid", "Status is delivered or failed.")
         }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (reason ?? "").count > 500 { throw BookingError.invalid("reason", "too_long", "At most 500 characters.") }
+        if (reason ?? "").count > 500 { throw Refusal.invalid("reason", "too_long", "At most 500 characters.") }
         try await fixManifests()
         return try await documentStore.report(
             delivery: id, delivered: status == "delivered", reason: reason?.isEmpty == true ? nil : reason,

@@ -14,7 +14,7 @@ extension Loket {
     public func draws(desk: String?, product: String?) async throws -> [Draw] {
         if let desk, !desk.isEmpty { _ = try rules.desk(desk) }
         if let product, !product.isEmpty, network.product(product) == nil {
-            throw BookingError(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
+            throw Refusal(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
         }
         return try await drawStore.draws(
             desk: desk?.nilIfEmpty, product: product?.nilIfEmpty, since: now().addingTimeInterval(-Self.recentDraws))
@@ -22,7 +22,7 @@ extension Loket {
 
     public func draw(id: String) async throws -> Draw {
         guard let draw = try await drawStore.draw(id: id) else {
-            throw BookingError(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
+            throw Refusal(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
         }
         return draw
     }
@@ -33,7 +33,7 @@ extension Loket {
     /// appointment for the product. Checked in the order of the request.
     public func enterDraw(
         id: String, vNumber: String?, persons: Int?, desks codes: [String]?, days dayTexts: [String]?,
-        customer: Result<Customer, BookingError>, client: String?
+        customer: Result<Customer, Refusal>, client: String?
     ) async throws -> (entry: DrawEntry, token: String) {
         try await useCase("draws.enter") {
             try admit(.drawEntries, client: client)
@@ -41,25 +41,25 @@ extension Loket {
             let draw = try await draw(id: id)
             do {
                 try draw.admitsEntry(at: now())
-            } catch let error as any BookingErrorConvertible {
-                throw error.bookingError
+            } catch let error as any RefusalConvertible {
+                throw error.asRefusal
             }
             guard let vNumber = vNumber?.trimmingCharacters(in: .whitespaces), !vNumber.isEmpty else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "vNumber", "required", "Give your V-number (10 digits): each person may enter a draw once.")
             }
             guard Customer.isValidVNumber(vNumber) else {
-                throw BookingError.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
+                throw Refusal.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
             }
             let persons = try rules.persons(persons)
             let desks = try drawDesks(codes, draw: draw, rules: rules)
             var days: [LocalDate] = []
             for (index, text) in (dayTexts ?? []).enumerated() {
                 guard let day = LocalDate(iso: text) else {
-                    throw BookingError.invalid("days[\(index)]", "invalid_date", "Write the date as YYYY-MM-DD.")
+                    throw Refusal.invalid("days[\(index)]", "invalid_date", "Write the date as YYYY-MM-DD.")
                 }
                 guard draw.allDays.contains(day) else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "days[\(index)]", "not_in_draw",
                         "This draw gives places on \(draw.allDays.map(\.iso).joined(separator: ", ")) only.")
                 }
@@ -72,9 +72,9 @@ extension Loket {
             let people = try rules.everyone(of: entrant, persons: persons)
             do {
                 try await requireInvited(entrant, product: draw.product, client: client)
-            } catch let refusal as BookingError where refusal.field == "customer.vNumber" {
+            } catch let refusal as Refusal where refusal.field == "customer.vNumber" {
                 // A draw entry names its entrant's V-number at the top.
-                throw BookingError.invalid("vNumber", refusal.code, refusal.message)
+                throw Refusal.invalid("vNumber", refusal.code, refusal.message)
             }
             let entered = try await drawStore.enter(
                 draw: draw.id,
@@ -87,7 +87,7 @@ extension Loket {
 
     /// The desks of an entry: the draw's own first, then the others named (for the waitlist),
     /// each offering the product, duplicates once, at most `WaitlistEntry.maxDesks`.
-    private func drawDesks(_ codes: [String]?, draw: Draw, rules: BookingRules) throws(BookingError) -> [String] {
+    private func drawDesks(_ codes: [String]?, draw: Draw, rules: BookingRules) throws(Refusal) -> [String] {
         let codes = codes ?? [draw.desk]
         guard codes.count <= WaitlistEntry.maxDesks else {
             throw .invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
@@ -118,7 +118,7 @@ extension Loket {
         guard draw.state == .allocated, let seed = draw.seedValue,
             let counts = try await drawStore.result(draw: id)
         else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "id", code: "not_allocated",
                 "This draw has not been allocated yet; its result is published when its window has closed.")
         }
@@ -255,9 +255,9 @@ extension Loket {
                     metrics.drawPlacesGiven.increment()
                     metrics.bookings.increment()
                     break attempts
-                } catch let error as BookingError where error.code == "slot_full" {
+                } catch let error as Refusal where error.code == "slot_full" {
                     usage = try await capacityStore.usage(desk: desk.code, dates: dates)
-                } catch let error as BookingError where error.code == "already_booked" {
+                } catch let error as Refusal where error.code == "already_booked" {
                     break attempts // they booked elsewhere meanwhile: nothing to give, nothing to wait for
                 }
             }

@@ -41,10 +41,10 @@ extension Loket {
     ) async throws -> ForecastRun {
         let name = try Self.runName(name)
         guard (10...1000).contains(replications) else {
-            throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
+            throw Refusal.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
         }
         guard (4...156).contains(weeks) else {
-            throw BookingError.invalid("weeks", "out_of_range", "From 4 to 156 weeks.")
+            throw Refusal.invalid("weeks", "out_of_range", "From 4 to 156 weeks.")
         }
         try await limitRuns(staff)
         let scenario = try changes.apply(to: try await liveScenario(weeks: weeks))
@@ -65,17 +65,17 @@ extension Loket {
         let name = try Self.runName(name)
         let today = self.today
         guard let by, by > today.adding(days: 7), by <= today.adding(days: 7 * 156) else {
-            throw BookingError.invalid("by", "out_of_range", "Give a week from next week to three years ahead.")
+            throw Refusal.invalid("by", "out_of_range", "Give a week from next week to three years ahead.")
         }
         guard let probability, probability > 0, probability <= 1 else {
-            throw BookingError.invalid("probability", "out_of_range", "Give a probability above 0 and up to 100%.")
+            throw Refusal.invalid("probability", "out_of_range", "Give a probability above 0 and up to 100%.")
         }
         if let from, from < today || from > by {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "from", "out_of_range", "The extra capacity starts between today and the target.")
         }
         guard (10...1000).contains(replications) else {
-            throw BookingError.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
+            throw Refusal.invalid("replications", "out_of_range", "From 10 to 1,000 replications.")
         }
         try await limitRuns(staff)
         // "For good" means what it means in a baseline: the wait stays under the norm to the end
@@ -98,7 +98,7 @@ extension Loket {
 
     private func limitRuns(_ staff: String) async throws {
         guard try await forecastRunStore.unfinished(by: staff) < Self.unfinishedRunsPerStaff else {
-            throw BookingError(
+            throw Refusal(
                 .tooManyRequests, field: "name", code: "too_many_runs",
                 "You have \(Self.unfinishedRunsPerStaff) forecasts waiting or running; wait until one is done.",
                 retryAfter: 30)
@@ -108,7 +108,7 @@ extension Loket {
     static func runName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...80).contains(trimmed.count) else {
-            throw BookingError.invalid("name", "required", "Give the run a name of up to 80 characters.")
+            throw Refusal.invalid("name", "required", "Give the run a name of up to 80 characters.")
         }
         return trimmed
     }
@@ -117,7 +117,7 @@ extension Loket {
 
     public func forecastRun(id: String) async throws -> ForecastRun {
         guard let run = try await forecastRunStore.run(id: id) else {
-            throw BookingError(.notFound, field: "id", code: "unknown_run", "No forecast run \(id).")
+            throw Refusal(.notFound, field: "id", code: "unknown_run", "No forecast run \(id).")
         }
         return run
     }

@@ -29,12 +29,12 @@ extension Loket {
     public func findDocumentForHandover(reference: String?, desk: String) async throws -> HandoverCard {
         let reference = (reference ?? "").trimmingCharacters(in: .whitespaces)
         guard !reference.isEmpty, reference.count <= 64 else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "reference", reference.isEmpty ? "required" : "invalid",
                 "Type the appointment code or the document id.")
         }
         guard let stored = try await documentStore.handoverCandidate(reference: reference, desk: desk) else {
-            throw BookingError(
+            throw Refusal(
                 .notFound, field: "reference", code: "unknown_reference",
                 "No document with this appointment code or id.")
         }
@@ -46,7 +46,7 @@ extension Loket {
         do {
             try probe.handOver(at: now())
         } catch {
-            throw error.bookingError
+            throw error.asRefusal
         }
         let pickup = try await stored.document.pickupAppointment.asyncMap {
             try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
@@ -76,7 +76,7 @@ extension Loket {
             do {
                 return try await documentStore.handOver(
                     id: id, check: check, staff: staff, overriding: override, now: now())
-            } catch let error as BookingError where ["vNumber", "dateOfBirth"].contains(error.field) {
+            } catch let error as Refusal where ["vNumber", "dateOfBirth"].contains(error.field) {
                 try await auditLog.append(
                     AuditEntry(
                         at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
@@ -87,9 +87,9 @@ extension Loket {
     }
 
     /// Refuses an override asked for by anyone but a desk manager.
-    func requireDeskManager(_ role: StaffRole) throws(BookingError) {
+    func requireDeskManager(_ role: StaffRole) throws(Refusal) {
         guard role >= .deskManager else {
-            throw BookingError(
+            throw Refusal(
                 .forbidden, field: "override", code: "not_a_manager", "Only a desk manager may override the check.")
         }
     }
@@ -101,7 +101,7 @@ extension Loket {
     func refuseAfterFailedChecks(_ action: AuditAction, target: String, field: String) async throws {
         let refused = try await auditLog.count(action, target: target, since: now().addingTimeInterval(-86_400))
         guard refused < Self.checksRefusedAllowed else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: field, code: "too_many_checks",
                 "Too many checks failed for this today; a desk manager must look at it.")
         }

@@ -114,15 +114,15 @@ extension Loket {
         let end = try LocalDate.parse(to, field: "to") ?? today
         let start = try LocalDate.parse(from, field: "from") ?? end.adding(days: -7 * 12 + 1)
         guard start <= end else {
-            throw BookingError.invalid("from", "invalid_range", "Give a from date on or before to.")
+            throw Refusal.invalid("from", "invalid_range", "Give a from date on or before to.")
         }
         // Three years a request: everything Loket keeps, in pieces a poller cannot make costly.
         guard start >= end.adding(days: -3 * 366) else {
-            throw BookingError.invalid("from", "range_too_long", "Ask for at most three years at a time.")
+            throw Refusal.invalid("from", "range_too_long", "Ask for at most three years at a time.")
         }
         if let desk { _ = try rules.desk(desk) }
         if let product, network.product(product) == nil {
-            throw BookingError(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
+            throw Refusal(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
         }
         let values = try await history(
             dates: start...end, desk: desk, product: product, measures: Measure.allCases.filter(\.isOpenData))

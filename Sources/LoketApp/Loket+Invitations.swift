@@ -56,12 +56,12 @@ extension Loket {
             let product = input.product?.trimmingCharacters(in: .whitespaces) ?? ""
             guard network.desk(desk)?.offers(product) == true, network.product(product)?.requiresInvitation == true
             else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "product", product.isEmpty ? "required" : "not_offered_here",
                     "Choose a product of this desk that needs an invitation.")
             }
             guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
-                throw BookingError.invalid("product", "required", "Name the product.")
+                throw Refusal.invalid("product", "required", "Name the product.")
             }
             try await auditLog.append(
                 AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
@@ -78,7 +78,7 @@ extension Loket {
     public func withdrawInvitation(id: String, caseSystem: String?) async throws {
         let invitation = try await invitationStore.invitation(id: id)
         guard try await invitationStore.withdraw(id: id, caseSystem: caseSystem, now: now()), let invitation else {
-            throw BookingError(.notFound, field: "id", code: "unknown_invitation", "There is no open invitation \(id).")
+            throw Refusal(.notFound, field: "id", code: "unknown_invitation", "There is no open invitation \(id).")
         }
         if try await waitlistStore.leaveWaitlist(person: invitation.vNumber, product: invitation.product, now: now()) {
             matcherWakeUp.signal()
@@ -164,7 +164,7 @@ extension Loket {
     func enforce(_ refusal: NotInvited?, client: String?) async throws {
         guard let refusal else { return }
         try await counted(refusal, client: client)
-        throw refusal.bookingError
+        throw refusal.asRefusal
     }
 
     /// Counts a refusal made inside a transaction, once it has rolled back.
@@ -210,7 +210,7 @@ extension Loket {
             }
             if first == nil { first = invited }
         }
-        guard let first else { throw BookingError.invalid("customer.vNumber", "required", "Name the person.") }
+        guard let first else { throw Refusal.invalid("customer.vNumber", "required", "Name the person.") }
         // One booking waits for a person at a time; another is refused like anyone uninvited.
         if try await invitationStore.awaitsAlready(invitation: first.id) {
             try await enforce(NotInvited(field: "customer.vNumber", wrongBirthDates: []), client: client)
@@ -251,7 +251,7 @@ extension Loket {
     ) async throws -> ConfirmedBooking {
         try await useCase("booking.confirm-awaiting") {
             guard let (_, named) = try await awaitingBooking(hold: id, token: token) else {
-                throw BookingError(
+                throw Refusal(
                     .gone, field: "hold", code: "hold_expired", "This booking has lapsed or was confirmed.")
             }
             let birth = { (index: Int) in index < datesOfBirth.count ? datesOfBirth[index] : nil }

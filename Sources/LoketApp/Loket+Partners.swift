@@ -12,12 +12,12 @@ extension Loket {
         public var slot: String?
         /// The person's details as the channel read them, or why they are wrong (fields relative
         /// to the booking): checked after the slot, so errors come in the order of the booking.
-        public var customer: Result<Customer, BookingError>
+        public var customer: Result<Customer, Refusal>
         /// Present to book from the urgent reserve.
         public var urgent: (reason: String?, note: String?)?
 
         public init(
-            desk: String?, product: String?, persons: Int?, slot: String?, customer: Result<Customer, BookingError>,
+            desk: String?, product: String?, persons: Int?, slot: String?, customer: Result<Customer, Refusal>,
             urgent: (reason: String?, note: String?)?
         ) {
             self.desk = desk
@@ -51,10 +51,10 @@ extension Loket {
     ) async throws -> [ConfirmedBooking] {
         try await useCase("partners.book") {
             guard !requests.isEmpty else {
-                throw BookingError.invalid("bookings", "required", "List at least one booking.")
+                throw Refusal.invalid("bookings", "required", "List at least one booking.")
             }
             guard requests.count <= 50 else {
-                throw BookingError.invalid("bookings", "too_many", "At most 50 bookings per request.")
+                throw Refusal.invalid("bookings", "too_many", "At most 50 bookings per request.")
             }
             let now = now()
             let rules = self.rules
@@ -68,7 +68,7 @@ extension Loket {
             for (index, request) in requests.enumerated() {
                 let field = "bookings[\(index)]"
                 do {
-                    let urgent = try request.urgent.map { (given) throws(BookingError) in
+                    let urgent = try request.urgent.map { (given) throws(Refusal) in
                         try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
                     }
                     let plan = try rules.planHold(
@@ -79,8 +79,8 @@ extension Loket {
                         PartnerBookingPlan(
                             plan: plan, customer: customer, field: field, urgent: urgent,
                             people: try rules.people(of: customer, product: plan.product, persons: plan.persons)))
-                } catch let error as BookingError {
-                    throw BookingError(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
+                } catch let error as Refusal {
+                    throw Refusal(error.kind, field: "\(field).\(error.field)", code: error.code, error.message)
                 }
             }
             let booked = try await partnerStore.bookForPartner(partner, plans, now: now, idempotency: idempotency)
@@ -95,7 +95,7 @@ extension Loket {
         let from = from ?? today
         let to = to ?? rules.horizon(from: today)
         guard from <= to else {
-            throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+            throw Refusal.invalid("to", "before_from", "The end date is before the start date.")
         }
         return try await partnerStore.partnerBookings(partner, dates: from...to)
     }

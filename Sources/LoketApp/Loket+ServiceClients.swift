@@ -16,15 +16,15 @@ extension Loket {
     /// 403 for a key of another kind (a courier's where a case system's is needed).
     public func serviceClient(apiKey: String?, kind: ServiceClient.Kind) async throws -> ServiceClient {
         guard let apiKey, !apiKey.isEmpty else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "missing_key",
                 "Send the \(kind.rawValue) API key as Authorization: Bearer <key>.")
         }
         guard let client = try await serviceClientStore.client(apiKey: apiKey) else {
-            throw BookingError(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.")
+            throw Refusal(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.")
         }
         guard client.kind == kind else {
-            throw BookingError(
+            throw Refusal(
                 .forbidden, field: "Authorization", code: "wrong_kind",
                 "This is a \(client.kind.rawValue) key; this needs a \(kind.rawValue) key.")
         }

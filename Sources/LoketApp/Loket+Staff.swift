@@ -19,18 +19,18 @@ extension Loket {
         username: String, password: String, role: StaffRole, desk: String?, by actor: String?
     ) async throws -> StaffAccount {
         guard StaffAccount.validUsername(username) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "username", "invalid", "A username has 3 to 40 lower-case letters, digits, dots or dashes.")
         }
         guard password.count >= StaffAccount.minimumPasswordLength else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         if let desk, network.desk(desk) == nil {
-            throw BookingError(.notFound, field: "desk", code: "unknown_desk", "There is no desk \(desk).")
+            throw Refusal(.notFound, field: "desk", code: "unknown_desk", "There is no desk \(desk).")
         }
         guard role == .admin || desk != nil else {
-            throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
+            throw Refusal.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         let account = try await staffStore.createStaff(
             username: username, passwordHash: try await passwordHasher.hash(password), role: role, desk: desk,
@@ -47,7 +47,7 @@ extension Loket {
     /// sessions end at once, since every page looks the account up. `actor` made the change.
     public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool, by actor: String) async throws {
         guard role == .admin || desk != nil else {
-            throw BookingError.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
+            throw Refusal.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
         try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
         if !active { try await staffStore.endSessions(staff: id) }
@@ -58,7 +58,7 @@ extension Loket {
     /// `actor` sets a new password for account `id`.
     public func setStaffPassword(id: String, password: String, by actor: String) async throws {
         guard password.count >= StaffAccount.minimumPasswordLength else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
         try await staffStore.setStaffPassword(id: id, passwordHash: try await passwordHasher.hash(password))

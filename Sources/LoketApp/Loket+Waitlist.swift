@@ -23,20 +23,20 @@ extension Loket {
     /// of the client that joined.
     public func joinWaitlist(
         desks codes: [String]?, product: String?, persons: Int?, from fromText: String?, to toText: String?,
-        documentExpiresOn: String?, customer: Result<Customer, BookingError>,
+        documentExpiresOn: String?, customer: Result<Customer, Refusal>,
         appointment: String?, appointmentToken: String?, channel: WaitlistChannel = .anonymous, client: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
         try await useCase("waitlist.join") {
             try admit(.waitlistJoins, client: client)
             let rules = self.rules
             guard let codes, !codes.isEmpty else {
-                throw BookingError.invalid("desks", "required", "Choose at least one desk.")
+                throw Refusal.invalid("desks", "required", "Choose at least one desk.")
             }
             guard codes.count <= WaitlistEntry.maxDesks else {
-                throw BookingError.invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
+                throw Refusal.invalid("desks", "too_many", "Choose at most \(WaitlistEntry.maxDesks) desks.")
             }
             guard let firstDesk = rules.network.desk(codes[0]) else {
-                throw BookingError(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
+                throw Refusal(.notFound, field: "desks[0]", code: "unknown_desk", "There is no desk \(codes[0]).")
             }
             let product = try rules.product(product, at: firstDesk)
             for (index, code) in codes.enumerated() {
@@ -48,22 +48,22 @@ extension Loket {
             let persons = try rules.persons(persons)
             let today = DeskTime(now(), timeZone: rules.timeZone).date
             guard let fromText else {
-                throw BookingError.invalid("from", "required", "Give the first day you could come, YYYY-MM-DD.")
+                throw Refusal.invalid("from", "required", "Give the first day you could come, YYYY-MM-DD.")
             }
             guard let toText else {
-                throw BookingError.invalid("to", "required", "Give the last day you could come, YYYY-MM-DD.")
+                throw Refusal.invalid("to", "required", "Give the last day you could come, YYYY-MM-DD.")
             }
             let from = try rules.bookableDate(fromText, field: "from", today: today)
             let to = try rules.bookableDate(toText, field: "to", today: today)
             guard from <= to else {
-                throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+                throw Refusal.invalid("to", "before_from", "The end date is before the start date.")
             }
             let expiresOn = try LocalDate.parse(documentExpiresOn, field: "documentExpiresOn")
             var partner: Partner?
             var urgent: (reason: UrgentReserve.Reason, note: String?)?
             if case .partner(let vouching, let given) = channel {
                 partner = vouching
-                urgent = try given.map { (given) throws(BookingError) in
+                urgent = try given.map { (given) throws(Refusal) in
                     try UrgentReserve.Reason.checked(reason: given.reason, note: given.note)
                 }
             }
@@ -79,13 +79,13 @@ extension Loket {
                 let current = try await appointmentStore.appointment(
                     id: appointment, token: appointmentToken, today: today)
                 guard current.state == .confirmed, current.product == product.key, current.persons == persons else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "appointment", "mismatch",
                         "The appointment to improve must be confirmed, for the same product and persons.")
                 }
                 // An accepted improvement is a move: one that can no longer move waits for nothing.
                 guard current.revision < rules.network.fairness.movesAllowed else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "appointment", code: "move_limit",
                         "This appointment has been moved as often as allowed; it cannot be improved.")
                 }

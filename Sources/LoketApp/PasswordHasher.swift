@@ -33,8 +33,8 @@ public final class PasswordHasher: Sendable {
     var inUse: Int { admitted.withLock { $0 } }
 
     /// Refuses with 503 when there is no room for another password just now.
-    func checkRoom() throws(BookingError) {
-        guard inUse < capacity else { throw BookingError.busySigningIn }
+    func checkRoom() throws(Refusal) {
+        guard inUse < capacity else { throw Refusal.busySigningIn }
     }
 
     /// Runs `work` on the hasher's threads, or refuses with 503 when `capacity` are admitted.
@@ -45,7 +45,7 @@ public final class PasswordHasher: Sendable {
             count += 1
             return true
         }
-        guard admittedNow else { throw BookingError.busySigningIn }
+        guard admittedNow else { throw Refusal.busySigningIn }
         defer { admitted.withLock { $0 -= 1 } }
         return try await pool.runIfActive(work)
     }
@@ -63,7 +63,7 @@ public final class PasswordHasher: Sendable {
     }
 }
 
-extension BookingError {
-    static let busySigningIn = BookingError(
+extension Refusal {
+    static let busySigningIn = Refusal(
         .unavailable, field: "password", code: "busy", "Too many sign-ins at once; try again in a minute.")
 }

@@ -39,7 +39,7 @@ extension Loket {
                 case .handledElsewhere: return false
                 case .entryMovedOn: continue lookup
                 }
-            } catch let error as BookingError where error.code == "slot_full" {
+            } catch let error as Refusal where error.code == "slot_full" {
                 break lookup // the entry needs more than was freed, and the rest is taken
             }
         }
@@ -79,7 +79,7 @@ extension Loket {
         do {
             _ = try await waitlistStore.makeOffer(
                 entry: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)), now: now)
-        } catch let error as BookingError where error.code == "slot_full" {
+        } catch let error as Refusal where error.code == "slot_full" {
             return // taken meanwhile; the entry waits for the next freed slot
         }
     }

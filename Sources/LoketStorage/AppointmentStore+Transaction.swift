@@ -88,7 +88,7 @@ extension AppointmentStore {
                 """
             ).first()
         else {
-            throw BookingError(.conflict, field: "hold", code: "not_stored", "The appointment could not be stored.")
+            throw Refusal(.conflict, field: "hold", code: "not_stored", "The appointment could not be stored.")
         }
         let appointment = try AppointmentRow(decoding: row).appointment
         try await OutboxStore.enqueue(
@@ -116,7 +116,7 @@ extension AppointmentStore {
                 WHERE id = \(bind: appointment.id) AND state = \(bind: appointment.state.rawValue) AND revision = \(bind: appointment.revision)
                 """
             ).first()
-        else { throw BookingError.changedMeanwhile }
+        else { throw Refusal.changedMeanwhile }
         try await FreedSlots.free(row: old, now: now, on: db)
         let row = try await db.raw(
             """
@@ -155,22 +155,22 @@ extension AppointmentStore {
         hold id: String, access: HoldAccess, now: Date, on db: any SQLDatabase
     ) async throws -> (hold: Hold, placement: Placement) {
         guard let (_, stored) = try await readHold(id: id, on: db) else {
-            throw BookingError(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
+            throw Refusal(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
         }
         // The secret first, so that someone without it learns nothing about the hold's state.
         if case .token(let token) = access {
             guard let expected = stored.tokenHash else {
-                throw BookingError(
+                throw Refusal(
                     .forbidden, field: "hold", code: "offered_hold",
                     "This slot is held for a waitlist offer and can only be taken through that offer.")
             }
             guard let token, !token.isEmpty else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "holdToken", "required", "Send the token you got with the hold as holdToken.")
             }
             // Digests, so the comparison time says nothing about the token.
             guard Identifiers.hash(token) == expected else {
-                throw BookingError(
+                throw Refusal(
                     .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
             }
         }
@@ -178,7 +178,7 @@ extension AppointmentStore {
         try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
         // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
         guard try await write(hold, readIn: stored.hold.state, on: db) else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "hold", code: "hold_used", "This hold has already been used for an appointment.")
         }
         return (hold, stored.placement)
@@ -221,18 +221,18 @@ extension AppointmentStore {
     /// from its email until the appointment's day has passed (see ManageLinks).
     func authorised(id: String, token: String?, today: LocalDate, on db: any SQLDatabase) async throws -> Appointment {
         guard let token, !token.isEmpty else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "missing_token",
                 "Send the manage token as Authorization: Bearer <token>.")
         }
         guard let row = try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first() else {
-            throw BookingError(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.")
+            throw Refusal(.notFound, field: "id", code: "unknown_appointment", "There is no such appointment.")
         }
         let stored = try AppointmentRow(decoding: row)
         // Compare digests, not tokens, so the comparison time says nothing about the token.
         guard try Identifiers.hash(token) == stored.tokenHash || linkOpens(token, stored.appointment, today: today)
         else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "wrong_token",
                 "This manage token does not open this appointment.")
         }
@@ -240,8 +240,8 @@ extension AppointmentStore {
     }
 }
 
-extension BookingError {
+extension Refusal {
     /// An appointment another request cancelled or moved between reading and writing it.
-    static let changedMeanwhile = BookingError(
+    static let changedMeanwhile = Refusal(
         .conflict, field: "id", code: "changed", "This appointment changed meanwhile; load it again.")
 }

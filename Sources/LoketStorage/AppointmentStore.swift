@@ -209,7 +209,7 @@ public struct AppointmentStore: Sendable {
                 try cancelled.cancel()
             } catch {
                 // Cancelling is idempotent for the customer: a second time has nothing to do.
-                guard error.code == "already_cancelled" else { throw error.bookingError }
+                guard error.code == "already_cancelled" else { throw error.asRefusal }
                 return (current, false)
             }
             // What the lifecycle decided, conditional on the revision it was read in: of two
@@ -226,7 +226,7 @@ public struct AppointmentStore: Sendable {
             else {
                 // Changed meanwhile: cancelled by another request (nothing to do) or moved.
                 let latest = try await self.authorised(id: id, token: token, today: today, on: db)
-                guard latest.state == .cancelled else { throw BookingError.changedMeanwhile }
+                guard latest.state == .cancelled else { throw Refusal.changedMeanwhile }
                 return (latest, false)
             }
             try await FreedSlots.free(row: row, now: now, on: db)

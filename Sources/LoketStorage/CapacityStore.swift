@@ -85,7 +85,7 @@ public struct CapacityStore: Sendable {
     }
 
     /// A unit was full when it was to be taken.
-    static let slotFull = BookingError(
+    static let slotFull = Refusal(
         .conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
 
     /// Gives back the units described by a row with desk, pool, date, start_minute, end_minute

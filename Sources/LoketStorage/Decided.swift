@@ -1,13 +1,13 @@
 import LoketDomain
 
 /// Runs one lifecycle event on a value read from the database. A refusal becomes the
-/// `BookingError` every channel answers with, so a store writes only what the domain decided.
+/// `Refusal` every channel answers with, so a store writes only what the domain decided.
 func decided<Value, State, Event>(
     _ event: () throws(TransitionError<State, Event>) -> Value
-) throws(BookingError) -> Value {
+) throws(Refusal) -> Value {
     do {
         return try event()
     } catch {
-        throw error.bookingError
+        throw error.asRefusal
     }
 }

@@ -79,7 +79,7 @@ public struct DeskDayStore: Sendable {
         staff: String, now: Date
     ) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
         }
         return try await database.transaction { db in
@@ -90,7 +90,7 @@ public struct DeskDayStore: Sendable {
                     """
                 ).first()
             else {
-                throw BookingError(
+                throw Refusal(
                     .notFound, field: "code", code: "unknown_code",
                     "No appointment with code \(code) at this desk today.")
             }
@@ -102,7 +102,7 @@ public struct DeskDayStore: Sendable {
                 try probe.checkIn(ticket: Ticket(queue: nil, number: 0), today: date, now: now)
             } catch {
                 // Checking in twice gives back the first ticket.
-                guard error.code == "already_checked_in" else { throw error.bookingError }
+                guard error.code == "already_checked_in" else { throw error.asRefusal }
                 return item
             }
             let ticket = try await db.raw(
@@ -198,11 +198,11 @@ public struct DeskDayStore: Sendable {
         appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date
     ) async throws -> AgendaItem {
         guard outcome == .served || outcome == .noShow else {
-            throw BookingError.invalid("outcome", "invalid", "A visit ends served or no-show.")
+            throw Refusal.invalid("outcome", "invalid", "A visit ends served or no-show.")
         }
         return try await database.transaction { db in
             guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
-                throw BookingError(
+                throw Refusal(
                     .notFound, field: "appointment", code: "unknown_appointment",
                     "There is no such appointment at this desk.")
             }
@@ -212,7 +212,7 @@ public struct DeskDayStore: Sendable {
             do {
                 if outcome == .served { try ended.serve(now: now) } else { try ended.markNoShow(now: now) }
             } catch let refused as AgendaItem.VisitError {
-                throw refused.bookingError
+                throw refused.asRefusal
             }
             // What the lifecycle decided is what is written; both events end the visit.
             let state = ended.visit!.state.rawValue
@@ -227,7 +227,7 @@ public struct DeskDayStore: Sendable {
                         """
                     ).first() != nil
                 else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
             } else {
@@ -241,7 +241,7 @@ public struct DeskDayStore: Sendable {
                         """
                     ).first() != nil
                 else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
                 }
             }

@@ -65,7 +65,7 @@ extension DocumentStore {
                     .decode(column: "document_id", as: String.self),
                 let stored = try await Self.read(id: documentID, on: db), stored.document.delivery?.id == id
             else {
-                throw BookingError(
+                throw Refusal(
                     .notFound, field: "id", code: "unknown_delivery", "There is no delivery \(id) out now.")
             }
             var document = stored.document

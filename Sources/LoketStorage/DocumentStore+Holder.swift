@@ -109,7 +109,7 @@ extension DocumentStore {
                     """
                 ).first() != nil
             else {
-                throw BookingError(
+                throw Refusal(
                     .conflict, field: "date", code: "day_full",
                     "The courier has no room left on \(date); choose another day.")
             }

@@ -55,7 +55,7 @@ public struct DocumentStore: Sendable {
         let revision: Int
     }
 
-    static let unknownDocument = BookingError(
+    static let unknownDocument = Refusal(
         .notFound, field: "id", code: "unknown_document", "There is no such document, or this token does not open it.")
 
     // MARK: The case system
@@ -157,7 +157,7 @@ public struct DocumentStore: Sendable {
             guard let stored = try await Self.read(id: id, on: db) else { return nil }
             do {
                 return try await Self.change(stored, event, by: by, now: now, outbox: outbox, on: db, change)
-            } catch is BookingError {
+            } catch is Refusal {
                 return nil
             }
         }
@@ -194,7 +194,7 @@ public struct DocumentStore: Sendable {
                 """
             ).first() != nil
         else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "id", code: "document_changed", "The document changed meanwhile; look again.")
         }
     }
@@ -221,7 +221,7 @@ public struct DocumentStore: Sendable {
 
     func authorised(id: String, token: String?, now: Date, on db: any SQLDatabase) async throws -> Stored {
         guard let token, !token.isEmpty else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "token_required",
                 "Send the document's customerToken as Authorization: Bearer <token>.")
         }
@@ -238,7 +238,7 @@ public struct DocumentStore: Sendable {
             let created = try row.decode(column: "created_at", as: Int64.self)
             let lastChange = Date(millis: Int(changed ?? created))
             guard stored.document.linkOpens(lastChange: lastChange, now: now) else {
-                throw BookingError(
+                throw Refusal(
                     .gone, field: "Authorization", code: "link_expired",
                     "This link has lapsed: the card has reached you, or a month has passed. Use the latest email.")
             }

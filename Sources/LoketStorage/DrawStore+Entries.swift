@@ -21,7 +21,7 @@ extension DrawStore {
             try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
             for vNumber in request.people {
                 guard try await !LiveBookings.has(vNumber, product: draw.product, now: now, on: db) else {
-                    throw BookingError.alreadyBooked
+                    throw Refusal.alreadyBooked
                 }
                 guard
                     try await db.raw(
@@ -66,15 +66,15 @@ extension DrawStore {
                     "SELECT * FROM draw_entries WHERE id = \(bind: id) AND draw_id = \(bind: draw)"
                 ).first()
             else {
-                throw BookingError(
+                throw Refusal(
                     .notFound, field: "entry", code: "unknown_entry", "There is no entry \(id) in this draw.")
             }
             let stored = try EntryRow(decoding: row)
             guard let token, !token.isEmpty else {
-                throw BookingError(.unauthorized, field: "token", code: "token_required", "Give the entry's token.")
+                throw Refusal(.unauthorized, field: "token", code: "token_required", "Give the entry's token.")
             }
             guard Identifiers.hash(token) == stored.tokenHash else {
-                throw BookingError(
+                throw Refusal(
                     .forbidden, field: "token", code: "wrong_token", "This token does not open this entry.")
             }
             return stored.entry

@@ -47,7 +47,7 @@ public struct DrawStore: Sendable {
         public let slot: SlotKey?
     }
 
-    public static let alreadyEntered = BookingError(
+    public static let alreadyEntered = Refusal(
         .conflict, field: "vNumber", code: "already_entered", "This person has already entered this draw.")
 
     // MARK: Modes
@@ -292,7 +292,7 @@ public struct DrawStore: Sendable {
                 """
             ).first() != nil
         else {
-            throw BookingError(.conflict, field: "entry", code: "already_decided", "This entry has been decided.")
+            throw Refusal(.conflict, field: "entry", code: "already_decided", "This entry has been decided.")
         }
     }
 
@@ -311,8 +311,8 @@ public struct DrawStore: Sendable {
         return false
     }
 
-    static func unknownDraw(_ id: String) -> BookingError {
-        BookingError(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
+    static func unknownDraw(_ id: String) -> Refusal {
+        Refusal(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
     }
 
     static func list(_ days: [LocalDate]) -> String { days.map(\.iso).joined(separator: ",") }

@@ -18,7 +18,7 @@ public struct Idempotency: Sendable {
     ) async throws -> R {
         guard let idempotency else { return try await database.transaction(work) }
         guard !idempotency.key.isEmpty, idempotency.key.count <= 200 else {
-            throw BookingError.invalid("Idempotency-Key", "invalid", "An Idempotency-Key has 1 to 200 characters.")
+            throw Refusal.invalid("Idempotency-Key", "invalid", "An Idempotency-Key has 1 to 200 characters.")
         }
         let nowMillis = now.millis
         return try await database.transaction { db in
@@ -39,23 +39,23 @@ public struct Idempotency: Sendable {
                         """
                     ).first()
                 else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "Idempotency-Key", code: "in_progress",
                         "A request with this key is still running; retry.")
                 }
                 let stored = try row.decode(model: StoredAnswer.self, keyDecodingStrategy: .convertFromSnakeCase)
                 // Another client's key: nothing of its answer, not even whether it is done.
                 guard stored.client == idempotency.client else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "Idempotency-Key", code: "idempotency_key_in_use",
                         "This Idempotency-Key is in use by another client; send a new random one.")
                 }
                 guard stored.fingerprint == idempotency.fingerprint else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
                 }
                 guard let response = stored.response else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "Idempotency-Key", code: "in_progress",
                         "A request with this key is still running; retry.")
                 }
@@ -107,7 +107,7 @@ extension HoldReceipt: Replayable {
         let handedOn: SQLQueryString =
             "state = 'active' AND NOT EXISTS (SELECT 1 FROM awaiting_people a WHERE a.hold_id = holds.id)"
         guard let token = try await Identifiers.freshToken(for: "holds", id: hold.id, if: handedOn, on: db) else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "Idempotency-Key", code: "hold_used",
                 "The hold this key made has been used, has lapsed or was handed on; its secret is not given again.")
         }

@@ -99,7 +99,7 @@ public struct InvitationStore: Sendable {
                 "state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))"
             guard let token = try await Identifiers.freshToken(for: "holds", id: hold, if: stillTheMakers, on: db)
             else {
-                throw BookingError(
+                throw Refusal(
                     .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
             }
             try await db.raw(

@@ -22,7 +22,7 @@ enum LiveBookings {
                     RETURNING v_number
                     """
                 ).first() != nil
-            else { throw BookingError.alreadyBooked }
+            else { throw Refusal.alreadyBooked }
         }
     }
 
@@ -49,9 +49,9 @@ enum LiveBookings {
     }
 }
 
-extension BookingError {
+extension Refusal {
     /// A person who already has a live appointment for the product.
-    public static let alreadyBooked = BookingError(
+    public static let alreadyBooked = Refusal(
         .conflict, field: "customer.vNumber", code: "already_booked",
         "This person already has an appointment for this. Move that one with the link in its confirmation email instead of booking another."
     )

@@ -14,12 +14,12 @@ public struct ManageLinkKeys: Sendable {
     public static let minimumLength = 32
 
     /// `secrets`, the signing key first; each must be at least `minimumLength` characters.
-    public init(_ secrets: [String]) throws(BookingError) {
+    public init(_ secrets: [String]) throws(Refusal) {
         guard !secrets.isEmpty else {
-            throw BookingError.invalid("manage-link-key", "required", "Give at least one manage-link key.")
+            throw Refusal.invalid("manage-link-key", "required", "Give at least one manage-link key.")
         }
         guard secrets.allSatisfy({ $0.count >= Self.minimumLength }) else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "manage-link-key", "too_short", "A manage-link key has at least \(Self.minimumLength) characters.")
         }
         self.keys = secrets.map { Data($0.utf8) }

@@ -15,7 +15,7 @@ extension AppointmentStore {
     func linkOpens(_ token: String, _ appointment: Appointment, today: LocalDate) throws -> Bool {
         guard token.hasPrefix("m"), links.opens(token, appointment: appointment.id) else { return false }
         guard appointment.date >= today else {
-            throw BookingError(
+            throw Refusal(
                 .gone, field: "Authorization", code: "link_expired",
                 "This link from an email worked until the day of the appointment.")
         }

@@ -51,7 +51,7 @@ public struct PartnerStore: Sendable {
     /// The partner whose API key this is.
     public func partner(apiKey: String?) async throws -> Partner {
         guard let apiKey, !apiKey.isEmpty else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "missing_key",
                 "Send the partner API key as Authorization: Bearer <key>.")
         }
@@ -59,7 +59,7 @@ public struct PartnerStore: Sendable {
             try await db.raw("SELECT id, name FROM partners WHERE key_hash = \(bind: Identifiers.hash(apiKey))").first()
         }
         guard let row else {
-            throw BookingError(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.")
+            throw Refusal(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.")
         }
         let known = try row.decode(model: PartnerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Partner(id: known.id, name: known.name)
@@ -87,7 +87,7 @@ public struct PartnerStore: Sendable {
                     ).first()
                 else {
                     let field = plans.first { $0.plan.desk == desk }!.field
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "\(field).desk", code: "no_quota",
                         "Your organisation has no quota at desk \(desk).")
                 }
@@ -108,7 +108,7 @@ public struct PartnerStore: Sendable {
                 }
                 perWeek[key]! += 1
                 guard perWeek[key]! <= quotas[item.plan.desk]! else {
-                    throw BookingError(
+                    throw Refusal(
                         .conflict, field: "\(item.field).slot", code: "quota_exceeded",
                         "Your weekly quota of \(quotas[item.plan.desk]!) at desk \(item.plan.desk) for the week of \(monday.iso) is used up."
                     )
@@ -124,8 +124,8 @@ public struct PartnerStore: Sendable {
                 let customer = entry.item.customer
                 do {
                     try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-                } catch let error as BookingError where error.code == "slot_full" {
-                    throw BookingError(
+                } catch let error as Refusal where error.code == "slot_full" {
+                    throw Refusal(
                         .conflict, field: "\(entry.item.field).slot", code: "slot_full",
                         "Slot \(plan.slot) is full; nothing was booked.")
                 }
@@ -136,8 +136,8 @@ public struct PartnerStore: Sendable {
                         customer: customer, people: entry.item.people,
                         tokenHash: Identifiers.hash(entry.token), now: now, outbox: outbox, partner: partner.id,
                         urgent: entry.item.urgent, on: db)
-                } catch let error as BookingError where error.code == BookingError.alreadyBooked.code {
-                    throw BookingError(
+                } catch let error as Refusal where error.code == Refusal.alreadyBooked.code {
+                    throw Refusal(
                         .conflict, field: "\(entry.item.field).customer.vNumber", code: error.code,
                         "A person in this booking already has an appointment for this; nothing was booked.")
                 }

@@ -20,7 +20,7 @@ enum WaitlistLine {
                     ON CONFLICT (product, v_number) DO NOTHING RETURNING v_number
                     """
                 ).first() != nil
-            else { throw BookingError.alreadyWaiting }
+            else { throw Refusal.alreadyWaiting }
         }
         let rank = entry.fairRank
         for desk in entry.desks {
@@ -124,9 +124,9 @@ enum WaitlistLine {
     }
 }
 
-extension BookingError {
+extension Refusal {
     /// A person who already waits for the product.
-    public static let alreadyWaiting = BookingError(
+    public static let alreadyWaiting = Refusal(
         .conflict, field: "customer.vNumber", code: "already_waiting",
         "This person is already on the waitlist for this. Change or leave that entry instead of joining again.")
 }

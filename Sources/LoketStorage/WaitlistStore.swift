@@ -51,7 +51,7 @@ public struct WaitlistStore: Sendable {
         let customer = request.customer
         for vNumber in request.people
         where try await LiveBookings.has(vNumber, product: request.product, now: now, on: db) {
-            throw BookingError.alreadyBooked
+            throw Refusal.alreadyBooked
         }
         // One waiting improvement per appointment: each accepted one is a move, and a stack of
         // them would be a way round the cap on moves.
@@ -62,7 +62,7 @@ public struct WaitlistStore: Sendable {
                 """
             ).first() != nil
         {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "appointment", code: "already_waiting",
                 "This appointment already waits for an earlier time. Change or leave that entry instead.")
         }
@@ -119,7 +119,7 @@ public struct WaitlistStore: Sendable {
         let result = try await database.transaction { db -> (AcceptedOffer, [String]) in
             var entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
             try decided { () throws(EntryError) in try entry.accept(now: now) }
-            guard let offer = entry.offer else { throw BookingError.noOffer }
+            guard let offer = entry.offer else { throw Refusal.noOffer }
             let (hold, placement) = try await AppointmentStore.consume(
                 hold: offer.hold, access: .offer, now: now, on: db)
             var desks = [placement.desk]
@@ -137,7 +137,7 @@ public struct WaitlistStore: Sendable {
             } else if entry.appointment != nil {
                 // Its appointment was cancelled: the entry improves nothing, and books nobody (the
                 // customer it names was never checked as the appointment's people were).
-                throw BookingError(
+                throw Refusal(
                     .gone, field: "appointment", code: "appointment_gone",
                     "The appointment this would improve was cancelled; book a new one instead.")
             } else {
@@ -259,7 +259,7 @@ public struct WaitlistStore: Sendable {
         do throws(EntryError) {
             ended = try entry.leave()
         } catch {
-            guard error.code == "already_left" else { throw error.bookingError }
+            guard error.code == "already_left" else { throw error.asRefusal }
             return nil
         }
         try await WaitlistLine.leave(entry: read.id, on: db)
@@ -271,7 +271,7 @@ public struct WaitlistStore: Sendable {
                 WHERE id = \(bind: read.id) AND state = \(bind: read.state.rawValue) RETURNING id
                 """
             ).first() != nil
-        else { throw BookingError.waitlistChangedMeanwhile }
+        else { throw Refusal.waitlistChangedMeanwhile }
         return nil
     }
 
@@ -310,17 +310,17 @@ public struct WaitlistStore: Sendable {
 
     static func authorisedWaitlist(id: String, token: String?, on db: any SQLDatabase) async throws -> WaitlistEntry {
         guard let token, !token.isEmpty else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "missing_token",
                 "Send the waitlist token as Authorization: Bearer <token>.")
         }
         guard let row = try await db.raw("\(unsafeRaw: waitlistSelect) WHERE w.id = \(bind: id)").first() else {
-            throw BookingError(.notFound, field: "id", code: "unknown_waitlist", "There is no such waitlist entry.")
+            throw Refusal(.notFound, field: "id", code: "unknown_waitlist", "There is no such waitlist entry.")
         }
         let stored = try WaitlistRow(decoding: row)
         let digest = Identifiers.hash(token)
         guard digest == stored.tokenHash || digest == stored.offerTokenHash else {
-            throw BookingError(
+            throw Refusal(
                 .unauthorized, field: "Authorization", code: "wrong_token",
                 "This token does not open this waitlist entry.")
         }
@@ -340,9 +340,9 @@ public struct WaitlistStore: Sendable {
     }
 }
 
-extension BookingError {
-    static let noOffer = BookingError(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
+extension Refusal {
+    static let noOffer = Refusal(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
     /// A waitlist entry another request changed between reading and writing it.
-    static let waitlistChangedMeanwhile = BookingError(
+    static let waitlistChangedMeanwhile = Refusal(
         .conflict, field: "id", code: "changed", "This waitlist entry changed meanwhile; load it again.")
 }

@@ -23,7 +23,7 @@ extension WebApp {
                 return awaitingGone(web)
             }
             var births: [LocalDate?] = []
-            var problems: [BookingError] = []
+            var problems: [Refusal] = []
             for field in Self.birthFields(of: named) {
                 switch Customer.dateOfBirth(form[field], field: field) {
                 case .success(let birth?): births.append(birth)
@@ -43,13 +43,13 @@ extension WebApp {
                 let booking = try await loket.confirmAwaiting(
                     hold: id, token: form["token"], datesOfBirth: births, client: context.client)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as BookingError where error.field.hasPrefix("customer.") {
+            } catch let error as Refusal where error.field.hasPrefix("customer.") {
                 // Someone not invited with this date of birth: said at that person's field.
                 let field = Self.birthField(ofRefused: error.field)
                 return try await awaitingPage(
                     web, hold: id, token: form["token"], form: form,
                     errors: [FieldError(field: field, message: WebCopy.message(error, web.language))])
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }

@@ -43,7 +43,7 @@ extension WebApp {
                 do {
                     assessment = try await loket.assessBiometrics(
                         vNumber: vNumber, dateOfBirth: birth, applicationDate: today, client: context.client)
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     let field = error.field == "dateOfBirth" ? "recordDateOfBirth" : error.field
                     return pages.render(
                         "biometrics", web, title: WebCopy.text("bioTitle", web.language),

@@ -105,7 +105,7 @@ extension WebApp {
                     return pages.prepare("calendar", web, title: view.title, page: view.page)
                 }
                 return prepared.response(web)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -134,7 +134,7 @@ extension WebApp {
                             name: WebRequest.holdCookie, value: receipt.token, maxAge: 3600, path: path,
                             secure: secureCookies, httpOnly: true, sameSite: .strict)
                     ])
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -190,10 +190,10 @@ extension WebApp {
                     hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
                     client: context.client, idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as BookingError where error.field.hasPrefix("customer.") {
+            } catch let error as Refusal where error.field.hasPrefix("customer.") {
                 // Someone already booked, or a person missing: said next to the form's field.
                 return try await detailsPage(web, hold: id, form: form, errors: fieldErrors([error], web))
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -300,7 +300,7 @@ extension WebApp {
     func companionCount(_ hold: Hold) -> Int { companionCount(product: hold.product, persons: hold.persons) }
 
     /// Refusals as the form shows them: `customer.vNumber` is the form's `vNumber`.
-    func fieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
+    func fieldErrors(_ errors: [Refusal], _ web: WebRequest) -> [FieldError] {
         errors.map { error in
             let field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field

@@ -28,7 +28,7 @@ extension WebApp {
                 let visit: CaptureAppointment
                 do {
                     visit = try await loket.captureAppointment(id: id, desk: desk)
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return problem(web, error)
                 }
                 let today = loket.today
@@ -51,7 +51,7 @@ extension WebApp {
                                     captures: given, today: today, prefix: prefix),
                                 prefix
                             ))
-                    } catch let error as BookingError {
+                    } catch let error as Refusal {
                         errors.append(FieldError(field: error.field, message: WebCopy.message(error, web.language)))
                     }
                 }
@@ -62,7 +62,7 @@ extension WebApp {
                             override: form["override"] == "1")
                         let served = await serveAfter(id, desk: desk, staff: account.id)
                         return redirect(place.dayAddress(desk: desk, notice: served ? "captured-served" : "captured"))
-                    } catch let error as BookingError where error.kind == .invalid || error.kind == .conflict {
+                    } catch let error as Refusal where error.kind == .invalid || error.kind == .conflict {
                         let field = error.field == "captures" ? "person1.face" : error.field
                         errors.append(FieldError(field: field, message: WebCopy.message(error, web.language)))
                     }
@@ -82,7 +82,7 @@ extension WebApp {
         let visit: CaptureAppointment
         do {
             visit = try await loket.captureAppointment(id: id, desk: desk)
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return problem(web, error)
         }
         let appointment = visit.appointment

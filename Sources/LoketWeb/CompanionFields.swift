@@ -52,9 +52,9 @@ struct CompanionFields {
     }
 
     /// The `count` other persons as posted, or what is wrong with them.
-    static func read(count: Int, form: [String: String]) -> (companions: [Companion], problems: [BookingError]) {
+    static func read(count: Int, form: [String: String]) -> (companions: [Companion], problems: [Refusal]) {
         var companions: [Companion] = []
-        var problems: [BookingError] = []
+        var problems: [Refusal] = []
         for index in stride(from: 1, through: count, by: 1) {
             switch Companion.checked(
                 name: form["companion\(index).name"], vNumber: form["companion\(index).vNumber"],

@@ -5,14 +5,14 @@ import LoketDomain
 /// that each is shown next to its field. The booking, waitlist, draw and urgent forms read it so.
 struct CustomerForm {
     let customer: Customer?
-    let problems: [BookingError]
+    let problems: [Refusal]
 
     /// `vNumber` and `language` as the form has them (the draw asks the V-number apart, the
     /// booking pages take the page's language); `prefix` goes before each field a refusal names.
     init(
         _ form: [String: String], companions: Int, vNumber: String?, language: String?, prefix: String = ""
     ) {
-        var problems: [BookingError] = []
+        var problems: [Refusal] = []
         var customer: Customer?
         switch Customer.checked(
             name: form["name"], email: form["email"], phone: form["phone"], vNumber: vNumber,
@@ -28,7 +28,7 @@ struct CustomerForm {
     }
 
     /// The customer, or the first problem: what a use case that checks the rest is given.
-    var checked: Result<Customer, BookingError> {
+    var checked: Result<Customer, Refusal> {
         if let customer { .success(customer) } else { .failure(problems[0]) }
     }
 }

@@ -89,22 +89,22 @@ extension WebApp {
     func dashboardChoice(_ request: Request, account: StaffAccount) throws -> DashboardChoice {
         let desks = loket.network.desks.filter { account.may(.deskManager, at: $0.code) }
         guard let first = desks.first else {
-            throw BookingError(.forbidden, field: "desk", code: "no_desk", "You manage no desk.")
+            throw Refusal(.forbidden, field: "desk", code: "no_desk", "You manage no desk.")
         }
         let code = request.query("desk") ?? first.code
         guard let desk = desks.first(where: { $0.code == code }) else {
-            throw BookingError(
+            throw Refusal(
                 loket.network.desk(code) == nil ? .notFound : .forbidden, field: "desk", code: "unknown_desk",
                 "No desk \(code) for you.")
         }
         let product = request.query("product") ?? desk.products.first ?? ""
         guard desk.offers(product) else {
-            throw BookingError(
+            throw Refusal(
                 .notFound, field: "product", code: "not_offered", "Desk \(code) does not offer \(product).")
         }
         let weeks = request.query("weeks").map { Int($0) ?? 0 } ?? 26
         guard Self.dashboardSpans.contains(weeks) else {
-            throw BookingError.invalid("weeks", "out_of_range", "Show 12, 26, 52 or 104 weeks.")
+            throw Refusal.invalid("weeks", "out_of_range", "Show 12, 26, 52 or 104 weeks.")
         }
         let today = loket.today
         return DashboardChoice(

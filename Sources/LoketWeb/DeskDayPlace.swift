@@ -13,18 +13,18 @@ struct DeskDayPlace {
 
     /// The place an address or a form gives as `counter` and `from`. A bad `from` is refused,
     /// naming it, rather than quietly showing other hours.
-    init(counter: String?, from: String?) throws(BookingError) {
+    init(counter: String?, from: String?) throws(Refusal) {
         self.counter = (counter ?? "").trimmingCharacters(in: .whitespaces)
         self.window = try Self.window(from)
     }
 
     /// The place an address gives (`?counter=…&from=…`).
-    init(query request: Request) throws(BookingError) {
+    init(query request: Request) throws(Refusal) {
         try self.init(counter: request.query("counter"), from: request.query("from"))
     }
 
     /// The place a form gives (hidden `counter` and `from` fields).
-    init(form: [String: String]) throws(BookingError) {
+    init(form: [String: String]) throws(Refusal) {
         try self.init(counter: form["counter"], from: form["from"])
     }
 
@@ -35,11 +35,11 @@ struct DeskDayPlace {
 
     /// The part of the day `from` asks for: `HH:MM`, `day` for the whole day; around now (nil)
     /// when absent.
-    static func window(_ from: String?) throws(BookingError) -> AgendaWindow? {
+    static func window(_ from: String?) throws(Refusal) -> AgendaWindow? {
         guard let from, !from.isEmpty else { return nil }
         if from == "day" { return .wholeDay }
         guard let time = LocalTime(text: from), time.minutes < 24 * 60 else {
-            throw BookingError.invalid("from", "invalid_window", "Give a time like 09:00, or day for the whole day.")
+            throw Refusal.invalid("from", "invalid_window", "Give a time like 09:00, or day for the whole day.")
         }
         return AgendaWindow(from: time)
     }

@@ -17,7 +17,7 @@ extension WebApp {
                     try await loket.setDrawMode(
                         desk: code, product: form["product"] ?? "", on: form["on"] == "1", staff: account.id)
                     return redirect("/staff/desks/\(code)/settings?notice=saved")
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await settingsPage(
                         web, desk: code,
                         errors: [FieldError(field: "drawMode", message: WebCopy.message(error, web.language))])

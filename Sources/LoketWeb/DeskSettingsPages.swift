@@ -21,13 +21,13 @@ extension WebApp {
                 return try await asStaff(request, .deskManager, desk: code) { account, web in
                     let form = try await web.form(request)
                     guard let desk = loket.network.desk(code) else {
-                        throw BookingError(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).")
+                        throw Refusal(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).")
                     }
                     do {
                         let change = try Self.deskChange(kind, form: form, desk: desk)
                         try await loket.addDeskChange(change, desk: code, staff: account.id)
                         return redirect("/staff/desks/\(code)/settings?notice=saved")
-                    } catch let error as BookingError {
+                    } catch let error as Refusal {
                         return try await settingsPage(
                             web, desk: code,
                             errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
@@ -46,7 +46,7 @@ extension WebApp {
     }
 
     /// The change a form asks for, checked: real dates in order, hours as HH:MM-HH:MM, a known block.
-    static func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(BookingError) -> DeskChange {
+    static func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(Refusal) -> DeskChange {
         guard let from = LocalDate(iso: form["from"] ?? "") else {
             throw .invalid("from", "invalid_date", "Give the first day as YYYY-MM-DD.")
         }

@@ -30,7 +30,7 @@ extension WebApp {
                 let booking = try await loket.bookDocumentPickup(
                     id: id, token: form["token"], desk: view.document.desk, slot: form["slot"], client: context.client)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return try await documentPage(
                     web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
                     status: .init(code: error.kind.statusCode))
@@ -46,7 +46,7 @@ extension WebApp {
                     postcode: form["postcode"], city: form["city"], date: form["date"],
                     dateOfBirth: form["dateOfBirth"])
                 return redirect("/documents/\(id)?token=\(form["token"] ?? "")&scheduled=1")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return try await documentPage(
                     web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
                     status: .init(code: error.kind.statusCode))
@@ -61,7 +61,7 @@ extension WebApp {
         let view: Loket.DocumentView
         do {
             view = try await loket.document(id: id, token: token)
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return problem(web, error)
         }
         // The page speaks the holder's language, as the email did, unless the visitor chose another.
@@ -145,7 +145,7 @@ extension WebApp {
 extension FieldError {
     /// A refusal as a form shows it: next to the field the use case named (`address.postcode` is
     /// the field `postcode`), in the visitor's language.
-    init(_ error: BookingError, _ language: Customer.Language) {
+    init(_ error: Refusal, _ language: Customer.Language) {
         let field = error.field.split(separator: ".").last.map(String.init) ?? error.field
         self.init(field: field, message: WebCopy.message(error, language))
     }

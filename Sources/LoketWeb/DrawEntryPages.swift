@@ -19,7 +19,7 @@ extension WebApp {
                 let draw = try await loket.draw(id: context.parameters.require("id"))
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
                 return drawEnterPage(web, draw: draw, persons: persons)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -30,7 +30,7 @@ extension WebApp {
             let draw: Draw
             do {
                 draw = try await loket.draw(id: id)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
             // The customer's details are checked here, all at once, to show every problem next to
@@ -56,7 +56,7 @@ extension WebApp {
                             name: WebRequest.drawEntryCookie, value: entered.token, maxAge: Int(life), path: path,
                             secure: secureCookies, httpOnly: true, sameSite: .strict)
                     ])
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 let shown = [error] + problems.filter { $0.field != error.field }
                 var response = drawEnterPage(
                     web, draw: draw, persons: min(max(persons ?? 1, 1), 6), form: form,
@@ -75,7 +75,7 @@ extension WebApp {
                 return drawEntryPage(
                     web, draw: draw, entry: entry, appointment: appointment,
                     justEntered: request.query("entered") == "1")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -125,7 +125,7 @@ extension WebApp {
     /// Refusals as the entry form shows them: `days[2]` is the fieldset `days`, `customer.name`
     /// the field `name`, and what concerns the draw as a whole (`id` closed, `limit`) the draw.
     /// A message said differently for a draw than for a booking is `drawError.<field>.<code>`.
-    func drawFieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
+    func drawFieldErrors(_ errors: [Refusal], _ web: WebRequest) -> [FieldError] {
         errors.map { error in
             var field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
@@ -135,7 +135,7 @@ extension WebApp {
                 field = String(field[..<bracket])
             }
             if ["id", "limit", "entry"].contains(field) { field = "draw" }
-            let shown = BookingError(
+            let shown = Refusal(
                 error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)
             let drawKey = "drawError.\(field).\(error.code)"
             let message =

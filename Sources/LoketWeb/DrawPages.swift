@@ -14,7 +14,7 @@ extension WebApp {
             let draws: [Draw]
             do {
                 draws = try await loket.draws(desk: request.query("desk"), product: request.query("product"))
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
             let now = loket.now()
@@ -55,7 +55,7 @@ extension WebApp {
                     digest: result.digest, allocation: places, hasAllocation: !places.isEmpty)
                 return pages.render(
                     "draw-result", web, title: WebCopy.text("drawResultTitle", web.language), page: page)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }

@@ -3,33 +3,33 @@ import LoketSimulation
 
 /// Reading the forecast form: the planner's changes, each field checked and named when wrong.
 enum ForecastForm {
-    static func number(_ form: [String: String], _ field: String) throws(BookingError) -> Double? {
+    static func number(_ form: [String: String], _ field: String) throws(Refusal) -> Double? {
         guard let text = form[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw BookingError.invalid(field, "not_a_number", "Give a number.")
+            throw Refusal.invalid(field, "not_a_number", "Give a number.")
         }
         return value
     }
 
-    static func integer(_ form: [String: String], _ field: String) throws(BookingError) -> Int? {
+    static func integer(_ form: [String: String], _ field: String) throws(Refusal) -> Int? {
         guard let value = try number(form, field) else { return nil }
         guard value == value.rounded(), value.magnitude < 1e9 else {
-            throw BookingError.invalid(field, "not_a_whole_number", "Give a whole number.")
+            throw Refusal.invalid(field, "not_a_whole_number", "Give a whole number.")
         }
         return Int(value)
     }
 
-    static func percent(_ form: [String: String], _ field: String) throws(BookingError) -> Double? {
+    static func percent(_ form: [String: String], _ field: String) throws(Refusal) -> Double? {
         guard let value = try number(form, field) else { return nil }
-        guard (0...100).contains(value) else { throw BookingError.invalid(field, "out_of_range", "From 0 to 100%.") }
+        guard (0...100).contains(value) else { throw Refusal.invalid(field, "out_of_range", "From 0 to 100%.") }
         return value / 100
     }
 
-    static func date(_ form: [String: String], _ field: String) throws(BookingError) -> LocalDate? {
+    static func date(_ form: [String: String], _ field: String) throws(Refusal) -> LocalDate? {
         try LocalDate.parse(form[field].flatMap { $0.isEmpty ? nil : $0 }, field: field)
     }
 
-    static func whatIf(_ form: [String: String], network: DeskNetwork) throws(BookingError) -> WhatIf {
+    static func whatIf(_ form: [String: String], network: DeskNetwork) throws(Refusal) -> WhatIf {
         var changes = WhatIf()
         for desk in network.desks {
             if let extra = try number(form, "counters.\(desk.code)"), extra != 0 {
@@ -37,7 +37,7 @@ enum ForecastForm {
             }
             let share = try percent(form, "saturdayShare.\(desk.code)")
             if share != nil, form["saturdayHours.\(desk.code)"]?.isEmpty ?? true {
-                throw BookingError.invalid("saturdayHours.\(desk.code)", "required", "Give the hours open on Saturday.")
+                throw Refusal.invalid("saturdayHours.\(desk.code)", "required", "Give the hours open on Saturday.")
             }
             if let hours = try number(form, "saturdayHours.\(desk.code)") {
                 let share = share ?? 0.5
@@ -60,7 +60,7 @@ enum ForecastForm {
         changes.biometricsReuseShare = try percent(form, "biometricsReuse")
         if let desk = form["closeDesk"], !desk.isEmpty {
             guard let date = try Self.date(form, "closeDate") else {
-                throw BookingError.invalid("closeDate", "required", "Give the day the desk closes.")
+                throw Refusal.invalid("closeDate", "required", "Give the day the desk closes.")
             }
             changes.closure = WhatIf.Closure(
                 desk: desk, date: date, to: form["closeTo"] ?? "", countersMoved: try percent(form, "closeMoved") ?? 0.8
@@ -69,11 +69,11 @@ enum ForecastForm {
         if try number(form, "shockPercent") == nil,
             !(form["shockFrom"] ?? "").isEmpty || !(form["shockUntil"] ?? "").isEmpty
         {
-            throw BookingError.invalid("shockPercent", "required", "Give the demand as a % of normal.")
+            throw Refusal.invalid("shockPercent", "required", "Give the demand as a % of normal.")
         }
         if let factor = try number(form, "shockPercent") {
             guard let from = try Self.date(form, "shockFrom"), let until = try Self.date(form, "shockUntil") else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "shockFrom", "required", "Give the first and last day of the change in demand.")
             }
             changes.shock = WhatIf.Shock(
@@ -83,13 +83,13 @@ enum ForecastForm {
         let calls = try number(form, "phoneCalls")
         let agents = try integer(form, "phoneAgents")
         if (calls == nil) != (agents == nil) {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 calls == nil ? "phoneCalls" : "phoneAgents", "required", "Give both the calls and the agents.")
         }
         if let calls, let agents {
             let source = (form["phoneSource"] ?? "").trimmingCharacters(in: .whitespaces)
             guard source.count <= 200 else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "phoneSource", "too_long", "Say where the relation comes from in 200 characters.")
             }
             changes.informationLine = WhatIf.InformationLine(

@@ -27,7 +27,7 @@ extension WebApp {
                         weeks: try ForecastForm.integer(form, "weeks") ?? Loket.baselineWeeks, staff: account.id)
                     // The planner who just started it follows its progress until it is done.
                     return redirect("/staff/forecast/runs/\(run.id)?follow=1")
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await forecastPage(web, form: form, error: error, prefix: "")
                 }
             }
@@ -42,7 +42,7 @@ extension WebApp {
                         guard let run = try? await loket.forecastRun(id: id), run.kind == .forecast,
                             let decoded = try? JSONDecoder().decode(WhatIf.self, from: Data(run.changes.utf8))
                         else {
-                            throw BookingError.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
+                            throw Refusal.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
                         }
                         changes = decoded
                     }
@@ -52,7 +52,7 @@ extension WebApp {
                         from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
                         replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
                     return redirect("/staff/forecast/runs/\(run.id)?follow=1")
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await forecastPage(web, form: form, error: error, prefix: "advice")
                 }
             }
@@ -79,7 +79,7 @@ extension WebApp {
             try await asStaff(request, .deskManager, desk: nil) { _, web in
                 let ids = request.uri.queryParameters.getAll("run").map { String($0) }
                 guard (1...Self.compareLimit).contains(ids.count) else {
-                    throw BookingError.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
+                    throw Refusal.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
                 }
                 var runs: [ForecastRun] = []
                 for id in ids { runs.append(try await loket.forecastRun(id: id)) }
@@ -93,7 +93,7 @@ extension WebApp {
     /// The forecast page again with the refused form's `error` next to its field (the advisor's
     /// fields are named with `prefix`; a dot in a field's name becomes `_` for the template).
     private func forecastPage(
-        _ web: WebRequest, form: [String: String], error: BookingError, prefix: String
+        _ web: WebRequest, form: [String: String], error: Refusal, prefix: String
     ) async throws -> Response {
         var field = error.field.replacingOccurrences(of: ".", with: "_")
         if !prefix.isEmpty, !field.hasPrefix(prefix) {

@@ -55,7 +55,7 @@ extension WebApp {
                         staff: account.id, staffRole: account.role, override: form["override"] == "1")
                     let served = await serveAfter(pickup, desk: desk, staff: account.id)
                     return redirect(place.dayAddress(desk: desk, notice: served ? "handed-over-served" : "handed-over"))
-                } catch let error as BookingError
+                } catch let error as Refusal
                     where ["vNumber", "dateOfBirth", "override"].contains(error.field)
                     || error.code == "too_many_checks"
                 {
@@ -67,11 +67,11 @@ extension WebApp {
                             web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
                             card: card, typed: form,
                             refused: error, canOverride: canOverride)
-                    } catch let error as BookingError {
+                    } catch let error as Refusal {
                         return handoverPage(
                             web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                     }
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return handoverPage(
                         web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                 }
@@ -84,7 +84,7 @@ extension WebApp {
     func handoverPage(
         _ web: WebRequest, desk: String, place: DeskDayPlace, visit: String? = nil, reference: String = "",
         card: Loket.HandoverCard? = nil,
-        typed form: [String: String] = [:], refused: BookingError? = nil, canOverride: Bool = false
+        typed form: [String: String] = [:], refused: Refusal? = nil, canOverride: Bool = false
     ) -> Response {
         let language = web.language
         let errors = refused.map { error in
@@ -121,7 +121,7 @@ extension WebApp {
             return handoverPage(
                 web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference, card: card,
                 canOverride: canOverride)
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return handoverPage(web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
         }
     }
@@ -144,7 +144,7 @@ extension WebApp {
 
     /// The clerk's words for a refused check, where the customer's (`WebCopy.message`) would not
     /// fit: "type it from the ID" rather than "it is on your letters".
-    static func handoverMessage(_ error: BookingError, _ language: Customer.Language) -> String {
+    static func handoverMessage(_ error: Refusal, _ language: Customer.Language) -> String {
         let key = "handoverError.\(error.field).\(error.code)"
         return WebCopy.texts[key] == nil ? WebCopy.message(error, language) : WebCopy.text(key, language)
     }

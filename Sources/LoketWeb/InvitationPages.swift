@@ -27,7 +27,7 @@ extension WebApp {
                             email: form["email"], language: form["language"], validUntil: form["validUntil"]),
                         desk: desk, staff: account.id)
                     return redirect("/staff/desks/\(desk)/invitations?notice=invited")
-                } catch let error as BookingError where error.kind == .invalid {
+                } catch let error as Refusal where error.kind == .invalid {
                     return invitationPage(
                         web, desk: desk, form: form,
                         errors: [FieldError(field: error.field, message: WebCopy.message(error, web.language))])

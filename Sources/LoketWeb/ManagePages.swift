@@ -19,7 +19,7 @@ extension WebApp {
             let appointment = try await loket.appointment(
                 id: context.parameters.require("id"), token: request.query("token"))
             guard let desk = loket.network.desk(appointment.desk) else {
-                throw BookingError(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
+                throw Refusal(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
             }
             let language = appointment.language
             let invite = CalendarInvite(
@@ -49,7 +49,7 @@ extension WebApp {
                 // Moved as often as allowed: the calendar would only end in a refusal.
                 let allowed = loket.network.fairness.movesAllowed
                 guard appointment.movesLeft(allowed: allowed) > 0 else {
-                    return problem(web, Appointment.moveLimitReached(allowed: allowed).bookingError)
+                    return problem(web, Appointment.moveLimitReached(allowed: allowed).asRefusal)
                 }
                 let desk = try loket.rules.desk(appointment.desk)
                 let product = try loket.rules.product(appointment.product, at: desk)
@@ -59,7 +59,7 @@ extension WebApp {
                     token: token, backHref: "/manage/\(id)?token=\(token)",
                     title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
                 return pages.render("calendar", web, title: view.title, page: view.page)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -83,7 +83,7 @@ extension WebApp {
                 _ = try await loket.reschedule(
                     id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -98,7 +98,7 @@ extension WebApp {
             do {
                 _ = try await loket.cancel(id: context.parameters.require("id"), token: form["token"])
                 return cancelledPage(web)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -117,7 +117,7 @@ extension WebApp {
             if !web.languageChosen { web.language = appointment.language }
             guard appointment.state == .confirmed else { return cancelledPage(web) }
             return page(web, appointment, token ?? "")
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return problem(web, error)
         }
     }

@@ -14,9 +14,9 @@ extension WebApp {
     /// naming the field, as the move itself would refuse it.
     func moveQuestionPage(
         _ web: WebRequest, _ appointment: Appointment, slot text: String?, token: String
-    ) throws(BookingError) -> Response {
+    ) throws(Refusal) -> Response {
         guard let text, let slot = SlotKey(text) else {
-            throw BookingError.invalid("slot", "invalid_slot", "Choose one of the times shown.")
+            throw Refusal.invalid("slot", "invalid_slot", "Choose one of the times shown.")
         }
         let language = web.language
         let base = "/manage/\(appointment.id)"

@@ -17,7 +17,7 @@ extension WebApp {
             let entry: WaitlistEntry
             do {
                 entry = try await loket.waitlistEntry(id: id, token: token)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return offerPage(
                     web, status: .init(code: error.kind.statusCode),
                     title: WebCopy.text("offerNotFoundTitle", web.language),
@@ -71,7 +71,7 @@ extension WebApp {
                             web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
                             message: WebCopy.text("offerDeclined", web.language))
                     }
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return offerPage(
                         web, status: .init(code: error.kind.statusCode),
                         title: WebCopy.text("notPossibleTitle", web.language),

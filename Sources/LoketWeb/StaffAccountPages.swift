@@ -34,7 +34,7 @@ extension WebApp {
                 do {
                     try await loket.createStaff(
                         username: username, password: password, role: role, desk: desk, by: account.id)
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await accountsPage(
                         web, form: ["username": username],
                         errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])

@@ -24,7 +24,7 @@ extension WebApp {
         // language naming what was wrong, not the API's JSON.
         do {
             return try await page(account, web)
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return problem(web, error)
         }
     }
@@ -42,7 +42,7 @@ extension WebApp {
             do {
                 outcome = try await gate.signIn(
                     username: username, password: form["password"] ?? "", client: context.clientAddress)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 var refused = pages.render(
                     "sign-in", web, title: WebCopy.text("signInTitle", web.language),
                     page: SignInPage(form: ["username": username]),
@@ -93,7 +93,7 @@ extension WebApp {
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
                     return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await deskDayPage(
                         web, account: account, desk: desk, place: place,
                         errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
@@ -142,7 +142,7 @@ extension WebApp {
                             appointment: appointment, desk: desk, outcome: outcome, staff: account.id)
                         // Back to the day, at the same counter and hours, ready for the next call.
                         return redirect(place.dayAddress(desk: desk, notice: action))
-                    } catch let error as BookingError {
+                    } catch let error as Refusal {
                         // At the agenda's row of the appointment, in the page's language.
                         return try await deskDayPage(
                             web, account: account, desk: desk, place: place,
@@ -180,7 +180,7 @@ extension WebApp {
                         next: next.map(\.description), chime: chime,
                         refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
                     headers: headers)
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }

@@ -25,7 +25,7 @@ extension WebApp {
                 var urgent: (reason: UrgentReserve.Reason, note: String?)?
                 do {
                     urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     errors.append(
                         FieldError(
                             field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
@@ -61,7 +61,7 @@ extension WebApp {
                     return try await urgentPage(
                         web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
                         notice: notice)
-                } catch let error as BookingError {
+                } catch let error as Refusal {
                     return try await urgentPage(
                         web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
                         form: form,

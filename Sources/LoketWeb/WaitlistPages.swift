@@ -47,7 +47,7 @@ extension WebApp {
                     to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                     appointmentToken: nil, client: context.client)
                 return redirect("/waitlist/\(joined.entry.id)?token=\(joined.token)&joined=1")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 let shown =
                     [error] + problems.filter { $0.field != error.field && "customer." + $0.field != error.field }
                 var response = waitlistJoinPage(
@@ -65,7 +65,7 @@ extension WebApp {
                 if !web.languageChosen { web.language = entry.language }
                 return try await waitlistEntryPage(
                     web, entry: entry, token: token ?? "", justJoined: request.query("joined") == "1")
-            } catch let error as BookingError where error.kind == .notFound || error.kind == .unauthorized {
+            } catch let error as Refusal where error.kind == .notFound || error.kind == .unauthorized {
                 return pages.problem(
                     web, status: .init(code: error.kind.statusCode), message: WebCopy.text("offerBadLink", web.language)
                 )
@@ -89,7 +89,7 @@ extension WebApp {
                     "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
                     page: WaitlistEntryPage(
                         justJoined: false, facts: nil, message: WebCopy.text("waitlistLeftText", web.language)))
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 return problem(web, error)
             }
         }
@@ -130,7 +130,7 @@ extension WebApp {
 
     /// Refusals as the join form shows them: `desks[2]` is the fieldset `desks`, `customer.name`
     /// the field `name`, a companion's the companion's field.
-    func waitlistFieldErrors(_ errors: [BookingError], _ web: WebRequest) -> [FieldError] {
+    func waitlistFieldErrors(_ errors: [Refusal], _ web: WebRequest) -> [FieldError] {
         errors.map { error in
             var field =
                 error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
@@ -139,7 +139,7 @@ extension WebApp {
             } else if let bracket = field.firstIndex(of: "[") {
                 field = String(field[..<bracket])
             }
-            let shown = BookingError(
+            let shown = Refusal(
                 error.kind, field: field, code: error.code, error.message, retryAfter: error.retryAfter)
             return FieldError(
                 field: field,

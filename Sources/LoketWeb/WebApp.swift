@@ -95,7 +95,7 @@ public struct WebApp: Sendable {
 
     /// The page for a refused request: the message of the error, with the fitting status (and
     /// when to come back, for a per-client limit).
-    func problem(_ request: WebRequest, _ error: BookingError) -> Response {
+    func problem(_ request: WebRequest, _ error: Refusal) -> Response {
         var response = pages.problem(
             request, status: .init(code: error.kind.statusCode), message: WebCopy.message(error, request.language))
         if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }

@@ -243,7 +243,7 @@ extension WebCopy {
 
     /// What a page says about `error`: the table's text for its field and code in `language`,
     /// or the application's own (English) message when the table has none.
-    static func message(_ error: BookingError, _ language: Customer.Language) -> String {
+    static func message(_ error: Refusal, _ language: Customer.Language) -> String {
         if error.kind == .tooManyRequests {
             return text("error.limit", language, String(error.retryAfter ?? 60))
         }

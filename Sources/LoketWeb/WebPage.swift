@@ -13,7 +13,7 @@ struct WebPages: Sendable {
     /// Loads the templates from the bundle; a missing or broken template is a broken build.
     static func load() throws -> WebPages {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates") else {
-            throw BookingError(
+            throw Refusal(
                 .notFound, field: "templates", code: "missing", "The page templates are missing from the build.")
         }
         var library = MustacheLibrary()

@@ -78,17 +78,17 @@ struct WebRequest: Sendable {
         do {
             buffer = try await request.body.collect(upTo: 64 * 1024)
         } catch is NIOTooManyBytesError {
-            throw BookingError(.tooLarge, field: "form", code: "too_large", "The form is too large to read.")
+            throw Refusal(.tooLarge, field: "form", code: "too_large", "The form is too large to read.")
         }
         let text = buffer.readString(length: buffer.readableBytes) ?? ""
         let fields: [String: String]
         do {
             fields = text.isEmpty ? [:] : try URLEncodedFormDecoder().decode([String: String].self, from: text)
         } catch {
-            throw BookingError.invalid("form", "unreadable", "The form could not be read; go back and send it again.")
+            throw Refusal.invalid("form", "unreadable", "The form could not be read; go back and send it again.")
         }
         guard let sent = fields["csrf"], newCSRFCookie == nil, Self.constantTimeEqual(sent, csrf) else {
-            throw BookingError(
+            throw Refusal(
                 .forbidden, field: "csrf", code: "csrf_failed",
                 "This form has expired or did not come from Loket. Go back, reload the page and try again.")
         }

@@ -48,7 +48,7 @@ struct InviteCommand: AsyncParsableCommand {
             await database.close()
             print("Invitation \(made.id) for \(made.product), valid until \(made.validUntil.iso).")
             print("\(publicURL)/book/invitation/\(made.id)?token=\(loket.invitationLinkToken(id: made.id))")
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             await database.close()
             throw ValidationError("--\(Self.option(error.field)): \(error.message)")
         }

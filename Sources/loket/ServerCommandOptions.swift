@@ -78,7 +78,7 @@ struct ServerCommandOptions: ParsableArguments {
                     "hint": "every server must use the same key: give --manage-link-key-file or LOKET_MANAGE_LINK_KEY",
                 ])
             return keys
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             throw ValidationError("--\(error.field): \(error.message)")
         }
     }

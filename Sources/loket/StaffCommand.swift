@@ -45,7 +45,7 @@ struct StaffCommand: AsyncParsableCommand {
             print(
                 "Account \(account.username) (\(account.role.rawValue)\(account.desk.map { " at \($0)" } ?? "")) created."
             )
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             await database.close()
             throw ValidationError(error.message)
         }

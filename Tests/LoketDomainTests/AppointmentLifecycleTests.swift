@@ -99,7 +99,7 @@ import Testing
             answer { () throws(TransitionError<Appointment.State, Appointment.Event>) in
                 try appointment.move(to: Target.confirmedHold.hold, allowed: 3)
             }
-                == BookingError(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved."))
+                == Refusal(.conflict, field: "id", code: "cancelled", "A cancelled appointment cannot be moved."))
     }
 
     @Test func anAppointmentMovesAtMostTheAllowedNumberOfTimes() throws {

@@ -9,7 +9,7 @@ struct BookingRulesTests {
     let now = DeskTime(date: LocalDate(iso: "2022-06-01")!, time: LocalTime(text: "10:00")!).instant(
         in: DeskTime.amsterdam)
 
-    func refusal(desk: String? = "TS", product: String? = "BIO", persons: Int? = 1, slot: String?) -> BookingError? {
+    func refusal(desk: String? = "TS", product: String? = "BIO", persons: Int? = 1, slot: String?) -> Refusal? {
         do {
             _ = try rules.planHold(desk: desk, product: product, persons: persons, slot: slot, now: now)
             return nil
@@ -53,7 +53,7 @@ struct BookingRulesTests {
         let range = try rules.slotRange(from: nil, to: nil, now: now)
         #expect(range.lowerBound.iso == "2022-06-01")
         #expect(range.upperBound.iso == "2022-07-31")
-        #expect(throws: BookingError.invalid("to", "before_from", "The end date is before the start date.")) {
+        #expect(throws: Refusal.invalid("to", "before_from", "The end date is before the start date.")) {
             try rules.slotRange(from: "2022-06-10", to: "2022-06-09", now: now)
         }
         #expect((try? rules.slotRange(from: "2022-06-31", to: nil, now: now)) == nil)
@@ -107,7 +107,7 @@ struct CustomerTests {
     func refusesAndNamesTheField(
         name: String, email: String, phone: String?, vNumber: String?, bsn: String?, language: String, field: String
     ) {
-        #expect(throws: BookingError.self) {
+        #expect(throws: Refusal.self) {
             try Customer.validated(
                 name: name, email: email, phone: phone, vNumber: vNumber, bsn: bsn, language: language)
         }

@@ -26,7 +26,7 @@ struct HandoverCheckTests {
     func theIDMustShowTheHoldersDetailsAtTheCardsDesk(
         desk: String, vNumber: String?, dateOfBirth: String?, refused: String?
     ) {
-        do throws(BookingError) {
+        do throws(Refusal) {
             let check = try HandoverCheck.checked(desk: desk, vNumber: vNumber, dateOfBirth: dateOfBirth)
             try check.verify(Self.card, recordedVNumber: Self.vNumber, recordedDateOfBirth: Self.born)
             #expect(refused == nil)
@@ -37,7 +37,7 @@ struct HandoverCheckTests {
 
     @Test func anErasedRecordMatchesNobody() throws {
         let check = try HandoverCheck.checked(desk: "DH", vNumber: Self.vNumber, dateOfBirth: "1990-12-10")
-        #expect(throws: BookingError.self) {
+        #expect(throws: Refusal.self) {
             try check.verify(Self.card, recordedVNumber: nil, recordedDateOfBirth: nil)
         }
     }

@@ -82,7 +82,7 @@ import Testing
         var hold = Self.hold(.active)
         #expect(
             answer { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: Self.after) }
-                == BookingError(
+                == Refusal(
                     .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again."))
     }
 }

@@ -31,11 +31,11 @@ struct LanguagesTests {
                 name: "Olena", email: "olena@example.test", phone: nil, vNumber: nil, bsn: nil, language: language)
             #expect(customer.language.rawValue == language)
         }
-        #expect(throws: BookingError.self) {
+        #expect(throws: Refusal.self) {
             try Customer.validated(
                 name: "Olena", email: "olena@example.test", phone: nil, vNumber: nil, bsn: nil, language: "fr")
         }
-        let refused = #expect(throws: BookingError.self) {
+        let refused = #expect(throws: Refusal.self) {
             try Customer.validated(
                 name: "Olena", email: "olena@example.test", phone: nil, vNumber: nil, bsn: nil, language: "ru")
         }

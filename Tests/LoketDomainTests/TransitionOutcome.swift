@@ -5,7 +5,7 @@ import Testing
 /// it is refused with.
 enum Outcome<State: Hashable & Sendable>: Hashable, Sendable, CustomStringConvertible {
     case becomes(State)
-    case refused(BookingError.Kind, String)
+    case refused(Refusal.Kind, String)
 
     var description: String {
         switch self {
@@ -29,17 +29,17 @@ func outcome<Value: Equatable, State, Event>(
         #expect(error.from == state(value))
         #expect(error.event == event)
         #expect(changed == value)
-        #expect(error.bookingError.code == error.code)
+        #expect(error.asRefusal.code == error.code)
         return .refused(error.kind, error.code)
     }
 }
 
 /// The answer a client would get for what `body` did: nil when it went through.
-func answer<State, Event>(_ body: () throws(TransitionError<State, Event>) -> Void) -> BookingError? {
+func answer<State, Event>(_ body: () throws(TransitionError<State, Event>) -> Void) -> Refusal? {
     do throws(TransitionError<State, Event>) {
         try body()
         return nil
     } catch {
-        return error.bookingError
+        return error.asRefusal
     }
 }

@@ -160,7 +160,7 @@ import Testing
         var item = Given.noShowUnarrived.item
         #expect(
             answer { () throws(AgendaItem.VisitError) in try item.markNoShow(now: Self.late) }
-                == BookingError(.conflict, field: "outcome", code: "not_possible", "This visit has already ended."))
+                == Refusal(.conflict, field: "outcome", code: "not_possible", "This visit has already ended."))
     }
 
     @Test func theEarliestAppointmentIsCalledFirstThenTheEarliestArrival() throws {

@@ -124,7 +124,7 @@ import Testing
             #expect(wrongKind.status == 403 && wrongKind.errorCode == "wrong_kind")
             #expect(try await recorded(server) == 0)
             // The use case the document API shares.
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 _ = try await server.loket.serviceClient(apiKey: courier, kind: .caseSystem)
             }
             #expect(try await server.loket.serviceClient(apiKey: courier, kind: .courier).name == "IPKD")

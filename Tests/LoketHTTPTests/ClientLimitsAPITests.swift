@@ -164,7 +164,7 @@ import Testing
             #expect(try await loket.hold(id: second.hold.id).state == .released)
             #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
             // Through the API (no replacing), a further hold is refused while the offer stands.
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await loket.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
                     idempotency: nil)

@@ -61,7 +61,7 @@ import Testing
             #expect(manifest.map(\.document) == [id] && manifest.first?.delivery.status == .outForDelivery)
             #expect(try await loket.document(id: id, token: token).document.status == .outForDelivery)
             // Too late to move it now.
-            let late = await #expect(throws: BookingError.self) {
+            let late = await #expect(throws: Refusal.self) {
                 try await loket.scheduleDocumentDelivery(
                     id: id, token: token, street: "Plein", houseNumber: "2", postcode: "2511 CR", city: "Den Haag",
                     date: "2022-06-08", dateOfBirth: "1990-12-10")
@@ -93,11 +93,11 @@ import Testing
                 id: delivery.id, status: "failed", reason: "nobody home", courier: "ipkd")
             #expect(failed.status == .ready && failed.delivery?.reason == "nobody home")
             // Reported once only.
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await loket.reportDelivery(id: delivery.id, status: "delivered", reason: nil, courier: "ipkd")
             }
             // A pickup elsewhere, or before the card is there, is refused with the field named.
-            let elsewhere = await #expect(throws: BookingError.self) {
+            let elsewhere = await #expect(throws: Refusal.self) {
                 try await loket.bookDocumentPickup(
                     id: id, token: token, desk: "OLD", slot: "20220603-0900-doc", client: nil)
             }
@@ -118,7 +118,7 @@ import Testing
             let (id, token) = try await Self.register(server.loket, readyOn: "2022-06-03")
             server.clock.advance(minutes: 3 * 24 * 60)
             try await server.loket.runDocuments()
-            let early = await #expect(throws: BookingError.self) {
+            let early = await #expect(throws: Refusal.self) {
                 try await server.loket.bookDocumentPickup(
                     id: id, token: token, desk: "TS", slot: "20220602-0900-doc", client: nil)
             }
@@ -130,14 +130,14 @@ import Testing
         try await TestServer.run(network: Self.network) { server, _ in
             let loket = server.loket
             let (id, token) = try await Self.register(loket, readyOn: "2022-06-01")
-            func refusal(_ postcode: String, _ date: String?) async -> BookingError? {
+            func refusal(_ postcode: String, _ date: String?) async -> Refusal? {
                 do {
                     _ = try await loket.scheduleDocumentDelivery(
                         id: id, token: token, street: "Plein", houseNumber: "2", postcode: postcode, city: "Den Haag",
                         date: date, dateOfBirth: "1990-12-10")
                     return nil
                 } catch {
-                    return error as? BookingError
+                    return error as? Refusal
                 }
             }
             #expect(await refusal("2511", "2022-06-02")?.field == "address.postcode")
@@ -154,7 +154,7 @@ import Testing
             }
             #expect(try await loket.document(id: id, token: token).deliveryDays.first == LocalDate(iso: "2022-06-03"))
             // A wrong token opens nothing.
-            await #expect(throws: BookingError.self) { try await loket.document(id: id, token: "wrong") }
+            await #expect(throws: Refusal.self) { try await loket.document(id: id, token: "wrong") }
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
             do {
                 _ = try await loket.document(id: id, token: link)
                 Issue.record("a month after its last change the link must lapse")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 #expect(error.kind == .gone && error.code == "link_expired")
             }
             #expect(try await loket.document(id: id, token: token).document.id == id)
@@ -41,7 +41,7 @@ import Testing
             }
             for day in 11...15 {
                 await #expect(
-                    throws: BookingError.invalid(
+                    throws: Refusal.invalid(
                         "dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
                 ) {
                     try await deliver(born: "1990-12-\(day)")
@@ -50,7 +50,7 @@ import Testing
             do {
                 _ = try await deliver(born: "1990-12-10")
                 Issue.record("the sixth try in a day must be refused")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 #expect(error.code == "too_many_checks")
             }
             server.clock.advance(minutes: 24 * 60)

@@ -168,7 +168,7 @@ import Testing
             _ = try await loket.bookDocumentPickup(
                 id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
             for day in 11...15 {
-                await #expect(throws: BookingError.self) {
+                await #expect(throws: Refusal.self) {
                     try await loket.handOverDocument(
                         id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: "1990-12-\(day)", staff: "s1")
                 }
@@ -177,7 +177,7 @@ import Testing
                 _ = try await loket.handOverDocument(
                     id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: Self.born, staff: "s1")
                 Issue.record("the sixth check must be refused")
-            } catch let error as BookingError {
+            } catch let error as Refusal {
                 #expect(error.code == "too_many_checks" && error.field == "reference")
             }
             server.clock.advance(minutes: 24 * 60 + 1)

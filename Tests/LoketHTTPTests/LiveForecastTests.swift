@@ -94,17 +94,17 @@ import Testing
                 (WhatIf(counters: ["NOPE": 1]), "counters.NOPE"), (WhatIf(courierShare: 2), "courierShare"),
                 (WhatIf(counters: ["RACE": -5]), "counters.RACE"),
             ] {
-                await #expect(throws: BookingError.self) {
+                await #expect(throws: Refusal.self) {
                     do {
                         _ = try await server.loket.startForecast(
                             name: "x", changes: changes, replications: 20, weeks: 8, staff: "planner")
-                    } catch let error as BookingError {
+                    } catch let error as Refusal {
                         #expect(error.field == field)
                         throw error
                     }
                 }
             }
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await server.loket.startForecast(
                     name: "", changes: WhatIf(), replications: 20, weeks: 8, staff: "p")
             }

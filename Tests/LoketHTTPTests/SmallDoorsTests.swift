@@ -123,7 +123,7 @@ import Testing
     ]
 
     @Test(arguments: heavy) func heavyInputIsRefusedAtItsField(name: String, phone: String?, field: String) throws {
-        #expect(throws: BookingError.self) {
+        #expect(throws: Refusal.self) {
             try Customer.validated(
                 name: name, email: "a@example.nl", phone: phone, vNumber: nil, bsn: nil, language: "en")
         }

@@ -129,7 +129,7 @@ import Testing
         async let first: Void = hasher.run { gate.wait() }
         async let second: Void = hasher.run { gate.wait() }
         while hasher.inUse < 2 { await Task.yield() }
-        let refused = await #expect(throws: BookingError.self) { try await hasher.run {} }
+        let refused = await #expect(throws: Refusal.self) { try await hasher.run {} }
         #expect(refused?.kind == .unavailable && refused?.field == "password")
         gate.signal()
         gate.signal()

@@ -36,7 +36,7 @@ import Testing
             #expect(try await taken(store, on: "2022-06-02") == 2)
 
             // The hold cannot be used twice.
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await store.appointments.confirm(
                     hold: hold.hold.id, holdToken: hold.token, customer: Self.customer, now: clock.now)
             }
@@ -46,7 +46,7 @@ import Testing
                 id: booking.appointment.id, token: booking.manageToken, today: clock.today)
             #expect(seen.id == booking.appointment.id)
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .unauthorized, field: "Authorization", code: "wrong_token",
                     "This manage token does not open this appointment.")
             ) {
@@ -119,7 +119,7 @@ import Testing
             clock.advance(minutes: 1)
             // Confirming at the moment of expiry is too late, and writes nothing.
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .gone, field: "hold", code: "hold_expired", "This hold has expired; choose a slot again.")
             ) {
                 try await store.appointments.confirm(
@@ -143,14 +143,14 @@ import Testing
             let held = try await store.appointments.hold(plan, now: clock.now)
             #expect(held.token.count >= 32)
             await #expect(
-                throws: BookingError.invalid(
+                throws: Refusal.invalid(
                     "holdToken", "required", "Send the token you got with the hold as holdToken.")
             ) {
                 try await store.appointments.confirm(
                     hold: held.hold.id, holdToken: nil, customer: Self.customer, now: clock.now)
             }
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
             ) {
                 try await store.appointments.confirm(
@@ -209,14 +209,14 @@ import Testing
 
             let otherBody = IdempotencyKey(scope: "POST /api/v1/holds", key: "retry-1", fingerprint: "another body")
             await #expect(
-                throws: BookingError.invalid(
+                throws: Refusal.invalid(
                     "Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
             ) {
                 try await store.appointments.hold(plan, now: clock.now, idempotency: otherBody)
             }
 
             // Only the latest secret confirms the hold.
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await store.appointments.confirm(
                     hold: first.hold.id, holdToken: first.token, customer: Self.customer, now: clock.now)
             }
@@ -258,7 +258,7 @@ import Testing
             let theirs = IdempotencyKey(scope: "POST /api/v1/holds", key: "7f1c", fingerprint: "b", client: "192.0.2.2")
             _ = try await store.appointments.hold(plan, now: clock.now, idempotency: mine)
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .conflict, field: "Idempotency-Key", code: "idempotency_key_in_use",
                     "This Idempotency-Key is in use by another client; send a new random one.")
             ) {
@@ -304,7 +304,7 @@ import Testing
             for _ in 0..<200 {
                 group.addTask {
                     do { return try await store.appointments.hold(plan, now: clock.now) } catch let error
-                        as BookingError where error.code == "slot_full"
+                        as Refusal where error.code == "slot_full"
                     { return nil }
                 }
             }
@@ -339,7 +339,7 @@ import Testing
                     do {
                         _ = try await store.appointments.hold(plan2, now: clock.now)
                         return (false, true)
-                    } catch let error as BookingError where error.code == "slot_full" { return (false, false) }
+                    } catch let error as Refusal where error.code == "slot_full" { return (false, false) }
                 }
             }
             return try await group.reduce(into: (0, 0)) { totals, outcome in

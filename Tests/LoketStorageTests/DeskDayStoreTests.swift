@@ -51,7 +51,7 @@ import Testing
                 code: early.code!, desk: "TS", date: day, queues: Self.queues, staff: "s1", now: arrival
             ).visit?
             .ticket?.number == 2)
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await store.deskDay.checkIn(
                 code: "AAAA-AAAA", desk: "TS", date: day, queues: Self.queues, staff: "s1", now: arrival)
         }
@@ -66,12 +66,12 @@ import Testing
             now: arrival.addingTimeInterval(1200))
         #expect(served.visit?.state == .served && served.visit?.endedAt == arrival.addingTimeInterval(1200))
         // Served needs a call first; a finished visit cannot end again.
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await store.deskDay.finishVisit(
                 appointment: late.id, desk: "TS", outcome: .served, staff: "s1", now: arrival)
         }
         // Nobody is a no-show before their appointment has begun, nor for one they cancelled.
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await store.deskDay.finishVisit(
                 appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         }
@@ -87,13 +87,13 @@ import Testing
             id: withToken.appointment.id, token: withToken.manageToken, now: booked,
             today: LocalDate(iso: "2022-06-01")!)
         let afterAll = arrival.addingTimeInterval(2 * 3600)
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await store.deskDay.finishVisit(
                 appointment: withToken.appointment.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }
         _ = try await store.deskDay.finishVisit(
             appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await store.deskDay.finishVisit(
                 appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: afterAll)
         }

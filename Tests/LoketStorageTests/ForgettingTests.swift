@@ -31,7 +31,7 @@ import Testing
             try await idempotency.forgetKeys(before: clock.now)
             #expect(try await rows("idempotency_keys", store.database) == 1)
             let other = IdempotencyKey(scope: "POST /api/v1/holds", key: "k-1", fingerprint: "another body")
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await store.appointments.hold(plan, now: clock.now, idempotency: other)
             }
 

@@ -35,7 +35,7 @@ import Testing
                         do {
                             _ = try await confirm(store, held, now: clock.now)
                             return nil
-                        } catch let error as BookingError {
+                        } catch let error as Refusal {
                             return error.code
                         }
                     }
@@ -62,7 +62,7 @@ import Testing
             let first = try await confirm(
                 store, try await hold(store, "20220602-0900-one", now: clock.now), now: clock.now)
             let second = try await hold(store, "20220603-0900-one", now: clock.now)
-            await #expect(throws: BookingError.alreadyBooked) {
+            await #expect(throws: Refusal.alreadyBooked) {
                 try await confirm(store, second, now: clock.now)
             }
             _ = try await store.appointments.cancel(

@@ -47,7 +47,7 @@ import Testing
                 try await store.appointment(id: appointment.id, token: token, today: LocalDate(iso: day)!).id
                     == appointment.id)
         }
-        let lapsed = await #expect(throws: BookingError.self) {
+        let lapsed = await #expect(throws: Refusal.self) {
             try await store.appointment(id: appointment.id, token: token, today: LocalDate(iso: "2022-06-03")!)
         }
         #expect(lapsed?.code == "link_expired" && lapsed?.kind == .gone)
@@ -61,7 +61,7 @@ import Testing
         let other = AppointmentStore(
             database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database),
             links: try ManageLinkKeys([Self.new]))
-        await #expect(throws: BookingError.self) {
+        await #expect(throws: Refusal.self) {
             try await other.appointment(id: appointment.id, token: token, today: today)
         }
     }
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func shortOrMissingKeysAreRefused() {
-        #expect(throws: BookingError.self) { try ManageLinkKeys([]) }
-        #expect(throws: BookingError.self) { try ManageLinkKeys(["short"]) }
+        #expect(throws: Refusal.self) { try ManageLinkKeys([]) }
+        #expect(throws: Refusal.self) { try ManageLinkKeys(["short"]) }
     }
 }

@@ -49,7 +49,7 @@ import Testing
                         do {
                             _ = try await store.waitlist.joinWaitlist(Self.request("Ana"), now: clock.now)
                             return "joined"
-                        } catch let error as BookingError {
+                        } catch let error as Refusal {
                             return "\(error.field) \(error.code)"
                         }
                     }

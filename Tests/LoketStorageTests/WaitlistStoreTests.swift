@@ -40,7 +40,7 @@ import Testing
             #expect(declined.state == .waiting && declined.offer == nil)
             #expect(try await store.appointments.hold(id: first.hold)?.state == .released)
             #expect(try await store.waitlist.passedSlots(entry: entry.id) == ["TS/\(first.slot)"])
-            await #expect(throws: BookingError.self) {
+            await #expect(throws: Refusal.self) {
                 try await store.waitlist.declineOffer(entry: entry.id, token: token, now: clock.now)
             }
 
@@ -56,7 +56,7 @@ import Testing
             // any other way than through the offer.
             let third = try await offer(store, entry.id, slot: "20220603-0900-bio", clock: clock)
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .forbidden, field: "hold", code: "offered_hold",
                     "This slot is held for a waitlist offer and can only be taken through that offer.")
             ) {
@@ -68,7 +68,7 @@ import Testing
             #expect(accepted.appointment.slot == third.slot)
             #expect(try await store.appointments.hold(id: third.hold)?.state == .confirmed)
             await #expect(
-                throws: BookingError(
+                throws: Refusal(
                     .conflict, field: "id", code: "already_booked", "This waitlist entry has already been booked.")
             ) {
                 try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)

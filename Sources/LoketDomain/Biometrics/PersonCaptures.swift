@@ -32,7 +32,7 @@ public struct PersonCaptures: Sendable, Hashable {
     /// (`captures[1].quality`). A capture is not dated after `today` nor before the date of birth.
     public static func checked(
         vNumber: String?, dateOfBirth: String?, captures: [Given], today: LocalDate, prefix: String = ""
-    ) throws(BookingError) -> PersonCaptures {
+    ) throws(Refusal) -> PersonCaptures {
         let vNumber = (vNumber ?? "").trimmingWhitespace
         guard Customer.isValidVNumber(vNumber) else {
             throw .invalid(prefix + "vNumber", "invalid", "A V-number has exactly 10 digits.")

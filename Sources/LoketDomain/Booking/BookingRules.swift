@@ -18,26 +18,26 @@ public struct BookingRules: Sendable {
     /// The last day that can be booked from `today`.
     public func horizon(from today: LocalDate) -> LocalDate { today.adding(days: network.bookingHorizonDays) }
 
-    public func desk(_ code: String?, field: String = "desk") throws(BookingError) -> Desk {
+    public func desk(_ code: String?, field: String = "desk") throws(Refusal) -> Desk {
         guard let code, !code.isEmpty else { throw .invalid(field, "required", "Name a desk, e.g. DH.") }
         guard let desk = network.desk(code) else {
-            throw BookingError(.notFound, field: field, code: "unknown_desk", "There is no desk \(code).")
+            throw Refusal(.notFound, field: field, code: "unknown_desk", "There is no desk \(code).")
         }
         return desk
     }
 
-    public func product(_ key: String?, at desk: Desk, field: String = "product") throws(BookingError) -> Product {
+    public func product(_ key: String?, at desk: Desk, field: String = "product") throws(Refusal) -> Product {
         guard let key, !key.isEmpty else { throw .invalid(field, "required", "Name a product, e.g. BIO.") }
         guard let product = network.product(key) else {
-            throw BookingError(.notFound, field: field, code: "unknown_product", "There is no product \(key).")
+            throw Refusal(.notFound, field: field, code: "unknown_product", "There is no product \(key).")
         }
         guard desk.offers(key) else {
-            throw BookingError(.notFound, field: field, code: "not_offered", "Desk \(desk.code) does not offer \(key).")
+            throw Refusal(.notFound, field: field, code: "not_offered", "Desk \(desk.code) does not offer \(key).")
         }
         return product
     }
 
-    public func persons(_ value: Int?, field: String = "persons") throws(BookingError) -> Int {
+    public func persons(_ value: Int?, field: String = "persons") throws(Refusal) -> Int {
         let persons = value ?? 1
         guard (1...6).contains(persons) else {
             throw .invalid(field, "out_of_range", "An appointment is for 1 to 6 persons.")
@@ -46,7 +46,7 @@ public struct BookingRules: Sendable {
     }
 
     /// Parses and checks a date a customer may book on: real, not in the past, within the horizon.
-    public func bookableDate(_ text: String, field: String, today: LocalDate) throws(BookingError) -> LocalDate {
+    public func bookableDate(_ text: String, field: String, today: LocalDate) throws(Refusal) -> LocalDate {
         guard let date = LocalDate(iso: text) else {
             throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.")
         }
@@ -58,13 +58,13 @@ public struct BookingRules: Sendable {
     }
 
     /// The date range of a slot list; missing ends default to today and the horizon.
-    public func slotRange(from: String?, to: String?, now: Date) throws(BookingError) -> ClosedRange<LocalDate> {
+    public func slotRange(from: String?, to: String?, now: Date) throws(Refusal) -> ClosedRange<LocalDate> {
         let today = DeskTime(now, timeZone: timeZone).date
         let start =
-            try from.map { (text: String) throws(BookingError) in try bookableDate(text, field: "from", today: today) }
+            try from.map { (text: String) throws(Refusal) in try bookableDate(text, field: "from", today: today) }
             ?? today
         let end =
-            try to.map { (text: String) throws(BookingError) in try bookableDate(text, field: "to", today: today) }
+            try to.map { (text: String) throws(Refusal) in try bookableDate(text, field: "to", today: today) }
             ?? horizon(from: today)
         guard start <= end else { throw .invalid("to", "before_from", "The end date is before the start date.") }
         return start...end
@@ -88,7 +88,7 @@ public struct BookingRules: Sendable {
     public func planHold(
         desk deskCode: String?, product productKey: String?, persons personCount: Int?, slot: String?,
         now: Date, urgent: Bool = false, assistance: Bool = false, withheld: DrawWithholding = .none
-    ) throws(BookingError) -> HoldPlan {
+    ) throws(Refusal) -> HoldPlan {
         let desk = try desk(deskCode)
         let product = try product(productKey, at: desk)
         let persons = try persons(personCount)
@@ -96,7 +96,7 @@ public struct BookingRules: Sendable {
             throw .invalid("slot", "required", "Name the slot key to hold.")
         }
         guard let key = SlotKey(slotText) else {
-            throw BookingError(.notFound, field: "slot", code: "unknown_slot", "There is no slot \(slotText).")
+            throw Refusal(.notFound, field: "slot", code: "unknown_slot", "There is no slot \(slotText).")
         }
         let local = DeskTime(now, timeZone: timeZone)
         _ = try bookableDate(key.date.iso, field: "slot", today: local.date)
@@ -104,7 +104,7 @@ public struct BookingRules: Sendable {
             throw .invalid("slot", "in_past", "This slot has already started.")
         }
         guard withheld.isFirstCome(key.date) else {
-            throw BookingError(
+            throw Refusal(
                 .conflict, field: "slot", code: "in_draw",
                 "Appointments at \(desk.code) on \(key.date) are given out by draw; enter the draw instead.")
         }
@@ -114,7 +114,7 @@ public struct BookingRules: Sendable {
                 desk: desk, product: product, key: key, parts: parts, today: local.date, urgent: urgent,
                 withheld: withheld)
         else {
-            throw BookingError(
+            throw Refusal(
                 .notFound, field: "slot", code: "unknown_slot",
                 "Desk \(desk.code) has no \(product.key) slot \(slotText) for \(persons) person(s).")
         }

@@ -20,7 +20,7 @@ public struct Companion: Sendable, Hashable, Codable {
     public static func checked(
         name: String?, vNumber: String?, dateOfBirth: String? = nil, prefix: String
     ) -> Result<Companion, Customer.Problems> {
-        var problems: [BookingError] = []
+        var problems: [Refusal] = []
         let name = (name ?? "").trimmingWhitespace
         if name.isEmpty {
             problems.append(.invalid(prefix + "name", "required", "Give the name of each person who comes."))

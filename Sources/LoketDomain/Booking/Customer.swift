@@ -63,7 +63,7 @@ public struct Customer: Sendable, Hashable, Codable {
     public static func validated(
         name: String?, email: String?, phone: String?, vNumber: String?, dateOfBirth: String? = nil, bsn: String?,
         language: String?, prefix: String = "customer."
-    ) throws(BookingError) -> Customer {
+    ) throws(Refusal) -> Customer {
         switch checked(
             name: name, email: email, phone: phone, vNumber: vNumber, dateOfBirth: dateOfBirth, bsn: bsn,
             language: language, prefix: prefix)
@@ -78,7 +78,7 @@ public struct Customer: Sendable, Hashable, Codable {
         name: String?, email: String?, phone: String?, vNumber: String?, dateOfBirth: String? = nil, bsn: String?,
         language: String?, prefix: String = "customer."
     ) -> Result<Customer, Problems> {
-        var problems: [BookingError] = []
+        var problems: [Refusal] = []
         let name = (name ?? "").trimmingWhitespace
         if name.isEmpty {
             problems.append(
@@ -123,11 +123,11 @@ public struct Customer: Sendable, Hashable, Codable {
 
     /// The problems `checked` found; never empty.
     public struct Problems: Error, Sendable {
-        public let errors: [BookingError]
+        public let errors: [Refusal]
     }
 
     /// A date of birth as written (`YYYY-MM-DD`), nil when not given.
-    public static func dateOfBirth(_ text: String?, field: String) -> Result<LocalDate?, BookingError> {
+    public static func dateOfBirth(_ text: String?, field: String) -> Result<LocalDate?, Refusal> {
         guard let text = text?.trimmingWhitespace.nilIfEmpty else { return .success(nil) }
         guard let date = LocalDate(iso: text), date.year >= 1880 else {
             return .failure(.invalid(field, "invalid", "Give the date of birth as YYYY-MM-DD."))

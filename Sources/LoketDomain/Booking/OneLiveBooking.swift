@@ -4,7 +4,7 @@
 extension BookingRules {
     /// The V-numbers a booking of `product` for `persons` claims, after checking that the
     /// customer named every person: empty for a product without the rule.
-    public func people(of customer: Customer, product key: String, persons: Int) throws(BookingError) -> [String] {
+    public func people(of customer: Customer, product key: String, persons: Int) throws(Refusal) -> [String] {
         guard let product = network.product(key), product.onePerPerson else { return [] }
         guard customer.vNumber != nil else {
             throw .invalid(
@@ -19,7 +19,7 @@ extension BookingRules {
 extension BookingRules {
     /// The V-numbers of everyone a request names, whatever the product: the customer's and one
     /// per companion, `persons` in all, no one twice (a draw takes one entry per person).
-    public func everyone(of customer: Customer, persons: Int) throws(BookingError) -> [String] {
+    public func everyone(of customer: Customer, persons: Int) throws(Refusal) -> [String] {
         guard let vNumber = customer.vNumber else {
             throw .invalid("customer.vNumber", "required", "Give the V-number (10 digits) of the person.")
         }

@@ -1,7 +1,7 @@
 /// An event that a lifecycle (hold, appointment, visit, waitlist entry) refused in the state it
 /// found, e.g. confirming a hold that already expired.
 ///
-/// It keeps the state and the event so logs and tests can say what was tried; `bookingError` is
+/// It keeps the state and the event so logs and tests can say what was tried; `asRefusal` is
 /// the answer the HTTP layer gives, a 409 unless the thing has lapsed (410) or the input is wrong (422).
 public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hashable>: Error, Sendable, Hashable,
     CustomStringConvertible
@@ -9,7 +9,7 @@ public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hash
     /// The state the event found.
     public let from: State
     public let event: Event
-    public let kind: BookingError.Kind
+    public let kind: Refusal.Kind
     /// The field as the client wrote it, e.g. `hold` or `outcome`.
     public let field: String
     /// A stable machine-readable reason, e.g. `hold_used`.
@@ -17,7 +17,7 @@ public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hash
     public let message: String
 
     public init(
-        from: State, event: Event, _ kind: BookingError.Kind = .conflict, field: String, code: String, _ message: String
+        from: State, event: Event, _ kind: Refusal.Kind = .conflict, field: String, code: String, _ message: String
     ) {
         self.from = from
         self.event = event
@@ -30,6 +30,6 @@ public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hash
     public var description: String { "\(event) refused in state \(from): \(code)" }
 }
 
-extension TransitionError: BookingErrorConvertible {
-    public var bookingError: BookingError { BookingError(kind, field: field, code: code, message) }
+extension TransitionError: RefusalConvertible {
+    public var asRefusal: Refusal { Refusal(kind, field: field, code: code, message) }
 }

@@ -67,7 +67,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `text` as a date a client sent in `field`; nil when absent, a 422 naming the field
     /// when it is not `YYYY-MM-DD`.
-    public static func parse(_ text: String?, field: String) throws(BookingError) -> LocalDate? {
+    public static func parse(_ text: String?, field: String) throws(Refusal) -> LocalDate? {
         guard let text else { return nil }
         guard let date = LocalDate(iso: text) else {
             throw .invalid(field, "invalid_date", "Write the date as YYYY-MM-DD.")

@@ -28,7 +28,7 @@ extension UrgentReserve.Reason {
     /// characters. Returns the note trimmed, nil when empty.
     public static func checked(
         reason: String?, note: String?, field: String = "urgent"
-    ) throws(BookingError) -> (reason: Self, note: String?) {
+    ) throws(Refusal) -> (reason: Self, note: String?) {
         guard let reason = reason.flatMap(Self.init(rawValue:)) else {
             throw .invalid(
                 "\(field).reason", "invalid", "Reason is one of \(allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -20,7 +20,7 @@ public struct DutchAddress: Sendable, Hashable, Codable {
     /// Checks raw input field by field under `prefix`; the first problem is thrown.
     public static func checked(
         street: String?, houseNumber: String?, postcode: String?, city: String?, prefix: String = "address."
-    ) throws(BookingError) -> DutchAddress {
+    ) throws(Refusal) -> DutchAddress {
         let street = (street ?? "").trimmingWhitespace
         guard !street.isEmpty, street.count <= 200 else {
             throw .invalid(

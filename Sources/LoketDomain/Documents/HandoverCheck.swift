@@ -14,7 +14,7 @@ public struct HandoverCheck: Sendable, Hashable {
     }
 
     /// Checks what the clerk typed, field by field; the first problem is thrown.
-    public static func checked(desk: String, vNumber: String?, dateOfBirth: String?) throws(BookingError) -> Self {
+    public static func checked(desk: String, vNumber: String?, dateOfBirth: String?) throws(Refusal) -> Self {
         let vNumber = (vNumber ?? "").trimmingWhitespace
         guard !vNumber.isEmpty else { throw .invalid("vNumber", "required", "Type the V-number from the ID.") }
         guard Customer.isValidVNumber(vNumber) else {
@@ -30,7 +30,7 @@ public struct HandoverCheck: Sendable, Hashable {
     /// birth. A record already erased matches nothing.
     public func verify(
         _ document: Document, recordedVNumber: String?, recordedDateOfBirth: LocalDate?
-    ) throws(BookingError) {
+    ) throws(Refusal) {
         guard document.desk == desk else { throw Self.otherDesk(document.desk) }
         switch mismatches(recordedVNumber: recordedVNumber, recordedDateOfBirth: recordedDateOfBirth).first {
         case "vNumber":
@@ -50,8 +50,8 @@ public struct HandoverCheck: Sendable, Hashable {
     }
 
     /// The refusal for a document that lies at another desk, naming the field the clerk typed it in.
-    public static func otherDesk(_ desk: String, field: String = "document") -> BookingError {
-        BookingError(
+    public static func otherDesk(_ desk: String, field: String = "document") -> Refusal {
+        Refusal(
             .conflict, field: field, code: "other_desk",
             "This document lies at desk \(desk); it is handed over there.")
     }

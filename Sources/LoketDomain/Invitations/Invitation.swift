@@ -51,7 +51,7 @@ public struct InvitationRequest: Sendable, Hashable {
     public static func checked(
         product: String?, vNumber: String?, dateOfBirth: String?, email: String?, language: String?,
         validUntil: String?, network: DeskNetwork, today: LocalDate, prefix: String = ""
-    ) throws(BookingError) -> InvitationRequest {
+    ) throws(Refusal) -> InvitationRequest {
         let key = (product ?? "").trimmingWhitespace
         guard !key.isEmpty else { throw .invalid(prefix + "product", "required", "Name the product.") }
         guard let product = network.product(key) else {

@@ -70,7 +70,7 @@ public struct InvitationCheck: Sendable {
 }
 
 /// A person on a request was not invited to the product (or their date of birth did not match).
-public struct NotInvited: Error, Sendable, Equatable, BookingErrorConvertible {
+public struct NotInvited: Error, Sendable, Equatable, RefusalConvertible {
     /// `customer.vNumber` or `customer.companions[i].vNumber`.
     public let field: String
     /// The V-numbers whose invitation exists but whose date of birth was wrong: counted, never told.
@@ -81,7 +81,7 @@ public struct NotInvited: Error, Sendable, Equatable, BookingErrorConvertible {
         self.wrongBirthDates = wrongBirthDates
     }
 
-    public var bookingError: BookingError {
+    public var asRefusal: Refusal {
         .invalid(
             field, "not_invited",
             "This person has no invitation for this appointment with this date of birth. The IND sends an invitation by email when an appointment is needed."

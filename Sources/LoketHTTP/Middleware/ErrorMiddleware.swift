@@ -11,7 +11,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             return Self.response(for: error)
         } catch let error as ServiceUnavailable {
             context.logger.warning(
@@ -23,13 +23,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             let field = error.status == .notFound ? "path" : "request"
             return Self.response(
-                for: BookingError(
+                for: Refusal(
                     .invalid, field: field, code: "http_\(error.status.code)", error.body ?? error.status.reasonPhrase),
                 status: error.status)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             return Self.response(
-                for: BookingError(
+                for: Refusal(
                     .invalid, field: "server", code: "internal", "Something went wrong on our side; try again."),
                 status: .internalServerError)
         }
@@ -44,11 +44,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         guard !api, request.headers[.accept]?.contains("text/html") == true else {
             return response(
                 for: readOnly
-                    ? BookingError(
+                    ? Refusal(
                         .unavailable, field: "server", code: "database_read_only",
                         "Loket can show slots and appointments but cannot save changes just now; nothing was changed. Try again in a few minutes.",
                         retryAfter: retry)
-                    : BookingError(
+                    : Refusal(
                         .unavailable, field: "server", code: "database_unavailable",
                         "Loket cannot reach its database just now; nothing was changed. Try again in a minute.",
                         retryAfter: retry))
@@ -90,9 +90,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         """
     }
 
-    static func status(for kind: BookingError.Kind) -> HTTPResponse.Status { .init(code: kind.statusCode) }
+    static func status(for kind: Refusal.Kind) -> HTTPResponse.Status { .init(code: kind.statusCode) }
 
-    static func response(for error: BookingError, status: HTTPResponse.Status? = nil) -> Response {
+    static func response(for error: Refusal, status: HTTPResponse.Status? = nil) -> Response {
         let body = ErrorResponse(error: .init(field: error.field, code: error.code, message: error.message))
         var headers: HTTPFields = [:]
         if error.kind == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }

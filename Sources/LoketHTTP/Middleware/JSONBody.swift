@@ -23,7 +23,7 @@ enum JSONBody {
         let bytes = body.readBytes(length: body.readableBytes) ?? []
         let contentType = request.headers[.contentType]
         guard isJSON(contentType) || (contentType == nil && bytes.isEmpty) else {
-            throw BookingError(
+            throw Refusal(
                 .unsupportedMediaType, field: "Content-Type", code: "unsupported_media_type",
                 "Send the body as Content-Type: application/json.")
         }
@@ -35,7 +35,7 @@ enum JSONBody {
         do {
             return try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw BookingError(
+            throw Refusal(
                 .tooLarge, field: "body", code: "too_large", "The body may be at most \(limit / 1024) KiB.")
         }
     }
@@ -49,24 +49,24 @@ enum JSONBody {
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         guard !bytes.isEmpty else {
-            throw BookingError.invalid("body", "required", "Send a JSON object as the request body.")
+            throw Refusal.invalid("body", "required", "Send a JSON object as the request body.")
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
             switch error {
             case .typeMismatch(_, let context), .valueNotFound(_, let context):
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     fieldPath(context.codingPath), "wrong_type",
                     "This field has the wrong type: \(context.debugDescription)")
             case .keyNotFound(let key, let context):
-                throw BookingError.invalid(fieldPath(context.codingPath + [key]), "required", "This field is required.")
+                throw Refusal.invalid(fieldPath(context.codingPath + [key]), "required", "This field is required.")
             case .dataCorrupted(let context):
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     context.codingPath.isEmpty ? "body" : fieldPath(context.codingPath), "malformed",
                     "The body is not valid JSON.")
             @unknown default:
-                throw BookingError.invalid("body", "malformed", "The body is not valid JSON.")
+                throw Refusal.invalid("body", "malformed", "The body is not valid JSON.")
             }
         }
     }

@@ -44,7 +44,7 @@ struct MethodNotAllowed<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         }
         var response = ErrorMiddleware<Context>.response(
-            for: BookingError(
+            for: Refusal(
                 .invalid, field: "method", code: "http_405",
                 "This path does not answer \(request.method.rawValue); it answers \(allow)."),
             status: .methodNotAllowed)

@@ -184,7 +184,7 @@ struct CustomerRequest: Decodable {
         let dateOfBirth: String?
     }
 
-    func validated() throws(BookingError) -> Customer {
+    func validated() throws(Refusal) -> Customer {
         var customer = try Customer.validated(
             name: name, email: email, phone: phone, vNumber: vNumber, dateOfBirth: dateOfBirth, bsn: bsn,
             language: language)

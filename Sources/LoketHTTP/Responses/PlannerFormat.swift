@@ -63,7 +63,7 @@ enum PlannerFormat {
         return buffer
     }
 
-    static func error(_ error: BookingError) -> ByteBuffer {
+    static func error(_ error: Refusal) -> ByteBuffer {
         struct Detail: Encodable {
             let field: String
             let code: String

@@ -50,13 +50,13 @@ struct BiometricsRoutes {
         router.post("/api/v1/biometrics/assessment") { request, context in
             let body = try JSONBody.decode(AssessmentRequest.self, from: try await JSONBody.bytes(request))
             guard let birth = try LocalDate.parse(body.dateOfBirth, field: "dateOfBirth") else {
-                throw BookingError.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
+                throw Refusal.invalid("dateOfBirth", "required", "Give the date of birth, YYYY-MM-DD.")
             }
             let application = try LocalDate.parse(body.applicationDate, field: "applicationDate")
             let assessment: BiometricsAssessment
             if let vNumber = body.vNumber {
                 guard body.captures == nil else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "captures", "not_with_vNumber", "Send either a V-number or capture dates, not both.")
                 }
                 assessment = try await loket.assessBiometrics(
@@ -98,11 +98,11 @@ struct BiometricsRoutes {
         for (index, capture) in captures.enumerated() {
             let field = "captures[\(index)]"
             guard let kind = capture.kind.flatMap(BiometricKind.init(rawValue:)) else {
-                throw BookingError.invalid("\(field).kind", "invalid", "Kind is face, fingerprints or signature.")
+                throw Refusal.invalid("\(field).kind", "invalid", "Kind is face, fingerprints or signature.")
             }
             guard let date = try LocalDate.parse(capture.date ?? "", field: "\(field).date") else { continue }
             guard let quality = BiometricCapture.Quality(rawValue: capture.quality ?? "sufficient") else {
-                throw BookingError.invalid("\(field).quality", "invalid", "Quality is sufficient or insufficient.")
+                throw Refusal.invalid("\(field).quality", "invalid", "Quality is sufficient or insufficient.")
             }
             given.append((BiometricCapture(kind: kind, date: date, quality: quality), "\(field).date"))
         }

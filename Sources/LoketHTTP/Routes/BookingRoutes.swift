@@ -29,10 +29,10 @@ struct BookingRoutes {
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(AppointmentRequest.self, from: bytes)
             guard let hold = body.hold, !hold.isEmpty else {
-                throw BookingError.invalid("hold", "required", "Name the hold to confirm.")
+                throw Refusal.invalid("hold", "required", "Name the hold to confirm.")
             }
             guard let c = body.customer else {
-                throw BookingError.invalid("customer", "required", "Give the customer's details.")
+                throw Refusal.invalid("customer", "required", "Give the customer's details.")
             }
             let customer = try c.validated()
             let booking = try await loket.confirm(

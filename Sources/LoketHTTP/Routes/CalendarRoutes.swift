@@ -48,20 +48,20 @@ struct CalendarRoutes {
         router.get("/api/v1/calendar/holidays") { request, _ in
             let year = try request.integerQuery("year") ?? loket.today.year
             guard (1900...2200).contains(year) else {
-                throw BookingError.invalid("year", "out_of_range", "Year must be between 1900 and 2200.")
+                throw Refusal.invalid("year", "out_of_range", "Year must be between 1900 and 2200.")
             }
             return try JSONBody.response(
                 HolidaysResponse(year: year, holidays: loket.network.holidays.holidays(in: year)))
         }
         router.get("/api/v1/calendar/working-days") { request, _ in
             guard let from = try request.dateQuery("from") else {
-                throw BookingError.invalid("from", "required", "Give from=YYYY-MM-DD.")
+                throw Refusal.invalid("from", "required", "Give from=YYYY-MM-DD.")
             }
             guard let to = try request.dateQuery("to") else {
-                throw BookingError.invalid("to", "required", "Give to=YYYY-MM-DD.")
+                throw Refusal.invalid("to", "required", "Give to=YYYY-MM-DD.")
             }
             guard abs(to.dayNumber - from.dayNumber) <= 366 * 20 else {
-                throw BookingError.invalid("to", "out_of_range", "The range may span at most 20 years.")
+                throw Refusal.invalid("to", "out_of_range", "The range may span at most 20 years.")
             }
             let workingDays = loket.rules.schedule.workingDays
             let holidays = (min(from, to).year...max(from, to).year)

@@ -158,7 +158,7 @@ struct DrawRoutes {
             let body = try JSONBody.decode(EntryRequest.self, from: try await JSONBody.bytes(request))
             let entered = try await loket.enterDraw(
                 id: id, vNumber: body.vNumber, persons: body.persons, desks: body.desks, days: body.days,
-                customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give your details.")),
                 client: context.client)
             return try JSONBody.response(

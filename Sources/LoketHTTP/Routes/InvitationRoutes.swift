@@ -65,10 +65,10 @@ struct InvitationRoutes {
         let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
         let body = try JSONBody.decode(BatchBody.self, from: try await JSONBody.bytes(request, limit: 1024 * 1024))
         guard let invitations = body.invitations, !invitations.isEmpty else {
-            throw BookingError.invalid("invitations", "required", "List at least one invitation.")
+            throw Refusal.invalid("invitations", "required", "List at least one invitation.")
         }
         guard invitations.count <= Self.batchLimit else {
-            throw BookingError.invalid(
+            throw Refusal.invalid(
                 "invitations", "too_many", "Send at most \(Self.batchLimit) invitations in one batch.")
         }
         let made = try await loket.invite(invitations.map(\.input), caseSystem: caseSystem.id, prefix: "invitations")

@@ -22,7 +22,7 @@ struct OpenDataRoutes {
         router.get("/api/v1/open-data/wait-times") { request, context in
             let format = request.query("format")
             guard format == nil || format == "csv" || format == "json" else {
-                throw BookingError.invalid("format", "unknown_format", "Give format=csv or format=json.")
+                throw Refusal.invalid("format", "unknown_format", "Give format=csv or format=json.")
             }
             let csv = format == "csv" || (format == nil && request.headers[.accept]?.contains("text/csv") == true)
             let (from, to, desk, product) = (

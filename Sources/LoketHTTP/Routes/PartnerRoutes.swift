@@ -54,7 +54,7 @@ struct PartnerRoutes {
             let requests = (body.bookings ?? []).map { item in
                 Loket.PartnerBookingRequest(
                     desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
-                    customer: item.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                    customer: item.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                         ?? .failure(.invalid("customer", "required", "Give the person's details.")),
                     urgent: item.urgent.map { ($0.reason, $0.note) })
             }

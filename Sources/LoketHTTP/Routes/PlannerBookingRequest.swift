@@ -42,7 +42,7 @@ struct PlannerBookingRequest: Decodable {
     let appointment: Appointment?
 
     /// The persons as one customer with companions; refusals name the planner's own fields.
-    func customer() throws(BookingError) -> Customer {
+    func customer() throws(Refusal) -> Customer {
         guard let people = appointment?.customers, let contact = people.first else {
             throw .invalid("appointment.customers", "required", "Name at least one person.")
         }
@@ -82,7 +82,7 @@ struct PlannerBookingRequest: Decodable {
     ]
 
     /// The same refusal, naming the field as the planner's body has it.
-    static func plannerField(_ error: BookingError) -> BookingError {
+    static func plannerField(_ error: Refusal) -> Refusal {
         let field = error.field
         let renamed: String
         if error.code == "already_booked" || field == "customer.companions" {
@@ -104,6 +104,6 @@ struct PlannerBookingRequest: Decodable {
         } else {
             renamed = field
         }
-        return BookingError(error.kind, field: renamed, code: error.code, error.message, retryAfter: error.retryAfter)
+        return Refusal(error.kind, field: renamed, code: error.code, error.message, retryAfter: error.retryAfter)
     }
 }

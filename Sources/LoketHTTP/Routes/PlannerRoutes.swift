@@ -77,7 +77,7 @@ struct PlannerRoutes {
             field: "productKey")
         let persons =
             try request.integerQuery("persons") ?? body?.persons
-            ?? body?.parts.map { (parts) throws(BookingError) in try rules.persons(parts: parts, product: product) }
+            ?? body?.parts.map { (parts) throws(Refusal) in try rules.persons(parts: parts, product: product) }
         let now = loket.now()
         let receipt = try await loket.hold(
             desk: desk.code, product: product.key, persons: persons, slot: key, client: context.client,
@@ -97,7 +97,7 @@ struct PlannerRoutes {
         let rules = loket.rules
         let desk = try rules.desk(context.parameters.get("desk"))
         guard let key = body.bookableSlot?.key, !key.isEmpty else {
-            throw BookingError.invalid("bookableSlot.key", "required", "Send the slot you book as bookableSlot.")
+            throw Refusal.invalid("bookableSlot.key", "required", "Send the slot you book as bookableSlot.")
         }
         let customer = try body.customer()
         let productKey = body.appointment?.productKey
@@ -108,15 +108,15 @@ struct PlannerRoutes {
             if let reserved = PlannerReservation.find(in: request, key: key, echoed: body.bookableSlot) {
                 let hold = try await loket.hold(id: reserved.hold)
                 guard hold.desk == desk.code, hold.slot == key else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "bookableSlot.key", "not_reserved", "This reservation is for another slot.")
                 }
                 if let productKey, productKey != hold.product {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "appointment.productKey", "mismatch", "The slot was reserved for \(hold.product).")
                 }
                 guard customer.companions.count + 1 == hold.persons else {
-                    throw BookingError.invalid(
+                    throw Refusal.invalid(
                         "appointment.customers", "count", "The slot was reserved for \(hold.persons) person(s).")
                 }
                 if loket.awaitsPerson(product: hold.product) {
@@ -138,7 +138,7 @@ struct PlannerRoutes {
                     desk: desk.code, product: product, persons: customer.companions.count + 1, slot: key,
                     customer: customer, client: context.client, idempotency: idempotency)
             }
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             throw PlannerBookingRequest.plannerField(error)
         }
         let parts =
@@ -173,7 +173,7 @@ struct PlannerRoutes {
     private static func planner(_ body: () async throws -> Response) async throws -> Response {
         do {
             return try await body()
-        } catch let error as BookingError {
+        } catch let error as Refusal {
             var response = answer(
                 PlannerFormat.error(error), status: ErrorMiddleware<LoketRequestContext>.status(for: error.kind))
             // A client told when to come back need not guess (and a polite script does not hammer).

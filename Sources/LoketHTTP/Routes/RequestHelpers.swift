@@ -27,7 +27,7 @@ extension Request {
     func integerQuery(_ name: String) throws -> Int? {
         guard let text = query(name) else { return nil }
         guard let value = Int(text) else {
-            throw BookingError.invalid(name, "not_a_number", "\(name) must be a whole number.")
+            throw Refusal.invalid(name, "not_a_number", "\(name) must be a whole number.")
         }
         return value
     }

@@ -25,10 +25,10 @@ struct UrgentCapacityRoutes {
             let from = try request.dateQuery("from") ?? monday
             let to = try request.dateQuery("to") ?? loket.rules.horizon(from: today)
             guard from <= to else {
-                throw BookingError.invalid("to", "before_from", "The end date is before the start date.")
+                throw Refusal.invalid("to", "before_from", "The end date is before the start date.")
             }
             guard to.dayNumber - from.dayNumber <= 400 else {
-                throw BookingError.invalid("to", "out_of_range", "At most 400 days at once.")
+                throw Refusal.invalid("to", "out_of_range", "At most 400 days at once.")
             }
             let reserve = loket.network.urgent
             let report = Report(

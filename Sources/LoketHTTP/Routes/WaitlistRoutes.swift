@@ -103,7 +103,7 @@ struct WaitlistRoutes {
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
                 documentExpiresOn: body.documentExpiresOn,
-                customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give your details.")),
                 appointment: body.appointment,
                 appointmentToken: request.bearerToken, client: context.client)
@@ -117,7 +117,7 @@ struct WaitlistRoutes {
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
                 documentExpiresOn: body.documentExpiresOn,
-                customer: body.customer.map { c in Result { () throws(BookingError) in try c.validated() } }
+                customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give the person's details.")),
                 appointment: nil, appointmentToken: nil,
                 channel: .partner(partner, urgent: body.urgent.map { ($0.reason, $0.note) }), client: nil)

@@ -131,20 +131,20 @@ public struct WhatIf: Sendable, Hashable, Codable {
     public var isEmpty: Bool { self == WhatIf() }
 
     /// `scenario` with the changes; every change that does not fit it is refused, naming its field.
-    public func apply(to scenario: Scenario) throws(BookingError) -> Scenario {
+    public func apply(to scenario: Scenario) throws(Refusal) -> Scenario {
         var s = scenario
         let main = s.norm?.product ?? s.roles.biometrics
         let codes = Set(s.desks.map(\.code))
-        func desk(_ code: String, field: String) throws(BookingError) -> Int {
+        func desk(_ code: String, field: String) throws(Refusal) -> Int {
             guard let i = s.desks.firstIndex(where: { $0.code == code }) else {
-                throw BookingError.invalid(field, "unknown_desk", "No desk \(code) in the forecast.")
+                throw Refusal.invalid(field, "unknown_desk", "No desk \(code) in the forecast.")
             }
             return i
         }
         for (code, extra) in (counters ?? [:]).sorted(by: { $0.key < $1.key }) where extra != 0 {
             let i = try desk(code, field: "counters.\(code)")
             guard var product = s.desks[i].products[main], product.counters + extra >= 0, extra.magnitude <= 500 else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "counters.\(code)", "out_of_range", "More counters than there are taken away.")
             }
             product.counters += extra
@@ -153,7 +153,7 @@ public struct WhatIf: Sendable, Hashable, Codable {
         for (code, opening) in (saturdays ?? [:]).sorted(by: { $0.key < $1.key }) {
             let i = try desk(code, field: "saturdayHours.\(code)")
             guard (0...12).contains(opening.hours), (0...1).contains(opening.counterShare) else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "saturdayHours.\(code)", "out_of_range", "Up to 12 hours, with a share of counters from 0 to 1.")
             }
             s.desks[i].hours.append(
@@ -163,12 +163,12 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let hiring {
             guard (0...200).contains(hiring.perMonth), (1...36).contains(hiring.months) else {
-                throw BookingError.invalid("hiresPerMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
+                throw Refusal.invalid("hiresPerMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
             }
             guard (0...52).contains(hiring.recruitmentDelayWeeks), (0...52).contains(hiring.trainingWeeks),
                 (0...1).contains(hiring.trainingProductivity), (1...50).contains(hiring.maxInTrainingPerDesk)
             else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "trainingWeeks", "out_of_range",
                     "Delay and training up to 52 weeks, productivity 0 to 1, 1 to 50 in training per desk.")
             }
@@ -179,14 +179,14 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let courierShare {
             guard (0...1).contains(courierShare) else {
-                throw BookingError.invalid("courierShare", "out_of_range", "From 0 to 100%.")
+                throw Refusal.invalid("courierShare", "out_of_range", "From 0 to 100%.")
             }
             s.courier = [Scenario.CourierStep(from: s.start, share: courierShare)]
         }
         var shocks = s.demand.shocks ?? []
         if let biometricsReuseShare {
             guard (0..<1).contains(biometricsReuseShare) else {
-                throw BookingError.invalid("biometricsReuse", "out_of_range", "From 0 to below 100%.")
+                throw Refusal.invalid("biometricsReuse", "out_of_range", "From 0 to below 100%.")
             }
             shocks.append(
                 Scenario.Shock(
@@ -195,11 +195,11 @@ public struct WhatIf: Sendable, Hashable, Codable {
         }
         if let shock {
             guard shock.factor >= 0, shock.factor <= 10, shock.from <= shock.until else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "shockPercent", "out_of_range", "From 0 to 1,000%, the first day before the last.")
             }
             if let product = shock.product, s.products[product] == nil {
-                throw BookingError.invalid("shockProduct", "unknown_product", "No product \(product) in the forecast.")
+                throw Refusal.invalid("shockProduct", "unknown_product", "No product \(product) in the forecast.")
             }
             shocks.append(
                 Scenario.Shock(
@@ -209,17 +209,17 @@ public struct WhatIf: Sendable, Hashable, Codable {
         if let closure {
             let i = try desk(closure.desk, field: "closeDesk")
             guard codes.contains(closure.to), closure.to != closure.desk else {
-                throw BookingError.invalid("closeTo", "unknown_desk", "Name another desk that takes the work over.")
+                throw Refusal.invalid("closeTo", "unknown_desk", "Name another desk that takes the work over.")
             }
             guard (0...1).contains(closure.countersMoved) else {
-                throw BookingError.invalid("closeMoved", "out_of_range", "From 0 to 100%.")
+                throw Refusal.invalid("closeMoved", "out_of_range", "From 0 to 100%.")
             }
             guard
                 s.desks[i].products.keys.allSatisfy({ key in
                     s.desks.contains { $0.code == closure.to && $0.products[key] != nil }
                 })
             else {
-                throw BookingError.invalid(
+                throw Refusal.invalid(
                     "closeTo", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
             }
             s.desks[i].closes = Scenario.Closing(
@@ -228,23 +228,23 @@ public struct WhatIf: Sendable, Hashable, Codable {
         if let line = informationLine {
             guard (0...1_000_000).contains(line.callsPerWorkingDay), (0...100_000).contains(line.callsPerWaitingDay)
             else {
-                throw BookingError.invalid("phoneCalls", "out_of_range", "Up to a million calls a day.")
+                throw Refusal.invalid("phoneCalls", "out_of_range", "Up to a million calls a day.")
             }
             guard (1...5000).contains(line.agents) else {
-                throw BookingError.invalid("phoneAgents", "out_of_range", "From 1 to 5,000 agents.")
+                throw Refusal.invalid("phoneAgents", "out_of_range", "From 1 to 5,000 agents.")
             }
             guard (1...24).contains(line.openHoursPerDay) else {
-                throw BookingError.invalid("phoneHours", "out_of_range", "From 1 to 24 hours a day.")
+                throw Refusal.invalid("phoneHours", "out_of_range", "From 1 to 24 hours a day.")
             }
             guard line.meanCallMinutes > 0, line.meanCallMinutes <= 120 else {
-                throw BookingError.invalid("phoneCallMinutes", "out_of_range", "Above 0 and up to 120 minutes.")
+                throw Refusal.invalid("phoneCallMinutes", "out_of_range", "Above 0 and up to 120 minutes.")
             }
             // The Erlang A chain grows with patience on an overloaded line: an hour is plenty.
             guard line.meanPatienceSeconds >= 1, line.meanPatienceSeconds <= 3600 else {
-                throw BookingError.invalid("phonePatience", "out_of_range", "From 1 second to an hour.")
+                throw Refusal.invalid("phonePatience", "out_of_range", "From 1 second to an hour.")
             }
             guard (0..<0.96).contains(line.retrialShare) else {
-                throw BookingError.invalid("phoneRedials", "out_of_range", "From 0 to 95%: not everyone calls again.")
+                throw Refusal.invalid("phoneRedials", "out_of_range", "From 0 to 95%: not everyone calls again.")
             }
             s.informationLine = Scenario.InformationLine(
                 callsPerWorkingDay: line.callsPerWorkingDay, callsPerWaitingDay: line.callsPerWaitingDay,

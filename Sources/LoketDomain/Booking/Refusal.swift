@@ -1,8 +1,10 @@
-/// Why a booking request was refused, naming the field that was wrong.
+/// Why a request was refused, naming the field that was wrong: the one refusal a client sees,
+/// whatever it asked (a booking, a sign-in, a document, a retry with an idempotency key). The
+/// domain and the application make it; storage reports only storage facts.
 ///
 /// `kind` says what happened; `Kind.statusCode` is the one mapping to an HTTP status, used by
 /// the API and the web pages alike.
-public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// The request itself is wrong (422).
         case invalid
@@ -45,12 +47,12 @@ public struct BookingError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { "\(kind) \(field): \(message)" }
 
-    public static func invalid(_ field: String, _ code: String, _ message: String) -> BookingError {
-        BookingError(.invalid, field: field, code: code, message)
+    public static func invalid(_ field: String, _ code: String, _ message: String) -> Refusal {
+        Refusal(.invalid, field: field, code: code, message)
     }
 }
 
-extension BookingError.Kind {
+extension Refusal.Kind {
     /// The HTTP status that says this to any client.
     public var statusCode: Int {
         switch self {
@@ -68,8 +70,8 @@ extension BookingError.Kind {
     }
 }
 
-/// An error that answers a client the way a `BookingError` does, so the HTTP layer can map every
+/// An error that answers a client the way a `Refusal` does, so the HTTP layer can map every
 /// refusal in its one place without knowing each lifecycle's error type.
-public protocol BookingErrorConvertible: Error {
-    var bookingError: BookingError { get }
+public protocol RefusalConvertible: Error {
+    var asRefusal: Refusal { get }
 }
