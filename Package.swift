@@ -168,6 +168,13 @@ let package = Package(
         .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain", "LoketSimulation"]),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
+            name: "LoketAppTests",
+            dependencies: [
+                "LoketApp", "LoketDomain", "LoketStorage", "LoketTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .testTarget(
             name: "LoketStorageTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport",

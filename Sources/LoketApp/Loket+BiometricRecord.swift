@@ -95,7 +95,7 @@ extension Loket {
     public func assessBiometrics(
         vNumber: String, dateOfBirth birth: LocalDate, applicationDate: LocalDate?, client: String?
     ) async throws -> BiometricsAssessment {
-        try admit(.recordLookups, client: client)
+        try context.admit(.recordLookups, client: client)
         guard Customer.isValidVNumber(vNumber) else {
             throw Refusal.invalid("vNumber", "invalid", "A V-number has exactly 10 digits.")
         }

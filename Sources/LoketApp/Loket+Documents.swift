@@ -126,7 +126,7 @@ extension Loket {
         id: String, token: String?, desk: String?, slot: String?, client: String?
     ) async throws -> ConfirmedBooking {
         try await useCase("documents.book-pickup") {
-            try admit(.holds, client: client)
+            try context.admit(.holds, client: client)
             let stored = try await documentStore.document(id: id, token: token, now: now())
             let document = stored.document
             let rules = self.rules
@@ -149,7 +149,7 @@ extension Loket {
             let now = now()
             let plan = try rules.planHold(
                 desk: desk, product: product, persons: 1, slot: slot, now: now,
-                withheld: try await withholding(desk: desk, product: product))
+                withheld: try await context.withholding(desk: desk, product: product))
             let customer = Customer(
                 name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
                 language: stored.holder?.language ?? .en)

@@ -36,7 +36,7 @@ extension Loket {
         customer: Result<Customer, Refusal>, client: String?
     ) async throws -> (entry: DrawEntry, token: String) {
         try await useCase("draws.enter") {
-            try admit(.drawEntries, client: client)
+            try context.admit(.drawEntries, client: client)
             let rules = self.rules
             let draw = try await draw(id: id)
             do {
@@ -71,7 +71,7 @@ extension Loket {
                 dateOfBirth: entrant.dateOfBirth, language: entrant.language, companions: entrant.companions)
             let people = try rules.everyone(of: entrant, persons: persons)
             do {
-                try await requireInvited(entrant, product: draw.product, client: client)
+                try await context.requireInvited(entrant, product: draw.product, client: client)
             } catch let refusal as Refusal where refusal.field == "customer.vNumber" {
                 // A draw entry names its entrant's V-number at the top.
                 throw Refusal.invalid("vNumber", refusal.code, refusal.message)

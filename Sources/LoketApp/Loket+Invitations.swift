@@ -124,57 +124,6 @@ extension Loket {
 
     /// The token of invitation `id`'s link, as its email carries it.
     public func invitationLinkToken(id: String) -> String { invitationStore.linkToken(invitation: id) }
-
-    /// Whether any product in the network requires an invitation: when none does, bookings skip
-    /// the check and its reads.
-    var invitationsRequired: Bool { network.products.contains(where: \.requiresInvitation) }
-
-    /// Refuses, unless everyone `customer` names was invited to `product` (when it requires it).
-    func requireInvited(_ customer: Customer, product: String, client: String?) async throws {
-        guard network.product(product)?.requiresInvitation == true else { return }
-        let check = try await invitationCheck(for: customer, client: client)
-        try await enforce(check.refusal(of: InvitationCheck.people(of: customer), product: product), client: client)
-    }
-
-    /// What the check needs to know about the people `customer` names, read before a
-    /// transaction that learns the product inside (a confirmation: the hold names it). Refuses a
-    /// client that has named too many people who were not invited, before it learns anything.
-    func invitationCheck(for customer: Customer, client: String?) async throws -> InvitationCheck {
-        if let wait = invitationMissesWait(client: client) {
-            throw refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: wait)
-        }
-        return try await invitationFacts(about: InvitationCheck.people(of: customer))
-    }
-
-    /// The open invitations of `people` and their wrong dates of birth so far today.
-    func invitationFacts(about people: [InvitationCheck.Person]) async throws -> InvitationCheck {
-        let vNumbers = people.map(\.vNumber)
-        return InvitationCheck(
-            invitations: try await invitationStore.open(vNumbers: vNumbers, today: today),
-            wrongBirthDatesToday: try await birthDateMisses.misses(vNumbers, today: today), today: today)
-    }
-
-    /// How long a client that has named too many people nobody invited must wait, if it has.
-    func invitationMissesWait(client: String?) -> TimeInterval? {
-        guard let client, limits.isEnabled else { return nil }
-        return limiter.wait(.invitationMisses, client: client, limits: limits, now: now())
-    }
-
-    /// Counts a refusal (per client, and per V-number for a wrong date of birth) and throws it.
-    func enforce(_ refusal: NotInvited?, client: String?) async throws {
-        guard let refusal else { return }
-        try await counted(refusal, client: client)
-        throw refusal.asRefusal
-    }
-
-    /// Counts a refusal made inside a transaction, once it has rolled back.
-    func counted(_ refusal: NotInvited, client: String?) async throws {
-        metrics.notInvited.increment()
-        if let client, limits.isEnabled {
-            _ = limiter.take(.invitationMisses, client: client, limits: limits, now: now())
-        }
-        try await birthDateMisses.count(refusal.wrongBirthDates, today: today)
-    }
 }
 
 /// A third party's booking for invited people (the planner API, whose body has no date of birth):
@@ -195,17 +144,18 @@ extension Loket {
         customer: Customer, client: String?
     ) async throws -> Hold {
         let persons = customer.companions.count + 1
-        let productKey = try await reserved.asyncMap { try await hold(id: $0.hold).product } ?? product ?? ""
+        let productKey = try await reserved.asyncMap { try await booking.hold(id: $0.hold).product } ?? product ?? ""
         _ = try rules.people(of: customer, product: productKey, persons: persons)
         // Checked before anything is held, so that a refused script holds nothing either.
-        let check = try await invitationCheck(for: customer, client: client)
+        let check = try await context.invitationCheck(for: customer, client: client)
         var first: Invitation?
         for person in InvitationCheck.people(of: customer) {
             let invited = check.invitations.first {
                 $0.product == productKey && $0.vNumber == person.vNumber && $0.isOpen(on: today)
             }
             guard let invited else {
-                try await enforce(NotInvited(field: person.field + ".vNumber", wrongBirthDates: []), client: client)
+                try await context.enforce(
+                    NotInvited(field: person.field + ".vNumber", wrongBirthDates: []), client: client)
                 continue
             }
             if first == nil { first = invited }
@@ -213,26 +163,26 @@ extension Loket {
         guard let first else { throw Refusal.invalid("customer.vNumber", "required", "Name the person.") }
         // One booking waits for a person at a time; another is refused like anyone uninvited.
         if try await invitationStore.awaitsAlready(invitation: first.id) {
-            try await enforce(NotInvited(field: "customer.vNumber", wrongBirthDates: []), client: client)
+            try await context.enforce(NotInvited(field: "customer.vNumber", wrongBirthDates: []), client: client)
         }
         let made: (hold: String, token: String)
         if let reserved {
             made = reserved
         } else {
-            let receipt = try await hold(
+            let receipt = try await booking.hold(
                 desk: desk, product: productKey, persons: persons, slot: slot, client: client, idempotency: nil)
             made = (receipt.hold.id, receipt.token)
         }
         try await invitationStore.awaitPerson(
             hold: made.hold, holdToken: made.token, invitation: first.id, customer: customer, now: now())
-        return try await hold(id: made.hold)
+        return try await booking.hold(id: made.hold)
     }
 
     /// A booking waiting for its person, as the person's link opens it: the hold and who it names.
     /// The appointment's email is the invitation's, the person's own, not the third party's.
     public func awaitingBooking(hold id: String, token: String?) async throws -> (hold: Hold, customer: Customer)? {
         guard let token, !token.isEmpty, let awaiting = try await invitationStore.awaiting(hold: id, token: token),
-            let hold = try await activeHold(id: id),
+            let hold = try await booking.activeHold(id: id),
             let invitation = try await invitationStore.invitation(id: awaiting.invitation)
         else { return nil }
         let named = awaiting.customer
@@ -261,7 +211,7 @@ extension Loket {
                 companions: named.companions.enumerated().map { index, companion in
                     Companion(name: companion.name, vNumber: companion.vNumber, dateOfBirth: birth(index + 1))
                 })
-            let booking = try await confirm(
+            let booking = try await booking.confirm(
                 hold: id, holdToken: token, customer: customer, client: client, idempotency: nil)
             try await invitationStore.awaited(hold: id)
             return booking

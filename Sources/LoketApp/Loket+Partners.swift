@@ -63,7 +63,8 @@ extension Loket {
             var withheld: [DrawWithholding] = []
             for request in requests {
                 withheld.append(
-                    request.urgent == nil ? try await withholding(desk: request.desk, product: request.product) : .none)
+                    request.urgent == nil
+                        ? try await context.withholding(desk: request.desk, product: request.product) : .none)
             }
             for (index, request) in requests.enumerated() {
                 let field = "bookings[\(index)]"

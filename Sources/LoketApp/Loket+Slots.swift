@@ -21,12 +21,6 @@ extension Loket {
         }
     }
 
-    /// What draws withhold from first-come booking of `product` at `desk`.
-    func withholding(desk: String?, product: String?) async throws -> DrawWithholding {
-        guard let desk, let product, rules.network.desk(desk) != nil else { return .none }
-        return try await usageCache.withholding(desk: desk)[product] ?? .none
-    }
-
     /// The published measure for every desk and product that is still open (or for one product).
     public func waitTimes(product only: String? = nil) async throws -> [WaitTime] {
         let rules = self.rules

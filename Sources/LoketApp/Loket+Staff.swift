@@ -74,7 +74,7 @@ extension Loket {
         let now = now()
         // The address's rate first, then a flood is turned away before it is counted, so that
         // it cannot lock anyone out.
-        try admit(.signIns, client: client)
+        try context.admit(.signIns, client: client)
         try passwordHasher.checkRoom()
         let credentials = try await staffStore.credentials(username: username).flatMap {
             $0.account.active ? $0 : nil

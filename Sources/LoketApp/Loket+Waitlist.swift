@@ -27,7 +27,7 @@ extension Loket {
         appointment: String?, appointmentToken: String?, channel: WaitlistChannel = .anonymous, client: String?
     ) async throws -> (entry: WaitlistEntry, token: String) {
         try await useCase("waitlist.join") {
-            try admit(.waitlistJoins, client: client)
+            try context.admit(.waitlistJoins, client: client)
             let rules = self.rules
             guard let codes, !codes.isEmpty else {
                 throw Refusal.invalid("desks", "required", "Choose at least one desk.")
@@ -73,7 +73,7 @@ extension Loket {
                 appointment == nil ? try rules.people(of: customer, product: product.key, persons: persons) : []
             // A partner vouches for the people it names; anyone else must have been invited.
             if partner == nil, appointment == nil {
-                try await requireInvited(customer, product: product.key, client: client)
+                try await context.requireInvited(customer, product: product.key, client: client)
             }
             if let appointment {
                 let current = try await appointmentStore.appointment(
@@ -95,7 +95,7 @@ extension Loket {
                     product: product.key, persons: persons, desks: desks, from: from, to: to, urgent: urgent != nil,
                     expiresOn: partner == nil ? nil : expiresOn, customer: customer, appointment: appointment,
                     people: people, partner: partner?.id, urgentReason: urgent,
-                    client: partner == nil && limits.isEnabled ? client : nil),
+                    client: partner == nil && context.limits.isEnabled ? client : nil),
                 now: now())
             // An anonymous join is offered nothing at once: free capacity is for booking, within the
             // client's holds; the waitlist offers what frees up later (the matcher). A partner's entry
@@ -130,7 +130,7 @@ extension Loket {
     /// no longer counts among the holds of the client that joined (nor after declining or leaving).
     public func acceptOffer(entry id: String, token: String?, client: String?) async throws -> AcceptedOffer {
         try await useCase("waitlist.accept-offer") {
-            try admit(.confirmations, client: client)
+            try context.admit(.confirmations, client: client)
             let accepted = try await waitlistStore.acceptOffer(
                 entry: id, token: token, movesAllowed: network.fairness.movesAllowed, now: now())
             limiter.used(id)

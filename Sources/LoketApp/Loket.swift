@@ -3,14 +3,20 @@ import Logging
 import LoketDomain
 import LoketStorage
 
-/// Loket's application layer: one method per use case, and each the only way that use case
-/// happens, whichever channel asks (JSON API, planner API, partner API, web pages, CLI).
+/// Loket's application layer, and its composition root: one method per use case, and each the
+/// only way that use case happens, whichever channel asks (JSON API, planner API, partner API,
+/// web pages, CLI).
 ///
-/// A rule that must hold on every channel is written here once; so are the metrics, the
-/// announcement that capacity changed (to this server's caches and the others') and the
-/// wake-up of the waitlist matcher that offers freed capacity. Time comes from the injected clock `now`.
+/// The use cases are grouped by area: `booking` (`Booking`) is an area type of its own, whose
+/// use cases own their transaction; the other areas are still methods in `Loket+…` files. A rule
+/// that must hold on every channel is written once; so are the metrics, the announcement that
+/// capacity changed (to this server's caches and the others') and the wake-up of the waitlist
+/// matcher that offers freed capacity (`UseCaseContext`). Time comes from the injected clock `now`.
 public struct Loket: Sendable {
-    let live: LiveRules
+    /// What every area's use cases share.
+    let context: UseCaseContext
+    /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
+    public let booking: Booking
     let capacityStore: CapacityStore
     let appointmentStore: AppointmentStore
     let waitlistStore: WaitlistStore
@@ -19,34 +25,22 @@ public struct Loket: Sendable {
     let deskChangeStore: DeskChangeStore
     let staffStore: StaffStore
     let outboxStore: OutboxStore
-    let idempotencyStore: Idempotency
     let auditLog: AuditLog
     let purgeStore: PurgeStore
     let drawStore: DrawStore
     let documentStore: DocumentStore
-    let invitationStore: InvitationStore
-    let birthDateMisses: BirthDateMisses
     let serviceClientStore: ServiceClientStore
     let biometricRecordStore: BiometricRecordStore
     let measurementStore: MeasurementStore
     let forecastRunStore: ForecastRunStore
-    let database: Database
-    let logger: Logger
-    /// The injected clock.
-    public let now: @Sendable () -> Date
     let generations: CapacityGenerations
-    let usageCache: UsageCache
-    public let metrics: LoketMetrics
-    /// How long a waitlist offer lasts.
-    let offerDuration: TimeInterval
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public let biometricsPolicy: BiometricsPolicy
-    let limiter = ClientLimiter()
+    /// How long a waitlist offer lasts.
+    let offerDuration: TimeInterval
     let gaugeSchedule = GaugeSchedule()
     let historyGeneration = HistoryGeneration()
     let passwordHasher: PasswordHasher
-    /// Wakes the waitlist matcher's `PeriodicService` when a request has freed capacity.
-    let matcherWakeUp = WakeUp()
     /// Set when the server starts to stop (`startDraining`).
     let draining = Draining()
 
@@ -58,41 +52,55 @@ public struct Loket: Sendable {
         // capacity: this server's caches, then the other servers.
         let changes = CapacityChanges(database: database) { change in generations.bump(change) }
         let capacityStore = CapacityStore(database: database)
-        self.live = LiveRules(network: options.network, holdMinutes: options.holdMinutes)
+        let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        let context = UseCaseContext(
+            database: database, idempotency: Idempotency(database: database),
+            live: LiveRules(network: options.network, holdMinutes: options.holdMinutes), now: options.now,
+            metrics: metrics, limiter: ClientLimiter(), capacityChanges: changes, matcherWakeUp: WakeUp(),
+            outbox: outbox, links: options.manageLinkKeys,
+            usageCache: UsageCache(
+                capacity: capacityStore, draws: drawStore, generations: generations, now: options.now),
+            invitationStore: InvitationStore(database: database, links: options.manageLinkKeys),
+            birthDateMisses: BirthDateMisses(database: database), logger: logger)
+        let appointmentStore = AppointmentStore(
+            database: database, logger: logger, capacityChanges: changes, links: options.manageLinkKeys)
+        self.context = context
+        self.booking = Booking(context: context, store: appointmentStore)
         self.capacityStore = capacityStore
-        self.appointmentStore = AppointmentStore(
-            database: database, logger: logger, outbox: outbox, capacityChanges: changes,
-            links: options.manageLinkKeys)
+        self.appointmentStore = appointmentStore
         self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.partnerStore = PartnerStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
         self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)
-        self.idempotencyStore = Idempotency(database: database)
         self.auditLog = AuditLog(database: database)
         self.purgeStore = PurgeStore(database: database)
-        let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
         self.drawStore = drawStore
         self.documentStore = DocumentStore(
             database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
-        self.invitationStore = InvitationStore(database: database, links: options.manageLinkKeys)
-        self.birthDateMisses = BirthDateMisses(database: database)
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
         self.measurementStore = MeasurementStore(database: database)
         self.forecastRunStore = ForecastRunStore(database: database)
-        self.database = database
-        self.logger = logger
-        self.now = options.now
         self.generations = generations
-        self.usageCache = UsageCache(
-            capacity: capacityStore, draws: drawStore, generations: generations, now: options.now)
-        self.metrics = metrics
         self.offerDuration = options.offerDuration
         self.biometricsPolicy = options.biometricsPolicy
         self.passwordHasher = options.passwordHasher
     }
+
+    /// The injected clock.
+    public var now: @Sendable () -> Date { context.now }
+    public var metrics: LoketMetrics { context.metrics }
+    var live: LiveRules { context.live }
+    var database: Database { context.database }
+    var logger: Logger { context.logger }
+    var limiter: ClientLimiter { context.limiter }
+    var matcherWakeUp: WakeUp { context.matcherWakeUp }
+    var usageCache: UsageCache { context.usageCache }
+    var idempotencyStore: Idempotency { context.idempotency }
+    var invitationStore: InvitationStore { context.invitationStore }
+    var birthDateMisses: BirthDateMisses { context.birthDateMisses }
 
     /// The booking rules in force: the desk network file with the desk managers' changes.
     public var rules: BookingRules { live.rules }

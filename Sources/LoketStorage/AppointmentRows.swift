@@ -37,8 +37,8 @@ struct HoldRow {
     }
 
     /// What the hold hands to the appointment that consumes it.
-    var placement: AppointmentStore.Placement {
-        AppointmentStore.Placement(
+    var placement: Placement {
+        Placement(
             desk: desk, product: product, persons: persons, pool: pool, date: date,
             start: startMinute, end: endMinute, parts: parts, assistance: assistance != 0)
     }
@@ -47,7 +47,7 @@ struct HoldRow {
 /// An `appointments` row (every query reads it whole: `SELECT *`, `a.*` or `RETURNING *`).
 struct AppointmentRow {
     let id: String, desk: String, product: String, persons: Int
-    let pool: String, date: String, startMinute: Int, endMinute: Int
+    let pool: String, date: String, startMinute: Int, endMinute: Int, parts: Int
     let state: String, language: String, createdAt: Int, code: String?, assistance: Int, revision: Int
     let tokenHash: String
     let customerName: String, customerEmail: String
@@ -64,6 +64,7 @@ struct AppointmentRow {
         date = try row.decode(column: "date", as: String.self)
         startMinute = try row.decode(column: "start_minute", as: Int.self)
         endMinute = try row.decode(column: "end_minute", as: Int.self)
+        parts = try row.decode(column: "parts", as: Int.self)
         state = try row.decode(column: "state", as: String.self)
         language = try row.decode(column: "language", as: String.self)
         createdAt = try row.decode(column: "created_at", as: Int.self)
@@ -86,5 +87,14 @@ struct AppointmentRow {
             state: Appointment.State(rawValue: state) ?? .cancelled,
             language: Customer.Language(rawValue: language) ?? .en,
             createdAt: Date(millis: createdAt), code: code, assistance: assistance != 0, revision: revision)
+    }
+
+    /// The appointment with where it sits and who booked it.
+    var stored: StoredAppointment {
+        StoredAppointment(
+            appointment: appointment, partner: partnerId,
+            placement: Placement(
+                desk: desk, product: product, persons: persons, pool: pool, date: date, start: startMinute,
+                end: endMinute, parts: parts, assistance: assistance != 0))
     }
 }

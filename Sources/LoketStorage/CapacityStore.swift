@@ -61,13 +61,13 @@ public struct CapacityStore: Sendable {
 
     // MARK: Inside a transaction
 
-    /// Takes one unit of each of `units` (ascending), or throws `conflict` if any is full.
+    /// Takes one unit of each of `units` (ascending), or refuses with `slotFull` if any is full.
     /// One statement per unit: a unit nobody took yet is inserted with one taken; an existing one
     /// is counted up only while below the capacity (the conditional update row-locks it).
     static func take(_ units: [UnitKey], desk: String, capacity: Int, on db: any SQLDatabase) async throws {
         for unit in units {
             guard try await db.raw(takeUnit(unit, desk: desk, capacity: capacity)).first() != nil else {
-                throw slotFull
+                throw Refusal.slotFull
             }
         }
     }
@@ -84,27 +84,32 @@ public struct CapacityStore: Sendable {
         """
     }
 
-    /// A unit was full when it was to be taken.
-    static let slotFull = Refusal(
-        .conflict, field: "slot", code: "slot_full", "This slot was just taken; choose another.")
-
     /// Gives back the units described by a row with desk, pool, date, start_minute, end_minute
     /// and parts (a hold or an appointment); returns the desk.
     @discardableResult
     static func release(row: any SQLRow, on db: any SQLDatabase) async throws -> String {
         let span = try row.decode(model: UnitSpanRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await release(
+            desk: span.desk, pool: span.pool, date: span.date, start: span.startMinute, end: span.endMinute,
+            parts: span.parts, on: db)
+        return span.desk
+    }
+
+    /// Gives back `parts` consecutive units from `start` to `end`.
+    static func release(
+        desk: String, pool: String, date: String, start: Int, end: Int, parts: Int, on db: any SQLDatabase
+    ) async throws {
         // Units are consecutive, so the span divided by the parts is the slot length.
-        let step = span.parts > 0 ? (span.endMinute - span.startMinute) / span.parts : 0
-        for part in 0..<span.parts {
+        let step = parts > 0 ? (end - start) / parts : 0
+        for part in 0..<parts {
             try await db.raw(
                 """
                 UPDATE slot_units SET taken = taken - 1
-                WHERE desk = \(bind: span.desk) AND pool = \(bind: span.pool) AND date = \(bind: span.date)
-                  AND minute = \(bind: span.startMinute + part * step) AND taken > 0
+                WHERE desk = \(bind: desk) AND pool = \(bind: pool) AND date = \(bind: date)
+                  AND minute = \(bind: start + part * step) AND taken > 0
                 """
             ).run()
         }
-        return span.desk
     }
 
     // MARK: Rows

@@ -268,7 +268,7 @@ public struct DeskDayStore: Sendable {
         let booking = try await database.transaction { db in
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
             let appointment = try await AppointmentStore.insertAppointment(
-                id: id, holdID: "staff:" + id, at: AppointmentStore.Placement(plan), customer: customer,
+                id: id, holdID: "staff:" + id, at: Placement(plan), customer: customer,
                 people: people, tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note),
                 on: db)
             // The reason, not the note: the note is free text about the person.

@@ -54,8 +54,8 @@ extension DocumentStore {
             }
             if let replaced { try await Self.cancelDelivery(replaced, on: db) }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
-            let (_, placement) = try await AppointmentStore.consume(hold: holdID, access: .draw, now: now, on: db)
+            try await Holds.insert(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
+            let (_, placement) = try await Holds.consume(hold: holdID, now: now, on: db)
             let customer = Customer(
                 name: holder.name, email: holder.email, phone: nil, vNumber: stored.vNumber, language: holder.language)
             let appointment = try await AppointmentStore.insertAppointment(

@@ -132,6 +132,11 @@ public struct DocumentStore: Sendable {
 
     // MARK: Inside a transaction
 
+    /// The pickup appointment `appointment` was cancelled, inside the use case's transaction.
+    public static func pickupCancelled(appointment: String, now: Date, in tx: Transaction) async throws {
+        try await pickupCancelled(appointment: appointment, now: now, on: tx.db)
+    }
+
     /// The pickup appointment `appointment` was cancelled: its document waits again for its
     /// holder's choice.
     static func pickupCancelled(appointment: String, now: Date, on db: any SQLDatabase) async throws {

@@ -118,8 +118,8 @@ extension DrawStore {
                 try entry.drawn(appointment: appointmentID)
             }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
-            let (_, placement) = try await AppointmentStore.consume(hold: holdID, access: .draw, now: now, on: db)
+            try await Holds.insert(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
+            let (_, placement) = try await Holds.consume(hold: holdID, now: now, on: db)
             // The customer manages it with the signed link in the confirmation email.
             let appointment = try await AppointmentStore.insertAppointment(
                 id: appointmentID, holdID: holdID, at: placement, customer: stored.customer, people: stored.people,

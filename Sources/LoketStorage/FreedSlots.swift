@@ -19,7 +19,7 @@ public struct FreedSlot: Sendable, Hashable {
 /// when someone waits who could use it (an indexed lookup), its units stay taken by a parked hold
 /// (no token: nobody can confirm it) and a `freed_slots` row tells the matcher, which offers it
 /// to the first eligible entry outside the request. Otherwise the units go back at once.
-enum FreedSlots {
+public enum FreedSlots {
     /// How long a parked hold keeps its units if no matcher handles it (a crash): then the
     /// sweep gives them back like any expired hold.
     static let parkedFor: TimeInterval = 600
@@ -29,12 +29,34 @@ enum FreedSlots {
     /// when the units were parked for the waitlist.
     @discardableResult
     static func free(row: any SQLRow, now: Date, on db: any SQLDatabase) async throws -> String? {
-        let span = try row.decode(model: Span.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await free(row.decode(model: Span.self, keyDecodingStrategy: .convertFromSnakeCase), now: now, on: db)
+    }
+
+    /// Frees the units of `placement` (a cancelled or moved appointment's), as `free(row:)`.
+    @discardableResult
+    public static func free(_ p: Placement, now: Date, in tx: Transaction) async throws -> String? {
+        try await free(p, now: now, on: tx.db)
+    }
+
+    @discardableResult
+    static func free(_ p: Placement, now: Date, on db: any SQLDatabase) async throws -> String? {
+        let span = Span(
+            desk: p.desk, product: p.product, persons: p.persons, pool: p.pool, date: p.date, startMinute: p.start,
+            endMinute: p.end, parts: p.parts)
+        return try await free(span, now: now, on: db)
+    }
+
+    private static func free(_ span: Span, now: Date, on db: any SQLDatabase) async throws -> String? {
         let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
         guard span.date >= today,
             try await WaitlistLine.someoneWaits(
                 desk: span.desk, product: span.product, date: span.date, persons: span.persons, on: db)
-        else { return try await CapacityStore.release(row: row, on: db) }
+        else {
+            try await CapacityStore.release(
+                desk: span.desk, pool: span.pool, date: span.date, start: span.startMinute, end: span.endMinute,
+                parts: span.parts, on: db)
+            return span.desk
+        }
         let id = Identifiers.make()
         try await db.raw(
             """

@@ -21,6 +21,7 @@ public struct Idempotency: Sendable {
             throw Refusal.invalid("Idempotency-Key", "invalid", "An Idempotency-Key has 1 to 200 characters.")
         }
         let nowMillis = now.millis
+        let engine = database.engine
         return try await database.transaction { db in
             let claimed = try await db.raw(
                 """
@@ -59,7 +60,8 @@ public struct Idempotency: Sendable {
                         .conflict, field: "Idempotency-Key", code: "in_progress",
                         "A request with this key is still running; retry.")
                 }
-                return try await JSONDecoder().decode(R.self, from: Data(response.utf8)).renewed(on: db)
+                return try await JSONDecoder().decode(R.self, from: Data(response.utf8)).renewed(
+                    in: Transaction(db: db, engine: engine))
             }
             let result = try await work(db)
             let response = String(decoding: try JSONEncoder().encode(result.withoutSecrets), as: UTF8.self)
@@ -71,6 +73,20 @@ public struct Idempotency: Sendable {
             ).run()
             return result
         }
+    }
+
+    /// As `once` below, for the application's use cases. `alone` says the work is one statement:
+    /// without a key it then runs by itself, on PostgreSQL one round trip where a transaction
+    /// costs three more (BEGIN, COMMIT, and the wait between).
+    public func once<R: Replayable>(
+        _ idempotency: IdempotencyKey?, now: Date, alone: Bool = false,
+        _ work: @escaping @Sendable (Transaction) async throws -> R
+    ) async throws -> R {
+        let engine = database.engine
+        if idempotency == nil, alone, engine == .postgres {
+            return try await database.session { db in try await work(Transaction(db: db, engine: engine)) }
+        }
+        return try await once(idempotency, now: now) { db in try await work(Transaction(db: db, engine: engine)) }
     }
 
     /// Forgets idempotency answers older than `before` (the caller keeps a day): clients retry
@@ -93,20 +109,20 @@ public struct Idempotency: Sendable {
 /// hand them out): `withoutSecrets` is what is stored, and `renewed` gives the retry fresh ones,
 /// written where they are checked, in the retry's transaction. The secret of the first answer
 /// then no longer works: the client that retried has the new one.
-protocol Replayable: Codable, Sendable {
+public protocol Replayable: Codable, Sendable {
     var withoutSecrets: Self { get }
-    func renewed(on db: any SQLDatabase) async throws -> Self
+    func renewed(in tx: Transaction) async throws -> Self
 }
 
 extension HoldReceipt: Replayable {
-    var withoutSecrets: HoldReceipt { HoldReceipt(hold: hold, token: "") }
+    public var withoutSecrets: HoldReceipt { HoldReceipt(hold: hold, token: "") }
 
     /// Only while the hold is still its maker's: not once used, lapsed, or handed to the person
     /// a third party booked it for (`InvitationStore.awaitPerson`).
-    func renewed(on db: any SQLDatabase) async throws -> HoldReceipt {
+    public func renewed(in tx: Transaction) async throws -> HoldReceipt {
         let handedOn: SQLQueryString =
             "state = 'active' AND NOT EXISTS (SELECT 1 FROM awaiting_people a WHERE a.hold_id = holds.id)"
-        guard let token = try await Identifiers.freshToken(for: "holds", id: hold.id, if: handedOn, on: db) else {
+        guard let token = try await Identifiers.freshToken(for: "holds", id: hold.id, if: handedOn, on: tx.db) else {
             throw Refusal(
                 .conflict, field: "Idempotency-Key", code: "hold_used",
                 "The hold this key made has been used, has lapsed or was handed on; its secret is not given again.")
@@ -116,12 +132,12 @@ extension HoldReceipt: Replayable {
 }
 
 extension ConfirmedBooking: Replayable {
-    var withoutSecrets: ConfirmedBooking { ConfirmedBooking(appointment: appointment, manageToken: "") }
+    public var withoutSecrets: ConfirmedBooking { ConfirmedBooking(appointment: appointment, manageToken: "") }
 
-    func renewed(on db: any SQLDatabase) async throws -> ConfirmedBooking {
+    public func renewed(in tx: Transaction) async throws -> ConfirmedBooking {
         ConfirmedBooking(
             appointment: appointment,
-            manageToken: try await Identifiers.freshToken(for: "appointments", id: appointment.id, on: db) ?? "")
+            manageToken: try await Identifiers.freshToken(for: "appointments", id: appointment.id, on: tx.db) ?? "")
     }
 }
 
@@ -143,11 +159,11 @@ extension Identifiers {
 }
 
 extension Array: Replayable where Element == ConfirmedBooking {
-    var withoutSecrets: [ConfirmedBooking] { map(\.withoutSecrets) }
+    public var withoutSecrets: [ConfirmedBooking] { map(\.withoutSecrets) }
 
-    func renewed(on db: any SQLDatabase) async throws -> [ConfirmedBooking] {
+    public func renewed(in tx: Transaction) async throws -> [ConfirmedBooking] {
         var renewed: [ConfirmedBooking] = []
-        for booking in self { renewed.append(try await booking.renewed(on: db)) }
+        for booking in self { renewed.append(try await booking.renewed(in: tx)) }
         return renewed
     }
 }

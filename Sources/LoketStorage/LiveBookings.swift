@@ -48,11 +48,3 @@ enum LiveBookings {
         try await db.raw("DELETE FROM live_bookings WHERE appointment_id = \(bind: appointment)").run()
     }
 }
-
-extension Refusal {
-    /// A person who already has a live appointment for the product.
-    public static let alreadyBooked = Refusal(
-        .conflict, field: "customer.vNumber", code: "already_booked",
-        "This person already has an appointment for this. Move that one with the link in its confirmation email instead of booking another."
-    )
-}

@@ -10,15 +10,4 @@ import LoketDomain
 extension AppointmentStore {
     /// The link token for `appointment`.
     public func manageLinkToken(appointment id: String) -> String { links.token(appointment: id) }
-
-    /// Whether `token` is a link token that opens `appointment` on `today`.
-    func linkOpens(_ token: String, _ appointment: Appointment, today: LocalDate) throws -> Bool {
-        guard token.hasPrefix("m"), links.opens(token, appointment: appointment.id) else { return false }
-        guard appointment.date >= today else {
-            throw Refusal(
-                .gone, field: "Authorization", code: "link_expired",
-                "This link from an email worked until the day of the appointment.")
-        }
-        return true
-    }
 }

@@ -78,6 +78,23 @@ public struct OutboxStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Writes a message about an appointment (and, for a confirmation or a move, its reminder)
+    /// inside the use case's transaction; nothing when `settings` is nil (no mail configured).
+    public static func enqueue(
+        _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
+        settings: OutboxSettings?, in tx: Transaction
+    ) async throws {
+        try await enqueue(
+            kind, appointment: id, revision: revision, start: start, now: now, settings: settings, on: tx.db)
+    }
+
+    /// Writes a webhook event for `partner`, if it has a webhook, inside the use case's transaction.
+    public static func enqueueWebhook(
+        partner: String, event: String, appointment: Appointment, now: Date, in tx: Transaction
+    ) async throws {
+        try await enqueueWebhook(partner: partner, event: event, appointment: appointment, now: now, on: tx.db)
+    }
+
     /// Writes the messages an appointment event causes, inside the caller's transaction.
     static func enqueue(
         _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,

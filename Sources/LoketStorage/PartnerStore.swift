@@ -132,7 +132,7 @@ public struct PartnerStore: Sendable {
                 let appointment: Appointment
                 do {
                     appointment = try await AppointmentStore.insertAppointment(
-                        id: entry.id, holdID: "partner:" + entry.id, at: AppointmentStore.Placement(plan),
+                        id: entry.id, holdID: "partner:" + entry.id, at: Placement(plan),
                         customer: customer, people: entry.item.people,
                         tokenHash: Identifiers.hash(entry.token), now: now, outbox: outbox, partner: partner.id,
                         urgent: entry.item.urgent, on: db)

@@ -57,7 +57,7 @@ extension WaitlistStore {
     public func releaseFreed(_ freed: FreedSlot, now: Date) async throws {
         let desk = try await database.transaction { db -> String? in
             guard try await FreedSlots.claim(freed, on: db) else { return nil }
-            return try await AppointmentStore.release(hold: freed.hold, now: now, on: db)
+            return try await Holds.release(hold: freed.hold, now: now, on: db)
         }
         if let desk { capacityChanges.announce(desk) }
     }
@@ -137,7 +137,7 @@ extension WaitlistStore {
             }
             if let freed {
                 guard try await FreedSlots.claim(freed, on: db) else { return nil }
-                _ = try await AppointmentStore.release(hold: freed.hold, now: now, on: db)
+                _ = try await Holds.release(hold: freed.hold, now: now, on: db)
             }
             guard
                 let written = try await db.raw(
@@ -152,7 +152,7 @@ extension WaitlistStore {
                 return nil
             }
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await AppointmentStore.insertHold(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
+            try await Holds.insert(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
             try await db.raw(
                 """
                 INSERT INTO waitlist_offers (hold_id, desk, product, offered_at)

@@ -120,8 +120,7 @@ public struct WaitlistStore: Sendable {
             var entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
             try decided { () throws(EntryError) in try entry.accept(now: now) }
             guard let offer = entry.offer else { throw Refusal.noOffer }
-            let (hold, placement) = try await AppointmentStore.consume(
-                hold: offer.hold, access: .offer, now: now, on: db)
+            let (hold, placement) = try await Holds.consume(hold: offer.hold, now: now, on: db)
             var desks = [placement.desk]
             let accepted: AcceptedOffer
             if let existing = entry.appointment,
@@ -300,7 +299,7 @@ public struct WaitlistStore: Sendable {
             """
         ).run()
         // The next in line may want it: the matcher offers it on.
-        return try await AppointmentStore.release(hold: offer.hold, toWaitlist: true, now: now, on: db)
+        return try await Holds.release(hold: offer.hold, toWaitlist: true, now: now, on: db)
     }
 
     /// The entry's row: the customer details and people it was given, as validated when it joined.

@@ -1,3 +1,5 @@
+import LoketDomain
+
 /// V-numbers for test customers: one per name, the same in every run, so a test may book for many
 /// people where each person has one live booking per product.
 public enum TestPeople {
@@ -11,4 +13,8 @@ public enum TestPeople {
         let digits = String(hash % 10_000_000_000)
         return String(repeating: "0", count: 10 - digits.count) + digits
     }
+
+    /// One customer, for tests that book for one person.
+    public static let customer = try! Customer.validated(
+        name: "Ana Silva", email: "ana@example.nl", phone: nil, vNumber: "1234567890", bsn: nil, language: "en")
 }

@@ -120,7 +120,7 @@ extension WebApp {
                 return redirect(changed)
             }
             do {
-                let receipt = try await loket.hold(
+                let receipt = try await loket.booking.hold(
                     desk: context.parameters.get("desk"), product: context.parameters.get("product"),
                     persons: Int(form["persons"] ?? "1"), slot: form["slot"],
                     assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
@@ -168,7 +168,7 @@ extension WebApp {
             let web = web(request)
             let id = try context.parameters.require("id")
             let form = try await web.form(request)
-            guard let hold = try await loket.activeHold(id: id) else {
+            guard let hold = try await loket.booking.activeHold(id: id) else {
                 return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
             }
             // The other persons, when every person is named (one live booking per person).
@@ -186,7 +186,7 @@ extension WebApp {
                 return checkAnswersPage(web, hold: hold, desk: desk, customer: customer, form: form)
             }
             do {
-                let booking = try await loket.confirm(
+                let booking = try await loket.booking.confirm(
                     hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
                     client: context.client, idempotency: nil)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
@@ -315,7 +315,7 @@ extension WebApp {
         _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError],
         invitation: Invitation? = nil
     ) async throws -> Response {
-        guard let hold = try await loket.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
+        guard let hold = try await loket.booking.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
             return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
         }
         let asksBirth = loket.network.product(hold.product)?.requiresInvitation == true

@@ -16,7 +16,7 @@ extension WebApp {
             }
         }
         router.get("/manage/{id}/calendar.ics") { request, context in
-            let appointment = try await loket.appointment(
+            let appointment = try await loket.booking.appointment(
                 id: context.parameters.require("id"), token: request.query("token"))
             guard let desk = loket.network.desk(appointment.desk) else {
                 throw Refusal(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
@@ -42,7 +42,7 @@ extension WebApp {
             let token = request.query("token") ?? ""
             do {
                 try loket.admit(.slotReads, client: context.client)
-                let appointment = try await loket.appointment(id: id, token: token)
+                let appointment = try await loket.booking.appointment(id: id, token: token)
                 // In the language the manage page showed, as every page of the appointment.
                 if !web.languageChosen { web.language = appointment.language }
                 guard appointment.state == .confirmed else { return cancelledPage(web) }
@@ -69,18 +69,18 @@ extension WebApp {
             let form = try await web.form(request)
             let token = form["token"] ?? ""
             do {
-                let appointment = try await loket.appointment(id: id, token: token)
+                let appointment = try await loket.booking.appointment(id: id, token: token)
                 // Asked first: a move gives up the time held now and counts against the limit.
                 guard form["confirm"] == "1" else {
                     var web = web
                     if !web.languageChosen { web.language = appointment.language }
                     return try moveQuestionPage(web, appointment, slot: form["slot"], token: token)
                 }
-                let receipt = try await loket.hold(
+                let receipt = try await loket.booking.hold(
                     desk: appointment.desk, product: appointment.product, persons: appointment.persons,
                     slot: form["slot"], assistance: appointment.assistance, client: context.client,
                     replacingOldest: true, idempotency: nil)
-                _ = try await loket.reschedule(
+                _ = try await loket.booking.reschedule(
                     id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
                 return redirect("/manage/\(id)?token=\(token)&moved=1")
             } catch let error as Refusal {
@@ -96,7 +96,7 @@ extension WebApp {
             let web = web(request)
             let form = try await web.form(request)
             do {
-                _ = try await loket.cancel(id: context.parameters.require("id"), token: form["token"])
+                _ = try await loket.booking.cancel(id: context.parameters.require("id"), token: form["token"])
                 return cancelledPage(web)
             } catch let error as Refusal {
                 return problem(web, error)
@@ -113,7 +113,7 @@ extension WebApp {
         var web = web(request)
         let token = request.query("token")
         do {
-            let appointment = try await loket.appointment(id: context.parameters.require("id"), token: token)
+            let appointment = try await loket.booking.appointment(id: context.parameters.require("id"), token: token)
             if !web.languageChosen { web.language = appointment.language }
             guard appointment.state == .confirmed else { return cancelledPage(web) }
             return page(web, appointment, token ?? "")

@@ -44,7 +44,7 @@ import Testing
             #expect(data["booked"] as? Bool == false && data["awaitingPerson"] as? Bool == true)
             #expect(data["holdToken"] == nil && data["manageToken"] == nil)
             let hold = try #require(data["holdId"] as? String)
-            #expect(try await server.loket.hold(id: hold).state == .active)
+            #expect(try await server.loket.booking.hold(id: hold).state == .active)
             // One booking waits for a person at a time: a second fills nobody's mailbox.
             let again = try await api.post(
                 "/oap/api/desks/TS/appointments/",
@@ -81,7 +81,7 @@ import Testing
                 api, "/book/awaiting/\(hold)",
                 ["token": token, "dateOfBirth-day": "1", "dateOfBirth-month": "04", "dateOfBirth-year": "1990"])
             #expect(confirmed.status == 303, "\(confirmed.body)")
-            #expect(try await server.loket.hold(id: hold).state == .confirmed)
+            #expect(try await server.loket.booking.hold(id: hold).state == .confirmed)
             let email = try await server.database.session { db in
                 try await db.raw("SELECT customer_email FROM appointments").first()!
                     .decode(column: "customer_email", as: String.self)

@@ -56,7 +56,7 @@ import Testing
             let made = await withTaskGroup(of: Bool.self) { group in
                 for index in 0..<10 {
                     group.addTask {
-                        let held = try? await server.loket.hold(
+                        let held = try? await server.loket.booking.hold(
                             desk: "RACE", product: "BIO", persons: 1, slot: slots[index % slots.count],
                             client: "2001:db8::/64", idempotency: nil)
                         return held != nil
@@ -67,12 +67,12 @@ import Testing
             #expect(made == 2)
             // A hold refused for another reason gives its place back: a third is still refused,
             // but after an unknown slot the two places are as they were.
-            let failed = try? await server.loket.hold(
+            let failed = try? await server.loket.booking.hold(
                 desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0300-one", client: "192.0.2.1",
                 idempotency: nil)
             #expect(failed == nil)
             for slot in ["20220602-0900-one", "20220602-0910-one"] {
-                _ = try await server.loket.hold(
+                _ = try await server.loket.booking.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "192.0.2.1", idempotency: nil)
             }
         }
@@ -83,13 +83,13 @@ import Testing
             var held: [HoldReceipt] = []
             for slot in ["20220602-0900-one", "20220602-0910-one", "20220602-0920-one"] {
                 held.append(
-                    try await server.loket.hold(
+                    try await server.loket.booking.hold(
                         desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "203.0.113.7",
                         replacingOldest: true, idempotency: nil))
             }
-            #expect(try await server.loket.hold(id: held[0].hold.id).state == .released)
-            #expect(try await server.loket.hold(id: held[1].hold.id).state == .active)
-            #expect(try await server.loket.hold(id: held[2].hold.id).state == .active)
+            #expect(try await server.loket.booking.hold(id: held[0].hold.id).state == .released)
+            #expect(try await server.loket.booking.hold(id: held[1].hold.id).state == .active)
+            #expect(try await server.loket.booking.hold(id: held[2].hold.id).state == .active)
         }
     }
 
@@ -136,10 +136,10 @@ import Testing
             }
             var booked: [ConfirmedBooking] = []
             for (index, slot) in ["20220602-0900-one", "20220602-0910-one", "20220602-0920-one"].enumerated() {
-                let held = try await loket.hold(
+                let held = try await loket.booking.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: slot, client: nil, idempotency: nil)
                 booked.append(
-                    try await loket.confirm(
+                    try await loket.booking.confirm(
                         hold: held.hold.id, holdToken: held.token, customer: person("Booked\(index)"), client: nil,
                         idempotency: nil))
             }
@@ -148,12 +148,12 @@ import Testing
                 desks: ["RACE"], product: "BIO", persons: 1, from: "2022-06-02", to: "2022-06-02",
                 documentExpiresOn: nil, customer: .success(customer), appointment: nil, appointmentToken: nil,
                 client: "203.0.113.7")
-            _ = try await loket.cancel(id: booked[0].appointment.id, token: booked[0].manageToken)
+            _ = try await loket.booking.cancel(id: booked[0].appointment.id, token: booked[0].manageToken)
             #expect(try await loket.matchFreedSlots() == 1)
             #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
 
             func hold(_ slot: String) async throws -> HoldReceipt {
-                try await loket.hold(
+                try await loket.booking.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: slot, client: "203.0.113.7",
                     replacingOldest: true, idempotency: nil)
             }
@@ -161,17 +161,17 @@ import Testing
             // gives back that hold, not the offer.
             let second = try await hold("20220603-0900-one")
             let third = try await hold("20220603-0910-one")
-            #expect(try await loket.hold(id: second.hold.id).state == .released)
+            #expect(try await loket.booking.hold(id: second.hold.id).state == .released)
             #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
             // Through the API (no replacing), a further hold is refused while the offer stands.
             await #expect(throws: Refusal.self) {
-                try await loket.hold(
+                try await loket.booking.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
                     idempotency: nil)
             }
             _ = try await loket.acceptOffer(entry: joined.entry.id, token: joined.token, client: "203.0.113.7")
             server.clock.advance(minutes: 1)
-            let after = try await loket.hold(
+            let after = try await loket.booking.hold(
                 desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
                 idempotency: nil)
             #expect(after.hold.state == .active)

@@ -108,7 +108,7 @@ import Testing
             let view = try await loket.document(id: id, token: token)
             #expect(view.document.status == .pickupBooked && view.pickup?.id == booking.appointment.id)
             // Cancelling the pickup lets the holder choose again.
-            _ = try await loket.cancel(id: booking.appointment.id, token: booking.manageToken)
+            _ = try await loket.booking.cancel(id: booking.appointment.id, token: booking.manageToken)
             #expect(try await loket.document(id: id, token: token).document.status == .ready)
         }
     }

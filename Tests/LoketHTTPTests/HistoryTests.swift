@@ -27,7 +27,7 @@ import Testing
         for (i, slot) in ["20220602-0900-one", "20220602-0910-one", "20220603-0900-one"].enumerated() {
             booked.append(try await WaitlistAPITests.book(api, slot: slot, name: "Person\(i)"))
         }
-        _ = try await server.loket.cancel(id: booked[0].id, token: booked[0].token)
+        _ = try await server.loket.booking.cancel(id: booked[0].id, token: booked[0].token)
         let held = try await hold(api, "20220603-0910-one")
         let moved = try await api.post(
             "/api/v1/appointments/\(booked[1].id)/reschedule", #"{"hold":"\#(held.id)","holdToken":"\#(held.token)"}"#,

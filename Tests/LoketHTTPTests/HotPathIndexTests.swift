@@ -88,7 +88,7 @@ import Testing
                 #expect(try await api.get("/oap/api/desks/RACE/slots/?productKey=BIO&persons=1").status == 200)
                 let kept = try await WaitlistAPITests.book(api, slot: "20220602-0900-one", name: "Kept")
                 let cancelled = try await WaitlistAPITests.book(api, slot: "20220602-0910-one", name: "Cancelled")
-                _ = try await server.loket.cancel(id: cancelled.id, token: cancelled.token)
+                _ = try await server.loket.booking.cancel(id: cancelled.id, token: cancelled.token)
                 #expect(
                     try await api.get(
                         "/api/v1/appointments/\(kept.id)", headers: ["Authorization": "Bearer \(kept.token)"]

@@ -76,8 +76,8 @@ import Testing
             #expect(unknown.confirmed.errorCode == "not_invited")
             #expect(wrongBirth.confirmed.body == unknown.confirmed.body)
             // Nothing changed: the holds are still active, not appointments.
-            #expect(try await server.loket.hold(id: unknown.hold).state == .active)
-            #expect(try await server.loket.hold(id: wrongBirth.hold).state == .active)
+            #expect(try await server.loket.booking.hold(id: unknown.hold).state == .active)
+            #expect(try await server.loket.booking.hold(id: wrongBirth.hold).state == .active)
             // Without a date of birth it is asked for.
             let noBirth = try await Self.holdAndConfirm(
                 api, customer: Self.customer(born: nil), slot: "20220602-0810-bio")

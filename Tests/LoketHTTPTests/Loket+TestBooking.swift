@@ -8,9 +8,9 @@ extension Loket {
     func bookBiometrics(
         _ slot: String, name: String, email: String = "x@example.nl"
     ) async throws -> ConfirmedBooking {
-        let held = try await hold(
+        let held = try await booking.hold(
             desk: "TS", product: "BIO", persons: 1, slot: slot, client: nil, idempotency: nil)
-        return try await confirm(
+        return try await booking.confirm(
             hold: held.hold.id, holdToken: held.token,
             customer: try Customer.validated(
                 name: name, email: email, phone: nil, vNumber: TestPeople.vNumber(name), bsn: nil, language: "en"),

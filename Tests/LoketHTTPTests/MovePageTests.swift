@@ -22,14 +22,14 @@ import Testing
             #expect(asked.body.contains(#"<input type="hidden" name="confirm" value="1">"#))
             #expect(asked.body.contains("href=\"/manage/\(id)?token=\(token)\">No, keep the time I have</a>"))
             // Nothing moved yet, and nothing was held.
-            #expect(try await loket.appointment(id: id, token: token).startTime == LocalTime(text: "09:00"))
+            #expect(try await loket.booking.appointment(id: id, token: token).startTime == LocalTime(text: "09:00"))
             // A time that cannot be read is named, and nothing changes.
             let unreadable = try await post(api, path, ["token": token, "slot": "tomorrow"])
             #expect(unreadable.status == 422)
 
             let moved = try await post(api, path, ["token": token, "slot": "20220603-1000-bio", "confirm": "1"])
             #expect(moved.status == 303 && moved.headers[.location] == "/manage/\(id)?token=\(token)&moved=1")
-            let after = try await loket.appointment(id: id, token: token)
+            let after = try await loket.booking.appointment(id: id, token: token)
             #expect(after.date == LocalDate(iso: "2022-06-03") && after.startTime == LocalTime(text: "10:00"))
             // The last change allowed says so.
             _ = try await post(api, path, ["token": token, "slot": "20220603-1100-bio", "confirm": "1"])

@@ -218,7 +218,7 @@ import Testing
 
             // Early cancels; the freed slot is offered to the improvement, and taking it is a move:
             // with one allowed, the appointment can wait for nothing earlier after it.
-            _ = try await server.loket.cancel(id: early.id, token: early.token)
+            _ = try await server.loket.booking.cancel(id: early.id, token: early.token)
             try await server.loket.matchFreedSlots()
             #expect(try await accept(improve).status == 200)
             let more = try await join("Mover", appointment: appointment)
@@ -230,8 +230,8 @@ import Testing
             let early2 = try await book("20220602-0810-bio", "Early2")
             let orphan = try await join("Other", appointment: other)
             #expect(orphan.status == 201, "\(orphan.body)")
-            _ = try await server.loket.cancel(id: other.id, token: other.token)
-            _ = try await server.loket.cancel(id: early2.id, token: early2.token)
+            _ = try await server.loket.booking.cancel(id: other.id, token: other.token)
+            _ = try await server.loket.booking.cancel(id: early2.id, token: early2.token)
             try await server.loket.matchFreedSlots()
             let gone = try await accept(orphan)
             #expect(gone.status == 410 || gone.status == 404 || gone.status == 409, "\(gone.body)")

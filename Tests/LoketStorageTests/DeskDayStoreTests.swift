@@ -15,10 +15,10 @@ import Testing
         _ store: Stores, _ slot: String, _ name: String, product: String = "BIO", now: Date
     ) async throws -> Appointment {
         let plan = try rules.planHold(desk: "TS", product: product, persons: 1, slot: slot, now: now)
-        let hold = try await store.appointments.hold(plan, now: now)
+        let hold = try await store.hold(plan, now: now)
         let customer = try Customer.validated(
             name: name, email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl")
-        return try await store.appointments.confirm(
+        return try await store.confirm(
             hold: hold.hold.id, holdToken: hold.token, customer: customer, now: now
         ).appointment
     }
@@ -75,15 +75,15 @@ import Testing
             try await store.deskDay.finishVisit(
                 appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1", now: arrival)
         }
-        let held = try await store.appointments.hold(
+        let held = try await store.hold(
             try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: "20220602-1020-bio", now: booked),
             now: booked)
-        let withToken = try await store.appointments.confirm(
+        let withToken = try await store.confirm(
             hold: held.hold.id, holdToken: held.token,
             customer: try Customer.validated(
                 name: "Cancelled Too", email: "x@example.nl", phone: nil, vNumber: nil, bsn: nil, language: "nl"),
             now: booked)
-        _ = try await store.appointments.cancel(
+        try await store.cancel(
             id: withToken.appointment.id, token: withToken.manageToken, now: booked,
             today: LocalDate(iso: "2022-06-01")!)
         let afterAll = arrival.addingTimeInterval(2 * 3600)

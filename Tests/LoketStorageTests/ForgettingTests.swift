@@ -25,21 +25,21 @@ import Testing
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
             let key = IdempotencyKey(scope: "POST /api/v1/holds", key: "k-1", fingerprint: "first body")
-            let first = try await store.appointments.hold(plan, now: clock.now, idempotency: key)
+            let first = try await store.hold(plan, now: clock.now, idempotency: key)
 
             // Made at the cutoff itself: kept, and the key still refuses another body.
             try await idempotency.forgetKeys(before: clock.now)
             #expect(try await rows("idempotency_keys", store.database) == 1)
             let other = IdempotencyKey(scope: "POST /api/v1/holds", key: "k-1", fingerprint: "another body")
             await #expect(throws: Refusal.self) {
-                try await store.appointments.hold(plan, now: clock.now, idempotency: other)
+                try await store.hold(plan, now: clock.now, idempotency: other)
             }
 
             clock.advance(minutes: 1)
             try await idempotency.forgetKeys(before: clock.now)
             #expect(try await rows("idempotency_keys", store.database) == 0)
             // Forgotten: the key is free again and makes a hold of its own.
-            let again = try await store.appointments.hold(plan, now: clock.now, idempotency: other)
+            let again = try await store.hold(plan, now: clock.now, idempotency: other)
             #expect(again.hold.id != first.hold.id)
         }
     }

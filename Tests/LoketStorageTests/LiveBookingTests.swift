@@ -10,14 +10,14 @@ import Testing
     static let person = "5555555555"
 
     func hold(_ store: Stores, _ slot: String, now: Date) async throws -> HoldReceipt {
-        try await store.appointments.hold(
+        try await store.hold(
             rules.planHold(desk: "RACE", product: "BIO", persons: 1, slot: slot, now: now), now: now)
     }
 
     func confirm(_ store: Stores, _ held: HoldReceipt, now: Date) async throws -> ConfirmedBooking {
         let customer = try Customer.validated(
             name: "Ana Silva", email: "ana@example.nl", phone: nil, vNumber: Self.person, bsn: nil, language: "en")
-        return try await store.appointments.confirm(
+        return try await store.confirm(
             hold: held.hold.id, holdToken: held.token, customer: customer, people: { _, _ in [Self.person] }, now: now)
     }
 
@@ -65,7 +65,7 @@ import Testing
             await #expect(throws: Refusal.alreadyBooked) {
                 try await confirm(store, second, now: clock.now)
             }
-            _ = try await store.appointments.cancel(
+            try await store.cancel(
                 id: first.appointment.id, token: first.manageToken, now: clock.now, today: clock.today)
             let rebooked = try await confirm(store, second, now: clock.now)
             #expect(rebooked.appointment.date.iso == "2022-06-03")

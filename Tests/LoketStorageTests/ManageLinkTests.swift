@@ -18,11 +18,12 @@ import Testing
         let now = ManualClock(date: "2022-06-01").now
         let plan = try BookingRules(network: TestNetwork.network).planHold(
             desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: now)
-        let hold = try await store.hold(plan, now: now)
+        let stores = Stores(database)
+        let hold = try await stores.hold(plan, now: now)
         return (
             store,
-            try await store.confirm(
-                hold: hold.hold.id, holdToken: hold.token, customer: AppointmentStoreTests.customer, now: now
+            try await stores.confirm(
+                hold: hold.hold.id, holdToken: hold.token, customer: TestPeople.customer, now: now
             ).appointment
         )
     }

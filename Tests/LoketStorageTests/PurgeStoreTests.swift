@@ -26,9 +26,9 @@ import Testing
     /// Books `slot` for `name` at `time`, claiming both persons' V-numbers.
     func book(_ store: Stores, _ slot: String, _ name: String, at time: ManualClock) async throws -> ConfirmedBooking {
         let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 2, slot: slot, now: time.now)
-        let hold = try await store.appointments.hold(plan, now: time.now)
+        let hold = try await store.hold(plan, now: time.now)
         let customer = Self.customer(name)
-        return try await store.appointments.confirm(
+        return try await store.confirm(
             hold: hold.hold.id, holdToken: hold.token, customer: customer,
             people: { _, _ in [customer.vNumber!] + customer.companions.map(\.vNumber) }, now: time.now)
     }
@@ -72,12 +72,12 @@ import Testing
         let july1 = ManualClock(date: "2022-07-01")
         let old = try await book(store, "20220602-0900-bio", "Old", at: june1).appointment
         let cancelledLongAgo = try await book(store, "20220720-0900-bio", "Early Canceller", at: june1)
-        _ = try await store.appointments.cancel(
+        try await store.cancel(
             id: cancelledLongAgo.appointment.id, token: cancelledLongAgo.manageToken, now: june1.now, today: june1.today
         )
         let recent = try await book(store, "20220801-0900-bio", "Recent", at: july1).appointment
         let cancelledLately = try await book(store, "20220803-0900-bio", "Late Canceller", at: july1)
-        _ = try await store.appointments.cancel(
+        try await store.cancel(
             id: cancelledLately.appointment.id, token: cancelledLately.manageToken, now: july1.now, today: july1.today)
         let future = try await book(
             store, "20221003-0900-bio", "Future", at: ManualClock(date: "2022-09-14")
@@ -91,7 +91,7 @@ import Testing
             let clock = ManualClock(date: day, time: time)
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20221004-1000-bio", now: clock.now)
-            _ = try await store.appointments.hold(plan, now: clock.now)
+            _ = try await store.hold(plan, now: clock.now)
         }
         try await store.appointments.releaseExpiredHolds(now: purgeClock.now)
         // Messages sent 40 and 10 days ago, and one still to send.

@@ -1,5 +1,8 @@
+import Foundation
+import LoketDomain
 import LoketStorage
 import LoketTestSupport
+import Testing
 
 /// The stores the storage tests use, on one database.
 struct Stores {
@@ -29,4 +32,44 @@ func withStores(_ engine: TestDatabase.Engine, _ body: (Stores) async throws -> 
         throw error
     }
     await drop()
+}
+
+/// Bookings made on the tables, as the setup of the storage suites: the booking area's use cases
+/// (with their refusals, limits and announcements) are tested in LoketAppTests.
+extension Stores {
+    func hold(_ plan: HoldPlan, now: Date, idempotency: IdempotencyKey? = nil) async throws -> HoldReceipt {
+        try await Idempotency(database: database).once(idempotency, now: now) { tx in
+            try await Holds.take(plan, now: now, in: tx)
+        }
+    }
+
+    /// Makes an appointment of the held slot; `people` gives the V-numbers it claims.
+    func confirm(
+        hold id: String, holdToken: String, customer: Customer,
+        people: @escaping @Sendable (_ product: String, _ persons: Int) -> [String] = { _, _ in [] }, now: Date
+    ) async throws -> ConfirmedBooking {
+        try await database.write { tx in
+            let stored = try #require(try await Holds.read(id: id, in: tx))
+            #expect(stored.opens(holdToken))
+            var hold = stored.hold
+            try hold.confirm(now: now)
+            #expect(try await Holds.write(hold, readIn: stored.hold.state, in: tx))
+            let p = stored.placement
+            return try await Appointments.insert(
+                holdID: id, at: p, customer: customer, people: people(p.product, p.persons), now: now, in: tx)
+        }
+    }
+
+    /// Cancels the appointment and gives its slot back (to the waitlist first).
+    func cancel(id: String, token: String, now: Date, today: LocalDate) async throws {
+        let links = try ManageLinkKeys([ManageLinkKeys.randomSecret()])
+        try await database.write { tx in
+            let current = try await Appointments.authorised(id: id, token: token, today: today, links: links, in: tx)
+            var cancelled = current.appointment
+            try cancelled.cancel()
+            let stored = try #require(
+                try await Appointments.cancel(current.appointment, as: cancelled, now: now, in: tx))
+            try await FreedSlots.free(stored.placement, now: now, in: tx)
+        }
+    }
 }

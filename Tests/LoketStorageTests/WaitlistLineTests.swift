@@ -27,10 +27,10 @@ import Testing
     /// Books `slot` at TS for `name` and cancels it: the freed slot the matcher is owed.
     func bookAndCancel(_ store: Stores, _ slot: String, _ name: String, clock: ManualClock) async throws {
         let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: clock.now)
-        let held = try await store.appointments.hold(plan, now: clock.now)
-        let booked = try await store.appointments.confirm(
+        let held = try await store.hold(plan, now: clock.now)
+        let booked = try await store.confirm(
             hold: held.hold.id, holdToken: held.token, customer: Self.request(name).customer, now: clock.now)
-        _ = try await store.appointments.cancel(
+        try await store.cancel(
             id: booked.appointment.id, token: booked.manageToken, now: clock.now, today: clock.today)
     }
 

@@ -14,7 +14,7 @@ struct BookingRoutes {
         router.post("/api/v1/holds") { request, context in
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(HoldRequest.self, from: bytes)
-            let receipt = try await loket.hold(
+            let receipt = try await loket.booking.hold(
                 desk: body.desk, product: body.product, persons: body.persons, slot: body.slot,
                 assistance: body.assistance ?? false, client: context.client,
                 idempotency: request.idempotencyKey(scope: "POST /api/v1/holds", body: bytes, client: context.client))
@@ -23,7 +23,7 @@ struct BookingRoutes {
                 headers: [.location: "/api/v1/holds/\(receipt.hold.id)"])
         }
         router.get("/api/v1/holds/{id}") { _, context in
-            try JSONBody.response(HoldResponse(try await loket.hold(id: context.parameters.require("id"))))
+            try JSONBody.response(HoldResponse(try await loket.booking.hold(id: context.parameters.require("id"))))
         }
         router.post("/api/v1/appointments") { request, context in
             let bytes = try await JSONBody.bytes(request)
@@ -35,7 +35,7 @@ struct BookingRoutes {
                 throw Refusal.invalid("customer", "required", "Give the customer's details.")
             }
             let customer = try c.validated()
-            let booking = try await loket.confirm(
+            let booking = try await loket.booking.confirm(
                 hold: hold, holdToken: body.holdToken, customer: customer, client: context.client,
                 idempotency: request.idempotencyKey(
                     scope: "POST /api/v1/appointments", body: bytes, client: context.client))
@@ -44,19 +44,20 @@ struct BookingRoutes {
                 headers: [.location: "/api/v1/appointments/\(booking.appointment.id)"])
         }
         router.get("/api/v1/appointments/{id}") { request, context in
-            let appointment = try await loket.appointment(
+            let appointment = try await loket.booking.appointment(
                 id: context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(AppointmentResponse(appointment))
         }
         router.delete("/api/v1/appointments/{id}") { request, context in
-            let appointment = try await loket.cancel(id: context.parameters.require("id"), token: request.bearerToken)
+            let appointment = try await loket.booking.cancel(
+                id: context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(AppointmentResponse(appointment))
         }
         router.post("/api/v1/appointments/{id}/reschedule") { request, context in
             let id = try context.parameters.require("id")
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(RescheduleRequest.self, from: bytes)
-            let appointment = try await loket.reschedule(
+            let appointment = try await loket.booking.reschedule(
                 id: id, token: request.bearerToken, hold: body.hold, holdToken: body.holdToken,
                 idempotency: request.idempotencyKey(
                     scope: "POST /api/v1/appointments/\(id)/reschedule", body: bytes, client: context.client))

@@ -79,7 +79,7 @@ struct PlannerRoutes {
             try request.integerQuery("persons") ?? body?.persons
             ?? body?.parts.map { (parts) throws(Refusal) in try rules.persons(parts: parts, product: product) }
         let now = loket.now()
-        let receipt = try await loket.hold(
+        let receipt = try await loket.booking.hold(
             desk: desk.code, product: product.key, persons: persons, slot: key, client: context.client,
             idempotency: request.idempotencyKey(
                 scope: "POST /oap/api/desks/slots", body: Array("\(request.uri)".utf8) + bytes, client: context.client))
@@ -106,7 +106,7 @@ struct PlannerRoutes {
         let booking: ConfirmedBooking
         do {
             if let reserved = PlannerReservation.find(in: request, key: key, echoed: body.bookableSlot) {
-                let hold = try await loket.hold(id: reserved.hold)
+                let hold = try await loket.booking.hold(id: reserved.hold)
                 guard hold.desk == desk.code, hold.slot == key else {
                     throw Refusal.invalid(
                         "bookableSlot.key", "not_reserved", "This reservation is for another slot.")
@@ -124,7 +124,7 @@ struct PlannerRoutes {
                         desk: desk.code, product: hold.product, slot: key,
                         reserved: (reserved.hold, reserved.token), customer: customer, context: context)
                 }
-                booking = try await loket.confirm(
+                booking = try await loket.booking.confirm(
                     hold: hold.id, holdToken: reserved.token, customer: customer, client: context.client,
                     idempotency: idempotency)
             } else {
@@ -134,7 +134,7 @@ struct PlannerRoutes {
                         desk: desk.code, product: product, slot: key, reserved: nil, customer: customer,
                         context: context)
                 }
-                booking = try await loket.book(
+                booking = try await loket.booking.book(
                     desk: desk.code, product: product, persons: customer.companions.count + 1, slot: key,
                     customer: customer, client: context.client, idempotency: idempotency)
             }

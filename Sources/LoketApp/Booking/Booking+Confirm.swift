@@ -1,0 +1,131 @@
+import Foundation
+import LoketDomain
+import LoketStorage
+
+/// Turning a hold into an appointment: the confirmation, and the booking without a hold first.
+extension Booking {
+    /// Books the held slot for `customer`; `holdToken` must be the secret the hold's maker got.
+    ///
+    /// Before the transaction: the client's limit, and what the invitations say of the people
+    /// named. In it: the hold taken, the people it claims checked against its product, the
+    /// appointment and its confirmation message written. After it: a refusal of uninvited people
+    /// is counted (it has rolled back), or the booking is measured.
+    public func confirm(
+        hold: String?, holdToken: String?, customer: Customer, client: String?, idempotency: IdempotencyKey?
+    ) async throws -> ConfirmedBooking {
+        try await useCase("booking.confirm") {
+            try context.admit(.confirmations, client: client)
+            guard let hold, !hold.isEmpty else {
+                throw Refusal.invalid("hold", "required", "Name the hold to confirm.")
+            }
+            let context = self.context
+            let rules = context.rules
+            let people = InvitationCheck.people(of: customer)
+            let invited = context.invitationsRequired ? try await context.invitationFacts(about: people) : nil
+            // Only a confirmation of a product that needs an invitation meets the client's misses.
+            let missesWait = context.invitationsRequired ? context.invitationMissesWait(client: client) : nil
+            let now = context.now()
+            let booking: ConfirmedBooking
+            do {
+                booking = try await context.idempotency.once(idempotency, now: now) { tx in
+                    let placement = try await Self.take(hold, token: holdToken, now: now, in: tx).placement
+                    // Who the appointment is for depends on the hold's product and size, known
+                    // only now; a refusal rolls the hold's confirmation back with everything else.
+                    let named = try rules.people(of: customer, product: placement.product, persons: placement.persons)
+                    if rules.network.product(placement.product)?.requiresInvitation == true {
+                        if let missesWait {
+                            throw context.refusal(ClientLimits.Rule.invitationMisses.rawValue, wait: missesWait)
+                        }
+                        if let refusal = invited?.refusal(of: people, product: placement.product) { throw refusal }
+                    }
+                    return try await Self.book(
+                        hold: hold, at: placement, customer: customer, people: named, now: now, outbox: context.outbox,
+                        in: tx)
+                }
+            } catch let refusal as NotInvited {
+                try await context.counted(refusal, client: client)
+                throw refusal.asRefusal
+            }
+            context.limiter.used(hold)
+            context.metrics.bookings.increment()
+            context.logger.info(
+                "appointment confirmed",
+                metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(booking.appointment.desk)"])
+            return booking
+        }
+    }
+
+    /// Books a slot in one step, without a hold first (the planner's booking of a slot it did not
+    /// reserve): checked like a hold and a confirmation, and all or nothing: a refusal leaves no
+    /// hold behind.
+    public func book(
+        desk: String?, product: String?, persons: Int?, slot: String?, customer: Customer, client: String?,
+        idempotency: IdempotencyKey?
+    ) async throws -> ConfirmedBooking {
+        try await useCase("booking.book") {
+            // A hold and a confirmation at once: both of the client's limits count.
+            try context.admit(.holds, client: client)
+            try context.admit(.confirmations, client: client)
+            let withheld = try await context.withholding(desk: desk, product: product)
+            let now = context.now()
+            let plan = try context.rules.planHold(
+                desk: desk, product: product, persons: persons, slot: slot, now: now, withheld: withheld)
+            let people = try context.rules.people(of: customer, product: plan.product, persons: plan.persons)
+            try await context.requireInvited(customer, product: plan.product, client: client)
+            let outbox = context.outbox
+            do {
+                let booking = try await context.idempotency.once(idempotency, now: now) { tx in
+                    let held = try await Holds.take(plan, now: now, in: tx)
+                    let placement = try await Self.take(held.hold.id, token: held.token, now: now, in: tx).placement
+                    return try await Self.book(
+                        hold: held.hold.id, at: placement, customer: customer, people: people, now: now,
+                        outbox: outbox, in: tx)
+                }
+                context.capacityChanges.announce(plan.desk)
+                context.metrics.holds.increment()
+                context.metrics.bookings.increment()
+                context.logger.info(
+                    "appointment booked",
+                    metadata: ["appointment": "\(booking.appointment.id)", "desk": "\(plan.desk)"])
+                return booking
+            } catch let error as Refusal where error == .slotFull {
+                context.metrics.holdsRefused.increment()
+                throw error
+            }
+        }
+    }
+
+    /// Confirms hold `id` for whoever has its maker's secret, as the hold lifecycle decides: the
+    /// capacity it took now belongs to the appointment made of it.
+    static func take(
+        _ id: String, token: String?, now: Date, in tx: Transaction
+    ) async throws -> (hold: Hold, placement: Placement) {
+        guard let stored = try await Holds.read(id: id, in: tx) else { throw Refusal.unknownHold(id) }
+        // The secret first, so that someone without it learns nothing about the hold's state.
+        guard !stored.isOffered else { throw Refusal.offeredHold }
+        guard let token, !token.isEmpty else { throw Refusal.holdTokenMissing }
+        guard stored.opens(token) else { throw Refusal.wrongHoldToken }
+        var hold = stored.hold
+        do throws(TransitionError<Hold.State, Hold.Event>) {
+            try hold.confirm(now: now)
+        } catch {
+            throw error.asRefusal
+        }
+        // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
+        guard try await Holds.write(hold, readIn: stored.hold.state, in: tx) else { throw Refusal.holdUsed }
+        return (hold, stored.placement)
+    }
+
+    /// The appointment made of the taken `hold`, with its confirmation message.
+    private static func book(
+        hold: String, at placement: Placement, customer: Customer, people: [String], now: Date,
+        outbox: OutboxSettings?, in tx: Transaction
+    ) async throws -> ConfirmedBooking {
+        let booking = try await Appointments.insert(
+            holdID: hold, at: placement, customer: customer, people: people, now: now, in: tx)
+        try await OutboxStore.enqueue(
+            .confirmation, appointment: booking.appointment.id, revision: 0, start: booking.appointment.startInstant,
+            now: now, settings: outbox, in: tx)
+        return booking
+    }
+}

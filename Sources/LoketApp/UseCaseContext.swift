@@ -1,0 +1,41 @@
+import Foundation
+import Logging
+import LoketDomain
+import LoketStorage
+
+/// What every area's use cases share: the clock, the rules in force, the database with its
+/// idempotency answers, the fair-access limiter and the checks made before a booking, the
+/// metrics, and what is done after a commit (the capacity announcement, the matcher's wake-up).
+struct UseCaseContext: Sendable {
+    let database: Database
+    let idempotency: Idempotency
+    let live: LiveRules
+    /// The injected clock.
+    let now: @Sendable () -> Date
+    let metrics: LoketMetrics
+    let limiter: ClientLimiter
+    /// The one announcement of a capacity change: this server's caches, then the other servers.
+    let capacityChanges: CapacityChanges
+    /// Wakes the waitlist matcher's `PeriodicService` when a request has freed capacity.
+    let matcherWakeUp: WakeUp
+    /// Whether and when customer messages are written to the outbox; nil writes none.
+    let outbox: OutboxSettings?
+    /// The keys that sign and open the manage links in customer email.
+    let links: ManageLinkKeys
+    let usageCache: UsageCache
+    let invitationStore: InvitationStore
+    let birthDateMisses: BirthDateMisses
+    let logger: Logger
+
+    /// The booking rules in force: the desk network file with the desk managers' changes.
+    var rules: BookingRules { live.rules }
+    var network: DeskNetwork { rules.network }
+    /// Today at the desks (Amsterdam time).
+    var today: LocalDate { DeskTime(now(), timeZone: rules.timeZone).date }
+
+    /// What draws withhold from first-come booking of `product` at `desk`.
+    func withholding(desk: String?, product: String?) async throws -> DrawWithholding {
+        guard let desk, let product, rules.network.desk(desk) != nil else { return .none }
+        return try await usageCache.withholding(desk: desk)[product] ?? .none
+    }
+}
