@@ -161,7 +161,8 @@ let package = Package(
         .testTarget(
             name: "LoketNotificationsTests",
             dependencies: [
-                "LoketNotifications", "LoketDomain",
+                "LoketNotifications", "LoketDomain", "LoketApp", "LoketStorage", "LoketTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -19,7 +19,18 @@ public final class ManualClock: Sendable {
     public var today: LocalDate { DeskTime(now, timeZone: DeskTime.amsterdam).date }
 
     public func advance(minutes: Double) {
-        current.withLock { $0 = $0.addingTimeInterval(minutes * 60) }
+        advance(seconds: minutes * 60)
+    }
+
+    public func advance(seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    /// Moves to `time` on `date` in Amsterdam (forward or back).
+    public func set(date: String, time: String) {
+        current.withLock {
+            $0 = DeskTime(date: LocalDate(iso: date)!, time: LocalTime(text: time)!).instant(in: DeskTime.amsterdam)
+        }
     }
 
     /// A closure for `ServerOptions.now`.

@@ -1,3 +1,4 @@
+import Foundation
 import LoketDomain
 import Testing
 
@@ -9,22 +10,29 @@ struct LocalDateTests {
         #expect(LocalDate(iso: text) == nil)
     }
 
-    @Test func roundTripsEveryDayOfFourCenturies() {
+    /// Every day of four centuries against an independent oracle, Foundation's Gregorian
+    /// calendar: the same year, month, day and weekday, day after day.
+    @Test func agreesWithFoundationsGregorianCalendarForFourCenturies() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var instant = calendar.date(from: DateComponents(year: 1900, month: 1, day: 1))!
+        let end = calendar.date(from: DateComponents(year: 2300, month: 1, day: 1))!
         var date = LocalDate(year: 1900, month: 1, day: 1)!
-        var (y, m, d) = (1900, 1, 1)
-        while y < 2300 {
-            #expect(date.components == (y, m, d))
+        // Foundation counts weekdays from Sunday (1).
+        let weekdays: [Weekday] = [.sunday, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday]
+        var days = 0
+        var disagreements: [String] = []
+        while instant < end {
+            let c = calendar.dateComponents([.year, .month, .day, .weekday], from: instant)
+            if date.components != (c.year!, c.month!, c.day!) || date.weekday != weekdays[c.weekday! - 1] {
+                disagreements.append("\(date.iso) vs \(c)")
+            }
+            days += 1
             date = date.adding(days: 1)
-            d += 1
-            if d > LocalDate.daysIn(month: m, year: y) {
-                d = 1
-                m += 1
-            }
-            if m > 12 {
-                m = 1
-                y += 1
-            }
+            instant = instant.addingTimeInterval(86_400)
         }
+        #expect(days == 146_097) // four Gregorian centuries, leap rules and all
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
     }
 
     @Test func weekdays() {

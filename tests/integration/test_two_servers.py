@@ -57,7 +57,7 @@ def test_a_cached_slot_list_on_one_server_follows_a_booking_on_the_other(postgre
     response = requests.post(b.url("/api/v1/holds"), json={"desk": "RACE", "product": "BIO", "slot": slot["key"]}, timeout=10)
     assert response.status_code == 201
     # PostgreSQL delivers b's notification to a asynchronously: wait for it, with a deadline.
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30
     while first_slot(a)["available"] != 19:
         assert time.monotonic() < deadline, "server a never heard of the hold taken on server b"
         time.sleep(0.02)
@@ -84,14 +84,15 @@ def test_a_desk_managers_change_on_one_server_reaches_the_other(postgres_databas
     slots = lambda server: requests.get(server.url("/api/v1/desks/RACE/slots"), params={"product": "BIO", "from": day, "to": day},
                                         timeout=10).json()["slots"]
     assert slots(a) == []
-    # The other server reloads the changes when its sweeper next looks (every second).
-    deadline = time.monotonic() + 10
+    # The other server reloads the changes when its sweeper next looks (every second); the deadline
+    # is generous, for a loaded machine.
+    deadline = time.monotonic() + 30
     while slots(b) and time.monotonic() < deadline:
         time.sleep(0.1)  # polling another process until a deadline, not standing in for synchronisation
     assert slots(b) == []
 
 
-def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_within_a_second(postgres_database, servers):
+def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list(postgres_database, servers):
     import re
     import subprocess
 
@@ -111,8 +112,10 @@ def test_an_urgent_staff_booking_on_one_server_leaves_the_others_slot_list_withi
         "csrf": token, "product": "BIO", "persons": "1", "date": slot["date"], "slot": slot["key"], "reason": "documentExpiring",
         "name": "Urgent Person", "email": "urgent@example.nl", "vNumber": "7777777777", "language": "nl"}, timeout=10)
     assert booked.status_code == 200 and "Spoedafspraak gemaakt" in booked.text, booked.text
-    # Server b must stop offering the unit within a second (PostgreSQL's notification, not a cache timeout).
-    deadline = time.monotonic() + 1
+    # Server b stops offering the unit once PostgreSQL's notification reaches it (its caches also
+    # lapse after a second, so this cannot tell the two apart: `CapacityChangesTests` checks the
+    # notification itself). The deadline is generous, for a loaded machine.
+    deadline = time.monotonic() + 30
     while first_slot(b)["available"] != 19:
         assert time.monotonic() < deadline, "server b kept listing the unit booked urgently on server a"
         time.sleep(0.02)  # polling another process until a deadline, not standing in for synchronisation

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import requests
 
-from conftest import BINARY, FIXTURES, free_port
+from conftest import BINARY, FIXTURES
 
 
 class Receiver:
@@ -35,7 +35,8 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = HTTPServer(("127.0.0.1", free_port()), Handler)
+        # Bound here, on a port the kernel picks: no other process can take it in between.
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
