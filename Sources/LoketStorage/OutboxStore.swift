@@ -155,13 +155,18 @@ public struct OutboxStore: Sendable {
         limit: Int = 20
     ) async throws -> [OutboxEntry] {
         let kindList = SQLList(kinds.map { SQLBind($0.rawValue) })
+        // Two dispatchers (on two servers) claiming at once: on PostgreSQL the second would wait
+        // for the rows the first locked and then claim them again (its subquery saw them free), so
+        // it skips locked rows, and the claim is checked again on the row it writes.
+        let skipLocked: SQLQueryString = database.engine == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
         return try await database.transaction { db in
             try await db.raw(
                 """
                 UPDATE outbox SET claimed_until = \(bind: now.addingTimeInterval(lease).millis), attempts = attempts + 1
                 WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND kind IN (\(kindList))
                              AND send_after <= \(bind: now.millis) AND claimed_until <= \(bind: now.millis)
-                             ORDER BY send_after LIMIT \(bind: limit))
+                             ORDER BY send_after LIMIT \(bind: limit) \(skipLocked))
+                  AND claimed_until <= \(bind: now.millis)
                 RETURNING id, appointment_id, kind, revision, attempts, secret, partner_id, payload, request_id
                 """
             ).all().compactMap { row in
