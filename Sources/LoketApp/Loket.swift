@@ -7,20 +7,22 @@ import LoketStorage
 /// only way that use case happens, whichever channel asks (JSON API, planner API, partner API,
 /// web pages, CLI).
 ///
-/// The use cases are grouped by area: `booking` (`Booking`) is an area type of its own, whose
-/// use cases own their transaction; the other areas are still methods in `Loket+…` files. A rule
-/// that must hold on every channel is written once; so are the metrics, the announcement that
-/// capacity changed (to this server's caches and the others') and the wake-up of the waitlist
-/// matcher that offers freed capacity (`UseCaseContext`). Time comes from the injected clock `now`.
+/// The use cases are grouped by area: `booking` (`Booking`) and `partners` (`Partners`) are area
+/// types of their own, whose use cases own their transaction; the other areas are still methods
+/// in `Loket+…` files. A rule that must hold on every channel is written once; so are the
+/// metrics, the announcement that capacity changed (to this server's caches and the others') and
+/// the wake-up of the waitlist matcher that offers freed capacity (`UseCaseContext`). Time comes
+/// from the injected clock `now`.
 public struct Loket: Sendable {
     /// What every area's use cases share.
     let context: UseCaseContext
     /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
     public let booking: Booking
+    /// Partner organisations, their quotas and their batches of bookings.
+    public let partners: Partners
     let capacityStore: CapacityStore
     let appointmentStore: AppointmentStore
     let waitlistStore: WaitlistStore
-    let partnerStore: PartnerStore
     let deskDayStore: DeskDayStore
     let deskChangeStore: DeskChangeStore
     let staffStore: StaffStore
@@ -69,7 +71,7 @@ public struct Loket: Sendable {
         self.capacityStore = capacityStore
         self.appointmentStore = appointmentStore
         self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
-        self.partnerStore = PartnerStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.partners = Partners(context: context, store: PartnerStore(database: database))
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
         self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
         self.staffStore = StaffStore(database: database)

@@ -15,14 +15,17 @@ public struct StoredAppointment: Sendable {
 public enum Appointments {
     /// Records a confirmed appointment at `placement` for `customer`, with a new manage token;
     /// `people` are the V-numbers it claims (refused with `alreadyBooked` when one has a live one).
+    /// `holdID` is the hold it was made of; nil for units taken directly, by a `partner` or by
+    /// staff from the urgent reserve (`urgent`).
     public static func insert(
-        holdID: String, at placement: Placement, customer: Customer, people: [String], now: Date,
-        in tx: Transaction
+        holdID: String?, at placement: Placement, customer: Customer, people: [String], partner: String? = nil,
+        urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, in tx: Transaction
     ) async throws -> ConfirmedBooking {
+        let id = Identifiers.make()
         let token = Identifiers.token()
         let appointment = try await insert(
-            id: Identifiers.make(), holdID: holdID, at: placement, customer: customer, people: people,
-            tokenHash: Identifiers.hash(token), now: now, on: tx.db)
+            id: id, holdID: holdID ?? (partner == nil ? "staff:" : "partner:") + id, at: placement, customer: customer,
+            people: people, tokenHash: Identifiers.hash(token), now: now, partner: partner, urgent: urgent, on: tx.db)
         return ConfirmedBooking(appointment: appointment, manageToken: token)
     }
 

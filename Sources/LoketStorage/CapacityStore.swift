@@ -61,6 +61,12 @@ public struct CapacityStore: Sendable {
 
     // MARK: Inside a transaction
 
+    /// Takes the units of a booking made without a hold (a partner's, an urgent one) inside the
+    /// use case's transaction, or refuses with `slotFull` if any is full.
+    public static func take(_ units: [UnitKey], desk: String, capacity: Int, in tx: Transaction) async throws {
+        try await take(units, desk: desk, capacity: capacity, on: tx.db)
+    }
+
     /// Takes one unit of each of `units` (ascending), or refuses with `slotFull` if any is full.
     /// One statement per unit: a unit nobody took yet is inserted with one taken; an existing one
     /// is counted up only while below the capacity (the conditional update row-locks it).

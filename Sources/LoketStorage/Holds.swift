@@ -23,8 +23,8 @@ public struct Placement: Sendable, Equatable {
         self.assistance = assistance
     }
 
-    /// The units of a plan taken directly, without a hold (partner bookings).
-    init(_ plan: HoldPlan) {
+    /// The units of a plan taken directly, without a hold (partner and urgent bookings).
+    public init(_ plan: HoldPlan) {
         self.init(
             desk: plan.desk, product: plan.product, persons: plan.persons, pool: plan.slot.pool,
             date: plan.slot.date.iso, start: plan.slot.start.minutes, end: plan.end.minutes, parts: plan.units.count,

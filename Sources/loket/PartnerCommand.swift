@@ -47,7 +47,7 @@ struct PartnerCommand: AsyncParsableCommand {
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         try await database.migrate()
         let loket = Loket(options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
-        let (partner, key, secret) = try await loket.addPartner(name: name, quotas: quotas, webhookURL: webhookURL)
+        let (partner, key, secret) = try await loket.partners.add(name: name, quotas: quotas, webhookURL: webhookURL)
         await database.close()
         print("Partner \(partner.name) (\(partner.id)) registered. API key, shown only now:")
         print(key)

@@ -23,8 +23,8 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func aBatchIsBookedWholeWithinTheQuota(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2)) { server, api in
-            let coa = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
-            let other = try await server.loket.addPartner(name: "Gemeente", quotas: ["RACE": 10], webhookURL: nil)
+            let coa = try await server.loket.partners.add(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
+            let other = try await server.loket.partners.add(name: "Gemeente", quotas: ["RACE": 10], webhookURL: nil)
             let key = ["Authorization": "Bearer \(coa.apiKey)"]
 
             let booked = try await api.post(
@@ -87,7 +87,7 @@ import Testing
     ])
     func badBatchesNameTheField(body: String, status: Int, field: String) async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 2)) { server, api in
-            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
+            let partner = try await server.loket.partners.add(name: "COA", quotas: ["RACE": 3], webhookURL: nil)
             let response = try await api.post(
                 "/api/v1/partner/bookings", body, headers: ["Authorization": "Bearer \(partner.apiKey)"])
             #expect(response.status == status)
@@ -108,7 +108,7 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func concurrentBatchesOfOnePartnerNeverExceedTheQuota(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 50)) { server, api in
-            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 7], webhookURL: nil)
+            let partner = try await server.loket.partners.add(name: "COA", quotas: ["RACE": 7], webhookURL: nil)
             let key = ["Authorization": "Bearer \(partner.apiKey)"]
             // Six at once, twice as many as fit: the quota row's lock makes them wait in turn, and
             // under the whole suite (two cores, a hundred tests at once) twenty waited past the test
@@ -139,7 +139,7 @@ import Testing
         // 2 counters, half held back: on Tuesday 7 June one unit per slot is urgent-only.
         try await TestServer.run(engine: engine, network: TestNetwork.single(counters: 2, urgentShare: 0.5)) {
             server, api in
-            let partner = try await server.loket.addPartner(name: "COA", quotas: ["RACE": 10], webhookURL: nil)
+            let partner = try await server.loket.partners.add(name: "COA", quotas: ["RACE": 10], webhookURL: nil)
             let key = ["Authorization": "Bearer \(partner.apiKey)"]
             let slot = "20220607-0900-one"
             #expect(

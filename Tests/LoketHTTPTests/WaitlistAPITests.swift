@@ -44,7 +44,7 @@ import Testing
     }
 
     static func partnerKey(_ server: TestServer) async throws -> String {
-        try await server.loket.addPartner(name: "COA", quotas: [:], webhookURL: nil).apiKey
+        try await server.loket.partners.add(name: "COA", quotas: [:], webhookURL: nil).apiKey
     }
 
     @Test(arguments: TestDatabase.engines)

@@ -48,17 +48,17 @@ struct PartnerRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/partner/bookings") { request, _ in
-            let partner = try await loket.partner(apiKey: request.bearerToken)
+            let partner = try await loket.partners.partner(apiKey: request.bearerToken)
             let bytes = try await JSONBody.bytes(request)
             let body = try JSONBody.decode(BatchRequest.self, from: bytes)
             let requests = (body.bookings ?? []).map { item in
-                Loket.PartnerBookingRequest(
+                Partners.BookingRequest(
                     desk: item.desk, product: item.product, persons: item.persons, slot: item.slot,
                     customer: item.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                         ?? .failure(.invalid("customer", "required", "Give the person's details.")),
                     urgent: item.urgent.map { ($0.reason, $0.note) })
             }
-            let booked = try await loket.bookForPartner(
+            let booked = try await loket.partners.book(
                 partner, requests,
                 idempotency: request.idempotencyKey(
                     scope: "POST /api/v1/partner/bookings \(partner.id)", body: bytes, client: nil))
@@ -67,8 +67,8 @@ struct PartnerRoutes {
                 status: .created)
         }
         router.get("/api/v1/partner/bookings") { request, _ in
-            let partner = try await loket.partner(apiKey: request.bearerToken)
-            let bookings = try await loket.partnerBookings(
+            let partner = try await loket.partners.partner(apiKey: request.bearerToken)
+            let bookings = try await loket.partners.bookings(
                 partner, from: try request.dateQuery("from"), to: try request.dateQuery("to"))
             return try JSONBody.response(
                 BookingsResponse(
@@ -80,12 +80,12 @@ struct PartnerRoutes {
                     }))
         }
         router.get("/api/v1/partner/quotas") { request, _ in
-            let partner = try await loket.partner(apiKey: request.bearerToken)
+            let partner = try await loket.partners.partner(apiKey: request.bearerToken)
             let date = try request.dateQuery("week") ?? loket.today
             return try JSONBody.response(
                 QuotaResponse(
                     partner: partner.name, weekStarting: date.weekStart,
-                    quotas: try await loket.partnerQuotas(partner, week: date)))
+                    quotas: try await loket.partners.quotas(partner, week: date)))
         }
     }
 }

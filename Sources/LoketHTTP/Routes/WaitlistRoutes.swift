@@ -112,7 +112,7 @@ struct WaitlistRoutes {
                 headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
         }
         router.post("/api/v1/partner/waitlist") { request, _ in
-            let partner = try await loket.partner(apiKey: request.bearerToken)
+            let partner = try await loket.partners.partner(apiKey: request.bearerToken)
             let body = try JSONBody.decode(PartnerJoinRequest.self, from: try await JSONBody.bytes(request))
             let joined = try await loket.joinWaitlist(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
