@@ -80,9 +80,7 @@ extension Loket {
         guard try await invitationStore.withdraw(id: id, caseSystem: caseSystem, now: now()), let invitation else {
             throw Refusal(.notFound, field: "id", code: "unknown_invitation", "There is no open invitation \(id).")
         }
-        if try await waitlistStore.leaveWaitlist(person: invitation.vNumber, product: invitation.product, now: now()) {
-            matcherWakeUp.signal()
-        }
+        _ = try await waitlist.leave(person: invitation.vNumber, product: invitation.product)
     }
 
     /// Takes off the waitlist everyone who waits on their own behalf for a product that requires
@@ -93,10 +91,9 @@ extension Loket {
         let products = network.products.filter(\.requiresInvitation).map(\.key)
         var ended = 0
         for person in try await waitlistStore.waitingUninvited(products: products, today: today)
-        where try await waitlistStore.leaveWaitlist(person: person.vNumber, product: person.product, now: now()) {
+        where try await waitlist.leave(person: person.vNumber, product: person.product) {
             ended += 1
         }
-        if ended > 0 { matcherWakeUp.signal() }
         return ended
     }
 

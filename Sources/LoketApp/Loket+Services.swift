@@ -27,7 +27,7 @@ extension Loket {
             PeriodicService(
                 name: "offering freed slots", interval: options.sweepInterval, wakeUp: matcherWakeUp, logger: logger
             ) {
-                try await matchFreedSlots()
+                try await waitlist.matchFreedSlots()
             },
             // Personal data past its retention, once a day.
             PeriodicService(name: "purge", interval: options.purgeCheckInterval, logger: logger) {

@@ -10,14 +10,9 @@ extension Loket {
         urgent: Bool = false, rules: BookingRules? = nil
     ) async throws -> [Slot] {
         try await useCase("slots.free") {
-            let rules = rules ?? self.rules
-            let now = now()
-            let today = DeskTime(now, timeZone: rules.timeZone).date
-            let read = try await usageCache.read(desk: desk.code, dates: today...rules.horizon(from: today))
-            return rules.freeSlots(
-                desk: desk, product: product, persons: persons, dates: dates, now: now, usage: read.usage,
-                assistance: assistance, urgent: urgent,
-                withheld: urgent ? .none : read.withholding[product.key] ?? .none)
+            try await context.freeSlots(
+                desk: desk, product: product, persons: persons, dates: dates, assistance: assistance, urgent: urgent,
+                rules: rules)
         }
     }
 

@@ -7,8 +7,8 @@ import LoketStorage
 /// only way that use case happens, whichever channel asks (JSON API, planner API, partner API,
 /// web pages, CLI).
 ///
-/// The use cases are grouped by area: `booking` (`Booking`) and `partners` (`Partners`) are area
-/// types of their own, whose use cases own their transaction; the other areas are still methods
+/// The use cases are grouped by area: `booking` (`Booking`), `partners` (`Partners`) and
+/// `waitlist` (`Waitlist`) are area types of their own, whose use cases own their transaction; the other areas are still methods
 /// in `Loket+…` files. A rule that must hold on every channel is written once; so are the
 /// metrics, the announcement that capacity changed (to this server's caches and the others') and
 /// the wake-up of the waitlist matcher that offers freed capacity (`UseCaseContext`). Time comes
@@ -20,6 +20,8 @@ public struct Loket: Sendable {
     public let booking: Booking
     /// Partner organisations, their quotas and their batches of bookings.
     public let partners: Partners
+    /// Joining the waitlist, answering its offers, and the matcher that makes them.
+    public let waitlist: Waitlist
     let capacityStore: CapacityStore
     let appointmentStore: AppointmentStore
     let waitlistStore: WaitlistStore
@@ -38,8 +40,6 @@ public struct Loket: Sendable {
     let generations: CapacityGenerations
     /// The rules for reusing biometrics (`biometrics-policy.yaml`).
     public let biometricsPolicy: BiometricsPolicy
-    /// How long a waitlist offer lasts.
-    let offerDuration: TimeInterval
     let gaugeSchedule = GaugeSchedule()
     let historyGeneration = HistoryGeneration()
     let passwordHasher: PasswordHasher
@@ -70,7 +70,11 @@ public struct Loket: Sendable {
         self.booking = Booking(context: context, store: appointmentStore)
         self.capacityStore = capacityStore
         self.appointmentStore = appointmentStore
-        self.waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        let waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        self.waitlistStore = waitlistStore
+        self.waitlist = Waitlist(
+            context: context, store: waitlistStore, appointments: appointmentStore, offerDuration: options.offerDuration
+        )
         self.partners = Partners(context: context, store: PartnerStore(database: database))
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
         self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
@@ -86,7 +90,6 @@ public struct Loket: Sendable {
         self.measurementStore = MeasurementStore(database: database)
         self.forecastRunStore = ForecastRunStore(database: database)
         self.generations = generations
-        self.offerDuration = options.offerDuration
         self.biometricsPolicy = options.biometricsPolicy
         self.passwordHasher = options.passwordHasher
     }

@@ -38,4 +38,19 @@ struct UseCaseContext: Sendable {
         guard let desk, let product, rules.network.desk(desk) != nil else { return .none }
         return try await usageCache.withholding(desk: desk)[product] ?? .none
     }
+
+    /// Free slots for a checked query: those anyone may book first-come, or (`urgent`) those
+    /// partners and staff may book from the urgent reserve, which draws do not withhold.
+    func freeSlots(
+        desk: Desk, product: Product, persons: Int, dates: ClosedRange<LocalDate>, assistance: Bool = false,
+        urgent: Bool = false, rules: BookingRules? = nil
+    ) async throws -> [Slot] {
+        let rules = rules ?? self.rules
+        let now = now()
+        let today = DeskTime(now, timeZone: rules.timeZone).date
+        let read = try await usageCache.read(desk: desk.code, dates: today...rules.horizon(from: today))
+        return rules.freeSlots(
+            desk: desk, product: product, persons: persons, dates: dates, now: now, usage: read.usage,
+            assistance: assistance, urgent: urgent, withheld: urgent ? .none : read.withholding[product.key] ?? .none)
+    }
 }

@@ -37,6 +37,14 @@ public enum Appointments {
         try await authorised(id: id, token: token, today: today, links: links, on: tx.db)
     }
 
+    /// The appointment `id`, for a use case that holds another key to it (the waitlist entry
+    /// that improves on it).
+    public static func read(id: String, in tx: Transaction) async throws -> StoredAppointment? {
+        try await tx.db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map {
+            try AppointmentRow(decoding: $0).stored
+        }
+    }
+
     /// Writes the cancellation the lifecycle decided, conditional on the state and revision
     /// `current` was read in, and lets its live bookings go; nil when another request changed
     /// it first.

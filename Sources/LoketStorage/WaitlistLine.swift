@@ -123,10 +123,3 @@ enum WaitlistLine {
         """
     }
 }
-
-extension Refusal {
-    /// A person who already waits for the product.
-    public static let alreadyWaiting = Refusal(
-        .conflict, field: "customer.vNumber", code: "already_waiting",
-        "This person is already on the waitlist for this. Change or leave that entry instead of joining again.")
-}

@@ -3,10 +3,9 @@ import Logging
 import LoketDomain
 import SQLKit
 
-/// The waitlist: people who want an earlier (or any) slot, the offers made to them when
-/// capacity frees up, and accepting, declining or letting an offer lapse. An offer is a hold
-/// whose capacity `CapacityStore` takes; accepting it books or moves an appointment through
-/// `AppointmentStore` in the same transaction.
+/// The waitlist's reads, and the offers made when capacity frees up, lapse or outlive the
+/// entry's last day (`WaitlistStore+Offers`). Joining, leaving and answering an offer are the
+/// waitlist area's use cases (`Waitlist` in LoketApp), written on `WaitlistEntries`.
 public struct WaitlistStore: Sendable {
     let database: Database
     let logger: Logger
@@ -19,28 +18,6 @@ public struct WaitlistStore: Sendable {
         self.logger = logger
         self.outbox = outbox
         self.capacityChanges = capacityChanges
-    }
-
-    /// Adds the entry and puts it in line; refuses a person who already waits for the product
-    /// (`alreadyWaiting`) or, unless the entry improves an appointment, already has one
-    /// (`alreadyBooked`), both checked by the database in the same transaction.
-    public func joinWaitlist(
-        _ request: WaitlistRequest, now: Date
-    ) async throws -> (entry: WaitlistEntry, token: String) {
-        let id = Identifiers.make()
-        let token = Identifiers.token()
-        let outbox = self.outbox
-        let entry = try await database.transaction { db in
-            let entry = try await Self.insertEntry(
-                request, id: id, tokenHash: Identifiers.hash(token), now: now, on: db)
-            // The receipt with the entry's link, which opens in any browser.
-            try await OutboxStore.enqueue(
-                .waitlistJoined, appointment: id, revision: 0, start: nil, now: now, settings: outbox, secret: token,
-                on: db)
-            return entry
-        }
-        logger.info("joined waitlist", metadata: ["waitlist": "\(id)", "product": "\(request.product)"])
-        return (entry, token)
     }
 
     /// Inserts the entry and puts it in line, inside the caller's transaction (a draw puts the
@@ -62,9 +39,7 @@ public struct WaitlistStore: Sendable {
                 """
             ).first() != nil
         {
-            throw Refusal(
-                .conflict, field: "appointment", code: "already_waiting",
-                "This appointment already waits for an earlier time. Change or leave that entry instead.")
+            throw Refusal.alreadyImproving
         }
         let rank = WaitlistEntry.FairRank(
             priority: request.urgent ? 0 : 1,
@@ -107,78 +82,6 @@ public struct WaitlistStore: Sendable {
         }
     }
 
-    /// Accepts the current offer: books it (or moves the appointment being improved to it, which
-    /// frees the old slot) in one transaction.
-    /// An improvement counts as one of the appointment's `movesAllowed` moves.
-    public func acceptOffer(
-        entry id: String, token: String?, movesAllowed: Int, now: Date
-    ) async throws -> AcceptedOffer {
-        let outbox = self.outbox
-        let newID = Identifiers.make()
-        let newToken = Identifiers.token()
-        let result = try await database.transaction { db -> (AcceptedOffer, [String]) in
-            var entry = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            try decided { () throws(EntryError) in try entry.accept(now: now) }
-            guard let offer = entry.offer else { throw Refusal.noOffer }
-            let (hold, placement) = try await Holds.consume(hold: offer.hold, now: now, on: db)
-            var desks = [placement.desk]
-            let accepted: AcceptedOffer
-            if let existing = entry.appointment,
-                let current = try await db.raw(
-                    "SELECT * FROM appointments WHERE id = \(bind: existing) AND state = 'confirmed'"
-                ).first().map({ try AppointmentRow(decoding: $0).appointment })
-            {
-                desks.append(current.desk)
-                // A move like any other: otherwise improvement entries would be swaps past the cap.
-                let moved = try await AppointmentStore.moveAppointment(
-                    current, to: hold, at: placement, movesAllowed: movesAllowed, now: now, outbox: outbox, on: db)
-                accepted = AcceptedOffer(appointment: moved, manageToken: nil)
-            } else if entry.appointment != nil {
-                // Its appointment was cancelled: the entry improves nothing, and books nobody (the
-                // customer it names was never checked as the appointment's people were).
-                throw Refusal(
-                    .gone, field: "appointment", code: "appointment_gone",
-                    "The appointment this would improve was cancelled; book a new one instead.")
-            } else {
-                let stored = try await Self.waitlistRow(id: id, on: db)
-                let appointment = try await AppointmentStore.insertAppointment(
-                    id: newID, holdID: offer.hold, at: placement,
-                    customer: stored.customer, people: stored.claimedPeople,
-                    tokenHash: Identifiers.hash(newToken), now: now, outbox: outbox, on: db)
-                accepted = AcceptedOffer(appointment: appointment, manageToken: newToken)
-            }
-            try await db.raw(
-                """
-                UPDATE waitlist SET state = \(bind: entry.state.rawValue), booked_appointment_id = \(bind: accepted.appointment.id),
-                    offer_token_hash = NULL
-                WHERE id = \(bind: id)
-                """
-            ).run()
-            try await db.raw(
-                "UPDATE waitlist_offers SET accepted_at = \(bind: now.millis) WHERE hold_id = \(bind: offer.hold)"
-            ).run()
-            try await WaitlistLine.leave(entry: id, on: db)
-            return (accepted, desks)
-        }
-        for desk in result.1 { capacityChanges.announce(desk) }
-        logger.info("waitlist offer accepted", metadata: ["waitlist": "\(id)"])
-        return result.0
-    }
-
-    /// Declines the current offer: its capacity goes back at once, the slot is not offered to
-    /// this entry again, and the entry waits on.
-    public func declineOffer(entry id: String, token: String?, now: Date) async throws -> WaitlistEntry {
-        let (entry, desk) = try await database.transaction { db -> (WaitlistEntry, String?) in
-            let read = try await Self.authorisedWaitlist(id: id, token: token, on: db)
-            var entry = read
-            let offer = try decided { () throws(EntryError) in try entry.decline() }
-            let desk = try await Self.endOffer(offer, of: entry, readIn: read, now: now, on: db)
-            return (try await Self.fetchWaitlist(id: id, on: db)!, desk)
-        }
-        if let desk { capacityChanges.announce(desk) }
-        return entry
-    }
-
     /// Offers whose time ran out go back to the pool; the entries wait on. Returns how many.
     @discardableResult
     public func lapseOffers(now: Date) async throws -> Int {
@@ -198,33 +101,6 @@ public struct WaitlistStore: Sendable {
             if let desk { capacityChanges.announce(desk) }
         }
         return due.count
-    }
-
-    /// Leaves the waitlist; an open offer is given back. Leaving twice is nothing to do; an entry
-    /// that was booked has nothing to leave (the appointment is cancelled on its own).
-    public func leaveWaitlist(id: String, token: String?, now: Date) async throws {
-        let desk = try await database.transaction { db -> String? in
-            try await Self.leave(try await Self.authorisedWaitlist(id: id, token: token, on: db), now: now, on: db)
-        }
-        if let desk { capacityChanges.announce(desk) }
-    }
-
-    /// The entry in which `vNumber` waits for `product` ends (the case system withdrew their
-    /// invitation): an open offer goes to the next in line. False when they wait in none.
-    public func leaveWaitlist(person vNumber: String, product: String, now: Date) async throws -> Bool {
-        let (left, desk) = try await database.transaction { db -> (Bool, String?) in
-            guard
-                let row = try await db.raw(
-                    """
-                    SELECT entry_id FROM waiting_people WHERE product = \(bind: product) AND v_number = \(bind: vNumber)
-                    """
-                ).first(),
-                let read = try await Self.fetchWaitlist(id: try row.decode(column: "entry_id", as: String.self), on: db)
-            else { return (false, nil) }
-            return (true, try await Self.leave(read, now: now, on: db))
-        }
-        if let desk { capacityChanges.announce(desk) }
-        return left
     }
 
     /// The people who wait on their own behalf (not entered by a partner, not improving an
@@ -251,53 +127,15 @@ public struct WaitlistStore: Sendable {
         }
     }
 
-    /// Ends the entry as read, inside the caller's transaction; the desk of an offer it gave back.
-    private static func leave(_ read: WaitlistEntry, now: Date, on db: any SQLDatabase) async throws -> String? {
-        var entry = read
-        let ended: WaitlistEntry.Offer?
-        do throws(EntryError) {
-            ended = try entry.leave()
-        } catch {
-            guard error.code == "already_left" else { throw error.asRefusal }
-            return nil
-        }
-        try await WaitlistLine.leave(entry: read.id, on: db)
-        if let ended { return try await Self.endOffer(ended, of: entry, readIn: read, now: now, on: db) }
-        guard
-            try await db.raw(
-                """
-                UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_token_hash = NULL
-                WHERE id = \(bind: read.id) AND state = \(bind: read.state.rawValue) RETURNING id
-                """
-            ).first() != nil
-        else { throw Refusal.waitlistChangedMeanwhile }
-        return nil
-    }
-
     typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>
 
-    /// Ends `offer` inside a transaction, writing the state the entry's lifecycle decided (waiting
-    /// again, left or expired) on condition that it still holds that offer: releases its hold (for
-    /// the next in line first) and remembers the slot as passed. Returns the hold's desk.
+    /// Ends `offer` as `WaitlistEntries.endOffer` does and releases its hold (for the next in
+    /// line first); the hold's desk, or nil when the entry no longer held the offer.
     static func endOffer(
         _ offer: WaitlistEntry.Offer, of entry: WaitlistEntry, readIn read: WaitlistEntry, now: Date,
         on db: any SQLDatabase
     ) async throws -> String? {
-        guard
-            try await db.raw(
-                """
-                UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = NULL, offer_expires_at = NULL,
-                    offer_token_hash = NULL
-                WHERE id = \(bind: entry.id) AND state = \(bind: read.state.rawValue) AND offer_hold_id = \(bind: offer.hold) RETURNING id
-                """
-            ).first() != nil
-        else { return nil }
-        try await db.raw(
-            """
-            INSERT INTO waitlist_passed (entry_id, hold_slot) VALUES (\(bind: entry.id), \(bind: "\(offer.desk)/\(offer.slot)"))
-            ON CONFLICT (entry_id, hold_slot) DO NOTHING
-            """
-        ).run()
+        guard try await WaitlistEntries.endOffer(offer, of: entry, readIn: read, on: db) else { return nil }
         // The next in line may want it: the matcher offers it on.
         return try await Holds.release(hold: offer.hold, toWaitlist: true, now: now, on: db)
     }
@@ -308,21 +146,13 @@ public struct WaitlistStore: Sendable {
     }
 
     static func authorisedWaitlist(id: String, token: String?, on db: any SQLDatabase) async throws -> WaitlistEntry {
-        guard let token, !token.isEmpty else {
-            throw Refusal(
-                .unauthorized, field: "Authorization", code: "missing_token",
-                "Send the waitlist token as Authorization: Bearer <token>.")
-        }
+        guard let token, !token.isEmpty else { throw Refusal.waitlistTokenMissing }
         guard let row = try await db.raw("\(unsafeRaw: waitlistSelect) WHERE w.id = \(bind: id)").first() else {
-            throw Refusal(.notFound, field: "id", code: "unknown_waitlist", "There is no such waitlist entry.")
+            throw Refusal.unknownWaitlistEntry
         }
         let stored = try WaitlistRow(decoding: row)
         let digest = Identifiers.hash(token)
-        guard digest == stored.tokenHash || digest == stored.offerTokenHash else {
-            throw Refusal(
-                .unauthorized, field: "Authorization", code: "wrong_token",
-                "This token does not open this waitlist entry.")
-        }
+        guard digest == stored.tokenHash || digest == stored.offerTokenHash else { throw Refusal.wrongWaitlistToken }
         return stored.entry
     }
 
@@ -337,11 +167,4 @@ public struct WaitlistStore: Sendable {
             try WaitlistRow(decoding: $0).entry
         }
     }
-}
-
-extension Refusal {
-    static let noOffer = Refusal(.conflict, field: "offer", code: "no_offer", "There is no offer to accept.")
-    /// A waitlist entry another request changed between reading and writing it.
-    static let waitlistChangedMeanwhile = Refusal(
-        .conflict, field: "id", code: "changed", "This waitlist entry changed meanwhile; load it again.")
 }

@@ -16,7 +16,7 @@ extension WebApp {
             let token = request.query("token")
             let entry: WaitlistEntry
             do {
-                entry = try await loket.waitlistEntry(id: id, token: token)
+                entry = try await loket.waitlist.entry(id: id, token: token)
             } catch let error as Refusal {
                 return offerPage(
                     web, status: .init(code: error.kind.statusCode),
@@ -51,7 +51,7 @@ extension WebApp {
                 let token = try await web.form(request)["token"]
                 do {
                     if action == "accept" {
-                        let accepted = try await loket.acceptOffer(entry: id, token: token, client: context.client)
+                        let accepted = try await loket.waitlist.accept(entry: id, token: token, client: context.client)
                         let appointment = accepted.appointment
                         // A new appointment: its own page, with its code, calendar file and manage link.
                         if let manageToken = accepted.manageToken {
@@ -65,7 +65,7 @@ extension WebApp {
                             web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
                             message: WebCopy.text("offerBooked", web.language, when))
                     } else {
-                        let entry = try await loket.declineOffer(entry: id, token: token)
+                        let entry = try await loket.waitlist.decline(entry: id, token: token)
                         web.language = entry.language
                         return offerPage(
                             web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),

@@ -41,7 +41,7 @@ extension WebApp {
                 form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
             let problems = details.problems
             do {
-                let joined = try await loket.joinWaitlist(
+                let joined = try await loket.waitlist.join(
                     desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
                     product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
                     to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
@@ -61,7 +61,7 @@ extension WebApp {
             var web = web(request)
             let token = request.query("token")
             do {
-                let entry = try await loket.waitlistEntry(id: context.parameters.require("id"), token: token)
+                let entry = try await loket.waitlist.entry(id: context.parameters.require("id"), token: token)
                 if !web.languageChosen { web.language = entry.language }
                 return try await waitlistEntryPage(
                     web, entry: entry, token: token ?? "", justJoined: request.query("joined") == "1")
@@ -77,14 +77,14 @@ extension WebApp {
             let form = try await web.form(request)
             let token = form["token"]
             do {
-                let entry = try await loket.waitlistEntry(id: id, token: token)
+                let entry = try await loket.waitlist.entry(id: id, token: token)
                 var web = web
                 if !web.languageChosen { web.language = entry.language }
                 // Leaving gives up the place in line for good: asked first, with a way back.
                 guard form["confirm"] == "1" else {
                     return try await waitlistEntryPage(web, entry: entry, token: token ?? "", confirmingLeave: true)
                 }
-                try await loket.leaveWaitlist(id: id, token: token)
+                try await loket.waitlist.leave(id: id, token: token)
                 return pages.render(
                     "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
                     page: WaitlistEntryPage(
@@ -164,7 +164,7 @@ extension WebApp {
         let title: String
         switch entry.state {
         case .waiting, .offered:
-            page.position = try await loket.waitlistPosition(of: entry).map(String.init)
+            page.position = try await loket.waitlist.position(of: entry).map(String.init)
             page.leavePath = "/waitlist/\(entry.id)/leave"
             page.token = token
             if entry.state == .offered {

@@ -150,16 +150,8 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func anOfferedHoldIsNotConfirmedWithAToken(engine: TestDatabase.Engine) async throws {
         try await withLoket(engine) { loket, database in
-            let waitlist = WaitlistStore(
-                database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database))
-            let request = WaitlistRequest(
-                product: "BIO", persons: 1, desks: ["TS"], from: LocalDate(iso: "2022-06-02")!,
-                to: LocalDate(iso: "2022-06-30")!, urgent: false, expiresOn: nil, customer: TestPeople.customer,
-                appointment: nil)
-            let (entry, token) = try await waitlist.joinWaitlist(request, now: loket.now())
-            let plan = try loket.rules.planHold(
-                desk: "TS", product: "BIO", persons: 1, slot: "20220603-0900-bio", now: loket.now())
-            let offer = try #require(try await waitlist.makeOffer(entry: entry.id, plan: plan, now: loket.now())?.offer)
+            let (entry, token) = try await WaitlistTests.join(loket)
+            let offer = try await WaitlistTests.offer(loket, database, entry.id, slot: "20220603-0900-bio")
             await #expect(
                 throws: Refusal(
                     .forbidden, field: "hold", code: "offered_hold",

@@ -144,13 +144,13 @@ import Testing
                         idempotency: nil))
             }
             let customer = person("Waiting")
-            let joined = try await loket.joinWaitlist(
+            let joined = try await loket.waitlist.join(
                 desks: ["RACE"], product: "BIO", persons: 1, from: "2022-06-02", to: "2022-06-02",
                 documentExpiresOn: nil, customer: .success(customer), appointment: nil, appointmentToken: nil,
                 client: "203.0.113.7")
             _ = try await loket.booking.cancel(id: booked[0].appointment.id, token: booked[0].manageToken)
-            #expect(try await loket.matchFreedSlots() == 1)
-            #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
+            #expect(try await loket.waitlist.matchFreedSlots() == 1)
+            #expect(try await loket.waitlist.entry(id: joined.entry.id, token: joined.token).state == .offered)
 
             func hold(_ slot: String) async throws -> HoldReceipt {
                 try await loket.booking.hold(
@@ -162,14 +162,14 @@ import Testing
             let second = try await hold("20220603-0900-one")
             let third = try await hold("20220603-0910-one")
             #expect(try await loket.booking.hold(id: second.hold.id).state == .released)
-            #expect(try await loket.waitlistEntry(id: joined.entry.id, token: joined.token).state == .offered)
+            #expect(try await loket.waitlist.entry(id: joined.entry.id, token: joined.token).state == .offered)
             // Through the API (no replacing), a further hold is refused while the offer stands.
             await #expect(throws: Refusal.self) {
                 try await loket.booking.hold(
                     desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",
                     idempotency: nil)
             }
-            _ = try await loket.acceptOffer(entry: joined.entry.id, token: joined.token, client: "203.0.113.7")
+            _ = try await loket.waitlist.accept(entry: joined.entry.id, token: joined.token, client: "203.0.113.7")
             server.clock.advance(minutes: 1)
             let after = try await loket.booking.hold(
                 desk: "RACE", product: "BIO", persons: 1, slot: "20220603-0920-one", client: "203.0.113.7",

@@ -80,7 +80,7 @@ import Testing
             // Nobody polling can take it while the matcher runs (outside the request).
             let meanwhile = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((meanwhile.json["slots"] as! [[String: Any]]).isEmpty)
-            #expect(try await server.loket.matchFreedSlots() == 1)
+            #expect(try await server.loket.waitlist.matchFreedSlots() == 1)
             let urgentView = try await api.get(
                 "/api/v1/waitlist/\(urgent.json["id"] as! String)",
                 headers: ["Authorization": "Bearer \(urgent.json["token"] as! String)"])
@@ -123,21 +123,21 @@ import Testing
             _ = try await api.call(
                 .delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"]
             )
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             #expect(try await view(first).json["state"] as? String == "offered")
 
             let declined = try await api.post(
                 "/api/v1/waitlist/\(first.json["id"] as! String)/offer/decline", "",
                 headers: ["Authorization": "Bearer \(first.json["token"] as! String)"])
             #expect(declined.json["state"] as? String == "waiting")
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             #expect(try await view(first).json["offer"] is NSNull) // not offered the slot they declined
             #expect(try await view(second).json["state"] as? String == "offered")
 
             // Second lets the offer lapse: two hours later it goes to Third (First passed on this slot).
             server.clock.advance(minutes: 121)
             try await server.loket.sweep()
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             #expect(try await view(second).json["state"] as? String == "waiting")
             #expect(try await view(third).json["state"] as? String == "offered")
             // A lapsed offer's token no longer accepts anything.
@@ -161,7 +161,7 @@ import Testing
             _ = try await api.call(
                 .delete, "/api/v1/appointments/\(booked[2].id)", headers: ["Authorization": "Bearer \(booked[2].token)"]
             )
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             let accepted = try await api.post(
                 "/api/v1/waitlist/\(improve.json["id"] as! String)/offer/accept", "",
                 headers: ["Authorization": "Bearer \(improve.json["token"] as! String)"])
@@ -219,7 +219,7 @@ import Testing
             // Early cancels; the freed slot is offered to the improvement, and taking it is a move:
             // with one allowed, the appointment can wait for nothing earlier after it.
             _ = try await server.loket.booking.cancel(id: early.id, token: early.token)
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             #expect(try await accept(improve).status == 200)
             let more = try await join("Mover", appointment: appointment)
             #expect(more.status == 409 && more.errorCode == "move_limit", "\(more.body)")
@@ -232,7 +232,7 @@ import Testing
             #expect(orphan.status == 201, "\(orphan.body)")
             _ = try await server.loket.booking.cancel(id: other.id, token: other.token)
             _ = try await server.loket.booking.cancel(id: early2.id, token: early2.token)
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             let gone = try await accept(orphan)
             #expect(gone.status == 410 || gone.status == 404 || gone.status == 409, "\(gone.body)")
             #expect(!gone.body.contains("manageToken"))
@@ -294,7 +294,7 @@ import Testing
             _ = try await api.call(
                 .delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"]
             )
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             let id = waiting.json["id"] as! String
             let token = waiting.json["token"] as! String
             let page = try await api.get("/waitlist/\(id)/offer?token=\(token)")

@@ -60,7 +60,7 @@ import Testing
             _ = try await api.call(
                 .delete, "/api/v1/appointments/\(booked[0].id)", headers: ["Authorization": "Bearer \(booked[0].token)"]
             )
-            try await server.loket.matchFreedSlots()
+            try await server.loket.waitlist.matchFreedSlots()
             let offered = try await get(api, location)
             let token = String(location.split(separator: "=")[1].split(separator: "&")[0])
             let id = String(location.split(separator: "/")[1].split(separator: "?")[0])
@@ -92,11 +92,11 @@ import Testing
             #expect(asked.status == 200 && asked.body.contains("Leave the waitlist?"))
             #expect(asked.body.contains(#"<input type="hidden" name="confirm" value="1">"#))
             #expect(asked.body.contains("href=\"/waitlist/\(id)?token=\(token)\">No, keep my place</a>"))
-            #expect(try await server.loket.waitlistEntry(id: id, token: token).state == .waiting)
+            #expect(try await server.loket.waitlist.entry(id: id, token: token).state == .waiting)
             let left = try await post(api, "/waitlist/\(id)/leave", ["token": token, "confirm": "1"])
             #expect(left.status == 200 && left.body.contains("You have left the waitlist"))
             #expect(try await get(api, location).body.contains("No longer on the waitlist"))
-            #expect(try await server.loket.waitlistEntry(id: id, token: token).state == .left)
+            #expect(try await server.loket.waitlist.entry(id: id, token: token).state == .left)
         }
     }
 

@@ -107,13 +107,13 @@ import Testing
             }
         }
         // The waitlist: one left, one waiting past its last day, one still waiting.
-        let left = try await store.waitlist.joinWaitlist(waitlist("Leaver", to: "2022-10-31"), now: purgeClock.now)
-        try await store.waitlist.leaveWaitlist(id: left.entry.id, token: left.token, now: purgeClock.now)
-        _ = try await store.waitlist.joinWaitlist(waitlist("Lapsed", to: "2022-09-14"), now: june1.now)
-        let waiting = try await store.waitlist.joinWaitlist(
+        let left = try await store.join(waitlist("Leaver", to: "2022-10-31"), now: purgeClock.now)
+        try await store.leave(id: left.entry.id, token: left.token)
+        _ = try await store.join(waitlist("Lapsed", to: "2022-09-14"), now: june1.now)
+        let waiting = try await store.join(
             waitlist("Waiter", to: "2022-10-31"), now: purgeClock.now)
         // The sweeper ends an entry past its last day ('expired') before the purge runs.
-        _ = try await store.waitlist.joinWaitlist(waitlist("Expirer", to: "2022-09-10"), now: june1.now)
+        _ = try await store.join(waitlist("Expirer", to: "2022-09-10"), now: june1.now)
         try await store.waitlist.endPastEntries(now: purgeClock.now)
         // Invitations: withdrawn, past its last day, and open; wrong dates of birth of yesterday and today.
         let invitations = InvitationStore(

@@ -73,3 +73,22 @@ extension Stores {
         }
     }
 }
+
+/// Waitlist entries joined and left on the tables, as the setup of the storage suites: the
+/// waitlist area's use cases are tested in LoketAppTests (`WaitlistTests`).
+extension Stores {
+    func join(_ request: WaitlistRequest, now: Date) async throws -> (entry: WaitlistEntry, token: String) {
+        try await database.write { tx in try await WaitlistEntries.insert(request, now: now, in: tx) }
+    }
+
+    /// Leaves an entry that holds no offer.
+    func leave(id: String, token: String) async throws {
+        try await database.write { tx in
+            let read = try await WaitlistEntries.authorised(id: id, token: token, in: tx)
+            var entry = read
+            #expect(try entry.leave() == nil)
+            try await WaitlistEntries.leaveLine(entry: id, in: tx)
+            #expect(try await WaitlistEntries.write(entry, readIn: read, in: tx))
+        }
+    }
+}

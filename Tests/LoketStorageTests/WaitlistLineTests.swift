@@ -47,7 +47,7 @@ import Testing
                 for _ in 0..<8 {
                     group.addTask {
                         do {
-                            _ = try await store.waitlist.joinWaitlist(Self.request("Ana"), now: clock.now)
+                            _ = try await store.join(Self.request("Ana"), now: clock.now)
                             return "joined"
                         } catch let error as Refusal {
                             return "\(error.field) \(error.code)"
@@ -59,9 +59,9 @@ import Testing
             #expect(outcomes.filter { $0 == "joined" }.count == 1)
             #expect(outcomes.filter { $0 == "customer.vNumber already_waiting" }.count == 7)
             // Another product, or the same person once the entry has ended, may wait again.
-            let (entry, token) = try await store.waitlist.joinWaitlist(Self.request("Bo"), now: clock.now)
-            try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
-            _ = try await store.waitlist.joinWaitlist(Self.request("Bo"), now: clock.now)
+            let (entry, token) = try await store.join(Self.request("Bo"), now: clock.now)
+            try await store.leave(id: entry.id, token: token)
+            _ = try await store.join(Self.request("Bo"), now: clock.now)
         }
     }
 
@@ -70,13 +70,13 @@ import Testing
         try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
             // Not eligible: another desk, a window after the day, more persons than were freed.
-            _ = try await store.waitlist.joinWaitlist(Self.request("Elsewhere", desks: ["OLD"]), now: clock.now)
-            _ = try await store.waitlist.joinWaitlist(Self.request("Later", from: "2022-06-03"), now: clock.now)
-            _ = try await store.waitlist.joinWaitlist(Self.request("Group", persons: 2), now: clock.now)
+            _ = try await store.join(Self.request("Elsewhere", desks: ["OLD"]), now: clock.now)
+            _ = try await store.join(Self.request("Later", from: "2022-06-03"), now: clock.now)
+            _ = try await store.join(Self.request("Group", persons: 2), now: clock.now)
             clock.advance(minutes: 1)
-            let early = try await store.waitlist.joinWaitlist(Self.request("Early"), now: clock.now).entry
+            let early = try await store.join(Self.request("Early"), now: clock.now).entry
             clock.advance(minutes: 1)
-            let urgent = try await store.waitlist.joinWaitlist(Self.request("Urgent", urgent: true), now: clock.now)
+            let urgent = try await store.join(Self.request("Urgent", urgent: true), now: clock.now)
             #expect(try await store.waitlist.position(of: urgent.entry) == 1)
             #expect(try await store.waitlist.position(of: early) == 5)
 
@@ -114,7 +114,7 @@ import Testing
     func freedCapacityNobodyWaitsForGoesBackAtOnce(engine: TestDatabase.Engine) async throws {
         try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            _ = try await store.waitlist.joinWaitlist(Self.request("Elsewhere", desks: ["OLD"]), now: clock.now)
+            _ = try await store.join(Self.request("Elsewhere", desks: ["OLD"]), now: clock.now)
             try await bookAndCancel(store, "20220602-0900-bio", "Booked", clock: clock)
             #expect(try await taken(store, "2022-06-02") == 0)
             #expect(try await store.waitlist.freedSlots(limit: 10).isEmpty)
@@ -125,9 +125,9 @@ import Testing
     func entriesEndAfterTheirLastDayAndFreeTheirPeople(engine: TestDatabase.Engine) async throws {
         try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let (waiting, token) = try await store.waitlist.joinWaitlist(
+            let (waiting, token) = try await store.join(
                 Self.request("Short", to: "2022-06-02"), now: clock.now)
-            let (offered, offerToken) = try await store.waitlist.joinWaitlist(
+            let (offered, offerToken) = try await store.join(
                 Self.request("Offered", to: "2022-06-02"), now: clock.now)
             let plan = try rules.planHold(
                 desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
@@ -141,7 +141,7 @@ import Testing
             #expect(try await taken(store, "2022-06-02") == 0)
             #expect(try await store.waitlist.endPastEntries(now: clock.now) == 0)
             // Their people may wait again.
-            _ = try await store.waitlist.joinWaitlist(Self.request("Short", from: "2022-06-06"), now: clock.now)
+            _ = try await store.join(Self.request("Short", from: "2022-06-06"), now: clock.now)
         }
     }
 }

@@ -22,75 +22,51 @@ import Testing
         return try #require(offered?.offer)
     }
 
+    /// An offer is a hold only the offer opens, lapses once its time has run out (and only then)
+    /// and is not made to an entry already offered. Declining, accepting and leaving are the
+    /// waitlist area's (`WaitlistTests` in LoketAppTests).
     @Test(arguments: TestDatabase.engines)
-    func offersEndAsTheEntryDecides(engine: TestDatabase.Engine) async throws {
+    func offersLapseAndAreMadeOnlyToWaitingEntries(engine: TestDatabase.Engine) async throws {
         try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let (entry, token) = try await store.waitlist.joinWaitlist(Self.request, now: clock.now)
-
-            // Declined: the hold is released (not expired), the entry waits on.
-            let first = try await offer(store, entry.id, slot: "20220602-0900-bio", clock: clock)
+            let (entry, token) = try await store.join(Self.request, now: clock.now)
+            let first = try await offer(store, entry.id, slot: "20220602-0930-bio", clock: clock)
             #expect(
                 try await store.waitlist.makeOffer(
                     entry: entry.id,
                     plan: rules.planHold(
                         desk: "TS", product: "BIO", persons: 1, slot: "20220602-0910-bio", now: clock.now),
                     now: clock.now) == nil, "an offered entry is not offered twice")
-            let declined = try await store.waitlist.declineOffer(entry: entry.id, token: token, now: clock.now)
-            #expect(declined.state == .waiting && declined.offer == nil)
-            #expect(try await store.appointments.hold(id: first.hold)?.state == .released)
-            #expect(try await store.waitlist.passedSlots(entry: entry.id) == ["TS/\(first.slot)"])
-            await #expect(throws: Refusal.self) {
-                try await store.waitlist.declineOffer(entry: entry.id, token: token, now: clock.now)
-            }
+            // Its hold opens with no token (the booking area refuses it as `offeredHold`).
+            let offered = try await store.database.write { tx in try await Holds.read(id: first.hold, in: tx) }
+            #expect(offered?.isOffered == true)
+            #expect(offered?.opens(token) == false)
 
             // Lapsed: the sweep ends it once its time has run out, and only then.
-            let second = try await offer(store, entry.id, slot: "20220602-0930-bio", clock: clock)
             #expect(try await store.waitlist.lapseOffers(now: clock.now) == 0)
             clock.advance(minutes: 60)
             #expect(try await store.waitlist.lapseOffers(now: clock.now) == 1)
-            #expect(try await store.appointments.hold(id: second.hold)?.state == .released)
+            #expect(try await store.appointments.hold(id: first.hold)?.state == .released)
             #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .waiting)
-
-            // Accepted: booked; a booked entry has nothing to leave. Its hold opens with no
-            // token (the booking area refuses it as `offeredHold`: `BookingTests`).
-            let third = try await offer(store, entry.id, slot: "20220603-0900-bio", clock: clock)
-            let offered = try await store.database.write { tx in try await Holds.read(id: third.hold, in: tx) }
-            #expect(offered?.isOffered == true)
-            #expect(offered?.opens(token) == false)
-            let accepted = try await store.waitlist.acceptOffer(
-                entry: entry.id, token: token, movesAllowed: 3, now: clock.now)
-            #expect(accepted.appointment.slot == third.slot)
-            #expect(try await store.appointments.hold(id: third.hold)?.state == .confirmed)
-            await #expect(
-                throws: Refusal(
-                    .conflict, field: "id", code: "already_booked", "This waitlist entry has already been booked.")
-            ) {
-                try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
-            }
-            #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .booked)
+            #expect(try await store.waitlist.passedSlots(entry: entry.id) == ["TS/\(first.slot)"])
         }
     }
 
     @Test(arguments: TestDatabase.engines)
-    func leavingGivesTheOfferBackAndLeavingTwiceIsNothingToDo(engine: TestDatabase.Engine) async throws {
+    func anEntryThatLeftIsOfferedNothing(engine: TestDatabase.Engine) async throws {
         try await withStores(engine) { store in
             let clock = ManualClock(date: "2022-06-01")
-            let (entry, token) = try await store.waitlist.joinWaitlist(Self.request, now: clock.now)
-            let offered = try await offer(store, entry.id, slot: "20220602-0900-bio", clock: clock)
-            let day = LocalDate(iso: "2022-06-02")!
-            #expect(try await store.capacity.usage(desk: "TS", dates: day...day).values.reduce(0, +) == 1)
-            try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
-            try await store.waitlist.leaveWaitlist(id: entry.id, token: token, now: clock.now)
+            let (entry, token) = try await store.join(Self.request, now: clock.now)
+            try await store.leave(id: entry.id, token: token)
             #expect(try await store.waitlist.waitlistEntry(id: entry.id, token: token).state == .left)
-            #expect(try await store.appointments.hold(id: offered.hold)?.state == .released)
-            #expect(try await store.capacity.usage(desk: "TS", dates: day...day).values.reduce(0, +) == 0)
             #expect(
                 try await store.waitlist.makeOffer(
                     entry: entry.id,
                     plan: rules.planHold(
                         desk: "TS", product: "BIO", persons: 1, slot: "20220602-0910-bio", now: clock.now),
                     now: clock.now) == nil, "nobody offers a slot to an entry that left")
+            let day = LocalDate(iso: "2022-06-02")!
+            #expect(try await store.capacity.usage(desk: "TS", dates: day...day).values.reduce(0, +) == 0)
         }
     }
 }

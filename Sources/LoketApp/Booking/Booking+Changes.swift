@@ -77,28 +77,11 @@ extension Booking {
             let result = try await context.idempotency.once(idempotency, now: now) { tx in
                 let current = try await Appointments.authorised(
                     id: id, token: token, today: today, links: context.links, in: tx)
-                let (taken, placement) = try await Self.take(hold, token: holdToken, now: now, in: tx)
-                var moved = current.appointment
-                do throws(TransitionError<Appointment.State, Appointment.Event>) {
-                    try moved.move(to: taken, allowed: movesAllowed)
-                } catch {
-                    throw error.asRefusal
-                }
-                // Conditional on the revision it was read in: a cancellation or another move in between wins.
-                guard
-                    let stored = try await Appointments.move(
-                        current.appointment, as: moved, to: taken, at: placement, now: now, in: tx)
-                else { throw Refusal.changedMeanwhile }
-                try await FreedSlots.free(current.placement, now: now, in: tx)
-                try await OutboxStore.enqueue(
-                    .reschedule, appointment: id, revision: stored.appointment.revision,
-                    start: stored.appointment.startInstant, now: now, settings: context.outbox, in: tx)
-                if let partner = stored.partner {
-                    try await OutboxStore.enqueueWebhook(
-                        partner: partner, event: "booking.rescheduled", appointment: stored.appointment, now: now,
-                        in: tx)
-                }
-                return Moved(appointment: stored.appointment, fromDesk: current.appointment.desk)
+                let (taken, placement) = try await Self.take(hold, by: .token(holdToken), now: now, in: tx)
+                let moved = try await Self.move(
+                    current, to: taken, at: placement, movesAllowed: movesAllowed, now: now, outbox: context.outbox,
+                    in: tx)
+                return Moved(appointment: moved, fromDesk: current.appointment.desk)
             }
             context.capacityChanges.announce(result.fromDesk)
             context.capacityChanges.announce(result.appointment.desk)
@@ -109,6 +92,36 @@ extension Booking {
             context.matcherWakeUp.signal()
             return result.appointment
         }
+    }
+
+    /// Moves `current` to the taken `hold` at `placement` as the appointment lifecycle decides (a
+    /// limited number of moves; same product and party size), conditional on the revision it was
+    /// read in: its old slot goes to the waitlist first, and the customer (and a partner who
+    /// booked it) hear of the move.
+    static func move(
+        _ current: StoredAppointment, to hold: Hold, at placement: Placement, movesAllowed: Int, now: Date,
+        outbox: OutboxSettings?, in tx: Transaction
+    ) async throws -> Appointment {
+        var moved = current.appointment
+        do throws(TransitionError<Appointment.State, Appointment.Event>) {
+            try moved.move(to: hold, allowed: movesAllowed)
+        } catch {
+            throw error.asRefusal
+        }
+        // A cancellation or another move in between wins.
+        guard
+            let stored = try await Appointments.move(
+                current.appointment, as: moved, to: hold, at: placement, now: now, in: tx)
+        else { throw Refusal.changedMeanwhile }
+        try await FreedSlots.free(current.placement, now: now, in: tx)
+        try await OutboxStore.enqueue(
+            .reschedule, appointment: moved.id, revision: stored.appointment.revision,
+            start: stored.appointment.startInstant, now: now, settings: outbox, in: tx)
+        if let partner = stored.partner {
+            try await OutboxStore.enqueueWebhook(
+                partner: partner, event: "booking.rescheduled", appointment: stored.appointment, now: now, in: tx)
+        }
+        return stored.appointment
     }
 
     /// A move's answer; it carries no secret, so a retry gets it as it was.

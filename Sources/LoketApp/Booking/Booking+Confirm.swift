@@ -28,7 +28,7 @@ extension Booking {
             let booking: ConfirmedBooking
             do {
                 booking = try await context.idempotency.once(idempotency, now: now) { tx in
-                    let placement = try await Self.take(hold, token: holdToken, now: now, in: tx).placement
+                    let placement = try await Self.take(hold, by: .token(holdToken), now: now, in: tx).placement
                     // Who the appointment is for depends on the hold's product and size, known
                     // only now; a refusal rolls the hold's confirmation back with everything else.
                     let named = try rules.people(of: customer, product: placement.product, persons: placement.persons)
@@ -76,7 +76,8 @@ extension Booking {
             do {
                 let booking = try await context.idempotency.once(idempotency, now: now) { tx in
                     let held = try await Holds.take(plan, now: now, in: tx)
-                    let placement = try await Self.take(held.hold.id, token: held.token, now: now, in: tx).placement
+                    let placement = try await Self.take(held.hold.id, by: .token(held.token), now: now, in: tx)
+                        .placement
                     return try await Self.book(
                         hold: held.hold.id, at: placement, customer: customer, people: people, now: now,
                         outbox: outbox, in: tx)
@@ -95,16 +96,26 @@ extension Booking {
         }
     }
 
-    /// Confirms hold `id` for whoever has its maker's secret, as the hold lifecycle decides: the
-    /// capacity it took now belongs to the appointment made of it.
+    /// What entitles a use case to take a hold.
+    enum HoldAccess {
+        /// The secret its maker got with it, as the client sent it.
+        case token(String?)
+        /// The waitlist offer that carries it, which the use case has authorised.
+        case offer
+    }
+
+    /// Confirms hold `id` for whoever may take it, as the hold lifecycle decides: the capacity it
+    /// took now belongs to the appointment made of it.
     static func take(
-        _ id: String, token: String?, now: Date, in tx: Transaction
+        _ id: String, by access: HoldAccess, now: Date, in tx: Transaction
     ) async throws -> (hold: Hold, placement: Placement) {
         guard let stored = try await Holds.read(id: id, in: tx) else { throw Refusal.unknownHold(id) }
         // The secret first, so that someone without it learns nothing about the hold's state.
-        guard !stored.isOffered else { throw Refusal.offeredHold }
-        guard let token, !token.isEmpty else { throw Refusal.holdTokenMissing }
-        guard stored.opens(token) else { throw Refusal.wrongHoldToken }
+        if case .token(let token) = access {
+            guard !stored.isOffered else { throw Refusal.offeredHold }
+            guard let token, !token.isEmpty else { throw Refusal.holdTokenMissing }
+            guard stored.opens(token) else { throw Refusal.wrongHoldToken }
+        }
         var hold = stored.hold
         do throws(TransitionError<Hold.State, Hold.Event>) {
             try hold.confirm(now: now)
@@ -117,7 +128,7 @@ extension Booking {
     }
 
     /// The appointment made of the taken `hold`, with its confirmation message.
-    private static func book(
+    static func book(
         hold: String, at placement: Placement, customer: Customer, people: [String], now: Date,
         outbox: OutboxSettings?, in tx: Transaction
     ) async throws -> ConfirmedBooking {

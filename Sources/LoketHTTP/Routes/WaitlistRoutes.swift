@@ -87,7 +87,7 @@ struct WaitlistRoutes {
     func response(_ entry: WaitlistEntry, token: String? = nil) async throws -> EntryResponse {
         EntryResponse(
             id: entry.id, token: token, state: entry.state.rawValue,
-            position: try await loket.waitlistPosition(of: entry),
+            position: try await loket.waitlist.position(of: entry),
             product: entry.product,
             persons: entry.persons, desks: entry.desks, from: entry.from, to: entry.to,
             offer: entry.offer.map {
@@ -100,7 +100,7 @@ struct WaitlistRoutes {
     func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/waitlist") { request, context in
             let body = try JSONBody.decode(JoinRequest.self, from: try await JSONBody.bytes(request))
-            let joined = try await loket.joinWaitlist(
+            let joined = try await loket.waitlist.join(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
                 documentExpiresOn: body.documentExpiresOn,
                 customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
@@ -114,7 +114,7 @@ struct WaitlistRoutes {
         router.post("/api/v1/partner/waitlist") { request, _ in
             let partner = try await loket.partners.partner(apiKey: request.bearerToken)
             let body = try JSONBody.decode(PartnerJoinRequest.self, from: try await JSONBody.bytes(request))
-            let joined = try await loket.joinWaitlist(
+            let joined = try await loket.waitlist.join(
                 desks: body.desks, product: body.product, persons: body.persons, from: body.from, to: body.to,
                 documentExpiresOn: body.documentExpiresOn,
                 customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
@@ -126,23 +126,23 @@ struct WaitlistRoutes {
                 headers: [.location: "/api/v1/waitlist/\(joined.entry.id)"])
         }
         router.get("/api/v1/waitlist/{id}") { request, context in
-            let entry = try await loket.waitlistEntry(
+            let entry = try await loket.waitlist.entry(
                 id: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
         router.delete("/api/v1/waitlist/{id}") { request, context in
-            try await loket.leaveWaitlist(id: try context.parameters.require("id"), token: request.bearerToken)
+            try await loket.waitlist.leave(id: try context.parameters.require("id"), token: request.bearerToken)
             return Response(status: .noContent)
         }
         router.post("/api/v1/waitlist/{id}/offer/accept") { request, context in
-            let accepted = try await loket.acceptOffer(
+            let accepted = try await loket.waitlist.accept(
                 entry: try context.parameters.require("id"), token: request.bearerToken, client: context.client)
             return try JSONBody.response(
                 AcceptResponse(
                     appointment: AppointmentResponse(accepted.appointment, manageToken: accepted.manageToken)))
         }
         router.post("/api/v1/waitlist/{id}/offer/decline") { request, context in
-            let entry = try await loket.declineOffer(
+            let entry = try await loket.waitlist.decline(
                 entry: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(try await response(entry))
         }
