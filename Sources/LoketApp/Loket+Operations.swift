@@ -59,8 +59,8 @@ extension Loket {
         // While the database refuses writes, find out first whether it still does.
         if database.refusesWrites { try await database.probeWrites() }
         try await reloadDeskChanges()
-        try await waitlistStore.endPastEntries(now: now())
-        try await waitlistStore.lapseOffers(now: now())
+        try await waitlist.endPastEntries()
+        try await waitlist.lapseOffers()
         let desks = try await appointmentStore.releaseExpiredHolds(now: now())
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
         matcherWakeUp.signal()

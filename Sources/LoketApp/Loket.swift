@@ -70,7 +70,7 @@ public struct Loket: Sendable {
         self.booking = Booking(context: context, store: appointmentStore)
         self.capacityStore = capacityStore
         self.appointmentStore = appointmentStore
-        let waitlistStore = WaitlistStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        let waitlistStore = WaitlistStore(database: database)
         self.waitlistStore = waitlistStore
         self.waitlist = Waitlist(
             context: context, store: waitlistStore, appointments: appointmentStore, offerDuration: options.offerDuration

@@ -88,6 +88,12 @@ public enum FreedSlots {
         }
     }
 
+    /// Takes `freed` off the matcher's list inside the use case's transaction; false when another
+    /// matcher took it first.
+    public static func claim(_ freed: FreedSlot, in tx: Transaction) async throws -> Bool {
+        try await claim(freed, on: tx.db)
+    }
+
     /// Takes `freed` off the matcher's list; false when another matcher took it first.
     static func claim(_ freed: FreedSlot, on db: any SQLDatabase) async throws -> Bool {
         try await db.raw("DELETE FROM freed_slots WHERE hold_id = \(bind: freed.hold) RETURNING hold_id").first() != nil

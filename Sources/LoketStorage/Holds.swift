@@ -80,6 +80,17 @@ public enum Holds {
         return HoldReceipt(hold: hold, token: token)
     }
 
+    /// A new hold's id, for a use case that names the hold before writing it (a waitlist offer
+    /// carries its hold).
+    public static func newID() -> String { Identifiers.make() }
+
+    /// Takes the units of `plan` for hold `id`, which only the waitlist offer that carries it
+    /// opens (it has no secret); refuses with `slotFull` (changing nothing) when a unit is full.
+    public static func takeOffered(id: String, plan: HoldPlan, now: Date, in tx: Transaction) async throws {
+        try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: tx.db)
+        try await insert(id: id, plan: plan, tokenHash: nil, now: now, on: tx.db)
+    }
+
     /// The hold `id`, if there is one.
     public static func read(id: String, in tx: Transaction) async throws -> StoredHold? {
         try await read(id: id, on: tx.db).map {

@@ -82,6 +82,34 @@ public enum WaitlistEntries {
         try await endOffer(offer, of: entry, readIn: read, on: tx.db)
     }
 
+    /// Writes the offer the entry's lifecycle decided (`entry` is offered its `offer`), on
+    /// condition that it still waits, with a new secret for the offer's link, and records the
+    /// offer. Nil when it no longer waits; otherwise the secret and the client that joined.
+    public static func offer(
+        _ entry: WaitlistEntry, now: Date, in tx: Transaction
+    ) async throws -> (
+        token: String, client: String?
+    )? {
+        guard let offer = entry.offer else { return nil }
+        let token = Identifiers.token()
+        guard
+            let written = try await tx.db.raw(
+                """
+                UPDATE waitlist SET state = \(bind: entry.state.rawValue), offer_hold_id = \(bind: offer.hold),
+                    offer_expires_at = \(bind: offer.expiresAt.millis), offer_token_hash = \(bind: Identifiers.hash(token))
+                WHERE id = \(bind: entry.id) AND state = \(bind: WaitlistEntry.State.waiting.rawValue) RETURNING client
+                """
+            ).first()
+        else { return nil }
+        try await tx.db.raw(
+            """
+            INSERT INTO waitlist_offers (hold_id, desk, product, offered_at)
+            VALUES (\(bind: offer.hold), \(bind: offer.desk), \(bind: entry.product), \(bind: now.millis))
+            """
+        ).run()
+        return (token, try written.decode(column: "client", as: String?.self))
+    }
+
     /// The entry booked `appointment` with its `offer`: it leaves the line.
     public static func booked(
         _ entry: WaitlistEntry, appointment: String, offer: WaitlistEntry.Offer, now: Date, in tx: Transaction

@@ -1,24 +1,15 @@
 import Foundation
-import Logging
 import LoketDomain
 import SQLKit
 
-/// The waitlist's reads, and the offers made when capacity frees up, lapse or outlive the
-/// entry's last day (`WaitlistStore+Offers`). Joining, leaving and answering an offer are the
-/// waitlist area's use cases (`Waitlist` in LoketApp), written on `WaitlistEntries`.
+/// The waitlist's reads: an entry, its place in line, the slots it passed on, the freed slots the
+/// matcher owes the line and the first entry eligible for one. Joining, leaving, offers and their
+/// answers are the waitlist area's use cases (`Waitlist` in LoketApp), written on
+/// `WaitlistEntries`.
 public struct WaitlistStore: Sendable {
     let database: Database
-    let logger: Logger
-    /// Whether and when to write customer messages to the outbox; nil writes none.
-    let outbox: OutboxSettings?
-    let capacityChanges: CapacityChanges
 
-    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
-        self.database = database
-        self.logger = logger
-        self.outbox = outbox
-        self.capacityChanges = capacityChanges
-    }
+    public init(database: Database) { self.database = database }
 
     /// Inserts the entry and puts it in line, inside the caller's transaction (a draw puts the
     /// people it did not draw in line this way, with their draw entry's token).
@@ -82,25 +73,22 @@ public struct WaitlistStore: Sendable {
         }
     }
 
-    /// Offers whose time ran out go back to the pool; the entries wait on. Returns how many.
-    @discardableResult
-    public func lapseOffers(now: Date) async throws -> Int {
-        let due = try await database.session { db in
+    /// The entries whose offer ran out by `now`.
+    public func offersDue(now: Date) async throws -> [String] {
+        try await database.session { db in
             try await db.raw(
                 "SELECT id FROM waitlist WHERE state = 'offered' AND offer_expires_at <= \(bind: now.millis)"
             ).all().map { try $0.decode(column: "id", as: String.self) }
         }
-        for id in due {
-            let desk = try await database.transaction { db -> String? in
-                guard let read = try await Self.fetchWaitlist(id: id, on: db) else { return nil }
-                var entry = read
-                // Accepted, declined or left meanwhile: nothing to lapse.
-                guard let offer = try? entry.lapse(now: now) else { return nil }
-                return try await Self.endOffer(offer, of: entry, readIn: read, now: now, on: db)
-            }
-            if let desk { capacityChanges.announce(desk) }
+    }
+
+    /// The entries still waiting or offered whose last day is before `today`.
+    public func pastEntries(today: LocalDate) async throws -> [String] {
+        try await database.session { db in
+            try await db.raw(
+                "SELECT id FROM waitlist WHERE state IN ('waiting', 'offered') AND to_date < \(bind: today.iso)"
+            ).all().map { try $0.decode(column: "id", as: String.self) }
         }
-        return due.count
     }
 
     /// The people who wait on their own behalf (not entered by a partner, not improving an
@@ -128,17 +116,6 @@ public struct WaitlistStore: Sendable {
     }
 
     typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>
-
-    /// Ends `offer` as `WaitlistEntries.endOffer` does and releases its hold (for the next in
-    /// line first); the hold's desk, or nil when the entry no longer held the offer.
-    static func endOffer(
-        _ offer: WaitlistEntry.Offer, of entry: WaitlistEntry, readIn read: WaitlistEntry, now: Date,
-        on db: any SQLDatabase
-    ) async throws -> String? {
-        guard try await WaitlistEntries.endOffer(offer, of: entry, readIn: read, on: db) else { return nil }
-        // The next in line may want it: the matcher offers it on.
-        return try await Holds.release(hold: offer.hold, toWaitlist: true, now: now, on: db)
-    }
 
     /// The entry's row: the customer details and people it was given, as validated when it joined.
     static func waitlistRow(id: String, on db: any SQLDatabase) async throws -> WaitlistRow {

@@ -1,9 +1,10 @@
 import Foundation
-import LoketApp
 import LoketDomain
 import LoketStorage
 import LoketTestSupport
 import Testing
+
+@testable import LoketApp
 
 /// The waitlist area's use cases on a real SQLite file and a real PostgreSQL server: declining,
 /// accepting and leaving as the entry's lifecycle decides, with the capacity each gives back.
@@ -22,13 +23,10 @@ import Testing
         _ loket: Loket, _ database: Database, _ entry: String, slot: String
     ) async throws -> WaitlistEntry.Offer {
         let plan = try loket.rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: loket.now())
-        return try #require(try await store(database).makeOffer(entry: entry, plan: plan, now: loket.now())?.offer)
+        return try #require(try await loket.waitlist.offer(entry: entry, plan: plan)?.offer)
     }
 
-    static func store(_ database: Database) -> WaitlistStore {
-        WaitlistStore(
-            database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database))
-    }
+    static func store(_ database: Database) -> WaitlistStore { WaitlistStore(database: database) }
 
     @Test(arguments: TestDatabase.engines)
     func offersAreDeclinedAndAcceptedAsTheEntryDecides(engine: TestDatabase.Engine) async throws {
@@ -107,6 +105,35 @@ import Testing
                 try await loket.waitlist.accept(entry: second.id, token: secondToken, client: nil)
             }
             #expect(try await loket.waitlist.entry(id: second.id, token: secondToken).state == .offered)
+        }
+    }
+
+    /// An offer is a hold only the offer opens, lapses once its time has run out (and only then)
+    /// and is not made to an entry already offered, nor to one that left.
+    @Test(arguments: TestDatabase.engines)
+    func offersLapseAndAreMadeOnlyToWaitingEntries(engine: TestDatabase.Engine) async throws {
+        let clock = ManualClock(date: "2022-06-01")
+        try await withLoket(engine, clock: clock) { loket, database in
+            let (entry, token) = try await Self.join(loket)
+            let first = try await Self.offer(loket, database, entry.id, slot: "20220602-0930-bio")
+            let again = try loket.rules.planHold(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0910-bio", now: clock.now)
+            #expect(try await loket.waitlist.offer(entry: entry.id, plan: again) == nil, "not offered twice")
+            // Its hold opens with no token (the booking area refuses it as `offeredHold`).
+            let offered = try await database.write { tx in try await Holds.read(id: first.hold, in: tx) }
+            #expect(offered?.isOffered == true)
+            #expect(offered?.opens(token) == false)
+
+            // Lapsed: the sweep ends it once its time has run out, and only then.
+            #expect(try await loket.waitlist.lapseOffers() == 0)
+            clock.advance(minutes: 60)
+            #expect(try await loket.waitlist.lapseOffers() == 1)
+            #expect(try await loket.booking.hold(id: first.hold).state == .released)
+            #expect(try await loket.waitlist.entry(id: entry.id, token: token).state == .waiting)
+            #expect(try await Self.store(database).passedSlots(entry: entry.id) == ["TS/\(first.slot)"])
+
+            try await loket.waitlist.leave(id: entry.id, token: token)
+            #expect(try await loket.waitlist.offer(entry: entry.id, plan: again) == nil, "not to an entry that left")
         }
     }
 }

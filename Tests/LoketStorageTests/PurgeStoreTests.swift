@@ -114,7 +114,7 @@ import Testing
             waitlist("Waiter", to: "2022-10-31"), now: purgeClock.now)
         // The sweeper ends an entry past its last day ('expired') before the purge runs.
         _ = try await store.join(waitlist("Expirer", to: "2022-09-10"), now: june1.now)
-        try await store.waitlist.endPastEntries(now: purgeClock.now)
+        try await store.endPastEntries(today: purgeClock.today)
         // Invitations: withdrawn, past its last day, and open; wrong dates of birth of yesterday and today.
         let invitations = InvitationStore(
             database: database, links: try ManageLinkKeys([String(repeating: "k", count: 40)]))

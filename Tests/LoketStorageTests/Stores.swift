@@ -18,7 +18,7 @@ struct Stores {
         capacity = CapacityStore(database: database)
         appointments = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
         deskDay = DeskDayStore(database: database, capacityChanges: changes)
-        waitlist = WaitlistStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
+        waitlist = WaitlistStore(database: database)
     }
 }
 
@@ -89,6 +89,19 @@ extension Stores {
             #expect(try entry.leave() == nil)
             try await WaitlistEntries.leaveLine(entry: id, in: tx)
             #expect(try await WaitlistEntries.write(entry, readIn: read, in: tx))
+        }
+    }
+
+    /// Ends the entries past their last day that hold no offer, as the waitlist's sweep does.
+    func endPastEntries(today: LocalDate) async throws {
+        for id in try await waitlist.pastEntries(today: today) {
+            try await database.write { tx in
+                let read = try #require(try await WaitlistEntries.read(id: id, in: tx))
+                var entry = read
+                #expect(try entry.expire(today: today) == nil)
+                try await WaitlistEntries.leaveLine(entry: id, in: tx)
+                #expect(try await WaitlistEntries.write(entry, readIn: read, in: tx))
+            }
         }
     }
 }

@@ -29,8 +29,8 @@ extension Waitlist {
                     slot: freed.slot.description, now: now)
             else { break lookup }
             do {
-                switch try await store.offerFreed(
-                    freed, to: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)), now: now)
+                switch try await offer(
+                    freed, to: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)))
                 {
                 case .offered(let entry, let client):
                     if let client, let offer = entry.offer {
@@ -44,7 +44,7 @@ extension Waitlist {
                 break lookup // the entry needs more than was freed, and the rest is taken
             }
         }
-        try await store.releaseFreed(freed, now: now)
+        try await release(freed)
         return false
     }
 
@@ -80,8 +80,7 @@ extension Waitlist {
             desk: best.desk.code, product: product.key, persons: entry.persons, slot: best.slot.key.description,
             now: now)
         do {
-            _ = try await store.makeOffer(
-                entry: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)), now: now)
+            _ = try await offer(entry: entry.id, plan: plan.expiring(at: now.addingTimeInterval(offerDuration)))
         } catch let error as Refusal where error.code == "slot_full" {
             return // taken meanwhile; the entry waits for the next freed slot
         }
