@@ -63,19 +63,4 @@ extension Loket {
     public func recentCalls(desk: String) async throws -> [Visit] {
         try await deskDayStore.recentCalls(desk: desk, date: today)
     }
-
-    /// `staff` books from the urgent reserve (spoedafspraak) for a customer, with the reason.
-    public func bookUrgent(
-        desk: String, product: String?, persons: Int?, slot: String?, customer: Customer,
-        reason: UrgentReserve.Reason, note: String?, staff: String
-    ) async throws -> ConfirmedBooking {
-        let now = now()
-        let plan = try rules.planHold(
-            desk: desk, product: product, persons: persons, slot: slot, now: now, urgent: true)
-        let people = try rules.people(of: customer, product: plan.product, persons: plan.persons)
-        let booking = try await deskDayStore.bookUrgent(
-            plan, customer: customer, people: people, reason: reason, note: note, staff: staff, now: now)
-        metrics.bookings.increment()
-        return booking
-    }
 }

@@ -43,7 +43,21 @@ extension Loket {
                         email: input.email, language: input.language, validUntil: input.validUntil, network: network,
                         today: today, prefix: prefix.map { "\($0)[\(index)]." } ?? ""))
             }
-            let made = try await invitationStore.add(requests, caseSystem: caseSystem, now: now())
+            let now = now()
+            let checked = requests
+            let made = try await database.write { tx in
+                var made: [Invitation] = []
+                for request in checked {
+                    let invitation = try await InvitationStore.insert(request, caseSystem: caseSystem, now: now, in: tx)
+                    // Due at once, by whichever clock the sending server keeps (`loket invite` may
+                    // run beside it), and written whether or not this process sends mail.
+                    try await OutboxStore.enqueue(
+                        .invitation, appointment: invitation.id, revision: 0, start: nil, now: now,
+                        settings: OutboxSettings(reminderLead: nil), sendAfter: Date(timeIntervalSince1970: 0), in: tx)
+                    made.append(invitation)
+                }
+                return made
+            }
             metrics.invitations.increment(by: Int64(made.count))
             return made
         }
@@ -170,8 +184,17 @@ extension Loket {
                 desk: desk, product: productKey, persons: persons, slot: slot, client: client, idempotency: nil)
             made = (receipt.hold.id, receipt.token)
         }
-        try await invitationStore.awaitPerson(
-            hold: made.hold, holdToken: made.token, invitation: first.id, customer: customer, now: now())
+        let now = now()
+        try await database.write { tx in
+            guard
+                let token = try await InvitationStore.awaitPerson(
+                    hold: made.hold, holdToken: made.token, invitation: first.id, customer: customer, now: now, in: tx)
+            else { throw Refusal.wrongHoldToken }
+            // The link goes to the invitation's own address (the outbox keeps the secret until sent).
+            try await OutboxStore.enqueue(
+                .awaitingPerson, appointment: made.hold, revision: 0, start: nil, now: now,
+                settings: OutboxSettings(reminderLead: nil), secret: token, in: tx)
+        }
         return try await booking.hold(id: made.hold)
     }
 

@@ -61,7 +61,7 @@ extension Loket {
         try await reloadDeskChanges()
         try await waitlist.endPastEntries()
         try await waitlist.lapseOffers()
-        let desks = try await appointmentStore.releaseExpiredHolds(now: now())
+        let desks = try await booking.releaseExpiredHolds()
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
         matcherWakeUp.signal()
     }

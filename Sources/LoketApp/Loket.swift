@@ -76,7 +76,7 @@ public struct Loket: Sendable {
             context: context, store: waitlistStore, appointments: appointmentStore, offerDuration: options.offerDuration
         )
         self.partners = Partners(context: context, store: PartnerStore(database: database))
-        self.deskDayStore = DeskDayStore(database: database, outbox: outbox, capacityChanges: changes)
+        self.deskDayStore = DeskDayStore(database: database, outbox: outbox)
         self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)

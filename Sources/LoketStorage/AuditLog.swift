@@ -10,6 +10,12 @@ public struct AuditLog: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Writes `entry` inside the use case's transaction: what staff did is recorded with it or
+    /// not at all.
+    public static func append(_ entry: AuditEntry, in tx: Transaction) async throws {
+        try await append(entry, on: tx.db)
+    }
+
     /// Writes `entry` inside the caller's transaction.
     static func append(_ entry: AuditEntry, on db: any SQLDatabase) async throws {
         try await db.raw(

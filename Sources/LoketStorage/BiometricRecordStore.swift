@@ -42,9 +42,7 @@ public struct BiometricRecordStore: Sendable {
                     "SELECT date_of_birth FROM biometric_people WHERE v_number = \(bind: person.vNumber)"
                 ).first()?.decode(column: "date_of_birth", as: String.self)
                 guard recorded == person.dateOfBirth.iso else {
-                    throw Refusal(
-                        .conflict, field: prefix + "dateOfBirth", code: "date_of_birth_mismatch",
-                        "This V-number is recorded with another date of birth; nothing was recorded.")
+                    throw Refusal.dateOfBirthMismatch(prefix: prefix)
                 }
                 for capture in person.captures {
                     try await db.raw(

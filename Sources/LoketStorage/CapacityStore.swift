@@ -101,6 +101,14 @@ public struct CapacityStore: Sendable {
         return span.desk
     }
 
+    /// Gives back the units of `placement` inside the use case's transaction (a hold nobody may
+    /// take to the waitlist: a parked or offered one).
+    public static func release(_ placement: Placement, in tx: Transaction) async throws {
+        try await release(
+            desk: placement.desk, pool: placement.pool, date: placement.date, start: placement.start,
+            end: placement.end, parts: placement.parts, on: tx.db)
+    }
+
     /// Gives back `parts` consecutive units from `start` to `end`.
     static func release(
         desk: String, pool: String, date: String, start: Int, end: Int, parts: Int, on db: any SQLDatabase

@@ -3,18 +3,16 @@ import LoketDomain
 import SQLKit
 
 /// A desk's day as the clerks run it: the agenda, check-in by appointment code, calling the
-/// next customer to a counter, and the outcome with the real start and end of service; and
-/// urgent bookings staff make from the reserve.
+/// next customer to a counter, and the outcome with the real start and end of service. (Urgent
+/// bookings staff make from the reserve are the booking area's: `Booking+Urgent`.)
 public struct DeskDayStore: Sendable {
     let database: Database
     /// Whether and when to write customer messages to the outbox; nil writes none.
     let outbox: OutboxSettings?
-    let capacityChanges: CapacityChanges
 
-    public init(database: Database, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+    public init(database: Database, outbox: OutboxSettings? = nil) {
         self.database = database
         self.outbox = outbox
-        self.capacityChanges = capacityChanges
     }
 
     /// Today's confirmed appointments at `desk` in time order, each with its visit if any.
@@ -79,8 +77,7 @@ public struct DeskDayStore: Sendable {
         staff: String, now: Date
     ) async throws -> AgendaItem {
         guard let code = AppointmentCode.normalised(typed) else {
-            throw Refusal.invalid(
-                "code", "invalid_code", "An appointment code has eight letters and digits, like K7M2-Q9XD.")
+            throw Refusal.invalidAppointmentCode
         }
         return try await database.transaction { db in
             guard
@@ -90,9 +87,7 @@ public struct DeskDayStore: Sendable {
                     """
                 ).first()
             else {
-                throw Refusal(
-                    .notFound, field: "code", code: "unknown_code",
-                    "No appointment with code \(code) at this desk today.")
+                throw Refusal.unknownAppointmentCode(code)
             }
             let id = try row.decode(column: "id", as: String.self)
             let item = try await Self.agendaItem(id: id, on: db)!
@@ -198,13 +193,11 @@ public struct DeskDayStore: Sendable {
         appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date
     ) async throws -> AgendaItem {
         guard outcome == .served || outcome == .noShow else {
-            throw Refusal.invalid("outcome", "invalid", "A visit ends served or no-show.")
+            throw Refusal.invalidOutcome
         }
         return try await database.transaction { db in
             guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
-                throw Refusal(
-                    .notFound, field: "appointment", code: "unknown_appointment",
-                    "There is no such appointment at this desk.")
+                throw Refusal.unknownAppointmentAtDesk
             }
             // The domain decides whether the visit may end so (served only after a call; no
             // no-show for a cancelled appointment or before its start); storage persists it.
@@ -227,8 +220,7 @@ public struct DeskDayStore: Sendable {
                         """
                     ).first() != nil
                 else {
-                    throw Refusal(
-                        .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                    throw Refusal.visitEnded
                 }
             } else {
                 // Two clerks at once: the second finds the visit already ended.
@@ -241,8 +233,7 @@ public struct DeskDayStore: Sendable {
                         """
                     ).first() != nil
                 else {
-                    throw Refusal(
-                        .conflict, field: "outcome", code: "not_possible", "This visit has already ended.")
+                    throw Refusal.visitEnded
                 }
             }
             // Someone waiting who did not come when called leaves the line: it moves up.
@@ -255,31 +246,6 @@ public struct DeskDayStore: Sendable {
                 on: db)
             return try await Self.agendaItem(id: id, on: db)!
         }
-    }
-
-    /// Books into the urgent reserve for a member of staff, with the reason (spoedafspraak).
-    public func bookUrgent(
-        _ plan: HoldPlan, customer: Customer, people: [String], reason: UrgentReserve.Reason, note: String?,
-        staff: String, now: Date
-    ) async throws -> ConfirmedBooking {
-        let id = Identifiers.make()
-        let token = Identifiers.token()
-        let outbox = self.outbox
-        let booking = try await database.transaction { db in
-            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            let appointment = try await AppointmentStore.insertAppointment(
-                id: id, holdID: "staff:" + id, at: Placement(plan), customer: customer,
-                people: people, tokenHash: Identifiers.hash(token), now: now, outbox: outbox, urgent: (reason, note),
-                on: db)
-            // The reason, not the note: the note is free text about the person.
-            try await AuditLog.append(
-                AuditEntry(
-                    at: now, staff: staff, action: .urgentBooking, target: id, desk: plan.desk, detail: reason.rawValue),
-                on: db)
-            return ConfirmedBooking(appointment: appointment, manageToken: token)
-        }
-        capacityChanges.announce(plan.desk)
-        return booking
     }
 
     static func agendaItem(id: String, on db: any SQLDatabase) async throws -> AgendaItem? {

@@ -65,8 +65,7 @@ extension DocumentStore {
                     .decode(column: "document_id", as: String.self),
                 let stored = try await Self.read(id: documentID, on: db), stored.document.delivery?.id == id
             else {
-                throw Refusal(
-                    .notFound, field: "id", code: "unknown_delivery", "There is no delivery \(id) out now.")
+                throw Refusal.unknownDelivery(id)
             }
             var document = stored.document
             try decided { () throws(TransitionError<Document.Status, Document.Event>) in

@@ -56,7 +56,7 @@ extension DocumentStore {
     ) async throws -> Document {
         let outbox = self.outbox
         let document = try await database.transaction { db -> Document in
-            guard let stored = try await Self.read(id: id, on: db) else { throw Self.unknownDocument }
+            guard let stored = try await Self.read(id: id, on: db) else { throw Refusal.unknownDocument }
             let recorded = (vNumber: stored.vNumber, dateOfBirth: stored.holder?.dateOfBirth)
             let mismatched = check.mismatches(
                 recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)

@@ -46,7 +46,7 @@ extension DocumentStore {
         let outbox = self.outbox
         let booking = try await database.transaction { db -> ConfirmedBooking in
             let stored = try await authorised(id: id, token: token, now: now, on: db)
-            guard let holder = stored.holder else { throw Self.unknownDocument }
+            guard let holder = stored.holder else { throw Refusal.unknownDocument }
             var document = stored.document
             let replaced = stored.document.status == .deliveryScheduled ? stored.document.delivery : nil
             try decided { () throws(TransitionError<Document.Status, Document.Event>) in
@@ -109,9 +109,7 @@ extension DocumentStore {
                     """
                 ).first() != nil
             else {
-                throw Refusal(
-                    .conflict, field: "date", code: "day_full",
-                    "The courier has no room left on \(date); choose another day.")
+                throw Refusal.courierDayFull(date)
             }
             // Moving: the old day's place goes back.
             if stored.document.status == .deliveryScheduled, let old = stored.document.delivery {

@@ -55,9 +55,6 @@ public struct DocumentStore: Sendable {
         let revision: Int
     }
 
-    static let unknownDocument = Refusal(
-        .notFound, field: "id", code: "unknown_document", "There is no such document, or this token does not open it.")
-
     // MARK: The case system
 
     /// Records the document; ready at once if its day has come (the holder then hears so).
@@ -199,8 +196,7 @@ public struct DocumentStore: Sendable {
                 """
             ).first() != nil
         else {
-            throw Refusal(
-                .conflict, field: "id", code: "document_changed", "The document changed meanwhile; look again.")
+            throw Refusal.documentChanged
         }
     }
 
@@ -226,15 +222,13 @@ public struct DocumentStore: Sendable {
 
     func authorised(id: String, token: String?, now: Date, on db: any SQLDatabase) async throws -> Stored {
         guard let token, !token.isEmpty else {
-            throw Refusal(
-                .unauthorized, field: "Authorization", code: "token_required",
-                "Send the document's customerToken as Authorization: Bearer <token>.")
+            throw Refusal.documentTokenMissing
         }
         guard let row = try await db.raw("SELECT token_hash, created_at FROM documents WHERE id = \(bind: id)").first()
-        else { throw Self.unknownDocument }
+        else { throw Refusal.unknownDocument }
         let byToken = try row.decode(column: "token_hash", as: String.self) == Identifiers.hash(token)
         guard byToken || links.opens(token, document: id), let stored = try await Self.read(id: id, on: db) else {
-            throw Self.unknownDocument
+            throw Refusal.unknownDocument
         }
         if !byToken {
             let changed = try await db.raw(
@@ -243,9 +237,7 @@ public struct DocumentStore: Sendable {
             let created = try row.decode(column: "created_at", as: Int64.self)
             let lastChange = Date(millis: Int(changed ?? created))
             guard stored.document.linkOpens(lastChange: lastChange, now: now) else {
-                throw Refusal(
-                    .gone, field: "Authorization", code: "link_expired",
-                    "This link has lapsed: the card has reached you, or a month has passed. Use the latest email.")
+                throw Refusal.documentLinkExpired
             }
         }
         return stored

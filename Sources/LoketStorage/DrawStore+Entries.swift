@@ -17,7 +17,7 @@ extension DrawStore {
             guard
                 let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
                     .map({ try DrawRow(decoding: $0).draw })
-            else { throw Self.unknownDraw(id) }
+            else { throw Refusal.unknownDraw(id) }
             try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
             for vNumber in request.people {
                 guard try await !LiveBookings.has(vNumber, product: draw.product, now: now, on: db) else {
@@ -30,7 +30,7 @@ extension DrawStore {
                         ON CONFLICT (draw_id, v_number) DO NOTHING RETURNING v_number
                         """
                     ).first() != nil
-                else { throw Self.alreadyEntered }
+                else { throw Refusal.alreadyEntered }
             }
             let companions =
                 customer.companions.isEmpty
@@ -66,16 +66,14 @@ extension DrawStore {
                     "SELECT * FROM draw_entries WHERE id = \(bind: id) AND draw_id = \(bind: draw)"
                 ).first()
             else {
-                throw Refusal(
-                    .notFound, field: "entry", code: "unknown_entry", "There is no entry \(id) in this draw.")
+                throw Refusal.unknownDrawEntry(id)
             }
             let stored = try EntryRow(decoding: row)
             guard let token, !token.isEmpty else {
-                throw Refusal(.unauthorized, field: "token", code: "token_required", "Give the entry's token.")
+                throw Refusal.drawEntryTokenMissing
             }
             guard Identifiers.hash(token) == stored.tokenHash else {
-                throw Refusal(
-                    .forbidden, field: "token", code: "wrong_token", "This token does not open this entry.")
+                throw Refusal.wrongDrawEntryToken
             }
             return stored.entry
         }

@@ -47,9 +47,6 @@ public struct DrawStore: Sendable {
         public let slot: SlotKey?
     }
 
-    public static let alreadyEntered = Refusal(
-        .conflict, field: "vNumber", code: "already_entered", "This person has already entered this draw.")
-
     // MARK: Modes
 
     public func modes(desk: String? = nil) async throws -> [DrawMode] {
@@ -292,7 +289,7 @@ public struct DrawStore: Sendable {
                 """
             ).first() != nil
         else {
-            throw Refusal(.conflict, field: "entry", code: "already_decided", "This entry has been decided.")
+            throw Refusal.entryDecided
         }
     }
 
@@ -309,10 +306,6 @@ public struct DrawStore: Sendable {
             if try await LiveBookings.has(vNumber, product: request.product, now: now, on: db) { return true }
         }
         return false
-    }
-
-    static func unknownDraw(_ id: String) -> Refusal {
-        Refusal(.notFound, field: "id", code: "unknown_draw", "There is no draw \(id).")
     }
 
     static func list(_ days: [LocalDate]) -> String { days.map(\.iso).joined(separator: ",") }

@@ -18,7 +18,7 @@ public struct Idempotency: Sendable {
     ) async throws -> R {
         guard let idempotency else { return try await database.transaction(work) }
         guard !idempotency.key.isEmpty, idempotency.key.count <= 200 else {
-            throw Refusal.invalid("Idempotency-Key", "invalid", "An Idempotency-Key has 1 to 200 characters.")
+            throw Refusal.idempotencyKeyInvalid
         }
         let nowMillis = now.millis
         let engine = database.engine
@@ -40,25 +40,18 @@ public struct Idempotency: Sendable {
                         """
                     ).first()
                 else {
-                    throw Refusal(
-                        .conflict, field: "Idempotency-Key", code: "in_progress",
-                        "A request with this key is still running; retry.")
+                    throw Refusal.requestInProgress
                 }
                 let stored = try row.decode(model: StoredAnswer.self, keyDecodingStrategy: .convertFromSnakeCase)
                 // Another client's key: nothing of its answer, not even whether it is done.
                 guard stored.client == idempotency.client else {
-                    throw Refusal(
-                        .conflict, field: "Idempotency-Key", code: "idempotency_key_in_use",
-                        "This Idempotency-Key is in use by another client; send a new random one.")
+                    throw Refusal.idempotencyKeyInUse
                 }
                 guard stored.fingerprint == idempotency.fingerprint else {
-                    throw Refusal.invalid(
-                        "Idempotency-Key", "reused", "This Idempotency-Key was used for a different request.")
+                    throw Refusal.idempotencyKeyReused
                 }
                 guard let response = stored.response else {
-                    throw Refusal(
-                        .conflict, field: "Idempotency-Key", code: "in_progress",
-                        "A request with this key is still running; retry.")
+                    throw Refusal.requestInProgress
                 }
                 return try await JSONDecoder().decode(R.self, from: Data(response.utf8)).renewed(
                     in: Transaction(db: db, engine: engine))
@@ -123,9 +116,7 @@ extension HoldReceipt: Replayable {
         let handedOn: SQLQueryString =
             "state = 'active' AND NOT EXISTS (SELECT 1 FROM awaiting_people a WHERE a.hold_id = holds.id)"
         guard let token = try await Identifiers.freshToken(for: "holds", id: hold.id, if: handedOn, on: tx.db) else {
-            throw Refusal(
-                .conflict, field: "Idempotency-Key", code: "hold_used",
-                "The hold this key made has been used, has lapsed or was handed on; its secret is not given again.")
+            throw Refusal.heldSecretGone
         }
         return HoldReceipt(hold: hold, token: token)
     }

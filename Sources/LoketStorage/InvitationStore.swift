@@ -15,32 +15,24 @@ public struct InvitationStore: Sendable {
         self.links = links
     }
 
-    /// Stores invitations made by `caseSystem` and writes each one's email, all in one transaction.
-    public func add(_ requests: [InvitationRequest], caseSystem: String, now: Date) async throws -> [Invitation] {
-        try await database.transaction { db in
-            var made: [Invitation] = []
-            for request in requests {
-                let invitation = Invitation(
-                    id: Identifiers.make(), product: request.product, vNumber: request.vNumber,
-                    dateOfBirth: request.dateOfBirth, email: request.email, language: request.language,
-                    validUntil: request.validUntil)
-                try await db.raw(
-                    """
-                    INSERT INTO invitations (id, case_system_id, product, v_number, date_of_birth, email, language,
-                        valid_until, created_at)
-                    VALUES (\(bind: invitation.id), \(bind: caseSystem), \(bind: invitation.product),
-                        \(bind: invitation.vNumber), \(bind: invitation.dateOfBirth.iso), \(bind: invitation.email),
-                        \(bind: invitation.language.rawValue), \(bind: invitation.validUntil.iso), \(bind: now.millis))
-                    """
-                ).run()
-                // Due at once, by whichever clock the sending server keeps (`loket invite` may run beside it).
-                try await OutboxStore.enqueue(
-                    .invitation, appointment: invitation.id, revision: 0, start: nil, now: now,
-                    settings: OutboxSettings(reminderLead: nil), sendAfter: Date(timeIntervalSince1970: 0), on: db)
-                made.append(invitation)
-            }
-            return made
-        }
+    /// Stores an invitation `caseSystem` made, inside the use case's transaction.
+    public static func insert(
+        _ request: InvitationRequest, caseSystem: String, now: Date, in tx: Transaction
+    ) async throws -> Invitation {
+        let invitation = Invitation(
+            id: Identifiers.make(), product: request.product, vNumber: request.vNumber,
+            dateOfBirth: request.dateOfBirth, email: request.email, language: request.language,
+            validUntil: request.validUntil)
+        try await tx.db.raw(
+            """
+            INSERT INTO invitations (id, case_system_id, product, v_number, date_of_birth, email, language,
+                valid_until, created_at)
+            VALUES (\(bind: invitation.id), \(bind: caseSystem), \(bind: invitation.product),
+                \(bind: invitation.vNumber), \(bind: invitation.dateOfBirth.iso), \(bind: invitation.email),
+                \(bind: invitation.language.rawValue), \(bind: invitation.validUntil.iso), \(bind: now.millis))
+            """
+        ).run()
+        return invitation
     }
 
     /// Takes invitation `id` back; false when `caseSystem` (nil: anyone) made no such open invitation.
@@ -86,32 +78,26 @@ public struct InvitationStore: Sendable {
         return try rows.map(Self.invitation(from:))
     }
 
-    /// A third party booked `hold` for the person of `invitation`: the hold gets a new secret,
-    /// known only to the email that goes to the invitation's own address (the outbox keeps it
-    /// until sent), and `customer` is kept until the person confirms or the hold lapses.
-    /// Refused unless `holdToken` is the hold's secret now and the hold still active.
-    public func awaitPerson(
-        hold: String, holdToken: String, invitation: String, customer: Customer, now: Date
-    ) async throws {
-        let stored = String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)
-        try await database.transaction { db in
-            let stillTheMakers: SQLQueryString =
-                "state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))"
-            guard let token = try await Identifiers.freshToken(for: "holds", id: hold, if: stillTheMakers, on: db)
-            else {
-                throw Refusal(
-                    .forbidden, field: "holdToken", code: "wrong_token", "This token does not belong to this hold.")
-            }
-            try await db.raw(
-                """
-                INSERT INTO awaiting_people (hold_id, invitation_id, customer, created_at)
-                VALUES (\(bind: hold), \(bind: invitation), \(bind: stored), \(bind: now.millis))
-                """
-            ).run()
-            try await OutboxStore.enqueue(
-                .awaitingPerson, appointment: hold, revision: 0, start: nil, now: now,
-                settings: OutboxSettings(reminderLead: nil), secret: token, on: db)
+    /// A third party booked `hold` for the person of `invitation`, inside the use case's
+    /// transaction: the hold gets a new secret, returned for the email that goes to the
+    /// invitation's own address, and `customer` is kept until the person confirms or the hold
+    /// lapses. Nil, changing nothing, unless `holdToken` is the hold's secret now and the hold
+    /// still active.
+    public static func awaitPerson(
+        hold: String, holdToken: String, invitation: String, customer: Customer, now: Date, in tx: Transaction
+    ) async throws -> String? {
+        let stillTheMakers: SQLQueryString = "state = 'active' AND token_hash = \(bind: Identifiers.hash(holdToken))"
+        guard let token = try await Identifiers.freshToken(for: "holds", id: hold, if: stillTheMakers, on: tx.db) else {
+            return nil
         }
+        try await tx.db.raw(
+            """
+            INSERT INTO awaiting_people (hold_id, invitation_id, customer, created_at)
+            VALUES (\(bind: hold), \(bind: invitation), \(bind: String(decoding: try JSONEncoder().encode(customer), as: UTF8.self)),
+                \(bind: now.millis))
+            """
+        ).run()
+        return token
     }
 
     /// What a third party's booking waiting for its person names (the invitation and the

@@ -9,7 +9,7 @@ public enum ManageLinkKeyFile {
     public static func read(_ url: URL) throws -> ManageLinkKeys {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw Refusal.invalid("manage-link-key-file", "unreadable", "Cannot read \(url.path).")
+            throw Refusal.keyFileUnreadable(url.path)
         }
         return try ManageLinkKeys(ManageLinkKeys.secrets(in: text))
     }
@@ -26,7 +26,7 @@ public enum ManageLinkKeyFile {
             + ManageLinkKeys.randomSecret() + "\n"
         guard files.createFile(atPath: draft.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else {
-            throw Refusal.invalid("manage-link-key-file", "unwritable", "Cannot write \(url.path).")
+            throw Refusal.keyFileUnwritable(url.path)
         }
         defer { try? files.removeItem(at: draft) }
         do {

@@ -16,11 +16,10 @@ public struct ManageLinkKeys: Sendable {
     /// `secrets`, the signing key first; each must be at least `minimumLength` characters.
     public init(_ secrets: [String]) throws(Refusal) {
         guard !secrets.isEmpty else {
-            throw Refusal.invalid("manage-link-key", "required", "Give at least one manage-link key.")
+            throw Refusal.manageLinkKeyMissing
         }
         guard secrets.allSatisfy({ $0.count >= Self.minimumLength }) else {
-            throw Refusal.invalid(
-                "manage-link-key", "too_short", "A manage-link key has at least \(Self.minimumLength) characters.")
+            throw Refusal.manageLinkKeyTooShort(minimum: Self.minimumLength)
         }
         self.keys = secrets.map { Data($0.utf8) }
     }

@@ -82,11 +82,11 @@ public struct OutboxStore: Sendable {
     /// inside the use case's transaction; nothing when `settings` is nil (no mail configured).
     public static func enqueue(
         _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
-        settings: OutboxSettings?, secret: String? = nil, in tx: Transaction
+        settings: OutboxSettings?, secret: String? = nil, sendAfter: Date? = nil, in tx: Transaction
     ) async throws {
         try await enqueue(
             kind, appointment: id, revision: revision, start: start, now: now, settings: settings, secret: secret,
-            on: tx.db)
+            sendAfter: sendAfter, on: tx.db)
     }
 
     /// Writes a webhook event for `partner`, if it has a webhook, inside the use case's transaction.

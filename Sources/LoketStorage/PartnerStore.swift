@@ -40,15 +40,13 @@ public struct PartnerStore: Sendable {
     /// The partner whose API key this is.
     public func partner(apiKey: String?) async throws -> Partner {
         guard let apiKey, !apiKey.isEmpty else {
-            throw Refusal(
-                .unauthorized, field: "Authorization", code: "missing_key",
-                "Send the partner API key as Authorization: Bearer <key>.")
+            throw Refusal.partnerKeyMissing
         }
         let row = try await database.session { db in
             try await db.raw("SELECT id, name FROM partners WHERE key_hash = \(bind: Identifiers.hash(apiKey))").first()
         }
         guard let row else {
-            throw Refusal(.unauthorized, field: "Authorization", code: "wrong_key", "This API key is not known.")
+            throw Refusal.wrongPartnerKey
         }
         let known = try row.decode(model: PartnerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Partner(id: known.id, name: known.name)

@@ -22,8 +22,7 @@ public struct StaffStore: Sendable {
         let id = Identifiers.make()
         return try await database.transaction { db in
             if try await db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
-                throw Refusal(
-                    .conflict, field: "username", code: "taken", "There is already an account \(username).")
+                throw Refusal.usernameTaken(username)
             }
             try await db.raw(
                 """

@@ -48,7 +48,7 @@ extension WebApp {
                         form: form, errors: errors)
                 }
                 do {
-                    let booking = try await loket.bookUrgent(
+                    let booking = try await loket.booking.bookUrgent(
                         desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
                         slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
                         staff: account.id)

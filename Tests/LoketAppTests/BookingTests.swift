@@ -183,4 +183,24 @@ import Testing
             #expect(cancelled.state == .cancelled && cancelled.revision == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.engines)
+    func anExpiredHoldGivesItsCapacityBack(engine: TestDatabase.Engine) async throws {
+        let clock = ManualClock(date: "2022-06-01")
+        try await withLoket(engine, clock: clock) { loket, database in
+            let hold = try await Self.hold(loket)
+            clock.advance(minutes: 14)
+            #expect(try await loket.booking.releaseExpiredHolds().isEmpty)
+            #expect(try await taken(database, on: "2022-06-02") == 1)
+            clock.advance(minutes: 1)
+            let before = loket.capacityGeneration(desk: "TS")
+            #expect(try await loket.booking.releaseExpiredHolds() == ["TS"])
+            #expect(loket.capacityGeneration(desk: "TS") == before + 1)
+            #expect(try await taken(database, on: "2022-06-02") == 0)
+            #expect(try await loket.booking.hold(id: hold.hold.id).state == .expired)
+            // A second sweep releases nothing twice.
+            #expect(try await loket.booking.releaseExpiredHolds().isEmpty)
+            #expect(try await taken(database, on: "2022-06-02") == 0)
+        }
+    }
 }

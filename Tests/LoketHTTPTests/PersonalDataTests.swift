@@ -97,7 +97,7 @@ import Testing
             clock.advance(minutes: 150)
             _ = try await loket.finishVisit(appointment: absent.id, desk: "RACE", outcome: .noShow, staff: admin.id)
             next()
-            let urgent = try await loket.bookUrgent(
+            let urgent = try await loket.booking.bookUrgent(
                 desk: "RACE", product: "BIO", persons: 1, slot: "20220608-0900-one",
                 customer: Customer.validated(
                     name: "Urgent Customer", email: "u@example.nl", phone: nil,

@@ -5,8 +5,7 @@ import LoketTestSupport
 import SQLKit
 import Testing
 
-/// The tables the booking area writes (`Holds`, `Appointments`, `FreedSlots`) and the sweep of
-/// expired holds, on a real SQLite file and a real PostgreSQL server: what each operation
+/// The tables the booking area writes (`Holds`, `Appointments`, `FreedSlots`), on a real SQLite file and a real PostgreSQL server: what each operation
 /// writes, and that every conditional write reports the condition that failed and changes
 /// nothing. The use cases on top are tested in LoketAppTests (`BookingTests`).
 @Suite(.timeLimit(.minutes(3))) struct BookingTablesTests {
@@ -156,26 +155,6 @@ import Testing
             #expect(desk == "TS")
             #expect(try await taken(store, on: "2022-06-02") == 0)
             #expect(try await count("freed_slots", store) == 0)
-        }
-    }
-
-    @Test(arguments: TestDatabase.engines)
-    func anExpiredHoldGivesItsCapacityBack(engine: TestDatabase.Engine) async throws {
-        try await withStores(engine) { store in
-            let clock = ManualClock(date: "2022-06-01")
-            let plan = try rules.planHold(
-                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: clock.now)
-            let hold = try await store.hold(plan, now: clock.now)
-            clock.advance(minutes: 14)
-            #expect(try await store.appointments.releaseExpiredHolds(now: clock.now).isEmpty)
-            #expect(try await taken(store, on: "2022-06-02") == 1)
-            clock.advance(minutes: 1)
-            #expect(try await store.appointments.releaseExpiredHolds(now: clock.now) == ["TS"])
-            #expect(try await taken(store, on: "2022-06-02") == 0)
-            #expect(try await store.appointments.hold(id: hold.hold.id)?.state == .expired)
-            // A second sweep releases nothing twice.
-            #expect(try await store.appointments.releaseExpiredHolds(now: clock.now).isEmpty)
-            #expect(try await taken(store, on: "2022-06-02") == 0)
         }
     }
 }

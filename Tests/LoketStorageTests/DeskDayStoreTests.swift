@@ -166,9 +166,7 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func whoAskedIsEmailedOnceWhenAmongTheNextThree(engine: TestDatabase.Engine) async throws {
         try await withStores(engine) { store in
-            let deskDay = DeskDayStore(
-                database: store.database, outbox: OutboxSettings(reminderLead: nil),
-                capacityChanges: CapacityChanges(database: store.database))
+            let deskDay = DeskDayStore(database: store.database, outbox: OutboxSettings(reminderLead: nil))
             let outbox = OutboxStore(database: store.database)
             let booked = ManualClock(date: "2022-06-01").now
             let arrival = ManualClock(date: "2022-06-02", time: "08:50").now

@@ -93,7 +93,7 @@ import Testing
                 desk: "TS", product: "BIO", persons: 1, slot: "20221004-1000-bio", now: clock.now)
             _ = try await store.hold(plan, now: clock.now)
         }
-        try await store.appointments.releaseExpiredHolds(now: purgeClock.now)
+        try await store.expireHolds(now: purgeClock.now)
         // Messages sent 40 and 10 days ago, and one still to send.
         for (id, sentDaysAgo) in [("sent-40", 40.0), ("sent-10", 10.0), ("pending", nil)] {
             let sent = sentDaysAgo.map { Int((purgeClock.now.timeIntervalSince1970 - $0 * 86_400) * 1000) }
@@ -119,13 +119,12 @@ import Testing
         let invitations = InvitationStore(
             database: database, links: try ManageLinkKeys([String(repeating: "k", count: 40)]))
         func invite(_ vNumber: String, until: String) async throws -> Invitation {
-            try await invitations.add(
-                [
-                    try InvitationRequest.checked(
-                        product: "BIO", vNumber: vNumber, dateOfBirth: "1990-01-01", email: "a@example.nl",
-                        language: "nl",
-                        validUntil: until, network: TestNetwork.network, today: LocalDate(iso: "2022-06-01")!)
-                ], caseSystem: "cs", now: june1.now)[0]
+            let request = try InvitationRequest.checked(
+                product: "BIO", vNumber: vNumber, dateOfBirth: "1990-01-01", email: "a@example.nl", language: "nl",
+                validUntil: until, network: TestNetwork.network, today: LocalDate(iso: "2022-06-01")!)
+            return try await database.write { tx in
+                try await InvitationStore.insert(request, caseSystem: "cs", now: june1.now, in: tx)
+            }
         }
         let withdrawn = try await invite("1000000001", until: "2022-12-31")
         _ = try await invitations.withdraw(id: withdrawn.id, caseSystem: "cs", now: june1.now)

@@ -17,7 +17,7 @@ struct Stores {
         let changes = CapacityChanges(database: database)
         capacity = CapacityStore(database: database)
         appointments = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
-        deskDay = DeskDayStore(database: database, capacityChanges: changes)
+        deskDay = DeskDayStore(database: database)
         waitlist = WaitlistStore(database: database)
     }
 }
@@ -57,6 +57,19 @@ extension Stores {
             let p = stored.placement
             return try await Appointments.insert(
                 holdID: id, at: p, customer: customer, people: people(p.product, p.persons), now: now, in: tx)
+        }
+    }
+
+    /// Ends the holds that expired by `now` and gives their units back, as the sweep does.
+    func expireHolds(now: Date) async throws {
+        for id in try await appointments.expiredHolds(now: now) {
+            try await database.write { tx in
+                let stored = try #require(try await Holds.read(id: id, in: tx))
+                var hold = stored.hold
+                try hold.expire(now: now)
+                #expect(try await Holds.write(hold, readIn: stored.hold.state, in: tx))
+                try await CapacityStore.release(stored.placement, in: tx)
+            }
         }
     }
 

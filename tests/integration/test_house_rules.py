@@ -47,3 +47,23 @@ def test_a_target_missing_from_the_table_fails(tmp_path):
     root = layout(tmp_path, {"Sources/LoketDomain/Desk.swift": "", "Sources/LoketNew/New.swift": ""})
     result = check(root)
     assert result.returncode == 1 and "Sources/LoketNew: not in the README's table" in result.stderr
+
+
+REFUSALS = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "check-refusals"
+
+
+def test_storage_names_refusals_and_words_none(tmp_path):
+    """`scripts/check-refusals`: storage throws refusals the domain words (`Refusal.slotFull`),
+    and each one it words itself is named by file and line."""
+    (tmp_path / "named").mkdir()
+    (tmp_path / "worded").mkdir()
+    named = layout(tmp_path / "named", {"Sources/LoketStorage/Holds.swift": "throw Refusal.slotFull\n",
+                                        "Sources/LoketDomain/Refusal.swift": 'Refusal(.conflict, field: "slot")\n'})
+    assert subprocess.run([str(REFUSALS), str(named)], capture_output=True).returncode == 0
+    worded = layout(tmp_path / "worded", {"Sources/LoketStorage/Holds.swift":
+                                          'let ok = 1\nthrow Refusal(.conflict, field: "slot", code: "full", "Full.")\n',
+                                          "Sources/LoketStorage/Keys.swift": 'throw Refusal.invalid("key", "x", "y")\n'})
+    result = subprocess.run([str(REFUSALS), str(worded)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Sources/LoketStorage/Holds.swift:2:" in result.stderr
+    assert "Sources/LoketStorage/Keys.swift:1:" in result.stderr

@@ -32,6 +32,18 @@ class Inbox:
             time.sleep(0.02)
         return self.messages[count - 1]
 
+    def wait_for_message(self, to, subject, seconds=20):
+        """The first message to `to` whose subject starts with `subject`, once it has come:
+        for a test whose other messages (a receipt, say) may come in either order."""
+        deadline = time.monotonic() + seconds
+        while True:
+            found = [m for m in self.messages
+                     if m["To"].addresses[0].addr_spec == to and m["Subject"].startswith(subject)]
+            if found:
+                return found[0]
+            assert time.monotonic() < deadline, f"no message to {to} about {subject!r}: {[m['Subject'] for m in self.messages]}"
+            time.sleep(0.02)
+
 
 @pytest.fixture
 def smtp():

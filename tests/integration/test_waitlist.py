@@ -1,7 +1,6 @@
 """A cancelled slot reaches the first person on the waitlist as an email offer within seconds,
 without anyone polling; the link in the email accepts it."""
 import re
-import time
 
 import icalendar
 import requests
@@ -31,15 +30,11 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         assert joined.json()["position"] == 1
         assert joined.json()["offer"] is None
 
-        started = time.monotonic()
         assert requests.delete(server.url(f"/api/v1/appointments/{booked['id']}"),
                                headers={"Authorization": f"Bearer {booked['manageToken']}"}, timeout=10).ok
-        inbox.wait_for(3)  # the cancellation to the first customer, and the offer
-        messages = {m["To"].addresses[0].addr_spec: m for m in inbox.messages}
-        offer = messages["waiting@example.nl"]
-        assert time.monotonic() - started < 10
-        # Someone who had no appointment is not told of an "earlier" one.
-        assert offer["Subject"].startswith("Er is een afspraak voor u vrijgekomen: ")
+        # The offer (the receipt for joining may come before it, or be skipped once the entry
+        # is offered). Someone who had no appointment is not told of an "earlier" one.
+        offer = inbox.wait_for_message("waiting@example.nl", "Er is een afspraak voor u vrijgekomen: ")
         calendar = icalendar.Calendar.from_ical(next(p for p in offer.walk() if p.get_content_type() == "text/calendar").get_content())
         event = next(c for c in calendar.walk() if c.name == "VEVENT")
         assert str(calendar["METHOD"]) == "PUBLISH" and str(event["STATUS"]) == "TENTATIVE"
@@ -58,8 +53,7 @@ def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_
         done = browser.post(server.url(accept), data={"token": token, "csrf": csrf}, timeout=10)
         # Accepted: the new appointment's own page, with its code and its manage link.
         assert done.status_code == 200 and "/manage/" in done.url and 'id="appointment-code"' in done.text
-        confirmation = inbox.wait_for(4)
-        assert confirmation["Subject"].startswith("Bevestiging van uw afspraak")
+        inbox.wait_for_message("waiting@example.nl", "Bevestiging van uw afspraak")
         status = requests.get(server.url(f"/api/v1/waitlist/{joined.json()['id']}"),
                               headers={"Authorization": f"Bearer {joined.json()['token']}"}, timeout=10).json()
         assert status["state"] == "booked"
