@@ -76,12 +76,26 @@ extension Loket {
                 // A draw entry names its entrant's V-number at the top.
                 throw Refusal.invalid("vNumber", refusal.code, refusal.message)
             }
-            let entered = try await drawStore.enter(
-                draw: draw.id,
-                DrawStore.EntryRequest(persons: persons, desks: desks, days: days, customer: entrant, people: people),
-                now: now())
+            let request = DrawStore.EntryRequest(
+                persons: persons, desks: desks, days: days, customer: entrant, people: people)
+            let (now, outbox) = (now(), context.outbox)
+            let entered = try await database.write { tx in
+                guard let current = try await DrawStore.draw(id: draw.id, in: tx) else { throw Refusal.unknownDraw(id) }
+                do throws(TransitionError<Draw.State, Draw.Event>) {
+                    try current.admitsEntry(at: now)
+                } catch {
+                    throw error.asRefusal
+                }
+                let entered = try await DrawStore.enter(current, request, now: now, in: tx)
+                // The receipt with the entry's link, which opens in any browser.
+                try await OutboxStore.enqueue(
+                    .drawEntered, appointment: entered.entry.id, revision: 0, start: nil, now: now, settings: outbox,
+                    secret: entered.token, in: tx)
+                return entered
+            }
+            logger.info("draw entered", metadata: ["draw": "\(draw.id)", "entry": "\(entered.entry.id)"])
             metrics.drawEntries.increment()
-            return (entered.0, entered.1)
+            return (entered.entry, entered.token)
         }
     }
 
@@ -144,10 +158,13 @@ extension Loket {
         let desk = try rules.desk(code)
         let product = try rules.product(key, at: desk)
         let today = self.today
-        try await drawStore.setMode(
+        if try await drawStore.setMode(
             desk: desk.code, product: product.key, on: on, setBy: .manager,
             publishedThrough: on ? rules.horizon(from: today) : nil,
             reservePublishedThrough: on ? rules.schedule.urgentReleaseDate(today: today) : nil, now: now())
+        {
+            context.capacityChanges.announceDraws(desk.code)
+        }
         try await audit(.drawModeSet, by: staff, target: product.key, desk: desk.code, detail: on ? "on" : "off")
     }
 
@@ -175,7 +192,10 @@ extension Loket {
                 reserve: rules.drawPlaces(
                     desk: desk, product: product, days: [], reserveDays: opening.reserveDays, usage: usage, now: now)
             )
-            opened += try await drawStore.open(opening, places: places, mode: mode, now: now)?.count ?? 0
+            if let draws = try await drawStore.open(opening, places: places, mode: mode, now: now) {
+                context.capacityChanges.announceDraws(mode.desk)
+                opened += draws.count
+            }
         }
         var allocated = 0
         for draw in try await drawStore.due(now: now()) where try await allocate(draw) {
@@ -197,10 +217,13 @@ extension Loket {
             guard let wants = rule.wantsDraw(wait: wait.workingDaysToThirdSlot) else { return }
             let mode = modes["\(wait.desk)\t\(wait.product)"]
             guard mode?.setBy != .manager, wants != (mode?.on ?? false) else { continue }
-            try await drawStore.setMode(
+            if try await drawStore.setMode(
                 desk: wait.desk, product: wait.product, on: wants, setBy: .rule,
                 publishedThrough: wants ? rules.horizon(from: today) : nil,
                 reservePublishedThrough: wants ? rules.schedule.urgentReleaseDate(today: today) : nil, now: now())
+            {
+                context.capacityChanges.announceDraws(wait.desk)
+            }
         }
     }
 
@@ -234,7 +257,7 @@ extension Loket {
         for (position, id) in order.enumerated() {
             guard let stored = entries[id], stored.entry.status == .entered else { continue }
             if let invited, !stored.people.allSatisfy(invited.contains) {
-                _ = try await drawStore.placeNotDrawn(stored, waitlist: nil, now: now)
+                _ = try await placeNotDrawn(stored, waitlist: nil, now: now)
                 continue
             }
             var placed = false
@@ -248,7 +271,7 @@ extension Loket {
                         slot: slot.key.description, now: now, urgent: draw.reserveDays.contains(slot.date))
                 else { break attempts }
                 do {
-                    _ = try await drawStore.placeDrawn(stored, plan: plan, now: now)
+                    try await placeDrawn(stored, plan: plan, now: now)
                     for unit in plan.units { usage[unit, default: 0] += 1 }
                     slots[id] = slot.key
                     placed = true
@@ -267,15 +290,18 @@ extension Loket {
                     to: stored.entry.days.max() ?? rules.horizon(from: today), urgent: false, expiresOn: nil,
                     customer: stored.customer, appointment: nil, people: stored.people)
                 // Not drawn: in line in draw order, one millisecond apart.
-                _ = try await drawStore.placeNotDrawn(
+                _ = try await placeNotDrawn(
                     stored, waitlist: waitlist, now: now.addingTimeInterval(Double(position) / 1000))
             }
         }
         let allocation = order.map { (entry: $0, slot: slots[$0]) }
         let digest = SHA256.hash(data: Data(DrawOrder.allocationText(allocation).utf8))
             .map { String(format: "%02x", $0) }.joined()
-        try await drawStore.finish(
+        if let desk = try await drawStore.finish(
             draw: draw.id, entries: order.count, drawn: slots.count, digest: digest, now: now)
+        {
+            context.capacityChanges.announceDraws(desk)
+        }
         metrics.drawsAllocated.increment()
         // Not-drawn entries may already fit capacity freed elsewhere.
         matcherWakeUp.signal()

@@ -54,7 +54,7 @@ public struct Loket: Sendable {
         // capacity: this server's caches, then the other servers.
         let changes = CapacityChanges(database: database) { change in generations.bump(change) }
         let capacityStore = CapacityStore(database: database)
-        let drawStore = DrawStore(database: database, logger: logger, outbox: outbox, capacityChanges: changes)
+        let drawStore = DrawStore(database: database, logger: logger)
         let context = UseCaseContext(
             database: database, idempotency: Idempotency(database: database),
             live: LiveRules(network: options.network, holdMinutes: options.holdMinutes), now: options.now,
@@ -77,7 +77,7 @@ public struct Loket: Sendable {
         )
         self.partners = Partners(context: context, store: PartnerStore(database: database))
         self.deskDayStore = DeskDayStore(database: database, outbox: outbox)
-        self.deskChangeStore = DeskChangeStore(database: database, capacityChanges: changes)
+        self.deskChangeStore = DeskChangeStore(database: database)
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)
         self.auditLog = AuditLog(database: database)

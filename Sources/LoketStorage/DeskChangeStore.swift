@@ -3,48 +3,32 @@ import LoketDomain
 import SQLKit
 
 /// Desk managers' changes to the desk network, kept in the database so that every server
-/// process applies the same ones. A change alters capacity, so adding or removing one is
-/// announced through `CapacityChanges`.
+/// process applies the same ones. Adding or removing one is a use case of the application, which
+/// audits it in the same transaction and announces the capacity change after it.
 public struct DeskChangeStore: Sendable {
     let database: Database
-    let capacityChanges: CapacityChanges
 
-    public init(database: Database, capacityChanges: CapacityChanges) {
-        self.database = database
-        self.capacityChanges = capacityChanges
-    }
+    public init(database: Database) { self.database = database }
 
-    public func addDeskChange(
-        _ change: DeskChange, desk: String, staff: String, now: Date
+    /// Records `change` at `desk`, made by `staff`, inside the use case's transaction.
+    public static func insert(
+        _ change: DeskChange, desk: String, staff: String, now: Date, in tx: Transaction
     ) async throws -> StoredDeskChange {
         let id = Identifiers.make()
         let json = String(decoding: try JSONEncoder().encode(change), as: UTF8.self)
-        try await database.transaction { db in
-            try await db.raw(
-                """
-                INSERT INTO desk_changes (id, desk, change, staff_id, created_at)
-                VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
-                """
-            ).run()
-            try await AuditLog.append(
-                AuditEntry(at: now, staff: staff, action: .deskChangeAdded, target: id, desk: desk), on: db)
-        }
-        capacityChanges.announce(desk)
+        try await tx.db.raw(
+            """
+            INSERT INTO desk_changes (id, desk, change, staff_id, created_at)
+            VALUES (\(bind: id), \(bind: desk), \(bind: json), \(bind: staff), \(bind: now.millis))
+            """
+        ).run()
         return StoredDeskChange(id: id, desk: desk, change: change, createdAt: now)
     }
 
-    /// Undoes a change; `staff` did it (audit log, when there was a change to undo).
-    public func removeDeskChange(id: String, desk: String, staff: String, now: Date) async throws {
-        try await database.transaction { db in
-            guard
-                try await db.raw(
-                    "DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk) RETURNING id"
-                ).first() != nil
-            else { return }
-            try await AuditLog.append(
-                AuditEntry(at: now, staff: staff, action: .deskChangeRemoved, target: id, desk: desk), on: db)
-        }
-        capacityChanges.announce(desk)
+    /// Deletes change `id` at `desk`; false when there was none.
+    public static func delete(id: String, desk: String, in tx: Transaction) async throws -> Bool {
+        try await tx.db.raw("DELETE FROM desk_changes WHERE id = \(bind: id) AND desk = \(bind: desk) RETURNING id")
+            .first() != nil
     }
 
     /// Every change in the order made.

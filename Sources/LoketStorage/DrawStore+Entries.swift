@@ -1,60 +1,57 @@
 import Foundation
-import Logging
 import LoketDomain
 import SQLKit
 
-/// A draw's entries: entering, reading them, and placing each once the draw is done.
+/// A draw's entries: entering and reading them. Entering, and placing each entry once the draw
+/// is done, are use cases of the application (`Loket+Draws`).
 extension DrawStore {
-    /// Enters the draw while its window is open. Refuses a person who is already in it
-    /// (`already_entered`) or already has a live appointment for the product (`already_booked`:
-    /// move that one instead), both checked by the database in the same transaction.
-    public func enter(draw id: String, _ request: EntryRequest, now: Date) async throws -> (DrawEntry, String) {
+    /// The draw `id` as it is now, inside the use case's transaction.
+    public static func draw(id: String, in tx: Transaction) async throws -> Draw? {
+        try await tx.db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first().map({ try DrawRow(decoding: $0).draw }
+        )
+    }
+
+    /// Records an entry in `draw` with a new token, inside the use case's transaction. Refuses a
+    /// person who is already in it (`alreadyEntered`) or already has a live appointment for the
+    /// product (`alreadyBooked`: move that one instead), both checked by the database.
+    public static func enter(
+        _ draw: Draw, _ request: EntryRequest, now: Date, in tx: Transaction
+    ) async throws -> (
+        entry: DrawEntry, token: String
+    ) {
         let entryID = Identifiers.make()
         let token = Identifiers.token()
         let customer = request.customer
-        let outbox = self.outbox
-        let entry = try await database.transaction { db -> DrawEntry in
-            guard
-                let draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
-                    .map({ try DrawRow(decoding: $0).draw })
-            else { throw Refusal.unknownDraw(id) }
-            try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try draw.admitsEntry(at: now) }
-            for vNumber in request.people {
-                guard try await !LiveBookings.has(vNumber, product: draw.product, now: now, on: db) else {
-                    throw Refusal.alreadyBooked
-                }
-                guard
-                    try await db.raw(
-                        """
-                        INSERT INTO draw_people (draw_id, v_number, entry_id) VALUES (\(bind: id), \(bind: vNumber), \(bind: entryID))
-                        ON CONFLICT (draw_id, v_number) DO NOTHING RETURNING v_number
-                        """
-                    ).first() != nil
-                else { throw Refusal.alreadyEntered }
+        for vNumber in request.people {
+            guard try await !LiveBookings.has(vNumber, product: draw.product, now: now, on: tx.db) else {
+                throw Refusal.alreadyBooked
             }
-            let companions =
-                customer.companions.isEmpty
-                ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
-            try await db.raw(
-                """
-                INSERT INTO draw_entries (id, draw_id, token_hash, persons, desks, days, customer_name, customer_email,
-                    customer_phone, customer_v_number, language, companions, people, status, created_at)
-                VALUES (\(bind: entryID), \(bind: id), \(bind: Identifiers.hash(token)), \(bind: request.persons),
-                    \(bind: request.desks.joined(separator: ",")), \(bind: Self.list(request.days)), \(bind: customer.name),
-                    \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
-                    \(bind: customer.language.rawValue), \(bind: companions), \(bind: request.people.joined(separator: ",")),
-                    'entered', \(bind: now.millis))
-                """
-            ).run()
-            // The receipt with the entry's link, which opens in any browser.
-            try await OutboxStore.enqueue(
-                .drawEntered, appointment: entryID, revision: 0, start: nil, now: now, settings: outbox, secret: token,
-                on: db)
-            return DrawEntry(
-                id: entryID, draw: id, persons: request.persons, desks: request.desks, days: request.days,
-                createdAt: now, status: .entered, appointment: nil, waitlistEntry: nil)
+            guard
+                try await tx.db.raw(
+                    """
+                    INSERT INTO draw_people (draw_id, v_number, entry_id) VALUES (\(bind: draw.id), \(bind: vNumber), \(bind: entryID))
+                    ON CONFLICT (draw_id, v_number) DO NOTHING RETURNING v_number
+                    """
+                ).first() != nil
+            else { throw Refusal.alreadyEntered }
         }
-        logger.info("draw entered", metadata: ["draw": "\(id)", "entry": "\(entryID)"])
+        let companions =
+            customer.companions.isEmpty
+            ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
+        try await tx.db.raw(
+            """
+            INSERT INTO draw_entries (id, draw_id, token_hash, persons, desks, days, customer_name, customer_email,
+                customer_phone, customer_v_number, language, companions, people, status, created_at)
+            VALUES (\(bind: entryID), \(bind: draw.id), \(bind: Identifiers.hash(token)), \(bind: request.persons),
+                \(bind: request.desks.joined(separator: ",")), \(bind: Self.list(request.days)), \(bind: customer.name),
+                \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+                \(bind: customer.language.rawValue), \(bind: companions), \(bind: request.people.joined(separator: ",")),
+                'entered', \(bind: now.millis))
+            """
+        ).run()
+        let entry = DrawEntry(
+            id: entryID, draw: draw.id, persons: request.persons, desks: request.desks, days: request.days,
+            createdAt: now, status: .entered, appointment: nil, waitlistEntry: nil)
         return (entry, token)
     }
 
@@ -100,54 +97,6 @@ extension DrawStore {
                         }
                     })
             }
-        }
-    }
-
-    /// Books `plan` for a drawn entry, all or nothing: capacity, hold, appointment (with its
-    /// confirmation email and manage link), and the entry's new status. Throws `slot_full` when
-    /// the capacity went meanwhile and `already_booked` when a person booked elsewhere.
-    public func placeDrawn(_ stored: StoredEntry, plan: HoldPlan, now: Date) async throws -> Appointment {
-        let holdID = Identifiers.make()
-        let appointmentID = Identifiers.make()
-        let outbox = self.outbox
-        let appointment = try await database.transaction { db -> Appointment in
-            var entry = stored.entry
-            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
-                try entry.drawn(appointment: appointmentID)
-            }
-            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await Holds.insert(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
-            let (_, placement) = try await Holds.consume(hold: holdID, now: now, on: db)
-            // The customer manages it with the signed link in the confirmation email.
-            let appointment = try await AppointmentStore.insertAppointment(
-                id: appointmentID, holdID: holdID, at: placement, customer: stored.customer, people: stored.people,
-                tokenHash: Identifiers.hash(Identifiers.token()), now: now, outbox: outbox, on: db)
-            try await Self.decide(entry, on: db)
-            return appointment
-        }
-        capacityChanges.announce(plan.desk)
-        return appointment
-    }
-
-    /// Decides an entry that got no place: it joins the waitlist (`waitlist`, with the entry's
-    /// own token, and an email saying so) unless `waitlist` is nil or a person already waits or
-    /// has an appointment.
-    public func placeNotDrawn(_ stored: StoredEntry, waitlist: WaitlistRequest?, now: Date) async throws -> DrawEntry {
-        try await database.transaction { db -> DrawEntry in
-            var entry = stored.entry
-            var waitlistID: String?
-            if let waitlist, try await !Self.waitsOrHasAppointment(waitlist, now: now, on: db) {
-                let id = Identifiers.make()
-                _ = try await WaitlistStore.insertEntry(waitlist, id: id, tokenHash: stored.tokenHash, now: now, on: db)
-                try await OutboxStore.enqueue(
-                    .notDrawn, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
-                waitlistID = id
-            }
-            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
-                try entry.notDrawn(waitlistEntry: waitlistID)
-            }
-            try await Self.decide(entry, on: db)
-            return entry
         }
     }
 }

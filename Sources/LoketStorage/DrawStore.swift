@@ -5,19 +5,15 @@ import SQLKit
 
 /// Draws at peak times: the draw modes, the draws, their entries and how each entry was
 /// decided. Changing a mode, opening a draw and allocating one move what is withheld from
-/// first-come booking, so each announces a draw change for the desk (`announceDraws`: slot lists
-/// and the cached withholding follow).
+/// first-come booking; the application announces each as a draw change for the desk
+/// (`CapacityChanges.announceDraws`: slot lists and the cached withholding follow).
 public struct DrawStore: Sendable {
     let database: Database
     let logger: Logger
-    let outbox: OutboxSettings?
-    let capacityChanges: CapacityChanges
 
-    public init(database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges) {
+    public init(database: Database, logger: Logger) {
         self.database = database
         self.logger = logger
-        self.outbox = outbox
-        self.capacityChanges = capacityChanges
     }
 
     /// A checked request to enter a draw.
@@ -86,7 +82,6 @@ public struct DrawStore: Sendable {
                 """
             ).first() != nil
         }
-        if changed { capacityChanges.announceDraws(desk) }
         return changed
     }
 
@@ -158,7 +153,6 @@ public struct DrawStore: Sendable {
             return true
         }
         guard opened else { return nil }
-        capacityChanges.announceDraws(mode.desk)
         for draw in draws {
             logger.info(
                 "draw opened", metadata: ["draw": "\(draw.id)", "desk": "\(draw.desk)", "product": "\(draw.product)"])
@@ -241,8 +235,9 @@ public struct DrawStore: Sendable {
     }
 
     /// Ends the allocation: the counts and the digest are published, and the draw's days are
-    /// no longer withheld (what nobody asked for is bookable first-come).
-    public func finish(draw id: String, entries: Int, drawn: Int, digest: String, now: Date) async throws {
+    /// no longer withheld (what nobody asked for is bookable first-come). Returns the draw's desk,
+    /// whose withholding changed; nil when there is no such draw.
+    public func finish(draw id: String, entries: Int, drawn: Int, digest: String, now: Date) async throws -> String? {
         let desk = try await database.transaction { db -> String? in
             guard
                 var draw = try await db.raw("SELECT * FROM draws WHERE id = \(bind: id)").first()
@@ -258,8 +253,8 @@ public struct DrawStore: Sendable {
             ).run()
             return draw.desk
         }
-        if let desk { capacityChanges.announceDraws(desk) }
         logger.info("draw allocated", metadata: ["draw": "\(id)", "entries": "\(entries)", "drawn": "\(drawn)"])
+        return desk
     }
 
     /// The published result of an allocated draw: counts and digest.
@@ -278,6 +273,21 @@ public struct DrawStore: Sendable {
     }
 
     // MARK: Inside a transaction
+
+    /// Writes the decision the entry's lifecycle made (drawn, or not), inside the use case's
+    /// transaction; refused with `entryDecided` when it was decided meanwhile.
+    public static func decide(_ entry: DrawEntry, in tx: Transaction) async throws {
+        try await decide(entry, on: tx.db)
+    }
+
+    /// Whether any of the request's people already waits for the product or has a live appointment.
+    public static func waitsOrHasAppointment(
+        _ request: WaitlistRequest, now: Date, in tx: Transaction
+    ) async throws
+        -> Bool
+    {
+        try await waitsOrHasAppointment(request, now: now, on: tx.db)
+    }
 
     static func decide(_ entry: DrawEntry, on db: any SQLDatabase) async throws {
         guard

@@ -17,6 +17,14 @@ public enum WaitlistEntries {
         return (entry, token)
     }
 
+    /// Puts the people a draw did not draw in line, with their draw entry's token (`tokenHash`),
+    /// so that the link they have opens their place on the waitlist too.
+    public static func insert(
+        _ request: WaitlistRequest, tokenHash: String, now: Date, in tx: Transaction
+    ) async throws -> WaitlistEntry {
+        try await WaitlistStore.insertEntry(request, id: Identifiers.make(), tokenHash: tokenHash, now: now, on: tx.db)
+    }
+
     /// The entry `id` if `token` is its own token or the token of its current offer.
     public static func authorised(id: String, token: String?, in tx: Transaction) async throws -> WaitlistEntry {
         try await WaitlistStore.authorisedWaitlist(id: id, token: token, on: tx.db)

@@ -100,7 +100,7 @@ extension Booking {
     enum HoldAccess {
         /// The secret its maker got with it, as the client sent it.
         case token(String?)
-        /// The waitlist offer that carries it, which the use case has authorised.
+        /// The waitlist offer (or the draw) that carries it, which the use case has authorised.
         case offer
     }
 
