@@ -154,9 +154,12 @@ extension Loket {
                 name: stored.holder?.name ?? "", email: stored.holder?.email ?? "", phone: nil, vNumber: stored.vNumber,
                 language: stored.holder?.language ?? .en)
             let people = try rules.people(of: customer, product: product, persons: 1)
-            let booking = try await documentStore.bookPickup(
-                id: id, token: token, plan: plan, people: people, deliveryFixed: deliveryFixed(document, now: now),
-                now: now)
+            let booking = try await bookPickup(
+                id: id, token: token, plan: plan, customer: customer, people: people,
+                deliveryFixed: deliveryFixed(document, now: now), now: now)
+            context.capacityChanges.announce(plan.desk)
+            logger.info(
+                "document pickup booked", metadata: ["document": "\(id)", "appointment": "\(booking.appointment.id)"])
             metrics.bookings.increment()
             return booking
         }

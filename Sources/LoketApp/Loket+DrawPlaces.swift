@@ -13,8 +13,8 @@ extension Loket {
         let outbox = context.outbox
         try await database.write { tx in
             let hold = Holds.newID()
-            try await Holds.takeOffered(id: hold, plan: plan, now: now, in: tx)
-            let placement = try await Booking.take(hold, by: .offer, now: now, in: tx).placement
+            try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
+            let placement = try await Booking.take(hold, by: .carrier, now: now, in: tx).placement
             let booking = try await Booking.book(
                 hold: hold, at: placement, customer: stored.customer, people: stored.people, now: now, outbox: outbox,
                 in: tx)

@@ -76,7 +76,7 @@ public enum Appointments {
         try await move(current, as: moved, to: hold, at: placement, now: now, on: tx.db)
     }
 
-    // MARK: For the stores whose use cases still run in storage
+    // MARK: Inside storage
 
     static func insert(
         id: String, holdID: String, at p: Placement, customer: Customer, people: [String], tokenHash: String, now: Date,

@@ -3,7 +3,8 @@ import Logging
 import LoketDomain
 import SQLKit
 
-/// What the document holder does: open the document, book a pickup, choose delivery.
+/// What the document holder does: open the document and choose delivery (a pickup is booked by
+/// the application, `Loket+Documents`, on these tables).
 extension DocumentStore {
     /// The document, if `token` is its customer token or the signed link from its emails.
     public func document(id: String, token: String?, now: Date) async throws -> Stored {
@@ -32,43 +33,23 @@ extension DocumentStore {
     /// The link token for the document's emails.
     public func linkToken(document id: String) -> String { links.token(document: id) }
 
-    /// Books the pickup appointment `plan` for the holder and marks the document, in one transaction;
-    /// a delivery it replaces gives its courier place back. `people` are the V-numbers the
-    /// appointment claims (one live booking per person and product). `deliveryFixed`: whether the
-    /// manifest of the document's scheduled delivery is fixed (a delivery can only move to days
-    /// whose manifest is open, so a move meanwhile does not make it wrong).
-    public func bookPickup(
-        id: String, token: String?, plan: HoldPlan, people: [String], deliveryFixed: Bool, now: Date
-    ) async throws -> ConfirmedBooking {
-        let holdID = Identifiers.make()
-        let appointmentID = Identifiers.make()
-        let manageToken = Identifiers.token()
-        let outbox = self.outbox
-        let booking = try await database.transaction { db -> ConfirmedBooking in
-            let stored = try await authorised(id: id, token: token, now: now, on: db)
-            guard let holder = stored.holder else { throw Refusal.unknownDocument }
-            var document = stored.document
-            let replaced = stored.document.status == .deliveryScheduled ? stored.document.delivery : nil
-            try decided { () throws(TransitionError<Document.Status, Document.Event>) in
-                try document.bookPickup(appointment: appointmentID, deliveryFixed: deliveryFixed)
-            }
-            if let replaced { try await Self.cancelDelivery(replaced, on: db) }
-            try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: db)
-            try await Holds.insert(id: holdID, plan: plan, tokenHash: nil, now: now, on: db)
-            let (_, placement) = try await Holds.consume(hold: holdID, now: now, on: db)
-            let customer = Customer(
-                name: holder.name, email: holder.email, phone: nil, vNumber: stored.vNumber, language: holder.language)
-            let appointment = try await AppointmentStore.insertAppointment(
-                id: appointmentID, holdID: holdID, at: placement, customer: customer, people: people,
-                tokenHash: Identifiers.hash(manageToken), now: now, outbox: outbox, on: db)
-            try await Self.write(document, readIn: stored, on: db)
-            try await Self.event("bookPickup", document: id, by: nil, now: now, on: db)
-            return ConfirmedBooking(appointment: appointment, manageToken: manageToken)
-        }
-        capacityChanges.announce(plan.desk)
-        logger.info(
-            "document pickup booked", metadata: ["document": "\(id)", "appointment": "\(booking.appointment.id)"])
-        return booking
+    /// The document if `token` opens it, inside the use case's transaction.
+    public func authorised(id: String, token: String?, now: Date, in tx: Transaction) async throws -> Stored {
+        try await authorised(id: id, token: token, now: now, on: tx.db)
+    }
+
+    /// Writes the state the document's lifecycle decided, on condition of the revision it was read
+    /// in (refused with `documentChanged`), and records `event` in its history.
+    public static func write(
+        _ document: Document, readIn stored: Stored, event: Document.Event, now: Date, in tx: Transaction
+    ) async throws {
+        try await write(document, readIn: stored, on: tx.db)
+        try await Self.event(event.rawValue, document: document.id, by: nil, now: now, on: tx.db)
+    }
+
+    /// A scheduled delivery gives way (to a pickup): its courier place goes back.
+    public static func cancelDelivery(_ delivery: Delivery, in tx: Transaction) async throws {
+        try await cancelDelivery(delivery, on: tx.db)
     }
 
     /// Deliveries scheduled per day over `dates` (all desks): what the courier's capacity counts.

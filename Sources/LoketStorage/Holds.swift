@@ -84,9 +84,10 @@ public enum Holds {
     /// carries its hold).
     public static func newID() -> String { Identifiers.make() }
 
-    /// Takes the units of `plan` for hold `id`, which only the waitlist offer that carries it
-    /// opens (it has no secret); refuses with `slotFull` (changing nothing) when a unit is full.
-    public static func takeOffered(id: String, plan: HoldPlan, now: Date, in tx: Transaction) async throws {
+    /// Takes the units of `plan` for hold `id`, which has no secret: only the use case that made
+    /// it (a waitlist offer, a draw, a document's pickup) takes it. Refuses with `slotFull`
+    /// (changing nothing) when a unit is full.
+    public static func takeWithoutSecret(id: String, plan: HoldPlan, now: Date, in tx: Transaction) async throws {
         try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: tx.db)
         try await insert(id: id, plan: plan, tokenHash: nil, now: now, on: tx.db)
     }
@@ -113,7 +114,7 @@ public enum Holds {
         try await release(hold: id, toWaitlist: toWaitlist, now: now, on: tx.db)
     }
 
-    // MARK: For the stores whose use cases still run in storage
+    // MARK: Inside storage
 
     /// Records a hold for `plan`, whose units the caller has taken; `tokenHash` is the digest of
     /// its maker's secret, nil for a hold only its waitlist offer may take.
@@ -137,21 +138,6 @@ public enum Holds {
         \(bind: plan.slot.date.iso), \(bind: plan.slot.start.minutes), \(bind: plan.end.minutes), \(bind: plan.units.count),
         'active', \(bind: plan.expiresAt.millis), \(bind: now.millis), \(bind: plan.assistance ? 1 : 0), \(bind: tokenHash)
         """
-    }
-
-    /// Confirms a hold that a waitlist offer or a draw carries (the caller has authorised it),
-    /// as the hold lifecycle decides, and returns it with where it sits.
-    static func consume(
-        hold id: String, now: Date, on db: any SQLDatabase
-    ) async throws -> (
-        hold: Hold, placement: Placement
-    ) {
-        guard let (_, stored) = try await read(id: id, on: db) else { throw Refusal.unknownHold(id) }
-        var hold = stored.hold
-        try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
-        // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
-        guard try await write(hold, readIn: stored.hold.state, on: db) else { throw Refusal.holdUsed }
-        return (hold, stored.placement)
     }
 
     /// The hold `id` decoded, with its row for giving its units back.

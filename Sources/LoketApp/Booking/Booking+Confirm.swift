@@ -100,8 +100,9 @@ extension Booking {
     enum HoldAccess {
         /// The secret its maker got with it, as the client sent it.
         case token(String?)
-        /// The waitlist offer (or the draw) that carries it, which the use case has authorised.
-        case offer
+        /// The use case that made it without a secret and carries it (a waitlist offer, a draw, a
+        /// document's pickup), having authorised the caller.
+        case carrier
     }
 
     /// Confirms hold `id` for whoever may take it, as the hold lifecycle decides: the capacity it

@@ -50,7 +50,7 @@ extension Waitlist {
                 var entry = try await WaitlistEntries.authorised(id: id, token: token, in: tx)
                 try Self.decided { () throws(EntryError) in try entry.accept(now: now) }
                 guard let offer = entry.offer else { throw Refusal.noOffer }
-                let (hold, placement) = try await Booking.take(offer.hold, by: .offer, now: now, in: tx)
+                let (hold, placement) = try await Booking.take(offer.hold, by: .carrier, now: now, in: tx)
                 let accepted: AcceptedOffer
                 var desks = [placement.desk]
                 if let improved = entry.appointment {

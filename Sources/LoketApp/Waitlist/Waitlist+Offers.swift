@@ -137,7 +137,7 @@ extension Waitlist {
                 if freed != nil { throw EntryMovedOn() }
                 return nil
             }
-            try await Holds.takeOffered(id: hold, plan: plan, now: now, in: tx)
+            try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
             try await OutboxStore.enqueue(
                 .waitlistOffer, appointment: id, revision: 0, start: nil, now: now, settings: outbox,
                 secret: written.token, in: tx)
