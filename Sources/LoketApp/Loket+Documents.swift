@@ -72,14 +72,12 @@ extension Loket {
         guard let ready = LocalDate(iso: readyText) else {
             throw Refusal.invalid("readyOn", "invalid_date", "Write the date as YYYY-MM-DD.")
         }
-        let (stored, token) = try await documentStore.register(
+        return try await register(
             DocumentStore.Registration(
                 kind: documentKind.key, vNumber: vNumber,
                 holder: Document.Holder(
                     name: checked.name, email: checked.email, language: checked.language, dateOfBirth: born),
-                desk: atDesk.code, readyOn: ready, caseSystem: caseSystem),
-            now: now())
-        return (stored.document, token)
+                desk: atDesk.code, readyOn: ready, caseSystem: caseSystem))
     }
 
     /// The document `id` for its holder (`token`: the customer token or the link from its emails).
@@ -227,9 +225,8 @@ extension Loket {
                 throw Refusal.invalid(
                     "date", "not_offered", "Choose one of: \(offered.map(\.iso).joined(separator: ", ")).")
             }
-            return try await documentStore.scheduleDelivery(
-                id: id, token: token, address: address, date: date, rules: courier,
-                workingDays: rules.schedule.workingDays, now: now())
+            return try await scheduleDelivery(
+                id: id, token: token, address: address, date: date, rules: courier, now: now())
         }
     }
 
@@ -251,9 +248,9 @@ extension Loket {
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if (reason ?? "").count > 500 { throw Refusal.invalid("reason", "too_long", "At most 500 characters.") }
         try await fixManifests()
-        return try await documentStore.report(
+        return try await report(
             delivery: id, delivered: status == "delivered", reason: reason?.isEmpty == true ? nil : reason,
-            by: courier, now: now())
+            by: courier)
     }
 
     /// The collection wait per desk and week over the last `weeks` weeks (this one included),
@@ -284,7 +281,7 @@ extension Loket {
     public func runDocuments() async throws {
         let rules = self.rules
         let now = now()
-        try await documentStore.arriveDue(now: now)
+        try await arriveDue(now: now)
         try await fixManifests()
         try await documentStore.returnUnclaimed(
             now: now, afterWorkingDays: rules.network.documentSettings.unclaimedAfter,

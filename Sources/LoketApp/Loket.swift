@@ -83,8 +83,7 @@ public struct Loket: Sendable {
         self.auditLog = AuditLog(database: database)
         self.purgeStore = PurgeStore(database: database)
         self.drawStore = drawStore
-        self.documentStore = DocumentStore(
-            database: database, logger: logger, outbox: outbox, capacityChanges: changes, links: options.manageLinkKeys)
+        self.documentStore = DocumentStore(database: database, logger: logger, links: options.manageLinkKeys)
         self.serviceClientStore = ServiceClientStore(database: database)
         self.biometricRecordStore = BiometricRecordStore(database: database)
         self.measurementStore = MeasurementStore(database: database)

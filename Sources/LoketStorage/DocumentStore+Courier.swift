@@ -51,37 +51,21 @@ extension DocumentStore {
         }
     }
 
-    /// The courier's report on a delivery that is out: delivered, or failed (the document goes
-    /// back to its desk, ready again, and the holder is asked to choose again).
-    public func report(
-        delivery id: String, delivered: Bool, reason: String?, by courier: String, now: Date
-    )
-        async throws -> Document
+    /// The document whose current delivery is `id`, inside the use case's transaction.
+    public static func document(delivery id: String, in tx: Transaction) async throws -> Stored? {
+        guard
+            let documentID = try await tx.db.raw("SELECT document_id FROM deliveries WHERE id = \(bind: id)").first()?
+                .decode(column: "document_id", as: String.self),
+            let stored = try await Self.read(id: documentID, on: tx.db), stored.document.delivery?.id == id
+        else { return nil }
+        return stored
+    }
+
+    /// Writes the courier's report on delivery `id`.
+    public static func reported(delivery id: String, delivered: Bool, reason: String?, in tx: Transaction) async throws
     {
-        let outbox = self.outbox
-        return try await database.transaction { db -> Document in
-            guard
-                let documentID = try await db.raw("SELECT document_id FROM deliveries WHERE id = \(bind: id)").first()?
-                    .decode(column: "document_id", as: String.self),
-                let stored = try await Self.read(id: documentID, on: db), stored.document.delivery?.id == id
-            else {
-                throw Refusal.unknownDelivery(id)
-            }
-            var document = stored.document
-            try decided { () throws(TransitionError<Document.Status, Document.Event>) in
-                if delivered { try document.deliver() } else { try document.fail(reason: reason) }
-            }
-            try await db.raw(
-                "UPDATE deliveries SET status = \(bind: delivered ? "delivered" : "failed"), reason = \(bind: reason) WHERE id = \(bind: id)"
-            ).run()
-            try await Self.write(document, readIn: stored, on: db)
-            try await Self.event(delivered ? "deliver" : "fail", document: documentID, by: courier, now: now, on: db)
-            if !delivered {
-                try await OutboxStore.enqueue(
-                    .deliveryFailed, appointment: documentID, revision: 0, start: nil, now: now, settings: outbox,
-                    on: db)
-            }
-            return document
-        }
+        try await tx.db.raw(
+            "UPDATE deliveries SET status = \(bind: delivered ? "delivered" : "failed"), reason = \(bind: reason) WHERE id = \(bind: id)"
+        ).run()
     }
 }

@@ -54,7 +54,6 @@ extension DocumentStore {
     public func handOver(
         id: String, check: HandoverCheck, staff: String, overriding: Bool = false, now: Date
     ) async throws -> Document {
-        let outbox = self.outbox
         let document = try await database.transaction { db -> Document in
             guard let stored = try await Self.read(id: id, on: db) else { throw Refusal.unknownDocument }
             let recorded = (vNumber: stored.vNumber, dateOfBirth: stored.holder?.dateOfBirth)
@@ -69,7 +68,7 @@ extension DocumentStore {
                 try check.verify(
                     stored.document, recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
             }
-            let handed = try await Self.change(stored, .handOver, by: staff, now: now, outbox: outbox, on: db) {
+            let handed = try await Self.change(stored, .handOver, by: staff, now: now, on: db) {
                 (d) throws(TransitionError<Document.Status, Document.Event>) in try d.handOver(at: now)
             }
             try await AuditLog.append(

@@ -3,8 +3,8 @@ import Logging
 import LoketDomain
 import SQLKit
 
-/// What the document holder does: open the document and choose delivery (a pickup is booked by
-/// the application, `Loket+Documents`, on these tables).
+/// What the document holder reads, and the tables their choices are written on (a pickup and a
+/// delivery are booked by the application, `Loket+DocumentPickup` and `Loket+DocumentDelivery`).
 extension DocumentStore {
     /// The document, if `token` is its customer token or the signed link from its emails.
     public func document(id: String, token: String?, now: Date) async throws -> Stored {
@@ -39,12 +39,13 @@ extension DocumentStore {
     }
 
     /// Writes the state the document's lifecycle decided, on condition of the revision it was read
-    /// in (refused with `documentChanged`), and records `event` in its history.
+    /// in (refused with `documentChanged`), and records `event` (by `by`, a courier) in its history.
     public static func write(
-        _ document: Document, readIn stored: Stored, event: Document.Event, now: Date, in tx: Transaction
+        _ document: Document, readIn stored: Stored, event: Document.Event, by: String? = nil, now: Date,
+        in tx: Transaction
     ) async throws {
         try await write(document, readIn: stored, on: tx.db)
-        try await Self.event(event.rawValue, document: document.id, by: nil, now: now, on: tx.db)
+        try await Self.event(event.rawValue, document: document.id, by: by, now: now, on: tx.db)
     }
 
     /// A scheduled delivery gives way (to a pickup): its courier place goes back.
@@ -69,79 +70,49 @@ extension DocumentStore {
         }
     }
 
-    /// Schedules delivery of the document on `date` to `address` (or moves it there), taking one
-    /// of the day's places (refused when the day is full), in the emptiest window. The holder
-    /// is told the day and window `rules.notice` working days before.
-    public func scheduleDelivery(
-        id: String, token: String?, address: DutchAddress, date: LocalDate, rules: CourierRules,
-        workingDays: WorkingDays, now: Date
-    ) async throws -> Delivery {
-        let deliveryID = Identifiers.make()
-        let outbox = self.outbox
-        let delivery = try await database.transaction { db -> Delivery in
-            let stored = try await authorised(id: id, token: token, now: now, on: db)
-            guard
-                try await db.raw(
-                    """
-                    INSERT INTO courier_days (date, scheduled) VALUES (\(bind: date.iso), 1)
-                    ON CONFLICT (date) DO UPDATE SET scheduled = courier_days.scheduled + 1
-                    WHERE courier_days.scheduled < \(bind: rules.perDay)
-                    RETURNING scheduled
-                    """
-                ).first() != nil
-            else {
-                throw Refusal.courierDayFull(date)
-            }
-            // Moving: the old day's place goes back.
-            if stored.document.status == .deliveryScheduled, let old = stored.document.delivery {
-                try await Self.cancelDelivery(old, on: db)
-            }
-            var taken: [TimeRange: Int] = [:]
-            for row in try await db.raw(
-                """
-                SELECT window_from, window_to, COUNT(*) AS n FROM deliveries
-                WHERE date = \(bind: date.iso) AND status = 'scheduled' GROUP BY window_from, window_to
-                """
-            ).all() {
-                let w = try row.decode(model: WindowRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-                taken[TimeRange(from: LocalTime(minutes: w.windowFrom), to: LocalTime(minutes: w.windowTo))] = w.n
-            }
-            let delivery = Delivery(
-                id: deliveryID, date: date, window: rules.window(taken: taken), address: address, status: .scheduled,
-                reason: nil)
-            var document = stored.document
-            try decided { () throws(TransitionError<Document.Status, Document.Event>) in
-                try document.scheduleDelivery(delivery)
-            }
-            try await db.raw(
-                """
-                INSERT INTO deliveries (id, document_id, date, window_from, window_to, street, house_number, postcode, city,
-                    status, created_at)
-                VALUES (\(bind: deliveryID), \(bind: id), \(bind: date.iso), \(bind: delivery.window.from.minutes),
-                    \(bind: delivery.window.to.minutes), \(bind: address.street), \(bind: address.houseNumber),
-                    \(bind: address.postcode), \(bind: address.city), 'scheduled', \(bind: now.millis))
-                """
-            ).run()
-            try await Self.write(document, readIn: stored, on: db)
-            try await Self.event("scheduleDelivery", document: id, by: nil, now: now, on: db)
-            // The advance notice, on its day (at once if that has come); a moved delivery gets a new one.
-            let noticeDay = rules.noticeDay(for: date, workingDays: workingDays)
-            let sendAt = max(
-                now, DeskTime(date: noticeDay, time: LocalTime(minutes: 8 * 60)).instant(in: DeskTime.amsterdam))
-            try await OutboxStore.enqueue(
-                .deliveryNotice, appointment: deliveryID, revision: 0, start: nil, now: now, settings: outbox,
-                sendAfter: sendAt, on: db)
-            // And one at once: whoever set or changed the address, the holder hears of it now.
-            if sendAt > now {
-                try await OutboxStore.enqueue(
-                    .deliveryNotice, appointment: deliveryID, revision: 0, start: nil, now: now, settings: outbox,
-                    on: db)
-            }
-            return delivery
-        }
-        logger.info("document delivery scheduled", metadata: ["document": "\(id)", "delivery": "\(deliveryID)"])
-        return delivery
+    /// Takes one of the courier's `perDay` places on `date`; false when the day is full.
+    public static func takeCourierPlace(on date: LocalDate, perDay: Int, in tx: Transaction) async throws -> Bool {
+        try await tx.db.raw(
+            """
+            INSERT INTO courier_days (date, scheduled) VALUES (\(bind: date.iso), 1)
+            ON CONFLICT (date) DO UPDATE SET scheduled = courier_days.scheduled + 1
+            WHERE courier_days.scheduled < \(bind: perDay)
+            RETURNING scheduled
+            """
+        ).first() != nil
     }
+
+    /// The deliveries scheduled on `date`, per time window: what the emptiest window is chosen from.
+    public static func windowsTaken(on date: LocalDate, in tx: Transaction) async throws -> [TimeRange: Int] {
+        var taken: [TimeRange: Int] = [:]
+        for row in try await tx.db.raw(
+            """
+            SELECT window_from, window_to, COUNT(*) AS n FROM deliveries
+            WHERE date = \(bind: date.iso) AND status = 'scheduled' GROUP BY window_from, window_to
+            """
+        ).all() {
+            let w = try row.decode(model: WindowRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            taken[TimeRange(from: LocalTime(minutes: w.windowFrom), to: LocalTime(minutes: w.windowTo))] = w.n
+        }
+        return taken
+    }
+
+    /// Records `delivery` of document `id`.
+    public static func insert(_ delivery: Delivery, document id: String, now: Date, in tx: Transaction) async throws {
+        let address = delivery.address
+        try await tx.db.raw(
+            """
+            INSERT INTO deliveries (id, document_id, date, window_from, window_to, street, house_number, postcode, city,
+                status, created_at)
+            VALUES (\(bind: delivery.id), \(bind: id), \(bind: delivery.date.iso), \(bind: delivery.window.from.minutes),
+                \(bind: delivery.window.to.minutes), \(bind: address.street), \(bind: address.houseNumber),
+                \(bind: address.postcode), \(bind: address.city), 'scheduled', \(bind: now.millis))
+            """
+        ).run()
+    }
+
+    /// A new delivery's id.
+    public static func newDeliveryID() -> String { Identifiers.make() }
 
     /// Documents that reached their holder on or after `since` (handed over or delivered).
     public func collected(since: LocalDate) async throws -> [CollectionWait.Collected] {

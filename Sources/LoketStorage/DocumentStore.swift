@@ -6,22 +6,16 @@ import SQLKit
 /// Documents from production to their holder: announced by a case system, ready at a desk,
 /// collected at a `DOC` appointment or delivered by the courier. Every change is one event of
 /// the document's lifecycle, written on condition of the revision it was read in, and logged in
-/// `document_events` (what, when, by whom). Messages to the holder go through the outbox.
+/// `document_events` (what, when, by whom). The changes the holder is told of, with their
+/// messages, are written by the application (`Loket+DocumentChanges`).
 public struct DocumentStore: Sendable {
     let database: Database
     let logger: Logger
-    let outbox: OutboxSettings?
-    let capacityChanges: CapacityChanges
     let links: ManageLinkKeys
 
-    public init(
-        database: Database, logger: Logger, outbox: OutboxSettings? = nil, capacityChanges: CapacityChanges,
-        links: ManageLinkKeys
-    ) {
+    public init(database: Database, logger: Logger, links: ManageLinkKeys) {
         self.database = database
         self.logger = logger
-        self.outbox = outbox
-        self.capacityChanges = capacityChanges
         self.links = links
     }
 
@@ -57,54 +51,40 @@ public struct DocumentStore: Sendable {
 
     // MARK: The case system
 
-    /// Records the document; ready at once if its day has come (the holder then hears so).
-    public func register(_ r: Registration, now: Date) async throws -> (Stored, token: String) {
+    /// Records the document announced by its case system, with a new customer token, inside the
+    /// use case's transaction (in production until its ready day).
+    public static func insert(
+        _ r: Registration, now: Date, in tx: Transaction
+    ) async throws -> (
+        stored: Stored, token: String
+    ) {
         let id = Identifiers.make()
         let token = Identifiers.token()
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date
-        let outbox = self.outbox
-        let stored = try await database.transaction { db -> Stored in
-            try await db.raw(
-                """
-                INSERT INTO documents (id, kind, case_system_id, v_number, holder_name, holder_email, language, date_of_birth,
-                    desk, ready_on, status, token_hash, created_at)
-                VALUES (\(bind: id), \(bind: r.kind), \(bind: r.caseSystem), \(bind: r.vNumber), \(bind: r.holder.name),
-                    \(bind: r.holder.email), \(bind: r.holder.language.rawValue), \(bind: r.holder.dateOfBirth.iso),
-                    \(bind: r.desk), \(bind: r.readyOn.iso), 'in_production', \(bind: Identifiers.hash(token)), \(bind: now.millis))
-                """
-            ).run()
-            try await Self.event("register", document: id, by: r.caseSystem, now: now, on: db)
-            var stored = try await Self.read(id: id, on: db)!
-            if r.readyOn <= today {
-                stored = try await Self.change(stored, .arrive, by: nil, now: now, outbox: outbox, on: db) {
-                    (d) throws(TransitionError<Document.Status, Document.Event>) in try d.arrive(today: today)
-                }
-            }
-            return stored
-        }
-        logger.info("document registered", metadata: ["document": "\(id)", "desk": "\(r.desk)"])
-        return (stored, token)
+        try await tx.db.raw(
+            """
+            INSERT INTO documents (id, kind, case_system_id, v_number, holder_name, holder_email, language, date_of_birth,
+                desk, ready_on, status, token_hash, created_at)
+            VALUES (\(bind: id), \(bind: r.kind), \(bind: r.caseSystem), \(bind: r.vNumber), \(bind: r.holder.name),
+                \(bind: r.holder.email), \(bind: r.holder.language.rawValue), \(bind: r.holder.dateOfBirth.iso),
+                \(bind: r.desk), \(bind: r.readyOn.iso), 'in_production', \(bind: Identifiers.hash(token)), \(bind: now.millis))
+            """
+        ).run()
+        try await Self.event("register", document: id, by: r.caseSystem, now: now, on: tx.db)
+        return (try await Self.read(id: id, on: tx.db)!, token)
     }
 
-    /// Documents whose ready day has come: ready now, and their holders told.
-    @discardableResult
-    public func arriveDue(now: Date) async throws -> Int {
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date
-        let ids = try await database.session { db in
+    /// Documents whose ready day has come by `today` and are not ready yet (at most 500).
+    public func dueToArrive(today: LocalDate) async throws -> [String] {
+        try await database.session { db in
             try await db.raw(
                 "SELECT id FROM documents WHERE status = 'in_production' AND ready_on <= \(bind: today.iso) LIMIT 500"
             ).all().map { try $0.decode(column: "id", as: String.self) }
         }
-        var count = 0
-        for id in ids {
-            if try await apply(
-                id: id, .arrive, by: nil, now: now,
-                { (d) throws(TransitionError<Document.Status, Document.Event>) in try d.arrive(today: today) }) != nil
-            {
-                count += 1
-            }
-        }
-        return count
+    }
+
+    /// The document `id`, inside the use case's transaction.
+    public static func read(id: String, in tx: Transaction) async throws -> Stored? {
+        try await read(id: id, on: tx.db)
     }
 
     /// Ready documents nobody claimed in `afterWorkingDays`: returned.
@@ -143,7 +123,7 @@ public struct DocumentStore: Sendable {
             ).first()?.decode(column: "id", as: String.self),
             let stored = try await read(id: id, on: db)
         else { return }
-        _ = try await change(stored, .cancelPickup, by: nil, now: now, outbox: nil, on: db) {
+        _ = try await change(stored, .cancelPickup, by: nil, now: now, on: db) {
             (d) throws(TransitionError<Document.Status, Document.Event>) in try d.cancelPickup()
         }
     }
@@ -154,11 +134,10 @@ public struct DocumentStore: Sendable {
         id: String, _ event: Document.Event, by: String?, now: Date,
         _ change: @Sendable @escaping (inout Document) throws(TransitionError<Document.Status, Document.Event>) -> Void
     ) async throws -> Stored? {
-        let outbox = self.outbox
-        return try await database.transaction { db -> Stored? in
+        try await database.transaction { db -> Stored? in
             guard let stored = try await Self.read(id: id, on: db) else { return nil }
             do {
-                return try await Self.change(stored, event, by: by, now: now, outbox: outbox, on: db, change)
+                return try await Self.change(stored, event, by: by, now: now, on: db, change)
             } catch is Refusal {
                 return nil
             }
@@ -166,8 +145,7 @@ public struct DocumentStore: Sendable {
     }
 
     static func change(
-        _ stored: Stored, _ event: Document.Event, by: String?, now: Date, outbox: OutboxSettings?,
-        on db: any SQLDatabase,
+        _ stored: Stored, _ event: Document.Event, by: String?, now: Date, on db: any SQLDatabase,
         _ change: (inout Document) throws(TransitionError<Document.Status, Document.Event>) -> Void
     ) async throws -> Stored {
         var document = stored.document
@@ -177,10 +155,6 @@ public struct DocumentStore: Sendable {
             try await db.raw("UPDATE deliveries SET status = 'out_for_delivery' WHERE id = \(bind: delivery.id)").run()
         }
         try await Self.event(event.rawValue, document: document.id, by: by, now: now, on: db)
-        if event == .arrive {
-            try await OutboxStore.enqueue(
-                .documentReady, appointment: document.id, revision: 0, start: nil, now: now, settings: outbox, on: db)
-        }
         return Stored(document: document, holder: stored.holder, vNumber: stored.vNumber, revision: stored.revision + 1)
     }
 

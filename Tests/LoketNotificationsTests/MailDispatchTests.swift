@@ -51,9 +51,7 @@ import Testing
         let dispatcher = MailDispatcher(
             outbox: OutboxStore(database: database),
             appointments: AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes),
-            documents: DocumentStore(
-                database: database, logger: TestDatabase.logger, capacityChanges: changes,
-                links: options.manageLinkKeys),
+            documents: DocumentStore(database: database, logger: TestDatabase.logger, links: options.manageLinkKeys),
             invitations: InvitationStore(database: database, links: options.manageLinkKeys),
             network: TestNetwork.network, transport: transport, from: "loket@example.nl",
             publicURL: "http://127.0.0.1:8080", now: clock.source, logger: TestDatabase.logger)
