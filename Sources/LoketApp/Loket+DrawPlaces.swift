@@ -12,6 +12,13 @@ extension Loket {
     func placeDrawn(_ stored: DrawStore.StoredEntry, plan: HoldPlan, now: Date) async throws {
         let outbox = context.outbox
         try await database.write { tx in
+            // The lifecycle decides before anything is taken.
+            var probe = stored.entry
+            do throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) {
+                try probe.drawn(appointment: "")
+            } catch {
+                throw error.asRefusal
+            }
             let hold = Holds.newID()
             try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
             let placement = try await Booking.take(hold, by: .carrier, now: now, in: tx).placement

@@ -2,8 +2,8 @@ import Foundation
 import LoketDomain
 import LoketStorage
 
-/// Invitations from the case system, and the check that everyone on a booking, draw entry or
-/// waitlist entry for a product that requires one was invited (`InvitationCheck`).
+/// Invitations from the case system (the check that everyone on a booking, draw entry or
+/// waitlist entry for a product that requires one was invited is `UseCaseContext+Invitations`).
 extension Loket {
     /// An invitation as a channel received it, unchecked.
     public struct InvitationInput: Sendable {

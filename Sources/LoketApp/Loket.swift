@@ -64,8 +64,7 @@ public struct Loket: Sendable {
                 capacity: capacityStore, draws: drawStore, generations: generations, now: options.now),
             invitationStore: InvitationStore(database: database, links: options.manageLinkKeys),
             birthDateMisses: BirthDateMisses(database: database), logger: logger)
-        let appointmentStore = AppointmentStore(
-            database: database, logger: logger, capacityChanges: changes, links: options.manageLinkKeys)
+        let appointmentStore = AppointmentStore(database: database, links: options.manageLinkKeys)
         self.context = context
         self.booking = Booking(context: context, store: appointmentStore)
         self.capacityStore = capacityStore

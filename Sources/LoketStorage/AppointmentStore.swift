@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import LoketDomain
 import SQLKit
 
@@ -8,18 +7,11 @@ import SQLKit
 /// (`Holds`, `Appointments`, `FreedSlots`) in one transaction each.
 public struct AppointmentStore: Sendable {
     let database: Database
-    let logger: Logger
-    let capacityChanges: CapacityChanges
     /// The keys that sign and open the manage links in customer email.
     let links: ManageLinkKeys
 
-    public init(
-        database: Database, logger: Logger, capacityChanges: CapacityChanges,
-        links: ManageLinkKeys = try! ManageLinkKeys([ManageLinkKeys.randomSecret()])
-    ) {
+    public init(database: Database, links: ManageLinkKeys = try! ManageLinkKeys([ManageLinkKeys.randomSecret()])) {
         self.database = database
-        self.logger = logger
-        self.capacityChanges = capacityChanges
         self.links = links
     }
 

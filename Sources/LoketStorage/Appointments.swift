@@ -86,22 +86,23 @@ public enum Appointments {
         let companions =
             customer.companions.isEmpty
             ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
-        let row = try await db.raw(
-            """
-            INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                token_hash, customer_name, customer_email, customer_phone, customer_v_number, language, created_at,
-                partner_id, urgent_reason, urgent_note, assistance, code, companions)
-            VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
-                \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
-                \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
-                \(bind: customer.language.rawValue), \(bind: now.millis),
-                \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
-                \(bind: Identifiers.appointmentCode()), \(bind: companions))
-            RETURNING *
-            """
-        ).first()
-        // An INSERT … RETURNING that succeeds returns its row.
-        return try AppointmentRow(decoding: row!).appointment
+        guard
+            let row = try await db.raw(
+                """
+                INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
+                    token_hash, customer_name, customer_email, customer_phone, customer_v_number, language, created_at,
+                    partner_id, urgent_reason, urgent_note, assistance, code, companions)
+                VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
+                    \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
+                    \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+                    \(bind: customer.language.rawValue), \(bind: now.millis),
+                    \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
+                    \(bind: Identifiers.appointmentCode()), \(bind: companions))
+                RETURNING *
+                """
+            ).first()
+        else { throw Refusal.appointmentNotStored }
+        return try AppointmentRow(decoding: row).appointment
     }
 
     static func authorised(

@@ -1,6 +1,7 @@
 /// The one way to say that capacity at a desk changed, after the commit that changed it: first
 /// this server's caches (`local`), then the other servers on the same PostgreSQL (a NOTIFY, see
-/// `Database.announceCapacityChange`). Every store that changes capacity is given this value.
+/// `Database.announceCapacityChange`). The application's use cases make it after their commit
+/// (`UseCaseContext.capacityChanges`).
 public struct CapacityChanges: Sendable {
     let database: Database
     /// This server's reaction, such as bumping the cache generation of the desk.

@@ -9,9 +9,9 @@ import SQLKit
 /// ascending order, in the transaction or statement that records the hold, so that neither
 /// engine can overbook and PostgreSQL servers never deadlock on each other.
 ///
-/// The stores that take or give back capacity (appointments, waitlist offers, partner and
-/// urgent bookings) call `take` and `release` inside their own transactions and announce the
-/// change through `CapacityChanges` after the commit.
+/// The use cases that take or give back capacity (holds, waitlist offers, partner and urgent
+/// bookings, draws, pickups) do it inside their own transactions, through `Holds`, `FreedSlots`
+/// and `take`/`release` here, and announce the change through `CapacityChanges` after the commit.
 public struct CapacityStore: Sendable {
     let database: Database
 

@@ -297,7 +297,7 @@ public final class Database: Sendable {
     /// commit and outside it: a NOTIFY inside every booking transaction would serialise commits
     /// on PostgreSQL's notification queue. Changes that arrive while a batch is being sent go out
     /// in the next one. Should a process die in between, the other servers' caches still expire
-    /// within their one-second lifetime. Stores call it only through `CapacityChanges.announce`.
+    /// within their one-second lifetime. Called only through `CapacityChanges.announce`.
     func announceCapacityChange(_ change: CapacityChange) {
         guard engine == .postgres else { return }
         let start = announcements.withLock { state -> Bool in

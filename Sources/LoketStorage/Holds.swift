@@ -40,8 +40,9 @@ public struct StoredHold: Sendable {
     /// with a token.
     let tokenHash: String?
 
-    /// Whether only a waitlist offer (or the draw that placed it) may take it.
-    public var isOffered: Bool { tokenHash == nil }
+    /// Whether its maker got a secret with it; a hold without one (parked for the waitlist, or
+    /// made by a waitlist offer, a draw or a document's pickup) is taken only by its use case.
+    public var hasSecret: Bool { tokenHash != nil }
 
     /// Whether `token` is the secret its maker got. Digests are compared, so the time the
     /// comparison takes says nothing about the token.
@@ -57,7 +58,7 @@ public enum Holds {
         let id = Identifiers.make()
         let token = Identifiers.token()
         let tokenHash = Identifiers.hash(token)
-        if plan.units.count == 1, tx.engine == .postgres {
+        if isOneStatement(plan), tx.engine == .postgres {
             // Both rows or, when the unit is full, neither.
             let held =
                 try await tx.db.raw(
@@ -91,6 +92,10 @@ public enum Holds {
         try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: tx.db)
         try await insert(id: id, plan: plan, tokenHash: nil, now: now, on: tx.db)
     }
+
+    /// Whether `take` writes `plan` in one statement (one unit), which may then run without a
+    /// transaction around it (`Idempotency.once(alone:)`).
+    public static func isOneStatement(_ plan: HoldPlan) -> Bool { plan.units.count == 1 }
 
     /// The hold `id`, if there is one.
     public static func read(id: String, in tx: Transaction) async throws -> StoredHold? {

@@ -1,7 +1,7 @@
 import SQLKit
 
 /// One open transaction as the application holds it: the handle every table operation takes
-/// (`Holds`, `Appointments`, `LiveBookings`, `FreedSlots`, the outbox), so that a use case
+/// (`Holds`, `Appointments`, `WaitlistEntries`, `FreedSlots`, the outbox, the audit log…), so that a use case
 /// writes all its steps in one commit without seeing SQL.
 public struct Transaction: Sendable {
     let db: any SQLDatabase

@@ -115,8 +115,6 @@ public struct WaitlistStore: Sendable {
         }
     }
 
-    typealias EntryError = TransitionError<WaitlistEntry.State, WaitlistEntry.Event>
-
     /// The entry's row: the customer details and people it was given, as validated when it joined.
     static func waitlistRow(id: String, on db: any SQLDatabase) async throws -> WaitlistRow {
         try WaitlistRow(decoding: try await db.raw("SELECT * FROM waitlist WHERE id = \(bind: id)").first()!)

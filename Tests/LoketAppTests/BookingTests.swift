@@ -203,4 +203,24 @@ import Testing
             #expect(try await taken(database, on: "2022-06-02") == 0)
         }
     }
+
+    /// An urgent booking by staff takes reserve units and is announced once, like any other
+    /// capacity change; a hold looked up that does not exist names the path's `id`.
+    @Test(arguments: TestDatabase.engines)
+    func anUrgentBookingIsAnnouncedAfterItsCommit(engine: TestDatabase.Engine) async throws {
+        try await withLoket(engine) { loket, database in
+            let before = loket.capacityGeneration(desk: "TS")
+            let booking = try await loket.booking.bookUrgent(
+                desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", customer: TestPeople.customer,
+                reason: .documentExpiring, note: nil, staff: "clerk")
+            #expect(loket.capacityGeneration(desk: "TS") == before + 1)
+            #expect(try await taken(database, on: "2022-06-02") == 1)
+            #expect(
+                try await loket.booking.appointment(id: booking.appointment.id, token: booking.manageToken).id
+                    == booking.appointment.id)
+            await #expect(throws: Refusal(.notFound, field: "id", code: "unknown_hold", "There is no hold h-none.")) {
+                try await loket.booking.hold(id: "h-none")
+            }
+        }
+    }
 }

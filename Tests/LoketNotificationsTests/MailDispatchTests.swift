@@ -47,10 +47,9 @@ import Testing
         var options = ServerOptions(network: TestNetwork.network)
         options.now = clock.source
         options.mail = MailOptions(transport: transport, from: "loket@example.nl", reminderLead: 24 * 3600)
-        let changes = CapacityChanges(database: database)
         let dispatcher = MailDispatcher(
             outbox: OutboxStore(database: database),
-            appointments: AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes),
+            appointments: AppointmentStore(database: database),
             documents: DocumentStore(database: database, logger: TestDatabase.logger, links: options.manageLinkKeys),
             invitations: InvitationStore(database: database, links: options.manageLinkKeys),
             network: TestNetwork.network, transport: transport, from: "loket@example.nl",

@@ -49,7 +49,7 @@ import Testing
             let receipt = try await store.hold(plan, now: now)
             let (first, second) = try await store.database.write { tx in
                 let stored = try #require(try await Holds.read(id: receipt.hold.id, in: tx))
-                #expect(!stored.isOffered && stored.opens(receipt.token) && !stored.opens("another"))
+                #expect(stored.hasSecret && stored.opens(receipt.token) && !stored.opens("another"))
                 #expect(stored.placement.desk == "TS" && stored.placement.parts == 1)
                 var hold = stored.hold
                 try hold.confirm(now: now)

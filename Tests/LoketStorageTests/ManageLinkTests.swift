@@ -13,8 +13,7 @@ import Testing
 
     func book(_ database: Database, links: ManageLinkKeys) async throws -> (AppointmentStore, Appointment) {
         let store = AppointmentStore(
-            database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database),
-            links: links)
+            database: database, links: links)
         let now = ManualClock(date: "2022-06-01").now
         let plan = try BookingRules(network: TestNetwork.network).planHold(
             desk: "TS", product: "BIO", persons: 1, slot: "20220602-0900-bio", now: now)
@@ -54,14 +53,12 @@ import Testing
         #expect(lapsed?.code == "link_expired" && lapsed?.kind == .gone)
         // Rotation: a new key signs, the old one still opens; a key not listed opens nothing.
         let rotated = AppointmentStore(
-            database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database),
-            links: try ManageLinkKeys([Self.new, Self.old]))
+            database: database, links: try ManageLinkKeys([Self.new, Self.old]))
         let today = LocalDate(iso: "2022-06-01")!
         #expect(try await rotated.appointment(id: appointment.id, token: token, today: today).id == appointment.id)
         #expect(rotated.manageLinkToken(appointment: appointment.id) != token)
         let other = AppointmentStore(
-            database: database, logger: TestDatabase.logger, capacityChanges: CapacityChanges(database: database),
-            links: try ManageLinkKeys([Self.new]))
+            database: database, links: try ManageLinkKeys([Self.new]))
         await #expect(throws: Refusal.self) {
             try await other.appointment(id: appointment.id, token: token, today: today)
         }

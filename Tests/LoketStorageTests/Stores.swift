@@ -14,9 +14,8 @@ struct Stores {
 
     init(_ database: Database) {
         self.database = database
-        let changes = CapacityChanges(database: database)
         capacity = CapacityStore(database: database)
-        appointments = AppointmentStore(database: database, logger: TestDatabase.logger, capacityChanges: changes)
+        appointments = AppointmentStore(database: database)
         deskDay = DeskDayStore(database: database)
         waitlist = WaitlistStore(database: database)
     }

@@ -113,7 +113,7 @@ extension Booking {
         guard let stored = try await Holds.read(id: id, in: tx) else { throw Refusal.unknownHold(id) }
         // The secret first, so that someone without it learns nothing about the hold's state.
         if case .token(let token) = access {
-            guard !stored.isOffered else { throw Refusal.offeredHold }
+            guard stored.hasSecret else { throw Refusal.offeredHold }
             guard let token, !token.isEmpty else { throw Refusal.holdTokenMissing }
             guard stored.opens(token) else { throw Refusal.wrongHoldToken }
         }

@@ -22,8 +22,9 @@ extension Booking {
                     try await Holds.write(hold, readIn: stored.hold.state, in: tx)
                 else { return nil }
                 // A client's lapsed hold goes to the waitlist first, so letting holds lapse and
-                // re-taking them gains nothing; parked and offer holds just give their units back.
-                guard !stored.isOffered else {
+                // re-taking them gains nothing; a hold without a secret (parked, offered, a draw's or
+                // a pickup's) just gives its units back.
+                guard stored.hasSecret else {
                     try await CapacityStore.release(stored.placement, in: tx)
                     return stored.placement.desk
                 }

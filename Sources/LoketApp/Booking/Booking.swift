@@ -30,9 +30,9 @@ public struct Booking: Sendable {
                     desk: desk, product: product, persons: persons, slot: slot, now: now, assistance: assistance,
                     withheld: withheld)
                 // One unit is one statement, which needs no transaction around it.
-                let receipt = try await context.idempotency.once(idempotency, now: now, alone: plan.units.count == 1) {
-                    tx in try await Holds.take(plan, now: now, in: tx)
-                }
+                let receipt = try await context.idempotency.once(
+                    idempotency, now: now, alone: Holds.isOneStatement(plan)
+                ) { tx in try await Holds.take(plan, now: now, in: tx) }
                 context.capacityChanges.announce(plan.desk)
                 context.metrics.holds.increment()
                 if let reservation {
@@ -49,7 +49,7 @@ public struct Booking: Sendable {
 
     /// The hold `id`, whatever its state.
     public func hold(id: String) async throws -> Hold {
-        guard let hold = try await store.hold(id: id) else { throw Refusal.unknownHold(id) }
+        guard let hold = try await store.hold(id: id) else { throw Refusal.unknownHold(id, field: "id") }
         return hold
     }
 

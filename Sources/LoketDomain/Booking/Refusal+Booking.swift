@@ -11,9 +11,14 @@ extension Refusal {
         "This person already has an appointment for this. Move that one with the link in its confirmation email instead of booking another."
     )
 
-    public static func unknownHold(_ id: String) -> Refusal {
-        Refusal(.notFound, field: "hold", code: "unknown_hold", "There is no hold \(id).")
+    /// No hold `id`: named as `field`, the request's `hold` or the path's `id`.
+    public static func unknownHold(_ id: String, field: String = "hold") -> Refusal {
+        Refusal(.notFound, field: field, code: "unknown_hold", "There is no hold \(id).")
     }
+
+    /// An appointment the database did not give back once written.
+    public static let appointmentNotStored = Refusal(
+        .conflict, field: "hold", code: "not_stored", "The appointment could not be stored.")
 
     /// Of two confirmations at once, the other got the hold.
     public static let holdUsed = Refusal(
