@@ -171,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "LoketAppTests",
             dependencies: [
-                "LoketApp", "LoketDomain", "LoketStorage", "LoketTestSupport",
+                "LoketApp", "LoketDomain", "LoketStorage", "LoketNotifications", "LoketTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),

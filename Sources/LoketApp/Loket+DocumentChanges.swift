@@ -79,7 +79,7 @@ extension Loket {
                 window: rules.window(taken: try await DocumentStore.windowsTaken(on: date, in: tx)), address: address,
                 status: .scheduled, reason: nil)
             var document = stored.document
-            try Self.decided { () throws(DocumentError) in try document.scheduleDelivery(delivery) }
+            try decided { () throws(DocumentError) in try document.scheduleDelivery(delivery) }
             try await DocumentStore.insert(delivery, document: id, now: now, in: tx)
             try await DocumentStore.write(document, readIn: stored, event: .scheduleDelivery, now: now, in: tx)
             // The advance notice, on its day (at once if that has come); a moved delivery gets a new one.
@@ -110,7 +110,7 @@ extension Loket {
                 throw Refusal.unknownDelivery(id)
             }
             var document = stored.document
-            try Self.decided { () throws(DocumentError) in
+            try decided { () throws(DocumentError) in
                 if delivered { try document.deliver() } else { try document.fail(reason: reason) }
             }
             try await DocumentStore.reported(delivery: id, delivered: delivered, reason: reason, in: tx)

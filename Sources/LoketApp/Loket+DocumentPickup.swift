@@ -19,7 +19,7 @@ extension Loket {
             guard stored.holder != nil else { throw Refusal.unknownDocument }
             // The lifecycle decides before anything is taken: a fixed delivery refuses first.
             var probe = stored.document
-            try Self.decided { () throws(DocumentError) in
+            try decided { () throws(DocumentError) in
                 try probe.bookPickup(appointment: "", deliveryFixed: deliveryFixed)
             }
             if stored.document.status == .deliveryScheduled, let replaced = stored.document.delivery {
@@ -31,7 +31,7 @@ extension Loket {
             let booking = try await Booking.book(
                 hold: hold, at: placement, customer: customer, people: people, now: now, outbox: outbox, in: tx)
             var document = stored.document
-            try Self.decided { () throws(DocumentError) in
+            try decided { () throws(DocumentError) in
                 try document.bookPickup(appointment: booking.appointment.id, deliveryFixed: deliveryFixed)
             }
             try await DocumentStore.write(document, readIn: stored, event: .bookPickup, now: now, in: tx)
@@ -40,13 +40,4 @@ extension Loket {
     }
 
     typealias DocumentError = TransitionError<Document.Status, Document.Event>
-
-    /// Runs one lifecycle event; its refusal is the one every channel answers with.
-    static func decided(_ event: () throws(DocumentError) -> Void) throws(Refusal) {
-        do {
-            try event()
-        } catch {
-            throw error.asRefusal
-        }
-    }
 }

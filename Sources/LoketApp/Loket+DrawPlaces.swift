@@ -14,10 +14,8 @@ extension Loket {
         try await database.write { tx in
             // The lifecycle decides before anything is taken.
             var probe = stored.entry
-            do throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) {
+            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
                 try probe.drawn(appointment: "")
-            } catch {
-                throw error.asRefusal
             }
             let hold = Holds.newID()
             try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
@@ -26,10 +24,8 @@ extension Loket {
                 hold: hold, at: placement, customer: stored.customer, people: stored.people, now: now, outbox: outbox,
                 in: tx)
             var entry = stored.entry
-            do throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) {
+            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
                 try entry.drawn(appointment: booking.appointment.id)
-            } catch {
-                throw error.asRefusal
             }
             try await DrawStore.decide(entry, in: tx)
         }
@@ -51,10 +47,8 @@ extension Loket {
                 try await OutboxStore.enqueue(
                     .notDrawn, appointment: waiting!.id, revision: 0, start: nil, now: now, settings: outbox, in: tx)
             }
-            do throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) {
+            try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in
                 try entry.notDrawn(waitlistEntry: waiting?.id)
-            } catch {
-                throw error.asRefusal
             }
             try await DrawStore.decide(entry, in: tx)
             return entry

@@ -81,11 +81,7 @@ extension Loket {
             let (now, outbox) = (now(), context.outbox)
             let entered = try await database.write { tx in
                 guard let current = try await DrawStore.draw(id: draw.id, in: tx) else { throw Refusal.unknownDraw(id) }
-                do throws(TransitionError<Draw.State, Draw.Event>) {
-                    try current.admitsEntry(at: now)
-                } catch {
-                    throw error.asRefusal
-                }
+                try decided { () throws(TransitionError<Draw.State, Draw.Event>) in try current.admitsEntry(at: now) }
                 let entered = try await DrawStore.enter(current, request, now: now, in: tx)
                 // The receipt with the entry's link, which opens in any browser.
                 try await OutboxStore.enqueue(

@@ -75,7 +75,7 @@ public struct Loket: Sendable {
             context: context, store: waitlistStore, appointments: appointmentStore, offerDuration: options.offerDuration
         )
         self.partners = Partners(context: context, store: PartnerStore(database: database))
-        self.deskDayStore = DeskDayStore(database: database, outbox: outbox)
+        self.deskDayStore = DeskDayStore(database: database)
         self.deskChangeStore = DeskChangeStore(database: database)
         self.staffStore = StaffStore(database: database)
         self.outboxStore = OutboxStore(database: database)

@@ -41,35 +41,4 @@ extension DeskDayStore {
         guard let ticket else { return nil }
         return Ticket(queue: number == nil ? nil : queue, number: number ?? ticket)
     }
-
-    /// The line of `queue` changed (a check-in, a call, a no-show): whoever is now among its
-    /// first `TurnSoon.place`, asked for it at check-in and was not told yet, gets the "your turn
-    /// soon" email, written inside that change's transaction.
-    func announceTurnSoon(desk: String, date: LocalDate, queue: String, now: Date, on db: any SQLDatabase) async throws
-    {
-        let due = try await db.raw(
-            """
-            SELECT v.appointment_id, v.notify_soon, v.soon_sent_at FROM visits v JOIN appointments a ON a.id = v.appointment_id
-            WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.queue = \(bind: queue)
-            ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: TurnSoon.place)
-            """
-        ).all().filter {
-            try $0.decode(column: "notify_soon", as: Int?.self) == 1
-                && $0.decode(column: "soon_sent_at", as: Int?.self) == nil
-        }
-        for row in due {
-            let id = try row.decode(column: "appointment_id", as: String.self)
-            // Conditional: of two calls at once, one writes the message.
-            guard
-                try await db.raw(
-                    """
-                    UPDATE visits SET soon_sent_at = \(bind: now.millis)
-                    WHERE appointment_id = \(bind: id) AND soon_sent_at IS NULL RETURNING appointment_id
-                    """
-                ).first() != nil
-            else { continue }
-            try await OutboxStore.enqueue(
-                .turnSoon, appointment: id, revision: 0, start: nil, now: now, settings: outbox, on: db)
-        }
-    }
 }

@@ -2,18 +2,13 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// A desk's day as the clerks run it: the agenda, check-in by appointment code, calling the
-/// next customer to a counter, and the outcome with the real start and end of service. (Urgent
-/// bookings staff make from the reserve are the booking area's: `Booking+Urgent`.)
+/// A desk's day as the clerks see it: the agenda, the day's progress, the line and the calls
+/// (`+Line`), and the visits table its use cases write (`+Visits`: check-in by appointment code,
+/// a call to a counter, the outcome with the real start and end of service).
 public struct DeskDayStore: Sendable {
     let database: Database
-    /// Whether and when to write customer messages to the outbox; nil writes none.
-    let outbox: OutboxSettings?
 
-    public init(database: Database, outbox: OutboxSettings? = nil) {
-        self.database = database
-        self.outbox = outbox
-    }
+    public init(database: Database) { self.database = database }
 
     /// Today's confirmed appointments at `desk` in time order, each with its visit if any.
     public func agenda(desk: String, date: LocalDate) async throws -> [AgendaItem] {
@@ -66,185 +61,6 @@ public struct DeskDayStore: Sendable {
                     AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at
                     """
             ).all().map(Self.decodeAgendaItem)
-        }
-    }
-
-    /// Checks in the customer whose appointment at `desk` today has `code`, giving them the next
-    /// ticket of their product's queue (`queues`: product key to queue letter). Checking in twice
-    /// gives back the first ticket. `staff` did it (audit log).
-    public func checkIn(
-        code typed: String, desk: String, date: LocalDate, queues: [String: String], notifySoon: Bool = false,
-        staff: String, now: Date
-    ) async throws -> AgendaItem {
-        guard let code = AppointmentCode.normalised(typed) else {
-            throw Refusal.invalidAppointmentCode
-        }
-        return try await database.transaction { db in
-            guard
-                let row = try await db.raw(
-                    """
-                    SELECT id FROM appointments WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND code = \(bind: code) AND state = 'confirmed'
-                    """
-                ).first()
-            else {
-                throw Refusal.unknownAppointmentCode(code)
-            }
-            let id = try row.decode(column: "id", as: String.self)
-            let item = try await Self.agendaItem(id: id, on: db)!
-            // The lifecycle decides before a ticket number is spent.
-            var probe = item
-            do throws(AgendaItem.VisitError) {
-                try probe.checkIn(ticket: Ticket(queue: nil, number: 0), today: date, now: now)
-            } catch {
-                // Checking in twice gives back the first ticket.
-                guard error.code == "already_checked_in" else { throw error.asRefusal }
-                return item
-            }
-            let ticket = try await db.raw(
-                """
-                INSERT INTO ticket_counters (desk, date, last) VALUES (\(bind: desk), \(bind: date.iso), 1)
-                ON CONFLICT (desk, date) DO UPDATE SET last = ticket_counters.last + 1
-                RETURNING last
-                """
-            ).first()!.decode(column: "last", as: Int.self)
-            // A product no longer in the network file still has its default queue.
-            let queue = queues[item.appointment.product] ?? Product.defaultQueueLetter(key: item.appointment.product)
-            let number = try await db.raw(
-                """
-                INSERT INTO queue_counters (desk, date, queue, last) VALUES (\(bind: desk), \(bind: date.iso), \(bind: queue), 1)
-                ON CONFLICT (desk, date, queue) DO UPDATE SET last = queue_counters.last + 1
-                RETURNING last
-                """
-            ).first()!.decode(column: "last", as: Int.self)
-            var arrived = item
-            try decided { () throws(AgendaItem.VisitError) in
-                try arrived.checkIn(ticket: Ticket(queue: queue, number: number), today: date, now: now)
-            }
-            let visit = arrived.visit!
-            // A no-show marked before they came may still arrive late: the ticketless visit row
-            // is replaced. `ticket` is the desk-wide number (unique per desk and day).
-            try await db.raw(
-                """
-                INSERT INTO visits (appointment_id, desk, date, ticket, queue, queue_number, notify_soon, state, checked_in_at)
-                VALUES (\(bind: id), \(bind: desk), \(bind: date.iso), \(bind: ticket), \(bind: queue), \(bind: number),
-                    \(bind: notifySoon ? 1 : 0), \(bind: visit.state.rawValue), \(bind: now.millis))
-                ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, queue = excluded.queue,
-                    queue_number = excluded.queue_number, notify_soon = excluded.notify_soon, state = excluded.state,
-                    checked_in_at = excluded.checked_in_at
-                WHERE visits.ticket IS NULL
-                """
-            ).run()
-            // Checked in among the first of the queue, someone who asked is told at once: they may
-            // wait outside, and the next call may already be theirs.
-            try await announceTurnSoon(desk: desk, date: date, queue: queue, now: now, on: db)
-            try await AuditLog.append(
-                AuditEntry(at: now, staff: staff, action: .checkIn, target: id, desk: desk), on: db)
-            return try await Self.agendaItem(id: id, on: db)!
-        }
-    }
-
-    /// Calls the next customer waiting in one of `queues` (every queue when empty; earliest
-    /// appointment, then earliest arrival) to `counter`; nil when nobody is waiting there. Two
-    /// clerks calling at once get two different people.
-    public func callNext(
-        desk: String, date: LocalDate, counter: String, queues: Set<String>, staff: String, now: Date
-    ) async throws -> AgendaItem? {
-        // A visit checked in before queues had letters (or by the previous release, during an
-        // upgrade) is in every queue.
-        let inQueues: SQLQueryString =
-            queues.isEmpty ? "" : " AND (v.queue IN (\(binds: queues.sorted())) OR v.queue IS NULL)"
-        return try await database.transaction { db in
-            while true {
-                guard
-                    let next = try await db.raw(
-                        """
-                        SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
-                        WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
-                        """ + inQueues + " ORDER BY a.start_minute, v.checked_in_at LIMIT 1"
-                    ).first()
-                else { return nil }
-                let id = try next.decode(column: "appointment_id", as: String.self)
-                var item = try await Self.agendaItem(id: id, on: db)!
-                try decided { () throws(AgendaItem.VisitError) in try item.call(counter: counter, now: now) }
-                // Conditional on the state it was read in: two clerks calling at once get two people.
-                let called = try await db.raw(
-                    """
-                    UPDATE visits SET state = \(bind: item.visit!.state.rawValue), called_at = \(bind: now.millis),
-                        counter = \(bind: counter), staff_id = \(bind: staff)
-                    WHERE appointment_id = \(bind: id) AND state = 'waiting' RETURNING appointment_id
-                    """
-                ).first()
-                if called != nil {
-                    if let queue = item.visit?.ticket?.queue {
-                        try await announceTurnSoon(desk: desk, date: date, queue: queue, now: now, on: db)
-                    }
-                    try await AuditLog.append(
-                        AuditEntry(
-                            at: now, staff: staff, action: .call, target: id, desk: desk, detail: "counter \(counter)"),
-                        on: db)
-                    return try await Self.agendaItem(id: id, on: db)
-                }
-            }
-        }
-    }
-
-    /// Ends a visit: served (after being called) or no-show (never came, or did not answer the call).
-    public func finishVisit(
-        appointment id: String, desk: String, outcome: Visit.State, staff: String, now: Date
-    ) async throws -> AgendaItem {
-        guard outcome == .served || outcome == .noShow else {
-            throw Refusal.invalidOutcome
-        }
-        return try await database.transaction { db in
-            guard let item = try await Self.agendaItem(id: id, on: db), item.appointment.desk == desk else {
-                throw Refusal.unknownAppointmentAtDesk
-            }
-            // The domain decides whether the visit may end so (served only after a call; no
-            // no-show for a cancelled appointment or before its start); storage persists it.
-            var ended = item
-            do {
-                if outcome == .served { try ended.serve(now: now) } else { try ended.markNoShow(now: now) }
-            } catch let refused as AgendaItem.VisitError {
-                throw refused.asRefusal
-            }
-            // What the lifecycle decided is what is written; both events end the visit.
-            let state = ended.visit!.state.rawValue
-            let endedAt = ended.visit!.endedAt!
-            if let before = item.visit?.state {
-                // Conditional on the state it was read in: of two clerks at once, one ends it.
-                guard
-                    try await db.raw(
-                        """
-                        UPDATE visits SET state = \(bind: state), ended_at = \(bind: endedAt.millis)
-                        WHERE appointment_id = \(bind: id) AND state = \(bind: before.rawValue) RETURNING appointment_id
-                        """
-                    ).first() != nil
-                else {
-                    throw Refusal.visitEnded
-                }
-            } else {
-                // Two clerks at once: the second finds the visit already ended.
-                guard
-                    try await db.raw(
-                        """
-                        INSERT INTO visits (appointment_id, desk, date, state, ended_at, staff_id)
-                        VALUES (\(bind: id), \(bind: desk), \(bind: item.appointment.date.iso), \(bind: state), \(bind: endedAt.millis), \(bind: staff))
-                        ON CONFLICT (appointment_id) DO NOTHING RETURNING appointment_id
-                        """
-                    ).first() != nil
-                else {
-                    throw Refusal.visitEnded
-                }
-            }
-            // Someone waiting who did not come when called leaves the line: it moves up.
-            if item.visit?.state == .waiting, let queue = item.visit?.ticket?.queue {
-                try await announceTurnSoon(desk: desk, date: item.appointment.date, queue: queue, now: now, on: db)
-            }
-            try await AuditLog.append(
-                AuditEntry(
-                    at: now, staff: staff, action: outcome == .served ? .served : .noShow, target: id, desk: desk),
-                on: db)
-            return try await Self.agendaItem(id: id, on: db)!
         }
     }
 

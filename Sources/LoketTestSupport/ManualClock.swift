@@ -26,6 +26,11 @@ public final class ManualClock: Sendable {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 
+    /// Moves to `instant` (forward or back).
+    public func set(to instant: Date) {
+        current.withLock { $0 = instant }
+    }
+
     /// Moves to `time` on `date` in Amsterdam (forward or back).
     public func set(date: String, time: String) {
         current.withLock {

@@ -8,12 +8,13 @@ import LoketTestSupport
 /// (no HTTP: the channels are tested in LoketHTTPTests), dropped afterwards.
 func withLoket(
     _ engine: TestDatabase.Engine, network: DeskNetwork = TestNetwork.network,
-    clock: ManualClock = ManualClock(date: "2022-06-01"),
+    clock: ManualClock = ManualClock(date: "2022-06-01"), options configure: (inout ServerOptions) -> Void = { _ in },
     _ body: (Loket, Database) async throws -> Void
 ) async throws {
     let (database, _, drop) = try await TestDatabase.make(engine)
     var options = ServerOptions(network: network)
     options.now = clock.source
+    configure(&options)
     do {
         try await body(Loket(options: options, database: database, logger: TestDatabase.logger), database)
     } catch {

@@ -103,10 +103,8 @@ extension Booking {
         outbox: OutboxSettings?, in tx: Transaction
     ) async throws -> Appointment {
         var moved = current.appointment
-        do throws(TransitionError<Appointment.State, Appointment.Event>) {
+        try decided { () throws(TransitionError<Appointment.State, Appointment.Event>) in
             try moved.move(to: hold, allowed: movesAllowed)
-        } catch {
-            throw error.asRefusal
         }
         // A cancellation or another move in between wins.
         guard

@@ -118,11 +118,7 @@ extension Booking {
             guard stored.opens(token) else { throw Refusal.wrongHoldToken }
         }
         var hold = stored.hold
-        do throws(TransitionError<Hold.State, Hold.Event>) {
-            try hold.confirm(now: now)
-        } catch {
-            throw error.asRefusal
-        }
+        try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
         // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
         guard try await Holds.write(hold, readIn: stored.hold.state, in: tx) else { throw Refusal.holdUsed }
         return (hold, stored.placement)

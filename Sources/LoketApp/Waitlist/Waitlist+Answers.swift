@@ -48,7 +48,7 @@ extension Waitlist {
             let movesAllowed = context.network.fairness.movesAllowed
             let (accepted, desks) = try await context.database.write { tx -> (AcceptedOffer, [String]) in
                 var entry = try await WaitlistEntries.authorised(id: id, token: token, in: tx)
-                try Self.decided { () throws(EntryError) in try entry.accept(now: now) }
+                try decided { () throws(EntryError) in try entry.accept(now: now) }
                 guard let offer = entry.offer else { throw Refusal.noOffer }
                 let (hold, placement) = try await Booking.take(offer.hold, by: .carrier, now: now, in: tx)
                 let accepted: AcceptedOffer
@@ -92,7 +92,7 @@ extension Waitlist {
             let (entry, desk) = try await context.database.write { tx -> (WaitlistEntry, String?) in
                 let read = try await WaitlistEntries.authorised(id: id, token: token, in: tx)
                 var entry = read
-                let offer = try Self.decided { () throws(EntryError) in try entry.decline() }
+                let offer = try decided { () throws(EntryError) in try entry.decline() }
                 let desk = try await Self.end(offer, of: entry, readIn: read, now: now, in: tx)
                 return (try await WaitlistEntries.read(id: id, in: tx)!, desk)
             }
@@ -131,14 +131,5 @@ extension Waitlist {
     ) async throws -> String? {
         guard try await WaitlistEntries.endOffer(offer, of: entry, readIn: read, in: tx) else { return nil }
         return try await Holds.release(id: offer.hold, toWaitlist: true, now: now, in: tx)
-    }
-
-    /// Runs one lifecycle event; its refusal is the one every channel answers with.
-    static func decided<Value>(_ event: () throws(EntryError) -> Value) throws(Refusal) -> Value {
-        do {
-            return try event()
-        } catch {
-            throw error.asRefusal
-        }
     }
 }
