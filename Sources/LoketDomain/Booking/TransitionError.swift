@@ -33,3 +33,15 @@ public struct TransitionError<State: Sendable & Hashable, Event: Sendable & Hash
 extension TransitionError: RefusalConvertible {
     public var asRefusal: Refusal { Refusal(kind, field: field, code: code, message) }
 }
+
+/// Runs one lifecycle event on a value read from the database. A refusal becomes the `Refusal`
+/// every channel answers with, so a use case (or a store) writes only what the domain decided.
+public func decided<Value, State, Event>(
+    _ event: () throws(TransitionError<State, Event>) -> Value
+) throws(Refusal) -> Value {
+    do {
+        return try event()
+    } catch {
+        throw error.asRefusal
+    }
+}
