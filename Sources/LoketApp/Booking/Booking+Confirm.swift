@@ -125,12 +125,15 @@ extension Booking {
     }
 
     /// The appointment made of the taken `hold`, with its confirmation message.
+    /// `hold` is nil for units taken without one, by a `partner` or by staff (`urgent`).
     static func book(
-        hold: String, at placement: Placement, customer: Customer, people: [String], now: Date,
-        outbox: OutboxSettings?, in tx: Transaction
+        hold: String?, at placement: Placement, customer: Customer, people: [String], partner: String? = nil,
+        urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, outbox: OutboxSettings?,
+        in tx: Transaction
     ) async throws -> ConfirmedBooking {
         let booking = try await Appointments.insert(
-            holdID: hold, at: placement, customer: customer, people: people, now: now, in: tx)
+            holdID: hold, at: placement, customer: customer, people: people, partner: partner, urgent: urgent, now: now,
+            in: tx)
         try await OutboxStore.enqueue(
             .confirmation, appointment: booking.appointment.id, revision: 0, start: booking.appointment.startInstant,
             now: now, settings: outbox, in: tx)

@@ -127,17 +127,14 @@ extension Partners {
         }
         let booking: ConfirmedBooking
         do {
-            booking = try await Appointments.insert(
-                holdID: nil, at: Placement(plan), customer: item.customer, people: item.people, partner: partner.id,
-                urgent: item.urgent, now: now, in: tx)
+            booking = try await Booking.book(
+                hold: nil, at: Placement(plan), customer: item.customer, people: item.people, partner: partner.id,
+                urgent: item.urgent, now: now, outbox: outbox, in: tx)
         } catch let error as Refusal where error == .alreadyBooked {
             throw Refusal(
                 .conflict, field: "\(item.field).customer.vNumber", code: error.code,
                 "A person in this booking already has an appointment for this; nothing was booked.")
         }
-        try await OutboxStore.enqueue(
-            .confirmation, appointment: booking.appointment.id, revision: 0, start: booking.appointment.startInstant,
-            now: now, settings: outbox, in: tx)
         try await OutboxStore.enqueueWebhook(
             partner: partner.id, event: "booking.confirmed", appointment: booking.appointment, now: now, in: tx)
         return booking
