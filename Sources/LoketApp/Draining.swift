@@ -25,7 +25,7 @@ public struct DrainService: Service {
 
     public func run() async throws {
         try? await gracefulShutdown()
-        loket.startDraining()
+        loket.operations.startDraining()
         if seconds > 0 { try? await Task.sleep(for: .seconds(seconds)) }
     }
 }

@@ -16,11 +16,11 @@ extension Loket {
             DatabaseCloser(database: database),
             // Expired holds and offers given back, and other servers' desk changes taken in.
             PeriodicService(name: "sweeping expired holds", interval: options.sweepInterval, logger: logger) {
-                try await sweep()
+                try await operations.sweep()
             },
             // Secrets and counters that must not linger, and waitlist places whose invitation ended.
             PeriodicService(name: "forgetting what is stale", interval: .seconds(3600), logger: logger) {
-                try await forgetStale()
+                try await operations.forgetStale()
             },
             // Freed slots offered to the waitlist: at once when a request frees one, and every
             // interval for those freed on other servers or left by a failed run.
@@ -35,19 +35,19 @@ extension Loket {
             },
             // Draw modes switched by the rule, draws opened and allocated.
             PeriodicService(name: "running draws", interval: options.drawInterval, logger: logger) {
-                try await runDraws()
+                try await draws.run()
             },
             // Documents ready on their day, manifests fixed at the cutoff, unclaimed ones returned.
             PeriodicService(name: "moving documents on", interval: options.documentInterval, logger: logger) {
-                try await runDocuments()
+                try await documents.runDocuments()
             },
             // The measured history: today's levels and counts, yesterday's counts completed.
             PeriodicService(name: "measuring the history", interval: options.measureInterval, logger: logger) {
-                try await measure()
+                try await forecasts.measure()
             },
             // Forecasts started on the forecast page, one at a time per server.
             PeriodicService(name: "running forecasts", interval: .seconds(2), logger: logger) {
-                try await runQueuedForecasts()
+                try await forecasts.runQueuedForecasts()
             },
         ]
         if database.engine == .postgres {

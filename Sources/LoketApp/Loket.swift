@@ -3,48 +3,46 @@ import Logging
 import LoketDomain
 import LoketStorage
 
-/// Loket's application layer, and its composition root: one method per use case, and each the
-/// only way that use case happens, whichever channel asks (JSON API, planner API, partner API,
-/// web pages, CLI).
+/// Loket's application layer, and its composition root: the use cases, grouped by area, each
+/// the only way that use case happens, whichever channel asks (JSON API, planner API, partner
+/// API, web pages, CLI): `loket.booking.confirm(…)`.
 ///
-/// The use cases are grouped by area: `booking` (`Booking`), `partners` (`Partners`) and
-/// `waitlist` (`Waitlist`) are area types of their own, whose use cases own their transaction; the other areas are still methods
-/// in `Loket+…` files. A rule that must hold on every channel is written once; so are the
-/// metrics, the announcement that capacity changed (to this server's caches and the others') and
-/// the wake-up of the waitlist matcher that offers freed capacity (`UseCaseContext`). Time comes
-/// from the injected clock `now`.
+/// Each area is a type of its own (`Booking`, `Waitlist`, `Draws`, …) whose use cases own their
+/// transaction. They share `UseCaseContext`: a rule that must hold on every channel is written
+/// once; so are the metrics, the announcement that capacity changed (to this server's caches
+/// and the others') and the wake-up of the waitlist matcher that offers freed capacity. Time
+/// comes from the injected clock `now`.
 public struct Loket: Sendable {
     /// What every area's use cases share.
     let context: UseCaseContext
     /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.
     public let booking: Booking
+    /// Free slots and the published waiting times.
+    public let availability: Availability
     /// Partner organisations, their quotas and their batches of bookings.
     public let partners: Partners
     /// Joining the waitlist, answering its offers, and the matcher that makes them.
     public let waitlist: Waitlist
-    let capacityStore: CapacityStore
+    /// Entering draws, the draw modes, opening and allocating draws.
+    public let draws: Draws
+    /// Residence documents from registration to handover or delivery.
+    public let documents: Documents
+    /// Whether biometrics are needed, and the captures recorded.
+    public let biometrics: Biometrics
+    /// Invitations to book, and bookings that await a person's details.
+    public let invitations: Invitations
+    /// The agenda, check-in, calls and visits, and the desk managers' changes.
+    public let deskDay: DeskDay
+    /// Staff accounts, sign-in and sessions, the audit log, service clients.
+    public let staff: StaffAccess
+    /// The measured history and the forecasts made from it.
+    public let forecasts: Forecasts
+    /// Readiness, draining, metrics, the sweep, the purge and `loket verify`.
+    public let operations: Operations
     let appointmentStore: AppointmentStore
-    let waitlistStore: WaitlistStore
-    let deskDayStore: DeskDayStore
-    let deskChangeStore: DeskChangeStore
-    let staffStore: StaffStore
-    let outboxStore: OutboxStore
-    let auditLog: AuditLog
-    let purgeStore: PurgeStore
-    let drawStore: DrawStore
     let documentStore: DocumentStore
-    let serviceClientStore: ServiceClientStore
-    let biometricRecordStore: BiometricRecordStore
-    let measurementStore: MeasurementStore
-    let forecastRunStore: ForecastRunStore
+    let outboxStore: OutboxStore
     let generations: CapacityGenerations
-    /// The rules for reusing biometrics (`biometrics-policy.yaml`).
-    public let biometricsPolicy: BiometricsPolicy
-    let gaugeSchedule = GaugeSchedule()
-    let historyGeneration = HistoryGeneration()
-    let passwordHasher: PasswordHasher
-    /// Set when the server starts to stop (`startDraining`).
-    let draining = Draining()
 
     /// A Loket on `database` (already migrated) with the options `loket serve` was given.
     public init(options: ServerOptions, database: Database, logger: Logger, metrics: LoketMetrics = LoketMetrics()) {
@@ -63,33 +61,54 @@ public struct Loket: Sendable {
             usageCache: UsageCache(
                 capacity: capacityStore, draws: drawStore, generations: generations, now: options.now),
             invitationStore: InvitationStore(database: database, links: options.manageLinkKeys),
-            birthDateMisses: BirthDateMisses(database: database), logger: logger)
+            birthDateMisses: BirthDateMisses(database: database), auditLog: AuditLog(database: database),
+            logger: logger)
         let appointmentStore = AppointmentStore(database: database, links: options.manageLinkKeys)
-        self.context = context
-        self.booking = Booking(context: context, store: appointmentStore)
-        self.capacityStore = capacityStore
-        self.appointmentStore = appointmentStore
+        let documentStore = DocumentStore(database: database, logger: logger, links: options.manageLinkKeys)
         let waitlistStore = WaitlistStore(database: database)
-        self.waitlistStore = waitlistStore
-        self.waitlist = Waitlist(
+        let staffStore = StaffStore(database: database)
+        let outboxStore = OutboxStore(database: database)
+        let booking = Booking(context: context, store: appointmentStore)
+        let availability = Availability(context: context, capacityStore: capacityStore)
+        let waitlist = Waitlist(
             context: context, store: waitlistStore, appointments: appointmentStore, offerDuration: options.offerDuration
         )
+        let deskDay = DeskDay(
+            context: context, deskDayStore: DeskDayStore(database: database),
+            deskChangeStore: DeskChangeStore(database: database), generations: generations)
+        let invitations = Invitations(
+            context: context, waitlistStore: waitlistStore, booking: booking, waitlist: waitlist)
+        self.context = context
+        self.booking = booking
+        self.availability = availability
+        self.waitlist = waitlist
         self.partners = Partners(context: context, store: PartnerStore(database: database))
-        self.deskDayStore = DeskDayStore(database: database)
-        self.deskChangeStore = DeskChangeStore(database: database)
-        self.staffStore = StaffStore(database: database)
-        self.outboxStore = OutboxStore(database: database)
-        self.auditLog = AuditLog(database: database)
-        self.purgeStore = PurgeStore(database: database)
-        self.drawStore = drawStore
-        self.documentStore = DocumentStore(database: database, logger: logger, links: options.manageLinkKeys)
-        self.serviceClientStore = ServiceClientStore(database: database)
-        self.biometricRecordStore = BiometricRecordStore(database: database)
-        self.measurementStore = MeasurementStore(database: database)
-        self.forecastRunStore = ForecastRunStore(database: database)
+        self.draws = Draws(
+            context: context, drawStore: drawStore, capacityStore: capacityStore, appointmentStore: appointmentStore,
+            availability: availability, booking: booking, waitlist: waitlist)
+        self.documents = Documents(
+            context: context, documentStore: documentStore, appointmentStore: appointmentStore, booking: booking)
+        self.biometrics = Biometrics(
+            context: context, biometricRecordStore: BiometricRecordStore(database: database),
+            biometricsPolicy: options.biometricsPolicy, booking: booking)
+        self.invitations = invitations
+        self.deskDay = deskDay
+        self.staff = StaffAccess(
+            context: context, staffStore: staffStore, serviceClientStore: ServiceClientStore(database: database),
+            passwordHasher: options.passwordHasher)
+        self.forecasts = Forecasts(
+            context: context, measurementStore: MeasurementStore(database: database),
+            forecastRunStore: ForecastRunStore(database: database), historyGeneration: HistoryGeneration(),
+            availability: availability, waitlist: waitlist, documents: documents)
+        self.operations = Operations(
+            context: context, outboxStore: outboxStore, staffStore: staffStore,
+            purgeStore: PurgeStore(database: database), biometricsPolicy: options.biometricsPolicy,
+            gaugeSchedule: GaugeSchedule(), draining: Draining(), booking: booking, waitlist: waitlist,
+            availability: availability, deskDay: deskDay, invitations: invitations, generations: generations)
+        self.appointmentStore = appointmentStore
+        self.documentStore = documentStore
+        self.outboxStore = outboxStore
         self.generations = generations
-        self.biometricsPolicy = options.biometricsPolicy
-        self.passwordHasher = options.passwordHasher
     }
 
     /// The injected clock.
@@ -98,18 +117,14 @@ public struct Loket: Sendable {
     var live: LiveRules { context.live }
     var database: Database { context.database }
     var logger: Logger { context.logger }
-    var limiter: ClientLimiter { context.limiter }
     var matcherWakeUp: WakeUp { context.matcherWakeUp }
-    var usageCache: UsageCache { context.usageCache }
-    var idempotencyStore: Idempotency { context.idempotency }
     var invitationStore: InvitationStore { context.invitationStore }
-    var birthDateMisses: BirthDateMisses { context.birthDateMisses }
 
     /// The booking rules in force: the desk network file with the desk managers' changes.
     public var rules: BookingRules { live.rules }
     public var network: DeskNetwork { rules.network }
     /// Today at the desks (Amsterdam time).
-    public var today: LocalDate { deskTime.date }
+    public var today: LocalDate { context.today }
     /// The date and time of day at the desks now.
     public var deskTime: DeskTime { DeskTime(now(), timeZone: rules.timeZone) }
 

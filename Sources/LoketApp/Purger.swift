@@ -21,7 +21,7 @@ final class Purger: Sendable {
     func purgeIfNewDay(after lastDay: LocalDate?) async throws -> LocalDate? {
         let today = loket.today
         guard today != lastDay else { return lastDay }
-        _ = try await loket.purge()
+        _ = try await loket.operations.purge()
         return today
     }
 }

@@ -55,4 +55,18 @@ extension UseCaseContext {
         }
         try await birthDateMisses.count(refusal.wrongBirthDates, today: today)
     }
+
+    /// Of `people` (V-numbers), those with an open invitation to `product` today, read in batches.
+    func invited(_ people: Set<String>, product: String) async throws -> Set<String> {
+        var invited = Set<String>()
+        let all = Array(people)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let batch = Array(all[start..<min(start + 500, all.count)])
+            for invitation in try await invitationStore.open(vNumbers: batch, today: today)
+            where invitation.product == product {
+                invited.insert(invitation.vNumber)
+            }
+        }
+        return invited
+    }
 }

@@ -25,6 +25,8 @@ struct UseCaseContext: Sendable {
     let usageCache: UsageCache
     let invitationStore: InvitationStore
     let birthDateMisses: BirthDateMisses
+    /// Staff actions, each written in the transaction that makes it where there is one.
+    let auditLog: AuditLog
     let logger: Logger
 
     /// The booking rules in force: the desk network file with the desk managers' changes.

@@ -19,7 +19,7 @@ extension WebApp {
             let web = web(request)
             let id = try context.parameters.require("hold")
             let form = try await web.form(request)
-            guard let (_, named) = try await loket.awaitingBooking(hold: id, token: form["token"]) else {
+            guard let (_, named) = try await loket.invitations.awaitingBooking(hold: id, token: form["token"]) else {
                 return awaitingGone(web)
             }
             var births: [LocalDate?] = []
@@ -40,7 +40,7 @@ extension WebApp {
                     web, hold: id, token: form["token"], form: form, errors: fieldErrors(problems, web))
             }
             do {
-                let booking = try await loket.confirmAwaiting(
+                let booking = try await loket.invitations.confirmAwaiting(
                     hold: id, token: form["token"], datesOfBirth: births, client: context.client)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
             } catch let error as Refusal where error.field.hasPrefix("customer.") {
@@ -70,7 +70,7 @@ extension WebApp {
     func awaitingPage(
         _ web: WebRequest, hold id: String, token: String?, form: [String: String], errors: [FieldError]
     ) async throws -> Response {
-        guard let (hold, named) = try await loket.awaitingBooking(hold: id, token: token),
+        guard let (hold, named) = try await loket.invitations.awaitingBooking(hold: id, token: token),
             let desk = loket.network.desk(hold.desk)
         else { return awaitingGone(web) }
         let language = web.language

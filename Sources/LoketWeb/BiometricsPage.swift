@@ -41,7 +41,7 @@ extension WebApp {
                         page: BiometricsCheckPage(form: form), errors: errors, status: .unprocessableContent)
                 }
                 do {
-                    assessment = try await loket.assessBiometrics(
+                    assessment = try await loket.biometrics.assessBiometrics(
                         vNumber: vNumber, dateOfBirth: birth, applicationDate: today, client: context.client)
                 } catch let error as Refusal {
                     let field = error.field == "dateOfBirth" ? "recordDateOfBirth" : error.field
@@ -77,7 +77,8 @@ extension WebApp {
                         page: BiometricsCheckPage(form: form, datesForm: true),
                         errors: errors, status: .unprocessableContent)
                 }
-                assessment = try loket.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures)
+                assessment = try loket.biometrics.assessBiometrics(
+                    dateOfBirth: birth, applicationDate: today, captures: captures)
             }
             let reusable = assessment.reusable.map { reuse in
                 let kind = WebCopy.text("capture.\(reuse.kind.rawValue)", web.language)
@@ -88,7 +89,7 @@ extension WebApp {
                     ?? WebCopy.text("reusableOpenEnded", web.language, kind, taken)
             }
             let reasons = assessment.reasons.filter { assessment.required.contains($0.kind) }.map {
-                WebCopy.reason($0, policy: loket.biometricsPolicy, web.language)
+                WebCopy.reason($0, policy: loket.biometrics.biometricsPolicy, web.language)
             }
             return pages.render(
                 "biometrics", web, title: WebCopy.text("bioTitle", web.language),

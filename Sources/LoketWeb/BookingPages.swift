@@ -32,7 +32,7 @@ extension WebApp {
                 web.pageKey(web.backPath), generation: 0, now: loket.now()
             ) { [web] in
                 let today = loket.today
-                let waits = try await loket.waitTimes(product: product.key)
+                let waits = try await loket.availability.waitTimes(product: product.key)
                 let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
                     var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
                     if desk.isClosedForGood(on: today) {
@@ -88,7 +88,7 @@ extension WebApp {
                 ) { [web] in
                     // New appointments here may be given out by draw: the calendar says so and links to
                     // each open draw (days far ahead and released reserve days are drawn apart).
-                    let draws = try await loket.draws(desk: desk.code, product: product.key).filter {
+                    let draws = try await loket.draws.all(desk: desk.code, product: product.key).filter {
                         $0.isOpen(at: now)
                     }
                     let view = try await calendarView(
@@ -148,7 +148,7 @@ extension WebApp {
             let web = web(request)
             let id = try context.parameters.require("id")
             guard
-                let invitation = try await loket.invitation(id: id, token: request.query("token"))
+                let invitation = try await loket.invitations.invitation(id: id, token: request.query("token"))
             else {
                 return pages.problem(
                     web, status: .notFound, message: WebCopy.text("invitationLinkInvalid", web.language))
@@ -226,7 +226,7 @@ extension WebApp {
         guard let value = request.cookies[WebRequest.invitationCookie]?.value,
             let dot = value.firstIndex(of: ".")
         else { return nil }
-        return try await loket.invitation(
+        return try await loket.invitations.invitation(
             id: String(value[..<dot]), token: String(value[value.index(after: dot)...]))
     }
 
@@ -245,7 +245,7 @@ extension WebApp {
         let last = min(view.last, horizon)
         let slots =
             first <= last
-            ? try await loket.freeSlots(
+            ? try await loket.availability.freeSlots(
                 desk: desk, product: product, persons: persons, dates: first...last,
                 assistance: assistance, rules: rules) : []
         let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")

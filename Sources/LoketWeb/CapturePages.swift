@@ -27,7 +27,7 @@ extension WebApp {
                 let place = try DeskDayPlace(form: form)
                 let visit: CaptureAppointment
                 do {
-                    visit = try await loket.captureAppointment(id: id, desk: desk)
+                    visit = try await loket.biometrics.captureAppointment(id: id, desk: desk)
                 } catch let error as Refusal {
                     return problem(web, error)
                 }
@@ -57,7 +57,7 @@ extension WebApp {
                 }
                 if errors.isEmpty {
                     do {
-                        try await loket.recordDeskCaptures(
+                        try await loket.biometrics.recordDeskCaptures(
                             appointment: id, desk: desk, people: people, staff: account.id, staffRole: account.role,
                             override: form["override"] == "1")
                         let served = await serveAfter(id, desk: desk, staff: account.id)
@@ -81,7 +81,7 @@ extension WebApp {
         let language = web.language
         let visit: CaptureAppointment
         do {
-            visit = try await loket.captureAppointment(id: id, desk: desk)
+            visit = try await loket.biometrics.captureAppointment(id: id, desk: desk)
         } catch let error as Refusal {
             return problem(web, error)
         }

@@ -28,7 +28,7 @@ extension WebApp {
                 let weeks = try await dashboardWeeks(choice)
                 var page = dashboardPage(choice, weeks: weeks, account: account, language: web.language)
                 try await addOverview(to: &page, desks: choice.desks, language: web.language)
-                page.checks = try await loket.forecastChecks(desk: choice.desk, product: choice.product).map {
+                page.checks = try await loket.forecasts.forecastChecks(desk: choice.desk, product: choice.product).map {
                     checkFields($0.run, $0.check, web.language)
                 }
                 return pages.render("dashboard", web, title: WebCopy.text("dashboardTitle", web.language), page: page)
@@ -56,7 +56,7 @@ extension WebApp {
         let today = loket.today
         let open = desks.filter { !$0.isClosedForGood(on: today) }
         let products = loket.network.products.filter { product in open.contains { $0.offers(product.key) } }
-        let waits = try await loket.waitTimes()
+        let waits = try await loket.availability.waitTimes()
         let norm = loket.network.norm
         page.overviewIntro = WebCopy.text("overviewIntro", language, WeekChart.number(norm, language))
         page.overviewProducts = products.map { $0.name(language) }
@@ -113,8 +113,8 @@ extension WebApp {
     }
 
     private func dashboardWeeks(_ choice: DashboardChoice) async throws -> [MeasuredWeek] {
-        let own = try await loket.history(dates: choice.range, desk: choice.desk, product: choice.product)
-        let desk = try await loket.history(dates: choice.range, desk: choice.desk, product: Measure.wholeDesk)
+        let own = try await loket.forecasts.history(dates: choice.range, desk: choice.desk, product: choice.product)
+        let desk = try await loket.forecasts.history(dates: choice.range, desk: choice.desk, product: Measure.wholeDesk)
         return MeasuredWeek.weeks(of: own + desk)
     }
 

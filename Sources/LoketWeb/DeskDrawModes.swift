@@ -14,7 +14,7 @@ extension WebApp {
             return try await asStaff(request, .deskManager, desk: code) { account, web in
                 let form = try await web.form(request)
                 do {
-                    try await loket.setDrawMode(
+                    try await loket.draws.setMode(
                         desk: code, product: form["product"] ?? "", on: form["on"] == "1", staff: account.id)
                     return redirect("/staff/desks/\(code)/settings?notice=saved")
                 } catch let error as Refusal {
@@ -41,7 +41,7 @@ extension WebApp {
 
     /// Each product of `desk` with its draw mode; a product nobody has switched is off.
     func drawModeRows(desk: Desk, _ language: Customer.Language) async throws -> [DeskSettingsPage.DrawMode] {
-        let modes = try await loket.drawModes(desk: desk.code)
+        let modes = try await loket.draws.modes(desk: desk.code)
         return desk.products.map { key in
             let mode = modes.first { $0.product == key }
             let on = mode?.on ?? false

@@ -25,7 +25,7 @@ extension WebApp {
                     }
                     do {
                         let change = try Self.deskChange(kind, form: form, desk: desk)
-                        try await loket.addDeskChange(change, desk: code, staff: account.id)
+                        try await loket.deskDay.addDeskChange(change, desk: code, staff: account.id)
                         return redirect("/staff/desks/\(code)/settings?notice=saved")
                     } catch let error as Refusal {
                         return try await settingsPage(
@@ -39,7 +39,8 @@ extension WebApp {
             let code = try context.parameters.require("desk")
             return try await asStaff(request, .deskManager, desk: code) { account, web in
                 _ = try await web.form(request)
-                try await loket.removeDeskChange(id: context.parameters.require("id"), desk: code, staff: account.id)
+                try await loket.deskDay.removeDeskChange(
+                    id: context.parameters.require("id"), desk: code, staff: account.id)
                 return redirect("/staff/desks/\(code)/settings?notice=saved")
             }
         }
@@ -117,7 +118,8 @@ extension WebApp {
         let products = desk.products.compactMap { rules.network.product($0) }
         var free: [String: [LocalDate: Int]] = [:]
         for product in products {
-            let slots = try await loket.freeSlots(desk: desk, product: product, persons: 1, dates: days, rules: rules)
+            let slots = try await loket.availability.freeSlots(
+                desk: desk, product: product, persons: 1, dates: days, rules: rules)
             free[product.key] = Dictionary(grouping: slots, by: \.date).mapValues(\.count)
         }
         let effect = (0..<14).map { offset in
@@ -125,14 +127,14 @@ extension WebApp {
             return DeskSettingsPage.Effect(
                 date: DateWording.date(day, language), counts: products.map { "\(free[$0.key]?[day] ?? 0)" })
         }
-        let changes = try await loket.deskChanges(desk: code)
+        let changes = try await loket.deskDay.deskChanges(desk: code)
         // Appointments already booked on days a change closed or shortened: the manager must tell those customers.
         let horizon = today...rules.horizon(from: today)
         // (clamped(to:) squeezes a range wholly outside onto an edge, so overlap is checked first)
         let changedDays = changes.map(\.change.dates).filter { $0.overlaps(horizon) }.map { $0.clamped(to: horizon) }
         var affected = 0
         if let first = changedDays.map(\.lowerBound).min(), let last = changedDays.map(\.upperBound).max() {
-            for item in try await loket.agenda(desk: code, dates: first...last)
+            for item in try await loket.deskDay.agenda(desk: code, dates: first...last)
             where changedDays.contains(where: { $0.contains(item.appointment.date) }) {
                 let pool = SlotKey(item.appointment.slot).flatMap { key in
                     rules.schedule.pools(desk: desk, on: key.date).first { $0.id == key.pool }
@@ -146,7 +148,7 @@ extension WebApp {
         }
         // The urgent reserve of the coming weeks: kept back, used for urgent cases, released, still held.
         let weeks = today.weekStart...today.weekStart.adding(days: 27)
-        let urgentWeeks = try await loket.urgentWeeks(desk: desk, dates: weeks)
+        let urgentWeeks = try await loket.availability.urgentWeeks(desk: desk, dates: weeks)
         let blocks = desk.roster
         var seen = Set<String>()
         let page = DeskSettingsPage(

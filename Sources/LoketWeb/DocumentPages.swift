@@ -26,8 +26,8 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let form = try await web.form(request)
             do {
-                let view = try await loket.document(id: id, token: form["token"])
-                let booking = try await loket.bookDocumentPickup(
+                let view = try await loket.documents.document(id: id, token: form["token"])
+                let booking = try await loket.documents.bookDocumentPickup(
                     id: id, token: form["token"], desk: view.document.desk, slot: form["slot"], client: context.client)
                 return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
             } catch let error as Refusal {
@@ -41,7 +41,7 @@ extension WebApp {
             let id = try context.parameters.require("id")
             let form = try await web.form(request)
             do {
-                _ = try await loket.scheduleDocumentDelivery(
+                _ = try await loket.documents.scheduleDocumentDelivery(
                     id: id, token: form["token"], street: form["street"], houseNumber: form["houseNumber"],
                     postcode: form["postcode"], city: form["city"], date: form["date"],
                     dateOfBirth: form["dateOfBirth"])
@@ -58,9 +58,9 @@ extension WebApp {
         _ web: WebRequest, id: String, token: String?, form: [String: String] = [:], errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let view: Loket.DocumentView
+        let view: Documents.DocumentView
         do {
-            view = try await loket.document(id: id, token: token)
+            view = try await loket.documents.document(id: id, token: token)
         } catch let error as Refusal {
             return problem(web, error)
         }
@@ -93,7 +93,8 @@ extension WebApp {
                 let last = loket.rules.horizon(from: today)
                 let slots =
                     first <= last
-                    ? try await loket.freeSlots(desk: desk, product: offered, persons: 1, dates: first...last) : []
+                    ? try await loket.availability.freeSlots(
+                        desk: desk, product: offered, persons: 1, dates: first...last) : []
                 page.pickupDays = Self.spread(slots).map { day, times in
                     DocumentPage.Day(
                         label: DateWording.date(day, language),

@@ -16,7 +16,7 @@ extension WebApp {
         router.get("/draws/{id}/enter") { request, context in
             let web = web(request)
             do {
-                let draw = try await loket.draw(id: context.parameters.require("id"))
+                let draw = try await loket.draws.draw(id: context.parameters.require("id"))
                 let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
                 return drawEnterPage(web, draw: draw, persons: persons)
             } catch let error as Refusal {
@@ -29,7 +29,7 @@ extension WebApp {
             let form = try await web.form(request)
             let draw: Draw
             do {
-                draw = try await loket.draw(id: id)
+                draw = try await loket.draws.draw(id: id)
             } catch let error as Refusal {
                 return problem(web, error)
             }
@@ -43,7 +43,7 @@ extension WebApp {
             let problems = details.problems
             let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
             do {
-                let entered = try await loket.enterDraw(
+                let entered = try await loket.draws.enter(
                     id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
                     days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
                     client: context.client)
@@ -68,8 +68,8 @@ extension WebApp {
         router.get("/draws/{id}/entries/{entry}") { request, context in
             let web = web(request)
             do {
-                let draw = try await loket.draw(id: context.parameters.require("id"))
-                let (entry, appointment) = try await loket.drawEntry(
+                let draw = try await loket.draws.draw(id: context.parameters.require("id"))
+                let (entry, appointment) = try await loket.draws.entry(
                     draw: draw.id, id: context.parameters.require("entry"),
                     token: request.query("token") ?? request.cookies[WebRequest.drawEntryCookie]?.value)
                 return drawEntryPage(

@@ -13,7 +13,7 @@ extension WebApp {
             let web = web(request)
             let draws: [Draw]
             do {
-                draws = try await loket.draws(desk: request.query("desk"), product: request.query("product"))
+                draws = try await loket.draws.all(desk: request.query("desk"), product: request.query("product"))
             } catch let error as Refusal {
                 return problem(web, error)
             }
@@ -35,7 +35,7 @@ extension WebApp {
         router.get("/draws/{id}/result") { request, context in
             let web = web(request)
             do {
-                let draw = try await loket.draw(id: context.parameters.require("id"))
+                let draw = try await loket.draws.draw(id: context.parameters.require("id"))
                 var page = DrawResultPage(facts: drawFacts(draw, web.language))
                 guard draw.state == .allocated else {
                     page.pendingText = WebCopy.text(
@@ -43,7 +43,7 @@ extension WebApp {
                     return pages.render(
                         "draw-result", web, title: WebCopy.text("drawResultTitle", web.language), page: page)
                 }
-                let result = try await loket.drawResult(id: draw.id)
+                let result = try await loket.draws.result(id: draw.id)
                 let places = result.allocation.map { place in
                     DrawResultPage.Place(
                         position: place.position, entry: place.entry,

@@ -21,10 +21,10 @@ extension WebApp {
                 let form = try await web.form(request)
                 do {
                     let changes = try ForecastForm.whatIf(form, network: loket.network)
-                    let run = try await loket.startForecast(
+                    let run = try await loket.forecasts.startForecast(
                         name: form["name"] ?? "", changes: changes,
                         replications: try ForecastForm.integer(form, "replications") ?? 200,
-                        weeks: try ForecastForm.integer(form, "weeks") ?? Loket.baselineWeeks, staff: account.id)
+                        weeks: try ForecastForm.integer(form, "weeks") ?? Forecasts.baselineWeeks, staff: account.id)
                     // The planner who just started it follows its progress until it is done.
                     return redirect("/staff/forecast/runs/\(run.id)?follow=1")
                 } catch let error as Refusal {
@@ -39,14 +39,14 @@ extension WebApp {
                     // On top of one of the planner's what-ifs, if they chose one.
                     var changes = WhatIf()
                     if let id = form["adviceOn"], !id.isEmpty {
-                        guard let run = try? await loket.forecastRun(id: id), run.kind == .forecast,
+                        guard let run = try? await loket.forecasts.forecastRun(id: id), run.kind == .forecast,
                             let decoded = try? JSONDecoder().decode(WhatIf.self, from: Data(run.changes.utf8))
                         else {
                             throw Refusal.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
                         }
                         changes = decoded
                     }
-                    let run = try await loket.startAdvice(
+                    let run = try await loket.forecasts.startAdvice(
                         name: form["adviceName"] ?? "", by: try ForecastForm.date(form, "adviceBy"),
                         probability: try ForecastForm.percent(form, "adviceProbability"),
                         from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
@@ -59,13 +59,13 @@ extension WebApp {
         }
         router.get("/staff/forecast/runs/{id}") { request, context in
             try await asStaff(request, .deskManager, desk: nil) { _, web in
-                let run = try await loket.forecastRun(id: context.parameters.require("id"))
+                let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
                 return runPage(run, web, following: request.query("follow") == "1")
             }
         }
         router.get("/staff/forecast/runs/{id}/scenario.yaml") { request, context in
             try await asStaff(request, .deskManager, desk: nil) { _, _ in
-                let run = try await loket.forecastRun(id: context.parameters.require("id"))
+                let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
                 return Response(
                     status: .ok,
                     headers: [
@@ -82,7 +82,7 @@ extension WebApp {
                     throw Refusal.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
                 }
                 var runs: [ForecastRun] = []
-                for id in ids { runs.append(try await loket.forecastRun(id: id)) }
+                for id in ids { runs.append(try await loket.forecasts.forecastRun(id: id)) }
                 return comparePage(runs, web)
             }
         }
@@ -108,7 +108,7 @@ extension WebApp {
         _ web: WebRequest, form: [String: String] = [:], errors: [FieldError] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let language = web.language
-        let runs = try await loket.forecastRuns()
+        let runs = try await loket.forecasts.forecastRuns()
         let desks = loket.network.desks.filter { !$0.isClosedForGood(on: loket.today) }
         let page = ForecastPage(
             form: form,

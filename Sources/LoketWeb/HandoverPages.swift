@@ -48,9 +48,9 @@ extension WebApp {
                 let visit = form["visit"]
                 do {
                     // Served with it only when the row's appointment is this card's pickup.
-                    let card = try? await loket.findDocumentForHandover(reference: id, desk: desk)
+                    let card = try? await loket.documents.findDocumentForHandover(reference: id, desk: desk)
                     let pickup = card.flatMap { Self.visit(visit, of: $0) }
-                    _ = try await loket.handOverDocument(
+                    _ = try await loket.documents.handOverDocument(
                         id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                         staff: account.id, staffRole: account.role, override: form["override"] == "1")
                     let served = await serveAfter(pickup, desk: desk, staff: account.id)
@@ -62,7 +62,7 @@ extension WebApp {
                     // The card stays on the page, with what was typed, so the clerk looks again
                     // (or a desk manager overrides).
                     do {
-                        let card = try await loket.findDocumentForHandover(reference: id, desk: desk)
+                        let card = try await loket.documents.findDocumentForHandover(reference: id, desk: desk)
                         return handoverPage(
                             web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
                             card: card, typed: form,
@@ -83,7 +83,7 @@ extension WebApp {
     /// shown at the field it names; one about the card itself (its desk, its state) at the search.
     func handoverPage(
         _ web: WebRequest, desk: String, place: DeskDayPlace, visit: String? = nil, reference: String = "",
-        card: Loket.HandoverCard? = nil,
+        card: Documents.HandoverCard? = nil,
         typed form: [String: String] = [:], refused: Refusal? = nil, canOverride: Bool = false
     ) -> Response {
         let language = web.language
@@ -117,7 +117,7 @@ extension WebApp {
         _ web: WebRequest, desk: String, place: DeskDayPlace, visit: String?, reference: String, canOverride: Bool
     ) async throws -> Response {
         do {
-            let card = try await loket.findDocumentForHandover(reference: reference, desk: desk)
+            let card = try await loket.documents.findDocumentForHandover(reference: reference, desk: desk)
             return handoverPage(
                 web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference, card: card,
                 canOverride: canOverride)
@@ -128,7 +128,7 @@ extension WebApp {
 
     /// `visit` (an agenda row's appointment) if it is `card`'s pickup: a search for another card
     /// leaves the row's customer as they were.
-    static func visit(_ visit: String?, of card: Loket.HandoverCard) -> String? {
+    static func visit(_ visit: String?, of card: Documents.HandoverCard) -> String? {
         guard let visit, card.pickup?.id == visit else { return nil }
         return visit
     }
@@ -138,7 +138,8 @@ extension WebApp {
     /// (nobody called the customer yet); the business itself is done either way.
     func serveAfter(_ appointment: String?, desk: String, staff: String) async -> Bool {
         guard let appointment, !appointment.isEmpty else { return false }
-        return (try? await loket.finishVisit(appointment: appointment, desk: desk, outcome: .served, staff: staff))
+        return
+            (try? await loket.deskDay.finishVisit(appointment: appointment, desk: desk, outcome: .served, staff: staff))
             != nil
     }
 

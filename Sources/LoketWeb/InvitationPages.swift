@@ -21,8 +21,8 @@ extension WebApp {
             return try await asStaff(request, .clerk, desk: desk) { account, web in
                 let form = try await web.form(request)
                 do {
-                    _ = try await loket.inviteAtDesk(
-                        Loket.InvitationInput(
+                    _ = try await loket.invitations.inviteAtDesk(
+                        Invitations.InvitationInput(
                             product: form["product"], vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                             email: form["email"], language: form["language"], validUntil: form["validUntil"]),
                         desk: desk, staff: account.id)

@@ -19,7 +19,7 @@ extension WebApp {
                 web.languages = WebRequest.dutchAndEnglish
                 web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
                 let prepared = try await publicPages.value(
-                    web.pageKey("open-data"), generation: loket.measuredGeneration(), now: loket.now()
+                    web.pageKey("open-data"), generation: loket.forecasts.measuredGeneration(), now: loket.now()
                 ) { [web] in
                     pages.prepare(
                         "open-data", web, title: WebCopy.text("openDataTitle", web.language),
@@ -31,7 +31,7 @@ extension WebApp {
             router.get(RouterPath(path + ".csv")) { _, context in
                 // Made for each download: under the client's limit, as the API's own ranges are.
                 try loket.admit(.slotReads, client: context.client)
-                let (dates, values) = try await loket.openData(from: nil, to: nil, desk: nil, product: nil)
+                let (dates, values) = try await loket.forecasts.openData(from: nil, to: nil, desk: nil, product: nil)
                 let name = WebCopy.text("openDataFileName", language)
                 return Response(
                     status: .ok,
@@ -66,8 +66,8 @@ extension WebApp {
         let today = loket.today
         let weeks = (0..<12).map { today.weekStart.adding(days: -7 * (11 - $0)) }
         let history = MeasuredWeek.weeks(
-            of: try await loket.history(dates: weeks[0]...today, measures: [.waitFirstSlot]))
-        let now = try await loket.waitTimes()
+            of: try await loket.forecasts.history(dates: weeks[0]...today, measures: [.waitFirstSlot]))
+        let now = try await loket.availability.waitTimes()
         let norm = loket.network.norm
         let products = loket.network.products.compactMap { product -> OpenDataPage.Product? in
             let desks = loket.network.desks.filter { $0.offers(product.key) && !$0.isClosedForGood(on: today) }
@@ -99,7 +99,7 @@ extension WebApp {
             return OpenDataPage.Product(key: product.key, name: product.name(language), chart: chart.svg, rows: rows)
         }
         let api = "/api/v1/open-data/wait-times"
-        let first = try await loket.firstMeasuredDate() ?? today
+        let first = try await loket.forecasts.firstMeasuredDate() ?? today
         return OpenDataPage(
             intro: WebCopy.text("openDataIntro", language, WeekChart.number(norm, language)),
             products: products,

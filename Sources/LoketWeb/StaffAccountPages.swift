@@ -32,7 +32,7 @@ extension WebApp {
                     return try await accountsPage(web, form: ["username": username], errors: errors)
                 }
                 do {
-                    try await loket.createStaff(
+                    try await loket.staff.createStaff(
                         username: username, password: password, role: role, desk: desk, by: account.id)
                 } catch let error as Refusal {
                     return try await accountsPage(
@@ -46,7 +46,7 @@ extension WebApp {
             return try await asStaff(request, .admin, desk: nil) { account, web in
                 let form = try await web.form(request)
                 let id = try context.parameters.require("id")
-                guard try await loket.staffAccount(id: id) != nil else {
+                guard try await loket.staff.staffAccount(id: id) != nil else {
                     return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
                 }
                 let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
@@ -56,7 +56,7 @@ extension WebApp {
                 }
                 // An admin cannot lock themselves out by accident.
                 let active = id == account.id ? true : form["active"] == "1"
-                try await loket.updateStaff(
+                try await loket.staff.updateStaff(
                     id: id, role: id == account.id ? account.role : role, desk: desk, active: active, by: account.id)
                 if let password = form["password"], !password.isEmpty {
                     guard password.count >= StaffAccount.minimumPasswordLength else {
@@ -66,7 +66,7 @@ extension WebApp {
                                 FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
                             ])
                     }
-                    try await loket.setStaffPassword(id: id, password: password, by: account.id)
+                    try await loket.staff.setStaffPassword(id: id, password: password, by: account.id)
                 }
                 return redirect("/staff/accounts?notice=saved")
             }
@@ -95,7 +95,7 @@ extension WebApp {
                     value: $0.rawValue, name: WebCopy.text("role.\($0.rawValue)", language), selected: $0 == chosen)
             }
         }
-        let accounts = try await loket.staffAccounts()
+        let accounts = try await loket.staff.staffAccounts()
         let page = AccountsPage(
             form: form, notice: notice == "saved" ? WebCopy.text("saved", language) : nil,
             accounts: accounts.map { account in

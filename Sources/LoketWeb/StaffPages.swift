@@ -88,7 +88,7 @@ extension WebApp {
                 let form = try await web.form(request)
                 let place = try DeskDayPlace(form: form)
                 do {
-                    let item = try await loket.checkIn(
+                    let item = try await loket.deskDay.checkIn(
                         code: form["code"] ?? "", desk: desk, notifySoon: form["notifySoon"] == "1", staff: account.id)
                     let notice = WebCopy.text(
                         "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
@@ -108,7 +108,7 @@ extension WebApp {
                 let counter = place.counter
                 // The queues ticked (`queue-B`, …), only letters the desk has; none ticked, or
                 // all, calls from every queue (a customer whose product left the desk included).
-                let letters = Set(loket.queues(desk: desk).map(\.letter))
+                let letters = Set(loket.deskDay.queues(desk: desk).map(\.letter))
                 let ticked = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
                     .intersection(letters)
                 let queues = ticked == letters ? [] : ticked
@@ -120,7 +120,8 @@ extension WebApp {
                             FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
                         ])
                 }
-                let called = try await loket.callNext(desk: desk, counter: counter, queues: queues, staff: account.id)
+                let called = try await loket.deskDay.callNext(
+                    desk: desk, counter: counter, queues: queues, staff: account.id)
                 let notice =
                     called.map {
                         WebCopy.text("called", web.language, Self.ticketText($0.visit), counter, $0.customerName)
@@ -138,7 +139,7 @@ extension WebApp {
                     let place = try DeskDayPlace(form: form)
                     let appointment = try context.parameters.require("id")
                     do {
-                        _ = try await loket.finishVisit(
+                        _ = try await loket.deskDay.finishVisit(
                             appointment: appointment, desk: desk, outcome: outcome, staff: account.id)
                         // Back to the day, at the same counter and hours, ready for the next call.
                         return redirect(place.dayAddress(desk: desk, notice: action))
@@ -157,10 +158,10 @@ extension WebApp {
             let web = web(request)
             do {
                 let desk = try loket.rules.desk(context.parameters.get("desk"))
-                let recent = try await loket.recentCalls(desk: desk.code)
+                let recent = try await loket.deskDay.recentCalls(desk: desk.code)
                 // Who stands at a counter now: a served or absent customer leaves the screen.
                 let calls = recent.filter { $0.state == .called }
-                let next = try await loket.nextTickets(desk: desk.code)
+                let next = try await loket.deskDay.nextTickets(desk: desk.code)
                 // The screen reloads itself with the moment of the latest call it knew; a later
                 // call chimes, once. (Not on the first load: nobody was called just then.)
                 let newest = recent.first?.calledAt.map { String(Int($0.timeIntervalSince1970 * 1000)) } ?? "0"
@@ -209,10 +210,10 @@ extension WebApp {
         }
         let now = loket.now()
         let window = place.window ?? .around(DeskTime(now, timeZone: loket.rules.timeZone).time)
-        async let progress = loket.dayProgress(desk: code)
-        let agenda = try await loket.agenda(desk: code, window: window)
-        let cards = try await loket.pickupDocuments(desk: code)
-        let pickupProducts = loket.documentPickupProducts
+        async let progress = loket.deskDay.dayProgress(desk: code)
+        let agenda = try await loket.deskDay.agenda(desk: code, window: window)
+        let cards = try await loket.documents.pickupDocuments(desk: code)
+        let pickupProducts = loket.documents.documentPickupProducts
         // In the order the desk calls them: appointment time, then arrival.
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
             ($0.appointment.startTime.minutes, $0.visit?.checkedInAt ?? .distantPast)
@@ -286,7 +287,7 @@ extension WebApp {
                 ? WebCopy.text("agendaWholeDay", language)
                 : WebCopy.text("agendaWindow", language, window.from.text, window.until.text),
             windowLinks: windowLinks,
-            queues: loket.queues(desk: code).map { queue in
+            queues: loket.deskDay.queues(desk: code).map { queue in
                 DeskDayPage.Queue(
                     letter: queue.letter, names: queue.products.map { $0.name(language) }.joined(separator: ", "),
                     checked: calling.isEmpty || calling.contains(queue.letter))
@@ -310,7 +311,8 @@ extension WebApp {
                     canNoShow: item.visit == nil
                         ? now >= item.appointment.startInstant
                         : item.visit?.state == .waiting || item.visit?.state == .called,
-                    canCapture: item.appointment.product == Loket.biometricsProduct && item.visit?.state != .noShow,
+                    canCapture: item.appointment.product == Biometrics.biometricsProduct
+                        && item.visit?.state != .noShow,
                     card: card(item),
                     canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status),
                     handoverHref: "/staff/desks/\(code)/handover?visit=\(item.appointment.id)"

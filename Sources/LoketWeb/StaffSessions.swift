@@ -10,26 +10,27 @@ struct DatabasePersistDriver: PersistDriver {
     let loket: Loket
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        if try await loket.session(key: key) != nil { throw PersistError.duplicate }
+        if try await loket.staff.session(key: key) != nil { throw PersistError.duplicate }
         try await set(key: key, value: value, expires: expires)
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let json = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         var until = expires.map { loket.now().addingTimeInterval(TimeInterval($0.components.seconds)) }
-        if until == nil { until = try await loket.session(key: key)?.expires }
+        if until == nil { until = try await loket.staff.session(key: key)?.expires }
         // The account goes beside the value, so that a password reset can end its sessions.
-        try await loket.putSession(key: key, value: json, staff: (value as? StaffSession)?.staffID, expires: until)
+        try await loket.staff.putSession(
+            key: key, value: json, staff: (value as? StaffSession)?.staffID, expires: until)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
-        guard let stored = try await loket.session(key: key) else { return nil }
+        guard let stored = try await loket.staff.session(key: key) else { return nil }
         do { return try JSONDecoder().decode(type, from: Data(stored.value.utf8)) } catch {
             throw PersistError.invalidConversion
         }
     }
 
-    func remove(key: String) async throws { try await loket.removeSession(key: key) }
+    func remove(key: String) async throws { try await loket.staff.removeSession(key: key) }
 }
 
 /// A signed-in member of staff, as kept in the session.
@@ -57,7 +58,7 @@ struct StaffGate: Sendable {
     /// The signed-in, active account, or nil.
     func account(_ request: Request) async throws -> StaffAccount? {
         guard let session = try? await sessions.load(request: request) else { return nil }
-        guard let account = try await loket.staffAccount(id: session.staffID), account.active else { return nil }
+        guard let account = try await loket.staff.staffAccount(id: session.staffID), account.active else { return nil }
         return account
     }
 
@@ -68,7 +69,7 @@ struct StaffGate: Sendable {
 
     /// Checks the password of a sign-in from `client` and, when it is right, starts a session.
     func signIn(username: String, password: String, client: String) async throws -> SignIn {
-        switch try await loket.signIn(username: username, password: password, client: client) {
+        switch try await loket.staff.signIn(username: username, password: password, client: client) {
         case .signedIn(let account):
             let cookie = try await sessions.save(
                 session: StaffSession(staffID: account.id), expiresIn: Self.sessionLength)

@@ -87,7 +87,7 @@ extension WebApp {
         let persons = Int(personsText ?? "1").map { min(max($0, 1), 6) } ?? 1
         let today = loket.today
         let day = date.flatMap { LocalDate(iso: $0) }.map { min(max($0, today), rules.horizon(from: today)) } ?? today
-        let slots = try await loket.freeSlots(
+        let slots = try await loket.availability.freeSlots(
             desk: desk, product: product, persons: persons, dates: day...day, urgent: true, rules: rules)
         return pages.render(
             "urgent", web, title: WebCopy.text("urgentTitle", language),

@@ -89,7 +89,7 @@ public struct WebApp: Sendable {
 
     func web(_ request: Request) -> WebRequest {
         var web = WebRequest(request, secureCookies: secureCookies)
-        web.writesRefused = loket.writesRefused
+        web.writesRefused = loket.operations.writesRefused
         return web
     }
 

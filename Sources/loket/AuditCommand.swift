@@ -36,7 +36,7 @@ struct AuditCommand: AsyncParsableCommand {
         do {
             try await database.migrate()
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            entries = try await loket.auditEntries(
+            entries = try await loket.staff.auditEntries(
                 since: DeskTime(date: from, time: LocalTime(minutes: 0)).instant(in: timeZone))
         } catch {
             await database.close()

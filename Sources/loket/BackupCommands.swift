@@ -95,7 +95,8 @@ struct VerifyCommand: AsyncParsableCommand {
         let network = try common.loadNetwork()
         let logger = try common.makeLogger()
         let problems = try await Database.using(location, logger: logger) { database in
-            try await Loket(options: ServerOptions(network: network), database: database, logger: logger).verify()
+            try await Loket(options: ServerOptions(network: network), database: database, logger: logger).operations
+                .verify()
         }
         guard problems.isEmpty else { throw Failed(problems: problems) }
     }

@@ -136,8 +136,8 @@ struct ForecastCommand: AsyncParsableCommand {
         do {
             try await database.migrate()
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            try await loket.reloadDeskChanges()
-            let scenario = try await loket.liveScenario(weeks: options.weeks ?? 104)
+            try await loket.deskDay.reloadDeskChanges()
+            let scenario = try await loket.forecasts.liveScenario(weeks: options.weeks ?? 104)
             await database.close()
             return scenario
         } catch {

@@ -39,7 +39,7 @@ struct InviteCommand: AsyncParsableCommand {
         try await database.migrate()
         let loket = Loket(options: options, database: database, logger: logger)
         do {
-            let made = try await loket.invite(
+            let made = try await loket.invitations.invite(
                 [
                     .init(
                         product: product, vNumber: vNumber, dateOfBirth: dateOfBirth, email: email, language: language,
@@ -47,7 +47,7 @@ struct InviteCommand: AsyncParsableCommand {
                 ], caseSystem: "cli")[0]
             await database.close()
             print("Invitation \(made.id) for \(made.product), valid until \(made.validUntil.iso).")
-            print("\(publicURL)/book/invitation/\(made.id)?token=\(loket.invitationLinkToken(id: made.id))")
+            print("\(publicURL)/book/invitation/\(made.id)?token=\(loket.invitations.invitationLinkToken(id: made.id))")
         } catch let error as Refusal {
             await database.close()
             throw ValidationError("--\(Self.option(error.field)): \(error.message)")

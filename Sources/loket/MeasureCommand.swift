@@ -28,8 +28,8 @@ struct MeasureCommand: AsyncParsableCommand {
         do {
             try await database.migrate()
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            try await loket.reloadDeskChanges()
-            measured = try await loket.measure()
+            try await loket.deskDay.reloadDeskChanges()
+            measured = try await loket.forecasts.measure()
         } catch {
             await database.close()
             throw error

@@ -36,7 +36,7 @@ struct PurgeCommand: AsyncParsableCommand {
         do {
             try await database.migrate()
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            report = try await loket.purge(dryRun: dryRun, retentionDays: retentionDays)
+            report = try await loket.operations.purge(dryRun: dryRun, retentionDays: retentionDays)
         } catch {
             await database.close()
             throw error

@@ -42,7 +42,7 @@ private func registerServiceClient(name: String, kind: ServiceClient.Kind, commo
     let database = try await Database.open(common.resolvedDatabase, logger: logger)
     try await database.migrate()
     let loket = Loket(options: ServerOptions(network: try common.loadNetwork()), database: database, logger: logger)
-    let (client, key) = try await loket.addServiceClient(name: name, kind: kind)
+    let (client, key) = try await loket.staff.addServiceClient(name: name, kind: kind)
     await database.close()
     print(
         "\(kind == .caseSystem ? "Case system" : "Courier") \(client.name) (\(client.id)) registered. API key, shown only now:"

@@ -39,7 +39,7 @@ struct StaffCommand: AsyncParsableCommand {
         try await database.migrate()
         do {
             let loket = Loket(options: ServerOptions(network: network), database: database, logger: logger)
-            let account = try await loket.createStaff(
+            let account = try await loket.staff.createStaff(
                 username: username, password: password, role: role, desk: desk, by: nil)
             await database.close()
             print(

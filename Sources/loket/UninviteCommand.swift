@@ -21,7 +21,7 @@ struct UninviteCommand: AsyncParsableCommand {
         try await Database.using(common.resolvedDatabase, logger: logger) { database in
             try await database.migrate()
             try await Loket(options: ServerOptions(network: network), database: database, logger: logger)
-                .withdrawInvitation(id: id, caseSystem: nil)
+                .invitations.withdrawInvitation(id: id, caseSystem: nil)
         }
         print("Invitation \(id) withdrawn.")
     }

@@ -10,8 +10,8 @@ import Testing
     static let ana = "1234567890"
 
     func keys(_ server: TestServer) async throws -> (caseSystem: String, courier: String) {
-        let caseSystem = try await server.loket.addServiceClient(name: "INDiGO", kind: .caseSystem)
-        let courier = try await server.loket.addServiceClient(name: "IPKD", kind: .courier)
+        let caseSystem = try await server.loket.staff.addServiceClient(name: "INDiGO", kind: .caseSystem)
+        let courier = try await server.loket.staff.addServiceClient(name: "IPKD", kind: .courier)
         return (caseSystem.apiKey, courier.apiKey)
     }
 
@@ -125,9 +125,9 @@ import Testing
             #expect(try await recorded(server) == 0)
             // The use case the document API shares.
             await #expect(throws: Refusal.self) {
-                _ = try await server.loket.serviceClient(apiKey: courier, kind: .caseSystem)
+                _ = try await server.loket.staff.serviceClient(apiKey: courier, kind: .caseSystem)
             }
-            #expect(try await server.loket.serviceClient(apiKey: courier, kind: .courier).name == "IPKD")
+            #expect(try await server.loket.staff.serviceClient(apiKey: courier, kind: .courier).name == "IPKD")
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
     /// name (the booking was wrong), and the override is audited.
     @Test func aDeskManagerMayOverrideTheCheckAudited() async throws {
         try await TestServer.run(options: Self.quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "TS", by: nil)
             let id = try await bookToday(api)
             let manager = try await signIn(api, "chef")
@@ -50,7 +50,7 @@ import Testing
             overridden["override"] = "1"
             #expect(try await post(api, path, overridden, cookies: [manager]).status == 303)
             #expect(try await recorded(server) == 2)
-            let audit = try await server.loket.auditEntries(since: .distantPast)
+            let audit = try await server.loket.staff.auditEntries(since: .distantPast)
             let entry = try #require(audit.first { $0.entry.action == .biometricsCaptureOverride })
             #expect(entry.entry.target == id && entry.entry.detail == "person2.vNumber" && entry.username == "chef")
         }
@@ -58,9 +58,9 @@ import Testing
 
     @Test func theClerkRecordsCapturesAndTheCustomerQuestionDecidesFromThem() async throws {
         try await TestServer.run(options: Self.quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "elders", password: Self.password, role: .clerk, desk: "OLD", by: nil)
             let id = try await bookToday(api)
             let signedIn = try await post(api, "/staff/sign-in", ["username": "balie", "password": Self.password])
@@ -98,7 +98,7 @@ import Testing
             #expect(notBooked.body.contains("not one of this appointment"))
             #expect(try await recorded(server) == 0)
             let refusal = try #require(
-                try await server.loket.auditEntries(since: .distantPast).first {
+                try await server.loket.staff.auditEntries(since: .distantPast).first {
                     $0.entry.action == .biometricsCaptureRefused
                 })
             #expect(refusal.entry.target == id && refusal.entry.detail == "person2.vNumber")
@@ -140,7 +140,7 @@ import Testing
             #expect(saved.status == 303)
             #expect(saved.headers[.location] == "/staff/desks/TS?notice=captured&counter=3&from=09:00")
             #expect(try await recorded(server) == 6)
-            let audit = try await server.loket.auditEntries(since: .distantPast)
+            let audit = try await server.loket.staff.auditEntries(since: .distantPast)
             let entry = try #require(audit.first { $0.entry.action == .biometricsCapture })
             #expect(entry.entry.target == id && entry.entry.desk == "TS" && entry.username == "balie")
             #expect(!(entry.entry.detail ?? "").contains(Self.ana))

@@ -92,7 +92,7 @@ import Testing
             )
             #expect(late.status == 410)
             #expect(late.errorField == "hold")
-            try await server.loket.sweep()
+            try await server.loket.operations.sweep()
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-02&to=2022-06-02")
             #expect((slots.json["slots"] as! [[String: Any]]).first?["key"] as? String == "20220602-0900-one")
         }

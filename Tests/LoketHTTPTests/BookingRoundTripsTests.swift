@@ -21,7 +21,7 @@ import Testing
             engine: engine, network: TestNetwork.single(counters: 2), databaseLogger: log.logger,
             options: Self.quickHashes
         ) { server, api in
-            let chef = try await server.loket.createStaff(
+            let chef = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
             _ = try await WaitlistAPITests.book(api, slot: "20220602-0900-one", name: "First")
 
@@ -46,7 +46,7 @@ import Testing
             #expect(Self.reads("holds", in: log.executed) == 1, "\(log.executed)")
 
             // The desk manager switches draw mode on: the next hold reads the draws again.
-            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: chef.id)
+            try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: chef.id)
             log.clear()
             try await log.recording {
                 _ = try await WaitlistAPITests.book(api, slot: "20220602-0920-one", name: "Third")

@@ -13,7 +13,7 @@ import Testing
         let clock = ManualClock(date: "2022-06-01", time: "08:00")
         try await TestServer.run(engine: engine, clock: clock, options: Self.quickHashes) { server, api in
             let loket = server.loket
-            _ = try await loket.createStaff(
+            _ = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             var codes: [String: String] = [:]
             for (time, name) in [
@@ -40,7 +40,7 @@ import Testing
             #expect(now.body.contains("href=\"/staff/desks/TS?from=06:00\""))
             #expect(now.body.contains("href=\"/staff/desks/TS?from=12:00\""))
             // "No-show" is offered once an appointment has begun (09:00 at 10:17), not before (11:50).
-            let rowIDs = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
+            let rowIDs = try await loket.deskDay.agenda(desk: "TS").reduce(into: [String: String]()) {
                 $0[$1.customerName] = $1.appointment.id
             }
             func offersNoShow(_ name: String) -> Bool {
@@ -55,7 +55,7 @@ import Testing
             #expect(tooSoon.body.contains("Deze afspraak is nog niet begonnen"))
             #expect(tooSoon.body.contains("href=\"#visit-\(rowIDs["Before Noon"]!)\""))
             #expect(tooSoon.body.contains("id=\"visit-\(rowIDs["Before Noon"]!)\""))
-            #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Before Noon" }?.visit == nil)
+            #expect(try await loket.deskDay.agenda(desk: "TS").first { $0.customerName == "Before Noon" }?.visit == nil)
             #expect(now.body.contains("href=\"/staff/desks/TS?from=day\""))
 
             let later = try await get(api, "/staff/desks/TS?from=12:00", cookies: [clerk])
@@ -102,7 +102,7 @@ import Testing
             #expect(!morning.body.contains(">Earlier: ") && morning.body.contains(">Later: 09:00–12:00</a>"))
 
             // A no-show marked in a later window goes back to that window.
-            let ids = try await loket.agenda(desk: "TS").reduce(into: [String: String]()) {
+            let ids = try await loket.deskDay.agenda(desk: "TS").reduce(into: [String: String]()) {
                 $0[$1.customerName] = $1.appointment.id
             }
             let marked = try await post(
@@ -127,7 +127,7 @@ import Testing
                 cookies: [clerk])
             #expect(refused.status == 422)
             // Neither the refused check-in nor the refused no-show changed anything.
-            #expect(try await loket.agenda(desk: "TS").first { $0.customerName == "Nine Sharp" }?.visit == nil)
+            #expect(try await loket.deskDay.agenda(desk: "TS").first { $0.customerName == "Nine Sharp" }?.visit == nil)
 
             // A check-in keeps the counter and the hours for the next call.
             let checkedIn = try await post(

@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct DeskSettingsPageTests: PageTests {
     @Test func blocksAreNamedByWhatTheyServeAndTheFormsFoldUntilNeeded() async throws {
         try await TestServer.run(options: Self.quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "TS", by: nil)
             let manager = try await signIn(api, "chef")
             let page = try await get(api, "/staff/desks/TS/settings", cookies: [manager], language: "en")

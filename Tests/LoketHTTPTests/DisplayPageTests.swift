@@ -17,8 +17,8 @@ import Testing
                 ids.append(booked.appointment.code!)
             }
             clock.advance(minutes: 24 * 60)
-            for code in ids { _ = try await loket.checkIn(code: code, desk: "TS", staff: "clerk") }
-            let first = try #require(try await loket.callNext(desk: "TS", counter: "3", staff: "clerk"))
+            for code in ids { _ = try await loket.deskDay.checkIn(code: code, desk: "TS", staff: "clerk") }
+            let first = try #require(try await loket.deskDay.callNext(desk: "TS", counter: "3", staff: "clerk"))
 
             let screen = try await api.get("/display/TS")
             #expect(screen.body.contains("<tr><td>B001</td><td>3</td></tr>"))
@@ -35,12 +35,12 @@ import Testing
             #expect(try await api.get("/static/chime.wav").headers[.contentType] == "audio/wav")
 
             // Served: off the screen, and no chime for it; the next call chimes.
-            _ = try await loket.finishVisit(
+            _ = try await loket.deskDay.finishVisit(
                 appointment: first.appointment.id, desk: "TS", outcome: .served, staff: "clerk")
             let after = try await api.get("/display/TS?seen=\(seen)")
             #expect(!after.body.contains("<tr><td>B001</td>") && !after.body.contains("<audio"))
             clock.advance(minutes: 1)
-            _ = try await loket.callNext(desk: "TS", counter: "5", staff: "clerk")
+            _ = try await loket.deskDay.callNext(desk: "TS", counter: "5", staff: "clerk")
             let next = try await api.get("/display/TS?seen=\(seen)")
             #expect(next.body.contains("<tr><td>B002</td><td>5</td></tr>") && next.body.contains("<audio"))
             #expect(next.body.contains("<ol><li>B003</li><li>B004</li><li>B005</li></ol>"))

@@ -9,8 +9,8 @@ import Testing
 /// reports; a failed delivery brings the card back for a pickup at its desk.
 @Suite(.timeLimit(.minutes(3))) struct DocumentAPITests {
     static func keys(_ server: TestServer) async throws -> (caseSystem: String, courier: String) {
-        let caseSystem = try await server.loket.addServiceClient(name: "INDiGO", kind: .caseSystem)
-        let courier = try await server.loket.addServiceClient(name: "IPKD", kind: .courier)
+        let caseSystem = try await server.loket.staff.addServiceClient(name: "INDiGO", kind: .caseSystem)
+        let courier = try await server.loket.staff.addServiceClient(name: "IPKD", kind: .courier)
         return (caseSystem.apiKey, courier.apiKey)
     }
 

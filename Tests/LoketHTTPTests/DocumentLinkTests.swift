@@ -14,17 +14,17 @@ import Testing
             let loket = server.loket
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
             let link = loket.documentStore.linkToken(document: id)
-            #expect(try await loket.document(id: id, token: link).document.id == id)
+            #expect(try await loket.documents.document(id: id, token: link).document.id == id)
             server.clock.advance(minutes: 29 * 24 * 60)
-            #expect(try await loket.document(id: id, token: link).document.id == id)
+            #expect(try await loket.documents.document(id: id, token: link).document.id == id)
             server.clock.advance(minutes: 2 * 24 * 60)
             do {
-                _ = try await loket.document(id: id, token: link)
+                _ = try await loket.documents.document(id: id, token: link)
                 Issue.record("a month after its last change the link must lapse")
             } catch let error as Refusal {
                 #expect(error.kind == .gone && error.code == "link_expired")
             }
-            #expect(try await loket.document(id: id, token: token).document.id == id)
+            #expect(try await loket.documents.document(id: id, token: token).document.id == id)
         }
     }
 
@@ -35,7 +35,7 @@ import Testing
             let loket = server.loket
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
             func deliver(born: String) async throws -> Delivery {
-                try await loket.scheduleDocumentDelivery(
+                try await loket.documents.scheduleDocumentDelivery(
                     id: id, token: token, street: "Plein", houseNumber: "2", postcode: "2511 CR", city: "Den Haag",
                     date: "2022-06-02", dateOfBirth: born)
             }
@@ -54,7 +54,7 @@ import Testing
                 #expect(error.code == "too_many_checks")
             }
             server.clock.advance(minutes: 24 * 60)
-            #expect(try await loket.document(id: id, token: token).document.status == .ready)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .ready)
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
             #expect(refused.status == 422 && refused.body.contains(#"id="dateOfBirth-error""#))
             let wrong = try await post(api, "/documents/\(id)/delivery", fields, language: "en")
             #expect(wrong.status == 422 && wrong.body.contains(#"id="postcode-error""#))
-            #expect(try await server.loket.document(id: id, token: token).document.status == .ready)
+            #expect(try await server.loket.documents.document(id: id, token: token).document.status == .ready)
             var right = fields
             right["postcode"] = "2511 CR"
             let scheduled = try await post(api, "/documents/\(id)/delivery", right, language: "en")
@@ -62,7 +62,7 @@ import Testing
                 api, "/documents/\(id)/pickup", ["token": token, "slot": "20220602-0900-doc"], language: "en")
             #expect(booked.status == 303)
             #expect(booked.headers[.location]?.hasPrefix("/manage/") == true)
-            let view = try await server.loket.document(id: id, token: token)
+            let view = try await server.loket.documents.document(id: id, token: token)
             #expect(view.document.status == .pickupBooked && view.pickup?.date == LocalDate(iso: "2022-06-02"))
             let page = try await get(api, "/documents/\(id)?token=\(token)", language: "en")
             #expect(page.body.contains("Collection appointment booked") && !page.body.contains("Have it delivered"))
@@ -77,11 +77,11 @@ import Testing
             let (fixedID, fixedToken) = try await DocumentFlowTests.register(
                 loket, readyOn: "2022-06-01", vNumber: "2234567890")
             for (document, link) in [(id, token), (fixedID, fixedToken)] {
-                _ = try await loket.scheduleDocumentDelivery(
+                _ = try await loket.documents.scheduleDocumentDelivery(
                     id: document, token: link, street: "Plein", houseNumber: "2", postcode: "2511 CR",
                     city: "Den Haag", date: "2022-06-02", dateOfBirth: "1990-12-10")
             }
-            #expect(try await loket.courierManifest(date: "2022-06-02").count == 2)
+            #expect(try await loket.documents.courierManifest(date: "2022-06-02").count == 2)
             // Delivery chosen, the holder may still collect it instead: choosing a time drops the delivery.
             let page = try await get(api, "/documents/\(id)?token=\(token)", language: "en")
             #expect(
@@ -89,10 +89,10 @@ import Testing
             let booked = try await post(
                 api, "/documents/\(id)/pickup", ["token": token, "slot": "20220602-0900-doc"], language: "en")
             #expect(booked.status == 303)
-            let view = try await loket.document(id: id, token: token)
+            let view = try await loket.documents.document(id: id, token: token)
             #expect(view.document.status == .pickupBooked && view.document.delivery == nil)
             // It is off the courier's list.
-            #expect(try await loket.courierManifest(date: "2022-06-02").count == 1)
+            #expect(try await loket.documents.courierManifest(date: "2022-06-02").count == 1)
 
             // From 16:00 the working day before, the manifest is fixed: the courier has the card.
             clock.advance(minutes: 6 * 60)
@@ -102,7 +102,9 @@ import Testing
                 api, "/documents/\(fixedID)/pickup", ["token": fixedToken, "slot": "20220603-0900-doc"], language: "nl")
             #expect(refused.status == 409)
             #expect(refused.body.contains("De koerier heeft de pas al voor de bezorgdag"))
-            #expect(try await loket.document(id: fixedID, token: fixedToken).document.status == .deliveryScheduled)
+            #expect(
+                try await loket.documents.document(id: fixedID, token: fixedToken).document.status == .deliveryScheduled
+            )
         }
     }
 }

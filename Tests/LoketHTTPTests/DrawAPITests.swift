@@ -34,11 +34,11 @@ import Testing
     /// Puts BIO at RACE in draw mode on 2022-06-01 (published through the horizon), moves to the next
     /// day and runs the draws: a draw for 2022-06-07, the day that came into the horizon.
     static func openDraw(_ server: TestServer) async throws -> String {
-        try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
+        try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
         server.clock.advance(minutes: 24 * 60)
-        let run = try await server.loket.runDraws()
+        let run = try await server.loket.draws.run()
         #expect(run.opened == 1)
-        let draws = try await server.loket.draws(desk: "RACE", product: "BIO")
+        let draws = try await server.loket.draws.all(desk: "RACE", product: "BIO")
         return try #require(draws.first).id
     }
 
@@ -51,9 +51,9 @@ import Testing
         try await TestServer.run(engine: engine, network: Self.network()) { server, api in
             let id = try await Self.openDraw(server)
             // Switching it on again changes nothing: no day waiting for a draw slips out.
-            let modes = try await server.loket.drawModes()
-            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
-            #expect(try await server.loket.drawModes() == modes)
+            let modes = try await server.loket.draws.modes()
+            try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
+            #expect(try await server.loket.draws.modes() == modes)
             let listed = try await api.get("/api/v1/draws?desk=RACE&product=BIO")
             let draws = try #require(listed.json["draws"] as? [[String: Any]])
             #expect(draws.count == 1 && draws[0]["id"] as? String == id)
@@ -88,12 +88,12 @@ import Testing
                 server.clock.advance(minutes: 1)
             }
             // Nothing is given out before the window closes, and entries keep their details until then.
-            #expect(try await server.loket.runDraws().allocated == 0)
-            #expect(try await server.loket.purge(dryRun: true).drawEntries == 0)
+            #expect(try await server.loket.draws.run().allocated == 0)
+            #expect(try await server.loket.operations.purge(dryRun: true).drawEntries == 0)
             let early = try await api.get("/api/v1/draws/\(id)/result")
             #expect(early.status == 409 && early.errorCode == "not_allocated")
             server.clock.advance(minutes: 24 * 60)
-            #expect(try await server.loket.runDraws().allocated == 1)
+            #expect(try await server.loket.draws.run().allocated == 1)
             // Entering after the window is refused.
             let late = try await Self.enter(api, id, Self.entry("Late"))
             #expect(late.status == 409 && late.errorCode == "draw_closed", "\(late.body)")
@@ -144,7 +144,7 @@ import Testing
                 ])
             // Decided entries keep no personal data (the appointments and the waitlist have their
             // own copies); their status and the result stay.
-            let purged = try await server.loket.purge()
+            let purged = try await server.loket.operations.purge()
             #expect(purged.drawEntries == 4 && purged.drawPeople == 4)
             let names = try await server.database.session { db in
                 try await db.raw(
@@ -219,7 +219,7 @@ import Testing
             #expect(refused.status == status, "\(refused.body)")
             #expect(refused.errorField == field, "\(refused.body)")
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.runDraws()
+            try await server.loket.draws.run()
             let result = try await api.get("/api/v1/draws/\(id)/result")
             #expect(result.json["entries"] as? Int == 0)
         }
@@ -270,8 +270,8 @@ import Testing
             let early = try await api.post(
                 "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220607-0920-one"}"#)
             #expect(early.status == 409 && early.errorCode == "in_draw")
-            let due = try await server.loket.draws(desk: "RACE", product: "BIO").first { $0.id == id }
-            #expect(try await server.loket.allocate(try #require(due)))
+            let due = try await server.loket.draws.all(desk: "RACE", product: "BIO").first { $0.id == id }
+            #expect(try await server.loket.draws.allocate(try #require(due)))
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-07&to=2022-06-07")
             #expect((slots.json["slots"] as? [[String: Any]])?.map { $0["key"] as? String } == ["20220607-0920-one"])
             let hold = try await api.post(
@@ -288,8 +288,8 @@ import Testing
                 #expect(try await Self.enter(api, id, Self.entry(name)).status == 201)
             }
             server.clock.advance(minutes: 24 * 60)
-            async let first = server.loket.runDraws()
-            async let second = server.loket.runDraws()
+            async let first = server.loket.draws.run()
+            async let second = server.loket.draws.run()
             let runs = try await [first.allocated, second.allocated]
             #expect(runs.reduce(0, +) == 1)
             let result = try await api.get("/api/v1/draws/\(id)/result")
@@ -308,7 +308,7 @@ import Testing
         try await TestServer.run(engine: engine, network: Self.network(counters: 2, horizonDays: 10, urgentShare: 0.5))
         { server, api in
             let id = try await Self.openDraw(server)
-            let draw = try await server.loket.draw(id: id)
+            let draw = try await server.loket.draws.draw(id: id)
             // Thursday 2 June: Tuesday 7 June's reserve comes up for release (Monday is Whit Monday);
             // it is drawn instead. The horizon's new day is a Sunday: nothing else to draw.
             #expect(draw.reserveDays == [LocalDate(iso: "2022-06-07")!])
@@ -318,7 +318,7 @@ import Testing
             #expect((tuesday.json["slots"] as? [[String: Any]])?.map { $0["available"] as? Int } == [1, 1, 1])
             #expect(try await Self.enter(api, id, Self.entry("Piet")).status == 201)
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.runDraws()
+            try await server.loket.draws.run()
             let result = try await api.get("/api/v1/draws/\(id)/result")
             #expect((result.json["allocation"] as? [[String: Any]])?.first?["slot"] as? String == "20220607-0900-one")
             // Once drawn, what is left of the reserve is released as usual.
@@ -330,23 +330,23 @@ import Testing
     @Test func theRuleSwitchesDrawModeAndAManagersWordStands() async throws {
         try await TestServer.run(network: Self.network(draws: "{whenWaitAbove: 2}")) { server, api in
             // Free slots from tomorrow: the wait is one working day, under the norm.
-            try await server.loket.runDraws()
-            #expect(try await server.loket.drawModes().isEmpty)
+            try await server.loket.draws.run()
+            #expect(try await server.loket.draws.modes().isEmpty)
             // Thursday and Friday fully booked: the third free slot is on Monday, three working days away.
             for day in ["20220602", "20220603"] {
                 for (i, time) in ["0900", "0910", "0920"].enumerated() {
                     _ = try await WaitlistAPITests.book(api, slot: "\(day)-\(time)-one", name: "Busy\(day)x\(i)")
                 }
             }
-            try await server.loket.runDraws()
-            let modes = try await server.loket.drawModes()
+            try await server.loket.draws.run()
+            let modes = try await server.loket.draws.modes()
             #expect(modes.map(\.on) == [true] && modes.first?.setBy == .rule)
             // A manager takes it out of draw mode; the rule leaves that alone.
-            try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: false, staff: "manager")
-            try await server.loket.runDraws()
-            let after = try await server.loket.drawModes()
+            try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: false, staff: "manager")
+            try await server.loket.draws.run()
+            let after = try await server.loket.draws.modes()
             #expect(after.map(\.on) == [false] && after.first?.setBy == .manager)
-            let audit = try await server.loket.auditEntries(since: .distantPast)
+            let audit = try await server.loket.staff.auditEntries(since: .distantPast)
             #expect(audit.contains { $0.entry.action == .drawModeSet && $0.entry.detail == "off" })
         }
     }
@@ -361,7 +361,7 @@ import Testing
                 #expect(try await Self.enter(api, id, Self.entry(name)).status == 201)
             }
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.runDraws()
+            try await server.loket.draws.run()
             // The drawn: the confirmation of each appointment, with its signed manage link, waits in the outbox.
             let confirmations = try await server.database.session { db in
                 try await db.raw(

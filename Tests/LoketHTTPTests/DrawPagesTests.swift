@@ -14,12 +14,12 @@ import Testing
 
     /// Puts BIO at RACE in draw mode and opens the draw for the next day that comes into the horizon.
     func openDraw(_ server: TestServer) async throws -> Draw {
-        let manager = try await server.loket.createStaff(
+        let manager = try await server.loket.staff.createStaff(
             username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
-        try await server.loket.setDrawMode(desk: "RACE", product: "BIO", on: true, staff: manager.id)
+        try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: manager.id)
         server.clock.advance(minutes: 24 * 60)
-        #expect(try await server.loket.runDraws().opened == 1)
-        return try #require(try await server.loket.draws(desk: "RACE", product: "BIO").first)
+        #expect(try await server.loket.draws.run().opened == 1)
+        return try #require(try await server.loket.draws.all(desk: "RACE", product: "BIO").first)
     }
 
     static func entrant(_ name: String, vNumber: String, extra: [String: String] = [:]) -> [String: String] {
@@ -128,7 +128,7 @@ import Testing
 
             // The window closes and the places are drawn.
             server.clock.advance(minutes: 24 * 60 + 1)
-            #expect(try await server.loket.runDraws().allocated == 1)
+            #expect(try await server.loket.draws.run().allocated == 1)
             var drawn = 0
             var waiting = 0
             for (path, cookie) in cookies {
@@ -148,7 +148,7 @@ import Testing
             #expect(drawn == 3 && waiting == 1)
 
             // The result: seed, counts, digest and every entry's place; no names.
-            let published = try await server.loket.drawResult(id: draw.id)
+            let published = try await server.loket.draws.result(id: draw.id)
             let result = try await get(api, "/draws/\(draw.id)/result", language: "en")
             #expect(result.status == 200)
             #expect(result.body.contains("<code id=\"seed\">\(try #require(published.draw.seed))</code>"))
@@ -194,9 +194,9 @@ import Testing
     /// Signs in over the page and answers the session cookie.
     @Test func theDeskManagerSwitchesDrawModeAndNobodyElseCan() async throws {
         try await TestServer.run(network: TestNetwork.single(counters: 1), options: Self.quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "RACE", by: nil)
             let manager = try await signIn(api, "chef")
             let before = try await get(api, "/staff/desks/RACE/settings", cookies: [manager], language: "en")
@@ -210,11 +210,11 @@ import Testing
             let clerk = try await signIn(api, "balie")
             #expect(try await post(api, path, switchOn, cookies: [clerk]).status == 403)
             #expect(try await post(api, path, switchOn).headers[.location] == "/staff/sign-in")
-            #expect(try await server.loket.drawModes(desk: "RACE").isEmpty)
+            #expect(try await server.loket.draws.modes(desk: "RACE").isEmpty)
 
             let on = try await post(api, path, switchOn, cookies: [manager])
             #expect(on.status == 303 && on.headers[.location] == "/staff/desks/RACE/settings?notice=saved")
-            let mode = try #require(try await server.loket.drawModes(desk: "RACE").first)
+            let mode = try #require(try await server.loket.draws.modes(desk: "RACE").first)
             #expect(mode.on && mode.setBy == .manager && mode.product == "BIO")
             let after = try await get(api, "/staff/desks/RACE/settings", cookies: [manager], language: "en")
             // The manager is told when the first draw comes: days open now stay first-come.
@@ -228,7 +228,7 @@ import Testing
             #expect(nl.body.contains("<td>aan. Wat al te boeken is") && nl.body.contains("Loting uitzetten"))
 
             #expect(try await post(api, path, ["product": "BIO", "on": "0"], cookies: [manager]).status == 303)
-            #expect(try await server.loket.drawModes(desk: "RACE").first?.on == false)
+            #expect(try await server.loket.draws.modes(desk: "RACE").first?.on == false)
             let unknown = try await post(api, path, ["product": "DOC", "on": "1"], cookies: [manager])
             #expect(unknown.status == 422 && unknown.body.contains("There is no product DOC"))
         }

@@ -33,13 +33,13 @@ import Testing
         try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
             server, api in
             let loket = server.loket
-            let balie = try await loket.createStaff(
+            let balie = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
-            _ = try await loket.createStaff(
+            _ = try await loket.staff.createStaff(
                 username: "elders", password: Self.password, role: .clerk, desk: "OLD", by: nil)
             // Ada's card is at TS today; she collects it at 11:00.
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
-            let pickup = try await loket.bookDocumentPickup(
+            let pickup = try await loket.documents.bookDocumentPickup(
                 id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
             let code = try #require(pickup.appointment.code)
             let clerk = try await signIn(api, "balie")
@@ -67,8 +67,8 @@ import Testing
             #expect(wrong.body.contains("id=\"dateOfBirth-error\""))
             #expect(wrong.body.contains("This date of birth is not the card holder"))
             #expect(wrong.body.contains("Ada Lovelace"))
-            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
-            let refusals = try await loket.auditEntries(since: .distantPast).filter {
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .pickupBooked)
+            let refusals = try await loket.staff.auditEntries(since: .distantPast).filter {
                 $0.entry.action == .documentHandoverRefused
             }
             #expect(refusals.map(\.entry.target) == [id] && refusals.first?.entry.detail == "dateOfBirth")
@@ -85,16 +85,18 @@ import Testing
             #expect(try await post(api, "/staff/desks/OLD/handover/record", fields, cookies: [other]).status == 409)
             // Without the form token, nothing either.
             #expect(try await post(api, record, fields, cookies: [clerk], csrf: nil).status == 403)
-            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .pickupBooked)
             #expect(
-                try await loket.auditEntries(since: .distantPast).allSatisfy { $0.entry.action != .documentHandover })
+                try await loket.staff.auditEntries(since: .distantPast).allSatisfy {
+                    $0.entry.action != .documentHandover
+                })
 
             // A bad place in the day is refused, naming it, and hands nothing over.
             var lost = fields
             lost["from"] = "noon"
             let refusedPlace = try await post(api, record, lost, cookies: [clerk])
             #expect(refusedPlace.status == 422 && refusedPlace.body.contains("Give a time like 09:00"))
-            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .pickupBooked)
 
             // Opened from the whole day at counter 4, the page keeps that place through the search
             // and the check, and the handover goes back to it.
@@ -114,12 +116,12 @@ import Testing
             let done = try await post(api, record, atPlace, cookies: [clerk])
             #expect(done.status == 303)
             #expect(done.headers[.location] == "/staff/desks/TS?notice=handed-over&counter=4&from=day")
-            let document = try await loket.document(id: id, token: token).document
+            let document = try await loket.documents.document(id: id, token: token).document
             #expect(document.status == .handedOver && document.handedOverAt == server.clock.now)
             let last = try #require(try await events(server, id).last)
             #expect(last.event == "handOver" && last.by == balie.id)
             let audit = try #require(
-                try await loket.auditEntries(since: .distantPast).first { $0.entry.action == .documentHandover })
+                try await loket.staff.auditEntries(since: .distantPast).first { $0.entry.action == .documentHandover })
             #expect(audit.entry.target == id && audit.entry.desk == "TS" && audit.username == "balie")
             #expect(audit.entry.detail == nil)
             let after = try await get(api, "/staff/desks/TS?notice=handed-over", cookies: [clerk])
@@ -136,7 +138,7 @@ import Testing
         try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
             server, api in
             let loket = server.loket
-            _ = try await loket.createStaff(
+            _ = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-03")
             let clerk = try await signIn(api, "balie")
@@ -150,7 +152,7 @@ import Testing
                 api, "/staff/desks/TS/handover/record",
                 ["document": id, "vNumber": Self.vNumber, "dateOfBirth": Self.born], cookies: [clerk])
             #expect(forced.status == 409 && forced.body.contains("The document is still being made"))
-            #expect(try await loket.document(id: id, token: token).document.status == .inProduction)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .inProduction)
             #expect(try await events(server, id).map(\.event) == ["register"])
             // An unknown reference names its field.
             let unknown = try await post(api, "/staff/desks/TS/handover", ["reference": "K7M2-Q9XD"], cookies: [clerk])
@@ -165,23 +167,23 @@ import Testing
         try await TestServer.run(network: DocumentFlowTests.network) { server, _ in
             let loket = server.loket
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
-            _ = try await loket.bookDocumentPickup(
+            _ = try await loket.documents.bookDocumentPickup(
                 id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
             for day in 11...15 {
                 await #expect(throws: Refusal.self) {
-                    try await loket.handOverDocument(
+                    try await loket.documents.handOverDocument(
                         id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: "1990-12-\(day)", staff: "s1")
                 }
             }
             do {
-                _ = try await loket.handOverDocument(
+                _ = try await loket.documents.handOverDocument(
                     id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: Self.born, staff: "s1")
                 Issue.record("the sixth check must be refused")
             } catch let error as Refusal {
                 #expect(error.code == "too_many_checks" && error.field == "reference")
             }
             server.clock.advance(minutes: 24 * 60 + 1)
-            let handed = try await loket.handOverDocument(
+            let handed = try await loket.documents.handOverDocument(
                 id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: Self.born, staff: "s1")
             #expect(handed.status == .handedOver)
         }
@@ -195,15 +197,15 @@ import Testing
         try await TestServer.run(engine: engine, network: DocumentFlowTests.network, options: Self.quickHashes) {
             server, api in
             let loket = server.loket
-            _ = try await loket.createStaff(
+            _ = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
-            let chef = try await loket.createStaff(
+            let chef = try await loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "TS", by: nil)
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
-            _ = try await loket.bookDocumentPickup(
+            _ = try await loket.documents.bookDocumentPickup(
                 id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
             for day in 11...15 {
-                _ = try? await loket.handOverDocument(
+                _ = try? await loket.documents.handOverDocument(
                     id: id, desk: "TS", vNumber: Self.vNumber, dateOfBirth: "1990-12-\(day)", staff: "s1")
             }
             let parent = ["document": id, "vNumber": "5555555555", "dateOfBirth": "1960-01-01"]
@@ -222,12 +224,12 @@ import Testing
             // Without ticking it, the manager meets the check like anyone.
             let unticked = try await post(api, record, parent, cookies: [manager])
             #expect(unticked.status == 409 && unticked.body.contains("name=\"override\""))
-            #expect(try await loket.document(id: id, token: token).document.status == .pickupBooked)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .pickupBooked)
 
             let done = try await post(api, record, forged, cookies: [manager])
             #expect(done.status == 303)
-            #expect(try await loket.document(id: id, token: token).document.status == .handedOver)
-            let audit = try await loket.auditEntries(since: .distantPast)
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .handedOver)
+            let audit = try await loket.staff.auditEntries(since: .distantPast)
             let override = try #require(audit.first { $0.entry.action == .documentHandoverOverride })
             #expect(override.entry.target == id && override.entry.detail == "vNumber,dateOfBirth")
             #expect(override.username == "chef" && override.entry.staff == chef.id)
@@ -240,14 +242,14 @@ import Testing
     @Test func aHandoverFromTheAgendaServesTheCustomerInOneStep() async throws {
         try await TestServer.run(network: DocumentFlowTests.network, options: Self.quickHashes) { server, api in
             let loket = server.loket
-            let balie = try await loket.createStaff(
+            let balie = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             let (id, token) = try await DocumentFlowTests.register(loket, readyOn: "2022-06-01")
-            let pickup = try await loket.bookDocumentPickup(
+            let pickup = try await loket.documents.bookDocumentPickup(
                 id: id, token: token, desk: "TS", slot: "20220601-1100-doc", client: nil)
             let code = try #require(pickup.appointment.code)
-            _ = try await loket.checkIn(code: code, desk: "TS", staff: balie.id)
-            _ = try await loket.callNext(desk: "TS", counter: "4", staff: balie.id)
+            _ = try await loket.deskDay.checkIn(code: code, desk: "TS", staff: balie.id)
+            _ = try await loket.deskDay.callNext(desk: "TS", counter: "4", staff: balie.id)
             let clerk = try await signIn(api, "balie")
 
             let day = try await get(api, "/staff/desks/TS?counter=4&from=day", cookies: [clerk])
@@ -264,8 +266,9 @@ import Testing
                     "counter": "4", "from": "day",
                 ], cookies: [clerk])
             #expect(done.headers[.location] == "/staff/desks/TS?notice=handed-over-served&counter=4&from=day")
-            #expect(try await loket.document(id: id, token: token).document.status == .handedOver)
-            let visit = try await loket.agenda(desk: "TS").first { $0.appointment.id == pickup.appointment.id }?.visit
+            #expect(try await loket.documents.document(id: id, token: token).document.status == .handedOver)
+            let visit = try await loket.deskDay.agenda(desk: "TS").first { $0.appointment.id == pickup.appointment.id }?
+                .visit
             #expect(visit?.state == .served)
             let after = try await get(api, "/staff/desks/TS?notice=handed-over-served", cookies: [clerk])
             #expect(after.body.contains("The card is handed over and the customer is marked served."))

@@ -42,7 +42,7 @@ import Testing
     func aDayIsMeasuredOnceAndMeasuringAgainReplaces(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: Self.network) { server, api in
             try await Self.bookADay(server, api)
-            let measured = try await server.loket.measure()
+            let measured = try await server.loket.forecasts.measure()
             let today = LocalDate(iso: "2022-06-01")!
             func value(_ measure: Measure, product: String = "BIO", on day: LocalDate = today) -> Double? {
                 measured.first {
@@ -68,13 +68,13 @@ import Testing
 
             let rows = try await Self.rows(server)
             #expect(rows == measured.count)
-            try await server.loket.measure()
+            try await server.loket.forecasts.measure()
             #expect(try await Self.rows(server) == rows)
 
             // The next day the day before is completed, and a new day begins.
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.measure()
-            let stored = try await server.loket.history(dates: today...today.adding(days: 1), desk: "RACE")
+            try await server.loket.forecasts.measure()
+            let stored = try await server.loket.forecasts.history(dates: today...today.adding(days: 1), desk: "RACE")
             #expect(stored.filter { $0.date == today && $0.measure == .made }.map(\.value) == [3])
             #expect(stored.contains { $0.date == today.adding(days: 1) && $0.measure == .waitFirstSlot })
             #expect(Set(stored).count == stored.count)
@@ -85,7 +85,7 @@ import Testing
     func theOpenDataHasTheWaitsAndNothingElse(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: Self.network) { server, api in
             try await Self.bookADay(server, api)
-            try await server.loket.measure()
+            try await server.loket.forecasts.measure()
             let json = try await api.get("/api/v1/open-data/wait-times?from=2022-05-01&to=2022-06-01&desk=RACE")
             #expect(json.status == 200)
             #expect(json.headers[.cacheControl] == "public, max-age=300")
@@ -120,7 +120,7 @@ import Testing
 
     @Test func theWaitingTimesPageIsInTheLanguageOfItsAddress() async throws {
         try await TestServer.run(network: Self.network) { server, api in
-            try await server.loket.measure()
+            try await server.loket.forecasts.measure()
             let dutch = try await get(api, "/wachttijden", language: "en")
             #expect(dutch.status == 200)
             #expect(
@@ -145,7 +145,7 @@ import Testing
     /// comma, a byte order mark, names beside the codes and the unit in words.
     @Test func theSpreadsheetDownloadSuitsTheLanguagesSpreadsheet() async throws {
         try await TestServer.run(network: Self.network) { server, api in
-            try await server.loket.measure()
+            try await server.loket.forecasts.measure()
             let dutch = try await api.get("/wachttijden.csv")
             #expect(dutch.status == 200 && dutch.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(dutch.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"wachttijden-") == true)
@@ -164,10 +164,10 @@ import Testing
     @Test func theDashboardIsForManagersOfTheDeskAndAdmins() async throws {
         try await TestServer.run(network: Self.network, options: Self.quickHashes) { server, api in
             try await Self.bookADay(server, api)
-            try await server.loket.measure()
-            _ = try await server.loket.createStaff(
+            try await server.loket.forecasts.measure()
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "RACE", by: nil)
             #expect(try await get(api, "/staff/dashboard").headers[.location] == "/staff/sign-in")
             #expect(try await get(api, "/staff/dashboard.csv").headers[.location] == "/staff/sign-in")

@@ -79,9 +79,9 @@ import Testing
         try await TestServer.run(
             network: TestNetwork.single(counters: 2), databaseLogger: log.logger, options: Self.quickHashes
         ) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "RACE", by: nil)
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
             try await log.recording {
                 #expect(try await api.get("/api/v1/desks/RACE/slots?product=BIO&persons=1").status == 200)
@@ -96,7 +96,7 @@ import Testing
             }
             // The next day, with its history measured (hourly, not a hot path).
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.measure()
+            try await server.loket.forecasts.measure()
             let clerk = try await signIn(api, "balie")
             let manager = try await signIn(api, "chef")
             try await log.recording {

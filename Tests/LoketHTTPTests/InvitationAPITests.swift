@@ -24,7 +24,7 @@ import Testing
     }
 
     static func caseSystem(_ server: TestServer) async throws -> [String: String] {
-        let key = try await server.loket.addServiceClient(name: "INDiGO", kind: .caseSystem).apiKey
+        let key = try await server.loket.staff.addServiceClient(name: "INDiGO", kind: .caseSystem).apiKey
         return ["Authorization": "Bearer \(key)"]
     }
 
@@ -230,9 +230,9 @@ import Testing
                 #"{"desks":["TS"],"product":"BIO","persons":1,"from":"2022-06-02","to":"2022-06-10","customer":\#(Self.customer(vNumber: "1234567892", born: nil))}"#,
                 headers: ["Authorization": "Bearer \(partner)"])
             #expect(vouched.status == 201, "\(vouched.body)")
-            #expect(try await server.loket.endUninvitedWaiting() == 0)
+            #expect(try await server.loket.invitations.endUninvitedWaiting() == 0)
             server.clock.advance(minutes: 2 * 24 * 60)
-            #expect(try await server.loket.endUninvitedWaiting() == 1)
+            #expect(try await server.loket.invitations.endUninvitedWaiting() == 1)
             func state(_ joined: APIResponse) async throws -> String? {
                 try await api.get(
                     "/api/v1/waitlist/\(joined.json["id"] as! String)",
@@ -249,7 +249,7 @@ import Testing
         try await TestServer.run(network: Self.network) { server, api in
             let invited = try await Self.invite(api, try await Self.caseSystem(server), Self.ana)
             let id = invited.json["id"] as! String
-            let token = server.loket.invitationLinkToken(id: id)
+            let token = server.loket.invitations.invitationLinkToken(id: id)
             let opened = try await api.get("/book/invitation/\(id)?token=\(token)")
             #expect(opened.status == 303)
             #expect(opened.headers[.location] == "/book/BIO/desks")
@@ -318,7 +318,7 @@ import Testing
             #expect(
                 try await api.call(.delete, "/api/v1/invitations/\(anaInvitation)", headers: key).status == 204)
             server.clock.advance(minutes: 24 * 60)
-            #expect(try await server.loket.runDraws().allocated == 1)
+            #expect(try await server.loket.draws.run().allocated == 1)
             func status(_ entered: APIResponse) async throws -> APIResponse {
                 try await api.get(
                     "/api/v1/draws/\(id)/entries/\(entered.json["id"] as! String)",

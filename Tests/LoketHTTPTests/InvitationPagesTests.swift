@@ -12,9 +12,9 @@ import Testing
         try await TestServer.run(engine: engine, network: InvitationAPITests.network, options: Self.quickHashes) {
             server, api in
             let loket = server.loket
-            let balie = try await loket.createStaff(
+            let balie = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
-            _ = try await loket.createStaff(
+            _ = try await loket.staff.createStaff(
                 username: "elders", password: Self.password, role: .clerk, desk: "OLD", by: nil)
             let clerk = try await signIn(api, "balie")
             let path = "/staff/desks/TS/invitations"
@@ -44,7 +44,9 @@ import Testing
             #expect(try await post(api, path, fields, cookies: [other]).status == 403)
             #expect(try await post(api, path, fields, cookies: [clerk], csrf: nil).status == 403)
             #expect(
-                try await loket.auditEntries(since: .distantPast).allSatisfy { $0.entry.action != .invitationCreated })
+                try await loket.staff.auditEntries(since: .distantPast).allSatisfy {
+                    $0.entry.action != .invitationCreated
+                })
             let notYet = try await InvitationAPITests.holdAndConfirm(
                 api, customer: InvitationAPITests.customer())
             #expect(notYet.confirmed.status == 422)
@@ -54,11 +56,11 @@ import Testing
             let notice = try await get(api, "\(path)?notice=invited", cookies: [clerk])
             #expect(notice.body.contains("The invitation is sent."))
             let audit = try #require(
-                try await loket.auditEntries(since: .distantPast).first { $0.entry.action == .invitationCreated })
+                try await loket.staff.auditEntries(since: .distantPast).first { $0.entry.action == .invitationCreated })
             #expect(audit.entry.staff == balie.id && audit.entry.desk == "TS" && audit.entry.detail == nil)
             let id = try #require(audit.entry.target)
             let invitation = try #require(
-                try await loket.invitation(id: id, token: loket.invitationLinkToken(id: id)))
+                try await loket.invitations.invitation(id: id, token: loket.invitations.invitationLinkToken(id: id)))
             #expect(invitation.vNumber == ana.vNumber && invitation.email == "ana@example.nl")
             #expect(invitation.language == .nl)
             // The person now books as anyone the case system invited.

@@ -44,7 +44,7 @@ import Testing
             engine: engine, network: Self.network, clock: ManualClock(date: "2022-04-06", time: "10:00")
         ) { server, api in
             let booked = try await Self.eightWeeksOfBookings(server, api)
-            let scenario = try await server.loket.liveScenario(weeks: 8)
+            let scenario = try await server.loket.forecasts.liveScenario(weeks: 8)
             #expect(scenario.start == LocalDate(iso: "2022-06-01"))
             let desk = try #require(scenario.desks.first { $0.code == "RACE" })
             let bio = try #require(desk.products["BIO"])
@@ -73,12 +73,12 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func aForecastRunsInTheBackgroundAndIsKept(engine: TestDatabase.Engine) async throws {
         try await TestServer.run(engine: engine, network: Self.network) { server, api in
-            let run = try await server.loket.startForecast(
+            let run = try await server.loket.forecasts.startForecast(
                 name: " Baseline ", changes: WhatIf(), replications: 20, weeks: 8, seed: 7, staff: "planner")
             #expect(run.state == .queued && run.name == "Baseline" && run.isBaseline)
-            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 1)
-            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 0)
-            let done = try await server.loket.forecastRun(id: run.id)
+            #expect(try await server.loket.forecasts.runQueuedForecasts(workers: 1) == 1)
+            #expect(try await server.loket.forecasts.runQueuedForecasts(workers: 1) == 0)
+            let done = try await server.loket.forecasts.forecastRun(id: run.id)
             #expect(done.state == .done && done.progress == 20 && done.error == nil)
             let summary = try JSONDecoder().decode(ForecastSummary.self, from: Data(try #require(done.result).utf8))
             #expect(summary.weekStarts.count == 8 && summary.replications == 20)
@@ -96,7 +96,7 @@ import Testing
             ] {
                 await #expect(throws: Refusal.self) {
                     do {
-                        _ = try await server.loket.startForecast(
+                        _ = try await server.loket.forecasts.startForecast(
                             name: "x", changes: changes, replications: 20, weeks: 8, staff: "planner")
                     } catch let error as Refusal {
                         #expect(error.field == field)
@@ -105,18 +105,18 @@ import Testing
                 }
             }
             await #expect(throws: Refusal.self) {
-                try await server.loket.startForecast(
+                try await server.loket.forecasts.startForecast(
                     name: "", changes: WhatIf(), replications: 20, weeks: 8, staff: "p")
             }
-            #expect(try await server.loket.forecastRuns().count == 1)
+            #expect(try await server.loket.forecasts.forecastRuns().count == 1)
         }
     }
 
     @Test func aPlannerComparesABaselineWithAWhatIfOnThePage() async throws {
         try await TestServer.run(network: Self.network, options: Self.quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "RACE", by: nil)
             #expect(try await get(api, "/staff/forecast").headers[.location] == "/staff/sign-in")
             let clerk = try await signIn(api, "balie")
@@ -143,7 +143,7 @@ import Testing
                 #expect(wrong.status == 422, "\(fields)")
                 #expect(wrong.body.contains("<a href=\"#\(field)\">"), "\(fields)")
             }
-            #expect(try await server.loket.forecastRuns().isEmpty)
+            #expect(try await server.loket.forecasts.forecastRuns().isEmpty)
 
             var runs: [String] = []
             for fields in [
@@ -174,7 +174,7 @@ import Testing
                 following.body.contains("<li>Information line: 12 agents, 900 calls a working day without a wait</li>"))
             #expect(!following.body.contains("{&quot;counters"))
 
-            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 2)
+            #expect(try await server.loket.forecasts.runQueuedForecasts(workers: 1) == 2)
             let done = try await get(api, "/staff/forecast/runs/\(runs[1])?follow=1", cookies: [manager])
             #expect(!done.body.contains("http-equiv=\"refresh\"") && done.body.contains("<svg"))
             #expect(done.body.contains("back under the norm of 10 working days for good"))
@@ -218,18 +218,18 @@ import Testing
                 cookies: [manager])
             #expect(asked.status == 303)
             let advice = try #require(asked.headers[.location])
-            #expect(try await server.loket.runQueuedForecasts(workers: 1) == 1)
+            #expect(try await server.loket.forecasts.runQueuedForecasts(workers: 1) == 1)
             let answered = try await get(api, advice, cookies: [manager])
             #expect(answered.body.contains("No extra capacity is needed"))
             // It says when the norm is met as the baseline of the same day does, over the same horizon.
             let baseline = try #require(
-                try await server.loket.forecastRun(id: runs[0]).result.map {
+                try await server.loket.forecasts.forecastRun(id: runs[0]).result.map {
                     try JSONDecoder().decode(ForecastSummary.self, from: Data($0.utf8))
                 }?.normAnswer?.medianWeek)
             #expect(answered.body.contains("(median: the week of \(baseline.iso))"))
-            let adviceRun = try await server.loket.forecastRun(
+            let adviceRun = try await server.loket.forecasts.forecastRun(
                 id: String(advice.split(separator: "?")[0].split(separator: "/").last!))
-            #expect(try Scenario.parse(adviceRun.scenario).weeks == Loket.baselineWeeks)
+            #expect(try Scenario.parse(adviceRun.scenario).weeks == Forecasts.baselineWeeks)
             #expect(answered.body.contains("<tr><th scope=\"row\">0</th><td>100%</td><td>yes</td></tr>"))
 
             // Advice on top of a what-if: the form offers the planner's what-ifs, and the advice
@@ -250,7 +250,7 @@ import Testing
             #expect(onTop.status == 303)
             let onTopID = String(
                 try #require(onTop.headers[.location]).split(separator: "?")[0].split(separator: "/").last!)
-            let onTopRun = try await server.loket.forecastRun(id: onTopID)
+            let onTopRun = try await server.loket.forecasts.forecastRun(id: onTopID)
             #expect(
                 try Scenario.parse(onTopRun.scenario).desks.first { $0.code == "RACE" }?.products["BIO"]?.counters == 4)
             let onTopPage = try await get(api, "/staff/forecast/runs/\(onTopID)", cookies: [manager])
@@ -260,18 +260,18 @@ import Testing
 
     @Test func aBaselineIsHeldAgainstWhatHappened() async throws {
         try await TestServer.run(network: Self.network, options: Self.quickHashes) { server, api in
-            let run = try await server.loket.startForecast(
+            let run = try await server.loket.forecasts.startForecast(
                 name: "June", changes: WhatIf(), replications: 20, weeks: 8, seed: 3, staff: "planner")
-            _ = try await server.loket.startForecast(
+            _ = try await server.loket.forecasts.startForecast(
                 name: "What if", changes: WhatIf(counters: ["RACE": 1]), replications: 20, weeks: 8, staff: "planner")
-            try await server.loket.runQueuedForecasts(workers: 1)
-            #expect(try await server.loket.forecastChecks(desk: "RACE", product: "BIO").isEmpty)
+            try await server.loket.forecasts.runQueuedForecasts(workers: 1)
+            #expect(try await server.loket.forecasts.forecastChecks(desk: "RACE", product: "BIO").isEmpty)
             // Five weeks measured, every day.
             for _ in 0..<35 {
-                try await server.loket.measure()
+                try await server.loket.forecasts.measure()
                 server.clock.advance(minutes: 24 * 60)
             }
-            let checks = try await server.loket.forecastChecks(desk: "RACE", product: "BIO")
+            let checks = try await server.loket.forecasts.forecastChecks(desk: "RACE", product: "BIO")
             // Only the baseline is checked: a what-if describes a world that was not chosen.
             #expect(checks.map(\.run.id) == [run.id])
             let check = try #require(checks.first?.check)
@@ -280,7 +280,7 @@ import Testing
             #expect(check.measured.allSatisfy { $0 == 1 } && check.median.allSatisfy { $0 == 1 })
             #expect(check.coverage?.weeks == 5 && check.coverage?.inside == 1)
 
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "chef", password: Self.password, role: .deskManager, desk: "RACE", by: nil)
             let page = try await get(api, "/staff/dashboard", cookies: [try await signIn(api, "chef")])
             #expect(page.body.contains("Forecasts against what happened"))

@@ -64,38 +64,42 @@ import Testing
                     #"{"hold":"\#(hold.json["id"] as! String)","holdToken":"\#(hold.json["token"] as! String)","customer":{"name":"\#(name)","email":"x@example.nl","vNumber":"\#(TestPeople.vNumber(name))"}}"#
                 )
                 return try #require(
-                    try await loket.agenda(desk: "RACE").first { $0.appointment.id == booked.json["id"] as? String }?
-                        .appointment)
+                    try await loket.deskDay.agenda(desk: "RACE").first {
+                        $0.appointment.id == booked.json["id"] as? String
+                    }?
+                    .appointment)
             }
             // A minute between actions, so that the log's order is the order they happened in.
             func next() { clock.advance(minutes: 1) }
             let served = try await book("20220601-0900-one", "Served Customer")
             let absent = try await book("20220601-0910-one", "Absent Customer")
-            let admin = try await loket.createStaff(
+            let admin = try await loket.staff.createStaff(
                 username: "beheer", password: "correct horse battery", role: .admin, desk: nil, by: nil)
             next()
-            let clerk = try await loket.createStaff(
+            let clerk = try await loket.staff.createStaff(
                 username: "balie", password: "correct horse battery", role: .clerk, desk: "RACE", by: admin.id)
             next()
-            try await loket.updateStaff(id: clerk.id, role: .clerk, desk: "RACE", active: false, by: admin.id)
+            try await loket.staff.updateStaff(id: clerk.id, role: .clerk, desk: "RACE", active: false, by: admin.id)
             next()
-            try await loket.setStaffPassword(id: clerk.id, password: "another long password", by: admin.id)
+            try await loket.staff.setStaffPassword(id: clerk.id, password: "another long password", by: admin.id)
             next()
             guard
-                case .signedIn = try await loket.signIn(
+                case .signedIn = try await loket.staff.signIn(
                     username: "beheer", password: "correct horse battery", client: "127.0.0.1")
             else {
                 Issue.record("the admin signs in")
                 return
             }
             next()
-            _ = try await loket.checkIn(code: served.code!, desk: "RACE", staff: admin.id)
+            _ = try await loket.deskDay.checkIn(code: served.code!, desk: "RACE", staff: admin.id)
             next()
-            _ = try await loket.callNext(desk: "RACE", counter: "3", staff: admin.id)
+            _ = try await loket.deskDay.callNext(desk: "RACE", counter: "3", staff: admin.id)
             next()
-            _ = try await loket.finishVisit(appointment: served.id, desk: "RACE", outcome: .served, staff: admin.id)
+            _ = try await loket.deskDay.finishVisit(
+                appointment: served.id, desk: "RACE", outcome: .served, staff: admin.id)
             clock.advance(minutes: 150)
-            _ = try await loket.finishVisit(appointment: absent.id, desk: "RACE", outcome: .noShow, staff: admin.id)
+            _ = try await loket.deskDay.finishVisit(
+                appointment: absent.id, desk: "RACE", outcome: .noShow, staff: admin.id)
             next()
             let urgent = try await loket.booking.bookUrgent(
                 desk: "RACE", product: "BIO", persons: 1, slot: "20220608-0900-one",
@@ -104,15 +108,15 @@ import Testing
                     vNumber: TestPeople.vNumber("Urgent Customer"), bsn: nil, language: "nl"),
                 reason: .other, note: "a note about the person", staff: admin.id)
             next()
-            let change = try await loket.addDeskChange(
+            let change = try await loket.deskDay.addDeskChange(
                 .closure(
                     Closure(
                         from: LocalDate(iso: "2022-06-20")!, until: LocalDate(iso: "2022-06-20")!, reason: "Training")),
                 desk: "RACE", staff: admin.id)
             next()
-            try await loket.removeDeskChange(id: change.id, desk: "RACE", staff: admin.id)
+            try await loket.deskDay.removeDeskChange(id: change.id, desk: "RACE", staff: admin.id)
 
-            let log = try await loket.auditEntries(since: .distantPast)
+            let log = try await loket.staff.auditEntries(since: .distantPast)
             let lines = log.map {
                 [
                     $0.username ?? "-", $0.entry.action.rawValue, $0.entry.target ?? "-", $0.entry.desk ?? "-",

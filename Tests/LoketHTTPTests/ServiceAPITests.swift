@@ -24,7 +24,7 @@ import Testing
             let ready = try await api.get("/ready")
             #expect(ready.status == 200 && ready.json["status"] as? String == "ready")
             #expect(ready.headers[.cacheControl] == "no-store")
-            server.loket.startDraining()
+            server.loket.operations.startDraining()
             // The answer is kept for a second at most; a new one says so.
             server.clock.advance(minutes: 1)
             let draining = try await api.get("/ready")

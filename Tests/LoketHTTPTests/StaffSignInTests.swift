@@ -25,7 +25,7 @@ import Testing
         options.passwordHasher = Self.hasher
         let loket = Loket(options: options, database: database, logger: TestDatabase.logger)
         do {
-            let account = try await loket.createStaff(
+            let account = try await loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             try await body(loket, clock, account)
         } catch {
@@ -35,13 +35,13 @@ import Testing
         await drop()
     }
 
-    func signedIn(_ outcome: Loket.SignIn) -> Bool {
+    func signedIn(_ outcome: StaffAccess.SignIn) -> Bool {
         if case .signedIn = outcome { true } else { false }
     }
 
     /// The value of `loket_staff_sign_ins_total{outcome=…}`.
     func signIns(_ loket: Loket, _ outcome: String) async throws -> Int {
-        let text = String(decoding: try await loket.metricsText(), as: UTF8.self)
+        let text = String(decoding: try await loket.operations.metricsText(), as: UTF8.self)
         let line = text.split(separator: "\n").first {
             $0.hasPrefix("loket_staff_sign_ins_total{outcome=\"\(outcome)\"}")
         }
@@ -58,7 +58,7 @@ import Testing
                 for i in 0..<10 {
                     group.addTask {
                         self.signedIn(
-                            try await loket.signIn(
+                            try await loket.staff.signIn(
                                 username: "balie", password: "wrong password \(i)", client: "192.0.2.\(i)"))
                     }
                 }
@@ -67,9 +67,13 @@ import Testing
             #expect(outcomes == Array(repeating: false, count: 10))
             #expect(try await signIns(loket, "refused") == 5)
             #expect(try await signIns(loket, "locked") == 5)
-            #expect(!signedIn(try await loket.signIn(username: "balie", password: Self.password, client: "192.0.2.50")))
+            #expect(
+                !signedIn(
+                    try await loket.staff.signIn(username: "balie", password: Self.password, client: "192.0.2.50")))
             clock.advance(minutes: 1)
-            #expect(signedIn(try await loket.signIn(username: "balie", password: Self.password, client: "192.0.2.50")))
+            #expect(
+                signedIn(try await loket.staff.signIn(username: "balie", password: Self.password, client: "192.0.2.50"))
+            )
         }
     }
 
@@ -79,7 +83,7 @@ import Testing
     func aGuessingAddressLocksOnlyItself(engine: TestDatabase.Engine) async throws {
         try await withLoket(engine) { loket, clock, _ in
             func signIn(_ password: String, from client: String) async throws -> Bool {
-                signedIn(try await loket.signIn(username: "balie", password: password, client: client))
+                signedIn(try await loket.staff.signIn(username: "balie", password: password, client: client))
             }
             var guesses: [Bool] = []
             for i in 0..<5 { guesses.append(try await signIn("guess \(i)", from: "192.0.2.9")) }
@@ -98,12 +102,14 @@ import Testing
     func anAddressIsLockedAcrossAccounts(engine: TestDatabase.Engine) async throws {
         try await withLoket(engine) { loket, _, _ in
             for i in 0..<SignInThrottle.address.limit {
-                _ = try await loket.signIn(username: "user\(i)", password: "guess", client: "198.51.100.9")
+                _ = try await loket.staff.signIn(username: "user\(i)", password: "guess", client: "198.51.100.9")
             }
             #expect(
-                !signedIn(try await loket.signIn(username: "balie", password: Self.password, client: "198.51.100.9")))
+                !signedIn(
+                    try await loket.staff.signIn(username: "balie", password: Self.password, client: "198.51.100.9")))
             #expect(
-                signedIn(try await loket.signIn(username: "balie", password: Self.password, client: "198.51.100.10")))
+                signedIn(
+                    try await loket.staff.signIn(username: "balie", password: Self.password, client: "198.51.100.10")))
         }
     }
 
@@ -112,13 +118,13 @@ import Testing
     func aNewPasswordEndsTheSessions(engine: TestDatabase.Engine) async throws {
         try await withLoket(engine) { loket, clock, account in
             let expires = clock.now.addingTimeInterval(StaffSessionLimits.length)
-            try await loket.putSession(key: "k1", value: "{}", staff: account.id, expires: expires)
-            #expect(try await loket.session(key: "k1") != nil)
-            try await loket.setStaffPassword(id: account.id, password: "another long password", by: account.id)
-            #expect(try await loket.session(key: "k1") == nil)
-            try await loket.putSession(key: "k2", value: "{}", staff: account.id, expires: expires)
+            try await loket.staff.putSession(key: "k1", value: "{}", staff: account.id, expires: expires)
+            #expect(try await loket.staff.session(key: "k1") != nil)
+            try await loket.staff.setStaffPassword(id: account.id, password: "another long password", by: account.id)
+            #expect(try await loket.staff.session(key: "k1") == nil)
+            try await loket.staff.putSession(key: "k2", value: "{}", staff: account.id, expires: expires)
             clock.advance(minutes: 31)
-            #expect(try await loket.session(key: "k2") == nil)
+            #expect(try await loket.staff.session(key: "k2") == nil)
         }
     }
 
@@ -144,7 +150,7 @@ import Testing
     @Test func theSignInPageAnswersEveryRefusalAlike() async throws {
         let quickHashes: (inout ServerOptions) -> Void = { $0.passwordHasher = Self.hasher }
         try await TestServer.run(options: quickHashes) { server, api in
-            _ = try await server.loket.createStaff(
+            _ = try await server.loket.staff.createStaff(
                 username: "balie", password: Self.password, role: .clerk, desk: "TS", by: nil)
             let csrf = String(repeating: "ab", count: 32)
             func signIn(_ username: String, _ password: String) async throws -> (Int, String) {

@@ -136,7 +136,7 @@ import Testing
 
             // Second lets the offer lapse: two hours later it goes to Third (First passed on this slot).
             server.clock.advance(minutes: 121)
-            try await server.loket.sweep()
+            try await server.loket.operations.sweep()
             try await server.loket.waitlist.matchFreedSlots()
             #expect(try await view(second).json["state"] as? String == "waiting")
             #expect(try await view(third).json["state"] as? String == "offered")

@@ -111,10 +111,10 @@ import Testing
             _ = try await WaitlistAPITests.fillDay(api)
             let joined = try await api.post("/api/v1/waitlist", Self.body("Brief"))
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.sweep()
+            try await server.loket.operations.sweep()
             #expect(try await Self.position(api, joined) == 1, "the last day is today")
             server.clock.advance(minutes: 24 * 60)
-            try await server.loket.sweep()
+            try await server.loket.operations.sweep()
             let view = try await api.get(
                 "/api/v1/waitlist/\(joined.json["id"] as! String)",
                 headers: ["Authorization": "Bearer \(joined.json["token"] as! String)"])

@@ -59,10 +59,10 @@ struct BiometricsRoutes {
                     throw Refusal.invalid(
                         "captures", "not_with_vNumber", "Send either a V-number or capture dates, not both.")
                 }
-                assessment = try await loket.assessBiometrics(
+                assessment = try await loket.biometrics.assessBiometrics(
                     vNumber: vNumber, dateOfBirth: birth, applicationDate: application, client: context.client)
             } else {
-                assessment = try loket.assessBiometrics(
+                assessment = try loket.biometrics.assessBiometrics(
                     dateOfBirth: birth, applicationDate: application, captures: try given(body.captures ?? []))
             }
             return try JSONBody.response(
@@ -72,7 +72,7 @@ struct BiometricsRoutes {
                     basis: body.vNumber == nil ? "given" : "record"))
         }
         router.post("/api/v1/biometrics/captures") { request, _ in
-            let client = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
+            let client = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
             let body = try JSONBody.decode(RecordRequest.self, from: try await JSONBody.bytes(request))
             let person = try PersonCaptures.checked(
                 vNumber: body.vNumber, dateOfBirth: body.dateOfBirth,
@@ -80,7 +80,7 @@ struct BiometricsRoutes {
                     PersonCaptures.Given(kind: $0.kind, date: $0.date, quality: $0.quality)
                 },
                 today: loket.today)
-            let recorded = try await loket.recordCaptures(person, by: client)
+            let recorded = try await loket.biometrics.recordCaptures(person, by: client)
             return try JSONBody.response(
                 RecordResponse(
                     dateOfBirth: person.dateOfBirth.iso,

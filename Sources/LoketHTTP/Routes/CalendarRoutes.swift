@@ -37,8 +37,8 @@ struct CalendarRoutes {
             ) {
                 try JSONBody.ready(
                     WaitTimesResponse(
-                        measuredOn: loket.today, waitTimes: try await loket.waitTimes(),
-                        collectionWorkingDays: try await loket.collectionWaits()))
+                        measuredOn: loket.today, waitTimes: try await loket.availability.waitTimes(),
+                        collectionWorkingDays: try await loket.documents.collectionWaits()))
             }
             return ready.send(
                 made, of: answers, to: request, context: context, canonical: request.canonicalTarget([:]),

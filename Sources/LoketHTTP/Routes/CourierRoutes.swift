@@ -38,9 +38,9 @@ struct CourierRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         router.get("/api/v1/courier/deliveries") { request, _ in
-            _ = try await loket.serviceClient(apiKey: request.bearerToken, kind: .courier)
+            _ = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .courier)
             let dateText = request.query("date")
-            let lines = try await loket.courierManifest(date: dateText)
+            let lines = try await loket.documents.courierManifest(date: dateText)
             let date = LocalDate(iso: dateText ?? "")!
             if request.headers[.accept]?.contains("text/csv") == true {
                 return Response(
@@ -59,9 +59,9 @@ struct CourierRoutes {
                     }))
         }
         router.post("/api/v1/courier/deliveries/{id}") { request, context in
-            let courier = try await loket.serviceClient(apiKey: request.bearerToken, kind: .courier)
+            let courier = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .courier)
             let body = try JSONBody.decode(ReportRequest.self, from: try await JSONBody.bytes(request))
-            let document = try await loket.reportDelivery(
+            let document = try await loket.documents.reportDelivery(
                 id: try context.parameters.require("id"), status: body.status, reason: body.reason, courier: courier.id)
             return try JSONBody.response(ReportResponse(document: document.id, status: document.status.rawValue))
         }

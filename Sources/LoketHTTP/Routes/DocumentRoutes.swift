@@ -100,7 +100,7 @@ struct DocumentRoutes {
             try c.encode(delivery, forKey: .delivery)
         }
 
-        init(_ view: Loket.DocumentView, customerToken: String? = nil) {
+        init(_ view: Documents.DocumentView, customerToken: String? = nil) {
             let document = view.document
             id = document.id
             kind = document.kind
@@ -117,27 +117,28 @@ struct DocumentRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         router.post("/api/v1/documents") { request, _ in
-            let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
+            let caseSystem = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
             let body = try JSONBody.decode(RegisterRequest.self, from: try await JSONBody.bytes(request))
-            let registered = try await loket.registerDocument(
+            let registered = try await loket.documents.registerDocument(
                 kind: body.kind, vNumber: body.vNumber,
                 holder: body.holder.map {
-                    Loket.HolderInput(
+                    Documents.HolderInput(
                         name: $0.name, email: $0.email, language: $0.language, dateOfBirth: $0.dateOfBirth)
                 }, desk: body.desk, readyOn: body.readyOn, caseSystem: caseSystem.id)
-            let view = try await loket.document(id: registered.document.id, token: registered.customerToken)
+            let view = try await loket.documents.document(id: registered.document.id, token: registered.customerToken)
             return try JSONBody.response(
                 DocumentResponse(view, customerToken: registered.customerToken), status: .created,
                 headers: [.location: "/api/v1/documents/\(registered.document.id)"])
         }
         router.get("/api/v1/documents/{id}") { request, context in
-            let view = try await loket.document(id: try context.parameters.require("id"), token: request.bearerToken)
+            let view = try await loket.documents.document(
+                id: try context.parameters.require("id"), token: request.bearerToken)
             return try JSONBody.response(DocumentResponse(view))
         }
         router.post("/api/v1/documents/{id}/pickup") { request, context in
             let id = try context.parameters.require("id")
             let body = try JSONBody.decode(PickupRequest.self, from: try await JSONBody.bytes(request))
-            let booking = try await loket.bookDocumentPickup(
+            let booking = try await loket.documents.bookDocumentPickup(
                 id: id, token: request.bearerToken, desk: body.desk, slot: body.slot, client: context.client)
             return try JSONBody.response(
                 AppointmentResponse(booking.appointment, manageToken: booking.manageToken), status: .created,
@@ -146,7 +147,7 @@ struct DocumentRoutes {
         router.post("/api/v1/documents/{id}/delivery") { request, context in
             let id = try context.parameters.require("id")
             let body = try JSONBody.decode(DeliveryRequest.self, from: try await JSONBody.bytes(request))
-            let delivery = try await loket.scheduleDocumentDelivery(
+            let delivery = try await loket.documents.scheduleDocumentDelivery(
                 id: id, token: request.bearerToken, street: body.address?.street,
                 houseNumber: body.address?.houseNumber, postcode: body.address?.postcode, city: body.address?.city,
                 date: body.date, dateOfBirth: body.dateOfBirth)

@@ -140,7 +140,8 @@ struct DrawRoutes {
                 "draws?\(desk ?? "")&\(product ?? "")", generation: PublicAnswers.everyMinute, now: loket.now()
             ) {
                 try JSONBody.ready(
-                    DrawListResponse(draws: try await loket.draws(desk: desk, product: product).map(DrawResponse.init)))
+                    DrawListResponse(
+                        draws: try await loket.draws.all(desk: desk, product: product).map(DrawResponse.init)))
             }
             return ready.send(
                 made, of: answers, to: request, context: context,
@@ -151,12 +152,12 @@ struct DrawRoutes {
                 cacheControl: PublicAnswers.cacheControl, metrics: loket.metrics, now: loket.now)
         }
         router.get("/api/v1/draws/{id}") { _, context in
-            try JSONBody.response(DrawResponse(try await loket.draw(id: try context.parameters.require("id"))))
+            try JSONBody.response(DrawResponse(try await loket.draws.draw(id: try context.parameters.require("id"))))
         }
         router.post("/api/v1/draws/{id}/entries") { request, context in
             let id = try context.parameters.require("id")
             let body = try JSONBody.decode(EntryRequest.self, from: try await JSONBody.bytes(request))
-            let entered = try await loket.enterDraw(
+            let entered = try await loket.draws.enter(
                 id: id, vNumber: body.vNumber, persons: body.persons, desks: body.desks, days: body.days,
                 customer: body.customer.map { c in Result { () throws(Refusal) in try c.validated() } }
                     ?? .failure(.invalid("customer", "required", "Give your details.")),
@@ -166,13 +167,14 @@ struct DrawRoutes {
                 headers: [.location: "/api/v1/draws/\(id)/entries/\(entered.entry.id)"])
         }
         router.get("/api/v1/draws/{id}/entries/{entry}") { request, context in
-            let (entry, appointment) = try await loket.drawEntry(
+            let (entry, appointment) = try await loket.draws.entry(
                 draw: try context.parameters.require("id"), id: try context.parameters.require("entry"),
                 token: request.bearerToken)
             return try JSONBody.response(EntryResponse(entry, appointment: appointment))
         }
         router.get("/api/v1/draws/{id}/result") { _, context in
-            try JSONBody.response(ResultResponse(try await loket.drawResult(id: try context.parameters.require("id"))))
+            try JSONBody.response(
+                ResultResponse(try await loket.draws.result(id: try context.parameters.require("id"))))
         }
     }
 }

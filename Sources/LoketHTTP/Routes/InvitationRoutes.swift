@@ -17,7 +17,7 @@ struct InvitationRoutes {
         let language: String?
         let validUntil: String?
 
-        var input: Loket.InvitationInput {
+        var input: Invitations.InvitationInput {
             .init(
                 product: product, vNumber: vNumber, dateOfBirth: dateOfBirth, email: email, language: language,
                 validUntil: validUntil)
@@ -54,15 +54,15 @@ struct InvitationRoutes {
     }
 
     @Sendable func invite(_ request: Request, context: LoketRequestContext) async throws -> Response {
-        let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
+        let caseSystem = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
         let body = try JSONBody.decode(InvitationBody.self, from: try await JSONBody.bytes(request))
-        let made = try await loket.invite([body.input], caseSystem: caseSystem.id)[0]
+        let made = try await loket.invitations.invite([body.input], caseSystem: caseSystem.id)[0]
         return try JSONBody.response(
             InvitationResponse(made), status: .created, headers: [.location: "/api/v1/invitations/\(made.id)"])
     }
 
     @Sendable func inviteMany(_ request: Request, context: LoketRequestContext) async throws -> Response {
-        let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
+        let caseSystem = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
         let body = try JSONBody.decode(BatchBody.self, from: try await JSONBody.bytes(request, limit: 1024 * 1024))
         guard let invitations = body.invitations, !invitations.isEmpty else {
             throw Refusal.invalid("invitations", "required", "List at least one invitation.")
@@ -71,13 +71,15 @@ struct InvitationRoutes {
             throw Refusal.invalid(
                 "invitations", "too_many", "Send at most \(Self.batchLimit) invitations in one batch.")
         }
-        let made = try await loket.invite(invitations.map(\.input), caseSystem: caseSystem.id, prefix: "invitations")
+        let made = try await loket.invitations.invite(
+            invitations.map(\.input), caseSystem: caseSystem.id, prefix: "invitations")
         return try JSONBody.response(BatchResponse(invitations: made.map(InvitationResponse.init)), status: .created)
     }
 
     @Sendable func withdraw(_ request: Request, context: LoketRequestContext) async throws -> Response {
-        let caseSystem = try await loket.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
-        try await loket.withdrawInvitation(id: try context.parameters.require("id"), caseSystem: caseSystem.id)
+        let caseSystem = try await loket.staff.serviceClient(apiKey: request.bearerToken, kind: .caseSystem)
+        try await loket.invitations.withdrawInvitation(
+            id: try context.parameters.require("id"), caseSystem: caseSystem.id)
         return Response(status: .noContent)
     }
 }

@@ -29,7 +29,8 @@ struct OpenDataRoutes {
                 request.query("from"), request.query("to"), request.query("desk"), request.query("product")
             )
             let make: @Sendable () async throws -> ReadyBody = {
-                let (dates, values) = try await loket.openData(from: from, to: to, desk: desk, product: product)
+                let (dates, values) = try await loket.forecasts.openData(
+                    from: from, to: to, desk: desk, product: product)
                 guard csv else {
                     return try JSONBody.ready(
                         HistoryResponse(
@@ -51,7 +52,7 @@ struct OpenDataRoutes {
                 try loket.admit(.slotReads, client: context.client)
                 return try await make().response(to: request, cacheControl: cacheControl, headers: vary)
             }
-            let generation = loket.measuredGeneration()
+            let generation = loket.forecasts.measuredGeneration()
             let made = try await answers.made(
                 "open-data?\(csv)&\(desk ?? "")&\(product ?? "")", generation: generation, now: loket.now(),
                 make: make)
@@ -60,7 +61,7 @@ struct OpenDataRoutes {
                 canonical: request.canonicalTarget(["format": format, "desk": desk, "product": product]),
                 cacheControl: cacheControl, headers: vary,
                 varies: .accept, metrics: loket.metrics, now: loket.now,
-                while: { loket.measuredGeneration() == generation })
+                while: { loket.forecasts.measuredGeneration() == generation })
         }
     }
 }

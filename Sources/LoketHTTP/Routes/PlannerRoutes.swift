@@ -54,7 +54,7 @@ struct PlannerRoutes {
         let generation = loket.capacityGeneration(desk: desk.code)
         let made = try await slotCache.made(key, generation: generation, now: now) {
             let today = DeskTime(now, timeZone: rules.timeZone).date
-            let slots = try await loket.freeSlots(
+            let slots = try await loket.availability.freeSlots(
                 desk: desk, product: product, persons: persons, dates: today...rules.horizon(from: today))
             return ReadyBody(PlannerFormat.slotList(slots), contentType: Self.contentType)
         }
@@ -119,7 +119,7 @@ struct PlannerRoutes {
                     throw Refusal.invalid(
                         "appointment.customers", "count", "The slot was reserved for \(hold.persons) person(s).")
                 }
-                if loket.awaitsPerson(product: hold.product) {
+                if loket.invitations.awaitsPerson(product: hold.product) {
                     return try await awaitPerson(
                         desk: desk.code, product: hold.product, slot: key,
                         reserved: (reserved.hold, reserved.token), customer: customer, context: context)
@@ -129,7 +129,7 @@ struct PlannerRoutes {
                     idempotency: idempotency)
             } else {
                 let product = productKey ?? rules.product(ofSlot: key, at: desk)?.key
-                if loket.awaitsPerson(product: product) {
+                if loket.invitations.awaitsPerson(product: product) {
                     return try await awaitPerson(
                         desk: desk.code, product: product, slot: key, reserved: nil, customer: customer,
                         context: context)
@@ -155,7 +155,7 @@ struct PlannerRoutes {
         desk: String, product: String?, slot: String, reserved: (hold: String, token: String)?, customer: Customer,
         context: LoketRequestContext
     ) async throws -> Response {
-        let hold = try await loket.awaitPerson(
+        let hold = try await loket.invitations.awaitPerson(
             desk: desk, product: product, slot: slot, reserved: reserved, customer: customer, client: context.client)
         let parts =
             loket.network.product(hold.product)?.parts(persons: hold.persons, slotMinutes: loket.network.slotMinutes)

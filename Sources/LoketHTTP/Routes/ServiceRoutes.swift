@@ -18,7 +18,7 @@ struct ServiceRoutes {
         // Alive: answered without the database, so that a process that runs is never taken for
         // a dead one while its database is away (`/ready` says that).
         let health = PublicAnswers(ttl: .infinity, maxEntries: 1)
-        let engine = loket.engineName
+        let engine = loket.operations.engineName
         router.get("/health") { request, context in
             let made = try await health.made("health", generation: 0, now: Date()) {
                 try JSONBody.ready(["status": "ok", "database": engine])
@@ -33,7 +33,7 @@ struct ServiceRoutes {
         let readiness = ResponseCache<String, String?>(ttl: 1, stale: 0, maxEntries: 1)
         router.get("/ready") { _, _ in
             let reason = try await readiness.value("ready", generation: 0, now: loket.now()) {
-                await loket.notReadyBecause()
+                await loket.operations.notReadyBecause()
             }
             var headers: HTTPFields = [.cacheControl: "no-store"]
             if reason != nil { headers[.retryAfter] = "5" }
@@ -56,7 +56,7 @@ struct ServiceRoutes {
             // Wall time, not the service's clock: a scrape is about now, whatever the clock says.
             let made = try await text.made("metrics", generation: 0, now: Date()) {
                 ReadyBody(
-                    ByteBuffer(bytes: try await loket.metricsText()),
+                    ByteBuffer(bytes: try await loket.operations.metricsText()),
                     contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
             return ready.send(

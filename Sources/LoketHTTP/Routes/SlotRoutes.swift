@@ -26,7 +26,8 @@ struct SlotRoutes {
                 from: dates.lowerBound, to: dates.upperBound)
             let generation = loket.capacityGeneration(desk: desk.code)
             let made = try await slotCache.made(key, generation: generation, now: now) {
-                let slots = try await loket.freeSlots(desk: desk, product: product, persons: persons, dates: dates)
+                let slots = try await loket.availability.freeSlots(
+                    desk: desk, product: product, persons: persons, dates: dates)
                 let list = SlotListResponse(
                     desk: desk.code, product: product.key, persons: persons, from: dates.lowerBound,
                     to: dates.upperBound, slots: slots.map(SlotResponse.init))

@@ -34,7 +34,7 @@ struct UrgentCapacityRoutes {
             let report = Report(
                 desk: desk.code, share: reserve?.share ?? 0,
                 releaseWorkingDaysAhead: reserve?.releaseWorkingDaysAhead ?? 0,
-                weeks: try await loket.urgentWeeks(desk: desk, dates: from...to))
+                weeks: try await loket.availability.urgentWeeks(desk: desk, dates: from...to))
             return try JSONBody.response(report)
         }
     }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The forecast that starts from today (issue #12): the application layer reads what the
 /// database knows and hands the engine a scenario; the engine never reads storage.
-extension Loket {
+extension Forecasts {
     /// Weeks of history the live scenario measures demand, cancellations and no-shows over.
     public static let liveWindowWeeks = 8
 
@@ -31,7 +31,7 @@ extension Loket {
 
 /// Forecasts started on the forecast page: stored, run in the background by whichever server
 /// claims them, and kept for comparison and for the check against what happened.
-extension Loket {
+extension Forecasts {
     /// How long a server's claim on a run lasts without progress before another takes it over.
     static let forecastLease: TimeInterval = 120
 
@@ -243,7 +243,7 @@ extension JSONEncoder {
 }
 
 /// Old forecasts held against what happened.
-extension Loket {
+extension Forecasts {
     /// Baselines started at least four weeks ago, checked at `desk` for `product` against the
     /// measured wait to the first free slot; newest first.
     public func forecastChecks(

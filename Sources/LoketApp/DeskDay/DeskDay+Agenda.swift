@@ -3,7 +3,7 @@ import LoketDomain
 
 /// A desk's day as the clerks see it: the agenda, the progress, the queues and the screen. What
 /// they do (check-in, calls, a visit's end) is `Loket+Visits`.
-extension Loket {
+extension DeskDay {
     /// The confirmed appointments at `desk` on `dates` (today when nil), by day and time.
     public func agenda(desk: String, dates: ClosedRange<LocalDate>? = nil) async throws -> [AgendaItem] {
         try await deskDayStore.agenda(desk: desk, dates: dates ?? today...today)

@@ -4,7 +4,7 @@ import LoketStorage
 
 /// The biometrics record: captures taken at a desk or reported by a case system, and the reuse
 /// assessment decided from it. V-numbers and dates of birth are never logged.
-extension Loket {
+extension Biometrics {
     /// The product whose appointments are desk visits for biometrics.
     public static let biometricsProduct = "BIO"
 
@@ -65,13 +65,13 @@ extension Loket {
                 continue
             }
             if override {
-                try await auditLog.append(
+                try await context.auditLog.append(
                     AuditEntry(
                         at: now(), staff: staff, action: .biometricsCaptureOverride, target: id, desk: desk,
                         detail: prefix + "vNumber"))
                 continue
             }
-            try await auditLog.append(
+            try await context.auditLog.append(
                 AuditEntry(
                     at: now(), staff: staff, action: .biometricsCaptureRefused, target: id, desk: desk,
                     detail: prefix + "vNumber"))

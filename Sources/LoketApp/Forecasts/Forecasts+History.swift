@@ -3,7 +3,7 @@ import LoketDomain
 
 /// The measured history (issue #12): what Loket publishes and what happened, stored once a day
 /// per desk and product, for the dashboard, the open data and the check of old forecasts.
-extension Loket {
+extension Forecasts {
     /// Measures today (the waits, the free capacity and the line as they are now, and what
     /// happened so far today) and completes yesterday's counts. Run every hour by a periodic
     /// service and by `loket measure`; measuring again replaces the day's values. Returns what
@@ -39,7 +39,7 @@ extension Loket {
         var result: [MeasuredValue] = []
         let in4 = rules.schedule.workingDays.adding(20, to: today)
         let in8 = rules.schedule.workingDays.adding(40, to: today)
-        for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
+        for (desk, product, _, slots) in try await availability.horizonSlots(rules: rules) {
             // A server that is stopping does not finish measuring.
             try Task.checkCancellation()
             func add(_ measure: Measure, _ value: Double) {
@@ -59,14 +59,14 @@ extension Loket {
         result += try await measurementStore.waitlistSizes(on: today)
         let horizon = today...rules.horizon(from: today)
         for desk in rules.network.desks where !desk.isClosedForGood(on: today) && rules.network.urgent != nil {
-            let weeks = try await urgentWeeks(desk: desk, dates: horizon)
+            let weeks = try await availability.urgentWeeks(desk: desk, dates: horizon)
             result.append(
                 MeasuredValue(
                     date: today, desk: desk.code, product: Measure.wholeDesk, measure: .urgentHeld,
                     value: Double(weeks.reduce(0) { $0 + $1.held })))
         }
         let collection = rules.network.documentSettings.documentKinds.first?.product ?? "DOC"
-        for wait in try await collectionWaits(weeks: 1) where wait.week == today.weekStart {
+        for wait in try await documents.collectionWaits(weeks: 1) where wait.week == today.weekStart {
             result.append(
                 MeasuredValue(
                     date: today, desk: wait.desk, product: collection, measure: .collectionWaitP50,
@@ -90,7 +90,7 @@ extension Loket {
         var result = try await measurementStore.activity(on: day, start: start, end: end)
         guard rules.network.urgent != nil else { return result }
         for desk in rules.network.desks where !desk.isClosedForGood(on: day) {
-            for week in try await urgentWeeks(desk: desk, dates: day...day) {
+            for week in try await availability.urgentWeeks(desk: desk, dates: day...day) {
                 for (measure, value) in [(Measure.urgentUsed, week.used), (.urgentReleased, week.released)] {
                     result.append(
                         MeasuredValue(
@@ -104,7 +104,7 @@ extension Loket {
 }
 
 /// The published part of the history: waits, free capacity and the collection wait, for anyone.
-extension Loket {
+extension Forecasts {
     /// The open data of `from`…`to` (ISO dates, defaults: the last 12 weeks to today) for a desk
     /// and product, or all; every wrong field is named and nothing is read.
     public func openData(

@@ -2,7 +2,7 @@ import Foundation
 import LoketDomain
 
 /// Finding free slots and the published waiting times.
-extension Loket {
+extension Availability {
     /// Free slots for a checked query: those anyone may book first-come, or (`urgent`) those
     /// partners and staff may book from the urgent reserve, which draws do not withhold.
     public func freeSlots(

@@ -5,7 +5,7 @@ import LoketStorage
 /// Documents from production to their holder: a case system announces each; the holder books a
 /// pickup at the desk where it lies or has it delivered; the courier takes the day's manifest
 /// and reports each delivery.
-extension Loket {
+extension Documents {
     /// A document as its holder sees it, with the delivery days on offer and the pickup.
     public struct DocumentView: Sendable {
         public let document: Document
@@ -180,7 +180,7 @@ extension Loket {
             // Counted per document, like a V-number's: a leaked link cannot be tried against every day.
             let subject = "document:\(id)"
             guard
-                try await birthDateMisses.misses([subject], today: today)[subject, default: 0]
+                try await context.birthDateMisses.misses([subject], today: today)[subject, default: 0]
                     < InvitationCheck.wrongBirthDatesAllowed
             else {
                 throw Refusal(
@@ -188,7 +188,7 @@ extension Loket {
                     "Too many wrong dates of birth for this card today; try again tomorrow or book a pickup.")
             }
             guard born == stored.holder?.dateOfBirth else {
-                try await birthDateMisses.count([subject], today: today)
+                try await context.birthDateMisses.count([subject], today: today)
                 throw Refusal.invalid("dateOfBirth", "not_holder", "This is not the card holder's date of birth.")
             }
             guard let courier = rules.network.documentSettings.courier, courier.desks.contains(stored.document.desk)

@@ -3,7 +3,7 @@ import LoketDomain
 import LoketStorage
 
 /// Keeping less personal data (issue #10): the purge `Purger` runs daily and `loket purge` on demand.
-extension Loket {
+extension Operations {
     /// Erases what the retention says Loket no longer needs and returns how much, per kind;
     /// `dryRun` only counts. `retentionDays` overrides the desk network file's, for this run.
     public func purge(dryRun: Bool = false, retentionDays: Int? = nil) async throws -> PurgeReport {

@@ -5,13 +5,13 @@ import LoketStorage
 
 /// Draws at peak times (loting): a product at a desk in draw mode gives out the capacity it
 /// releases by lot among the requests made during a window, instead of to whoever polls fastest.
-extension Loket {
+extension Draws {
     /// How long an allocated draw stays in the list.
     static let recentDraws: TimeInterval = 14 * 24 * 3600
 
     /// Open draws, and those allocated in the last two weeks, newest first; optionally for one
     /// desk or product (each checked).
-    public func draws(desk: String?, product: String?) async throws -> [Draw] {
+    public func all(desk: String?, product: String?) async throws -> [Draw] {
         if let desk, !desk.isEmpty { _ = try rules.desk(desk) }
         if let product, !product.isEmpty, network.product(product) == nil {
             throw Refusal(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")
@@ -31,7 +31,7 @@ extension Loket {
     /// the draw's desk and, if not drawn, the other `desks` for the waitlist; on any of `days` of
     /// the draw (none: any). Each person may enter once per draw, and not while they have an
     /// appointment for the product. Checked in the order of the request.
-    public func enterDraw(
+    public func enter(
         id: String, vNumber: String?, persons: Int?, desks codes: [String]?, days dayTexts: [String]?,
         customer: Result<Customer, Refusal>, client: String?
     ) async throws -> (entry: DrawEntry, token: String) {
@@ -114,7 +114,7 @@ extension Loket {
     }
 
     /// The entry and, once drawn, its appointment; `token` is the one the entry was given.
-    public func drawEntry(draw: String, id: String, token: String?) async throws -> (DrawEntry, Appointment?) {
+    public func entry(draw: String, id: String, token: String?) async throws -> (DrawEntry, Appointment?) {
         let entry = try await drawStore.entry(draw: draw, id: id, token: token)
         let appointment = try await entry.appointment.asyncMap {
             try await appointmentStore.appointmentAuthorisedElsewhere(id: $0)
@@ -123,7 +123,7 @@ extension Loket {
     }
 
     /// The published result of an allocated draw.
-    public func drawResult(id: String) async throws -> DrawResult {
+    public func result(id: String) async throws -> DrawResult {
         let draw = try await draw(id: id)
         guard draw.state == .allocated, let seed = draw.seedValue,
             let counts = try await drawStore.result(draw: id)
@@ -143,13 +143,13 @@ extension Loket {
     // MARK: Draw mode
 
     /// The draw modes set (by managers or the rule).
-    public func drawModes(desk: String? = nil) async throws -> [DrawMode] {
+    public func modes(desk: String? = nil) async throws -> [DrawMode] {
         try await drawStore.modes(desk: desk)
     }
 
     /// A desk manager puts `product` at `desk` in draw mode or takes it out; their word stands
     /// against the rule until they change it. Days already published stay bookable first-come.
-    public func setDrawMode(desk code: String, product key: String, on: Bool, staff: String) async throws {
+    public func setMode(desk code: String, product key: String, on: Bool, staff: String) async throws {
         let rules = self.rules
         let desk = try rules.desk(code)
         let product = try rules.product(key, at: desk)
@@ -170,7 +170,7 @@ extension Loket {
     /// modes, products in draw mode open draws for capacity that came up, and draws whose
     /// window has closed are allocated.
     @discardableResult
-    public func runDraws() async throws -> (opened: Int, allocated: Int) {
+    public func run() async throws -> (opened: Int, allocated: Int) {
         try await applyDrawRule()
         let rules = self.rules
         var opened = 0
@@ -209,7 +209,7 @@ extension Loket {
         let today = self.today
         let modes = Dictionary(
             try await drawStore.modes().map { ("\($0.desk)\t\($0.product)", $0) }, uniquingKeysWith: { a, _ in a })
-        for wait in try await waitTimes() {
+        for wait in try await availability.waitTimes() {
             guard let wants = rule.wantsDraw(wait: wait.workingDaysToThirdSlot) else { return }
             let mode = modes["\(wait.desk)\t\(wait.product)"]
             guard mode?.setBy != .manager, wants != (mode?.on ?? false) else { continue }
@@ -249,7 +249,7 @@ extension Loket {
         // since they entered) is drawn for nothing and does not join the waitlist.
         let invited: Set<String>? =
             product.requiresInvitation
-            ? try await self.invited(Set(entries.values.flatMap(\.people)), product: product.key) : nil
+            ? try await context.invited(Set(entries.values.flatMap(\.people)), product: product.key) : nil
         for (position, id) in order.enumerated() {
             guard let stored = entries[id], stored.entry.status == .entered else { continue }
             if let invited, !stored.people.allSatisfy(invited.contains) {
@@ -300,7 +300,7 @@ extension Loket {
         }
         metrics.drawsAllocated.increment()
         // Not-drawn entries may already fit capacity freed elsewhere.
-        matcherWakeUp.signal()
+        context.matcherWakeUp.signal()
         return true
     }
 }

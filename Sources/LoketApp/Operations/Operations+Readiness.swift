@@ -10,14 +10,14 @@ public typealias ServiceUnavailable = DatabaseUnavailable
 /// the channels answer a write with `503` and `Retry-After`; nothing was written.
 public typealias ServiceReadOnly = DatabaseReadOnly
 
-extension Loket {
+extension Operations {
     /// The database refused a write and the sweep's probe has not found writes working since:
     /// the pages say that only viewing works.
     public var writesRefused: Bool { database.refusesWrites }
 }
 
 /// Keeping the service running: health, the metrics page, the sweep of lapsed holds and offers.
-extension Loket {
+extension Operations {
     /// The database engine's name, known without asking the database.
     public var engineName: String { database.engine.rawValue }
 
@@ -43,8 +43,8 @@ extension Loket {
     /// The outbox gauge is one count, read every time.
     public func metricsText() async throws -> [UInt8] {
         metrics.outboxPending.set(Int64(try await outboxStore.pendingMessages()))
-        if gaugeSchedule.due(generation: capacityGeneration(), now: now()) {
-            for (desk, product, _, slots) in try await horizonSlots(rules: rules) {
+        if gaugeSchedule.due(generation: generations.network(), now: now()) {
+            for (desk, product, _, slots) in try await availability.horizonSlots(rules: rules) {
                 metrics.freeCapacity(desk: desk.code, product: product.key).set(
                     Int64(slots.reduce(0) { $0 + $1.available }))
             }
@@ -58,22 +58,22 @@ extension Loket {
     public func sweep() async throws {
         // While the database refuses writes, find out first whether it still does.
         if database.refusesWrites { try await database.probeWrites() }
-        try await reloadDeskChanges()
+        try await deskDay.reloadDeskChanges()
         try await waitlist.endPastEntries()
         try await waitlist.lapseOffers()
         let desks = try await booking.releaseExpiredHolds()
         if !desks.isEmpty { metrics.holdsExpired.increment(by: Int64(desks.count)) }
-        matcherWakeUp.signal()
+        context.matcherWakeUp.signal()
     }
 
     /// Forgets what must not linger: idempotency answers older than a day (they carry manage
     /// tokens), ended staff sessions, old sign-in counters, and waitlist places of people whose
     /// invitation ended. Run at start and hourly (`backgroundServices`).
     public func forgetStale() async throws {
-        try await idempotencyStore.forgetKeys(before: now().addingTimeInterval(-86_400))
+        try await context.idempotency.forgetKeys(before: now().addingTimeInterval(-86_400))
         try await staffStore.forgetExpiredSessions(now: now(), idle: StaffSessionLimits.idle)
         try await staffStore.forgetSignInAttempts(now: now())
         // Last: the secrets above are forgotten even if this fails.
-        try await endUninvitedWaiting()
+        try await invitations.endUninvitedWaiting()
     }
 }

@@ -4,7 +4,7 @@ import LoketStorage
 
 /// Invitations from the case system (the check that everyone on a booking, draw entry or
 /// waitlist entry for a product that requires one was invited is `UseCaseContext+Invitations`).
-extension Loket {
+extension Invitations {
     /// An invitation as a channel received it, unchecked.
     public struct InvitationInput: Sendable {
         public let product: String?
@@ -77,7 +77,7 @@ extension Loket {
             guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
                 throw Refusal.invalid("product", "required", "Name the product.")
             }
-            try await auditLog.append(
+            try await context.auditLog.append(
                 AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
             return made
         }
@@ -111,20 +111,6 @@ extension Loket {
         return ended
     }
 
-    /// Of `people` (V-numbers), those with an open invitation to `product` today, read in batches.
-    func invited(_ people: Set<String>, product: String) async throws -> Set<String> {
-        var invited = Set<String>()
-        let all = Array(people)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let batch = Array(all[start..<min(start + 500, all.count)])
-            for invitation in try await invitationStore.open(vNumbers: batch, today: today)
-            where invitation.product == product {
-                invited.insert(invitation.vNumber)
-            }
-        }
-        return invited
-    }
-
     /// The open invitation `id` if `token` is the one from its email; nil otherwise, whichever was wrong.
     public func invitation(id: String, token: String?) async throws -> Invitation? {
         guard let token, invitationStore.opens(token, invitation: id),
@@ -140,7 +126,7 @@ extension Loket {
 /// A third party's booking for invited people (the planner API, whose body has no date of birth):
 /// held, and made an appointment only by the person, with the link sent to their invitation's
 /// own address and their date of birth.
-extension Loket {
+extension Invitations {
     /// Whether a booking of `product` from a channel without dates of birth waits for its person.
     public func awaitsPerson(product: String?) -> Bool {
         product.flatMap { network.product($0) }?.requiresInvitation == true

@@ -3,7 +3,7 @@ import LoketDomain
 import LoketStorage
 
 /// Desk managers' changes on top of the desk network file: closures, hours, counters, blocks.
-extension Loket {
+extension DeskDay {
     /// Records `change` at `desk` with its audit entry, and puts it in force here at once (other
     /// servers within a second).
     @discardableResult

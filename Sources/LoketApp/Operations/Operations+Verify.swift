@@ -4,13 +4,13 @@ import LoketStorage
 
 /// `loket verify`: whether a database (a restored backup above all) is whole and consistent
 /// before a server runs on it.
-extension Loket {
+extension Operations {
     /// The problems found, each in a sentence; none when the database is sound: the engine's
     /// integrity checks pass, every migration is applied, each capacity unit's counter equals
     /// the active holds and confirmed appointments that use it, and no unit holds more than its
     /// pool's counters on that day (as the desk network and its changes have them now).
     public func verify() async throws -> [String] {
-        try await reloadDeskChanges()
+        try await deskDay.reloadDeskChanges()
         let check = try await DatabaseCheck.read(database)
         var problems = check.integrityProblems
         let missing = Set(1...check.latestMigration).subtracting(check.appliedMigrations).sorted()

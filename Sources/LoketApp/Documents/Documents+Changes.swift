@@ -5,7 +5,7 @@ import LoketStorage
 /// The changes to a document whose holder is told: it is registered (ready at once if its day
 /// has come), it arrives at the desk, its delivery is scheduled or moved, the courier reports on
 /// it. Each change and its email in one transaction.
-extension Loket {
+extension Documents {
     /// Records the document; ready at once if its day has come (the holder then hears so).
     func register(
         _ registration: DocumentStore.Registration

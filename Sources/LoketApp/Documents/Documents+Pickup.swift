@@ -3,7 +3,7 @@ import LoketDomain
 import LoketStorage
 
 /// A document holder's pickup appointment, written in one transaction.
-extension Loket {
+extension Documents {
     /// Books the pickup `plan` for the holder and marks the document, all or nothing: a delivery
     /// it replaces gives its courier place back, the units are taken under a hold only this
     /// booking takes, and the appointment is written with its confirmation email. `people` are

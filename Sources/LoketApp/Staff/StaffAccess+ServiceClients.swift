@@ -2,7 +2,7 @@ import Foundation
 import LoketDomain
 
 /// The service's own systems that call Loket: case systems and couriers, each with an API key.
-extension Loket {
+extension StaffAccess {
     /// Registers a case system or a courier; returns it with its API key, shown once.
     public func addServiceClient(
         name: String, kind: ServiceClient.Kind

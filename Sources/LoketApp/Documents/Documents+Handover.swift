@@ -5,7 +5,7 @@ import LoketStorage
 /// Documents at the desk: the clerk's day shows whether each pickup's card is there; the clerk
 /// finds a card by appointment code or document id and hands it over after checking the
 /// V-number and date of birth on the collector's ID. Personal data is never logged.
-extension Loket {
+extension Documents {
     /// A card a clerk found to hand over: whom it is for and its pickup appointment, if any.
     public struct HandoverCard: Sendable {
         public let document: Document
@@ -77,33 +77,12 @@ extension Loket {
                 return try await documentStore.handOver(
                     id: id, check: check, staff: staff, overriding: override, now: now())
             } catch let error as Refusal where ["vNumber", "dateOfBirth"].contains(error.field) {
-                try await auditLog.append(
+                try await context.auditLog.append(
                     AuditEntry(
                         at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
                         detail: error.field))
                 throw error
             }
-        }
-    }
-
-    /// Refuses an override asked for by anyone but a desk manager.
-    func requireDeskManager(_ role: StaffRole) throws(Refusal) {
-        guard role >= .deskManager else {
-            throw Refusal(
-                .forbidden, field: "override", code: "not_a_manager", "Only a desk manager may override the check.")
-        }
-    }
-
-    /// Refused checks of one document or appointment a day before nobody may try again.
-    static let checksRefusedAllowed = 5
-
-    /// Refuses while `target` has seen too many refused checks in the last day.
-    func refuseAfterFailedChecks(_ action: AuditAction, target: String, field: String) async throws {
-        let refused = try await auditLog.count(action, target: target, since: now().addingTimeInterval(-86_400))
-        guard refused < Self.checksRefusedAllowed else {
-            throw Refusal(
-                .conflict, field: field, code: "too_many_checks",
-                "Too many checks failed for this today; a desk manager must look at it.")
         }
     }
 }

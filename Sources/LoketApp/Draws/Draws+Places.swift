@@ -4,7 +4,7 @@ import LoketStorage
 
 /// Placing each entry of a draw once it is allocated: a drawn entry is booked, one that got no
 /// place joins the waitlist. Each in one transaction with its messages.
-extension Loket {
+extension Draws {
     /// Books `plan` for a drawn entry, all or nothing: the units, under a hold only the draw
     /// takes, the appointment with its confirmation email (the customer manages it with the
     /// signed link in it), and the entry's decision. Refused with `slotFull` when the capacity

@@ -1,7 +1,7 @@
 import Foundation
 import LoketDomain
 
-extension Loket {
+extension Biometrics {
     /// Whether an application needs a desk visit for biometrics, under the policy in force:
     /// what must be captured, what can be reused and until when. The dates are used for the
     /// answer and forgotten, never stored or logged. Each capture comes with the field its date

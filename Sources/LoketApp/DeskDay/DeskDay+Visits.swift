@@ -5,7 +5,7 @@ import LoketStorage
 /// What clerks do in a desk's day: check a customer in, call the next one to a counter, end a
 /// visit. Each writes the visit as its lifecycle decides, the "your turn soon" emails the change
 /// of line owes and the audit entry, in one transaction.
-extension Loket {
+extension DeskDay {
     /// `staff` checks in today's customer with appointment `code` at `desk`, giving them the next
     /// ticket of their product's queue; checking in twice gives back the first ticket.
     /// `notifySoon`: they want an email once they are among the next in their queue.

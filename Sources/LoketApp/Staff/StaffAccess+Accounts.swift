@@ -4,7 +4,7 @@ import LoketStorage
 
 /// Staff accounts and signing in. Passwords are kept as bcrypt digests (cost 12), hashed and
 /// checked by `PasswordHasher` on threads of their own.
-extension Loket {
+extension StaffAccess {
     /// What a sign-in attempt came to. A wrong password, an unknown or inactive account and a
     /// lockout give the one answer `refused`, so that none of them tells a guesser anything.
     public enum SignIn: Sendable {

@@ -1,0 +1,12 @@
+import LoketDomain
+import LoketStorage
+
+/// Biometrics (biometrie): whether a visit is needed at all under the reuse rules, and the
+/// captures a desk or a capture system records for an appointment.
+public struct Biometrics: UseCaseArea {
+    let context: UseCaseContext
+    let biometricRecordStore: BiometricRecordStore
+    /// The rules for reusing biometrics (`biometrics-policy.yaml`).
+    public let biometricsPolicy: BiometricsPolicy
+    let booking: Booking
+}
