@@ -18,46 +18,42 @@ public struct BiometricRecordStore: Sendable {
         case caseSystem(ServiceClient)
     }
 
-    /// Records every person's captures or none, with `audit` in the same transaction. A
-    /// V-number recorded before with another date of birth is refused (409) naming
-    /// `<prefix>dateOfBirth`.
-    public func record(
-        _ people: [(person: PersonCaptures, prefix: String)], origin: Origin, audit: AuditEntry?, now: Date
-    ) async throws {
+    /// Records `person`'s captures, in the use case's transaction. False, having written no
+    /// capture, when the V-number was recorded before with another date of birth.
+    public static func record(
+        _ person: PersonCaptures, origin: Origin, now: Date, in tx: Transaction
+    ) async throws
+        -> Bool
+    {
         let (kind, place, recordedBy, appointment): (String, String, String, String?) =
             switch origin {
             case .desk(let desk, let staff, let appointment): ("desk", desk, staff, appointment)
             case .caseSystem(let client): ("case-system", client.name, client.id, nil)
             }
-        try await database.transaction { db in
-            for (person, prefix) in people {
-                try await db.raw(
-                    """
-                    INSERT INTO biometric_people (v_number, date_of_birth, created_at)
-                    VALUES (\(bind: person.vNumber), \(bind: person.dateOfBirth.iso), \(bind: now.millis))
-                    ON CONFLICT (v_number) DO NOTHING
-                    """
-                ).run()
-                let recorded = try await db.raw(
-                    "SELECT date_of_birth FROM biometric_people WHERE v_number = \(bind: person.vNumber)"
-                ).first()?.decode(column: "date_of_birth", as: String.self)
-                guard recorded == person.dateOfBirth.iso else {
-                    throw Refusal.dateOfBirthMismatch(prefix: prefix)
-                }
-                for capture in person.captures {
-                    try await db.raw(
-                        """
-                        INSERT INTO biometric_captures
-                            (id, v_number, kind, date, quality, origin, place, recorded_by, appointment_id, recorded_at)
-                        VALUES (\(bind: Identifiers.make()), \(bind: person.vNumber), \(bind: capture.kind.rawValue),
-                            \(bind: capture.date.iso), \(bind: capture.quality.rawValue), \(bind: kind), \(bind: place),
-                            \(bind: recordedBy), \(bind: appointment), \(bind: now.millis))
-                        """
-                    ).run()
-                }
-            }
-            if let audit { try await AuditLog.append(audit, on: db) }
+        let db = tx.db
+        try await db.raw(
+            """
+            INSERT INTO biometric_people (v_number, date_of_birth, created_at)
+            VALUES (\(bind: person.vNumber), \(bind: person.dateOfBirth.iso), \(bind: now.millis))
+            ON CONFLICT (v_number) DO NOTHING
+            """
+        ).run()
+        let recorded = try await db.raw(
+            "SELECT date_of_birth FROM biometric_people WHERE v_number = \(bind: person.vNumber)"
+        ).first()?.decode(column: "date_of_birth", as: String.self)
+        guard recorded == person.dateOfBirth.iso else { return false }
+        for capture in person.captures {
+            try await db.raw(
+                """
+                INSERT INTO biometric_captures
+                    (id, v_number, kind, date, quality, origin, place, recorded_by, appointment_id, recorded_at)
+                VALUES (\(bind: Identifiers.make()), \(bind: person.vNumber), \(bind: capture.kind.rawValue),
+                    \(bind: capture.date.iso), \(bind: capture.quality.rawValue), \(bind: kind), \(bind: place),
+                    \(bind: recordedBy), \(bind: appointment), \(bind: now.millis))
+                """
+            ).run()
         }
+        return true
     }
 
     /// The captures recorded for `vNumber`, if `dateOfBirth` is the one recorded with it;

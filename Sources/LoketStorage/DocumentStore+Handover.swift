@@ -3,7 +3,7 @@ import LoketDomain
 import SQLKit
 
 /// Documents at the desk: which of a day's pickup appointments have their card, the card a
-/// clerk looks up by appointment code or document id, and the handover itself.
+/// clerk looks up by appointment code or document id (the handover is `Documents.handOverDocument`).
 extension DocumentStore {
     /// The documents to be collected at `desk`'s appointments on `date`, by appointment id, in
     /// one query (without their deliveries, which a pickup does not need).
@@ -44,38 +44,5 @@ extension DocumentStore {
             }
             return try await Self.read(id: reference, on: db)
         }
-    }
-
-    /// Hands document `id` over at the clerk's desk if `check` matches its record: the event
-    /// (by `staff`) and the audit entry in the transaction that reads it, the state written on
-    /// condition of its revision. A refusal records nothing. `overriding` (a desk manager's
-    /// decision) hands over despite a V-number or date of birth that is not the holder's, and
-    /// the audit log names which.
-    public func handOver(
-        id: String, check: HandoverCheck, staff: String, overriding: Bool = false, now: Date
-    ) async throws -> Document {
-        let document = try await database.transaction { db -> Document in
-            guard let stored = try await Self.read(id: id, on: db) else { throw Refusal.unknownDocument }
-            let recorded = (vNumber: stored.vNumber, dateOfBirth: stored.holder?.dateOfBirth)
-            let mismatched = check.mismatches(
-                recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
-            if overriding, stored.document.desk == check.desk, !mismatched.isEmpty {
-                try await AuditLog.append(
-                    AuditEntry(
-                        at: now, staff: staff, action: .documentHandoverOverride, target: id, desk: check.desk,
-                        detail: mismatched.joined(separator: ",")), on: db)
-            } else {
-                try check.verify(
-                    stored.document, recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
-            }
-            let handed = try await Self.change(stored, .handOver, by: staff, now: now, on: db) {
-                (d) throws(TransitionError<Document.Status, Document.Event>) in try d.handOver(at: now)
-            }
-            try await AuditLog.append(
-                AuditEntry(at: now, staff: staff, action: .documentHandover, target: id, desk: check.desk), on: db)
-            return handed.document
-        }
-        logger.info("document handed over", metadata: ["document": "\(id)", "desk": "\(check.desk)"])
-        return document
     }
 }

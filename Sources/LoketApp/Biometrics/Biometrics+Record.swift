@@ -10,8 +10,7 @@ extension Biometrics {
 
     /// A case system records captures taken elsewhere; returns them as recorded.
     public func recordCaptures(_ person: PersonCaptures, by client: ServiceClient) async throws -> [BiometricCapture] {
-        try await biometricRecordStore.record(
-            [(person, "")], origin: .caseSystem(client), audit: nil, now: now())
+        try await record([(person, "")], origin: .caseSystem(client), audit: nil)
         return person.captures
     }
 
@@ -79,13 +78,28 @@ extension Biometrics {
                 prefix + "vNumber", "not_on_booking", "This V-number is not one of this appointment's people.")
         }
         let count = people.map(\.person.captures.count).reduce(0, +)
-        let now = now()
-        try await biometricRecordStore.record(
+        try await record(
             people, origin: .desk(desk, staff: staff, appointment: id),
             audit: AuditEntry(
-                at: now, staff: staff, action: .biometricsCapture, target: id, desk: desk,
-                detail: "\(people.count) persons, \(count) captures"),
-            now: now)
+                at: now(), staff: staff, action: .biometricsCapture, target: id, desk: desk,
+                detail: "\(people.count) persons, \(count) captures"))
+    }
+
+    /// Records every person's captures or none, with `audit` in the same transaction. A
+    /// V-number recorded before with another date of birth is refused (409) naming
+    /// `<prefix>dateOfBirth`.
+    private func record(
+        _ people: [(person: PersonCaptures, prefix: String)], origin: BiometricRecordStore.Origin, audit: AuditEntry?
+    ) async throws {
+        let now = now()
+        try await database.write { tx in
+            for (person, prefix) in people {
+                guard try await BiometricRecordStore.record(person, origin: origin, now: now, in: tx) else {
+                    throw Refusal.dateOfBirthMismatch(prefix: prefix)
+                }
+            }
+            if let audit { try await AuditLog.append(audit, in: tx) }
+        }
     }
 
     /// Whether an application needs a desk visit, decided from the recorded captures of

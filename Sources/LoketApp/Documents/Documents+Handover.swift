@@ -74,8 +74,7 @@ extension Documents {
                 try await refuseAfterFailedChecks(.documentHandoverRefused, target: id, field: "reference")
             }
             do {
-                return try await documentStore.handOver(
-                    id: id, check: check, staff: staff, overriding: override, now: now())
+                return try await handOver(id: id, check: check, staff: staff, overriding: override)
             } catch let error as Refusal where ["vNumber", "dateOfBirth"].contains(error.field) {
                 try await context.auditLog.append(
                     AuditEntry(
@@ -84,5 +83,38 @@ extension Documents {
                 throw error
             }
         }
+    }
+
+    /// Hands document `id` over if `check` matches its record: the event (by `staff`) and the
+    /// audit entry in the transaction that reads it, the state written on condition of its
+    /// revision. A refusal records nothing. `overriding` (a desk manager's decision) hands over
+    /// despite a V-number or date of birth that is not the holder's, and the audit log names which.
+    private func handOver(id: String, check: HandoverCheck, staff: String, overriding: Bool) async throws -> Document {
+        let now = now()
+        let document = try await database.write { tx -> Document in
+            guard let stored = try await DocumentStore.read(id: id, in: tx) else { throw Refusal.unknownDocument }
+            let recorded = (vNumber: stored.vNumber, dateOfBirth: stored.holder?.dateOfBirth)
+            let mismatched = check.mismatches(
+                recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
+            if overriding, stored.document.desk == check.desk, !mismatched.isEmpty {
+                try await AuditLog.append(
+                    AuditEntry(
+                        at: now, staff: staff, action: .documentHandoverOverride, target: id, desk: check.desk,
+                        detail: mismatched.joined(separator: ",")), in: tx)
+            } else {
+                try check.verify(
+                    stored.document, recordedVNumber: recorded.vNumber, recordedDateOfBirth: recorded.dateOfBirth)
+            }
+            var document = stored.document
+            try decided { () throws(TransitionError<Document.Status, Document.Event>) in
+                try document.handOver(at: now)
+            }
+            try await DocumentStore.write(document, readIn: stored, event: .handOver, by: staff, now: now, in: tx)
+            try await AuditLog.append(
+                AuditEntry(at: now, staff: staff, action: .documentHandover, target: id, desk: check.desk), in: tx)
+            return document
+        }
+        logger.info("document handed over", metadata: ["document": "\(id)", "desk": "\(check.desk)"])
+        return document
     }
 }
