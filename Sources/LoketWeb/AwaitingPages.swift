@@ -8,53 +8,63 @@ import LoketServer
 /// The page a third party's booking for an invited person links to (`Loket.awaitPerson`): the
 /// slot, and a date of birth for each person it names; confirming makes it an appointment. The
 /// hold's secret travels in the link and in the form.
-extension WebApp {
-    func addAwaitingRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/book/awaiting/{hold}") { request, context in
-            let web = web(request)
-            return try await awaitingPage(
-                web, hold: try context.parameters.require("hold"), token: request.query("token"), form: [:], errors: [])
-        }
-        router.post("/book/awaiting/{hold}") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("hold")
-            let form = try await web.form(request)
-            guard let (_, named) = try await loket.invitations.awaitingBooking(hold: id, token: form["token"]) else {
-                return awaitingGone(web)
-            }
-            var births: [LocalDate?] = []
-            var problems: [Refusal] = []
-            for field in Self.birthFields(of: named) {
-                switch Customer.dateOfBirth(form[field], field: field) {
-                case .success(let birth?): births.append(birth)
-                case .success(nil):
-                    births.append(nil)
-                    problems.append(.invalid(field, "invalid", "Give the date of birth."))
-                case .failure(let problem):
-                    births.append(nil)
-                    problems.append(problem)
-                }
-            }
-            guard problems.isEmpty else {
-                return try await awaitingPage(
-                    web, hold: id, token: form["token"], form: form, errors: fieldErrors(problems, web))
-            }
-            do {
-                let booking = try await loket.invitations.confirmAwaiting(
-                    hold: id, token: form["token"], datesOfBirth: births, client: context.client)
-                return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as Refusal where error.field.hasPrefix("customer.") {
-                // Someone not invited with this date of birth: said at that person's field.
-                let field = Self.birthField(ofRefused: error.field)
-                return try await awaitingPage(
-                    web, hold: id, token: form["token"], form: form,
-                    errors: [FieldError(field: field, message: WebCopy.message(error, web.language))])
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
+struct AwaitingPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/book/awaiting/{hold}", use: awaiting)
+        router.post("/book/awaiting/{hold}", use: confirmAwaiting)
     }
 
+    /// `GET /book/awaiting/{hold}`
+    @Sendable func awaiting(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        return try await awaitingPage(
+            web, hold: try context.parameters.require("hold"), token: request.query("token"), form: [:], errors: [])
+    }
+
+    /// `POST /book/awaiting/{hold}`
+    @Sendable func confirmAwaiting(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("hold")
+        let form = try await web.form(request)
+        guard let (_, named) = try await loket.invitations.awaitingBooking(hold: id, token: form["token"]) else {
+            return awaitingGone(web)
+        }
+        var births: [LocalDate?] = []
+        var problems: [Refusal] = []
+        for field in Self.birthFields(of: named) {
+            switch Customer.dateOfBirth(form[field], field: field) {
+            case .success(let birth?): births.append(birth)
+            case .success(nil):
+                births.append(nil)
+                problems.append(.invalid(field, "invalid", "Give the date of birth."))
+            case .failure(let problem):
+                births.append(nil)
+                problems.append(problem)
+            }
+        }
+        guard problems.isEmpty else {
+            return try await awaitingPage(
+                web, hold: id, token: form["token"], form: form, errors: fieldErrors(problems, web))
+        }
+        do {
+            let booking = try await loket.invitations.confirmAwaiting(
+                hold: id, token: form["token"], datesOfBirth: births, client: context.client)
+            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+        } catch let error as Refusal where error.field.hasPrefix("customer.") {
+            // Someone not invited with this date of birth: said at that person's field.
+            let field = Self.birthField(ofRefused: error.field)
+            return try await awaitingPage(
+                web, hold: id, token: form["token"], form: form,
+                errors: [FieldError(field: field, message: WebCopy.message(error, web.language))])
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension AwaitingPages {
     /// The form's date of birth fields: the customer's, then each companion's.
     static func birthFields(of customer: Customer) -> [String] {
         ["dateOfBirth"] + customer.companions.indices.map { "companion\($0 + 1).dateOfBirth" }

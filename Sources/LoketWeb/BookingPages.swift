@@ -6,200 +6,224 @@ import LoketServer
 
 /// The customer's way to an appointment: product → (biometrics question) → desk → persons, day
 /// and time → details → confirmation. Choices travel in the URL; personal details only in POSTs.
-extension WebApp {
-    func addBookingRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/") { request, _ in
-            let web = web(request)
-            let products = loket.network.products.map { product in
-                let name = product.name(web.language)
-                // Biometrics first asks whether a visit is needed at all.
-                return product.key == "BIO"
-                    ? HomePage.Product(
-                        name: name, href: "/book/BIO/biometrics", note: WebCopy.text("bioCheckHint", web.language))
-                    : HomePage.Product(name: name, href: "/book/\(product.key)/desks", note: nil)
-            }
-            return pages.render(
-                "home", web, title: WebCopy.text("homeTitle", web.language), page: HomePage(products: products))
-        }
-        router.get("/book/{product}/desks") { request, context in
-            var web = web(request)
-            let key = try context.parameters.require("product")
-            guard let product = loket.network.product(key) else {
-                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
-            }
-            web.backPath = "/book/\(product.key)/desks"
-            let prepared = try await publicPages.value(
-                web.pageKey(web.backPath), generation: 0, now: loket.now()
-            ) { [web] in
-                let today = loket.today
-                let waits = try await loket.availability.waitTimes(product: product.key)
-                let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
-                    var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
-                    if desk.isClosedForGood(on: today) {
-                        let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
-                        item.closedText = WebCopy.text(
-                            "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
-                        return item
-                    }
-                    item.href = "/book/\(product.key)/desks/\(desk.code)"
-                    item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
-                    if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
-                        let first = wait.firstFreeDate
-                    {
-                        // Straight to the first free day: the calendar opens on its month with its times.
-                        item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
-                        item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
-                        item.firstFreeText = WebCopy.text(
-                            "firstFree", web.language, DateWording.date(first, web.language))
-                    } else {
-                        item.noFree = true
-                        item.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)"
-                    }
-                    return item
-                }
-                return pages.prepare(
-                    "desks", web,
-                    title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
-                    page: DesksPage(desks: desks))
-            }
-            return prepared.response(web)
-        }
-        router.get("/book/{product}/desks/{desk}") { request, context in
-            var web = web(request)
-            do {
-                try loket.admit(.slotReads, client: context.client)
-                let desk = try loket.rules.desk(context.parameters.get("desk"))
-                let product = try loket.rules.product(context.parameters.get("product"), at: desk)
-                let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
-                let assistance = request.query("assistance") == "1"
-                // The page is the same for everyone who asks the same: it is keyed, and linked back
-                // to by the language switch, in its canonical form (junk in the query changes nothing).
-                let chosen = request.query("date").flatMap { LocalDate(iso: $0) }
-                let month = String(
-                    MonthView.month(request.query("month"), fallback: chosen ?? loket.today).iso.prefix(7))
-                let path = "/book/\(product.key)/desks/\(desk.code)"
-                web.backPath =
-                    "\(path)?persons=\(persons)" + (assistance ? "&assistance=1" : "") + "&month=\(month)"
-                    + (chosen.map { "&date=\($0.iso)" } ?? "")
-                let now = loket.now()
-                let prepared = try await calendarPages.value(
-                    web.pageKey(web.backPath), generation: loket.capacityGeneration(desk: desk.code),
-                    now: now
-                ) { [web] in
-                    // New appointments here may be given out by draw: the calendar says so and links to
-                    // each open draw (days far ahead and released reserve days are drawn apart).
-                    let draws = try await loket.draws.all(desk: desk.code, product: product.key).filter {
-                        $0.isOpen(at: now)
-                    }
-                    let view = try await calendarView(
-                        web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
-                        date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
-                        drawNotices: draws.map {
-                            CalendarPage.DrawNotice(
-                                text: WebCopy.text(
-                                    "drawNoticeFor", web.language,
-                                    $0.allDays.map { DateWording.date($0, web.language) }.joined(separator: "; "),
-                                    DateWording.deadline($0.closesAt, web.language)),
-                                href: "/draws/\($0.id)/enter")
-                        })
-                    return pages.prepare("calendar", web, title: view.title, page: view.page)
-                }
-                return prepared.response(web)
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        router.post("/book/{product}/desks/{desk}") { request, context in
-            let web = web(request)
-            let form = try await web.form(request)
-            // "Show free times", or a party size or assistance changed since the times were
-            // listed: the calendar again for what is asked now, never a hold for another party.
-            if let changed = calendarAgain(
-                form, product: context.parameters.get("product"), desk: context.parameters.get("desk"))
-            {
-                return redirect(changed)
-            }
-            do {
-                let receipt = try await loket.booking.hold(
-                    desk: context.parameters.get("desk"), product: context.parameters.get("product"),
-                    persons: Int(form["persons"] ?? "1"), slot: form["slot"],
-                    assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
-                    idempotency: nil)
-                // The hold's secret stays in this browser: a cookie only the hold's own page gets.
-                let path = "/book/hold/\(receipt.hold.id)"
-                return redirect(
-                    path,
-                    cookies: [
-                        Cookie(
-                            name: WebRequest.holdCookie, value: receipt.token, maxAge: 3600, path: path,
-                            secure: secureCookies, httpOnly: true, sameSite: .strict)
-                    ])
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        router.get("/book/hold/{id}") { request, context in
-            let web = web(request)
-            return try await detailsPage(
-                web, hold: context.parameters.require("id"), form: [:], errors: [],
-                invitation: try await invitation(in: request))
-        }
-        router.get("/book/invitation/{id}") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            guard
-                let invitation = try await loket.invitations.invitation(id: id, token: request.query("token"))
-            else {
-                return pages.problem(
-                    web, status: .notFound, message: WebCopy.text("invitationLinkInvalid", web.language))
-            }
-            // The link's secret goes into a cookie and out of the address bar (and its history);
-            // the booking's details page fills the person in from it.
-            return redirect(
-                "/book/\(invitation.product)/desks",
-                cookies: [
-                    Cookie(
-                        name: WebRequest.invitationCookie,
-                        value: "\(invitation.id).\(request.query("token") ?? "")", maxAge: 86_400,
-                        path: "/book/", secure: secureCookies, httpOnly: true, sameSite: .lax)
-                ])
-        }
-        router.post("/book/hold/{id}") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            guard let hold = try await loket.booking.activeHold(id: id) else {
-                return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
-            }
-            // The other persons, when every person is named (one live booking per person).
-            let details = CustomerForm(
-                form, companions: companionCount(hold), vNumber: form["vNumber"], language: web.language.rawValue)
-            guard let customer = details.customer else {
-                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(details.problems, web))
-            }
-            // The details first come back to be checked; "Change" opens the form again as typed.
-            if form["change"] == "1" { return try await detailsPage(web, hold: id, form: form, errors: []) }
-            guard form["confirm"] == "1" else {
-                guard let desk = loket.network.desk(hold.desk) else {
-                    return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
-                }
-                return checkAnswersPage(web, hold: hold, desk: desk, customer: customer, form: form)
-            }
-            do {
-                let booking = try await loket.booking.confirm(
-                    hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
-                    client: context.client, idempotency: nil)
-                return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as Refusal where error.field.hasPrefix("customer.") {
-                // Someone already booked, or a person missing: said next to the form's field.
-                return try await detailsPage(web, hold: id, form: form, errors: fieldErrors([error], web))
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        addBiometricsRoutes(to: router)
+struct BookingPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/", use: home)
+        router.get("/book/{product}/desks", use: desks)
+        router.get("/book/{product}/desks/{desk}", use: calendar)
+        router.post("/book/{product}/desks/{desk}", use: holdSlot)
+        router.get("/book/hold/{id}", use: details)
+        router.get("/book/invitation/{id}", use: invitation)
+        router.post("/book/hold/{id}", use: confirm)
     }
 
+    /// `GET /`
+    @Sendable func home(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let products = loket.network.products.map { product in
+            let name = product.name(web.language)
+            // Biometrics first asks whether a visit is needed at all.
+            return product.key == "BIO"
+                ? HomePage.Product(
+                    name: name, href: "/book/BIO/biometrics", note: WebCopy.text("bioCheckHint", web.language))
+                : HomePage.Product(name: name, href: "/book/\(product.key)/desks", note: nil)
+        }
+        return pages.render(
+            "home", web, title: WebCopy.text("homeTitle", web.language), page: HomePage(products: products))
+    }
+
+    /// `GET /book/{product}/desks`
+    @Sendable func desks(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let key = try context.parameters.require("product")
+        guard let product = loket.network.product(key) else {
+            return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+        }
+        web.backPath = "/book/\(product.key)/desks"
+        let prepared = try await publicPages.value(
+            web.pageKey(web.backPath), generation: 0, now: loket.now()
+        ) { [web] in
+            let today = loket.today
+            let waits = try await loket.availability.waitTimes(product: product.key)
+            let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
+                var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
+                if desk.isClosedForGood(on: today) {
+                    let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
+                    item.closedText = WebCopy.text(
+                        "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
+                    return item
+                }
+                item.href = "/book/\(product.key)/desks/\(desk.code)"
+                item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
+                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
+                    let first = wait.firstFreeDate
+                {
+                    // Straight to the first free day: the calendar opens on its month with its times.
+                    item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
+                    item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
+                    item.firstFreeText = WebCopy.text(
+                        "firstFree", web.language, DateWording.date(first, web.language))
+                } else {
+                    item.noFree = true
+                    item.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)"
+                }
+                return item
+            }
+            return pages.prepare(
+                "desks", web,
+                title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
+                page: DesksPage(desks: desks))
+        }
+        return prepared.response(web)
+    }
+
+    /// `GET /book/{product}/desks/{desk}`
+    @Sendable func calendar(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        do {
+            try loket.admit(.slotReads, client: context.client)
+            let desk = try loket.rules.desk(context.parameters.get("desk"))
+            let product = try loket.rules.product(context.parameters.get("product"), at: desk)
+            let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+            let assistance = request.query("assistance") == "1"
+            // The page is the same for everyone who asks the same: it is keyed, and linked back
+            // to by the language switch, in its canonical form (junk in the query changes nothing).
+            let chosen = request.query("date").flatMap { LocalDate(iso: $0) }
+            let month = String(
+                MonthView.month(request.query("month"), fallback: chosen ?? loket.today).iso.prefix(7))
+            let path = "/book/\(product.key)/desks/\(desk.code)"
+            web.backPath =
+                "\(path)?persons=\(persons)" + (assistance ? "&assistance=1" : "") + "&month=\(month)"
+                + (chosen.map { "&date=\($0.iso)" } ?? "")
+            let now = loket.now()
+            let prepared = try await calendarPages.value(
+                web.pageKey(web.backPath), generation: loket.capacityGeneration(desk: desk.code),
+                now: now
+            ) { [web] in
+                // New appointments here may be given out by draw: the calendar says so and links to
+                // each open draw (days far ahead and released reserve days are drawn apart).
+                let draws = try await loket.draws.all(desk: desk.code, product: product.key).filter {
+                    $0.isOpen(at: now)
+                }
+                let view = try await calendarView(
+                    web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
+                    date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
+                    drawNotices: draws.map {
+                        CalendarPage.DrawNotice(
+                            text: WebCopy.text(
+                                "drawNoticeFor", web.language,
+                                $0.allDays.map { DateWording.date($0, web.language) }.joined(separator: "; "),
+                                DateWording.deadline($0.closesAt, web.language)),
+                            href: "/draws/\($0.id)/enter")
+                    })
+                return pages.prepare("calendar", web, title: view.title, page: view.page)
+            }
+            return prepared.response(web)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+
+    /// `POST /book/{product}/desks/{desk}`
+    @Sendable func holdSlot(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let form = try await web.form(request)
+        // "Show free times", or a party size or assistance changed since the times were
+        // listed: the calendar again for what is asked now, never a hold for another party.
+        if let changed = calendarAgain(
+            form, product: context.parameters.get("product"), desk: context.parameters.get("desk"))
+        {
+            return redirect(changed)
+        }
+        do {
+            let receipt = try await loket.booking.hold(
+                desk: context.parameters.get("desk"), product: context.parameters.get("product"),
+                persons: Int(form["persons"] ?? "1"), slot: form["slot"],
+                assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
+                idempotency: nil)
+            // The hold's secret stays in this browser: a cookie only the hold's own page gets.
+            let path = "/book/hold/\(receipt.hold.id)"
+            return redirect(
+                path,
+                cookies: [
+                    Cookie(
+                        name: WebRequest.holdCookie, value: receipt.token, maxAge: 3600, path: path,
+                        secure: secureCookies, httpOnly: true, sameSite: .strict)
+                ])
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+
+    /// `GET /book/hold/{id}`
+    @Sendable func details(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        return try await detailsPage(
+            web, hold: context.parameters.require("id"), form: [:], errors: [],
+            invitation: try await invitation(in: request))
+    }
+
+    /// `GET /book/invitation/{id}`
+    @Sendable func invitation(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        guard
+            let invitation = try await loket.invitations.invitation(id: id, token: request.query("token"))
+        else {
+            return pages.problem(
+                web, status: .notFound, message: WebCopy.text("invitationLinkInvalid", web.language))
+        }
+        // The link's secret goes into a cookie and out of the address bar (and its history);
+        // the booking's details page fills the person in from it.
+        return redirect(
+            "/book/\(invitation.product)/desks",
+            cookies: [
+                Cookie(
+                    name: WebRequest.invitationCookie,
+                    value: "\(invitation.id).\(request.query("token") ?? "")", maxAge: 86_400,
+                    path: "/book/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+            ])
+    }
+
+    /// `POST /book/hold/{id}`
+    @Sendable func confirm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        guard let hold = try await loket.booking.activeHold(id: id) else {
+            return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
+        }
+        // The other persons, when every person is named (one live booking per person).
+        let details = CustomerForm(
+            form, companions: companionCount(hold), vNumber: form["vNumber"], language: web.language.rawValue)
+        guard let customer = details.customer else {
+            return try await detailsPage(web, hold: id, form: form, errors: fieldErrors(details.problems, web))
+        }
+        // The details first come back to be checked; "Change" opens the form again as typed.
+        if form["change"] == "1" { return try await detailsPage(web, hold: id, form: form, errors: []) }
+        guard form["confirm"] == "1" else {
+            guard let desk = loket.network.desk(hold.desk) else {
+                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+            }
+            return checkAnswersPage(web, hold: hold, desk: desk, customer: customer, form: form)
+        }
+        do {
+            let booking = try await loket.booking.confirm(
+                hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
+                client: context.client, idempotency: nil)
+            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+        } catch let error as Refusal where error.field.hasPrefix("customer.") {
+            // Someone already booked, or a person missing: said next to the form's field.
+            return try await detailsPage(web, hold: id, form: form, errors: fieldErrors([error], web))
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension BookingPages {
     /// Where the booking calendar's form goes instead of holding a time: back to the calendar
     /// with the party the form asks for, when its "Show free times" was pressed or the party
     /// differs from the one the times were listed for; nil to hold the chosen time.
@@ -221,13 +245,55 @@ extension WebApp {
             + "&month=\(month)" + (date.map { "&date=\($0.iso)#slot" } ?? "")
     }
 
-    /// The invitation whose link this browser opened, if it is still open.
-    func invitation(in request: Request) async throws -> Invitation? {
-        guard let value = request.cookies[WebRequest.invitationCookie]?.value,
-            let dot = value.firstIndex(of: ".")
-        else { return nil }
-        return try await loket.invitations.invitation(
-            id: String(value[..<dot]), token: String(value[value.index(after: dot)...]))
+    func detailsPage(
+        _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError],
+        invitation: Invitation? = nil
+    ) async throws -> Response {
+        guard let hold = try await loket.booking.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
+            return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
+        }
+        let asksBirth = loket.network.product(hold.product)?.requiresInvitation == true
+        var form = form
+        // Opened from an invitation's link: its person's V-number and email are filled in. The
+        // date of birth is not: it is what the person knows and a forwarded mail does not.
+        if let invitation, invitation.product == hold.product, form.isEmpty {
+            form = ["vNumber": invitation.vNumber, "email": invitation.email]
+        }
+        let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
+        let page = DetailsPage(
+            productName: productName(hold.product, web.language),
+            when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
+            where: place(desk), persons: hold.persons, heldUntil: WebCopy.text("heldUntil", web.language, until),
+            action: "/book/hold/\(hold.id)", form: form,
+            vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
+            dateOfBirthRequired: asksBirth,
+            companions: CompanionFields.rows(
+                count: companionCount(hold), form: form, errors: errors, web.language, asksBirth: asksBirth))
+        return pages.render(
+            "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
+
+extension Array where Element == Slot {
+    /// One slot per start time, as customers choose: several roster blocks may offer the same minute.
+    var oneEachStart: [Slot] {
+        var seen = Set<LocalTime>()
+        return filter { seen.insert($0.start).inserted }
+    }
+}
+
+extension PageRoutes {
+    /// Refusals as the form shows them: `customer.vNumber` is the form's `vNumber`.
+    func fieldErrors(_ errors: [Refusal], _ web: WebRequest) -> [FieldError] {
+        errors.map { error in
+            let field =
+                error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
+            let formField = CompanionFields.formField(field)
+            return FieldError(
+                field: formField,
+                message: CompanionFields.naming(WebCopy.message(error, web.language), field: formField, web.language))
+        }
     }
 
     /// The booking calendar: a month with the days that have room, and the chosen day's times.
@@ -299,52 +365,12 @@ extension WebApp {
 
     func companionCount(_ hold: Hold) -> Int { companionCount(product: hold.product, persons: hold.persons) }
 
-    /// Refusals as the form shows them: `customer.vNumber` is the form's `vNumber`.
-    func fieldErrors(_ errors: [Refusal], _ web: WebRequest) -> [FieldError] {
-        errors.map { error in
-            let field =
-                error.field.hasPrefix("customer.") ? String(error.field.dropFirst("customer.".count)) : error.field
-            let formField = CompanionFields.formField(field)
-            return FieldError(
-                field: formField,
-                message: CompanionFields.naming(WebCopy.message(error, web.language), field: formField, web.language))
-        }
-    }
-
-    func detailsPage(
-        _ web: WebRequest, hold id: String, form: [String: String], errors: [FieldError],
-        invitation: Invitation? = nil
-    ) async throws -> Response {
-        guard let hold = try await loket.booking.activeHold(id: id), let desk = loket.network.desk(hold.desk) else {
-            return pages.problem(web, status: .gone, message: WebCopy.text("error.hold.hold_expired", web.language))
-        }
-        let asksBirth = loket.network.product(hold.product)?.requiresInvitation == true
-        var form = form
-        // Opened from an invitation's link: its person's V-number and email are filled in. The
-        // date of birth is not: it is what the person knows and a forwarded mail does not.
-        if let invitation, invitation.product == hold.product, form.isEmpty {
-            form = ["vNumber": invitation.vNumber, "email": invitation.email]
-        }
-        let until = DeskTime(hold.expiresAt, timeZone: DeskTime.amsterdam).time.text
-        let page = DetailsPage(
-            productName: productName(hold.product, web.language),
-            when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
-            where: place(desk), persons: hold.persons, heldUntil: WebCopy.text("heldUntil", web.language, until),
-            action: "/book/hold/\(hold.id)", form: form,
-            vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
-            dateOfBirthRequired: asksBirth,
-            companions: CompanionFields.rows(
-                count: companionCount(hold), form: form, errors: errors, web.language, asksBirth: asksBirth))
-        return pages.render(
-            "details", web, title: WebCopy.text("detailsTitle", web.language), page: page, errors: errors,
-            status: errors.isEmpty ? .ok : .unprocessableContent)
-    }
-}
-
-extension Array where Element == Slot {
-    /// One slot per start time, as customers choose: several roster blocks may offer the same minute.
-    var oneEachStart: [Slot] {
-        var seen = Set<LocalTime>()
-        return filter { seen.insert($0.start).inserted }
+    /// The invitation whose link this browser opened, if it is still open.
+    func invitation(in request: Request) async throws -> Invitation? {
+        guard let value = request.cookies[WebRequest.invitationCookie]?.value,
+            let dot = value.firstIndex(of: ".")
+        else { return nil }
+        return try await loket.invitations.invitation(
+            id: String(value[..<dot]), token: String(value[value.index(after: dot)...]))
     }
 }

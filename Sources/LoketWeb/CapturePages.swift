@@ -8,72 +8,82 @@ import LoketServer
 /// quality (`/staff/desks/{desk}/appointments/{id}/biometrics`). Each person is named by
 /// V-number and date of birth, checked against the ID; the record then decides later reuse.
 /// Fields are `person<n>.vNumber`, `person<n>.dateOfBirth` and `person<n>.<kind>`.
-extension WebApp {
-    func addCaptureRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
-            let desk = try context.parameters.require("desk")
-            let id = try context.parameters.require("id")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                try await capturePage(
-                    web, desk: desk, appointment: id, place: DeskDayPlace(query: request),
-                    canOverride: account.role >= .deskManager)
-            }
-        }
-        router.post("/staff/desks/{desk}/appointments/{id}/biometrics") { request, context in
-            let desk = try context.parameters.require("desk")
-            let id = try context.parameters.require("id")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                let place = try DeskDayPlace(form: form)
-                let visit: CaptureAppointment
-                do {
-                    visit = try await loket.biometrics.captureAppointment(id: id, desk: desk)
-                } catch let error as Refusal {
-                    return problem(web, error)
-                }
-                let today = loket.today
-                var people: [(person: PersonCaptures, prefix: String)] = []
-                var errors: [FieldError] = []
-                for index in visit.people.indices {
-                    let prefix = "person\(index + 1)."
-                    let given = BiometricKind.allCases.compactMap { kind in
-                        form[prefix + kind.rawValue].flatMap { $0.isEmpty ? nil : $0 }.map {
-                            PersonCaptures.Given(kind: kind.rawValue, date: today.iso, quality: $0)
-                        }
-                    }
-                    // A person of whom nothing was captured needs no V-number.
-                    guard !given.isEmpty else { continue }
-                    do {
-                        people.append(
-                            (
-                                try PersonCaptures.checked(
-                                    vNumber: form[prefix + "vNumber"], dateOfBirth: form[prefix + "dateOfBirth"],
-                                    captures: given, today: today, prefix: prefix),
-                                prefix
-                            ))
-                    } catch let error as Refusal {
-                        errors.append(FieldError(field: error.field, message: WebCopy.message(error, web.language)))
-                    }
-                }
-                if errors.isEmpty {
-                    do {
-                        try await loket.biometrics.recordDeskCaptures(
-                            appointment: id, desk: desk, people: people, staff: account.id, staffRole: account.role,
-                            override: form["override"] == "1")
-                        let served = await serveAfter(id, desk: desk, staff: account.id)
-                        return redirect(place.dayAddress(desk: desk, notice: served ? "captured-served" : "captured"))
-                    } catch let error as Refusal where error.kind == .invalid || error.kind == .conflict {
-                        let field = error.field == "captures" ? "person1.face" : error.field
-                        errors.append(FieldError(field: field, message: WebCopy.message(error, web.language)))
-                    }
-                }
-                return try await capturePage(
-                    web, desk: desk, appointment: id, place: place, form: form, errors: errors,
-                    canOverride: account.role >= .deskManager)
-            }
+struct CapturePages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/appointments/{id}/biometrics", use: captureForm)
+        router.post("/staff/desks/{desk}/appointments/{id}/biometrics", use: recordCaptures)
+    }
+
+    /// `GET /staff/desks/{desk}/appointments/{id}/biometrics`
+    @Sendable func captureForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        let id = try context.parameters.require("id")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            try await capturePage(
+                web, desk: desk, appointment: id, place: DeskDayPlace(query: request),
+                canOverride: account.role >= .deskManager)
         }
     }
 
+    /// `POST /staff/desks/{desk}/appointments/{id}/biometrics`
+    @Sendable func recordCaptures(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        let id = try context.parameters.require("id")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let place = try DeskDayPlace(form: form)
+            let visit: CaptureAppointment
+            do {
+                visit = try await loket.biometrics.captureAppointment(id: id, desk: desk)
+            } catch let error as Refusal {
+                return problem(web, error)
+            }
+            let today = loket.today
+            var people: [(person: PersonCaptures, prefix: String)] = []
+            var errors: [FieldError] = []
+            for index in visit.people.indices {
+                let prefix = "person\(index + 1)."
+                let given = BiometricKind.allCases.compactMap { kind in
+                    form[prefix + kind.rawValue].flatMap { $0.isEmpty ? nil : $0 }.map {
+                        PersonCaptures.Given(kind: kind.rawValue, date: today.iso, quality: $0)
+                    }
+                }
+                // A person of whom nothing was captured needs no V-number.
+                guard !given.isEmpty else { continue }
+                do {
+                    people.append(
+                        (
+                            try PersonCaptures.checked(
+                                vNumber: form[prefix + "vNumber"], dateOfBirth: form[prefix + "dateOfBirth"],
+                                captures: given, today: today, prefix: prefix),
+                            prefix
+                        ))
+                } catch let error as Refusal {
+                    errors.append(FieldError(field: error.field, message: WebCopy.message(error, web.language)))
+                }
+            }
+            if errors.isEmpty {
+                do {
+                    try await loket.biometrics.recordDeskCaptures(
+                        appointment: id, desk: desk, people: people, staff: account.id, staffRole: account.role,
+                        override: form["override"] == "1")
+                    let served = await serveAfter(id, desk: desk, staff: account.id)
+                    return redirect(place.dayAddress(desk: desk, notice: served ? "captured-served" : "captured"))
+                } catch let error as Refusal where error.kind == .invalid || error.kind == .conflict {
+                    let field = error.field == "captures" ? "person1.face" : error.field
+                    errors.append(FieldError(field: field, message: WebCopy.message(error, web.language)))
+                }
+            }
+            return try await capturePage(
+                web, desk: desk, appointment: id, place: place, form: form, errors: errors,
+                canOverride: account.role >= .deskManager)
+        }
+    }
+}
+
+extension CapturePages {
     func capturePage(
         _ web: WebRequest, desk: String, appointment id: String, place: DeskDayPlace,
         form: [String: String] = [:], errors: [FieldError] = [], canOverride: Bool = false

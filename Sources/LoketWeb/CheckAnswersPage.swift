@@ -6,7 +6,7 @@ import LoketDomain
 /// "Check your answers" (GOV.UK's pattern) between the details form and the booking: the held
 /// time and every detail as typed, with the buttons to book or to change them. The details
 /// travel on in the form's hidden fields, in the POST body as before, never in an address.
-extension WebApp {
+extension PageRoutes {
     func checkAnswersPage(
         _ web: WebRequest, hold: Hold, desk: Desk, customer: Customer, form: [String: String]
     )

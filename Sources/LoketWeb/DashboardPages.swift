@@ -8,7 +8,46 @@ import LoketSimulation
 /// The managers' dashboard (`/staff/dashboard`): per desk and product, weekly charts of the
 /// measured history with the norm, a table under each chart and the same numbers as CSV
 /// (`/staff/dashboard.csv`). Desk managers see their own desk, admins every desk.
-extension WebApp {
+struct DashboardPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/dashboard", use: dashboard)
+        router.get("/staff/dashboard.csv", use: dashboardCSV)
+    }
+
+    /// `GET /staff/dashboard`
+    @Sendable func dashboard(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { account, web in
+            let choice = try dashboardChoice(request, account: account)
+            let weeks = try await dashboardWeeks(choice)
+            var page = dashboardPage(choice, weeks: weeks, account: account, language: web.language)
+            try await addOverview(to: &page, desks: choice.desks, language: web.language)
+            page.checks = try await loket.forecasts.forecastChecks(desk: choice.desk, product: choice.product).map {
+                checkFields($0.run, $0.check, web.language)
+            }
+            return pages.render("dashboard", web, title: WebCopy.text("dashboardTitle", web.language), page: page)
+        }
+    }
+
+    /// `GET /staff/dashboard.csv`
+    @Sendable func dashboardCSV(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { account, _ in
+            let choice = try dashboardChoice(request, account: account)
+            let weeks = try await dashboardWeeks(choice)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition:
+                        "attachment; filename=\"dashboard-\(choice.desk)-\(choice.product)-\(choice.range.lowerBound.iso).csv\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: HistoryCSV.text(weeks))))
+        }
+    }
+}
+
+extension DashboardPages {
     /// The charts, each a few measures that belong together, with the unit of its axis. The
     /// urgent reserve is measured for all of a desk's products at once.
     static let dashboardGroups: [(title: String, unit: String, measures: [Measure])] = [
@@ -20,35 +59,6 @@ extension WebApp {
         ("dashboardDraws", "dashboardDrawsUnit", [.drawEntries, .drawPlaces]),
         ("dashboardCollection", "dashboardCollectionUnit", [.collectionWaitP50, .collectionWaitP90]),
     ]
-
-    func addDashboardRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/dashboard") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { account, web in
-                let choice = try dashboardChoice(request, account: account)
-                let weeks = try await dashboardWeeks(choice)
-                var page = dashboardPage(choice, weeks: weeks, account: account, language: web.language)
-                try await addOverview(to: &page, desks: choice.desks, language: web.language)
-                page.checks = try await loket.forecasts.forecastChecks(desk: choice.desk, product: choice.product).map {
-                    checkFields($0.run, $0.check, web.language)
-                }
-                return pages.render("dashboard", web, title: WebCopy.text("dashboardTitle", web.language), page: page)
-            }
-        }
-        router.get("/staff/dashboard.csv") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { account, _ in
-                let choice = try dashboardChoice(request, account: account)
-                let weeks = try await dashboardWeeks(choice)
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/csv; charset=utf-8",
-                        .contentDisposition:
-                            "attachment; filename=\"dashboard-\(choice.desk)-\(choice.product)-\(choice.range.lowerBound.iso).csv\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(string: HistoryCSV.text(weeks))))
-            }
-        }
-    }
 
     /// Every desk the manager sees against every product, at a glance: the wait now against the
     /// norm, each linking to its charts.
@@ -191,7 +201,7 @@ extension WebApp {
             title: WebCopy.text("checkTitle", language, run.name, DateWording.moment(run.createdAt, language)),
             svg: chart.svg,
             coverage: check.coverage.map {
-                WebCopy.text("checkCoverage", language, String($0.weeks), WebApp.percent($0.inside))
+                WebCopy.text("checkCoverage", language, String($0.weeks), ForecastPages.percent($0.inside))
             } ?? WebCopy.text("checkNothingMeasured", language),
             rows: check.weekStarts.indices.reversed().map { i in
                 DashboardPage.Row(

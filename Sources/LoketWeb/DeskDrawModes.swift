@@ -7,25 +7,26 @@ import LoketServer
 /// The desk manager's switch for draw mode (loting), on the desk's settings page: per product
 /// whether new capacity is drawn, who set that, and a button to switch it. The manager's word
 /// stands against the rule in the network file until a manager changes it (`Loket.setDrawMode`).
-extension WebApp {
-    func addDrawModeRoutes(to router: Router<LoketRequestContext>) {
-        router.post("/staff/desks/{desk}/settings/draw-mode") { request, context in
-            let code = try context.parameters.require("desk")
-            return try await asStaff(request, .deskManager, desk: code) { account, web in
-                let form = try await web.form(request)
-                do {
-                    try await loket.draws.setMode(
-                        desk: code, product: form["product"] ?? "", on: form["on"] == "1", staff: account.id)
-                    return redirect("/staff/desks/\(code)/settings?notice=saved")
-                } catch let error as Refusal {
-                    return try await settingsPage(
-                        web, desk: code,
-                        errors: [FieldError(field: "drawMode", message: WebCopy.message(error, web.language))])
-                }
+extension DeskSettingsPages {
+    /// `POST /staff/desks/{desk}/settings/draw-mode`
+    @Sendable func setDrawMode(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let code = try context.parameters.require("desk")
+        return try await asStaff(request, .deskManager, desk: code) { account, web in
+            let form = try await web.form(request)
+            do {
+                try await loket.draws.setMode(
+                    desk: code, product: form["product"] ?? "", on: form["on"] == "1", staff: account.id)
+                return redirect("/staff/desks/\(code)/settings?notice=saved")
+            } catch let error as Refusal {
+                return try await settingsPage(
+                    web, desk: code,
+                    errors: [FieldError(field: "drawMode", message: WebCopy.message(error, web.language))])
             }
         }
     }
+}
 
+extension DeskSettingsPages {
     /// The day a product in draw mode opens its next draw (at midnight, when the booking horizon
     /// first reaches past what is already published) and the last day that draw gives out.
     func nextDrawDay(after published: LocalDate?) -> (opens: LocalDate, through: LocalDate)? {

@@ -7,14 +7,11 @@ import LoketServer
 /// The desk manager's page: closures, opening hours (a Saturday opening is one) and counters
 /// per roster block, each a change on top of the network file that can be undone. The free
 /// slots of the coming days are shown next to the forms, so the effect is seen at once.
-extension WebApp {
-    func addDeskSettingsRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/settings") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .deskManager, desk: desk) { _, web in
-                return try await settingsPage(web, desk: desk, notice: request.query("notice"))
-            }
-        }
+struct DeskSettingsPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/settings", use: settings)
         for kind in ["closure", "hours", "counters", "block"] {
             router.post(RouterPath("/staff/desks/{desk}/settings/\(kind)")) { request, context in
                 let code = try context.parameters.require("desk")
@@ -35,17 +32,31 @@ extension WebApp {
                 }
             }
         }
-        router.post("/staff/desks/{desk}/settings/changes/{id}/remove") { request, context in
-            let code = try context.parameters.require("desk")
-            return try await asStaff(request, .deskManager, desk: code) { account, web in
-                _ = try await web.form(request)
-                try await loket.deskDay.removeDeskChange(
-                    id: context.parameters.require("id"), desk: code, staff: account.id)
-                return redirect("/staff/desks/\(code)/settings?notice=saved")
-            }
+        router.post("/staff/desks/{desk}/settings/changes/{id}/remove", use: removeChange)
+        router.post("/staff/desks/{desk}/settings/draw-mode", use: setDrawMode)
+    }
+
+    /// `GET /staff/desks/{desk}/settings`
+    @Sendable func settings(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .deskManager, desk: desk) { _, web in
+            return try await settingsPage(web, desk: desk, notice: request.query("notice"))
         }
     }
 
+    /// `POST /staff/desks/{desk}/settings/changes/{id}/remove`
+    @Sendable func removeChange(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let code = try context.parameters.require("desk")
+        return try await asStaff(request, .deskManager, desk: code) { account, web in
+            _ = try await web.form(request)
+            try await loket.deskDay.removeDeskChange(
+                id: context.parameters.require("id"), desk: code, staff: account.id)
+            return redirect("/staff/desks/\(code)/settings?notice=saved")
+        }
+    }
+}
+
+extension DeskSettingsPages {
     /// The change a form asks for, checked: real dates in order, hours as HH:MM-HH:MM, a known block.
     static func deskChange(_ kind: String, form: [String: String], desk: Desk) throws(Refusal) -> DeskChange {
         guard let from = LocalDate(iso: form["from"] ?? "") else {

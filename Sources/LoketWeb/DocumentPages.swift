@@ -9,50 +9,63 @@ import LoketServer
 /// its status, and while it waits for a choice, a pickup slot at the desk where it lies or,
 /// where offered, courier delivery to a Dutch address on one of the days on offer. The token
 /// travels in the link and in the forms, as on the offer page.
-extension WebApp {
+struct DocumentPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/documents/{id}", use: document)
+        router.post("/documents/{id}/pickup", use: bookPickup)
+        router.post("/documents/{id}/delivery", use: scheduleDelivery)
+    }
+
+    /// `GET /documents/{id}`
+    @Sendable func document(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        return try await documentPage(web, id: id, token: request.query("token"))
+    }
+
+    /// `POST /documents/{id}/pickup`
+    @Sendable func bookPickup(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        do {
+            let view = try await loket.documents.document(id: id, token: form["token"])
+            let booking = try await loket.documents.bookDocumentPickup(
+                id: id, token: form["token"], desk: view.document.desk, slot: form["slot"], client: context.client)
+            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+        } catch let error as Refusal {
+            return try await documentPage(
+                web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
+                status: .init(code: error.kind.statusCode))
+        }
+    }
+
+    /// `POST /documents/{id}/delivery`
+    @Sendable func scheduleDelivery(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        do {
+            _ = try await loket.documents.scheduleDocumentDelivery(
+                id: id, token: form["token"], street: form["street"], houseNumber: form["houseNumber"],
+                postcode: form["postcode"], city: form["city"], date: form["date"],
+                dateOfBirth: form["dateOfBirth"])
+            return redirect("/documents/\(id)?token=\(form["token"] ?? "")&scheduled=1")
+        } catch let error as Refusal {
+            return try await documentPage(
+                web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
+                status: .init(code: error.kind.statusCode))
+        }
+    }
+}
+
+extension DocumentPages {
     /// The pickup times the page offers: a few spread over each of the first days with room,
     /// so that the holder chooses a day as well as a time, in a list short enough for a phone.
     static let pickupDays = 10
     static let pickupTimesPerDay = 6
-
-    func addDocumentRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/documents/{id}") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            return try await documentPage(web, id: id, token: request.query("token"))
-        }
-        router.post("/documents/{id}/pickup") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            do {
-                let view = try await loket.documents.document(id: id, token: form["token"])
-                let booking = try await loket.documents.bookDocumentPickup(
-                    id: id, token: form["token"], desk: view.document.desk, slot: form["slot"], client: context.client)
-                return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
-            } catch let error as Refusal {
-                return try await documentPage(
-                    web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
-                    status: .init(code: error.kind.statusCode))
-            }
-        }
-        router.post("/documents/{id}/delivery") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            do {
-                _ = try await loket.documents.scheduleDocumentDelivery(
-                    id: id, token: form["token"], street: form["street"], houseNumber: form["houseNumber"],
-                    postcode: form["postcode"], city: form["city"], date: form["date"],
-                    dateOfBirth: form["dateOfBirth"])
-                return redirect("/documents/\(id)?token=\(form["token"] ?? "")&scheduled=1")
-            } catch let error as Refusal {
-                return try await documentPage(
-                    web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
-                    status: .init(code: error.kind.statusCode))
-            }
-        }
-    }
 
     func documentPage(
         _ web: WebRequest, id: String, token: String?, form: [String: String] = [:], errors: [FieldError] = [],

@@ -8,78 +8,83 @@ import LoketServer
 /// Entering a draw and following the entry: the form at `/draws/{id}/enter`, then the entry's
 /// page at `/draws/{id}/entries/{entry}` (entered, drawn or not drawn). The entry's token stays
 /// in this browser, in a cookie only that page gets; personal details travel only in the POST.
-extension WebApp {
-    /// How long the entry's cookie outlives the draw's window: as long as `/draws` lists the draw.
-    static let drawEntryCookieLife: TimeInterval = 14 * 24 * 3600
-
-    func addDrawEntryRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/draws/{id}/enter") { request, context in
-            let web = web(request)
-            do {
-                let draw = try await loket.draws.draw(id: context.parameters.require("id"))
-                let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
-                return drawEnterPage(web, draw: draw, persons: persons)
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        router.post("/draws/{id}/enter") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            let draw: Draw
-            do {
-                draw = try await loket.draws.draw(id: id)
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-            // The customer's details are checked here, all at once, to show every problem next to
-            // its field; the use case checks the rest and takes the first problem as its answer.
-            let persons = Int(form["persons"] ?? "1")
-            // The entrant's V-number is the entry's own field, checked by the use case.
-            let details = CustomerForm(
-                form, companions: min(max(persons ?? 1, 1), 6) - 1, vNumber: nil, language: form["language"],
-                prefix: "customer.")
-            let problems = details.problems
-            let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
-            do {
-                let entered = try await loket.draws.enter(
-                    id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
-                    days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
-                    client: context.client)
-                let path = "/draws/\(id)/entries/\(entered.entry.id)"
-                let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
-                return redirect(
-                    path + "?entered=1",
-                    cookies: [
-                        Cookie(
-                            name: WebRequest.drawEntryCookie, value: entered.token, maxAge: Int(life), path: path,
-                            secure: secureCookies, httpOnly: true, sameSite: .strict)
-                    ])
-            } catch let error as Refusal {
-                let shown = [error] + problems.filter { $0.field != error.field }
-                var response = drawEnterPage(
-                    web, draw: draw, persons: min(max(persons ?? 1, 1), 6), form: form,
-                    errors: drawFieldErrors(shown, web), status: .init(code: error.kind.statusCode))
-                if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
-                return response
-            }
-        }
-        router.get("/draws/{id}/entries/{entry}") { request, context in
-            let web = web(request)
-            do {
-                let draw = try await loket.draws.draw(id: context.parameters.require("id"))
-                let (entry, appointment) = try await loket.draws.entry(
-                    draw: draw.id, id: context.parameters.require("entry"),
-                    token: request.query("token") ?? request.cookies[WebRequest.drawEntryCookie]?.value)
-                return drawEntryPage(
-                    web, draw: draw, entry: entry, appointment: appointment,
-                    justEntered: request.query("entered") == "1")
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
+extension DrawPages {
+    /// `GET /draws/{id}/enter`
+    @Sendable func entryForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        do {
+            let draw = try await loket.draws.draw(id: context.parameters.require("id"))
+            let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+            return drawEnterPage(web, draw: draw, persons: persons)
+        } catch let error as Refusal {
+            return problem(web, error)
         }
     }
+
+    /// `POST /draws/{id}/enter`
+    @Sendable func enter(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        let draw: Draw
+        do {
+            draw = try await loket.draws.draw(id: id)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+        // The customer's details are checked here, all at once, to show every problem next to
+        // its field; the use case checks the rest and takes the first problem as its answer.
+        let persons = Int(form["persons"] ?? "1")
+        // The entrant's V-number is the entry's own field, checked by the use case.
+        let details = CustomerForm(
+            form, companions: min(max(persons ?? 1, 1), 6) - 1, vNumber: nil, language: form["language"],
+            prefix: "customer.")
+        let problems = details.problems
+        let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
+        do {
+            let entered = try await loket.draws.enter(
+                id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
+                days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
+                client: context.client)
+            let path = "/draws/\(id)/entries/\(entered.entry.id)"
+            let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
+            return redirect(
+                path + "?entered=1",
+                cookies: [
+                    Cookie(
+                        name: WebRequest.drawEntryCookie, value: entered.token, maxAge: Int(life), path: path,
+                        secure: secureCookies, httpOnly: true, sameSite: .strict)
+                ])
+        } catch let error as Refusal {
+            let shown = [error] + problems.filter { $0.field != error.field }
+            var response = drawEnterPage(
+                web, draw: draw, persons: min(max(persons ?? 1, 1), 6), form: form,
+                errors: drawFieldErrors(shown, web), status: .init(code: error.kind.statusCode))
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
+        }
+    }
+
+    /// `GET /draws/{id}/entries/{entry}`
+    @Sendable func entry(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        do {
+            let draw = try await loket.draws.draw(id: context.parameters.require("id"))
+            let (entry, appointment) = try await loket.draws.entry(
+                draw: draw.id, id: context.parameters.require("entry"),
+                token: request.query("token") ?? request.cookies[WebRequest.drawEntryCookie]?.value)
+            return drawEntryPage(
+                web, draw: draw, entry: entry, appointment: appointment,
+                justEntered: request.query("entered") == "1")
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension DrawPages {
+    /// How long the entry's cookie outlives the draw's window: as long as `/draws` lists the draw.
+    static let drawEntryCookieLife: TimeInterval = 14 * 24 * 3600
 
     /// The entry form, or only that the draw has closed; `errors` next to their fields.
     func drawEnterPage(

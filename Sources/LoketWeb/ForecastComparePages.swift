@@ -4,7 +4,7 @@ import LoketDomain
 import LoketSimulation
 
 /// Forecasts compared: one chart of their medians, and a sentence for each against the first.
-extension WebApp {
+extension ForecastPages {
     func comparePage(_ runs: [ForecastRun], _ web: WebRequest) -> Response {
         let language = web.language
         let summaries = runs.compactMap { run in Self.summary(run).map { (run, $0) } }

@@ -9,85 +9,107 @@ import LoketSimulation
 /// without changes (what-if); runs go in the background and are kept, each with its own page
 /// (which refreshes itself while it runs, no script), its scenario as YAML, and a comparison of
 /// runs in one chart. Desk managers and admins only.
-extension WebApp {
-    func addForecastRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/forecast") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { _, web in
-                try await forecastPage(web)
-            }
+struct ForecastPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/forecast", use: forecast)
+        router.post("/staff/forecast/runs", use: startRun)
+        router.post("/staff/forecast/advice", use: startAdvice)
+        router.get("/staff/forecast/runs/{id}", use: run)
+        router.get("/staff/forecast/runs/{id}/scenario.yaml", use: scenario)
+        router.get("/staff/forecast/compare", use: compare)
+    }
+
+    /// `GET /staff/forecast`
+    @Sendable func forecast(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { _, web in
+            try await forecastPage(web)
         }
-        router.post("/staff/forecast/runs") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { account, web in
-                let form = try await web.form(request)
-                do {
-                    let changes = try ForecastForm.whatIf(form, network: loket.network)
-                    let run = try await loket.forecasts.startForecast(
-                        name: form["name"] ?? "", changes: changes,
-                        replications: try ForecastForm.integer(form, "replications") ?? 200,
-                        weeks: try ForecastForm.integer(form, "weeks") ?? Forecasts.baselineWeeks, staff: account.id)
-                    // The planner who just started it follows its progress until it is done.
-                    return redirect("/staff/forecast/runs/\(run.id)?follow=1")
-                } catch let error as Refusal {
-                    return try await forecastPage(web, form: form, error: error, prefix: "")
-                }
-            }
-        }
-        router.post("/staff/forecast/advice") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { account, web in
-                let form = try await web.form(request)
-                do {
-                    // On top of one of the planner's what-ifs, if they chose one.
-                    var changes = WhatIf()
-                    if let id = form["adviceOn"], !id.isEmpty {
-                        guard let run = try? await loket.forecasts.forecastRun(id: id), run.kind == .forecast,
-                            let decoded = try? JSONDecoder().decode(WhatIf.self, from: Data(run.changes.utf8))
-                        else {
-                            throw Refusal.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
-                        }
-                        changes = decoded
-                    }
-                    let run = try await loket.forecasts.startAdvice(
-                        name: form["adviceName"] ?? "", by: try ForecastForm.date(form, "adviceBy"),
-                        probability: try ForecastForm.percent(form, "adviceProbability"),
-                        from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
-                        replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
-                    return redirect("/staff/forecast/runs/\(run.id)?follow=1")
-                } catch let error as Refusal {
-                    return try await forecastPage(web, form: form, error: error, prefix: "advice")
-                }
-            }
-        }
-        router.get("/staff/forecast/runs/{id}") { request, context in
-            try await asStaff(request, .deskManager, desk: nil) { _, web in
-                let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
-                return runPage(run, web, following: request.query("follow") == "1")
-            }
-        }
-        router.get("/staff/forecast/runs/{id}/scenario.yaml") { request, context in
-            try await asStaff(request, .deskManager, desk: nil) { _, _ in
-                let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "application/yaml; charset=utf-8",
-                        .contentDisposition: "attachment; filename=\"forecast-\(run.id).yaml\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(string: run.scenario)))
-            }
-        }
-        router.get("/staff/forecast/compare") { request, _ in
-            try await asStaff(request, .deskManager, desk: nil) { _, web in
-                let ids = request.uri.queryParameters.getAll("run").map { String($0) }
-                guard (1...Self.compareLimit).contains(ids.count) else {
-                    throw Refusal.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
-                }
-                var runs: [ForecastRun] = []
-                for id in ids { runs.append(try await loket.forecasts.forecastRun(id: id)) }
-                return comparePage(runs, web)
+    }
+
+    /// `POST /staff/forecast/runs`
+    @Sendable func startRun(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { account, web in
+            let form = try await web.form(request)
+            do {
+                let changes = try ForecastForm.whatIf(form, network: loket.network)
+                let run = try await loket.forecasts.startForecast(
+                    name: form["name"] ?? "", changes: changes,
+                    replications: try ForecastForm.integer(form, "replications") ?? 200,
+                    weeks: try ForecastForm.integer(form, "weeks") ?? Forecasts.baselineWeeks, staff: account.id)
+                // The planner who just started it follows its progress until it is done.
+                return redirect("/staff/forecast/runs/\(run.id)?follow=1")
+            } catch let error as Refusal {
+                return try await forecastPage(web, form: form, error: error, prefix: "")
             }
         }
     }
 
+    /// `POST /staff/forecast/advice`
+    @Sendable func startAdvice(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { account, web in
+            let form = try await web.form(request)
+            do {
+                // On top of one of the planner's what-ifs, if they chose one.
+                var changes = WhatIf()
+                if let id = form["adviceOn"], !id.isEmpty {
+                    guard let run = try? await loket.forecasts.forecastRun(id: id), run.kind == .forecast,
+                        let decoded = try? JSONDecoder().decode(WhatIf.self, from: Data(run.changes.utf8))
+                    else {
+                        throw Refusal.invalid("adviceOn", "unknown", "Choose one of the what-ifs listed.")
+                    }
+                    changes = decoded
+                }
+                let run = try await loket.forecasts.startAdvice(
+                    name: form["adviceName"] ?? "", by: try ForecastForm.date(form, "adviceBy"),
+                    probability: try ForecastForm.percent(form, "adviceProbability"),
+                    from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
+                    replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
+                return redirect("/staff/forecast/runs/\(run.id)?follow=1")
+            } catch let error as Refusal {
+                return try await forecastPage(web, form: form, error: error, prefix: "advice")
+            }
+        }
+    }
+
+    /// `GET /staff/forecast/runs/{id}`
+    @Sendable func run(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { _, web in
+            let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
+            return runPage(run, web, following: request.query("follow") == "1")
+        }
+    }
+
+    /// `GET /staff/forecast/runs/{id}/scenario.yaml`
+    @Sendable func scenario(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { _, _ in
+            let run = try await loket.forecasts.forecastRun(id: context.parameters.require("id"))
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/yaml; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"forecast-\(run.id).yaml\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: run.scenario)))
+        }
+    }
+
+    /// `GET /staff/forecast/compare`
+    @Sendable func compare(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await asStaff(request, .deskManager, desk: nil) { _, web in
+            let ids = request.uri.queryParameters.getAll("run").map { String($0) }
+            guard (1...Self.compareLimit).contains(ids.count) else {
+                throw Refusal.invalid("run", "out_of_range", "Pick 1 to \(Self.compareLimit) runs to compare.")
+            }
+            var runs: [ForecastRun] = []
+            for id in ids { runs.append(try await loket.forecasts.forecastRun(id: id)) }
+            return comparePage(runs, web)
+        }
+    }
+}
+
+extension ForecastPages {
     static let compareLimit = 5
 
     /// The forecast page again with the refused form's `error` next to its field (the advisor's

@@ -9,76 +9,89 @@ import LoketServer
 /// appointment code or the document id, sees whom the card is for, and types the V-number and
 /// date of birth from the collector's ID; the handover is recorded only when both match. Every
 /// personal detail travels in a POST body, never in an address.
-extension WebApp {
-    func addHandoverRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/handover") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let place = try DeskDayPlace(query: request)
-                let canOverride = account.role >= .deskManager
-                // From an agenda row: its appointment's card, found already.
-                let visit = request.query("visit")
-                guard let reference = request.query("reference"), !reference.isEmpty else {
-                    return handoverPage(web, desk: desk, place: place, visit: visit, canOverride: canOverride)
-                }
-                return try await foundCard(
-                    web, desk: desk, place: place, visit: visit, reference: reference, canOverride: canOverride)
+struct HandoverPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/handover", use: handover)
+        router.post("/staff/desks/{desk}/handover", use: findCard)
+        router.post("/staff/desks/{desk}/handover/record", use: handOver)
+    }
+
+    /// `GET /staff/desks/{desk}/handover`
+    @Sendable func handover(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let place = try DeskDayPlace(query: request)
+            let canOverride = account.role >= .deskManager
+            // From an agenda row: its appointment's card, found already.
+            let visit = request.query("visit")
+            guard let reference = request.query("reference"), !reference.isEmpty else {
+                return handoverPage(web, desk: desk, place: place, visit: visit, canOverride: canOverride)
             }
+            return try await foundCard(
+                web, desk: desk, place: place, visit: visit, reference: reference, canOverride: canOverride)
         }
-        router.post("/staff/desks/{desk}/handover") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                let reference = form["reference"] ?? ""
-                let place = try DeskDayPlace(form: form)
-                let canOverride = account.role >= .deskManager
-                return try await foundCard(
-                    web, desk: desk, place: place, visit: form["visit"], reference: reference,
-                    canOverride: canOverride)
-            }
+    }
+
+    /// `POST /staff/desks/{desk}/handover`
+    @Sendable func findCard(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let reference = form["reference"] ?? ""
+            let place = try DeskDayPlace(form: form)
+            let canOverride = account.role >= .deskManager
+            return try await foundCard(
+                web, desk: desk, place: place, visit: form["visit"], reference: reference,
+                canOverride: canOverride)
         }
-        router.post("/staff/desks/{desk}/handover/record") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                let id = form["document"] ?? ""
-                let reference = form["reference"] ?? id
-                let place = try DeskDayPlace(form: form)
-                let canOverride = account.role >= .deskManager
-                let visit = form["visit"]
+    }
+
+    /// `POST /staff/desks/{desk}/handover/record`
+    @Sendable func handOver(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let id = form["document"] ?? ""
+            let reference = form["reference"] ?? id
+            let place = try DeskDayPlace(form: form)
+            let canOverride = account.role >= .deskManager
+            let visit = form["visit"]
+            do {
+                // Served with it only when the row's appointment is this card's pickup.
+                let card = try? await loket.documents.findDocumentForHandover(reference: id, desk: desk)
+                let pickup = card.flatMap { Self.visit(visit, of: $0) }
+                _ = try await loket.documents.handOverDocument(
+                    id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
+                    staff: account.id, staffRole: account.role, override: form["override"] == "1")
+                let served = await serveAfter(pickup, desk: desk, staff: account.id)
+                return redirect(place.dayAddress(desk: desk, notice: served ? "handed-over-served" : "handed-over"))
+            } catch let error as Refusal
+                where ["vNumber", "dateOfBirth", "override"].contains(error.field)
+                || error.code == "too_many_checks"
+            {
+                // The card stays on the page, with what was typed, so the clerk looks again
+                // (or a desk manager overrides).
                 do {
-                    // Served with it only when the row's appointment is this card's pickup.
-                    let card = try? await loket.documents.findDocumentForHandover(reference: id, desk: desk)
-                    let pickup = card.flatMap { Self.visit(visit, of: $0) }
-                    _ = try await loket.documents.handOverDocument(
-                        id: id, desk: desk, vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
-                        staff: account.id, staffRole: account.role, override: form["override"] == "1")
-                    let served = await serveAfter(pickup, desk: desk, staff: account.id)
-                    return redirect(place.dayAddress(desk: desk, notice: served ? "handed-over-served" : "handed-over"))
-                } catch let error as Refusal
-                    where ["vNumber", "dateOfBirth", "override"].contains(error.field)
-                    || error.code == "too_many_checks"
-                {
-                    // The card stays on the page, with what was typed, so the clerk looks again
-                    // (or a desk manager overrides).
-                    do {
-                        let card = try await loket.documents.findDocumentForHandover(reference: id, desk: desk)
-                        return handoverPage(
-                            web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
-                            card: card, typed: form,
-                            refused: error, canOverride: canOverride)
-                    } catch let error as Refusal {
-                        return handoverPage(
-                            web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
-                    }
+                    let card = try await loket.documents.findDocumentForHandover(reference: id, desk: desk)
+                    return handoverPage(
+                        web, desk: desk, place: place, visit: Self.visit(visit, of: card), reference: reference,
+                        card: card, typed: form,
+                        refused: error, canOverride: canOverride)
                 } catch let error as Refusal {
                     return handoverPage(
                         web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
                 }
+            } catch let error as Refusal {
+                return handoverPage(
+                    web, desk: desk, place: place, visit: visit, reference: reference, refused: error)
             }
         }
     }
+}
 
+extension HandoverPages {
     /// The handover page: the search, and the found card with the identity check. A refusal is
     /// shown at the field it names; one about the card itself (its desk, its state) at the search.
     func handoverPage(
@@ -133,16 +146,6 @@ extension WebApp {
         return visit
     }
 
-    /// Marks the visit of `appointment` served once the clerk has done its business from the
-    /// agenda (a handover, the captures): one step, not a second click. False when it cannot be
-    /// (nobody called the customer yet); the business itself is done either way.
-    func serveAfter(_ appointment: String?, desk: String, staff: String) async -> Bool {
-        guard let appointment, !appointment.isEmpty else { return false }
-        return
-            (try? await loket.deskDay.finishVisit(appointment: appointment, desk: desk, outcome: .served, staff: staff))
-            != nil
-    }
-
     /// The clerk's words for a refused check, where the customer's (`WebCopy.message`) would not
     /// fit: "type it from the ID" rather than "it is on your letters".
     static func handoverMessage(_ error: Refusal, _ language: Customer.Language) -> String {
@@ -171,4 +174,16 @@ struct HandoverPage {
     /// A desk manager may hand over to a collector who is not the holder, or past the day's
     /// refused checks (audited).
     let canOverride: Bool
+}
+
+extension PageRoutes {
+    /// Marks the visit of `appointment` served once the clerk has done its business from the
+    /// agenda (a handover, the captures): one step, not a second click. False when it cannot be
+    /// (nobody called the customer yet); the business itself is done either way.
+    func serveAfter(_ appointment: String?, desk: String, staff: String) async -> Bool {
+        guard let appointment, !appointment.isEmpty else { return false }
+        return
+            (try? await loket.deskDay.finishVisit(appointment: appointment, desk: desk, outcome: .served, staff: staff))
+            != nil
+    }
 }

@@ -8,34 +8,44 @@ import LoketServer
 /// does through the API: a product of this desk that needs an invitation, the V-number and date
 /// of birth from the ID, and the email address the link goes to. Audited without personal data;
 /// every detail travels in a POST body.
-extension WebApp {
-    func addInvitationRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/invitations") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { _, web in
-                invitationPage(web, desk: desk, notice: request.query("notice") == "invited")
-            }
-        }
-        router.post("/staff/desks/{desk}/invitations") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                do {
-                    _ = try await loket.invitations.inviteAtDesk(
-                        Invitations.InvitationInput(
-                            product: form["product"], vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
-                            email: form["email"], language: form["language"], validUntil: form["validUntil"]),
-                        desk: desk, staff: account.id)
-                    return redirect("/staff/desks/\(desk)/invitations?notice=invited")
-                } catch let error as Refusal where error.kind == .invalid {
-                    return invitationPage(
-                        web, desk: desk, form: form,
-                        errors: [FieldError(field: error.field, message: WebCopy.message(error, web.language))])
-                }
-            }
+struct InvitationPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/invitations", use: inviteForm)
+        router.post("/staff/desks/{desk}/invitations", use: invite)
+    }
+
+    /// `GET /staff/desks/{desk}/invitations`
+    @Sendable func inviteForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { _, web in
+            invitationPage(web, desk: desk, notice: request.query("notice") == "invited")
         }
     }
 
+    /// `POST /staff/desks/{desk}/invitations`
+    @Sendable func invite(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            do {
+                _ = try await loket.invitations.inviteAtDesk(
+                    Invitations.InvitationInput(
+                        product: form["product"], vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
+                        email: form["email"], language: form["language"], validUntil: form["validUntil"]),
+                    desk: desk, staff: account.id)
+                return redirect("/staff/desks/\(desk)/invitations?notice=invited")
+            } catch let error as Refusal where error.kind == .invalid {
+                return invitationPage(
+                    web, desk: desk, form: form,
+                    errors: [FieldError(field: error.field, message: WebCopy.message(error, web.language))])
+            }
+        }
+    }
+}
+
+extension InvitationPages {
     /// The invitation form, with what was typed and its error, or the notice that one was sent.
     func invitationPage(
         _ web: WebRequest, desk code: String, form: [String: String] = [:], errors: [FieldError] = [],

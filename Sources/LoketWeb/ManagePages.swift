@@ -6,104 +6,126 @@ import LoketServer
 
 /// The manage page the confirmation links to: the appointment, its calendar file, and moving
 /// or cancelling it. The manage token is the only secret in any URL.
-extension WebApp {
-    func addManageRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/manage/{id}") { request, context in
-            try await openAppointment(request, context) { web, appointment, token in
-                managePage(
-                    web, appointment, token: token, booked: request.query("booked") == "1",
-                    moved: request.query("moved") == "1")
-            }
-        }
-        router.get("/manage/{id}/calendar.ics") { request, context in
-            let appointment = try await loket.booking.appointment(
-                id: context.parameters.require("id"), token: request.query("token"))
-            guard let desk = loket.network.desk(appointment.desk) else {
-                throw Refusal(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
-            }
-            let language = appointment.language
-            let invite = CalendarInvite(
-                method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
-                date: appointment.date, start: appointment.startTime, end: appointment.endTime,
-                summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
-                description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
-                organizer: organizer, stamp: loket.now())
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                    .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: invite.text)))
-        }
-        router.get("/manage/{id}/reschedule") { request, context in
-            var web = web(request)
-            let id = try context.parameters.require("id")
-            let token = request.query("token") ?? ""
-            do {
-                try loket.admit(.slotReads, client: context.client)
-                let appointment = try await loket.booking.appointment(id: id, token: token)
-                // In the language the manage page showed, as every page of the appointment.
-                if !web.languageChosen { web.language = appointment.language }
-                guard appointment.state == .confirmed else { return cancelledPage(web) }
-                // Moved as often as allowed: the calendar would only end in a refusal.
-                let allowed = loket.network.fairness.movesAllowed
-                guard appointment.movesLeft(allowed: allowed) > 0 else {
-                    return problem(web, Appointment.moveLimitReached(allowed: allowed).asRefusal)
-                }
-                let desk = try loket.rules.desk(appointment.desk)
-                let product = try loket.rules.product(appointment.product, at: desk)
-                let view = try await calendarView(
-                    web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
-                    month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
-                    token: token, backHref: "/manage/\(id)?token=\(token)",
-                    title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
-                return pages.render("calendar", web, title: view.title, page: view.page)
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        router.post("/manage/{id}/reschedule") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            let token = form["token"] ?? ""
-            do {
-                let appointment = try await loket.booking.appointment(id: id, token: token)
-                // Asked first: a move gives up the time held now and counts against the limit.
-                guard form["confirm"] == "1" else {
-                    var web = web
-                    if !web.languageChosen { web.language = appointment.language }
-                    return try moveQuestionPage(web, appointment, slot: form["slot"], token: token)
-                }
-                let receipt = try await loket.booking.hold(
-                    desk: appointment.desk, product: appointment.product, persons: appointment.persons,
-                    slot: form["slot"], assistance: appointment.assistance, client: context.client,
-                    replacingOldest: true, idempotency: nil)
-                _ = try await loket.booking.reschedule(
-                    id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
-                return redirect("/manage/\(id)?token=\(token)&moved=1")
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
-        }
-        router.get("/manage/{id}/cancel") { request, context in
-            try await openAppointment(request, context) { web, appointment, token in
-                cancelPage(web, appointment, token: token)
-            }
-        }
-        router.post("/manage/{id}/cancel") { request, context in
-            let web = web(request)
-            let form = try await web.form(request)
-            do {
-                _ = try await loket.booking.cancel(id: context.parameters.require("id"), token: form["token"])
-                return cancelledPage(web)
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
+struct ManagePages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/manage/{id}", use: appointment)
+        router.get("/manage/{id}/calendar.ics", use: calendarFile)
+        router.get("/manage/{id}/reschedule", use: rescheduleCalendar)
+        router.post("/manage/{id}/reschedule", use: reschedule)
+        router.get("/manage/{id}/cancel", use: cancelQuestion)
+        router.post("/manage/{id}/cancel", use: cancel)
+    }
+
+    /// `GET /manage/{id}`
+    @Sendable func appointment(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await openAppointment(request, context) { web, appointment, token in
+            managePage(
+                web, appointment, token: token, booked: request.query("booked") == "1",
+                moved: request.query("moved") == "1")
         }
     }
 
+    /// `GET /manage/{id}/calendar.ics`
+    @Sendable func calendarFile(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let appointment = try await loket.booking.appointment(
+            id: context.parameters.require("id"), token: request.query("token"))
+        guard let desk = loket.network.desk(appointment.desk) else {
+            throw Refusal(.notFound, field: "desk", code: "unknown_desk", "Unknown desk.")
+        }
+        let language = appointment.language
+        let invite = CalendarInvite(
+            method: .publish, uid: "\(appointment.id)@loket", sequence: appointment.revision,
+            date: appointment.date, start: appointment.startTime, end: appointment.endTime,
+            summary: "\(productName(appointment.product, language)) — \(desk.name)", location: place(desk),
+            description: "\(WebCopy.text("code", language)): \(appointment.code ?? appointment.id)",
+            organizer: organizer, stamp: loket.now())
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                .contentDisposition: "attachment; filename=\"loket-appointment.ics\"", .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: invite.text)))
+    }
+
+    /// `GET /manage/{id}/reschedule`
+    @Sendable func rescheduleCalendar(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let id = try context.parameters.require("id")
+        let token = request.query("token") ?? ""
+        do {
+            try loket.admit(.slotReads, client: context.client)
+            let appointment = try await loket.booking.appointment(id: id, token: token)
+            // In the language the manage page showed, as every page of the appointment.
+            if !web.languageChosen { web.language = appointment.language }
+            guard appointment.state == .confirmed else { return cancelledPage(web) }
+            // Moved as often as allowed: the calendar would only end in a refusal.
+            let allowed = loket.network.fairness.movesAllowed
+            guard appointment.movesLeft(allowed: allowed) > 0 else {
+                return problem(web, Appointment.moveLimitReached(allowed: allowed).asRefusal)
+            }
+            let desk = try loket.rules.desk(appointment.desk)
+            let product = try loket.rules.product(appointment.product, at: desk)
+            let view = try await calendarView(
+                web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
+                month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
+                token: token, backHref: "/manage/\(id)?token=\(token)",
+                title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
+            return pages.render("calendar", web, title: view.title, page: view.page)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+
+    /// `POST /manage/{id}/reschedule`
+    @Sendable func reschedule(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        let token = form["token"] ?? ""
+        do {
+            let appointment = try await loket.booking.appointment(id: id, token: token)
+            // Asked first: a move gives up the time held now and counts against the limit.
+            guard form["confirm"] == "1" else {
+                var web = web
+                if !web.languageChosen { web.language = appointment.language }
+                return try moveQuestionPage(web, appointment, slot: form["slot"], token: token)
+            }
+            let receipt = try await loket.booking.hold(
+                desk: appointment.desk, product: appointment.product, persons: appointment.persons,
+                slot: form["slot"], assistance: appointment.assistance, client: context.client,
+                replacingOldest: true, idempotency: nil)
+            _ = try await loket.booking.reschedule(
+                id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
+            return redirect("/manage/\(id)?token=\(token)&moved=1")
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+
+    /// `GET /manage/{id}/cancel`
+    @Sendable func cancelQuestion(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        try await openAppointment(request, context) { web, appointment, token in
+            cancelPage(web, appointment, token: token)
+        }
+    }
+
+    /// `POST /manage/{id}/cancel`
+    @Sendable func cancel(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let form = try await web.form(request)
+        do {
+            _ = try await loket.booking.cancel(id: context.parameters.require("id"), token: form["token"])
+            return cancelledPage(web)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension ManagePages {
     /// The appointment a manage address opens (`id`, `token`), in the language it was booked in
     /// until the visitor switches, for `page` while it stands; once cancelled, the page that says so.
     func openAppointment(

@@ -9,7 +9,7 @@ struct MovePage {
     let moveAction: String, token: String, slot: String, otherTimeHref: String, keepHref: String
 }
 
-extension WebApp {
+extension PageRoutes {
     /// The question for moving `appointment` to `slot`; a slot that cannot be read is refused,
     /// naming the field, as the move itself would refuse it.
     func moveQuestionPage(

@@ -8,42 +8,11 @@ import LoketServer
 /// The page an offer email links to: the offer in the customer's language with two buttons,
 /// accept and decline. The offer's token travels in the link and in the forms, next to the
 /// form token every Loket form carries.
-extension WebApp {
-    func addOfferRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/waitlist/{id}/offer") { request, context in
-            var web = web(request)
-            let id = try context.parameters.require("id")
-            let token = request.query("token")
-            let entry: WaitlistEntry
-            do {
-                entry = try await loket.waitlist.entry(id: id, token: token)
-            } catch let error as Refusal {
-                return offerPage(
-                    web, status: .init(code: error.kind.statusCode),
-                    title: WebCopy.text("offerNotFoundTitle", web.language),
-                    message: WebCopy.text("offerBadLink", web.language))
-            }
-            web.language = entry.language
-            let language = entry.language
-            guard entry.state == .offered, let offer = entry.offer else {
-                return offerPage(
-                    web, status: .gone, title: WebCopy.text("noOfferTitle", language),
-                    message: WebCopy.text("noOfferText", language))
-            }
-            let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
-            let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
-            let shown = OfferPage.Offer(
-                id: entry.id, token: token ?? "", productName: productName(entry.product, language),
-                when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
-                where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
-                routeHref: loket.network.desk(offer.desk)?.routeURL,
-                deadline: WebCopy.text("offerDeadline", language, deadline),
-                acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language)
-            )
-            return pages.render(
-                "offer", web, title: WebCopy.text(entry.appointment != nil ? "offerTitle" : "offerTitleNew", language),
-                page: OfferPage(offer: shown))
-        }
+struct OfferPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/waitlist/{id}/offer", use: offer)
         for action in ["accept", "decline"] {
             router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in
                 var web = web(request)
@@ -81,6 +50,44 @@ extension WebApp {
         }
     }
 
+    /// `GET /waitlist/{id}/offer`
+    @Sendable func offer(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let id = try context.parameters.require("id")
+        let token = request.query("token")
+        let entry: WaitlistEntry
+        do {
+            entry = try await loket.waitlist.entry(id: id, token: token)
+        } catch let error as Refusal {
+            return offerPage(
+                web, status: .init(code: error.kind.statusCode),
+                title: WebCopy.text("offerNotFoundTitle", web.language),
+                message: WebCopy.text("offerBadLink", web.language))
+        }
+        web.language = entry.language
+        let language = entry.language
+        guard entry.state == .offered, let offer = entry.offer else {
+            return offerPage(
+                web, status: .gone, title: WebCopy.text("noOfferTitle", language),
+                message: WebCopy.text("noOfferText", language))
+        }
+        let until = DeskTime(offer.expiresAt, timeZone: DeskTime.amsterdam)
+        let deadline = "\(DateWording.date(until.date, entry.language)) \(until.time.text)"
+        let shown = OfferPage.Offer(
+            id: entry.id, token: token ?? "", productName: productName(entry.product, language),
+            when: DateWording.dateTime(offer.date, offer.startTime, offer.endTime, language),
+            where: loket.network.desk(offer.desk).map(place) ?? offer.desk,
+            routeHref: loket.network.desk(offer.desk)?.routeURL,
+            deadline: WebCopy.text("offerDeadline", language, deadline),
+            acceptLabel: WebCopy.text("acceptOffer", language), declineLabel: WebCopy.text("declineOffer", language)
+        )
+        return pages.render(
+            "offer", web, title: WebCopy.text(entry.appointment != nil ? "offerTitle" : "offerTitleNew", language),
+            page: OfferPage(offer: shown))
+    }
+}
+
+extension OfferPages {
     func offerPage(_ web: WebRequest, status: HTTPResponse.Status, title: String, message: String) -> Response {
         pages.render("offer", web, title: title, page: OfferPage(message: message), status: status)
     }

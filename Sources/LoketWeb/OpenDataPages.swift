@@ -8,10 +8,10 @@ import LoketServer
 /// English. Per product, the wait at each desk now and its trend over 12 weeks as a chart and a
 /// table, with the whole history to download: what people who poll the planner to build their
 /// own trackers can have without polling.
-extension WebApp {
-    static let openDataPaths: [Customer.Language: String] = [.nl: "/wachttijden", .en: "/en/waiting-times"]
+struct OpenDataPages: PageRoutes {
+    let app: WebApp
 
-    func addOpenDataRoutes(to router: Router<LoketRequestContext>) {
+    func add(to router: Router<LoketRequestContext>) {
         for (language, path) in Self.openDataPaths {
             router.get(RouterPath(path)) { request, _ in
                 var web = web(request)
@@ -44,6 +44,10 @@ extension WebApp {
             }
         }
     }
+}
+
+extension OpenDataPages {
+    static let openDataPaths: [Customer.Language: String] = [.nl: "/wachttijden", .en: "/en/waiting-times"]
 
     /// Measured values as spreadsheet rows: names beside the codes, the measure in words and its
     /// unit, numbers as the language writes them.

@@ -5,74 +5,87 @@ import LoketDomain
 import LoketServer
 
 /// The admin's page: staff accounts, their roles and desks, deactivation and new passwords.
-extension WebApp {
-    func addAccountRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/accounts") { request, _ in
-            return try await asStaff(request, .admin, desk: nil) { _, web in
-                return try await accountsPage(web, notice: request.query("notice"))
-            }
-        }
-        router.post("/staff/accounts") { request, _ in
-            return try await asStaff(request, .admin, desk: nil) { account, web in
-                let form = try await web.form(request)
-                let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-                let password = form["password"] ?? ""
-                var errors: [FieldError] = []
-                if !StaffAccount.validUsername(username) {
-                    errors.append(
-                        FieldError(field: "username", message: WebCopy.text("error.username.invalid", web.language)))
-                }
-                if password.count < StaffAccount.minimumPasswordLength {
-                    errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
-                }
-                let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
-                let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
-                if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
-                guard errors.isEmpty else {
-                    return try await accountsPage(web, form: ["username": username], errors: errors)
-                }
-                do {
-                    try await loket.staff.createStaff(
-                        username: username, password: password, role: role, desk: desk, by: account.id)
-                } catch let error as Refusal {
-                    return try await accountsPage(
-                        web, form: ["username": username],
-                        errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
-                }
-                return redirect("/staff/accounts?notice=saved")
-            }
-        }
-        router.post("/staff/accounts/{id}") { request, context in
-            return try await asStaff(request, .admin, desk: nil) { account, web in
-                let form = try await web.form(request)
-                let id = try context.parameters.require("id")
-                guard try await loket.staff.staffAccount(id: id) != nil else {
-                    return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
-                }
-                let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
-                let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
-                if id != account.id && role != .admin && desk == nil {
-                    return try await accountsPage(web, errors: [deskNeeded(web.language)])
-                }
-                // An admin cannot lock themselves out by accident.
-                let active = id == account.id ? true : form["active"] == "1"
-                try await loket.staff.updateStaff(
-                    id: id, role: id == account.id ? account.role : role, desk: desk, active: active, by: account.id)
-                if let password = form["password"], !password.isEmpty {
-                    guard password.count >= StaffAccount.minimumPasswordLength else {
-                        return try await accountsPage(
-                            web,
-                            errors: [
-                                FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
-                            ])
-                    }
-                    try await loket.staff.setStaffPassword(id: id, password: password, by: account.id)
-                }
-                return redirect("/staff/accounts?notice=saved")
-            }
+struct StaffAccountPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/accounts", use: accounts)
+        router.post("/staff/accounts", use: createAccount)
+        router.post("/staff/accounts/{id}", use: updateAccount)
+    }
+
+    /// `GET /staff/accounts`
+    @Sendable func accounts(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        return try await asStaff(request, .admin, desk: nil) { _, web in
+            return try await accountsPage(web, notice: request.query("notice"))
         }
     }
 
+    /// `POST /staff/accounts`
+    @Sendable func createAccount(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        return try await asStaff(request, .admin, desk: nil) { account, web in
+            let form = try await web.form(request)
+            let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+            let password = form["password"] ?? ""
+            var errors: [FieldError] = []
+            if !StaffAccount.validUsername(username) {
+                errors.append(
+                    FieldError(field: "username", message: WebCopy.text("error.username.invalid", web.language)))
+            }
+            if password.count < StaffAccount.minimumPasswordLength {
+                errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
+            }
+            let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+            let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
+            if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
+            guard errors.isEmpty else {
+                return try await accountsPage(web, form: ["username": username], errors: errors)
+            }
+            do {
+                try await loket.staff.createStaff(
+                    username: username, password: password, role: role, desk: desk, by: account.id)
+            } catch let error as Refusal {
+                return try await accountsPage(
+                    web, form: ["username": username],
+                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
+            }
+            return redirect("/staff/accounts?notice=saved")
+        }
+    }
+
+    /// `POST /staff/accounts/{id}`
+    @Sendable func updateAccount(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        return try await asStaff(request, .admin, desk: nil) { account, web in
+            let form = try await web.form(request)
+            let id = try context.parameters.require("id")
+            guard try await loket.staff.staffAccount(id: id) != nil else {
+                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+            }
+            let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+            let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
+            if id != account.id && role != .admin && desk == nil {
+                return try await accountsPage(web, errors: [deskNeeded(web.language)])
+            }
+            // An admin cannot lock themselves out by accident.
+            let active = id == account.id ? true : form["active"] == "1"
+            try await loket.staff.updateStaff(
+                id: id, role: id == account.id ? account.role : role, desk: desk, active: active, by: account.id)
+            if let password = form["password"], !password.isEmpty {
+                guard password.count >= StaffAccount.minimumPasswordLength else {
+                    return try await accountsPage(
+                        web,
+                        errors: [
+                            FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
+                        ])
+                }
+                try await loket.staff.setStaffPassword(id: id, password: password, by: account.id)
+            }
+            return redirect("/staff/accounts?notice=saved")
+        }
+    }
+}
+
+extension StaffAccountPages {
     /// Clerks and desk managers work at one desk; only an admin works at all of them.
     func deskNeeded(_ language: Customer.Language) -> FieldError {
         FieldError(field: "desk", message: WebCopy.text("error.desk.required", language))

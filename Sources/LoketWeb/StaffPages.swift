@@ -7,130 +7,17 @@ import LoketServer
 
 /// Signing in and the clerk's day: agenda, check-in by appointment code, the waiting list,
 /// calling the next customer to a counter, served or no-show. And the waiting-room display.
-extension WebApp {
-    /// Runs `page` for the signed-in account if it may act as `role` at `desk` (any desk when
-    /// nil); otherwise answers with the sign-in page for nobody, 403 for too little right.
-    func asStaff(
-        _ request: Request, _ role: StaffRole, desk: String?,
-        _ page: (StaffAccount, WebRequest) async throws -> Response
-    ) async throws -> Response {
-        var web = web(request)
-        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
-        web.staff = account
-        guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
-            return pages.problem(web, status: .forbidden, message: WebCopy.text("noAccess", web.language))
-        }
-        // A refusal nobody caught on the way (a bad `from`, say) is a page in the clerk's
-        // language naming what was wrong, not the API's JSON.
-        do {
-            return try await page(account, web)
-        } catch let error as Refusal {
-            return problem(web, error)
-        }
-    }
+struct DeskDayPages: PageRoutes {
+    let app: WebApp
 
-    func addStaffRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/sign-in") { request, _ in
-            let web = web(request)
-            return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), page: SignInPage())
-        }
-        router.post("/staff/sign-in") { request, context in
-            let web = web(request)
-            let form = try await web.form(request)
-            let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            let outcome: StaffGate.SignIn
-            do {
-                outcome = try await gate.signIn(
-                    username: username, password: form["password"] ?? "", client: context.clientAddress)
-            } catch let error as Refusal {
-                var refused = pages.render(
-                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    page: SignInPage(form: ["username": username]),
-                    errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
-                    status: .init(code: error.kind.statusCode))
-                refused.headers[.retryAfter] = error.retryAfter.map(String.init)
-                return refused
-            }
-            switch outcome {
-            case .signedIn(let account, let cookie):
-                return redirect(
-                    account.role == .admin && account.desk == nil
-                        ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
-                    cookies: [cookie])
-            case .refused:
-                return pages.render(
-                    "sign-in", web, title: WebCopy.text("signInTitle", web.language),
-                    page: SignInPage(form: ["username": username]),
-                    errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
-                    status: .unauthorized)
-            }
-        }
-        router.post("/staff/sign-out") { request, _ in
-            _ = try await web(request).form(request)
-            let cookie = try await gate.signOut(request)
-            return redirect("/staff/sign-in", cookies: cookie.map { [$0] } ?? [])
-        }
-        router.get("/staff") { request, _ in
-            guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
-            return redirect(account.desk.map { "/staff/desks/\($0)" } ?? "/staff/accounts")
-        }
-        router.get("/staff/desks/{desk}") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                try await deskDayPage(
-                    web, account: account, desk: desk, place: DeskDayPlace(query: request),
-                    noticeKey: request.query("notice"))
-            }
-        }
-        router.post("/staff/desks/{desk}/check-in") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                let place = try DeskDayPlace(form: form)
-                do {
-                    let item = try await loket.deskDay.checkIn(
-                        code: form["code"] ?? "", desk: desk, notifySoon: form["notifySoon"] == "1", staff: account.id)
-                    let notice = WebCopy.text(
-                        "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
-                    return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
-                } catch let error as Refusal {
-                    return try await deskDayPage(
-                        web, account: account, desk: desk, place: place,
-                        errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
-                }
-            }
-        }
-        router.post("/staff/desks/{desk}/call-next") { request, context in
-            let desk = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: desk) { account, web in
-                let form = try await web.form(request)
-                let place = try DeskDayPlace(form: form)
-                let counter = place.counter
-                // The queues ticked (`queue-B`, …), only letters the desk has; none ticked, or
-                // all, calls from every queue (a customer whose product left the desk included).
-                let letters = Set(loket.deskDay.queues(desk: desk).map(\.letter))
-                let ticked = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
-                    .intersection(letters)
-                let queues = ticked == letters ? [] : ticked
-                guard !counter.isEmpty, counter.count <= WorkstationCounter.maxLength else {
-                    return try await deskDayPage(
-                        web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),
-                        queues: queues,
-                        errors: [
-                            FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
-                        ])
-                }
-                let called = try await loket.deskDay.callNext(
-                    desk: desk, counter: counter, queues: queues, staff: account.id)
-                let notice =
-                    called.map {
-                        WebCopy.text("called", web.language, Self.ticketText($0.visit), counter, $0.customerName)
-                    }
-                    ?? WebCopy.text(queues.isEmpty ? "nobodyWaiting" : "nobodyWaitingInQueues", web.language)
-                return try await deskDayPage(
-                    web, account: account, desk: desk, place: place, queues: queues, notice: notice)
-            }
-        }
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/sign-in", use: signInForm)
+        router.post("/staff/sign-in", use: signIn)
+        router.post("/staff/sign-out", use: signOut)
+        router.get("/staff", use: start)
+        router.get("/staff/desks/{desk}", use: deskDay)
+        router.post("/staff/desks/{desk}/check-in", use: checkIn)
+        router.post("/staff/desks/{desk}/call-next", use: callNext)
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
             router.post(RouterPath("/staff/desks/{desk}/visits/{id}/\(action)")) { request, context in
                 let desk = try context.parameters.require("desk")
@@ -154,39 +41,159 @@ extension WebApp {
                 }
             }
         }
-        router.get("/display/{desk}") { request, context in
-            let web = web(request)
+        router.get("/display/{desk}", use: display)
+    }
+
+    /// `GET /staff/sign-in`
+    @Sendable func signInForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        return pages.render("sign-in", web, title: WebCopy.text("signInTitle", web.language), page: SignInPage())
+    }
+
+    /// `POST /staff/sign-in`
+    @Sendable func signIn(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let form = try await web.form(request)
+        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let outcome: StaffGate.SignIn
+        do {
+            outcome = try await gate.signIn(
+                username: username, password: form["password"] ?? "", client: context.clientAddress)
+        } catch let error as Refusal {
+            var refused = pages.render(
+                "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                page: SignInPage(form: ["username": username]),
+                errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))],
+                status: .init(code: error.kind.statusCode))
+            refused.headers[.retryAfter] = error.retryAfter.map(String.init)
+            return refused
+        }
+        switch outcome {
+        case .signedIn(let account, let cookie):
+            return redirect(
+                account.role == .admin && account.desk == nil
+                    ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
+                cookies: [cookie])
+        case .refused:
+            return pages.render(
+                "sign-in", web, title: WebCopy.text("signInTitle", web.language),
+                page: SignInPage(form: ["username": username]),
+                errors: [FieldError(field: "username", message: WebCopy.text("badSignIn", web.language))],
+                status: .unauthorized)
+        }
+    }
+
+    /// `POST /staff/sign-out`
+    @Sendable func signOut(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        _ = try await web(request).form(request)
+        let cookie = try await gate.signOut(request)
+        return redirect("/staff/sign-in", cookies: cookie.map { [$0] } ?? [])
+    }
+
+    /// `GET /staff`
+    @Sendable func start(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
+        return redirect(account.desk.map { "/staff/desks/\($0)" } ?? "/staff/accounts")
+    }
+
+    /// `GET /staff/desks/{desk}`
+    @Sendable func deskDay(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            try await deskDayPage(
+                web, account: account, desk: desk, place: DeskDayPlace(query: request),
+                noticeKey: request.query("notice"))
+        }
+    }
+
+    /// `POST /staff/desks/{desk}/check-in`
+    @Sendable func checkIn(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let place = try DeskDayPlace(form: form)
             do {
-                let desk = try loket.rules.desk(context.parameters.get("desk"))
-                let recent = try await loket.deskDay.recentCalls(desk: desk.code)
-                // Who stands at a counter now: a served or absent customer leaves the screen.
-                let calls = recent.filter { $0.state == .called }
-                let next = try await loket.deskDay.nextTickets(desk: desk.code)
-                // The screen reloads itself with the moment of the latest call it knew; a later
-                // call chimes, once. (Not on the first load: nobody was called just then.)
-                let newest = recent.first?.calledAt.map { String(Int($0.timeIntervalSince1970 * 1000)) } ?? "0"
-                let chime = request.query("seen").map { $0 != newest } ?? false
-                var headers: HTTPFields = [:]
-                // Its own policy: as every page's, and the chime's sound from this site.
-                headers[.contentSecurityPolicy] =
-                    "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-                // A screen for everyone in the waiting room: both languages at once.
-                return pages.render(
-                    "display", web,
-                    title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)",
-                    page: DisplayPage(
-                        calls: calls.map {
-                            DisplayPage.Call(ticket: Self.ticketText($0), counter: $0.counter ?? "")
-                        },
-                        next: next.map(\.description), chime: chime,
-                        refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
-                    headers: headers)
+                let item = try await loket.deskDay.checkIn(
+                    code: form["code"] ?? "", desk: desk, notifySoon: form["notifySoon"] == "1", staff: account.id)
+                let notice = WebCopy.text(
+                    "checkedIn", web.language, item.customerName, Self.ticketText(item.visit))
+                return try await deskDayPage(web, account: account, desk: desk, place: place, notice: notice)
             } catch let error as Refusal {
-                return problem(web, error)
+                return try await deskDayPage(
+                    web, account: account, desk: desk, place: place,
+                    errors: [FieldError(field: "code", message: WebCopy.message(error, web.language))])
             }
         }
     }
 
+    /// `POST /staff/desks/{desk}/call-next`
+    @Sendable func callNext(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let place = try DeskDayPlace(form: form)
+            let counter = place.counter
+            // The queues ticked (`queue-B`, …), only letters the desk has; none ticked, or
+            // all, calls from every queue (a customer whose product left the desk included).
+            let letters = Set(loket.deskDay.queues(desk: desk).map(\.letter))
+            let ticked = Set(form.keys.filter { $0.hasPrefix("queue-") }.map { String($0.dropFirst(6)) })
+                .intersection(letters)
+            let queues = ticked == letters ? [] : ticked
+            guard !counter.isEmpty, counter.count <= WorkstationCounter.maxLength else {
+                return try await deskDayPage(
+                    web, account: account, desk: desk, place: DeskDayPlace(counter: "", window: place.window),
+                    queues: queues,
+                    errors: [
+                        FieldError(field: "counter", message: WebCopy.text("error.counter.required", web.language))
+                    ])
+            }
+            let called = try await loket.deskDay.callNext(
+                desk: desk, counter: counter, queues: queues, staff: account.id)
+            let notice =
+                called.map {
+                    WebCopy.text("called", web.language, Self.ticketText($0.visit), counter, $0.customerName)
+                }
+                ?? WebCopy.text(queues.isEmpty ? "nobodyWaiting" : "nobodyWaitingInQueues", web.language)
+            return try await deskDayPage(
+                web, account: account, desk: desk, place: place, queues: queues, notice: notice)
+        }
+    }
+
+    /// `GET /display/{desk}`
+    @Sendable func display(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        do {
+            let desk = try loket.rules.desk(context.parameters.get("desk"))
+            let recent = try await loket.deskDay.recentCalls(desk: desk.code)
+            // Who stands at a counter now: a served or absent customer leaves the screen.
+            let calls = recent.filter { $0.state == .called }
+            let next = try await loket.deskDay.nextTickets(desk: desk.code)
+            // The screen reloads itself with the moment of the latest call it knew; a later
+            // call chimes, once. (Not on the first load: nobody was called just then.)
+            let newest = recent.first?.calledAt.map { String(Int($0.timeIntervalSince1970 * 1000)) } ?? "0"
+            let chime = request.query("seen").map { $0 != newest } ?? false
+            var headers: HTTPFields = [:]
+            // Its own policy: as every page's, and the chime's sound from this site.
+            headers[.contentSecurityPolicy] =
+                "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            // A screen for everyone in the waiting room: both languages at once.
+            return pages.render(
+                "display", web,
+                title: "\(WebCopy.text("displayTitle", .nl)) / \(WebCopy.text("displayTitle", .en)) — \(desk.name)",
+                page: DisplayPage(
+                    calls: calls.map {
+                        DisplayPage.Call(ticket: Self.ticketText($0), counter: $0.counter ?? "")
+                    },
+                    next: next.map(\.description), chime: chime,
+                    refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
+                headers: headers)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension DeskDayPages {
     /// The desk's day at `place`: how far it has come, who is waiting, and the appointments in
     /// its window (around now when it has none).
     func deskDayPage(
@@ -327,5 +334,28 @@ extension WebApp {
     /// A visit's ticket as the screen shows it ("B012"); a dash before check-in.
     static func ticketText(_ visit: Visit?) -> String {
         visit?.ticket?.description ?? "–"
+    }
+}
+
+extension PageRoutes {
+    /// Runs `page` for the signed-in account if it may act as `role` at `desk` (any desk when
+    /// nil); otherwise answers with the sign-in page for nobody, 403 for too little right.
+    func asStaff(
+        _ request: Request, _ role: StaffRole, desk: String?,
+        _ page: (StaffAccount, WebRequest) async throws -> Response
+    ) async throws -> Response {
+        var web = web(request)
+        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
+        web.staff = account
+        guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
+            return pages.problem(web, status: .forbidden, message: WebCopy.text("noAccess", web.language))
+        }
+        // A refusal nobody caught on the way (a bad `from`, say) is a page in the clerk's
+        // language naming what was wrong, not the API's JSON.
+        do {
+            return try await page(account, web)
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
     }
 }

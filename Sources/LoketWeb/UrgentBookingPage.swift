@@ -7,72 +7,82 @@ import LoketServer
 /// Staff book from the urgent reserve (spoedafspraak) with a reason, for a customer at the desk
 /// or on the phone. The reserve's slots are shown next to the ordinary ones; the reason is kept
 /// with the appointment and counted in the urgent-capacity report.
-extension WebApp {
-    func addUrgentBookingRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/urgent") { request, context in
-            let code = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: code) { _, web in
-                return try await urgentPage(
-                    web, desk: code, product: request.query("product"), persons: request.query("persons"),
-                    date: request.query("date"))
-            }
-        }
-        router.post("/staff/desks/{desk}/urgent") { request, context in
-            let code = try context.parameters.require("desk")
-            return try await asStaff(request, .clerk, desk: code) { account, web in
-                let form = try await web.form(request)
-                var errors: [FieldError] = []
-                var urgent: (reason: UrgentReserve.Reason, note: String?)?
-                do {
-                    urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
-                } catch let error as Refusal {
-                    errors.append(
-                        FieldError(
-                            field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
-                        ))
-                }
-                // Every person of a group, for products with one live booking per person.
-                let details = CustomerForm(
-                    form,
-                    companions: companionCount(
-                        product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
-                    vNumber: form["vNumber"], language: form["language"])
-                let customer = details.customer
-                errors += fieldErrors(details.problems, web)
-                if (form["slot"] ?? "").isEmpty {
-                    errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
-                }
-                guard errors.isEmpty, let urgent, let customer else {
-                    return try await urgentPage(
-                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                        form: form, errors: errors)
-                }
-                do {
-                    let booking = try await loket.booking.bookUrgent(
-                        desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
-                        slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
-                        staff: account.id)
-                    let appointment = booking.appointment
-                    let notice = WebCopy.text(
-                        "urgentBooked", web.language,
-                        DateWording.dateTime(
-                            appointment.date, appointment.startTime, appointment.endTime, web.language),
-                        appointment.code ?? appointment.id)
-                    return try await urgentPage(
-                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                        notice: notice)
-                } catch let error as Refusal {
-                    return try await urgentPage(
-                        web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
-                        form: form,
-                        errors: error.field.hasPrefix("customer.")
-                            ? fieldErrors([error], web)
-                            : [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
-                }
-            }
+struct UrgentBookingPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/staff/desks/{desk}/urgent", use: urgentForm)
+        router.post("/staff/desks/{desk}/urgent", use: bookUrgent)
+    }
+
+    /// `GET /staff/desks/{desk}/urgent`
+    @Sendable func urgentForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let code = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: code) { _, web in
+            return try await urgentPage(
+                web, desk: code, product: request.query("product"), persons: request.query("persons"),
+                date: request.query("date"))
         }
     }
 
+    /// `POST /staff/desks/{desk}/urgent`
+    @Sendable func bookUrgent(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let code = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: code) { account, web in
+            let form = try await web.form(request)
+            var errors: [FieldError] = []
+            var urgent: (reason: UrgentReserve.Reason, note: String?)?
+            do {
+                urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
+            } catch let error as Refusal {
+                errors.append(
+                    FieldError(
+                        field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
+                    ))
+            }
+            // Every person of a group, for products with one live booking per person.
+            let details = CustomerForm(
+                form,
+                companions: companionCount(
+                    product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
+                vNumber: form["vNumber"], language: form["language"])
+            let customer = details.customer
+            errors += fieldErrors(details.problems, web)
+            if (form["slot"] ?? "").isEmpty {
+                errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
+            }
+            guard errors.isEmpty, let urgent, let customer else {
+                return try await urgentPage(
+                    web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                    form: form, errors: errors)
+            }
+            do {
+                let booking = try await loket.booking.bookUrgent(
+                    desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
+                    slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
+                    staff: account.id)
+                let appointment = booking.appointment
+                let notice = WebCopy.text(
+                    "urgentBooked", web.language,
+                    DateWording.dateTime(
+                        appointment.date, appointment.startTime, appointment.endTime, web.language),
+                    appointment.code ?? appointment.id)
+                return try await urgentPage(
+                    web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                    notice: notice)
+            } catch let error as Refusal {
+                return try await urgentPage(
+                    web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
+                    form: form,
+                    errors: error.field.hasPrefix("customer.")
+                        ? fieldErrors([error], web)
+                        : [FieldError(field: "slot", message: WebCopy.message(error, web.language))])
+            }
+        }
+    }
+}
+
+extension UrgentBookingPages {
     func urgentPage(
         _ web: WebRequest, desk code: String, product productKey: String?, persons personsText: String?, date: String?,
         form: [String: String] = [:], errors: [FieldError] = [], notice: String? = nil

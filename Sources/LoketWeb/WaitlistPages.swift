@@ -9,92 +9,108 @@ import LoketServer
 /// same use case as the API's), then the entry's page at `/waitlist/{id}`, which shows the
 /// place in line and an offer when one is made, and lets the customer leave. The entry's token
 /// is the secret in that page's address, as the manage token is in an appointment's.
-extension WebApp {
-    func addWaitlistRoutes(to router: Router<LoketRequestContext>) {
-        router.get("/book/{product}/waitlist") { request, context in
-            let web = web(request)
-            guard let product = loket.network.product(try context.parameters.require("product")) else {
-                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
-            }
-            var form: [String: String] = [:]
-            for desk in loket.network.desks
-            where request.query("desk") == desk.code || request.query("desk-\(desk.code)") == "1" {
-                form["desk-\(desk.code)"] = "1"
-            }
-            // Opened from an invitation's link: its person's V-number and email are filled in.
-            if let invitation = try await invitation(in: request), invitation.product == product.key {
-                form["vNumber"] = invitation.vNumber
-                form["email"] = invitation.email
-            }
-            let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
-            return waitlistJoinPage(web, product: product, persons: persons, form: form, errors: [])
+struct WaitlistPages: PageRoutes {
+    let app: WebApp
+
+    func add(to router: Router<LoketRequestContext>) {
+        router.get("/book/{product}/waitlist", use: joinForm)
+        router.post("/book/{product}/waitlist", use: join)
+        router.get("/waitlist/{id}", use: entry)
+        router.post("/waitlist/{id}/leave", use: leave)
+    }
+
+    /// `GET /book/{product}/waitlist`
+    @Sendable func joinForm(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        guard let product = loket.network.product(try context.parameters.require("product")) else {
+            return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        router.post("/book/{product}/waitlist") { request, context in
-            let web = web(request)
-            let form = try await web.form(request)
-            guard let product = loket.network.product(try context.parameters.require("product")) else {
-                return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
-            }
-            let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
-            // Every problem with the details at once, next to its field; the use case checks the rest.
-            let details = CustomerForm(
-                form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
-            let problems = details.problems
-            do {
-                let joined = try await loket.waitlist.join(
-                    desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
-                    product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
-                    to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
-                    appointmentToken: nil, client: context.client)
-                return redirect("/waitlist/\(joined.entry.id)?token=\(joined.token)&joined=1")
-            } catch let error as Refusal {
-                let shown =
-                    [error] + problems.filter { $0.field != error.field && "customer." + $0.field != error.field }
-                var response = waitlistJoinPage(
-                    web, product: product, persons: persons, form: form, errors: waitlistFieldErrors(shown, web),
-                    status: .init(code: error.kind.statusCode))
-                if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
-                return response
-            }
+        var form: [String: String] = [:]
+        for desk in loket.network.desks
+        where request.query("desk") == desk.code || request.query("desk-\(desk.code)") == "1" {
+            form["desk-\(desk.code)"] = "1"
         }
-        router.get("/waitlist/{id}") { request, context in
-            var web = web(request)
-            let token = request.query("token")
-            do {
-                let entry = try await loket.waitlist.entry(id: context.parameters.require("id"), token: token)
-                if !web.languageChosen { web.language = entry.language }
-                return try await waitlistEntryPage(
-                    web, entry: entry, token: token ?? "", justJoined: request.query("joined") == "1")
-            } catch let error as Refusal where error.kind == .notFound || error.kind == .unauthorized {
-                return pages.problem(
-                    web, status: .init(code: error.kind.statusCode), message: WebCopy.text("offerBadLink", web.language)
-                )
-            }
+        // Opened from an invitation's link: its person's V-number and email are filled in.
+        if let invitation = try await invitation(in: request), invitation.product == product.key {
+            form["vNumber"] = invitation.vNumber
+            form["email"] = invitation.email
         }
-        router.post("/waitlist/{id}/leave") { request, context in
-            let web = web(request)
-            let id = try context.parameters.require("id")
-            let form = try await web.form(request)
-            let token = form["token"]
-            do {
-                let entry = try await loket.waitlist.entry(id: id, token: token)
-                var web = web
-                if !web.languageChosen { web.language = entry.language }
-                // Leaving gives up the place in line for good: asked first, with a way back.
-                guard form["confirm"] == "1" else {
-                    return try await waitlistEntryPage(web, entry: entry, token: token ?? "", confirmingLeave: true)
-                }
-                try await loket.waitlist.leave(id: id, token: token)
-                return pages.render(
-                    "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
-                    page: WaitlistEntryPage(
-                        justJoined: false, facts: nil, message: WebCopy.text("waitlistLeftText", web.language)))
-            } catch let error as Refusal {
-                return problem(web, error)
-            }
+        let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+        return waitlistJoinPage(web, product: product, persons: persons, form: form, errors: [])
+    }
+
+    /// `POST /book/{product}/waitlist`
+    @Sendable func join(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let form = try await web.form(request)
+        guard let product = loket.network.product(try context.parameters.require("product")) else {
+            return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
+        }
+        let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
+        // Every problem with the details at once, next to its field; the use case checks the rest.
+        let details = CustomerForm(
+            form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
+        let problems = details.problems
+        do {
+            let joined = try await loket.waitlist.join(
+                desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
+                product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
+                to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
+                appointmentToken: nil, client: context.client)
+            return redirect("/waitlist/\(joined.entry.id)?token=\(joined.token)&joined=1")
+        } catch let error as Refusal {
+            let shown =
+                [error] + problems.filter { $0.field != error.field && "customer." + $0.field != error.field }
+            var response = waitlistJoinPage(
+                web, product: product, persons: persons, form: form, errors: waitlistFieldErrors(shown, web),
+                status: .init(code: error.kind.statusCode))
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 
+    /// `GET /waitlist/{id}`
+    @Sendable func entry(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let token = request.query("token")
+        do {
+            let entry = try await loket.waitlist.entry(id: context.parameters.require("id"), token: token)
+            if !web.languageChosen { web.language = entry.language }
+            return try await waitlistEntryPage(
+                web, entry: entry, token: token ?? "", justJoined: request.query("joined") == "1")
+        } catch let error as Refusal where error.kind == .notFound || error.kind == .unauthorized {
+            return pages.problem(
+                web, status: .init(code: error.kind.statusCode), message: WebCopy.text("offerBadLink", web.language)
+            )
+        }
+    }
+
+    /// `POST /waitlist/{id}/leave`
+    @Sendable func leave(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        let web = web(request)
+        let id = try context.parameters.require("id")
+        let form = try await web.form(request)
+        let token = form["token"]
+        do {
+            let entry = try await loket.waitlist.entry(id: id, token: token)
+            var web = web
+            if !web.languageChosen { web.language = entry.language }
+            // Leaving gives up the place in line for good: asked first, with a way back.
+            guard form["confirm"] == "1" else {
+                return try await waitlistEntryPage(web, entry: entry, token: token ?? "", confirmingLeave: true)
+            }
+            try await loket.waitlist.leave(id: id, token: token)
+            return pages.render(
+                "waitlist-entry", web, title: WebCopy.text("waitlistLeftTitle", web.language),
+                page: WaitlistEntryPage(
+                    justJoined: false, facts: nil, message: WebCopy.text("waitlistLeftText", web.language)))
+        } catch let error as Refusal {
+            return problem(web, error)
+        }
+    }
+}
+
+extension WaitlistPages {
     /// The join form with `errors` next to their fields.
     func waitlistJoinPage(
         _ web: WebRequest, product: Product, persons: Int, form: [String: String], errors: [FieldError],

@@ -66,25 +66,27 @@ public struct WebApp: Sendable {
                 secure: secureCookies, httpOnly: true, sameSite: .lax)
             return redirect(back, cookies: [cookie])
         }
-        addBookingRoutes(to: router)
-        addManageRoutes(to: router)
-        addStaffRoutes(to: router)
-        addOfferRoutes(to: router)
-        addWaitlistRoutes(to: router)
-        addAwaitingRoutes(to: router)
-        addUrgentBookingRoutes(to: router)
-        addCaptureRoutes(to: router)
-        addHandoverRoutes(to: router)
-        addInvitationRoutes(to: router)
-        addDeskSettingsRoutes(to: router)
-        addAccountRoutes(to: router)
-        addDrawRoutes(to: router)
-        addOpenDataRoutes(to: router)
-        addDashboardRoutes(to: router)
-        addForecastRoutes(to: router)
-        addDrawEntryRoutes(to: router)
-        addDrawModeRoutes(to: router)
-        addDocumentRoutes(to: router)
+        let areas: [any PageRoutes] = [
+            BookingPages(app: self),
+            BiometricsPages(app: self),
+            ManagePages(app: self),
+            DeskDayPages(app: self),
+            OfferPages(app: self),
+            WaitlistPages(app: self),
+            AwaitingPages(app: self),
+            UrgentBookingPages(app: self),
+            CapturePages(app: self),
+            HandoverPages(app: self),
+            InvitationPages(app: self),
+            DeskSettingsPages(app: self),
+            StaffAccountPages(app: self),
+            DrawPages(app: self),
+            OpenDataPages(app: self),
+            DashboardPages(app: self),
+            ForecastPages(app: self),
+            DocumentPages(app: self),
+        ]
+        for area in areas { area.add(to: router) }
     }
 
     func web(_ request: Request) -> WebRequest {

@@ -10,7 +10,7 @@ enum WhatIfWording {
         guard let changes = try? JSONDecoder().decode(WhatIf.self, from: Data(json.utf8)) else { return [] }
         func desk(_ code: String) -> String { network.desk(code)?.name ?? code }
         func number(_ value: Double) -> String { WeekChart.number(value, language) }
-        func percent(_ share: Double) -> String { WebApp.percent(share) }
+        func percent(_ share: Double) -> String { ForecastPages.percent(share) }
         func date(_ day: LocalDate) -> String { DateWording.dayMonthYear(day, language) }
         func text(_ key: String, _ values: String...) -> String { WebCopy.text(key, language, arguments: values) }
         var lines: [String] = []
