@@ -87,83 +87,108 @@ public struct MailDispatcher: Sendable {
 
     /// The message for an outbox entry, or nil when it no longer applies.
     func compose(_ entry: OutboxEntry) async throws -> MailMessage? {
-        if entry.kind == .waitlistOffer {
-            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
-                waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
-                let desk = network.desk(offer.desk), let product = network.product(waiting.product)
-            else { return nil }
-            let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
-            let content = WaitlistOfferMessage(
-                entry: waiting, offer: offer, desk: desk, product: product, link: link,
-                organizer: from, stamp: now())
-            return mail(content, to: email, for: entry, invite: content.invite)
+        switch entry.kind {
+        case .waitlistOffer: try await composeWaitlistOffer(entry)
+        case .documentReady, .deliveryNotice, .deliveryFailed: try await composeDocumentMessage(entry)
+        case .invitation: try await composeInvitation(entry)
+        case .awaitingPerson: try await composeAwaitingPerson(entry)
+        case .waitlistJoined: try await composeWaitlistJoined(entry)
+        case .drawEntered: try await composeDrawEntered(entry)
+        case .turnSoon: try await composeTurnSoon(entry)
+        case .notDrawn: try await composeNotDrawn(entry)
+        default: try await composeAppointmentMessage(entry)
         }
-        if [.documentReady, .deliveryNotice, .deliveryFailed].contains(entry.kind) {
-            return try await composeDocumentMessage(entry)
-        }
-        if entry.kind == .invitation {
-            // Only while it can be used: withdrawn, lapsed or purged, it says nothing.
-            guard let invitation = try await invitations.invitation(id: entry.appointmentID),
-                invitation.isOpen(on: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
-                let product = network.product(invitation.product)
-            else { return nil }
-            let link =
-                "\(publicURL)/book/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
-            let content = InvitationMessage(invitation: invitation, product: product, link: link)
-            return mail(content, to: invitation.email, for: entry)
-        }
-        if entry.kind == .awaitingPerson {
-            // Only while the hold waits: confirmed or lapsed, there is nothing to confirm.
-            guard let (hold, email, language) = try await invitations.awaitingRecipient(hold: entry.appointmentID),
-                let token = entry.secret, let desk = network.desk(hold.desk),
-                let product = network.product(hold.product)
-            else { return nil }
-            let content = AwaitingPersonMessage(
-                hold: hold, desk: desk, product: product, language: language,
-                link: "\(publicURL)/book/awaiting/\(hold.id)?token=\(token)")
-            return mail(content, to: email, for: entry)
-        }
-        if entry.kind == .waitlistJoined {
-            // Only while they still wait: an offer or their leaving says more, or is moot.
-            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
-                waiting.state == .waiting, let token = entry.secret, let product = network.product(waiting.product)
-            else { return nil }
-            let content = WaitlistJoinedMessage(
-                entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk),
-                link: "\(publicURL)/waitlist/\(waiting.id)?token=\(token)")
-            return mail(content, to: email, for: entry)
-        }
-        if entry.kind == .drawEntered {
-            // Only before the draw: its result is a message of its own.
-            guard
-                let (draw, drawEntry, email, language) = try await outbox.drawEntryRecipient(
-                    entry: entry.appointmentID),
-                drawEntry.status == .entered, let token = entry.secret, let product = network.product(draw.product),
-                let desk = network.desk(draw.desk)
-            else { return nil }
-            let content = DrawEnteredMessage(
-                draw: draw, entry: drawEntry, product: product, desk: desk, language: language,
-                link: "\(publicURL)/draws/\(draw.id)/entries/\(drawEntry.id)?token=\(token)")
-            return mail(content, to: email, for: entry)
-        }
-        if entry.kind == .turnSoon {
-            guard
-                let (recipient, ticket) = try await outbox.turnSoonRecipient(
-                    appointment: entry.appointmentID, today: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
-                let desk = network.desk(recipient.appointment.desk)
-            else { return nil }
-            let content = TurnSoonMessage(ticket: ticket, desk: desk, language: recipient.appointment.language)
-            return mail(content, to: recipient.email, for: entry)
-        }
-        if entry.kind == .notDrawn {
-            // Only while they still wait: an offer may have come first, and says more.
-            guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
-                waiting.state == .waiting, let product = network.product(waiting.product)
-            else { return nil }
-            let content = NotDrawnMessage(
-                entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk))
-            return mail(content, to: email, for: entry)
-        }
+    }
+
+    /// A slot offered to someone on the waitlist; nil once the offer is no longer open.
+    func composeWaitlistOffer(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
+            waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
+            let desk = network.desk(offer.desk), let product = network.product(waiting.product)
+        else { return nil }
+        let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
+        let content = WaitlistOfferMessage(
+            entry: waiting, offer: offer, desk: desk, product: product, link: link,
+            organizer: from, stamp: now())
+        return mail(content, to: email, for: entry, invite: content.invite)
+    }
+
+    /// An invitation to book, only while it can be used: withdrawn, lapsed or purged, it says nothing.
+    func composeInvitation(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard let invitation = try await invitations.invitation(id: entry.appointmentID),
+            invitation.isOpen(on: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
+            let product = network.product(invitation.product)
+        else { return nil }
+        let link =
+            "\(publicURL)/book/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
+        let content = InvitationMessage(invitation: invitation, product: product, link: link)
+        return mail(content, to: invitation.email, for: entry)
+    }
+
+    /// A booking a third party made for someone, only while the hold waits: confirmed or lapsed,
+    /// there is nothing to confirm.
+    func composeAwaitingPerson(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard let (hold, email, language) = try await invitations.awaitingRecipient(hold: entry.appointmentID),
+            let token = entry.secret, let desk = network.desk(hold.desk),
+            let product = network.product(hold.product)
+        else { return nil }
+        let content = AwaitingPersonMessage(
+            hold: hold, desk: desk, product: product, language: language,
+            link: "\(publicURL)/book/awaiting/\(hold.id)?token=\(token)")
+        return mail(content, to: email, for: entry)
+    }
+
+    /// The receipt for joining the waitlist, only while they still wait: an offer or their
+    /// leaving says more, or is moot.
+    func composeWaitlistJoined(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
+            waiting.state == .waiting, let token = entry.secret, let product = network.product(waiting.product)
+        else { return nil }
+        let content = WaitlistJoinedMessage(
+            entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk),
+            link: "\(publicURL)/waitlist/\(waiting.id)?token=\(token)")
+        return mail(content, to: email, for: entry)
+    }
+
+    /// The receipt for entering a draw, only before the draw: its result is a message of its own.
+    func composeDrawEntered(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard
+            let (draw, drawEntry, email, language) = try await outbox.drawEntryRecipient(
+                entry: entry.appointmentID),
+            drawEntry.status == .entered, let token = entry.secret, let product = network.product(draw.product),
+            let desk = network.desk(draw.desk)
+        else { return nil }
+        let content = DrawEnteredMessage(
+            draw: draw, entry: drawEntry, product: product, desk: desk, language: language,
+            link: "\(publicURL)/draws/\(draw.id)/entries/\(drawEntry.id)?token=\(token)")
+        return mail(content, to: email, for: entry)
+    }
+
+    /// That a checked-in customer's turn comes soon.
+    func composeTurnSoon(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard
+            let (recipient, ticket) = try await outbox.turnSoonRecipient(
+                appointment: entry.appointmentID, today: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
+            let desk = network.desk(recipient.appointment.desk)
+        else { return nil }
+        let content = TurnSoonMessage(ticket: ticket, desk: desk, language: recipient.appointment.language)
+        return mail(content, to: recipient.email, for: entry)
+    }
+
+    /// That a draw passed someone by, only while they still wait: an offer may have come first,
+    /// and says more.
+    func composeNotDrawn(_ entry: OutboxEntry) async throws -> MailMessage? {
+        guard let (waiting, email) = try await outbox.waitlistRecipient(entry: entry.appointmentID),
+            waiting.state == .waiting, let product = network.product(waiting.product)
+        else { return nil }
+        let content = NotDrawnMessage(
+            entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk))
+        return mail(content, to: email, for: entry)
+    }
+
+    /// A message about an appointment, with its manage link and calendar invite; a reminder for
+    /// an appointment since cancelled or changed is skipped.
+    func composeAppointmentMessage(_ entry: OutboxEntry) async throws -> MailMessage? {
         guard let kind = entry.kind.appointmentMessage, let recipient = try await outbox.recipient(of: entry),
             let desk = network.desk(recipient.appointment.desk),
             let product = network.product(recipient.appointment.product)

@@ -46,7 +46,21 @@ public struct SMTPClient: MailTransport {
     public init(settings: Settings) { self.settings = settings }
 
     public func send(_ message: MailMessage) async throws {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let channel = try await connect()
+        try await channel.executeThenClose { inbound, outbound in
+            var session = SMTPSession(lines: inbound.makeAsyncIterator(), outbound: outbound)
+            guard (200...299).contains(try await session.reply().code) else {
+                throw Failure(description: "SMTP greeting refused")
+            }
+            let secured = try await greet(&session, channel: channel.channel)
+            try await authenticate(&session, secured: secured)
+            try await Self.transfer(message, in: &session)
+        }
+    }
+
+    /// A connection to the server whose inbound bytes arrive split into lines.
+    func connect() async throws -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -54,78 +68,61 @@ public struct SMTPClient: MailTransport {
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        try await channel.executeThenClose { inbound, outbound in
-            var lines = inbound.makeAsyncIterator()
-            /// One reply, possibly multi-line ("250-…" … "250 …"); returns the code and the texts.
-            func reply() async throws -> (code: Int, lines: [String]) {
-                var texts: [String] = []
-                while true {
-                    guard var buffer = try await lines.next() else {
-                        throw Failure(description: "SMTP server closed the connection")
-                    }
-                    let line = buffer.readString(length: buffer.readableBytes) ?? ""
-                    let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
-                    guard trimmed.count >= 3, let code = Int(trimmed.prefix(3)) else {
-                        throw Failure(description: "SMTP: malformed reply")
-                    }
-                    texts.append(String(trimmed.dropFirst(4)))
-                    if trimmed.count == 3 || trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)] == " " {
-                        return (code, texts)
-                    }
-                }
-            }
-            func command(_ text: String, expect: ClosedRange<Int>) async throws -> [String] {
-                try await outbound.write(ByteBuffer(string: text + "\r\n"))
-                let (code, texts) = try await reply()
-                // The command is named, its arguments (addresses, credentials) are not.
-                guard expect.contains(code) else {
-                    throw Failure(description: "SMTP \(text.prefix(4)) refused with \(code)")
-                }
-                return texts
-            }
-            guard (200...299).contains(try await reply().code) else {
-                throw Failure(description: "SMTP greeting refused")
-            }
-            var capabilities = try await command("EHLO \(settings.heloName)", expect: 250...250)
-            var secured = false
-            if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
-                _ = try await command("STARTTLS", expect: 220...220)
-                var configuration = TLSConfiguration.makeClientConfiguration()
-                if let file = settings.trustRootsFile {
-                    configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file))
-                }
-                let context = try NIOSSLContext(configuration: configuration)
-                let host = settings.host
-                // TLS goes in front of the line decoder: what follows is decrypted before it is split.
-                try await channel.channel.eventLoop.submit {
-                    try channel.channel.pipeline.syncOperations.addHandler(
-                        NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
-                }.get()
-                capabilities = try await command("EHLO \(settings.heloName)", expect: 250...250)
-                secured = true
-            } else if settings.requireTLS {
+    }
+
+    /// EHLO, then STARTTLS where the server offers it and EHLO again over TLS; refused when TLS
+    /// is required and not offered. Returns whether the connection is now encrypted.
+    func greet(_ session: inout SMTPSession, channel: any Channel) async throws -> Bool {
+        let capabilities = try await session.command("EHLO \(settings.heloName)", expect: 250...250)
+        guard capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {
+            if settings.requireTLS {
                 throw Failure(description: "SMTP server does not offer STARTTLS and TLS is required")
             }
-            if let username = settings.username, let password = settings.password {
-                // Anyone on the way could read a password sent without TLS.
-                guard secured || settings.allowPlainAuth else {
-                    throw Failure(
-                        description:
-                            "SMTP server does not offer STARTTLS; credentials are not sent without TLS (--smtp-allow-plain)"
-                    )
-                }
-                let token = Data("\0\(username)\0\(password)".utf8).base64EncodedString()
-                _ = try await command("AUTH PLAIN \(token)", expect: 235...235)
-            }
-            _ = capabilities
-            _ = try await command("MAIL FROM:<\(message.from)>", expect: 250...250)
-            _ = try await command("RCPT TO:<\(message.to)>", expect: 250...251)
-            _ = try await command("DATA", expect: 354...354)
-            // Dot-stuffing: a line that starts with "." gets another (RFC 5321 §4.5.2).
-            let body = message.rendered.split(separator: "\r\n", omittingEmptySubsequences: false)
-                .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
-            _ = try await command(body + ".", expect: 250...250)
-            _ = try? await command("QUIT", expect: 221...221)
+            return false
         }
+        _ = try await session.command("STARTTLS", expect: 220...220)
+        try await startTLS(on: channel)
+        _ = try await session.command("EHLO \(settings.heloName)", expect: 250...250)
+        return true
+    }
+
+    /// Puts TLS in front of the line decoder: what follows is decrypted before it is split.
+    func startTLS(on channel: any Channel) async throws {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let file = settings.trustRootsFile {
+            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file))
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        let host = settings.host
+        try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.addHandler(
+                NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
+        }.get()
+    }
+
+    /// AUTH PLAIN when credentials are set, but not over a connection without TLS unless
+    /// `allowPlainAuth`: anyone on the way could read a password sent in the clear.
+    func authenticate(_ session: inout SMTPSession, secured: Bool) async throws {
+        guard let username = settings.username, let password = settings.password else { return }
+        guard secured || settings.allowPlainAuth else {
+            throw Failure(
+                description:
+                    "SMTP server does not offer STARTTLS; credentials are not sent without TLS (--smtp-allow-plain)"
+            )
+        }
+        let token = Data("\0\(username)\0\(password)".utf8).base64EncodedString()
+        _ = try await session.command("AUTH PLAIN \(token)", expect: 235...235)
+    }
+
+    /// The envelope, the message itself, and QUIT (whose answer no longer matters).
+    static func transfer(_ message: MailMessage, in session: inout SMTPSession) async throws {
+        _ = try await session.command("MAIL FROM:<\(message.from)>", expect: 250...250)
+        _ = try await session.command("RCPT TO:<\(message.to)>", expect: 250...251)
+        _ = try await session.command("DATA", expect: 354...354)
+        // Dot-stuffing: a line that starts with "." gets another (RFC 5321 §4.5.2).
+        let body = message.rendered.split(separator: "\r\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
+        _ = try await session.command(body + ".", expect: 250...250)
+        _ = try? await session.command("QUIT", expect: 221...221)
     }
 }

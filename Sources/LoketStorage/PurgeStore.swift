@@ -100,6 +100,16 @@ public struct PurgeStore: Sendable {
 
     /// The kinds in `PurgeReport`'s order.
     static func kinds(_ cut: PurgeCutoffs, now: Date) -> [Kind] {
+        bookingKinds(cut, now: now) + drawKinds(now: now) + documentKinds(cut, now: now)
+            + invitationKinds(cut, now: now) + [
+                Kind(
+                    table: "biometric_captures", condition: "date < \(bind: cut.capturesBefore.iso)",
+                    change: "DELETE FROM biometric_captures")
+            ]
+    }
+
+    /// Appointments, waitlist entries, live-booking claims, holds and sent messages.
+    static func bookingKinds(_ cut: PurgeCutoffs, now: Date) -> [Kind] {
         [
             // Took place, or was cancelled, at least the retention ago. The visit, the urgent reason
             // and the non-personal columns stay; the note is free text staff typed about the person.
@@ -144,6 +154,12 @@ public struct PurgeStore: Sendable {
                         OR (skipped_at IS NOT NULL AND skipped_at < \(bind: cut.messagesDoneBefore.millis))
                     """,
                 change: "DELETE FROM outbox"),
+        ]
+    }
+
+    /// Decided draw entries and their one-entry-per-person claims.
+    static func drawKinds(now: Date) -> [Kind] {
+        [
             // Decided: drawn (the appointment has its own copy) or not (the waitlist entry has
             // one, or the person had an appointment). Nothing reads them after, so they go at once.
             Kind(
@@ -156,6 +172,12 @@ public struct PurgeStore: Sendable {
                 table: "draw_people",
                 condition: "entry_id IN (SELECT id FROM draw_entries WHERE status <> 'entered')",
                 change: "DELETE FROM draw_people"),
+        ]
+    }
+
+    /// Documents that reached their end, and their delivery addresses.
+    static func documentKinds(_ cut: PurgeCutoffs, now: Date) -> [Kind] {
+        [
             // In its holder's hands (or returned) the retention ago: the document's steps stay, for
             // the collection wait; who it was for and where it went go.
             Kind(
@@ -173,6 +195,13 @@ public struct PurgeStore: Sendable {
                     UPDATE deliveries SET street = NULL, house_number = NULL, postcode = NULL, city = NULL,
                         reason = NULL
                     """),
+        ]
+    }
+
+    /// Ended invitations, and what inviting leaves behind: counts of wrong dates of birth, and
+    /// third parties' bookings that waited for their person.
+    static func invitationKinds(_ cut: PurgeCutoffs, now: Date) -> [Kind] {
+        [
             // Withdrawn or past its last day, an invitation lets nobody book: who it was for goes.
             Kind(
                 table: "invitations",
@@ -190,9 +219,6 @@ public struct PurgeStore: Sendable {
             Kind(
                 table: "awaiting_people", condition: "created_at < \(bind: cut.holdsEndedBefore.millis)",
                 change: "DELETE FROM awaiting_people"),
-            Kind(
-                table: "biometric_captures", condition: "date < \(bind: cut.capturesBefore.iso)",
-                change: "DELETE FROM biometric_captures"),
         ]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import LoketApp
 import LoketHTTP
 import LoketServer
@@ -71,6 +72,32 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.makeLogger()
+        var options = try commandLineOptions()
+        let limits = try server.limits()
+        let metricsEndpoint = try server.metricsEndpoint()
+        options.manageLinkKeys = try server.manageLinkKeys(database: common.resolvedDatabase, logger: logger)
+        if let clockStart { options.now = try Self.clock(startingAt: clockStart) }
+        options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
+        while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
+        let database = try await Database.open(common.resolvedDatabase, logger: logger)
+        let applied = try await database.migrate()
+        logger.info(
+            "database ready",
+            metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
+        // Before anything makes a span: the tracer is chosen once per process.
+        let traces = try (otlpEndpoint ?? environment("LOKET_OTLP_ENDPOINT")).map {
+            try TraceExport.start(endpoint: $0, logger: logger)
+        }
+        let loket = Loket(options: options, database: database, logger: logger)
+        let app = try application(
+            loket: loket, options: options, limits: limits, metricsEndpoint: metricsEndpoint,
+            traced: traces != nil, logger: logger)
+        try await serve(app, loket: loket, traces: traces, logger: logger)
+    }
+
+    /// The server options the desk network, the flags and the environment set: where to listen,
+    /// how long a hold lasts, which proxies to believe, and how to send mail.
+    func commandLineOptions() throws -> ServerOptions {
         var options = ServerOptions(
             network: try common.loadNetwork(), biometricsPolicy: try common.loadBiometricsPolicy())
         options.hostname = hostname ?? environment("LOKET_HOSTNAME") ?? "127.0.0.1"
@@ -96,32 +123,28 @@ struct Serve: AsyncParsableCommand {
         }
         options.trustedProxies = trustedProxies
         options.mail = try mail.resolve()
-        let limits = try server.limits()
-        let metricsEndpoint = try server.metricsEndpoint()
-        options.manageLinkKeys = try server.manageLinkKeys(database: common.resolvedDatabase, logger: logger)
-        if let clockStart {
-            guard let start = ISO8601DateFormatter().date(from: clockStart) else {
-                throw ValidationError("--clock-start: an ISO 8601 instant")
-            }
-            let began = ContinuousClock.now
-            options.now = {
-                let elapsed = ContinuousClock.now - began
-                return start.addingTimeInterval(
-                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            }
+        return options
+    }
+
+    /// A clock that starts at `clockStart` (ISO 8601) and runs on from there.
+    static func clock(startingAt clockStart: String) throws -> @Sendable () -> Date {
+        guard let start = ISO8601DateFormatter().date(from: clockStart) else {
+            throw ValidationError("--clock-start: an ISO 8601 instant")
         }
-        options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
-        while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
-        let database = try await Database.open(common.resolvedDatabase, logger: logger)
-        let applied = try await database.migrate()
-        logger.info(
-            "database ready",
-            metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
-        // Before anything makes a span: the tracer is chosen once per process.
-        let traces = try (otlpEndpoint ?? environment("LOKET_OTLP_ENDPOINT")).map {
-            try TraceExport.start(endpoint: $0, logger: logger)
+        let began = ContinuousClock.now
+        return {
+            let elapsed = ContinuousClock.now - began
+            return start.addingTimeInterval(
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
-        let loket = Loket(options: options, database: database, logger: logger)
+    }
+
+    /// The HTTP server on the public address and, when asked for, the one that serves only
+    /// `/metrics` on its own address.
+    func application(
+        loket: Loket, options: ServerOptions, limits: ConnectionLimits, metricsEndpoint: (host: String, port: Int)?,
+        traced: Bool, logger: Logger
+    ) throws -> some Service {
         let serverName = "Loket"
         let ready = ReadyAnswers(serverName: serverName)
         let proxies = try TrustedProxies(
@@ -130,7 +153,7 @@ struct Serve: AsyncParsableCommand {
             responder: HeadAsGet(
                 Self.router(
                     loket: loket, proxies: proxies, servesMetrics: publicMetrics, ready: ready,
-                    options: options, traced: traces != nil
+                    options: options, traced: traced
                 ).buildResponder()),
             server: limits.server(answers: ready, proxies: proxies),
             configuration: .init(address: .hostname(options.hostname, port: options.port), serverName: serverName),
@@ -144,6 +167,12 @@ struct Serve: AsyncParsableCommand {
                         address: .hostname(metricsEndpoint.host, port: metricsEndpoint.port), serverName: serverName),
                     logger: logger))
         }
+        return app
+    }
+
+    /// Runs `app` with the drain and the trace exporter until SIGTERM or SIGINT, then stops
+    /// within the grace period.
+    func serve(_ app: some Service, loket: Loket, traces: (any Service)?, logger: Logger) async throws {
         let drain = try drainSeconds ?? Self.seconds("LOKET_DRAIN_SECONDS") ?? 0
         let grace = try shutdownGrace ?? Self.seconds("LOKET_SHUTDOWN_GRACE") ?? 10
         guard drain >= 0, grace > drain else {

@@ -43,6 +43,40 @@ public struct NetworkPlan: Sendable {
         totalDays = simulatedDays + scenario.bookingHorizonWorkingDays * 7 / 5 + 40
         dates = (0..<totalDays).map { scenario.start.adding(days: $0) }
         isWorkingDay = dates.map(holidays.isWorkingDay)
+        (workingDaysThrough, workingDayIndex) = Self.countWorkingDays(isWorkingDay)
+        let (cells, cellIndex) = try Self.cells(scenario)
+        self.cells = cells
+        products = Array(Set(cells.map(\.product))).sorted()
+        try Self.checkRoles(scenario)
+        let (capacity, urgent) = try Self.capacity(
+            scenario, cells: cells, cellIndex: cellIndex, dates: dates, holidays: holidays)
+        var demand = [Double](repeating: 0, count: cells.count * totalDays)
+        for (c, cell) in cells.enumerated() {
+            for day in 0..<totalDays where isWorkingDay[day] {
+                demand[c * totalDays + day] = Self.expectedDemand(
+                    scenario, cell: cell, day: day, date: dates[day], cellIndex: cellIndex)
+            }
+        }
+        Self.deliverByCourier(&demand, scenario, cells: cells, dates: dates, totalDays: totalDays)
+        try Self.moveDemandOfClosedDesks(&demand, scenario, cellIndex: cellIndex, dates: dates)
+        self.capacity = capacity
+        urgentCapacity = urgent
+        let start = scenario.start
+        closedFrom = cells.map { cell in
+            scenario.desks.first { $0.code == cell.desk }!.closes.map { $0.date.dayNumber - start.dayNumber }
+        }
+        self.demand = demand
+        let span = totalDays
+        let workingFlags = isWorkingDay
+        typicalDailyCapacity = (0..<cells.count).map { c in
+            let days = (0..<min(span, 28)).filter { workingFlags[$0] }
+            let sum = days.reduce(0.0) { $0 + Double(capacity[c * span + $1] + urgent[c * span + $1]) }
+            return max(1, sum / Double(max(1, days.count)))
+        }
+    }
+
+    /// For each day, the working days up to and including it; and the day index of each working day.
+    static func countWorkingDays(_ isWorkingDay: [Bool]) -> (through: [Int], index: [Int]) {
         var through: [Int] = []
         var index: [Int] = []
         var count = 0
@@ -53,9 +87,12 @@ public struct NetworkPlan: Sendable {
             }
             through.append(count)
         }
-        workingDaysThrough = through
-        workingDayIndex = index
+        return (through, index)
+    }
 
+    /// One cell per desk and product it offers (products in key order), and each cell's index by
+    /// `desk/product`.
+    static func cells(_ scenario: Scenario) throws -> (cells: [Cell], index: [String: Int]) {
         var cells: [Cell] = []
         var cellIndex: [String: Int] = [:]
         for desk in scenario.desks {
@@ -74,10 +111,12 @@ public struct NetworkPlan: Sendable {
             let reach = (desk.reach ?? []).compactMap { cellIndex["\($0)/\(cell.product)"] }
             return Cell(desk: cell.desk, product: cell.product, reach: reach, initialWait: cell.initialWait)
         }
-        self.cells = cells
-        products = Array(Set(cells.map(\.product))).sorted()
-        // A role the scenario uses must name one of its products: a misspelt key would
-        // otherwise leave the courier or the information line without effect, silently.
+        return (cells, cellIndex)
+    }
+
+    /// A role the scenario uses must name one of its products: a misspelt key would otherwise
+    /// leave the courier or the information line without effect, silently.
+    static func checkRoles(_ scenario: Scenario) throws {
         if scenario.courier != nil, scenario.products[scenario.roles.collection] == nil {
             throw ScenarioError.unknownRoleProduct("collection", scenario.roles.collection)
         }
@@ -91,10 +130,16 @@ public struct NetworkPlan: Sendable {
             throw ScenarioError.outOfRange(
                 "informationLine: retrialShare must be below 1 and meanPatienceSeconds from 1 to 3600")
         }
+    }
 
+    /// Appointments per cell per day, flattened `cell * days + day`: bookable, and protected for
+    /// urgent requests. None on Sundays, holidays and from the day a desk closes.
+    static func capacity(
+        _ scenario: Scenario, cells: [Cell], cellIndex: [String: Int], dates: [LocalDate], holidays: WorkingDays
+    ) throws -> (bookable: [Int32], urgent: [Int32]) {
+        let totalDays = dates.count
         var capacity = [Int32](repeating: 0, count: cells.count * totalDays)
         var urgent = [Int32](repeating: 0, count: cells.count * totalDays)
-        var demand = [Double](repeating: 0, count: cells.count * totalDays)
         let counters = try Self.counters(scenario, cells: cells, cellIndex: cellIndex, totalDays: totalDays)
         let extraHours = try Self.extraCounterHours(scenario, cellIndex: cellIndex, cells: cells.count)
         let urgentShare = scenario.urgent?.share ?? 0
@@ -115,13 +160,15 @@ public struct NetworkPlan: Sendable {
                 capacity[c * totalDays + day] = Int32(total - protected)
                 urgent[c * totalDays + day] = Int32(protected)
             }
-            for day in 0..<totalDays where isWorkingDay[day] {
-                demand[c * totalDays + day] = Self.expectedDemand(
-                    scenario, cell: cell, day: day, date: dates[day], cellIndex: cellIndex)
-            }
         }
-        Self.deliverByCourier(&demand, scenario, cells: cells, dates: dates, totalDays: totalDays)
-        // A closed desk's demand goes to its successor.
+        return (capacity, urgent)
+    }
+
+    /// A closed desk's demand goes to its successor from the day it closes.
+    static func moveDemandOfClosedDesks(
+        _ demand: inout [Double], _ scenario: Scenario, cellIndex: [String: Int], dates: [LocalDate]
+    ) throws {
+        let totalDays = dates.count
         for desk in scenario.desks {
             guard let closes = desk.closes else { continue }
             for product in desk.products.keys {
@@ -134,20 +181,6 @@ public struct NetworkPlan: Sendable {
                     demand[from * totalDays + day] = 0
                 }
             }
-        }
-        self.capacity = capacity
-        urgentCapacity = urgent
-        let start = scenario.start
-        closedFrom = cells.map { cell in
-            scenario.desks.first { $0.code == cell.desk }!.closes.map { $0.date.dayNumber - start.dayNumber }
-        }
-        self.demand = demand
-        let span = totalDays
-        let workingFlags = isWorkingDay
-        typicalDailyCapacity = (0..<cells.count).map { c in
-            let days = (0..<min(span, 28)).filter { workingFlags[$0] }
-            let sum = days.reduce(0.0) { $0 + Double(capacity[c * span + $1] + urgent[c * span + $1]) }
-            return max(1, sum / Double(max(1, days.count)))
         }
     }
 

@@ -15,56 +15,16 @@ public enum LiveScenario {
         network: DeskNetwork, activity: RecentActivity, weeks: Int, name: String = "live"
     ) -> Scenario {
         let today = activity.today
-        let schedule = Schedule(network: network)
-        let workingDays = schedule.workingDays
-        let ahead = (1...rosterDays).map { today.adding(days: $0) }
-        let weekdays = ahead.filter(workingDays.isWorkingDay)
-        let saturdays = ahead.filter { $0.weekday == .saturday && !workingDays.isHoliday($0) }
+        let roster = Roster(network: network, today: today)
+        let workingDays = roster.schedule.workingDays
         // Requests are spread over the working days of the window: people book on any day, the
         // model lets them ask on working days.
         let windowWorkingDays = max(
             1, (0..<(7 * activity.weeks)).filter { workingDays.isWorkingDay(activity.since.adding(days: $0)) }.count)
-
-        var desks: [Scenario.DeskParameters] = []
-        for desk in network.desks where !desk.isClosedForGood(on: today) {
-            let openWeekday = mean(weekdays.map { hours(desk.hours(on: $0, workingDays: workingDays)) })
-            guard openWeekday > 0 else { continue }
-            var products: [String: Scenario.DeskProduct] = [:]
-            var weekdayCounters = 0.0
-            for key in desk.products where network.product(key) != nil {
-                let minutes = mean(weekdays.map { counterMinutes(schedule.pools(desk: desk, on: $0), product: key) })
-                let counters = minutes / (openWeekday * 60)
-                weekdayCounters += counters
-                let cell = activity.cells.first { $0.desk == desk.code && $0.product == key }
-                let requests = Double(cell?.requestsByWeekday.reduce(0, +) ?? 0)
-                products[key] = Scenario.DeskProduct(
-                    counters: counters, demandPerWorkingDay: requests / Double(windowWorkingDays),
-                    initialWaitWorkingDays: 0,
-                    booked: cell.map { c in
-                        c.booked.keys.sorted().map { Scenario.BookedDay(date: $0, appointments: c.booked[$0]!) }
-                    },
-                    waiting: cell?.waiting)
-            }
-            // Saturdays: their mean hours (closed ones count as none) and the share of the
-            // weekday counters they staff.
-            let openSaturday = mean(saturdays.map { hours(desk.hours(on: $0, workingDays: workingDays)) })
-            let saturdayMinutes = mean(
-                saturdays.map { day in
-                    desk.products.reduce(0) { $0 + counterMinutes(schedule.pools(desk: desk, on: day), product: $1) }
-                })
-            let saturdayShare =
-                openSaturday > 0 && weekdayCounters > 0 ? saturdayMinutes / (openSaturday * 60) / weekdayCounters : 1
-            desks.append(
-                Scenario.DeskParameters(
-                    code: desk.code, reach: nil,
-                    hours: [
-                        Scenario.HoursStep(
-                            from: today, weekdayHours: openWeekday, saturdayHours: openSaturday,
-                            saturdayCounterShare: saturdayShare)
-                    ],
-                    products: products, closes: nil))
+        let desks = network.desks.filter { !$0.isClosedForGood(on: today) }.compactMap { desk in
+            deskParameters(
+                desk, roster: roster, network: network, activity: activity, windowWorkingDays: windowWorkingDays)
         }
-
         let collection = network.documentSettings.documentKinds.first?.product ?? ProductRoles.plannerKeys.collection
         let main = mainProduct(network, collection: collection)
         var scenario = Scenario(
@@ -75,27 +35,13 @@ public enum LiveScenario {
             bookingHorizonWorkingDays: workingDays.count(
                 from: today, to: today.adding(days: network.bookingHorizonDays)),
             liberationDay: network.holidays.liberationDay,
-            products: Dictionary(
-                uniqueKeysWithValues: network.products.map { product in
-                    (
-                        product.key,
-                        Scenario.ProductParameters(
-                            minutesPerAppointment: Double(product.minutesPerPerson)
-                                * (activity.personsPerAppointment[product.key] ?? 1))
-                    )
-                }),
+            products: productParameters(network, activity: activity),
             productRoles: ProductRoles(biometrics: main, collection: collection),
             desks: desks,
             demand: Scenario.DemandPattern(
                 weekdayPattern: weekdayPattern(activity), trend: [], shocks: nil,
                 uncertainty: uncertainty(activity)),
-            behaviour: Scenario.Behaviour(
-                travelShare: 0, cancellationShare: share(activity.cancelled, of: activity.made),
-                // The requests measured already include those who booked again after cancelling
-                // or missing their visit: counting them twice would inflate demand.
-                cancellationRebookShare: 0,
-                noShowShare: share(activity.noShows, of: activity.served + activity.noShows),
-                noShowRebookShare: 0),
+            behaviour: behaviour(activity),
             urgent: network.urgent.map {
                 Scenario.UrgentCapacity(
                     share: $0.share, releaseWorkingDaysAhead: $0.releaseWorkingDaysAhead,
@@ -110,6 +56,101 @@ public enum LiveScenario {
             }
         }
         return scenario
+    }
+
+    /// The days ahead whose roster sets the counters and hours: its working days and its
+    /// Saturdays that are not holidays.
+    struct Roster {
+        let schedule: Schedule
+        let weekdays: [LocalDate]
+        let saturdays: [LocalDate]
+
+        init(network: DeskNetwork, today: LocalDate) {
+            schedule = Schedule(network: network)
+            let workingDays = schedule.workingDays
+            let ahead = (1...rosterDays).map { today.adding(days: $0) }
+            weekdays = ahead.filter(workingDays.isWorkingDay)
+            saturdays = ahead.filter { $0.weekday == .saturday && !workingDays.isHoliday($0) }
+        }
+    }
+
+    /// A desk as its roster staffs it: mean weekday hours and counters per product, and its
+    /// Saturdays; nil when it opens on no weekday ahead.
+    static func deskParameters(
+        _ desk: Desk, roster: Roster, network: DeskNetwork, activity: RecentActivity, windowWorkingDays: Int
+    ) -> Scenario.DeskParameters? {
+        let schedule = roster.schedule
+        let today = activity.today
+        let openWeekday = mean(roster.weekdays.map { hours(desk.hours(on: $0, workingDays: schedule.workingDays)) })
+        guard openWeekday > 0 else { return nil }
+        var products: [String: Scenario.DeskProduct] = [:]
+        var weekdayCounters = 0.0
+        for key in desk.products where network.product(key) != nil {
+            let minutes = mean(roster.weekdays.map { counterMinutes(schedule.pools(desk: desk, on: $0), product: key) })
+            let counters = minutes / (openWeekday * 60)
+            weekdayCounters += counters
+            products[key] = deskProduct(
+                counters: counters, measured: activity.cells.first { $0.desk == desk.code && $0.product == key },
+                windowWorkingDays: windowWorkingDays)
+        }
+        // Saturdays: their mean hours (closed ones count as none) and the share of the
+        // weekday counters they staff.
+        let openSaturday = mean(roster.saturdays.map { hours(desk.hours(on: $0, workingDays: schedule.workingDays)) })
+        let saturdayMinutes = mean(
+            roster.saturdays.map { day in
+                desk.products.reduce(0) { $0 + counterMinutes(schedule.pools(desk: desk, on: day), product: $1) }
+            })
+        let saturdayShare =
+            openSaturday > 0 && weekdayCounters > 0 ? saturdayMinutes / (openSaturday * 60) / weekdayCounters : 1
+        return Scenario.DeskParameters(
+            code: desk.code, reach: nil,
+            hours: [
+                Scenario.HoursStep(
+                    from: today, weekdayHours: openWeekday, saturdayHours: openSaturday,
+                    saturdayCounterShare: saturdayShare)
+            ],
+            products: products, closes: nil)
+    }
+
+    /// One product at a desk: its counters, and from the window measured its requests per
+    /// working day, what is booked ahead and who waits.
+    static func deskProduct(
+        counters: Double, measured cell: RecentActivity.Cell?, windowWorkingDays: Int
+    ) -> Scenario.DeskProduct {
+        let requests = Double(cell?.requestsByWeekday.reduce(0, +) ?? 0)
+        return Scenario.DeskProduct(
+            counters: counters, demandPerWorkingDay: requests / Double(windowWorkingDays),
+            initialWaitWorkingDays: 0,
+            booked: cell.map { c in
+                c.booked.keys.sorted().map { Scenario.BookedDay(date: $0, appointments: c.booked[$0]!) }
+            },
+            waiting: cell?.waiting)
+    }
+
+    /// Each product's minutes per appointment: per person, times the people an appointment had.
+    static func productParameters(
+        _ network: DeskNetwork, activity: RecentActivity
+    ) -> [String: Scenario.ProductParameters] {
+        Dictionary(
+            uniqueKeysWithValues: network.products.map { product in
+                (
+                    product.key,
+                    Scenario.ProductParameters(
+                        minutesPerAppointment: Double(product.minutesPerPerson)
+                            * (activity.personsPerAppointment[product.key] ?? 1))
+                )
+            })
+    }
+
+    /// How often people cancelled or did not come in the window.
+    static func behaviour(_ activity: RecentActivity) -> Scenario.Behaviour {
+        Scenario.Behaviour(
+            travelShare: 0, cancellationShare: share(activity.cancelled, of: activity.made),
+            // The requests measured already include those who booked again after cancelling
+            // or missing their visit: counting them twice would inflate demand.
+            cancellationRebookShare: 0,
+            noShowShare: share(activity.noShows, of: activity.served + activity.noShows),
+            noShowRebookShare: 0)
     }
 
     /// The product the norm is about: the one most desks offer that is not the collection.

@@ -131,18 +131,38 @@ public struct WhatIf: Sendable, Hashable, Codable {
     public var isEmpty: Bool { self == WhatIf() }
 
     /// `scenario` with the changes; every change that does not fit it is refused, naming its field.
+    /// They are checked in a fixed order, and the first that does not fit is the one refused.
     public func apply(to scenario: Scenario) throws(Refusal) -> Scenario {
         var s = scenario
         let main = s.norm?.product ?? s.roles.biometrics
-        let codes = Set(s.desks.map(\.code))
-        func desk(_ code: String, field: String) throws(Refusal) -> Int {
-            guard let i = s.desks.firstIndex(where: { $0.code == code }) else {
-                throw Refusal.invalid(field, "unknown_desk", "No desk \(code) in the forecast.")
+        try applyCounters(to: &s, product: main)
+        try applySaturdays(to: &s)
+        if let hiring { s.hiring = try Self.hiringPlan(hiring, scenario: s, product: main) }
+        if let courierShare {
+            guard (0...1).contains(courierShare) else {
+                throw Refusal.invalid("courierShare", "out_of_range", "From 0 to 100%.")
             }
-            return i
+            s.courier = [Scenario.CourierStep(from: s.start, share: courierShare)]
         }
+        let shocks = try demandShocks(for: s)
+        s.demand.shocks = shocks.isEmpty ? nil : shocks
+        if let closure { try Self.close(closure, in: &s) }
+        if let informationLine { s.informationLine = try Self.informationLinePlan(informationLine, from: s.start) }
+        return s
+    }
+
+    /// The index of the desk `code` in `scenario`, or a refusal naming `field`.
+    private static func deskIndex(_ code: String, in scenario: Scenario, field: String) throws(Refusal) -> Int {
+        guard let i = scenario.desks.firstIndex(where: { $0.code == code }) else {
+            throw Refusal.invalid(field, "unknown_desk", "No desk \(code) in the forecast.")
+        }
+        return i
+    }
+
+    /// Adds the extra counters to each desk's `product`, desks in code order.
+    private func applyCounters(to s: inout Scenario, product main: String) throws(Refusal) {
         for (code, extra) in (counters ?? [:]).sorted(by: { $0.key < $1.key }) where extra != 0 {
-            let i = try desk(code, field: "counters.\(code)")
+            let i = try Self.deskIndex(code, in: s, field: "counters.\(code)")
             guard var product = s.desks[i].products[main], product.counters + extra >= 0, extra.magnitude <= 500 else {
                 throw Refusal.invalid(
                     "counters.\(code)", "out_of_range", "More counters than there are taken away.")
@@ -150,8 +170,12 @@ public struct WhatIf: Sendable, Hashable, Codable {
             product.counters += extra
             s.desks[i].products[main] = product
         }
+    }
+
+    /// Opens each desk on Saturdays from the scenario's start, desks in code order.
+    private func applySaturdays(to s: inout Scenario) throws(Refusal) {
         for (code, opening) in (saturdays ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let i = try desk(code, field: "saturdayHours.\(code)")
+            let i = try Self.deskIndex(code, in: s, field: "saturdayHours.\(code)")
             guard (0...12).contains(opening.hours), (0...1).contains(opening.counterShare) else {
                 throw Refusal.invalid(
                     "saturdayHours.\(code)", "out_of_range", "Up to 12 hours, with a share of counters from 0 to 1.")
@@ -161,28 +185,31 @@ public struct WhatIf: Sendable, Hashable, Codable {
                     from: s.start, weekdayHours: nil, saturdayHours: opening.hours,
                     saturdayCounterShare: opening.counterShare))
         }
-        if let hiring {
-            guard (0...200).contains(hiring.perMonth), (1...36).contains(hiring.months) else {
-                throw Refusal.invalid("hiresPerMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
-            }
-            guard (0...52).contains(hiring.recruitmentDelayWeeks), (0...52).contains(hiring.trainingWeeks),
-                (0...1).contains(hiring.trainingProductivity), (1...50).contains(hiring.maxInTrainingPerDesk)
-            else {
-                throw Refusal.invalid(
-                    "trainingWeeks", "out_of_range",
-                    "Delay and training up to 52 weeks, productivity 0 to 1, 1 to 50 in training per desk.")
-            }
-            s.hiring = Scenario.HiringPlan(
-                recruitmentDelayWeeks: hiring.recruitmentDelayWeeks, trainingWeeks: hiring.trainingWeeks,
-                trainingProductivity: hiring.trainingProductivity, maxInTrainingPerDesk: hiring.maxInTrainingPerDesk,
-                hires: Self.hires(hiring, scenario: s, product: main))
+    }
+
+    /// The hiring plan, its hires spread over the desks of `scenario` as it stands.
+    private static func hiringPlan(
+        _ hiring: Hiring, scenario: Scenario, product: String
+    ) throws(Refusal) -> Scenario.HiringPlan {
+        guard (0...200).contains(hiring.perMonth), (1...36).contains(hiring.months) else {
+            throw Refusal.invalid("hiresPerMonth", "out_of_range", "0 to 200 a month, for 1 to 36 months.")
         }
-        if let courierShare {
-            guard (0...1).contains(courierShare) else {
-                throw Refusal.invalid("courierShare", "out_of_range", "From 0 to 100%.")
-            }
-            s.courier = [Scenario.CourierStep(from: s.start, share: courierShare)]
+        guard (0...52).contains(hiring.recruitmentDelayWeeks), (0...52).contains(hiring.trainingWeeks),
+            (0...1).contains(hiring.trainingProductivity), (1...50).contains(hiring.maxInTrainingPerDesk)
+        else {
+            throw Refusal.invalid(
+                "trainingWeeks", "out_of_range",
+                "Delay and training up to 52 weeks, productivity 0 to 1, 1 to 50 in training per desk.")
         }
+        return Scenario.HiringPlan(
+            recruitmentDelayWeeks: hiring.recruitmentDelayWeeks, trainingWeeks: hiring.trainingWeeks,
+            trainingProductivity: hiring.trainingProductivity, maxInTrainingPerDesk: hiring.maxInTrainingPerDesk,
+            hires: hires(hiring, scenario: scenario, product: product))
+    }
+
+    /// The scenario's own shocks, then the drop in biometrics visits from reuse, then the
+    /// planner's shock.
+    private func demandShocks(for s: Scenario) throws(Refusal) -> [Scenario.Shock] {
         var shocks = s.demand.shocks ?? []
         if let biometricsReuseShare {
             guard (0..<1).contains(biometricsReuseShare) else {
@@ -205,55 +232,61 @@ public struct WhatIf: Sendable, Hashable, Codable {
                 Scenario.Shock(
                     from: shock.from, until: shock.until, product: shock.product, desk: nil, factor: shock.factor))
         }
-        s.demand.shocks = shocks.isEmpty ? nil : shocks
-        if let closure {
-            let i = try desk(closure.desk, field: "closeDesk")
-            guard codes.contains(closure.to), closure.to != closure.desk else {
-                throw Refusal.invalid("closeTo", "unknown_desk", "Name another desk that takes the work over.")
-            }
-            guard (0...1).contains(closure.countersMoved) else {
-                throw Refusal.invalid("closeMoved", "out_of_range", "From 0 to 100%.")
-            }
-            guard
-                s.desks[i].products.keys.allSatisfy({ key in
-                    s.desks.contains { $0.code == closure.to && $0.products[key] != nil }
-                })
-            else {
-                throw Refusal.invalid(
-                    "closeTo", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
-            }
-            s.desks[i].closes = Scenario.Closing(
-                date: closure.date, to: closure.to, countersMoved: closure.countersMoved)
+        return shocks
+    }
+
+    /// Closes the desk on the day given, its work going to a desk that offers all its products.
+    private static func close(_ closure: Closure, in s: inout Scenario) throws(Refusal) {
+        let i = try deskIndex(closure.desk, in: s, field: "closeDesk")
+        guard s.desks.contains(where: { $0.code == closure.to }), closure.to != closure.desk else {
+            throw Refusal.invalid("closeTo", "unknown_desk", "Name another desk that takes the work over.")
         }
-        if let line = informationLine {
-            guard (0...1_000_000).contains(line.callsPerWorkingDay), (0...100_000).contains(line.callsPerWaitingDay)
-            else {
-                throw Refusal.invalid("phoneCalls", "out_of_range", "Up to a million calls a day.")
-            }
-            guard (1...5000).contains(line.agents) else {
-                throw Refusal.invalid("phoneAgents", "out_of_range", "From 1 to 5,000 agents.")
-            }
-            guard (1...24).contains(line.openHoursPerDay) else {
-                throw Refusal.invalid("phoneHours", "out_of_range", "From 1 to 24 hours a day.")
-            }
-            guard line.meanCallMinutes > 0, line.meanCallMinutes <= 120 else {
-                throw Refusal.invalid("phoneCallMinutes", "out_of_range", "Above 0 and up to 120 minutes.")
-            }
-            // The Erlang A chain grows with patience on an overloaded line: an hour is plenty.
-            guard line.meanPatienceSeconds >= 1, line.meanPatienceSeconds <= 3600 else {
-                throw Refusal.invalid("phonePatience", "out_of_range", "From 1 second to an hour.")
-            }
-            guard (0..<0.96).contains(line.retrialShare) else {
-                throw Refusal.invalid("phoneRedials", "out_of_range", "From 0 to 95%: not everyone calls again.")
-            }
-            s.informationLine = Scenario.InformationLine(
-                callsPerWorkingDay: line.callsPerWorkingDay, callsPerWaitingDay: line.callsPerWaitingDay,
-                source: line.source, openHoursPerDay: line.openHoursPerDay, meanCallMinutes: line.meanCallMinutes,
-                meanPatienceSeconds: line.meanPatienceSeconds, retrialShare: line.retrialShare,
-                serviceLevel: Scenario.ServiceLevelTarget(share: 0.8, withinSeconds: 20),
-                agents: [Scenario.AgentStep(from: s.start, agents: line.agents)])
+        guard (0...1).contains(closure.countersMoved) else {
+            throw Refusal.invalid("closeMoved", "out_of_range", "From 0 to 100%.")
         }
-        return s
+        let desks = s.desks
+        guard
+            desks[i].products.keys.allSatisfy({ key in
+                desks.contains { $0.code == closure.to && $0.products[key] != nil }
+            })
+        else {
+            throw Refusal.invalid(
+                "closeTo", "not_offered", "\(closure.to) does not offer all of \(closure.desk)'s products.")
+        }
+        s.desks[i].closes = Scenario.Closing(date: closure.date, to: closure.to, countersMoved: closure.countersMoved)
+    }
+
+    /// The information line from the scenario's start, its agents fixed and its service level the
+    /// usual 80% within 20 seconds.
+    private static func informationLinePlan(
+        _ line: InformationLine, from start: LocalDate
+    ) throws(Refusal) -> Scenario.InformationLine {
+        guard (0...1_000_000).contains(line.callsPerWorkingDay), (0...100_000).contains(line.callsPerWaitingDay)
+        else {
+            throw Refusal.invalid("phoneCalls", "out_of_range", "Up to a million calls a day.")
+        }
+        guard (1...5000).contains(line.agents) else {
+            throw Refusal.invalid("phoneAgents", "out_of_range", "From 1 to 5,000 agents.")
+        }
+        guard (1...24).contains(line.openHoursPerDay) else {
+            throw Refusal.invalid("phoneHours", "out_of_range", "From 1 to 24 hours a day.")
+        }
+        guard line.meanCallMinutes > 0, line.meanCallMinutes <= 120 else {
+            throw Refusal.invalid("phoneCallMinutes", "out_of_range", "Above 0 and up to 120 minutes.")
+        }
+        // The Erlang A chain grows with patience on an overloaded line: an hour is plenty.
+        guard line.meanPatienceSeconds >= 1, line.meanPatienceSeconds <= 3600 else {
+            throw Refusal.invalid("phonePatience", "out_of_range", "From 1 second to an hour.")
+        }
+        guard (0..<0.96).contains(line.retrialShare) else {
+            throw Refusal.invalid("phoneRedials", "out_of_range", "From 0 to 95%: not everyone calls again.")
+        }
+        return Scenario.InformationLine(
+            callsPerWorkingDay: line.callsPerWorkingDay, callsPerWaitingDay: line.callsPerWaitingDay,
+            source: line.source, openHoursPerDay: line.openHoursPerDay, meanCallMinutes: line.meanCallMinutes,
+            meanPatienceSeconds: line.meanPatienceSeconds, retrialShare: line.retrialShare,
+            serviceLevel: Scenario.ServiceLevelTarget(share: 0.8, withinSeconds: 20),
+            agents: [Scenario.AgentStep(from: start, agents: line.agents)])
     }
 
     /// The monthly hires spread over the desks in proportion to their demand for `product`,
