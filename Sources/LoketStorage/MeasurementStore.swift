@@ -36,7 +36,9 @@ public struct MeasurementStore: Sendable {
     public func measurements(
         dates: ClosedRange<LocalDate>, desk: String? = nil, product: String? = nil, measures: [Measure]? = nil
     ) async throws -> [MeasuredValue] {
-        try await database.read { db in
+        // `IN ()` is no SQL PostgreSQL accepts: no measures asked, no values found.
+        if measures?.isEmpty == true { return [] }
+        return try await database.read { db in
             var query = SQLQueryString(
                 """
                 SELECT desk, product, measure, date, value FROM measurements
