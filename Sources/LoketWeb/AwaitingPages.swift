@@ -12,8 +12,8 @@ struct AwaitingPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/book/awaiting/{hold}", use: awaiting)
-        router.post("/book/awaiting/{hold}", use: confirmAwaiting)
+        router.get(PagePath.awaiting.route, use: awaiting)
+        router.post(PagePath.awaiting.route, use: confirmAwaiting)
     }
 
     /// `GET /book/awaiting/{hold}`
@@ -51,7 +51,8 @@ struct AwaitingPages: PageRoutes {
         do {
             let booking = try await loket.invitations.confirmAwaiting(
                 hold: id, token: form["token"], datesOfBirth: births, client: context.client)
-            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+            return redirect(
+                PagePath.manage.link(booking.appointment.id, query: ["token": booking.manageToken, "booked": "1"]))
         } catch let error as Refusal where error.field.hasPrefix("customer.") {
             // Someone not invited with this date of birth: said at that person's field.
             let field = Self.birthField(ofRefused: error.field)
@@ -96,7 +97,7 @@ extension AwaitingPages {
             booking: .init(
                 productName: productName(hold.product, language),
                 when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, language), where: place(desk),
-                heldUntil: WebCopy.text("heldUntil", language, until), action: "/book/awaiting/\(hold.id)",
+                heldUntil: WebCopy.text("heldUntil", language, until), action: PagePath.awaiting.link(hold.id),
                 token: token ?? "", people: people))
         return pages.render(
             "awaiting", web, title: WebCopy.text("awaitingTitle", language), page: page, errors: errors,

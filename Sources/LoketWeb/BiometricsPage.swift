@@ -13,8 +13,8 @@ struct BiometricsPages: PageRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         // One question per page: by V-number first; typing the dates is a page of its own.
-        router.get("/book/BIO/biometrics", use: question)
-        router.post("/book/BIO/biometrics", use: answer)
+        router.get(PagePath.biometricsQuestion.route, use: question)
+        router.post(PagePath.biometricsQuestion.route, use: answer)
     }
 
     /// `GET /book/BIO/biometrics`

@@ -10,13 +10,13 @@ struct BookingPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/", use: home)
-        router.get("/book/{product}/desks", use: desks)
-        router.get("/book/{product}/desks/{desk}", use: calendar)
-        router.post("/book/{product}/desks/{desk}", use: holdSlot)
-        router.get("/book/hold/{id}", use: details)
-        router.get("/book/invitation/{id}", use: invitation)
-        router.post("/book/hold/{id}", use: confirm)
+        router.get(PagePath.home.route, use: home)
+        router.get(PagePath.desks.route, use: desks)
+        router.get(PagePath.calendar.route, use: calendar)
+        router.post(PagePath.calendar.route, use: holdSlot)
+        router.get(PagePath.hold.route, use: details)
+        router.get(PagePath.invitationBooking.route, use: invitation)
+        router.post(PagePath.hold.route, use: confirm)
     }
 
     /// `GET /`
@@ -27,8 +27,9 @@ struct BookingPages: PageRoutes {
             // Biometrics first asks whether a visit is needed at all.
             return product.key == "BIO"
                 ? HomePage.Product(
-                    name: name, href: "/book/BIO/biometrics", note: WebCopy.text("bioCheckHint", web.language))
-                : HomePage.Product(name: name, href: "/book/\(product.key)/desks", note: nil)
+                    name: name, href: PagePath.biometricsQuestion.link(),
+                    note: WebCopy.text("bioCheckHint", web.language))
+                : HomePage.Product(name: name, href: PagePath.desks.link(product.key), note: nil)
         }
         return pages.render(
             "home", web, title: WebCopy.text("homeTitle", web.language), page: HomePage(products: products))
@@ -41,7 +42,7 @@ struct BookingPages: PageRoutes {
         guard let product = loket.network.product(key) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        web.backPath = "/book/\(product.key)/desks"
+        web.backPath = PagePath.desks.link(product.key)
         let prepared = try await publicPages.value(
             web.pageKey(web.backPath), generation: 0, now: loket.now()
         ) { [web] in
@@ -55,19 +56,19 @@ struct BookingPages: PageRoutes {
                         "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
                     return item
                 }
-                item.href = "/book/\(product.key)/desks/\(desk.code)"
+                item.href = PagePath.calendar.link(product.key, desk.code)
                 item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
                 if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
                     let first = wait.firstFreeDate
                 {
                     // Straight to the first free day: the calendar opens on its month with its times.
-                    item.href = "/book/\(product.key)/desks/\(desk.code)?date=\(first.iso)"
+                    item.href = PagePath.calendar.link(product.key, desk.code, query: ["date": first.iso])
                     item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
                     item.firstFreeText = WebCopy.text(
                         "firstFree", web.language, DateWording.date(first, web.language))
                 } else {
                     item.noFree = true
-                    item.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)"
+                    item.waitlistHref = PagePath.waitlistJoin.link(product.key, query: ["desk": desk.code])
                 }
                 return item
             }
@@ -93,10 +94,10 @@ struct BookingPages: PageRoutes {
             let chosen = request.query("date").flatMap { LocalDate(iso: $0) }
             let month = String(
                 MonthView.month(request.query("month"), fallback: chosen ?? loket.today).iso.prefix(7))
-            let path = "/book/\(product.key)/desks/\(desk.code)"
-            web.backPath =
-                "\(path)?persons=\(persons)" + (assistance ? "&assistance=1" : "") + "&month=\(month)"
-                + (chosen.map { "&date=\($0.iso)" } ?? "")
+            let path = PagePath.calendar.link(product.key, desk.code)
+            web.backPath = PagePath.calendar.link(
+                product.key, desk.code,
+                query: ["persons": persons, "assistance": assistance ? "1" : nil, "month": month, "date": chosen?.iso])
             let now = loket.now()
             let prepared = try await calendarPages.value(
                 web.pageKey(web.backPath), generation: loket.capacityGeneration(desk: desk.code),
@@ -109,14 +110,14 @@ struct BookingPages: PageRoutes {
                 }
                 let view = try await calendarView(
                     web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
-                    date: chosen?.iso, path: path, token: nil, backHref: "/book/\(product.key)/desks",
+                    date: chosen?.iso, path: path, token: nil, backHref: PagePath.desks.link(product.key),
                     drawNotices: draws.map {
                         CalendarPage.DrawNotice(
                             text: WebCopy.text(
                                 "drawNoticeFor", web.language,
                                 $0.allDays.map { DateWording.date($0, web.language) }.joined(separator: "; "),
                                 DateWording.deadline($0.closesAt, web.language)),
-                            href: "/draws/\($0.id)/enter")
+                            href: PagePath.drawEnter.link($0.id))
                     })
                 return pages.prepare("calendar", web, title: view.title, page: view.page)
             }
@@ -144,7 +145,7 @@ struct BookingPages: PageRoutes {
                 assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
                 idempotency: nil)
             // The hold's secret stays in this browser: a cookie only the hold's own page gets.
-            let path = "/book/hold/\(receipt.hold.id)"
+            let path = PagePath.hold.link(receipt.hold.id)
             return redirect(
                 path,
                 cookies: [
@@ -178,7 +179,7 @@ struct BookingPages: PageRoutes {
         // The link's secret goes into a cookie and out of the address bar (and its history);
         // the booking's details page fills the person in from it.
         return redirect(
-            "/book/\(invitation.product)/desks",
+            PagePath.desks.link(invitation.product),
             cookies: [
                 Cookie(
                     name: WebRequest.invitationCookie,
@@ -213,7 +214,8 @@ struct BookingPages: PageRoutes {
             let booking = try await loket.booking.confirm(
                 hold: id, holdToken: request.cookies[WebRequest.holdCookie]?.value, customer: customer,
                 client: context.client, idempotency: nil)
-            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+            return redirect(
+                PagePath.manage.link(booking.appointment.id, query: ["token": booking.manageToken, "booked": "1"]))
         } catch let error as Refusal where error.field.hasPrefix("customer.") {
             // Someone already booked, or a person missing: said next to the form's field.
             return try await detailsPage(web, hold: id, form: form, errors: fieldErrors([error], web))
@@ -241,8 +243,10 @@ extension BookingPages {
         else { return nil }
         let month = MonthView.month(form["month"], fallback: loket.today).iso.prefix(7)
         let date = form["date"].flatMap { LocalDate(iso: $0) }
-        return "/book/\(product.key)/desks/\(desk.code)?persons=\(persons)" + (assistance ? "&assistance=1" : "")
-            + "&month=\(month)" + (date.map { "&date=\($0.iso)#slot" } ?? "")
+        return PagePath.calendar.link(
+            product.key, desk.code,
+            query: ["persons": persons, "assistance": assistance ? "1" : nil, "month": month, "date": date?.iso])
+            + (date == nil ? "" : "#slot")
     }
 
     func detailsPage(
@@ -264,7 +268,7 @@ extension BookingPages {
             productName: productName(hold.product, web.language),
             when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, web.language),
             where: place(desk), persons: hold.persons, heldUntil: WebCopy.text("heldUntil", web.language, until),
-            action: "/book/hold/\(hold.id)", form: form,
+            action: PagePath.hold.link(hold.id), form: form,
             vNumberRequired: loket.network.product(hold.product)?.onePerPerson == true,
             dateOfBirthRequired: asksBirth,
             companions: CompanionFields.rows(
@@ -325,7 +329,7 @@ extension PageRoutes {
             personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
             backHref: backHref, tokenField: token, drawNotices: drawNotices)
         if !fixedPersons {
-            page.waitlistHref = "/book/\(product.key)/waitlist?desk=\(desk.code)&persons=\(persons)"
+            page.waitlistHref = PagePath.waitlistJoin.link(product.key, query: ["desk": desk.code, "persons": persons])
         }
         if view.month > MonthView.month(nil, fallback: today) {
             page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"

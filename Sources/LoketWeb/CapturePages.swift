@@ -12,8 +12,8 @@ struct CapturePages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/appointments/{id}/biometrics", use: captureForm)
-        router.post("/staff/desks/{desk}/appointments/{id}/biometrics", use: recordCaptures)
+        router.get(PagePath.captures.route, use: captureForm)
+        router.post(PagePath.captures.route, use: recordCaptures)
     }
 
     /// `GET /staff/desks/{desk}/appointments/{id}/biometrics`

@@ -37,7 +37,7 @@ extension PageRoutes {
             productName: productName(hold.product, language),
             when: DateWording.dateTime(hold.date, hold.startTime, hold.endTime, language), where: place(desk),
             persons: hold.persons, heldUntil: WebCopy.text("heldUntil", language, until), details: details,
-            action: "/book/hold/\(hold.id)",
+            action: PagePath.hold.link(hold.id),
             fields: form.filter { !["csrf", "confirm", "change"].contains($0.key) }.sorted { $0.key < $1.key }
                 .map { .init(name: $0.key, value: $0.value) })
         return pages.render("check", web, title: WebCopy.text("checkTitle", language), page: page)

@@ -12,8 +12,8 @@ struct DashboardPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/dashboard", use: dashboard)
-        router.get("/staff/dashboard.csv", use: dashboardCSV)
+        router.get(PagePath.dashboard.route, use: dashboard)
+        router.get(PagePath.dashboardCSV.route, use: dashboardCSV)
     }
 
     /// `GET /staff/dashboard`
@@ -78,7 +78,7 @@ extension DashboardPages {
                     let wait = waits.first { $0.desk == desk.code && $0.product == product.key }?.workingDaysToFirstSlot
                     return .init(
                         text: wait.map(String.init) ?? WebCopy.text("openDataNoSlot", language),
-                        href: "/staff/dashboard?desk=\(desk.code)&product=\(product.key)",
+                        href: PagePath.dashboard.link(query: ["desk": desk.code, "product": product.key]),
                         over: wait.map { Double($0) > norm } ?? true)
                 })
         }
@@ -176,7 +176,7 @@ extension DashboardPages {
                     selected: $0 == choice.weeks)
             },
             heading: WebCopy.text("dashboardHeading", language, desk.name, productName(choice.product, language)),
-            charts: charts, csvHref: "/staff/dashboard.csv?\(query)")
+            charts: charts, csvHref: PagePath.dashboardCSV.link() + "?\(query)")
     }
 
     /// A stored baseline beside what was measured: its band, its median and the measured wait.

@@ -72,6 +72,6 @@ struct DeskDayPlace {
     /// The desk's day at this place, with `notice` (a key the day page knows) shown on top.
     func dayAddress(desk: String, notice: String? = nil) -> String {
         let parts = [notice.map { "notice=\($0)" }, query.isEmpty ? nil : query].compactMap { $0 }
-        return "/staff/desks/\(desk)" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+        return PagePath.deskDay.link(desk) + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
     }
 }

@@ -16,7 +16,7 @@ extension DeskSettingsPages {
             do {
                 try await loket.draws.setMode(
                     desk: code, product: form["product"] ?? "", on: form["on"] == "1", staff: account.id)
-                return redirect("/staff/desks/\(code)/settings?notice=saved")
+                return redirect(PagePath.deskSettings.link(code, query: ["notice": "saved"]))
             } catch let error as Refusal {
                 return try await settingsPage(
                     web, desk: code,

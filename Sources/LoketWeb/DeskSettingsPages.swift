@@ -11,29 +11,34 @@ struct DeskSettingsPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/settings", use: settings)
+        router.get(PagePath.deskSettings.route, use: settings)
         for kind in ["closure", "hours", "counters", "block"] {
-            router.post(RouterPath("/staff/desks/{desk}/settings/\(kind)")) { request, context in
-                let code = try context.parameters.require("desk")
-                return try await asStaff(request, .deskManager, desk: code) { account, web in
-                    let form = try await web.form(request)
-                    guard let desk = loket.network.desk(code) else {
-                        throw Refusal(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).")
-                    }
-                    do {
-                        let change = try Self.deskChange(kind, form: form, desk: desk)
-                        try await loket.deskDay.addDeskChange(change, desk: code, staff: account.id)
-                        return redirect("/staff/desks/\(code)/settings?notice=saved")
-                    } catch let error as Refusal {
-                        return try await settingsPage(
-                            web, desk: code,
-                            errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
-                    }
-                }
+            router.post(PagePath.deskChange.filling("kind", with: kind).route) { request, context in
+                try await addChange(kind, request, context: context)
             }
         }
-        router.post("/staff/desks/{desk}/settings/changes/{id}/remove", use: removeChange)
-        router.post("/staff/desks/{desk}/settings/draw-mode", use: setDrawMode)
+        router.post(PagePath.deskChangeRemove.route, use: removeChange)
+        router.post(PagePath.drawMode.route, use: setDrawMode)
+    }
+
+    /// A desk manager adds a change of `kind` (a closure, hours, counters, a roster block).
+    func addChange(_ kind: String, _ request: Request, context: LoketRequestContext) async throws -> Response {
+        let code = try context.parameters.require("desk")
+        return try await asStaff(request, .deskManager, desk: code) { account, web in
+            let form = try await web.form(request)
+            guard let desk = loket.network.desk(code) else {
+                throw Refusal(.notFound, field: "desk", code: "unknown_desk", "No desk \(code).")
+            }
+            do {
+                let change = try Self.deskChange(kind, form: form, desk: desk)
+                try await loket.deskDay.addDeskChange(change, desk: code, staff: account.id)
+                return redirect(PagePath.deskSettings.link(code, query: ["notice": "saved"]))
+            } catch let error as Refusal {
+                return try await settingsPage(
+                    web, desk: code,
+                    errors: [FieldError(field: kind + "From", message: WebCopy.message(error, web.language))])
+            }
+        }
     }
 
     /// `GET /staff/desks/{desk}/settings`
@@ -51,7 +56,7 @@ struct DeskSettingsPages: PageRoutes {
             _ = try await web.form(request)
             try await loket.deskDay.removeDeskChange(
                 id: context.parameters.require("id"), desk: code, staff: account.id)
-            return redirect("/staff/desks/\(code)/settings?notice=saved")
+            return redirect(PagePath.deskSettings.link(code, query: ["notice": "saved"]))
         }
     }
 }

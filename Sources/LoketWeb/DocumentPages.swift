@@ -13,9 +13,9 @@ struct DocumentPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/documents/{id}", use: document)
-        router.post("/documents/{id}/pickup", use: bookPickup)
-        router.post("/documents/{id}/delivery", use: scheduleDelivery)
+        router.get(PagePath.document.route, use: document)
+        router.post(PagePath.documentPickup.route, use: bookPickup)
+        router.post(PagePath.documentDelivery.route, use: scheduleDelivery)
     }
 
     /// `GET /documents/{id}`
@@ -34,7 +34,8 @@ struct DocumentPages: PageRoutes {
             let view = try await loket.documents.document(id: id, token: form["token"])
             let booking = try await loket.documents.bookDocumentPickup(
                 id: id, token: form["token"], desk: view.document.desk, slot: form["slot"], client: context.client)
-            return redirect("/manage/\(booking.appointment.id)?token=\(booking.manageToken)&booked=1")
+            return redirect(
+                PagePath.manage.link(booking.appointment.id, query: ["token": booking.manageToken, "booked": "1"]))
         } catch let error as Refusal {
             return try await documentPage(
                 web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],
@@ -52,7 +53,7 @@ struct DocumentPages: PageRoutes {
                 id: id, token: form["token"], street: form["street"], houseNumber: form["houseNumber"],
                 postcode: form["postcode"], city: form["city"], date: form["date"],
                 dateOfBirth: form["dateOfBirth"])
-            return redirect("/documents/\(id)?token=\(form["token"] ?? "")&scheduled=1")
+            return redirect(PagePath.document.link(id, query: ["token": form["token"] ?? "", "scheduled": "1"]))
         } catch let error as Refusal {
             return try await documentPage(
                 web, id: id, token: form["token"], form: form, errors: [FieldError(error, web.language)],

@@ -46,7 +46,7 @@ extension DrawPages {
                 id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
                 days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
                 client: context.client)
-            let path = "/draws/\(id)/entries/\(entered.entry.id)"
+            let path = PagePath.drawEntry.link(id, entered.entry.id)
             let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
             return redirect(
                 path + "?entered=1",
@@ -94,7 +94,8 @@ extension DrawPages {
         let language = web.language
         let title = WebCopy.text("drawEnterTitle", language)
         var page = DrawEnterPage(
-            facts: drawFacts(draw, language), path: "/draws/\(draw.id)/enter", resultHref: "/draws/\(draw.id)/result")
+            facts: drawFacts(draw, language), path: PagePath.drawEnter.link(draw.id),
+            resultHref: PagePath.drawResult.link(draw.id))
         guard draw.isOpen(at: loket.now()) else {
             // Closed while the visitor filled in the form: that is all there is to say.
             page.closedText = WebCopy.text("drawClosedText", language)
@@ -155,11 +156,11 @@ extension DrawPages {
         _ web: WebRequest, draw: Draw, entry: DrawEntry, appointment: Appointment?, justEntered: Bool
     ) -> Response {
         let language = web.language
-        let path = "/draws/\(draw.id)/entries/\(entry.id)"
+        let path = PagePath.drawEntry.link(draw.id, entry.id)
         var page = DrawEntryPage(
             justEntered: justEntered && entry.status == .entered, entryID: entry.id,
             facts: drawFacts(draw, language, days: entry.acceptableDays(in: draw)),
-            statusHref: path, resultHref: "/draws/\(draw.id)/result")
+            statusHref: path, resultHref: PagePath.drawResult.link(draw.id))
         let title: String
         switch entry.status {
         case .entered:

@@ -11,11 +11,11 @@ struct DrawPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/draws", use: draws)
-        router.get("/draws/{id}/result", use: result)
-        router.get("/draws/{id}/enter", use: entryForm)
-        router.post("/draws/{id}/enter", use: enter)
-        router.get("/draws/{id}/entries/{entry}", use: entry)
+        router.get(PagePath.draws.route, use: draws)
+        router.get(PagePath.drawResult.route, use: result)
+        router.get(PagePath.drawEnter.route, use: entryForm)
+        router.post(PagePath.drawEnter.route, use: enter)
+        router.get(PagePath.drawEntry.route, use: entry)
     }
 
     /// `GET /draws`
@@ -32,13 +32,13 @@ struct DrawPages: PageRoutes {
         let page = DrawsPage(
             open: open.map {
                 DrawsPage.Open(
-                    facts: drawFacts($0, web.language), places: $0.places, enterHref: "/draws/\($0.id)/enter")
+                    facts: drawFacts($0, web.language), places: $0.places, enterHref: PagePath.drawEnter.link($0.id))
             },
             recent: draws.filter { !$0.isOpen(at: now) }.map {
                 DrawsPage.Recent(
                     facts: drawFacts($0, web.language),
                     state: WebCopy.text($0.state == .allocated ? "drawAllocated" : "drawBeingDrawn", web.language),
-                    resultHref: "/draws/\($0.id)/result")
+                    resultHref: PagePath.drawResult.link($0.id))
             })
         return pages.render("draws", web, title: WebCopy.text("drawsTitle", web.language), page: page)
     }

@@ -45,7 +45,7 @@ extension ForecastPages {
             chart: chart.svg, inWords: Self.inWords(runs, language),
             runs: runs.map { run in
                 ForecastComparePage.Run(
-                    name: run.name, href: "/staff/forecast/runs/\(run.id)",
+                    name: run.name, href: PagePath.forecastRun.link(run.id),
                     kind: kindText(run, language),
                     changes: WhatIfWording.sentences(run.changes, network: loket.network, language),
                     state: runState(run, language),

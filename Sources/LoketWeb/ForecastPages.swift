@@ -13,12 +13,12 @@ struct ForecastPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/forecast", use: forecast)
-        router.post("/staff/forecast/runs", use: startRun)
-        router.post("/staff/forecast/advice", use: startAdvice)
-        router.get("/staff/forecast/runs/{id}", use: run)
-        router.get("/staff/forecast/runs/{id}/scenario.yaml", use: scenario)
-        router.get("/staff/forecast/compare", use: compare)
+        router.get(PagePath.forecast.route, use: forecast)
+        router.post(PagePath.forecastRuns.route, use: startRun)
+        router.post(PagePath.forecastAdvice.route, use: startAdvice)
+        router.get(PagePath.forecastRun.route, use: run)
+        router.get(PagePath.forecastScenario.route, use: scenario)
+        router.get(PagePath.forecastCompare.route, use: compare)
     }
 
     /// `GET /staff/forecast`
@@ -39,7 +39,7 @@ struct ForecastPages: PageRoutes {
                     replications: try ForecastForm.integer(form, "replications") ?? 200,
                     weeks: try ForecastForm.integer(form, "weeks") ?? Forecasts.baselineWeeks, staff: account.id)
                 // The planner who just started it follows its progress until it is done.
-                return redirect("/staff/forecast/runs/\(run.id)?follow=1")
+                return redirect(PagePath.forecastRun.link(run.id, query: ["follow": "1"]))
             } catch let error as Refusal {
                 return try await forecastPage(web, form: form, error: error, prefix: "")
             }
@@ -66,7 +66,7 @@ struct ForecastPages: PageRoutes {
                     probability: try ForecastForm.percent(form, "adviceProbability"),
                     from: try ForecastForm.date(form, "adviceFrom"), changes: changes,
                     replications: try ForecastForm.integer(form, "adviceReplications") ?? 100, staff: account.id)
-                return redirect("/staff/forecast/runs/\(run.id)?follow=1")
+                return redirect(PagePath.forecastRun.link(run.id, query: ["follow": "1"]))
             } catch let error as Refusal {
                 return try await forecastPage(web, form: form, error: error, prefix: "advice")
             }
@@ -159,7 +159,7 @@ extension ForecastPages {
                 },
             runs: runs.map { run in
                 ForecastPage.RunRow(
-                    id: run.id, name: run.name, href: "/staff/forecast/runs/\(run.id)",
+                    id: run.id, name: run.name, href: PagePath.forecastRun.link(run.id),
                     started: DateWording.moment(run.createdAt, language), state: runState(run, language),
                     answer: run.state == .done ? answerSummary(run, language) : "", kind: kindText(run, language))
             })
@@ -259,10 +259,10 @@ extension ForecastPages {
             kind: kindText(run, language),
             changes: WhatIfWording.sentences(run.changes, network: loket.network, language),
             replications: run.replications, seed: String(run.seed),
-            yamlHref: "/staff/forecast/runs/\(run.id)/scenario.yaml",
+            yamlHref: PagePath.forecastScenario.link(run.id),
             command: repeatCommand(run),
             running: run.state == .queued || run.state == .running, progress: run.progress, total: run.replications,
-            error: run.error, isAdvice: run.kind == .advice, path: "/staff/forecast/runs/\(run.id)")
+            error: run.error, isAdvice: run.kind == .advice, path: PagePath.forecastRun.link(run.id))
         page.following = following && page.running
         if run.kind == .advice, let advice = Self.advice(run) {
             page.advice = adviceFields(advice, language)

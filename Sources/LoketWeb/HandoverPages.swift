@@ -13,9 +13,9 @@ struct HandoverPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/handover", use: handover)
-        router.post("/staff/desks/{desk}/handover", use: findCard)
-        router.post("/staff/desks/{desk}/handover/record", use: handOver)
+        router.get(PagePath.handover.route, use: handover)
+        router.post(PagePath.handover.route, use: findCard)
+        router.post(PagePath.handoverRecord.route, use: handOver)
     }
 
     /// `GET /staff/desks/{desk}/handover`

@@ -12,8 +12,8 @@ struct InvitationPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/invitations", use: inviteForm)
-        router.post("/staff/desks/{desk}/invitations", use: invite)
+        router.get(PagePath.invitations.route, use: inviteForm)
+        router.post(PagePath.invitations.route, use: invite)
     }
 
     /// `GET /staff/desks/{desk}/invitations`
@@ -35,7 +35,7 @@ struct InvitationPages: PageRoutes {
                         product: form["product"], vNumber: form["vNumber"], dateOfBirth: form["dateOfBirth"],
                         email: form["email"], language: form["language"], validUntil: form["validUntil"]),
                     desk: desk, staff: account.id)
-                return redirect("/staff/desks/\(desk)/invitations?notice=invited")
+                return redirect(PagePath.invitations.link(desk, query: ["notice": "invited"]))
             } catch let error as Refusal where error.kind == .invalid {
                 return invitationPage(
                     web, desk: desk, form: form,

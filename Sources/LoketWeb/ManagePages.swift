@@ -10,12 +10,12 @@ struct ManagePages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/manage/{id}", use: appointment)
-        router.get("/manage/{id}/calendar.ics", use: calendarFile)
-        router.get("/manage/{id}/reschedule", use: rescheduleCalendar)
-        router.post("/manage/{id}/reschedule", use: reschedule)
-        router.get("/manage/{id}/cancel", use: cancelQuestion)
-        router.post("/manage/{id}/cancel", use: cancel)
+        router.get(PagePath.manage.route, use: appointment)
+        router.get(PagePath.calendarFile.route, use: calendarFile)
+        router.get(PagePath.reschedule.route, use: rescheduleCalendar)
+        router.post(PagePath.reschedule.route, use: reschedule)
+        router.get(PagePath.cancel.route, use: cancelQuestion)
+        router.post(PagePath.cancel.route, use: cancel)
     }
 
     /// `GET /manage/{id}`
@@ -70,8 +70,8 @@ struct ManagePages: PageRoutes {
             let product = try loket.rules.product(appointment.product, at: desk)
             let view = try await calendarView(
                 web, desk: desk, product: product, persons: appointment.persons, assistance: appointment.assistance,
-                month: request.query("month"), date: request.query("date"), path: "/manage/\(id)/reschedule",
-                token: token, backHref: "/manage/\(id)?token=\(token)",
+                month: request.query("month"), date: request.query("date"), path: PagePath.reschedule.link(id),
+                token: token, backHref: PagePath.manage.link(id, query: ["token": token]),
                 title: WebCopy.text("rescheduleTitle", web.language), fixedPersons: true)
             return pages.render("calendar", web, title: view.title, page: view.page)
         } catch let error as Refusal {
@@ -99,7 +99,7 @@ struct ManagePages: PageRoutes {
                 replacingOldest: true, idempotency: nil)
             _ = try await loket.booking.reschedule(
                 id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
-            return redirect("/manage/\(id)?token=\(token)&moved=1")
+            return redirect(PagePath.manage.link(id, query: ["token": token, "moved": "1"]))
         } catch let error as Refusal {
             return problem(web, error)
         }
@@ -151,7 +151,7 @@ extension ManagePages {
     func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response
     {
         let desk = loket.network.desk(appointment.desk)
-        let base = "/manage/\(appointment.id)"
+        let base = PagePath.manage.link(appointment.id)
         let allowed = loket.network.fairness.movesAllowed
         let left = appointment.movesLeft(allowed: allowed)
         let movesText =
@@ -175,7 +175,7 @@ extension ManagePages {
     /// The question before cancelling: what is cancelled, that the time goes to someone else, and
     /// a way back that keeps it.
     func cancelPage(_ web: WebRequest, _ appointment: Appointment, token: String) -> Response {
-        let base = "/manage/\(appointment.id)"
+        let base = PagePath.manage.link(appointment.id)
         return pages.render(
             "cancel", web, title: WebCopy.text("cancelQuestion", web.language),
             page: CancelPage(

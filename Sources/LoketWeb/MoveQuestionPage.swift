@@ -19,7 +19,7 @@ extension PageRoutes {
             throw Refusal.invalid("slot", "invalid_slot", "Choose one of the times shown.")
         }
         let language = web.language
-        let base = "/manage/\(appointment.id)"
+        let base = PagePath.manage.link(appointment.id)
         // A move keeps the length: the same product, persons and extra time.
         let length = appointment.endTime.minutes - appointment.startTime.minutes
         let end = LocalTime(minutes: slot.start.minutes + length)

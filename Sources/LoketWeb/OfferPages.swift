@@ -12,42 +12,9 @@ struct OfferPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/waitlist/{id}/offer", use: offer)
-        for action in ["accept", "decline"] {
-            router.post(RouterPath("/waitlist/{id}/offer/\(action)")) { request, context in
-                var web = web(request)
-                let id = try context.parameters.require("id")
-                let token = try await web.form(request)["token"]
-                do {
-                    if action == "accept" {
-                        let accepted = try await loket.waitlist.accept(entry: id, token: token, client: context.client)
-                        let appointment = accepted.appointment
-                        // A new appointment: its own page, with its code, calendar file and manage link.
-                        if let manageToken = accepted.manageToken {
-                            return redirect("/manage/\(appointment.id)?token=\(manageToken)&booked=1")
-                        }
-                        // An improved appointment moved: its link from the first email still opens it.
-                        web.language = appointment.language
-                        let when = DateWording.dateTime(
-                            appointment.date, appointment.startTime, appointment.endTime, appointment.language)
-                        return offerPage(
-                            web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
-                            message: WebCopy.text("offerBooked", web.language, when))
-                    } else {
-                        let entry = try await loket.waitlist.decline(entry: id, token: token)
-                        web.language = entry.language
-                        return offerPage(
-                            web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
-                            message: WebCopy.text("offerDeclined", web.language))
-                    }
-                } catch let error as Refusal {
-                    return offerPage(
-                        web, status: .init(code: error.kind.statusCode),
-                        title: WebCopy.text("notPossibleTitle", web.language),
-                        message: WebCopy.message(error, web.language))
-                }
-            }
-        }
+        router.get(PagePath.offer.route, use: offer)
+        router.post(PagePath.offerAnswer.filling("answer", with: "accept").route, use: accept)
+        router.post(PagePath.offerAnswer.filling("answer", with: "decline").route, use: decline)
     }
 
     /// `GET /waitlist/{id}/offer`
@@ -90,5 +57,52 @@ struct OfferPages: PageRoutes {
 extension OfferPages {
     func offerPage(_ web: WebRequest, status: HTTPResponse.Status, title: String, message: String) -> Response {
         pages.render("offer", web, title: title, page: OfferPage(message: message), status: status)
+    }
+
+    /// Accepting an offer: a new appointment opens its own page; an improved one, moved, says so.
+    @Sendable func accept(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let id = try context.parameters.require("id")
+        let token = try await web.form(request)["token"]
+        do {
+            let accepted = try await loket.waitlist.accept(entry: id, token: token, client: context.client)
+            let appointment = accepted.appointment
+            // A new appointment: its own page, with its code, calendar file and manage link.
+            if let manageToken = accepted.manageToken {
+                return redirect(PagePath.manage.link(appointment.id, query: ["token": manageToken, "booked": "1"]))
+            }
+            // An improved appointment moved: its link from the first email still opens it.
+            web.language = appointment.language
+            let when = DateWording.dateTime(
+                appointment.date, appointment.startTime, appointment.endTime, appointment.language)
+            return offerPage(
+                web, status: .ok, title: WebCopy.text("offerBookedTitle", web.language),
+                message: WebCopy.text("offerBooked", web.language, when))
+        } catch let error as Refusal {
+            return offerRefused(web, error)
+        }
+    }
+
+    /// Declining an offer: the place in line is kept, and the slot goes to the next in line.
+    @Sendable func decline(_ request: Request, context: LoketRequestContext) async throws -> Response {
+        var web = web(request)
+        let id = try context.parameters.require("id")
+        let token = try await web.form(request)["token"]
+        do {
+            let entry = try await loket.waitlist.decline(entry: id, token: token)
+            web.language = entry.language
+            return offerPage(
+                web, status: .ok, title: WebCopy.text("offerDeclinedTitle", web.language),
+                message: WebCopy.text("offerDeclined", web.language))
+        } catch let error as Refusal {
+            return offerRefused(web, error)
+        }
+    }
+
+    /// The offer page saying why the answer could not be taken.
+    private func offerRefused(_ web: WebRequest, _ error: Refusal) -> Response {
+        offerPage(
+            web, status: .init(code: error.kind.statusCode), title: WebCopy.text("notPossibleTitle", web.language),
+            message: WebCopy.message(error, web.language))
     }
 }

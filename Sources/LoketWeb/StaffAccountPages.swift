@@ -9,9 +9,9 @@ struct StaffAccountPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/accounts", use: accounts)
-        router.post("/staff/accounts", use: createAccount)
-        router.post("/staff/accounts/{id}", use: updateAccount)
+        router.get(PagePath.accounts.route, use: accounts)
+        router.post(PagePath.accounts.route, use: createAccount)
+        router.post(PagePath.account.route, use: updateAccount)
     }
 
     /// `GET /staff/accounts`
@@ -49,7 +49,7 @@ struct StaffAccountPages: PageRoutes {
                     web, form: ["username": username],
                     errors: [FieldError(field: "username", message: WebCopy.message(error, web.language))])
             }
-            return redirect("/staff/accounts?notice=saved")
+            return redirect(PagePath.accounts.link(query: ["notice": "saved"]))
         }
     }
 
@@ -80,7 +80,7 @@ struct StaffAccountPages: PageRoutes {
                 }
                 try await loket.staff.setStaffPassword(id: id, password: password, by: account.id)
             }
-            return redirect("/staff/accounts?notice=saved")
+            return redirect(PagePath.accounts.link(query: ["notice": "saved"]))
         }
     }
 }

@@ -11,37 +11,42 @@ struct DeskDayPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/sign-in", use: signInForm)
-        router.post("/staff/sign-in", use: signIn)
-        router.post("/staff/sign-out", use: signOut)
-        router.get("/staff", use: start)
-        router.get("/staff/desks/{desk}", use: deskDay)
-        router.post("/staff/desks/{desk}/check-in", use: checkIn)
-        router.post("/staff/desks/{desk}/call-next", use: callNext)
+        router.get(PagePath.signIn.route, use: signInForm)
+        router.post(PagePath.signIn.route, use: signIn)
+        router.post(PagePath.signOut.route, use: signOut)
+        router.get(PagePath.staffStart.route, use: start)
+        router.get(PagePath.deskDay.route, use: deskDay)
+        router.post(PagePath.checkIn.route, use: checkIn)
+        router.post(PagePath.callNext.route, use: callNext)
         for (action, outcome) in [("served", Visit.State.served), ("no-show", .noShow)] {
-            router.post(RouterPath("/staff/desks/{desk}/visits/{id}/\(action)")) { request, context in
-                let desk = try context.parameters.require("desk")
-                return try await asStaff(request, .clerk, desk: desk) { account, web in
-                    let form = try await web.form(request)
-                    let place = try DeskDayPlace(form: form)
-                    let appointment = try context.parameters.require("id")
-                    do {
-                        _ = try await loket.deskDay.finishVisit(
-                            appointment: appointment, desk: desk, outcome: outcome, staff: account.id)
-                        // Back to the day, at the same counter and hours, ready for the next call.
-                        return redirect(place.dayAddress(desk: desk, notice: action))
-                    } catch let error as Refusal {
-                        // At the agenda's row of the appointment, in the page's language.
-                        return try await deskDayPage(
-                            web, account: account, desk: desk, place: place,
-                            errors: [
-                                FieldError(field: "visit-\(appointment)", message: WebCopy.message(error, web.language))
-                            ])
-                    }
-                }
+            router.post(PagePath.visit.filling("outcome", with: action).route) { request, context in
+                try await finishVisit(outcome, notice: action, request, context: context)
             }
         }
-        router.get("/display/{desk}", use: display)
+        router.get(PagePath.display.route, use: display)
+    }
+
+    /// The clerk ends a visit (served, or the customer did not come) and is back at the day.
+    func finishVisit(
+        _ outcome: Visit.State, notice: String, _ request: Request, context: LoketRequestContext
+    ) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        return try await asStaff(request, .clerk, desk: desk) { account, web in
+            let form = try await web.form(request)
+            let place = try DeskDayPlace(form: form)
+            let appointment = try context.parameters.require("id")
+            do {
+                _ = try await loket.deskDay.finishVisit(
+                    appointment: appointment, desk: desk, outcome: outcome, staff: account.id)
+                // Back to the day, at the same counter and hours, ready for the next call.
+                return redirect(place.dayAddress(desk: desk, notice: notice))
+            } catch let error as Refusal {
+                // At the agenda's row of the appointment, in the page's language.
+                return try await deskDayPage(
+                    web, account: account, desk: desk, place: place,
+                    errors: [FieldError(field: "visit-\(appointment)", message: WebCopy.message(error, web.language))])
+            }
+        }
     }
 
     /// `GET /staff/sign-in`
@@ -72,7 +77,7 @@ struct DeskDayPages: PageRoutes {
         case .signedIn(let account, let cookie):
             return redirect(
                 account.role == .admin && account.desk == nil
-                    ? "/staff/accounts" : "/staff/desks/\(account.desk ?? "")",
+                    ? PagePath.accounts.link() : PagePath.deskDay.link(account.desk ?? ""),
                 cookies: [cookie])
         case .refused:
             return pages.render(
@@ -87,13 +92,13 @@ struct DeskDayPages: PageRoutes {
     @Sendable func signOut(_ request: Request, context: LoketRequestContext) async throws -> Response {
         _ = try await web(request).form(request)
         let cookie = try await gate.signOut(request)
-        return redirect("/staff/sign-in", cookies: cookie.map { [$0] } ?? [])
+        return redirect(PagePath.signIn.link(), cookies: cookie.map { [$0] } ?? [])
     }
 
     /// `GET /staff`
     @Sendable func start(_ request: Request, context: LoketRequestContext) async throws -> Response {
-        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
-        return redirect(account.desk.map { "/staff/desks/\($0)" } ?? "/staff/accounts")
+        guard let account = try await gate.account(request) else { return redirect(PagePath.signIn.link()) }
+        return redirect(account.desk.map { PagePath.deskDay.link($0) } ?? PagePath.accounts.link())
     }
 
     /// `GET /staff/desks/{desk}`
@@ -322,7 +327,7 @@ extension DeskDayPages {
                         && item.visit?.state != .noShow,
                     card: card(item),
                     canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status),
-                    handoverHref: "/staff/desks/\(code)/handover?visit=\(item.appointment.id)"
+                    handoverHref: PagePath.handover.link(code, query: ["visit": item.appointment.id])
                         + "&reference=\(item.appointment.code ?? item.appointment.id)"
                         + (place.query.isEmpty ? "" : "&\(place.query)"))
             })
@@ -345,7 +350,7 @@ extension PageRoutes {
         _ page: (StaffAccount, WebRequest) async throws -> Response
     ) async throws -> Response {
         var web = web(request)
-        guard let account = try await gate.account(request) else { return redirect("/staff/sign-in") }
+        guard let account = try await gate.account(request) else { return redirect(PagePath.signIn.link()) }
         web.staff = account
         guard desk.map({ account.may(role, at: $0) }) ?? (account.active && account.role >= role) else {
             return pages.problem(web, status: .forbidden, message: WebCopy.text("noAccess", web.language))

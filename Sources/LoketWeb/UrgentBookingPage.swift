@@ -11,8 +11,8 @@ struct UrgentBookingPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/staff/desks/{desk}/urgent", use: urgentForm)
-        router.post("/staff/desks/{desk}/urgent", use: bookUrgent)
+        router.get(PagePath.urgent.route, use: urgentForm)
+        router.post(PagePath.urgent.route, use: bookUrgent)
     }
 
     /// `GET /staff/desks/{desk}/urgent`

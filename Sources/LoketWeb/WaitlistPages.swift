@@ -13,10 +13,10 @@ struct WaitlistPages: PageRoutes {
     let app: WebApp
 
     func add(to router: Router<LoketRequestContext>) {
-        router.get("/book/{product}/waitlist", use: joinForm)
-        router.post("/book/{product}/waitlist", use: join)
-        router.get("/waitlist/{id}", use: entry)
-        router.post("/waitlist/{id}/leave", use: leave)
+        router.get(PagePath.waitlistJoin.route, use: joinForm)
+        router.post(PagePath.waitlistJoin.route, use: join)
+        router.get(PagePath.waitlistEntry.route, use: entry)
+        router.post(PagePath.waitlistLeave.route, use: leave)
     }
 
     /// `GET /book/{product}/waitlist`
@@ -57,7 +57,8 @@ struct WaitlistPages: PageRoutes {
                 product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
                 to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                 appointmentToken: nil, client: context.client)
-            return redirect("/waitlist/\(joined.entry.id)?token=\(joined.token)&joined=1")
+            return redirect(
+                PagePath.waitlistEntry.link(joined.entry.id, query: ["token": joined.token, "joined": "1"]))
         } catch let error as Refusal {
             let shown =
                 [error] + problems.filter { $0.field != error.field && "customer." + $0.field != error.field }
@@ -125,7 +126,7 @@ extension WaitlistPages {
         let desks = loket.network.desks.filter { $0.offers(product.key) && !$0.isClosedForGood(on: today) }
         let asksBirth = product.requiresInvitation
         let page = WaitlistJoinPage(
-            productName: product.name(language), path: "/book/\(product.key)/waitlist", form: form,
+            productName: product.name(language), path: PagePath.waitlistJoin.link(product.key), form: form,
             persons: persons,
             personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
             desks: desks.map {
@@ -138,7 +139,7 @@ extension WaitlistPages {
             dateOfBirthRequired: asksBirth,
             companions: CompanionFields.rows(
                 count: persons - 1, form: form, errors: errors, language, asksBirth: asksBirth),
-            backHref: "/book/\(product.key)/desks")
+            backHref: PagePath.desks.link(product.key))
         return pages.render(
             "waitlist-join", web, title: WebCopy.text("waitlistJoinTitle", language), page: page, errors: errors,
             status: errors.isEmpty ? .ok : status)
@@ -181,16 +182,16 @@ extension WaitlistPages {
         switch entry.state {
         case .waiting, .offered:
             page.position = try await loket.waitlist.position(of: entry).map(String.init)
-            page.leavePath = "/waitlist/\(entry.id)/leave"
+            page.leavePath = PagePath.waitlistLeave.link(entry.id)
             page.token = token
             if entry.state == .offered {
-                page.offerHref = "/waitlist/\(entry.id)/offer?token=\(token)"
+                page.offerHref = PagePath.offer.link(entry.id, query: ["token": token])
             }
             title = WebCopy.text(confirmingLeave ? "waitlistLeaveQuestion" : "waitlistEntryTitle", language)
             if confirmingLeave {
                 page.confirmingLeave = true
                 page.offerHref = nil
-                page.keepHref = "/waitlist/\(entry.id)?token=\(token)"
+                page.keepHref = PagePath.waitlistEntry.link(entry.id, query: ["token": token])
             }
         case .booked:
             page.message = WebCopy.text("waitlistBookedText", language)

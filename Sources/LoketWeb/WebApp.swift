@@ -47,17 +47,17 @@ public struct WebApp: Sendable {
 
     /// Adds the pages to `router`, beside the API's routes and behind its middleware.
     public func add(to router: Router<LoketRequestContext>) {
-        router.get("/static/chime.wav") { _, _ in
+        router.get(PagePath.chime.route) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "audio/wav", .cacheControl: "public, max-age=86400"],
                 body: .init(byteBuffer: chime))
         }
-        router.get("/static/loket.css") { _, _ in
+        router.get(PagePath.stylesheet.route) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: stylesheet))
         }
-        router.get("/language") { request, _ in
+        router.get(PagePath.language.route) { request, _ in
             let language = request.query("to").flatMap(Customer.Language.init(rawValue:)) ?? .nl
             // Only a path on this site: the switch must not become an open redirect.
             let back = SameSitePath.from(request.query("back"))

@@ -52,14 +52,13 @@ struct WebPages: Sendable {
     /// What the layout needs on every page.
     private func layout(_ request: WebRequest, title: String, errors: [FieldError]) -> LayoutFields {
         let language = request.language
-        let back = request.backPath.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         return LayoutFields(
             t: WebCopy.table(language), lang: language.rawValue, dir: language.direction, title: title,
             csrf: request.csrf,
             languages: request.languages.filter { $0 != language }.map {
                 LayoutFields.LanguageLink(
                     code: $0.rawValue, name: $0.ownName, dir: $0.direction,
-                    href: "/language?to=\($0.rawValue)&back=\(back)")
+                    href: PagePath.language.link(query: ["to": $0.rawValue, "back": request.backPath]))
             },
             errors: errors, readOnly: request.writesRefused,
             staff: request.staff.map {

@@ -65,7 +65,7 @@ struct WebRequest: Sendable {
         if request.method == .get {
             backPath = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
         } else {
-            backPath = request.uri.path.hasPrefix("/staff") ? "/staff" : "/"
+            backPath = request.uri.path.hasPrefix("/staff") ? PagePath.staffStart.link() : PagePath.home.link()
         }
         self.staff = staff
         workstation = request.uri.path.hasPrefix("/staff/desks/") ? WorkstationCounter(request) : nil

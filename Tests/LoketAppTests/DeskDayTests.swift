@@ -40,50 +40,52 @@ import Testing
 
             // The later appointment arrives first and gets ticket 1; typing the code loosely works.
             at(clock, 0)
-            let first = try await loket.checkIn(
+            let first = try await loket.deskDay.checkIn(
                 code: late.code!.lowercased().replacingOccurrences(of: "-", with: " "), desk: "TS", staff: "s1")
             #expect(first.visit?.ticket?.description == "B001" && first.visit?.state == .waiting)
             at(clock, 60)
-            let second = try await loket.checkIn(code: early.code!, desk: "TS", staff: "s1")
+            let second = try await loket.deskDay.checkIn(code: early.code!, desk: "TS", staff: "s1")
             #expect(second.visit?.ticket == Ticket(queue: "B", number: 2))
             // Checking in twice keeps the first ticket; unknown codes name the field.
             at(clock, 0)
-            #expect(try await loket.checkIn(code: early.code!, desk: "TS", staff: "s1").visit?.ticket?.number == 2)
+            #expect(
+                try await loket.deskDay.checkIn(code: early.code!, desk: "TS", staff: "s1").visit?.ticket?.number == 2)
             await #expect(throws: Refusal.unknownAppointmentCode("AAAA-AAAA")) {
-                try await loket.checkIn(code: "AAAA-AAAA", desk: "TS", staff: "s1")
+                try await loket.deskDay.checkIn(code: "AAAA-AAAA", desk: "TS", staff: "s1")
             }
             await #expect(throws: Refusal.invalidAppointmentCode) {
-                try await loket.checkIn(code: "AAAA", desk: "TS", staff: "s1")
+                try await loket.deskDay.checkIn(code: "AAAA", desk: "TS", staff: "s1")
             }
 
             // Called in appointment order, not arrival order.
             at(clock, 600)
-            let called = try await loket.callNext(desk: "TS", counter: "4", staff: "s1")
+            let called = try await loket.deskDay.callNext(desk: "TS", counter: "4", staff: "s1")
             #expect(called?.appointment.id == early.id && called?.visit?.counter == "4")
             #expect(called?.visit?.waitingMinutes(now: arrival.addingTimeInterval(3600)) == 9)
             at(clock, 1200)
-            let served = try await loket.finishVisit(appointment: early.id, desk: "TS", outcome: .served, staff: "s1")
+            let served = try await loket.deskDay.finishVisit(
+                appointment: early.id, desk: "TS", outcome: .served, staff: "s1")
             #expect(served.visit?.state == .served && served.visit?.endedAt == arrival.addingTimeInterval(1200))
             // Served needs a call first; a finished visit cannot end again.
             at(clock, 0)
             await #expect(throws: Refusal.self) {
-                try await loket.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1")
+                try await loket.deskDay.finishVisit(appointment: late.id, desk: "TS", outcome: .served, staff: "s1")
             }
             // Nobody is a no-show before their appointment has begun, nor for one they cancelled.
             await #expect(throws: Refusal.self) {
-                try await loket.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
+                try await loket.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
             }
             at(clock, 2 * 3600)
             await #expect(throws: Refusal.self) {
-                try await loket.finishVisit(
+                try await loket.deskDay.finishVisit(
                     appointment: cancelled.appointment.id, desk: "TS", outcome: .noShow, staff: "s1")
             }
-            _ = try await loket.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
+            _ = try await loket.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
             await #expect(throws: Refusal.visitEnded) {
-                try await loket.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
+                try await loket.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .noShow, staff: "s1")
             }
             await #expect(throws: Refusal.invalidOutcome) {
-                try await loket.finishVisit(appointment: absent.id, desk: "TS", outcome: .waiting, staff: "s1")
+                try await loket.deskDay.finishVisit(appointment: absent.id, desk: "TS", outcome: .waiting, staff: "s1")
             }
             try await theDayAsItStands(DeskDayStore(database: database))
         }
@@ -120,21 +122,21 @@ import Testing
             var tickets: [String] = []
             for (index, appointment) in [doc, bio, bio2].enumerated() {
                 at(clock, Double(index) * 60)
-                let item = try await loket.checkIn(code: appointment.code!, desk: "TS", staff: "s1")
+                let item = try await loket.deskDay.checkIn(code: appointment.code!, desk: "TS", staff: "s1")
                 tickets.append(item.visit?.ticket?.description ?? "")
             }
             // Numbered per queue: the first document customer is D001 though they came first of all.
             #expect(tickets == ["D001", "B001", "B002"])
-            #expect(try await loket.nextTickets(desk: "TS").map(\.description) == ["B001", "B002", "D001"])
+            #expect(try await loket.deskDay.nextTickets(desk: "TS").map(\.description) == ["B001", "B002", "D001"])
             // A document counter calls the document customer, though biometrics come earlier in the day.
             at(clock, 600)
-            let atDocuments = try await loket.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1")
+            let atDocuments = try await loket.deskDay.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1")
             #expect(atDocuments?.appointment.id == doc.id)
             at(clock, 700)
-            #expect(try await loket.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1") == nil)
+            #expect(try await loket.deskDay.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1") == nil)
             // A counter for every queue calls the earliest appointment.
             at(clock, 800)
-            let atAny = try await loket.callNext(desk: "TS", counter: "2", staff: "s1")
+            let atAny = try await loket.deskDay.callNext(desk: "TS", counter: "2", staff: "s1")
             #expect(atAny?.appointment.id == bio.id && atAny?.visit?.ticket?.description == "B001")
             // A visit checked in before queues had letters (or by the previous release) is in every queue.
             try await database.session { db in
@@ -143,7 +145,7 @@ import Testing
                 ).run()
             }
             at(clock, 900)
-            let unlettered = try await loket.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1")
+            let unlettered = try await loket.deskDay.callNext(desk: "TS", counter: "7", queues: ["D"], staff: "s1")
             #expect(unlettered?.appointment.id == bio2.id && unlettered?.visit?.ticket?.queue == nil)
         }
     }
@@ -164,7 +166,8 @@ import Testing
                 let appointment = try await book(loket, "20220602-\(time)-bio", "Person \(index)").appointment
                 // The last three ask to be told; they may wait outside.
                 at(clock, 0)
-                _ = try await loket.checkIn(code: appointment.code!, desk: "TS", notifySoon: index >= 2, staff: "s1")
+                _ = try await loket.deskDay.checkIn(
+                    code: appointment.code!, desk: "TS", notifySoon: index >= 2, staff: "s1")
                 ids.append(appointment.id)
             }
             // The messages written since the last look, sent as a dispatcher would.
@@ -174,7 +177,7 @@ import Testing
                 return claimed.map(\.appointmentID)
             }
             // The clerk's list shows who asked.
-            let asked = try await loket.agenda(desk: "TS").filter { $0.visit?.notifySoon == true }
+            let asked = try await loket.deskDay.agenda(desk: "TS").filter { $0.visit?.notifySoon == true }
             #expect(asked.map(\.appointment.id) == Array(ids[2...]))
             // Person 2 checked in third in line: told at once. 3 and 4 are further back.
             #expect(try await told(at: arrival.addingTimeInterval(1)) == [ids[2]])
@@ -183,15 +186,15 @@ import Testing
             #expect(try await outbox.turnSoonRecipient(appointment: ids[2], today: day.adding(days: 1)) == nil)
             // The first is called: the next three are persons 1, 2 and 3; 3 is told now.
             at(clock, 600)
-            _ = try await loket.callNext(desk: "TS", counter: "1", queues: ["B"], staff: "s1")
+            _ = try await loket.deskDay.callNext(desk: "TS", counter: "1", queues: ["B"], staff: "s1")
             #expect(try await told(at: arrival.addingTimeInterval(601)) == [ids[3]])
             // The next call brings person 4 up; nobody is told twice.
             at(clock, 1200)
-            _ = try await loket.callNext(desk: "TS", counter: "1", staff: "s1")
+            _ = try await loket.deskDay.callNext(desk: "TS", counter: "1", staff: "s1")
             #expect(try await told(at: arrival.addingTimeInterval(1201)) == [ids[4]])
             // Called before the email went, it is moot.
             at(clock, 1300)
-            _ = try await loket.callNext(desk: "TS", counter: "1", staff: "s1")
+            _ = try await loket.deskDay.callNext(desk: "TS", counter: "1", staff: "s1")
             #expect(try await outbox.turnSoonRecipient(appointment: ids[2], today: day) == nil)
         }
     }
