@@ -25,69 +25,17 @@ struct BiometricsPages: PageRoutes {
             page: BiometricsCheckPage(datesForm: request.query("basis") == "dates"))
     }
 
-    /// `POST /book/BIO/biometrics`
+    /// The answer, from the record (V-number and date of birth) or from the dates typed in.
     @Sendable func answer(_ request: Request, context: LoketRequestContext) async throws -> Response {
         let web = web(request)
         let form = try await web.form(request)
-        let today = loket.today
-        let assessment: BiometricsAssessment
         let fromRecord = form["basis"] == "record"
-        if fromRecord {
-            var errors: [FieldError] = []
-            let vNumber = (form["vNumber"] ?? "").filter { !$0.isWhitespace }
-            if !Customer.isValidVNumber(vNumber) {
-                errors.append(
-                    FieldError(field: "vNumber", message: WebCopy.text("error.vNumber.invalid", web.language)))
-            }
-            let birth = LocalDate(iso: form["recordDateOfBirth"] ?? "")
-            if birth == nil || birth! > today {
-                errors.append(
-                    FieldError(field: "recordDateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
-            }
-            guard errors.isEmpty, let birth else {
-                return pages.render(
-                    "biometrics", web, title: WebCopy.text("bioTitle", web.language),
-                    page: BiometricsCheckPage(form: form), errors: errors, status: .unprocessableContent)
-            }
-            do {
-                assessment = try await loket.biometrics.assessBiometrics(
-                    vNumber: vNumber, dateOfBirth: birth, applicationDate: today, client: context.client)
-            } catch let error as Refusal {
-                let field = error.field == "dateOfBirth" ? "recordDateOfBirth" : error.field
-                return pages.render(
-                    "biometrics", web, title: WebCopy.text("bioTitle", web.language),
-                    page: BiometricsCheckPage(form: form),
-                    errors: [FieldError(field: field, message: WebCopy.message(error, web.language))],
-                    status: .init(code: error.kind.statusCode))
-            }
-        } else {
-            var errors: [FieldError] = []
-            let birth = LocalDate(iso: form["dateOfBirth"] ?? "")
-            if birth == nil || birth! > today {
-                errors.append(
-                    FieldError(field: "dateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
-            }
-            var captures: [(capture: BiometricCapture, dateField: String)] = []
-            for (field, kind) in [
-                ("faceDate", BiometricKind.face), ("fingerDate", .fingerprints), ("signatureDate", .signature),
-            ] {
-                guard let text = form[field], !text.isEmpty else { continue }
-                guard let date = LocalDate(iso: text), date <= today, birth.map({ date >= $0 }) ?? true else {
-                    errors.append(FieldError(field: field, message: WebCopy.text("bioDateInvalid", web.language)))
-                    continue
-                }
-                let quality: BiometricCapture.Quality =
-                    kind == .fingerprints && form["fingerPoor"] == "1" ? .insufficient : .sufficient
-                captures.append((BiometricCapture(kind: kind, date: date, quality: quality), field))
-            }
-            guard errors.isEmpty, let birth else {
-                return pages.render(
-                    "biometrics", web, title: WebCopy.text("bioTitle", web.language),
-                    page: BiometricsCheckPage(form: form, datesForm: true),
-                    errors: errors, status: .unprocessableContent)
-            }
-            assessment = try loket.biometrics.assessBiometrics(
-                dateOfBirth: birth, applicationDate: today, captures: captures)
+        let assessment: BiometricsAssessment
+        switch fromRecord
+            ? try await assessFromRecord(web, form: form, client: context.client) : try assessFromDates(web, form: form)
+        {
+        case .assessed(let assessed): assessment = assessed
+        case .refused(let page): return page
         }
         let reusable = assessment.reusable.map { reuse in
             let kind = WebCopy.text("capture.\(reuse.kind.rawValue)", web.language)
@@ -106,5 +54,77 @@ struct BiometricsPages: PageRoutes {
                 result: .init(
                     needed: assessment.deskVisitNeeded, reasons: reasons, reusable: reusable,
                     fromRecord: fromRecord)))
+    }
+
+    /// An assessment, or the question again with what was wrong in the answer.
+    private enum Assessed {
+        case assessed(BiometricsAssessment)
+        case refused(Response)
+    }
+
+    /// The question again, with `errors` at their fields.
+    private func again(
+        _ web: WebRequest, _ page: BiometricsCheckPage, errors: [FieldError],
+        status: HTTPResponse.Status = .unprocessableContent
+    ) -> Assessed {
+        .refused(
+            pages.render(
+                "biometrics", web, title: WebCopy.text("bioTitle", web.language), page: page, errors: errors,
+                status: status))
+    }
+
+    /// Decided from the captures recorded for the V-number, if the date of birth is the one recorded.
+    private func assessFromRecord(_ web: WebRequest, form: [String: String], client: String?) async throws -> Assessed {
+        let today = loket.today
+        var errors: [FieldError] = []
+        let vNumber = (form["vNumber"] ?? "").filter { !$0.isWhitespace }
+        if !Customer.isValidVNumber(vNumber) {
+            errors.append(FieldError(field: "vNumber", message: WebCopy.text("error.vNumber.invalid", web.language)))
+        }
+        let birth = LocalDate(iso: form["recordDateOfBirth"] ?? "")
+        if birth == nil || birth! > today {
+            errors.append(
+                FieldError(field: "recordDateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
+        }
+        guard errors.isEmpty, let birth else { return again(web, BiometricsCheckPage(form: form), errors: errors) }
+        do {
+            return .assessed(
+                try await loket.biometrics.assessBiometrics(
+                    vNumber: vNumber, dateOfBirth: birth, applicationDate: today, client: client))
+        } catch let error as Refusal {
+            let field = error.field == "dateOfBirth" ? "recordDateOfBirth" : error.field
+            return again(
+                web, BiometricsCheckPage(form: form),
+                errors: [FieldError(field: field, message: WebCopy.message(error, web.language))],
+                status: .init(code: error.kind.statusCode))
+        }
+    }
+
+    /// Decided from the dates of the captures the customer typed in.
+    private func assessFromDates(_ web: WebRequest, form: [String: String]) throws -> Assessed {
+        let today = loket.today
+        var errors: [FieldError] = []
+        let birth = LocalDate(iso: form["dateOfBirth"] ?? "")
+        if birth == nil || birth! > today {
+            errors.append(FieldError(field: "dateOfBirth", message: WebCopy.text("bioBirthInvalid", web.language)))
+        }
+        var captures: [(capture: BiometricCapture, dateField: String)] = []
+        for (field, kind) in [
+            ("faceDate", BiometricKind.face), ("fingerDate", .fingerprints), ("signatureDate", .signature),
+        ] {
+            guard let text = form[field], !text.isEmpty else { continue }
+            guard let date = LocalDate(iso: text), date <= today, birth.map({ date >= $0 }) ?? true else {
+                errors.append(FieldError(field: field, message: WebCopy.text("bioDateInvalid", web.language)))
+                continue
+            }
+            let quality: BiometricCapture.Quality =
+                kind == .fingerprints && form["fingerPoor"] == "1" ? .insufficient : .sufficient
+            captures.append((BiometricCapture(kind: kind, date: date, quality: quality), field))
+        }
+        guard errors.isEmpty, let birth else {
+            return again(web, BiometricsCheckPage(form: form, datesForm: true), errors: errors)
+        }
+        return .assessed(
+            try loket.biometrics.assessBiometrics(dateOfBirth: birth, applicationDate: today, captures: captures))
     }
 }

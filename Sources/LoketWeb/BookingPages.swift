@@ -46,31 +46,9 @@ struct BookingPages: PageRoutes {
         let prepared = try await publicPages.value(
             web.pageKey(web.backPath), generation: 0, now: loket.now()
         ) { [web] in
-            let today = loket.today
             let waits = try await loket.availability.waitTimes(product: product.key)
             let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
-                var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
-                if desk.isClosedForGood(on: today) {
-                    let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
-                    item.closedText = WebCopy.text(
-                        "deskClosed", web.language, DateWording.date(desk.closedFrom!, web.language), successor)
-                    return item
-                }
-                item.href = PagePath.calendar.link(product.key, desk.code)
-                item.chooseLabel = WebCopy.text("chooseDesk", web.language, desk.name)
-                if let wait = waits.first(where: { $0.desk == desk.code && $0.product == product.key }),
-                    let first = wait.firstFreeDate
-                {
-                    // Straight to the first free day: the calendar opens on its month with its times.
-                    item.href = PagePath.calendar.link(product.key, desk.code, query: ["date": first.iso])
-                    item.waitText = WebCopy.text("waitDays", web.language, "\(wait.workingDaysToFirstSlot ?? 0)")
-                    item.firstFreeText = WebCopy.text(
-                        "firstFree", web.language, DateWording.date(first, web.language))
-                } else {
-                    item.noFree = true
-                    item.waitlistHref = PagePath.waitlistJoin.link(product.key, query: ["desk": desk.code])
-                }
-                return item
+                deskItem(desk, product: product.key, wait: waits.first { $0.desk == desk.code }, web.language)
             }
             return pages.prepare(
                 "desks", web,
@@ -78,6 +56,32 @@ struct BookingPages: PageRoutes {
                 page: DesksPage(desks: desks))
         }
         return prepared.response(web)
+    }
+
+    /// One desk on the desks page: closed for good (and where to go instead), or its wait and a
+    /// link straight to its first free day, or to the waitlist when it has none.
+    private func deskItem(
+        _ desk: Desk, product: String, wait: WaitTime?, _ language: Customer.Language
+    ) -> DesksPage.Desk {
+        var item = DesksPage.Desk(name: desk.name, city: desk.city, tailored: desk.kind == .tailored)
+        if desk.isClosedForGood(on: loket.today) {
+            let successor = desk.successor.flatMap { loket.network.desk($0)?.name } ?? "—"
+            item.closedText = WebCopy.text(
+                "deskClosed", language, DateWording.date(desk.closedFrom!, language), successor)
+            return item
+        }
+        item.href = PagePath.calendar.link(product, desk.code)
+        item.chooseLabel = WebCopy.text("chooseDesk", language, desk.name)
+        if let wait, let first = wait.firstFreeDate {
+            // Straight to the first free day: the calendar opens on its month with its times.
+            item.href = PagePath.calendar.link(product, desk.code, query: ["date": first.iso])
+            item.waitText = WebCopy.text("waitDays", language, "\(wait.workingDaysToFirstSlot ?? 0)")
+            item.firstFreeText = WebCopy.text("firstFree", language, DateWording.date(first, language))
+        } else {
+            item.noFree = true
+            item.waitlistHref = PagePath.waitlistJoin.link(product, query: ["desk": desk.code])
+        }
+        return item
     }
 
     /// `GET /book/{product}/desks/{desk}`
@@ -111,20 +115,22 @@ struct BookingPages: PageRoutes {
                 let view = try await calendarView(
                     web, desk: desk, product: product, persons: persons, assistance: assistance, month: month,
                     date: chosen?.iso, path: path, token: nil, backHref: PagePath.desks.link(product.key),
-                    drawNotices: draws.map {
-                        CalendarPage.DrawNotice(
-                            text: WebCopy.text(
-                                "drawNoticeFor", web.language,
-                                $0.allDays.map { DateWording.date($0, web.language) }.joined(separator: "; "),
-                                DateWording.deadline($0.closesAt, web.language)),
-                            href: PagePath.drawEnter.link($0.id))
-                    })
+                    drawNotices: draws.map { drawNotice($0, web.language) })
                 return pages.prepare("calendar", web, title: view.title, page: view.page)
             }
             return prepared.response(web)
         } catch let error as Refusal {
             return problem(web, error)
         }
+    }
+
+    /// A draw open at a desk, as the calendar tells of it: its days, its deadline, a link to enter.
+    private func drawNotice(_ draw: Draw, _ language: Customer.Language) -> CalendarPage.DrawNotice {
+        CalendarPage.DrawNotice(
+            text: WebCopy.text(
+                "drawNoticeFor", language, draw.allDays.map { DateWording.date($0, language) }.joined(separator: "; "),
+                DateWording.deadline(draw.closesAt, language)),
+            href: PagePath.drawEnter.link(draw.id))
     }
 
     /// `POST /book/{product}/desks/{desk}`

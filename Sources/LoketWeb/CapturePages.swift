@@ -27,6 +27,34 @@ struct CapturePages: PageRoutes {
         }
     }
 
+    /// The captures of each person of the appointment, checked all at once (each problem at its
+    /// field); a person of whom nothing was captured needs no V-number.
+    private func captured(
+        _ form: [String: String], persons: Int, _ web: WebRequest
+    ) -> (people: [(person: PersonCaptures, prefix: String)], errors: [FieldError]) {
+        let today = loket.today
+        var people: [(person: PersonCaptures, prefix: String)] = []
+        var errors: [FieldError] = []
+        for index in 0..<persons {
+            let prefix = "person\(index + 1)."
+            let given = BiometricKind.allCases.compactMap { kind in
+                form[prefix + kind.rawValue].flatMap { $0.isEmpty ? nil : $0 }.map {
+                    PersonCaptures.Given(kind: kind.rawValue, date: today.iso, quality: $0)
+                }
+            }
+            guard !given.isEmpty else { continue }
+            do {
+                let person = try PersonCaptures.checked(
+                    vNumber: form[prefix + "vNumber"], dateOfBirth: form[prefix + "dateOfBirth"], captures: given,
+                    today: today, prefix: prefix)
+                people.append((person, prefix))
+            } catch {
+                errors.append(FieldError(field: error.field, message: WebCopy.message(error, web.language)))
+            }
+        }
+        return (people, errors)
+    }
+
     /// `POST /staff/desks/{desk}/appointments/{id}/biometrics`
     @Sendable func recordCaptures(_ request: Request, context: LoketRequestContext) async throws -> Response {
         let desk = try context.parameters.require("desk")
@@ -40,30 +68,7 @@ struct CapturePages: PageRoutes {
             } catch let error as Refusal {
                 return problem(web, error)
             }
-            let today = loket.today
-            var people: [(person: PersonCaptures, prefix: String)] = []
-            var errors: [FieldError] = []
-            for index in visit.people.indices {
-                let prefix = "person\(index + 1)."
-                let given = BiometricKind.allCases.compactMap { kind in
-                    form[prefix + kind.rawValue].flatMap { $0.isEmpty ? nil : $0 }.map {
-                        PersonCaptures.Given(kind: kind.rawValue, date: today.iso, quality: $0)
-                    }
-                }
-                // A person of whom nothing was captured needs no V-number.
-                guard !given.isEmpty else { continue }
-                do {
-                    people.append(
-                        (
-                            try PersonCaptures.checked(
-                                vNumber: form[prefix + "vNumber"], dateOfBirth: form[prefix + "dateOfBirth"],
-                                captures: given, today: today, prefix: prefix),
-                            prefix
-                        ))
-                } catch let error as Refusal {
-                    errors.append(FieldError(field: error.field, message: WebCopy.message(error, web.language)))
-                }
-            }
+            var (people, errors) = captured(form, persons: visit.people.count, web)
             if errors.isEmpty {
                 do {
                     try await loket.biometrics.recordDeskCaptures(

@@ -21,6 +21,20 @@ extension DrawPages {
         }
     }
 
+    /// To the new entry's page, its token in a cookie for that page alone until the draw is
+    /// over: the address a customer may share holds no secret.
+    private func entryPage(_ entry: DrawEntry, token: String, of draw: Draw) -> Response {
+        let path = PagePath.drawEntry.link(draw.id, entry.id)
+        let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
+        return redirect(
+            PagePath.drawEntry.link(draw.id, entry.id, query: ["entered": "1"]),
+            cookies: [
+                Cookie(
+                    name: WebRequest.drawEntryCookie, value: token, maxAge: Int(life), path: path,
+                    secure: secureCookies, httpOnly: true, sameSite: .strict)
+            ])
+    }
+
     /// `POST /draws/{id}/enter`
     @Sendable func enter(_ request: Request, context: LoketRequestContext) async throws -> Response {
         let web = web(request)
@@ -46,15 +60,7 @@ extension DrawPages {
                 id: id, vNumber: form["vNumber"], persons: persons, desks: [draw.desk] + otherDesks,
                 days: draw.allDays.map(\.iso).filter { form["day-\($0)"] == "1" }, customer: details.checked,
                 client: context.client)
-            let path = PagePath.drawEntry.link(id, entered.entry.id)
-            let life = draw.closesAt.timeIntervalSince(loket.now()) + Self.drawEntryCookieLife
-            return redirect(
-                path + "?entered=1",
-                cookies: [
-                    Cookie(
-                        name: WebRequest.drawEntryCookie, value: entered.token, maxAge: Int(life), path: path,
-                        secure: secureCookies, httpOnly: true, sameSite: .strict)
-                ])
+            return entryPage(entered.entry, token: entered.token, of: draw)
         } catch let error as Refusal {
             let shown = [error] + problems.filter { $0.field != error.field }
             var response = drawEnterPage(

@@ -208,87 +208,22 @@ extension DeskDayPages {
         guard let desk = loket.network.desk(code) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        // The counter and queues chosen at this workstation, unless this request names them (then kept).
-        var place = place
-        var headers: HTTPFields = [:]
-        let kept = web.workstation.flatMap { $0.desk == code ? $0 : nil }
-        let calling = queues ?? kept?.queues ?? []
-        if place.counter.isEmpty, let kept {
-            place = DeskDayPlace(counter: kept.counter, window: place.window)
-        } else if let chosen = WorkstationCounter(desk: code, counter: place.counter, queues: calling),
-            chosen != web.workstation
-        {
-            headers.append(HTTPField(name: .setCookie, value: chosen.cookie(secure: secureCookies).description))
-        }
+        let (place, calling, headers) = workstation(web, desk: code, place: place, queues: queues)
         let now = loket.now()
         let window = place.window ?? .around(DeskTime(now, timeZone: loket.rules.timeZone).time)
         async let progress = loket.deskDay.dayProgress(desk: code)
         let agenda = try await loket.deskDay.agenda(desk: code, window: window)
         let cards = try await loket.documents.pickupDocuments(desk: code)
-        let pickupProducts = loket.documents.documentPickupProducts
         // In the order the desk calls them: appointment time, then arrival.
         let waiting = agenda.filter { $0.visit?.state == .waiting }.sorted {
             ($0.appointment.startTime.minutes, $0.visit?.checkedInAt ?? .distantPast)
                 < ($1.appointment.startTime.minutes, $1.visit?.checkedInAt ?? .distantPast)
         }
         let language = web.language
-        func state(_ item: AgendaItem) -> String {
-            switch item.visit?.state {
-            case nil: WebCopy.text("stateExpected", language)
-            case .waiting?: "\(WebCopy.text("stateWaiting", language)) (\(Self.ticketText(item.visit)))"
-            case .called?: "\(WebCopy.text("stateCalled", language)) \(item.visit?.counter ?? "")"
-            case .served?: WebCopy.text("stateServed", language)
-            case .noShow?: WebCopy.text("stateNoShow", language)
-            }
-        }
-        /// Whether a pickup's card is here: ready (or booked, which it was ready for), handed over, or not.
-        func card(_ item: AgendaItem) -> String? {
-            guard pickupProducts.contains(item.appointment.product) else { return nil }
-            return switch cards[item.appointment.id]?.status {
-            case nil: WebCopy.text("cardUnknown", language)
-            case .ready?, .pickupBooked?: WebCopy.text("cardReady", language)
-            case .handedOver?: WebCopy.text("cardHandedOver", language)
-            default: WebCopy.text("cardNotHere", language)
-            }
-        }
-        // A notice after a redirect comes as a key in the address; unknown keys show nothing.
-        let noticeText =
-            notice
-            ?? noticeKey.flatMap {
-                [
-                    "served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language),
-                    "captured": WebCopy.text("capturesRecorded", language),
-                    "handed-over": WebCopy.text("documentHandedOver", language),
-                    "captured-served": WebCopy.text("capturesRecordedServed", language),
-                    "handed-over-served": WebCopy.text("documentHandedOverServed", language),
-                ][$0]
-            }
         let day = try await progress
-        // Each link says which hours it shows: "Earlier" alone means little in a list of links.
-        func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
-            window.map {
-                DeskDayPage.WindowLink(
-                    href: place.with(window: $0).dayAddress(desk: code),
-                    text: WebCopy.text(key, language, $0.from.text, $0.until.text))
-            }
-        }
-        // Only hours the desk is open: no "Earlier: 04:00–07:00" at a desk that opens at 08:00.
-        let hours = desk.hours(
-            on: DeskTime(now, timeZone: loket.rules.timeZone).date, workingDays: loket.rules.schedule.workingDays)
-        let windowLinks =
-            window.isWholeDay
-            ? [
-                DeskDayPage.WindowLink(
-                    href: place.with(window: nil).dayAddress(desk: code),
-                    text: WebCopy.text("agendaShowNow", language))
-            ]
-            : [
-                link(window.earlier(within: hours), "agendaEarlier"), link(window.later(within: hours), "agendaLater"),
-                link(.wholeDay, "agendaShowDay"),
-            ]
-            .compactMap { $0 }
         let page = DeskDayPage(
-            desk: code, counter: place.counter, from: place.from, back: place.suffix, notice: noticeText,
+            desk: code, counter: place.counter, from: place.from, back: place.suffix,
+            notice: notice ?? noticeKey.flatMap { Self.noticeText($0, language) },
             isManager: account.may(.deskManager, at: code),
             invites: desk.products.contains { loket.network.product($0)?.requiresInvitation == true },
             settingsLink: WebCopy.text("settingsTitle", language, desk.name),
@@ -298,7 +233,7 @@ extension DeskDayPages {
             windowText: window.isWholeDay
                 ? WebCopy.text("agendaWholeDay", language)
                 : WebCopy.text("agendaWindow", language, window.from.text, window.until.text),
-            windowLinks: windowLinks,
+            windowLinks: windowLinks(desk: desk, place: place, window: window, now: now, language),
             queues: loket.deskDay.queues(desk: code).map { queue in
                 DeskDayPage.Queue(
                     letter: queue.letter, names: queue.products.map { $0.name(language) }.joined(separator: ", "),
@@ -312,28 +247,115 @@ extension DeskDayPages {
                     minutes: WebCopy.text("minutesWaiting", language, "\(item.visit?.waitingMinutes(now: now) ?? 0)"),
                     notifySoon: item.visit?.notifySoon ?? false)
             },
-            agenda: agenda.map { item in
-                DeskDayPage.Appointment(
-                    id: item.appointment.id,
-                    time: "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
-                    name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
-                    persons: item.appointment.persons, product: productName(item.appointment.product, language),
-                    state: state(item), canServe: item.visit?.state == .called,
-                    // Not before the start: until then nobody has failed to come.
-                    canNoShow: item.visit == nil
-                        ? now >= item.appointment.startInstant
-                        : item.visit?.state == .waiting || item.visit?.state == .called,
-                    canCapture: item.appointment.product == Biometrics.biometricsProduct
-                        && item.visit?.state != .noShow,
-                    card: card(item),
-                    canHandOver: [.ready, .pickupBooked].contains(cards[item.appointment.id]?.status),
-                    handoverHref: PagePath.handover.link(code, query: ["visit": item.appointment.id])
-                        + "&reference=\(item.appointment.code ?? item.appointment.id)"
-                        + (place.query.isEmpty ? "" : "&\(place.query)"))
-            })
+            agenda: agenda.map { row($0, desk: code, place: place, cards: cards, now: now, language) })
         return pages.render(
             "desk-day", web, title: WebCopy.text("dayTitle", language, desk.name), page: page,
             errors: errors, status: errors.isEmpty ? .ok : .unprocessableContent, headers: headers)
+    }
+
+    /// The counter and queues chosen at this workstation, unless this request names them (then
+    /// kept in the workstation's cookie).
+    private func workstation(
+        _ web: WebRequest, desk code: String, place: DeskDayPlace, queues: Set<String>?
+    ) -> (place: DeskDayPlace, calling: Set<String>, headers: HTTPFields) {
+        var place = place
+        var headers: HTTPFields = [:]
+        let kept = web.workstation.flatMap { $0.desk == code ? $0 : nil }
+        let calling = queues ?? kept?.queues ?? []
+        if place.counter.isEmpty, let kept {
+            place = DeskDayPlace(counter: kept.counter, window: place.window)
+        } else if let chosen = WorkstationCounter(desk: code, counter: place.counter, queues: calling),
+            chosen != web.workstation
+        {
+            headers.append(HTTPField(name: .setCookie, value: chosen.cookie(secure: secureCookies).description))
+        }
+        return (place, calling, headers)
+    }
+
+    /// A notice after a redirect comes as a key in the address; unknown keys show nothing.
+    private static func noticeText(_ key: String, _ language: Customer.Language) -> String? {
+        [
+            "served": WebCopy.text("markedServed", language), "no-show": WebCopy.text("markedNoShow", language),
+            "captured": WebCopy.text("capturesRecorded", language),
+            "handed-over": WebCopy.text("documentHandedOver", language),
+            "captured-served": WebCopy.text("capturesRecordedServed", language),
+            "handed-over-served": WebCopy.text("documentHandedOverServed", language),
+        ][key]
+    }
+
+    /// Links to the hours before and after `window`, each saying which hours it shows ("Earlier"
+    /// alone means little in a list of links), and only hours the desk is open: no "Earlier:
+    /// 04:00–07:00" at a desk that opens at 08:00.
+    private func windowLinks(
+        desk: Desk, place: DeskDayPlace, window: AgendaWindow, now: Date, _ language: Customer.Language
+    ) -> [DeskDayPage.WindowLink] {
+        func link(_ window: AgendaWindow?, _ key: String) -> DeskDayPage.WindowLink? {
+            window.map {
+                DeskDayPage.WindowLink(
+                    href: place.with(window: $0).dayAddress(desk: desk.code),
+                    text: WebCopy.text(key, language, $0.from.text, $0.until.text))
+            }
+        }
+        guard !window.isWholeDay else {
+            return [
+                DeskDayPage.WindowLink(
+                    href: place.with(window: nil).dayAddress(desk: desk.code),
+                    text: WebCopy.text("agendaShowNow", language))
+            ]
+        }
+        let hours = desk.hours(
+            on: DeskTime(now, timeZone: loket.rules.timeZone).date, workingDays: loket.rules.schedule.workingDays)
+        return [
+            link(window.earlier(within: hours), "agendaEarlier"), link(window.later(within: hours), "agendaLater"),
+            link(.wholeDay, "agendaShowDay"),
+        ]
+        .compactMap { $0 }
+    }
+
+    /// One appointment of the agenda, with what the clerk may do at it now.
+    private func row(
+        _ item: AgendaItem, desk code: String, place: DeskDayPlace, cards: [String: Document], now: Date,
+        _ language: Customer.Language
+    ) -> DeskDayPage.Appointment {
+        let card = cards[item.appointment.id]
+        return DeskDayPage.Appointment(
+            id: item.appointment.id,
+            time: "\(item.appointment.startTime.text)–\(item.appointment.endTime.text)",
+            name: item.customerName, assistance: item.assistance, code: item.appointment.code ?? "",
+            persons: item.appointment.persons, product: productName(item.appointment.product, language),
+            state: Self.stateText(item.visit, language), canServe: item.visit?.state == .called,
+            // Not before the start: until then nobody has failed to come.
+            canNoShow: item.visit == nil
+                ? now >= item.appointment.startInstant
+                : item.visit?.state == .waiting || item.visit?.state == .called,
+            canCapture: item.appointment.product == Biometrics.biometricsProduct && item.visit?.state != .noShow,
+            card: loket.documents.documentPickupProducts.contains(item.appointment.product)
+                ? Self.cardText(card, language) : nil,
+            canHandOver: [.ready, .pickupBooked].contains(card?.status),
+            handoverHref: PagePath.handover.link(
+                code, query: ["visit": item.appointment.id, "reference": item.appointment.code ?? item.appointment.id])
+                + (place.query.isEmpty ? "" : "&\(place.query)"))
+    }
+
+    /// Where a visit stands, as the agenda says it.
+    private static func stateText(_ visit: Visit?, _ language: Customer.Language) -> String {
+        switch visit?.state {
+        case nil: WebCopy.text("stateExpected", language)
+        case .waiting?: "\(WebCopy.text("stateWaiting", language)) (\(Self.ticketText(visit)))"
+        case .called?: "\(WebCopy.text("stateCalled", language)) \(visit?.counter ?? "")"
+        case .served?: WebCopy.text("stateServed", language)
+        case .noShow?: WebCopy.text("stateNoShow", language)
+        }
+    }
+
+    /// Whether a pickup's card is here: ready (or booked, which it was ready for), handed over, or not.
+    private static func cardText(_ card: Document?, _ language: Customer.Language) -> String {
+        switch card?.status {
+        case nil: WebCopy.text("cardUnknown", language)
+        case .ready?, .pickupBooked?: WebCopy.text("cardReady", language)
+        case .handedOver?: WebCopy.text("cardHandedOver", language)
+        default: WebCopy.text("cardNotHere", language)
+        }
     }
 
     /// A visit's ticket as the screen shows it ("B012"); a dash before check-in.

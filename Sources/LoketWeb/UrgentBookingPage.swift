@@ -25,32 +25,39 @@ struct UrgentBookingPages: PageRoutes {
         }
     }
 
+    /// What the clerk filled in, checked all at once to show every problem next to its field:
+    /// the reason for urgency, every person of a group (for products with one live booking per
+    /// person) and the time.
+    private func urgentBooking(
+        _ form: [String: String], _ web: WebRequest
+    ) -> (urgent: (reason: UrgentReserve.Reason, note: String?)?, customer: Customer?, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        var urgent: (reason: UrgentReserve.Reason, note: String?)?
+        do {
+            urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
+        } catch {
+            errors.append(
+                FieldError(field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language))
+            )
+        }
+        let details = CustomerForm(
+            form,
+            companions: companionCount(
+                product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
+            vNumber: form["vNumber"], language: form["language"])
+        errors += fieldErrors(details.problems, web)
+        if (form["slot"] ?? "").isEmpty {
+            errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
+        }
+        return (urgent, details.customer, errors)
+    }
+
     /// `POST /staff/desks/{desk}/urgent`
     @Sendable func bookUrgent(_ request: Request, context: LoketRequestContext) async throws -> Response {
         let code = try context.parameters.require("desk")
         return try await asStaff(request, .clerk, desk: code) { account, web in
             let form = try await web.form(request)
-            var errors: [FieldError] = []
-            var urgent: (reason: UrgentReserve.Reason, note: String?)?
-            do {
-                urgent = try UrgentReserve.Reason.checked(reason: form["reason"], note: form["note"], field: "")
-            } catch let error as Refusal {
-                errors.append(
-                    FieldError(
-                        field: String(error.field.drop { $0 == "." }), message: WebCopy.message(error, web.language)
-                    ))
-            }
-            // Every person of a group, for products with one live booking per person.
-            let details = CustomerForm(
-                form,
-                companions: companionCount(
-                    product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
-                vNumber: form["vNumber"], language: form["language"])
-            let customer = details.customer
-            errors += fieldErrors(details.problems, web)
-            if (form["slot"] ?? "").isEmpty {
-                errors.append(FieldError(field: "slot", message: WebCopy.text("chooseTime", web.language)))
-            }
+            let (urgent, customer, errors) = urgentBooking(form, web)
             guard errors.isEmpty, let urgent, let customer else {
                 return try await urgentPage(
                     web, desk: code, product: form["product"], persons: form["persons"], date: form["date"],
