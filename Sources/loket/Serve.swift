@@ -79,20 +79,41 @@ struct Serve: AsyncParsableCommand {
         if let clockStart { options.now = try Self.clock(startingAt: clockStart) }
         options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
         while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
+        let shutdown = try shutdownTimes()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
-        let applied = try await database.migrate()
-        logger.info(
-            "database ready",
-            metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
-        // Before anything makes a span: the tracer is chosen once per process.
-        let traces = try (otlpEndpoint ?? environment("LOKET_OTLP_ENDPOINT")).map {
-            try TraceExport.start(endpoint: $0, logger: logger)
+        let loket: Loket
+        let app: any Service
+        let traces: (any Service)?
+        do {
+            let applied = try await database.migrate()
+            logger.info(
+                "database ready",
+                metadata: ["engine": "\(database.engine.rawValue)", "migrationsApplied": "\(applied.count)"])
+            // Before anything makes a span: the tracer is chosen once per process.
+            traces = try (otlpEndpoint ?? environment("LOKET_OTLP_ENDPOINT")).map {
+                try TraceExport.start(endpoint: $0, logger: logger)
+            }
+            loket = Loket(options: options, database: database, logger: logger)
+            app = try application(
+                loket: loket, options: options, limits: limits, metricsEndpoint: metricsEndpoint,
+                traced: traces != nil, logger: logger)
+        } catch {
+            // Not served: the database closes here (once serving, the background services close it).
+            await database.close()
+            throw error
         }
-        let loket = Loket(options: options, database: database, logger: logger)
-        let app = try application(
-            loket: loket, options: options, limits: limits, metricsEndpoint: metricsEndpoint,
-            traced: traces != nil, logger: logger)
-        try await serve(app, loket: loket, traces: traces, logger: logger)
+        try await serve(app, loket: loket, traces: traces, shutdown: shutdown, logger: logger)
+    }
+
+    /// The drain and the grace period on SIGTERM (flags or environment), checked before anything
+    /// is opened.
+    func shutdownTimes() throws -> (drain: Int, grace: Int) {
+        let drain = try drainSeconds ?? Self.seconds("LOKET_DRAIN_SECONDS") ?? 0
+        let grace = try shutdownGrace ?? Self.seconds("LOKET_SHUTDOWN_GRACE") ?? 10
+        guard drain >= 0, grace > drain else {
+            throw ValidationError("--shutdown-grace must be longer than --drain-seconds, which is 0 or more")
+        }
+        return (drain, grace)
     }
 
     /// The server options the desk network, the flags and the environment set: where to listen,
@@ -172,12 +193,10 @@ struct Serve: AsyncParsableCommand {
 
     /// Runs `app` with the drain and the trace exporter until SIGTERM or SIGINT, then stops
     /// within the grace period.
-    func serve(_ app: some Service, loket: Loket, traces: (any Service)?, logger: Logger) async throws {
-        let drain = try drainSeconds ?? Self.seconds("LOKET_DRAIN_SECONDS") ?? 0
-        let grace = try shutdownGrace ?? Self.seconds("LOKET_SHUTDOWN_GRACE") ?? 10
-        guard drain >= 0, grace > drain else {
-            throw ValidationError("--shutdown-grace must be longer than --drain-seconds, which is 0 or more")
-        }
+    func serve(
+        _ app: any Service, loket: Loket, traces: (any Service)?, shutdown: (drain: Int, grace: Int), logger: Logger
+    ) async throws {
+        let (drain, grace) = shutdown
         // Stopping is bounded, even when the database is away: the process ends within the grace
         // period. Its last part (up to 3 s, at most half of what the drain leaves) is kept for
         // cancelling: whatever still runs then is cancelled (a query on a connection the database

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = Path(os.environ.get("LOKET_BIN", ROOT / ".build" / "debug" / "loket"))
@@ -19,6 +20,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class LoopbackSMTP(Controller):
+    """A real SMTP server (aiosmtpd) on a loopback port the kernel chose, bound here before it
+    serves: no other process can take the port between choosing and listening. Until `start`,
+    the port is bound but refuses connections."""
+
+    def __init__(self, handler, **options):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        super().__init__(handler, hostname="127.0.0.1", port=self.sock.getsockname()[1], **options)
+
+    def _create_server(self):
+        return self.loop.create_server(self._factory_invoker, sock=self.sock, ssl=self.ssl_context)
 
 
 class Server:

@@ -15,7 +15,7 @@ import uuid
 import pytest
 import requests
 
-from conftest import ROOT, free_port
+from conftest import BINARY, ROOT, free_port
 
 BOUND = 6.5  # the 5 s acquisition timeout, and some slack for a loaded machine
 
@@ -210,3 +210,14 @@ def test_a_read_only_sqlite_file_is_served_for_reading(servers, tmp_path):
         server.stop()
     finally:
         subprocess.run(["chattr", "-i", str(database)], check=True)
+
+
+def test_a_grace_period_shorter_than_the_drain_is_refused_before_anything_opens(tmp_path):
+    """A wrong pair of shutdown times is a clear usage error, given before the database is opened
+    (it used to be checked after, and the unclosed pool crashed the process)."""
+    database = tmp_path / "never.sqlite"
+    done = subprocess.run([str(BINARY), "serve", "--database", str(database), "--port", "0", "--drain-seconds", "5",
+                           "--shutdown-grace", "4"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 64, done.stderr
+    assert "--shutdown-grace must be longer than --drain-seconds" in done.stderr
+    assert not database.exists()

@@ -10,9 +10,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import requests
-from aiosmtpd.controller import Controller
 
-from conftest import BINARY, free_port
+from conftest import BINARY, LoopbackSMTP
 
 
 class Inbox:
@@ -48,7 +47,7 @@ class Inbox:
 @pytest.fixture
 def smtp():
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller = LoopbackSMTP(inbox)
     controller.start()
     yield controller, inbox
     controller.stop()
@@ -135,7 +134,9 @@ def test_a_dutch_customer_gets_dutch_mail(servers, smtp, tmp_path):
 
 
 def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, tmp_path):
-    port = free_port()  # nothing listens here yet: every send fails
+    inbox = Inbox()
+    controller = LoopbackSMTP(inbox)  # bound, not listening yet: every send fails
+    port = controller.port
     database = str(tmp_path / "crash.sqlite")
     args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0",
             "--public-metrics"]
@@ -143,8 +144,6 @@ def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, t
     book(first)
     first.kill()
 
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
         again = servers(database, extra_args=args)
@@ -185,7 +184,7 @@ def test_mail_goes_over_starttls_when_the_server_offers_it(servers, tmp_path):
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(str(cert), str(key))
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=context, require_starttls=True)
+    controller = LoopbackSMTP(inbox, tls_context=context, require_starttls=True)
     controller.start()
     try:
         server = servers(str(tmp_path / "tls.sqlite"), extra_args=[

@@ -4,15 +4,14 @@ import re
 
 import icalendar
 import requests
-from aiosmtpd.controller import Controller
 
-from conftest import FIXTURES, free_port
+from conftest import FIXTURES, LoopbackSMTP
 from test_mail import Inbox
 
 
 def test_a_cancelled_slot_is_offered_by_email_and_accepted_by_link(servers, tmp_path):
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller = LoopbackSMTP(inbox)
     controller.start()
     try:
         server = servers(str(tmp_path / "waitlist.sqlite"), desks=FIXTURES / "one-slot-network.yaml", extra_args=[
