@@ -1,4 +1,4 @@
-"""The import check of the house rules (`scripts/check-imports`) on a small copy of the layout:
+"""The house rules' checks (`scripts/check-imports`, `check-refusals`, `check-sizes`) on a small copy of the layout:
 it passes what the README's table allows and names each file that imports more."""
 import pathlib
 import subprocess
@@ -67,3 +67,32 @@ def test_storage_names_refusals_and_words_none(tmp_path):
     assert result.returncode == 1
     assert "Sources/LoketStorage/Holds.swift:2:" in result.stderr
     assert "Sources/LoketStorage/Keys.swift:1:" in result.stderr
+
+
+SIZES = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "check-sizes"
+
+
+def swift_function(name: str, lines: int) -> str:
+    """A function whose declaration, body and closing brace take `lines` lines, with braces in a
+    string and a comment that must not count."""
+    body = ['        let text = "}}}"  // }'] * (lines - 2)
+    return f"    func {name}() {{\n" + "\n".join(body) + "\n    }\n"
+
+
+def test_long_files_and_functions_are_named(tmp_path):
+    """`scripts/check-sizes`: a function of 80 lines passes, of 81 is named with its line; a file
+    over 400 lines is named; a test function may be longer."""
+    files = {
+        "Sources/LoketDomain/Fine.swift": "struct Fine {\n" + swift_function("eighty", 80) + "}\n",
+        "Sources/LoketDomain/Long.swift": "struct Long {\n" + swift_function("eightyOne", 81) + "}\n",
+        "Sources/LoketDomain/Big.swift": "// a line\n" * 401,
+        "Tests/LoketDomainTests/LongTest.swift": "struct T {\n" + swift_function("long", 120) + "}\n",
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    result = subprocess.run([str(SIZES), str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Sources/LoketDomain/Long.swift:2: a function of 81 lines" in result.stderr
+    assert "Sources/LoketDomain/Big.swift: 401 lines" in result.stderr
+    assert "Fine.swift" not in result.stderr and "LongTest.swift" not in result.stderr
