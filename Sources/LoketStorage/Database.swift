@@ -18,7 +18,8 @@ public final class Database: Sendable {
     public enum Engine: String, Sendable { case sqlite, postgres }
 
     public let engine: Engine
-    private let sqlite: SQLitePool?
+    /// SQLite only: the one connection that writes (see `SQLiteWriter`).
+    private let sqlite: SQLiteWriter?
     /// SQLite only: read-only connections beside the writer's, for the reads on the booking
     /// path (WAL lets them run while a batch is being written, instead of queueing behind it).
     private let sqliteReaders: SQLitePool?
@@ -68,7 +69,7 @@ public final class Database: Sendable {
             return database
         }
         try createPrivately(location)
-        return Database(sqlitePath: location, logger: logger)
+        return try Database(sqlitePath: location, logger: logger)
     }
 
     /// Opens `location`, runs `body` with it and closes it again, whether `body` fails or not:
@@ -105,18 +106,13 @@ public final class Database: Sendable {
         var description: String { "cannot create the database file \(path)" }
     }
 
-    private init(sqlitePath: String, logger: Logger) {
+    private init(sqlitePath: String, logger: Logger) throws {
         self.acquireTimeout = .seconds(5)
         self.engine = .sqlite
         // One connection: SQLite has one writer at a time anyway, and a single connection makes
         // every transaction strictly serial without busy retries.
-        let source = DurableSQLiteSource(
-            base: SQLiteConnectionSource(
-                configuration: .init(storage: .file(path: sqlitePath)), threadPool: WriterThread.shared.pool))
-        self.sqlite = SQLitePool(
-            pool: EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), pruneInterval: nil,
-                logger: logger, on: WriterThread.shared.loop))
+        let writer = try SQLiteWriter(path: sqlitePath, logger: logger)
+        self.sqlite = writer
         let readers = DurableSQLiteSource(
             base: SQLiteConnectionSource(configuration: .init(storage: .file(path: sqlitePath))), readOnly: true)
         self.sqliteReaders = SQLitePool(
@@ -126,15 +122,8 @@ public final class Database: Sendable {
         self.postgres = nil
         self.postgresRun = nil
         self.logger = logger
-        let pool = self.sqlite!
         self.groupCommit = GroupCommit(executor: WriterThread.shared) { body in
-            try await pool.pool.withConnection(logger: logger) { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    try await withTaskExecutorPreference(WriterThread.shared) {
-                        try await body(connection.sql(queryLogLevel: .trace))
-                    }
-                }
-            }.get()
+            try await writer.withConnection(body)
         }
     }
 
@@ -247,14 +236,7 @@ public final class Database: Sendable {
     private func connected<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
-        if let sqlite {
-            let logger = self.logger
-            return try await sqlite.pool.withConnection(logger: logger) { connection in
-                connection.eventLoop.makeFutureWithTask {
-                    try await body(connection.sql(queryLogLevel: .trace))
-                }
-            }.get()
-        }
+        if let sqlite { return try await sqlite.withConnection(body) }
         let postgres = postgres!
         return try await DatabaseUnavailable.acquiring(within: acquireTimeout, reached: reached) { holding in
             try await postgres.withConnection { connection in
@@ -336,7 +318,7 @@ public final class Database: Sendable {
 
     public func close() async {
         if let sqliteReaders { try? await sqliteReaders.pool.shutdownAsync() }
-        if let sqlite { try? await sqlite.pool.shutdownAsync() }
+        if let sqlite { await sqlite.shutdown() }
         postgresRun?.cancel()
     }
 
