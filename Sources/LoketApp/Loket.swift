@@ -85,12 +85,12 @@ public struct Loket: Sendable {
         self.partners = Partners(context: context, store: PartnerStore(database: database))
         self.draws = Draws(
             context: context, drawStore: drawStore, capacityStore: capacityStore, appointmentStore: appointmentStore,
-            availability: availability, booking: booking, waitlist: waitlist)
+            availability: availability)
         self.documents = Documents(
-            context: context, documentStore: documentStore, appointmentStore: appointmentStore, booking: booking)
+            context: context, documentStore: documentStore, appointmentStore: appointmentStore)
         self.biometrics = Biometrics(
             context: context, biometricRecordStore: BiometricRecordStore(database: database),
-            biometricsPolicy: options.biometricsPolicy, booking: booking)
+            biometricsPolicy: options.biometricsPolicy)
         self.invitations = invitations
         self.deskDay = deskDay
         self.staff = StaffAccess(
@@ -99,7 +99,7 @@ public struct Loket: Sendable {
         self.forecasts = Forecasts(
             context: context, measurementStore: MeasurementStore(database: database),
             forecastRunStore: ForecastRunStore(database: database), historyGeneration: HistoryGeneration(),
-            availability: availability, waitlist: waitlist, documents: documents)
+            availability: availability, documents: documents)
         self.operations = Operations(
             context: context, outboxStore: outboxStore, staffStore: staffStore,
             purgeStore: PurgeStore(database: database), biometricsPolicy: options.biometricsPolicy,
@@ -114,23 +114,18 @@ public struct Loket: Sendable {
     /// The injected clock.
     public var now: @Sendable () -> Date { context.now }
     public var metrics: LoketMetrics { context.metrics }
-    var live: LiveRules { context.live }
     var database: Database { context.database }
     var logger: Logger { context.logger }
     var matcherWakeUp: WakeUp { context.matcherWakeUp }
     var invitationStore: InvitationStore { context.invitationStore }
 
     /// The booking rules in force: the desk network file with the desk managers' changes.
-    public var rules: BookingRules { live.rules }
+    public var rules: BookingRules { context.rules }
     public var network: DeskNetwork { rules.network }
     /// Today at the desks (Amsterdam time).
     public var today: LocalDate { context.today }
-    /// The date and time of day at the desks now.
-    public var deskTime: DeskTime { DeskTime(now(), timeZone: rules.timeZone) }
 
     /// Moves whenever capacity at `desk` changes, here or on another server: what a cached
     /// answer about that desk remembers to know when it is stale.
     public func capacityGeneration(desk: String) -> UInt64 { generations.current(desk) }
-    /// Moves whenever capacity anywhere in the network changes.
-    public func capacityGeneration() -> UInt64 { generations.network() }
 }

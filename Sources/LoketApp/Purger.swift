@@ -2,7 +2,7 @@ import Foundation
 import LoketDomain
 import Synchronization
 
-/// The daily purge (`Loket.purge`): run by a `PeriodicService` at start and every few minutes,
+/// The daily purge (`Operations.purge`): run by a `PeriodicService` at start and every few minutes,
 /// it purges when the injected clock has moved to another day at the desks. Servers sharing a
 /// database may each run it; a purge finds nothing left to do after another.
 final class Purger: Sendable {

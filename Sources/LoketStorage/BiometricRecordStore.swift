@@ -16,6 +16,11 @@ public struct BiometricRecordStore: Sendable {
         case desk(String, staff: String, appointment: String)
         /// Taken elsewhere and reported by a case system.
         case caseSystem(ServiceClient)
+
+        /// The appointment the captures were taken at, if at a desk.
+        public var appointment: String? {
+            if case .desk(_, _, let appointment) = self { appointment } else { nil }
+        }
     }
 
     /// Records `person`'s captures, in the use case's transaction. False, having written no

@@ -4,7 +4,7 @@ import SQLKit
 
 /// What `loket verify` reads of a database, as storage facts: the engine's own integrity
 /// checks (SQLite), which migrations are applied, and each capacity unit's counter beside the
-/// holds and appointments that use it. The application judges them (`Loket.verify`).
+/// holds and appointments that use it. The application judges them (`Operations.verify`).
 public struct DatabaseCheck: Sendable {
     /// A capacity unit at a desk.
     public struct Unit: Hashable, Sendable {

@@ -4,7 +4,7 @@ import SQLKit
 
 /// The `visits` table with its ticket counters: what the desk's day writes (check-in, a call, a
 /// visit's end, the "your turn soon" email owed), inside the use case's transaction. The desk
-/// day's use cases are the application's (`Loket+Visits`).
+/// day's use cases are the application's (`DeskDay+Visits`).
 extension DeskDayStore {
     /// The confirmed appointment at `desk` on `date` whose code is `code` (normalised), with its visit.
     public static func appointment(

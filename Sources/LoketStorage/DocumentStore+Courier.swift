@@ -5,32 +5,21 @@ import SQLKit
 
 /// The courier's side: the day's dispatch, the manifest, and what each delivery came to.
 extension DocumentStore {
-    /// Fixes every manifest whose cutoff has passed: the deliveries on it go out.
-    @discardableResult
-    public func dispatchDue(now: Date, rules: CourierRules, workingDays: WorkingDays) async throws -> Int {
-        let dates = try await database.session { db in
+    /// The days that have deliveries still scheduled, earliest first.
+    public func scheduledDeliveryDays() async throws -> [LocalDate] {
+        try await database.session { db in
             try await db.raw("SELECT DISTINCT date FROM deliveries WHERE status = 'scheduled' ORDER BY date").all()
-                .map { try $0.decode(column: "date", as: String.self) }
+                .compactMap { LocalDate(iso: try $0.decode(column: "date", as: String.self)) }
         }
-        var count = 0
-        for text in dates {
-            guard let date = LocalDate(iso: text), rules.manifestFixed(for: date, now: now, workingDays: workingDays)
-            else { continue }
-            let ids = try await database.session { db in
-                try await db.raw(
-                    "SELECT document_id FROM deliveries WHERE date = \(bind: text) AND status = 'scheduled'"
-                ).all().map { try $0.decode(column: "document_id", as: String.self) }
-            }
-            for id in ids {
-                if try await apply(
-                    id: id, .dispatch, by: nil, now: now,
-                    { (d) throws(TransitionError<Document.Status, Document.Event>) in try d.dispatch() }) != nil
-                {
-                    count += 1
-                }
-            }
+    }
+
+    /// The documents whose delivery on `date` is still scheduled.
+    public func scheduledDeliveries(on date: LocalDate) async throws -> [String] {
+        try await database.session { db in
+            try await db.raw(
+                "SELECT document_id FROM deliveries WHERE date = \(bind: date.iso) AND status = 'scheduled'"
+            ).all().map { try $0.decode(column: "document_id", as: String.self) }
         }
-        return count
     }
 
     /// The manifest of `date`: deliveries out on it (fixed) or still scheduled, by postcode.

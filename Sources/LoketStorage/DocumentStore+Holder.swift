@@ -4,7 +4,7 @@ import LoketDomain
 import SQLKit
 
 /// What the document holder reads, and the tables their choices are written on (a pickup and a
-/// delivery are booked by the application, `Loket+DocumentPickup` and `Loket+DocumentDelivery`).
+/// delivery are booked by the application, `Documents+Pickup` and `Documents+Changes`).
 extension DocumentStore {
     /// The document, if `token` is its customer token or the signed link from its emails.
     public func document(id: String, token: String?, now: Date) async throws -> Stored {
@@ -39,12 +39,17 @@ extension DocumentStore {
     }
 
     /// Writes the state the document's lifecycle decided, on condition of the revision it was read
-    /// in (refused with `documentChanged`), and records `event` (by `by`, a courier) in its history.
+    /// in (refused with `documentChanged`), and records `event` (by `by`, a courier) in its history;
+    /// a dispatch sends its delivery out.
     public static func write(
         _ document: Document, readIn stored: Stored, event: Document.Event, by: String? = nil, now: Date,
         in tx: Transaction
     ) async throws {
         try await write(document, readIn: stored, on: tx.db)
+        if event == .dispatch, let delivery = document.delivery {
+            try await tx.db.raw("UPDATE deliveries SET status = 'out_for_delivery' WHERE id = \(bind: delivery.id)")
+                .run()
+        }
         try await Self.event(event.rawValue, document: document.id, by: by, now: now, on: tx.db)
     }
 

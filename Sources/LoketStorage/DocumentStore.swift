@@ -7,7 +7,7 @@ import SQLKit
 /// collected at a `DOC` appointment or delivered by the courier. Every change is one event of
 /// the document's lifecycle, written on condition of the revision it was read in, and logged in
 /// `document_events` (what, when, by whom). The changes the holder is told of, with their
-/// messages, are written by the application (`Loket+DocumentChanges`).
+/// messages, are written by the application (`Documents+Changes`).
 public struct DocumentStore: Sendable {
     let database: Database
     let logger: Logger
@@ -87,61 +87,26 @@ public struct DocumentStore: Sendable {
         try await read(id: id, on: tx.db)
     }
 
-    /// Ready documents nobody claimed in `afterWorkingDays`: returned.
-    @discardableResult
-    public func returnUnclaimed(now: Date, afterWorkingDays: Int, workingDays: WorkingDays) async throws -> Int {
-        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date
-        let ids = try await database.session { db in
+    /// The documents ready since before `today` (at most 500 at a time): those that may have
+    /// waited too long for their holder.
+    public func readyBefore(_ today: LocalDate) async throws -> [String] {
+        try await database.session { db in
             try await db.raw(
                 "SELECT id FROM documents WHERE status = 'ready' AND ready_on < \(bind: today.iso) LIMIT 500"
             ).all().map { try $0.decode(column: "id", as: String.self) }
         }
-        var count = 0
-        for id in ids {
-            let returned = try? await apply(id: id, .returnUnclaimed, by: nil, now: now) {
-                (d) throws(TransitionError<Document.Status, Document.Event>) in
-                try d.returnUnclaimed(today: today, afterWorkingDays: afterWorkingDays, workingDays: workingDays)
-            }
-            if returned != nil { count += 1 }
-        }
-        return count
     }
 
     // MARK: Inside a transaction
 
-    /// The pickup appointment `appointment` was cancelled, inside the use case's transaction.
-    public static func pickupCancelled(appointment: String, now: Date, in tx: Transaction) async throws {
-        try await pickupCancelled(appointment: appointment, now: now, on: tx.db)
-    }
-
-    /// The pickup appointment `appointment` was cancelled: its document waits again for its
-    /// holder's choice.
-    static func pickupCancelled(appointment: String, now: Date, on db: any SQLDatabase) async throws {
+    /// The document to be collected at pickup appointment `appointment`, if it still waits for it.
+    public static func pickupDocument(appointment: String, in tx: Transaction) async throws -> Stored? {
         guard
-            let id = try await db.raw(
+            let id = try await tx.db.raw(
                 "SELECT id FROM documents WHERE pickup_appointment_id = \(bind: appointment) AND status = 'pickup_booked'"
-            ).first()?.decode(column: "id", as: String.self),
-            let stored = try await read(id: id, on: db)
-        else { return }
-        _ = try await change(stored, .cancelPickup, by: nil, now: now, on: db) {
-            (d) throws(TransitionError<Document.Status, Document.Event>) in try d.cancelPickup()
-        }
-    }
-
-    /// Reads, applies one event and writes, in its own transaction; nil when the event was
-    /// refused or another writer came first.
-    func apply(
-        id: String, _ event: Document.Event, by: String?, now: Date,
-        _ change: @Sendable @escaping (inout Document) throws(TransitionError<Document.Status, Document.Event>) -> Void
-    ) async throws -> Stored? {
-        try await database.transaction { db -> Stored? in
-            guard let stored = try await Self.read(id: id, on: db) else { return nil }
-            do {
-                return try await Self.change(stored, event, by: by, now: now, on: db, change)
-            } catch is Refusal {
-                return nil
-            }
-        }
+            ).first()?.decode(column: "id", as: String.self)
+        else { return nil }
+        return try await read(id: id, on: tx.db)
     }
 
     static func change(

@@ -3,7 +3,7 @@ import LoketDomain
 import SQLKit
 
 /// A draw's entries: entering and reading them. Entering, and placing each entry once the draw
-/// is done, are use cases of the application (`Loket+Draws`, `Loket+DrawPlaces`).
+/// is done, are use cases of the application (`Draws+Entries`, `Draws+Places`).
 extension DrawStore {
     /// The draw `id` as it is now, inside the use case's transaction.
     public static func draw(id: String, in tx: Transaction) async throws -> Draw? {

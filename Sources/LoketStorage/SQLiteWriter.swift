@@ -32,7 +32,8 @@ final class SQLiteWriter: @unchecked Sendable {
     /// hears of it), foreign keys, and a 10 s wait for another process's write lock.
     init(path: String, logger: Logger) throws {
         self.logger = logger
-        let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        let flags =
+            SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
             | SQLITE_OPEN_EXRESCODE
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard opened == SQLITE_OK else {
@@ -110,7 +111,8 @@ final class SQLiteWriter: @unchecked Sendable {
             statements = [:]
         }
         var statement: OpaquePointer?
-        let prepared = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        let prepared = sqlite_nio_sqlite3_prepare_v3(
+            handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard prepared == SQLITE_OK, let statement else { throw SQLiteFailure(code: prepared, handle: handle) }
         statements[sql] = statement
         return statement
@@ -193,7 +195,9 @@ struct WriterDatabase: SQLDatabase {
         try writer.run(sql, try values.map { try encoder.encode($0) }, onRow)
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
+    func execute(
+        sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    )
         -> EventLoopFuture<Void>
     {
         eventLoop.makeFutureWithTask { try await execute(sql: query, onRow) }

@@ -5,7 +5,7 @@ import LoketApp
 import LoketDomain
 import LoketServer
 
-/// The page a third party's booking for an invited person links to (`Loket.awaitPerson`): the
+/// The page a third party's booking for an invited person links to (`Invitations.awaitPerson`): the
 /// slot, and a date of birth for each person it names; confirming makes it an appointment. The
 /// hold's secret travels in the link and in the form.
 struct AwaitingPages: PageRoutes {

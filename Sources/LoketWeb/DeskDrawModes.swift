@@ -6,7 +6,7 @@ import LoketServer
 
 /// The desk manager's switch for draw mode (loting), on the desk's settings page: per product
 /// whether new capacity is drawn, who set that, and a button to switch it. The manager's word
-/// stands against the rule in the network file until a manager changes it (`Loket.setDrawMode`).
+/// stands against the rule in the network file until a manager changes it (`Draws.setMode`).
 extension DeskSettingsPages {
     /// `POST /staff/desks/{desk}/settings/draw-mode`
     @Sendable func setDrawMode(_ request: Request, context: LoketRequestContext) async throws -> Response {

@@ -71,6 +71,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var mail: MailCommandOptions
 
     func run() async throws {
+        let shutdown = try shutdownTimes()
         let logger = try common.makeLogger()
         var options = try commandLineOptions()
         let limits = try server.limits()
@@ -79,7 +80,6 @@ struct Serve: AsyncParsableCommand {
         if let clockStart { options.now = try Self.clock(startingAt: clockStart) }
         options.publicURL = publicURL ?? environment("LOKET_PUBLIC_URL") ?? "http://\(options.hostname):\(options.port)"
         while options.publicURL.hasSuffix("/") { options.publicURL.removeLast() }
-        let shutdown = try shutdownTimes()
         let database = try await Database.open(common.resolvedDatabase, logger: logger)
         let loket: Loket
         let app: any Service

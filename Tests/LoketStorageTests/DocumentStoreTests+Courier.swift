@@ -90,8 +90,9 @@ extension DocumentStoreTests {
         }
     }
 
-    /// The manifest lists a day's deliveries by postcode (cancelled ones left out); its cutoff on
-    /// the working day before sends them out, and the courier's reports are read back on it.
+    /// The manifest lists a day's deliveries by postcode (cancelled ones left out); the days with
+    /// deliveries still scheduled are found until each is dispatched, and the courier's reports
+    /// are read back on the manifest.
     @Test(arguments: TestDatabase.engines)
     func theManifestIsFixedAtItsCutoffAndReportedOn(engine: TestDatabase.Engine) async throws {
         try await withDocuments(engine) { store, documents in
@@ -109,14 +110,13 @@ extension DocumentStoreTests {
             #expect(lines.map(\.document) == [amsterdam.document.id, hague.document.id])
             #expect(lines.map(\.holderName) == ["Bo", "Ana"] && lines.map(\.desk) == ["TS", "TS"])
             #expect(lines.map(\.delivery) == [amsterdam.document.delivery, hague.document.delivery])
-            let rules = CourierRules(desks: ["TS"], postcodes: ["1000-9999"], perDay: 10, windows: [Self.morning])
-            let workingDays = WorkingDays(holidays: TestNetwork.network.holidays)
-            // Wednesday 8 June's manifest is fixed on Tuesday at 16:00.
-            clock.set(date: "2022-06-07", time: "15:59")
-            #expect(try await documents.dispatchDue(now: clock.now, rules: rules, workingDays: workingDays) == 0)
-            clock.set(date: "2022-06-07", time: "16:00")
-            #expect(try await documents.dispatchDue(now: clock.now, rules: rules, workingDays: workingDays) == 2)
-            #expect(try await documents.dispatchDue(now: clock.now, rules: rules, workingDays: workingDays) == 0)
+            // The day's scheduled deliveries (not the cancelled one), then dispatched: out, and no
+            // longer scheduled.
+            #expect(try await documents.scheduledDeliveryDays() == [Self.day("2022-06-08")])
+            let scheduled = try await documents.scheduledDeliveries(on: Self.day("2022-06-08"))
+            #expect(Set(scheduled) == [hague.document.id, amsterdam.document.id])
+            for id in scheduled { try await change(store, id, .dispatch, now: clock.now) { try $0.dispatch() } }
+            #expect(try await documents.scheduledDeliveryDays().isEmpty)
             let out = try #require(try await documents.documentForMessage(id: hague.document.id))
             #expect(out.document.status == .outForDelivery && out.document.delivery?.status == .outForDelivery)
             try await store.database.write { tx in

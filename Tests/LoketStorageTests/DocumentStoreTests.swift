@@ -8,8 +8,8 @@ import Testing
 /// The document tables (`DocumentStore`: documents, their events, deliveries and the courier's
 /// days), on a real SQLite file and a real PostgreSQL server: what each operation writes and
 /// reads back, what opens a document, and that a change is written only at the revision it was
-/// read in. The hand-over at the desk is left to its own suite; the use cases are tested in
-/// LoketAppTests.
+/// read in. The use cases on top (the hand-over at the desk among them) are tested through the
+/// API and the pages (LoketHTTPTests).
 @Suite(.timeLimit(.minutes(3))) struct DocumentStoreTests {
     static func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
 
@@ -177,8 +177,8 @@ import Testing
         }
     }
 
-    /// A cancelled pickup appointment puts its document back to waiting for a choice; an
-    /// appointment that is no document's pickup changes nothing.
+    /// The document a pickup appointment collects is found by that appointment while it is
+    /// booked, and by no other; written back as waiting for a choice, it is found no more.
     @Test(arguments: TestDatabase.engines)
     func aCancelledPickupLetsTheDocumentWaitAgain(engine: TestDatabase.Engine) async throws {
         try await withDocuments(engine) { store, _ in
@@ -187,22 +187,30 @@ import Testing
             try await change(store, id, .arrive, now: now) { try $0.arrive(today: Self.day("2022-06-01")) }
             let booked = try await change(store, id, .bookPickup, now: now) { try $0.bookPickup(appointment: "a-1") }
             #expect(booked.document.status == .pickupBooked && booked.document.pickupAppointment == "a-1")
-            let (other, cancelled) = try await store.database.write { tx in
-                try await DocumentStore.pickupCancelled(appointment: "a-2", now: now, in: tx)
-                let other = try await DocumentStore.read(id: id, in: tx)
-                try await DocumentStore.pickupCancelled(appointment: "a-1", now: now, in: tx)
-                return (other, try await DocumentStore.read(id: id, in: tx))
+            let (other, found) = try await store.database.write { tx in
+                (
+                    try await DocumentStore.pickupDocument(appointment: "a-2", in: tx),
+                    try await DocumentStore.pickupDocument(appointment: "a-1", in: tx)
+                )
             }
-            #expect(other?.document == booked.document)
+            #expect(other == nil && found?.document == booked.document)
+            try await change(store, id, .cancelPickup, now: now) { try $0.cancelPickup() }
+            let (cancelled, again) = try await store.database.write { tx in
+                (
+                    try await DocumentStore.read(id: id, in: tx),
+                    try await DocumentStore.pickupDocument(appointment: "a-1", in: tx)
+                )
+            }
+            #expect(again == nil)
             #expect(cancelled?.document.status == .ready && cancelled?.document.pickupAppointment == nil)
             #expect(try await events(store, id) == ["register by cs-1", "arrive", "bookPickup", "cancelPickup"])
         }
     }
 
-    /// Ready documents nobody claimed in time are returned; younger ones, and those not ready,
-    /// stay as they are.
+    /// The documents ready since before a day are listed (those the application asks whether
+    /// they waited too long); those not ready, or ready only from that day, are not.
     @Test(arguments: TestDatabase.engines)
-    func unclaimedDocumentsAreReturned(engine: TestDatabase.Engine) async throws {
+    func documentsReadyBeforeADayAreListed(engine: TestDatabase.Engine) async throws {
         try await withDocuments(engine) { store, documents in
             let now = ManualClock(date: "2022-05-02").now
             let old = try await register(store, "Ana", readyOn: "2022-05-02", now: now).stored.document.id
@@ -210,20 +218,16 @@ import Testing
             let waiting = try await register(store, "Cas", readyOn: "2022-05-02", now: now).stored.document.id
             try await change(store, old, .arrive, now: now) { try $0.arrive(today: Self.day("2022-05-02")) }
             try await change(store, young, .arrive, now: now) { try $0.arrive(today: Self.day("2022-06-17")) }
+            #expect(Set(try await documents.readyBefore(Self.day("2022-06-20"))) == [old, young])
+            #expect(try await documents.readyBefore(Self.day("2022-06-17")) == [old])
+            _ = waiting
             let later = ManualClock(date: "2022-06-20").now
-            let workingDays = WorkingDays(holidays: TestNetwork.network.holidays)
-            #expect(
-                try await documents.returnUnclaimed(now: later, afterWorkingDays: 10, workingDays: workingDays) == 1)
-            let statuses = try await store.database.write { tx in
-                [
-                    try await DocumentStore.read(id: old, in: tx)?.document.status,
-                    try await DocumentStore.read(id: young, in: tx)?.document.status,
-                    try await DocumentStore.read(id: waiting, in: tx)?.document.status,
-                ]
+            try await change(store, old, .returnUnclaimed, now: later) {
+                try $0.returnUnclaimed(
+                    today: Self.day("2022-06-20"), afterWorkingDays: 10,
+                    workingDays: WorkingDays(holidays: TestNetwork.network.holidays))
             }
-            #expect(statuses == [.returned, .ready, .inProduction])
-            #expect(
-                try await documents.returnUnclaimed(now: later, afterWorkingDays: 10, workingDays: workingDays) == 0)
+            #expect(try await documents.readyBefore(Self.day("2022-06-20")) == [young])
         }
     }
 }

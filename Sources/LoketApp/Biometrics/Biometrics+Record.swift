@@ -10,7 +10,7 @@ extension Biometrics {
 
     /// A case system records captures taken elsewhere; returns them as recorded.
     public func recordCaptures(_ person: PersonCaptures, by client: ServiceClient) async throws -> [BiometricCapture] {
-        try await record([(person, "")], origin: .caseSystem(client), audit: nil)
+        try await record([(person, "")], origin: .caseSystem(client))
         return person.captures
     }
 
@@ -64,41 +64,39 @@ extension Biometrics {
                 continue
             }
             if override {
-                try await context.auditLog.append(
-                    AuditEntry(
-                        at: now(), staff: staff, action: .biometricsCaptureOverride, target: id, desk: desk,
-                        detail: prefix + "vNumber"))
+                try await audit(
+                    .biometricsCaptureOverride, by: staff, target: id, desk: desk, detail: prefix + "vNumber")
                 continue
             }
-            try await context.auditLog.append(
-                AuditEntry(
-                    at: now(), staff: staff, action: .biometricsCaptureRefused, target: id, desk: desk,
-                    detail: prefix + "vNumber"))
+            try await audit(.biometricsCaptureRefused, by: staff, target: id, desk: desk, detail: prefix + "vNumber")
             throw Refusal.invalid(
                 prefix + "vNumber", "not_on_booking", "This V-number is not one of this appointment's people.")
         }
         let count = people.map(\.person.captures.count).reduce(0, +)
         try await record(
             people, origin: .desk(desk, staff: staff, appointment: id),
-            audit: AuditEntry(
-                at: now(), staff: staff, action: .biometricsCapture, target: id, desk: desk,
-                detail: "\(people.count) persons, \(count) captures"))
+            audit: (.biometricsCapture, by: staff, desk: desk, detail: "\(people.count) persons, \(count) captures"))
     }
 
-    /// Records every person's captures or none, with `audit` in the same transaction. A
-    /// V-number recorded before with another date of birth is refused (409) naming
-    /// `<prefix>dateOfBirth`.
+    /// Records every person's captures or none, with the audit entry of `audit` (at the same
+    /// instant) in the same transaction. A V-number recorded before with another date of birth
+    /// is refused (409) naming `<prefix>dateOfBirth`.
     private func record(
-        _ people: [(person: PersonCaptures, prefix: String)], origin: BiometricRecordStore.Origin, audit: AuditEntry?
+        _ people: [(person: PersonCaptures, prefix: String)], origin: BiometricRecordStore.Origin,
+        audit: (action: AuditAction, by: String, desk: String, detail: String)? = nil
     ) async throws {
         let now = now()
+        let entry = audit.map {
+            AuditEntry(
+                at: now, staff: $0.by, action: $0.action, target: origin.appointment, desk: $0.desk, detail: $0.detail)
+        }
         try await database.write { tx in
             for (person, prefix) in people {
                 guard try await BiometricRecordStore.record(person, origin: origin, now: now, in: tx) else {
                     throw Refusal.dateOfBirthMismatch(prefix: prefix)
                 }
             }
-            if let audit { try await AuditLog.append(audit, in: tx) }
+            if let entry { try await AuditLog.append(entry, in: tx) }
         }
     }
 

@@ -39,7 +39,12 @@ extension Booking {
                     return (latest.appointment, false)
                 }
                 try await FreedSlots.free(stored.placement, now: now, in: tx)
-                try await DocumentStore.pickupCancelled(appointment: id, now: now, in: tx)
+                // A pickup's document waits again for its holder's choice.
+                if let pickup = try await DocumentStore.pickupDocument(appointment: id, in: tx) {
+                    var document = pickup.document
+                    try decided { () throws(DocumentTransitionError) in try document.cancelPickup() }
+                    try await DocumentStore.write(document, readIn: pickup, event: .cancelPickup, now: now, in: tx)
+                }
                 try await OutboxStore.enqueue(
                     .cancellation, appointment: id, revision: stored.appointment.revision, start: nil, now: now,
                     settings: context.outbox, in: tx)

@@ -2,7 +2,7 @@ import Foundation
 import LoketDomain
 
 /// A desk's day as the clerks see it: the agenda, the progress, the queues and the screen. What
-/// they do (check-in, calls, a visit's end) is `Loket+Visits`.
+/// they do (check-in, calls, a visit's end) is `DeskDay+Visits`.
 extension DeskDay {
     /// The confirmed appointments at `desk` on `dates` (today when nil), by day and time.
     public func agenda(desk: String, dates: ClosedRange<LocalDate>? = nil) async throws -> [AgendaItem] {

@@ -124,4 +124,61 @@ extension Documents {
             return document
         }
     }
+
+    /// Fixes every manifest whose cutoff has passed: the deliveries on it go out. Returns how many.
+    @discardableResult
+    func dispatchDue(now: Date, rules courier: CourierRules) async throws -> Int {
+        let workingDays = rules.schedule.workingDays
+        var count = 0
+        for date in try await documentStore.scheduledDeliveryDays()
+        where courier.manifestFixed(for: date, now: now, workingDays: workingDays) {
+            for id in try await documentStore.scheduledDeliveries(on: date)
+            where try await change(id, .dispatch, now: now, { (d) throws(DocumentTransitionError) in try d.dispatch() })
+            {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Ready documents nobody claimed in the network's `unclaimedAfter` working days go back.
+    /// Returns how many.
+    @discardableResult
+    func returnUnclaimed(now: Date) async throws -> Int {
+        let today = DeskTime(now, timeZone: rules.timeZone).date
+        let (after, workingDays) = (network.documentSettings.unclaimedAfter, rules.schedule.workingDays)
+        var count = 0
+        for id in try await documentStore.readyBefore(today)
+        where try await change(
+            id, .returnUnclaimed, now: now,
+            { (d) throws(DocumentTransitionError) in
+                try d.returnUnclaimed(today: today, afterWorkingDays: after, workingDays: workingDays)
+            })
+        {
+            count += 1
+        }
+        return count
+    }
+
+    /// One event of document `id`'s lifecycle, in a transaction of its own: false when the
+    /// lifecycle refuses it or another writer changed the document first.
+    private func change(
+        _ id: String, _ event: Document.Event, now: Date,
+        _ transition: @escaping @Sendable (inout Document) throws(DocumentTransitionError) -> Void
+    ) async throws -> Bool {
+        do {
+            return try await database.write { tx -> Bool in
+                guard let stored = try await DocumentStore.read(id: id, in: tx) else { return false }
+                var document = stored.document
+                try decided { () throws(DocumentTransitionError) in try transition(&document) }
+                try await DocumentStore.write(document, readIn: stored, event: event, now: now, in: tx)
+                return true
+            }
+        } catch is Refusal {
+            return false
+        }
+    }
 }
+
+/// A refused event of a document's lifecycle.
+typealias DocumentTransitionError = TransitionError<Document.Status, Document.Event>

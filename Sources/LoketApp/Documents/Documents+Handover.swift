@@ -76,10 +76,7 @@ extension Documents {
             do {
                 return try await handOver(id: id, check: check, staff: staff, overriding: override)
             } catch let error as Refusal where ["vNumber", "dateOfBirth"].contains(error.field) {
-                try await context.auditLog.append(
-                    AuditEntry(
-                        at: now(), staff: staff, action: .documentHandoverRefused, target: id, desk: desk,
-                        detail: error.field))
+                try await audit(.documentHandoverRefused, by: staff, target: id, desk: desk, detail: error.field)
                 throw error
             }
         }

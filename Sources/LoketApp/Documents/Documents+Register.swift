@@ -273,19 +273,16 @@ extension Documents {
     func fixManifests() async throws {
         let rules = self.rules
         guard let courier = rules.network.documentSettings.courier else { return }
-        try await documentStore.dispatchDue(now: now(), rules: courier, workingDays: rules.schedule.workingDays)
+        try await dispatchDue(now: now(), rules: courier)
     }
 
     /// What a `PeriodicService` does every minute (tests call it): documents whose day has come
     /// are ready, manifests past their cutoff are fixed, documents unclaimed too long go back.
     public func runDocuments() async throws {
-        let rules = self.rules
         let now = now()
         try await arriveDue(now: now)
         try await fixManifests()
-        try await documentStore.returnUnclaimed(
-            now: now, afterWorkingDays: rules.network.documentSettings.unclaimedAfter,
-            workingDays: rules.schedule.workingDays)
+        try await returnUnclaimed(now: now)
         _ = try await collectionWaits(weeks: 1)
     }
 }

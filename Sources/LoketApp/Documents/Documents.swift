@@ -8,5 +8,4 @@ public struct Documents: UseCaseArea {
     let context: UseCaseContext
     let documentStore: DocumentStore
     let appointmentStore: AppointmentStore
-    let booking: Booking
 }

@@ -9,6 +9,4 @@ public struct Draws: UseCaseArea {
     let capacityStore: CapacityStore
     let appointmentStore: AppointmentStore
     let availability: Availability
-    let booking: Booking
-    let waitlist: Waitlist
 }

@@ -9,6 +9,5 @@ public struct Forecasts: UseCaseArea {
     let forecastRunStore: ForecastRunStore
     let historyGeneration: HistoryGeneration
     let availability: Availability
-    let waitlist: Waitlist
     let documents: Documents
 }

@@ -77,8 +77,7 @@ extension Invitations {
             guard let made = try await invite([input], caseSystem: Self.staffInvitations).first else {
                 throw Refusal.invalid("product", "required", "Name the product.")
             }
-            try await context.auditLog.append(
-                AuditEntry(at: now(), staff: staff, action: .invitationCreated, target: made.id, desk: desk))
+            try await audit(.invitationCreated, by: staff, target: made.id, desk: desk)
             return made
         }
     }

@@ -150,7 +150,7 @@ struct PlannerRoutes {
     }
 
     /// A product that requires an invitation: the planner's body has no date of birth, so the
-    /// slot is held and the person confirms it (`Loket.awaitPerson`); the answer says so.
+    /// slot is held and the person confirms it (`Invitations.awaitPerson`); the answer says so.
     private func awaitPerson(
         desk: String, product: String?, slot: String, reserved: (hold: String, token: String)?, customer: Customer,
         context: LoketRequestContext
