@@ -29,7 +29,9 @@ final class SQLiteWriter: @unchecked Sendable {
     let logger: Logger
 
     /// Opens `path` for writing: WAL, full sync (a confirmed booking is on disk before anyone
-    /// hears of it), foreign keys, and a 10 s wait for another process's write lock.
+    /// hears of it), foreign keys, and a 10 s wait for another process's write lock. The undo
+    /// copies each group-commit savepoint keeps stay in memory (`temp_store`): on disk they were a
+    /// write of every page a booking touched, a tenth of the writer's time.
     init(path: String, logger: Logger) throws {
         self.logger = logger
         let flags =
@@ -45,7 +47,7 @@ final class SQLiteWriter: @unchecked Sendable {
         do {
             for pragma in [
                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 10000",
-                "PRAGMA foreign_keys = ON",
+                "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY",
             ] {
                 try run(pragma, []) { _ in }
             }

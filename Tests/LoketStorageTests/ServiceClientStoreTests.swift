@@ -44,16 +44,19 @@ import Testing
                     column: "key_hash", as: String.self)
             }
             #expect(digest != added.apiKey && !digest.contains(added.apiKey))
-            await #expect(throws: (any Error).self) {
+            @Sendable func insert(_ id: String, keyHash: String) async throws {
                 try await store.database.transaction { db in
                     try await db.raw(
                         """
                         INSERT INTO service_clients (id, kind, name, key_hash, created_at)
-                        VALUES ('copy', 'courier', 'Copy', \(bind: digest), 0)
+                        VALUES (\(bind: id), 'courier', 'Copy', \(bind: keyHash), 0)
                         """
                     ).run()
                 }
             }
+            // The same row with another digest is written: what is refused next is the digest.
+            try await insert("other", keyHash: String(repeating: "0", count: digest.count))
+            await #expect(throws: (any Error).self) { try await insert("copy", keyHash: digest) }
             #expect(try await clients.client(apiKey: added.apiKey)?.name == "Koerier")
         }
     }

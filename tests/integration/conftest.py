@@ -33,7 +33,13 @@ class LoopbackSMTP(Controller):
         super().__init__(handler, hostname="127.0.0.1", port=self.sock.getsockname()[1], **options)
 
     def _create_server(self):
+        # aiosmtpd (pinned in tests/requirements.txt) binds host and port here; this serves the socket bound above.
         return self.loop.create_server(self._factory_invoker, sock=self.sock, ssl=self.ssl_context)
+
+    def stop(self, no_assert: bool = True):
+        """Stops the server if it was started, and lets go of the port either way."""
+        super().stop(no_assert=no_assert)
+        self.sock.close()
 
 
 class Server:

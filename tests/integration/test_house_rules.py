@@ -74,8 +74,9 @@ SIZES = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "check-sizes"
 
 def swift_function(name: str, lines: int) -> str:
     """A function whose declaration, body and closing brace take `lines` lines, with braces in a
-    string and a comment that must not count."""
-    body = ['        let text = "}}}"  // }'] * (lines - 2)
+    string, in a string inside an interpolation, and in a comment, none of which may count."""
+    body = ['        let text = "}}}"  // }', '        let list = "\\(xs.map { "\\($0)}" })"'] * (lines // 2)
+    body = body[:lines - 2]
     return f"    func {name}() {{\n" + "\n".join(body) + "\n    }\n"
 
 

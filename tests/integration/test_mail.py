@@ -136,16 +136,16 @@ def test_a_dutch_customer_gets_dutch_mail(servers, smtp, tmp_path):
 def test_a_crash_between_commit_and_send_loses_nothing_and_sends_once(servers, tmp_path):
     inbox = Inbox()
     controller = LoopbackSMTP(inbox)  # bound, not listening yet: every send fails
-    port = controller.port
-    database = str(tmp_path / "crash.sqlite")
-    args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test", "--reminder-days", "0",
-            "--public-metrics"]
-    first = servers(database, extra_args=args)
-    book(first)
-    first.kill()
-
-    controller.start()
     try:
+        port = controller.port
+        database = str(tmp_path / "crash.sqlite")
+        args = ["--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--mail-from", "afspraken@loket.test",
+                "--reminder-days", "0", "--public-metrics"]
+        first = servers(database, extra_args=args)
+        book(first)
+        first.kill()
+
+        controller.start()
         again = servers(database, extra_args=args)
         # A claim that died with the first process expires after its 60-second lease at worst.
         message = inbox.wait_for(1, seconds=90)

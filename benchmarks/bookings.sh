@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Bookings at the engine's own rate (issue #25): confirmed bookings per second (hold, then
+# confirm, benchmarks/hold-confirm.lua) on SQLite and on PostgreSQL, for each Loket binary given,
+# side by side in one run with what each engine manages for one booking-shaped transaction per
+# commit (a conditional UPDATE and an INSERT): the goal is at least half the engine's rate.
+# Release builds; load from wrk on loopback.
+# Usage: benchmarks/bookings.sh [duration] [connections] [LABEL=BINARY ...]
+# With no binary, the current release build ("now") is measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${1:-8s}"
+CONNECTIONS="${2:-64}"
+shift $(( $# < 2 ? $# : 2 ))
+SECONDS_NUM="${DURATION%s}"
+
+need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+
+BINARIES=("$@")
+if (( ${#BINARIES[@]} == 0 )); then
+    swift build -c release --product loket >&2
+    BINARIES=("now=$(swift build -c release --show-bin-path)/loket")
+fi
+PGURL=$(scripts/start-test-postgres)
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+RESULTS="$WORK/results"
+: > "$RESULTS"
+BENCH_DB="loket_bookings_$$"
+JSON_PATH="/api/v1/desks/BENCH/slots?product=BIO&persons=1"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
+at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
+
+for entry in "${BINARIES[@]}"; do
+    label=${entry%%=*}
+    bin=${entry#*=}
+    for engine in sqlite postgres; do
+        if [[ $engine == sqlite ]]; then
+            database="$WORK/$label.sqlite"
+        else
+            psql "$PGURL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -qc "CREATE DATABASE $BENCH_DB"
+            database="${PGURL%/*}/$BENCH_DB"
+        fi
+        port=$(free_port)
+        "$bin" serve --port "$port" --database "$database" --desks benchmarks/bench-network.yaml --log-level warning &
+        pid=$!
+        loket="http://127.0.0.1:$port"
+        for _ in $(seq 1 600); do curl -sf "$loket/health" >/dev/null && break; sleep 0.1; done
+        curl -sf "$loket$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
+        LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d2s -s benchmarks/hold-confirm.lua "$loket" >/dev/null
+        out=$(LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/hold-confirm.lua "$loket")
+        bookings=$(awk '/^BOOKINGS/ {print $2}' <<<"$out")
+        p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+        echo "  $label, $engine: $bookings bookings/s, p99 $p99 ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
+        echo "$label|$engine|$bookings|$p99" >> "$RESULTS"
+        kill "$pid"; wait "$pid" 2>/dev/null || true
+    done
+done
+psql "$PGURL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
+
+echo "== engine baselines" >&2
+sqlite_tps=$(python3 benchmarks/engine-baseline-sqlite.py "$WORK/baseline.sqlite" "$SECONDS_NUM")
+psql "$PGURL" -qc "DROP DATABASE IF EXISTS ${BENCH_DB}_base WITH (FORCE)" -qc "CREATE DATABASE ${BENCH_DB}_base"
+BASE_URL="${PGURL%/*}/${BENCH_DB}_base"
+psql "$BASE_URL" -q <<SQL
+CREATE TABLE bench_units (key int PRIMARY KEY, taken int NOT NULL DEFAULT 0);
+INSERT INTO bench_units (key) SELECT generate_series(0, 239);
+CREATE TABLE bench_bookings (id bigserial PRIMARY KEY, key int NOT NULL, name text, email text, created_at timestamptz);
+SQL
+pg_tps=$(pgbench -n -c 16 -j 2 -T "$SECONDS_NUM" -f benchmarks/engine-baseline-postgres.sql "$BASE_URL" 2>/dev/null | awk '/^tps/ {print int($3)}')
+psql "$PGURL" -qc "DROP DATABASE IF EXISTS ${BENCH_DB}_base WITH (FORCE)"
+
+echo
+echo "Bookings at the engine's rate — $(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, server, load and engine on one machine"
+echo
+printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %s\n' "binary" "engine" "bookings/s" "p99" "engine alone, per commit" "ratio" "goal ≥ 0.50x"
+printf '|%s|%s|%s|%s|%s|%s|%s\n' "------------" "------------" "------------------" "-----------" "--------------------------" "----------" "------"
+while IFS='|' read -r label engine bookings p99; do
+    base=$([[ $engine == sqlite ]] && echo "$sqlite_tps" || echo "$pg_tps")
+    r=$(ratio "$bookings" "$base")
+    printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %s\n' "$label" "$engine" "$bookings" "$p99" "$base" "${r}x" "$(at_least "$r" 0.5)"
+done < "$RESULTS"
