@@ -109,7 +109,7 @@ struct BookingPages: PageRoutes {
             ) { [web] in
                 // New appointments here may be given out by draw: the calendar says so and links to
                 // each open draw (days far ahead and released reserve days are drawn apart).
-                let draws = try await loket.draws.all(desk: desk.code, product: product.key).filter {
+                let draws = try await loket.draws.listed(desk: desk.code, product: product.key).filter {
                     $0.isOpen(at: now)
                 }
                 let view = try await calendarView(
@@ -324,9 +324,16 @@ extension PageRoutes {
             ? try await loket.availability.freeSlots(
                 desk: desk, product: product, persons: persons, dates: first...last,
                 assistance: assistance, rules: rules) : []
-        let query = "persons=\(persons)" + (assistance ? "&assistance=1" : "") + (token.map { "&token=\($0)" } ?? "")
+        // The calendar again, for another month or day: `path` is the calendar's own page.
+        func again(month: String, date: LocalDate? = nil) -> String {
+            path
+                + PagePath.query([
+                    "persons": persons, "assistance": assistance ? "1" : nil, "token": token, "month": month,
+                    "date": date?.iso,
+                ])
+        }
         let grid = view.grid(roomOn: Set(slots.map(\.date)), chosen: chosen) { day in
-            "\(path)?\(query)&month=\(view.key)&date=\(day.iso)#slot"
+            again(month: view.key, date: day) + "#slot"
         }
         var page = CalendarPage(
             weekdays: grid.weekdays, weeks: grid.weeks, monthTitle: view.title, month: view.key,
@@ -338,10 +345,10 @@ extension PageRoutes {
             page.waitlistHref = PagePath.waitlistJoin.link(product.key, query: ["desk": desk.code, "persons": persons])
         }
         if view.month > MonthView.month(nil, fallback: today) {
-            page.previousHref = "\(path)?\(query)&month=\(String(view.month.adding(months: -1).iso.prefix(7)))"
+            page.previousHref = again(month: String(view.month.adding(months: -1).iso.prefix(7)))
         }
         if view.last < horizon {
-            page.nextHref = "\(path)?\(query)&month=\(String(view.month.adding(months: 1).iso.prefix(7)))"
+            page.nextHref = again(month: String(view.month.adding(months: 1).iso.prefix(7)))
         }
         if let chosen {
             page.chosenDate = true

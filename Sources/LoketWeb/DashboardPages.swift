@@ -133,7 +133,6 @@ extension DashboardPages {
     ) -> DashboardPage {
         let starts = (0..<choice.weeks).map { choice.range.lowerBound.adding(days: 7 * $0) }
         let norm = loket.network.norm
-        let query = "desk=\(choice.desk)&product=\(choice.product)&weeks=\(choice.weeks)"
         let charts = Self.dashboardGroups.map { group -> DashboardPage.Chart in
             let title = WebCopy.text(group.title, language)
             var chart = WeekChart(
@@ -176,7 +175,9 @@ extension DashboardPages {
                     selected: $0 == choice.weeks)
             },
             heading: WebCopy.text("dashboardHeading", language, desk.name, productName(choice.product, language)),
-            charts: charts, csvHref: PagePath.dashboardCSV.link() + "?\(query)")
+            charts: charts,
+            csvHref: PagePath.dashboardCSV.link(
+                query: ["desk": choice.desk, "product": choice.product, "weeks": choice.weeks]))
     }
 
     /// A stored baseline beside what was measured: its band, its median and the measured wait.

@@ -23,7 +23,7 @@ struct DrawPages: PageRoutes {
         let web = web(request)
         let draws: [Draw]
         do {
-            draws = try await loket.draws.all(desk: request.query("desk"), product: request.query("product"))
+            draws = try await loket.draws.listed(desk: request.query("desk"), product: request.query("product"))
         } catch let error as Refusal {
             return problem(web, error)
         }

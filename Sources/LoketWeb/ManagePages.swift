@@ -151,7 +151,6 @@ extension ManagePages {
     func managePage(_ web: WebRequest, _ appointment: Appointment, token: String, booked: Bool, moved: Bool) -> Response
     {
         let desk = loket.network.desk(appointment.desk)
-        let base = PagePath.manage.link(appointment.id)
         let allowed = loket.network.fairness.movesAllowed
         let left = appointment.movesLeft(allowed: allowed)
         let movesText =
@@ -168,21 +167,21 @@ extension ManagePages {
                 when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
                 where: desk.map(place) ?? appointment.desk, persons: appointment.persons, routeHref: desk?.routeURL,
                 code: appointment.code,
-                rescheduleHref: left > 0 ? "\(base)/reschedule?token=\(token)" : nil, movesText: movesText,
-                icsHref: "\(base)/calendar.ics?token=\(token)", cancelHref: "\(base)/cancel?token=\(token)"))
+                rescheduleHref: left > 0 ? PagePath.reschedule.link(appointment.id, query: ["token": token]) : nil,
+                movesText: movesText, icsHref: PagePath.calendarFile.link(appointment.id, query: ["token": token]),
+                cancelHref: PagePath.cancel.link(appointment.id, query: ["token": token])))
     }
 
     /// The question before cancelling: what is cancelled, that the time goes to someone else, and
     /// a way back that keeps it.
     func cancelPage(_ web: WebRequest, _ appointment: Appointment, token: String) -> Response {
-        let base = PagePath.manage.link(appointment.id)
         return pages.render(
             "cancel", web, title: WebCopy.text("cancelQuestion", web.language),
             page: CancelPage(
                 productName: productName(appointment.product, web.language),
                 when: DateWording.dateTime(appointment.date, appointment.startTime, appointment.endTime, web.language),
                 where: loket.network.desk(appointment.desk).map(place) ?? appointment.desk,
-                persons: appointment.persons, cancelAction: "\(base)/cancel", token: token,
-                keepHref: "\(base)?token=\(token)"))
+                persons: appointment.persons, cancelAction: PagePath.cancel.link(appointment.id), token: token,
+                keepHref: PagePath.manage.link(appointment.id, query: ["token": token])))
     }
 }

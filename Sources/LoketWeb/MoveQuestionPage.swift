@@ -19,7 +19,6 @@ extension PageRoutes {
             throw Refusal.invalid("slot", "invalid_slot", "Choose one of the times shown.")
         }
         let language = web.language
-        let base = PagePath.manage.link(appointment.id)
         // A move keeps the length: the same product, persons and extra time.
         let length = appointment.endTime.minutes - appointment.startTime.minutes
         let end = LocalTime(minutes: slot.start.minutes + length)
@@ -33,8 +32,9 @@ extension PageRoutes {
                 movesAfter: after <= 0
                     ? WebCopy.text("movesAfterNone", language)
                     : WebCopy.text(after == 1 ? "movesAfterOne" : "movesAfter", language, String(after)),
-                moveAction: "\(base)/reschedule", token: token, slot: slot.description,
-                otherTimeHref: "\(base)/reschedule?token=\(token)&date=\(slot.date.iso)",
-                keepHref: "\(base)?token=\(token)"))
+                moveAction: PagePath.reschedule.link(appointment.id), token: token, slot: slot.description,
+                otherTimeHref: PagePath.reschedule.link(
+                    appointment.id, query: ["token": token, "date": slot.date.iso]),
+                keepHref: PagePath.manage.link(appointment.id, query: ["token": token])))
     }
 }

@@ -13,41 +13,53 @@ struct OpenDataPages: PageRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         for (language, path) in Self.openDataPaths {
-            router.get(RouterPath(path)) { request, _ in
-                var web = web(request)
-                web.language = language
-                web.languages = WebRequest.dutchAndEnglish
-                web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!
-                let prepared = try await publicPages.value(
-                    web.pageKey("open-data"), generation: loket.forecasts.measuredGeneration(), now: loket.now()
-                ) { [web] in
-                    pages.prepare(
-                        "open-data", web, title: WebCopy.text("openDataTitle", web.language),
-                        page: try await openDataPage(web.language), headers: [.contentLanguage: language.rawValue])
-                }
-                return prepared.response(web)
-            }
-            // The last 12 weeks for a spreadsheet in the page's language (`;` and 12,5 in Dutch).
-            router.get(RouterPath(path + ".csv")) { _, context in
-                // Made for each download: under the client's limit, as the API's own ranges are.
-                try loket.admit(.slotReads, client: context.client)
-                let (dates, values) = try await loket.forecasts.openData(from: nil, to: nil, desk: nil, product: nil)
-                let name = WebCopy.text("openDataFileName", language)
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/csv; charset=utf-8", .cacheControl: "public, max-age=300",
-                        .contentDisposition:
-                            "attachment; filename=\"\(name)-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(string: spreadsheet(values, language))))
+            router.get(path.route) { request, _ in try await waitingTimes(request, in: language) }
+            router.get(Self.spreadsheetPath(language).route) { _, context in
+                try await spreadsheet(context, in: language)
             }
         }
+    }
+
+    /// The page in `language` (the address decides it: one answer ready per language).
+    func waitingTimes(_ request: Request, in language: Customer.Language) async throws -> Response {
+        var web = web(request)
+        web.language = language
+        web.languages = WebRequest.dutchAndEnglish
+        web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!.link()
+        let prepared = try await publicPages.value(
+            web.pageKey("open-data"), generation: loket.forecasts.measuredGeneration(), now: loket.now()
+        ) { [web] in
+            pages.prepare(
+                "open-data", web, title: WebCopy.text("openDataTitle", web.language),
+                page: try await openDataPage(web.language), headers: [.contentLanguage: language.rawValue])
+        }
+        return prepared.response(web)
+    }
+
+    /// The last 12 weeks for a spreadsheet in the page's language (`;` and 12,5 in Dutch), made
+    /// for each download: under the client's limit, as the API's own ranges are.
+    func spreadsheet(_ context: LoketRequestContext, in language: Customer.Language) async throws -> Response {
+        try loket.admit(.slotReads, client: context.client)
+        let (dates, values) = try await loket.forecasts.openData(from: nil, to: nil, desk: nil, product: nil)
+        let name = WebCopy.text("openDataFileName", language)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .cacheControl: "public, max-age=300",
+                .contentDisposition:
+                    "attachment; filename=\"\(name)-\(dates.lowerBound.iso)-\(dates.upperBound.iso).csv\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: spreadsheet(values, language))))
     }
 }
 
 extension OpenDataPages {
-    static let openDataPaths: [Customer.Language: String] = [.nl: "/wachttijden", .en: "/en/waiting-times"]
+    static let openDataPaths: [Customer.Language: PagePath] = [.nl: .waitingTimesDutch, .en: .waitingTimesEnglish]
+
+    /// The page's history as a spreadsheet, beside the page in its language.
+    static func spreadsheetPath(_ language: Customer.Language) -> PagePath {
+        PagePath(openDataPaths[language]!.pattern + ".csv")
+    }
 
     /// Measured values as spreadsheet rows: names beside the codes, the measure in words and its
     /// unit, numbers as the language writes them.
@@ -107,7 +119,7 @@ extension OpenDataPages {
         return OpenDataPage(
             intro: WebCopy.text("openDataIntro", language, WeekChart.number(norm, language)),
             products: products,
-            spreadsheetHref: Self.openDataPaths[language]! + ".csv",
+            spreadsheetHref: Self.spreadsheetPath(language).link(),
             columns: OpenDataPage.columns.map {
                 .init(
                     name: WebCopy.text("openDataColumn.\($0)", language),

@@ -36,10 +36,16 @@ struct PagePath: Sendable {
         }
         path += rest
         precondition(values.next() == nil, "\(pattern): more values than parameters")
-        let items = query.compactMap { key, value in
+        return path + Self.query(query)
+    }
+
+    /// `?` and the items whose value is not nil, escaped, in the order given; nothing when none
+    /// is left: the query of a link to a page whose path is already made.
+    static func query(_ items: KeyValuePairs<String, (any CustomStringConvertible)?>) -> String {
+        let items = items.compactMap { key, value in
             value.map { "\(key)=\($0.description.addingPercentEncoding(withAllowedCharacters: Self.queryValue) ?? "")" }
         }
-        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+        return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 
     /// What may stand unescaped in one path segment.

@@ -28,6 +28,9 @@ extension PagePath {
     static let document = PagePath("/documents/{id}")
     static let documentPickup = PagePath("/documents/{id}/pickup")
     static let documentDelivery = PagePath("/documents/{id}/delivery")
+    // The public waiting times (open data), one address per language
+    static let waitingTimesDutch = PagePath("/wachttijden")
+    static let waitingTimesEnglish = PagePath("/en/waiting-times")
     // Staff
     static let signIn = PagePath("/staff/sign-in")
     static let signOut = PagePath("/staff/sign-out")

@@ -190,7 +190,7 @@ struct DeskDayPages: PageRoutes {
                         DisplayPage.Call(ticket: Self.ticketText($0), counter: $0.counter ?? "")
                     },
                     next: next.map(\.description), chime: chime,
-                    refresh: "5; url=/display/\(desk.code)?seen=\(newest)"),
+                    refresh: "5; url=" + PagePath.display.link(desk.code, query: ["seen": newest])),
                 headers: headers)
         } catch let error as Refusal {
             return problem(web, error)

@@ -12,7 +12,7 @@ extension DrawAPITests {
             try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: "manager")
             server.clock.advance(minutes: 24 * 60)
             #expect(try await server.loket.draws.run().opened == 2)
-            let draws = try await server.loket.draws.all(desk: "RACE", product: "BIO")
+            let draws = try await server.loket.draws.listed(desk: "RACE", product: "BIO")
             let far = try #require(draws.first { !$0.days.isEmpty })
             let near = try #require(draws.first { !$0.reserveDays.isEmpty })
             #expect(far.days == [LocalDate(iso: "2022-06-10")!] && far.reserveDays.isEmpty)

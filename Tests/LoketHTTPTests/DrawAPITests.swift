@@ -38,7 +38,7 @@ import Testing
         server.clock.advance(minutes: 24 * 60)
         let run = try await server.loket.draws.run()
         #expect(run.opened == 1)
-        let draws = try await server.loket.draws.all(desk: "RACE", product: "BIO")
+        let draws = try await server.loket.draws.listed(desk: "RACE", product: "BIO")
         return try #require(draws.first).id
     }
 
@@ -270,7 +270,7 @@ import Testing
             let early = try await api.post(
                 "/api/v1/holds", #"{"desk":"RACE","product":"BIO","slot":"20220607-0920-one"}"#)
             #expect(early.status == 409 && early.errorCode == "in_draw")
-            let due = try await server.loket.draws.all(desk: "RACE", product: "BIO").first { $0.id == id }
+            let due = try await server.loket.draws.listed(desk: "RACE", product: "BIO").first { $0.id == id }
             #expect(try await server.loket.draws.allocate(try #require(due)))
             let slots = try await api.get("/api/v1/desks/RACE/slots?product=BIO&from=2022-06-07&to=2022-06-07")
             #expect((slots.json["slots"] as? [[String: Any]])?.map { $0["key"] as? String } == ["20220607-0920-one"])

@@ -19,7 +19,7 @@ import Testing
         try await server.loket.draws.setMode(desk: "RACE", product: "BIO", on: true, staff: manager.id)
         server.clock.advance(minutes: 24 * 60)
         #expect(try await server.loket.draws.run().opened == 1)
-        return try #require(try await server.loket.draws.all(desk: "RACE", product: "BIO").first)
+        return try #require(try await server.loket.draws.listed(desk: "RACE", product: "BIO").first)
     }
 
     static func entrant(_ name: String, vNumber: String, extra: [String: String] = [:]) -> [String: String] {

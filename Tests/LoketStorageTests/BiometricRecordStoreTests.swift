@@ -32,7 +32,8 @@ import Testing
         try await withStores(engine) { store in
             let record = BiometricRecordStore(database: store.database)
             let now = ManualClock(date: "2022-06-01").now
-            let ana = Self.person("1234567890", born: "1990-04-01", [(.fingerprints, "2022-05-30"), (.face, "2021-03-02")])
+            let ana = Self.person(
+                "1234567890", born: "1990-04-01", [(.fingerprints, "2022-05-30"), (.face, "2021-03-02")])
             let written = try await store.database.write { tx in
                 try await BiometricRecordStore.record(ana, origin: Self.caseSystem, now: now, in: tx)
             }

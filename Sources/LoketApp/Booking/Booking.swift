@@ -9,7 +9,7 @@ import LoketStorage
 /// Each use case reads, asks the domain, writes its steps on the tables in one transaction (its
 /// outbox messages included) and, after the commit, measures, announces the capacity change and
 /// wakes the waitlist matcher.
-public struct Booking: Sendable {
+public struct Booking: UseCaseArea {
     let context: UseCaseContext
     /// Reads of holds and appointments outside a use case's transaction.
     let store: AppointmentStore

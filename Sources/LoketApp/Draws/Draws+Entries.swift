@@ -11,7 +11,7 @@ extension Draws {
 
     /// Open draws, and those allocated in the last two weeks, newest first; optionally for one
     /// desk or product (each checked).
-    public func all(desk: String?, product: String?) async throws -> [Draw] {
+    public func listed(desk: String?, product: String?) async throws -> [Draw] {
         if let desk, !desk.isEmpty { _ = try rules.desk(desk) }
         if let product, !product.isEmpty, network.product(product) == nil {
             throw Refusal(.notFound, field: "product", code: "unknown_product", "There is no product \(product).")

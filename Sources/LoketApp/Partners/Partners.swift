@@ -4,7 +4,7 @@ import LoketStorage
 
 /// The partners area: organisations that book for the people they support, within a weekly
 /// quota per desk (`Partners+Book`), and see their own bookings only.
-public struct Partners: Sendable {
+public struct Partners: UseCaseArea {
     let context: UseCaseContext
     let store: PartnerStore
 

@@ -5,7 +5,7 @@ import LoketStorage
 /// The waitlist area (wachtlijst): joining and looking (here), leaving and answering an offer
 /// (`Waitlist+Answers`), and the matcher that offers freed capacity (`Waitlist+Matching`). Every
 /// change that frees capacity keeps it for the line and wakes the matcher, which offers it on.
-public struct Waitlist: Sendable {
+public struct Waitlist: UseCaseArea {
     let context: UseCaseContext
     let store: WaitlistStore
     /// Reads of the appointment an entry would improve.

@@ -141,7 +141,7 @@ struct DrawRoutes {
             ) {
                 try JSONBody.ready(
                     DrawListResponse(
-                        draws: try await loket.draws.all(desk: desk, product: product).map(DrawResponse.init)))
+                        draws: try await loket.draws.listed(desk: desk, product: product).map(DrawResponse.init)))
             }
             return ready.send(
                 made, of: answers, to: request, context: context,
