@@ -5,7 +5,9 @@ let package = Package(
     name: "loket",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "loket", targets: ["loket"])
+        .executable(name: "loket", targets: ["loket"]),
+        // The raw SwiftNIO floor benchmarks/run.sh measures cached answers against.
+        .executable(name: "nio-floor", targets: ["NIOFloor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -148,6 +150,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
+        ),
+        // Not Loket: the floor of a SwiftNIO HTTP server, for benchmarks/run.sh.
+        .executableTarget(
+            name: "NIOFloor",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "benchmarks/NIOFloor"
         ),
         // Fixtures shared by the test targets: a small desk network, a manual clock, fresh databases.
         .target(

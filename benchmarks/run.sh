@@ -11,6 +11,8 @@
 #   - the public answers (wait times, desks page, open data, draws, /metrics) against nginx
 #     serving the same bytes, and Loket's floor (/health, a few ready bytes) beside them;
 #   - the slot list with 10,000 idle keep-alive connections open beside the load;
+#   - every cached answer against the floor of a SwiftNIO server answering the same bytes
+#     (benchmarks/NIOFloor: pre-built buffers, no router), as well as against nginx (#25);
 #   - years of data (benchmarks/years_of_data.sh), unless YEARS=0.
 # Release build; load from wrk on loopback. Usage: benchmarks/run.sh [duration] [connections]
 # LOKET_BIN=path measures that binary instead of building one.
@@ -35,6 +37,10 @@ if [[ -z ${LOKET_BIN:-} ]]; then
     LOKET_BIN="$(swift build -c release --show-bin-path)/loket"
 fi
 BIN=$LOKET_BIN
+if [[ -z ${FLOOR_BIN:-} ]]; then
+    swift build -c release --product nio-floor >&2
+    FLOOR_BIN="$(swift build -c release --show-bin-path)/nio-floor"
+fi
 PGURL=$(scripts/start-test-postgres)
 WORK=$(mktemp -d)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
@@ -220,6 +226,20 @@ for c in 64 200; do
 done
 kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
+echo "== the NIO floor" >&2
+FLOOR_PORT=$(free_port)
+"$FLOOR_BIN" "$FLOOR_PORT" "$WORK/www" >/dev/null &
+FLOOR_PID=$!
+FLOOR="http://127.0.0.1:$FLOOR_PORT"
+for _ in $(seq 1 100); do curl -sf "$FLOOR/health.json" >/dev/null && break; sleep 0.05; done
+cmp <(curl -sf "$FLOOR/slots.json") "$WORK/www/slots.json"
+warm "$FLOOR/slots.json"
+wrk_run "NIO floor: slot list" "$FLOOR/slots.json"
+for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html health.json; do
+    wrk_run "NIO floor: $file" "$FLOOR/$file"
+done
+kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null || true
+
 echo "== engine baselines" >&2
 sqlite_tps=$(python3 benchmarks/engine-baseline-sqlite.py "$WORK/baseline.sqlite" "$SECONDS_NUM")
 echo "engine: SQLite, UPDATE+INSERT per commit, 1 connection|$sqlite_tps|||" >> "$RESULTS"
@@ -270,6 +290,20 @@ for public in wait-times:wait-times.json draws:draws.json open-data:open-data.js
     r=$(ratio "$(rps "public: ${public%%:*}, sqlite")" "$(rps "nginx: ${public#*:}")")
     goal "4. ${public%%:*} / nginx, same bytes" "${r}x" "≥ 0.50x" "$(at_least "$r" 0.5)"
 done
+# #25: every cached answer at least 0.9 of the raw NIO floor serving the same bytes.
+r=$(ratio "$(rps "slot list, planner API, sqlite")" "$(rps "NIO floor: slot list")")
+goal "#25 3. slot list, planner API / NIO floor, same bytes" "${r}x" "≥ 0.90x" "$(at_least "$r" 0.9)"
+r=$(ratio "$(rps "floor: /health, sqlite")" "$(rps "NIO floor: health.json")")
+goal "#25 3. /health / NIO floor, same bytes" "${r}x" "≥ 0.90x" "$(at_least "$r" 0.9)"
+for public in wait-times:wait-times.json draws:draws.json open-data:open-data.json metrics:metrics.txt \
+    "desks page:desks.html" wachttijden:wachttijden.html; do
+    r=$(ratio "$(rps "public: ${public%%:*}, sqlite")" "$(rps "NIO floor: ${public#*:}")")
+    goal "#25 3. ${public%%:*} / NIO floor, same bytes" "${r}x" "≥ 0.90x" "$(at_least "$r" 0.9)"
+done
+r=$(ratio "$(rps "NIO floor: slot list")" "$(rps "nginx: slot list")")
+goal "#25 3. (context) NIO floor / nginx, slot list" "${r}x" "—" "—"
+r=$(ratio "$(rps "NIO floor: health.json")" "$(rps "nginx: health.json")")
+goal "#25 3. (context) NIO floor / nginx, health" "${r}x" "—" "—"
 # Not goals: what the HTTP stack allows. A ready answer of a few bytes against nginx, and the
 # slot list against that floor (near 1 means the list costs no more than the stack itself).
 r=$(ratio "$(rps "floor: /health, sqlite")" "$(rps "nginx: health.json")")
@@ -290,7 +324,7 @@ while IFS='|' read -r name rps p50 p99 extra; do
     printf '| %-66s | %10s | %9s | %9s | %s\n' "$name" "$rps" "$p50" "$p99" "$extra"
 done < "$RESULTS"
 echo
-printf '| %-74s | %-26s | %-16s | %s\n' "goal (#13)" "measured" "goal" "met"
+printf '| %-74s | %-26s | %-16s | %s\n' "goal (#13, #25)" "measured" "goal" "met"
 printf '|%s|%s|%s|%s\n' "----------------------------------------------------------------------------" "----------------------------" "------------------" "-----"
 while IFS='|' read -r what measured target met; do
     printf '| %-74s | %-26s | %-16s | %s\n' "$what" "$measured" "$target" "$met"
