@@ -16,18 +16,18 @@ extension Loket {
             DatabaseCloser(database: database),
             // Expired holds and offers given back, and other servers' desk changes taken in.
             PeriodicService(name: "sweeping expired holds", interval: options.sweepInterval, logger: logger) {
-                try await operations.sweep()
+                try await self.operations.sweep()
             },
             // Secrets and counters that must not linger, and waitlist places whose invitation ended.
             PeriodicService(name: "forgetting what is stale", interval: .seconds(3600), logger: logger) {
-                try await operations.forgetStale()
+                try await self.operations.forgetStale()
             },
             // Freed slots offered to the waitlist: at once when a request frees one, and every
             // interval for those freed on other servers or left by a failed run.
             PeriodicService(
                 name: "offering freed slots", interval: options.sweepInterval, wakeUp: matcherWakeUp, logger: logger
             ) {
-                try await waitlist.matchFreedSlots()
+                try await self.waitlist.matchFreedSlots()
             },
             // Personal data past its retention, once a day.
             PeriodicService(name: "purge", interval: options.purgeCheckInterval, logger: logger) {
@@ -35,19 +35,19 @@ extension Loket {
             },
             // Draw modes switched by the rule, draws opened and allocated.
             PeriodicService(name: "running draws", interval: options.drawInterval, logger: logger) {
-                try await draws.run()
+                try await self.draws.run()
             },
             // Documents ready on their day, manifests fixed at the cutoff, unclaimed ones returned.
             PeriodicService(name: "moving documents on", interval: options.documentInterval, logger: logger) {
-                try await documents.runDocuments()
+                try await self.documents.runDocuments()
             },
             // The measured history: today's levels and counts, yesterday's counts completed.
             PeriodicService(name: "measuring the history", interval: options.measureInterval, logger: logger) {
-                try await forecasts.measure()
+                try await self.forecasts.measure()
             },
             // Forecasts started on the forecast page, one at a time per server.
             PeriodicService(name: "running forecasts", interval: .seconds(2), logger: logger) {
-                try await forecasts.runQueuedForecasts()
+                try await self.forecasts.runQueuedForecasts()
             },
         ]
         if database.engine == .postgres {

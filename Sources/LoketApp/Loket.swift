@@ -12,7 +12,9 @@ import LoketStorage
 /// once; so are the metrics, the announcement that capacity changed (to this server's caches
 /// and the others') and the wake-up of the waitlist matcher that offers freed capacity. Time
 /// comes from the injected clock `now`.
-public struct Loket: Sendable {
+/// A class: pages and routes reach it on every request, and a copy of a struct of twelve areas
+/// cost a few hundred reference counts each time.
+public final class Loket: Sendable {
     /// What every area's use cases share.
     let context: UseCaseContext
     /// Holding a slot, confirming it, looking an appointment up, cancelling and moving it.

@@ -6,7 +6,8 @@ import LoketStorage
 /// What every area's use cases share: the clock, the rules in force, the database with its
 /// idempotency answers, the fair-access limiter and the checks made before a booking, the
 /// metrics, and what is done after a commit (the capacity announcement, the matcher's wake-up).
-struct UseCaseContext: Sendable {
+/// A class: every area holds it, and an area is copied on every `loket.booking…`.
+final class UseCaseContext: Sendable {
     let database: Database
     let idempotency: Idempotency
     let live: LiveRules
@@ -28,6 +29,29 @@ struct UseCaseContext: Sendable {
     /// Staff actions, each written in the transaction that makes it where there is one.
     let auditLog: AuditLog
     let logger: Logger
+
+    init(
+        database: Database, idempotency: Idempotency, live: LiveRules, now: @escaping @Sendable () -> Date,
+        metrics: LoketMetrics, limiter: ClientLimiter, capacityChanges: CapacityChanges, matcherWakeUp: WakeUp,
+        outbox: OutboxSettings?, links: ManageLinkKeys, usageCache: UsageCache, invitationStore: InvitationStore,
+        birthDateMisses: BirthDateMisses, auditLog: AuditLog, logger: Logger
+    ) {
+        self.database = database
+        self.idempotency = idempotency
+        self.live = live
+        self.now = now
+        self.metrics = metrics
+        self.limiter = limiter
+        self.capacityChanges = capacityChanges
+        self.matcherWakeUp = matcherWakeUp
+        self.outbox = outbox
+        self.links = links
+        self.usageCache = usageCache
+        self.invitationStore = invitationStore
+        self.birthDateMisses = birthDateMisses
+        self.auditLog = auditLog
+        self.logger = logger
+    }
 
     /// The booking rules in force: the desk network file with the desk managers' changes.
     var rules: BookingRules { live.rules }

@@ -1,6 +1,6 @@
 // The floor of a SwiftNIO HTTP/1.1 server, for benchmarks/run.sh: every file of a folder, read
-// once at start, answered as pre-built bytes (status line, headers and body in one buffer), with
-// the date each event loop renews once a second and a flush at read-complete, as the swift-nio
+// once at start, answered as pre-built bytes (status line, headers and body in one buffer that
+// each event loop rebuilds once a second with the date) and a flush at read-complete, as the swift-nio
 // TechEmpower entry does. No router, no middleware, no parsing beyond finding each request's
 // end: what a NIO server costs before it does anything. A cached Loket answer is measured
 // against this (and against nginx) in the same run.
@@ -30,9 +30,11 @@ let files: [String: (body: [UInt8], type: String)] = {
     return files
 }()
 
-/// The date as HTTP writes it, renewed once a second on each event loop.
-final class LoopDate: Sendable {
-    private let value = NIOLockedValueBox("")
+/// Every file's whole answer (status line, headers with the date, body), built once a second on
+/// each event loop.
+final class LoopAnswers: Sendable {
+    private let answers = NIOLockedValueBox([String: ByteBuffer]())
+    private let missing = ByteBuffer(string: "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
 
     init(on loop: any EventLoop) {
         renew()
@@ -44,11 +46,19 @@ final class LoopDate: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let now = formatter.string(from: Date())
-        value.withLockedValue { $0 = now }
+        let date = formatter.string(from: Date())
+        var built: [String: ByteBuffer] = [:]
+        for (path, file) in files {
+            var buffer = ByteBuffer()
+            buffer.writeString("HTTP/1.1 200 OK\r\nServer: nio-floor\r\nDate: \(date)\r\n")
+            buffer.writeString("Content-Type: \(file.type)\r\nContent-Length: \(file.body.count)\r\n\r\n")
+            buffer.writeBytes(file.body)
+            built[path] = buffer
+        }
+        answers.withLockedValue { $0 = built }
     }
 
-    var current: String { value.withLockedValue { $0 } }
+    func answer(_ path: String) -> ByteBuffer { answers.withLockedValue { $0[path] } ?? missing }
 }
 
 /// Answers each request on the connection with the pre-built bytes of its path.
@@ -56,21 +66,25 @@ final class FloorHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    let date: LoopDate
+    let answers: LoopAnswers
     private var pending = ByteBuffer()
     private var answered = false
+    private static let end = Array("\r\n\r\n".utf8)
 
-    init(date: LoopDate) { self.date = date }
+    init(answers: LoopAnswers) { self.answers = answers }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var incoming = unwrapInboundIn(data)
         pending.writeBuffer(&incoming)
-        while let view = pending.readableBytesView.firstRange(of: Array("\r\n\r\n".utf8)) {
-            let length = view.upperBound - pending.readerIndex
-            let request = pending.readString(length: length) ?? ""
-            let path = request.split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init) ?? "/"
-            context.write(wrapOutboundOut(answer(path, allocator: context.channel.allocator)), promise: nil)
+        while let request = pending.readableBytesView.firstRange(of: Self.end) {
+            let view = pending.readableBytesView[pending.readerIndex..<request.lowerBound]
+            // "GET /path HTTP/1.1": the path runs from after the first space to the next.
+            let start = view.firstIndex(of: UInt8(ascii: " ")).map { view.index(after: $0) } ?? view.endIndex
+            let stop = view[start...].firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "?") } ?? view.endIndex
+            let path = String(decoding: view[start..<stop], as: UTF8.self)
+            context.write(wrapOutboundOut(answers.answer(path)), promise: nil)
             answered = true
+            pending.moveReaderIndex(to: request.upperBound)
         }
         pending.discardReadBytes()
     }
@@ -81,34 +95,25 @@ final class FloorHandler: ChannelInboundHandler {
             context.flush()
         }
     }
-
-    private func answer(_ path: String, allocator: ByteBufferAllocator) -> ByteBuffer {
-        let file = files[String(path.prefix { $0 != "?" })]
-        let body = file?.body ?? Array("not found".utf8)
-        var buffer = allocator.buffer(capacity: body.count + 160)
-        buffer.writeString(file == nil ? "HTTP/1.1 404 Not Found\r\n" : "HTTP/1.1 200 OK\r\n")
-        buffer.writeString("Server: nio-floor\r\nDate: \(date.current)\r\n")
-        buffer.writeString("Content-Type: \(file?.type ?? "text/plain")\r\nContent-Length: \(body.count)\r\n\r\n")
-        buffer.writeBytes(body)
-        return buffer
-    }
 }
 
 let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-let dates = NIOLockedValueBox([ObjectIdentifier: LoopDate]())
+let loops = NIOLockedValueBox([ObjectIdentifier: LoopAnswers]())
 let channel = try ServerBootstrap(group: group)
     .serverChannelOption(.backlog, value: 4096)
     .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
     .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
     .childChannelInitializer { channel in
         let loop = channel.eventLoop
-        let date = dates.withLockedValue { dates in
-            if let date = dates[ObjectIdentifier(loop)] { return date }
-            let date = LoopDate(on: loop)
-            dates[ObjectIdentifier(loop)] = date
-            return date
+        let answers = loops.withLockedValue { loops in
+            if let answers = loops[ObjectIdentifier(loop)] { return answers }
+            let answers = LoopAnswers(on: loop)
+            loops[ObjectIdentifier(loop)] = answers
+            return answers
         }
-        return loop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(FloorHandler(date: date)) }
+        return loop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(FloorHandler(answers: answers))
+        }
     }
     .bind(host: "127.0.0.1", port: port).wait()
 print("nio-floor on 127.0.0.1:\(port), \(files.count) files")
