@@ -52,7 +52,8 @@ extension DeskDayStore {
     }
 
     /// Records the check-in the visit's lifecycle decided, with its desk-wide `ticket`. A no-show
-    /// marked before they came may still arrive late: the ticketless visit row is replaced.
+    /// marked before they came may still arrive late: the ticketless visit row is replaced, its
+    /// end and the clerk who marked it cleared.
     public static func checkedIn(
         _ visit: Visit, ticket: Int, notifySoon: Bool, now: Date, in tx: Transaction
     ) async throws {
@@ -64,7 +65,7 @@ extension DeskDayStore {
                 \(bind: visit.state.rawValue), \(bind: now.millis))
             ON CONFLICT (appointment_id) DO UPDATE SET ticket = excluded.ticket, queue = excluded.queue,
                 queue_number = excluded.queue_number, notify_soon = excluded.notify_soon, state = excluded.state,
-                checked_in_at = excluded.checked_in_at
+                checked_in_at = excluded.checked_in_at, ended_at = NULL, staff_id = NULL
             WHERE visits.ticket IS NULL
             """
         ).run()
