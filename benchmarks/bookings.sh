@@ -63,15 +63,7 @@ psql "$PGURL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
 
 echo "== engine baselines" >&2
 sqlite_tps=$(python3 benchmarks/engine-baseline-sqlite.py "$WORK/baseline.sqlite" "$SECONDS_NUM")
-psql "$PGURL" -qc "DROP DATABASE IF EXISTS ${BENCH_DB}_base WITH (FORCE)" -qc "CREATE DATABASE ${BENCH_DB}_base"
-BASE_URL="${PGURL%/*}/${BENCH_DB}_base"
-psql "$BASE_URL" -q <<SQL
-CREATE TABLE bench_units (key int PRIMARY KEY, taken int NOT NULL DEFAULT 0);
-INSERT INTO bench_units (key) SELECT generate_series(0, 239);
-CREATE TABLE bench_bookings (id bigserial PRIMARY KEY, key int NOT NULL, name text, email text, created_at timestamptz);
-SQL
-pg_tps=$(pgbench -n -c 16 -j 2 -T "$SECONDS_NUM" -f benchmarks/engine-baseline-postgres.sql "$BASE_URL" 2>/dev/null | awk '/^tps/ {print int($3)}')
-psql "$PGURL" -qc "DROP DATABASE IF EXISTS ${BENCH_DB}_base WITH (FORCE)"
+pg_tps=$(benchmarks/engine-baseline-postgres.sh "$PGURL" "${BENCH_DB}_base" "$SECONDS_NUM")
 
 echo
 echo "Bookings at the engine's rate — $(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, server, load and engine on one machine"
