@@ -122,7 +122,7 @@ public final class Database: Sendable {
         self.postgres = nil
         self.postgresRun = nil
         self.logger = logger
-        self.groupCommit = GroupCommit(executor: WriterThread.shared) { body in
+        self.groupCommit = GroupCommit(executor: writer.thread) { body in
             try await writer.withConnection(body)
         }
     }

@@ -5,7 +5,7 @@ import SQLiteKit
 import VaporCSQLite
 
 /// SQLite's one writer connection, driven directly: each statement runs at once on the thread
-/// that asks (the writer's, `WriterThread`), from a cache of prepared statements.
+/// that asks (the writer's own, `WriterThread`), from a cache of prepared statements.
 ///
 /// Through SQLiteNIO a statement is prepared, run as a job on a thread pool, finalised, and its
 /// answer comes back by way of an event loop: two thread hops and a compilation for each of the
@@ -26,6 +26,8 @@ final class SQLiteWriter: @unchecked Sendable {
     /// SQLite copies what is bound (`SQLITE_TRANSIENT`, which C defines as a cast Swift cannot import).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     private let turn = WriterTurn()
+    /// Where the transactions run, and the group-commit batches (see `WriterThread`).
+    let thread = WriterThread()
     let logger: Logger
 
     /// Opens `path` for writing: WAL, full sync (a confirmed booking is on disk before anyone
@@ -42,6 +44,7 @@ final class SQLiteWriter: @unchecked Sendable {
             let failure = SQLiteFailure(code: opened, handle: handle)
             sqlite_nio_sqlite3_close(handle)
             handle = nil
+            thread.abandon()
             throw failure
         }
         do {
@@ -53,6 +56,7 @@ final class SQLiteWriter: @unchecked Sendable {
             }
         } catch {
             close()
+            thread.abandon()
             throw error
         }
     }
@@ -65,16 +69,17 @@ final class SQLiteWriter: @unchecked Sendable {
     ) async throws -> R {
         await turn.wait()
         defer { turn.next() }
-        return try await withTaskExecutorPreference(WriterThread.shared) {
+        return try await withTaskExecutorPreference(thread) {
             try await body(WriterDatabase(writer: self))
         }
     }
 
-    /// Closes the connection once every task before it is done.
+    /// Closes the connection once every task before it is done, and stops its thread.
     func shutdown() async {
         await turn.wait()
-        defer { turn.next() }
         close()
+        turn.next()
+        await thread.stop()
     }
 
     private func close() {
@@ -184,7 +189,7 @@ struct WriterDatabase: SQLDatabase {
     let writer: SQLiteWriter
 
     var logger: Logger { writer.logger }
-    var eventLoop: any EventLoop { WriterThread.shared.loop }
+    var eventLoop: any EventLoop { WriterThread.loop }
     var dialect: any SQLDialect { SQLiteDialect() }
     /// Statements are logged at trace level with their text and without their values, which
     /// may be personal data.

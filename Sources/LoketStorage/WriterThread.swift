@@ -12,29 +12,38 @@ import NIOPosix
 /// without sleeping. Hand-written: NIO offers its event loops to actors as serial executors, but
 /// nothing runs a task on a thread pool's thread.
 ///
-/// One writer connection per database file in a process (`Database` opens one): SQLite's busy
-/// handler sleeps on this thread, so a second writer to the same file here would stall both.
+/// One per writer connection (`SQLiteWriter` owns it and stops it on close): SQLite's busy
+/// handler sleeps on this thread, and a process with several databases (the test suite opens
+/// hundreds) must not queue one database's writes behind another's.
 final class WriterThread: TaskExecutor {
-    /// Shared by every SQLite database of the process (a server has one), like NIO's singletons.
-    static let shared = WriterThread()
+    /// The event loop on which the writer's futures complete, for the SQLKit calls that still
+    /// ask for one: its own, not one of the server's. Code awaiting the writer goes on where that
+    /// future completes, so on a server loop every request that once touched the writer (a staff
+    /// session, say) stayed on that one loop and the server used one core for all such pages.
+    static let loop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
 
-    /// Where the writer's statements run: SQLiteNIO takes the pool its connection uses.
-    let pool: NIOThreadPool
-    /// The event loop of the writer's connection, on which its futures complete: its own, not one
-    /// of the server's. Code awaiting the writer goes on where that future completes, so on a
-    /// server loop every request that once touched the writer (a staff session, say) stayed on
-    /// that one loop and the server used one core for all such pages.
-    let loop: any EventLoop
+    /// Where the writer's statements and the transactions that issue them run.
+    private let pool: NIOThreadPool
 
-    private init() {
+    init() {
         pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
-        loop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        // The pool is never stopped; were it, NIO would run the job on the caller's thread.
+        // Once the pool is stopped NIO calls this at once on the caller's thread (state
+        // `.cancelled`): a job that arrives after the close still runs, and finds the writer closed.
         pool.submit { _ in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+
+    /// Stops the thread once the jobs it has are done; call it from a task not running on it.
+    func stop() async {
+        try? await pool.shutdownGracefully()
+    }
+
+    /// Stops the thread without waiting (a writer that could not open its file).
+    func abandon() {
+        pool.shutdownGracefully { _ in }
     }
 }
