@@ -91,6 +91,18 @@ public struct LoketMetrics: Sendable {
             labels: [("outcome", outcome)])
     }
 
+    /// What counts a `GET` of `route` answered past the router as `MetricsMiddleware` counts
+    /// the router's: its status (only 200 and 304 are sent that way, looked up once) and its time.
+    public func pastTheRouter(route: String) -> @Sendable (_ status: Int, _ took: Duration) -> Void {
+        let ok = request(route: route, method: "GET", status: 200)
+        let notModified = request(route: route, method: "GET", status: 304)
+        let latency = latency(route: route, method: "GET")
+        return { status, took in
+            (status == 304 ? notModified : ok).increment()
+            latency.record(took)
+        }
+    }
+
     public func latency(route: String, method: String) -> DurationHistogram {
         let key = RouteHandles.Key(route: route, method: method, status: 0)
         if let histogram = routeHandles.histograms.withLock({ $0[key] }) { return histogram }

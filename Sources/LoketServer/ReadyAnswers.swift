@@ -14,9 +14,28 @@ import Synchronization
 /// router's way, which answers it (or refuses it) as before and publishes the new answer.
 ///
 /// Only answers whose bytes depend on nothing but the target, `Accept-Encoding` and at most one
-/// other request header that the answer names (`Vary`) belong here: not a page with a visitor's
-/// own form token in it.
+/// `Variation` of the request's headers that the answer names (a header such as `Accept`, or the
+/// visitor's language) belong here: not a page with a visitor's own form token in it.
 public final class ReadyAnswers: Sendable {
+    /// What chooses among one target's answers besides `Accept-Encoding`: a request header's
+    /// value, or a key the application reads from the headers (the visitor's language, from a
+    /// cookie or `Accept-Language`). The key is read for every request to such a target.
+    public struct Variation: Sendable {
+        /// Tells variations apart: an answer replaces those of its own variation only.
+        let name: String
+        let key: @Sendable (HTTPFields) -> String?
+
+        public init(name: String, key: @escaping @Sendable (HTTPFields) -> String?) {
+            self.name = name
+            self.key = key
+        }
+
+        /// Chosen by the value of the request header `name` (nil when absent).
+        public static func header(_ name: HTTPField.Name) -> Variation {
+            Variation(name: name.canonicalName) { $0[name] }
+        }
+    }
+
     /// One published answer and what decides whether it may still be sent.
     public struct Answer: Sendable {
         /// The body as it is and its gzip form (the same when there is none), each with its heads
@@ -25,9 +44,9 @@ public final class ReadyAnswers: Sendable {
         let gzip: ReadyBody.Form
         /// The bytes this keeps alive.
         let byteCount: Int
-        /// The request header the answer was chosen by, besides `Accept-Encoding`, and its value
-        /// (nil when absent): only requests with the same value get it.
-        let varies: (header: HTTPField.Name, value: String?)?
+        /// What the answer was chosen by, besides `Accept-Encoding`, and its key for the request
+        /// that made it: only requests with the same key get it.
+        let varies: (variation: Variation, key: String?)?
         /// Whether the answer is still what the router would send (same generation, young
         /// enough).
         let isCurrent: @Sendable () -> Bool
@@ -42,7 +61,7 @@ public final class ReadyAnswers: Sendable {
         /// them on the router's way.
         public init(
             body: ReadyBody, cacheControl: String, responseHeaders: HTTPFields = [:], headers: HTTPFields,
-            varies: (header: HTTPField.Name, value: String?)? = nil, isCurrent: @escaping @Sendable () -> Bool,
+            varies: (variation: Variation, key: String?)? = nil, isCurrent: @escaping @Sendable () -> Bool,
             admit: @escaping @Sendable (() -> String?) -> Bool,
             record: @escaping @Sendable (HTTPResponse.Status, Duration) -> Void
         ) {
@@ -60,15 +79,15 @@ public final class ReadyAnswers: Sendable {
         }
     }
 
-    /// What is published for one target: one answer, or one per value of the header it varies by.
+    /// What is published for one target: one answer, or one per key of the variation it is chosen by.
     private enum Published {
         case one(Answer)
-        case byValue(HTTPField.Name, [String?: Answer])
+        case byKey(Variation, [String?: Answer])
 
         var answers: [Answer] {
             switch self {
             case .one(let answer): [answer]
-            case .byValue(_, let answers): Array(answers.values)
+            case .byKey(_, let answers): Array(answers.values)
             }
         }
 
@@ -137,7 +156,7 @@ public final class ReadyAnswers: Sendable {
     }
 
     /// Publishes `answer` for requests to `target` (the request's path and query), in place of
-    /// the one before (for the same value of the header it varies by).
+    /// the one before (for the same key of the variation it is chosen by).
     /// Routes publish only their canonical targets (`Request.canonicalTarget` in LoketHTTP):
     /// otherwise a client could fill the bound with `?x=1`, `?x=2`… and push out what pollers ask for.
     public func publish(_ answer: Answer, for target: String) {
@@ -146,10 +165,10 @@ public final class ReadyAnswers: Sendable {
             let before = state.take(target)
             let published: Published
             switch (before, answer.varies) {
-            case (.byValue(let header, var answers)?, let varies?) where varies.header == header:
-                answers[varies.value] = answer
-                published = .byValue(header, answers)
-            case (_, let varies?): published = .byValue(varies.header, [varies.value: answer])
+            case (.byKey(let variation, var answers)?, let varies?) where varies.variation.name == variation.name:
+                answers[varies.key] = answer
+                published = .byKey(variation, answers)
+            case (_, let varies?): published = .byKey(varies.variation, [varies.key: answer])
             case (_, nil): published = .one(answer)
             }
             state.put(published, for: target, maxEntries: maxEntries, maxWeight: maxWeight)
@@ -175,7 +194,7 @@ public final class ReadyAnswers: Sendable {
         let answer: Answer? =
             switch published {
             case .one(let answer): answer
-            case .byValue(let header, let answers): answers[request.headerFields[header]]
+            case .byKey(let variation, let answers): answers[variation.key(request.headerFields)]
             case nil: nil
             }
         guard let answer, answer.isCurrent(), answer.admit(client) else { return nil }

@@ -43,9 +43,7 @@ struct BookingPages: PageRoutes {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         web.backPath = PagePath.desks.link(product.key)
-        let prepared = try await publicPages.value(
-            web.pageKey(web.backPath), generation: 0, now: loket.now()
-        ) { [web] in
+        let made = try await publicPages.made(web.pageKey(web.backPath), generation: 0, now: loket.now()) { [web] in
             let waits = try await loket.availability.waitTimes(product: product.key)
             let desks = loket.network.desks.filter { $0.offers(product.key) }.map { desk in
                 deskItem(desk, product: product.key, wait: waits.first { $0.desk == desk.code }, web.language)
@@ -53,9 +51,12 @@ struct BookingPages: PageRoutes {
             return pages.prepare(
                 "desks", web,
                 title: "\(WebCopy.text("desksTitle", web.language)): \(productName(product.key, web.language))",
-                page: DesksPage(desks: desks))
+                page: DesksPage(desks: desks), headers: [.vary: "Cookie, Accept-Language"])
         }
-        return prepared.response(web)
+        // The same for everyone in one language: sent past the router, chosen by language.
+        return app.send(
+            made, of: publicPages, web: web, to: request, context: context, canonical: web.backPath,
+            varies: WebRequest.customerLanguage)
     }
 
     /// One desk on the desks page: closed for good (and where to go instead), or its wait and a
@@ -118,7 +119,7 @@ struct BookingPages: PageRoutes {
                     drawNotices: draws.map { drawNotice($0, web.language) })
                 return pages.prepare("calendar", web, title: view.title, page: view.page)
             }
-            return prepared.response(web)
+            return prepared.response(web, to: request)
         } catch let error as Refusal {
             return problem(web, error)
         }

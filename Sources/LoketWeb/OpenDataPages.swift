@@ -13,7 +13,7 @@ struct OpenDataPages: PageRoutes {
 
     func add(to router: Router<LoketRequestContext>) {
         for (language, path) in Self.openDataPaths {
-            router.get(path.route) { request, _ in try await waitingTimes(request, in: language) }
+            router.get(path.route) { request, context in try await waitingTimes(request, context, in: language) }
             router.get(Self.spreadsheetPath(language).route) { _, context in
                 try await spreadsheet(context, in: language)
             }
@@ -21,19 +21,24 @@ struct OpenDataPages: PageRoutes {
     }
 
     /// The page in `language` (the address decides it: one answer ready per language).
-    func waitingTimes(_ request: Request, in language: Customer.Language) async throws -> Response {
+    func waitingTimes(
+        _ request: Request, _ context: LoketRequestContext, in language: Customer.Language
+    ) async throws -> Response {
         var web = web(request)
         web.language = language
         web.languages = WebRequest.dutchAndEnglish
         web.backPath = Self.openDataPaths[language == .nl ? .en : .nl]!.link()
-        let prepared = try await publicPages.value(
-            web.pageKey("open-data"), generation: loket.forecasts.measuredGeneration(), now: loket.now()
-        ) { [web] in
+        let forecasts = loket.forecasts
+        let generation = forecasts.measuredGeneration()
+        let made = try await publicPages.made(web.pageKey("open-data"), generation: generation, now: loket.now()) {
+            [web] in
             pages.prepare(
                 "open-data", web, title: WebCopy.text("openDataTitle", web.language),
                 page: try await openDataPage(web.language), headers: [.contentLanguage: language.rawValue])
         }
-        return prepared.response(web)
+        return app.send(
+            made, of: publicPages, web: web, to: request, context: context,
+            canonical: Self.openDataPaths[language]!.link(), while: { forecasts.measuredGeneration() == generation })
     }
 
     /// The last 12 weeks for a spreadsheet in the page's language (`;` and 12,5 in Dutch), made

@@ -23,11 +23,17 @@ public struct WebApp: Sendable {
         ttl: 1, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
     /// The desks and open-data pages, made once a minute (generation 0): every booking anywhere
     /// would move a network-wide generation, so under load they would be made for every visitor.
-    let publicPages = PageCache(ttl: 60, maxEntries: 200, servesStale: ServiceUnavailable.caused)
+    let publicPages = PageCache(
+        ttl: 60, maxEntries: 200, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
+    /// Where the pages without a form (the same for every visitor) are published, to be sent
+    /// past the router while they are current.
+    let ready: ReadyAnswers
 
-    /// The pages of `loket`, with links and calendar files for customers at `options.publicURL`.
-    public init(loket: Loket, options: ServerOptions) {
+    /// The pages of `loket`, with links and calendar files for customers at `options.publicURL`;
+    /// the pages that are the same for everyone are published to `ready`.
+    public init(loket: Loket, options: ServerOptions, ready: ReadyAnswers = ReadyAnswers(maxEntries: 0)) {
         self.loket = loket
+        self.ready = ready
         // The templates are part of the build; failing to read them is a broken build.
         self.pages = try! WebPages.load()
         let host = URLComponents(string: options.publicURL)?.host ?? "localhost"

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LoketApp
 import LoketDomain
+import LoketServer
 import NIOCore
 
 /// What every page needs from the request: the language, the form token (CSRF) and the
@@ -43,16 +44,12 @@ struct WebRequest: Sendable {
     init(_ request: Request, secureCookies: Bool, staff: StaffAccount? = nil) {
         // Staff pages stay Dutch and English (WebCopy); a customer's choice of another shows them in English.
         languages = request.uri.path.hasPrefix("/staff") ? Self.dutchAndEnglish : Customer.Language.allCases
-        if let chosen = request.cookies[Self.languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
-            language = languages.contains(chosen) ? chosen : .en
-            languageChosen = true
-        } else {
-            languageChosen = false
-            language = AcceptLanguage.preferred(request.headers[.acceptLanguage], among: languages) ?? .nl
-        }
+        let cookies = request.cookies
+        (language, languageChosen) = Self.language(
+            cookies: cookies, acceptLanguage: request.headers[.acceptLanguage], among: languages)
         // Only a token as Loket makes them (64 hex digits): the pages put it in their forms as
         // it is, so a cookie planted with anything else in it is replaced, never shown.
-        if let token = request.cookies[Self.csrfCookie]?.value, Self.isToken(token) {
+        if let token = cookies[Self.csrfCookie]?.value, Self.isToken(token) {
             csrf = token
             newCSRFCookie = nil
         } else {
@@ -69,6 +66,27 @@ struct WebRequest: Sendable {
         }
         self.staff = staff
         workstation = request.uri.path.hasPrefix("/staff/desks/") ? WorkstationCounter(request) : nil
+    }
+
+    /// The visitor's language among `languages`, and whether they chose it with the switch: the
+    /// switch's cookie (English when the page is not written in the one chosen), else the
+    /// browser's preference, else Dutch.
+    static func language(
+        cookies: Cookies, acceptLanguage: String?, among languages: [Customer.Language]
+    ) -> (Customer.Language, chosen: Bool) {
+        if let chosen = cookies[languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
+            return (languages.contains(chosen) ? chosen : .en, true)
+        }
+        return (AcceptLanguage.preferred(acceptLanguage, among: languages) ?? .nl, false)
+    }
+
+    /// How the ready answers of a customer page are chosen: by the language the page would be
+    /// in, read from the request as above.
+    static let customerLanguage = ReadyAnswers.Variation(name: "customer language") { headers in
+        language(
+            cookies: Cookies(from: headers[values: .cookie]), acceptLanguage: headers[.acceptLanguage],
+            among: Customer.Language.allCases
+        ).0.rawValue
     }
 
     /// The form fields of a POST, after checking its token; a missing or wrong token is refused

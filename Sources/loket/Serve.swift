@@ -231,7 +231,7 @@ struct Serve: AsyncParsableCommand {
         router.add(middleware: ClientAddressMiddleware(proxies: proxies))
         if traced { router.add(middleware: TracingMiddleware(redactingQueryParameters: ["token", "back"])) }
         LoketAPI(loket: loket).add(to: router, servesMetrics: servesMetrics, ready: ready)
-        WebApp(loket: loket, options: options).add(to: router)
+        WebApp(loket: loket, options: options, ready: ready).add(to: router)
         LoketAPI.refuseUnknownMethods(on: router)
         return router
     }

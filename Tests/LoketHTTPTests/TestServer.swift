@@ -60,7 +60,7 @@ func router(
     let router = Router(context: LoketRequestContext.self)
     router.add(middleware: ClientAddressMiddleware(proxies: try! proxies(options)))
     LoketAPI(loket: loket).add(to: router, ready: ready)
-    WebApp(loket: loket, options: options).add(to: router)
+    WebApp(loket: loket, options: options, ready: ready).add(to: router)
     LoketAPI.refuseUnknownMethods(on: router)
     return router
 }

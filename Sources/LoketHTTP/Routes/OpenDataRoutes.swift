@@ -60,7 +60,7 @@ struct OpenDataRoutes {
                 made, of: answers, to: request, context: context,
                 canonical: request.canonicalTarget(["format": format, "desk": desk, "product": product]),
                 cacheControl: cacheControl, headers: vary,
-                varies: .accept, metrics: loket.metrics, now: loket.now,
+                varies: .header(.accept), metrics: loket.metrics, now: loket.now,
                 while: { loket.forecasts.measuredGeneration() == generation })
         }
     }
