@@ -147,7 +147,8 @@ public final class Database: Sendable {
             host: host, port: url.port ?? 5432, username: user, password: url.password,
             database: database.isEmpty ? nil : database, tls: tls)
         configuration.options.maximumConnections = 16
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: configuration, eventLoopGroup: SpreadEventLoops(), backgroundLogger: logger)
         self.engine = .postgres
         self.sqlite = nil
         self.sqliteReaders = nil
