@@ -12,7 +12,9 @@
 #     serving the same bytes, and Loket's floor (/health, a few ready bytes) beside them;
 #   - the slot list with 10,000 idle keep-alive connections open beside the load;
 #   - every cached answer against the floor of a SwiftNIO server answering the same bytes
-#     (benchmarks/NIOFloor: pre-built buffers, no router), as well as against nginx (#25);
+#     (benchmarks/NIOFloor in the swift-nio TechEmpower entry's shape: NIO's HTTP/1.1 pipeline,
+#     pre-built bodies, no router), as well as against nginx (#25); and the same floor without
+#     HTTP parsing (whole answers as raw bytes) for two of them, as context;
 #   - years of data (benchmarks/years_of_data.sh), unless YEARS=0.
 # Release build; load from wrk on loopback. Usage: benchmarks/run.sh [duration] [connections]
 # LOKET_BIN=path measures that binary instead of building one.
@@ -227,17 +229,25 @@ done
 kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
 echo "== the NIO floor" >&2
-FLOOR_PORT=$(free_port)
-"$FLOOR_BIN" "$FLOOR_PORT" "$WORK/www" >/dev/null &
-FLOOR_PID=$!
-FLOOR="http://127.0.0.1:$FLOOR_PORT"
-for _ in $(seq 1 100); do curl -sf "$FLOOR/health.json" >/dev/null && break; sleep 0.05; done
-cmp <(curl -sf "$FLOOR/slots.json") "$WORK/www/slots.json"
-warm "$FLOOR/slots.json"
+# start_floor MODE: the floor serving the same bytes as nginx, in MODE (http1 or raw).
+start_floor() {
+    FLOOR_PORT=$(free_port)
+    "$FLOOR_BIN" "$FLOOR_PORT" "$WORK/www" "$1" >/dev/null &
+    FLOOR_PID=$!
+    FLOOR="http://127.0.0.1:$FLOOR_PORT"
+    for _ in $(seq 1 100); do curl -sf "$FLOOR/health.json" >/dev/null && break; sleep 0.05; done
+    cmp <(curl -sf "$FLOOR/slots.json") "$WORK/www/slots.json"
+    warm "$FLOOR/slots.json"
+}
+start_floor http1
 wrk_run "NIO floor: slot list" "$FLOOR/slots.json"
 for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html health.json; do
     wrk_run "NIO floor: $file" "$FLOOR/$file"
 done
+kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null || true
+start_floor raw
+wrk_run "raw floor: slot list" "$FLOOR/slots.json"
+wrk_run "raw floor: health.json" "$FLOOR/health.json"
 kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null || true
 
 echo "== engine baselines" >&2
@@ -297,6 +307,13 @@ r=$(ratio "$(rps "NIO floor: slot list")" "$(rps "nginx: slot list")")
 goal "#25 3. (context) NIO floor / nginx, slot list" "${r}x" "—" "—"
 r=$(ratio "$(rps "NIO floor: health.json")" "$(rps "nginx: health.json")")
 goal "#25 3. (context) NIO floor / nginx, health" "${r}x" "—" "—"
+# Context: the floor without HTTP parsing; its byte search costs more than NIO's parser.
+r=$(ratio "$(rps "raw floor: slot list")" "$(rps "NIO floor: slot list")")
+goal "#25 3. (context) raw-bytes floor / NIO floor, slot list" "${r}x" "—" "—"
+r=$(ratio "$(rps "slot list, planner API, sqlite")" "$(rps "raw floor: slot list")")
+goal "#25 3. (context) slot list, planner API / raw-bytes floor" "${r}x" "—" "—"
+r=$(ratio "$(rps "floor: /health, sqlite")" "$(rps "raw floor: health.json")")
+goal "#25 3. (context) /health / raw-bytes floor" "${r}x" "—" "—"
 # Not goals: what the HTTP stack allows. A ready answer of a few bytes against nginx, and the
 # slot list against that floor (near 1 means the list costs no more than the stack itself).
 r=$(ratio "$(rps "floor: /health, sqlite")" "$(rps "nginx: health.json")")

@@ -1,18 +1,24 @@
 // The floor of a SwiftNIO HTTP/1.1 server, for benchmarks/run.sh: every file of a folder, read
-// once at start, answered as pre-built bytes (status line, headers and body in one buffer that
-// each event loop rebuilds once a second with the date) and a flush at read-complete, as the swift-nio
-// TechEmpower entry does. No router, no middleware, no parsing beyond finding each request's
-// end: what a NIO server costs before it does anything. A cached Loket answer is measured
-// against this (and against nginx) in the same run.
-// Usage: nio-floor PORT FOLDER
+// once at start, answered from pre-built buffers that each event loop rebuilds once a second with
+// the date, and a flush at read-complete. Two floors:
+// - `http1` (the swift-nio TechEmpower entry's shape): NIO's HTTP/1.1 pipeline parses each
+//   request and encodes each response head (`configureHTTPServerPipeline`), the body is a
+//   pre-built buffer. What an HTTP server on NIO costs before it does anything of its own.
+// - `raw`: no parsing beyond finding each request's end, and the whole answer (status line,
+//   headers and body) one pre-built buffer: below what any HTTP server does.
+// A cached Loket answer is measured against both (and against nginx) in the same run.
+// Usage: nio-floor PORT FOLDER [http1|raw]
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let port = Int(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: nio-floor PORT FOLDER\n".utf8))
+guard (3...4).contains(arguments.count), let port = Int(arguments[1]),
+    let parses = arguments.count == 3 ? true : ["http1": true, "raw": false][arguments[3]]
+else {
+    FileHandle.standardError.write(Data("usage: nio-floor PORT FOLDER [http1|raw]\n".utf8))
     exit(64)
 }
 
@@ -30,11 +36,14 @@ let files: [String: (body: [UInt8], type: String)] = {
     return files
 }()
 
-/// Every file's whole answer (status line, headers with the date, body), built once a second on
-/// each event loop.
+/// Every file's whole answer (status line, headers with the date, body) and its head and body
+/// apart, built once a second on each event loop.
 final class LoopAnswers: Sendable {
     private let answers = NIOLockedValueBox([String: ByteBuffer]())
+    private let heads = NIOLockedValueBox([String: HTTPResponseHead]())
     private let missing = ByteBuffer(string: "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+    let bodies: [String: ByteBuffer] = files.mapValues { ByteBuffer(bytes: $0.body) }
+    let missingHead = HTTPResponseHead(version: .http1_1, status: .notFound, headers: ["Content-Length": "0"])
 
     init(on loop: any EventLoop) {
         renew()
@@ -48,7 +57,14 @@ final class LoopAnswers: Sendable {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         let date = formatter.string(from: Date())
         var built: [String: ByteBuffer] = [:]
+        var builtHeads: [String: HTTPResponseHead] = [:]
         for (path, file) in files {
+            builtHeads[path] = HTTPResponseHead(
+                version: .http1_1, status: .ok,
+                headers: [
+                    "Server": "nio-floor", "Date": date, "Content-Type": file.type,
+                    "Content-Length": String(file.body.count),
+                ])
             var buffer = ByteBuffer()
             buffer.writeString("HTTP/1.1 200 OK\r\nServer: nio-floor\r\nDate: \(date)\r\n")
             buffer.writeString("Content-Type: \(file.type)\r\nContent-Length: \(file.body.count)\r\n\r\n")
@@ -56,9 +72,43 @@ final class LoopAnswers: Sendable {
             built[path] = buffer
         }
         answers.withLockedValue { $0 = built }
+        heads.withLockedValue { $0 = builtHeads }
     }
 
     func answer(_ path: String) -> ByteBuffer { answers.withLockedValue { $0[path] } ?? missing }
+
+    func head(_ path: String) -> HTTPResponseHead? { heads.withLockedValue { $0[path] } }
+}
+
+/// The TechEmpower entry's handler: each request's head names the file, its end sends the answer.
+final class HTTP1FloorHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let answers: LoopAnswers
+    private var path = ""
+
+    init(answers: LoopAnswers) { self.answers = answers }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let request): path = String(request.uri.prefix { $0 != "?" })
+        case .body: break
+        case .end:
+            if let head = answers.head(path), let body = answers.bodies[path] {
+                context.write(wrapOutboundOut(.head(head)), promise: nil)
+                context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+            } else {
+                context.write(wrapOutboundOut(.head(answers.missingHead)), promise: nil)
+            }
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        context.flush()
+        context.fireChannelReadComplete()
+    }
 }
 
 /// Answers each request on the connection with the pre-built bytes of its path.
@@ -112,9 +162,14 @@ let channel = try ServerBootstrap(group: group)
             return answers
         }
         return loop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(FloorHandler(answers: answers))
+            if parses {
+                try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: false)
+                try channel.pipeline.syncOperations.addHandler(HTTP1FloorHandler(answers: answers))
+            } else {
+                try channel.pipeline.syncOperations.addHandler(FloorHandler(answers: answers))
+            }
         }
     }
     .bind(host: "127.0.0.1", port: port).wait()
-print("nio-floor on 127.0.0.1:\(port), \(files.count) files")
+print("nio-floor (\(parses ? "http1" : "raw")) on 127.0.0.1:\(port), \(files.count) files")
 try channel.closeFuture.wait()
