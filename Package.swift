@@ -192,6 +192,7 @@ let package = Package(
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -18,8 +18,9 @@ extension ReadyAnswers {
         while unchanged: @escaping @Sendable () -> Bool = { true },
         recorder: (_ route: String) -> @Sendable (_ status: Int, _ took: Duration) -> Void
     ) {
+        // An answer past its time (sent while its refresh is made) must not replace a fresh one.
         guard maxEntries > 0, request.method == .get, let target = request.head.path, target == canonical,
-            let route = context.endpointPath
+            let route = context.endpointPath, now() < freshUntil
         else { return }
         let record = recorder(route)
         let answer = Answer(

@@ -3,8 +3,8 @@ import NIOCore
 import Synchronization
 
 /// The answers the server sends straight from the connection, without the router, while they
-/// are current: the slot lists, wait times, open data, health and metrics that pollers ask for
-/// again and again. A route that has an answer ready publishes it here under the request's
+/// are current: the slot lists, wait times, open data, health, metrics and public pages without
+/// a form that pollers ask for again and again. A route that has an answer ready publishes it here under the request's
 /// target (path and query, as the client sent it); the next request for the same target is
 /// answered by `ReadyAnswerHandler` on the connection's own thread.
 ///

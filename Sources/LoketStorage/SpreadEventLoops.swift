@@ -10,7 +10,11 @@ import NIOPosix
 /// ran a third of the whole machine's work and the other sat idle. Hand-written: NIO has no group
 /// that spreads `any()`.
 final class SpreadEventLoops: EventLoopGroup, Sendable {
-    private let base: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    private let base: any EventLoopGroup
+
+    init(_ base: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.base = base
+    }
 
     func next() -> any EventLoop { base.next() }
 

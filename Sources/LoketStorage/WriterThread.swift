@@ -32,12 +32,19 @@ final class WriterThread: TaskExecutor {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        // Once the pool is stopped NIO calls this at once on the caller's thread (state
-        // `.cancelled`): a job that arrives after the close still runs, and finds the writer closed.
-        pool.submit { _ in job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        pool.submit { state in
+            switch state {
+            case .active: job.runSynchronously(on: self.asUnownedTaskExecutor())
+            case .cancelled:
+                // The thread is stopping or stopped (NIO then calls this on the caller's thread, or
+                // on another queue beside the thread's last job): the job runs one at a time on the
+                // writer's loop instead, and finds the writer closed.
+                WriterThread.loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+            }
+        }
     }
 
-    /// Stops the thread once the jobs it has are done; call it from a task not running on it.
+    /// Stops the thread; a job that comes later runs on `loop`. Call it from a task not running on it.
     func stop() async {
         try? await pool.shutdownGracefully()
     }

@@ -67,7 +67,12 @@ public enum TestDatabase {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
             let database = try await Database.open(path, logger: logger)
-            try await database.migrate()
+            do {
+                try await database.migrate()
+            } catch {
+                await database.close()
+                throw error
+            }
             return (
                 database, path,
                 {

@@ -23,8 +23,7 @@ public struct WebApp: Sendable {
         ttl: 1, maxEntries: 2_000, maxWeight: 64 << 20, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
     /// The desks and open-data pages, made once a minute (generation 0): every booking anywhere
     /// would move a network-wide generation, so under load they would be made for every visitor.
-    let publicPages = PageCache(
-        ttl: 60, maxEntries: 200, weight: \.byteCount, servesStale: ServiceUnavailable.caused)
+    let publicPages = PageCache(ttl: 60, maxEntries: 200, servesStale: ServiceUnavailable.caused)
     /// Where the pages without a form (the same for every visitor) are published, to be sent
     /// past the router while they are current.
     let ready: ReadyAnswers

@@ -9,14 +9,17 @@ import Testing
 /// loop it is asked on.
 @Suite struct SpreadEventLoopsTests {
     @Test func fromInsideALoopEveryLoopIsHandedOut() async throws {
-        let loops = Set(MultiThreadedEventLoopGroup.singleton.makeIterator().map(ObjectIdentifier.init))
-        let inside = MultiThreadedEventLoopGroup.singleton.next()
+        // A group of its own: the shared one's turns are taken by every test running beside this.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 3)
+        let loops = Set(group.makeIterator().map(ObjectIdentifier.init))
+        let inside = group.next()
         let (spread, nios) = try await inside.submit {
-            let group = SpreadEventLoops()
-            let spread = (0..<loops.count).map { _ in ObjectIdentifier(group.any()) }
-            let nios = (0..<loops.count).map { _ in ObjectIdentifier(MultiThreadedEventLoopGroup.singleton.any()) }
+            let spreading = SpreadEventLoops(group)
+            let spread = (0..<loops.count).map { _ in ObjectIdentifier(spreading.any()) }
+            let nios = (0..<loops.count).map { _ in ObjectIdentifier(group.any()) }
             return (Set(spread), Set(nios))
         }.get()
+        try await group.shutdownGracefully()
         #expect(spread == loops)
         // What the spreading is for: NIO's group keeps to the loop it is asked on.
         #expect(nios == [ObjectIdentifier(inside)])
