@@ -83,26 +83,42 @@ public enum Appointments {
         partner: String? = nil, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, on db: any SQLDatabase
     ) async throws -> Appointment {
         try await LiveBookings.claim(people, product: p.product, appointment: id, date: p.date, now: now, on: db)
+        let values = try appointmentValues(
+            id: id, holdID: holdID, at: p, customer: customer, tokenHash: tokenHash, now: now, partner: partner,
+            urgent: urgent)
+        guard
+            let row = try await db.raw(
+                "INSERT INTO appointments (\(appointmentColumns)) VALUES (\(values)) RETURNING *"
+            )
+            .first()
+        else { throw Refusal.appointmentNotStored }
+        return try AppointmentRow(decoding: row).appointment
+    }
+
+    /// The columns of a new appointment's row, in the order of `appointmentValues`.
+    static let appointmentColumns = SQLQueryString(
+        """
+        id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
+        token_hash, customer_name, customer_email, customer_phone, customer_v_number, language, created_at,
+        partner_id, urgent_reason, urgent_note, assistance, code, companions
+        """)
+
+    /// A new confirmed appointment's row.
+    static func appointmentValues(
+        id: String, holdID: String, at p: Placement, customer: Customer, tokenHash: String, now: Date,
+        partner: String? = nil, urgent: (reason: UrgentReserve.Reason, note: String?)? = nil
+    ) throws -> SQLQueryString {
         let companions =
             customer.companions.isEmpty
             ? nil : String(decoding: try JSONEncoder().encode(customer.companions), as: UTF8.self)
-        guard
-            let row = try await db.raw(
-                """
-                INSERT INTO appointments (id, hold_id, desk, product, persons, pool, date, start_minute, end_minute, parts, state,
-                    token_hash, customer_name, customer_email, customer_phone, customer_v_number, language, created_at,
-                    partner_id, urgent_reason, urgent_note, assistance, code, companions)
-                VALUES (\(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
-                    \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
-                    \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
-                    \(bind: customer.language.rawValue), \(bind: now.millis),
-                    \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
-                    \(bind: Identifiers.appointmentCode()), \(bind: companions))
-                RETURNING *
-                """
-            ).first()
-        else { throw Refusal.appointmentNotStored }
-        return try AppointmentRow(decoding: row).appointment
+        return """
+            \(bind: id), \(bind: holdID), \(bind: p.desk), \(bind: p.product), \(bind: p.persons), \(bind: p.pool),
+            \(bind: p.date), \(bind: p.start), \(bind: p.end), \(bind: p.parts), 'confirmed', \(bind: tokenHash),
+            \(bind: customer.name), \(bind: customer.email), \(bind: customer.phone), \(bind: customer.vNumber),
+            \(bind: customer.language.rawValue), \(bind: now.millis),
+            \(bind: partner), \(bind: urgent?.reason.rawValue), \(bind: urgent?.note), \(bind: p.assistance ? 1 : 0),
+            \(bind: Identifiers.appointmentCode()), \(bind: companions)
+            """
     }
 
     static func authorised(

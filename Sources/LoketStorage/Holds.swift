@@ -152,12 +152,15 @@ public enum Holds {
     }
 
     static func write(_ hold: Hold, readIn before: Hold.State, on db: any SQLDatabase) async throws -> Bool {
-        try await db.raw(
-            """
-            UPDATE holds SET state = \(bind: hold.state.rawValue) WHERE id = \(bind: hold.id) AND state = \(bind: before.rawValue)
-            RETURNING id
-            """
-        ).first() != nil
+        try await db.raw(writing(hold, readIn: before)).first() != nil
+    }
+
+    /// `write` as one statement, returning the hold's id when it was still in `before`.
+    static func writing(_ hold: Hold, readIn before: Hold.State) -> SQLQueryString {
+        """
+        UPDATE holds SET state = \(bind: hold.state.rawValue) WHERE id = \(bind: hold.id) AND state = \(bind: before.rawValue)
+        RETURNING id
+        """
     }
 
     static func release(

@@ -26,6 +26,25 @@ enum LiveBookings {
         }
     }
 
+    /// `claim` as one statement for a CTE, made only when the CTE named `after` has a row:
+    /// returns one row per person it claimed, so fewer rows than people means one has a live
+    /// appointment.
+    static func claiming(
+        _ people: [String], product: String, appointment: String, date: String, now: Date, after: String
+    ) -> SQLQueryString {
+        guard !people.isEmpty else { return "SELECT v_number FROM live_bookings WHERE false" }
+        let today = DeskTime(now, timeZone: DeskTime.amsterdam).date.iso
+        let persons = people.map { "(\(bind: $0))" as SQLQueryString }.joined(separator: ", ")
+        return """
+            INSERT INTO live_bookings (product, v_number, appointment_id, date)
+            SELECT \(bind: product), person.v_number, \(bind: appointment), \(bind: date)
+            FROM (VALUES \(persons)) AS person (v_number), \(unsafeRaw: after)
+            ON CONFLICT (product, v_number) DO UPDATE SET appointment_id = excluded.appointment_id, date = excluded.date
+            WHERE live_bookings.date < \(bind: today)
+            RETURNING v_number
+            """
+    }
+
     /// The appointment's claims follow it to its new day.
     static func move(appointment: String, to date: String, on db: any SQLDatabase) async throws {
         try await db.raw("UPDATE live_bookings SET date = \(bind: date) WHERE appointment_id = \(bind: appointment)")

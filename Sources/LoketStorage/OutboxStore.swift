@@ -101,26 +101,55 @@ public struct OutboxStore: Sendable {
         _ kind: OutboxKind, appointment id: String, revision: Int, start: Date?, now: Date,
         settings: OutboxSettings?, secret: String? = nil, sendAfter: Date? = nil, on db: any SQLDatabase
     ) async throws {
-        guard let settings else { return }
-        try await db.raw(
-            """
-            INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, secret, request_id)
-            VALUES (\(bind: Identifiers.make()), \(bind: id), \(bind: kind.rawValue), \(bind: revision), \(bind: (sendAfter ?? now).millis), \(bind: now.millis),
-                    \(bind: secret), \(bind: TracedRequest.id))
-            """
-        ).run()
-        if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start,
-            start.addingTimeInterval(-lead) > now
+        for message in messages(
+            kind, revision: revision, start: start, now: now, settings: settings, secret: secret, sendAfter: sendAfter)
         {
             try await db.raw(
-                """
-                INSERT INTO outbox (id, appointment_id, kind, revision, send_after, created_at, request_id)
-                VALUES (\(bind: Identifiers.make()), \(bind: id), 'reminder', \(bind: revision), \(bind: start.addingTimeInterval(-lead).millis), \(bind: now.millis),
-                        \(bind: TracedRequest.id))
-                """
+                "INSERT INTO outbox (\(messageColumns)) VALUES (\(message.values(appointment: bind(id), now: now)))"
             ).run()
         }
     }
+
+    /// One message an appointment event causes.
+    struct Message {
+        let id = Identifiers.make()
+        let kind: OutboxKind
+        let revision: Int
+        let sendAfter: Date
+        let secret: String?
+
+        /// Its row, about the appointment `appointment` names (a bind, or a column of a CTE).
+        func values(appointment: SQLQueryString, now: Date) -> SQLQueryString {
+            """
+            \(bind: id), \(appointment), \(bind: kind.rawValue), \(bind: revision), \(bind: sendAfter.millis),
+            \(bind: now.millis), \(bind: secret), \(bind: TracedRequest.id)
+            """
+        }
+    }
+
+    /// The columns of a message's row, in the order of `Message.values`.
+    static let messageColumns = SQLQueryString(
+        "id, appointment_id, kind, revision, send_after, created_at, secret, request_id")
+
+    /// The messages an appointment event causes: none without mail, else its own and, for a
+    /// new time, the reminder (when there is still time for one).
+    static func messages(
+        _ kind: OutboxKind, revision: Int, start: Date?, now: Date, settings: OutboxSettings?, secret: String? = nil,
+        sendAfter: Date? = nil
+    ) -> [Message] {
+        guard let settings else { return [] }
+        var messages = [Message(kind: kind, revision: revision, sendAfter: sendAfter ?? now, secret: secret)]
+        if kind == .confirmation || kind == .reschedule, let lead = settings.reminderLead, let start,
+            start.addingTimeInterval(-lead) > now
+        {
+            messages.append(
+                Message(kind: .reminder, revision: revision, sendAfter: start.addingTimeInterval(-lead), secret: nil))
+        }
+        return messages
+    }
+
+    /// `value` as a bind, for `Message.values`.
+    static func bind(_ value: String) -> SQLQueryString { "\(bind: value)" }
 
     /// Writes a webhook event for `partner`, if it has a webhook, inside the caller's transaction.
     static func enqueueWebhook(

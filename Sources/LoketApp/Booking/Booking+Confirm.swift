@@ -28,9 +28,10 @@ extension Booking {
             let booking: ConfirmedBooking
             do {
                 booking = try await context.idempotency.once(idempotency, now: now) { tx in
-                    let placement = try await Self.take(hold, by: .token(holdToken), now: now, in: tx).placement
+                    let (stored, confirmed) = try await Self.decide(hold, by: .token(holdToken), now: now, in: tx)
+                    let placement = stored.placement
                     // Who the appointment is for depends on the hold's product and size, known
-                    // only now; a refusal rolls the hold's confirmation back with everything else.
+                    // only now; a refusal rolls back whatever the transaction wrote.
                     let named = try rules.people(of: customer, product: placement.product, persons: placement.persons)
                     if rules.network.product(placement.product)?.requiresInvitation == true {
                         if let missesWait {
@@ -38,9 +39,13 @@ extension Booking {
                         }
                         if let refusal = invited?.refusal(of: people, product: placement.product) { throw refusal }
                     }
-                    return try await Self.book(
-                        hold: hold, at: placement, customer: customer, people: named, now: now, outbox: context.outbox,
-                        in: tx)
+                    // The hold's confirmation, the appointment and its message in one write.
+                    guard
+                        let booking = try await Appointments.confirm(
+                            confirmed, readIn: stored.hold.state, at: placement, customer: customer, people: named,
+                            now: now, outbox: context.outbox, in: tx)
+                    else { throw Refusal.holdUsed }
+                    return booking
                 }
             } catch let refusal as NotInvited {
                 try await context.counted(refusal, client: client)
@@ -110,6 +115,17 @@ extension Booking {
     static func take(
         _ id: String, by access: HoldAccess, now: Date, in tx: Transaction
     ) async throws -> (hold: Hold, placement: Placement) {
+        let (stored, hold) = try await decide(id, by: access, now: now, in: tx)
+        // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
+        guard try await Holds.write(hold, readIn: stored.hold.state, in: tx) else { throw Refusal.holdUsed }
+        return (hold, stored.placement)
+    }
+
+    /// Reads hold `id` for whoever may take it and decides its confirmation, writing nothing:
+    /// the hold as read, and as confirmed.
+    static func decide(
+        _ id: String, by access: HoldAccess, now: Date, in tx: Transaction
+    ) async throws -> (stored: StoredHold, confirmed: Hold) {
         guard let stored = try await Holds.read(id: id, in: tx) else { throw Refusal.unknownHold(id) }
         // The secret first, so that someone without it learns nothing about the hold's state.
         if case .token(let token) = access {
@@ -119,9 +135,7 @@ extension Booking {
         }
         var hold = stored.hold
         try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
-        // Conditional on the state it was read in: of two confirmations at once, one gets the hold.
-        guard try await Holds.write(hold, readIn: stored.hold.state, in: tx) else { throw Refusal.holdUsed }
-        return (hold, stored.placement)
+        return (stored, hold)
     }
 
     /// The appointment made of the taken `hold`, with its confirmation message.
