@@ -4,9 +4,9 @@ import Synchronization
 
 /// The answers the server sends straight from the connection, without the router, while they
 /// are current: the slot lists, wait times, open data, health, metrics and public pages without
-/// a form that pollers ask for again and again. A route that has an answer ready publishes it here under the request's
-/// target (path and query, as the client sent it); the next request for the same target is
-/// answered by `ReadyAnswerHandler` on the connection's own thread.
+/// a form that pollers ask for again and again. A route that has an answer ready publishes it
+/// here under the request's target (path and query, as the client sent it); the next request for
+/// the same target is answered by `ReadyAnswerHandler` on the connection's own thread.
 ///
 /// The router's way costs each request two task switches and an async channel (half the time
 /// of a small answer in a profile); this way a poll costs a dictionary look-up and a write.

@@ -18,12 +18,8 @@ extension Appointments {
     ) async throws -> ConfirmedBooking? {
         guard tx.engine == .postgres else {
             guard try await Holds.write(hold, readIn: before, on: tx.db) else { return nil }
-            let booking = try await insert(
-                holdID: hold.id, at: placement, customer: customer, people: people, now: now, in: tx)
-            try await OutboxStore.enqueue(
-                .confirmation, appointment: booking.appointment.id, revision: 0,
-                start: booking.appointment.startInstant, now: now, settings: outbox, on: tx.db)
-            return booking
+            return try await insert(
+                holdID: hold.id, at: placement, customer: customer, people: people, now: now, outbox: outbox, in: tx)
         }
         // One claim per person: a person named twice cannot be claimed twice (and one INSERT may
         // not touch a row twice).

@@ -16,16 +16,21 @@ public enum Appointments {
     /// Records a confirmed appointment at `placement` for `customer`, with a new manage token;
     /// `people` are the V-numbers it claims (refused with `alreadyBooked` when one has a live one).
     /// `holdID` is the hold it was made of; nil for units taken directly, by a `partner` or by
-    /// staff from the urgent reserve (`urgent`).
+    /// staff from the urgent reserve (`urgent`). With `outbox` settings, its confirmation
+    /// message (and reminder) is written with it.
     public static func insert(
         holdID: String?, at placement: Placement, customer: Customer, people: [String], partner: String? = nil,
-        urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, in tx: Transaction
+        urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, outbox: OutboxSettings? = nil,
+        in tx: Transaction
     ) async throws -> ConfirmedBooking {
         let id = Identifiers.make()
         let token = Identifiers.token()
         let appointment = try await insert(
             id: id, holdID: holdID ?? (partner == nil ? "staff:" : "partner:") + id, at: placement, customer: customer,
             people: people, tokenHash: Identifiers.hash(token), now: now, partner: partner, urgent: urgent, on: tx.db)
+        try await OutboxStore.enqueue(
+            .confirmation, appointment: id, revision: 0, start: appointment.startInstant, now: now, settings: outbox,
+            on: tx.db)
         return ConfirmedBooking(appointment: appointment, manageToken: token)
     }
 

@@ -18,11 +18,15 @@ struct PreparedPage: Sendable {
     /// A page without a form is the same for every visitor: it is sent as a ready body (gzip,
     /// `ETag`), with no token cookie, and can be sent past the router (`WebApp.send`).
     let ready: ReadyBody?
+    /// What a ready page's answers add to its body's headers: how they are cached, and what they
+    /// vary by besides `Accept-Encoding`.
+    let readyHeaders: (cacheControl: String, vary: HTTPFields)
 
     init(html: String, status: HTTPResponse.Status, headers: HTTPFields) {
         parts = html.components(separatedBy: Self.tokenGap).map { ByteBuffer(string: $0) }
         self.status = status
         self.headers = headers
+        readyHeaders = (headers[.cacheControl] ?? "no-store", headers[.vary].map { [.vary: $0] } ?? [:])
         if parts.count == 1, status == .ok {
             var own = headers
             own[.contentType] = nil
@@ -37,12 +41,6 @@ struct PreparedPage: Sendable {
 
     /// The page's size in memory.
     var byteCount: Int { ready?.byteCount ?? parts.reduce(0) { $0 + $1.readableBytes } }
-
-    /// What a ready page's answers add to its body's headers: how they are cached, and what they
-    /// vary by besides `Accept-Encoding`.
-    var readyHeaders: (cacheControl: String, vary: HTTPFields) {
-        (headers[.cacheControl] ?? "no-store", headers[.vary].map { [.vary: $0] } ?? [:])
-    }
 
     /// The page for one visitor: their token in its places, and their new token cookie if they
     /// had none; a page without a form as it is, for anyone.

@@ -145,12 +145,8 @@ extension Booking {
         urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, outbox: OutboxSettings?,
         in tx: Transaction
     ) async throws -> ConfirmedBooking {
-        let booking = try await Appointments.insert(
+        try await Appointments.insert(
             holdID: hold, at: placement, customer: customer, people: people, partner: partner, urgent: urgent, now: now,
-            in: tx)
-        try await OutboxStore.enqueue(
-            .confirmation, appointment: booking.appointment.id, revision: 0, start: booking.appointment.startInstant,
-            now: now, settings: outbox, in: tx)
-        return booking
+            outbox: outbox, in: tx)
     }
 }
