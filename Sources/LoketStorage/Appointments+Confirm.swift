@@ -6,12 +6,13 @@ extension Appointments {
     /// Writes the confirmation the hold lifecycle decided (`hold`, read in state `before`) and
     /// the appointment made of it at `placement` for `customer`, claiming `people`, with its
     /// confirmation message: nil when another transaction changed the hold first; refused with
-    /// `alreadyBooked` when one of the people has a live appointment (the caller's transaction
-    /// then rolls back what this wrote).
+    /// `alreadyBooked` when one of the people has a live appointment, having written nothing.
     ///
-    /// On PostgreSQL one statement (data-modifying CTEs): the steps one by one were three to five
-    /// round trips, each parsed and planned again, the booking's connection held between them.
-    /// On SQLite, which has no such CTEs and no round trips, the steps one by one.
+    /// On PostgreSQL one statement (data-modifying CTEs), all or nothing by itself, so that it
+    /// needs no transaction around it (`Idempotency.once(alone:)`): the steps one by one were
+    /// three to five round trips, each parsed and planned again, the booking's connection held
+    /// between them. On SQLite, which has no such CTEs and no round trips, the steps one by one
+    /// (the caller's transaction then rolls back what a refusal leaves).
     public static func confirm(
         _ hold: Hold, readIn before: Hold.State, at placement: Placement, customer: Customer, people: [String],
         now: Date, outbox: OutboxSettings?, in tx: Transaction
@@ -50,9 +51,14 @@ extension Appointments {
                 )
                 """
         }
-        sql += " SELECT appointment.*, (SELECT count(*) FROM claimed) AS claims FROM appointment"
-        guard let row = try await tx.db.raw(sql).first() else { return nil }
-        guard try row.decode(column: "claims", as: Int.self) == people.count else { throw Refusal.alreadyBooked }
+        sql += " SELECT appointment.* FROM appointment"
+        let row: (any SQLRow)?
+        do {
+            row = try await tx.db.raw(sql).first()
+        } catch  where LiveBookings.isLiveClaim(error) {
+            throw Refusal.alreadyBooked
+        }
+        guard let row else { return nil }
         return ConfirmedBooking(appointment: try AppointmentRow(decoding: row).appointment, manageToken: token)
     }
 }

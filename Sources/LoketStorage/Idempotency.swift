@@ -68,10 +68,11 @@ public struct Idempotency: Sendable {
         }
     }
 
-    /// As `once` below, for the application's use cases. `alone` promises that the work is one
-    /// statement (`Holds.isOneStatement`): without a key it then runs by itself, on PostgreSQL one
-    /// round trip where a transaction costs three more (BEGIN, COMMIT, and the wait between). Work
-    /// of several statements must not pass it: they would not be atomic.
+    /// As `once` below, for the application's use cases. `alone` promises that the work writes
+    /// in one statement at most, conditional on what it read and followed by nothing that can
+    /// refuse (`Holds.isOneStatement`, `Appointments.confirm`): without a key it then runs
+    /// without a transaction, on PostgreSQL saving BEGIN, COMMIT and their round trips. Work
+    /// that writes in several statements must not pass it: they would not be atomic.
     public func once<R: Replayable>(
         _ idempotency: IdempotencyKey?, now: Date, alone: Bool = false,
         _ work: @escaping @Sendable (Transaction) async throws -> R

@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import PostgresNIO
 import SQLKit
 
 /// One live booking per person and product, kept by the database: a row per V-number and product
@@ -26,9 +27,11 @@ enum LiveBookings {
         }
     }
 
-    /// `claim` as one statement for a CTE, made only when the CTE named `after` has a row:
-    /// returns one row per person it claimed, so fewer rows than people means one has a live
-    /// appointment.
+    /// `claim` as one statement for a CTE (PostgreSQL), made only when the CTE named `after` has
+    /// a row. A person with a live appointment aborts the whole statement: their claim's day
+    /// would become NULL, which the column refuses (`isLiveClaim`). An error, not a missing row,
+    /// because the statement runs without a transaction around it that could undo the CTE's
+    /// other writes.
     static func claiming(
         _ people: [String], product: String, appointment: String, date: String, now: Date, after: String
     ) -> SQLQueryString {
@@ -39,10 +42,16 @@ enum LiveBookings {
             INSERT INTO live_bookings (product, v_number, appointment_id, date)
             SELECT \(bind: product), person.v_number, \(bind: appointment), \(bind: date)
             FROM (VALUES \(persons)) AS person (v_number), \(unsafeRaw: after)
-            ON CONFLICT (product, v_number) DO UPDATE SET appointment_id = excluded.appointment_id, date = excluded.date
-            WHERE live_bookings.date < \(bind: today)
+            ON CONFLICT (product, v_number) DO UPDATE SET appointment_id = excluded.appointment_id,
+                date = CASE WHEN live_bookings.date < \(bind: today) THEN excluded.date END
             RETURNING v_number
             """
+    }
+
+    /// Whether `error` is a `claiming` statement's refusal of a person with a live appointment.
+    static func isLiveClaim(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, let info = error.serverInfo else { return false }
+        return info[.sqlState] == "23502" && info[.tableName] == "live_bookings" && info[.columnName] == "date"
     }
 
     /// The appointment's claims follow it to its new day.

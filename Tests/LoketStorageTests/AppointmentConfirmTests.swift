@@ -22,28 +22,38 @@ import Testing
         }
     }
 
-    /// Holds `slot` and confirms it for `people`, with reminders a day ahead: nil when the hold
-    /// had been taken.
+    /// Holds `slot` and confirms it for `people`, with reminders a day ahead, as the use case
+    /// does: `alone` (PostgreSQL) without a transaction around the write. `confirmTwice` first
+    /// writes a confirmation decided on the same read. Nil when the hold had been taken.
     func confirm(
-        _ store: Stores, slot: String, people: [String], confirmTwice: Bool = false
+        _ store: Stores, slot: String, people: [String], confirmTwice: Bool = false, alone: Bool = true
     ) async throws -> ConfirmedBooking? {
         let plan = try rules.planHold(desk: "TS", product: "BIO", persons: 1, slot: slot, now: now)
         let receipt = try await store.hold(plan, now: now)
-        return try await store.database.write { tx in
-            let stored = try #require(try await Holds.read(id: receipt.hold.id, in: tx))
-            var hold = stored.hold
-            try hold.confirm(now: now)
-            let settings = OutboxSettings(reminderLead: 86_400)
-            if confirmTwice {
-                _ = try await Appointments.confirm(
-                    hold, readIn: stored.hold.state, at: stored.placement, customer: Self.customer, people: [],
-                    now: now, outbox: settings, in: tx)
+        let stored = try #require(
+            try await store.database.write { tx in try await Holds.read(id: receipt.hold.id, in: tx) })
+        var decided = stored.hold
+        try decided.confirm(now: now)
+        let hold = decided
+        let write = { @Sendable (people: [String]) async throws -> ConfirmedBooking in
+            try await Idempotency(database: store.database).once(nil, now: now, alone: alone) { tx in
+                guard
+                    let booking = try await Appointments.confirm(
+                        hold, readIn: stored.hold.state, at: stored.placement, customer: Self.customer,
+                        people: people, now: now, outbox: OutboxSettings(reminderLead: 86_400), in: tx)
+                else { throw HoldTaken() }
+                return booking
             }
-            return try await Appointments.confirm(
-                hold, readIn: stored.hold.state, at: stored.placement, customer: Self.customer, people: people,
-                now: now, outbox: settings, in: tx)
+        }
+        if confirmTwice { _ = try await write([]) }
+        do {
+            return try await write(people)
+        } catch is HoldTaken {
+            return nil
         }
     }
+
+    struct HoldTaken: Error {}
 
     @Test(arguments: TestDatabase.engines)
     func theHoldTheAppointmentItsClaimsAndItsMessagesAreWrittenTogether(engine: TestDatabase.Engine) async throws {
@@ -72,16 +82,21 @@ import Testing
         }
     }
 
-    @Test(arguments: TestDatabase.engines)
-    func aPersonWithALiveAppointmentIsRefusedAndNothingIsWritten(engine: TestDatabase.Engine) async throws {
+    /// Alone or in a transaction (a confirmation with an idempotency key): the statement writes
+    /// nothing by itself, on PostgreSQL, where no rollback follows it.
+    @Test(arguments: TestDatabase.engines, [true, false])
+    func aPersonWithALiveAppointmentIsRefusedAndNothingIsWritten(
+        engine: TestDatabase.Engine, alone: Bool
+    ) async throws {
         try await withStores(engine) { store in
             _ = try #require(try await confirm(store, slot: "20220603-0900-bio", people: ["1234567890"]))
             await #expect(throws: Refusal.alreadyBooked) {
-                try await confirm(store, slot: "20220603-0910-bio", people: ["1234567899", "1234567890"])
+                try await confirm(
+                    store, slot: "20220603-0910-bio", people: ["1234567899", "1234567890"], alone: alone)
             }
             // A person named twice is one person claimed twice.
             await #expect(throws: Refusal.alreadyBooked) {
-                try await confirm(store, slot: "20220603-0920-bio", people: ["1234567811", "1234567811"])
+                try await confirm(store, slot: "20220603-0920-bio", people: ["1234567811", "1234567811"], alone: alone)
             }
             #expect(try await count("appointments", store) == 1)
             #expect(try await count("live_bookings", store) == 1)

@@ -47,15 +47,17 @@ extension Stores {
         hold id: String, holdToken: String, customer: Customer,
         people: @escaping @Sendable (_ product: String, _ persons: Int) -> [String] = { _, _ in [] }, now: Date
     ) async throws -> ConfirmedBooking {
-        try await database.write { tx in
+        // As the confirmation use case does: on PostgreSQL the read and one write, alone.
+        try await Idempotency(database: database).once(nil, now: now, alone: true) { tx in
             let stored = try #require(try await Holds.read(id: id, in: tx))
             #expect(stored.opens(holdToken))
             var hold = stored.hold
             try hold.confirm(now: now)
-            #expect(try await Holds.write(hold, readIn: stored.hold.state, in: tx))
             let p = stored.placement
-            return try await Appointments.insert(
-                holdID: id, at: p, customer: customer, people: people(p.product, p.persons), now: now, in: tx)
+            return try #require(
+                try await Appointments.confirm(
+                    hold, readIn: stored.hold.state, at: p, customer: customer, people: people(p.product, p.persons),
+                    now: now, outbox: nil, in: tx))
         }
     }
 

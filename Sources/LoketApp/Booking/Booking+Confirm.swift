@@ -6,10 +6,10 @@ import LoketStorage
 extension Booking {
     /// Books the held slot for `customer`; `holdToken` must be the secret the hold's maker got.
     ///
-    /// Before the transaction: the client's limit, and what the invitations say of the people
-    /// named. In it: the hold taken, the people it claims checked against its product, the
-    /// appointment and its confirmation message written. After it: a refusal of uninvited people
-    /// is counted (it has rolled back), or the booking is measured.
+    /// Before the write: the client's limit, what the invitations say of the people named, the
+    /// hold read and decided, the people it claims checked against its product. Then the hold
+    /// taken, the appointment and its confirmation message written at once. After it: a refusal
+    /// of uninvited people is counted (nothing was written), or the booking is measured.
     public func confirm(
         hold: String?, holdToken: String?, customer: Customer, client: String?, idempotency: IdempotencyKey?
     ) async throws -> ConfirmedBooking {
@@ -27,7 +27,9 @@ extension Booking {
             let now = context.now()
             let booking: ConfirmedBooking
             do {
-                booking = try await context.idempotency.once(idempotency, now: now) { tx in
+                // The hold's read, then one write that is all or nothing by itself: no
+                // transaction is needed around them.
+                booking = try await context.idempotency.once(idempotency, now: now, alone: true) { tx in
                     let (stored, confirmed) = try await Self.decide(hold, by: .token(holdToken), now: now, in: tx)
                     let placement = stored.placement
                     // Who the appointment is for depends on the hold's product and size, known
