@@ -28,16 +28,13 @@ final class SQLiteWriter: @unchecked Sendable {
     private let turn = WriterTurn()
     /// Where the transactions run, and the group-commit batches (see `WriterThread`).
     let thread = WriterThread()
-    /// Checkpoints the log on its own connection, so that this one does not (`WALCheckpointer`).
-    private(set) var checkpointer: WALCheckpointer?
     let logger: Logger
 
     /// Opens `path` for writing: WAL, full sync (a confirmed booking is on disk before anyone
     /// hears of it), foreign keys, and a 10 s wait for another process's write lock. The undo
     /// copies each group-commit savepoint keeps stay in memory (`temp_store`): on disk they were a
-    /// write of every page a booking touched, a tenth of the writer's time. The log is
-    /// checkpointed from `checkpointAt` pages on, by the `WALCheckpointer`.
-    init(path: String, checkpointAt pages: Int32 = 1000, logger: Logger) throws {
+    /// write of every page a booking touched, a tenth of the writer's time.
+    init(path: String, logger: Logger) throws {
         self.logger = logger
         let flags =
             SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
@@ -57,9 +54,6 @@ final class SQLiteWriter: @unchecked Sendable {
             ] {
                 try run(pragma, []) { _ in }
             }
-            let checkpointer = try WALCheckpointer(path: path, pages: pages, logger: logger)
-            checkpointer.watch(handle!)
-            self.checkpointer = checkpointer
         } catch {
             close()
             thread.abandon()
@@ -83,7 +77,6 @@ final class SQLiteWriter: @unchecked Sendable {
     /// Closes the connection once every task before it is done, and stops its thread.
     func shutdown() async {
         await turn.wait()
-        await checkpointer?.stop()
         close()
         turn.next()
         await thread.stop()
