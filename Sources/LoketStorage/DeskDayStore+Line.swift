@@ -11,7 +11,7 @@ extension DeskDayStore {
             try await db.raw(
                 """
                 SELECT * FROM visits WHERE desk = \(bind: desk) AND date = \(bind: date.iso) AND called_at IS NOT NULL
-                ORDER BY called_at DESC LIMIT \(bind: limit)
+                ORDER BY called_at DESC, ticket DESC LIMIT \(bind: limit)
                 """
             ).all().map { try $0.decode(model: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase).visit }
         }
@@ -25,7 +25,7 @@ extension DeskDayStore {
                 """
                 SELECT v.ticket, v.queue, v.queue_number FROM visits v JOIN appointments a ON a.id = v.appointment_id
                 WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.ticket IS NOT NULL
-                ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: limit)
+                ORDER BY a.start_minute, v.checked_in_at, v.ticket LIMIT \(bind: limit)
                 """
             ).all().map {
                 try Self.ticket(

@@ -85,7 +85,7 @@ extension DeskDayStore {
             """
             SELECT v.appointment_id FROM visits v JOIN appointments a ON a.id = v.appointment_id
             WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting'
-            """ + inQueues + " ORDER BY a.start_minute, v.checked_in_at LIMIT 1"
+            """ + inQueues + " ORDER BY a.start_minute, v.checked_in_at, v.ticket LIMIT 1"
         ).first()?.decode(column: "appointment_id", as: String.self)
     }
 
@@ -139,7 +139,7 @@ extension DeskDayStore {
             """
             SELECT v.appointment_id, v.notify_soon, v.soon_sent_at FROM visits v JOIN appointments a ON a.id = v.appointment_id
             WHERE v.desk = \(bind: desk) AND v.date = \(bind: date.iso) AND v.state = 'waiting' AND v.queue = \(bind: queue)
-            ORDER BY a.start_minute, v.checked_in_at LIMIT \(bind: TurnSoon.place)
+            ORDER BY a.start_minute, v.checked_in_at, v.ticket LIMIT \(bind: TurnSoon.place)
             """
         ).all().filter {
             try $0.decode(column: "notify_soon", as: Int?.self) == 1

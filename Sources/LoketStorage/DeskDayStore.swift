@@ -24,7 +24,7 @@ public struct DeskDayStore: Sendable {
                      WHERE a.desk = \(bind: desk) AND a.date = \(bind: date.iso) AND a.state = 'confirmed'
                     AND ((a.start_minute >= \(bind: window.from.minutes) AND a.start_minute < \(bind: window.until.minutes))
                         OR v.state IN ('waiting', 'called'))
-                    ORDER BY a.start_minute, a.created_at
+                    ORDER BY a.start_minute, a.created_at, a.id
                     """
             ).all().map(Self.decodeAgendaItem)
         }
@@ -58,7 +58,7 @@ public struct DeskDayStore: Sendable {
             try await db.raw(
                 Self.agendaSelect + """
                      WHERE a.desk = \(bind: desk) AND a.date >= \(bind: dates.lowerBound.iso) AND a.date <= \(bind: dates.upperBound.iso)
-                    AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at
+                    AND a.state = 'confirmed' ORDER BY a.date, a.start_minute, a.created_at, a.id
                     """
             ).all().map(Self.decodeAgendaItem)
         }

@@ -51,7 +51,7 @@ public struct ForecastRunStore: Sendable {
                 """
                 SELECT * FROM forecast_runs
                 WHERE kind = 'forecast' AND changes = '{}' AND state = 'done' AND created_at <= \(bind: startedBy.millis)
-                ORDER BY created_at DESC LIMIT \(unsafeRaw: String(limit))
+                ORDER BY created_at DESC, id LIMIT \(unsafeRaw: String(limit))
                 """
             ).all().map { try RunRow(decoding: $0).run }
         }

@@ -308,7 +308,9 @@ import Testing
             let asked = try await store.deskDay.agenda(desk: "TS", date: Self.day).filter {
                 $0.visit?.notifySoon == true
             }
-            #expect(asked.map(\.appointment.id) == [ids[0], ids[3], dee.id])
+            // (Persons 3 and Dee share 9:30, booked at one moment of the manual clock: the
+            // agenda's order between them is its last tie-break, the random id.)
+            #expect(Set(asked.map(\.appointment.id)) == [ids[0], ids[3], dee.id])
         }
     }
 
