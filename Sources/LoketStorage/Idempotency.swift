@@ -1,5 +1,6 @@
 import Foundation
 import LoketDomain
+import PostgresNIO
 import SQLKit
 
 /// Answers to requests that carried an `Idempotency-Key`, so that a retry gets the first answer
@@ -70,16 +71,25 @@ public struct Idempotency: Sendable {
 
     /// As `once` below, for the application's use cases. `alone` promises that the work writes
     /// in one statement at most, conditional on what it read and followed by nothing that can
-    /// refuse (`Holds.isOneStatement`, `Appointments.confirm`): without a key it then runs
-    /// without a transaction, on PostgreSQL saving BEGIN, COMMIT and their round trips. Work
-    /// that writes in several statements must not pass it: they would not be atomic.
+    /// throw (`Holds.isOneStatement`, `Appointments.confirm`): without a key it then runs
+    /// without a transaction, on PostgreSQL saving BEGIN, COMMIT and their round trips, and is
+    /// run again after a deadlock (the statement that lost wrote nothing). Work that writes in
+    /// several statements must not pass it: they would not be atomic.
     public func once<R: Replayable>(
         _ idempotency: IdempotencyKey?, now: Date, alone: Bool = false,
         _ work: @escaping @Sendable (Transaction) async throws -> R
     ) async throws -> R {
         let engine = database.engine
         if idempotency == nil, alone, engine == .postgres {
-            return try await database.session { db in try await work(Transaction(db: db, engine: engine)) }
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    return try await database.session { db in try await work(Transaction(db: db, engine: engine)) }
+                } catch let error as PSQLError where attempt < 10 && Database.isRetryable(error) {
+                    continue
+                }
+            }
         }
         return try await once(idempotency, now: now) { db in try await work(Transaction(db: db, engine: engine)) }
     }

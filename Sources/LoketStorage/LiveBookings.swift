@@ -31,7 +31,8 @@ enum LiveBookings {
     /// a row. A person with a live appointment aborts the whole statement: their claim's day
     /// would become NULL, which the column refuses (`isLiveClaim`). An error, not a missing row,
     /// because the statement runs without a transaction around it that could undo the CTE's
-    /// other writes.
+    /// other writes. People are claimed in one order, so that two confirmations naming the same
+    /// people wait for each other instead of deadlocking.
     static func claiming(
         _ people: [String], product: String, appointment: String, date: String, now: Date, after: String
     ) -> SQLQueryString {
@@ -41,7 +42,7 @@ enum LiveBookings {
         return """
             INSERT INTO live_bookings (product, v_number, appointment_id, date)
             SELECT \(bind: product), person.v_number, \(bind: appointment), \(bind: date)
-            FROM (VALUES \(persons)) AS person (v_number), \(unsafeRaw: after)
+            FROM (VALUES \(persons)) AS person (v_number), \(unsafeRaw: after) ORDER BY person.v_number
             ON CONFLICT (product, v_number) DO UPDATE SET appointment_id = excluded.appointment_id,
                 date = CASE WHEN live_bookings.date < \(bind: today) THEN excluded.date END
             RETURNING v_number

@@ -83,7 +83,8 @@ import Testing
     }
 
     /// Alone or in a transaction (a confirmation with an idempotency key): the statement writes
-    /// nothing by itself, on PostgreSQL, where no rollback follows it.
+    /// nothing by itself, on PostgreSQL, where no rollback follows it. (SQLite confirms in a
+    /// transaction either way.)
     @Test(arguments: TestDatabase.engines, [true, false])
     func aPersonWithALiveAppointmentIsRefusedAndNothingIsWritten(
         engine: TestDatabase.Engine, alone: Bool

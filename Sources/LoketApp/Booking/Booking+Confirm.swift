@@ -33,7 +33,7 @@ extension Booking {
                     let (stored, confirmed) = try await Self.decide(hold, by: .token(holdToken), now: now, in: tx)
                     let placement = stored.placement
                     // Who the appointment is for depends on the hold's product and size, known
-                    // only now; a refusal rolls back whatever the transaction wrote.
+                    // only now; nothing is written before the checks below.
                     let named = try rules.people(of: customer, product: placement.product, persons: placement.persons)
                     if rules.network.product(placement.product)?.requiresInvitation == true {
                         if let missesWait {

@@ -7,8 +7,9 @@ import LoketStorage
 /// (`Booking+Changes`).
 ///
 /// Each use case reads, asks the domain, writes its steps on the tables in one transaction (its
-/// outbox messages included) and, after the commit, measures, announces the capacity change and
-/// wakes the waitlist matcher.
+/// outbox messages included; on PostgreSQL a hold of one unit and a confirmation write in one
+/// statement, which needs none) and, after the commit, measures, announces the capacity change
+/// and wakes the waitlist matcher.
 public struct Booking: UseCaseArea {
     let context: UseCaseContext
     /// Reads of holds and appointments outside a use case's transaction.
