@@ -3,8 +3,11 @@
 # confirm, benchmarks/hold-confirm.lua) on SQLite and on PostgreSQL, for each Loket binary given,
 # side by side in one run with what each engine manages for one booking-shaped transaction per
 # commit (a conditional UPDATE and an INSERT): the goal is at least half the engine's rate.
-# Release builds; load from wrk on loopback.
-# Usage: benchmarks/bookings.sh [duration] [connections] [LABEL=BINARY ...]
+# Release builds; load from wrk on loopback. With ROUNDS=n (default 1) every binary is measured n
+# times, the binaries taking turns within each round and engine, and the median is printed: this
+# machine's speed drifts within minutes, and one binary measured after another reads the drift
+# as a difference between them.
+# Usage: [ROUNDS=n] benchmarks/bookings.sh [duration] [connections] [LABEL=BINARY ...]
 # With no binary, the current release build ("now") is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,12 +37,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
 
-for entry in "${BINARIES[@]}"; do
-    label=${entry%%=*}
-    bin=${entry#*=}
-    for engine in sqlite postgres; do
+ROUNDS="${ROUNDS:-1}"
+for round in $(seq 1 "$ROUNDS"); do
+  for engine in sqlite postgres; do
+    for entry in "${BINARIES[@]}"; do
+        label=${entry%%=*}
+        bin=${entry#*=}
         if [[ $engine == sqlite ]]; then
-            database="$WORK/$label.sqlite"
+            database="$WORK/$label-$round.sqlite"
         else
             psql "$PGURL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -qc "CREATE DATABASE $BENCH_DB"
             database="${PGURL%/*}/$BENCH_DB"
@@ -54,10 +59,11 @@ for entry in "${BINARIES[@]}"; do
         out=$(LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/hold-confirm.lua "$loket")
         bookings=$(awk '/^BOOKINGS/ {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-        echo "  $label, $engine: $bookings bookings/s, p99 $p99 ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
+        echo "  round $round, $label, $engine: $bookings bookings/s, p99 $p99 ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
         echo "$label|$engine|$bookings|$p99" >> "$RESULTS"
         kill "$pid"; wait "$pid" 2>/dev/null || true
     done
+  done
 done
 psql "$PGURL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
 
@@ -68,10 +74,21 @@ pg_tps=$(benchmarks/engine-baseline-postgres.sh "$PGURL" "${BENCH_DB}_base" "$SE
 echo
 echo "Bookings at the engine's rate — $(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, server, load and engine on one machine"
 echo
-printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %s\n' "binary" "engine" "bookings/s" "p99" "engine alone, per commit" "ratio" "goal ≥ 0.50x"
-printf '|%s|%s|%s|%s|%s|%s|%s\n' "------------" "------------" "------------------" "-----------" "--------------------------" "----------" "------"
-while IFS='|' read -r label engine bookings p99; do
+printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %s\n' "binary" "engine" "bookings/s" "p99" "engine alone, per commit" "ratio" "goal ≥ 0.50x" "every round"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s\n' "------------" "------------" "------------------" "-----------" "--------------------------" "----------" "--------------" "------"
+# Per binary and engine, the median round (the lower of two middle ones) and every round's figure.
+python3 - "$RESULTS" <<'PY' |
+import sys
+runs = {}
+for line in open(sys.argv[1]):
+    label, engine, bookings, p99 = line.strip().split("|")
+    runs.setdefault((engine, label), []).append((int(bookings or 0), p99))
+for (engine, label), measured in runs.items():
+    median = sorted(measured)[(len(measured) - 1) // 2]
+    print("|".join([label, engine, str(median[0]), median[1], " ".join(str(b) for b, _ in measured)]))
+PY
+while IFS='|' read -r label engine bookings p99 every; do
     base=$([[ $engine == sqlite ]] && echo "$sqlite_tps" || echo "$pg_tps")
     r=$(ratio "$bookings" "$base")
-    printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %s\n' "$label" "$engine" "$bookings" "$p99" "$base" "${r}x" "$(at_least "$r" 0.5)"
-done < "$RESULTS"
+    printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %s\n' "$label" "$engine" "$bookings" "$p99" "$base" "${r}x" "$(at_least "$r" 0.5)" "$every"
+done
