@@ -9,7 +9,8 @@
 #     UPDATE + INSERT per commit;
 #   - the customer's calendar page (a month, and a day of times);
 #   - the public answers (wait times, desks page, open data, draws, /metrics) against nginx
-#     serving the same bytes, and Loket's floor (/health, a few ready bytes) beside them;
+#     serving the same bytes, and Loket's floor (/health, a few ready bytes) beside them, each
+#     answer measured on Loket, nginx and the NIO floor in turn (the machine's speed drifts);
 #   - the slot list with 10,000 idle keep-alive connections open beside the load;
 #   - every cached answer against the floor of a SwiftNIO server answering the same bytes
 #     (benchmarks/NIOFloor in the swift-nio TechEmpower entry's shape: NIO's HTTP/1.1 pipeline,
@@ -145,22 +146,6 @@ for engine in sqlite postgres; do
     WRK_H=$BROWSER wrk_run "calendar page, month view, $engine" "$CALENDAR&month=${FIRST_DATE:0:7}"
     if [[ $engine == sqlite ]]; then
         wrk_run "calendar page, first visit (no cookie), $engine" "$CALENDAR&date=$FIRST_DATE"
-        # The public answers, and the same bytes for nginx.
-        keep wait-times.json "$LOKET/api/v1/wait-times"
-        keep draws.json "$LOKET/api/v1/draws"
-        keep open-data.json "$LOKET/api/v1/open-data/wait-times"
-        keep metrics.txt "$LOKET/metrics"
-        keep desks.html "$LOKET/book/BIO/desks" -H "$BROWSER"
-        keep wachttijden.html "$LOKET/wachttijden" -H "$BROWSER"
-        # The floor: Loket's smallest ready answer, through the same HTTP stack and middleware.
-        keep health.json "$LOKET/health"
-        warm "$LOKET/health"
-        wrk_run "floor: /health, $engine" "$LOKET/health"
-        for public in wait-times:/api/v1/wait-times draws:/api/v1/draws open-data:/api/v1/open-data/wait-times \
-            metrics:/metrics "desks page:/book/BIO/desks" wachttijden:/wachttijden; do
-            WRK_H=$BROWSER warm "$LOKET${public#*:}"
-            WRK_H=$BROWSER wrk_run "public: ${public%%:*}, $engine" "$LOKET${public#*:}"
-        done
         # Slow clients and many of them: the slot list again, with IDLE idle connections open.
         # Its stdin is descriptor 7 here: closing that lets go of the connections (a `sleep` as
         # stdin outlived the run, holding the build lock).
@@ -193,6 +178,19 @@ BIG_RSS_PEAK=$(peak_mb "$LOKET_PID")
 echo "  server memory: $BIG_RSS_START MB after start, peak $BIG_RSS_PEAK MB" >&2
 stop_loket
 
+echo "== the public answers, sqlite: their bytes for nginx and the floor" >&2
+# Loket again on the SQLite database of the first run: it answers beside nginx and the floor below.
+start_loket "$WORK/bench.sqlite"
+PUBLIC=(wait-times:/api/v1/wait-times:wait-times.json draws:/api/v1/draws:draws.json
+    open-data:/api/v1/open-data/wait-times:open-data.json metrics:/metrics:metrics.txt
+    "desks page:/book/BIO/desks:desks.html" wachttijden:/wachttijden:wachttijden.html)
+for public in "${PUBLIC[@]}"; do
+    IFS=: read -r _ path file <<<"$public"
+    keep "$file" "$LOKET$path" -H "$BROWSER"
+done
+# The floor: Loket's smallest ready answer, through the same HTTP stack and middleware.
+keep health.json "$LOKET/health"
+
 echo "== nginx" >&2
 NGINX_PORT=$(free_port)
 cat > "$WORK/nginx.conf" <<CONF
@@ -218,15 +216,11 @@ cmp <(curl -sf "$NGINX/slots.json") "$WORK/www/slots.json"
 warm "$NGINX/slots.json"
 wrk_run "nginx: slot list" "$NGINX/slots.json"
 WRK_H=$GZ wrk_run "nginx: slot list, gzip_static" "$NGINX/slots.json"
-for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html health.json; do
-    wrk_run "nginx: $file" "$NGINX/$file"
-done
 for c in 64 200; do
     WRK_C=$c warm "$NGINX/big.json"
     WRK_C=$c wrk_run "nginx: full list, $c connections" "$NGINX/big.json"
     WRK_C=$c WRK_H=$GZ wrk_run "nginx: full list, gzip_static, $c connections" "$NGINX/big.json"
 done
-kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 
 echo "== the NIO floor" >&2
 # start_floor MODE: the floor serving the same bytes as nginx, in MODE (http1 or raw).
@@ -241,9 +235,19 @@ start_floor() {
 }
 start_floor http1
 wrk_run "NIO floor: slot list" "$FLOOR/slots.json"
-for file in wait-times.json draws.json open-data.json metrics.txt desks.html wachttijden.html health.json; do
+
+echo "== the public answers side by side: Loket, nginx and the floor in turn, answer by answer" >&2
+# This machine's speed drifts within minutes: each answer's three figures are taken together.
+for public in "${PUBLIC[@]}" "floor:/health:health.json"; do
+    IFS=: read -r name path file <<<"$public"
+    label=$([[ $name == floor ]] && echo "floor: /health, sqlite" || echo "public: $name, sqlite")
+    WRK_H=$BROWSER warm "$LOKET$path"
+    WRK_H=$BROWSER wrk_run "$label" "$LOKET$path"
+    wrk_run "nginx: $file" "$NGINX/$file"
     wrk_run "NIO floor: $file" "$FLOOR/$file"
 done
+stop_loket
+kill "$(cat "$WORK/nginx.pid")"; rm -f "$WORK/nginx.pid"
 kill "$FLOOR_PID"; wait "$FLOOR_PID" 2>/dev/null || true
 start_floor raw
 wrk_run "raw floor: slot list" "$FLOOR/slots.json"
