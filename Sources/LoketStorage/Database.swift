@@ -201,22 +201,39 @@ public final class Database: Sendable {
                 try await TracedRequest.$id.withValue(request) { try await body(db) }
             }
         }
+        return try await Self.retryingConflicts {
+            try await connected { db in
+                try await db.raw(self.engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// `session` for work that writes in one statement at most (`Idempotency.once(alone:)`): run
+    /// again, as a transaction is, when PostgreSQL aborts that statement for a deadlock or a
+    /// serialization conflict (it then wrote nothing).
+    func writeAlone<R: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await Self.retryingConflicts { try await session(body) }
+    }
+
+    /// Runs `body` up to ten times while PostgreSQL aborts it for a deadlock or a serialization
+    /// conflict.
+    private static func retryingConflicts<R>(_ body: () async throws -> R) async throws -> R {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await connected { db in
-                    try await db.raw(self.engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
-                    do {
-                        let result = try await body(db)
-                        try await db.raw("COMMIT").run()
-                        return result
-                    } catch {
-                        try? await db.raw("ROLLBACK").run()
-                        throw error
-                    }
-                }
-            } catch let error as PSQLError where attempt < 10 && Self.isRetryable(error) {
+                return try await body()
+            } catch let error as PSQLError where attempt < 10 && isRetryable(error) {
                 continue
             }
         }

@@ -1,6 +1,5 @@
 import Foundation
 import LoketDomain
-import PostgresNIO
 import SQLKit
 
 /// Answers to requests that carried an `Idempotency-Key`, so that a retry gets the first answer
@@ -81,15 +80,7 @@ public struct Idempotency: Sendable {
     ) async throws -> R {
         let engine = database.engine
         if idempotency == nil, alone, engine == .postgres {
-            var attempt = 0
-            while true {
-                attempt += 1
-                do {
-                    return try await database.session { db in try await work(Transaction(db: db, engine: engine)) }
-                } catch let error as PSQLError where attempt < 10 && Database.isRetryable(error) {
-                    continue
-                }
-            }
+            return try await database.writeAlone { db in try await work(Transaction(db: db, engine: engine)) }
         }
         return try await once(idempotency, now: now) { db in try await work(Transaction(db: db, engine: engine)) }
     }

@@ -85,8 +85,8 @@ extension Booking {
                     let held = try await Holds.take(plan, now: now, in: tx)
                     let placement = try await Self.take(held.hold.id, by: .token(held.token), now: now, in: tx)
                         .placement
-                    return try await Self.book(
-                        hold: held.hold.id, at: placement, customer: customer, people: people, now: now,
+                    return try await Appointments.insert(
+                        holdID: held.hold.id, at: placement, customer: customer, people: people, now: now,
                         outbox: outbox, in: tx)
                 }
                 context.capacityChanges.announce(plan.desk)
@@ -138,17 +138,5 @@ extension Booking {
         var hold = stored.hold
         try decided { () throws(TransitionError<Hold.State, Hold.Event>) in try hold.confirm(now: now) }
         return (stored, hold)
-    }
-
-    /// The appointment made of the taken `hold`, with its confirmation message.
-    /// `hold` is nil for units taken without one, by a `partner` or by staff (`urgent`).
-    static func book(
-        hold: String?, at placement: Placement, customer: Customer, people: [String], partner: String? = nil,
-        urgent: (reason: UrgentReserve.Reason, note: String?)? = nil, now: Date, outbox: OutboxSettings?,
-        in tx: Transaction
-    ) async throws -> ConfirmedBooking {
-        try await Appointments.insert(
-            holdID: hold, at: placement, customer: customer, people: people, partner: partner, urgent: urgent, now: now,
-            outbox: outbox, in: tx)
     }
 }

@@ -20,8 +20,8 @@ extension Booking {
             let outbox = context.outbox
             let booking = try await context.database.write { tx in
                 try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, in: tx)
-                let booking = try await Self.book(
-                    hold: nil, at: Placement(plan), customer: customer, people: people, urgent: (reason, note),
+                let booking = try await Appointments.insert(
+                    holdID: nil, at: Placement(plan), customer: customer, people: people, urgent: (reason, note),
                     now: now, outbox: outbox, in: tx)
                 try await AuditLog.append(
                     AuditEntry(

@@ -28,8 +28,8 @@ extension Documents {
             let hold = Holds.newID()
             try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
             let placement = try await Booking.take(hold, by: .carrier, now: now, in: tx).placement
-            let booking = try await Booking.book(
-                hold: hold, at: placement, customer: customer, people: people, now: now, outbox: outbox, in: tx)
+            let booking = try await Appointments.insert(
+                holdID: hold, at: placement, customer: customer, people: people, now: now, outbox: outbox, in: tx)
             var document = stored.document
             try decided { () throws(DocumentError) in
                 try document.bookPickup(appointment: booking.appointment.id, deliveryFixed: deliveryFixed)

@@ -20,8 +20,8 @@ extension Draws {
             let hold = Holds.newID()
             try await Holds.takeWithoutSecret(id: hold, plan: plan, now: now, in: tx)
             let placement = try await Booking.take(hold, by: .carrier, now: now, in: tx).placement
-            let booking = try await Booking.book(
-                hold: hold, at: placement, customer: stored.customer, people: stored.people, now: now, outbox: outbox,
+            let booking = try await Appointments.insert(
+                holdID: hold, at: placement, customer: stored.customer, people: stored.people, now: now, outbox: outbox,
                 in: tx)
             var entry = stored.entry
             try decided { () throws(TransitionError<DrawEntry.Status, DrawEntry.Event>) in

@@ -127,8 +127,8 @@ extension Partners {
         }
         let booking: ConfirmedBooking
         do {
-            booking = try await Booking.book(
-                hold: nil, at: Placement(plan), customer: item.customer, people: item.people, partner: partner.id,
+            booking = try await Appointments.insert(
+                holdID: nil, at: Placement(plan), customer: item.customer, people: item.people, partner: partner.id,
                 urgent: item.urgent, now: now, outbox: outbox, in: tx)
         } catch let error as Refusal where error == .alreadyBooked {
             throw Refusal(

@@ -65,8 +65,8 @@ extension Waitlist {
                     accepted = AcceptedOffer(appointment: moved, manageToken: nil)
                 } else {
                     let applicant = try await WaitlistEntries.applicant(of: id, in: tx)
-                    let booking = try await Booking.book(
-                        hold: offer.hold, at: placement, customer: applicant.customer, people: applicant.people,
+                    let booking = try await Appointments.insert(
+                        holdID: offer.hold, at: placement, customer: applicant.customer, people: applicant.people,
                         now: now,
                         outbox: context.outbox, in: tx)
                     accepted = AcceptedOffer(appointment: booking.appointment, manageToken: booking.manageToken)
