@@ -17,7 +17,7 @@ public struct ClientAddressMiddleware: RouterMiddleware {
         var context = context
         context.client = proxies.client(of: request, context: context)
         context.requestID = RequestIdentity.id(
-            peer: context.remoteAddress, headers: request.headers, proxies: proxies, fresh: context.id)
+            peer: context.remoteAddress, headers: RequestHeaders(request.headers), proxies: proxies, fresh: context.id)
         // Hummingbird's own log lines name the same id.
         context.logger[metadataKey: "hb.request.id"] = .string(context.requestID)
         return try await next(request, context)

@@ -17,22 +17,25 @@ public struct ConnectionLimits: Sendable {
     }
 
     /// An HTTP/1.1 server with these limits.
-    public var server: HTTPServerBuilder { .http1(configuration: http1) }
+    public var server: HTTPServerBuilder { .http1(configuration: http1(idleTimeout: idleTimeout)) }
 
     /// An HTTP/1.1 server with these limits that sends the `answers` that are ready without
     /// going through the router; `proxies` tell it the client, for the client's limits.
     public func server(answers: ReadyAnswers, proxies: TrustedProxies) -> HTTPServerBuilder {
-        let configuration = http1
+        let configuration = http1(idleTimeout: nil)
+        let idleTimeout = idleTimeout
         return HTTPServerBuilder { responder in
             ReadyAnswerChannel(
                 http1: HTTP1Channel(responder: responder, configuration: configuration), answers: answers,
-                proxies: proxies)
+                proxies: proxies, idleTimeout: idleTimeout)
         }
     }
 
-    private var http1: HTTP1Channel.Configuration {
+    /// Hummingbird's connection with the read limit, and the idle limit when `idleTimeout` is
+    /// given (`ReadyAnswerChannel` keeps that limit itself).
+    private func http1(idleTimeout: Duration?) -> HTTP1Channel.Configuration {
         .init(
             additionalChannelHandlers: [RequestReadTimeout(timeout: TimeAmount(readTimeout))],
-            idleTimeout: TimeAmount(idleTimeout))
+            idleTimeout: idleTimeout.map { TimeAmount($0) })
     }
 }

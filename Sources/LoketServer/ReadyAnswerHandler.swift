@@ -1,28 +1,49 @@
-import HTTPTypes
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
 
 /// Answers a request on the connection's own thread when `ReadyAnswers` has a current answer
 /// for it, and passes every other request on to the router unchanged; `ReadyAnswerState`
 /// decides which, and this handler only does what it says.
 ///
-/// It sits after Hummingbird's connection-state handler, which therefore sees every request and
-/// response (idle timeout, graceful shutdown), and before the router's async channel.
+/// It sits right after NIO's HTTP/1.1 parser, before the conversion to Swift HTTP Types and
+/// Hummingbird's connection handler: an answer ready here is written in NIO's own types, as
+/// the benchmarks' NIO floor writes its answers, and costs neither conversion. Hummingbird's
+/// handler then never sees these requests, so this one keeps the connection's idle time.
 /// Hand-written: Hummingbird answers through its router only.
 final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
 
     let answers: ReadyAnswers
     let proxies: TrustedProxies
-    private var state = ReadyAnswerState()
+    /// A connection with no request under way is closed after this.
+    let idleTimeout: Duration
+    private var state = ReadyAnswerState(now: .now)
+    private var idleTimer: Scheduled<Void>?
 
-    init(answers: ReadyAnswers, proxies: TrustedProxies) {
+    init(answers: ReadyAnswers, proxies: TrustedProxies, idleTimeout: Duration) {
         self.answers = answers
         self.proxies = proxies
+        self.idleTimeout = idleTimeout
     }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { lookAgain(at: .now + idleTimeout, context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        lookAgain(at: .now + idleTimeout, context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        stopIdleTimer()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { stopIdleTimer() }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -32,14 +53,14 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             case .passOn: context.fireChannelRead(data)
             }
         case .body:
-            if state.body() == .forward { context.fireChannelRead(data) }
+            if state.body(now: .now) == .forward { context.fireChannelRead(data) }
         case .end:
             switch state.end() {
             case .drop: break
             case .forward: context.fireChannelRead(data)
             case .answer(let head, let since):
                 let answer = answers.answer(head) {
-                    self.proxies.client(peer: context.channel.remoteAddress, headers: head.headerFields)
+                    self.proxies.client(peer: context.channel.remoteAddress, headers: RequestHeaders(head.headers))
                 }
                 guard let answer else {
                     state.notAnswered()
@@ -58,7 +79,9 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { state.responseEnded() }
+        if case .end = unwrapOutboundIn(data), state.responseEnded(now: .now) {
+            lookAgain(at: state.lastActive + idleTimeout, context: context)
+        }
         context.write(data, promise: promise)
     }
 
@@ -67,21 +90,23 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireErrorCaught(error)
     }
 
-    /// Writes the answer as the router would have: the heads made for it, with `Date` and
-    /// `Server`. After a request that asked to close, closes the output as the router does.
+    /// Writes the answer as the router would have: the heads made for it, with `Date`, `Server`
+    /// and the request's id. After a request that asked to close, closes the output as the
+    /// router does.
     private func send(
-        _ answer: ReadyAnswers.Answer, to request: HTTPRequest, since: ContinuousClock.Instant,
+        _ answer: ReadyAnswers.Answer, to request: HTTPRequestHead, since: ContinuousClock.Instant,
         context: ChannelHandlerContext
     ) {
-        let form = ReadyBody.acceptsGzip(request.headerFields[.acceptEncoding]) ? answer.gzip : answer.plain
-        let (response, body) = form.answer(ifNoneMatch: request.headerFields[.ifNoneMatch])
-        var head = response
-        head.headerFields[.date] = HTTPDate.shared.text()
-        if let server = answers.serverName { head.headerFields[.server] = server }
-        head.headerFields[RequestIdentity.header] = RequestIdentity.id(
-            peer: context.channel.remoteAddress, headers: request.headerFields, proxies: proxies)
+        let headers = RequestHeaders(request.headers)
+        let form = ReadyBody.acceptsGzip(headers[.acceptEncoding]) ? answer.gzip : answer.plain
+        var (head, body) = form.answer(ifNoneMatch: headers[.ifNoneMatch])
+        head.headers.add(name: "Date", value: HTTPDate.shared.text())
+        if let server = answers.serverName { head.headers.add(name: "Server", value: server) }
+        head.headers.add(
+            name: RequestIdentity.header.rawName,
+            value: RequestIdentity.id(peer: context.channel.remoteAddress, headers: headers, proxies: proxies))
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
+        if let body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         switch state.answered() {
         case .flushAndCloseOutput:
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -91,7 +116,27 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .flushLater:
             context.write(wrapOutboundOut(.end(nil)), promise: nil)
         }
-        answer.record(head.status, .now - since)
+        answer.record(Int(head.status.code), .now - since)
+    }
+
+    /// Sets the idle timer for `deadline`, unless one is set: when it fires, it reads the state
+    /// and sets itself again if the connection was used meanwhile (one timer per idle period,
+    /// none per request).
+    private func lookAgain(at deadline: ContinuousClock.Instant, context: ChannelHandlerContext) {
+        guard idleTimer == nil else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(deadline - .now)) {
+            self.idleTimer = nil
+            switch self.state.idle(now: .now, timeout: self.idleTimeout) {
+            case .close: context.close(promise: nil)
+            case .lookAgain(let deadline): self.lookAgain(at: deadline, context: context)
+            case .waitForResponse: break
+            }
+        }
+    }
+
+    private func stopIdleTimer() {
+        idleTimer?.cancel()
+        idleTimer = nil
     }
 }
 

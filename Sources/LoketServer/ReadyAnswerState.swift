@@ -1,4 +1,4 @@
-import HTTPTypes
+import NIOHTTP1
 
 /// What `ReadyAnswerHandler` knows of its connection, and what it does with each part it reads:
 /// a state machine whose mutating methods return the action to take, so that every rule is
@@ -9,13 +9,16 @@ import HTTPTypes
 /// output: a client that sends requests without reading the answers meets the router's
 /// back-pressure. After a request that asked to close arrives whole, nothing more is read
 /// (RFC 9112 §9.6).
+///
+/// It also keeps the connection's idle time: the requests answered here never reach
+/// Hummingbird's connection handler, which would otherwise close a connection that only they use.
 struct ReadyAnswerState {
     /// Where the connection's reading stands.
     enum Reading: Equatable {
         /// Between requests, or inside one that goes to the router.
         case open
         /// A head that may be answered here, kept until its end arrives.
-        case holding(HTTPRequest, since: ContinuousClock.Instant)
+        case holding(HTTPRequestHead, since: ContinuousClock.Instant)
         /// A request that asked to close arrived whole: the rest is not read.
         case closing
     }
@@ -28,6 +31,12 @@ struct ReadyAnswerState {
     /// Answers written and not yet flushed: flushed once per read, so that requests that came
     /// together leave in one write.
     private var unflushed = false
+    /// A request passed on is still arriving (its head came, its end has not).
+    private var beingRead = false
+    /// When the last part of a request arrived, or the router's last response ended.
+    private(set) var lastActive: ContinuousClock.Instant
+
+    init(now: ContinuousClock.Instant) { lastActive = now }
 
     enum HeadAction: Equatable {
         /// Keep it: it may be answered here once its end arrives.
@@ -38,14 +47,17 @@ struct ReadyAnswerState {
         case drop
     }
 
-    mutating func head(_ head: HTTPRequest, writable: Bool, now: ContinuousClock.Instant) -> HeadAction {
+    mutating func head(_ head: HTTPRequestHead, writable: Bool, now: ContinuousClock.Instant) -> HeadAction {
         if reading == .closing { return .drop }
-        asksToClose = head.headerFields[.connection] == "close"
-        if passedOn == 0, head.method == .get, !Self.hasBody(head), writable {
+        lastActive = now
+        // As Hummingbird's router reads it, so that both ways close alike.
+        asksToClose = head.headers.first(name: "connection") == "close"
+        if passedOn == 0, head.method == .GET, !Self.hasBody(head), writable {
             reading = .holding(head, since: now)
             return .hold
         }
         passedOn += 1
+        beingRead = true
         return .passOn
     }
 
@@ -56,14 +68,18 @@ struct ReadyAnswerState {
     }
 
     /// A part of a body: only requests passed on have one.
-    func body() -> PartAction { reading == .closing ? .drop : .forward }
+    mutating func body(now: ContinuousClock.Instant) -> PartAction {
+        if reading == .closing { return .drop }
+        lastActive = now
+        return .forward
+    }
 
     enum EndAction: Equatable {
         case forward
         case drop
         /// The held request is whole: answer it here if a ready answer exists (`answered`),
         /// or else pass its head and end on (`notAnswered`).
-        case answer(HTTPRequest, since: ContinuousClock.Instant)
+        case answer(HTTPRequestHead, since: ContinuousClock.Instant)
     }
 
     mutating func end() -> EndAction {
@@ -74,6 +90,7 @@ struct ReadyAnswerState {
             reading = asksToClose ? .closing : .open
             return .answer(head, since: since)
         case .open:
+            beingRead = false
             if asksToClose { reading = .closing }
             return .forward
         }
@@ -101,9 +118,33 @@ struct ReadyAnswerState {
         return unflushed
     }
 
-    /// The router's response to a request passed on has ended. Never below zero: the router's
-    /// side answers a broken request (400) it was never passed.
-    mutating func responseEnded() { passedOn = max(0, passedOn - 1) }
+    /// The router's response to a request passed on has ended: whether the connection is now
+    /// idle, and its idle time starts. Never below zero: the router's side answers a broken
+    /// request (400) it was never passed.
+    mutating func responseEnded(now: ContinuousClock.Instant) -> Bool {
+        passedOn = max(0, passedOn - 1)
+        guard passedOn == 0 else { return false }
+        lastActive = now
+        return true
+    }
+
+    enum IdleAction: Equatable {
+        /// Idle for `timeout`: close the connection.
+        case close
+        /// Look again then.
+        case lookAgain(at: ContinuousClock.Instant)
+        /// The router is answering: look again when its response ends (`responseEnded`).
+        case waitForResponse
+    }
+
+    /// What to do when the idle timer fires at `now`. As in Hummingbird's connection handler, a
+    /// request still arriving may idle out too (half a head is no request yet, and a body that
+    /// stops for `timeout` has stopped); only the router's answering holds the timer.
+    func idle(now: ContinuousClock.Instant, timeout: Duration) -> IdleAction {
+        if passedOn > 0, !beingRead { return .waitForResponse }
+        let deadline = lastActive + timeout
+        return now < deadline ? .lookAgain(at: deadline) : .close
+    }
 
     /// The request broke off: a held head is not answered; the router's side answers the error.
     mutating func errorCaught() {
@@ -111,7 +152,8 @@ struct ReadyAnswerState {
     }
 
     /// Whether a request announces a body: then it is the router's, and passed on at once.
-    static func hasBody(_ head: HTTPRequest) -> Bool {
-        head.headerFields[.transferEncoding] != nil || (head.headerFields[.contentLength].map { $0 != "0" } ?? false)
+    static func hasBody(_ head: HTTPRequestHead) -> Bool {
+        head.headers.contains(name: "transfer-encoding")
+            || (head.headers.first(name: "content-length").map { $0 != "0" } ?? false)
     }
 }

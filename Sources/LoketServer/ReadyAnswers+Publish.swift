@@ -22,13 +22,12 @@ extension ReadyAnswers {
         guard maxEntries > 0, request.method == .get, let target = request.head.path, target == canonical,
             let route = context.endpointPath, now() < freshUntil
         else { return }
-        let record = recorder(route)
         let answer = Answer(
             body: body, cacheControl: cacheControl, responseHeaders: responseHeaders,
             headers: SecurityHeaders<LoketRequestContext>.headers,
-            varies: varies.map { ($0, $0.key(request.headers)) },
+            varies: varies.map { ($0, $0.key(RequestHeaders(request.headers))) },
             isCurrent: { unchanged() && now() < freshUntil }, admit: admit,
-            record: { status, took in record(status.code, took) })
+            record: recorder(route))
         publish(answer, for: target)
     }
 }

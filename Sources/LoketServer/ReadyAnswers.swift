@@ -1,5 +1,6 @@
 import HTTPTypes
 import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// The answers the server sends straight from the connection, without the router, while they
@@ -23,9 +24,9 @@ public final class ReadyAnswers: Sendable {
     public struct Variation: Sendable {
         /// Tells variations apart: an answer replaces those of its own variation only.
         let name: String
-        let key: @Sendable (HTTPFields) -> String?
+        let key: @Sendable (RequestHeaders) -> String?
 
-        public init(name: String, key: @escaping @Sendable (HTTPFields) -> String?) {
+        public init(name: String, key: @escaping @Sendable (RequestHeaders) -> String?) {
             self.name = name
             self.key = key
         }
@@ -40,8 +41,8 @@ public final class ReadyAnswers: Sendable {
     public struct Answer: Sendable {
         /// The body as it is and its gzip form (the same when there is none), each with its heads
         /// made once, the headers every response of the router gets (security headers) in them.
-        let plain: ReadyBody.Form
-        let gzip: ReadyBody.Form
+        let plain: ReadyBody.Completed
+        let gzip: ReadyBody.Completed
         /// The bytes this keeps alive.
         let byteCount: Int
         /// What the answer was chosen by, besides `Accept-Encoding`, and its key for the request
@@ -55,7 +56,7 @@ public final class ReadyAnswers: Sendable {
         /// a limit applies: finding it costs a look at `X-Forwarded-For`.
         let admit: @Sendable (_ client: () -> String?) -> Bool
         /// Counts the request as the router's metrics would (under the route's pattern).
-        let record: @Sendable (_ status: HTTPResponse.Status, _ took: Duration) -> Void
+        let record: @Sendable (_ status: Int, _ took: Duration) -> Void
 
         /// `headers` go into every head that does not set them itself, as `SecurityHeaders` adds
         /// them on the router's way.
@@ -63,14 +64,12 @@ public final class ReadyAnswers: Sendable {
             body: ReadyBody, cacheControl: String, responseHeaders: HTTPFields = [:], headers: HTTPFields,
             varies: (variation: Variation, key: String?)? = nil, isCurrent: @escaping @Sendable () -> Bool,
             admit: @escaping @Sendable (() -> String?) -> Bool,
-            record: @escaping @Sendable (HTTPResponse.Status, Duration) -> Void
+            record: @escaping @Sendable (_ status: Int, _ took: Duration) -> Void
         ) {
-            var plain = body.form(gzip: false, cacheControl: cacheControl, headers: responseHeaders)
-            var gzip = body.form(gzip: true, cacheControl: cacheControl, headers: responseHeaders)
-            plain.complete(adding: headers)
-            gzip.complete(adding: headers)
-            self.plain = plain
-            self.gzip = gzip
+            plain = body.form(gzip: false, cacheControl: cacheControl, headers: responseHeaders)
+                .completed(adding: headers)
+            gzip = body.form(gzip: true, cacheControl: cacheControl, headers: responseHeaders)
+                .completed(adding: headers)
             self.byteCount = body.byteCount
             self.varies = varies
             self.isCurrent = isCurrent
@@ -182,8 +181,9 @@ public final class ReadyAnswers: Sendable {
 
     /// The answer to send for `request` from `client`, if there is one that is current and the
     /// client may have: else nil, and the router answers.
-    func answer(_ request: HTTPRequest, client: () -> String?) -> Answer? {
-        guard request.method == .get, let target = request.path else { return nil }
+    func answer(_ request: HTTPRequestHead, client: () -> String?) -> Answer? {
+        guard request.method == .GET else { return nil }
+        let target = request.uri
         let published = state.withLock { state -> Published? in
             if let found = state.current[target] { return found }
             // Asked for again: it moves to the current generation, away from the next drop.
@@ -194,7 +194,7 @@ public final class ReadyAnswers: Sendable {
         let answer: Answer? =
             switch published {
             case .one(let answer): answer
-            case .byKey(let variation, let answers): answers[variation.key(request.headerFields)]
+            case .byKey(let variation, let answers): answers[variation.key(RequestHeaders(request.headers))]
             case nil: nil
             }
         guard let answer, answer.isCurrent(), answer.admit(client) else { return nil }

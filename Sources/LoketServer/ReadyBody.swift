@@ -3,6 +3,8 @@ import Crypto
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
 import Synchronization
 
 /// A response body made once and sent to many: its bytes, their gzip form and a validator.
@@ -98,8 +100,8 @@ public struct ReadyBody: Sendable {
     struct Form: Sendable {
         let etag: String
         let body: ByteBuffer
-        var ok: HTTPResponse
-        var notModified: HTTPResponse
+        let ok: HTTPResponse
+        let notModified: HTTPResponse
 
         /// `304` when the client holds this form already, else the bytes.
         func answer(ifNoneMatch held: String?) -> (HTTPResponse, ByteBuffer?) {
@@ -107,14 +109,34 @@ public struct ReadyBody: Sendable {
             return (ok, body)
         }
 
-        /// Adds `fields` to both heads where they have none of their own, and the length of each.
-        mutating func complete(adding fields: HTTPFields) {
+        /// The form as `ReadyAnswers` keeps it: `fields` added to both heads where they have
+        /// none of their own, and the length of each.
+        func completed(adding fields: HTTPFields) -> Completed {
+            var ok = ok
+            var notModified = notModified
             for field in fields where ok.headerFields[field.name] == nil { ok.headerFields.append(field) }
             for field in fields where notModified.headerFields[field.name] == nil {
                 notModified.headerFields.append(field)
             }
             ok.headerFields[.contentLength] = String(body.readableBytes)
             notModified.headerFields[.contentLength] = "0"
+            return Completed(
+                etag: etag, body: body, ok: HTTPResponseHead(ok), notModified: HTTPResponseHead(notModified))
+        }
+    }
+
+    /// A form made complete once for an answer that is sent many times, its heads in NIO's own
+    /// type: `ReadyAnswerHandler` writes them before Swift HTTP Types' conversion.
+    struct Completed: Sendable {
+        let etag: String
+        let body: ByteBuffer
+        let ok: HTTPResponseHead
+        let notModified: HTTPResponseHead
+
+        /// `304` when the client holds this form already, else the bytes.
+        func answer(ifNoneMatch held: String?) -> (HTTPResponseHead, ByteBuffer?) {
+            if let held, ReadyBody.matches(held, etag) { return (notModified, nil) }
+            return (ok, body)
         }
     }
 

@@ -11,7 +11,7 @@ public enum RequestIdentity {
     /// and the id is 1 to 128 letters, digits and `-._:` (nothing that could forge a log line),
     /// else `fresh` (Hummingbird's request id: random, then counted).
     public static func id(
-        peer: SocketAddress?, headers: HTTPFields, proxies: TrustedProxies,
+        peer: SocketAddress?, headers: RequestHeaders, proxies: TrustedProxies,
         fresh: @autoclosure () -> String = RequestID().description
     ) -> String {
         if let given = headers[header], acceptable(given), let peer, let bytes = ClientKey.bytes(of: peer),

@@ -57,11 +57,11 @@ public struct TrustedProxies: Sendable {
 
     /// The client of `request`: the peer, or behind a trusted proxy the address it forwarded for.
     public func client(of request: Request, context: LoketRequestContext) -> String? {
-        client(peer: context.remoteAddress, headers: request.headers)
+        client(peer: context.remoteAddress, headers: RequestHeaders(request.headers))
     }
 
     /// The client of a request with `headers` that came from `peer`, as its `ClientKey`.
-    public func client(peer address: SocketAddress?, headers: HTTPFields) -> String? {
+    public func client(peer address: SocketAddress?, headers: RequestHeaders) -> String? {
         guard let address, let peer = ClientKey.bytes(of: address) else { return nil }
         let peerKey = ClientKey.key(peer, ipv6Prefix: ipv6Prefix)
         guard trusts(peer) else { return peerKey }

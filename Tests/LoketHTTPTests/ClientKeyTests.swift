@@ -1,7 +1,9 @@
 import HTTPTypes
-import LoketServer
 import NIOCore
+import NIOHTTP1
 import Testing
+
+@testable import LoketServer
 
 /// Limits count a client by one canonical text: every spelling of one address is one client, an
 /// IPv6 client is its /64, and what is not an address names nobody.
@@ -54,13 +56,31 @@ import Testing
     @Test(arguments: forwarded) func forwardedClientsAreCanonical(_ header: String, client: String) throws {
         let proxies = try TrustedProxies(cidrs: ["127.0.0.0/8"])
         let peer = try SocketAddress(ipAddress: "::ffff:127.0.0.1", port: 40000)
-        #expect(proxies.client(peer: peer, headers: [.init("X-Forwarded-For")!: header]) == client)
+        #expect(proxies.client(peer: peer, headers: RequestHeaders([.init("X-Forwarded-For")!: header])) == client)
+        // The same read from NIO's own headers, as the ready answers read it, in any case.
+        let nio = RequestHeaders(HTTPHeaders([("x-forwarded-for", header)]))
+        #expect(proxies.client(peer: peer, headers: nio) == client)
+    }
+
+    /// A proxy chain split over two header lines is one list, read alike both ways.
+    @Test func forwardedOverTwoLinesIsOneList() throws {
+        let proxies = try TrustedProxies(cidrs: ["127.0.0.0/8"])
+        let peer = try SocketAddress(ipAddress: "127.0.0.1", port: 40000)
+        let name = HTTPField.Name("X-Forwarded-For")!
+        let fields = HTTPFields([
+            HTTPField(name: name, value: "203.0.113.7"), HTTPField(name: name, value: "127.0.0.2"),
+        ])
+        let headers = HTTPHeaders([("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-For", "127.0.0.2")])
+        #expect(proxies.client(peer: peer, headers: RequestHeaders(fields)) == "203.0.113.7")
+        #expect(proxies.client(peer: peer, headers: RequestHeaders(headers)) == "203.0.113.7")
+        #expect(RequestHeaders(headers)[name] == RequestHeaders(fields)[name])
     }
 
     @Test func aPeerThatIsNotAProxyIsItsOwnClientWhateverItForwards() throws {
         let proxies = try TrustedProxies(cidrs: ["10.0.0.0/8"])
         let peer = try SocketAddress(ipAddress: "2001:db8:aa:bb:1:2:3:4", port: 40000)
         #expect(
-            proxies.client(peer: peer, headers: [.init("X-Forwarded-For")!: "203.0.113.7"]) == "2001:db8:aa:bb::/64")
+            proxies.client(peer: peer, headers: RequestHeaders([.init("X-Forwarded-For")!: "203.0.113.7"]))
+                == "2001:db8:aa:bb::/64")
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import LoketServer
 import NIOCore
 import NIOPosix
 import Testing
+
+@testable import LoketServer
 
 /// A client that opens a connection and sends a request slowly, or only half of it, is cut off:
 /// the connection is closed by the server, long before the client would have finished.
@@ -29,7 +30,14 @@ import Testing
         ("a head and part of its body", "POST /echo HTTP/1.1\r\nHost: loket\r\nContent-Length: 1000\r\n\r\nabc"),
     ]
 
-    @Test(arguments: halves) func halfARequestIsCutOff(_ example: (name: String, bytes: String)) async throws {
+    /// The server with Hummingbird's router only, and as `loket serve` runs it: with the ready
+    /// answers in front, which keep the idle limit themselves.
+    static let servers: [(name: String, readyAnswers: Bool)] = [("router only", false), ("ready answers", true)]
+
+    @Test(arguments: halves, servers)
+    func halfARequestIsCutOff(
+        _ example: (name: String, bytes: String), _ server: (name: String, readyAnswers: Bool)
+    ) async throws {
         let router = Router(context: LoketRequestContext.self)
         router.get("/health") { _, _ in "ok" }
         router.post("/echo") { request, _ in
@@ -37,10 +45,13 @@ import Testing
         }
         let limits = ConnectionLimits(idleTimeout: .milliseconds(300), readTimeout: .milliseconds(300))
         let app = Application(
-            router: router, server: limits.server, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            router: router,
+            server: server.readyAnswers
+                ? limits.server(answers: ReadyAnswers(), proxies: try TrustedProxies(cidrs: [])) : limits.server,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let waited = try await closeTime(port: client.port!, sending: example.bytes)
-            #expect(waited < .seconds(10), "\(example.name)")
+            #expect(waited < .seconds(10), "\(example.name), \(server.name)")
         }
     }
 
@@ -59,6 +70,43 @@ import Testing
                 port: client.port!,
                 sending: "POST /echo HTTP/1.1\r\nHost: loket\r\nContent-Length: 1000\r\n\r\nabc")
             #expect(waited < .seconds(30))
+        }
+    }
+
+    /// Requests answered before the router never reach Hummingbird's connection handler: the
+    /// idle limit still closes a connection that only they used, and only once it sits idle.
+    @Test func aConnectionUsedOnlyByReadyAnswersIsClosedWhenIdle() async throws {
+        let router = Router(context: LoketRequestContext.self)
+        router.get("/health") { _, _ in "router" }
+        let ready = ReadyAnswers()
+        ready.publish(
+            ReadyAnswers.Answer(
+                body: ReadyBody(string: "ready", contentType: "text/plain"), cacheControl: "no-cache", headers: [:],
+                isCurrent: { true }, admit: { _ in true }, record: { _, _ in }),
+            for: "/health")
+        let limits = ConnectionLimits(idleTimeout: .milliseconds(300), readTimeout: .seconds(60))
+        let app = Application(
+            router: router, server: limits.server(answers: ready, proxies: try TrustedProxies(cidrs: [])),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connect(host: "127.0.0.1", port: client.port!) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+            var received = ""
+            do {
+                try await channel.executeThenClose { inbound, outbound in
+                    try await outbound.write(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: loket\r\n\r\n"))
+                    // Read until the server closes: the test's time limit fails it if it never does.
+                    for try await chunk in inbound { received += String(buffer: chunk) }
+                }
+            } catch ChannelError.ioOnClosedChannel {
+                // Closing our side after the server closed its own.
+            }
+            #expect(received.hasPrefix("HTTP/1.1 200 OK\r\n") && received.hasSuffix("\r\n\r\nready"))
+            #expect(ready.sent.load(ordering: .relaxed) == 1)
         }
     }
 }

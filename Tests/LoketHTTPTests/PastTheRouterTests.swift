@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import LoketTestSupport
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
                 cacheControl: "no-cache", headers: [:], isCurrent: { true }, admit: { _ in true },
                 record: { _, _ in })
         }
-        let polled = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/health")
+        let polled = HTTPRequestHead(version: .http1_1, method: .GET, uri: "/health")
         ready.publish(answer(), for: "/health")
         for i in 0..<100 {
             ready.publish(answer(), for: "/api/v1/draws?desk=D\(i)")

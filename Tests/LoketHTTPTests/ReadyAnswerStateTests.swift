@@ -1,4 +1,4 @@
-import HTTPTypes
+import NIOHTTP1
 import Testing
 
 @testable import LoketServer
@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(3))) struct ReadyAnswerStateTests {
     /// One event on the connection, and the action expected for it.
     enum Step: Sendable {
-        case head(HTTPRequest, writable: Bool = true, expect: ReadyAnswerState.HeadAction)
+        case head(HTTPRequestHead, writable: Bool = true, expect: ReadyAnswerState.HeadAction)
         case body(expect: ReadyAnswerState.PartAction)
         case end(expect: Expected)
         /// After `.end(expect: .answer)`: whether a ready answer was there.
@@ -16,20 +16,28 @@ import Testing
         case notAnswered
         case readComplete(flush: Bool)
         case responseEnded
+        /// The router's response ended: whether the connection became idle then.
+        case responseEndedIdle(Bool)
         case errorCaught
         case passedOn(Int)
+        /// Time passes on the connection's clock.
+        case wait(Duration)
+        /// The idle timer fires now, with a limit of `timeout`.
+        case idle(expect: ReadyAnswerState.IdleAction)
     }
+
+    static let timeout = Duration.seconds(30)
 
     enum Expected: Equatable, Sendable { case forward, drop, answer }
 
     static let at = ContinuousClock.now
 
-    static func get(_ path: String = "/api/v1/desks", _ fields: HTTPFields = [:]) -> HTTPRequest {
-        HTTPRequest(method: .get, scheme: nil, authority: nil, path: path, headerFields: fields)
+    static func get(_ path: String = "/api/v1/desks", _ headers: HTTPHeaders = [:]) -> HTTPRequestHead {
+        HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)
     }
 
-    static func post(_ fields: HTTPFields = [.contentLength: "2"]) -> HTTPRequest {
-        HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/api/v1/holds", headerFields: fields)
+    static func post(_ headers: HTTPHeaders = ["Content-Length": "2"]) -> HTTPRequestHead {
+        HTTPRequestHead(version: .http1_1, method: .POST, uri: "/api/v1/holds", headers: headers)
     }
 
     static let cases: [(String, [Step])] = [
@@ -58,19 +66,19 @@ import Testing
         (
             "a GET that announces a body, or arrives while the connection cannot take output, goes on",
             [
-                .head(get("/", [.transferEncoding: "chunked"]), expect: .passOn), .body(expect: .forward),
+                .head(get("/", ["Transfer-Encoding": "chunked"]), expect: .passOn), .body(expect: .forward),
                 .end(expect: .forward), .responseEnded,
                 .head(get(), writable: false, expect: .passOn), .end(expect: .forward),
             ]
         ),
         (
             "an empty body does not count as one",
-            [.head(get("/", [.contentLength: "0"]), expect: .hold)]
+            [.head(get("/", ["Content-Length": "0"]), expect: .hold)]
         ),
         (
             "after a held request that asked to close, the answer closes the output and nothing more is read",
             [
-                .head(get("/", [.connection: "close"]), expect: .hold), .end(expect: .answer),
+                .head(get("/", ["Connection": "close"]), expect: .hold), .end(expect: .answer),
                 .answered(expect: .flushAndCloseOutput), .readComplete(flush: false),
                 .head(get(), expect: .drop), .body(expect: .drop), .end(expect: .drop),
             ]
@@ -78,7 +86,7 @@ import Testing
         (
             "after a passed-on request that asked to close, nothing more is read either",
             [
-                .head(post([.contentLength: "2", .connection: "close"]), expect: .passOn), .end(expect: .forward),
+                .head(post(["Content-Length": "2", "Connection": "close"]), expect: .passOn), .end(expect: .forward),
                 .head(get(), expect: .drop),
             ]
         ),
@@ -90,25 +98,59 @@ import Testing
             "a response the router sends for a request never passed on does not go below zero",
             [.responseEnded, .passedOn(0), .head(get(), expect: .hold)]
         ),
+        (
+            "a connection used only by answers given here idles from its last request, not its first",
+            [
+                .idle(expect: .lookAgain(at: at + timeout)),
+                .wait(.seconds(20)), .head(get(), expect: .hold), .end(expect: .answer), .answered(expect: .flushLater),
+                .wait(.seconds(20)), .idle(expect: .lookAgain(at: at + .seconds(50))),
+                .wait(.seconds(10)), .idle(expect: .close),
+            ]
+        ),
+        (
+            "while the router answers, the timer waits for its response, and the idle time starts there",
+            [
+                .head(post(), expect: .passOn), .body(expect: .forward), .end(expect: .forward),
+                .wait(.seconds(60)), .idle(expect: .waitForResponse),
+                .responseEndedIdle(true), .idle(expect: .lookAgain(at: at + .seconds(90))),
+            ]
+        ),
+        (
+            "a request whose body stops arriving idles out from its last part",
+            [
+                .head(post(), expect: .passOn), .wait(.seconds(10)), .body(expect: .forward),
+                .wait(.seconds(30)), .idle(expect: .close),
+            ]
+        ),
+        (
+            "with two requests at the router, the connection is idle only after the second response",
+            [
+                .head(post(), expect: .passOn), .end(expect: .forward), .head(get(), expect: .passOn),
+                .end(expect: .forward), .responseEndedIdle(false), .responseEndedIdle(true),
+            ]
+        ),
     ]
 
     @Test(arguments: cases)
     func rules(_ name: String, _ steps: [Step]) {
-        var state = ReadyAnswerState()
+        var now = Self.at
+        var state = ReadyAnswerState(now: now)
+        var headArrived = now
         for (index, step) in steps.enumerated() {
             let place = Comment(rawValue: "\(name), step \(index + 1)")
             switch step {
             case .head(let head, let writable, let expected):
-                #expect(state.head(head, writable: writable, now: Self.at) == expected, place)
+                headArrived = now
+                #expect(state.head(head, writable: writable, now: now) == expected, place)
             case .body(let expected):
-                #expect(state.body() == expected, place)
+                #expect(state.body(now: now) == expected, place)
             case .end(let expected):
                 let action: Expected =
                     switch state.end() {
                     case .forward: .forward
                     case .drop: .drop
                     case .answer(let head, let since):
-                        since == Self.at && head.method == .get ? .answer : .drop
+                        since == headArrived && head.method == .GET ? .answer : .drop
                     }
                 #expect(action == expected, place)
             case .answered(let expected):
@@ -118,7 +160,13 @@ import Testing
             case .readComplete(let flush):
                 #expect(state.readComplete() == flush, place)
             case .responseEnded:
-                state.responseEnded()
+                _ = state.responseEnded(now: now)
+            case .responseEndedIdle(let idle):
+                #expect(state.responseEnded(now: now) == idle, place)
+            case .wait(let duration):
+                now += duration
+            case .idle(let expected):
+                #expect(state.idle(now: now, timeout: Self.timeout) == expected, place)
             case .errorCaught:
                 state.errorCaught()
             case .passedOn(let count):
