@@ -22,6 +22,7 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     let idleTimeout: Duration
     private var state = ReadyAnswerState(now: .now)
     private var idleTimer: Scheduled<Void>?
+    private var date = HTTPDate()
 
     init(answers: ReadyAnswers, proxies: TrustedProxies, idleTimeout: Duration) {
         self.answers = answers
@@ -100,7 +101,7 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         let headers = RequestHeaders(request.headers)
         let form = ReadyBody.acceptsGzip(headers[.acceptEncoding]) ? answer.gzip : answer.plain
         var (head, body) = form.answer(ifNoneMatch: headers[.ifNoneMatch])
-        head.headers.add(name: "Date", value: HTTPDate.shared.text())
+        head.headers.add(name: "Date", value: date.text())
         if let server = answers.serverName { head.headers.add(name: "Server", value: server) }
         head.headers.add(
             name: RequestIdentity.header.rawName,

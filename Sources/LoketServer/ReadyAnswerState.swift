@@ -48,7 +48,7 @@ struct ReadyAnswerState {
     }
 
     mutating func head(_ head: HTTPRequestHead, writable: Bool, now: ContinuousClock.Instant) -> HeadAction {
-        if reading == .closing { return .drop }
+        if case .closing = reading { return .drop }
         lastActive = now
         // As Hummingbird's router reads it, so that both ways close alike.
         asksToClose = head.headers.first(name: "connection") == "close"
@@ -69,7 +69,7 @@ struct ReadyAnswerState {
 
     /// A part of a body: only requests passed on have one.
     mutating func body(now: ContinuousClock.Instant) -> PartAction {
-        if reading == .closing { return .drop }
+        if case .closing = reading { return .drop }
         lastActive = now
         return .forward
     }
@@ -107,7 +107,7 @@ struct ReadyAnswerState {
     }
 
     mutating func answered() -> AnsweredAction {
-        if reading == .closing { return .flushAndCloseOutput }
+        if case .closing = reading { return .flushAndCloseOutput }
         unflushed = true
         return .flushLater
     }

@@ -37,8 +37,10 @@ public final class ReadyAnswers: Sendable {
         }
     }
 
-    /// One published answer and what decides whether it may still be sent.
-    public struct Answer: Sendable {
+    /// One published answer and what decides whether it may still be sent. A class: every
+    /// request takes it out of the shared table, and one reference is cheaper to copy there than
+    /// its forms, heads and closures.
+    public final class Answer: Sendable {
         /// The body as it is and its gzip form (the same when there is none), each with its heads
         /// made once, the headers every response of the router gets (security headers) in them.
         let plain: ReadyBody.Completed

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LoketDomain
+import LoketServer
 import LoketTestSupport
 import Testing
 
@@ -25,6 +26,18 @@ import Testing
             let forged = try await api.get("/health", headers: ["X-Request-Id": "forged"])
             #expect(forged.headers[Self.header] != "forged")
         }
+    }
+
+    /// Ids made before the router have the shape of Hummingbird's: a random part shared by the
+    /// process, then a counter, 32 hex digits in all.
+    @Test func freshIdsAreAPrefixAndACounterInHex() {
+        let first = RequestIdentity.fresh()
+        let second = RequestIdentity.fresh()
+        for id in [first, second] {
+            #expect(id.utf8.count == 32 && id.allSatisfy { "0123456789abcdef".contains($0) }, "\(id)")
+        }
+        #expect(first.prefix(16) == second.prefix(16))
+        #expect(first.suffix(16) != second.suffix(16))
     }
 
     @Test func aTrustedProxysIdIsKeptWhenSound() async throws {
