@@ -180,7 +180,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "LoketWebTests", dependencies: ["LoketWeb", "LoketApp", "LoketDomain", "LoketSimulation"]),
+        .testTarget(
+            name: "LoketWebTests",
+            dependencies: [
+                "LoketWeb", "LoketApp", "LoketDomain", "LoketSimulation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "LoketDomainTests", dependencies: ["LoketDomain", "LoketConfig", "LoketTestSupport"]),
         .testTarget(
             name: "LoketAppTests",

@@ -46,7 +46,8 @@ struct WebRequest: Sendable {
         languages = request.uri.path.hasPrefix("/staff") ? Self.dutchAndEnglish : Customer.Language.allCases
         let cookies = request.cookies
         (language, languageChosen) = Self.language(
-            cookies: cookies, acceptLanguage: request.headers[.acceptLanguage], among: languages)
+            cookie: cookies[Self.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage],
+            among: languages)
         // Only a token as Loket makes them (64 hex digits): the pages put it in their forms as
         // it is, so a cookie planted with anything else in it is replaced, never shown.
         if let token = cookies[Self.csrfCookie]?.value, Self.isToken(token) {
@@ -72,9 +73,9 @@ struct WebRequest: Sendable {
     /// switch's cookie (English when the page is not written in the one chosen), else the
     /// browser's preference, else Dutch.
     static func language(
-        cookies: Cookies, acceptLanguage: String?, among languages: [Customer.Language]
+        cookie: String?, acceptLanguage: String?, among languages: [Customer.Language]
     ) -> (Customer.Language, chosen: Bool) {
-        if let chosen = cookies[languageCookie].flatMap({ Customer.Language(rawValue: $0.value) }) {
+        if let chosen = cookie.flatMap({ Customer.Language(rawValue: $0) }) {
             return (languages.contains(chosen) ? chosen : .en, true)
         }
         return (AcceptLanguage.preferred(acceptLanguage, among: languages) ?? .nl, false)
@@ -84,7 +85,8 @@ struct WebRequest: Sendable {
     /// in, read from the request as above.
     static let customerLanguage = ReadyAnswers.Variation(name: "customer language") { headers in
         language(
-            cookies: Cookies(from: headers[values: .cookie]), acceptLanguage: headers[.acceptLanguage],
+            cookie: CookieValue.named(languageCookie, in: headers[values: .cookie]).map(String.init),
+            acceptLanguage: headers[.acceptLanguage],
             among: Customer.Language.allCases
         ).0.rawValue
     }
