@@ -9,19 +9,15 @@
 # With no binary, the current release build ("now") is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/common.sh
 
 DURATION="${1:-6s}"
 CONNECTIONS="${2:-64}"
 shift $(( $# < 2 ? $# : 2 ))
 
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 
-BINARIES=("$@")
-if (( ${#BINARIES[@]} == 0 )); then
-    swift build -c release --product loket >&2
-    BINARIES=("now=$(swift build -c release --show-bin-path)/loket")
-fi
+binaries "$@"
 swift build -c release --product nio-floor >&2
 FLOOR_BIN="$(swift build -c release --show-bin-path)/nio-floor"
 WORK=$(mktemp -d)
@@ -30,8 +26,6 @@ RESULTS="$WORK/results"
 : > "$RESULTS"
 mkdir -p "$WORK/www"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 
 # A returning browser: it has its form token and language cookies.
 BROWSER="Cookie: loket_csrf=$(printf 'ab%.0s' $(seq 32)); loket_lang=nl"

@@ -11,20 +11,16 @@
 # With no binary, the current release build ("now") is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/common.sh
 
 DURATION="${1:-8s}"
 CONNECTIONS="${2:-64}"
 shift $(( $# < 2 ? $# : 2 ))
 SECONDS_NUM="${DURATION%s}"
 
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 
-BINARIES=("$@")
-if (( ${#BINARIES[@]} == 0 )); then
-    swift build -c release --product loket >&2
-    BINARIES=("now=$(swift build -c release --show-bin-path)/loket")
-fi
+binaries "$@"
 PGURL=$(scripts/start-test-postgres)
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -33,9 +29,6 @@ RESULTS="$WORK/results"
 BENCH_DB="loket_bookings_$$"
 JSON_PATH="/api/v1/desks/BENCH/slots?product=BIO&persons=1"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
-at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
 
 ROUNDS="${ROUNDS:-1}"
 for round in $(seq 1 "$ROUNDS"); do

@@ -21,6 +21,7 @@
 # LOKET_BIN=path measures that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/common.sh
 
 DURATION="${1:-8s}"
 CONNECTIONS="${2:-64}"
@@ -29,7 +30,6 @@ IDLE="${IDLE:-10000}"
 # The calendar page before #13 (the issue's figure, same machine and command): 672 req/s.
 CALENDAR_BEFORE=672
 
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need nginx nginx-light
 # 10,000 idle connections, plus the load, need more descriptors than the default 1,024.
@@ -54,10 +54,8 @@ GOALS="$WORK/goals"
 : > "$GOALS"
 mkdir -p "$WORK/www"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 peak_mb() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
-ratio() { python3 -c "import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 ms() {  # wrk's latency (e.g. 812.00us, 3.20ms, 1.02s) in milliseconds
     python3 -c "import sys, re; v = sys.argv[1]; n = float(re.match(r'[0-9.]+', v).group()); u = v[len(re.match(r'[0-9.]+', v).group()):]; print(round(n * {'us': 0.001, 'ms': 1, 's': 1000, 'm': 60000}[u], 3))" "$1"
 }
@@ -88,8 +86,6 @@ rps() { field "$1" 2; }
 p99() { field "$1" 4; }
 # goal WHAT MEASURED GOAL MET — one line of the goals table.
 goal() { echo "$1|$2|$3|$4" >> "$GOALS"; }
-at_least() { python3 -c "import sys; print('yes' if float(sys.argv[1]) >= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
-at_most() { python3 -c "import sys; print('yes' if float(sys.argv[1]) <= float(sys.argv[2]) else 'NO')" "$1" "$2"; }
 
 # start_loket DATABASE [DESKS] — DESKS empty: the default desk network, with its per-client
 # limits on; the server then trusts 127.0.0.1 as its proxy and the load comes from many

@@ -8,6 +8,7 @@
 # Usage: benchmarks/tracing.sh [duration] [connections]; LOKET_BIN=path measures that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/common.sh
 
 DURATION="${1:-8s}"
 CONNECTIONS="${2:-64}"
@@ -18,7 +19,6 @@ if [[ -z ${LOKET_BIN:-} ]]; then
 fi
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # The sink: answers every export with an empty ExportTraceServiceResponse, counting the bytes.
 SINK_PORT=$(free_port)

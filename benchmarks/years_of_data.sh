@@ -26,6 +26,7 @@
 # LOKET_BENCH_LOCK (a lock file held while measuring, e.g. the one builds on this machine take).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/common.sh
 
 DURATION="${1:-5s}"
 CONNECTIONS="${2:-32}"
@@ -35,7 +36,6 @@ DB3="${LOKET_3Y_DB:-/tmp/loket-3y.sqlite}"
 DBP="${LOKET_PRESENT_DB:-/tmp/loket-present.sqlite}"
 DAYS="${LOKET_3Y_DAYS:-1095}"
 
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 
 if [[ -n ${LOKET_BIN:-} ]]; then
@@ -76,7 +76,6 @@ EMPTY="$WORK/empty.sqlite"
 CLOCK=$(python3 -c 'import datetime as d, sys; t = d.date.fromisoformat(sys.argv[1]); t += d.timedelta(days=max(0, 7 - t.weekday()) if t.weekday() > 4 else 0); print(f"{t}T08:00:00Z")' "$DATA_DAY")
 
 SLOTS="/api/v1/desks/$DESK/slots?product=$PRODUCT&persons=1"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 
 # start_loket DB — serves DB and sets LOKET, LOKET_PID, STARTUP (seconds to the first 200 from

@@ -43,8 +43,8 @@ public final class ReadyAnswers: Sendable {
     public final class Answer: Sendable {
         /// The body as it is and its gzip form (the same when there is none), each with its heads
         /// made once, the headers every response of the router gets (security headers) in them.
-        let plain: ReadyBody.Completed
-        let gzip: ReadyBody.Completed
+        let plain: ReadyBody.Form<HTTPResponseHead>
+        let gzip: ReadyBody.Form<HTTPResponseHead>
         /// The bytes this keeps alive.
         let byteCount: Int
         /// What the answer was chosen by, besides `Accept-Encoding`, and its key for the request

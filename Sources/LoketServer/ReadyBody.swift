@@ -77,7 +77,7 @@ public struct ReadyBody: Sendable {
     /// its answers.
     func form(
         gzip wanted: Bool, cacheControl: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
-    ) -> Form {
+    ) -> Form<HTTPResponse> {
         var headers = self.headers
         headers.append(contentsOf: extra)
         headers[.cacheControl] = cacheControl
@@ -95,46 +95,17 @@ public struct ReadyBody: Sendable {
             notModified: notModified)
     }
 
-    /// One form of the bytes and the heads of its answers: made once for an answer that is sent
-    /// many times (`ReadyAnswers`).
-    struct Form: Sendable {
+    /// One form of the bytes and the heads of its answers, in Swift HTTP Types (`HTTPResponse`)
+    /// for the router, or in NIO's own (`HTTPResponseHead`) once `completed` for `ReadyAnswers`,
+    /// whose `ReadyAnswerHandler` writes before the conversion between the two.
+    struct Form<Head: Sendable>: Sendable {
         let etag: String
         let body: ByteBuffer
-        let ok: HTTPResponse
-        let notModified: HTTPResponse
+        let ok: Head
+        let notModified: Head
 
         /// `304` when the client holds this form already, else the bytes.
-        func answer(ifNoneMatch held: String?) -> (HTTPResponse, ByteBuffer?) {
-            if let held, ReadyBody.matches(held, etag) { return (notModified, nil) }
-            return (ok, body)
-        }
-
-        /// The form as `ReadyAnswers` keeps it: `fields` added to both heads where they have
-        /// none of their own, and the length of each.
-        func completed(adding fields: HTTPFields) -> Completed {
-            var ok = ok
-            var notModified = notModified
-            for field in fields where ok.headerFields[field.name] == nil { ok.headerFields.append(field) }
-            for field in fields where notModified.headerFields[field.name] == nil {
-                notModified.headerFields.append(field)
-            }
-            ok.headerFields[.contentLength] = String(body.readableBytes)
-            notModified.headerFields[.contentLength] = "0"
-            return Completed(
-                etag: etag, body: body, ok: HTTPResponseHead(ok), notModified: HTTPResponseHead(notModified))
-        }
-    }
-
-    /// A form made complete once for an answer that is sent many times, its heads in NIO's own
-    /// type: `ReadyAnswerHandler` writes them before Swift HTTP Types' conversion.
-    struct Completed: Sendable {
-        let etag: String
-        let body: ByteBuffer
-        let ok: HTTPResponseHead
-        let notModified: HTTPResponseHead
-
-        /// `304` when the client holds this form already, else the bytes.
-        func answer(ifNoneMatch held: String?) -> (HTTPResponseHead, ByteBuffer?) {
+        func answer(ifNoneMatch held: String?) -> (Head, ByteBuffer?) {
             if let held, ReadyBody.matches(held, etag) { return (notModified, nil) }
             return (ok, body)
         }
@@ -173,5 +144,21 @@ public struct ReadyBody: Sendable {
             weights[coding] = q ?? 1
         }
         return (weights["gzip"] ?? weights["*"] ?? 0) > 0
+    }
+}
+
+extension ReadyBody.Form<HTTPResponse> {
+    /// The form as `ReadyAnswers` keeps it, made once for an answer sent many times: `fields`
+    /// added to both heads where they have none of their own, and the length of each.
+    func completed(adding fields: HTTPFields) -> ReadyBody.Form<HTTPResponseHead> {
+        var ok = ok
+        var notModified = notModified
+        for field in fields where ok.headerFields[field.name] == nil { ok.headerFields.append(field) }
+        for field in fields where notModified.headerFields[field.name] == nil {
+            notModified.headerFields.append(field)
+        }
+        ok.headerFields[.contentLength] = String(body.readableBytes)
+        notModified.headerFields[.contentLength] = "0"
+        return .init(etag: etag, body: body, ok: HTTPResponseHead(ok), notModified: HTTPResponseHead(notModified))
     }
 }
