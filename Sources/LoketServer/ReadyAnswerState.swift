@@ -33,7 +33,8 @@ struct ReadyAnswerState {
     private var unflushed = false
     /// A request passed on is still arriving (its head came, its end has not).
     private var beingRead = false
-    /// When the last part of a request arrived, or the router's last response ended.
+    /// When the last request's head or a part of its body arrived, or the router's last
+    /// response ended.
     private(set) var lastActive: ContinuousClock.Instant
 
     init(now: ContinuousClock.Instant) { lastActive = now }
@@ -50,8 +51,8 @@ struct ReadyAnswerState {
     mutating func head(_ head: HTTPRequestHead, writable: Bool, now: ContinuousClock.Instant) -> HeadAction {
         if case .closing = reading { return .drop }
         lastActive = now
-        // As Hummingbird's router reads it, so that both ways close alike.
-        asksToClose = head.headers.first(name: "connection") == "close"
+        // As Hummingbird's router reads it (every line joined), so that both ways close alike.
+        asksToClose = RequestHeaders(head.headers)[.connection] == "close"
         if passedOn == 0, head.method == .GET, !Self.hasBody(head), writable {
             reading = .holding(head, since: now)
             return .hold

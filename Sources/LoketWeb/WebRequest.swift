@@ -46,8 +46,10 @@ struct WebRequest: Sendable {
         languages = request.uri.path.hasPrefix("/staff") ? Self.dutchAndEnglish : Customer.Language.allCases
         let cookies = request.cookies
         (language, languageChosen) = Self.language(
-            cookie: cookies[Self.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage],
-            among: languages)
+            // Read as the ready answers read it (`customerLanguage`), so that a page is published
+            // under the language it is written in.
+            cookie: CookieValue.named(Self.languageCookie, in: request.headers[values: .cookie]).map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage], among: languages)
         // Only a token as Loket makes them (64 hex digits): the pages put it in their forms as
         // it is, so a cookie planted with anything else in it is replaced, never shown.
         if let token = cookies[Self.csrfCookie]?.value, Self.isToken(token) {

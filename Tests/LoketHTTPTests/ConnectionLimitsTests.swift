@@ -84,7 +84,9 @@ import Testing
                 body: ReadyBody(string: "ready", contentType: "text/plain"), cacheControl: "no-cache", headers: [:],
                 isCurrent: { true }, admit: { _ in true }, record: { _, _ in }),
             for: "/health")
-        let limits = ConnectionLimits(idleTimeout: .milliseconds(300), readTimeout: .seconds(60))
+        // Long enough that the answer comes first even when parallel tests hold the event loops
+        // for a while (they did for 300 ms): the idle time runs from the connection's start.
+        let limits = ConnectionLimits(idleTimeout: .seconds(2), readTimeout: .seconds(60))
         let app = Application(
             router: router, server: limits.server(answers: ready, proxies: try TrustedProxies(cidrs: [])),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))
@@ -96,6 +98,7 @@ import Testing
                     }
                 }
             var received = ""
+            let started = ContinuousClock.now
             do {
                 try await channel.executeThenClose { inbound, outbound in
                     try await outbound.write(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: loket\r\n\r\n"))
@@ -105,6 +108,8 @@ import Testing
             } catch ChannelError.ioOnClosedChannel {
                 // Closing our side after the server closed its own.
             }
+            // Not before the limit: the answer itself does not end the connection.
+            #expect(ContinuousClock.now - started >= .seconds(2))
             #expect(received.hasPrefix("HTTP/1.1 200 OK\r\n") && received.hasSuffix("\r\n\r\nready"))
             #expect(ready.sent.load(ordering: .relaxed) == 1)
         }

@@ -28,7 +28,11 @@ import Testing
 
     static let timeout = Duration.seconds(30)
 
-    enum Expected: Equatable, Sendable { case forward, drop, answer }
+    enum Expected: Equatable, Sendable {
+        case forward, drop, answer
+        /// An answer for another head, or with another time, than the one held.
+        case wrongAnswer
+    }
 
     static let at = ContinuousClock.now
 
@@ -81,6 +85,14 @@ import Testing
                 .head(get("/", ["Connection": "close"]), expect: .hold), .end(expect: .answer),
                 .answered(expect: .flushAndCloseOutput), .readComplete(flush: false),
                 .head(get(), expect: .drop), .body(expect: .drop), .end(expect: .drop),
+            ]
+        ),
+        (
+            "a close asked for on one of two Connection lines is no close, as the router reads it",
+            [
+                .head(
+                    post(["Content-Length": "2", "Connection": "close", "Connection": "keep-alive"]), expect: .passOn),
+                .end(expect: .forward), .responseEnded, .head(get(), expect: .hold),
             ]
         ),
         (
@@ -150,7 +162,7 @@ import Testing
                     case .forward: .forward
                     case .drop: .drop
                     case .answer(let head, let since):
-                        since == headArrived && head.method == .GET ? .answer : .drop
+                        since == headArrived && head.method == .GET ? .answer : .wrongAnswer
                     }
                 #expect(action == expected, place)
             case .answered(let expected):

@@ -3,7 +3,9 @@ import Testing
 
 @testable import LoketWeb
 
-/// The language cookie read over the bytes finds what Hummingbird's `Cookies` finds.
+/// The language cookie read over the bytes finds what Hummingbird's `Cookies` finds in the
+/// cookies browsers send. (Both the router and the ready answers read it this way, so the two
+/// agree on odd ones too: `loket_lang==nl` is no language for either.)
 @Suite struct CookieValueTests {
     static let cases: [(headers: [String], value: String?)] = [
         (["loket_lang=uk"], "uk"),
