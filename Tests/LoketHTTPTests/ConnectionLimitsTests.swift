@@ -91,23 +91,10 @@ import Testing
             router: router, server: limits.server(answers: ready, proxies: try TrustedProxies(cidrs: [])),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connect(host: "127.0.0.1", port: client.port!) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
-            var received = ""
             let started = ContinuousClock.now
-            do {
-                try await channel.executeThenClose { inbound, outbound in
-                    try await outbound.write(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: loket\r\n\r\n"))
-                    // Read until the server closes: the test's time limit fails it if it never does.
-                    for try await chunk in inbound { received += String(buffer: chunk) }
-                }
-            } catch ChannelError.ioOnClosedChannel {
-                // Closing our side after the server closed its own.
-            }
+            // Reads until the server closes: the test's time limit fails it if it never does.
+            let received = try await RawConnection.exchange(
+                port: client.port!, "GET /health HTTP/1.1\r\nHost: loket\r\n\r\n")
             // Not before the limit: the answer itself does not end the connection.
             #expect(ContinuousClock.now - started >= .seconds(2))
             #expect(received.hasPrefix("HTTP/1.1 200 OK\r\n") && received.hasSuffix("\r\n\r\nready"))

@@ -1,9 +1,7 @@
 import Foundation
 import HTTPTypes
 import LoketTestSupport
-import NIOCore
 import NIOHTTP1
-import NIOPosix
 import Testing
 
 @testable import LoketServer
@@ -194,17 +192,7 @@ import Testing
             let get = "GET \(Self.list) HTTP/1.1\r\nHost: loket\r\n\r\n"
             let head = "HEAD \(Self.list) HTTP/1.1\r\nHost: loket\r\n\r\n"
             let last = "GET \(Self.list) HTTP/1.1\r\nHost: loket\r\nConnection: close\r\n\r\n"
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connect(host: "127.0.0.1", port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
-            var received = ""
-            try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(ByteBuffer(string: get + head + last))
-                for try await chunk in inbound { received += String(buffer: chunk) }
-            }
+            let received = try await RawConnection.exchange(port: port, get + head + last)
             // Three responses: the list, the HEAD's head alone, the list again.
             let parts = received.components(separatedBy: "HTTP/1.1 200 OK\r\n").dropFirst()
             #expect(parts.count == 3)
@@ -228,20 +216,9 @@ import Testing
         }
     }
 
-    /// Sends `bytes` on one connection and reads until the server closes it.
+    /// Sends `bytes` on one connection and reads the responses until the server closes it.
     static func exchange(port: Int, _ bytes: String) async throws -> [(status: Int, body: String)] {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
-        var received = ""
-        try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(string: bytes))
-            for try await chunk in inbound { received += String(buffer: chunk) }
-        }
-        return Self.responses(in: received)
+        Self.responses(in: try await RawConnection.exchange(port: port, bytes))
     }
 
     /// Splits what arrived into responses by their `Content-Length`.
