@@ -54,7 +54,7 @@ extension Appointments {
         sql += " SELECT appointment.* FROM appointment"
         let row: (any SQLRow)?
         do {
-            row = try await tx.db.raw(sql).first()
+            row = try await tx.db.firstRow(preparing: sql)
         } catch  where LiveBookings.isLiveClaim(error) {
             throw Refusal.alreadyBooked
         }

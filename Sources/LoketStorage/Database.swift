@@ -259,7 +259,7 @@ public final class Database: Sendable {
         return try await DatabaseUnavailable.acquiring(within: acquireTimeout, reached: reached) { holding in
             try await postgres.withConnection { connection in
                 try holding()
-                return try await body(connection.sql(queryLogLevel: .trace))
+                return try await body(PostgresSession(connection))
             }
         }
     }

@@ -61,14 +61,14 @@ public enum Holds {
         if isOneStatement(plan), tx.engine == .postgres {
             // Both rows or, when the unit is full, neither.
             let held =
-                try await tx.db.raw(
-                    """
-                    WITH unit AS (\(CapacityStore.takeUnit(plan.units[0], desk: plan.desk, capacity: plan.capacity)))
-                    INSERT INTO holds (\(holdColumns))
-                    SELECT \(holdValues(id: id, plan: plan, tokenHash: tokenHash, now: now)) FROM unit
-                    RETURNING id
-                    """
-                ).first() != nil
+                try await tx.db.firstRow(
+                    preparing: """
+                        WITH unit AS (\(CapacityStore.takeUnit(plan.units[0], desk: plan.desk, capacity: plan.capacity)))
+                        INSERT INTO holds (\(holdColumns))
+                        SELECT \(holdValues(id: id, plan: plan, tokenHash: tokenHash, now: now)) FROM unit
+                        RETURNING id
+                        """
+                ) != nil
             guard held else { throw Refusal.slotFull }
         } else {
             try await CapacityStore.take(plan.units, desk: plan.desk, capacity: plan.capacity, on: tx.db)
@@ -147,7 +147,9 @@ public enum Holds {
 
     /// The hold `id` decoded, with its row for giving its units back.
     static func read(id: String, on db: any SQLDatabase) async throws -> (row: any SQLRow, stored: HoldRow)? {
-        guard let row = try await db.raw("SELECT * FROM holds WHERE id = \(bind: id)").first() else { return nil }
+        guard let row = try await db.firstRow(preparing: "SELECT * FROM holds WHERE id = \(bind: id)") else {
+            return nil
+        }
         return (row, try HoldRow(decoding: row))
     }
 

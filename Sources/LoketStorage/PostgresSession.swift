@@ -1,0 +1,107 @@
+import Crypto
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// One PostgreSQL connection as SQLKit sees it, with the connection at hand for the statements a
+/// booking runs on every request (`firstRow(preparing:)`).
+///
+/// Through SQLKit every statement is sent unnamed: parsed and planned again each time. For the
+/// hold, the hold's read and the confirmation that was a third of PostgreSQL's time (planning the
+/// confirmation's CTE alone took longer than running it).
+struct PostgresSession: SQLDatabase {
+    let connection: PostgresConnection
+    private let database: any SQLDatabase
+
+    init(_ connection: PostgresConnection) {
+        self.connection = connection
+        // Statements are logged at trace level, as the engine's own: text without values.
+        self.database = connection.sql(queryLogLevel: .trace)
+    }
+
+    var logger: Logger { database.logger }
+    var eventLoop: any EventLoop { database.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { database.version }
+    var dialect: any SQLDialect { database.dialect }
+    var queryLogLevel: Logger.Level? { database.queryLogLevel }
+
+    func execute(
+        sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        database.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await database.execute(sql: query, onRow)
+    }
+
+    /// The first row of `query`, run as a prepared statement named after its text and the types
+    /// of its values: prepared once per connection, then only bound and run. Nil as the answer's
+    /// first element when there is no row; nil altogether when a value cannot be bound directly
+    /// (the caller then runs it as any statement).
+    func firstPrepared(_ query: any SQLExpression) async throws -> (any SQLRow)?? {
+        let (sql, binds) = serialize(query)
+        var bindings = PostgresBindings(capacity: binds.count)
+        // The name carries the values' types: a statement is prepared with the types of its
+        // first values, and a nil where a text came before is another statement.
+        var signature = sql
+        for bind in binds {
+            // As PostgresKit binds them (`PostgresDataTranslation.encode`), for the types it binds
+            // without Codable; anything else goes the usual way.
+            if (bind as? any OptionalValue)?.isNone == true {
+                bindings.appendNull()
+                signature += "|null"
+            } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
+                try bindings.append(value, context: .default)
+                signature += "|\(value.psqlType.rawValue)"
+            } else {
+                return nil
+            }
+        }
+        let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
+        // Logged as SQLKit logs a statement, without its values, which may be personal data.
+        if let level = queryLogLevel {
+            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "prepared": .string(name)])
+        }
+        let rows = try await NamedStatement.$current.withValue((name, sql)) {
+            try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
+        }
+        for try await row in rows { return .some(row.sql()) }
+        return .some(nil)
+    }
+}
+
+/// A statement PostgresNIO prepares and keeps per connection. PostgresNIO names prepared
+/// statements by type (`static var name`, `sql`); Loket's are built by SQLKit at run time, so the
+/// name and text are handed to it for the one call. PostgresNIO reads both while it queues the
+/// call, within `current`'s scope.
+private struct NamedStatement: PostgresPreparedStatement {
+    @TaskLocal static var current: (name: String, sql: String) = ("", "")
+    static var name: String { current.name }
+    static var sql: String { current.sql }
+
+    let bindings: PostgresBindings
+
+    func makeBindings() -> PostgresBindings { bindings }
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}
+
+/// An optional of any type, to tell a nil bound as `any Encodable` from a value.
+private protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    var isNone: Bool { self == nil }
+}
+
+extension SQLDatabase {
+    /// The first row of `query`: on PostgreSQL as a prepared statement (`PostgresSession`), for
+    /// the statements a booking runs on every request.
+    func firstRow(preparing query: SQLQueryString) async throws -> (any SQLRow)? {
+        if let session = self as? PostgresSession, let row = try await session.firstPrepared(query) { return row }
+        return try await raw(query).first()
+    }
+}
