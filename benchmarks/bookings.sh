@@ -6,7 +6,8 @@
 # Release builds; load from wrk on loopback. With ROUNDS=n (default 1) every binary is measured n
 # times, the binaries taking turns within each round and engine, and the median is printed: this
 # machine's speed drifts within minutes, and one binary measured after another reads the drift
-# as a difference between them.
+# as a difference between them. Beside each rate, the CPU time a booking costs the server and
+# PostgreSQL's processes: steadier than the rate, which follows the disk's sync latency.
 # Usage: [ROUNDS=n] benchmarks/bookings.sh [duration] [connections] [LABEL=BINARY ...]
 # With no binary, the current release build ("now") is measured.
 set -euo pipefail
@@ -31,6 +32,13 @@ JSON_PATH="/api/v1/desks/BENCH/slots?product=BIO&persons=1"
 
 
 ROUNDS="${ROUNDS:-1}"
+# CPU time (user and system) of a process, and of all PostgreSQL's, in clock ticks; and ticks
+# per booking in ms. Throughput on this machine follows its disk's sync latency, which drifts
+# severalfold within minutes; the CPU a booking costs does not.
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+postgres_ticks() { local sum=0 pid; for pid in $(pgrep -x postgres); do sum=$(( sum + $(cpu_ticks "$pid" 2>/dev/null || echo 0) )); done; echo "$sum"; }
+per_booking() { python3 -c "import sys; t, b = float(sys.argv[1]), float(sys.argv[2] or 0) * $SECONDS_NUM; print(f'{t * $TICK_MS / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 for round in $(seq 1 "$ROUNDS"); do
   for engine in sqlite postgres; do
     for entry in "${BINARIES[@]}"; do
@@ -49,11 +57,17 @@ for round in $(seq 1 "$ROUNDS"); do
         for _ in $(seq 1 600); do curl -sf "$loket/health" >/dev/null && break; sleep 0.1; done
         curl -sf "$loket$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
         LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d2s -s benchmarks/hold-confirm.lua "$loket" >/dev/null
+        server_before=$(cpu_ticks "$pid")
+        engine_before=$([[ $engine == postgres ]] && postgres_ticks || echo 0)
         out=$(LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/hold-confirm.lua "$loket")
+        server_ticks=$(( $(cpu_ticks "$pid") - server_before ))
+        engine_ticks=$(( $([[ $engine == postgres ]] && postgres_ticks || echo 0) - engine_before ))
         bookings=$(awk '/^BOOKINGS/ {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-        echo "  round $round, $label, $engine: $bookings bookings/s, p99 $p99 ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
-        echo "$label|$engine|$bookings|$p99" >> "$RESULTS"
+        server_ms=$(per_booking "$server_ticks" "$bookings")
+        engine_ms=$([[ $engine == postgres ]] && per_booking "$engine_ticks" "$bookings" || echo "-")
+        echo "  round $round, $label, $engine: $bookings bookings/s, p99 $p99, CPU ms per booking: server $server_ms, PostgreSQL $engine_ms ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
+        echo "$label|$engine|$bookings|$p99|$server_ms|$engine_ms" >> "$RESULTS"
         kill "$pid"; wait "$pid" 2>/dev/null || true
     done
   done
@@ -67,21 +81,24 @@ pg_tps=$(benchmarks/engine-baseline-postgres.sh "$PGURL" "${BENCH_DB}_base" "$SE
 echo
 echo "Bookings at the engine's rate — $(date -u +%Y-%m-%d), $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION, server, load and engine on one machine"
 echo
-printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %s\n' "binary" "engine" "bookings/s" "p99" "engine alone, per commit" "ratio" "goal ≥ 0.50x" "every round"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s\n' "------------" "------------" "------------------" "-----------" "--------------------------" "----------" "--------------" "------"
+printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %17s | %17s | %s\n' "binary" "engine" "bookings/s" "p99" "engine alone, per commit" "ratio" "goal ≥ 0.50x" "server CPU, ms/bk" "PG CPU, ms/bk" "every round"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "------------" "------------" "------------------" "-----------" "--------------------------" "----------" "--------------" "-------------------" "-------------------" "------"
 # Per binary and engine, the median round (the lower of two middle ones) and every round's figure.
 python3 - "$RESULTS" <<'PY' |
 import sys
 runs = {}
 for line in open(sys.argv[1]):
-    label, engine, bookings, p99 = line.strip().split("|")
-    runs.setdefault((engine, label), []).append((int(bookings or 0), p99))
+    label, engine, bookings, p99, server_ms, engine_ms = line.strip().split("|")
+    runs.setdefault((engine, label), []).append((int(bookings or 0), p99, server_ms, engine_ms))
 for (engine, label), measured in runs.items():
-    median = sorted(measured)[(len(measured) - 1) // 2]
-    print("|".join([label, engine, str(median[0]), median[1], " ".join(str(b) for b, _ in measured)]))
+    middle = (len(measured) - 1) // 2
+    median = sorted(measured)[middle]
+    # The CPU a booking costs, each the median of its own rounds.
+    cpu = [sorted(m[i] for m in measured)[middle] for i in (2, 3)]
+    print("|".join([label, engine, str(median[0]), median[1], *cpu, " ".join(str(m[0]) for m in measured)]))
 PY
-while IFS='|' read -r label engine bookings p99 every; do
+while IFS='|' read -r label engine bookings p99 server_ms engine_ms every; do
     base=$([[ $engine == sqlite ]] && echo "$sqlite_tps" || echo "$pg_tps")
     r=$(ratio "$bookings" "$base")
-    printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %s\n' "$label" "$engine" "$bookings" "$p99" "$base" "${r}x" "$(at_least "$r" 0.5)" "$every"
+    printf '| %-10s | %-10s | %16s | %9s | %24s | %-8s | %-12s | %17s | %17s | %s\n' "$label" "$engine" "$bookings" "$p99" "$base" "${r}x" "$(at_least "$r" 0.5)" "$server_ms" "$engine_ms" "$every"
 done

@@ -19,6 +19,8 @@ function init(args)
     confirms = 0
     holds = 0
     failures = 0
+    -- The statuses of the failures, each once ("409 503"): a rate with failures says which.
+    failed = ""
     math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 end
 
@@ -50,6 +52,7 @@ end
 function response(status, headers, body)
     if status ~= 201 then
         failures = failures + 1
+        if not failed:find(tostring(status), 1, true) then failed = failed .. " " .. status end
     elseif body:find('"manageToken"', 1, true) then
         confirms = confirms + 1
     else
@@ -59,12 +62,14 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-    local c, h, f = 0, 0, 0
+    local c, h, f, statuses = 0, 0, 0, ""
     for _, thread in ipairs(threads) do
         c = c + thread:get("confirms")
         h = h + thread:get("holds")
         f = f + thread:get("failures")
+        statuses = statuses .. thread:get("failed")
     end
     local seconds = summary.duration / 1e6
-    io.write(string.format("BOOKINGS %.0f HOLDS %.0f FAILURES %d\n", c / seconds, h / seconds, f))
+    io.write(string.format("BOOKINGS %.0f HOLDS %.0f FAILURES %d%s\n", c / seconds, h / seconds, f,
+        f > 0 and (" (statuses" .. statuses .. ")") or ""))
 end
