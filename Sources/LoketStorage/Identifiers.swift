@@ -11,7 +11,7 @@ enum Identifiers {
     /// unique index refuses a clash there (odds about one in a million per desk-day) rather
     /// than let two customers share a code.
     static func appointmentCode() -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = KernelRandom()
         return AppointmentCode.make(using: &generator)
     }
 
@@ -20,12 +20,7 @@ enum Identifiers {
     static func token() -> String { randomBase64URL(bytes: 32) }
 
     static func randomBase64URL(bytes count: Int) -> String {
-        // Eight bytes per call of the system's generator, not one (each call asks the kernel).
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 7)
-        while bytes.count < count { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
-        bytes.removeLast(bytes.count - count)
+        let bytes = KernelRandom.bytes(count)
         // Base64 with the URL-safe alphabet and no padding, mapped byte by byte (three string
         // replacements were 2% of a booking's time).
         let encoded = Data(bytes).base64EncodedData().lazy.filter { $0 != UInt8(ascii: "=") }.map {
