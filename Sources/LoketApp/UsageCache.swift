@@ -22,7 +22,10 @@ final class UsageCache: Sendable {
     private struct Withheld {
         let generation: UInt64
         let readAt: Date
-        let withholding: [String: DrawWithholding]
+        /// Being read while the task runs: every hold that misses meanwhile awaits this one
+        /// read. Each read its own, and when the entry lapsed under load every hold in flight
+        /// read it at once, queueing behind each other for the read connections.
+        let withholding: Task<[String: DrawWithholding], any Error>
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -69,13 +72,24 @@ final class UsageCache: Sendable {
     func withholding(desk: String) async throws -> [String: DrawWithholding] {
         let generation = generations.draws(desk)
         let now = now()
-        if let entry = withheld.withLock({ $0[desk] }), entry.generation == generation, now >= entry.readAt,
-            now.timeIntervalSince(entry.readAt) < ttl
-        {
-            return entry.withholding
+        let draws = self.draws
+        let entry = withheld.withLock { withheld in
+            if let entry = withheld[desk], entry.generation == generation, now >= entry.readAt,
+                now.timeIntervalSince(entry.readAt) < ttl
+            {
+                return entry
+            }
+            let entry = Withheld(
+                generation: generation, readAt: now, withholding: Task { try await draws.withholding(desk: desk) })
+            withheld[desk] = entry
+            return entry
         }
-        let withholding = try await draws.withholding(desk: desk)
-        withheld.withLock { $0[desk] = Withheld(generation: generation, readAt: now, withholding: withholding) }
-        return withholding
+        do {
+            return try await entry.withholding.value
+        } catch {
+            // A failed read is not kept: the next hold reads again.
+            withheld.withLock { if $0[desk]?.withholding == entry.withholding { $0[desk] = nil } }
+            throw error
+        }
     }
 }

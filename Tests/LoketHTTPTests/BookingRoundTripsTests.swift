@@ -61,4 +61,31 @@ import Testing
             #expect(Self.reads("draw_modes", in: log.executed) == 1, "\(log.executed)")
         }
     }
+
+    /// Holds that find what draws withhold unread share one read of it: a crowd of bots at an
+    /// entry that just lapsed does not queue a read each for the read connections.
+    @Test(arguments: TestDatabase.engines)
+    func holdsAtOnceReadTheDrawsOnce(engine: TestDatabase.Engine) async throws {
+        let log = StatementLog()
+        try await TestServer.run(
+            engine: engine, network: TestNetwork.single(counters: 50), databaseLogger: log.logger,
+            options: Self.quickHashes
+        ) { server, _ in
+            let booking = server.loket.booking
+            try await log.recording {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask {
+                            _ = try await booking.hold(
+                                desk: "RACE", product: "BIO", persons: 1, slot: "20220602-0900-one", client: nil,
+                                idempotency: nil)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            #expect(Self.reads("draws", in: log.executed) == 1, "\(log.executed)")
+            #expect(Self.reads("draw_modes", in: log.executed) == 1, "\(log.executed)")
+        }
+    }
 }
