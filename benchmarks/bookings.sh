@@ -36,8 +36,15 @@ ROUNDS="${ROUNDS:-1}"
 # per booking in ms. Throughput on this machine follows its disk's sync latency, which drifts
 # severalfold within minutes; the CPU a booking costs does not.
 TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-postgres_ticks() { local sum=0 pid; for pid in $(pgrep -x postgres); do sum=$(( sum + $(cpu_ticks "$pid" 2>/dev/null || echo 0) )); done; echo "$sum"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The test server's processes only (scripts/start-test-postgres), not any other on the machine.
+PG_DATA="${LOKET_TEST_POSTGRES_DIR:-/tmp/loket-test-postgres}"
+postgres_ticks() {
+    local main sum=0 pid
+    main=$(head -1 "$PG_DATA/postmaster.pid")
+    for pid in "$main" $(pgrep -P "$main"); do sum=$(( sum + $(cpu_ticks "$pid") )); done
+    echo "$sum"
+}
 per_booking() { python3 -c "import sys; t, b = float(sys.argv[1]), float(sys.argv[2] or 0) * $SECONDS_NUM; print(f'{t * $TICK_MS / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 for round in $(seq 1 "$ROUNDS"); do
   for engine in sqlite postgres; do
@@ -94,7 +101,7 @@ for (engine, label), measured in runs.items():
     middle = (len(measured) - 1) // 2
     median = sorted(measured)[middle]
     # The CPU a booking costs, each the median of its own rounds.
-    cpu = [sorted(m[i] for m in measured)[middle] for i in (2, 3)]
+    cpu = [sorted((m[i] for m in measured), key=lambda v: float(v) if v[:1].isdigit() else 0)[middle] for i in (2, 3)]
     print("|".join([label, engine, str(median[0]), median[1], *cpu, " ".join(str(m[0]) for m in measured)]))
 PY
 while IFS='|' read -r label engine bookings p99 server_ms engine_ms every; do

@@ -67,7 +67,9 @@ function done(summary, latency, requests)
         c = c + thread:get("confirms")
         h = h + thread:get("holds")
         f = f + thread:get("failures")
-        statuses = statuses .. thread:get("failed")
+        for status in thread:get("failed"):gmatch("%d+") do
+            if not statuses:find(status, 1, true) then statuses = statuses .. " " .. status end
+        end
     end
     local seconds = summary.duration / 1e6
     io.write(string.format("BOOKINGS %.0f HOLDS %.0f FAILURES %d%s\n", c / seconds, h / seconds, f,

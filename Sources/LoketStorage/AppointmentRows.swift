@@ -9,6 +9,13 @@ struct HoldRow {
     let expiresAt: Int, state: String
     let tokenHash: String?
 
+    /// What a hold's read selects. Named, not `*`: the read is prepared on PostgreSQL (every
+    /// confirmation makes it), and a prepared statement whose columns change fails until its
+    /// connection closes; another server's migration may add one.
+    static let columns = SQLQueryString(
+        "id, desk, product, persons, pool, date, start_minute, end_minute, parts, assistance, expires_at, state, token_hash"
+    )
+
     /// Column by column, as `AppointmentRow`: once on every booking's way.
     init(decoding row: any SQLRow) throws {
         id = try row.decode(column: "id", as: String.self)
@@ -52,6 +59,13 @@ struct AppointmentRow {
     let tokenHash: String
     let customerName: String, customerEmail: String
     let partnerId: String?
+
+    /// What a confirmation returns, named for the reason given at `HoldRow.columns`.
+    static let columns = SQLQueryString(
+        """
+        id, desk, product, persons, pool, date, start_minute, end_minute, parts, state, language, created_at, code,
+        assistance, revision, token_hash, customer_name, customer_email, partner_id
+        """)
 
     /// Column by column: a clerk's agenda reads 1,700 of these, and decoding them as a model
     /// converted every key to snake case for every row (a fifth of the page's time).

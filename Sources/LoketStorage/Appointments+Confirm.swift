@@ -40,7 +40,8 @@ extension Appointments {
             WITH taken AS (\(Holds.writing(hold, readIn: before))),
             claimed AS (\(claims)),
             appointment AS (
-                INSERT INTO appointments (\(appointmentColumns)) SELECT \(values) FROM taken RETURNING *
+                INSERT INTO appointments (\(appointmentColumns)) SELECT \(values) FROM taken
+                RETURNING \(AppointmentRow.columns)
             )
             """
         for (index, message) in messages.enumerated() {

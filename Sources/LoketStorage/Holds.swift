@@ -147,7 +147,8 @@ public enum Holds {
 
     /// The hold `id` decoded, with its row for giving its units back.
     static func read(id: String, on db: any SQLDatabase) async throws -> (row: any SQLRow, stored: HoldRow)? {
-        guard let row = try await db.firstRow(preparing: "SELECT * FROM holds WHERE id = \(bind: id)") else {
+        guard let row = try await db.firstRow(preparing: "SELECT \(HoldRow.columns) FROM holds WHERE id = \(bind: id)")
+        else {
             return nil
         }
         return (row, try HoldRow(decoding: row))

@@ -6,23 +6,23 @@ import Darwin
 
 /// Random bytes from the kernel, fetched many at a time: `SystemRandomNumberGenerator` makes a
 /// system call for every eight bytes, so a hold's id and secret and an appointment's code took
-/// fourteen, on the writer's thread that every booking waits for (8% of its time). Here one read
-/// of `/dev/urandom` fills a buffer. Hand-written: neither the standard library nor swift-crypto
-/// offers a fill of many bytes (`getrandom` is not imported into Swift).
+/// fourteen, on the writer's thread that every booking waits for (8% of its time). Here one
+/// `getentropy` (the kernel's `getrandom`: no file, and it waits until the kernel is seeded)
+/// fills a buffer. Hand-written: neither the standard library nor swift-crypto offers a fill of
+/// many bytes.
 struct KernelRandom: RandomNumberGenerator {
     private var words: [UInt64] = []
 
-    /// Fills `buffer` with random bytes.
+    /// Fills `buffer` with random bytes, 256 at most per call (`getentropy`'s limit).
     static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
         var filled = 0
         while filled < buffer.count {
-            let read = read(device, buffer.baseAddress! + filled, buffer.count - filled)
-            guard read > 0 else {
-                if read < 0, errno == EINTR { continue }
-                // As `SystemRandomNumberGenerator` does: no identifier is better than a guessable one.
-                fatalError("cannot read /dev/urandom (errno \(errno))")
+            let count = min(256, buffer.count - filled)
+            // As `SystemRandomNumberGenerator` does: no identifier is better than a guessable one.
+            guard getentropy(buffer.baseAddress! + filled, count) == 0 else {
+                fatalError("the kernel gave no random bytes (errno \(errno))")
             }
-            filled += read
+            filled += count
         }
     }
 
@@ -44,11 +44,4 @@ struct KernelRandom: RandomNumberGenerator {
         }
         return words.removeLast()
     }
-
-    /// Opened once, for the life of the process.
-    private static let device: Int32 = {
-        let device = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
-        guard device >= 0 else { fatalError("cannot open /dev/urandom (errno \(errno))") }
-        return device
-    }()
 }

@@ -17,24 +17,35 @@ struct PostgresSession: SQLDatabase {
 
     init(_ connection: PostgresConnection) {
         self.connection = connection
-        // Statements are logged at trace level, as the engine's own: text without values.
-        self.database = connection.sql(queryLogLevel: .trace)
+        // PostgresKit would log each statement's values with it, which may be personal data;
+        // `log` logs the text alone.
+        self.database = connection.sql(queryLogLevel: nil)
     }
 
     var logger: Logger { database.logger }
     var eventLoop: any EventLoop { database.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { database.version }
     var dialect: any SQLDialect { database.dialect }
-    var queryLogLevel: Logger.Level? { database.queryLogLevel }
+    var queryLogLevel: Logger.Level? { .trace }
 
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        database.execute(sql: query, onRow)
+        log(query)
+        return database.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        log(query)
         try await database.execute(sql: query, onRow)
+    }
+
+    /// Logs a statement's text at trace level, without its values, as the SQLite writer does.
+    private func log(_ query: any SQLExpression, prepared name: String? = nil) {
+        guard logger.logLevel <= .trace else { return }
+        var metadata: Logger.Metadata = ["sql": .string(serialize(query).sql)]
+        if let name { metadata["prepared"] = .string(name) }
+        logger.trace("Executing query", metadata: metadata)
     }
 
     /// The first row of `query`, run as a prepared statement named after its text and the types
@@ -61,10 +72,7 @@ struct PostgresSession: SQLDatabase {
             }
         }
         let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
-        // Logged as SQLKit logs a statement, without its values, which may be personal data.
-        if let level = queryLogLevel {
-            logger.log(level: level, "Executing query", metadata: ["sql": .string(sql), "prepared": .string(name)])
-        }
+        log(query, prepared: name)
         let rows = try await NamedStatement.$current.withValue((name, sql)) {
             try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
         }
@@ -79,7 +87,10 @@ struct PostgresSession: SQLDatabase {
 /// call, within `current`'s scope.
 private struct NamedStatement: PostgresPreparedStatement {
     @TaskLocal static var current: (name: String, sql: String) = ("", "")
-    static var name: String { current.name }
+    static var name: String {
+        precondition(!current.name.isEmpty, "a prepared statement's name was read outside its call")
+        return current.name
+    }
     static var sql: String { current.sql }
 
     let bindings: PostgresBindings
@@ -95,13 +106,4 @@ private protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var isNone: Bool { self == nil }
-}
-
-extension SQLDatabase {
-    /// The first row of `query`: on PostgreSQL as a prepared statement (`PostgresSession`), for
-    /// the statements a booking runs on every request.
-    func firstRow(preparing query: SQLQueryString) async throws -> (any SQLRow)? {
-        if let session = self as? PostgresSession, let row = try await session.firstPrepared(query) { return row }
-        return try await raw(query).first()
-    }
 }

@@ -35,6 +35,8 @@ import Testing
             if engine == .postgres {
                 // One statement, committing by itself (and the announcement to other servers).
                 #expect(log.executed.filter { !$0.hasPrefix("SELECT pg_notify") }.count == 1, "\(log.executed)")
+                // Prepared once per connection, not parsed and planned again for every hold.
+                #expect(log.prepared.count == 1, "\(log.prepared)")
             }
             log.clear()
             let confirmed = try await log.recording {
@@ -50,6 +52,7 @@ import Testing
                 // message written in one statement that needs no transaction: two round trips.
                 #expect(log.executed.count == 2, "\(log.executed)")
                 #expect(log.executed.filter { $0.hasPrefix("WITH taken AS") }.count == 1, "\(log.executed)")
+                #expect(log.prepared.count == 2, "\(log.prepared)")
             }
 
             // The desk manager switches draw mode on: the next hold reads the draws again.

@@ -10,6 +10,7 @@ final class StatementLog: Sendable {
         var statements: [String] = []
         var seen: Set<String> = []
         var executed: [String] = []
+        var prepared: [String] = []
     }
 
     private let state = Mutex(State())
@@ -30,15 +31,19 @@ final class StatementLog: Sendable {
     /// Every statement run while recording, each time it ran.
     var executed: [String] { state.withLock { $0.executed } }
 
+    /// The statements of `executed` that ran prepared on PostgreSQL (logged with their name).
+    var prepared: [String] { state.withLock { $0.prepared } }
+
     /// Forgets what was recorded.
     func clear() {
         state.withLock { $0 = State() }
     }
 
-    fileprivate func record(_ sql: String) {
+    fileprivate func record(_ sql: String, prepared: Bool) {
         state.withLock { state in
             guard state.recording else { return }
             state.executed.append(sql)
+            if prepared { state.prepared.append(sql) }
             guard state.seen.insert(sql).inserted else { return }
             state.statements.append(sql)
         }
@@ -57,7 +62,9 @@ final class StatementLog: Sendable {
         }
 
         func log(event: LogEvent) {
-            if case .string(let sql) = event.metadata?["sql"] { log.record(sql) }
+            if case .string(let sql) = event.metadata?["sql"] {
+                log.record(sql, prepared: event.metadata?["prepared"] != nil)
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import LoketStorage
 
-/// Identifiers, secrets and appointment codes come from the kernel's random bytes, many per read.
+/// Identifiers, secrets and appointment codes come from the kernel's random bytes, many per call.
 @Suite(.timeLimit(.minutes(1))) struct KernelRandomTests {
     @Test func bytesAreAsManyAsAskedAndEveryValueTurnsUp() {
         #expect(KernelRandom.bytes(0).isEmpty)
