@@ -73,11 +73,20 @@ struct PostgresSession: SQLDatabase {
         }
         let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
         log(query, prepared: name)
-        let rows = try await NamedStatement.$current.withValue((name, sql)) {
-            try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
+        do {
+            let rows = try await NamedStatement.$current.withValue((name, sql)) {
+                try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
+            }
+            for try await row in rows { return .some(row.sql()) }
+            return .some(nil)
+        } catch let error as PSQLError {
+            // PostgresNIO keeps a statement whose preparation failed as failed for the life of
+            // the connection: unless PostgreSQL refused what the statement did (a constraint, a
+            // conflict), the connection goes, and the pool opens another.
+            let refusal = error.serverInfo?[.sqlState].map { $0.hasPrefix("23") || $0.hasPrefix("40") } ?? false
+            if !refusal { try? await connection.close() }
+            throw error
         }
-        for try await row in rows { return .some(row.sql()) }
-        return .some(nil)
     }
 }
 

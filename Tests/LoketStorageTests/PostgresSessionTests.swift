@@ -83,4 +83,26 @@ struct PostgresSessionTests {
             #expect(try await prepared(db).filter { before[$0.key] == nil }.isEmpty)
         }
     }
+
+    /// PostgresNIO keeps a failed preparation for the life of its connection: after one, the
+    /// statement runs again on another connection once it can.
+    @Test func aStatementThatCouldNotBePreparedRunsOnceItCan() async throws {
+        let (database, _, drop) = try await TestDatabase.make(.postgres)
+        do {
+            let query: SQLQueryString = "SELECT n FROM later WHERE n = \(bind: 1)"
+            await #expect(throws: (any Error).self) {
+                try await database.session { db in try await db.firstRow(preparing: query) != nil }
+            }
+            let found = try await database.session { db in
+                try await db.raw("CREATE TABLE later (n integer)").run()
+                try await db.raw("INSERT INTO later VALUES (1)").run()
+                return try await db.firstRow(preparing: query) != nil
+            }
+            #expect(found)
+        } catch {
+            await drop()
+            throw error
+        }
+        await drop()
+    }
 }
