@@ -9,8 +9,8 @@ import SQLKit
 /// booking runs on every request (`firstRow(preparing:)`).
 ///
 /// Through SQLKit every statement is sent unnamed: parsed and planned again each time. For the
-/// hold, the hold's read and the confirmation that was a third of PostgreSQL's time (planning the
-/// confirmation's CTE alone took longer than running it).
+/// hold, the hold's read and the confirmation, that was half of PostgreSQL's time per booking
+/// (planning the confirmation's CTE alone took longer than running it).
 struct PostgresSession: SQLDatabase {
     let connection: PostgresConnection
     private let database: any SQLDatabase
