@@ -23,8 +23,8 @@ final class UsageCache: Sendable {
         let generation: UInt64
         let readAt: Date
         /// Being read while the task runs: every hold that misses meanwhile awaits this one
-        /// read. Each read its own, and when the entry lapsed under load every hold in flight
-        /// read it at once, queueing behind each other for the read connections.
+        /// read. When each hold read its own, an entry that lapsed under load was read by every
+        /// hold in flight at once, queueing behind each other for the read connections.
         let withholding: Task<[String: DrawWithholding], any Error>
     }
 

@@ -31,19 +31,20 @@ struct PostgresSession: SQLDatabase {
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        log(query)
+        log(serialize(query).sql)
         return database.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        log(query)
+        log(serialize(query).sql)
         try await database.execute(sql: query, onRow)
     }
 
-    /// Logs a statement's text at trace level, without its values, as the SQLite writer does.
-    private func log(_ query: any SQLExpression, prepared name: String? = nil) {
+    /// Logs a statement's text at trace level, without its values, as the SQLite writer does;
+    /// the text is made only when the log takes it.
+    private func log(_ sql: @autoclosure () -> String, prepared name: String? = nil) {
         guard logger.logLevel <= .trace else { return }
-        var metadata: Logger.Metadata = ["sql": .string(serialize(query).sql)]
+        var metadata: Logger.Metadata = ["sql": .string(sql())]
         if let name { metadata["prepared"] = .string(name) }
         logger.trace("Executing query", metadata: metadata)
     }
@@ -72,7 +73,7 @@ struct PostgresSession: SQLDatabase {
             }
         }
         let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
-        log(query, prepared: name)
+        log(sql, prepared: name)
         do {
             let rows = try await NamedStatement.$current.withValue((name, sql)) {
                 try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
