@@ -56,26 +56,29 @@ struct PostgresSession: SQLDatabase {
     func firstPrepared(_ query: any SQLExpression) async throws -> (any SQLRow)?? {
         let (sql, binds) = serialize(query)
         var bindings = PostgresBindings(capacity: binds.count)
-        // The name carries the values' types: a statement is prepared with the types of its
-        // first values, and a nil where a text came before is another statement.
-        var signature = sql
+        // The statement is prepared with these types, and its name carries them: a nil is bound
+        // with the type of what it would hold, so that a customer without a phone number runs
+        // the same statement as one with (a nil of no known type makes another statement).
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(binds.count)
         for bind in binds {
             // As PostgresKit binds them (`PostgresDataTranslation.encode`), for the types it binds
             // without Codable; anything else goes the usual way.
-            if (bind as? any OptionalValue)?.isNone == true {
+            if let optional = bind as? any OptionalValue, optional.isNone {
                 bindings.appendNull()
-                signature += "|null"
+                types.append(optional.wrappedPostgresType ?? .null)
             } else if let value = bind as? any PostgresThrowingDynamicTypeEncodable {
                 try bindings.append(value, context: .default)
-                signature += "|\(value.psqlType.rawValue)"
+                types.append(value.psqlType)
             } else {
                 return nil
             }
         }
+        let signature = sql + types.map { "|\($0.rawValue)" }.joined()
         let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
         log(sql, prepared: name)
         do {
-            let rows = try await NamedStatement.$current.withValue((name, sql)) {
+            let rows = try await NamedStatement.$current.withValue((name, sql, types)) {
                 try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
             }
             for try await row in rows { return .some(row.sql()) }
@@ -92,16 +95,17 @@ struct PostgresSession: SQLDatabase {
 }
 
 /// A statement PostgresNIO prepares and keeps per connection. PostgresNIO names prepared
-/// statements by type (`static var name`, `sql`); Loket's are built by SQLKit at run time, so the
-/// name and text are handed to it for the one call. PostgresNIO reads both while it queues the
-/// call, within `current`'s scope.
+/// statements by type (`static var name`, `sql`, `bindingDataTypes`); Loket's are built by SQLKit
+/// at run time, so they are handed to it for the one call. PostgresNIO reads them while it queues
+/// the call, within `current`'s scope.
 private struct NamedStatement: PostgresPreparedStatement {
-    @TaskLocal static var current: (name: String, sql: String) = ("", "")
+    @TaskLocal static var current: (name: String, sql: String, types: [PostgresDataType]) = ("", "", [])
     static var name: String {
         precondition(!current.name.isEmpty, "a prepared statement's name was read outside its call")
         return current.name
     }
     static var sql: String { current.sql }
+    static var bindingDataTypes: [PostgresDataType] { current.types }
 
     let bindings: PostgresBindings
 
@@ -109,11 +113,14 @@ private struct NamedStatement: PostgresPreparedStatement {
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
 
-/// An optional of any type, to tell a nil bound as `any Encodable` from a value.
+/// An optional of any type, to tell a nil bound as `any Encodable` from a value, and the
+/// PostgreSQL type of what it holds when it holds something.
 private protocol OptionalValue {
     var isNone: Bool { get }
+    var wrappedPostgresType: PostgresDataType? { get }
 }
 
 extension Optional: OptionalValue {
     var isNone: Bool { self == nil }
+    var wrappedPostgresType: PostgresDataType? { (Wrapped.self as? any PostgresEncodable.Type)?.psqlType }
 }

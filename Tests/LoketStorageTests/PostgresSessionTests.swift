@@ -6,7 +6,7 @@ import Testing
 @testable import LoketStorage
 
 /// The statements a booking runs on every request go to PostgreSQL as prepared statements: the
-/// same rows as unnamed ones, prepared once per connection, and one per set of value types.
+/// same rows as unnamed ones, prepared once per connection, and one per set of value types (a nil has its value's).
 @Suite(.timeLimit(.minutes(3)), .enabled(if: TestDatabase.engines.contains(.postgres)))
 struct PostgresSessionTests {
     /// The prepared statements of the session's connection, by name.
@@ -51,16 +51,30 @@ struct PostgresSessionTests {
         }
     }
 
-    @Test func aNilWhereAValueWasIsAnotherStatement() async throws {
+    /// A nil is bound with the type of what it would hold: a customer without a phone number
+    /// runs the same statement as one with, whichever came first on the connection.
+    @Test func aNilIsTheSameStatementAsAValue() async throws {
         try await onOneConnection { db in
             let before = try await prepared(db)
             let query = { (name: String?) -> SQLQueryString in "SELECT COALESCE(\(bind: name), 'nobody') AS name" }
-            let named = try #require(try await db.firstRow(preparing: query("Ana")))
             let nobody = try #require(try await db.firstRow(preparing: query(nil)))
-            let namedAgain = try #require(try await db.firstRow(preparing: query("Bo")))
-            #expect(try named.decode(column: "name", as: String.self) == "Ana")
+            let named = try #require(try await db.firstRow(preparing: query("Ana")))
+            let nobodyAgain = try #require(try await db.firstRow(preparing: query(nil)))
             #expect(try nobody.decode(column: "name", as: String.self) == "nobody")
-            #expect(try namedAgain.decode(column: "name", as: String.self) == "Bo")
+            #expect(try named.decode(column: "name", as: String.self) == "Ana")
+            #expect(try nobodyAgain.decode(column: "name", as: String.self) == "nobody")
+            #expect(try await prepared(db).filter { before[$0.key] == nil }.count == 1)
+        }
+    }
+
+    /// Values of other types are another statement: a statement is prepared with its values' types.
+    @Test func valuesOfAnotherTypeAreAnotherStatement() async throws {
+        try await onOneConnection { db in
+            let before = try await prepared(db)
+            let number = try #require(try await db.firstRow(preparing: "SELECT \(bind: 7)::text AS value"))
+            let text = try #require(try await db.firstRow(preparing: "SELECT \(bind: "seven")::text AS value"))
+            #expect(try number.decode(column: "value", as: String.self) == "7")
+            #expect(try text.decode(column: "value", as: String.self) == "seven")
             #expect(try await prepared(db).filter { before[$0.key] == nil }.count == 2)
         }
     }
