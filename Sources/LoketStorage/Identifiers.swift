@@ -4,8 +4,18 @@ import LoketDomain
 
 /// The random identifiers and secrets storage hands out, and the digest secrets are kept as.
 enum Identifiers {
-    /// 128 random bits, URL-safe: identifiers that cannot be guessed or enumerated.
-    static func make() -> String { randomBase64URL(bytes: 16) }
+    /// 128 bits, URL-safe: the time of making in milliseconds (48 bits), then 80 random bits, as
+    /// a UUIDv7 has them (RFC 9562). The random bits make an identifier that cannot be guessed or
+    /// enumerated; the time makes identifiers made together sit together in every index on them.
+    /// With 128 random bits, each booking's rows landed on a page of their own in each of those
+    /// indexes: a group commit wrote about fifteen 4 KB pages for every booking in it, and
+    /// SQLite's rate followed the disk's write rate.
+    static func make(at now: Date = Date()) -> String {
+        let millis = UInt64(max(0, now.millis))
+        var bytes = (0..<6).map { UInt8(truncatingIfNeeded: millis >> (8 * (5 - $0))) }
+        bytes += KernelRandom.bytes(10)
+        return base64URL(bytes)
+    }
 
     /// The short code shown at the desk. Codes only need to differ within one desk's day; the
     /// unique index refuses a clash there (odds about one in a million per desk-day) rather
@@ -19,8 +29,9 @@ enum Identifiers {
     /// SHA-256 digest.
     static func token() -> String { randomBase64URL(bytes: 32) }
 
-    static func randomBase64URL(bytes count: Int) -> String {
-        let bytes = KernelRandom.bytes(count)
+    static func randomBase64URL(bytes count: Int) -> String { base64URL(KernelRandom.bytes(count)) }
+
+    private static func base64URL(_ bytes: [UInt8]) -> String {
         // Base64 with the URL-safe alphabet and no padding, mapped byte by byte (three string
         // replacements were 2% of a booking's time).
         let encoded = Data(bytes).base64EncodedData().lazy.filter { $0 != UInt8(ascii: "=") }.map {

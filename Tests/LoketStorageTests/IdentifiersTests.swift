@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LoketStorage
@@ -22,5 +23,18 @@ import Testing
         // Over 200 tokens of 43 characters each, every one of the 64 characters turns up.
         let seen = Set((0..<200).flatMap { _ in Identifiers.token() })
         #expect(seen == urlSafe)
+    }
+
+    /// Identifiers made in one millisecond share their first eight characters (the time, 48
+    /// bits), so that they sit together in an index; the 80 bits after it tell them apart.
+    @Test func identifiersMadeTogetherShareTheirTime() throws {
+        let now = Date(timeIntervalSince1970: 1_796_000_000.123)
+        let ids = (0..<100).map { _ in Identifiers.make(at: now) }
+        #expect(Set(ids.map { $0.prefix(8) }).count == 1)
+        #expect(Set(ids).count == 100)
+        let time = try #require(
+            Data(base64Encoded: String(ids[0].prefix(8)).replacing("-", with: "+").replacing("_", with: "/")))
+        #expect(time.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } == 1_796_000_000_123)
+        #expect(Identifiers.make(at: now + 0.001).prefix(8) != ids[0].prefix(8))
     }
 }
