@@ -28,8 +28,8 @@ public final class Database: Sendable {
     /// SQLite only: concurrent transactions share one COMMIT.
     private let groupCommit: GroupCommit?
     /// PostgreSQL only: the payloads of capacity changes waiting to be announced to other
-    /// servers, and whether a task is sending them.
-    private let announcements = Mutex((pending: Set<String>(), sending: false))
+    /// servers, whether a task is sending them, and whether the database was closed.
+    private let announcements = Mutex((pending: Set<String>(), sending: false, closed: false))
     let logger: Logger
     /// PostgreSQL only: how long a request waits for a connection, while no other request gets
     /// one either, before the database counts as unavailable (`DatabaseUnavailable`): with a
@@ -295,26 +295,27 @@ public final class Database: Sendable {
 
     /// Tells the other servers on the same PostgreSQL that capacity at `desk` changed, after the
     /// commit and outside it: a NOTIFY inside every booking transaction would serialise commits
-    /// on PostgreSQL's notification queue. Changes that arrive while a batch is being sent, or
-    /// within `announcementInterval` of its start, go out together in the next one, in one
-    /// statement: each NOTIFY is a transaction of its own with a commit to sync, and under a
-    /// crowd of holds a batch per round trip was a second stream of commits beside the
-    /// bookings'. Should a process die in between, the other servers' caches still expire within
-    /// their one-second lifetime. Called only through `CapacityChanges.announce`.
+    /// on PostgreSQL's notification queue. Changes go out in batches, one statement each, at
+    /// most one batch per `announcementInterval`: every NOTIFY is a commit to sync, and a batch
+    /// per round trip was a second stream of commits beside the bookings'. Should a process die
+    /// in between, the other servers' caches still expire within their one-second lifetime.
+    /// Called only through `CapacityChanges.announce`.
     func announceCapacityChange(_ change: CapacityChange) {
         guard engine == .postgres else { return }
         let start = announcements.withLock { state -> Bool in
+            guard !state.closed else { return false }
             state.pending.insert(change.payload)
             guard !state.sending else { return false }
             state.sending = true
             return true
         }
         guard start else { return }
-        Task {
+        // Detached: the loop outlives the request that started it, and is not part of its trace.
+        Task.detached { [self] in
             let clock = ContinuousClock()
             while true {
                 let payloads = announcements.withLock { state -> [String] in
-                    let payloads = state.pending.sorted()
+                    let payloads = state.closed ? [] : state.pending.sorted()
                     state.pending.removeAll()
                     if payloads.isEmpty { state.sending = false }
                     return payloads
@@ -339,9 +340,8 @@ public final class Database: Sendable {
         }
     }
 
-    /// The least time between two batches of announcements from this server: at most twenty
-    /// commits a second for them, and another server hears of a change within about this much
-    /// after its commit.
+    /// The least time between two batches of announcements from this server: other servers
+    /// hear of a change this long after its commit at most, plus the wait for a connection.
     static let announcementInterval: Duration = .milliseconds(50)
 
     /// Fails unless the database answers a query.
@@ -350,6 +350,7 @@ public final class Database: Sendable {
     }
 
     public func close() async {
+        announcements.withLock { $0.closed = true }
         if let sqliteReaders { try? await sqliteReaders.pool.shutdownAsync() }
         if let sqlite { await sqlite.shutdown() }
         postgresRun?.cancel()

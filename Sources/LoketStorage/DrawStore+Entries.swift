@@ -19,7 +19,8 @@ extension DrawStore {
     ) async throws -> (
         entry: DrawEntry, token: String
     ) {
-        let entryID = Identifiers.make()
+        // Published in the draw's result: an identifier that does not say when its maker entered.
+        let entryID = Identifiers.random()
         let token = Identifiers.token()
         let customer = request.customer
         for vNumber in request.people {
