@@ -48,6 +48,8 @@ postgres_ticks() {
     for pid in "$main" $(pgrep -P "$main"); do sum=$(( sum + $(cpu_ticks "$pid") )); done
     echo "$sum"
 }
+# PostgreSQL's ticks when it is the engine measured, else 0.
+engine_ticks() { if [[ $engine == postgres ]]; then postgres_ticks; else echo 0; fi; }
 per_booking() { python3 -c "import sys; t, b = float(sys.argv[1]), float(sys.argv[2] or 0) * $SECONDS_NUM; print(f'{t * $TICK_MS / b:.2f}' if b else 'n/a')" "$1" "$2"; }
 for round in $(seq 1 "$ROUNDS"); do
   for engine in sqlite postgres; do
@@ -68,14 +70,14 @@ for round in $(seq 1 "$ROUNDS"); do
         curl -sf "$loket$JSON_PATH" | python3 -c 'import json,sys; print("return {" + ",".join("\"%s\"" % s["key"] for s in json.load(sys.stdin)["slots"]) + "}")' > "$WORK/keys.lua"
         LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d2s -s benchmarks/hold-confirm.lua "$loket" >/dev/null
         server_before=$(cpu_ticks "$pid")
-        engine_before=$([[ $engine == postgres ]] && postgres_ticks || echo 0)
+        engine_before=$(engine_ticks)
         out=$(LOKET_BENCH_KEYS="$WORK/keys.lua" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/hold-confirm.lua "$loket")
         server_ticks=$(( $(cpu_ticks "$pid") - server_before ))
-        engine_ticks=$(( $([[ $engine == postgres ]] && postgres_ticks || echo 0) - engine_before ))
+        engine_used=$(( $(engine_ticks) - engine_before ))
         bookings=$(awk '/^BOOKINGS/ {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
         server_ms=$(per_booking "$server_ticks" "$bookings")
-        engine_ms=$([[ $engine == postgres ]] && per_booking "$engine_ticks" "$bookings" || echo "-")
+        engine_ms=$([[ $engine == postgres ]] && per_booking "$engine_used" "$bookings" || echo "-")
         echo "  round $round, $label, $engine: $bookings bookings/s, p99 $p99, CPU ms per booking: server $server_ms, PostgreSQL $engine_ms ($(grep -E '^BOOKINGS' <<<"$out"))" >&2
         echo "$label|$engine|$bookings|$p99|$server_ms|$engine_ms|$round" >> "$RESULTS"
         kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -24,6 +24,12 @@ function init(args)
     math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 end
 
+-- `statuses` with `status` added, unless it is there ("409 503").
+local function noted(statuses, status)
+    if statuses:find(status, 1, true) then return statuses end
+    return statuses .. " " .. status
+end
+
 local function headers()
     local h = { ["Content-Type"] = "application/json" }
     if forwarded then
@@ -52,7 +58,7 @@ end
 function response(status, headers, body)
     if status ~= 201 then
         failures = failures + 1
-        if not failed:find(tostring(status), 1, true) then failed = failed .. " " .. status end
+        failed = noted(failed, tostring(status))
     elseif body:find('"manageToken"', 1, true) then
         confirms = confirms + 1
     else
@@ -67,9 +73,7 @@ function done(summary, latency, requests)
         c = c + thread:get("confirms")
         h = h + thread:get("holds")
         f = f + thread:get("failures")
-        for status in thread:get("failed"):gmatch("%d+") do
-            if not statuses:find(status, 1, true) then statuses = statuses .. " " .. status end
-        end
+        for status in thread:get("failed"):gmatch("%d+") do statuses = noted(statuses, status) end
     end
     local seconds = summary.duration / 1e6
     io.write(string.format("BOOKINGS %.0f HOLDS %.0f FAILURES %d%s\n", c / seconds, h / seconds, f,

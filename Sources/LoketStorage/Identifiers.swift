@@ -5,16 +5,14 @@ import LoketDomain
 /// The random identifiers and secrets storage hands out, and the digest secrets are kept as.
 enum Identifiers {
     /// 128 bits, URL-safe: the time of making in milliseconds (48 bits), then 80 random bits, as
-    /// a UUIDv7 has them (RFC 9562). The random bits make an identifier that cannot be guessed
-    /// or enumerated; the time puts rows made together on the same pages of every index on them,
-    /// instead of a page of their own each. In base64's characters, which group identifiers by
-    /// time without sorting them by it: on SQLite, keys that only ever grow wrote a fifth more
-    /// per booking than these (under `benchmarks/hold-confirm.lua`). Not for what the public sees
-    /// (`random`): it says when it was made.
+    /// a UUIDv7 has them (RFC 9562). The random bits keep it unguessable; the time puts rows made
+    /// together on the same pages of every index on them, instead of a page each. Base64's own
+    /// characters group identifiers by time without sorting them: on SQLite, keys that only ever
+    /// grow wrote more per booking. Not for what the public sees (`random`): it says when it was made.
     static func make(at now: Date = Date()) -> String {
         let millis = UInt64(max(0, now.millis))
-        var bytes = (0..<6).map { UInt8(truncatingIfNeeded: millis >> (8 * (5 - $0))) }
-        bytes += KernelRandom.bytes(10)
+        var bytes = KernelRandom.bytes(16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
         return base64URL(bytes)
     }
 
