@@ -27,9 +27,9 @@ public final class Database: Sendable {
     private let postgresRun: Task<Void, Never>?
     /// SQLite only: concurrent transactions share one COMMIT.
     private let groupCommit: GroupCommit?
-    /// PostgreSQL only: the payloads of capacity changes waiting to be announced to other
-    /// servers, whether a task is sending them, and whether the database was closed.
-    private let announcements = Mutex((pending: Set<String>(), sending: false, closed: false))
+    /// PostgreSQL only: capacity changes on their way to the other servers, a batch at most
+    /// every 50 ms.
+    private let announcements = AnnouncementBatches(interval: .milliseconds(50), clock: ContinuousClock())
     let logger: Logger
     /// PostgreSQL only: how long a request waits for a connection, while no other request gets
     /// one either, before the database counts as unavailable (`DatabaseUnavailable`): with a
@@ -295,33 +295,14 @@ public final class Database: Sendable {
 
     /// Tells the other servers on the same PostgreSQL that capacity at `desk` changed, after the
     /// commit and outside it: a NOTIFY inside every booking transaction would serialise commits
-    /// on PostgreSQL's notification queue. Changes go out in batches, one statement each, at
-    /// most one batch per `announcementInterval`: every NOTIFY is a commit to sync, and a batch
-    /// per round trip was a second stream of commits beside the bookings'. Should a process die
-    /// in between, the other servers' caches still expire within their one-second lifetime.
-    /// Called only through `CapacityChanges.announce`.
+    /// on PostgreSQL's notification queue. Changes go out in batches (`AnnouncementBatches`), one
+    /// statement each. Should a process die in between, the other servers' caches still expire
+    /// within their one-second lifetime. Called only through `CapacityChanges.announce`.
     func announceCapacityChange(_ change: CapacityChange) {
-        guard engine == .postgres else { return }
-        let start = announcements.withLock { state -> Bool in
-            guard !state.closed else { return false }
-            state.pending.insert(change.payload)
-            guard !state.sending else { return false }
-            state.sending = true
-            return true
-        }
-        guard start else { return }
-        // Detached: the loop outlives the request that started it, and is not part of its trace.
+        guard engine == .postgres, announcements.add(change.payload) else { return }
+        // Detached: the batches outlive the request that started them, and are not in its trace.
         Task.detached { [self] in
-            let clock = ContinuousClock()
-            while true {
-                let payloads = announcements.withLock { state -> [String] in
-                    let payloads = state.closed ? [] : state.pending.sorted()
-                    state.pending.removeAll()
-                    if payloads.isEmpty { state.sending = false }
-                    return payloads
-                }
-                guard !payloads.isEmpty else { return }
-                let started = clock.now
+            await announcements.sendAll { payloads in
                 do {
                     try await session { db in
                         try await db.raw(
@@ -334,15 +315,9 @@ public final class Database: Sendable {
                 } catch {
                     logger.warning("could not announce capacity changes", metadata: ["changes": "\(payloads.count)"])
                 }
-                // Paces the batches (a sleep is the point here, not a wait for something).
-                try? await Task.sleep(until: started + Self.announcementInterval, clock: clock)
             }
         }
     }
-
-    /// The least time between two batches of announcements from this server: other servers
-    /// hear of a change this long after its commit at most, plus the wait for a connection.
-    static let announcementInterval: Duration = .milliseconds(50)
 
     /// Fails unless the database answers a query.
     public func ping() async throws {
@@ -350,7 +325,7 @@ public final class Database: Sendable {
     }
 
     public func close() async {
-        announcements.withLock { $0.closed = true }
+        announcements.close()
         if let sqliteReaders { try? await sqliteReaders.pool.shutdownAsync() }
         if let sqlite { await sqlite.shutdown() }
         postgresRun?.cancel()
