@@ -80,10 +80,20 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data), state.responseEnded(now: .now) {
+        guard case .end = unwrapOutboundIn(data) else { return context.write(data, promise: promise) }
+        switch state.responseEnded(now: .now) {
+        case .answering:
+            context.write(data, promise: promise)
+        case .idle:
             lookAgain(at: state.lastActive + idleTimeout, context: context)
+            context.write(data, promise: promise)
+        case .closeOutput:
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(data).whenComplete { result in
+                promise?.completeWith(result)
+                bound.value.close(mode: .output, promise: nil)
+            }
         }
-        context.write(data, promise: promise)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

@@ -7,8 +7,8 @@ import NIOHTTP1
 /// A request is answered here only when none is waiting for the router on this connection, so
 /// that pipelined responses keep their order, and only while the connection can take more
 /// output: a client that sends requests without reading the answers meets the router's
-/// back-pressure. After a request that asked to close arrives whole, nothing more is read
-/// (RFC 9112 §9.6).
+/// back-pressure. After a request that asked to close arrives whole, nothing more is read, and
+/// the output is closed after its answer, whichever way it was answered (RFC 9112 §9.6).
 ///
 /// It also keeps the connection's idle time: the requests answered here never reach
 /// Hummingbird's connection handler, which would otherwise close a connection that only they use.
@@ -51,8 +51,10 @@ struct ReadyAnswerState {
     mutating func head(_ head: HTTPRequestHead, writable: Bool, now: ContinuousClock.Instant) -> HeadAction {
         if case .closing = reading { return .drop }
         lastActive = now
-        // As Hummingbird's router reads it (every line joined), so that both ways close alike.
-        asksToClose = RequestHeaders(head.headers)[.connection] == "close"
+        // NIO's reading (RFC 9112 §9.3): HTTP/1.0 without keep-alive, or `close` among the
+        // connection options. Hummingbird closes only after a `Connection` line that is exactly
+        // `close`: the router's answers to the others are closed here (`responseEnded`).
+        asksToClose = !head.isKeepAlive
         if passedOn == 0, head.method == .GET, !Self.hasBody(head), writable {
             reading = .holding(head, since: now)
             return .hold
@@ -119,14 +121,23 @@ struct ReadyAnswerState {
         return unflushed
     }
 
-    /// The router's response to a request passed on has ended: whether the connection is now
-    /// idle, and its idle time starts. Never below zero: the router's side answers a broken
-    /// request (400) it was never passed.
-    mutating func responseEnded(now: ContinuousClock.Instant) -> Bool {
+    enum ResponseEndAction: Equatable {
+        /// More requests wait for the router's answers.
+        case answering
+        /// The connection is idle: its idle time starts now.
+        case idle
+        /// That was the answer to the request that asked to close: flush it, then close the
+        /// connection's output.
+        case closeOutput
+    }
+
+    /// The router's response to a request passed on has ended. Never below zero: the router's
+    /// side answers a broken request (400) it was never passed.
+    mutating func responseEnded(now: ContinuousClock.Instant) -> ResponseEndAction {
         passedOn = max(0, passedOn - 1)
-        guard passedOn == 0 else { return false }
+        guard passedOn == 0 else { return .answering }
         lastActive = now
-        return true
+        return reading == .closing ? .closeOutput : .idle
     }
 
     enum IdleAction: Equatable {

@@ -216,6 +216,26 @@ import Testing
         }
     }
 
+    /// HTTP/1.0 without keep-alive (ApacheBench, a proxy's health check) reads until the server
+    /// closes: the connection is closed after the answer, whether it was ready or the router's.
+    @Test func anHTTP10RequestWithoutKeepAliveIsAnsweredAndClosed() async throws {
+        try await TestServer.run(network: Self.network) { server, api in
+            _ = try await api.get(Self.list)
+            let port = try #require(api.client.port)
+            let ready = try await Self.exchange(port: port, "GET \(Self.list) HTTP/1.0\r\n\r\n")
+            #expect(ready.map(\.status) == [200])
+            #expect(Self.sent(server) == 1)
+            let router = try await Self.exchange(port: port, "GET /api/v1/no-such-thing HTTP/1.0\r\n\r\n")
+            #expect(router.map(\.status) == [404])
+            let pipelined = try await Self.exchange(
+                port: port,
+                "GET /api/v1/no-such-thing HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                    + "GET /api/v1/no-such-thing HTTP/1.0\r\n\r\nGET \(Self.list) HTTP/1.0\r\n\r\n")
+            #expect(pipelined.map(\.status) == [404, 404])
+            #expect(Self.sent(server) == 1)
+        }
+    }
+
     /// Sends `bytes` on one connection and reads the responses until the server closes it.
     static func exchange(port: Int, _ bytes: String) async throws -> [(status: Int, body: String)] {
         Self.responses(in: try await RawConnection.exchange(port: port, bytes))

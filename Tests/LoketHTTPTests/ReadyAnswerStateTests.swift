@@ -16,8 +16,8 @@ import Testing
         case notAnswered
         case readComplete(flush: Bool)
         case responseEnded
-        /// The router's response ended: whether the connection became idle then.
-        case responseEndedIdle(Bool)
+        /// The router's response ended, and what follows.
+        case responseEndedThen(ReadyAnswerState.ResponseEndAction)
         case errorCaught
         case passedOn(Int)
         /// Time passes on the connection's clock.
@@ -36,8 +36,10 @@ import Testing
 
     static let at = ContinuousClock.now
 
-    static func get(_ path: String = "/api/v1/desks", _ headers: HTTPHeaders = [:]) -> HTTPRequestHead {
-        HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)
+    static func get(
+        _ path: String = "/api/v1/desks", version: HTTPVersion = .http1_1, _ headers: HTTPHeaders = [:]
+    ) -> HTTPRequestHead {
+        HTTPRequestHead(version: version, method: .GET, uri: path, headers: headers)
     }
 
     static func post(_ headers: HTTPHeaders = ["Content-Length": "2"]) -> HTTPRequestHead {
@@ -88,18 +90,47 @@ import Testing
             ]
         ),
         (
-            "a close asked for on one of two Connection lines is no close, as the router reads it",
+            "a close among the connection options is a close, though the router closes after `close` alone",
             [
                 .head(
                     post(["Content-Length": "2", "Connection": "close", "Connection": "keep-alive"]), expect: .passOn),
-                .end(expect: .forward), .responseEnded, .head(get(), expect: .hold),
+                .end(expect: .forward), .head(get(), expect: .drop), .responseEndedThen(.closeOutput),
             ]
         ),
         (
-            "after a passed-on request that asked to close, nothing more is read either",
+            "after a passed-on request that asked to close, nothing more is read, and its answer closes",
             [
                 .head(post(["Content-Length": "2", "Connection": "close"]), expect: .passOn), .end(expect: .forward),
-                .head(get(), expect: .drop),
+                .head(get(), expect: .drop), .responseEndedThen(.closeOutput),
+            ]
+        ),
+        (
+            "with two requests at the router, the answer to the one that asked to close closes, not the first",
+            [
+                .head(post(), expect: .passOn), .end(expect: .forward),
+                .head(post(["Content-Length": "2", "Connection": "close"]), expect: .passOn), .end(expect: .forward),
+                .responseEndedThen(.answering), .responseEndedThen(.closeOutput),
+            ]
+        ),
+        (
+            "HTTP/1.0 without keep-alive asks to close, on either way",
+            [
+                .head(get(version: .http1_0), expect: .hold), .end(expect: .answer),
+                .answered(expect: .flushAndCloseOutput), .head(get(), expect: .drop),
+            ]
+        ),
+        (
+            "HTTP/1.0 without keep-alive, answered by the router, is closed after its answer",
+            [
+                .head(get(version: .http1_0), expect: .hold), .end(expect: .answer), .notAnswered,
+                .responseEndedThen(.closeOutput),
+            ]
+        ),
+        (
+            "HTTP/1.0 with keep-alive keeps the connection",
+            [
+                .head(get(version: .http1_0, ["Connection": "keep-alive"]), expect: .hold), .end(expect: .answer),
+                .answered(expect: .flushLater), .head(get(), expect: .hold),
             ]
         ),
         (
@@ -124,7 +155,7 @@ import Testing
             [
                 .head(post(), expect: .passOn), .body(expect: .forward), .end(expect: .forward),
                 .wait(.seconds(60)), .idle(expect: .waitForResponse),
-                .responseEndedIdle(true), .idle(expect: .lookAgain(at: at + .seconds(90))),
+                .responseEndedThen(.idle), .idle(expect: .lookAgain(at: at + .seconds(90))),
             ]
         ),
         (
@@ -138,7 +169,7 @@ import Testing
             "with two requests at the router, the connection is idle only after the second response",
             [
                 .head(post(), expect: .passOn), .end(expect: .forward), .head(get(), expect: .passOn),
-                .end(expect: .forward), .responseEndedIdle(false), .responseEndedIdle(true),
+                .end(expect: .forward), .responseEndedThen(.answering), .responseEndedThen(.idle),
             ]
         ),
     ]
@@ -173,8 +204,8 @@ import Testing
                 #expect(state.readComplete() == flush, place)
             case .responseEnded:
                 _ = state.responseEnded(now: now)
-            case .responseEndedIdle(let idle):
-                #expect(state.responseEnded(now: now) == idle, place)
+            case .responseEndedThen(let action):
+                #expect(state.responseEnded(now: now) == action, place)
             case .wait(let duration):
                 now += duration
             case .idle(let expected):
