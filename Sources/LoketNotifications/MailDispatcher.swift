@@ -106,9 +106,9 @@ public struct MailDispatcher: Sendable {
             waiting.state == .offered, let offer = waiting.offer, let token = entry.secret,
             let desk = network.desk(offer.desk), let product = network.product(waiting.product)
         else { return nil }
-        let link = "\(publicURL)/waitlist/\(waiting.id)/offer?token=\(token)"
         let content = WaitlistOfferMessage(
-            entry: waiting, offer: offer, desk: desk, product: product, link: link,
+            entry: waiting, offer: offer, desk: desk, product: product,
+            link: MailLink.waitlistOffer.url(publicURL, waiting.id, token: token),
             organizer: from, stamp: now())
         return mail(content, to: email, for: entry, invite: content.invite)
     }
@@ -119,8 +119,8 @@ public struct MailDispatcher: Sendable {
             invitation.isOpen(on: DeskTime(now(), timeZone: DeskTime.amsterdam).date),
             let product = network.product(invitation.product)
         else { return nil }
-        let link =
-            "\(publicURL)/book/invitation/\(invitation.id)?token=\(invitations.linkToken(invitation: invitation.id))"
+        let link = MailLink.invitation.url(
+            publicURL, invitation.id, token: invitations.linkToken(invitation: invitation.id))
         let content = InvitationMessage(invitation: invitation, product: product, link: link)
         return mail(content, to: invitation.email, for: entry)
     }
@@ -134,7 +134,7 @@ public struct MailDispatcher: Sendable {
         else { return nil }
         let content = AwaitingPersonMessage(
             hold: hold, desk: desk, product: product, language: language,
-            link: "\(publicURL)/book/awaiting/\(hold.id)?token=\(token)")
+            link: MailLink.awaitingPerson.url(publicURL, hold.id, token: token))
         return mail(content, to: email, for: entry)
     }
 
@@ -146,7 +146,7 @@ public struct MailDispatcher: Sendable {
         else { return nil }
         let content = WaitlistJoinedMessage(
             entry: waiting, product: product, desks: waiting.desks.compactMap(network.desk),
-            link: "\(publicURL)/waitlist/\(waiting.id)?token=\(token)")
+            link: MailLink.waitlistEntry.url(publicURL, waiting.id, token: token))
         return mail(content, to: email, for: entry)
     }
 
@@ -160,7 +160,7 @@ public struct MailDispatcher: Sendable {
         else { return nil }
         let content = DrawEnteredMessage(
             draw: draw, entry: drawEntry, product: product, desk: desk, language: language,
-            link: "\(publicURL)/draws/\(draw.id)/entries/\(drawEntry.id)?token=\(token)")
+            link: MailLink.drawEntry.url(publicURL, draw.id, drawEntry.id, token: token))
         return mail(content, to: email, for: entry)
     }
 
@@ -201,8 +201,8 @@ public struct MailDispatcher: Sendable {
             return nil
         }
         let appointment = recipient.appointment
-        let link =
-            "\(publicURL)/manage/\(appointment.id)?token=\(appointments.manageLinkToken(appointment: appointment.id))"
+        let link = MailLink.manage.url(
+            publicURL, appointment.id, token: appointments.manageLinkToken(appointment: appointment.id))
         let content = AppointmentMessage(
             kind: kind, appointment: appointment, desk: desk, product: product,
             sequence: entry.revision, organizer: from, stamp: now(), manageLink: link)
@@ -249,7 +249,7 @@ public struct MailDispatcher: Sendable {
             kind: kind, document: stored.document, holder: holder,
             documentName: documentKind.name(holder.language), desk: desk,
             deliveryOffered: settings.courier?.desks.contains(desk.code) ?? false,
-            link: "\(publicURL)/documents/\(id)?token=\(documents.linkToken(document: id))")
+            link: MailLink.document.url(publicURL, id, token: documents.linkToken(document: id)))
         return mail(content, to: holder.email, for: entry)
     }
 }

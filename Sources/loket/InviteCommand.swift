@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoketApp
 import LoketDomain
+import LoketNotifications
 import LoketStorage
 
 /// `loket invite`: invites one person to book, as the case system does through the API: for a
@@ -47,7 +48,9 @@ struct InviteCommand: AsyncParsableCommand {
                 ], caseSystem: "cli")[0]
             await database.close()
             print("Invitation \(made.id) for \(made.product), valid until \(made.validUntil.iso).")
-            print("\(publicURL)/book/invitation/\(made.id)?token=\(loket.invitations.invitationLinkToken(id: made.id))")
+            print(
+                MailLink.invitation.url(
+                    publicURL, made.id, token: loket.invitations.invitationLinkToken(id: made.id)))
         } catch let error as Refusal {
             await database.close()
             throw ValidationError("--\(Self.option(error.field)): \(error.message)")
