@@ -61,7 +61,8 @@ public final class Loket: Sendable {
             metrics: metrics, limiter: ClientLimiter(), capacityChanges: changes, matcherWakeUp: WakeUp(),
             outbox: outbox, links: options.manageLinkKeys,
             usageCache: UsageCache(
-                capacity: capacityStore, draws: drawStore, generations: generations, now: options.now),
+                readUsage: { try await capacityStore.usage(desk: $0, dates: $1) }, draws: drawStore,
+                generations: generations, now: options.now),
             invitationStore: InvitationStore(database: database, links: options.manageLinkKeys),
             birthDateMisses: BirthDateMisses(database: database), auditLog: AuditLog(database: database),
             logger: logger)

@@ -14,7 +14,11 @@ final class UsageCache: Sendable {
         let generation: UInt64
         let dates: ClosedRange<LocalDate>
         let readAt: Date
-        let usage: UnitUsage
+        /// Being read while the task runs: every slot list that misses meanwhile (another
+        /// product, party size or date range, which the response cache keeps apart) awaits this
+        /// one read. Every booking moves the generation, and under load each of those lists read
+        /// the units again, at once.
+        let usage: Task<UnitUsage, any Error>
     }
 
     /// What draws withhold, per desk, kept apart from the units: a hold needs only this. Its
@@ -30,17 +34,19 @@ final class UsageCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
     private let withheld = Mutex<[String: Withheld]>([:])
-    let capacity: CapacityStore
+    /// Reads the units taken at a desk on some dates (`CapacityStore.usage`).
+    let readUsage: @Sendable (_ desk: String, _ dates: ClosedRange<LocalDate>) async throws -> UnitUsage
     let draws: DrawStore
     let generations: CapacityGenerations
     let now: @Sendable () -> Date
     let ttl: TimeInterval
 
     init(
-        capacity: CapacityStore, draws: DrawStore, generations: CapacityGenerations,
-        now: @escaping @Sendable () -> Date, ttl: TimeInterval = 1
+        readUsage: @escaping @Sendable (_ desk: String, _ dates: ClosedRange<LocalDate>) async throws -> UnitUsage,
+        draws: DrawStore, generations: CapacityGenerations, now: @escaping @Sendable () -> Date,
+        ttl: TimeInterval = 1
     ) {
-        self.capacity = capacity
+        self.readUsage = readUsage
         self.draws = draws
         self.generations = generations
         self.now = now
@@ -56,15 +62,28 @@ final class UsageCache: Sendable {
         let generation = generations.current(desk)
         let now = now()
         let withholding = try await self.withholding(desk: desk)
-        if let entry = entries.withLock({ $0[desk] }), entry.generation == generation,
-            entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
-            now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl
-        {
-            return (entry.usage, withholding)
+        let readUsage = self.readUsage
+        let entry = entries.withLock { entries in
+            if let entry = entries[desk], entry.generation == generation,
+                entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
+                now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl
+            {
+                return entry
+            }
+            let entry = Entry(
+                generation: generation, dates: dates, readAt: now,
+                usage: Task { try await readUsage(desk, dates) })
+            // A request that read the generation before a change does not replace what was read after it.
+            if (entries[desk]?.generation ?? 0) <= generation { entries[desk] = entry }
+            return entry
         }
-        let usage = try await capacity.usage(desk: desk, dates: dates)
-        entries.withLock { $0[desk] = Entry(generation: generation, dates: dates, readAt: now, usage: usage) }
-        return (usage, withholding)
+        do {
+            return (try await entry.usage.value, withholding)
+        } catch {
+            // A failed read is not kept: the next list reads again.
+            entries.withLock { if $0[desk]?.usage == entry.usage { $0[desk] = nil } }
+            throw error
+        }
     }
 
     /// What draws withhold at `desk` per product, read without the units and kept while no
