@@ -17,7 +17,8 @@ final class UsageCache: Sendable {
         /// Being read while the task runs: every slot list that misses meanwhile (another
         /// product, party size or date range, which the response cache keeps apart) awaits this
         /// one read. Every booking moves the generation, and under load each of those lists read
-        /// the units again, at once.
+        /// the units again, at once. The read belongs to the request that started it (its trace,
+        /// its log lines), as the read of what draws withhold does.
         let usage: Task<UnitUsage, any Error>
     }
 
@@ -64,7 +65,9 @@ final class UsageCache: Sendable {
         let withholding = try await self.withholding(desk: desk)
         let readUsage = self.readUsage
         let entry = entries.withLock { entries in
-            if let entry = entries[desk], entry.generation == generation,
+            // Generations only grow: an entry of a later one than this request saw began its read
+            // after this request began, and is as current for it.
+            if let entry = entries[desk], entry.generation >= generation,
                 entry.dates.lowerBound <= dates.lowerBound, entry.dates.upperBound >= dates.upperBound,
                 now >= entry.readAt, now.timeIntervalSince(entry.readAt) < ttl
             {
@@ -73,7 +76,7 @@ final class UsageCache: Sendable {
             let entry = Entry(
                 generation: generation, dates: dates, readAt: now,
                 usage: Task { try await readUsage(desk, dates) })
-            // A request that read the generation before a change does not replace what was read after it.
+            // A request that saw the generation before a change does not replace what was read after it.
             if (entries[desk]?.generation ?? 0) <= generation { entries[desk] = entry }
             return entry
         }

@@ -1,7 +1,7 @@
 /// The pages an email links to, each path written once: the dispatcher fills them in (and
 /// `loket invite` prints one), and a test checks every one against the routes the pages register
-/// (`MailLinksTests`), so that a page moved cannot leave the emails already sent, or those still
-/// to come, pointing nowhere. Every link carries the secret that opens its page as `token`.
+/// (`MailLinksTests`). The emails already sent keep their links: a page that moves keeps its old
+/// route too. Every link carries the secret that opens its page as `token`.
 public enum MailLink: String, CaseIterable, Sendable {
     /// The appointment's own page (afspraak beheren): cancel, move, add to a calendar.
     case manage = "/manage/{appointment}"
@@ -15,11 +15,10 @@ public enum MailLink: String, CaseIterable, Sendable {
 
     /// The link under `publicURL`, with `values` in place of the path's placeholders, in order.
     public func url(_ publicURL: String, _ values: String..., token: String) -> String {
+        let segments = rawValue.split(separator: "/")
+        precondition(segments.count { $0.hasPrefix("{") } == values.count, "\(self) takes another number of values")
         var values = values[...]
-        let segments = rawValue.split(separator: "/").map { segment in
-            segment.hasPrefix("{") ? values.popFirst() ?? "" : String(segment)
-        }
-        precondition(values.isEmpty && !segments.contains(""), "\(self) takes another number of values")
-        return publicURL + "/" + segments.joined(separator: "/") + "?token=" + token
+        let path = segments.map { $0.hasPrefix("{") ? values.removeFirst() : String($0) }
+        return publicURL + "/" + path.joined(separator: "/") + "?token=" + token
     }
 }

@@ -88,12 +88,19 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             lookAgain(at: state.lastActive + idleTimeout, context: context)
             context.write(data, promise: promise)
         case .closeOutput:
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            context.writeAndFlush(data).whenComplete { result in
-                promise?.completeWith(result)
-                bound.value.close(mode: .output, promise: nil)
-            }
+            // The timer may have found the router answering and stopped: it closes the
+            // connection should the client never close its side.
+            lookAgain(at: state.lastActive + idleTimeout, context: context)
+            context.write(data, promise: promise)
+            closeOutput(context: context)
         }
+    }
+
+    /// Closes the connection's output once what was written has left (NIO holds the close back
+    /// until then), as Hummingbird does after `Connection: close`.
+    private func closeOutput(context: ChannelHandlerContext) {
+        context.flush()
+        context.close(mode: .output, promise: nil)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -102,8 +109,7 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     /// Writes the answer as the router would have: the heads made for it, with `Date`, `Server`
-    /// and the request's id. After a request that asked to close, closes the output as the
-    /// router does.
+    /// and the request's id. After a request that asked to close, closes the output.
     private func send(
         _ answer: ReadyAnswers.Answer, to request: HTTPRequestHead, since: ContinuousClock.Instant,
         context: ChannelHandlerContext
@@ -120,10 +126,8 @@ final class ReadyAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         if let body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         switch state.answered() {
         case .flushAndCloseOutput:
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-                bound.value.close(mode: .output, promise: nil)
-            }
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            closeOutput(context: context)
         case .flushLater:
             context.write(wrapOutboundOut(.end(nil)), promise: nil)
         }

@@ -105,7 +105,7 @@ struct ReadyAnswerState {
     enum AnsweredAction: Equatable {
         /// Write the end; it leaves with the next flush (`readComplete`).
         case flushLater
-        /// Write and flush the end, then close the connection's output as the router would.
+        /// Write and flush the end, then close the connection's output.
         case flushAndCloseOutput
     }
 
@@ -126,8 +126,8 @@ struct ReadyAnswerState {
         case answering
         /// The connection is idle: its idle time starts now.
         case idle
-        /// That was the answer to the request that asked to close: flush it, then close the
-        /// connection's output.
+        /// That was the answer to the request that asked to close (which may still be arriving,
+        /// when the router refused it early): flush it, then close the connection's output.
         case closeOutput
     }
 
@@ -137,7 +137,7 @@ struct ReadyAnswerState {
         passedOn = max(0, passedOn - 1)
         guard passedOn == 0 else { return .answering }
         lastActive = now
-        return reading == .closing ? .closeOutput : .idle
+        return reading == .closing || (asksToClose && beingRead) ? .closeOutput : .idle
     }
 
     enum IdleAction: Equatable {

@@ -6,8 +6,8 @@ import Synchronization
 /// batch per `interval`: every NOTIFY is a commit to sync, and a batch per round trip was a
 /// second stream of commits beside the bookings'.
 final class AnnouncementBatches<C: Clock<Duration>>: Sendable {
-    /// The least time between the starts of two batches: other servers hear of a change this
-    /// long after its commit at most, plus the time a batch takes to send.
+    /// The least time between the starts of two batches: while a batch takes less than this to
+    /// send, other servers hear of a change this long after its commit at most, plus the send.
     let interval: Duration
     private let clock: C
     private let state = Mutex((pending: Set<String>(), sending: false, closed: false))

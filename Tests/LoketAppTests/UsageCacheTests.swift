@@ -17,7 +17,8 @@ import Testing
         let lists = 8
         let clock = ManualClock(date: "2022-06-01")
         // Each list asks the time twice before it looks for the units (once for them, once for
-        // what draws withhold): the first read is held until every list has asked.
+        // what draws withhold): the first read is held until every list has asked. (Lists that
+        // read for themselves would most likely, though not surely, all have started by then.)
         let asked = Mutex(0)
         let (allAsked, everyoneAsked) = AsyncStream.makeStream(of: Void.self)
         let gate = Task { for await _ in allAsked {} }
@@ -44,6 +45,42 @@ import Testing
         }
         await drop()
         #expect(reads.withLock { $0 } == 1)
+    }
+
+    @Test func aChangeMeanwhileStartsAReadThatLaterListsShare() async throws {
+        let (database, _, drop) = try await TestDatabase.make(.sqlite)
+        let clock = ManualClock(date: "2022-06-01")
+        let generations = CapacityGenerations()
+        let reads = Mutex(0)
+        let (started, start) = AsyncStream.makeStream(of: Int.self)
+        let (released, release) = AsyncStream.makeStream(of: Void.self)
+        let gate = Task { for await _ in released {} }
+        let cache = UsageCache(
+            readUsage: { _, _ in
+                let read = reads.withLock { count in
+                    count += 1
+                    return count
+                }
+                start.yield(read)
+                if read == 1 { await gate.value } // the first read is held until released
+                return [:]
+            },
+            draws: DrawStore(database: database, logger: TestDatabase.logger), generations: generations,
+            now: clock.source)
+        var startedReads = started.makeAsyncIterator()
+        async let first = cache.read(desk: "TS", dates: Self.dates)
+        #expect(await startedReads.next() == 1)
+        // A booking commits while the first read is under way: what it read may be out of date.
+        generations.bump(CapacityChange(desk: "TS", draws: false))
+        _ = try await cache.read(desk: "TS", dates: Self.dates)
+        #expect(await startedReads.next() == 2)
+        _ = try await cache.read(desk: "TS", dates: Self.dates)
+        release.finish()
+        _ = try await first
+        // The first read, done last, did not replace the later one.
+        _ = try await cache.read(desk: "TS", dates: Self.dates)
+        await drop()
+        #expect(reads.withLock { $0 } == 2)
     }
 
     @Test func aFailedReadIsNotKept() async throws {

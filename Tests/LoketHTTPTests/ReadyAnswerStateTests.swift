@@ -105,6 +105,20 @@ import Testing
             ]
         ),
         (
+            "a close among the options of one Connection line is a close",
+            [
+                .head(get("/", ["Connection": "keep-alive, close"]), expect: .hold), .end(expect: .answer),
+                .answered(expect: .flushAndCloseOutput),
+            ]
+        ),
+        (
+            "an answer the router sent before the rest of a request that asked to close (a refusal) closes",
+            [
+                .head(post(["Content-Length": "2", "Connection": "close"]), expect: .passOn), .body(expect: .forward),
+                .responseEndedThen(.closeOutput), .end(expect: .forward), .head(get(), expect: .drop),
+            ]
+        ),
+        (
             "with two requests at the router, the answer to the one that asked to close closes, not the first",
             [
                 .head(post(), expect: .passOn), .end(expect: .forward),
@@ -113,7 +127,7 @@ import Testing
             ]
         ),
         (
-            "HTTP/1.0 without keep-alive asks to close, on either way",
+            "HTTP/1.0 without keep-alive asks to close: its ready answer closes the output",
             [
                 .head(get(version: .http1_0), expect: .hold), .end(expect: .answer),
                 .answered(expect: .flushAndCloseOutput), .head(get(), expect: .drop),
