@@ -199,7 +199,7 @@ let package = Package(
             name: "LoketStorageTests",
             dependencies: [
                 "LoketDomain", "LoketConfig", "LoketStorage", "LoketTestSupport",
-                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -147,8 +147,12 @@ public final class Database: Sendable {
             host: host, port: url.port ?? 5432, username: user, password: url.password,
             database: database.isEmpty ? nil : database, tls: tls)
         configuration.options.maximumConnections = 16
+        // At trace level PostgresNIO logs every message from the server, rows included, which
+        // hold personal data: its log goes no lower than debug, whatever Loket's does.
+        var driverLogger = logger
+        driverLogger.logLevel = max(logger.logLevel, .debug)
         let client = PostgresClient(
-            configuration: configuration, eventLoopGroup: SpreadEventLoops(), backgroundLogger: logger)
+            configuration: configuration, eventLoopGroup: SpreadEventLoops(), backgroundLogger: driverLogger)
         self.engine = .postgres
         self.sqlite = nil
         self.sqliteReaders = nil
@@ -259,7 +263,7 @@ public final class Database: Sendable {
         return try await DatabaseUnavailable.acquiring(within: acquireTimeout, reached: reached) { holding in
             try await postgres.withConnection { connection in
                 try holding()
-                return try await body(PostgresSession(connection))
+                return try await body(PostgresSession(connection, logger: self.logger))
             }
         }
     }
@@ -272,7 +276,7 @@ public final class Database: Sendable {
         return try await traced("db.read") {
             try await sqliteReaders.pool.withConnection(logger: logger) { connection in
                 connection.eventLoop.makeFutureWithTask {
-                    try await body(connection.sql(queryLogLevel: .trace))
+                    try await body(TextLoggedDatabase(base: connection.sql(queryLogLevel: nil)))
                 }
             }.get()
         }

@@ -13,40 +13,30 @@ import SQLKit
 /// (planning the confirmation's CTE alone took longer than running it).
 struct PostgresSession: SQLDatabase {
     let connection: PostgresConnection
-    private let database: any SQLDatabase
+    private let database: TextLoggedDatabase
 
-    init(_ connection: PostgresConnection) {
+    /// `logger` is Loket's, for the statements' text; the connection's own (PostgresNIO's) stays
+    /// above trace, where it would log the rows.
+    init(_ connection: PostgresConnection, logger: Logger) {
         self.connection = connection
-        // PostgresKit would log each statement's values with it, which may be personal data;
-        // `log` logs the text alone.
-        self.database = connection.sql(queryLogLevel: nil)
+        // PostgresKit would log each statement's values with it, which may be personal data.
+        self.database = TextLoggedDatabase(base: connection.sql(queryLogLevel: nil, logger: logger))
     }
 
     var logger: Logger { database.logger }
     var eventLoop: any EventLoop { database.eventLoop }
     var version: (any SQLDatabaseReportedVersion)? { database.version }
     var dialect: any SQLDialect { database.dialect }
-    var queryLogLevel: Logger.Level? { .trace }
+    var queryLogLevel: Logger.Level? { database.queryLogLevel }
 
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        log(serialize(query).sql)
-        return database.execute(sql: query, onRow)
+        database.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        log(serialize(query).sql)
         try await database.execute(sql: query, onRow)
-    }
-
-    /// Logs a statement's text at trace level, without its values, as the SQLite writer does;
-    /// the text is made only when the log takes it.
-    private func log(_ sql: @autoclosure () -> String, prepared name: String? = nil) {
-        guard logger.logLevel <= .trace else { return }
-        var metadata: Logger.Metadata = ["sql": .string(sql())]
-        if let name { metadata["prepared"] = .string(name) }
-        logger.trace("Executing query", metadata: metadata)
     }
 
     /// The first row of `query`, run as a prepared statement named after its text and the types
@@ -76,7 +66,7 @@ struct PostgresSession: SQLDatabase {
         }
         let signature = sql + types.map { "|\($0.rawValue)" }.joined()
         let name = "loket_" + SHA256.hash(data: Array(signature.utf8)).prefix(16).hexString
-        log(sql, prepared: name)
+        database.log(sql, prepared: name)
         do {
             let rows = try await NamedStatement.$current.withValue((name, sql, types)) {
                 try await connection.execute(NamedStatement(bindings: bindings), logger: logger)

@@ -93,12 +93,7 @@ struct ManagePages: PageRoutes {
                 if !web.languageChosen { web.language = appointment.language }
                 return try moveQuestionPage(web, appointment, slot: form["slot"], token: token)
             }
-            let receipt = try await loket.booking.hold(
-                desk: appointment.desk, product: appointment.product, persons: appointment.persons,
-                slot: form["slot"], assistance: appointment.assistance, client: context.client,
-                replacingOldest: true, idempotency: nil)
-            _ = try await loket.booking.reschedule(
-                id: id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
+            _ = try await loket.booking.move(appointment, token: token, to: form["slot"], client: context.client)
             return redirect(PagePath.manage.link(id, query: ["token": token, "moved": "1"]))
         } catch let error as Refusal {
             return problem(web, error)

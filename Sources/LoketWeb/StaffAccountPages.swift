@@ -35,10 +35,11 @@ struct StaffAccountPages: PageRoutes {
             if password.count < StaffAccount.minimumPasswordLength {
                 errors.append(FieldError(field: "password", message: WebCopy.text("passwordHint", web.language)))
             }
-            let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+            let role = StaffRole(rawValue: form["role"] ?? "")
+            if role == nil { errors.append(roleUnknown(field: "role", web.language)) }
             let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
             if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
-            guard errors.isEmpty else {
+            guard errors.isEmpty, let role else {
                 return try await accountsPage(web, form: ["username": username], errors: errors)
             }
             do {
@@ -61,25 +62,21 @@ struct StaffAccountPages: PageRoutes {
             guard try await loket.staff.staffAccount(id: id) != nil else {
                 return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
             }
-            let role = StaffRole(rawValue: form["role"] ?? "") ?? .clerk
+            // An admin cannot change their own role, nor lock themselves out by accident.
+            let role = id == account.id ? account.role : StaffRole(rawValue: form["role"] ?? "")
             let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
-            if id != account.id && role != .admin && desk == nil {
-                return try await accountsPage(web, errors: [deskNeeded(web.language)])
+            let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
+            // Every field is checked before anything is written: a refused change changes nothing.
+            var errors: [FieldError] = []
+            if role == nil { errors.append(roleUnknown(field: "role-\(id)", web.language)) }
+            if id != account.id && role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
+            if let password, password.count < StaffAccount.minimumPasswordLength {
+                errors.append(FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language)))
             }
-            // An admin cannot lock themselves out by accident.
+            guard errors.isEmpty, let role else { return try await accountsPage(web, errors: errors) }
             let active = id == account.id ? true : form["active"] == "1"
-            try await loket.staff.updateStaff(
-                id: id, role: id == account.id ? account.role : role, desk: desk, active: active, by: account.id)
-            if let password = form["password"], !password.isEmpty {
-                guard password.count >= StaffAccount.minimumPasswordLength else {
-                    return try await accountsPage(
-                        web,
-                        errors: [
-                            FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language))
-                        ])
-                }
-                try await loket.staff.setStaffPassword(id: id, password: password, by: account.id)
-            }
+            try await loket.staff.updateStaff(id: id, role: role, desk: desk, active: active, by: account.id)
+            if let password { try await loket.staff.setStaffPassword(id: id, password: password, by: account.id) }
             return redirect(PagePath.accounts.link(query: ["notice": "saved"]))
         }
     }
@@ -89,6 +86,11 @@ extension StaffAccountPages {
     /// Clerks and desk managers work at one desk; only an admin works at all of them.
     func deskNeeded(_ language: Customer.Language) -> FieldError {
         FieldError(field: "desk", message: WebCopy.text("error.desk.required", language))
+    }
+
+    /// A role the form does not offer (a stale or altered form) is refused, not read as a clerk's.
+    func roleUnknown(field: String, _ language: Customer.Language) -> FieldError {
+        FieldError(field: field, message: WebCopy.text("error.role.unknown", language))
     }
 
     func accountsPage(

@@ -195,6 +195,7 @@ extension WebCopy {
             "Choose the desk of a clerk or desk manager."
         ),
         "error.desk.unknown_desk": ("Dit loket bestaat niet.", "There is no such desk."),
+        "error.role.unknown": ("Kies een rol uit de lijst.", "Choose a role from the list."),
         "noAccess": ("U heeft geen toegang tot deze pagina.", "You do not have access to this page."),
         // The biometrics question
         "bioBirthInvalid": (

@@ -53,6 +53,17 @@ import Testing
             let audit = try await server.loket.staff.auditEntries(since: .distantPast)
             let entry = try #require(audit.first { $0.entry.action == .biometricsCaptureOverride })
             #expect(entry.entry.target == id && entry.entry.detail == "person2.vNumber" && entry.username == "chef")
+            // An override whose record is refused (a date of birth that does not match what was
+            // recorded) records nothing, and leaves no override in the log.
+            var mismatched = overridden
+            mismatched["person2.dateOfBirth"] = "1999-09-09"
+            let refused = try await post(api, path, mismatched, cookies: [manager])
+            #expect(refused.status == 422 && refused.body.contains("href=\"#person2.dateOfBirth\""))
+            #expect(try await recorded(server) == 2)
+            let overrides = try await server.loket.staff.auditEntries(since: .distantPast).filter {
+                $0.entry.action == .biometricsCaptureOverride
+            }
+            #expect(overrides.count == 1)
         }
     }
 

@@ -50,7 +50,8 @@ import Testing
             if engine == .postgres {
                 // The hold read, then its confirmation, the claim, the appointment and the
                 // message written in one statement that needs no transaction: two round trips.
-                #expect(log.executed.count == 2, "\(log.executed)")
+                // (The hold's announcement goes out in its own time, and may fall in here.)
+                #expect(log.executed.filter { !$0.hasPrefix("SELECT pg_notify") }.count == 2, "\(log.executed)")
                 #expect(log.executed.filter { $0.hasPrefix("WITH taken AS") }.count == 1, "\(log.executed)")
                 #expect(log.prepared.count == 2, "\(log.prepared)")
             }

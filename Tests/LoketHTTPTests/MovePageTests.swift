@@ -37,4 +37,27 @@ import Testing
             #expect(last.body.contains("After this you cannot change it again."))
         }
     }
+
+    /// A move refused after its slot was held (no changes left, from a page left open) gives the
+    /// slot back at once: nobody else is kept from it until the hold lapses.
+    @Test func aRefusedMoveGivesItsSlotBack() async throws {
+        try await TestServer.run { server, api in
+            let booked = try await server.loket.bookBiometrics("20220602-0900-bio", name: "Ada Lovelace")
+            let (id, token) = (booked.appointment.id, booked.manageToken)
+            let path = "/manage/\(id)/reschedule"
+            for slot in ["20220603-1000-bio", "20220603-1100-bio", "20220603-1200-bio"] {
+                let moved = try await post(api, path, ["token": token, "slot": slot, "confirm": "1"])
+                #expect(moved.status == 303)
+            }
+            let refused = try await post(api, path, ["token": token, "slot": "20220603-1300-bio", "confirm": "1"])
+            #expect(refused.status >= 400 && refused.status < 500)
+            let active = try await server.database.session { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM holds WHERE state = 'active'").first()!
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(active == 0)
+            let after = try await server.loket.booking.appointment(id: id, token: token)
+            #expect(after.startTime == LocalTime(text: "12:00"))
+        }
+    }
 }

@@ -58,16 +58,19 @@ extension Biometrics {
         }
         let named = Set(booked.people.compactMap(\.vNumber))
         var unnamed = booked.people.filter { $0.vNumber == nil }.count
+        // Audited with the captures, in their transaction: a record refused after them (a date of
+        // birth that does not match) leaves no override in the log.
+        var overrides: [AuditNote] = []
         for (person, prefix) in people where !named.contains(person.vNumber) {
             guard unnamed == 0 else {
                 unnamed -= 1
                 continue
             }
             if override {
-                try await audit(
-                    .biometricsCaptureOverride, by: staff, target: id, desk: desk, detail: prefix + "vNumber")
+                overrides.append((.biometricsCaptureOverride, by: staff, desk: desk, detail: prefix + "vNumber"))
                 continue
             }
+            // Audited although nothing is recorded: the refusals are what the log is for here.
             try await audit(.biometricsCaptureRefused, by: staff, target: id, desk: desk, detail: prefix + "vNumber")
             throw Refusal.invalid(
                 prefix + "vNumber", "not_on_booking", "This V-number is not one of this appointment's people.")
@@ -75,18 +78,24 @@ extension Biometrics {
         let count = people.map(\.person.captures.count).reduce(0, +)
         try await record(
             people, origin: .desk(desk, staff: staff, appointment: id),
-            audit: (.biometricsCapture, by: staff, desk: desk, detail: "\(people.count) persons, \(count) captures"))
+            audit: overrides + [
+                (.biometricsCapture, by: staff, desk: desk, detail: "\(people.count) persons, \(count) captures")
+            ])
     }
 
-    /// Records every person's captures or none, with the audit entry of `audit` (at the same
+    /// An audit entry to write with a record: what was done, by whom, at which desk, and a detail
+    /// without personal data.
+    private typealias AuditNote = (action: AuditAction, by: String, desk: String, detail: String)
+
+    /// Records every person's captures or none, with the entries of `audit` (at the same
     /// instant) in the same transaction. A V-number recorded before with another date of birth
     /// is refused (409) naming `<prefix>dateOfBirth`.
     private func record(
         _ people: [(person: PersonCaptures, prefix: String)], origin: BiometricRecordStore.Origin,
-        audit: (action: AuditAction, by: String, desk: String, detail: String)? = nil
+        audit: [AuditNote] = []
     ) async throws {
         let now = now()
-        let entry = audit.map {
+        let entries = audit.map {
             AuditEntry(
                 at: now, staff: $0.by, action: $0.action, target: origin.appointment, desk: $0.desk, detail: $0.detail)
         }
@@ -96,7 +105,7 @@ extension Biometrics {
                     throw Refusal.dateOfBirthMismatch(prefix: prefix)
                 }
             }
-            if let entry { try await AuditLog.append(entry, in: tx) }
+            for entry in entries { try await AuditLog.append(entry, in: tx) }
         }
     }
 

@@ -99,6 +99,28 @@ extension Booking {
         }
     }
 
+    /// Moves `appointment` to `slot` in one step, as its page does: holds the slot for `client`
+    /// (giving its oldest hold back if need be), then moves the appointment there with `token`.
+    /// A move refused (no changes left, the appointment cancelled in another tab) gives the held
+    /// slot back at once, where it would have been kept from everyone until the hold lapsed.
+    public func move(
+        _ appointment: Appointment, token: String, to slot: String?, client: String?
+    ) async throws
+        -> Appointment
+    {
+        let receipt = try await hold(
+            desk: appointment.desk, product: appointment.product, persons: appointment.persons, slot: slot,
+            assistance: appointment.assistance, client: client, replacingOldest: true, idempotency: nil)
+        do {
+            return try await reschedule(
+                id: appointment.id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
+        } catch {
+            try? await release(hold: receipt.hold.id)
+            context.limiter.used(receipt.hold.id)
+            throw error
+        }
+    }
+
     /// Moves `current` to the taken `hold` at `placement` as the appointment lifecycle decides (a
     /// limited number of moves; same product and party size), conditional on the revision it was
     /// read in: its old slot goes to the waitlist first, and the customer (and a partner who

@@ -70,7 +70,9 @@ public struct InvitationCheck: Sendable {
 }
 
 /// A person on a request was not invited to the product (or their date of birth did not match).
-public struct NotInvited: Error, Sendable, Equatable, RefusalConvertible {
+/// It describes itself by its field alone: a span records an error that passes through it by its
+/// description, and the V-numbers it carries must not go there.
+public struct NotInvited: Error, Sendable, Equatable, RefusalConvertible, CustomStringConvertible {
     /// `customer.vNumber` or `customer.companions[i].vNumber`.
     public let field: String
     /// The V-numbers whose invitation exists but whose date of birth was wrong: counted, never told.
@@ -80,6 +82,8 @@ public struct NotInvited: Error, Sendable, Equatable, RefusalConvertible {
         self.field = field
         self.wrongBirthDates = wrongBirthDates
     }
+
+    public var description: String { "NotInvited(field: \(field))" }
 
     public var asRefusal: Refusal {
         .invalid(

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import LoketTestSupport
+import SQLKit
+import Synchronization
+import Testing
+
+@testable import LoketStorage
+
+/// At trace level the statements are logged by their text, never with their values or the rows
+/// they return, which may be personal data: on both engines, for reads, sessions and writes.
+@Suite(.timeLimit(.minutes(3))) struct StatementLogTests {
+    /// Every line logged, with its metadata, as text.
+    final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+
+        var logger: Logger {
+            var logger = Logger(label: "loket-test-values") { _ in Handler(lines: self) }
+            logger.logLevel = .trace
+            return logger
+        }
+
+        struct Handler: LogHandler {
+            let lines: Lines
+            var metadata: Logger.Metadata = [:]
+            var metadataProvider: Logger.MetadataProvider?
+            var logLevel: Logger.Level = .trace
+
+            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+                get { metadata[key] }
+                set { metadata[key] = newValue }
+            }
+
+            func log(event: LogEvent) {
+                let all = metadata.merging(event.metadata ?? [:]) { $1 }
+                lines.lines.withLock { $0.append("\(event.message) \(all)") }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func statementsAreLoggedWithoutTheirValues(_ engine: TestDatabase.Engine) async throws {
+        let log = Lines()
+        let (database, _, drop) = try await TestDatabase.make(engine, logger: log.logger)
+        let secret = "9876543210"
+        _ = try await database.read { db in try await db.raw("SELECT \(bind: secret) AS v").first() }
+        _ = try await database.session { db in try await db.raw("SELECT \(bind: secret) AS v").first() }
+        try await database.write { tx in
+            _ = try await tx.db.raw("SELECT \(bind: secret) AS v").first()
+        }
+        await drop()
+        let lines = log.lines.withLock { $0 }
+        #expect(lines.contains { $0.contains("SELECT") }, "the statements' text is logged")
+        // As text, or as the hex dump of a row PostgresNIO logs at trace.
+        let hex = secret.utf8.map { String(format: "%02x", $0) }
+        for form in [secret, hex.joined(), hex.joined(separator: " ")] {
+            #expect(!lines.contains { $0.lowercased().contains(form) }, "\(form) was logged")
+        }
+    }
+}
