@@ -4,9 +4,14 @@ import SQLKit
 
 /// A database that logs each statement's text at trace level and never its values, which may be
 /// personal data (a V-number looked up, a customer's email written): the drivers' own SQLKit
-/// log (`queryLogLevel`) lists the values beside the text. `base` is made with its log off.
+/// log (`queryLogLevel`) lists the values beside the text, so `base` is made with it off.
 struct TextLoggedDatabase: SQLDatabase {
     let base: any SQLDatabase
+
+    init(base: any SQLDatabase) {
+        precondition(base.queryLogLevel == nil, "the driver's own log would list the values")
+        self.base = base
+    }
 
     var logger: Logger { base.logger }
     var eventLoop: any EventLoop { base.eventLoop }

@@ -38,7 +38,7 @@ struct StaffAccountPages: PageRoutes {
             let role = StaffRole(rawValue: form["role"] ?? "")
             if role == nil { errors.append(roleUnknown(field: "role", web.language)) }
             let desk = form["desk"].flatMap { loket.network.desk($0)?.code }
-            if role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
+            if let role, role != .admin, desk == nil { errors.append(deskNeeded(field: "desk", web.language)) }
             guard errors.isEmpty, let role else {
                 return try await accountsPage(web, form: ["username": username], errors: errors)
             }
@@ -69,14 +69,18 @@ struct StaffAccountPages: PageRoutes {
             // Every field is checked before anything is written: a refused change changes nothing.
             var errors: [FieldError] = []
             if role == nil { errors.append(roleUnknown(field: "role-\(id)", web.language)) }
-            if id != account.id && role != .admin && desk == nil { errors.append(deskNeeded(web.language)) }
+            if id != account.id, let role, role != .admin, desk == nil {
+                errors.append(deskNeeded(field: "desk-\(id)", web.language))
+            }
             if let password, password.count < StaffAccount.minimumPasswordLength {
                 errors.append(FieldError(field: "password-\(id)", message: WebCopy.text("passwordHint", web.language)))
             }
             guard errors.isEmpty, let role else { return try await accountsPage(web, errors: errors) }
             let active = id == account.id ? true : form["active"] == "1"
-            try await loket.staff.updateStaff(id: id, role: role, desk: desk, active: active, by: account.id)
+            // The password first: its hashing is what may be refused (the hasher busy with
+            // sign-ins), and then nothing else has been written either.
             if let password { try await loket.staff.setStaffPassword(id: id, password: password, by: account.id) }
+            try await loket.staff.updateStaff(id: id, role: role, desk: desk, active: active, by: account.id)
             return redirect(PagePath.accounts.link(query: ["notice": "saved"]))
         }
     }
@@ -84,8 +88,8 @@ struct StaffAccountPages: PageRoutes {
 
 extension StaffAccountPages {
     /// Clerks and desk managers work at one desk; only an admin works at all of them.
-    func deskNeeded(_ language: Customer.Language) -> FieldError {
-        FieldError(field: "desk", message: WebCopy.text("error.desk.required", language))
+    func deskNeeded(field: String, _ language: Customer.Language) -> FieldError {
+        FieldError(field: field, message: WebCopy.text("error.desk.required", language))
     }
 
     /// A role the form does not offer (a stale or altered form) is refused, not read as a clerk's.

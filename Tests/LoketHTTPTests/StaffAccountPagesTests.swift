@@ -25,6 +25,9 @@ import Testing
                 api, path, ["role": "superuser", "desk": "TS", "active": "1"], cookies: [admin])
             #expect(unknown.status == 422)
             #expect(unknown.body.contains("href=\"#role-\(clerk.id)\""))
+            // A clerk without a desk is named at the row's own desk field.
+            let deskless = try await post(api, path, ["role": "clerk", "desk": ""], cookies: [admin])
+            #expect(deskless.status == 422 && deskless.body.contains("href=\"#desk-\(clerk.id)\""))
             #expect(try await server.loket.staff.staffAccount(id: clerk.id) == clerk)
             // The clerk can still sign in with the old password.
             _ = try await signIn(api, "balie")

@@ -115,8 +115,14 @@ extension Booking {
             return try await reschedule(
                 id: appointment.id, token: token, hold: receipt.hold.id, holdToken: receipt.token, idempotency: nil)
         } catch {
-            try? await release(hold: receipt.hold.id)
-            context.limiter.used(receipt.hold.id)
+            do {
+                try await release(hold: receipt.hold.id)
+                context.limiter.used(receipt.hold.id)
+            } catch {
+                // It lapses in its own time, and counts among the client's holds until then.
+                context.logger.warning(
+                    "could not give back the hold of a refused move", metadata: ["hold": "\(receipt.hold.id)"])
+            }
             throw error
         }
     }
