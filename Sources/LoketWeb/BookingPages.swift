@@ -148,7 +148,7 @@ struct BookingPages: PageRoutes {
         do {
             let receipt = try await loket.booking.hold(
                 desk: context.parameters.get("desk"), product: context.parameters.get("product"),
-                persons: Int(form["persons"] ?? "1"), slot: form["slot"],
+                persons: form.sentPersons, slot: form["slot"],
                 assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
                 idempotency: nil)
             // The hold's secret stays in this browser: a cookie only the hold's own page gets.

@@ -48,7 +48,7 @@ extension DrawPages {
         }
         // The customer's details are checked here, all at once, to show every problem next to
         // its field; the use case checks the rest and takes the first problem as its answer.
-        let persons = Int(form["persons"] ?? "1")
+        let persons = form.sentPersons
         // The entrant's V-number is the entry's own field, checked by the use case.
         let details = CustomerForm(
             form, companions: min(max(persons ?? 1, 1), 6) - 1, vNumber: nil, language: form["language"],

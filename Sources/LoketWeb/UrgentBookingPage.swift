@@ -65,7 +65,7 @@ struct UrgentBookingPages: PageRoutes {
             }
             do {
                 let booking = try await loket.booking.bookUrgent(
-                    desk: code, product: form["product"], persons: Int(form["persons"] ?? "1"),
+                    desk: code, product: form["product"], persons: form.sentPersons,
                     slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
                     staff: account.id)
                 let appointment = booking.appointment

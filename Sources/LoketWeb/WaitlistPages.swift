@@ -46,7 +46,9 @@ struct WaitlistPages: PageRoutes {
         guard let product = loket.network.product(try context.parameters.require("product")) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
+        // The party size as sent goes to the use case, which refuses one the form does not offer
+        // (a select box tampered with) at its field: clamped, it would join for another party.
+        let persons = form.sentPersons.map { min(max($0, 1), 6) } ?? 1
         // Every problem with the details at once, next to its field; the use case checks the rest.
         let details = CustomerForm(
             form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
@@ -54,7 +56,7 @@ struct WaitlistPages: PageRoutes {
         do {
             let joined = try await loket.waitlist.join(
                 desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
-                product: product.key, persons: persons, from: form["from"]?.nilIfBlank,
+                product: product.key, persons: form.sentPersons, from: form["from"]?.nilIfBlank,
                 to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                 appointmentToken: nil, client: context.client)
             return redirect(

@@ -72,6 +72,11 @@ import Testing
             let empty = try await post(api, "/draws/\(draw.id)/enter", ["persons": "1"])
             #expect(empty.status == 422 && empty.body.contains("Vul uw V-nummer in (10 cijfers)"))
             #expect(empty.body.contains("id=\"name-error\"") && empty.body.contains("id=\"email-error\""))
+            // A party size the form does not offer is refused at its field, not read as one person.
+            let tampered = try await post(
+                api, "/draws/\(draw.id)/enter",
+                Self.entrant("Ada Lovelace", vNumber: "1000000001", extra: ["day-\(day.iso)": "1", "persons": "two"]))
+            #expect(tampered.status == 422 && tampered.body.contains("id=\"persons-error\""))
 
             // Entering: the token goes into a cookie for the entry's own page; the address names nobody.
             let entered = try await post(

@@ -43,6 +43,12 @@ import Testing
                 api, "/book/BIO/waitlist",
                 Self.form("Wrong").merging(["from": "2022-06-03", "to": "2022-06-02"]) { $1 })
             #expect(backwards.status == 422 && backwards.body.contains("The last day is before the first day."))
+            // A party size the form does not offer is refused at its field, not clamped to one it does.
+            for persons in ["9", "0", "two"] {
+                let tampered = try await post(
+                    api, "/book/BIO/waitlist", Self.form("Tamper").merging(["persons": persons]) { $1 })
+                #expect(tampered.status == 422 && tampered.body.contains(#"id="persons-error""#), "\(persons)")
+            }
             #expect(try await entries(server) == 0)
 
             let joined = try await post(api, "/book/BIO/waitlist", Self.form("Olena"))
@@ -127,6 +133,10 @@ import Testing
                 api, path,
                 ["persons": "1", "listedPersons": "1", "assistance": "1", "show": "1", "month": "2022-06"])
             #expect(shown.headers[.location] == "\(path)?persons=1&assistance=1&month=2022-06")
+            // A party size the form does not offer is refused, not read as one person.
+            let tampered = try await post(
+                api, path, ["persons": "two", "month": "2022-06", "date": "2022-06-02", "slot": "20220602-0900-one"])
+            #expect(tampered.status == 422)
             let holds = try await server.database.session { db in
                 try await db.raw("SELECT COUNT(*) AS n FROM holds").first()!.decode(column: "n", as: Int.self)
             }
