@@ -2,8 +2,8 @@ import Foundation
 import LoketDomain
 import SQLKit
 
-/// The audit log: a line per staff action, written in the action's own transaction where the
-/// store has one (desk day, desk changes) and right after it otherwise (accounts, sign-in).
+/// The audit log: a line per staff action, written in the action's own transaction where it
+/// has one (desk day, desk changes, account changes) and right after it otherwise (sign-in).
 /// It holds ids, never a customer's personal data, so the purge leaves it alone.
 public struct AuditLog: Sendable {
     let database: Database

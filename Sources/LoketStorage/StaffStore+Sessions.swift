@@ -47,13 +47,6 @@ extension StaffStore {
         }
     }
 
-    /// Ends every session of the account `staff`.
-    public func endSessions(staff: String) async throws {
-        try await database.session { db in
-            try await db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: staff)").run()
-        }
-    }
-
     public func forgetExpiredSessions(now: Date, idle: TimeInterval) async throws {
         try await database.session { db in
             try await db.raw(

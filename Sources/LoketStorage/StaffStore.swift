@@ -58,31 +58,34 @@ public struct StaffStore: Sendable {
         }
     }
 
-    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool) async throws {
-        try await database.session { db in
-            try await db.raw(
-                """
-                UPDATE staff SET role = \(bind: role.rawValue), desk = \(bind: desk), active = \(bind: active ? 1 : 0) WHERE id = \(bind: id)
-                """
-            ).run()
-        }
+    /// Changes an account's role, desk and whether it may sign in, in the use case's
+    /// transaction; an account that may not sign in any more is signed out everywhere.
+    public static func update(
+        id: String, role: StaffRole, desk: String?, active: Bool, in tx: Transaction
+    )
+        async throws
+    {
+        try await tx.db.raw(
+            """
+            UPDATE staff SET role = \(bind: role.rawValue), desk = \(bind: desk), active = \(bind: active ? 1 : 0) WHERE id = \(bind: id)
+            """
+        ).run()
+        if !active { try await tx.db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: id)").run() }
     }
 
-    /// Sets a new password. Whoever knew the old one, or sat at a desk signed in with it, is
-    /// out: the account's sessions end, and its lockout starts afresh.
-    public func setStaffPassword(id: String, passwordHash: String) async throws {
-        try await database.transaction { db in
-            guard
-                let row = try await db.raw(
-                    "UPDATE staff SET password_hash = \(bind: passwordHash) WHERE id = \(bind: id) RETURNING username"
-                ).first()
-            else { return }
-            let username = try row.decode(column: "username", as: String.self)
-            try await db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: id)").run()
-            try await db.raw(
-                "DELETE FROM sign_in_attempts WHERE key_hash = \(bind: SignInCounter.account(username: username).keyHash)"
-            ).run()
-        }
+    /// Sets a new password, in the use case's transaction. Whoever knew the old one, or sat at a
+    /// desk signed in with it, is out: the account's sessions end, and its lockout starts afresh.
+    public static func setPassword(id: String, passwordHash: String, in tx: Transaction) async throws {
+        guard
+            let row = try await tx.db.raw(
+                "UPDATE staff SET password_hash = \(bind: passwordHash) WHERE id = \(bind: id) RETURNING username"
+            ).first()
+        else { return }
+        let username = try row.decode(column: "username", as: String.self)
+        try await tx.db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: id)").run()
+        try await tx.db.raw(
+            "DELETE FROM sign_in_attempts WHERE key_hash = \(bind: SignInCounter.account(username: username).keyHash)"
+        ).run()
     }
 
     /// A `staff` row.

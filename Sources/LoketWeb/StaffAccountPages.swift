@@ -77,10 +77,8 @@ struct StaffAccountPages: PageRoutes {
             }
             guard errors.isEmpty, let role else { return try await accountsPage(web, errors: errors) }
             let active = id == account.id ? true : form["active"] == "1"
-            // The password first: its hashing is what may be refused (the hasher busy with
-            // sign-ins), and then nothing else has been written either.
-            if let password { try await loket.staff.setStaffPassword(id: id, password: password, by: account.id) }
-            try await loket.staff.updateStaff(id: id, role: role, desk: desk, active: active, by: account.id)
+            try await loket.staff.updateStaff(
+                id: id, role: role, desk: desk, active: active, password: password, by: account.id)
             return redirect(PagePath.accounts.link(query: ["notice": "saved"]))
         }
     }

@@ -30,7 +30,7 @@ import Testing
             #expect(deskless.status == 422 && deskless.body.contains("href=\"#desk-\(clerk.id)\""))
             #expect(try await server.loket.staff.staffAccount(id: clerk.id) == clerk)
             // The clerk can still sign in with the old password.
-            _ = try await signIn(api, "balie")
+            let clerkSession = try await signIn(api, "balie")
 
             let created = try await post(
                 api, "/staff/accounts",
@@ -45,6 +45,14 @@ import Testing
                 cookies: [admin])
             #expect(saved.status == 303)
             #expect(try await server.loket.staff.staffAccount(id: clerk.id)?.role == .deskManager)
+            // The new password ends the clerk's session, and the change and the new password are
+            // audited together (the refused ones not at all).
+            #expect(try await get(api, "/staff", cookies: [clerkSession]).status == 303)
+            let audited = try await server.loket.staff.auditEntries(since: .distantPast).map(\.entry).filter {
+                $0.target == clerk.id && ![.staffCreated, .signIn].contains($0.action)
+            }
+            #expect(audited.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.passwordReset, .staffUpdated])
+            #expect(audited.first { $0.action == .staffUpdated }?.detail == "desk-manager")
         }
     }
 }

@@ -22,10 +22,7 @@ extension StaffAccess {
             throw Refusal.invalid(
                 "username", "invalid", "A username has 3 to 40 lower-case letters, digits, dots or dashes.")
         }
-        guard password.count >= StaffAccount.minimumPasswordLength else {
-            throw Refusal.invalid(
-                "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
-        }
+        try Self.checkLength(password)
         if let desk, network.desk(desk) == nil {
             throw Refusal(.notFound, field: "desk", code: "unknown_desk", "There is no desk \(desk).")
         }
@@ -43,26 +40,51 @@ extension StaffAccess {
 
     public func staffAccount(id: String) async throws -> StaffAccount? { try await staffStore.staffAccount(id: id) }
 
-    /// Changes an account's role, desk and whether it may sign in; an inactive account's
-    /// sessions end at once, since every page looks the account up. `actor` made the change.
-    public func updateStaff(id: String, role: StaffRole, desk: String?, active: Bool, by actor: String) async throws {
+    /// `actor` changes an account's role, desk, whether it may sign in and, when given, its
+    /// password: all of it with its audit entries in one transaction, or nothing. An inactive
+    /// account's sessions end at once (every page looks the account up), and so do they with a
+    /// new password.
+    public func updateStaff(
+        id: String, role: StaffRole, desk: String?, active: Bool, password: String? = nil, by actor: String
+    ) async throws {
         guard role == .admin || desk != nil else {
             throw Refusal.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        try await staffStore.updateStaff(id: id, role: role, desk: desk, active: active)
-        if !active { try await staffStore.endSessions(staff: id) }
-        try await audit(
-            .staffUpdated, by: actor, target: id, desk: desk, detail: "\(role.rawValue)\(active ? "" : ", inactive")")
+        if let password { try Self.checkLength(password) }
+        // Hashed before the transaction: bcrypt takes a good part of a second, and the hasher
+        // may refuse when it is busy with sign-ins.
+        let hash = try await password.asyncMap { try await passwordHasher.hash($0) }
+        let now = now()
+        try await database.write { tx in
+            try await StaffStore.update(id: id, role: role, desk: desk, active: active, in: tx)
+            try await AuditLog.append(
+                AuditEntry(
+                    at: now, staff: actor, action: .staffUpdated, target: id, desk: desk,
+                    detail: "\(role.rawValue)\(active ? "" : ", inactive")"), in: tx)
+            if let hash {
+                try await StaffStore.setPassword(id: id, passwordHash: hash, in: tx)
+                try await AuditLog.append(
+                    AuditEntry(at: now, staff: actor, action: .passwordReset, target: id, desk: nil), in: tx)
+            }
+        }
     }
 
-    /// `actor` sets a new password for account `id`.
+    /// `actor` sets a new password for account `id`, audited in the same transaction.
     public func setStaffPassword(id: String, password: String, by actor: String) async throws {
+        try Self.checkLength(password)
+        let hash = try await passwordHasher.hash(password)
+        let entry = AuditEntry(at: now(), staff: actor, action: .passwordReset, target: id, desk: nil)
+        try await database.write { tx in
+            try await StaffStore.setPassword(id: id, passwordHash: hash, in: tx)
+            try await AuditLog.append(entry, in: tx)
+        }
+    }
+
+    private static func checkLength(_ password: String) throws(Refusal) {
         guard password.count >= StaffAccount.minimumPasswordLength else {
             throw Refusal.invalid(
                 "password", "too_short", "A password has at least \(StaffAccount.minimumPasswordLength) characters.")
         }
-        try await staffStore.setStaffPassword(id: id, passwordHash: try await passwordHasher.hash(password))
-        try await audit(.passwordReset, by: actor, target: id, desk: nil)
     }
 
     /// Checks the password of `username`, signing in from `client` (its address). The attempt
