@@ -1,4 +1,5 @@
 import Logging
+import LoketTestSupport
 import Synchronization
 
 /// The SQL a database runs, as SQLKit logs it: every statement is logged at trace level with
@@ -16,7 +17,12 @@ final class StatementLog: Sendable {
     private let state = Mutex(State())
 
     var logger: Logger {
-        Logger(label: "loket-test-sql") { _ in Handler(log: self) }
+        // Passes the `sql` of each logged statement on; everything else is dropped.
+        Logger(label: "loket-test-sql") { _ in
+            RecordingLogHandler { _, metadata in
+                if case .string(let sql) = metadata["sql"] { self.record(sql, prepared: metadata["prepared"] != nil) }
+            }
+        }
     }
 
     /// Runs `body`, recording the statements it causes.
@@ -39,32 +45,13 @@ final class StatementLog: Sendable {
         state.withLock { $0 = State() }
     }
 
-    fileprivate func record(_ sql: String, prepared: Bool) {
+    private func record(_ sql: String, prepared: Bool) {
         state.withLock { state in
             guard state.recording else { return }
             state.executed.append(sql)
             if prepared { state.prepared.append(sql) }
             guard state.seen.insert(sql).inserted else { return }
             state.statements.append(sql)
-        }
-    }
-
-    /// Passes the `sql` of each logged statement to the log; everything else is dropped.
-    private struct Handler: LogHandler {
-        let log: StatementLog
-        var metadata: Logger.Metadata = [:]
-        var metadataProvider: Logger.MetadataProvider?
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            if case .string(let sql) = event.metadata?["sql"] {
-                log.record(sql, prepared: event.metadata?["prepared"] != nil)
-            }
         }
     }
 }

@@ -6,9 +6,14 @@ import Testing
 /// Capacity changes go to the other servers in batches, one at most per interval, each desk once
 /// in a batch; on a clock the test steps, so that the pacing is seen without waiting.
 @Suite(.timeLimit(.minutes(1))) struct AnnouncementBatchesTests {
-    @Test func changesWaitForThePauseAndGoOutTogether() async {
+    /// Batches at most one per 50 ms, on a clock the test steps.
+    static func paced() -> (SteppingClock, AnnouncementBatches<SteppingClock>) {
         let clock = SteppingClock()
-        let batches = AnnouncementBatches(interval: .milliseconds(50), clock: clock)
+        return (clock, AnnouncementBatches(interval: .milliseconds(50), clock: clock))
+    }
+
+    @Test func changesWaitForThePauseAndGoOutTogether() async {
+        let (clock, batches) = Self.paced()
         let (sent, send) = AsyncStream.makeStream(of: [String].self)
         var batch = sent.makeAsyncIterator()
 
@@ -39,8 +44,7 @@ import Testing
 
     /// The pause runs from the start of a batch: a slow send leaves less of it to wait.
     @Test func thePauseCountsFromTheBatchStart() async {
-        let clock = SteppingClock()
-        let batches = AnnouncementBatches(interval: .milliseconds(50), clock: clock)
+        let (clock, batches) = Self.paced()
         let start = clock.now
         let (sent, send) = AsyncStream.makeStream(of: Duration.self)
         var sentAt = sent.makeAsyncIterator()
@@ -63,8 +67,7 @@ import Testing
     }
 
     @Test func closedBatchesSendNothingMore() async {
-        let clock = SteppingClock()
-        let batches = AnnouncementBatches(interval: .milliseconds(50), clock: clock)
+        let (clock, batches) = Self.paced()
         let (sent, send) = AsyncStream.makeStream(of: [String].self)
         var batch = sent.makeAsyncIterator()
 

@@ -15,26 +15,11 @@ import Testing
         let lines = Mutex<[String]>([])
 
         var logger: Logger {
-            var logger = Logger(label: "loket-test-values") { _ in Handler(lines: self) }
+            var logger = Logger(label: "loket-test-values") { _ in
+                RecordingLogHandler { message, metadata in self.lines.withLock { $0.append("\(message) \(metadata)") } }
+            }
             logger.logLevel = .trace
             return logger
-        }
-
-        struct Handler: LogHandler {
-            let lines: Lines
-            var metadata: Logger.Metadata = [:]
-            var metadataProvider: Logger.MetadataProvider?
-            var logLevel: Logger.Level = .trace
-
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-
-            func log(event: LogEvent) {
-                let all = metadata.merging(event.metadata ?? [:]) { $1 }
-                lines.lines.withLock { $0.append("\(event.message) \(all)") }
-            }
         }
     }
 
