@@ -59,18 +59,22 @@ public struct StaffStore: Sendable {
     }
 
     /// Changes an account's role, desk and whether it may sign in, in the use case's
-    /// transaction; an account that may not sign in any more is signed out everywhere.
+    /// transaction; an account that may not sign in any more is signed out everywhere. False
+    /// when the account had them already (the form sends them with every change of password).
     public static func update(
         id: String, role: StaffRole, desk: String?, active: Bool, in tx: Transaction
-    )
-        async throws
-    {
+    ) async throws -> Bool {
+        let before = try await tx.db.raw("SELECT * FROM staff WHERE id = \(bind: id)").first().map {
+            try StaffRow(decoding: $0).account
+        }
+        guard let before, before.role != role || before.desk != desk || before.active != active else { return false }
         try await tx.db.raw(
             """
             UPDATE staff SET role = \(bind: role.rawValue), desk = \(bind: desk), active = \(bind: active ? 1 : 0) WHERE id = \(bind: id)
             """
         ).run()
         if !active { try await tx.db.raw("DELETE FROM web_sessions WHERE staff_id = \(bind: id)").run() }
+        return true
     }
 
     /// Sets a new password, in the use case's transaction. Whoever knew the old one, or sat at a

@@ -237,7 +237,9 @@ extension BookingPages {
     /// with the party the form asks for, when its "Show free times" was pressed or the party
     /// differs from the one the times were listed for; nil to hold the chosen time.
     func calendarAgain(_ form: [String: String], product: String?, desk: String?) -> String? {
-        let persons = Int(form["persons"] ?? "1").map { min(max($0, 1), 6) } ?? 1
+        let persons = form.sentPersons ?? 1
+        // A party size the form does not offer goes on to the hold, which refuses it at its field.
+        guard (1...6).contains(persons) else { return nil }
         let assistance = form["assistance"] == "1"
         // A form without the listed party (not from the calendar page) has nothing to compare.
         let listed = form["listedPersons"].map { (Int($0) ?? persons, form["listedAssistance"] == "1") }

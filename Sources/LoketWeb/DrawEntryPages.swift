@@ -51,7 +51,7 @@ extension DrawPages {
         let persons = form.sentPersons
         // The entrant's V-number is the entry's own field, checked by the use case.
         let details = CustomerForm(
-            form, companions: min(max(persons ?? 1, 1), 6) - 1, vNumber: nil, language: form["language"],
+            form, companions: form.companionCount, vNumber: nil, language: form["language"],
             prefix: "customer.")
         let problems = details.problems
         let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }

@@ -46,16 +46,17 @@ struct WaitlistPages: PageRoutes {
         guard let product = loket.network.product(try context.parameters.require("product")) else {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
-        // The party size as sent goes to the use case, which refuses one the form does not offer
-        // (a select box tampered with) at its field: clamped, it would join for another party.
+        // For showing the form again; the use case gets the size as sent (below).
         let persons = form.sentPersons.map { min(max($0, 1), 6) } ?? 1
         // Every problem with the details at once, next to its field; the use case checks the rest.
         let details = CustomerForm(
-            form, companions: persons - 1, vNumber: form["vNumber"], language: web.language.rawValue)
+            form, companions: form.companionCount, vNumber: form["vNumber"], language: web.language.rawValue)
         let problems = details.problems
         do {
             let joined = try await loket.waitlist.join(
                 desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
+                // As sent: the use case refuses a size the form does not offer (a select box tampered
+                // with) at its field, where a clamped one would join for another party.
                 product: product.key, persons: form.sentPersons, from: form["from"]?.nilIfBlank,
                 to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                 appointmentToken: nil, client: context.client)

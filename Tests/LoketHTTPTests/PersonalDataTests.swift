@@ -81,7 +81,9 @@ import Testing
             next()
             try await loket.staff.updateStaff(id: clerk.id, role: .clerk, desk: "RACE", active: false, by: admin.id)
             next()
-            try await loket.staff.setStaffPassword(id: clerk.id, password: "another long password", by: admin.id)
+            try await loket.staff.updateStaff(
+                id: clerk.id, role: .clerk, desk: "RACE", active: false, password: "another long password", by: admin.id
+            )
             next()
             guard
                 case .signedIn = try await loket.staff.signIn(

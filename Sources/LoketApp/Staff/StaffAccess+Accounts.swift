@@ -41,9 +41,9 @@ extension StaffAccess {
     public func staffAccount(id: String) async throws -> StaffAccount? { try await staffStore.staffAccount(id: id) }
 
     /// `actor` changes an account's role, desk, whether it may sign in and, when given, its
-    /// password: all of it with its audit entries in one transaction, or nothing. An inactive
-    /// account's sessions end at once (every page looks the account up), and so do they with a
-    /// new password.
+    /// password: all of it with its audit entries (one for what changed) in one transaction, or
+    /// nothing. An inactive account's sessions end at once (every page looks the account up),
+    /// and so do they with a new password.
     public func updateStaff(
         id: String, role: StaffRole, desk: String?, active: Bool, password: String? = nil, by actor: String
     ) async throws {
@@ -56,27 +56,17 @@ extension StaffAccess {
         let hash = try await password.asyncMap { try await passwordHasher.hash($0) }
         let now = now()
         try await database.write { tx in
-            try await StaffStore.update(id: id, role: role, desk: desk, active: active, in: tx)
-            try await AuditLog.append(
-                AuditEntry(
-                    at: now, staff: actor, action: .staffUpdated, target: id, desk: desk,
-                    detail: "\(role.rawValue)\(active ? "" : ", inactive")"), in: tx)
+            if try await StaffStore.update(id: id, role: role, desk: desk, active: active, in: tx) {
+                try await AuditLog.append(
+                    AuditEntry(
+                        at: now, staff: actor, action: .staffUpdated, target: id, desk: desk,
+                        detail: "\(role.rawValue)\(active ? "" : ", inactive")"), in: tx)
+            }
             if let hash {
                 try await StaffStore.setPassword(id: id, passwordHash: hash, in: tx)
                 try await AuditLog.append(
                     AuditEntry(at: now, staff: actor, action: .passwordReset, target: id, desk: nil), in: tx)
             }
-        }
-    }
-
-    /// `actor` sets a new password for account `id`, audited in the same transaction.
-    public func setStaffPassword(id: String, password: String, by actor: String) async throws {
-        try Self.checkLength(password)
-        let hash = try await passwordHasher.hash(password)
-        let entry = AuditEntry(at: now(), staff: actor, action: .passwordReset, target: id, desk: nil)
-        try await database.write { tx in
-            try await StaffStore.setPassword(id: id, passwordHash: hash, in: tx)
-            try await AuditLog.append(entry, in: tx)
         }
     }
 
