@@ -3,7 +3,7 @@ import LoketDomain
 import SQLKit
 
 /// The audit log: a line per staff action, written in the action's own transaction where it
-/// has one (desk day, desk changes, account changes, captures) and right after it otherwise.
+/// has one (desk day, desk changes, accounts, captures) and right after it otherwise.
 /// It holds ids, never a customer's personal data, so the purge leaves it alone.
 public struct AuditLog: Sendable {
     let database: Database

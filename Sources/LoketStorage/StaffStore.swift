@@ -16,22 +16,31 @@ public struct StaffStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// Creates an account on its own (see `create(username:passwordHash:role:desk:now:in:)`).
     public func createStaff(
         username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date
     ) async throws -> StaffAccount {
-        let id = Identifiers.make()
-        return try await database.transaction { db in
-            if try await db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
-                throw Refusal.usernameTaken(username)
-            }
-            try await db.raw(
-                """
-                INSERT INTO staff (id, username, password_hash, role, desk, created_at)
-                VALUES (\(bind: id), \(bind: username), \(bind: passwordHash), \(bind: role.rawValue), \(bind: desk), \(bind: now.millis))
-                """
-            ).run()
-            return StaffAccount(id: id, username: username, role: role, desk: desk, active: true)
+        try await database.write { tx in
+            try await Self.create(
+                username: username, passwordHash: passwordHash, role: role, desk: desk, now: now, in: tx)
         }
+    }
+
+    /// Creates an account in the use case's transaction; a username taken is refused.
+    public static func create(
+        username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date, in tx: Transaction
+    ) async throws -> StaffAccount {
+        let id = Identifiers.make()
+        if try await tx.db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
+            throw Refusal.usernameTaken(username)
+        }
+        try await tx.db.raw(
+            """
+            INSERT INTO staff (id, username, password_hash, role, desk, created_at)
+            VALUES (\(bind: id), \(bind: username), \(bind: passwordHash), \(bind: role.rawValue), \(bind: desk), \(bind: now.millis))
+            """
+        ).run()
+        return StaffAccount(id: id, username: username, role: role, desk: desk, active: true)
     }
 
     public func staffAccounts() async throws -> [StaffAccount] {

@@ -29,11 +29,18 @@ extension StaffAccess {
         guard role == .admin || desk != nil else {
             throw Refusal.invalid("desk", "required", "Clerks and desk managers work at a desk; choose one.")
         }
-        let account = try await staffStore.createStaff(
-            username: username, passwordHash: try await passwordHasher.hash(password), role: role, desk: desk,
-            now: now())
-        try await audit(.staffCreated, by: actor, target: account.id, desk: desk, detail: role.rawValue)
-        return account
+        let hash = try await passwordHasher.hash(password)
+        let now = now()
+        // The account and its audit entry in one transaction.
+        return try await database.write { tx in
+            let account = try await StaffStore.create(
+                username: username, passwordHash: hash, role: role, desk: desk, now: now, in: tx)
+            try await AuditLog.append(
+                AuditEntry(
+                    at: now, staff: actor, action: .staffCreated, target: account.id, desk: desk, detail: role.rawValue),
+                in: tx)
+            return account
+        }
     }
 
     public func staffAccounts() async throws -> [StaffAccount] { try await staffStore.staffAccounts() }
