@@ -193,6 +193,8 @@ let package = Package(
             dependencies: [
                 "LoketApp", "LoketDomain", "LoketStorage", "LoketNotifications", "LoketTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         .testTarget(

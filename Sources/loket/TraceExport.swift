@@ -1,5 +1,6 @@
 import Instrumentation
 import Logging
+import LoketApp
 import OTel
 import ServiceLifecycle
 
@@ -28,7 +29,8 @@ enum TraceExport {
         configuration.diagnosticLogger = .custom(logger)
         configuration.diagnosticLogLevel = .error
         let backend = try OTel.makeTracingBackend(configuration: configuration)
-        InstrumentationSystem.bootstrap(backend.factory)
+        // Errors by what they are, not what they say (see `RedactingTracer`).
+        InstrumentationSystem.bootstrap(RedactingTracer(backend.factory))
         return backend.service
     }
 
