@@ -59,13 +59,17 @@ public struct RedactingSpan<Base: Span>: Span {
 
     public var isRecording: Bool { base.isRecording }
 
-    public func setStatus(_ status: SpanStatus) { base.setStatus(status) }
+    /// The status's code alone: its message would be error text too.
+    public func setStatus(_ status: SpanStatus) { base.setStatus(SpanStatus(code: status.code)) }
 
     public func addEvent(_ event: SpanEvent) { base.addEvent(event) }
 
     public func recordError<Instant: TracerInstant>(
         _ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant
     ) {
+        // The error's own type, where the exporter would name `RedactedError`.
+        var attributes = attributes
+        attributes["exception.type"] = String(reflecting: type(of: error))
         base.recordError(RedactedError(error), attributes: attributes, at: instant())
     }
 
@@ -80,7 +84,7 @@ public struct RedactedError: Error, CustomStringConvertible {
 
     init(_ error: any Error) {
         description =
-            if let refusal = error as? Refusal {
+            if let refusal = (error as? Refusal) ?? (error as? any RefusalConvertible)?.asRefusal {
                 "Refusal(\(refusal.kind), field: \(refusal.field), code: \(refusal.code))"
             } else {
                 "\(String(reflecting: type(of: error))) (its details may hold personal data and are not recorded)"

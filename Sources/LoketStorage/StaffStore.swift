@@ -26,20 +26,20 @@ public struct StaffStore: Sendable {
         }
     }
 
-    /// Creates an account in the use case's transaction; a username taken is refused.
+    /// Creates an account in the use case's transaction; a username taken is refused, also when
+    /// two admins create it at once (the unique username decides, not a read before).
     public static func create(
         username: String, passwordHash: String, role: StaffRole, desk: String?, now: Date, in tx: Transaction
     ) async throws -> StaffAccount {
         let id = Identifiers.make()
-        if try await tx.db.raw("SELECT id FROM staff WHERE username = \(bind: username)").first() != nil {
-            throw Refusal.usernameTaken(username)
-        }
-        try await tx.db.raw(
+        let created = try await tx.db.raw(
             """
             INSERT INTO staff (id, username, password_hash, role, desk, created_at)
             VALUES (\(bind: id), \(bind: username), \(bind: passwordHash), \(bind: role.rawValue), \(bind: desk), \(bind: now.millis))
+            ON CONFLICT (username) DO NOTHING RETURNING id
             """
-        ).run()
+        ).first()
+        guard created != nil else { throw Refusal.usernameTaken(username) }
         return StaffAccount(id: id, username: username, role: role, desk: desk, active: true)
     }
 

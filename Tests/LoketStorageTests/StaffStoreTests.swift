@@ -18,6 +18,32 @@ import Testing
         await drop()
     }
 
+    /// Eight admins creating one username at once: one account, and seven refusals that name
+    /// the field (not a constraint's error, which the read before the write let through).
+    @Test(arguments: TestDatabase.engines)
+    func aUsernameTakenAtOnceIsRefused(engine: TestDatabase.Engine) async throws {
+        try await withStaff(engine) { staff, _ in
+            let now = ManualClock(date: "2022-06-01").now
+            let outcomes = try await withThrowingTaskGroup(of: Refusal?.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await staff.createStaff(
+                                username: "balie", passwordHash: "x", role: .clerk, desk: "TS", now: now)
+                            return nil
+                        } catch let refusal as Refusal {
+                            return refusal
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.count { $0 == nil } == 1)
+            #expect(outcomes.compactMap(\.self).allSatisfy { $0 == Refusal.usernameTaken("balie") })
+            #expect(try await staff.staffAccounts().map(\.username) == ["balie"])
+        }
+    }
+
     /// Twelve attempts at once on one account: exactly five may check their password.
     @Test(arguments: TestDatabase.engines)
     func attemptsAtOnceAreCountedBeforeTheyAreTried(engine: TestDatabase.Engine) async throws {
