@@ -1,6 +1,7 @@
 import Foundation
 import LoketDomain
 import SQLKit
+import Synchronization
 
 /// The audit log: a line per staff action, written in the action's own transaction where it
 /// has one (desk day, desk changes, accounts, captures) and right after it otherwise.
@@ -18,14 +19,20 @@ public struct AuditLog: Sendable {
 
     /// Writes `entry` inside the caller's transaction.
     static func append(_ entry: AuditEntry, on db: any SQLDatabase) async throws {
+        let ordinal = Self.written.add(1, ordering: .relaxed).newValue
         try await db.raw(
             """
-            INSERT INTO audit_log (id, at, staff_id, action, target, desk, detail)
+            INSERT INTO audit_log (id, at, staff_id, action, target, desk, detail, ordinal)
             VALUES (\(bind: Identifiers.make()), \(bind: entry.at.millis), \(bind: entry.staff), \(bind: entry.action.rawValue),
-                \(bind: entry.target), \(bind: entry.desk), \(bind: entry.detail))
+                \(bind: entry.target), \(bind: entry.desk), \(bind: entry.detail), \(bind: ordinal))
             """
         ).run()
     }
+
+    /// Entries this process wrote: the order among entries of one instant, which a transaction
+    /// writing several (a change and its new password) gives them all. Only ties of `at` read it,
+    /// so a restart starting again from 1 changes no order.
+    private static let written = Atomic<Int64>(0)
 
     /// Writes `entry` on its own, after an action whose store has no transaction to join.
     public func append(_ entry: AuditEntry) async throws {
@@ -50,7 +57,7 @@ public struct AuditLog: Sendable {
             try await db.raw(
                 """
                 SELECT l.*, s.username FROM audit_log l LEFT JOIN staff s ON s.id = l.staff_id
-                WHERE l.at >= \(bind: since.millis) ORDER BY l.at, l.id
+                WHERE l.at >= \(bind: since.millis) ORDER BY l.at, l.ordinal, l.id
                 """
             ).all().compactMap { row in
                 let stored = try row.decode(model: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase)
