@@ -92,7 +92,7 @@ struct BookingPages: PageRoutes {
             try loket.admit(.slotReads, client: context.client)
             let desk = try loket.rules.desk(context.parameters.get("desk"))
             let product = try loket.rules.product(context.parameters.get("product"), at: desk)
-            let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+            let persons = PartySize.shown(request.query("persons"))
             let assistance = request.query("assistance") == "1"
             // The page is the same for everyone who asks the same: it is keyed, and linked back
             // to by the language switch, in its canonical form (junk in the query changes nothing).
@@ -148,7 +148,7 @@ struct BookingPages: PageRoutes {
         do {
             let receipt = try await loket.booking.hold(
                 desk: context.parameters.get("desk"), product: context.parameters.get("product"),
-                persons: form.sentPersons, slot: form["slot"],
+                persons: PartySize.sent(form["persons"]), slot: form["slot"],
                 assistance: form["assistance"] == "1", client: context.client, replacingOldest: true,
                 idempotency: nil)
             // The hold's secret stays in this browser: a cookie only the hold's own page gets.
@@ -237,9 +237,9 @@ extension BookingPages {
     /// with the party the form asks for, when its "Show free times" was pressed or the party
     /// differs from the one the times were listed for; nil to hold the chosen time.
     func calendarAgain(_ form: [String: String], product: String?, desk: String?) -> String? {
-        let persons = form.sentPersons ?? 1
+        let persons = PartySize.sent(form["persons"]) ?? 1
         // A party size the form does not offer goes on to the hold, which refuses it at its field.
-        guard (1...6).contains(persons) else { return nil }
+        guard BookingRules.partySizes.contains(persons) else { return nil }
         let assistance = form["assistance"] == "1"
         // A form without the listed party (not from the calendar page) has nothing to compare.
         let listed = form["listedPersons"].map { (Int($0) ?? persons, form["listedAssistance"] == "1") }
@@ -342,7 +342,7 @@ extension PageRoutes {
             weekdays: grid.weekdays, weeks: grid.weeks, monthTitle: view.title, month: view.key,
             path: path, productName: productName(product.key, web.language), deskName: place(desk),
             persons: persons, assistance: assistance, fixedPersons: fixedPersons,
-            personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+            personOptions: PartySize.options(persons),
             backHref: backHref, tokenField: token, drawNotices: drawNotices)
         if !fixedPersons {
             page.waitlistHref = PagePath.waitlistJoin.link(product.key, query: ["desk": desk.code, "persons": persons])

@@ -14,7 +14,7 @@ extension DrawPages {
         let web = web(request)
         do {
             let draw = try await loket.draws.draw(id: context.parameters.require("id"))
-            let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+            let persons = PartySize.shown(request.query("persons"))
             return drawEnterPage(web, draw: draw, persons: persons)
         } catch let error as Refusal {
             return problem(web, error)
@@ -48,10 +48,10 @@ extension DrawPages {
         }
         // The customer's details are checked here, all at once, to show every problem next to
         // its field; the use case checks the rest and takes the first problem as its answer.
-        let persons = form.sentPersons
+        let persons = PartySize.sent(form["persons"])
         // The entrant's V-number is the entry's own field, checked by the use case.
         let details = CustomerForm(
-            form, companions: form.companionCount, vNumber: nil, language: form["language"],
+            form, companions: PartySize.companions(form["persons"]), vNumber: nil, language: form["language"],
             prefix: "customer.")
         let problems = details.problems
         let otherDesks = loket.network.desks.map(\.code).filter { $0 != draw.desk && form["desk-\($0)"] == "1" }
@@ -64,7 +64,7 @@ extension DrawPages {
         } catch let error as Refusal {
             let shown = [error] + problems.filter { $0.field != error.field }
             var response = drawEnterPage(
-                web, draw: draw, persons: min(max(persons ?? 1, 1), 6), form: form,
+                web, draw: draw, persons: PartySize.shown(form["persons"]), form: form,
                 errors: drawFieldErrors(shown, web), status: .init(code: error.kind.statusCode))
             if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
             return response
@@ -110,7 +110,7 @@ extension DrawPages {
         let today = loket.today
         page.form = form
         page.persons = persons
-        page.personOptions = (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) }
+        page.personOptions = PartySize.options(persons)
         page.days = draw.allDays.map { day in
             DrawEnterPage.Choice(
                 id: "day-\(day.iso)", label: DateWording.date(day, language),

@@ -43,7 +43,7 @@ struct UrgentBookingPages: PageRoutes {
         let details = CustomerForm(
             form,
             companions: companionCount(
-                product: form["product"] ?? "", persons: min(max(Int(form["persons"] ?? "1") ?? 1, 1), 6)),
+                product: form["product"] ?? "", persons: PartySize.shown(form["persons"])),
             vNumber: form["vNumber"], language: form["language"])
         errors += fieldErrors(details.problems, web)
         if (form["slot"] ?? "").isEmpty {
@@ -65,7 +65,7 @@ struct UrgentBookingPages: PageRoutes {
             }
             do {
                 let booking = try await loket.booking.bookUrgent(
-                    desk: code, product: form["product"], persons: form.sentPersons,
+                    desk: code, product: form["product"], persons: PartySize.sent(form["persons"]),
                     slot: form["slot"], customer: customer, reason: urgent.reason, note: urgent.note,
                     staff: account.id)
                 let appointment = booking.appointment
@@ -101,7 +101,7 @@ extension UrgentBookingPages {
         let language = web.language
         let products = desk.products.compactMap { rules.network.product($0) }
         let product = products.first { $0.key == productKey } ?? products[0]
-        let persons = Int(personsText ?? "1").map { min(max($0, 1), 6) } ?? 1
+        let persons = PartySize.shown(personsText)
         let today = loket.today
         let day = date.flatMap { LocalDate(iso: $0) }.map { min(max($0, today), rules.horizon(from: today)) } ?? today
         let slots = try await loket.availability.freeSlots(
@@ -114,7 +114,7 @@ extension UrgentBookingPages {
                 products: products.map {
                     UrgentPage.Choice(value: $0.key, name: $0.name(language), selected: $0.key == product.key)
                 },
-                personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+                personOptions: PartySize.options(persons),
                 timesTitle: WebCopy.text("timesOn", language, DateWording.date(day, language)),
                 times: slots.oneEachStart.map {
                     UrgentPage.Time(

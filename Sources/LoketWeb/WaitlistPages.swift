@@ -35,7 +35,7 @@ struct WaitlistPages: PageRoutes {
             form["vNumber"] = invitation.vNumber
             form["email"] = invitation.email
         }
-        let persons = Int(request.query("persons") ?? "1").map { min(max($0, 1), 6) } ?? 1
+        let persons = PartySize.shown(request.query("persons"))
         return waitlistJoinPage(web, product: product, persons: persons, form: form, errors: [])
     }
 
@@ -47,17 +47,18 @@ struct WaitlistPages: PageRoutes {
             return pages.problem(web, status: .notFound, message: WebCopy.text("notFoundText", web.language))
         }
         // For showing the form again; the use case gets the size as sent (below).
-        let persons = form.sentPersons.map { min(max($0, 1), 6) } ?? 1
+        let persons = PartySize.shown(form["persons"])
         // Every problem with the details at once, next to its field; the use case checks the rest.
         let details = CustomerForm(
-            form, companions: form.companionCount, vNumber: form["vNumber"], language: web.language.rawValue)
+            form, companions: PartySize.companions(form["persons"]), vNumber: form["vNumber"],
+            language: web.language.rawValue)
         let problems = details.problems
         do {
             let joined = try await loket.waitlist.join(
                 desks: loket.network.desks.map(\.code).filter { form["desk-\($0)"] == "1" },
                 // As sent: the use case refuses a size the form does not offer (a select box tampered
                 // with) at its field, where a clamped one would join for another party.
-                product: product.key, persons: form.sentPersons, from: form["from"]?.nilIfBlank,
+                product: product.key, persons: PartySize.sent(form["persons"]), from: form["from"]?.nilIfBlank,
                 to: form["to"]?.nilIfBlank, documentExpiresOn: nil, customer: details.checked, appointment: nil,
                 appointmentToken: nil, client: context.client)
             return redirect(
@@ -131,7 +132,7 @@ extension WaitlistPages {
         let page = WaitlistJoinPage(
             productName: product.name(language), path: PagePath.waitlistJoin.link(product.key), form: form,
             persons: persons,
-            personOptions: (1...6).map { CalendarPage.PersonOption(value: $0, selected: $0 == persons) },
+            personOptions: PartySize.options(persons),
             desks: desks.map {
                 WaitlistJoinPage.Choice(
                     id: "desk-\($0.code)", label: "\($0.name), \($0.city)", checked: form["desk-\($0.code)"] == "1")

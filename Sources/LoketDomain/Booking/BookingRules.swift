@@ -37,9 +37,12 @@ public struct BookingRules: Sendable {
         return product
     }
 
+    /// The sizes a party (aantal personen) may have: the customer and up to five companions.
+    public static let partySizes = 1...6
+
     public func persons(_ value: Int?, field: String = "persons") throws(Refusal) -> Int {
         let persons = value ?? 1
-        guard (1...6).contains(persons) else {
+        guard Self.partySizes.contains(persons) else {
             throw .invalid(field, "out_of_range", "An appointment is for 1 to 6 persons.")
         }
         return persons

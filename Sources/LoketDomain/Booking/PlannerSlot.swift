@@ -15,7 +15,7 @@ extension BookingRules {
     /// The party size a booking of `product` that takes `parts` slot units is for.
     public func persons(parts: Int, product: Product, field: String = "parts") throws(Refusal) -> Int {
         guard
-            let persons = (1...6).first(where: {
+            let persons = BookingRules.partySizes.first(where: {
                 product.parts(persons: $0, slotMinutes: network.slotMinutes) == parts
             })
         else {
